@@ -1,0 +1,33 @@
+/**
+ * The registry: every rule of the pack, and which rules look at which resource type. A new
+ * resource type or rule is added here and nowhere else.
+ */
+import type { PolicyRule } from "../types";
+import { s3AccessLogging } from "./s3-access-logging";
+import { s3Encryption } from "./s3-encryption";
+import { s3Lifecycle } from "./s3-lifecycle";
+import { s3OwnershipControls } from "./s3-ownership-controls";
+import { s3PublicAccessBlock } from "./s3-public-access-block";
+import { s3TlsOnly } from "./s3-tls-only";
+import { s3Versioning } from "./s3-versioning";
+
+export const allRules: readonly PolicyRule[] = [
+  s3PublicAccessBlock,
+  s3OwnershipControls,
+  s3Encryption,
+  s3Versioning,
+  s3AccessLogging,
+  s3TlsOnly,
+  s3Lifecycle,
+];
+
+/** resource type → ids of the rules that check it. */
+export const coverage: Readonly<Record<string, readonly string[]>> = (() => {
+  const map: Record<string, string[]> = {};
+  for (const rule of allRules) for (const type of rule.resourceTypes) (map[type] ??= []).push(rule.id);
+  return map;
+})();
+
+export function ruleById(id: string): PolicyRule | undefined {
+  return allRules.find((r) => r.id === id);
+}
