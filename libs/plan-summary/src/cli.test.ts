@@ -34,7 +34,8 @@ describe("plan-summary CLI", () => {
     const dir = planDir({ "prod-x.json": "drift.json", "prod-y.json": "empty.json" });
     const out = join(dir, "comment.md");
     const summaryPath = join(dir, "summary.json");
-    const result = run(["--env", "prod", "--dir", dir, "--mode", "drift", "--out", out, "--summary-json", summaryPath]);
+    const textOut = join(dir, "texts");
+    const result = run(["--env", "prod", "--dir", dir, "--mode", "drift", "--out", out, "--summary-json", summaryPath, "--text-out", textOut]);
     expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(readFileSync(out, "utf8")).toContain("## Drift detected: `prod`");
     const summary = JSON.parse(readFileSync(summaryPath, "utf8"));
@@ -44,6 +45,8 @@ describe("plan-summary CLI", () => {
       ["prod-y", 0, false],
     ]);
     expect(summary.stacks[0].resources).toBeUndefined();
+    expect(readFileSync(join(textOut, "prod-x.txt"), "utf8")).toContain("# aws_security_group_rule.app_ingress will be updated in-place");
+    expect(readFileSync(join(textOut, "prod-y.txt"), "utf8")).toBe("No changes. Your infrastructure matches the configuration.\n");
   });
 
   it.each([

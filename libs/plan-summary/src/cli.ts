@@ -4,10 +4,12 @@
  *
  *   npx tsx libs/plan-summary/src/cli.ts --env dev --dir plans/dev [--mode plan|drift]
  *     [--order stacks.json] [--run-url URL] [--sha SHA] [--out comment.md] [--summary-json summary.json]
+ *     [--text-out dir]   (full plan text per stack, sensitive values masked: safe to upload as an artifact)
  *
  * Exit 0 on success; 1 with a one-line message (no stack trace) on a bad argument or plan file.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { loadPlanDir } from "./load";
@@ -54,6 +56,7 @@ export function run(argv: readonly string[]): CliResult {
         sha: { type: "string" },
         out: { type: "string" },
         "summary-json": { type: "string" },
+        "text-out": { type: "string" },
       },
       strict: true,
     });
@@ -74,6 +77,11 @@ export function run(argv: readonly string[]): CliResult {
         stacks: stacks.map(({ stack, summary: { resources: _resources, ...counts } }) => ({ stack, ...counts })),
       };
       writeFileSync(values["summary-json"], `${JSON.stringify(summary, null, 2)}\n`);
+    }
+    if (values["text-out"]) {
+      // Full, untruncated plan texts (sensitive values masked) to upload as an artifact instead of the JSON.
+      mkdirSync(values["text-out"], { recursive: true });
+      for (const s of stacks) writeFileSync(join(values["text-out"], `${s.stack}.txt`), `${s.planText ?? ""}\n`);
     }
     if (values.out) writeFileSync(values.out, markdown);
     return { code: 0, stdout: values.out ? "" : markdown, stderr: "" };
