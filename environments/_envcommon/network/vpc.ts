@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { vpcInputs } from "@infra/platform-inputs";
+
+/** _envcommon/networking/vpc.hcl: the platform VPC, subnets by cidrsubnet() offsets +1..3, +11..13, +21..23. */
+export const vpc = defineModule({
+  workload: "platform",
+  category: "network",
+  module: "vpc",
+  builder: "platform/vpc",
+  schema: vpcInputs,
+  source: "environments/_envcommon/network/vpc.ts",
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-platform`,
+    cidr: region.cidrs["platform"],
+    azs: [...region.azs],
+    subnetNewBits: 8,
+    subnetOffsets: { public: [1, 2, 3], private: [11, 12, 13], database: [21, 22, 23] },
+    nat: settings.nat,
+    flowLogs: settings.flowLogs,
+  }),
+});

@@ -1,0 +1,1 @@
+export { dev as env } from "./env";

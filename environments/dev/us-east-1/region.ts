@@ -1,0 +1,12 @@
+import { deploy, type RegionConfig } from "@infra/config";
+import { platformModules as platform } from "@envs/envcommon";
+
+/** region.hcl + the deployments of dev in us-east-1. */
+export const usEast1: RegionConfig = {
+  region: "us-east-1",
+  role: "primary",
+  azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
+  cidrs: { platform: "10.10.0.0/16" },
+  deployments: [deploy(platform.vpc)],
+  source: "environments/dev/us-east-1/region.ts",
+};

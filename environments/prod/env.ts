@@ -1,0 +1,16 @@
+import type { EnvConfig } from "@infra/config";
+import { euWest1 } from "./eu-west-1/region";
+import { usEast1 } from "./us-east-1/region";
+
+/** env.hcl for prod: root.ts is the secure baseline, so prod states almost nothing. */
+export const prod: EnvConfig = {
+  name: "prod",
+  accountId: "444444444444",
+  costAllocation: "engineering-prod",
+  settings: {},
+  workloads: {
+    platform: { domain: "platform.example.com" },
+  },
+  regions: [usEast1, euWest1],
+  source: "environments/prod/env.ts",
+};

@@ -1,0 +1,1 @@
+export { prod as env } from "./env";

@@ -1,0 +1,38 @@
+import type { RootConfig } from "@infra/config";
+
+/**
+ * root.hcl: what every env and deployment shares. Guardrails live here: the state backend and its
+ * key pattern, the Terraform version, global tags, and the secure baseline every env starts from.
+ * An env relaxes a setting explicitly in its env.ts, with the reason beside it.
+ */
+export const root: RootConfig = {
+  project: "acme-infra",
+  state: {
+    // One bucket and lock table per account, created by apps/bootstrap.
+    bucket: "{project}-tfstate-{accountId}",
+    lockTable: "{project}-tf-locks",
+    region: "us-east-1",
+    keyPattern: "{env}/{region}/{category}/{module}/terraform.tfstate",
+    encrypt: true,
+    // Terraform >= 1.10 can lock with a lock file next to the state; see docs/upgrade-cdktn.md.
+    useLockfile: false,
+    dynamodbLocking: true,
+  },
+  terraformVersion: ">= 1.10.0",
+  // No CreatedDate/LastModifiedDate: seed 004's timestamp() tags would show a diff on every plan.
+  tags: {
+    ManagedBy: "cdktf",
+    Repository: "aws-infra-monorepo",
+  },
+  settings: {
+    tier: "large",
+    deletionProtection: true,
+    httpsOnly: true,
+    nat: { mode: "perAz" },
+    flowLogs: { enabled: true, retentionDays: 30 },
+    logRetentionDays: 30,
+    backupRetentionDays: 30,
+    containerInsights: true,
+    alarmEmails: [],
+  },
+};

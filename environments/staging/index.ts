@@ -1,0 +1,1 @@
+export { staging as env } from "./env";

@@ -1,0 +1,1 @@
+export { uat as env } from "./env";

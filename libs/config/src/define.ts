@@ -1,0 +1,139 @@
+import type { z } from "zod";
+import type { EnvName, EnvSettings, NatMode, WaiverConfig } from "./schema";
+import type { RegionName } from "./regions";
+
+/** Recursive partial: what an override layer may set. Arrays are replaced whole. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/** A workload: one of the systems of the seeds, with its own typed config. */
+export interface WorkloadDefinition<C = unknown> {
+  readonly name: string;
+  /** Value of the Project tag on the workload's resources. */
+  readonly project: string;
+  readonly schema: z.ZodType<C>;
+  /** The workload's defaults (the `_envcommon/<workload>` level). */
+  readonly defaults: C;
+  /** File that declares the defaults, named in error messages. */
+  readonly source: string;
+}
+
+export function defineWorkload<S extends z.ZodType>(def: {
+  name: string;
+  project: string;
+  schema: S;
+  defaults: z.input<S>;
+  source: string;
+}): WorkloadDefinition<z.output<S>> {
+  return def as unknown as WorkloadDefinition<z.output<S>>;
+}
+
+/** Where a dependency lives: another deployment of the same env. */
+export interface DependencyRef {
+  readonly category: string;
+  readonly module: string;
+  /**
+   * Region of the dependency: a region name, "primary" (the env's primary region), or omitted
+   * for the same region as the dependent deployment.
+   */
+  readonly region?: RegionName | "primary";
+}
+
+/** What a module's defaults function sees: the merged settings of its env and region. */
+export interface ModuleContext<W = unknown> {
+  readonly project: string;
+  readonly env: { readonly name: EnvName; readonly accountId: string };
+  readonly settings: EnvSettings;
+  readonly region: ResolvedRegion;
+  /** The env's primary region (for DR deployments that point back at it). */
+  readonly primaryRegion: ResolvedRegion;
+  readonly workload: W;
+}
+
+/**
+ * A module: the `_envcommon/{category}/{module}` level. It names the construct code that builds it
+ * (`builder`), the schema of its inputs, and its default inputs as a pure function of the context.
+ */
+export interface ModuleDefinition<I = unknown, W = unknown> {
+  readonly workload: string;
+  readonly category: string;
+  readonly module: string;
+  /** Key of the stack builder in the workload registry, e.g. "platform/vpc". */
+  readonly builder: string;
+  readonly schema: z.ZodType<I>;
+  readonly defaults: (ctx: ModuleContext<W>) => DeepPartial<I>;
+  readonly dependencies?: Readonly<Record<string, DependencyRef>>;
+  /** File that declares the module's defaults, named in error messages. */
+  readonly source: string;
+}
+
+export function defineModule<S extends z.ZodType, W = unknown>(def: {
+  workload: string;
+  category: string;
+  module: string;
+  builder: string;
+  schema: S;
+  defaults: (ctx: ModuleContext<W>) => DeepPartial<z.input<S>>;
+  dependencies?: Record<string, DependencyRef>;
+  source: string;
+}): ModuleDefinition<z.output<S>, W> {
+  return def as unknown as ModuleDefinition<z.output<S>, W>;
+}
+
+/** A deployment: the `{env}/{region}/{category}/{module}` level — a module placed in a region, with overrides. */
+export interface DeploymentConfig<I = unknown> {
+  readonly definition: ModuleDefinition<I>;
+  readonly inputs?: DeepPartial<I>;
+  /** Replace or add dependencies of the module. */
+  readonly dependencies?: Readonly<Record<string, DependencyRef>>;
+  readonly waivers?: readonly WaiverConfig[];
+}
+
+export function deploy<I, W>(
+  definition: ModuleDefinition<I, W>,
+  overrides: Omit<DeploymentConfig<I>, "definition"> = {},
+): DeploymentConfig<I> {
+  return { definition: definition as ModuleDefinition<I>, ...overrides };
+}
+
+/** `environments/{env}/{region}/region.ts`. */
+export interface RegionConfig {
+  readonly region: string;
+  readonly role: "primary" | "dr";
+  readonly azs: readonly string[];
+  /** VPC CIDR per workload network in this region, e.g. { platform: "10.10.0.0/16" }. */
+  readonly cidrs: Readonly<Record<string, string>>;
+  readonly settings?: DeepPartial<EnvSettings>;
+  /** Per-workload overrides that apply in this region only. */
+  readonly workloads?: Readonly<Record<string, unknown>>;
+  readonly deployments: readonly DeploymentConfig[];
+  /** This file, for error messages. */
+  readonly source: string;
+  /** The file that lists this region's deployments, if not `source`. */
+  readonly deploymentsSource?: string;
+}
+
+/** `environments/{env}/env.ts`. */
+export interface EnvConfig {
+  readonly name: string;
+  readonly accountId: string;
+  readonly costAllocation: string;
+  readonly settings?: DeepPartial<EnvSettings>;
+  /** Workloads that run in this env, with their env-level overrides. */
+  readonly workloads: Readonly<Record<string, unknown>>;
+  readonly regions: readonly RegionConfig[];
+  readonly waivers?: readonly WaiverConfig[];
+  readonly source: string;
+}
+
+export interface ResolvedRegion {
+  readonly name: RegionName;
+  readonly role: "primary" | "dr";
+  readonly azs: readonly string[];
+  readonly cidrs: Readonly<Record<string, string>>;
+}
+
+export type { NatMode };

@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import { describe, type Provenance, sourceOf } from "./merge";
+
+/** One problem in the configuration, in the words a user needs to fix it. */
+export interface ConfigIssue {
+  /** The config level / file that set the value (or that should have set it). */
+  readonly level: string;
+  /** Dotted field path, e.g. `workloads.platform.rds.instanceClass`. */
+  readonly path: string;
+  /** The offending value as written (JSON), or `undefined` when missing. */
+  readonly value: string;
+  /** What is allowed. */
+  readonly allowed: string;
+}
+
+/**
+ * A user mistake in configuration. Raised before any construct runs; the CLI prints
+ * `format()` and exits non-zero without a stack trace.
+ */
+export class ConfigError extends Error {
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(issues: readonly ConfigIssue[]) {
+    super(formatIssues(issues));
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+export function formatIssues(issues: readonly ConfigIssue[]): string {
+  const head = `Invalid configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}):`;
+  const lines = issues.map((i) => `  - [${i.level}] ${i.path || "(root)"} = ${i.value}: ${i.allowed}`);
+  return [head, ...lines].join("\n");
+}
+
+export function issue(level: string, path: string, value: unknown, allowed: string): ConfigIssue {
+  return { level, path, value: describe(value), allowed };
+}
+
+export function getAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let cursor: unknown = value;
+  for (const key of path) {
+    if (cursor === null || typeof cursor !== "object") return undefined;
+    cursor = (cursor as Record<PropertyKey, unknown>)[key];
+  }
+  return cursor;
+}
+
+/**
+ * Validate a merged object against a schema; on failure, throw a ConfigError whose issues name
+ * the layer that set each bad value (from provenance), with `prefix` prepended to paths.
+ */
+export function validateMerged<S extends z.ZodType>(
+  schema: S,
+  merged: unknown,
+  provenance: Provenance,
+  options: { prefix?: string; fallbackLevel: string },
+): z.output<S> {
+  const result = schema.safeParse(merged);
+  if (result.success) return result.data;
+  throw new ConfigError(zodIssues(result.error, merged, provenance, options));
+}
+
+export function zodIssues(
+  error: z.ZodError,
+  merged: unknown,
+  provenance: Provenance,
+  options: { prefix?: string; fallbackLevel: string },
+): ConfigIssue[] {
+  return error.issues.map((zi) => {
+    const path = (zi.code === "unrecognized_keys" ? [...zi.path, zi.keys[0]!] : zi.path) as PropertyKey[];
+    const full = [options.prefix, path.map(String).join(".")].filter(Boolean).join(".");
+    const level = sourceOf(provenance, path) ?? options.fallbackLevel;
+    return issue(level, full, getAt(merged, path), allowedText(zi));
+  });
+}
+
+function allowedText(zi: z.core.$ZodIssue): string {
+  switch (zi.code) {
+    case "invalid_value":
+      return `must be one of ${zi.values.map((v) => JSON.stringify(v)).join(" | ")}`;
+    case "invalid_type":
+      return zi.message.startsWith("Invalid input") ? `must be a ${zi.expected}` : zi.message;
+    case "unrecognized_keys":
+      return `unknown field(s) ${zi.keys.map((k) => JSON.stringify(k)).join(", ")}: remove or fix the spelling`;
+    case "too_small":
+      return `must be ${zi.inclusive === false ? ">" : ">="} ${String(zi.minimum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}`;
+    case "too_big":
+      return `must be ${zi.inclusive === false ? "<" : "<="} ${String(zi.maximum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}`;
+    default:
+      return zi.message;
+  }
+}

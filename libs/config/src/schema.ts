@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { REGION_NAMES } from "./regions";
+
+/** The values CloudWatch Logs accepts for retention_in_days (0 = never expire is deliberately not allowed). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export const logRetentionDays = z
+  .number()
+  .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+    message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
+  });
+
+export const accountId = z.string().regex(/^\d{12}$/, { message: "must be a 12-digit AWS account id (a string)" });
+export const envName = z.enum(["dev", "staging", "uat", "prod"]);
+export type EnvName = z.infer<typeof envName>;
+export const regionName = z.enum(REGION_NAMES as [string, ...string[]]);
+export const kebab = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: "must be lower-case kebab-case" });
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" });
+
+/** NAT egress for private subnets: a mode, not a pile of booleans. */
+export const natMode = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("none") }).strict(),
+  z.object({ mode: z.literal("single") }).strict(),
+  z.object({ mode: z.literal("perAz") }).strict(),
+]);
+export type NatMode = z.infer<typeof natMode>;
+
+/**
+ * Environment-wide settings: defaults in root.ts, overridden by env.ts, then by region.ts.
+ * Modules read them in their _envcommon defaults.
+ */
+export const envSettings = z
+  .object({
+    /** Sizing tier, as seed 004 names it. */
+    tier: z.enum(["micro", "small", "medium", "large"]),
+    /** Service-level deletion protection and `lifecycle.prevent_destroy` on stateful resources. */
+    deletionProtection: z.boolean(),
+    /** Encryption in transit is mandatory (TLS-only endpoints, rds.force_ssl). */
+    httpsOnly: z.boolean(),
+    nat: natMode,
+    flowLogs: z.object({ enabled: z.boolean(), retentionDays: logRetentionDays }).strict(),
+    /** Application / service log groups. */
+    logRetentionDays,
+    /** Automated backup retention for databases (RDS allows 0-35; we require >= 1). */
+    backupRetentionDays: z.number().int().min(1).max(35),
+    /** ECS Container Insights. */
+    containerInsights: z.boolean(),
+    /** Where alarm notifications go (an SNS email subscription); none when empty. */
+    alarmEmails: z.array(z.email()),
+  })
+  .strict();
+export type EnvSettings = z.infer<typeof envSettings>;
+
+export const waiver = z
+  .object({
+    /** Policy rule id, e.g. "INF-VPC-001". */
+    rule: z.string().min(1),
+    /** Resource address glob: "aws_flow_log.*" or "<stack>/aws_vpc.*". */
+    address: z.string().min(1),
+    /** Why this relaxation is acceptable. Required: a waiver without a reason is not a decision. */
+    reason: z.string().trim().min(10, { message: "a waiver needs a written reason (at least 10 characters)" }),
+    /** The waiver stops applying after this date. */
+    expires: isoDate.optional(),
+  })
+  .strict();
+export type WaiverConfig = z.infer<typeof waiver>;
+
+export const stateConfig = z
+  .object({
+    /** Bucket name pattern: {project}, {env}, {accountId} are replaced. */
+    bucket: z.string().min(3),
+    /** DynamoDB lock table name pattern (same placeholders). */
+    lockTable: z.string().min(3),
+    /** Region that holds the state bucket and lock table. */
+    region: regionName,
+    /** State object key pattern: {env}, {region}, {category}, {module}. */
+    keyPattern: z.string().refine((k) => ["{env}", "{region}", "{category}", "{module}"].every((p) => k.includes(p)), {
+      message: "must contain {env}, {region}, {category} and {module} so every deployment has its own state",
+    }),
+    encrypt: z.literal(true),
+    /** Terraform >= 1.10 native S3 locking (use_lockfile). Both may be on during the migration. */
+    useLockfile: z.boolean(),
+    /** DynamoDB locking; turn off once every user runs Terraform >= 1.10 with useLockfile. */
+    dynamodbLocking: z.boolean(),
+  })
+  .strict();
+export type StateConfig = z.infer<typeof stateConfig>;
+
+export const rootConfig = z
+  .object({
+    project: kebab,
+    state: stateConfig,
+    /** Terraform CLI version constraint written into every stack. */
+    terraformVersion: z.string().min(1),
+    /** Tags on every resource through the provider's default_tags. */
+    tags: z.record(z.string(), z.string()),
+    settings: envSettings,
+  })
+  .strict();
+export type RootConfig = z.infer<typeof rootConfig>;

@@ -1,0 +1,4 @@
+export * from "./builder";
+export * from "./compose";
+export * from "./deployment-stack";
+export * from "./library-tag";

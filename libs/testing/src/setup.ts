@@ -1,0 +1,23 @@
+import { Testing } from "cdktf";
+import { expect } from "vitest";
+
+// CDKTF ships its matchers (toHaveResource, toHaveResourceWithProperties, ...) through a jest
+// adapter that calls `expect.extend` on the global `expect`; vitest's expect has the same API.
+(globalThis as { expect?: unknown }).expect = expect;
+Testing.setupJest();
+
+interface CdktfMatchers<R = unknown> {
+  toHaveResource(resourceConstructor: { tfResourceType: string }): R;
+  toHaveResourceWithProperties(resourceConstructor: { tfResourceType: string }, properties: Record<string, unknown>): R;
+  toHaveDataSource(dataSourceConstructor: { tfResourceType: string }): R;
+  toHaveDataSourceWithProperties(dataSourceConstructor: { tfResourceType: string }, properties: Record<string, unknown>): R;
+  toHaveProvider(providerConstructor: { tfResourceType: string }): R;
+  toHaveProviderWithProperties(providerConstructor: { tfResourceType: string }, properties: Record<string, unknown>): R;
+}
+
+declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
+  interface Assertion<T = any> extends CdktfMatchers<T> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AsymmetricMatchersContaining extends CdktfMatchers {}
+}

@@ -1,0 +1,3 @@
+export { natGatewayCount, privateRouteTableCount } from "./nat";
+export { DEFAULT_SUBNET_OFFSETS, planSubnets, type PlannedSubnet, type SubnetOffsets, type SubnetTier } from "./subnet-plan";
+export { Vpc, type FlowLogsProps, type VpcProps } from "./vpc";

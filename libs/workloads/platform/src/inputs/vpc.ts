@@ -1,0 +1,66 @@
+import { cidrContains, cidrsubnet, natMode, parseCidr } from "@infra/config";
+import { z } from "zod";
+
+const offsets = z.array(z.number().int().min(0)).max(6);
+
+/** Inputs of a network/vpc deployment. */
+export const vpcInputs = z
+  .object({
+    /** Name prefix of the VPC's resources. */
+    name: z.string().min(1),
+    cidr: z.string(),
+    azs: z.array(z.string()).min(1),
+    subnetNewBits: z.number().int().min(1).max(12),
+    subnetOffsets: z.object({ public: offsets, private: offsets, database: offsets }).strict(),
+    nat: natMode,
+    flowLogs: z.object({ enabled: z.boolean(), retentionDays: z.number() }).strict(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const parsed = parseCidr(v.cidr);
+    if (typeof parsed === "string") {
+      ctx.addIssue({ code: "custom", path: ["cidr"], message: parsed });
+      return;
+    }
+    for (const tier of ["public", "private", "database"] as const) {
+      const list = v.subnetOffsets[tier];
+      if (list.length > v.azs.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["subnetOffsets", tier],
+          message: `${list.length} ${tier} subnets need ${list.length} availability zones; only ${v.azs.length} given (${v.azs.join(", ")})`,
+        });
+      }
+      list.forEach((offset, i) => {
+        const max = 2 ** v.subnetNewBits - 1;
+        if (offset > max || parsed.prefix + v.subnetNewBits > 28) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["subnetOffsets", tier, i],
+            message: `offset past the VPC: ${v.cidr} split by ${v.subnetNewBits} bits has subnets 0..${max} (and subnets may be no smaller than /28)`,
+          });
+          return;
+        }
+        const subnet = cidrsubnet(v.cidr, v.subnetNewBits, offset);
+        if (!cidrContains(v.cidr, subnet)) {
+          ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: `subnet ${subnet} lies outside the VPC ${v.cidr}` });
+        }
+      });
+    }
+    const all = [...v.subnetOffsets.public, ...v.subnetOffsets.private, ...v.subnetOffsets.database];
+    const dup = all.find((o, i) => all.indexOf(o) !== i);
+    if (dup !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["subnetOffsets"], message: `offset ${dup} is used twice: two subnets would overlap` });
+    }
+    if (v.nat.mode !== "none" && v.subnetOffsets.public.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["nat", "mode"], message: `NAT mode "${v.nat.mode}" needs public subnets to place NAT gateways in` });
+    }
+    if (v.nat.mode === "perAz" && v.subnetOffsets.public.length < v.subnetOffsets.private.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nat", "mode"],
+        message: `NAT mode "perAz" needs a public subnet in every AZ that has a private subnet (${v.subnetOffsets.private.length}); got ${v.subnetOffsets.public.length}`,
+      });
+    }
+  });
+export type VpcInputs = z.infer<typeof vpcInputs>;

@@ -1,0 +1,7 @@
+import type { BuilderRegistry } from "@infra/core";
+import { platformBuilders } from "@infra/platform";
+
+/** Every stack builder of every workload. A module's `builder` key must be one of these. */
+export const BUILDERS: BuilderRegistry = {
+  ...platformBuilders,
+};

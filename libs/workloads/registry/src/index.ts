@@ -1,0 +1,3 @@
+export { BUILDERS } from "./builders";
+export { runEnvApp } from "./main";
+export { buildEnv, type SynthEnvOptions, type SynthesizedEnv } from "./synth-env";
