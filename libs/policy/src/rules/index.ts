@@ -3,6 +3,13 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { noPublicIp } from "./no-public-ip";
+import { sgAdminPorts } from "./sg-admin-ports";
+import { sgDataTier } from "./sg-data-tier";
+import { sgDescriptions } from "./sg-descriptions";
+import { sgWorldIngress } from "./sg-world-ingress";
+import { vpcDefaultSecurityGroup } from "./vpc-default-security-group";
+import { vpcFlowLogs } from "./vpc-flow-logs";
 import { s3AccessLogging } from "./s3-access-logging";
 import { s3Encryption } from "./s3-encryption";
 import { s3Lifecycle } from "./s3-lifecycle";
@@ -12,6 +19,13 @@ import { s3TlsOnly } from "./s3-tls-only";
 import { s3Versioning } from "./s3-versioning";
 
 export const allRules: readonly PolicyRule[] = [
+  vpcFlowLogs,
+  vpcDefaultSecurityGroup,
+  sgAdminPorts,
+  sgWorldIngress,
+  sgDataTier,
+  sgDescriptions,
+  noPublicIp,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,
