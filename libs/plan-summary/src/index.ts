@@ -6,3 +6,4 @@ export type { RenderOptions, StackPlan } from "./render";
 export { loadPlanDir } from "./load";
 export { detectDrift, driftExitCode, listStacks } from "./drift";
 export type { DriftOptions, DriftStatus, StackDriftResult } from "./drift";
+export { ENVS, affectedEnvs } from "./affected-envs";
