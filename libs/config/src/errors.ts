@@ -87,7 +87,10 @@ function allowedText(zi: z.core.$ZodIssue): string {
       return `must be ${zi.inclusive === false ? ">" : ">="} ${String(zi.minimum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}`;
     case "too_big":
       return `must be ${zi.inclusive === false ? "<" : "<="} ${String(zi.maximum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}`;
-    default:
+    default: {
+      const discriminator = /^Invalid discriminator value\. Expected (.*)$/.exec(zi.message);
+      if (discriminator) return `must be one of ${discriminator[1]!.replace(/'/g, '"')}`;
       return zi.message;
+    }
   }
 }

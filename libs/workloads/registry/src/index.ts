@@ -1,3 +1,4 @@
 export { BUILDERS } from "./builders";
 export { runEnvApp } from "./main";
+export { resourceAddresses, resourcesOfType, synthEnvJson, type StackJson, type TerraformJson } from "./synth-json";
 export { buildEnv, type SynthEnvOptions, type SynthesizedEnv } from "./synth-env";

@@ -1,0 +1,131 @@
+import { ConfigError, resolveEnv, validateEnvSet } from "@infra/config";
+import { root } from "@envs/root";
+import { WORKLOADS } from "@envs/envcommon";
+import { parseArgs } from "node:util";
+import { ENVS, UsageError, findEnv } from "./envs";
+import { runCommand, synthCommand } from "./run";
+import { formatStacks } from "./stacks";
+import { type StackAction, selectStacks, stackCommands } from "./terraform-commands";
+
+const USAGE = `usage: infra <command> [options]
+
+  synth   [--env <env>]                      synthesize one env (default: every env)
+  check                                      resolve and validate every env's config
+  stacks  --env <env> [--json]               stacks in deploy order, state keys, dependencies
+  plan    --env <env> [--stack <s>] [--no-synth] [--drift]   terraform plan per stack, in order
+  diff    --env <env> [--stack <s>]          plan without saving it
+  deploy  --env <env> [--stack <s>] [--auto-approve]         terraform apply per stack, in order
+  destroy --env <env> [--stack <s>] [--auto-approve]         terraform destroy, dependents first
+  output  --env <env> --stack <s>            terraform output -json
+  state   --env <env> --stack <s> <list|show|pull> [address] terraform state ...
+`;
+
+export function main(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      env: { type: "string" },
+      stack: { type: "string" },
+      json: { type: "boolean", default: false },
+      "auto-approve": { type: "boolean", default: false },
+      "no-synth": { type: "boolean", default: false },
+      drift: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+
+  if (command === "synth") {
+    const envs = values.env ? [findEnv(values.env).name] : ENVS.map((e) => e.name);
+    if (!values.env) validateEnvSet(ENVS);
+    for (const env of envs) {
+      const code = runCommand(synthCommand(env));
+      if (code !== 0) return code;
+    }
+    return 0;
+  }
+  if (command === "check") {
+    validateEnvSet(ENVS);
+    for (const env of ENVS) {
+      const resolved = resolveEnv(root, env, WORKLOADS);
+      process.stdout.write(`${resolved.name}: ${resolved.deployments.length} deployments OK\n`);
+    }
+    return 0;
+  }
+
+  if (!values.env) throw new UsageError(`${command} needs --env <env>`);
+  const resolved = resolveEnv(root, findEnv(values.env), WORKLOADS);
+
+  if (command === "stacks") {
+    process.stdout.write(formatStacks(resolved, values.json ? "json" : "text"));
+    return 0;
+  }
+
+  const action = toAction(command, rest, values);
+  const stacks = selectStacks(resolved, action, values.stack);
+  if (!values["no-synth"] && action.kind !== "state" && action.kind !== "output") {
+    const code = runCommand(synthCommand(resolved.name));
+    if (code !== 0) return code;
+  }
+  let worst = 0;
+  for (const deployment of stacks) {
+    for (const cmd of stackCommands(resolved, deployment, action)) {
+      const code = runCommand(cmd);
+      // plan -detailed-exitcode: 2 means "changes present" — keep going, report it at the end.
+      if (code === 2 && action.kind === "plan" && action.detailedExitcode) {
+        worst = 2;
+        continue;
+      }
+      if (code !== 0) {
+        process.stderr.write(`stopped: ${deployment.stackName} failed (exit ${code}); later stacks were not run\n`);
+        return code;
+      }
+    }
+  }
+  return worst;
+}
+
+function toAction(command: string, rest: string[], values: { "auto-approve"?: boolean; drift?: boolean; stack?: string }): StackAction {
+  switch (command) {
+    case "plan":
+      return values.drift ? { kind: "plan", out: false, detailedExitcode: true, lock: false } : { kind: "plan" };
+    case "diff":
+      return { kind: "diff" };
+    case "deploy":
+      return { kind: "deploy", autoApprove: values["auto-approve"] ?? false };
+    case "destroy":
+      return { kind: "destroy", autoApprove: values["auto-approve"] ?? false };
+    case "output":
+      if (!values.stack) throw new UsageError("output needs --stack <name>");
+      return { kind: "output" };
+    case "state": {
+      const [sub, address] = rest;
+      if (sub !== "list" && sub !== "show" && sub !== "pull") {
+        throw new UsageError(`state needs a subcommand: list | show <address> | pull; got: ${JSON.stringify(sub)}`);
+      }
+      if (sub === "show" && !address) throw new UsageError("state show needs a resource address");
+      if (!values.stack) throw new UsageError("state needs --stack <name>");
+      return { kind: "state", sub, ...(address ? { address } : {}) };
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}\n${USAGE}`);
+  }
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error instanceof UsageError ? 2 : 1;
+    } else {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import type { Command } from "./terraform-commands";
+
+export const WORKSPACE_ROOT = resolve(__dirname, "..", "..", "..");
+
+/** Run a command in the foreground; returns its exit code. */
+export function runCommand(cmd: Command, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
+  log(`$ (cd ${cmd.cwd} && ${cmd.command} ${cmd.args.join(" ")})`);
+  const result = spawnSync(cmd.command, cmd.args, {
+    cwd: resolve(WORKSPACE_ROOT, cmd.cwd),
+    env: { ...process.env, ...cmd.env },
+    stdio: "inherit",
+  });
+  if (result.error) {
+    log(`failed to start ${cmd.command}: ${result.error.message}`);
+    return 127;
+  }
+  return result.status ?? 1;
+}
+
+/** The command that synthesizes one env app (a separate process: a clean heap per env). */
+export function synthCommand(env: string): Command {
+  return {
+    command: process.execPath,
+    args: ["--import", "tsx", "--", `apps/${env}/src/main.ts`],
+    cwd: ".",
+    env: { TSX_TSCONFIG_PATH: "tsconfig.base.json" },
+  };
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { type EnvConfig, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
+import { ConfigError } from "./errors";
+import { resolveEnv, validateEnvSet } from "./resolve";
+import type { RootConfig } from "./schema";
+
+const root: RootConfig = {
+  project: "demo",
+  state: {
+    bucket: "{project}-tfstate-{accountId}",
+    lockTable: "{project}-locks",
+    region: "us-east-1",
+    keyPattern: "{env}/{region}/{category}/{module}/terraform.tfstate",
+    encrypt: true,
+    useLockfile: false,
+    dynamodbLocking: true,
+  },
+  terraformVersion: ">= 1.10.0",
+  tags: { ManagedBy: "cdktf" },
+  settings: {
+    tier: "large",
+    deletionProtection: true,
+    httpsOnly: true,
+    nat: { mode: "perAz" },
+    flowLogs: { enabled: true, retentionDays: 30 },
+    logRetentionDays: 30,
+    backupRetentionDays: 30,
+    containerInsights: true,
+    alarmEmails: [],
+  },
+};
+
+const app = defineWorkload({
+  name: "app",
+  project: "demo-app",
+  schema: z.object({ size: z.number().int().min(1).max(10), label: z.string() }).strict(),
+  defaults: { size: 1, label: "x" },
+  source: "_envcommon/app/workload.ts",
+});
+
+const net = defineModule({
+  workload: "app",
+  category: "network",
+  module: "vpc",
+  builder: "app/vpc",
+  schema: z.object({ cidr: z.string(), nat: z.enum(["none", "single", "perAz"]), size: z.number() }).strict(),
+  source: "_envcommon/network/vpc.ts",
+  defaults: (ctx) => ({ cidr: ctx.region.cidrs["app"], nat: ctx.settings.nat.mode, size: (ctx.workload as { size: number }).size }),
+});
+
+const db = defineModule({
+  workload: "app",
+  category: "data",
+  module: "db",
+  builder: "app/db",
+  schema: z.object({ instanceClass: z.string().startsWith("db.") }).strict(),
+  source: "_envcommon/data/db.ts",
+  defaults: () => ({ instanceClass: "db.t3.micro" }),
+  dependencies: { vpc: { category: "network", module: "vpc" } },
+});
+
+function region(overrides: Partial<RegionConfig> = {}): RegionConfig {
+  return {
+    region: "us-east-1",
+    role: "primary",
+    azs: ["us-east-1a", "us-east-1b"],
+    cidrs: { app: "10.0.0.0/16" },
+    deployments: [deploy(db), deploy(net)],
+    source: "dev/us-east-1/region.ts",
+    ...overrides,
+  };
+}
+
+function env(overrides: Partial<EnvConfig> = {}): EnvConfig {
+  return {
+    name: "dev",
+    accountId: "111111111111",
+    costAllocation: "eng-dev",
+    settings: { nat: { mode: "none" } },
+    workloads: { app: { size: 2 } },
+    regions: [region()],
+    source: "dev/env.ts",
+    ...overrides,
+  };
+}
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("resolveEnv", () => {
+  it("merges root → env → region → module defaults → deployment and orders by dependencies", () => {
+    const resolved = resolveEnv(root, env(), { app });
+    expect(resolved.deployments.map((d) => d.id)).toEqual(["us-east-1/network/vpc", "us-east-1/data/db"]);
+    const [vpc, database] = resolved.deployments;
+    expect(vpc!.inputs).toEqual({ cidr: "10.0.0.0/16", nat: "none", size: 2 });
+    expect(database!.dependencies).toEqual({ vpc: "us-east-1/network/vpc" });
+    expect(vpc!.settings.flowLogs).toEqual({ enabled: true, retentionDays: 30 });
+  });
+
+  it("derives stack names, state keys, backend and provider from root and env", () => {
+    const d = resolveEnv(root, env(), { app }).deployments[0]!;
+    expect(d.stackName).toBe("dev-us-east-1-network-vpc");
+    expect(d.backend).toEqual({
+      bucket: "demo-tfstate-111111111111",
+      key: "dev/us-east-1/network/vpc/terraform.tfstate",
+      region: "us-east-1",
+      encrypt: true,
+      dynamodbTable: "demo-locks",
+      useLockfile: false,
+    });
+    expect(d.provider.allowedAccountIds).toEqual(["111111111111"]);
+    expect(d.provider.defaultTags).toEqual({
+      ManagedBy: "cdktf",
+      Project: "demo-app",
+      Environment: "dev",
+      CostAllocation: "eng-dev",
+      Workload: "app",
+      Deployment: "network/vpc",
+    });
+  });
+
+  it("lets a deployment override one input and a region override one setting", () => {
+    const r = region({ settings: { nat: { mode: "single" } }, deployments: [deploy(net, { inputs: { size: 9 } })] });
+    const d = resolveEnv(root, env({ regions: [r] }), { app }).deployments[0]!;
+    expect(d.inputs).toEqual({ cidr: "10.0.0.0/16", nat: "single", size: 9 });
+  });
+
+  it("names the env file, field path, value and allowed values for a bad setting", () => {
+    const e = errorOf(() => resolveEnv(root, env({ settings: { nat: { mode: "sometimes" as "none" } } }), { app }));
+    expect(e.issues).toEqual([
+      { level: "dev/env.ts", path: "settings.nat.mode", value: '"sometimes"', allowed: 'must be one of "none" | "single" | "perAz"' },
+    ]);
+    expect(e.message).toContain('[dev/env.ts] settings.nat.mode = "sometimes": must be one of "none" | "single" | "perAz"');
+  });
+
+  it("names the deployment file for a bad module input, and the region file for a value the region never set", () => {
+    const bad = region({ deployments: [deploy(net), deploy(db, { inputs: { instanceClass: "t3.micro" } })] });
+    const e = errorOf(() => resolveEnv(root, env({ regions: [bad] }), { app }));
+    expect(e.issues[0]).toMatchObject({ level: "dev/us-east-1/region.ts", path: "us-east-1/data/db.inputs.instanceClass", value: '"t3.micro"' });
+    const noCidr = region({ cidrs: {} });
+    const e2 = errorOf(() => resolveEnv(root, env({ regions: [noCidr] }), { app }));
+    expect(e2.issues[0]).toMatchObject({ level: "dev/us-east-1/region.ts", path: "us-east-1/network/vpc.inputs.cidr", value: "undefined" });
+  });
+
+  it("names the workload override level", () => {
+    const e = errorOf(() => resolveEnv(root, env({ workloads: { app: { size: 50 } } }), { app }));
+    expect(e.issues[0]).toEqual({ level: "dev/env.ts", path: "workloads.app.size", value: "50", allowed: "must be <= 10" });
+  });
+
+  it("rejects unknown workloads, regions and AZs", () => {
+    expect(errorOf(() => resolveEnv(root, env({ workloads: { nope: {} } }), { app })).issues[0]).toMatchObject({
+      path: "workloads.nope",
+      allowed: "unknown workload; must be one of app",
+    });
+    expect(errorOf(() => resolveEnv(root, env({ regions: [region({ region: "mars-1" })] }), { app })).issues[0]).toMatchObject({
+      level: "dev/us-east-1/region.ts",
+      path: "region",
+      value: '"mars-1"',
+    });
+    expect(errorOf(() => resolveEnv(root, env({ regions: [region({ azs: ["us-east-1a", "eu-west-1b"] })] }), { app })).issues[0]).toMatchObject({
+      path: "azs[1]",
+      value: '"eu-west-1b"',
+    });
+  });
+
+  it("rejects an unknown dependency and a cycle", () => {
+    const dangling = defineModule({ ...db, module: "db2", dependencies: { cache: { category: "data", module: "redis" } } } as never);
+    const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(dangling)] })] }), { app }));
+    expect(e.issues[0]).toMatchObject({ path: "us-east-1/data/db2.dependencies.cache", value: '"us-east-1/data/redis"' });
+
+    const a = defineModule({ ...net, module: "a", dependencies: { b: { category: "network", module: "b" } } } as never);
+    const b = defineModule({ ...net, module: "b", dependencies: { a: { category: "network", module: "a" } } } as never);
+    const cyc = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(a), deploy(b)] })] }), { app }));
+    expect(cyc.issues[0]).toMatchObject({ path: "dependencies", value: '"us-east-1/network/a -> us-east-1/network/b -> us-east-1/network/a"' });
+  });
+
+  it("rejects duplicate stacks", () => {
+    const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(net)] })] }), { app }));
+    expect(e.issues.map((i) => i.allowed)).toEqual([
+      expect.stringMatching(/^duplicate stack name/),
+      expect.stringMatching(/^duplicate state key/),
+    ]);
+  });
+
+  it("rejects an account id that is not 12 digits", () => {
+    const e = errorOf(() => resolveEnv(root, env({ accountId: "12345" }), { app }));
+    expect(e.issues[0]).toEqual({ level: "dev/env.ts", path: "accountId", value: '"12345"', allowed: "must be a 12-digit AWS account id (a string)" });
+  });
+
+  it("turns on use_lockfile and drops DynamoDB locking from root config", () => {
+    const r = { ...root, state: { ...root.state, useLockfile: true, dynamodbLocking: false } };
+    const d = resolveEnv(r, env(), { app }).deployments[0]!;
+    expect(d.backend.useLockfile).toBe(true);
+    expect(d.backend.dynamodbTable).toBeUndefined();
+  });
+
+  it("is pure: same input, same output", () => {
+    expect(JSON.stringify(resolveEnv(root, env(), { app }))).toBe(JSON.stringify(resolveEnv(root, env(), { app })));
+  });
+});
+
+describe("validateEnvSet", () => {
+  it("refuses two envs in one account", () => {
+    const e = errorOf(() => validateEnvSet([env(), env({ name: "prod", accountId: "111111111111", source: "prod/env.ts" })]));
+    expect(e.issues[0]).toMatchObject({ level: "prod/env.ts", path: "accountId", value: '"111111111111"' });
+    expect(e.issues[0]!.allowed).toMatch(/every env needs its own AWS account; dev \(dev\/env.ts\) already uses it/);
+  });
+});
