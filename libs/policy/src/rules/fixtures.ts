@@ -52,3 +52,51 @@ export function compliantBucket(): Resources {
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** A PostgreSQL instance `db` and an Aurora cluster `aurora` (two instances) that pass the RDS rules. */
+export function compliantDatabases(): Resources {
+  return {
+    aws_kms_key: { k: {} },
+    aws_subnet: { a: { map_public_ip_on_launch: false }, b: {} },
+    aws_db_subnet_group: { private: { subnet_ids: ["${aws_subnet.a.id}", "${aws_subnet.b.id}"] } },
+    aws_db_instance: {
+      db: {
+        engine: "postgres",
+        storage_encrypted: true,
+        kms_key_id: "${aws_kms_key.k.arn}",
+        publicly_accessible: false,
+        db_subnet_group_name: "${aws_db_subnet_group.private.name}",
+        backup_retention_period: 7,
+        deletion_protection: true,
+        multi_az: true,
+        iam_database_authentication_enabled: true,
+        ca_cert_identifier: "rds-ca-rsa2048-g1",
+        copy_tags_to_snapshot: true,
+        monitoring_interval: 60,
+        monitoring_role_arn: "${aws_iam_role.monitoring.arn}",
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: "${aws_kms_key.k.arn}",
+        enabled_cloudwatch_logs_exports: ["postgresql"],
+        manage_master_user_password: true,
+      },
+    },
+    aws_rds_cluster: {
+      aurora: {
+        engine: "aurora-postgresql",
+        storage_encrypted: true,
+        kms_key_id: "${aws_kms_key.k.arn}",
+        db_subnet_group_name: "${aws_db_subnet_group.private.name}",
+        backup_retention_period: 14,
+        deletion_protection: true,
+        iam_database_authentication_enabled: true,
+        copy_tags_to_snapshot: true,
+        enabled_cloudwatch_logs_exports: ["postgresql"],
+        manage_master_user_password: true,
+      },
+    },
+    aws_rds_cluster_instance: {
+      one: { cluster_identifier: "${aws_rds_cluster.aurora.id}", availability_zone: "us-east-1a", monitoring_interval: 30, monitoring_role_arn: "r", performance_insights_enabled: true, performance_insights_kms_key_id: "${aws_kms_key.k.arn}" },
+      two: { cluster_identifier: "${aws_rds_cluster.aurora.id}", availability_zone: "us-east-1b", monitoring_interval: 30, monitoring_role_arn: "r", performance_insights_enabled: true, performance_insights_kms_key_id: "${aws_kms_key.k.arn}" },
+    },
+  };
+}

@@ -3,6 +3,19 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { rdsStorageEncryption } from "./rds-storage-encryption";
+import { rdsNotPublic } from "./rds-not-public";
+import { rdsBackupRetention } from "./rds-backup-retention";
+import { rdsDeletionProtection } from "./rds-deletion-protection";
+import { rdsMultiAz } from "./rds-multi-az";
+import { rdsIamAuth } from "./rds-iam-auth";
+import { rdsForceSsl } from "./rds-force-ssl";
+import { rdsCaCertificate } from "./rds-ca-certificate";
+import { rdsMaintenance } from "./rds-maintenance";
+import { rdsMonitoring } from "./rds-monitoring";
+import { rdsLogExports } from "./rds-log-exports";
+import { rdsQueryLogging } from "./rds-query-logging";
+import { rdsManagedPassword } from "./rds-managed-password";
 import { noPublicIp } from "./no-public-ip";
 import { sgAdminPorts } from "./sg-admin-ports";
 import { sgDataTier } from "./sg-data-tier";
@@ -26,6 +39,19 @@ export const allRules: readonly PolicyRule[] = [
   sgDataTier,
   sgDescriptions,
   noPublicIp,
+  rdsStorageEncryption,
+  rdsNotPublic,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  rdsMultiAz,
+  rdsIamAuth,
+  rdsForceSsl,
+  rdsCaCertificate,
+  rdsMaintenance,
+  rdsMonitoring,
+  rdsLogExports,
+  rdsQueryLogging,
+  rdsManagedPassword,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,

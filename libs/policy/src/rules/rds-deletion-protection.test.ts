@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { failures, statuses } from "../test-harness";
+import { clone, compliantDatabases } from "./fixtures";
+import { rdsDeletionProtection as rule } from "./rds-deletion-protection";
+
+describe("INF-RDS-004 deletion protection", () => {
+  it("Compliance: protected databases pass", () => {
+    expect(statuses(rule, compliantDatabases())).toEqual({ "aws_db_instance.db": "passed", "aws_rds_cluster.aurora": "passed" });
+  });
+
+  it("Noncompliance: no protection and skipping the final snapshot fail", () => {
+    const tf = clone(compliantDatabases());
+    delete tf["aws_db_instance"]!["db"]!["deletion_protection"];
+    tf["aws_rds_cluster"]!["aurora"]!["skip_final_snapshot"] = true;
+    expect(failures(rule, tf)).toEqual([
+      { rule: "INF-RDS-004", address: "aws_db_instance.db", attribute: "deletion_protection", found: "unset", expected: "true" },
+      { rule: "INF-RDS-004", address: "aws_rds_cluster.aurora", attribute: "skip_final_snapshot", found: "true", expected: "false" },
+    ]);
+  });
+});

@@ -1,0 +1,17 @@
+import type { PolicyRule } from "../types";
+import { finding, isTrue } from "./helpers";
+
+/** A stray `destroy` must not take the data with it, and if it does, a final snapshot remains. */
+export const rdsDeletionProtection: PolicyRule = {
+  id: "INF-RDS-004",
+  title: "RDS has deletion protection and takes a final snapshot",
+  mirrors: ["CKV_AWS_293", "CKV_AWS_139", "AwsSolutions-RDS10"],
+  catalogue: [9],
+  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  severity: "high",
+  check(db) {
+    const out = isTrue(db.values["deletion_protection"]) ? [] : [finding("deletion_protection", db.values["deletion_protection"], "true")];
+    if (isTrue(db.values["skip_final_snapshot"])) out.push(finding("skip_final_snapshot", db.values["skip_final_snapshot"], "false"));
+    return out;
+  },
+};
