@@ -1,0 +1,4 @@
+export { EncryptionKey, type EncryptionKeyProps } from "./encryption-key";
+export { type KeyServiceName, type KeyServicePrincipal } from "./key-policy";
+export { Secret, type SecretProps, type SecretReplica, type SecretRotation } from "./secret";
+export { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, type PolicyStatement } from "./statements";

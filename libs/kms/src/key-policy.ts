@@ -1,0 +1,114 @@
+import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, KEY_ADMIN_ACTIONS, type PolicyStatement } from "./statements";
+
+/**
+ * An AWS service allowed to use the key through its own service principal (services that call
+ * KMS themselves rather than on behalf of an IAM principal).
+ * - `logs`: CloudWatch Logs, regional principal `logs.<region>.amazonaws.com`, limited by the
+ *   `kms:EncryptionContext:aws:logs:arn` context to log groups of this account and region.
+ * - every other service: principal `<service>.amazonaws.com`, limited by `aws:SourceAccount`
+ *   (and `aws:SourceArn` when `sourceArns` is given), e.g. `sns` and `events` and `cloudwatch`
+ *   publishing to an encrypted topic or queue, `cloudfront` reading SSE-KMS objects through OAC,
+ *   `delivery.logs` (vended logs), `s3` (event notifications to encrypted queues/topics).
+ */
+export type KeyServiceName =
+  | "logs"
+  | "sns"
+  | "sqs"
+  | "events"
+  | "cloudwatch"
+  | "s3"
+  | "cloudfront"
+  | "delivery.logs"
+  | "lambda"
+  | "states"
+  | "backup";
+
+export interface KeyServicePrincipal {
+  /** The service. */
+  readonly service: KeyServiceName;
+  /**
+   * Only these resources of the service may use the key (`aws:SourceArn`, or for `logs` the log
+   * group ARNs in the encryption context; wildcards allowed).
+   * @default every resource of the service in this account (and region, for `logs`)
+   */
+  readonly sourceArns?: readonly string[];
+  /** @default encrypt + decrypt for `logs`; `kms:Decrypt` and `kms:GenerateDataKey*` otherwise */
+  readonly actions?: readonly string[];
+}
+
+export interface KeyPolicyInput {
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly administratorArns: readonly string[];
+  readonly userArns: readonly string[];
+  readonly servicePrincipals: readonly KeyServicePrincipal[];
+}
+
+/**
+ * The key policy: the account root may administer the key (so IAM policies can grant its use and
+ * the key can never become unmanageable), named administrators and users, and named service
+ * principals, each with a condition. No statement has an unconditioned `*` principal.
+ */
+export function keyPolicyStatements(input: KeyPolicyInput): PolicyStatement[] {
+  const { accountId, region, partition } = input;
+  const statements: PolicyStatement[] = [
+    {
+      sid: "AccountRootAdministers",
+      effect: "Allow",
+      principals: [{ type: "AWS", identifiers: [`arn:${partition}:iam::${accountId}:root`] }],
+      actions: ["kms:*"],
+      resources: ["*"],
+    },
+  ];
+  if (input.administratorArns.length > 0) {
+    statements.push({
+      sid: "KeyAdministrators",
+      effect: "Allow",
+      principals: [{ type: "AWS", identifiers: [...input.administratorArns] }],
+      actions: [...KEY_ADMIN_ACTIONS],
+      resources: ["*"],
+    });
+  }
+  if (input.userArns.length > 0) {
+    statements.push({
+      sid: "KeyUsers",
+      effect: "Allow",
+      principals: [{ type: "AWS", identifiers: [...input.userArns] }],
+      actions: [...ENCRYPT_DECRYPT_ACTIONS],
+      resources: ["*"],
+    });
+  }
+  for (const sp of input.servicePrincipals) statements.push(serviceStatement(sp, accountId, region, partition));
+  return statements;
+}
+
+function serviceStatement(sp: KeyServicePrincipal, accountId: string, region: string, partition: string): PolicyStatement {
+  const sid = `Service${sp.service.replace(/(^|\.)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  if (sp.service === "logs") {
+    return {
+      sid,
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
+      actions: [...(sp.actions ?? ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"])],
+      resources: ["*"],
+      condition: [
+        {
+          test: "ArnLike",
+          variable: "kms:EncryptionContext:aws:logs:arn",
+          values: [...(sp.sourceArns ?? [`arn:${partition}:logs:${region}:${accountId}:log-group:*`])],
+        },
+      ],
+    };
+  }
+  const condition = [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }];
+  if (sp.sourceArns && sp.sourceArns.length > 0) condition.push({ test: "ArnLike", variable: "aws:SourceArn", values: [...sp.sourceArns] });
+  return {
+    sid,
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: [`${sp.service}.amazonaws.com`] }],
+    actions: [...(sp.actions ?? [DECRYPT_ACTIONS[0], "kms:GenerateDataKey*"])],
+    resources: ["*"],
+    condition,
+  };
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { EncryptionKey, Secret } from "./index";
+import { all, only, synthStack } from "./test-utils";
+
+const base = { name: "aerologue-prod-data", accountId: "111111111111", region: "us-east-1" };
+
+describe("EncryptionKey", () => {
+  it("makes a rotating key with an explicit policy, an alias and prevent_destroy by default", () => {
+    let key!: EncryptionKey;
+    const synth = synthStack((s) => {
+      key = new EncryptionKey(s, "key", base);
+    });
+    const k = only(synth, "aws_kms_key");
+    expect(k.values).toMatchObject({
+      enable_key_rotation: true,
+      rotation_period_in_days: 365,
+      deletion_window_in_days: 30,
+      multi_region: false,
+      key_usage: "ENCRYPT_DECRYPT",
+      customer_master_key_spec: "SYMMETRIC_DEFAULT",
+      description: "Customer-managed key aerologue-prod-data",
+      lifecycle: { prevent_destroy: true },
+      tags: { Name: "aerologue-prod-data" },
+    });
+    const policyName = Object.keys(synth.data!["aws_iam_policy_document"]!)[0]!;
+    expect(k.values.policy).toBe(`\${data.aws_iam_policy_document.${policyName}.json}`);
+    expect(only(synth, "aws_kms_alias").values).toEqual({ name: "alias/aerologue-prod-data", target_key_id: `\${${k.address}.key_id}` });
+    expect(key.aliasName).toBe("alias/aerologue-prod-data");
+    const statements = synth.data!["aws_iam_policy_document"]![policyName].statement;
+    expect(statements).toEqual([
+      {
+        sid: "AccountRootAdministers",
+        effect: "Allow",
+        principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }],
+        actions: ["kms:*"],
+        resources: ["*"],
+      },
+    ]);
+  });
+
+  it("adds service principals with conditions: logs by encryption context, others by source account/ARN", () => {
+    const synth = synthStack((s) => {
+      new EncryptionKey(s, "key", {
+        ...base,
+        servicePrincipals: [
+          { service: "logs" },
+          { service: "sns" },
+          { service: "cloudfront", sourceArns: ["arn:aws:cloudfront::111111111111:distribution/E1"] },
+        ],
+        administratorArns: ["arn:aws:iam::111111111111:role/platform-admin"],
+      });
+    });
+    const statements = Object.values(synth.data!["aws_iam_policy_document"]!)[0].statement;
+    expect(statements.map((s: { sid: string }) => s.sid)).toEqual([
+      "AccountRootAdministers",
+      "KeyAdministrators",
+      "ServiceLogs",
+      "ServiceSns",
+      "ServiceCloudfront",
+    ]);
+    expect(statements[1].actions).not.toContain("kms:Decrypt");
+    expect(statements[2]).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["logs.us-east-1.amazonaws.com"] }],
+      condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: ["arn:aws:logs:us-east-1:111111111111:log-group:*"] }],
+    });
+    expect(statements[3]).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["sns.amazonaws.com"] }],
+      actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }],
+    });
+    expect(statements[4].condition).toEqual([
+      { test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: ["arn:aws:cloudfront::111111111111:distribution/E1"] },
+    ]);
+    // No statement is open to everyone.
+    for (const s of statements) expect(JSON.stringify(s.principals)).not.toContain('"*"');
+  });
+
+  it("supports multi-Region primaries, replicas, and relaxations as explicit props", () => {
+    const synth = synthStack((s) => {
+      new EncryptionKey(s, "primary", { ...base, multiRegion: true, deletionWindowInDays: 7, deletionProtection: false });
+      new EncryptionKey(s, "replica", { ...base, name: "aerologue-prod-data-dr", region: "eu-west-1", replicaOf: { primaryKeyArn: "arn:aws:kms:us-east-1:111111111111:key/mrk-1" } });
+    });
+    expect(only(synth, "aws_kms_key").values).toMatchObject({ multi_region: true, deletion_window_in_days: 7, lifecycle: { prevent_destroy: false } });
+    expect(only(synth, "aws_kms_replica_key").values).toMatchObject({
+      primary_key_arn: "arn:aws:kms:us-east-1:111111111111:key/mrk-1",
+      deletion_window_in_days: 30,
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(Object.keys(all(synth, "aws_kms_alias"))).toHaveLength(2);
+  });
+
+  it("grants scoped to the key ARN", () => {
+    synthStack((s) => {
+      const key = new EncryptionKey(s, "key", base);
+      expect(key.grantDecrypt()).toEqual([{ effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: [key.keyArn] }]);
+      expect(key.grantEncryptDecrypt()[0]!.actions).toContain("kms:GenerateDataKey*");
+      expect(key.keyArn).toMatch(/^\$\{TfToken/);
+    });
+  });
+
+  it("rejects bad windows and names", () => {
+    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, deletionWindowInDays: 5 }))).toThrow(
+      "test/k: deletionWindowInDays 5 must be an integer from 7 to 30",
+    );
+    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, rotationPeriodInDays: 30 }))).toThrow("rotationPeriodInDays 30 must be an integer from 90 to 2560");
+    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, name: "aws/foo" }))).toThrow('name "aws/foo"');
+  });
+});
+
+describe("Secret", () => {
+  const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/abc";
+
+  it("makes only the secret container, encrypted with the CMK, with a 30-day recovery window", () => {
+    const synth = synthStack((s) => {
+      new Secret(s, "db", { name: "aerologue/prod/api/airlabs", description: "AirLabs API key", kmsKeyArn });
+    });
+    expect(only(synth, "aws_secretsmanager_secret").values).toEqual({
+      name: "aerologue/prod/api/airlabs",
+      description: "AirLabs API key",
+      kms_key_id: kmsKeyArn,
+      recovery_window_in_days: 30,
+      tags: { Name: "aerologue/prod/api/airlabs" },
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(synth.resource["aws_secretsmanager_secret_version"]).toBeUndefined();
+    expect(synth.resource["aws_secretsmanager_secret_rotation"]).toBeUndefined();
+  });
+
+  it("rotates with a Lambda at most every 90 days and replicates to other regions", () => {
+    const synth = synthStack((s) => {
+      new Secret(s, "db", {
+        name: "aerologue/prod/db",
+        kmsKeyArn,
+        rotation: { lambdaArn: "arn:aws:lambda:us-east-1:111111111111:function:rotate", days: 90 },
+        replicas: [{ region: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111111111111:key/dr" }],
+      });
+    });
+    const secret = only(synth, "aws_secretsmanager_secret");
+    expect(secret.values.replica).toEqual([{ region: "us-west-2", kms_key_id: "arn:aws:kms:us-west-2:111111111111:key/dr" }]);
+    expect(only(synth, "aws_secretsmanager_secret_rotation").values).toEqual({
+      secret_id: `\${${secret.address}.id}`,
+      rotation_lambda_arn: "arn:aws:lambda:us-east-1:111111111111:function:rotate",
+      rotate_immediately: false,
+      rotation_rules: { automatically_after_days: 90 },
+    });
+  });
+
+  it("grantRead scopes to the secret ARN and its key", () => {
+    synthStack((s) => {
+      const secret = new Secret(s, "db", { name: "x", kmsKeyArn });
+      expect(secret.grantRead()).toEqual([
+        { effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [secret.secretArn] },
+        { effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
+      ]);
+    });
+  });
+
+  it("rejects long rotations, bad recovery windows and duplicate replicas", () => {
+    const lambdaArn = "arn:aws:lambda:us-east-1:1:function:r";
+    expect(() => synthStack((s) => new Secret(s, "x", { name: "x", kmsKeyArn, rotation: { lambdaArn, days: 120 } }))).toThrow(
+      "test/x: rotation.days 120 must be an integer from 1 to 90",
+    );
+    expect(() => synthStack((s) => new Secret(s, "x", { name: "x", kmsKeyArn, recoveryWindowInDays: 0 }))).toThrow("recoveryWindowInDays 0");
+    expect(() =>
+      synthStack((s) => new Secret(s, "x", { name: "x", kmsKeyArn, replicas: [{ region: "us-west-2", kmsKeyArn }, { region: "us-west-2", kmsKeyArn }] })),
+    ).toThrow("replica region us-west-2 is listed twice");
+  });
+});
