@@ -1,0 +1,36 @@
+import type { Construct } from "constructs";
+import { MetricAlarm } from "../metric-alarm";
+import { type AlarmHelperProps, windowText } from "./common";
+
+export interface Ec2CpuAlarmProps extends AlarmHelperProps {
+  /** The instances: a whole auto scaling group (EC2 aggregates its CPU) or one instance. */
+  readonly target: { readonly autoScalingGroupName: string } | { readonly instanceId: string };
+  /** Percent CPU above which the alarm fires. @default 80 (seed 004 "High CPU (>80%)") */
+  readonly thresholdPercent?: number;
+}
+
+/** AWS/EC2 CPUUtilization above a threshold, averaged over an ASG or for one instance. */
+export function ec2CpuAlarm(scope: Construct, id: string, props: Ec2CpuAlarmProps): MetricAlarm {
+  const threshold = props.thresholdPercent ?? 80;
+  const period = props.period ?? 300;
+  const evaluationPeriods = props.evaluationPeriods ?? 2;
+  const dimensions: Record<string, string> =
+    "autoScalingGroupName" in props.target
+      ? { AutoScalingGroupName: props.target.autoScalingGroupName }
+      : { InstanceId: props.target.instanceId };
+  return new MetricAlarm(scope, id, {
+    name: props.name,
+    description: props.description ?? `EC2 CPU above ${threshold}% for ${windowText(period, evaluationPeriods)}`,
+    namespace: "AWS/EC2",
+    metricName: "CPUUtilization",
+    dimensions,
+    statistic: "Average",
+    comparison: "GreaterThanThreshold",
+    threshold,
+    period,
+    evaluationPeriods,
+    datapointsToAlarm: props.datapointsToAlarm,
+    alarmTopicArns: props.alarmTopicArns,
+    tags: props.tags,
+  });
+}

@@ -1,0 +1,11 @@
+export { type AlertTopicProps, ALERT_PUBLISHER_SERVICES, AlertTopic, alertTopicKeyPolicyStatements } from "./alert-topic";
+export { validateAlarmPeriod, validateEvaluation, validateExtendedStatistic } from "./alarm-validation";
+export * from "./metric-alarm";
+export { type DashboardProps, Dashboard } from "./dashboard";
+export type { AlarmStatusWidget, DashboardMetric, DashboardWidget, MetricWidget, TextWidget } from "./dashboard-body";
+export { renderDashboardBody } from "./dashboard-body";
+export { type LogGroupProps, LogGroup, validateLogRetention } from "./log-group";
+export type { AlarmHelperProps } from "./alarms/common";
+export { type Ec2CpuAlarmProps, ec2CpuAlarm } from "./alarms/ec2";
+export * from "./alarms/rds";
+export * from "./alarms/ecs";
