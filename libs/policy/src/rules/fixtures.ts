@@ -100,3 +100,23 @@ export function compliantDatabases(): Resources {
     },
   };
 }
+
+/** An OpenSearch domain `search` that passes the OpenSearch rules. */
+export function compliantDomain(): Resources {
+  return {
+    aws_kms_key: { k: {} },
+    aws_subnet: { a: {}, b: {} },
+    aws_opensearch_domain: {
+      search: {
+        encrypt_at_rest: { enabled: true, kms_key_id: "${aws_kms_key.k.arn}" },
+        node_to_node_encryption: { enabled: true },
+        domain_endpoint_options: { enforce_https: true, tls_security_policy: "Policy-Min-TLS-1-2-PFS-2023-10" },
+        vpc_options: { subnet_ids: ["${aws_subnet.a.id}", "${aws_subnet.b.id}"], security_group_ids: ["${aws_security_group.search.id}"] },
+        advanced_security_options: { enabled: true, internal_user_database_enabled: false },
+        access_policies: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/app" }, Action: "es:ESHttp*" }] }),
+        log_publishing_options: ["INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"].map((log_type) => ({ log_type, cloudwatch_log_group_arn: "${aws_cloudwatch_log_group.os.arn}" })),
+        cluster_config: { dedicated_master_enabled: true, dedicated_master_count: 3, zone_awareness_enabled: true },
+      },
+    },
+  };
+}

@@ -3,6 +3,14 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { dynamodbEncryption } from "./dynamodb-encryption";
+import { dynamodbPitr } from "./dynamodb-pitr";
+import { elasticacheSecurity } from "./elasticache-security";
+import { elasticacheResilience } from "./elasticache-resilience";
+import { opensearchEncryption } from "./opensearch-encryption";
+import { opensearchAccess } from "./opensearch-access";
+import { opensearchLogging } from "./opensearch-logging";
+import { opensearchResilience } from "./opensearch-resilience";
 import { rdsStorageEncryption } from "./rds-storage-encryption";
 import { rdsNotPublic } from "./rds-not-public";
 import { rdsBackupRetention } from "./rds-backup-retention";
@@ -52,6 +60,14 @@ export const allRules: readonly PolicyRule[] = [
   rdsLogExports,
   rdsQueryLogging,
   rdsManagedPassword,
+  dynamodbEncryption,
+  dynamodbPitr,
+  elasticacheSecurity,
+  elasticacheResilience,
+  opensearchEncryption,
+  opensearchAccess,
+  opensearchLogging,
+  opensearchResilience,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,
