@@ -1,0 +1,1 @@
+export { checkAddressSnapshot, type AddressSnapshot } from "./address-snapshot";
