@@ -1,0 +1,73 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+
+export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
+
+/** Deny every request that does not use TLS (AwsSolutions-S10). */
+export function denyInsecureTransport(bucketArn: string): PolicyStatement {
+  return {
+    sid: "DenyInsecureTransport",
+    effect: "Deny",
+    principals: [{ type: "*", identifiers: ["*"] }],
+    actions: ["s3:*"],
+    resources: [bucketArn, `${bucketArn}/*`],
+    condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+  };
+}
+
+/** CloudFront (origin access control) may read objects, only on behalf of the named distribution. */
+export function cloudFrontRead(bucketArn: string, distributionArn: string, sid: string, keyPrefix = ""): PolicyStatement {
+  return {
+    sid,
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
+    actions: ["s3:GetObject"],
+    resources: [`${bucketArn}/${keyPrefix}*`],
+    condition: [{ test: "StringEquals", variable: "AWS:SourceArn", values: [distributionArn] }],
+  };
+}
+
+/** S3 server access logs from buckets of this account may be written here. */
+export function s3AccessLogDelivery(bucketArn: string, accountId: string): PolicyStatement {
+  return {
+    sid: "S3ServerAccessLogs",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+    actions: ["s3:PutObject"],
+    resources: [`${bucketArn}/*`],
+    condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+  };
+}
+
+/**
+ * Elastic Load Balancing account per region (regions opened before August 2022). Newer regions
+ * use the `logdelivery.elasticloadbalancing.amazonaws.com` service principal instead.
+ */
+const ELB_ACCOUNTS: Readonly<Record<string, string>> = {
+  "us-east-1": "127311923021",
+  "us-east-2": "033677994240",
+  "us-west-1": "027434742980",
+  "us-west-2": "797873946194",
+  "ca-central-1": "985666609251",
+  "eu-west-1": "156460612806",
+  "eu-west-2": "652711504416",
+  "eu-central-1": "054676820928",
+  "ap-southeast-1": "114774131450",
+  "ap-southeast-2": "783225319266",
+  "ap-northeast-1": "582318560864",
+  "sa-east-1": "507241528517",
+};
+
+/** ALB access logs of this account may be written under `<prefix>/AWSLogs/<account>/`. */
+export function albLogDelivery(bucketArn: string, accountId: string, region: string, prefix: string): PolicyStatement {
+  const elbAccount = ELB_ACCOUNTS[region];
+  const path = prefix === "" ? "" : `${prefix.replace(/\/+$/, "")}/`;
+  return {
+    sid: "AlbAccessLogs",
+    effect: "Allow",
+    principals: elbAccount
+      ? [{ type: "AWS", identifiers: [`arn:aws:iam::${elbAccount}:root`] }]
+      : [{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }],
+    actions: ["s3:PutObject"],
+    resources: [`${bucketArn}/${path}AWSLogs/${accountId}/*`],
+  };
+}

@@ -1,0 +1,247 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { markLibrary } from "@infra/core";
+import { Construct } from "constructs";
+import { albLogDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
+import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
+import { BucketReplication, type ReplicationProps } from "./replication";
+
+/**
+ * Default encryption. `kms` (a CMK, with the bucket key to cut KMS request costs) for every bucket
+ * holding data. `s3` (SSE-S3, AES256) only for log buckets: ALB access logs, S3 server access
+ * logs and CloudFront standard logs cannot be delivered to SSE-KMS buckets.
+ */
+export type BucketEncryption = { readonly mode: "kms"; readonly kmsKeyArn: string } | { readonly mode: "s3" };
+
+/**
+ * Log producers this bucket receives from; each adds what the producer needs.
+ * - `s3-access-logs`: bucket policy for logging.s3.amazonaws.com from this account
+ * - `alb`: bucket policy for the region's Elastic Load Balancing log delivery
+ * - `cloudfront`: ownership BucketOwnerPreferred, as CloudFront standard logging writes with ACLs
+ */
+export type LogSource = "s3-access-logs" | "alb" | "cloudfront";
+
+export interface CorsRule {
+  readonly allowedMethods: readonly ("GET" | "PUT" | "POST" | "DELETE" | "HEAD")[];
+  readonly allowedOrigins: readonly string[];
+  /** @default none */
+  readonly allowedHeaders?: readonly string[];
+  /** @default none */
+  readonly exposeHeaders?: readonly string[];
+  /** @default 3000 */
+  readonly maxAgeSeconds?: number;
+}
+
+export interface SecureBucketProps {
+  /** Globally unique bucket name. */
+  readonly bucketName: string;
+  /** Default encryption. */
+  readonly encryption: BucketEncryption;
+  /** Account of the bucket (log delivery conditions). Required when `logSources` is set. */
+  readonly accountId?: string;
+  /** Region of the bucket (ALB log delivery principal). Required when `logSources` includes "alb". */
+  readonly region?: string;
+  /** Log producers writing into this bucket: makes it a log bucket. @default [] (a data bucket) */
+  readonly logSources?: readonly LogSource[];
+  /** Key prefix ALB logs are written under. @default "alb" */
+  readonly albLogPrefix?: string;
+  /** Lifecycle rules (transitions, expiration). @default [] */
+  readonly lifecycleRules?: readonly LifecycleRule[];
+  /** Days a version stays after it becomes noncurrent (seed 000 ARC-013: 30). @default 30 */
+  readonly noncurrentVersionExpirationDays?: number;
+  /** Days before incomplete multipart uploads are aborted, 1..7. @default 7 */
+  readonly abortIncompleteMultipartUploadDays?: number;
+  /** Server access logs to a log bucket. @default none (a relaxation: policy INF-S3-005 wants it outside dev) */
+  readonly accessLogs?: { readonly targetBucketName: string; /** @default "<bucketName>/" */ readonly prefix?: string };
+  /** CORS rules (browser uploads/downloads). @default none */
+  readonly corsRules?: readonly CorsRule[];
+  /** Cross-region replication of every object to a bucket in another region. @default none */
+  readonly replication?: ReplicationProps;
+  /** Keep the bucket on `terraform destroy` (lifecycle.prevent_destroy). @default true */
+  readonly deletionProtection?: boolean;
+  /** Let `terraform destroy` delete a non-empty bucket. Only with deletionProtection false. @default false */
+  readonly forceDestroy?: boolean;
+  /** Extra tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A private S3 bucket per the policy catalogue: versioned, SSE-KMS with a CMK and bucket key,
+ * public access fully blocked, ACLs disabled, TLS-only bucket policy, a lifecycle configuration
+ * that aborts stale uploads and expires noncurrent versions, optional access logging, CORS and
+ * cross-region replication.
+ */
+export class SecureBucket extends Construct {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  readonly bucketId: string;
+  readonly bucketRegionalDomainName: string;
+  readonly kmsKeyArn?: string;
+  /** Role S3 replication assumes, when replication is on. */
+  readonly replicationRoleArn?: string;
+
+  private readonly statements: PolicyStatement[] = [];
+  private readonly policyDocument: DataAwsIamPolicyDocument;
+  private readonly sids = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    markLibrary(this, "s3");
+    const fail = (message: string): never => {
+      throw new Error(`${this.node.path}: ${message}`);
+    };
+    const logSources = props.logSources ?? [];
+    const deletionProtection = props.deletionProtection ?? true;
+    const settings = {
+      rules: props.lifecycleRules ?? [],
+      noncurrentVersionExpirationDays: props.noncurrentVersionExpirationDays ?? 30,
+      abortIncompleteMultipartUploadDays: props.abortIncompleteMultipartUploadDays ?? 7,
+    };
+    const errors = validateLifecycle(settings);
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucketName)) errors.push(`bucketName "${props.bucketName}" must be 3-63 lowercase letters, digits, "." or "-"`);
+    if (props.encryption.mode === "s3" && logSources.length === 0) {
+      errors.push('encryption mode "s3" is only for log buckets (set logSources); data buckets use mode "kms" with a CMK');
+    }
+    if (logSources.length > 0 && !props.accountId) errors.push("accountId is required when logSources is set");
+    if (logSources.includes("alb") && !props.region) errors.push('region is required when logSources includes "alb"');
+    if (props.forceDestroy && deletionProtection) errors.push("forceDestroy needs deletionProtection: false");
+    if (props.replication && props.encryption.mode !== "kms") errors.push('replication needs encryption mode "kms"');
+    if (errors.length > 0) fail(errors.join("; "));
+
+    const tags = { ...(props.tags ?? {}), Name: props.bucketName };
+    const bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+      tags,
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    this.bucketId = bucket.id;
+    this.bucketRegionalDomainName = bucket.bucketRegionalDomainName;
+
+    const publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "ownership", {
+      bucket: bucket.id,
+      rule: { objectOwnership: logSources.includes("cloudfront") ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
+    });
+    const versioning = new S3BucketVersioningA(this, "versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
+
+    const encryption = props.encryption;
+    if (encryption.mode === "kms") this.kmsKeyArn = encryption.kmsKeyArn;
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket: bucket.id,
+      rule: [
+        encryption.mode === "kms"
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: encryption.kmsKeyArn }, bucketKeyEnabled: true }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+      ],
+    });
+
+    // Lifecycle rules need versioning in place first (noncurrent version rules).
+    new S3BucketLifecycleConfiguration(this, "lifecycle", { bucket: bucket.id, rule: lifecycleRules(settings), dependsOn: [versioning] });
+
+    if (props.accessLogs) {
+      new S3BucketLoggingA(this, "logging", {
+        bucket: bucket.id,
+        targetBucket: props.accessLogs.targetBucketName,
+        targetPrefix: props.accessLogs.prefix ?? `${props.bucketName}/`,
+      });
+    }
+
+    if (props.corsRules && props.corsRules.length > 0) {
+      new S3BucketCorsConfiguration(this, "cors", {
+        bucket: bucket.id,
+        corsRule: props.corsRules.map((r) => ({
+          allowedMethods: [...r.allowedMethods],
+          allowedOrigins: [...r.allowedOrigins],
+          allowedHeaders: r.allowedHeaders ? [...r.allowedHeaders] : undefined,
+          exposeHeaders: r.exposeHeaders ? [...r.exposeHeaders] : undefined,
+          maxAgeSeconds: r.maxAgeSeconds ?? 3000,
+        })),
+      });
+    }
+
+    this.addToPolicy(denyInsecureTransport(bucket.arn));
+    if (logSources.includes("s3-access-logs")) this.addToPolicy(s3AccessLogDelivery(bucket.arn, props.accountId!));
+    if (logSources.includes("alb")) this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, props.albLogPrefix ?? "alb"));
+
+    // The statements are read when the document is synthesized, so statements added later
+    // (allowCloudFrontRead) land in the same single bucket policy.
+    this.policyDocument = new DataAwsIamPolicyDocument(this, "policy-document", { statement: this.statements });
+    new S3BucketPolicy(this, "policy", {
+      bucket: bucket.id,
+      policy: this.policyDocument.json,
+      // A policy put while the public access block is being created can fail; order them.
+      dependsOn: [publicAccessBlock],
+    });
+
+    if (props.replication && encryption.mode === "kms") {
+      const replication = new BucketReplication(this, "replication", {
+        ...props.replication,
+        sourceBucketId: bucket.id,
+        sourceBucketArn: bucket.arn,
+        sourceKmsKeyArn: encryption.kmsKeyArn,
+        dependsOn: [versioning],
+        tags,
+      });
+      this.replicationRoleArn = replication.roleArn;
+    }
+  }
+
+  /** Add a statement to the bucket policy. Its `sid` must be unique in the policy. */
+  addToPolicy(statement: PolicyStatement): void {
+    if (statement.sid) {
+      if (this.sids.has(statement.sid)) throw new Error(`${this.node.path}: bucket policy already has a statement "${statement.sid}"`);
+      this.sids.add(statement.sid);
+    }
+    this.statements.push(statement);
+    // putStatement re-reads the list: the document always holds every statement added so far.
+    this.policyDocument?.putStatement([...this.statements]);
+  }
+
+  /**
+   * Let one CloudFront distribution read objects through origin access control (SourceArn-scoped).
+   * With a CMK, the key policy must also let cloudfront.amazonaws.com decrypt for that distribution.
+   */
+  allowCloudFrontRead(distributionArn: string, keyPrefix = ""): void {
+    const n = this.statements.filter((s) => s.sid?.startsWith("CloudFrontRead")).length;
+    this.addToPolicy(cloudFrontRead(this.bucketArn, distributionArn, `CloudFrontRead${n === 0 ? "" : n + 1}`, keyPrefix));
+  }
+
+  /** IAM statements to read objects (and decrypt them). */
+  grantRead(keyPrefix = ""): PolicyStatement[] {
+    return [
+      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
+      { effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${this.bucketArn}/${keyPrefix}*`] },
+      ...(this.kmsKeyArn ? [{ effect: "Allow", actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] }] : []),
+    ];
+  }
+
+  /** IAM statements to read and write objects (and use the key for both). */
+  grantReadWrite(keyPrefix = ""): PolicyStatement[] {
+    return [
+      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
+      {
+        effect: "Allow",
+        actions: ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+        resources: [`${this.bucketArn}/${keyPrefix}*`],
+      },
+      ...(this.kmsKeyArn ? [{ effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [this.kmsKeyArn] }] : []),
+    ];
+  }
+}
