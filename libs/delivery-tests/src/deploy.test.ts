@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { environmentOf, expandedSteps, loadWorkflow, needsOf, type Job } from "./workflows";
+
+const wf = loadWorkflow("deploy.yml");
+const ENVS = ["dev", "staging", "uat", "prod"];
+
+/** Orders jobs by their `needs` (Kahn); throws on a cycle. */
+function topoOrder(jobs: Record<string, Job>): string[] {
+  const left = new Map(Object.entries(jobs).map(([id, job]) => [id, new Set(needsOf(job))]));
+  const order: string[] = [];
+  while (left.size) {
+    const ready = [...left].filter(([, deps]) => deps.size === 0).map(([id]) => id);
+    if (!ready.length) throw new Error(`cycle among ${[...left.keys()].join(", ")}`);
+    if (ready.length > 1) throw new Error(`jobs ${ready.join(", ")} would run in parallel`);
+    order.push(ready[0]!);
+    left.delete(ready[0]!);
+    left.forEach((deps) => deps.delete(ready[0]!));
+  }
+  return order;
+}
+
+describe("deploy.yml", () => {
+  it("runs on pushes to main (and by hand), not for docs-only changes", () => {
+    expect(Object.keys(wf.on).sort()).toEqual(["push", "workflow_dispatch"]);
+    expect(wf.on.push).toMatchObject({ branches: ["main"], "paths-ignore": expect.arrayContaining(["docs/**"]) });
+  });
+
+  it("applies dev, staging, uat, prod strictly one after another", () => {
+    expect(topoOrder(wf.jobs)).toEqual(ENVS);
+    expect(needsOf(wf.jobs.dev!)).toEqual([]);
+    expect(needsOf(wf.jobs.staging!)).toEqual(["dev"]);
+    expect(needsOf(wf.jobs.uat!)).toEqual(["staging"]);
+    expect(needsOf(wf.jobs.prod!)).toEqual(["uat"]);
+  });
+
+  it("stops at the first failure: no job overrides the default success() condition of its needs", () => {
+    for (const env of ENVS.slice(1)) expect(wf.jobs[env]!.if).toBeUndefined();
+    expect(wf.jobs.dev!.if).toBe("github.ref == 'refs/heads/main'");
+    for (const env of ENVS) for (const step of wf.jobs[env]!.steps ?? []) expect(step["continue-on-error"]).toBeUndefined();
+  });
+
+  it("binds each job to the GitHub Environment of the same name (where reviewers gate it)", () => {
+    for (const env of ENVS) expect(environmentOf(wf.jobs[env]!)).toBe(env);
+  });
+
+  it("synthesizes and applies exactly its own env", () => {
+    for (const env of ENVS) {
+      const runs = (wf.jobs[env]!.steps ?? []).map((s) => s.run?.trim()).filter(Boolean);
+      expect(runs).toEqual([`npx nx run ${env}:synth`, `npx tsx apps/ops/src/cli.ts apply --env ${env}`]);
+    }
+  });
+
+  it("uses the env's deploy role, and the separate prod deploy role for prod", () => {
+    const role = (env: string) => (wf.jobs[env]!.steps ?? []).find((s) => s.uses === "./.github/actions/terraform-env")?.with?.["role-to-assume"];
+    for (const env of ["dev", "staging", "uat"]) expect(role(env)).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    expect(role("prod")).toBe("${{ vars.AWS_PROD_DEPLOY_ROLE_ARN }}");
+    for (const env of ENVS) expect(JSON.stringify(expandedSteps(wf.jobs[env]!))).not.toContain("AWS_PLAN_ROLE_ARN");
+  });
+
+  it("never runs two deploys at once and never cancels one half-way", () => {
+    expect(wf.concurrency).toEqual({ group: "deploy-${{ github.repository }}", "cancel-in-progress": false });
+  });
+
+  it("detects a broken chain (the checker itself)", () => {
+    expect(() => topoOrder({ a: {}, b: {} })).toThrow("jobs a, b would run in parallel");
+    expect(() => topoOrder({ a: { needs: "b" }, b: { needs: ["a"] } })).toThrow("cycle among a, b");
+  });
+});
