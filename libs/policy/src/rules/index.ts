@@ -3,6 +3,18 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { cloudfrontHttps } from "./cloudfront-https";
+import { cloudfrontCertificate } from "./cloudfront-certificate";
+import { cloudfrontWaf } from "./cloudfront-waf";
+import { cloudfrontLogging } from "./cloudfront-logging";
+import { cloudfrontOrigins } from "./cloudfront-origins";
+import { wafLogging } from "./waf-logging";
+import { wafRules } from "./waf-rules";
+import { lbListenerTls } from "./lb-listener-tls";
+import { lbHttpHardening } from "./lb-http-hardening";
+import { lbDeletionProtection } from "./lb-deletion-protection";
+import { lbWaf } from "./lb-waf";
+import { lbAccessLogs } from "./lb-access-logs";
 import { dynamodbEncryption } from "./dynamodb-encryption";
 import { dynamodbPitr } from "./dynamodb-pitr";
 import { elasticacheSecurity } from "./elasticache-security";
@@ -68,6 +80,18 @@ export const allRules: readonly PolicyRule[] = [
   opensearchAccess,
   opensearchLogging,
   opensearchResilience,
+  cloudfrontHttps,
+  cloudfrontCertificate,
+  cloudfrontWaf,
+  cloudfrontLogging,
+  cloudfrontOrigins,
+  wafLogging,
+  wafRules,
+  lbListenerTls,
+  lbHttpHardening,
+  lbDeletionProtection,
+  lbWaf,
+  lbAccessLogs,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { failures, statuses } from "../test-harness";
+import { wafRules as rule } from "./waf-rules";
+
+const managed = (name: string) => ({ name, statement: { managed_rule_group_statement: { name, vendor_name: "AWS" } }, override_action: { none: {} } });
+
+describe("INF-WAF-002 WAF rules", () => {
+  it("Compliance: Common, KnownBadInputs and a rate rule (as blocks or rule_json) pass", () => {
+    const tf = {
+      aws_wafv2_web_acl: {
+        blocks: { rule: [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesKnownBadInputsRuleSet"), { name: "rate", statement: { rate_based_statement: { limit: 2000 } }, action: { block: {} } }] },
+        json: {
+          rule_json: JSON.stringify([
+            { Name: "c", Statement: { ManagedRuleGroupStatement: { Name: "AWSManagedRulesCommonRuleSet" } }, OverrideAction: { None: {} } },
+            { Name: "k", Statement: { ManagedRuleGroupStatement: { Name: "AWSManagedRulesKnownBadInputsRuleSet" } }, OverrideAction: { None: {} } },
+            { Name: "r", Statement: { RateBasedStatement: { Limit: 100 } }, Action: { Block: {} } },
+          ]),
+        },
+      },
+    };
+    expect(statuses(rule, tf)).toEqual({ "aws_wafv2_web_acl.blocks": "passed", "aws_wafv2_web_acl.json": "passed" });
+  });
+
+  it("Noncompliance: no rules, and missing groups, rate rule and an action, fail", () => {
+    const tf = {
+      aws_wafv2_web_acl: {
+        empty: { default_action: { allow: {} } },
+        partial: { rule: [{ name: "common", statement: { managed_rule_group_statement: { name: "AWSManagedRulesCommonRuleSet" } } }] },
+      },
+    };
+    expect(failures(rule, tf)).toEqual([
+      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.empty", attribute: "rule", found: "unset", expected: "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule" },
+      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule", found: "no AWSManagedRulesKnownBadInputsRuleSet", expected: "a rule using managed group AWSManagedRulesKnownBadInputsRuleSet" },
+      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule", found: "no rate_based_statement", expected: "a rate-based rule" },
+      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule[common]", found: "no action", expected: "action (or override_action for rule groups)" },
+    ]);
+  });
+});
