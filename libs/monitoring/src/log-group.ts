@@ -31,6 +31,8 @@ export function validateLogRetention(days: number): string | undefined {
 export class LogGroup extends Construct {
   readonly logGroupName: string;
   readonly logGroupArn: string;
+  /** The underlying resource, for `dependsOn` (e.g. a database that must not create its log group first). */
+  readonly resource: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: LogGroupProps) {
     super(scope, id);
@@ -48,6 +50,7 @@ export class LogGroup extends Construct {
       tags: { ...props.tags },
       lifecycle: protect ? { preventDestroy: true } : undefined,
     });
+    this.resource = group;
     this.logGroupName = group.name;
     this.logGroupArn = group.arn;
   }

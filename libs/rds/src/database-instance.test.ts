@@ -1,0 +1,248 @@
+import { describe, expect, it } from "vitest";
+import { DatabaseInstance, type DatabaseInstanceProps } from "./database-instance";
+import { only, onlyData, synthJson } from "./test-util";
+
+const KMS = "arn:aws:kms:us-east-1:111122223333:key/db";
+const dev: DatabaseInstanceProps = {
+  name: "dev-platform",
+  engineVersion: "16.4",
+  instanceClass: "db.t3.micro",
+  allocatedStorage: 20,
+  multiAz: false,
+  backupRetentionDays: 7,
+  deletionProtection: false,
+  enhancedMonitoringInterval: 0,
+  forceSsl: true,
+  vpcId: "vpc-1",
+  subnetGroupName: "dev-platform-db",
+  allowedSecurityGroupIds: ["sg-ecs"],
+};
+const prod: DatabaseInstanceProps = {
+  ...dev,
+  name: "prod-platform",
+  instanceClass: "db.r6g.large",
+  allocatedStorage: 100,
+  multiAz: true,
+  backupRetentionDays: 30,
+  deletionProtection: true,
+  enhancedMonitoringInterval: 60,
+  kmsKeyArn: KMS,
+  masterUserSecretKmsKeyId: KMS,
+};
+
+const resources = (json: { resource: Record<string, Record<string, unknown>> }, type: string) => json.resource[type] ?? {};
+const key = (json: { resource: Record<string, Record<string, unknown>> }, type: string, prefix: string) =>
+  Object.keys(resources(json, type)).find((k) => k.startsWith(prefix))!;
+
+describe("DatabaseInstance (seed 004 dev)", () => {
+  const json = synthJson((s) => new DatabaseInstance(s, "db", dev));
+  const db = only(json, "aws_db_instance");
+
+  it("is a private, encrypted, TLS-only postgres instance with an RDS-managed password", () => {
+    expect(db).toMatchObject({
+      identifier: "dev-platform",
+      engine: "postgres",
+      engine_version: "16.4",
+      instance_class: "db.t3.micro",
+      allocated_storage: 20,
+      max_allocated_storage: 40,
+      storage_type: "gp3",
+      storage_encrypted: true,
+      multi_az: false,
+      backup_retention_period: 7,
+      publicly_accessible: false,
+      iam_database_authentication_enabled: true,
+      ca_cert_identifier: "rds-ca-rsa2048-g1",
+      auto_minor_version_upgrade: true,
+      copy_tags_to_snapshot: true,
+      username: "dbadmin",
+      manage_master_user_password: true,
+      db_subnet_group_name: "dev-platform-db",
+      port: 5432,
+      monitoring_interval: 0,
+      enabled_cloudwatch_logs_exports: ["postgresql", "upgrade"],
+    });
+    expect(db.password).toBeUndefined();
+    expect(db.kms_key_id).toBeUndefined();
+  });
+
+  it("without deletion protection still takes a final snapshot and has no prevent_destroy", () => {
+    expect(db).toMatchObject({ deletion_protection: false, skip_final_snapshot: false, final_snapshot_identifier: "dev-platform-final", delete_automated_backups: true });
+    expect(db.lifecycle).toBeUndefined();
+  });
+
+  it("has Performance Insights off on db.t3.micro and no monitoring role", () => {
+    expect(db.performance_insights_enabled).toBe(false);
+    expect(resources(json, "aws_iam_role")).toEqual({});
+    expect(db.monitoring_role_arn).toBeUndefined();
+  });
+
+  it("opens 5432 only to the allowed security group, with a description, and no egress", () => {
+    const sg = only(json, "aws_security_group");
+    expect(sg).toEqual({
+      name: "dev-platform-rds",
+      description: "postgres instance dev-platform: engine port from allowed security groups only",
+      vpc_id: "vpc-1",
+      tags: { Name: "dev-platform-rds" },
+    });
+    const rule = only(json, "aws_vpc_security_group_ingress_rule");
+    expect(rule).toEqual({
+      security_group_id: `\${aws_security_group.${key(json, "aws_security_group", "db_sg")}.id}`,
+      referenced_security_group_id: "sg-ecs",
+      ip_protocol: "tcp",
+      from_port: 5432,
+      to_port: 5432,
+      description: "postgres 5432 from an allowed application security group",
+    });
+    expect(db.vpc_security_group_ids).toEqual([`\${aws_security_group.${key(json, "aws_security_group", "db_sg")}.id}`]);
+  });
+
+  it("uses its own parameter group with rds.force_ssl=1 and statement logging", () => {
+    const pg = only(json, "aws_db_parameter_group");
+    expect(pg).toMatchObject({ name: "dev-platform-postgres16", family: "postgres16", lifecycle: { create_before_destroy: true } });
+    expect(pg.parameter).toEqual([
+      { name: "log_min_duration_statement", value: "1000", apply_method: "immediate" },
+      { name: "log_statement", value: "ddl", apply_method: "immediate" },
+      { name: "rds.force_ssl", value: "1", apply_method: "immediate" },
+    ]);
+    expect(db.parameter_group_name).toBe(`\${aws_db_parameter_group.${key(json, "aws_db_parameter_group", "db_parameters")}.name}`);
+  });
+
+  it("pre-creates the exported log groups with 7-day retention before the instance", () => {
+    const groups = Object.entries(resources(json, "aws_cloudwatch_log_group")) as [string, { name: string; retention_in_days: number }][];
+    expect(groups.map(([, g]) => [g.name, g.retention_in_days])).toEqual([
+      ["/aws/rds/instance/dev-platform/postgresql", 7],
+      ["/aws/rds/instance/dev-platform/upgrade", 7],
+    ]);
+    expect(db.depends_on).toEqual(groups.map(([k]) => `aws_cloudwatch_log_group.${k}`));
+  });
+
+  it("allowFrom adds a described ingress rule", () => {
+    const j = synthJson((s) => {
+      const d = new DatabaseInstance(s, "db", { ...dev, allowedSecurityGroupIds: [] });
+      d.allowFrom("sg-bastion", "postgres from the bastion");
+    });
+    expect(only(j, "aws_vpc_security_group_ingress_rule")).toMatchObject({ referenced_security_group_id: "sg-bastion", description: "postgres from the bastion", from_port: 5432 });
+  });
+});
+
+describe("DatabaseInstance (seed 004 prod)", () => {
+  const json = synthJson((s) => new DatabaseInstance(s, "db", prod));
+  const db = only(json, "aws_db_instance");
+
+  it("is Multi-AZ with a CMK, 30-day backups, deletion protection and prevent_destroy", () => {
+    expect(db).toMatchObject({
+      instance_class: "db.r6g.large",
+      allocated_storage: 100,
+      max_allocated_storage: 200,
+      multi_az: true,
+      backup_retention_period: 30,
+      kms_key_id: KMS,
+      master_user_secret_kms_key_id: KMS,
+      deletion_protection: true,
+      skip_final_snapshot: false,
+      delete_automated_backups: false,
+      lifecycle: { prevent_destroy: true },
+      performance_insights_enabled: true,
+      performance_insights_kms_key_id: KMS,
+      performance_insights_retention_period: 7,
+    });
+  });
+
+  it("creates the Enhanced Monitoring role (60 s) with the AWS managed policy", () => {
+    const role = only(json, "aws_iam_role");
+    const roleKey = key(json, "aws_iam_role", "db_monitoring-role");
+    expect(role.name).toBe("prod-platform-rds-monitoring");
+    expect(db.monitoring_interval).toBe(60);
+    expect(db.monitoring_role_arn).toBe(`\${aws_iam_role.${roleKey}.arn}`);
+    expect(only(json, "aws_iam_role_policy_attachment")).toEqual({
+      role: `\${aws_iam_role.${roleKey}.name}`,
+      policy_arn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+    });
+    const assume = onlyData(json, "aws_iam_policy_document");
+    expect(assume.statement[0].principals).toEqual([{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }]);
+  });
+});
+
+describe("read replicas and backup replication (seeds 001/002)", () => {
+  const json = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, readReplicas: 1, backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" } }));
+  const primaryKey = key(json, "aws_db_instance", "db_instance");
+  const replica = resources(json, "aws_db_instance")[key(json, "aws_db_instance", "db_replica-1")] as Record<string, unknown>;
+
+  it("a same-region replica follows the primary, without engine, storage size or credentials", () => {
+    expect(replica).toMatchObject({
+      identifier: "prod-platform-replica-1",
+      replicate_source_db: `\${aws_db_instance.${primaryKey}.identifier}`,
+      instance_class: "db.r6g.large",
+      multi_az: false,
+      storage_encrypted: true,
+      kms_key_id: KMS,
+      backup_retention_period: 30,
+      skip_final_snapshot: true,
+      deletion_protection: true,
+      publicly_accessible: false,
+      lifecycle: { prevent_destroy: true },
+    });
+    for (const absent of ["engine", "engine_version", "allocated_storage", "username", "manage_master_user_password", "db_subnet_group_name", "final_snapshot_identifier"]) {
+      expect(replica[absent]).toBeUndefined();
+    }
+    const names = Object.values(resources(json, "aws_cloudwatch_log_group")).map((g) => (g as { name: string }).name);
+    expect(names).toContain("/aws/rds/instance/prod-platform-replica-1/postgresql");
+  });
+
+  it("copies automated backups to the DR region with a key there", () => {
+    expect(only(json, "aws_db_instance_automated_backups_replication")).toEqual({
+      region: "us-west-2",
+      source_db_instance_arn: `\${aws_db_instance.${primaryKey}.arn}`,
+      kms_key_id: "arn:aws:kms:us-west-2:111122223333:key/dr",
+      retention_period: 7,
+    });
+  });
+
+  it("a cross-region replica (seed 004 eu-west-1) has no credentials and needs a key in its region", () => {
+    const src = "arn:aws:rds:us-east-1:111122223333:db:prod-platform";
+    const j = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, name: "prod-platform-dr", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/dr", replicateSourceDb: src }));
+    const r = only(j, "aws_db_instance");
+    expect(r).toMatchObject({ identifier: "prod-platform-dr", replicate_source_db: src, kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/dr", db_subnet_group_name: "dev-platform-db", skip_final_snapshot: true, backup_retention_period: 30 });
+    expect(r.username).toBeUndefined();
+    expect(r.allocated_storage).toBeUndefined();
+    expect(r.engine).toBeUndefined();
+    expect(() => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, replicateSourceDb: src }))).toThrow("replicateSourceDb: kmsKeyArn (a key in this region) is required");
+  });
+});
+
+describe("mysql", () => {
+  it("uses 3306, require_secure_transport and the mysql log exports", () => {
+    const json = synthJson((s) => new DatabaseInstance(s, "db", { ...dev, engine: "mysql", engineVersion: "8.0.39" }));
+    const db = only(json, "aws_db_instance");
+    expect(db).toMatchObject({ engine: "mysql", port: 3306, enabled_cloudwatch_logs_exports: ["error", "general", "slowquery"] });
+    const pg = only(json, "aws_db_parameter_group");
+    expect(pg.family).toBe("mysql8.0");
+    expect(pg.name).toBe("dev-platform-mysql8-0");
+    expect(pg.parameter).toContainEqual({ name: "require_secure_transport", value: "1", apply_method: "immediate" });
+    expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ from_port: 3306, to_port: 3306 });
+  });
+});
+
+describe("validation", () => {
+  const fails = (props: Partial<DatabaseInstanceProps>) => () => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, ...props }));
+  it.each([
+    [{ instanceClass: "db.t3.nano" }, 'instance class "db.t3.nano": db.t3 sizes for postgres are'],
+    [{ allocatedStorage: 10 }, "allocatedStorage 10 GB must be a whole number from 20 (postgres gp3) to 65536"],
+    [{ maxAllocatedStorage: 20 }, "maxAllocatedStorage 20 GB must be 0 (no autoscaling) or above allocatedStorage (20)"],
+    [{ backupRetentionDays: 0 }, "backupRetentionDays 0 must be 1..35"],
+    [{ enhancedMonitoringInterval: 2 as 1 }, "enhancedMonitoringInterval 2 must be one of 0, 1, 5, 10, 15, 30, 60"],
+    [{ performanceInsights: true }, "performanceInsights: db.t3.micro does not support Performance Insights"],
+    [{ logExports: ["slowquery"] }, "logExports slowquery not available for postgres"],
+    [{ name: "Prod_DB" }, 'name "Prod_DB" must be lower-case letters'],
+    [{ engineVersion: "latest" }, 'engine version "latest" must start with a version number'],
+  ])("rejects %o", (props, message) => {
+    expect(fails(props)).toThrow(message);
+  });
+  it("lists every problem at once", () => {
+    expect(fails({ allocatedStorage: 5, backupRetentionDays: 40 })).toThrow(/DatabaseInstance dev-platform:\n  - allocatedStorage 5 GB.*\n  - backupRetentionDays 40/);
+  });
+  it("allowFrom needs a description", () => {
+    expect(() => synthJson((s) => new DatabaseInstance(s, "db", dev).allowFrom("sg-x", " "))).toThrow("every ingress rule needs a description");
+  });
+});

@@ -1,0 +1,15 @@
+export { type BackupReplicationProps, DatabaseInstance, type DatabaseInstanceProps, type EnhancedMonitoringInterval } from "./database-instance";
+export {
+  type DbEngine,
+  DEFAULT_LOG_EXPORTS,
+  enginePort,
+  isGravitonClass,
+  LOG_EXPORTS,
+  MAXIMUM_STORAGE_GB,
+  minimumStorage,
+  parameterGroupFamily,
+  type StorageType,
+  supportsPerformanceInsights,
+  validateInstanceClass,
+} from "./engine";
+export { type EngineParameter, engineParameters } from "./parameters";
