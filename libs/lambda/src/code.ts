@@ -1,0 +1,32 @@
+/**
+ * Where a function's (or layer's) code lives. Application code is not built here: CI uploads an
+ * artifact and config names it, so synth needs no file on disk.
+ */
+export interface S3Code {
+  readonly s3Bucket: string;
+  readonly s3Key: string;
+  /** Pin an object version of a versioned artifact bucket. @default latest version */
+  readonly s3ObjectVersion?: string;
+}
+
+export interface ImageCode {
+  /** ECR image URI, ideally pinned by digest (`...@sha256:...`). */
+  readonly imageUri: string;
+}
+
+export type LambdaCode = S3Code | ImageCode;
+
+export function isImageCode(code: LambdaCode): code is ImageCode {
+  return "imageUri" in code;
+}
+
+/** The aws_lambda_function arguments for a code location. */
+export function codeArguments(code: LambdaCode): Record<string, string> {
+  if (isImageCode(code)) return { packageType: "Image", imageUri: code.imageUri };
+  return {
+    packageType: "Zip",
+    s3Bucket: code.s3Bucket,
+    s3Key: code.s3Key,
+    ...(code.s3ObjectVersion !== undefined ? { s3ObjectVersion: code.s3ObjectVersion } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+export { type ImageCode, type LambdaCode, type S3Code } from "./code";
+export { validateEnvironment } from "./environment";
+export {
+  type DeadLetterTarget,
+  type LambdaArchitecture,
+  LambdaFunction,
+  type LambdaFunctionProps,
+  type LambdaLogging,
+  type SqsEventSourceProps,
+  type VpcPlacement,
+  validateLambdaFunctionProps,
+} from "./function";
+export { LambdaLayer, type LambdaLayerProps } from "./layer";
+export { type Grantable, type LambdaTarget, type PolicyStatement, toDocumentStatement } from "./policy";
+export { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
+export { SubMinuteSchedule, type SubMinuteScheduleProps } from "./sub-minute-schedule";
+export {
+  LAMBDA_RUNTIMES,
+  type LambdaRuntime,
+  validateFunctionName,
+  validateMemorySize,
+  validateReservedConcurrency,
+  validateRuntime,
+  validateTimeout,
+} from "./validate";
