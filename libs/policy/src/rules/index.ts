@@ -3,6 +3,16 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { lambdaTracing } from "./lambda-tracing";
+import { lambdaDeadLetter } from "./lambda-dead-letter";
+import { lambdaConcurrency } from "./lambda-concurrency";
+import { lambdaVpc } from "./lambda-vpc";
+import { lambdaEnvironment } from "./lambda-environment";
+import { lambdaRuntime } from "./lambda-runtime";
+import { ecsContainerInsights } from "./ecs-container-insights";
+import { ecsReadonlyRoot } from "./ecs-readonly-root";
+import { ecsIsolation } from "./ecs-isolation";
+import { ecsSecretsLogging } from "./ecs-secrets-logging";
 import { cloudfrontHttps } from "./cloudfront-https";
 import { cloudfrontCertificate } from "./cloudfront-certificate";
 import { cloudfrontWaf } from "./cloudfront-waf";
@@ -92,6 +102,16 @@ export const allRules: readonly PolicyRule[] = [
   lbDeletionProtection,
   lbWaf,
   lbAccessLogs,
+  ecsContainerInsights,
+  ecsReadonlyRoot,
+  ecsIsolation,
+  ecsSecretsLogging,
+  lambdaTracing,
+  lambdaDeadLetter,
+  lambdaConcurrency,
+  lambdaVpc,
+  lambdaEnvironment,
+  lambdaRuntime,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,
