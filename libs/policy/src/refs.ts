@@ -31,7 +31,7 @@ export function referencesIn(value: string): Reference[] {
 }
 
 /** True when the string contains any interpolation: its value is only known at apply time. */
-export function isToken(value: unknown): value is string {
+export function isToken(value: unknown): boolean {
   return typeof value === "string" && value.includes("${");
 }
 
