@@ -46,7 +46,7 @@ describe("deploy.yml", () => {
   it("synthesizes and applies exactly its own env", () => {
     for (const env of ENVS) {
       const runs = (wf.jobs[env]!.steps ?? []).map((s) => s.run?.trim()).filter(Boolean);
-      expect(runs).toEqual([`npx nx run ${env}:synth`, `npx tsx apps/ops/src/cli.ts apply --env ${env}`]);
+      expect(runs).toEqual([`npx nx run ${env}:synth`, `npm run -s infra -- deploy --env ${env} --auto-approve --no-synth`]);
     }
   });
 

@@ -47,11 +47,17 @@ describe("pr.yml", () => {
 
   it("plans with the ops CLI, then summarizes with plan-summary", () => {
     const planStep = step(plan.steps, (s) => s.id === "plan");
-    expect(planStep?.run).toContain('npx tsx apps/ops/src/cli.ts plan --env "$PLAN_ENV" --out "plans/$PLAN_ENV"');
+    const lines = String(planStep?.run).trim().split("\n");
+    expect(lines).toEqual([
+      'npm run -s infra -- stacks --env "$PLAN_ENV" --json > "stack-order-$PLAN_ENV.json"',
+      'npm run -s infra -- plan --env "$PLAN_ENV" --no-synth',
+      'npx tsx libs/plan-summary/src/export-plans.ts --env "$PLAN_ENV" --out "plans/$PLAN_ENV"',
+    ]);
     expect(planStep?.["continue-on-error"]).toBe(true);
     const summary = step(plan.steps, (s) => s.id === "summary");
     expect(summary?.run).toContain('npx tsx libs/plan-summary/src/cli.ts --env "$PLAN_ENV" --dir "plans/$PLAN_ENV"');
     expect(summary?.run).toContain("--out plan-comment.md");
+    expect(summary?.run).toContain('--order "stack-order-$PLAN_ENV.json"');
     const fail = (plan.steps ?? []).at(-1);
     expect(fail?.if).toBe("steps.plan.outcome == 'failure' || steps.summary.outcome == 'failure'");
     expect(fail?.run).toContain("exit 1");
