@@ -3,6 +3,12 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { apigwAccessLogs } from "./apigw-access-logs";
+import { apigwThrottling } from "./apigw-throttling";
+import { apigwRouteAuth } from "./apigw-route-auth";
+import { logGroupEncryption } from "./log-group-encryption";
+import { logGroupRetention } from "./log-group-retention";
+import { alarmActions } from "./alarm-actions";
 import { lambdaTracing } from "./lambda-tracing";
 import { lambdaDeadLetter } from "./lambda-dead-letter";
 import { lambdaConcurrency } from "./lambda-concurrency";
@@ -112,6 +118,12 @@ export const allRules: readonly PolicyRule[] = [
   lambdaVpc,
   lambdaEnvironment,
   lambdaRuntime,
+  apigwAccessLogs,
+  apigwThrottling,
+  apigwRouteAuth,
+  logGroupEncryption,
+  logGroupRetention,
+  alarmActions,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,
