@@ -1,5 +1,8 @@
 import type { WorkloadRegistry } from "@infra/config";
+import { rds } from "./data/rds";
 import { vpc } from "./network/vpc";
+import { vpcPeering } from "./network/vpc-peering";
+import { kms } from "./security/kms";
 import { platform } from "./platform/workload";
 
 /** Every workload an env may enable, by name. */
@@ -8,4 +11,4 @@ export const WORKLOADS: WorkloadRegistry = {
 };
 
 /** The platform's modules (seed 004). */
-export const platformModules = { vpc };
+export const platformModules = { kms, vpc, vpcPeering, rds };

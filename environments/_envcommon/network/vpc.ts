@@ -9,6 +9,7 @@ export const vpc = defineModule({
   builder: "platform/vpc",
   schema: vpcInputs,
   source: "environments/_envcommon/network/vpc.ts",
+  dependencies: { kms: { category: "security", module: "kms" } },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     cidr: region.cidrs["platform"],

@@ -7,6 +7,6 @@ export const euWest1: RegionConfig = {
   role: "dr",
   azs: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
   cidrs: { platform: "10.50.0.0/16" },
-  deployments: [deploy(platform.vpc)],
+  deployments: [deploy(platform.kms), deploy(platform.vpc)],
   source: "environments/prod/eu-west-1/region.ts",
 };

@@ -8,6 +8,10 @@ export const usEast1: RegionConfig = {
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
   // Seed 004's VPC table: 10.40.0.0/16 (its multi-region diagram's 10.30 would collide with uat).
   cidrs: { platform: "10.40.0.0/16" },
-  deployments: [deploy(platform.vpc)],
+  deployments: [
+    deploy(platform.kms),
+    deploy(platform.vpc),
+    deploy(platform.vpcPeering, { dependencies: { peer: { category: "network", module: "vpc", region: "eu-west-1" } } }),
+  ],
   source: "environments/prod/us-east-1/region.ts",
 };

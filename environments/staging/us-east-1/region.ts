@@ -7,6 +7,6 @@ export const usEast1: RegionConfig = {
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
   cidrs: { platform: "10.20.0.0/16" },
-  deployments: [deploy(platform.vpc)],
+  deployments: [deploy(platform.kms), deploy(platform.vpc)],
   source: "environments/staging/us-east-1/region.ts",
 };

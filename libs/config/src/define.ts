@@ -66,6 +66,8 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
   readonly schema: z.ZodType<I>;
   readonly defaults: (ctx: ModuleContext<W>) => DeepPartial<I>;
   readonly dependencies?: Readonly<Record<string, DependencyRef>>;
+  /** Dependencies each deployment must declare itself (e.g. the peer VPC of a peering). */
+  readonly requiredDependencies?: readonly string[];
   /** File that declares the module's defaults, named in error messages. */
   readonly source: string;
 }
@@ -76,8 +78,9 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   module: string;
   builder: string;
   schema: S;
-  defaults: (ctx: ModuleContext<W>) => DeepPartial<z.input<S>>;
+  defaults: (ctx: ModuleContext<W>) => NoInfer<DeepPartial<z.input<S>>>;
   dependencies?: Record<string, DependencyRef>;
+  requiredDependencies?: readonly string[];
   source: string;
 }): ModuleDefinition<z.output<S>, W> {
   return def as unknown as ModuleDefinition<z.output<S>, W>;

@@ -214,3 +214,11 @@ describe("validateEnvSet", () => {
     expect(e.issues[0]!.allowed).toMatch(/every env needs its own AWS account; dev \(dev\/env.ts\) already uses it/);
   });
 });
+
+describe("required dependencies", () => {
+  it("asks the deployment to declare a dependency its module cannot default", () => {
+    const peering = defineModule({ ...net, module: "peering", requiredDependencies: ["peer"] } as never);
+    const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(peering)] })] }), { app }));
+    expect(e.issues[0]).toMatchObject({ level: "dev/us-east-1/region.ts", path: "us-east-1/network/peering.dependencies.peer", value: "undefined" });
+  });
+});

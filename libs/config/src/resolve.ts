@@ -196,6 +196,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     level: string;
     deployment: Omit<ResolvedDeployment, "dependencies">;
     refs: Record<string, DependencyRef>;
+    required: readonly string[];
   }
   const drafts: Draft[] = [];
   const byStack = new Map<string, string>();
@@ -249,6 +250,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         id,
         level,
         refs: { ...(def.dependencies ?? {}), ...(d.dependencies ?? {}) },
+        required: def.requiredDependencies ?? [],
         deployment: {
           id,
           env: envName,
@@ -293,6 +295,11 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
   const depIds = new Map<string, Record<string, string>>();
   for (const d of drafts) {
     const resolved: Record<string, string> = {};
+    for (const required of d.required) {
+      if (!(required in d.refs)) {
+        issues.push(issue(d.level, `${d.id}.dependencies.${required}`, undefined, `this module needs a "${required}" dependency: declare it on the deployment, e.g. deploy(module, { dependencies: { ${required}: { category, module, region } } })`));
+      }
+    }
     for (const [depName, ref] of Object.entries(d.refs)) {
       const regionName = ref.region === "primary" ? primary.name : (ref.region ?? d.deployment.region.name);
       const target = deploymentId({ region: regionName, category: ref.category, module: ref.module });

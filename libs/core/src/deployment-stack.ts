@@ -11,6 +11,7 @@ import { LibraryTagAspect } from "./library-tag";
 export class DeploymentStack extends TerraformStack {
   readonly deployment: ResolvedDeployment;
   readonly provider: AwsProvider;
+  private readonly regionalProviders = new Map<string, AwsProvider>();
 
   constructor(scope: Construct, deployment: ResolvedDeployment, options: { terraformVersion: string }) {
     super(scope, deployment.stackName);
@@ -34,6 +35,25 @@ export class DeploymentStack extends TerraformStack {
     });
     this.addOverride("terraform.required_version", options.terraformVersion);
     Aspects.of(this).add(new LibraryTagAspect());
+  }
+
+  /**
+   * The provider for another region of the same account (aliased, same account pin and default
+   * tags), for resources that must live on the far side: a peering accepter, a DR replica's key.
+   */
+  providerFor(region: string): AwsProvider {
+    if (region === this.deployment.provider.region) return this.provider;
+    const existing = this.regionalProviders.get(region);
+    if (existing) return existing;
+    const p = this.deployment.provider;
+    const provider = new AwsProvider(this, `aws-${region}`, {
+      alias: region.replace(/-/g, "_"),
+      region,
+      allowedAccountIds: [...p.allowedAccountIds],
+      defaultTags: [{ tags: { ...p.defaultTags } }],
+    });
+    this.regionalProviders.set(region, provider);
+    return provider;
   }
 }
 

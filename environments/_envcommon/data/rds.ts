@@ -1,0 +1,35 @@
+import { defineModule } from "@infra/config";
+import { rdsInputs } from "@infra/platform-inputs";
+
+/**
+ * _envcommon/data/rds.hcl: PostgreSQL per seed 004. The defaults are dev's row of the RDS table;
+ * env deployments override instance class, storage and Multi-AZ.
+ */
+export const rds = defineModule({
+  workload: "platform",
+  category: "data",
+  module: "rds",
+  builder: "platform/rds",
+  schema: rdsInputs,
+  source: "environments/_envcommon/data/rds.ts",
+  dependencies: {
+    vpc: { category: "network", module: "vpc" },
+    kms: { category: "security", module: "kms" },
+    ecs: { category: "services", module: "ecs-cluster" },
+  },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-platform`,
+    engine: "postgres" as const,
+    engineVersion: "16.4",
+    instanceClass: "db.t3.micro",
+    allocatedStorageGb: 20,
+    multiAz: false,
+    backupRetentionDays: settings.backupRetentionDays,
+    enhancedMonitoringInterval: 0 as const,
+    deletionProtection: settings.deletionProtection,
+    forceSsl: settings.httpsOnly,
+    // Seed 004 logging strategy: RDS logs 7 days in every env.
+    logRetentionDays: 7,
+    replicaOfPrimary: false,
+  }),
+});

@@ -1,0 +1,19 @@
+import { defineModule } from "@infra/config";
+import { peeringInputs } from "@infra/platform-inputs";
+
+/** Peering of the primary VPC with a DR region's VPC. Each deployment names its `peer` VPC. */
+export const vpcPeering = defineModule({
+  workload: "platform",
+  category: "network",
+  module: "vpc-peering",
+  builder: "platform/vpc-peering",
+  schema: peeringInputs,
+  source: "environments/_envcommon/network/vpc-peering.ts",
+  dependencies: { vpc: { category: "network", module: "vpc" } },
+  requiredDependencies: ["peer"],
+  defaults: ({ env, region }) => ({
+    name: `${env.name}-${region.name}-platform-peering`,
+    // App tier and database tier talk across regions (replication, failover); the public tier does not.
+    tiers: ["private", "database"] as ("private" | "database")[],
+  }),
+});

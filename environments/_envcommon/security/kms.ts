@@ -1,0 +1,18 @@
+import { defineModule } from "@infra/config";
+import { kmsInputs } from "@infra/platform-inputs";
+
+/** Customer-managed keys per region: logs, data, alerts. Everything else in the platform encrypts with them. */
+export const kms = defineModule({
+  workload: "platform",
+  category: "security",
+  module: "kms",
+  builder: "platform/kms",
+  schema: kmsInputs,
+  source: "environments/_envcommon/security/kms.ts",
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-platform`,
+    // A deleted key cannot be brought back after the window: give protected envs the longest one.
+    deletionWindowDays: settings.deletionProtection ? 30 : 7,
+    deletionProtection: settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,45 @@
+import type { StackBuilder } from "@infra/core";
+import { DatabaseInstance } from "@infra/rds";
+import type { RdsInputs } from "../inputs/rds";
+import type { KeyOutputs } from "./kms";
+import type { NetworkOutputs } from "./vpc";
+
+export interface DataOutputs {
+  readonly database: DatabaseInstance;
+  /** The instance's allocated storage, for the free-storage alarm threshold. */
+  readonly allocatedStorageGb: number;
+}
+
+/** Security groups allowed to reach the database (the ECS instances). */
+export interface DatabaseClients {
+  readonly instanceSecurityGroupId: string;
+}
+
+export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ctx) => {
+  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
+  const keys = ctx.dependency<KeyOutputs>("kms");
+  const clients = ctx.dependency<{ cluster: DatabaseClients }>("ecs").cluster;
+  const source = inputs.replicaOfPrimary ? ctx.dependency<DataOutputs>("primary").database : undefined;
+  const database = new DatabaseInstance(stack, "rds", {
+    name: inputs.name,
+    engine: inputs.engine,
+    engineVersion: inputs.engineVersion,
+    instanceClass: inputs.instanceClass,
+    allocatedStorage: inputs.allocatedStorageGb,
+    maxAllocatedStorage: inputs.maxAllocatedStorageGb ?? 2 * inputs.allocatedStorageGb,
+    multiAz: inputs.multiAz,
+    backupRetentionDays: inputs.backupRetentionDays,
+    deletionProtection: inputs.deletionProtection,
+    enhancedMonitoringInterval: inputs.enhancedMonitoringInterval,
+    kmsKeyArn: keys.data.keyArn,
+    masterUserSecretKmsKeyId: keys.data.keyArn,
+    forceSsl: inputs.forceSsl,
+    vpcId: vpc.vpcId,
+    subnetGroupName: vpc.dbSubnetGroupName!,
+    allowedSecurityGroupIds: [clients.instanceSecurityGroupId],
+    logRetentionDays: inputs.logRetentionDays,
+    logKmsKeyArn: keys.logs.keyArn,
+    ...(source ? { replicateSourceDb: source.instanceArn } : {}),
+  });
+  return { database, allocatedStorageGb: inputs.allocatedStorageGb };
+};
