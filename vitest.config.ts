@@ -6,9 +6,11 @@ import { defineConfig } from "vitest/config";
 const tsconfig = JSON.parse(readFileSync(resolve(__dirname, "tsconfig.base.json"), "utf8")) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
-const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, resolve(__dirname, target!)]),
-);
+// Exact matches only: "@infra/rds" must not capture "@infra/rds/engine".
+const alias = Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`),
+  replacement: resolve(__dirname, target!),
+}));
 
 export default defineConfig({
   resolve: { alias },
