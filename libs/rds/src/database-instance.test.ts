@@ -190,6 +190,15 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
     expect(names).toContain("/aws/rds/instance/prod-platform-replica-1/postgresql");
   });
 
+  it("replicaMultiAz gives replicas a standby", () => {
+    const j = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" }));
+    const replicas = Object.entries(resources(j, "aws_db_instance")).filter(([k]) => k.startsWith("db_replica-")).map(([, r]) => r as Record<string, unknown>);
+    expect(replicas.map((r) => [r.identifier, r.multi_az, r.instance_class])).toEqual([
+      ["prod-platform-replica-1", true, "db.r6g.xlarge"],
+      ["prod-platform-replica-2", true, "db.r6g.xlarge"],
+    ]);
+  });
+
   it("copies automated backups to the DR region with a key there", () => {
     expect(only(json, "aws_db_instance_automated_backups_replication")).toEqual({
       region: "us-west-2",

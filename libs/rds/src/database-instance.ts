@@ -101,6 +101,8 @@ export interface DatabaseInstanceProps {
   readonly replicateSourceDb?: string;
   /** Same-region read replicas of this instance (a primary only). @default 0 */
   readonly readReplicas?: number;
+  /** Give each same-region read replica its own standby (doubles its cost). @default false */
+  readonly replicaMultiAz?: boolean;
   /** Instance class of the read replicas. @default instanceClass */
   readonly replicaInstanceClass?: string;
   /**
@@ -284,7 +286,7 @@ export class DatabaseInstance extends Construct {
         identifier,
         replicateSourceDb: instance.identifier,
         instanceClass: props.replicaInstanceClass ?? props.instanceClass,
-        multiAz: false,
+        multiAz: props.replicaMultiAz ?? false,
         backupRetentionPeriod: props.replicaBackupRetentionDays ?? props.backupRetentionDays,
         skipFinalSnapshot: true,
         performanceInsightsEnabled: p.replicaPerformanceInsights,
