@@ -3,6 +3,13 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { kmsRotation } from "./kms-rotation";
+import { kmsPolicy } from "./kms-policy";
+import { secretEncryption } from "./secret-encryption";
+import { secretRotation } from "./secret-rotation";
+import { sqsEncryption, snsEncryption, timestreamEncryption } from "./messaging-encryption";
+import { sqsRedrive } from "./sqs-redrive";
+import { sqsPolicy, snsPolicy } from "./messaging-policies";
 import { apigwAccessLogs } from "./apigw-access-logs";
 import { apigwThrottling } from "./apigw-throttling";
 import { apigwRouteAuth } from "./apigw-route-auth";
@@ -124,6 +131,16 @@ export const allRules: readonly PolicyRule[] = [
   logGroupEncryption,
   logGroupRetention,
   alarmActions,
+  kmsRotation,
+  kmsPolicy,
+  secretEncryption,
+  secretRotation,
+  sqsEncryption,
+  sqsRedrive,
+  sqsPolicy,
+  snsEncryption,
+  snsPolicy,
+  timestreamEncryption,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,
