@@ -1,0 +1,12 @@
+export { type CacheAuth, DEFAULT_ACCESS_STRING, type IamCacheUser } from "./auth";
+export { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily } from "./engine";
+export {
+  type CacheLogs,
+  type CacheLogType,
+  type CacheTopology,
+  type PolicyStatement,
+  RedisReplicationGroup,
+  type RedisReplicationGroupProps,
+} from "./replication-group";
+export type { AllowedSecurityGroup } from "./security-group";
+export { ServerlessCache, type ServerlessCacheProps, type ServerlessUsageLimits } from "./serverless-cache";

@@ -1,0 +1,250 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
+import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-parameter-group";
+import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
+import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
+import { markLibrary } from "@infra/core";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
+import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
+import { type AllowedSecurityGroup, DataSecurityGroup } from "./security-group";
+
+export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
+
+/**
+ * Node layout.
+ * - `replicas`: cluster mode disabled, one primary and `numCacheClusters - 1` replicas
+ *   (seed 000: 1 node MVP, 2 in prod; seed 001: 1 staging, 2 prod).
+ * - `cluster`: cluster mode enabled, sharded.
+ */
+export type CacheTopology =
+  | { readonly mode: "replicas"; readonly numCacheClusters: number }
+  | { readonly mode: "cluster"; readonly numNodeGroups: number; readonly replicasPerNodeGroup: number };
+
+export type CacheLogType = "slow-log" | "engine-log";
+
+export interface CacheLogs {
+  /** @default ["slow-log"] */
+  readonly types?: readonly CacheLogType[];
+  /** CloudWatch retention in days. */
+  readonly retentionDays: number;
+  /** CMK of the log groups (its policy must allow logs.<region>.amazonaws.com). @default the cache's kmsKeyArn */
+  readonly kmsKeyArn?: string;
+}
+
+export interface RedisReplicationGroupProps {
+  /** Replication group id, e.g. "aerologue-prod-cache" (1-40 lowercase letters, digits, hyphens). */
+  readonly replicationGroupId: string;
+  /** @default "Redis cache <id>" */
+  readonly description?: string;
+  /** @default "redis" */
+  readonly engine?: CacheEngine;
+  /** @default "7.1" for redis, "8.0" for valkey */
+  readonly engineVersion?: string;
+  /** e.g. "cache.t4g.micro", "cache.t3.medium", "cache.r6g.large". */
+  readonly nodeType: string;
+  /** @default { mode: "replicas", numCacheClusters: 2 } */
+  readonly topology?: CacheTopology;
+  /** Automatic failover and Multi-AZ. @default true when there is more than one node per shard */
+  readonly automaticFailover?: boolean;
+  /** CMK for encryption at rest. */
+  readonly kmsKeyArn: string;
+  /** @default { mode: "iam", users: [{ userName: "<id>-app" }] } */
+  readonly auth?: CacheAuth;
+  /** Private subnets of the cache subnet group. */
+  readonly subnetIds: readonly string[];
+  readonly vpcId: string;
+  /** Security groups allowed on the port. More with allowFrom(). @default none */
+  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
+  /** @default 6379 */
+  readonly port?: number;
+  /** Days of daily snapshots, 0..35 (0 = off). @default 7 */
+  readonly snapshotRetentionDays?: number;
+  /** UTC, hh24:mi-hh24:mi. @default "03:00-04:00" */
+  readonly snapshotWindow?: string;
+  /** UTC, ddd:hh24:mi-ddd:hh24:mi. @default "sun:05:00-06:00" */
+  readonly maintenanceWindow?: string;
+  /** Parameters for a custom parameter group (cluster mode adds cluster-enabled=yes). @default the engine's default group */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** Log delivery to CloudWatch Logs. @default { types: ["slow-log"], retentionDays: 30 } */
+  readonly logs?: CacheLogs;
+  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy) and snapshot it on delete. @default true */
+  readonly deletionProtection?: boolean;
+  /** Apply changes now instead of in the maintenance window. @default false */
+  readonly applyImmediately?: boolean;
+  /** Extra tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An ElastiCache Redis/Valkey replication group: CMK at rest, TLS required in transit, RBAC with
+ * IAM users by default, private subnets, its own security group, automatic failover + Multi-AZ
+ * with more than one node, snapshots, slow logs to an encrypted, retained log group.
+ */
+export class RedisReplicationGroup extends Construct {
+  readonly replicationGroupId: string;
+  readonly replicationGroupArn: string;
+  /** Primary endpoint (cluster mode: the configuration endpoint). */
+  readonly primaryEndpoint: string;
+  /** Reader endpoint (cluster mode disabled only; undefined otherwise). */
+  readonly readerEndpoint?: string;
+  readonly port: number;
+  readonly securityGroupId: string;
+  readonly userGroupId?: string;
+  private readonly userArns: Readonly<Record<string, string>>;
+  private readonly securityGroup: DataSecurityGroup;
+
+  constructor(scope: Construct, id: string, props: RedisReplicationGroupProps) {
+    super(scope, id);
+    markLibrary(this, "elasticache");
+    const name = props.replicationGroupId;
+    const engine = props.engine ?? "redis";
+    const engineVersion = props.engineVersion ?? DEFAULT_ENGINE_VERSION[engine];
+    const topology = props.topology ?? { mode: "replicas", numCacheClusters: 2 };
+    const nodesPerShard = topology.mode === "replicas" ? topology.numCacheClusters : topology.replicasPerNodeGroup + 1;
+    const failover = props.automaticFailover ?? nodesPerShard > 1;
+    const port = props.port ?? 6379;
+    const snapshotRetentionDays = props.snapshotRetentionDays ?? 7;
+    const deletionProtection = props.deletionProtection ?? true;
+    const auth = props.auth ?? { mode: "iam", users: [{ userName: `${name}-app` }] };
+    const logs = props.logs ?? { retentionDays: 30 };
+
+    const errors: string[] = [];
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name.endsWith("-") || name.includes("--")) {
+      errors.push(`replicationGroupId "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 40)`);
+    }
+    if (topology.mode === "replicas" && (!Number.isInteger(topology.numCacheClusters) || topology.numCacheClusters < 1 || topology.numCacheClusters > 6)) {
+      errors.push(`numCacheClusters ${topology.numCacheClusters} must be a whole number from 1 to 6`);
+    }
+    if (topology.mode === "cluster") {
+      if (!Number.isInteger(topology.numNodeGroups) || topology.numNodeGroups < 1 || topology.numNodeGroups > 500) errors.push(`numNodeGroups ${topology.numNodeGroups} must be from 1 to 500`);
+      if (!Number.isInteger(topology.replicasPerNodeGroup) || topology.replicasPerNodeGroup < 0 || topology.replicasPerNodeGroup > 5) {
+        errors.push(`replicasPerNodeGroup ${topology.replicasPerNodeGroup} must be from 0 to 5`);
+      }
+    }
+    if (failover && nodesPerShard < 2) errors.push("automaticFailover needs at least one replica (2 nodes per shard)");
+    if (topology.mode === "cluster" && !failover) errors.push("cluster mode requires automaticFailover");
+    if (!Number.isInteger(snapshotRetentionDays) || snapshotRetentionDays < 0 || snapshotRetentionDays > 35) {
+      errors.push(`snapshotRetentionDays ${snapshotRetentionDays} must be a whole number from 0 to 35`);
+    }
+    if (props.subnetIds.length === 0) errors.push("subnetIds must list at least one private subnet");
+    if (auth.mode === "iam") {
+      errors.push(...iamUserErrors(auth.users));
+      if (!supportsIamAuth(engine, engineVersion)) errors.push(`IAM authentication needs redis >= 7.0 or valkey >= 7.2 (got ${engine} ${engineVersion})`);
+    }
+    if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join("; ")}`);
+
+    const tags = { ...(props.tags ?? {}), Name: name };
+
+    this.securityGroup = new DataSecurityGroup(this, "security-group", {
+      name: `${name}-cache`,
+      description: `ElastiCache ${name}: ${engine} from allowed security groups only`,
+      vpcId: props.vpcId,
+      port,
+      tags: props.tags ? { ...props.tags } : {},
+    });
+    this.securityGroupId = this.securityGroup.securityGroupId;
+    for (const allowed of props.allowedSecurityGroups ?? []) this.allowFrom(allowed.securityGroupId, allowed.description);
+
+    const subnetGroup = new ElasticacheSubnetGroup(this, "subnet-group", {
+      name: `${name}-subnets`,
+      description: `Private subnets of ${name}`,
+      subnetIds: [...props.subnetIds],
+      tags,
+    });
+
+    let parameterGroupName: string | undefined;
+    if (props.parameters && Object.keys(props.parameters).length > 0) {
+      const merged: Record<string, string> = { ...props.parameters, ...(topology.mode === "cluster" ? { "cluster-enabled": "yes" } : {}) };
+      const group = new ElasticacheParameterGroup(this, "parameters", {
+        name: `${name}-params`,
+        family: parameterGroupFamily(engine, engineVersion),
+        description: `Parameters of ${name}`,
+        parameter: Object.keys(merged)
+          .sort()
+          .map((k) => ({ name: k, value: merged[k]! })),
+        tags,
+        lifecycle: { createBeforeDestroy: true },
+      });
+      parameterGroupName = group.name;
+    } else if (topology.mode === "cluster") {
+      parameterGroupName = `default.${parameterGroupFamily(engine, engineVersion)}.cluster.on`;
+    }
+
+    const logGroups = (logs.types ?? ["slow-log"]).map((type) => {
+      const group = new CloudwatchLogGroup(this, `log-${type}`, {
+        name: `/aws/elasticache/${name}/${type}`,
+        retentionInDays: logs.retentionDays,
+        kmsKeyId: logs.kmsKeyArn ?? props.kmsKeyArn,
+        tags,
+      });
+      return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: type };
+    });
+
+    let authConfig: { userGroupIds?: string[]; authToken?: string } = {};
+    let userArns: Record<string, string> = {};
+    if (auth.mode === "iam") {
+      const users = new IamUserGroup(this, "users", { name, users: auth.users, tags });
+      authConfig = { userGroupIds: [users.userGroupId] };
+      this.userGroupId = users.userGroupId;
+      userArns = { ...users.userArns };
+    } else if (auth.mode === "user-group") {
+      authConfig = { userGroupIds: [auth.userGroupId] };
+      this.userGroupId = auth.userGroupId;
+    } else {
+      const secret = new DataAwsSecretsmanagerSecretVersion(this, "auth-token", { secretId: auth.secretArn });
+      authConfig = { authToken: auth.secretJsonKey ? Fn.lookup(Fn.jsondecode(secret.secretString), auth.secretJsonKey) : secret.secretString };
+    }
+    this.userArns = userArns;
+
+    const group = new ElasticacheReplicationGroup(this, "replication-group", {
+      replicationGroupId: name,
+      description: props.description ?? `Redis cache ${name}`,
+      engine,
+      engineVersion,
+      nodeType: props.nodeType,
+      port,
+      ...(topology.mode === "replicas"
+        ? { numCacheClusters: topology.numCacheClusters }
+        : { clusterMode: "enabled", numNodeGroups: topology.numNodeGroups, replicasPerNodeGroup: topology.replicasPerNodeGroup }),
+      automaticFailoverEnabled: failover,
+      multiAzEnabled: failover,
+      atRestEncryptionEnabled: "true",
+      kmsKeyId: props.kmsKeyArn,
+      transitEncryptionEnabled: true,
+      transitEncryptionMode: "required",
+      ...authConfig,
+      subnetGroupName: subnetGroup.name,
+      securityGroupIds: [this.securityGroupId],
+      parameterGroupName,
+      snapshotRetentionLimit: snapshotRetentionDays,
+      snapshotWindow: props.snapshotWindow ?? "03:00-04:00",
+      maintenanceWindow: props.maintenanceWindow ?? "sun:05:00-06:00",
+      finalSnapshotIdentifier: deletionProtection ? `${name}-final` : undefined,
+      autoMinorVersionUpgrade: "true",
+      applyImmediately: props.applyImmediately ?? false,
+      logDeliveryConfiguration: logGroups,
+      tags,
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+    this.replicationGroupId = group.id;
+    this.replicationGroupArn = group.arn;
+    this.primaryEndpoint = topology.mode === "replicas" ? group.primaryEndpointAddress : group.configurationEndpointAddress;
+    this.readerEndpoint = topology.mode === "replicas" ? group.readerEndpointAddress : undefined;
+    this.port = port;
+  }
+
+  /** Let clients in another security group connect on the cache port. */
+  allowFrom(securityGroupId: string, description: string): void {
+    this.securityGroup.allowFrom(securityGroupId, description);
+  }
+
+  /** IAM statement to connect as one of this cache's IAM users (auth mode "iam"). */
+  grantConnect(userName: string): PolicyStatement[] {
+    const userArn = this.userArns[userName];
+    if (!userArn) throw new Error(`${this.node.path}: no IAM cache user "${userName}" (known: ${Object.keys(this.userArns).join(", ") || "none"})`);
+    return [{ effect: "Allow", actions: ["elasticache:Connect"], resources: [this.replicationGroupArn, userArn] }];
+  }
+}

@@ -1,0 +1,61 @@
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+
+export interface AllowedSecurityGroup {
+  readonly securityGroupId: string;
+  /** Why this client may connect, e.g. "Lambda functions". Also names the rule's Terraform address. */
+  readonly description: string;
+}
+
+interface DataSecurityGroupProps {
+  readonly name: string;
+  readonly description: string;
+  readonly vpcId: string;
+  readonly port: number;
+  /** Last port of the range. @default port */
+  readonly toPort?: number;
+  readonly tags: Record<string, string>;
+}
+
+/**
+ * A data-tier security group: no egress, ingress on one port (range) from referenced security groups
+ * only. Rules are separate resources addressed by their description, so reordering clients does
+ * not replace rules.
+ */
+export class DataSecurityGroup extends Construct {
+  readonly securityGroupId: string;
+  private readonly ruleIds = new Set<string>();
+
+  constructor(scope: Construct, id: string, private readonly props: DataSecurityGroupProps) {
+    super(scope, id);
+    const sg = new SecurityGroup(this, "sg", {
+      name: props.name,
+      description: props.description,
+      vpcId: props.vpcId,
+      tags: { ...props.tags, Name: props.name },
+      revokeRulesOnDelete: true,
+    });
+    this.securityGroupId = sg.id;
+  }
+
+  allowFrom(securityGroupId: string, description: string): void {
+    const slug = description
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    if (slug === "") throw new Error(`${this.node.path}: allowFrom needs a description with letters or digits`);
+    const ruleId = `from-${slug}`;
+    if (this.ruleIds.has(ruleId)) throw new Error(`${this.node.path}: a rule described "${description}" already exists`);
+    this.ruleIds.add(ruleId);
+    new VpcSecurityGroupIngressRule(this, ruleId, {
+      securityGroupId: this.securityGroupId,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: this.props.port,
+      toPort: this.props.toPort ?? this.props.port,
+      description,
+      tags: { ...this.props.tags, Name: `${this.props.name}-${slug}` },
+    });
+  }
+}

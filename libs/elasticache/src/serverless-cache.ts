@@ -1,0 +1,158 @@
+import { ElasticacheServerlessCache } from "@cdktf/provider-aws/lib/elasticache-serverless-cache";
+import { markLibrary } from "@infra/core";
+import { Construct } from "constructs";
+import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
+import type { CacheEngine } from "./engine";
+import type { PolicyStatement } from "./replication-group";
+import { type AllowedSecurityGroup, DataSecurityGroup } from "./security-group";
+
+/** Caps on what the cache may scale to (cost guard rails). */
+export interface ServerlessUsageLimits {
+  /** Maximum stored data in GB, 1..5000. @default no limit */
+  readonly maxDataStorageGb?: number;
+  /** Minimum stored data in GB (pre-provisioned). @default none */
+  readonly minDataStorageGb?: number;
+  /** Maximum ElastiCache Processing Units per second, 1000..15000000. @default no limit */
+  readonly maxEcpuPerSecond?: number;
+  /** Minimum ECPU/s (pre-provisioned). @default none */
+  readonly minEcpuPerSecond?: number;
+}
+
+export interface ServerlessCacheProps {
+  /** Cache name, e.g. "milequest-prod-cache". */
+  readonly name: string;
+  /** @default "Serverless cache <name>" */
+  readonly description?: string;
+  /** @default "redis" (seed 003: ElastiCache Serverless Redis) */
+  readonly engine?: CacheEngine;
+  /** Major engine version. @default "7" for redis, "8" for valkey */
+  readonly majorEngineVersion?: string;
+  /** CMK for encryption at rest (serverless caches are always TLS-only in transit). */
+  readonly kmsKeyArn: string;
+  /** Private subnets (2-3 AZs). */
+  readonly subnetIds: readonly string[];
+  readonly vpcId: string;
+  /** Security groups allowed on 6379 (and the 6380 reader port). More with allowFrom(). @default none */
+  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
+  /** @default no limits */
+  readonly usageLimits?: ServerlessUsageLimits;
+  /** Days of daily snapshots, 0..35. @default 7 */
+  readonly snapshotRetentionDays?: number;
+  /** UTC hh:mm of the daily snapshot. @default "03:00" */
+  readonly dailySnapshotTime?: string;
+  /** @default { mode: "iam", users: [{ userName: "<name>-app" }] } ("token" is not available on serverless) */
+  readonly auth?: Exclude<CacheAuth, { mode: "token" }>;
+  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy). @default true */
+  readonly deletionProtection?: boolean;
+  /** Extra tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** An ElastiCache Serverless cache (seed 003 Mile Quest): CMK, private subnets, own SG, IAM auth, limits. */
+export class ServerlessCache extends Construct {
+  readonly cacheName: string;
+  readonly cacheArn: string;
+  readonly primaryEndpoint: string;
+  readonly readerEndpoint: string;
+  readonly port: number;
+  readonly securityGroupId: string;
+  readonly userGroupId: string;
+  private readonly userArns: Readonly<Record<string, string>>;
+  private readonly securityGroup: DataSecurityGroup;
+
+  constructor(scope: Construct, id: string, props: ServerlessCacheProps) {
+    super(scope, id);
+    markLibrary(this, "elasticache");
+    const name = props.name;
+    const engine = props.engine ?? "redis";
+    const snapshotRetentionDays = props.snapshotRetentionDays ?? 7;
+    const deletionProtection = props.deletionProtection ?? true;
+    const auth = props.auth ?? { mode: "iam", users: [{ userName: `${name}-app` }] };
+    const limits = props.usageLimits ?? {};
+
+    const errors: string[] = [];
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name.endsWith("-") || name.includes("--")) {
+      errors.push(`name "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 40)`);
+    }
+    if (!Number.isInteger(snapshotRetentionDays) || snapshotRetentionDays < 0 || snapshotRetentionDays > 35) {
+      errors.push(`snapshotRetentionDays ${snapshotRetentionDays} must be a whole number from 0 to 35`);
+    }
+    const range = (label: string, min: number | undefined, max: number | undefined, lo: number, hi: number) => {
+      for (const [k, v] of [[`min${label}`, min], [`max${label}`, max]] as const) {
+        if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) errors.push(`usageLimits.${k} ${v} must be a whole number from ${lo} to ${hi}`);
+      }
+      if (min !== undefined && max !== undefined && min > max) errors.push(`usageLimits.min${label} ${min} is above max${label} ${max}`);
+    };
+    range("DataStorageGb", limits.minDataStorageGb, limits.maxDataStorageGb, 1, 5000);
+    range("EcpuPerSecond", limits.minEcpuPerSecond, limits.maxEcpuPerSecond, 1000, 15_000_000);
+    if (props.subnetIds.length < 2 || props.subnetIds.length > 3) errors.push(`subnetIds must list 2 or 3 private subnets (got ${props.subnetIds.length})`);
+    if (auth.mode === "iam") errors.push(...iamUserErrors(auth.users));
+    if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join("; ")}`);
+
+    const tags = { ...(props.tags ?? {}), Name: name };
+    this.securityGroup = new DataSecurityGroup(this, "security-group", {
+      name: `${name}-cache`,
+      description: `ElastiCache Serverless ${name}: ${engine} from allowed security groups only`,
+      vpcId: props.vpcId,
+      // 6379 primary; serverless also serves reads on 6380: both are opened per client.
+      port: 6379,
+      toPort: 6380,
+      tags: props.tags ? { ...props.tags } : {},
+    });
+    this.securityGroupId = this.securityGroup.securityGroupId;
+    for (const allowed of props.allowedSecurityGroups ?? []) this.allowFrom(allowed.securityGroupId, allowed.description);
+
+    let userArns: Record<string, string> = {};
+    if (auth.mode === "iam") {
+      const users = new IamUserGroup(this, "users", { name, users: auth.users, tags });
+      this.userGroupId = users.userGroupId;
+      userArns = { ...users.userArns };
+    } else {
+      this.userGroupId = auth.userGroupId;
+    }
+    this.userArns = userArns;
+
+    const hasStorage = limits.maxDataStorageGb !== undefined || limits.minDataStorageGb !== undefined;
+    const hasEcpu = limits.maxEcpuPerSecond !== undefined || limits.minEcpuPerSecond !== undefined;
+    const cache = new ElasticacheServerlessCache(this, "cache", {
+      name,
+      description: props.description ?? `Serverless cache ${name}`,
+      engine,
+      majorEngineVersion: props.majorEngineVersion ?? (engine === "redis" ? "7" : "8"),
+      kmsKeyId: props.kmsKeyArn,
+      subnetIds: [...props.subnetIds],
+      securityGroupIds: [this.securityGroupId],
+      userGroupId: this.userGroupId,
+      snapshotRetentionLimit: snapshotRetentionDays,
+      dailySnapshotTime: props.dailySnapshotTime ?? "03:00",
+      cacheUsageLimits:
+        hasStorage || hasEcpu
+          ? [
+              {
+                dataStorage: hasStorage ? [{ unit: "GB", maximum: limits.maxDataStorageGb, minimum: limits.minDataStorageGb }] : undefined,
+                ecpuPerSecond: hasEcpu ? [{ maximum: limits.maxEcpuPerSecond, minimum: limits.minEcpuPerSecond }] : undefined,
+              },
+            ]
+          : undefined,
+      tags,
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+    this.cacheName = cache.name;
+    this.cacheArn = cache.arn;
+    this.primaryEndpoint = cache.endpoint.get(0).address;
+    this.readerEndpoint = cache.readerEndpoint.get(0).address;
+    this.port = 6379;
+  }
+
+  /** Let clients in another security group connect (6379-6380). */
+  allowFrom(securityGroupId: string, description: string): void {
+    this.securityGroup.allowFrom(securityGroupId, description);
+  }
+
+  /** IAM statement to connect as one of this cache's IAM users (auth mode "iam"). */
+  grantConnect(userName: string): PolicyStatement[] {
+    const userArn = this.userArns[userName];
+    if (!userArn) throw new Error(`${this.node.path}: no IAM cache user "${userName}" (known: ${Object.keys(this.userArns).join(", ") || "none"})`);
+    return [{ effect: "Allow", actions: ["elasticache:Connect"], resources: [this.cacheArn, userArn] }];
+  }
+}
