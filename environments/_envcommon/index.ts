@@ -1,5 +1,7 @@
 import type { WorkloadRegistry } from "@infra/config";
 import { rds } from "./data/rds";
+import { monitoring } from "./ops/monitoring";
+import { ecsCluster } from "./services/ecs-cluster";
 import { vpc } from "./network/vpc";
 import { vpcPeering } from "./network/vpc-peering";
 import { kms } from "./security/kms";
@@ -11,4 +13,4 @@ export const WORKLOADS: WorkloadRegistry = {
 };
 
 /** The platform's modules (seed 004). */
-export const platformModules = { kms, vpc, vpcPeering, rds };
+export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring };

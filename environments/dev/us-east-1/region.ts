@@ -1,12 +1,18 @@
 import { deploy, type RegionConfig } from "@infra/config";
 import { platformModules as platform } from "@envs/envcommon";
 
-/** region.hcl + the deployments of dev in us-east-1. */
+/** region.hcl + deployments of dev in us-east-1. Seed 004 dev row: db.t3.micro 20 GB, t3.micro 1-3 instances (the module defaults). */
 export const usEast1: RegionConfig = {
   region: "us-east-1",
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
   cidrs: { platform: "10.10.0.0/16" },
-  deployments: [deploy(platform.kms), deploy(platform.vpc)],
+  deployments: [
+    deploy(platform.kms),
+    deploy(platform.vpc),
+    deploy(platform.ecsCluster),
+    deploy(platform.rds),
+    deploy(platform.monitoring),
+  ],
   source: "environments/dev/us-east-1/region.ts",
 };

@@ -1,5 +1,7 @@
 // The platform's config schemas: plain zod, no cdktf, so the environments/ layer can import them.
+export * from "./ecs";
 export * from "./kms";
+export * from "./monitoring";
 export * from "./peering";
 export * from "./rds";
 export * from "./vpc";

@@ -1,0 +1,23 @@
+import { defineModule } from "@infra/config";
+import { monitoringInputs } from "@infra/platform-inputs";
+
+/** Seed 004 observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures; a dashboard. */
+export const monitoring = defineModule({
+  workload: "platform",
+  category: "ops",
+  module: "monitoring",
+  builder: "platform/monitoring",
+  schema: monitoringInputs,
+  source: "environments/_envcommon/ops/monitoring.ts",
+  dependencies: {
+    kms: { category: "security", module: "kms" },
+    rds: { category: "data", module: "rds" },
+    ecs: { category: "services", module: "ecs-cluster" },
+  },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-platform`,
+    alarmEmails: [...settings.alarmEmails],
+    cpuThresholdPercent: 80,
+    freeStoragePercent: 10,
+  }),
+});

@@ -1,0 +1,29 @@
+import { defineModule } from "@infra/config";
+import { ecsInputs } from "@infra/platform-inputs";
+
+/**
+ * _envcommon/services/ecs-cluster.hcl: ECS on EC2 per seed 004. Defaults are dev's row (t3.micro,
+ * 1-3 instances per the Scaling section); envs override type and counts.
+ */
+export const ecsCluster = defineModule({
+  workload: "platform",
+  category: "services",
+  module: "ecs-cluster",
+  builder: "platform/ecs",
+  schema: ecsInputs,
+  source: "environments/_envcommon/services/ecs-cluster.ts",
+  dependencies: {
+    vpc: { category: "network", module: "vpc" },
+    kms: { category: "security", module: "kms" },
+  },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-platform`,
+    instanceType: "t3.micro",
+    minInstances: 1,
+    maxInstances: 3,
+    targetCapacityPercent: 70,
+    containerInsights: settings.containerInsights,
+    placement: "any" as const,
+    logRetentionDays: settings.logRetentionDays,
+  }),
+});

@@ -1,0 +1,29 @@
+import type { StackBuilder } from "@infra/core";
+import { EcsEc2Cluster } from "@infra/ecs";
+import type { EcsInputs } from "../inputs/ecs";
+import type { KeyOutputs } from "./kms";
+import type { NetworkOutputs } from "./vpc";
+
+export interface ClusterOutputs {
+  readonly cluster: EcsEc2Cluster;
+}
+
+export const buildEcs: StackBuilder<EcsInputs, ClusterOutputs> = (stack, inputs, ctx) => {
+  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
+  const keys = ctx.dependency<KeyOutputs>("kms");
+  const cluster = new EcsEc2Cluster(stack, "ecs", {
+    name: inputs.name,
+    vpcId: vpc.vpcId,
+    subnetIds: vpc.privateSubnetIds,
+    instanceType: inputs.instanceType,
+    minSize: inputs.minInstances,
+    maxSize: inputs.maxInstances,
+    targetCapacityPercent: inputs.targetCapacityPercent,
+    containerInsights: inputs.containerInsights,
+    placement: inputs.placement,
+    logRetentionDays: inputs.logRetentionDays,
+    logKmsKeyArn: keys.logs.keyArn,
+    ebsKmsKeyArn: keys.data.keyArn,
+  });
+  return { cluster };
+};

@@ -1,0 +1,91 @@
+import type { StackBuilder } from "@infra/core";
+import {
+  AlertTopic,
+  Dashboard,
+  ec2CpuAlarm,
+  ecsTaskFailureAlarm,
+  rdsCpuAlarm,
+  rdsEventSubscription,
+  rdsFreeStorageAlarm,
+} from "@infra/monitoring";
+import type { MonitoringInputs } from "../inputs/monitoring";
+import type { ClusterOutputs } from "./ecs";
+import type { KeyOutputs } from "./kms";
+import type { DataOutputs } from "./rds";
+
+export interface MonitoringOutputs {
+  readonly topic: AlertTopic;
+}
+
+/** Seed 004 observability: high CPU, low free storage, RDS failover, ECS task failures → one encrypted topic; a dashboard. */
+export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<KeyOutputs>("kms");
+  const { database, allocatedStorageGb } = ctx.dependency<DataOutputs>("rds");
+  const { cluster } = ctx.dependency<ClusterOutputs>("ecs");
+  const region = ctx.deployment.region.name;
+
+  const topic = new AlertTopic(stack, "alerts", { name: `${inputs.name}-alerts`, kmsKeyArn: keys.alerts.keyArn, emails: inputs.alarmEmails });
+  const actions = [topic.topicArn];
+  const ecsCpu = ec2CpuAlarm(stack, "ecs-cpu", {
+    name: `${inputs.name}-ecs-cpu-high`,
+    target: { autoScalingGroupName: cluster.autoScalingGroupName },
+    thresholdPercent: inputs.cpuThresholdPercent,
+    alarmTopicArns: actions,
+  });
+  const rdsCpu = rdsCpuAlarm(stack, "rds-cpu", {
+    name: `${inputs.name}-rds-cpu-high`,
+    dbInstanceIdentifier: database.instanceId,
+    thresholdPercent: inputs.cpuThresholdPercent,
+    alarmTopicArns: actions,
+  });
+  const storage = rdsFreeStorageAlarm(stack, "rds-storage", {
+    name: `${inputs.name}-rds-free-storage-low`,
+    dbInstanceIdentifier: database.instanceId,
+    allocatedStorageGb,
+    freePercent: inputs.freeStoragePercent,
+    alarmTopicArns: actions,
+  });
+  rdsEventSubscription(stack, "rds-failover", {
+    name: `${inputs.name}-rds-failover`,
+    dbInstanceIdentifiers: [database.instanceId],
+    topicArn: topic.topicArn,
+  });
+  ecsTaskFailureAlarm(stack, "ecs-task-failures", { name: `${inputs.name}-ecs-task-failures`, clusterArn: cluster.clusterArn, topicArn: topic.topicArn });
+
+  new Dashboard(stack, "dashboard", {
+    name: inputs.name,
+    region,
+    widgets: [
+      { type: "text", markdown: `# ${inputs.name}\nPlatform (seed 004) in ${region}: ECS on EC2, RDS, alarms.` },
+      { type: "alarm", title: "Alarms", alarmArns: [ecsCpu.alarmArn, rdsCpu.alarmArn, storage.alarmArn] },
+      {
+        type: "metric",
+        title: "EC2: CPU of the ECS instances",
+        metrics: [["AWS/EC2", "CPUUtilization", { AutoScalingGroupName: cluster.autoScalingGroupName }]],
+        stat: "Average",
+      },
+      {
+        type: "metric",
+        title: "ECS: tasks",
+        metrics: [["ECS/ContainerInsights", "RunningTaskCount", { ClusterName: cluster.clusterName }]],
+        stat: "Average",
+      },
+      {
+        type: "metric",
+        title: "RDS: CPU, connections",
+        metrics: [
+          ["AWS/RDS", "CPUUtilization", { DBInstanceIdentifier: database.instanceId }],
+          ["AWS/RDS", "DatabaseConnections", { DBInstanceIdentifier: database.instanceId }],
+        ],
+        stat: "Average",
+      },
+      {
+        type: "metric",
+        title: "RDS: free storage (bytes)",
+        metrics: [["AWS/RDS", "FreeStorageSpace", { DBInstanceIdentifier: database.instanceId }]],
+        stat: "Minimum",
+      },
+    ],
+  });
+  return { topic };
+};
