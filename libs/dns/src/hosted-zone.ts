@@ -1,0 +1,130 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchLogResourcePolicy } from "@cdktf/provider-aws/lib/cloudwatch-log-resource-policy";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { Route53HostedZoneDnssec } from "@cdktf/provider-aws/lib/route53-hosted-zone-dnssec";
+import { Route53KeySigningKey } from "@cdktf/provider-aws/lib/route53-key-signing-key";
+import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { LOG_RETENTION_DAYS } from "@infra/config";
+import { markLibrary } from "@infra/core";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { throwIfInvalid } from "./target";
+
+/**
+ * Route 53 writes query logs only to a log group in us-east-1 named `/aws/route53/...`.
+ * Either point at one that exists, or let the zone create it (through a us-east-1 provider).
+ */
+export type QueryLogging =
+  | { readonly logGroupArn: string }
+  | {
+      readonly retentionDays: number;
+      /** CMK in us-east-1 for the log group. @default none */
+      readonly kmsKeyArn?: string;
+      /** An AWS provider for us-east-1. @default the stack's provider (which must then be us-east-1) */
+      readonly provider?: TerraformProvider;
+    };
+
+export interface HostedZoneProps {
+  /** Zone apex, e.g. "aerologue.app". */
+  readonly name: string;
+  /** @default "Managed by Terraform" */
+  readonly comment?: string;
+  /** Private zone associated with these VPCs. @default none (public zone) */
+  readonly vpcs?: readonly { readonly vpcId: string; readonly region?: string }[];
+  /** Public zones only. @default none */
+  readonly queryLogging?: QueryLogging;
+  /**
+   * DNSSEC signing (public zones). The key must be an asymmetric ECC_NIST_P256 SIGN_VERIFY CMK in
+   * us-east-1 whose policy lets dnssec-route53.amazonaws.com use it. The parent zone / registrar
+   * needs the DS record afterwards. @default none
+   */
+  readonly dnssec?: { readonly kmsKeyArn: string; readonly keySigningKeyName?: string };
+  /** prevent_destroy on the zone (recreating a zone changes its name servers). @default false */
+  readonly deletionProtection?: boolean;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A Route 53 hosted zone with optional query logging and DNSSEC. */
+export class HostedZone extends Construct {
+  readonly zoneId: string;
+  readonly zoneArn: string;
+  readonly name: string;
+  readonly nameServers: string[];
+  /** The KSK's DS record to give the parent zone, when DNSSEC is on. */
+  readonly dsRecord?: string;
+
+  constructor(scope: Construct, id: string, props: HostedZoneProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    const isPrivate = (props.vpcs ?? []).length > 0;
+    const ql = props.queryLogging;
+    throwIfInvalid(`HostedZone "${props.name}"`, [
+      /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/.test(props.name) ? undefined : `"${props.name}" is not a lower-case domain name`,
+      isPrivate && ql ? "query logging is for public zones (use Route 53 Resolver query logging for private zones)" : undefined,
+      isPrivate && props.dnssec ? "DNSSEC signing is for public zones" : undefined,
+      ql && "retentionDays" in ql && !(LOG_RETENTION_DAYS as readonly number[]).includes(ql.retentionDays)
+        ? `queryLogging.retentionDays ${ql.retentionDays} must be one of ${LOG_RETENTION_DAYS.join(", ")}`
+        : undefined,
+    ]);
+    const tags = { ...(props.tags ?? {}), Name: props.name };
+    const zone = new Route53Zone(this, "zone", {
+      name: props.name,
+      comment: props.comment ?? "Managed by Terraform",
+      vpc: isPrivate ? props.vpcs!.map((v) => ({ vpcId: v.vpcId, vpcRegion: v.region })) : undefined,
+      forceDestroy: false,
+      tags,
+      lifecycle: props.deletionProtection ? { preventDestroy: true } : undefined,
+    });
+    this.zoneId = zone.zoneId;
+    this.zoneArn = zone.arn;
+    this.name = props.name;
+    this.nameServers = zone.nameServers;
+
+    if (ql) this.addQueryLogging(zone, props.name, ql, tags);
+    if (props.dnssec) {
+      const ksk = new Route53KeySigningKey(this, "ksk", {
+        hostedZoneId: zone.id,
+        keyManagementServiceArn: props.dnssec.kmsKeyArn,
+        name: props.dnssec.keySigningKeyName ?? `${props.name.replace(/[^A-Za-z0-9]/g, "")}ksk`.slice(0, 128),
+        status: "ACTIVE",
+      });
+      new Route53HostedZoneDnssec(this, "dnssec", { hostedZoneId: ksk.hostedZoneId, signingStatus: "SIGNING", dependsOn: [ksk] });
+      this.dsRecord = ksk.dsRecord;
+    }
+  }
+
+  private addQueryLogging(zone: Route53Zone, name: string, ql: QueryLogging, tags: Record<string, string>): void {
+    if ("logGroupArn" in ql) {
+      new Route53QueryLog(this, "query-log", { zoneId: zone.zoneId, cloudwatchLogGroupArn: ql.logGroupArn });
+      return;
+    }
+    const group = new CloudwatchLogGroup(this, "query-log-group", {
+      provider: ql.provider,
+      name: `/aws/route53/${name}`,
+      retentionInDays: ql.retentionDays,
+      kmsKeyId: ql.kmsKeyArn,
+      tags,
+    });
+    // Route 53 writes through a log resource policy; scoped to this one log group.
+    const doc = new DataAwsIamPolicyDocument(this, "query-log-policy-document", {
+      provider: ql.provider,
+      statement: [
+        {
+          sid: "Route53QueryLogs",
+          effect: "Allow",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          principals: [{ type: "Service", identifiers: ["route53.amazonaws.com"] }],
+          resources: [`${group.arn}:*`],
+        },
+      ],
+    });
+    const policy = new CloudwatchLogResourcePolicy(this, "query-log-policy", {
+      provider: ql.provider,
+      policyName: `route53-query-logs-${name}`,
+      policyDocument: doc.json,
+    });
+    new Route53QueryLog(this, "query-log", { zoneId: zone.zoneId, cloudwatchLogGroupArn: group.arn, dependsOn: [policy] });
+  }
+}

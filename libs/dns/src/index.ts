@@ -1,0 +1,20 @@
+export { Certificate, type CertificateProps } from "./certificate";
+export { HEALTH_CHECK_REGIONS, HealthCheck, type HealthCheckProps, validateHealthCheckProps } from "./health-check";
+export { HostedZone, type HostedZoneProps, type QueryLogging } from "./hosted-zone";
+export {
+  AliasRecord,
+  type AliasRecordProps,
+  type FailoverEndpoint,
+  FailoverRecordSet,
+  type FailoverRecordSetProps,
+  type LatencyEndpoint,
+  LatencyRecord,
+  type LatencyRecordProps,
+  Record,
+  type RecordProps,
+  validateFailoverRecordSet,
+} from "./records";
+export { type AliasTarget, type RecordTarget } from "./target";
+
+/** CloudFront's fixed hosted zone id, for alias records to any distribution. */
+export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";

@@ -1,0 +1,160 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { markLibrary } from "@infra/core";
+import { Construct } from "constructs";
+import { type AliasTarget, type RecordTarget, isAlias, targetArguments, targetErrors, throwIfInvalid } from "./target";
+
+export interface RecordProps {
+  readonly zoneId: string;
+  /** Full name, e.g. "www.accountabilityatlas.com". */
+  readonly name: string;
+  readonly type: "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "NS" | "CAA" | "SRV";
+  readonly values: readonly string[];
+  /** Seconds. @default 300 */
+  readonly ttl?: number;
+}
+
+/** A simple record with literal values (A to an Elastic IP, CNAME, TXT verification, ...). */
+export class Record extends Construct {
+  readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: RecordProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    throwIfInvalid(`Record ${props.type} "${props.name}"`, [
+      ...targetErrors("record", { values: props.values, ttl: props.ttl }),
+      props.type === "CNAME" && props.values.length !== 1 ? "a CNAME has exactly one value" : undefined,
+    ]);
+    const record = new Route53Record(this, "record", {
+      zoneId: props.zoneId,
+      name: props.name,
+      type: props.type,
+      ttl: props.ttl ?? 300,
+      // TXT values longer than 255 characters must be split by the caller ("..." "...").
+      records: [...props.values],
+    });
+    this.fqdn = record.fqdn;
+  }
+}
+
+export interface AliasRecordProps {
+  readonly zoneId: string;
+  readonly name: string;
+  readonly target: AliasTarget;
+  /** Also create the AAAA alias (CloudFront and dualstack ALBs answer IPv6). @default true */
+  readonly ipv6?: boolean;
+}
+
+/** A and AAAA alias records to an AWS endpoint (CloudFront, ALB, API Gateway custom domain). */
+export class AliasRecord extends Construct {
+  readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: AliasRecordProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    const types = (props.ipv6 ?? true) ? (["A", "AAAA"] as const) : (["A"] as const);
+    const records = types.map(
+      (type) => new Route53Record(this, type.toLowerCase(), { zoneId: props.zoneId, name: props.name, type, ...targetArguments({ alias: props.target }) }),
+    );
+    this.fqdn = records[0]!.fqdn;
+  }
+}
+
+export interface FailoverEndpoint {
+  readonly target: RecordTarget;
+  /** Health check deciding whether this endpoint answers. Required on the primary (unless an alias evaluates target health). */
+  readonly healthCheckId?: string;
+  /** @default "primary" / "secondary" */
+  readonly setIdentifier?: string;
+}
+
+export interface FailoverRecordSetProps {
+  readonly zoneId: string;
+  readonly name: string;
+  /** @default "A" */
+  readonly type?: "A" | "AAAA" | "CNAME";
+  readonly primary: FailoverEndpoint;
+  readonly secondary: FailoverEndpoint;
+}
+
+/** Every validation error for a failover record set. Pure. */
+export function validateFailoverRecordSet(props: FailoverRecordSetProps): string[] {
+  const p = props.primary;
+  const primaryHealth = p.healthCheckId !== undefined || (isAlias(p.target) && p.target.alias.evaluateTargetHealth === true);
+  const ids = [p.setIdentifier ?? "primary", props.secondary.setIdentifier ?? "secondary"];
+  return [
+    ...targetErrors("primary", p.target),
+    ...targetErrors("secondary", props.secondary.target),
+    primaryHealth ? undefined : "primary needs a healthCheckId (or an alias with evaluateTargetHealth): without one Route 53 never fails over",
+    ids[0] === ids[1] ? `primary and secondary need different setIdentifiers, both are "${ids[0]}"` : undefined,
+    (props.type ?? "A") === "CNAME" && [p.target, props.secondary.target].some((t) => !isAlias(t) && t.values.length !== 1)
+      ? "a CNAME endpoint has exactly one value"
+      : undefined,
+  ].filter((e): e is string => e !== undefined);
+}
+
+/**
+ * Active-passive DNS failover (seed 003 DR, seed 004 prod us-east-1 → eu-west-1): a PRIMARY
+ * record answered while its health check passes, and a SECONDARY record answered otherwise.
+ */
+export class FailoverRecordSet extends Construct {
+  readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: FailoverRecordSetProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    throwIfInvalid(`FailoverRecordSet "${props.name}"`, validateFailoverRecordSet(props));
+    const make = (role: "PRIMARY" | "SECONDARY", e: FailoverEndpoint) =>
+      new Route53Record(this, role.toLowerCase(), {
+        zoneId: props.zoneId,
+        name: props.name,
+        type: props.type ?? "A",
+        setIdentifier: e.setIdentifier ?? role.toLowerCase(),
+        failoverRoutingPolicy: { type: role },
+        healthCheckId: e.healthCheckId,
+        ...targetArguments(e.target),
+      });
+    this.fqdn = make("PRIMARY", props.primary).fqdn;
+    make("SECONDARY", props.secondary);
+  }
+}
+
+export interface LatencyEndpoint {
+  /** AWS region of this endpoint, e.g. "eu-west-1". Also its set identifier. */
+  readonly region: string;
+  readonly target: RecordTarget;
+  /** @default none (always considered healthy) */
+  readonly healthCheckId?: string;
+}
+
+export interface LatencyRecordProps {
+  readonly zoneId: string;
+  readonly name: string;
+  /** @default "A" */
+  readonly type?: "A" | "AAAA" | "CNAME";
+  readonly endpoints: readonly LatencyEndpoint[];
+}
+
+/** Latency-based routing across regions (seed 000 ARC-012): each client gets its fastest healthy region. */
+export class LatencyRecord extends Construct {
+  constructor(scope: Construct, id: string, props: LatencyRecordProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    const regions = props.endpoints.map((e) => e.region);
+    throwIfInvalid(`LatencyRecord "${props.name}"`, [
+      props.endpoints.length < 2 ? "latency routing needs at least 2 endpoints" : undefined,
+      new Set(regions).size !== regions.length ? `regions repeat: ${regions.join(", ")}` : undefined,
+      ...props.endpoints.flatMap((e) => targetErrors(e.region, e.target)),
+    ]);
+    for (const e of props.endpoints) {
+      new Route53Record(this, e.region, {
+        zoneId: props.zoneId,
+        name: props.name,
+        type: props.type ?? "A",
+        setIdentifier: e.region,
+        latencyRoutingPolicy: { region: e.region },
+        healthCheckId: e.healthCheckId,
+        ...targetArguments(e.target),
+      });
+    }
+  }
+}
