@@ -1,6 +1,7 @@
 import type { EnvConfig } from "@infra/config";
 import { euWest1 } from "./eu-west-1/region";
 import { usEast1 } from "./us-east-1/region";
+import { usWest2 } from "./us-west-2/region";
 
 /** env.hcl for prod: root.ts is the secure baseline, so prod states almost nothing. */
 export const prod: EnvConfig = {
@@ -11,6 +12,6 @@ export const prod: EnvConfig = {
   workloads: {
     platform: { domain: "platform.example.com" },
   },
-  regions: [usEast1, euWest1],
+  regions: [usEast1, euWest1, usWest2],
   source: "environments/prod/env.ts",
 };

@@ -1,5 +1,5 @@
-import { deploy, type RegionConfig } from "@infra/config";
-import { platformModules as platform } from "@envs/envcommon";
+import type { RegionConfig } from "@infra/config";
+import { platformDeployments } from "./platform";
 
 /** region.hcl + deployments of dev in us-east-1. Seed 004 dev row: db.t3.micro 20 GB, t3.micro 1-3 instances (the module defaults). */
 export const usEast1: RegionConfig = {
@@ -7,12 +7,6 @@ export const usEast1: RegionConfig = {
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
   cidrs: { platform: "10.10.0.0/16" },
-  deployments: [
-    deploy(platform.kms),
-    deploy(platform.vpc),
-    deploy(platform.ecsCluster),
-    deploy(platform.rds),
-    deploy(platform.monitoring),
-  ],
+  deployments: [...platformDeployments],
   source: "environments/dev/us-east-1/region.ts",
 };

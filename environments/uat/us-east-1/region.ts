@@ -1,5 +1,5 @@
-import { deploy, type RegionConfig } from "@infra/config";
-import { platformModules as platform } from "@envs/envcommon";
+import type { RegionConfig } from "@infra/config";
+import { platformDeployments } from "./platform";
 
 /** region.hcl + deployments of uat in us-east-1 (seed 004 uat column). */
 export const usEast1: RegionConfig = {
@@ -7,12 +7,6 @@ export const usEast1: RegionConfig = {
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
   cidrs: { platform: "10.30.0.0/16" },
-  deployments: [
-    deploy(platform.kms),
-    deploy(platform.vpc),
-    deploy(platform.ecsCluster, { inputs: { instanceType: "t3.medium", minInstances: 2, maxInstances: 3 } }),
-    deploy(platform.rds, { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 50 } }),
-    deploy(platform.monitoring),
-  ],
+  deployments: [...platformDeployments],
   source: "environments/uat/us-east-1/region.ts",
 };

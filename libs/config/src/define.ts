@@ -93,6 +93,13 @@ export interface DeploymentConfig<I = unknown> {
   /** Replace or add dependencies of the module. */
   readonly dependencies?: Readonly<Record<string, DependencyRef>>;
   readonly waivers?: readonly WaiverConfig[];
+  /** The file that declares this deployment, for error messages. @default the region file */
+  readonly source?: string;
+}
+
+/** Stamp the declaring file on a list of deployments (a workload's deployments file in a region). */
+export function deploymentsFrom(source: string, list: readonly DeploymentConfig[]): DeploymentConfig[] {
+  return list.map((d) => ({ ...d, source: d.source ?? source }));
 }
 
 export function deploy<I, W>(

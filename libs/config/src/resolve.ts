@@ -204,8 +204,8 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
   for (const r of env.regions) {
     const region = resolvedRegions.find((x) => x.name === r.region)!;
     const settings = regionSettings.get(r.region)!;
-    const level = r.deploymentsSource ?? r.source;
     r.deployments.forEach((d, index) => {
+      const level = d.source ?? r.deploymentsSource ?? r.source;
       const def = d.definition;
       const where = `deployments[${index}] (${def.category}/${def.module})`;
       if (!(def.workload in workloadConfigs)) {

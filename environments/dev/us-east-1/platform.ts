@@ -1,0 +1,11 @@
+import { deploy, deploymentsFrom } from "@infra/config";
+import { platformModules as platform } from "@envs/envcommon";
+
+/** The platform (seed 004) in dev us-east-1: its deployments and their overrides. */
+export const platformDeployments = deploymentsFrom("environments/dev/us-east-1/platform.ts", [
+  deploy(platform.kms),
+  deploy(platform.vpc),
+  deploy(platform.ecsCluster),
+  deploy(platform.rds),
+  deploy(platform.monitoring),
+]);

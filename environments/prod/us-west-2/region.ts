@@ -1,0 +1,11 @@
+import type { RegionConfig } from "@infra/config";
+
+/** region.hcl of prod's second DR region, us-west-2 (Mile Quest and the timeline app fail over here). */
+export const usWest2: RegionConfig = {
+  region: "us-west-2",
+  role: "dr",
+  azs: ["us-west-2a", "us-west-2b", "us-west-2c"],
+  cidrs: {},
+  deployments: [],
+  source: "environments/prod/us-west-2/region.ts",
+};
