@@ -3,6 +3,17 @@
  * resource type or rule is added here and nowhere else.
  */
 import type { PolicyRule } from "../types";
+import { ecrRepository } from "./ecr-repository";
+import { ecrImmutableTags } from "./ecr-immutable-tags";
+import { ec2Imds } from "./ec2-imds";
+import { ec2InstanceProfile } from "./ec2-instance-profile";
+import { ec2UserData } from "./ec2-user-data";
+import { ebsEncryption } from "./ebs-encryption";
+import { ec2Operations } from "./ec2-operations";
+import { cognitoPasswordPolicy } from "./cognito-password-policy";
+import { cognitoMfa } from "./cognito-mfa";
+import { cognitoIdentityPool } from "./cognito-identity-pool";
+import { route53QueryLogging, route53Dnssec } from "./route53";
 import { kmsRotation } from "./kms-rotation";
 import { kmsPolicy } from "./kms-policy";
 import { secretEncryption } from "./secret-encryption";
@@ -141,6 +152,18 @@ export const allRules: readonly PolicyRule[] = [
   snsEncryption,
   snsPolicy,
   timestreamEncryption,
+  ecrRepository,
+  ecrImmutableTags,
+  ec2Imds,
+  ec2InstanceProfile,
+  ec2UserData,
+  ebsEncryption,
+  ec2Operations,
+  cognitoPasswordPolicy,
+  cognitoMfa,
+  cognitoIdentityPool,
+  route53QueryLogging,
+  route53Dnssec,
   s3PublicAccessBlock,
   s3OwnershipControls,
   s3Encryption,
