@@ -25,22 +25,37 @@ describe("deploy.yml", () => {
     expect(wf.on.push).toMatchObject({ branches: ["main"], "paths-ignore": expect.arrayContaining(["docs/**"]) });
   });
 
-  it("applies dev, staging, uat, prod strictly one after another", () => {
-    expect(topoOrder(wf.jobs)).toEqual(ENVS);
+  it("applies dev, staging, uat, prod strictly one after another, each apply needing the previous one", () => {
+    expect(topoOrder(wf.jobs)).toEqual(["dev", "staging-approval", "staging", "uat", "prod-manager-approval", "prod"]);
     expect(needsOf(wf.jobs.dev!)).toEqual([]);
-    expect(needsOf(wf.jobs.staging!)).toEqual(["dev"]);
+    expect(needsOf(wf.jobs.staging!)).toEqual(["dev", "staging-approval"]);
     expect(needsOf(wf.jobs.uat!)).toEqual(["staging"]);
-    expect(needsOf(wf.jobs.prod!)).toEqual(["uat"]);
+    expect(needsOf(wf.jobs.prod!)).toEqual(["uat", "prod-manager-approval"]);
   });
 
   it("stops at the first failure: no job overrides the default success() condition of its needs", () => {
-    for (const env of ENVS.slice(1)) expect(wf.jobs[env]!.if).toBeUndefined();
+    for (const [id, job] of Object.entries(wf.jobs)) {
+      if (id !== "dev") expect(job.if, id).toBeUndefined();
+      for (const step of job.steps ?? []) expect(step["continue-on-error"]).toBeUndefined();
+    }
     expect(wf.jobs.dev!.if).toBe("github.ref == 'refs/heads/main'");
-    for (const env of ENVS) for (const step of wf.jobs[env]!.steps ?? []) expect(step["continue-on-error"]).toBeUndefined();
   });
 
-  it("binds each job to the GitHub Environment of the same name (where reviewers gate it)", () => {
+  it("binds each apply job to the GitHub Environment of the same name (where reviewers gate it)", () => {
     for (const env of ENVS) expect(environmentOf(wf.jobs[env]!)).toBe(env);
+  });
+
+  it("adds a second approval gate, without credentials, where one approval is not enough", () => {
+    // GitHub lets ANY ONE required reviewer approve an environment: two people need two environments.
+    const gates = Object.entries(wf.jobs).filter(([id]) => !ENVS.includes(id));
+    expect(gates.map(([id, job]) => [id, environmentOf(job)])).toEqual([
+      ["staging-approval", "staging-approval"],
+      ["prod-manager-approval", "prod-manager-approval"],
+    ]);
+    for (const [, job] of gates) {
+      expect(job.permissions).toEqual({});
+      expect((job.steps ?? []).every((s) => s.uses === undefined && s.run?.startsWith("echo "))).toBe(true);
+    }
   });
 
   it("synthesizes and applies exactly its own env", () => {

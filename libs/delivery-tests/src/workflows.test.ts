@@ -74,8 +74,10 @@ describe("all workflows", () => {
     }
   });
 
-  it("set up Node 20 with the npm cache and install with npm ci", () => {
-    for (const { job } of jobs) {
+  it("set up Node 20 with the npm cache and install with npm ci (every job that runs repo code)", () => {
+    const runsCode = jobs.filter(({ job }) => (job.steps ?? []).some((s) => s.uses?.startsWith("actions/checkout@")));
+    expect(runsCode).toHaveLength(7); // verify, plan, dev, staging, uat, prod, drift
+    for (const { job } of runsCode) {
       const steps = expandedSteps(job);
       const node = steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
       expect(node?.with).toEqual({ "node-version": 20, cache: "npm" });
