@@ -1,0 +1,2 @@
+export { TimestreamDatabase, type TimestreamDatabaseProps } from "./database";
+export { TimestreamTable, type MagneticStoreWritesProps, type PartitionKey, type TimestreamTableProps } from "./table";
