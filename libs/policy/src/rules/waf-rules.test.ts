@@ -5,10 +5,18 @@ import { wafRules as rule } from "./waf-rules";
 const managed = (name: string) => ({ name, statement: { managed_rule_group_statement: { name, vendor_name: "AWS" } }, override_action: { none: {} } });
 
 describe("INF-WAF-002 WAF rules", () => {
-  it("Compliance: Common, KnownBadInputs and a rate rule (as blocks or rule_json) pass", () => {
+  it("Compliance: Common, KnownBadInputs and a rate rule (snake_case, camelCase or rule_json) pass", () => {
     const tf = {
       aws_wafv2_web_acl: {
         blocks: { rule: [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesKnownBadInputsRuleSet"), { name: "rate", statement: { rate_based_statement: { limit: 2000 } }, action: { block: {} } }] },
+        // `statement` is untyped in the provider: camelCase keys pass through cdktf unchanged.
+        camel: {
+          rule: [
+            { name: "c", statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet", vendorName: "AWS" } }, override_action: { none: {} } },
+            { name: "k", statement: { managedRuleGroupStatement: { name: "AWSManagedRulesKnownBadInputsRuleSet", vendorName: "AWS" } }, override_action: { none: {} } },
+            { name: "r", statement: { rateBasedStatement: { limit: 100, aggregateKeyType: "IP" } }, action: { block: {} } },
+          ],
+        },
         json: {
           rule_json: JSON.stringify([
             { Name: "c", Statement: { ManagedRuleGroupStatement: { Name: "AWSManagedRulesCommonRuleSet" } }, OverrideAction: { None: {} } },
@@ -18,7 +26,7 @@ describe("INF-WAF-002 WAF rules", () => {
         },
       },
     };
-    expect(statuses(rule, tf)).toEqual({ "aws_wafv2_web_acl.blocks": "passed", "aws_wafv2_web_acl.json": "passed" });
+    expect(statuses(rule, tf)).toEqual({ "aws_wafv2_web_acl.blocks": "passed", "aws_wafv2_web_acl.camel": "passed", "aws_wafv2_web_acl.json": "passed" });
   });
 
   it("Noncompliance: no rules, and missing groups, rate rule and an action, fail", () => {

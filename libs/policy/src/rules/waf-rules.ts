@@ -1,4 +1,4 @@
-import type { JsonObject, PolicyRule } from "../types";
+import type { Json, JsonObject, PolicyRule } from "../types";
 import { blocks, finding, get } from "./helpers";
 
 const REQUIRED_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"];
@@ -10,11 +10,22 @@ interface AclRule {
   hasAction: boolean;
 }
 
+/**
+ * The provider types `statement` as `any`, so cdktf passes its keys through untouched: a construct
+ * may have written them in snake_case (what Terraform wants) or camelCase. Read both.
+ */
+function snake(value: Json): Json {
+  if (Array.isArray(value)) return value.map(snake);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snake(v)]));
+}
+
 function fromBlock(rule: JsonObject): AclRule {
+  const statement = snake(rule["statement"] ?? null) as JsonObject | null;
   return {
     name: String(rule["name"]),
-    managedGroup: get(rule, "statement.managed_rule_group_statement.name") as string | undefined,
-    rateBased: get(rule, "statement.rate_based_statement") !== undefined,
+    managedGroup: get(statement ?? undefined, "managed_rule_group_statement.name") as string | undefined,
+    rateBased: get(statement ?? undefined, "rate_based_statement") !== undefined,
     hasAction: blocks(rule, "action").length > 0 || blocks(rule, "override_action").length > 0,
   };
 }
