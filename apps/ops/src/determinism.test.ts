@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(__dirname, "..", "..", "..");
+
+function synthTo(env: string): string {
+  const outdir = mkdtempSync(join(tmpdir(), `det-${env}-`));
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--", `apps/${env}/src/main.ts`], {
+    cwd: ROOT,
+    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.base.json", CDKTF_OUTDIR: outdir },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`synth ${env} failed: ${r.stderr}`);
+  return outdir;
+}
+
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe.each(["dev", "staging", "uat", "prod"])("synth of %s", (env) => {
+  it("is byte-identical across two runs and free of machine-specific values", () => {
+    const a = synthTo(env);
+    const b = synthTo(env);
+    const first = files(a);
+    const second = files(b);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [path, text] of first) expect(second.get(path), path).toBe(text);
+    for (const [path, text] of first) {
+      expect(text.includes(a), `${path} contains the output directory`).toBe(false);
+      expect(text.includes(ROOT), `${path} contains the workspace path`).toBe(false);
+      expect(text.includes("timestamp()"), `${path} calls timestamp()`).toBe(false);
+    }
+  });
+});
