@@ -1,7 +1,7 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, S3Backend, TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { attachPolicyPack } from "./cdktf";
 import type { PolicyReport } from "./report";
@@ -87,5 +87,27 @@ describe("attachPolicyPack", () => {
     attachPolicyPack(stack, { waivers: [], today: TODAY, rules: [s3Versioning], mode: "report", onReport: (r) => reports.push(r) });
     expect(() => app.synth()).not.toThrow();
     expect(reports[0]!.results.map((r) => r.status)).toEqual(["failed"]);
+  });
+
+  it("works with backends and cross-stack references (toTerraform after prepareStack)", () => {
+    const app = Testing.app();
+    const data = new TerraformStack(app, "prod-data");
+    new AwsProvider(data, "aws", { region: "us-east-1" });
+    new S3Backend(data, { bucket: "state", key: "prod/data.tfstate", region: "us-east-1", dynamodbTable: "locks", encrypt: true });
+    const bucket = new S3Bucket(data, "assets", { bucket: "assets" });
+    new S3BucketVersioningA(data, "assets-versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
+    const consumer = new TerraformStack(app, "prod-app");
+    new AwsProvider(consumer, "aws", { region: "us-east-1" });
+    new S3Backend(consumer, { bucket: "state", key: "prod/app.tfstate", region: "us-east-1", dynamodbTable: "locks", encrypt: true });
+    // Versioning declared in another stack: the bucket's own stack cannot see it, so it fails there.
+    const other = new S3Bucket(data, "other", { bucket: "other" });
+    new S3BucketVersioningA(consumer, "other-versioning", { bucket: other.id, versioningConfiguration: { status: "Enabled" } });
+    const reports: PolicyReport[] = [];
+    for (const stack of [data, consumer]) attachPolicyPack(stack, { waivers: [], today: TODAY, rules: [s3Versioning], mode: "report", onReport: (r) => reports.push(r) });
+    app.synth();
+    expect(reports.map((r) => [r.stack, r.results.map((c) => `${c.address} ${c.status}`)])).toEqual([
+      ["prod-data", ["aws_s3_bucket.assets passed", "aws_s3_bucket.other failed"]],
+      ["prod-app", []],
+    ]);
   });
 });
