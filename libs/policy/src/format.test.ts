@@ -45,4 +45,28 @@ describe("formatReport", () => {
     const report = evaluate({}, { stack: "s", today: "2026-06-01", rules: [s3Versioning] });
     expect(formatReport([report], "prod")).toBe("(no checks)\n\nprod: 0 resources, 0 checks: 0 passed, 0 waived, 0 failed, 0 unused waivers");
   });
+
+  it("lists rejected and invalid waivers", () => {
+    const tf = {
+      resource: {
+        aws_s3_bucket: { state: { tags: { InfraRole: "terraform-state" } } },
+        aws_s3_bucket_versioning: versioned("state", "Suspended"),
+      },
+    };
+    const waivers: Waiver[] = [
+      { rule: "INF-S3-004", address: "aws_s3_bucket.*", reason: "dev buckets", level: "environments/dev/env.ts" },
+      { rule: "INF-S3-004", address: "aws_s3_bucket.x", reason: "", expires: "soon" },
+    ];
+    const report = evaluate(tf, { stack: "bootstrap", today: "2026-06-01", waivers, rules: [s3Versioning] });
+    expect(formatReport([report], "bootstrap").split("\n").slice(2)).toEqual([
+      "",
+      "Rejected waivers:",
+      "  - INF-S3-004 on aws_s3_bucket.* (environments/dev/env.ts) matched bootstrap/aws_s3_bucket.state: the Terraform state bucket and lock table (tag InfraRole = terraform-state) can never be waived",
+      "",
+      "Invalid waivers (they waive nothing):",
+      '  - INF-S3-004 on aws_s3_bucket.x: reason is empty: every waiver needs a written reason; expires "soon" is not a YYYY-MM-DD date',
+      "",
+      "bootstrap: 2 resources, 1 checks: 0 passed, 0 waived, 1 failed, 0 unused waivers",
+    ]);
+  });
 });

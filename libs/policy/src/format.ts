@@ -46,8 +46,8 @@ export function formatReport(reports: readonly PolicyReport[], title = "policy")
     ...lines,
     ...section("Unused waivers (they waive nothing: remove them):", unused.map(describeWaiver)),
     ...section("Expired waivers (no longer waive):", dedupe(reports.flatMap((r) => r.expiredWaivers)).map((w) => `${describeWaiver(w)} expired ${w.expires}`)),
-    ...section("Rejected waivers:", reports.flatMap((r) => r.rejectedWaivers).map((r) => `${describeWaiver(r.waiver)} on ${r.address}: ${r.reason}`)),
-    ...section("Invalid waivers:", dedupe(reports.flatMap((r) => r.invalidWaivers.map((i) => i.waiver))).map((w) => `${describeWaiver(w)}: reason and a YYYY-MM-DD expiry are required`)),
+    ...section("Rejected waivers:", reports.flatMap((r) => r.rejectedWaivers).map((r) => `${describeWaiver(r.waiver)} matched ${r.address}: ${r.reason}`)),
+    ...section("Invalid waivers (they waive nothing):", [...new Set(reports.flatMap((r) => r.invalidWaivers.map((i) => `${describeWaiver(i.waiver)}: ${i.problems.join("; ")}`)))]),
     "",
     `${title}: ${resources} resources, ${results.length} checks: ${count("passed")} passed, ${count("waived")} waived, ${count("failed")} failed, ${unused.length} unused waivers`,
   ].join("\n");
