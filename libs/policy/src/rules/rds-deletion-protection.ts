@@ -11,7 +11,9 @@ export const rdsDeletionProtection: PolicyRule = {
   severity: "high",
   check(db) {
     const out = isTrue(db.values["deletion_protection"]) ? [] : [finding("deletion_protection", db.values["deletion_protection"], "true")];
-    if (isTrue(db.values["skip_final_snapshot"])) out.push(finding("skip_final_snapshot", db.values["skip_final_snapshot"], "false"));
+    // A read replica has no final snapshot of its own (its data lives on the source).
+    const replica = db.values["replicate_source_db"] !== undefined;
+    if (!replica && isTrue(db.values["skip_final_snapshot"])) out.push(finding("skip_final_snapshot", db.values["skip_final_snapshot"], "false"));
     return out;
   },
 };
