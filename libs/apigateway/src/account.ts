@@ -1,0 +1,36 @@
+import { ApiGatewayAccount } from "@cdktf/provider-aws/lib/api-gateway-account";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { markLibrary } from "@infra/core";
+import { Construct } from "constructs";
+
+export interface ApiGatewayLoggingRoleProps {
+  /** Role name, e.g. "prod-us-east-1-apigateway-cloudwatch". */
+  readonly roleName: string;
+}
+
+/**
+ * The account- and region-wide CloudWatch role API Gateway needs before any REST or WebSocket
+ * stage can write execution or access logs. One per account and region: create it once (in a
+ * shared/platform deployment), never per API.
+ */
+export class ApiGatewayLoggingRole extends Construct {
+  readonly roleArn: string;
+
+  constructor(scope: Construct, id: string, props: ApiGatewayLoggingRoleProps) {
+    super(scope, id);
+    markLibrary(this, "apigateway");
+    const assume = new DataAwsIamPolicyDocument(this, "assume", {
+      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["apigateway.amazonaws.com"] }] }],
+    });
+    const role = new IamRole(this, "role", { name: props.roleName, assumeRolePolicy: assume.json });
+    // AWS's policy for exactly this purpose; API Gateway creates log groups with names it chooses.
+    new IamRolePolicyAttachment(this, "push-to-cloudwatch", {
+      role: role.name,
+      policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+    });
+    new ApiGatewayAccount(this, "account", { cloudwatchRoleArn: role.arn });
+    this.roleArn = role.arn;
+  }
+}

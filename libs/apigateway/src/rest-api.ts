@@ -1,0 +1,274 @@
+import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-authorizer";
+import { ApiGatewayBasePathMapping } from "@cdktf/provider-aws/lib/api-gateway-base-path-mapping";
+import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
+import { ApiGatewayDomainName } from "@cdktf/provider-aws/lib/api-gateway-domain-name";
+import { ApiGatewayIntegration } from "@cdktf/provider-aws/lib/api-gateway-integration";
+import { ApiGatewayMethod } from "@cdktf/provider-aws/lib/api-gateway-method";
+import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
+import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource";
+import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
+import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
+import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
+import { markLibrary } from "@infra/core";
+import { AliasRecord } from "@infra/dns";
+import type { LambdaTarget } from "@infra/lambda";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { type AccessLogs, type CustomDomain, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf, throwIfInvalid } from "./common";
+import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
+
+export type RestMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "ANY";
+
+export interface RestRoute {
+  /** Resource path, e.g. "/teams/{teamId}/members" or "/activities/{proxy+}". */
+  readonly path: string;
+  readonly method: RestMethod;
+  /** Key of `integrations`. */
+  readonly integration: string;
+  /** Explicit opt-out from the authorizer (health, login, register). @default false */
+  readonly public?: boolean;
+  /** Method-level throttling override. @default the stage default */
+  readonly throttling?: Throttling;
+}
+
+export interface RestAuthorizer {
+  /** TOKEN reads one header; REQUEST sees headers, query string, context. */
+  readonly type: "TOKEN" | "REQUEST";
+  readonly function: LambdaTarget;
+  /** @default "method.request.header.Authorization" */
+  readonly identitySource?: string;
+  /** Seconds API Gateway caches a decision, 0..3600. @default 300 */
+  readonly resultTtlSeconds?: number;
+  /** TOKEN only: regex the token must match before the function is called. @default none */
+  readonly identityValidationExpression?: string;
+  /** @default "lambda-authorizer" */
+  readonly name?: string;
+}
+
+export interface RestApiProps {
+  /** e.g. "mile-quest-prod-api"; also names the log group. */
+  readonly name: string;
+  /** @default none */
+  readonly description?: string;
+  /** @default "REGIONAL" */
+  readonly endpointType?: "REGIONAL" | "EDGE" | "PRIVATE";
+  /** Lambda proxy integrations by id. */
+  readonly integrations: Readonly<Record<string, LambdaTarget>>;
+  readonly routes: readonly RestRoute[];
+  /** Required unless every route is public. @default none */
+  readonly authorizer?: RestAuthorizer;
+  /** @default "v1" */
+  readonly stageName?: string;
+  /** Default method throttling of the stage. */
+  readonly throttling: Throttling;
+  readonly accessLogs: AccessLogs;
+  /** Execution logging (needs the account's CloudWatch role: ApiGatewayAccount). @default "ERROR" */
+  readonly loggingLevel?: "OFF" | "ERROR" | "INFO";
+  /** @default true */
+  readonly xrayTracing?: boolean;
+  /** REGIONAL web ACL to associate with the stage. @default none */
+  readonly webAclArn?: string;
+  /** @default none */
+  readonly customDomain?: CustomDomain;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Every validation error for a set of REST API props. Pure. */
+export function validateRestApiProps(props: RestApiProps): string[] {
+  const integrations = Object.keys(props.integrations);
+  const keys = props.routes.map((r) => `${r.method} ${r.path}`);
+  const ttl = props.authorizer?.resultTtlSeconds;
+  return [
+    ...commonErrors(props.name, props.throttling, props.accessLogs),
+    props.routes.length === 0 ? "at least one route is required" : undefined,
+    new Set(keys).size !== keys.length ? `routes repeat: ${keys.filter((k, i) => keys.indexOf(k) !== i).join(", ")}` : undefined,
+    ...props.routes.flatMap((r) => [
+      validateRestPath(r.path),
+      integrations.includes(r.integration) ? undefined : `route "${r.method} ${r.path}" uses integration "${r.integration}", not one of: ${integrations.join(", ")}`,
+      !r.public && !props.authorizer ? `route "${r.method} ${r.path}" needs the authorizer (set authorizer) or an explicit public: true` : undefined,
+    ]),
+    ttl !== undefined && (!Number.isInteger(ttl) || ttl < 0 || ttl > 3600) ? `authorizer.resultTtlSeconds ${ttl} must be 0..3600` : undefined,
+    props.authorizer?.identityValidationExpression && props.authorizer.type !== "TOKEN" ? "identityValidationExpression is for TOKEN authorizers" : undefined,
+    props.webAclArn && props.endpointType === "PRIVATE" ? "WAF cannot be associated with a PRIVATE API" : undefined,
+  ].filter((e): e is string => e !== undefined);
+}
+
+/**
+ * An API Gateway REST API (seed 003 Mile Quest) built from a typed route list: the resource tree,
+ * methods with a Lambda TOKEN/REQUEST authorizer unless `public: true`, Lambda proxy integrations
+ * with invoke permissions scoped to this API, a deployment that changes when the routes do, a stage
+ * with X-Ray, JSON access logs, method throttling, optional WAF and custom domain.
+ */
+export class RestApi extends Construct {
+  readonly restApiId: string;
+  readonly rootResourceId: string;
+  readonly executionArn: string;
+  readonly stageName: string;
+  /** arn:aws:apigateway:<region>::/restapis/<id>/stages/<stage>: for WAF association. */
+  readonly stageArn: string;
+  readonly invokeUrl: string;
+  readonly authorizerId?: string;
+  readonly logGroupName: string;
+  readonly customDomainTarget?: { readonly dnsName: string; readonly hostedZoneId: string };
+
+  constructor(scope: Construct, id: string, props: RestApiProps) {
+    super(scope, id);
+    markLibrary(this, "apigateway");
+    throwIfInvalid(`RestApi "${props.name}"`, validateRestApiProps(props));
+    const tags = { ...(props.tags ?? {}), Name: props.name };
+
+    const api = new ApiGatewayRestApi(this, "api", {
+      name: props.name,
+      description: props.description,
+      endpointConfiguration: { types: [props.endpointType ?? "REGIONAL"] },
+      tags,
+    });
+    this.restApiId = api.id;
+    this.rootResourceId = api.rootResourceId;
+    this.executionArn = api.executionArn;
+
+    const resourceIds = new Map<string, string>([["/", api.rootResourceId]]);
+    for (const r of planRestResources(props.routes.map((x) => x.path))) {
+      const resource = new ApiGatewayResource(this, `resource${idOf(r.path)}`, {
+        restApiId: api.id,
+        parentId: resourceIds.get(r.parentPath)!,
+        pathPart: r.pathPart,
+      });
+      resourceIds.set(r.path, resource.id);
+    }
+
+    const auth = props.authorizer;
+    const authorizer = auth
+      ? new ApiGatewayAuthorizer(this, "authorizer", {
+          restApiId: api.id,
+          name: auth.name ?? "lambda-authorizer",
+          type: auth.type,
+          authorizerUri: auth.function.invokeArn,
+          identitySource: auth.identitySource ?? "method.request.header.Authorization",
+          authorizerResultTtlInSeconds: auth.resultTtlSeconds ?? 300,
+          identityValidationExpression: auth.identityValidationExpression,
+        })
+      : undefined;
+    this.authorizerId = authorizer?.id;
+    if (auth && authorizer) {
+      new LambdaPermission(this, "authorizer-permission", {
+        statementId: `AllowRestAuthorizer-${props.name}`.slice(0, 100),
+        action: "lambda:InvokeFunction",
+        functionName: auth.function.functionName,
+        principal: "apigateway.amazonaws.com",
+        sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
+      });
+    }
+
+    for (const [intId, fn] of Object.entries(props.integrations)) {
+      new LambdaPermission(this, `integration-${intId}-permission`, {
+        statementId: `AllowRestApi-${props.name}-${intId}`.slice(0, 100),
+        action: "lambda:InvokeFunction",
+        functionName: fn.functionName,
+        principal: "apigateway.amazonaws.com",
+        sourceArn: `${api.executionArn}/*`,
+      });
+    }
+
+    const methods: ApiGatewayMethod[] = [];
+    const integrations: ApiGatewayIntegration[] = [];
+    for (const route of props.routes) {
+      const rid = `${route.method}${idOf(route.path)}`;
+      const secured = !route.public;
+      const method = new ApiGatewayMethod(this, `method-${rid}`, {
+        restApiId: api.id,
+        resourceId: resourceIds.get(route.path)!,
+        httpMethod: route.method,
+        authorization: secured ? "CUSTOM" : "NONE",
+        authorizerId: secured ? authorizer!.id : undefined,
+        requestParameters: route.path.includes("{proxy+}") ? { "method.request.path.proxy": true } : undefined,
+      });
+      methods.push(method);
+      integrations.push(
+        new ApiGatewayIntegration(this, `integration-${rid}`, {
+          restApiId: api.id,
+          resourceId: method.resourceId,
+          httpMethod: method.httpMethod,
+          type: "AWS_PROXY",
+          integrationHttpMethod: "POST",
+          uri: props.integrations[route.integration]!.invokeArn,
+        }),
+      );
+    }
+
+    // Redeploy whenever a method or integration changes; the new deployment exists before the old goes.
+    const deployment = new ApiGatewayDeployment(this, "deployment", {
+      restApiId: api.id,
+      triggers: {
+        redeployment: Fn.sha1(
+          Fn.jsonencode([
+            ...methods.map((m) => [m.id, m.authorization, m.authorizerId]),
+            ...integrations.map((i) => [i.id, i.uri]),
+            authorizer ? [authorizer.id, authorizer.authorizerUri, authorizer.identitySource] : [],
+          ]),
+        ),
+      },
+      lifecycle: { createBeforeDestroy: true },
+      dependsOn: [...methods, ...integrations],
+    });
+
+    const logGroup = accessLogGroup(this, props.name, props.accessLogs, tags);
+    this.logGroupName = logGroup.name;
+    const stage = new ApiGatewayStage(this, "stage", {
+      restApiId: api.id,
+      deploymentId: deployment.id,
+      stageName: props.stageName ?? "v1",
+      xrayTracingEnabled: props.xrayTracing ?? true,
+      accessLogSettings: { destinationArn: logGroup.arn, format: REST_ACCESS_LOG_FORMAT },
+      tags,
+    });
+    this.stageName = stage.stageName;
+    this.stageArn = stage.arn;
+    this.invokeUrl = stage.invokeUrl;
+
+    new ApiGatewayMethodSettings(this, "method-settings", {
+      restApiId: api.id,
+      stageName: stage.stageName,
+      methodPath: "*/*",
+      settings: {
+        metricsEnabled: true,
+        loggingLevel: props.loggingLevel ?? "ERROR",
+        dataTraceEnabled: false,
+        throttlingBurstLimit: props.throttling.burstLimit,
+        throttlingRateLimit: props.throttling.rateLimit,
+      },
+    });
+    for (const route of props.routes.filter((r) => r.throttling)) {
+      new ApiGatewayMethodSettings(this, `method-settings-${route.method}${idOf(route.path)}`, {
+        restApiId: api.id,
+        stageName: stage.stageName,
+        methodPath: methodSettingsPath(route.path, route.method),
+        settings: {
+          metricsEnabled: true,
+          loggingLevel: props.loggingLevel ?? "ERROR",
+          dataTraceEnabled: false,
+          throttlingBurstLimit: route.throttling!.burstLimit,
+          throttlingRateLimit: route.throttling!.rateLimit,
+        },
+      });
+    }
+
+    if (props.webAclArn) new Wafv2WebAclAssociation(this, "waf", { resourceArn: stage.arn, webAclArn: props.webAclArn });
+
+    if (props.customDomain) {
+      const d = props.customDomain;
+      const dn = new ApiGatewayDomainName(this, "domain", {
+        domainName: d.domainName,
+        regionalCertificateArn: d.certificateArn,
+        endpointConfiguration: { types: ["REGIONAL"] },
+        securityPolicy: "TLS_1_2",
+        tags,
+      });
+      new ApiGatewayBasePathMapping(this, "domain-mapping", { apiId: api.id, stageName: stage.stageName, domainName: dn.domainName, basePath: d.basePath });
+      this.customDomainTarget = { dnsName: dn.regionalDomainName, hostedZoneId: dn.regionalZoneId };
+      if (d.zoneId) new AliasRecord(this, "domain-alias", { zoneId: d.zoneId, name: d.domainName, target: this.customDomainTarget });
+    }
+  }
+}
