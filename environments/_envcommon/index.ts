@@ -1,6 +1,9 @@
 import type { WorkloadRegistry } from "@infra/config";
 import { rds } from "./data/rds";
+import { appRecord } from "./dns/app-record";
+import { zone } from "./dns/zone";
 import { monitoring } from "./ops/monitoring";
+import { ingress } from "./services/ingress";
 import { ecsCluster } from "./services/ecs-cluster";
 import { vpc } from "./network/vpc";
 import { vpcPeering } from "./network/vpc-peering";
@@ -13,4 +16,4 @@ export const WORKLOADS: WorkloadRegistry = {
 };
 
 /** The platform's modules (seed 004). */
-export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring };
+export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring, zone, ingress, appRecord };

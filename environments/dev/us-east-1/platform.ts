@@ -8,4 +8,7 @@ export const platformDeployments = deploymentsFrom("environments/dev/us-east-1/p
   deploy(platform.ecsCluster),
   deploy(platform.rds),
   deploy(platform.monitoring),
+  deploy(platform.zone),
+  deploy(platform.ingress),
+  deploy(platform.appRecord),
 ]);

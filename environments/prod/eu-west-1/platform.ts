@@ -13,4 +13,5 @@ export const platformDeployments = deploymentsFrom("environments/prod/eu-west-1/
     dependencies: { primary: { category: "data", module: "rds", region: "primary" } },
   }),
   deploy(platform.monitoring),
+  deploy(platform.ingress),
 ]);

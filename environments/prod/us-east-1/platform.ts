@@ -9,4 +9,11 @@ export const platformDeployments = deploymentsFrom("environments/prod/us-east-1/
   deploy(platform.ecsCluster, { inputs: { instanceType: "m6g.large", minInstances: 3, maxInstances: 10, placement: "spread" } }),
   deploy(platform.rds, { inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, enhancedMonitoringInterval: 60 } }),
   deploy(platform.monitoring),
+  deploy(platform.zone),
+  deploy(platform.ingress),
+  // Seed 004 failover: Route 53 PRIMARY (here, health-checked) / SECONDARY (eu-west-1).
+  deploy(platform.appRecord, {
+    inputs: { routing: { mode: "failover", healthCheck: { type: "TCP" }, failureThreshold: 3, requestIntervalSeconds: 30 } },
+    dependencies: { secondary: { category: "services", module: "ingress", region: "eu-west-1" } },
+  }),
 ]);

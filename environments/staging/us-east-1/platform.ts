@@ -8,4 +8,7 @@ export const platformDeployments = deploymentsFrom("environments/staging/us-east
   deploy(platform.ecsCluster, { inputs: { instanceType: "t3.small", minInstances: 2, maxInstances: 3 } }),
   deploy(platform.rds, { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 30 } }),
   deploy(platform.monitoring),
+  deploy(platform.zone),
+  deploy(platform.ingress),
+  deploy(platform.appRecord),
 ]);

@@ -8,4 +8,7 @@ export const platformDeployments = deploymentsFrom("environments/uat/us-east-1/p
   deploy(platform.ecsCluster, { inputs: { instanceType: "t3.medium", minInstances: 2, maxInstances: 3 } }),
   deploy(platform.rds, { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 50 } }),
   deploy(platform.monitoring),
+  deploy(platform.zone),
+  deploy(platform.ingress),
+  deploy(platform.appRecord),
 ]);

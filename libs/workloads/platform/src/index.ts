@@ -1,12 +1,16 @@
 import type { BuilderRegistry } from "@infra/core";
+import { buildAppRecord, buildZone } from "./builders/dns";
 import { buildEcs } from "./builders/ecs";
+import { buildIngress } from "./builders/ingress";
 import { buildKms } from "./builders/kms";
 import { buildMonitoring } from "./builders/monitoring";
 import { buildPeering } from "./builders/peering";
 import { buildRds } from "./builders/rds";
 import { buildVpc } from "./builders/vpc";
 
+export type { AppRecordOutputs, ZoneOutputs } from "./builders/dns";
 export type { ClusterOutputs } from "./builders/ecs";
+export type { IngressOutputs } from "./builders/ingress";
 export type { KeyOutputs } from "./builders/kms";
 export type { MonitoringOutputs } from "./builders/monitoring";
 export type { PeeringOutputs } from "./builders/peering";
@@ -21,4 +25,7 @@ export const platformBuilders: BuilderRegistry = {
   "platform/rds": buildRds,
   "platform/ecs": buildEcs,
   "platform/monitoring": buildMonitoring,
+  "platform/zone": buildZone,
+  "platform/ingress": buildIngress,
+  "platform/app-record": buildAppRecord,
 };

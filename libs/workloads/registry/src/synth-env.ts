@@ -6,7 +6,7 @@ import { BUILDERS } from "./builders";
 export interface SynthEnvOptions {
   readonly root: RootConfig;
   readonly workloads: WorkloadRegistry;
-  /** Where cdktf writes; the cdktf CLI's CDKTF_OUTDIR wins when set. */
+  /** Where cdktf writes. */
   readonly outdir: string;
 }
 
@@ -18,7 +18,7 @@ export interface SynthesizedEnv extends ComposedEnv {
 /** Resolve an env (throws ConfigError before any construct exists) and build its stacks into a new App. */
 export function buildEnv(env: EnvConfig, options: SynthEnvOptions): SynthesizedEnv {
   const resolved = resolveEnv(options.root, env, options.workloads);
-  const app = new App({ outdir: process.env["CDKTF_OUTDIR"] ?? options.outdir });
+  const app = new App({ outdir: options.outdir });
   const composed = composeEnv(app, resolved, BUILDERS);
   return { app, resolved, ...composed };
 }

@@ -1,6 +1,5 @@
 import type { EnvConfig } from "@infra/config";
-import { Testing } from "cdktf";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
@@ -21,16 +20,23 @@ export interface TerraformJson {
 }
 
 /**
- * Every stack of an env as parsed Terraform JSON, in deploy order, without writing cdktf.out.
+ * Every stack of an env as parsed Terraform JSON, in deploy order: a real `app.synth()` into a
+ * temporary directory (so cross-stack references become remote state, as in cdktf.out), read back.
  * Used by tests, the policy report and the graph.
  */
 export function synthEnvJson(env: EnvConfig, options: Omit<SynthEnvOptions, "outdir">): StackJson[] {
   const outdir = mkdtempSync(join(tmpdir(), `synth-${env.name}-`));
-  const built = buildEnv(env, { ...options, outdir });
-  return built.resolved.deployments.map((d) => {
-    const stack = built.stacks.get(d.id)!;
-    return { stackName: d.stackName, deploymentId: d.id, json: JSON.parse(Testing.synth(stack)) as TerraformJson };
-  });
+  try {
+    const built = buildEnv(env, { ...options, outdir });
+    built.app.synth();
+    return built.resolved.deployments.map((d) => ({
+      stackName: d.stackName,
+      deploymentId: d.id,
+      json: JSON.parse(readFileSync(join(outdir, "stacks", d.stackName, "cdk.tf.json"), "utf8")) as TerraformJson,
+    }));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /** `type.name` addresses of every resource and data source of a stack, sorted. */

@@ -1,5 +1,7 @@
 // The platform's config schemas: plain zod, no cdktf, so the environments/ layer can import them.
+export * from "./dns";
 export * from "./ecs";
+export * from "./ingress";
 export * from "./kms";
 export * from "./monitoring";
 export * from "./peering";

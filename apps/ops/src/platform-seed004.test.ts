@@ -1,0 +1,133 @@
+/**
+ * Seed 004's tables, cell by cell, against the synthesized JSON of every env (the platform workload).
+ * One row per env, as in the seed; the test reads like the tables it checks.
+ */
+import { WORKLOADS } from "@envs/envcommon";
+import { root } from "@envs/root";
+import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import { describe, expect, it } from "vitest";
+import { ENVS } from "./envs";
+
+const TABLE = {
+  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7 },
+  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14 },
+  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30 },
+  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30 },
+} as const;
+
+type R = Record<string, unknown>;
+const values = (stack: StackJson, type: string): R[] => Object.values(resourcesOfType(stack.json, type));
+const stackOf = (stacks: StackJson[], name: string): StackJson => {
+  const found = stacks.find((s) => s.stackName === name);
+  if (!found) throw new Error(`no stack ${name}; have ${stacks.map((s) => s.stackName).join(", ")}`);
+  return found;
+};
+
+describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", (name, env) => {
+  const row = TABLE[name as keyof typeof TABLE];
+  const stacks = synthEnvJson(env, { root, workloads: WORKLOADS });
+  const s = (suffix: string) => stackOf(stacks, `${name}-us-east-1-${suffix}`);
+
+  it("VPC table: CIDR, 3 AZs, 3×/24 per tier at +1..3/+11..13/+21..23, NAT, flow logs, IGW, locked default SG", () => {
+    const net = s("network-vpc");
+    expect(values(net, "aws_vpc")).toEqual([expect.objectContaining({ cidr_block: row.cidr, enable_dns_hostnames: true, enable_dns_support: true })]);
+    const base = row.cidr.split(".").slice(0, 2).join(".");
+    const expected = [1, 2, 3, 11, 12, 13, 21, 22, 23].map((n) => `${base}.${n}.0/24`).sort();
+    expect(values(net, "aws_subnet").map((x) => x["cidr_block"]).sort()).toEqual(expected);
+    expect(new Set(values(net, "aws_subnet").map((x) => x["availability_zone"]))).toEqual(new Set(["us-east-1a", "us-east-1b", "us-east-1c"]));
+    expect(values(net, "aws_nat_gateway")).toHaveLength(row.nat);
+    expect(values(net, "aws_flow_log")).toHaveLength(row.flowLogs ? 1 : 0);
+    if (row.flowLogs) expect(values(net, "aws_cloudwatch_log_group")[0]).toMatchObject({ retention_in_days: 30 });
+    expect(values(net, "aws_internet_gateway")).toHaveLength(1);
+    expect(values(net, "aws_default_security_group")).toEqual([expect.objectContaining({ ingress: [], egress: [] })]);
+  });
+
+  it("RDS table: class, storage, Multi-AZ, backups, enhanced monitoring, deletion protection; encrypted; force_ssl per data protection", () => {
+    const data = s("data-rds");
+    const [db] = values(data, "aws_db_instance");
+    expect(db).toMatchObject({
+      instance_class: row.rdsClass,
+      allocated_storage: row.storage,
+      storage_type: "gp3",
+      multi_az: row.multiAz,
+      backup_retention_period: row.backups,
+      monitoring_interval: row.monitoring,
+      deletion_protection: row.deletion,
+      storage_encrypted: true,
+      engine: "postgres",
+      publicly_accessible: false,
+    });
+    expect(db!["manage_master_user_password"]).toBe(true);
+    expect(JSON.stringify(db)).not.toMatch(/"password"/);
+    const params = JSON.stringify(values(data, "aws_db_parameter_group"));
+    expect(params.includes('"name":"rds.force_ssl","value":"1"')).toBe(row.forceSsl);
+    expect(db!["lifecycle"]).toEqual(row.deletion ? { prevent_destroy: true } : undefined);
+  });
+
+  it("ECS table and scaling section: instance type, min/max, Container Insights, 70 % target, logs", () => {
+    const ecs = s("services-ecs-cluster");
+    expect(values(ecs, "aws_launch_template")[0]).toMatchObject({ instance_type: row.ecsType });
+    expect(values(ecs, "aws_autoscaling_group")[0]).toMatchObject({ min_size: row.min, max_size: row.max });
+    expect(values(ecs, "aws_ecs_cluster")[0]).toMatchObject({ setting: [{ name: "containerInsights", value: row.insights }] });
+    expect(JSON.stringify(values(ecs, "aws_ecs_capacity_provider"))).toContain('"target_capacity":70');
+    expect(values(ecs, "aws_cloudwatch_log_group")[0]).toMatchObject({ retention_in_days: row.logs });
+  });
+
+  it("observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures → an encrypted topic; a dashboard", () => {
+    const ops = s("ops-monitoring");
+    const alarms = values(ops, "aws_cloudwatch_metric_alarm");
+    expect(alarms.filter((a) => a["metric_name"] === "CPUUtilization").map((a) => [a["namespace"], a["threshold"]]).sort()).toEqual([
+      ["AWS/EC2", 80],
+      ["AWS/RDS", 80],
+    ]);
+    expect(alarms.find((a) => a["metric_name"] === "FreeStorageSpace")).toMatchObject({ threshold: row.storage * 0.1 * 1024 ** 3 });
+    expect(values(ops, "aws_db_event_subscription")[0]).toMatchObject({ event_categories: ["failover"] });
+    expect(JSON.stringify(values(ops, "aws_cloudwatch_event_rule"))).toContain("ECS Task State Change");
+    expect(values(ops, "aws_sns_topic")[0]!["kms_master_key_id"]).toMatch(/aws_kms_key/);
+    expect(values(ops, "aws_cloudwatch_dashboard")).toHaveLength(1);
+  });
+
+  it("every stack: its state object at {env}/{region}/{category}/{module}/terraform.tfstate", () => {
+    for (const st of stacks) {
+      const backend = (st.json.terraform as { backend: { s3: R } }).backend.s3;
+      expect(backend["key"]).toBe(`${name}/${st.deploymentId}/terraform.tfstate`);
+    }
+  });
+});
+
+describe("seed 004 prod DR (eu-west-1)", () => {
+  const prod = ENVS.find((e) => e.name === "prod")!;
+  const stacks = synthEnvJson(prod, { root, workloads: WORKLOADS });
+
+  it("eu-west-1 has its own VPC 10.50.0.0/16, ECS cluster and a cross-region replica of the us-east-1 database", () => {
+    expect(values(stackOf(stacks, "prod-eu-west-1-network-vpc"), "aws_vpc")[0]).toMatchObject({ cidr_block: "10.50.0.0/16" });
+    expect(values(stackOf(stacks, "prod-eu-west-1-services-ecs-cluster"), "aws_ecs_cluster")).toHaveLength(1);
+    const [replica] = values(stackOf(stacks, "prod-eu-west-1-data-rds"), "aws_db_instance");
+    expect(replica!["replicate_source_db"]).toMatch(/cross-stack-reference-input-prod-us-east-1-data-rds\.outputs\..*arn/);
+    expect(replica!["kms_key_id"]).toMatch(/prod-eu-west-1-security-kms/);
+  });
+
+  it("the two prod VPCs are peered, with routes both ways", () => {
+    const peering = stackOf(stacks, "prod-us-east-1-network-vpc-peering");
+    expect(values(peering, "aws_vpc_peering_connection")[0]).toMatchObject({ peer_region: "eu-west-1", peer_owner_id: "444444444444" });
+    expect(values(peering, "aws_vpc_peering_connection_accepter")[0]).toMatchObject({ auto_accept: true, provider: "aws.eu_west_1" });
+    const routes = values(peering, "aws_route");
+    const toDr = routes.filter((r) => r["destination_cidr_block"] === "10.50.0.0/16");
+    const toPrimary = routes.filter((r) => r["destination_cidr_block"] === "10.40.0.0/16");
+    // private route tables (one per AZ with per-AZ NAT) + the database table, on each side
+    expect(toDr).toHaveLength(4);
+    expect(toPrimary).toHaveLength(4);
+    expect(toPrimary.every((r) => r["provider"] === "aws.eu_west_1")).toBe(true);
+  });
+
+  it("Route 53 failover: PRIMARY (health-checked) in us-east-1, SECONDARY in eu-west-1", () => {
+    const dns = stackOf(stacks, "prod-us-east-1-dns-app-record");
+    const records = values(dns, "aws_route53_record");
+    const primary = records.find((r) => (r["failover_routing_policy"] as R)["type"] === "PRIMARY")!;
+    const secondary = records.find((r) => (r["failover_routing_policy"] as R)["type"] === "SECONDARY")!;
+    expect(primary["health_check_id"]).toMatch(/aws_route53_health_check/);
+    expect(JSON.stringify(primary["alias"])).toContain("prod-us-east-1-services-ingress");
+    expect(JSON.stringify(secondary["alias"])).toContain("prod-eu-west-1-services-ingress");
+    expect(values(dns, "aws_route53_health_check")[0]).toMatchObject({ port: 443, failure_threshold: 3, request_interval: 30 });
+  });
+});

@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { appRecordInputs } from "@infra/platform-inputs";
+
+/**
+ * app.<zone>: an alias to the primary region's ALB; with `routing.mode: "failover"` (prod) Route 53
+ * PRIMARY/SECONDARY records with a health check on the primary, the secondary being the deployment's
+ * `secondary` dependency (the DR region's ingress).
+ */
+export const appRecord = defineModule({
+  workload: "platform",
+  category: "dns",
+  module: "app-record",
+  builder: "platform/app-record",
+  schema: appRecordInputs,
+  source: "environments/_envcommon/dns/app-record.ts",
+  dependencies: {
+    zone: { category: "dns", module: "zone" },
+    ingress: { category: "services", module: "ingress" },
+  },
+  defaults: () => ({ recordName: "app", routing: { mode: "simple" as const } }),
+});

@@ -1,0 +1,18 @@
+import { defineModule } from "@infra/config";
+import { type PlatformConfig, zoneInputs } from "@infra/platform-inputs";
+
+/** The env's public hosted zone (Route 53 is global: deployed once, in the primary region). */
+export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
+  workload: "platform",
+  category: "dns",
+  module: "zone",
+  builder: "platform/zone",
+  schema: zoneInputs,
+  source: "environments/_envcommon/dns/zone.ts",
+  dependencies: { kms: { category: "security", module: "kms" } },
+  defaults: ({ workload, settings }) => ({
+    zoneName: workload.domain,
+    queryLogging: { enabled: true, retentionDays: settings.logRetentionDays },
+    deletionProtection: settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,27 @@
+import { defineModule } from "@infra/config";
+import { type PlatformConfig, ingressInputs } from "@infra/platform-inputs";
+
+/** The region's ALB (seed 004 network security: 80/443 in the public subnets), certificate, WAF, access logs. */
+export const ingress = defineModule<typeof ingressInputs, PlatformConfig>({
+  workload: "platform",
+  category: "services",
+  module: "ingress",
+  builder: "platform/ingress",
+  schema: ingressInputs,
+  source: "environments/_envcommon/services/ingress.ts",
+  dependencies: {
+    kms: { category: "security", module: "kms" },
+    vpc: { category: "network", module: "vpc" },
+    ecs: { category: "services", module: "ecs-cluster" },
+    zone: { category: "dns", module: "zone", region: "primary" },
+  },
+  defaults: ({ env, region, settings, workload }) => ({
+    name: `${env.name}-${region.name}-platform`,
+    domainName: `app.${workload.domain}`,
+    deletionProtection: settings.deletionProtection,
+    // Seed 004 logging strategy: "Load Balancer Logs — S3 — 30 days".
+    accessLogRetentionDays: 30,
+    rateLimitPer5Min: 2000,
+    wafLogRetentionDays: settings.logRetentionDays,
+  }),
+});

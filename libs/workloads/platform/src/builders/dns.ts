@@ -1,0 +1,60 @@
+import type { StackBuilder } from "@infra/core";
+import { AliasRecord, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
+import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
+import type { IngressOutputs } from "./ingress";
+import type { KeyOutputs } from "./kms";
+
+export interface ZoneOutputs {
+  readonly zone: HostedZone;
+  readonly zoneName: string;
+}
+
+export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<KeyOutputs>("kms");
+  const zone = new HostedZone(stack, "zone", {
+    name: inputs.zoneName,
+    comment: `Platform zone of ${ctx.env.name}`,
+    ...(inputs.queryLogging.enabled ? { queryLogging: { retentionDays: inputs.queryLogging.retentionDays, kmsKeyArn: keys.logs.keyArn } } : {}),
+    deletionProtection: inputs.deletionProtection,
+  });
+  return { zone, zoneName: inputs.zoneName };
+};
+
+export interface AppRecordOutputs {
+  readonly fqdn: string;
+}
+
+/** app.<zone>: a plain alias, or Route 53 failover between the primary and DR ingress (seed 004 failover strategy). */
+export const buildAppRecord: StackBuilder<AppRecordInputs, AppRecordOutputs> = (stack, inputs, ctx) => {
+  const { zone, zoneName } = ctx.dependency<ZoneOutputs>("zone");
+  const primary = ctx.dependency<IngressOutputs>("ingress").alb;
+  const name = `${inputs.recordName}.${zoneName}`;
+  const routing = inputs.routing;
+  if (routing.mode === "simple") {
+    const record = new AliasRecord(stack, "app", {
+      zoneId: zone.zoneId,
+      name,
+      target: { dnsName: primary.dnsName, hostedZoneId: primary.zoneId, evaluateTargetHealth: true },
+    });
+    return { fqdn: record.fqdn };
+  }
+  const secondary = ctx.dependency<IngressOutputs>("secondary").alb;
+  const check = new HealthCheck(stack, "primary-health", {
+    name: `${ctx.env.name}-platform-primary`,
+    fqdn: primary.dnsName,
+    port: 443,
+    failureThreshold: routing.failureThreshold,
+    requestInterval: routing.requestIntervalSeconds,
+    ...(routing.healthCheck.type === "HTTPS" ? { type: "HTTPS" as const, path: routing.healthCheck.path } : { type: "TCP" as const }),
+  });
+  const records = new FailoverRecordSet(stack, "app", {
+    zoneId: zone.zoneId,
+    name,
+    primary: {
+      target: { alias: { dnsName: primary.dnsName, hostedZoneId: primary.zoneId, evaluateTargetHealth: true } },
+      healthCheckId: check.healthCheckId,
+    },
+    secondary: { target: { alias: { dnsName: secondary.dnsName, hostedZoneId: secondary.zoneId, evaluateTargetHealth: true } } },
+  });
+  return { fqdn: records.fqdn };
+};

@@ -1,0 +1,68 @@
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { ApplicationLoadBalancer } from "@infra/alb";
+import type { StackBuilder } from "@infra/core";
+import { Certificate } from "@infra/dns";
+import { SecureBucket } from "@infra/s3";
+import { WebAcl } from "@infra/waf";
+import type { IngressInputs } from "../inputs/ingress";
+import type { ZoneOutputs } from "./dns";
+import type { ClusterOutputs } from "./ecs";
+import type { KeyOutputs } from "./kms";
+import type { NetworkOutputs } from "./vpc";
+
+export interface IngressOutputs {
+  readonly alb: ApplicationLoadBalancer;
+}
+
+/**
+ * The region's ingress (seed 004 network security: an ALB in the public subnets, 80/443): TLS with an
+ * ACM certificate validated in the env's zone, HTTP redirected, a regional WAF, access logs to S3 for
+ * 30 days, and the ECS instances opened to the ALB only.
+ */
+export const buildIngress: StackBuilder<IngressInputs, IngressOutputs> = (stack, inputs, ctx) => {
+  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
+  const { zone } = ctx.dependency<ZoneOutputs>("zone");
+  const { cluster } = ctx.dependency<ClusterOutputs>("ecs");
+  const keys = ctx.dependency<KeyOutputs>("kms");
+  const region = ctx.deployment.region.name;
+
+  const certificate = new Certificate(stack, "certificate", { domainName: inputs.domainName, zoneId: zone.zoneId });
+  // ALB access logs can only be delivered to an SSE-S3 bucket.
+  const logs = new SecureBucket(stack, "access-logs", {
+    bucketName: `${ctx.env.project}-${ctx.env.name}-${region}-alb-logs`,
+    encryption: { mode: "s3" },
+    logSources: ["alb"],
+    accountId: ctx.env.accountId,
+    region,
+    lifecycleRules: [{ id: "expire-alb-logs", expirationDays: inputs.accessLogRetentionDays }],
+    deletionProtection: inputs.deletionProtection,
+    forceDestroy: !inputs.deletionProtection,
+  });
+  const waf = new WebAcl(stack, "waf", {
+    name: inputs.name,
+    scope: "REGIONAL",
+    rateLimit: { limit: inputs.rateLimitPer5Min },
+    logging: { retentionDays: inputs.wafLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
+  });
+  const alb = new ApplicationLoadBalancer(stack, "alb", {
+    name: inputs.name,
+    vpcId: vpc.vpcId,
+    vpcCidr: vpc.cidr,
+    subnetIds: vpc.publicSubnetIds,
+    certificateArn: certificate.certificateArn,
+    deletionProtection: inputs.deletionProtection,
+    accessLogs: { bucket: logs.bucketName },
+    webAclArn: waf.webAclArn,
+  });
+  // Tasks on the cluster's instances use dynamic host ports: the ALB may reach that range, nothing else may.
+  // The rule lives here, not in the cluster's stack, so the dependency runs one way (ingress after cluster).
+  new VpcSecurityGroupIngressRule(stack, "alb-to-ecs", {
+    securityGroupId: cluster.instanceSecurityGroupId,
+    referencedSecurityGroupId: alb.securityGroupId,
+    ipProtocol: "tcp",
+    fromPort: 32768,
+    toPort: 65535,
+    description: "ALB to ECS dynamic host ports",
+  });
+  return { alb };
+};
