@@ -1,0 +1,92 @@
+import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
+import { Fn } from "cdktf";
+import type { Construct } from "constructs";
+
+/**
+ * Google sign-in. The OAuth client id and secret live in a Secrets Manager secret (JSON) that
+ * must exist, with a value, before `terraform apply`: it is read at plan time and never appears
+ * in code. Terraform state does hold it (provider_details), so the state bucket's encryption and
+ * access policy protect it.
+ */
+export interface GoogleIdentityProvider {
+  /** ARN or name of the secret, e.g. "aerologue/oauth/google". */
+  readonly secretId: string;
+  /** @default "client_id" */
+  readonly clientIdKey?: string;
+  /** @default "client_secret" */
+  readonly clientSecretKey?: string;
+  /** @default ["openid", "email", "profile"] */
+  readonly scopes?: readonly string[];
+  /** User pool attribute → Google claim. @default { email: "email", email_verified: "email_verified", name: "name", picture: "picture", username: "sub" } */
+  readonly attributeMapping?: Readonly<Record<string, string>>;
+}
+
+/** Sign in with Apple, from a secret holding client_id (Services ID), team_id, key_id and private_key (the .p8 text). */
+export interface AppleIdentityProvider {
+  /** ARN or name of the secret, e.g. "aerologue/oauth/apple". */
+  readonly secretId: string;
+  /** Secret keys. @default { clientId: "client_id", teamId: "team_id", keyId: "key_id", privateKey: "private_key" } */
+  readonly keys?: { readonly clientId?: string; readonly teamId?: string; readonly keyId?: string; readonly privateKey?: string };
+  /** @default ["email", "name"] */
+  readonly scopes?: readonly string[];
+  /** @default { email: "email", name: "name", username: "sub" } */
+  readonly attributeMapping?: Readonly<Record<string, string>>;
+}
+
+export interface IdentityProviders {
+  readonly google?: GoogleIdentityProvider;
+  readonly apple?: AppleIdentityProvider;
+}
+
+function secretJson(scope: Construct, id: string, secretId: string) {
+  const version = new DataAwsSecretsmanagerSecretVersion(scope, id, { secretId });
+  const json = Fn.jsondecode(version.secretString);
+  // No default: a missing key fails the plan instead of configuring an empty credential.
+  return (key: string): string => Fn.lookup(json, key) as string;
+}
+
+/** Creates the configured providers; returns them by Cognito provider name ("Google", "SignInWithApple"). */
+export function createIdentityProviders(scope: Construct, userPoolId: string, idps: IdentityProviders): Map<string, CognitoIdentityProvider> {
+  const created = new Map<string, CognitoIdentityProvider>();
+  if (idps.google) {
+    const g = idps.google;
+    const read = secretJson(scope, "google-secret", g.secretId);
+    created.set(
+      "Google",
+      new CognitoIdentityProvider(scope, "google", {
+        userPoolId,
+        providerName: "Google",
+        providerType: "Google",
+        providerDetails: {
+          client_id: read(g.clientIdKey ?? "client_id"),
+          client_secret: read(g.clientSecretKey ?? "client_secret"),
+          authorize_scopes: (g.scopes ?? ["openid", "email", "profile"]).join(" "),
+        },
+        attributeMapping: { ...(g.attributeMapping ?? { email: "email", email_verified: "email_verified", name: "name", picture: "picture", username: "sub" }) },
+      }),
+    );
+  }
+  if (idps.apple) {
+    const a = idps.apple;
+    const k = a.keys ?? {};
+    const read = secretJson(scope, "apple-secret", a.secretId);
+    created.set(
+      "SignInWithApple",
+      new CognitoIdentityProvider(scope, "apple", {
+        userPoolId,
+        providerName: "SignInWithApple",
+        providerType: "SignInWithApple",
+        providerDetails: {
+          client_id: read(k.clientId ?? "client_id"),
+          team_id: read(k.teamId ?? "team_id"),
+          key_id: read(k.keyId ?? "key_id"),
+          private_key: read(k.privateKey ?? "private_key"),
+          authorize_scopes: (a.scopes ?? ["email", "name"]).join(" "),
+        },
+        attributeMapping: { ...(a.attributeMapping ?? { email: "email", name: "name", username: "sub" }) },
+      }),
+    );
+  }
+  return created;
+}

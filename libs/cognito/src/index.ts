@@ -1,0 +1,13 @@
+export { type AppClientProps } from "./app-client";
+export { type CustomAttribute, type StandardAttribute, type StandardAttributeName } from "./attributes";
+export { type AppleIdentityProvider, type GoogleIdentityProvider, type IdentityProviders } from "./identity-providers";
+export {
+  type EmailSending,
+  type PasswordPolicy,
+  type ResourceServer,
+  type TriggerName,
+  UserPool,
+  type UserPoolDomain,
+  type UserPoolProps,
+  validateUserPoolProps,
+} from "./user-pool";
