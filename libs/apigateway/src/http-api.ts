@@ -5,7 +5,7 @@ import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { markLibrary } from "@infra/core";
-import type { LambdaTarget } from "@infra/lambda";
+import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import {
   type AccessLogs,
@@ -190,7 +190,7 @@ export class HttpApi extends Construct {
       integrationIds.set(intId, resource.id);
       // Only this API (any stage, route and method) may invoke the function.
       new LambdaPermission(this, `integration-${intId}-permission`, {
-        statementId: `AllowHttpApi-${props.name}-${intId}`.slice(0, 100),
+        statementId: permissionStatementId("AllowHttpApi", props.name, intId),
         action: "lambda:InvokeFunction",
         functionName: integration.function.functionName,
         principal: "apigateway.amazonaws.com",

@@ -12,7 +12,7 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { markLibrary } from "@infra/core";
 import { AliasRecord } from "@infra/dns";
-import type { LambdaTarget } from "@infra/lambda";
+import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type AccessLogs, type CustomDomain, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf, throwIfInvalid } from "./common";
@@ -154,7 +154,7 @@ export class RestApi extends Construct {
     this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
       new LambdaPermission(this, "authorizer-permission", {
-        statementId: `AllowRestAuthorizer-${props.name}`.slice(0, 100),
+        statementId: permissionStatementId("AllowRestAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
         principal: "apigateway.amazonaws.com",
@@ -164,7 +164,7 @@ export class RestApi extends Construct {
 
     for (const [intId, fn] of Object.entries(props.integrations)) {
       new LambdaPermission(this, `integration-${intId}-permission`, {
-        statementId: `AllowRestApi-${props.name}-${intId}`.slice(0, 100),
+        statementId: permissionStatementId("AllowRestApi", props.name, intId),
         action: "lambda:InvokeFunction",
         functionName: fn.functionName,
         principal: "apigateway.amazonaws.com",

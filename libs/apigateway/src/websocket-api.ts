@@ -5,7 +5,7 @@ import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { markLibrary } from "@infra/core";
-import type { Grantable, LambdaTarget } from "@infra/lambda";
+import { type Grantable, type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import {
@@ -118,7 +118,7 @@ export class WebSocketApi extends Construct {
     this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
       new LambdaPermission(this, "connect-authorizer-permission", {
-        statementId: `AllowWsAuthorizer-${props.name}`.slice(0, 100),
+        statementId: permissionStatementId("AllowWsAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
         principal: "apigateway.amazonaws.com",
@@ -137,7 +137,7 @@ export class WebSocketApi extends Construct {
         contentHandlingStrategy: "CONVERT_TO_TEXT",
       });
       new LambdaPermission(this, `integration-${rid}-permission`, {
-        statementId: `AllowWsApi-${props.name}-${rid}`.slice(0, 100),
+        statementId: permissionStatementId("AllowWsApi", props.name, key),
         action: "lambda:InvokeFunction",
         functionName: fn.functionName,
         principal: "apigateway.amazonaws.com",

@@ -66,7 +66,7 @@ describe("UserPool", () => {
     const pool = only(resource.aws_cognito_user_pool, "pool");
     expect(pool.lambda_config).toEqual({ pre_sign_up: triggers.functionArn, post_confirmation: triggers.functionArn, pre_token_generation: triggers.functionArn });
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
-    expect(perms.map((p) => p.statement_id).sort()).toEqual(["AllowCognito-postConfirmation", "AllowCognito-preSignUp", "AllowCognito-preTokenGeneration"]);
+    expect(perms.map((p) => p.statement_id).sort()).toEqual(["AllowCognito-aerologue-prod-users-postConfirmation", "AllowCognito-aerologue-prod-users-preSignUp", "AllowCognito-aerologue-prod-users-preTokenGeneration"]);
     for (const p of perms) {
       expect(p).toMatchObject({ principal: "cognito-idp.amazonaws.com", function_name: triggers.functionName, source_arn: expect.stringMatching(/^\$\{aws_cognito_user_pool\.users_pool_[A-Z0-9]+\.arn\}$/) });
     }

@@ -3,7 +3,7 @@ import { CognitoUserPool as AwsUserPool, type CognitoUserPoolLambdaConfig } from
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { markLibrary } from "@infra/core";
-import type { LambdaTarget } from "@infra/lambda";
+import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { type AppClientProps, appClientErrors, createAppClient } from "./app-client";
@@ -223,7 +223,7 @@ export class UserPool extends Construct {
 
     for (const name of Object.keys(triggers) as TriggerName[]) {
       new LambdaPermission(this, `trigger-${name}-permission`, {
-        statementId: `AllowCognito-${name}`,
+        statementId: permissionStatementId("AllowCognito", props.name, name),
         action: "lambda:InvokeFunction",
         functionName: triggers[name]!.functionName,
         principal: "cognito-idp.amazonaws.com",

@@ -209,3 +209,30 @@ describe("LatencyRecord", () => {
     );
   });
 });
+
+describe("GeolocationRecord", () => {
+  it("answers by continent and country with a default for the rest", async () => {
+    const { GeolocationRecord } = await import("./records");
+    const { resource } = synthJson(
+      (s) =>
+        new GeolocationRecord(s, "api", {
+          zoneId: "Z1",
+          name: "api.aerologue.app",
+          endpoints: [
+            { setIdentifier: "europe", location: { continent: "EU" }, target: { values: ["198.51.100.1"] } },
+            { setIdentifier: "singapore", location: { country: "SG" }, target: { values: ["198.51.100.2"] } },
+            { setIdentifier: "default", location: { default: true }, target: { values: ["198.51.100.3"] } },
+          ],
+        }),
+    );
+    const records = Object.values(resource.aws_route53_record as Json) as Json[];
+    expect(records.map((r) => [r.set_identifier, r.geolocation_routing_policy]).sort()).toEqual([
+      ["default", { country: "*" }],
+      ["europe", { continent: "EU" }],
+      ["singapore", { country: "SG" }],
+    ]);
+    expect(() =>
+      synthJson((s) => new GeolocationRecord(s, "x", { zoneId: "Z", name: "x", endpoints: [{ setIdentifier: "eu", location: { continent: "EU" }, target: { values: ["1.1.1.1"] } }] })),
+    ).toThrow('GeolocationRecord "x": a default endpoint ({ location: { default: true } }) is required');
+  });
+});

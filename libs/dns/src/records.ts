@@ -158,3 +158,57 @@ export class LatencyRecord extends Construct {
     }
   }
 }
+
+export interface GeolocationEndpoint {
+  /** Where the answer applies: a continent code, a country (ISO alpha-2), a country + subdivision, or the default for everyone else. */
+  readonly location:
+    | { readonly continent: "AF" | "AN" | "AS" | "EU" | "NA" | "OC" | "SA" }
+    | { readonly country: string; readonly subdivision?: string }
+    | { readonly default: true };
+  readonly target: RecordTarget;
+  /** @default none */
+  readonly healthCheckId?: string;
+  /** Unique per record set, e.g. "europe". */
+  readonly setIdentifier: string;
+}
+
+export interface GeolocationRecordProps {
+  readonly zoneId: string;
+  readonly name: string;
+  /** @default "A" */
+  readonly type?: "A" | "AAAA" | "CNAME";
+  readonly endpoints: readonly GeolocationEndpoint[];
+}
+
+/**
+ * Geolocation routing (seed 000 ARC-012 "Route 53 Geolocation routing", data residency): users
+ * are answered by where they are. A default endpoint is required so no location goes unanswered.
+ */
+export class GeolocationRecord extends Construct {
+  constructor(scope: Construct, id: string, props: GeolocationRecordProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    const ids = props.endpoints.map((e) => e.setIdentifier);
+    throwIfInvalid(`GeolocationRecord "${props.name}"`, [
+      props.endpoints.some((e) => "default" in e.location) ? undefined : "a default endpoint ({ location: { default: true } }) is required",
+      new Set(ids).size !== ids.length ? `setIdentifiers repeat: ${ids.join(", ")}` : undefined,
+      ...props.endpoints.map((e) =>
+        "country" in e.location && !/^[A-Z]{2}$/.test(e.location.country) ? `country "${e.location.country}" must be an ISO alpha-2 code` : undefined,
+      ),
+      ...props.endpoints.flatMap((e) => targetErrors(e.setIdentifier, e.target)),
+    ]);
+    for (const e of props.endpoints) {
+      const loc = e.location;
+      new Route53Record(this, e.setIdentifier, {
+        zoneId: props.zoneId,
+        name: props.name,
+        type: props.type ?? "A",
+        setIdentifier: e.setIdentifier,
+        geolocationRoutingPolicy:
+          "default" in loc ? { country: "*" } : "continent" in loc ? { continent: loc.continent } : { country: loc.country, subdivision: loc.subdivision },
+        healthCheckId: e.healthCheckId,
+        ...targetArguments(e.target),
+      });
+    }
+  }
+}

@@ -10,7 +10,7 @@ import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 import { type LambdaCode, codeArguments, isImageCode } from "./code";
 import { validateEnvironment } from "./environment";
-import { type Grantable, type LambdaTarget, type PolicyStatement, toDocumentStatement, validateSid } from "./policy";
+import { type Grantable, type LambdaTarget, type PolicyStatement, permissionStatementId, toDocumentStatement, validateSid } from "./policy";
 import {
   throwIfInvalid,
   validateFunctionName,
@@ -244,7 +244,7 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantable
   /** Let an AWS service principal invoke the function, only from `sourceArn`. */
   allowInvokeFrom(id: string, principal: string, sourceArn: string): LambdaPermission {
     return new LambdaPermission(this, `allow-${id}`, {
-      statementId: `Allow-${id}`,
+      statementId: permissionStatementId("Allow", id),
       action: "lambda:InvokeFunction",
       functionName: this.functionName,
       principal,

@@ -11,7 +11,7 @@ export {
   validateLambdaFunctionProps,
 } from "./function";
 export { LambdaLayer, type LambdaLayerProps } from "./layer";
-export { type Grantable, type LambdaTarget, type PolicyStatement, toDocumentStatement } from "./policy";
+export { type Grantable, type LambdaTarget, type PolicyStatement, permissionStatementId, toDocumentStatement } from "./policy";
 export { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
 export { SubMinuteSchedule, type SubMinuteScheduleProps } from "./sub-minute-schedule";
 export {
@@ -23,3 +23,4 @@ export {
   validateRuntime,
   validateTimeout,
 } from "./validate";
+export { TracingSamplingRule, type TracingSamplingRuleProps } from "./sampling-rule";

@@ -46,3 +46,16 @@ export function toDocumentStatement(s: PolicyStatement): DataAwsIamPolicyDocumen
 export function validateSid(sid: string): string | undefined {
   return /^[A-Za-z0-9]+$/.test(sid) ? undefined : `statement sid "${sid}" must be letters and digits only`;
 }
+
+/**
+ * A Lambda permission statement id from readable parts: only letters, digits, "-" and "_" are
+ * allowed, at most 100 characters. Parts must identify the caller (API, pool, rule, topic) so two
+ * callers of the same function never collide.
+ */
+export function permissionStatementId(...parts: readonly string[]): string {
+  return parts
+    .map((p) => p.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, ""))
+    .filter((p) => p.length > 0)
+    .join("-")
+    .slice(0, 100);
+}

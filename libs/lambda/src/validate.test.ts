@@ -92,3 +92,12 @@ describe("validateLambdaFunctionProps", () => {
     ]);
   });
 });
+
+describe("permissionStatementId", () => {
+  it("keeps letters, digits, - and _, joins parts, caps at 100", async () => {
+    const { permissionStatementId } = await import("./policy");
+    expect(permissionStatementId("AllowWsApi", "aerologue-prod-ws-api", "$connect")).toBe("AllowWsApi-aerologue-prod-ws-api-connect");
+    expect(permissionStatementId("AllowRule", "etl.airport data")).toBe("AllowRule-etl-airport-data");
+    expect(permissionStatementId("x".repeat(120))).toHaveLength(100);
+  });
+});

@@ -5,6 +5,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { markLibrary } from "@infra/core";
+import { permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import { sidOf, throwIfInvalid } from "./resource-policy";
 import { validateScheduleExpression } from "./schedule-expression";
@@ -85,7 +86,7 @@ export class EventRule extends Construct {
       const common = { rule: rule.name, eventBusName: props.eventBusName, targetId, input: t.input ? JSON.stringify(t.input) : undefined, ...delivery };
       if (t.type === "lambda") {
         new LambdaPermission(this, `${targetId}-permission`, {
-          statementId: `AllowRule-${props.name}`.slice(0, 100),
+          statementId: permissionStatementId("AllowRule", props.name),
           action: "lambda:InvokeFunction",
           functionName: t.function.functionName,
           principal: "events.amazonaws.com",

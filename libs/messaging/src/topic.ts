@@ -3,7 +3,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { markLibrary } from "@infra/core";
-import type { Grantable, LambdaTarget } from "@infra/lambda";
+import { type Grantable, type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import type { QueueTarget } from "./queue";
 import { ResourcePolicyBuilder, sidOf, throwIfInvalid } from "./resource-policy";
@@ -99,7 +99,7 @@ export class Topic extends Construct {
       }
       case "lambda": {
         new LambdaPermission(this, `sub-${id}-permission`, {
-          statementId: `AllowTopic-${id}`,
+          statementId: permissionStatementId("AllowTopic", this.node.id, id),
           action: "lambda:InvokeFunction",
           functionName: sub.function.functionName,
           principal: "sns.amazonaws.com",
