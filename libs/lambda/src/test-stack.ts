@@ -21,3 +21,9 @@ export function only(block: Json | undefined, type: string): Json {
   if (entries.length !== 1) throw new Error(`expected exactly one ${type}, found ${entries.length}`);
   return entries[0] as Json;
 }
+
+/** Every Terraform address of a synthesized stack, sorted: snapshot them so a refactor that moves one shows up in review. */
+export function addresses(json: { resource: Json; data: Json }): string[] {
+  const list = (block: Json, prefix: string) => Object.entries(block).flatMap(([type, byName]) => Object.keys(byName as Json).map((name) => `${prefix}${type}.${name}`));
+  return [...list(json.resource, ""), ...list(json.data, "data.")].sort();
+}
