@@ -1,9 +1,12 @@
-import { ConfigError, resolveEnv, validateEnvSet } from "@infra/config";
+import { resolveEnv, validateEnvSet } from "@infra/config";
+import { userFacingError } from "@infra/workloads";
 import { root } from "@envs/root";
 import { WORKLOADS } from "@envs/envcommon";
 import { parseArgs } from "node:util";
 import { ENVS, UsageError, findEnv } from "./envs";
 import { runCommand, synthCommand } from "./run";
+import { policyReport } from "./policy";
+import { synthAll } from "./synth-all";
 import { formatStacks } from "./stacks";
 import { type StackAction, selectStacks, stackCommands } from "./terraform-commands";
 
@@ -11,6 +14,7 @@ const USAGE = `usage: infra <command> [options]
 
   synth   [--env <env>]                      synthesize one env (default: every env)
   check                                      resolve and validate every env's config
+  policy  [--env <env>]                      policy pack report: rules x resources, passed / waived / failed
   stacks  --env <env> [--json]               stacks in deploy order, state keys, dependencies
   plan    --env <env> [--stack <s>] [--no-synth] [--drift]   terraform plan per stack, in order
   diff    --env <env> [--stack <s>]          plan without saving it
@@ -41,13 +45,22 @@ export function main(argv: readonly string[]): number {
   }
 
   if (command === "synth") {
-    const envs = values.env ? [findEnv(values.env).name] : ENVS.map((e) => e.name);
-    if (!values.env) validateEnvSet(ENVS);
-    for (const env of envs) {
-      const code = runCommand(synthCommand(env));
-      if (code !== 0) return code;
-    }
+    if (values.env) return runCommand(synthCommand(findEnv(values.env).name));
+    for (const { env, stacks } of synthAll(ENVS)) process.stdout.write(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out\n`);
     return 0;
+  }
+  if (command === "policy") {
+    const envs = values.env ? [findEnv(values.env)] : ENVS;
+    let failed = 0;
+    const summaries: string[] = [];
+    for (const env of envs) {
+      const result = policyReport(env);
+      process.stdout.write(`${result.text}\n\n`);
+      summaries.push(result.text.trim().split("\n").at(-1)!);
+      failed += result.failed;
+    }
+    process.stdout.write(`${summaries.join("\n")}\n`);
+    return failed > 0 ? 1 : 0;
   }
   if (command === "check") {
     validateEnvSet(ENVS);
@@ -121,11 +134,14 @@ if (require.main === module) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
-      process.exitCode = error instanceof UsageError ? 2 : 1;
+      process.exitCode = 2;
     } else {
-      throw error;
+      const message = userFacingError(error);
+      if (message === undefined) throw error;
+      process.stderr.write(`${message}\n`);
+      process.exitCode = 1;
     }
   }
 }

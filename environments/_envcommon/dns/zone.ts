@@ -13,6 +13,8 @@ export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
   defaults: ({ workload, settings }) => ({
     zoneName: workload.domain,
     queryLogging: { enabled: true, retentionDays: settings.logRetentionDays },
+    // Signed where data is protected (uat, prod); dev and staging waive INF-R53-002 in their env.ts.
+    dnssec: settings.deletionProtection,
     deletionProtection: settings.deletionProtection,
   }),
 });

@@ -15,6 +15,13 @@ export const ingress = defineModule<typeof ingressInputs, PlatformConfig>({
     ecs: { category: "services", module: "ecs-cluster" },
     zone: { category: "dns", module: "zone", region: "primary" },
   },
+  waivers: [
+    {
+      rule: "INF-S3-003",
+      address: "*-services-ingress/aws_s3_bucket.access-logs_*",
+      reason: "POLICIES.md #26: ALB access logs can only be delivered to an SSE-S3 (AES256) bucket; it holds request logs, not data.",
+    },
+  ],
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,
     domainName: `app.${workload.domain}`,

@@ -65,9 +65,21 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
   readonly builder: string;
   readonly schema: z.ZodType<I>;
   readonly defaults: (ctx: ModuleContext<W>) => DeepPartial<I>;
-  readonly dependencies?: Readonly<Record<string, DependencyRef>>;
+  /**
+   * Dependencies, or a pure function of the context that returns them (a module whose dependencies
+   * follow from its workload's config, e.g. a phase).
+   */
+  readonly dependencies?: Readonly<Record<string, DependencyRef>> | ((ctx: ModuleContext<W>) => Readonly<Record<string, DependencyRef>>);
+  /**
+   * Whether a listed deployment of this module exists in its env and region: a pure function of the
+   * context (e.g. the workload's phase). A disabled deployment makes no stack and no state key.
+   * @default always enabled
+   */
+  readonly enabled?: (ctx: ModuleContext<W>) => boolean;
   /** Dependencies each deployment must declare itself (e.g. the peer VPC of a peering). */
   readonly requiredDependencies?: readonly string[];
+  /** Policy waivers every deployment of this module carries (a relaxation inherent to the module). */
+  readonly waivers?: readonly WaiverConfig[];
   /** File that declares the module's defaults, named in error messages. */
   readonly source: string;
 }
@@ -79,8 +91,10 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   builder: string;
   schema: S;
   defaults: (ctx: ModuleContext<W>) => NoInfer<DeepPartial<z.input<S>>>;
-  dependencies?: Record<string, DependencyRef>;
+  dependencies?: Record<string, DependencyRef> | ((ctx: ModuleContext<W>) => Record<string, DependencyRef>);
+  enabled?: (ctx: ModuleContext<W>) => boolean;
   requiredDependencies?: readonly string[];
+  waivers?: readonly WaiverConfig[];
   source: string;
 }): ModuleDefinition<z.output<S>, W> {
   return def as unknown as ModuleDefinition<z.output<S>, W>;

@@ -225,6 +225,8 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         primaryRegion: primary,
         workload: regionWorkloads.get(r.region)![def.workload],
       };
+      // A module may exist only under some config (e.g. a workload's phase): no stack, no state key.
+      if (def.enabled && !def.enabled(ctx)) return;
       const merged = mergeLayers([
         { source: def.source, values: def.defaults(ctx) },
         { source: level, values: d.inputs },
@@ -249,7 +251,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
       drafts.push({
         id,
         level,
-        refs: { ...(def.dependencies ?? {}), ...(d.dependencies ?? {}) },
+        refs: { ...((typeof def.dependencies === "function" ? def.dependencies(ctx) : def.dependencies) ?? {}), ...(d.dependencies ?? {}) },
         required: def.requiredDependencies ?? [],
         deployment: {
           id,
@@ -281,7 +283,10 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
             },
           },
           inputs: parsed.data,
-          waivers: parseWaivers(d.waivers ?? [], level, `${where}.waivers`, issues),
+          waivers: [
+            ...parseWaivers(def.waivers ?? [], def.source, "waivers", issues),
+            ...parseWaivers(d.waivers ?? [], level, `${where}.waivers`, issues),
+          ],
           settings,
         },
       });

@@ -44,6 +44,9 @@ describe("INF-SQS-003 / INF-SNS-002 resource policies", () => {
     const send = { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": "${aws_cloudwatch_event_rule.r.arn}" } } };
     expect(statuses(sqsPolicy, { aws_sqs_queue: { q: {} }, aws_sqs_queue_policy: { q: { queue_url: "${aws_sqs_queue.q.id}", policy: tlsOnly("sqs", [send]) } } })).toEqual({ "aws_sqs_queue.q": "passed" });
     expect(statuses(snsPolicy, { aws_sns_topic: { t: { policy: tlsOnly("sns") } } })).toEqual({ "aws_sns_topic.t": "passed" });
+    // A topic's data path is Publish: denying exactly sns:Publish without TLS is TLS-only (cdk-nag SNS3).
+    const publishOnly = JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "sns:Publish", Condition: { Bool: { "aws:SecureTransport": "false" } } }] });
+    expect(statuses(snsPolicy, { aws_sns_topic: { t: { policy: publishOnly } } })).toEqual({ "aws_sns_topic.t": "passed" });
   });
   it("Noncompliance: no policy, and an open wildcard policy without TLS deny, fail", () => {
     expect(failures(sqsPolicy, { aws_sqs_queue: { q: {} } })).toEqual([

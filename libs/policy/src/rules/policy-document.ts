@@ -53,13 +53,20 @@ export function statementsOf(policy: Json | undefined, index: StackIndex): State
   }
 }
 
+/**
+ * Narrower denies that still make a resource TLS-only: for a topic, publishing is the data path
+ * (AWS's documented example and cdk-nag SNS3 deny exactly `sns:Publish`).
+ */
+const TLS_DENY_ACTIONS: Readonly<Record<string, readonly string[]>> = { sns: ["sns:Publish"] };
+
 /** `Deny` for every principal when `aws:SecureTransport` is false: the TLS-only statement. */
 export function deniesInsecureTransport(statements: Statement[], actionPrefix: string): boolean {
+  const accepted = ["*", `${actionPrefix}:*`, ...(TLS_DENY_ACTIONS[actionPrefix] ?? [])];
   return statements.some(
     (s) =>
       s.effect === "Deny" &&
       s.principals.includes("*") &&
-      s.actions.some((a) => a === "*" || a === `${actionPrefix}:*`) &&
+      s.actions.some((a) => accepted.includes(a)) &&
       s.conditions.some((c) => c.test === "Bool" && c.variable === "aws:SecureTransport" && c.values.includes("false")),
   );
 }

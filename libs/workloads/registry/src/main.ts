@@ -1,20 +1,31 @@
 import { ConfigError, type EnvConfig } from "@infra/config";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
 
+/** cdktf's message when a construct validation (the policy pack) fails at synth. */
+const VALIDATION_FAILED = /^Validation failed with the following errors:/;
+
 /**
- * Entry point of an env app: synthesize, or print a configuration error without a stack trace
- * and exit non-zero.
+ * Entry point of an env app: synthesize, or print a configuration error or the policy violations
+ * without a stack trace and exit non-zero.
  */
 export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
   try {
     const { app, resolved } = buildEnv(env, options);
     app.synth();
-    process.stdout.write(`${resolved.name}: synthesized ${resolved.deployments.length} stacks to ${options.outdir}\n`);
+    process.stdout.write(`${resolved.name}: synthesized ${resolved.deployments.length} stacks\n`);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    const message = userFacingError(error);
+    if (message === undefined) throw error;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
   }
+}
+
+/** The message to show for a user mistake (bad config, unwaived policy violation), or undefined for a bug. */
+export function userFacingError(error: unknown): string | undefined {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof Error && VALIDATION_FAILED.test(error.message)) {
+    return error.message.replace(/\n\nIf you wish to ignore these validations.*$/s, "");
+  }
+  return undefined;
 }

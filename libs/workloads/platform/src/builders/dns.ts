@@ -2,6 +2,7 @@ import type { StackBuilder } from "@infra/core";
 import { AliasRecord, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
 import type { IngressOutputs } from "./ingress";
+import { DnssecSigningKey } from "./dnssec-key";
 import type { KeyOutputs } from "./kms";
 
 export interface ZoneOutputs {
@@ -11,10 +12,14 @@ export interface ZoneOutputs {
 
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependency<KeyOutputs>("kms");
+  const signing = inputs.dnssec
+    ? new DnssecSigningKey(stack, "dnssec", { name: inputs.zoneName.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
+    : undefined;
   const zone = new HostedZone(stack, "zone", {
     name: inputs.zoneName,
     comment: `Platform zone of ${ctx.env.name}`,
     ...(inputs.queryLogging.enabled ? { queryLogging: { retentionDays: inputs.queryLogging.retentionDays, kmsKeyArn: keys.logs.keyArn } } : {}),
+    ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
     deletionProtection: inputs.deletionProtection,
   });
   return { zone, zoneName: inputs.zoneName };

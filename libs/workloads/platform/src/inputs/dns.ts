@@ -12,6 +12,8 @@ export const zoneInputs = z
       z.object({ enabled: z.literal(false) }).strict(),
       z.object({ enabled: z.literal(true), retentionDays: z.number() }).strict(),
     ]),
+    /** DNSSEC signing (a KMS key-signing key); the registrar / parent zone then needs the DS record. */
+    dnssec: z.boolean(),
     deletionProtection: z.boolean(),
   })
   .strict();
