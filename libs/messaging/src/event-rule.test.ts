@@ -20,7 +20,7 @@ describe("EventRule", () => {
       function_name: "etl-airport-data",
       principal: "events.amazonaws.com",
       source_arn: ruleArn,
-      statement_id: "AllowRule-aerologue-dev-etl-airport-data",
+      statement_id: "AllowRule-aerologue-dev-etl-airport-data-fn",
     });
     expect(only(resource.aws_cloudwatch_event_target, "target")).toMatchObject({ arn: fn.functionArn, target_id: "fn", input: '{"full":true}' });
   });

@@ -86,7 +86,7 @@ export class EventRule extends Construct {
       const common = { rule: rule.name, eventBusName: props.eventBusName, targetId, input: t.input ? JSON.stringify(t.input) : undefined, ...delivery };
       if (t.type === "lambda") {
         new LambdaPermission(this, `${targetId}-permission`, {
-          statementId: permissionStatementId("AllowRule", props.name),
+          statementId: permissionStatementId("AllowRule", props.name, targetId),
           action: "lambda:InvokeFunction",
           functionName: t.function.functionName,
           principal: "events.amazonaws.com",

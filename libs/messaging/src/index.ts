@@ -1,5 +1,5 @@
 export { EventRule, type EventRuleProps, type RuleTarget, validateEventRuleProps } from "./event-rule";
-export { type DeadLetterQueueProps, Queue, type QueueProps, type QueueTarget, validateQueueProps } from "./queue";
+export { type AllowedSender, type DeadLetterQueueProps, Queue, type QueueProps, type QueueTarget, validateQueueProps } from "./queue";
 export { Schedule, type ScheduleProps } from "./schedule";
 export { type ScheduleExpressionOptions, validateScheduleExpression } from "./schedule-expression";
 export { type EventTarget, type TargetDelivery } from "./targets";

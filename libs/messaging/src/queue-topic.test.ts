@@ -143,3 +143,17 @@ describe("Topic", () => {
     expect(grants.map((g) => g.sid)).toEqual(["PublishToAlarms", "PublishToAlarmsKey"]);
   });
 });
+
+describe("declarative senders and publishers", () => {
+  it("adds allowedSenders to the queue policy and allowedPublishers to the topic policy", () => {
+    const { resource } = synthJson((s) => {
+      new Queue(s, "q", { name: "q", kmsKeyArn: KEY, allowedSenders: [{ sid: "from-bucket", servicePrincipal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads" }] });
+      new Topic(s, "t", { name: "t", kmsKeyArn: KEY, allowedPublishers: [{ sid: "alarms", servicePrincipal: "cloudwatch.amazonaws.com", sourceArn: "arn:aws:cloudwatch:us-east-1:111111111111:alarm:*" }] });
+    });
+    const qp = JSON.parse(byPrefix(resource.aws_sqs_queue_policy as Json, "q_policy_").policy);
+    expect(qp.Statement.map((x: Json) => x.Sid)).toEqual(["DenyInsecureTransport", "FromBucket"]);
+    expect(qp.Statement[1].Condition).toEqual({ ArnEquals: { "aws:SourceArn": "arn:aws:s3:::uploads" } });
+    const tp = JSON.parse(only(resource.aws_sns_topic_policy, "policy").policy);
+    expect(tp.Statement.map((x: Json) => x.Sid)).toEqual(["DenyInsecureTransport", "Alarms"]);
+  });
+});

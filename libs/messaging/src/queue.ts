@@ -17,6 +17,14 @@ export interface QueueTarget {
   allowSendFrom?(sid: string, servicePrincipal: string, sourceArn: string): void;
 }
 
+export interface AllowedSender {
+  /** Statement id (letters and digits are kept). */
+  readonly sid: string;
+  /** e.g. "sns.amazonaws.com", "events.amazonaws.com", "s3.amazonaws.com". */
+  readonly servicePrincipal: string;
+  readonly sourceArn: string;
+}
+
 export interface DeadLetterQueueProps {
   /** Receives before a message moves to the DLQ. @default 3 */
   readonly maxReceiveCount?: number;
@@ -43,6 +51,12 @@ export interface QueueProps {
   readonly receiveWaitTimeSeconds?: number;
   /** Seconds SQS reuses a data key, 60..86400 (fewer KMS calls). @default 300 */
   readonly kmsDataKeyReusePeriodSeconds?: number;
+  /**
+   * AWS services allowed to send, each only from one source ARN. The declarative form of
+   * {@link Queue.allowSendFrom}: use it when the sender lives in another stack, so the queue's
+   * stack does not come to depend on the sender's. @default []
+   */
+  readonly allowedSenders?: readonly AllowedSender[];
   /** The dead-letter queue always created alongside. @default { maxReceiveCount: 3, retentionSeconds: 1209600 } */
   readonly deadLetter?: DeadLetterQueueProps;
   /** @default {} */
@@ -133,13 +147,14 @@ export class Queue extends Construct implements QueueTarget {
     });
 
     this.policy = new ResourcePolicyBuilder([denyInsecureTransport(queue.arn)]);
+    this.queueArn = queue.arn;
+    for (const sender of props.allowedSenders ?? []) this.allowSendFrom(sender.sid, sender.servicePrincipal, sender.sourceArn);
     new SqsQueuePolicy(this, "policy", { queueUrl: queue.url, policy: this.policy.render() });
     new SqsQueuePolicy(this, "dlq-policy", {
       queueUrl: dlq.url,
       policy: JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(dlq.arn)] }),
     });
 
-    this.queueArn = queue.arn;
     this.queueUrl = queue.url;
     this.queueName = queue.name;
     this.dlqArn = dlq.arn;
@@ -150,6 +165,8 @@ export class Queue extends Construct implements QueueTarget {
   /**
    * Let an AWS service (e.g. "sns.amazonaws.com", "events.amazonaws.com") send messages, only on
    * behalf of `sourceArn`. The CMK's key policy must also let that service use the key.
+   * Topics and rules in the same stack call this for you; for a sender in another stack use
+   * `allowedSenders` instead (calling this across stacks would make the stacks depend on each other).
    */
   allowSendFrom(sid: string, servicePrincipal: string, sourceArn: string): void {
     this.policy.add({

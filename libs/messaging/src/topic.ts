@@ -31,6 +31,12 @@ export interface TopicProps {
   readonly fifo?: boolean;
   /** Subscriptions by stable name. @default {} */
   readonly subscriptions?: Readonly<Record<string, TopicSubscription>>;
+  /**
+   * AWS services allowed to publish, each only from one source ARN pattern (e.g. CloudWatch
+   * alarms: "cloudwatch.amazonaws.com" with "arn:aws:cloudwatch:<region>:<account>:alarm:*").
+   * @default []
+   */
+  readonly allowedPublishers?: readonly { readonly sid: string; readonly servicePrincipal: string; readonly sourceArn: string }[];
   /** X-Ray tracing of published messages. @default "PassThrough" */
   readonly tracing?: "Active" | "PassThrough";
   /** @default {} */
@@ -79,6 +85,7 @@ export class Topic extends Construct {
       },
     ]);
     new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: this.policy.render() });
+    for (const p of props.allowedPublishers ?? []) this.allowPublishFrom(p.sid, p.servicePrincipal, p.sourceArn);
 
     for (const [subId, sub] of Object.entries(props.subscriptions ?? {})) this.addSubscription(subId, sub);
   }
