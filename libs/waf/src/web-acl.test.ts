@@ -133,3 +133,16 @@ describe("WebAcl", () => {
     );
   });
 });
+
+describe("WebAcl provider", () => {
+  it("creates a CLOUDFRONT ACL and its logging through a us-east-1 provider from another region's stack", async () => {
+    const { AwsProvider } = await import("@cdktf/provider-aws/lib/provider");
+    const { resource } = synthJson((s) => {
+      const use1 = new AwsProvider(s, "use1", { region: "us-east-1", alias: "use1" });
+      new WebAcl(s, "waf", { ...aerologue, provider: use1 });
+    });
+    expect(only(resource.aws_wafv2_web_acl, "acl").provider).toBe("aws.use1");
+    expect(only(resource.aws_cloudwatch_log_group, "group").provider).toBe("aws.use1");
+    expect(only(resource.aws_wafv2_web_acl_logging_configuration, "logging").provider).toBe("aws.use1");
+  });
+});

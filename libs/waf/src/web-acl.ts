@@ -4,6 +4,7 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_MANAGED_RULE_GROUPS, type ManagedRuleGroup, type RateLimit, buildRules, validateRuleInputs } from "./rules";
 
@@ -42,6 +43,12 @@ export interface WebAclProps {
   readonly defaultAction?: "allow" | "block";
   /** Logging to the `aws-waf-logs-<name>` log group (the prefix WAF requires). */
   readonly logging: WafLogging;
+  /**
+   * Provider the ACL, its log group and logging configuration are made with. For CLOUDFRONT scope
+   * in a stack whose provider is not us-east-1, pass an aliased us-east-1 provider.
+   * @default the stack's provider
+   */
+  readonly provider?: TerraformProvider;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -57,6 +64,7 @@ export class WebAcl extends Construct {
   readonly webAclName: string;
   readonly scope: "CLOUDFRONT" | "REGIONAL";
   readonly logGroupName: string;
+  private readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
@@ -79,7 +87,10 @@ export class WebAcl extends Construct {
     this.scope = props.scope;
     const tags = { ...(props.tags ?? {}), Name: props.name };
 
+    const provider = props.provider;
+    this.provider = provider;
     const acl = new Wafv2WebAcl(this, "web-acl", {
+      provider,
       name: props.name,
       description: props.description,
       scope: props.scope,
@@ -93,6 +104,7 @@ export class WebAcl extends Construct {
     this.webAclName = acl.name;
 
     const group = new CloudwatchLogGroup(this, "log-group", {
+      provider,
       name: `aws-waf-logs-${props.name}`,
       retentionInDays: props.logging.retentionDays,
       kmsKeyId: props.logging.kmsKeyArn,
@@ -100,6 +112,7 @@ export class WebAcl extends Construct {
     });
     this.logGroupName = group.name;
     new Wafv2WebAclLoggingConfiguration(this, "logging", {
+      provider,
       resourceArn: acl.arn,
       logDestinationConfigs: [group.arn],
       redactedFields: (props.logging.redactedHeaders ?? ["authorization", "cookie"]).map((name) => ({ singleHeader: { name: name.toLowerCase() } })),
@@ -111,6 +124,6 @@ export class WebAcl extends Construct {
     if (this.scope !== "REGIONAL") {
       throw new Error(`WebAcl ${this.node.path}: a CLOUDFRONT ACL is attached by the distribution's webAclId, not associated`);
     }
-    return new Wafv2WebAclAssociation(this, `association-${id}`, { resourceArn, webAclArn: this.webAclArn });
+    return new Wafv2WebAclAssociation(this, `association-${id}`, { provider: this.provider, resourceArn, webAclArn: this.webAclArn });
   }
 }
