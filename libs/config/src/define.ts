@@ -1,6 +1,25 @@
 import type { z } from "zod";
 import type { EnvName, EnvSettings, NatMode, WaiverConfig } from "./schema";
 import type { RegionName } from "./regions";
+import type { ResolvedDeployment, ResolvedEnv } from "./resolve";
+
+/**
+ * A problem a module's cross-deployment `check` finds. `path` is relative to the deployment
+ * (e.g. `inputs.cidr`, `dependencies.peer`); `level` defaults to the file that declares the deployment.
+ */
+export interface CheckIssue {
+  readonly path: string;
+  readonly value: unknown;
+  readonly allowed: string;
+  readonly level?: string;
+}
+
+/**
+ * A module's check across deployments: runs after every deployment of the env has resolved (inputs
+ * merged and validated, dependencies known), before any construct exists. `env.deployments` holds
+ * every deployment, so a check can read a dependency's resolved inputs.
+ */
+export type ModuleCheck<I = unknown> = (self: ResolvedDeployment & { readonly inputs: I }, env: ResolvedEnv) => readonly CheckIssue[];
 
 /** Recursive partial: what an override layer may set. Arrays are replaced whole. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -80,6 +99,11 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
   readonly requiredDependencies?: readonly string[];
   /** Policy waivers every deployment of this module carries (a relaxation inherent to the module). */
   readonly waivers?: readonly WaiverConfig[];
+  /**
+   * Checks that need other deployments' resolved inputs (e.g. two peered VPCs must not overlap).
+   * @default none
+   */
+  check?(self: ResolvedDeployment & { readonly inputs: I }, env: ResolvedEnv): readonly CheckIssue[];
   /** File that declares the module's defaults, named in error messages. */
   readonly source: string;
 }
@@ -95,6 +119,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   enabled?: (ctx: ModuleContext<W>) => boolean;
   requiredDependencies?: readonly string[];
   waivers?: readonly WaiverConfig[];
+  check?: ModuleCheck<z.output<S>>;
   source: string;
 }): ModuleDefinition<z.output<S>, W> {
   return def as unknown as ModuleDefinition<z.output<S>, W>;

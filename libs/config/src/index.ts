@@ -1,3 +1,4 @@
+export * from "./checks";
 export * from "./cidr";
 export * from "./define";
 export * from "./errors";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseCidr } from "./cidr";
-import type { DependencyRef, EnvConfig, ModuleContext, ResolvedRegion, WorkloadDefinition } from "./define";
+import type { DependencyRef, EnvConfig, ModuleCheck, ModuleContext, ResolvedRegion, WorkloadDefinition } from "./define";
 import { type ConfigIssue, ConfigError, getAt, issue, zodIssues } from "./errors";
 import { topoSort } from "./graph";
 import { mergeLayers } from "./merge";
@@ -197,6 +197,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     deployment: Omit<ResolvedDeployment, "dependencies">;
     refs: Record<string, DependencyRef>;
     required: readonly string[];
+    check: ModuleCheck | undefined;
   }
   const drafts: Draft[] = [];
   const byStack = new Map<string, string>();
@@ -253,6 +254,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         level,
         refs: { ...((typeof def.dependencies === "function" ? def.dependencies(ctx) : def.dependencies) ?? {}), ...(d.dependencies ?? {}) },
         required: def.requiredDependencies ?? [],
+        check: def.check as ModuleCheck | undefined,
         deployment: {
           id,
           env: envName,
@@ -329,7 +331,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     return { ...d.deployment, dependencies: depIds.get(id)! };
   });
 
-  return {
+  const resolvedEnv: ResolvedEnv = {
     project: root.project,
     name: envName,
     accountId: env.accountId,
@@ -342,6 +344,16 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     workloads: regionWorkloads.get(primary.name)!,
     tags: root.tags,
   };
+
+  // Modules' cross-deployment checks, once every deployment has resolved.
+  for (const d of deployments) {
+    const draft = drafts.find((x) => x.id === d.id)!;
+    for (const found of draft.check?.(d, resolvedEnv) ?? []) {
+      issues.push(issue(found.level ?? draft.level, `${d.id}.${found.path}`, found.value, found.allowed));
+    }
+  }
+  if (issues.length) fail();
+  return resolvedEnv;
 }
 
 function checkField(schema: z.ZodType, value: unknown, level: string, path: string, issues: ConfigIssue[]): unknown {
