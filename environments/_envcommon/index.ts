@@ -8,6 +8,8 @@ import { ecsCluster } from "./services/ecs-cluster";
 import { vpc } from "./network/vpc";
 import { vpcPeering } from "./network/vpc-peering";
 import { kms } from "./security/kms";
+import { ciAccess } from "./security/ci-access";
+export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
 
 /** Every workload an env may enable, by name. */
@@ -16,4 +18,4 @@ export const WORKLOADS: WorkloadRegistry = {
 };
 
 /** The platform's modules (seed 004). */
-export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring, zone, ingress, appRecord };
+export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring, zone, ingress, appRecord, ciAccess };

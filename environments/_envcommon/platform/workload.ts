@@ -6,6 +6,6 @@ export const platform = defineWorkload({
   name: "platform",
   project: "acme-platform",
   schema: platformConfig,
-  defaults: { domain: "platform.example.com" },
+  defaults: { domain: "platform.example.com", githubRepository: "acme/aws-infra-monorepo" },
   source: "environments/_envcommon/platform/workload.ts",
 });

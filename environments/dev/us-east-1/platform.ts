@@ -11,4 +11,5 @@ export const platformDeployments = deploymentsFrom("environments/dev/us-east-1/p
   deploy(platform.zone),
   deploy(platform.ingress),
   deploy(platform.appRecord),
+  deploy(platform.ciAccess),
 ]);

@@ -16,4 +16,5 @@ export const platformDeployments = deploymentsFrom("environments/prod/us-east-1/
     inputs: { routing: { mode: "failover", healthCheck: { type: "TCP" }, failureThreshold: 3, requestIntervalSeconds: 30 } },
     dependencies: { secondary: { category: "services", module: "ingress", region: "eu-west-1" } },
   }),
+  deploy(platform.ciAccess),
 ]);

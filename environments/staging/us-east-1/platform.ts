@@ -11,4 +11,5 @@ export const platformDeployments = deploymentsFrom("environments/staging/us-east
   deploy(platform.zone),
   deploy(platform.ingress),
   deploy(platform.appRecord),
+  deploy(platform.ciAccess),
 ]);

@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { buildCiAccess } from "./builders/ci-access";
 import { buildAppRecord, buildZone } from "./builders/dns";
 import { buildEcs } from "./builders/ecs";
 import { buildIngress } from "./builders/ingress";
@@ -8,6 +9,7 @@ import { buildPeering } from "./builders/peering";
 import { buildRds } from "./builders/rds";
 import { buildVpc } from "./builders/vpc";
 
+export type { CiAccessOutputs } from "./builders/ci-access";
 export type { AppRecordOutputs, ZoneOutputs } from "./builders/dns";
 export type { ClusterOutputs } from "./builders/ecs";
 export type { IngressOutputs } from "./builders/ingress";
@@ -28,4 +30,5 @@ export const platformBuilders: BuilderRegistry = {
   "platform/zone": buildZone,
   "platform/ingress": buildIngress,
   "platform/app-record": buildAppRecord,
+  "platform/ci-access": buildCiAccess,
 };

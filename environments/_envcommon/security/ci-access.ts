@@ -1,0 +1,111 @@
+import { type CheckIssue, defineModule } from "@infra/config";
+import { type CiAccessInputs, type PlatformConfig, ciAccessInputs } from "@infra/platform-inputs";
+
+/**
+ * IAM service prefixes of every resource type the envs' stacks manage (the deploy role may use all
+ * their actions, the plan role their Describe/List/Get ones). `apps/ops/src/ci-access.test.ts`
+ * fails when a stack gains a resource type whose service is missing here.
+ */
+export const CI_SERVICES = [
+  "acm",
+  "amplify",
+  "apigateway",
+  "athena",
+  "autoscaling",
+  "budgets",
+  "cloudformation",
+  "cloudfront",
+  "cloudwatch",
+  "cognito-identity",
+  "cognito-idp",
+  "config",
+  "dynamodb",
+  "ec2",
+  "ecr",
+  "ecs",
+  "elasticache",
+  "elasticloadbalancing",
+  "events",
+  "glue",
+  "iam",
+  "kms",
+  "lambda",
+  "logs",
+  "rds",
+  "route53",
+  "s3",
+  "scheduler",
+  "secretsmanager",
+  "serverlessrepo",
+  "sns",
+  "sqs",
+  "ssm",
+  "states",
+  "timestream",
+  "wafv2",
+  "xray",
+];
+
+/** Read actions Terraform's refresh needs that are not named Describe*, List* or Get*. */
+const EXTRA_READ_ACTIONS = ["apigateway:GET", "budgets:ViewBudget", "tag:GetResources", "xray:BatchGet*", "dynamodb:BatchGetItem"];
+
+/**
+ * Who applies each env (docs/delivery.md): seed 004's CI role plans and applies dev and staging;
+ * uat and prod get their own deploy roles, trusted only for their gated GitHub Environment.
+ */
+const DEPLOY_ROLES: Record<string, Pick<CiAccessInputs["deployRole"], "outputName" | "description"> & { suffix: string }> = {
+  dev: { suffix: "ci-deploy", outputName: "AWS_DEPLOY_ROLE_ARN", description: "CI/CD (GitHub Actions) plan/apply of dev (seed 004 IAM architecture)" },
+  staging: { suffix: "ci-deploy", outputName: "AWS_DEPLOY_ROLE_ARN", description: "CI/CD (GitHub Actions) plan/apply of staging (seed 004 IAM architecture)" },
+  uat: { suffix: "uat-deploy", outputName: "AWS_DEPLOY_ROLE_ARN", description: "uat deploy role: the gated uat deploy job only (CI itself only plans uat)" },
+  prod: { suffix: "prod-deploy", outputName: "AWS_PROD_DEPLOY_ROLE_ARN", description: "prod deploy role: the gated prod deploy job only (CI itself only plans prod)" },
+};
+
+/**
+ * The GitHub OIDC provider of the env's account and the CI roles (seed 004 "Service Accounts:
+ * CI/CD (GitHub Actions)"). IAM is global: deploy it once per env, in the primary region. It is
+ * applied with administrator credentials (like apps/bootstrap): the roles cannot change themselves.
+ */
+export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
+  workload: "platform",
+  category: "security",
+  module: "ci-access",
+  builder: "platform/ci-access",
+  schema: ciAccessInputs,
+  source: "environments/_envcommon/security/ci-access.ts",
+  defaults: ({ env, region, workload }) => {
+    const deploy = DEPLOY_ROLES[env.name] ?? DEPLOY_ROLES["dev"]!;
+    return {
+      githubRepository: workload.githubRepository,
+      createOidcProvider: true,
+      planRole: {
+        name: `${env.name}-${region.name}-ci-plan`,
+        // PR plans (pull_request) and the scheduled drift check on main.
+        subjects: ["pull_request", "ref:refs/heads/main"],
+        outputName: `AWS_PLAN_ROLE_ARN_${env.name.toUpperCase()}`,
+      },
+      deployRole: {
+        name: `${env.name}-${region.name}-${deploy.suffix}`,
+        githubEnvironment: env.name,
+        outputName: deploy.outputName,
+        description: deploy.description,
+        maxSessionHours: 2,
+      },
+      services: CI_SERVICES,
+      extraReadActions: EXTRA_READ_ACTIONS,
+    };
+  },
+  check: (self, env) => {
+    const issues: CheckIssue[] = [];
+    if (self.region.role !== "primary") {
+      issues.push({ path: "region", value: self.region.name, allowed: `IAM is global: deploy security/ci-access once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})` });
+    }
+    if (self.inputs.deployRole.githubEnvironment !== env.name) {
+      issues.push({
+        path: "inputs.deployRole.githubEnvironment",
+        value: self.inputs.deployRole.githubEnvironment,
+        allowed: `"${env.name}": the deploy role of ${env.name} trusts only the GitHub Environment of the same name (docs/delivery.md)`,
+      });
+    }
+    return issues;
+  },
+});
