@@ -8,6 +8,7 @@ import { ecsCluster } from "./services/ecs-cluster";
 import { vpc } from "./network/vpc";
 import { vpcPeering } from "./network/vpc-peering";
 import { kms } from "./security/kms";
+import { milequest } from "./milequest";
 import { ciAccess } from "./security/ci-access";
 export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
@@ -15,7 +16,11 @@ import { platform } from "./platform/workload";
 /** Every workload an env may enable, by name. */
 export const WORKLOADS: WorkloadRegistry = {
   platform,
+  milequest,
 };
 
 /** The platform's modules (seed 004). */
 export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring, zone, ingress, appRecord, ciAccess };
+
+/** Mile Quest (seed 003): its modules; deployments add WITH_CACHE where the Redis cache runs. */
+export { MILEQUEST_WAIVERS, milequestModules, WITH_CACHE as MILEQUEST_WITH_CACHE } from "./milequest";

@@ -11,6 +11,8 @@ export const prod: EnvConfig = {
   settings: {},
   workloads: {
     platform: { domain: "platform.example.com" },
+    // Mile Quest (seed 003): the workload defaults are prod (mile-quest.com, branch main → PRODUCTION).
+    milequest: {},
   },
   regions: [usEast1, euWest1, usWest2],
   source: "environments/prod/env.ts",

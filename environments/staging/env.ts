@@ -19,6 +19,8 @@ export const staging: EnvConfig = {
   },
   workloads: {
     platform: { domain: "staging.platform.example.com" },
+    // Mile Quest (seed 003): the staging Amplify apps build the staging branch; zone delegated from mile-quest.com.
+    milequest: { domain: "staging.mile-quest.com", gitBranch: "staging", branchStage: "BETA" },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run staging:policy`.
   waivers: [

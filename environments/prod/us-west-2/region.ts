@@ -1,11 +1,12 @@
 import type { RegionConfig } from "@infra/config";
+import { milequestDeployments } from "./milequest";
 
 /** region.hcl of prod's second DR region, us-west-2 (Mile Quest and the timeline app fail over here). */
 export const usWest2: RegionConfig = {
   region: "us-west-2",
   role: "dr",
   azs: ["us-west-2a", "us-west-2b", "us-west-2c"],
-  cidrs: {},
-  deployments: [],
+  cidrs: { milequest: "10.73.0.0/16" },
+  deployments: [...milequestDeployments],
   source: "environments/prod/us-west-2/region.ts",
 };

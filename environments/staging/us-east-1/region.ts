@@ -1,12 +1,13 @@
 import type { RegionConfig } from "@infra/config";
 import { platformDeployments } from "./platform";
+import { milequestDeployments } from "./milequest";
 
 /** region.hcl + deployments of staging in us-east-1 (seed 004 staging column). */
 export const usEast1: RegionConfig = {
   region: "us-east-1",
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
-  cidrs: { platform: "10.20.0.0/16" },
-  deployments: [...platformDeployments],
+  cidrs: { platform: "10.20.0.0/16", milequest: "10.70.0.0/16" },
+  deployments: [...platformDeployments, ...milequestDeployments],
   source: "environments/staging/us-east-1/region.ts",
 };

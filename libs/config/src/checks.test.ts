@@ -183,3 +183,49 @@ describe("ModuleDefinition.check", () => {
     });
   });
 });
+
+describe("resolveEnv builders option", () => {
+  it("rejects a module whose builder no workload registers, at the module's file", () => {
+    expect(issuesOf(() => resolveEnv(root, env("10.0.0.0/16", "10.1.0.0/16"), { app }, { builders: ["app/vpc"] }))[0]).toEqual({
+      level: "_envcommon/network/peering.ts",
+      path: "deployments[1] (network/peering).builder",
+      value: '"app/peering"',
+      allowed: "no workload registers this builder; known: app/vpc",
+    });
+  });
+});
+
+describe("subnet helpers", () => {
+  it("reports subnets smaller than /28, offsets past the VPC, and repeated offsets", async () => {
+    const { subnetSizeError, subnetOffsetError, duplicateOffsets } = await import("./checks");
+    expect(subnetSizeError("10.0.0.0/24", 8)).toBe("a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28: use a larger VPC or subnetNewBits <= 4");
+    expect(subnetSizeError("10.0.0.0/16", 8)).toBeUndefined();
+    expect(subnetOffsetError("10.0.0.0/16", 8, 256)).toBe("offset past the VPC: 10.0.0.0/16 split by 8 bits has subnets 0..255 (and subnets may be no smaller than /28)");
+    expect(subnetOffsetError("10.0.0.0/16", 8, 255)).toBeUndefined();
+    expect(duplicateOffsets({ public: [1, 2], private: [2, 3], database: [1] })).toEqual([
+      { tier: "private", index: 0, offset: 2 },
+      { tier: "database", index: 0, offset: 1 },
+    ]);
+  });
+});
+
+describe("zodIssues keeps a schema's own bound message", () => {
+  it("uses .length(n, { message }) instead of the bare bound", async () => {
+    const { zodIssues } = await import("./errors");
+    const schema = z.object({ azs: z.array(z.string()).length(2, { message: "exactly two availability zones" }), n: z.number().max(3) });
+    const r = schema.safeParse({ azs: ["a", "b", "c"], n: 4 });
+    expect(zodIssues(r.error!, { azs: ["a", "b", "c"], n: 4 }, new Map(), { fallbackLevel: "x.ts" }).map((i) => i.allowed)).toEqual([
+      "exactly two availability zones",
+      "must be <= 3",
+    ]);
+  });
+});
+
+describe("zodIssues lists the literals of a union", () => {
+  it("says which values a union of literals allows", async () => {
+    const { zodIssues } = await import("./errors");
+    const schema = z.object({ days: z.union([z.literal(7), z.literal(14), z.literal(30)]) });
+    const r = schema.safeParse({ days: 45 });
+    expect(zodIssues(r.error!, { days: 45 }, new Map(), { fallbackLevel: "x.ts" })[0]).toEqual({ level: "x.ts", path: "days", value: "45", allowed: "must be one of 7 | 14 | 30" });
+  });
+});

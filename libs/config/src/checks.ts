@@ -148,3 +148,40 @@ export function azIssues(self: ResolvedDeployment, path = "inputs.azs"): CheckIs
   });
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Subnets
+
+/** Why splitting `vpcCidr` by `newBits` gives subnets smaller than AWS allows (/28), or undefined. */
+export function subnetSizeError(vpcCidr: string, newBits: number): string | undefined {
+  const parsed = parseCidr(vpcCidr);
+  if (typeof parsed === "string" || parsed.prefix + newBits <= 28) return undefined;
+  return `a /${parsed.prefix} VPC split by ${newBits} bits gives /${parsed.prefix + newBits} subnets; subnets may be no smaller than /28: use a larger VPC or subnetNewBits <= ${Math.max(28 - parsed.prefix, 0)}`;
+}
+
+/** Offsets used more than once across tiers: [tier, index] of every repeat (two subnets would overlap). */
+export function duplicateOffsets(tiers: Readonly<Record<string, readonly number[]>>): { tier: string; index: number; offset: number }[] {
+  const seen = new Set<number>();
+  const out: { tier: string; index: number; offset: number }[] = [];
+  for (const [tier, list] of Object.entries(tiers)) {
+    list.forEach((offset, index) => {
+      if (seen.has(offset)) out.push({ tier, index, offset });
+      seen.add(offset);
+    });
+  }
+  return out;
+}
+
+/**
+ * Why `cidrsubnet(vpcCidr, newBits, offset)` is not a subnet of the VPC, or undefined: the offset must
+ * fit in `newBits` (and subnets may be no smaller than /28, see subnetSizeError).
+ */
+export function subnetOffsetError(vpcCidr: string, newBits: number, offset: number): string | undefined {
+  const parsed = parseCidr(vpcCidr);
+  if (typeof parsed === "string") return undefined; // the CIDR itself is reported by its own check
+  const max = 2 ** newBits - 1;
+  if (!Number.isInteger(offset) || offset < 0 || offset > max || parsed.prefix + newBits > 28) {
+    return `offset past the VPC: ${vpcCidr} split by ${newBits} bits has subnets 0..${max} (and subnets may be no smaller than /28)`;
+  }
+  return undefined;
+}

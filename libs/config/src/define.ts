@@ -97,8 +97,11 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
   readonly enabled?: (ctx: ModuleContext<W>) => boolean;
   /** Dependencies each deployment must declare itself (e.g. the peer VPC of a peering). */
   readonly requiredDependencies?: readonly string[];
-  /** Policy waivers every deployment of this module carries (a relaxation inherent to the module). */
-  readonly waivers?: readonly WaiverConfig[];
+  /**
+   * Policy waivers every deployment of this module carries (a relaxation inherent to the module), or a
+   * pure function of the context that returns them (a relaxation that holds only under some config).
+   */
+  readonly waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
   /**
    * Checks that need other deployments' resolved inputs (e.g. two peered VPCs must not overlap).
    * @default none
@@ -118,7 +121,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   dependencies?: Record<string, DependencyRef> | ((ctx: ModuleContext<W>) => Record<string, DependencyRef>);
   enabled?: (ctx: ModuleContext<W>) => boolean;
   requiredDependencies?: readonly string[];
-  waivers?: readonly WaiverConfig[];
+  waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
   check?: ModuleCheck<z.output<S>>;
   source: string;
 }): ModuleDefinition<z.output<S>, W> {

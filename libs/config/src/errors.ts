@@ -81,16 +81,31 @@ function allowedText(zi: z.core.$ZodIssue): string {
       return `must be one of ${zi.values.map((v) => JSON.stringify(v)).join(" | ")}`;
     case "invalid_type":
       return zi.message.startsWith("Invalid input") ? `must be a ${zi.expected}` : zi.message;
+    case "invalid_union": {
+      // A union of literals (z.union([z.literal(7), z.literal(14)])): list the literals.
+      const branches = zi.errors;
+      if (branches.length && branches.every((b) => b.length === 1 && b[0]!.code === "invalid_value")) {
+        const values = branches.flatMap((b) => (b[0] as z.core.$ZodIssueInvalidValue).values);
+        return `must be one of ${values.map((v) => JSON.stringify(v)).join(" | ")}`;
+      }
+      return otherText(zi);
+    }
     case "unrecognized_keys":
       return `unknown field(s) ${zi.keys.map((k) => JSON.stringify(k)).join(", ")}: remove or fix the spelling`;
     case "too_small":
+      // A schema's own message (e.g. `.length(2, { message })`) says more than the bound.
+      if (!/^Too small/.test(zi.message)) return zi.message;
       return `must be ${zi.inclusive === false ? ">" : ">="} ${String(zi.minimum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}`;
     case "too_big":
+      if (!/^Too big/.test(zi.message)) return zi.message;
       return `must be ${zi.inclusive === false ? "<" : "<="} ${String(zi.maximum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""}`;
-    default: {
-      const discriminator = /^Invalid discriminator value\. Expected (.*)$/.exec(zi.message);
-      if (discriminator) return `must be one of ${discriminator[1]!.replace(/'/g, '"')}`;
-      return zi.message;
-    }
+    default:
+      return otherText(zi);
   }
+}
+
+function otherText(zi: z.core.$ZodIssue): string {
+  const discriminator = /^Invalid discriminator value\. Expected (.*)$/.exec(zi.message);
+  if (discriminator) return `must be one of ${discriminator[1]!.replace(/'/g, '"')}`;
+  return zi.message;
 }

@@ -84,7 +84,15 @@ export type WorkloadRegistry = Readonly<Record<string, WorkloadDefinition>>;
  * Resolve one environment: root → env → region → module defaults → deployment, merged, validated,
  * and ordered by dependencies. Pure: same input, same output; throws ConfigError listing every problem.
  */
-export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: WorkloadRegistry): ResolvedEnv {
+export interface ResolveOptions {
+  /**
+   * The builder keys that exist (the registry's). When given, a module naming any other builder is a
+   * config error at its `_envcommon` file, before any construct runs. @default not checked
+   */
+  readonly builders?: readonly string[];
+}
+
+export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: WorkloadRegistry, options: ResolveOptions = {}): ResolvedEnv {
   const issues: ConfigIssue[] = [];
   const fail = (): never => {
     throw new ConfigError(issues);
@@ -226,6 +234,10 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         primaryRegion: primary,
         workload: regionWorkloads.get(r.region)![def.workload],
       };
+      if (options.builders && !options.builders.includes(def.builder)) {
+        issues.push(issue(def.source, `${where}.builder`, def.builder, `no workload registers this builder; known: ${[...options.builders].sort().join(" | ")}`));
+        return;
+      }
       // A module may exist only under some config (e.g. a workload's phase): no stack, no state key.
       if (def.enabled && !def.enabled(ctx)) return;
       const merged = mergeLayers([
@@ -286,7 +298,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
           },
           inputs: parsed.data,
           waivers: [
-            ...parseWaivers(def.waivers ?? [], def.source, "waivers", issues),
+            ...parseWaivers((typeof def.waivers === "function" ? def.waivers(ctx) : def.waivers) ?? [], def.source, "waivers", issues),
             ...parseWaivers(d.waivers ?? [], level, `${where}.waivers`, issues),
           ],
           settings,

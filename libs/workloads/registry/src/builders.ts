@@ -1,7 +1,9 @@
 import type { BuilderRegistry } from "@infra/core";
+import { milequestBuilders } from "@infra/milequest";
 import { platformBuilders } from "@infra/platform";
 
 /** Every stack builder of every workload. A module's `builder` key must be one of these. */
 export const BUILDERS: BuilderRegistry = {
   ...platformBuilders,
+  ...milequestBuilders,
 };

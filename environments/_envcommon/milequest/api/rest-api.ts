@@ -1,0 +1,42 @@
+import { defineModule } from "@infra/config";
+import { restApiInputs } from "@infra/milequest-inputs";
+import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
+
+const api = (memoryMb: number, timeoutSeconds = 10) => ({ memoryMb, timeoutSeconds, reservedConcurrency: 10 });
+
+/** Seed 003 "REST API api.mile-quest.com" + "Lambda Authorizer JWT Validation" + the domain functions. Sizes are staging's; prod overrides concurrency. */
+export const restApi = defineModule({
+  workload: "milequest",
+  category: "milequest-api",
+  module: "rest",
+  builder: "milequest/rest-api",
+  schema: restApiInputs,
+  source: "environments/_envcommon/milequest/api/rest-api.ts",
+  dependencies: { ...APP_DEPENDENCIES, dns: { category: "milequest-edge", module: "dns", region: "primary" } },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    role: stackRole(ctx),
+    runtime: "nodejs22.x" as const,
+    artifacts: artifacts(ctx),
+    logRetentionDays: ctx.settings.logRetentionDays,
+    functions: {
+      authorizer: api(256, 5),
+      login: api(256),
+      register: api(256),
+      refresh: api(256),
+      createTeam: api(512),
+      updateTeam: api(512),
+      inviteMembers: api(512),
+      logActivity: api(512),
+      syncActivity: api(256),
+      // PostGIS routing and Mapbox round trips are the slowest calls (API Gateway's limit is 29 s).
+      calculateRoute: api(1024, 25),
+      geocodeAddress: api(512, 15),
+    },
+    originDomain: `api-origin.${ctx.workload.domain}`,
+    stageName: "v1",
+    throttle: { rateLimit: 100, burstLimit: 200 },
+    authorizerCacheSeconds: 300,
+    wafRateLimitPer5Min: ctx.workload.rateLimitPer5Min,
+  }),
+});

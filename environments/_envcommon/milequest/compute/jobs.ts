@@ -1,0 +1,31 @@
+import { defineModule } from "@infra/config";
+import { jobsInputs } from "@infra/milequest-inputs";
+import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
+
+/** Seed 003 "Background Job Lambdas" fed by SQS, SNS and EventBridge. A standby region keeps its triggers off. */
+export const jobs = defineModule({
+  workload: "milequest",
+  category: "milequest-compute",
+  module: "jobs",
+  builder: "milequest/jobs",
+  schema: jobsInputs,
+  source: "environments/_envcommon/milequest/compute/jobs.ts",
+  dependencies: { ...APP_DEPENDENCIES },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    role: stackRole(ctx),
+    runtime: "nodejs22.x" as const,
+    artifacts: artifacts(ctx),
+    logRetentionDays: ctx.settings.logRetentionDays,
+    functions: {
+      processActivity: { memoryMb: 512, timeoutSeconds: 60, reservedConcurrency: 5 },
+      sendNotifications: { memoryMb: 256, timeoutSeconds: 30, reservedConcurrency: 5 },
+      syncWearables: { memoryMb: 512, timeoutSeconds: 300, reservedConcurrency: 2 },
+      exportAnalytics: { memoryMb: 256, timeoutSeconds: 60, reservedConcurrency: 5 },
+    },
+    wearableSyncSchedule: "rate(1 hour)",
+    activityBatchSize: 10,
+    triggersEnabled: ctx.region.role === "primary",
+    sesIdentityDomain: ctx.workload.domain,
+  }),
+});

@@ -1,0 +1,22 @@
+import { defineModule } from "@infra/config";
+import { analyticsInputs } from "@infra/milequest-inputs";
+import { type Ctx, bucketPrefix } from "../common";
+
+/** Seed 003 "Athena" over the data lake: an encrypted-results workgroup and a Glue database. */
+export const analytics = defineModule({
+  workload: "milequest",
+  category: "milequest-data",
+  module: "analytics",
+  builder: "milequest/analytics",
+  schema: analyticsInputs,
+  source: "environments/_envcommon/milequest/data/analytics.ts",
+  dependencies: { kms: { category: "milequest-security", module: "kms" }, s3: { category: "milequest-data", module: "s3" } },
+  defaults: (ctx: Ctx) => ({
+    name: bucketPrefix(ctx),
+    glueDatabase: `milequest_${ctx.env.name}`,
+    // 10 GB per query: a runaway query costs at most $0.05.
+    bytesScannedCutoffPerQuery: 10 * 1024 ** 3,
+    resultExpirationDays: 30,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,27 @@
+import { defineModule } from "@infra/config";
+import { auroraInputs } from "@infra/milequest-inputs";
+import { type Ctx, regionalName } from "../common";
+
+/** Seed 003 "Aurora Serverless v2 PostgreSQL + PostGIS": staging's row; prod overrides capacity and joins a global database. */
+export const aurora = defineModule({
+  workload: "milequest",
+  category: "milequest-data",
+  module: "aurora",
+  builder: "milequest/aurora",
+  schema: auroraInputs,
+  source: "environments/_envcommon/milequest/data/aurora.ts",
+  dependencies: { vpc: { category: "milequest-network", module: "vpc" }, kms: { category: "milequest-security", module: "kms" } },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    // 16.x is the newest major with PostGIS 3.4 on Aurora Serverless v2 and global databases.
+    engineVersion: "16.6",
+    databaseName: "milequest",
+    minAcu: 0.5,
+    maxAcu: 4,
+    instances: 2,
+    backupRetentionDays: ctx.settings.backupRetentionDays,
+    deletionProtection: ctx.settings.deletionProtection,
+    logRetentionDays: ctx.settings.logRetentionDays,
+    global: "none" as const,
+  }),
+});

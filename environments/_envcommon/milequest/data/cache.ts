@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { cacheInputs } from "@infra/milequest-inputs";
+import { type Ctx, regionalName } from "../common";
+
+/** Seed 003 "ElastiCache Serverless Redis": usage limits cap the $/GB-hour and ECPU bill. */
+export const cache = defineModule({
+  workload: "milequest",
+  category: "milequest-data",
+  module: "cache",
+  builder: "milequest/cache",
+  schema: cacheInputs,
+  source: "environments/_envcommon/milequest/data/cache.ts",
+  dependencies: { vpc: { category: "milequest-network", module: "vpc" }, kms: { category: "milequest-security", module: "kms" } },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    maxDataStorageGb: 1,
+    maxEcpuPerSecond: 5000,
+    snapshotRetentionDays: ctx.settings.deletionProtection ? 7 : 1,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

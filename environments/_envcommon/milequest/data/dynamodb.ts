@@ -1,0 +1,20 @@
+import { defineModule } from "@infra/config";
+import { dynamodbInputs } from "@infra/milequest-inputs";
+import { type Ctx, regionalName } from "../common";
+
+/** Seed 003 "DynamoDB Sessions & Real-time". Prod adds a us-west-2 replica (global tables) for the DR standby. */
+export const dynamodb = defineModule({
+  workload: "milequest",
+  category: "milequest-data",
+  module: "dynamodb",
+  builder: "milequest/dynamodb",
+  schema: dynamodbInputs,
+  source: "environments/_envcommon/milequest/data/dynamodb.ts",
+  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    deletionProtection: ctx.settings.deletionProtection,
+    pointInTimeRecoveryDays: 35,
+    replicaRegions: [],
+  }),
+});

@@ -1,0 +1,23 @@
+import { defineModule } from "@infra/config";
+import { cdnInputs } from "@infra/milequest-inputs";
+import type { Ctx } from "../common";
+
+/** Seed 003 "CloudFront CDN" in front of the REST API (api.<domain>). */
+export const cdn = defineModule({
+  workload: "milequest",
+  category: "milequest-edge",
+  module: "cdn",
+  builder: "milequest/cdn",
+  schema: cdnInputs,
+  source: "environments/_envcommon/milequest/edge/cdn.ts",
+  dependencies: { dns: { category: "milequest-edge", module: "dns" }, waf: { category: "milequest-edge", module: "waf" } },
+  defaults: (ctx: Ctx) => ({
+    name: `${ctx.env.name}-milequest-api-${ctx.env.accountId}`,
+    apiDomain: `api.${ctx.workload.domain}`,
+    originDomain: `api-origin.${ctx.workload.domain}`,
+    // Seed 003's users are North American and European: the cheapest price class that serves them.
+    priceClass: "PriceClass_100" as const,
+    logExpirationDays: 90,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,20 @@
+import { defineModule } from "@infra/config";
+import { wafInputs } from "@infra/milequest-inputs";
+import type { Ctx } from "../common";
+
+/** Seed 003 "AWS WAF" rules: rate limiting, geo blocking, SQL injection, XSS (CLOUDFRONT scope, us-east-1). */
+export const waf = defineModule({
+  workload: "milequest",
+  category: "milequest-edge",
+  module: "waf",
+  builder: "milequest/waf",
+  schema: wafInputs,
+  source: "environments/_envcommon/milequest/edge/waf.ts",
+  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  defaults: (ctx: Ctx) => ({
+    name: `${ctx.env.name}-milequest-edge`,
+    rateLimitPer5Min: ctx.workload.rateLimitPer5Min,
+    geoBlockCountries: [...ctx.workload.geoBlockCountries],
+    logRetentionDays: ctx.settings.logRetentionDays,
+  }),
+});

@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { messagingInputs } from "@infra/milequest-inputs";
+import { type Ctx, regionalName } from "../common";
+
+/** Seed 003 "SQS Queues", "SNS Topics", "EventBridge". */
+export const messaging = defineModule({
+  workload: "milequest",
+  category: "milequest-integration",
+  module: "messaging",
+  builder: "milequest/messaging",
+  schema: messagingInputs,
+  source: "environments/_envcommon/milequest/integration/messaging.ts",
+  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    // 6x processActivity's 60 s timeout (AWS guidance for Lambda consumers).
+    activityQueueVisibilitySeconds: 360,
+    maxReceiveCount: 5,
+    archiveRetentionDays: ctx.settings.deletionProtection ? 90 : 14,
+  }),
+});

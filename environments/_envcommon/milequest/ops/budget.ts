@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { SEED_COST_BASELINE, budgetInputs } from "@infra/milequest-inputs";
+import type { Ctx } from "../common";
+
+/** Seed 003 "Cost Controls: AWS Budgets, Cost Alarms", with the seed's cost figures as the baseline. Amounts per env in the deployments. */
+export const budget = defineModule({
+  workload: "milequest",
+  category: "milequest-ops",
+  module: "budget",
+  builder: "milequest/budget",
+  schema: budgetInputs,
+  source: "environments/_envcommon/milequest/ops/budget.ts",
+  defaults: (ctx: Ctx) => ({
+    name: `${ctx.env.name}-milequest`,
+    monthlyLimitUsd: 100,
+    actualThresholdsPercent: [50, 80, 100],
+    emails: [...new Set([...ctx.settings.alarmEmails, ...ctx.workload.alertEmails])].slice(0, 10),
+    projectTag: "mile-quest",
+    baseline: structuredClone(SEED_COST_BASELINE) as unknown as typeof SEED_COST_BASELINE,
+  }),
+});

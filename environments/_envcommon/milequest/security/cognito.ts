@@ -1,0 +1,24 @@
+import { defineModule } from "@infra/config";
+import { cognitoInputs } from "@infra/milequest-inputs";
+import type { Ctx } from "../common";
+
+/** Seed 003 "Cognito User Pools" (one per env, in the primary region). */
+export const cognito = defineModule({
+  workload: "milequest",
+  category: "milequest-security",
+  module: "cognito",
+  builder: "milequest/cognito",
+  schema: cognitoInputs,
+  source: "environments/_envcommon/milequest/security/cognito.ts",
+  dependencies: { kms: { category: "milequest-security", module: "kms" }, s3: { category: "milequest-data", module: "s3" } },
+  defaults: (ctx: Ctx) => ({
+    name: `${ctx.env.name}-milequest`,
+    // Secure default; relaxing to OPTIONAL needs a waiver of INF-COG-002 with the product's reason.
+    mfa: "ON" as const,
+    passwordMinLength: 12,
+    accessTokenMinutes: 60,
+    refreshTokenDays: 30,
+    deletionProtection: ctx.settings.deletionProtection,
+    callbackDomains: [ctx.workload.domain, `admin.${ctx.workload.domain}`],
+  }),
+});

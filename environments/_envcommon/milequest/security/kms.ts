@@ -1,0 +1,18 @@
+import { defineModule } from "@infra/config";
+import { kmsInputs } from "@infra/milequest-inputs";
+import { type Ctx, regionalName } from "../common";
+
+/** Seed 003 "KMS Keys": logs, s3, aurora, app, alerts keys per region. */
+export const kms = defineModule({
+  workload: "milequest",
+  category: "milequest-security",
+  module: "kms",
+  builder: "milequest/kms",
+  schema: kmsInputs,
+  source: "environments/_envcommon/milequest/security/kms.ts",
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    deletionWindowDays: ctx.settings.deletionProtection ? 30 : 7,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

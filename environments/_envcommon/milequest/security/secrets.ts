@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { secretsInputs } from "@infra/milequest-inputs";
+import type { Ctx } from "../common";
+
+/** Seed 003 "Secrets Manager": Fitbit, Google Fit, Mapbox credentials and the Amplify GitHub token. Values are set out of band. */
+export const secrets = defineModule({
+  workload: "milequest",
+  category: "milequest-security",
+  module: "secrets",
+  builder: "milequest/secrets",
+  schema: secretsInputs,
+  source: "environments/_envcommon/milequest/security/secrets.ts",
+  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  defaults: (ctx: Ctx) => ({
+    prefix: `milequest/${ctx.env.name}`,
+    recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,
+    deletionProtection: ctx.settings.deletionProtection,
+    replicaRegions: [],
+    auroraMasterPassword: false,
+  }),
+});

@@ -1,0 +1,28 @@
+import { defineModule } from "@infra/config";
+import { amplifyInputs } from "@infra/milequest-inputs";
+import type { Ctx } from "../common";
+
+/** Seed 003 "Amplify Hosting Next.js SSR" and "Amplify Admin Dashboard", built from the env's branch. */
+export const amplify = defineModule({
+  workload: "milequest",
+  category: "milequest-web",
+  module: "amplify",
+  builder: "milequest/amplify",
+  schema: amplifyInputs,
+  source: "environments/_envcommon/milequest/web/amplify.ts",
+  dependencies: {
+    secrets: { category: "milequest-security", module: "secrets" },
+    cognito: { category: "milequest-security", module: "cognito" },
+    waf: { category: "milequest-edge", module: "waf" },
+    dns: { category: "milequest-edge", module: "dns" },
+  },
+  defaults: (ctx: Ctx) => ({
+    name: `${ctx.env.name}-milequest`,
+    repository: ctx.workload.repository,
+    gitBranch: ctx.workload.gitBranch,
+    branchStage: ctx.workload.branchStage,
+    pullRequestPreviews: ctx.workload.pullRequestPreviews,
+    web: { appRoot: "apps/web", domain: ctx.workload.domain, subDomainPrefix: "" },
+    admin: { appRoot: "apps/admin", domain: `admin.${ctx.workload.domain}`, subDomainPrefix: "" },
+  }),
+});

@@ -1,0 +1,77 @@
+import { type DependencyRef, deploy, deploymentsFrom } from "@infra/config";
+import { MILEQUEST_WAIVERS as WAIVE, MILEQUEST_WITH_CACHE as WITH_CACHE, milequestModules as mq } from "@envs/envcommon";
+
+const DR = "us-west-2";
+const drKms: DependencyRef = { category: "milequest-security", module: "kms", region: DR };
+const prodFunction = (reservedConcurrency: number) => ({ reservedConcurrency });
+
+/** Mile Quest (seed 003) in prod us-east-1: the production Amplify apps (branch main), primary of the us-west-2 DR pair. */
+export const milequestDeployments = deploymentsFrom("environments/prod/us-east-1/milequest.ts", [
+  deploy(mq.kms),
+  // Secrets replicate to the DR region; the Aurora global primary reads its master password from one.
+  deploy(mq.secrets, {
+    inputs: { replicaRegions: [DR], auroraMasterPassword: true },
+    dependencies: { [`kms-${DR}`]: drKms },
+    waivers: [...WAIVE.externalSecrets, ...WAIVE.globalDatabasePassword],
+  }),
+  deploy(mq.vpc),
+  // Seed 003 DR: S3 cross-region replication into the us-west-2 buckets.
+  deploy(mq.s3, {
+    inputs: { replicateToDr: true },
+    dependencies: { replica: { category: "milequest-data", module: "s3", region: DR }, "replica-kms": drKms },
+    waivers: WAIVE.logBuckets,
+  }),
+  deploy(mq.cognito),
+  // Seed 003 DR: the primary of an Aurora global database; us-west-2 holds the replica.
+  deploy(mq.aurora, {
+    inputs: { global: "primary", minAcu: 1, maxAcu: 16 },
+    dependencies: { secrets: { category: "milequest-security", module: "secrets" } },
+    waivers: WAIVE.globalDatabaseCluster,
+  }),
+  deploy(mq.cache, { inputs: { maxDataStorageGb: 5, maxEcpuPerSecond: 50000 } }),
+  // Sessions and real-time state follow users to the standby (global tables).
+  deploy(mq.dynamodb, { inputs: { replicaRegions: [DR] }, dependencies: { [`kms-${DR}`]: drKms } }),
+  deploy(mq.analytics),
+  deploy(mq.messaging),
+  deploy(mq.dns),
+  deploy(mq.waf),
+  deploy(mq.restApi, {
+    inputs: {
+      functions: {
+        authorizer: prodFunction(200),
+        login: prodFunction(50),
+        register: prodFunction(50),
+        refresh: prodFunction(50),
+        createTeam: prodFunction(50),
+        updateTeam: prodFunction(50),
+        inviteMembers: prodFunction(50),
+        logActivity: prodFunction(100),
+        syncActivity: prodFunction(50),
+        calculateRoute: prodFunction(50),
+        geocodeAddress: prodFunction(50),
+      },
+      throttle: { rateLimit: 1000, burstLimit: 2000 },
+    },
+    dependencies: WITH_CACHE,
+  }),
+  deploy(mq.websocket, {
+    inputs: { functions: { aggregateProgress: prodFunction(100), wsConnect: prodFunction(50), wsDisconnect: prodFunction(50), wsBroadcast: prodFunction(20) }, throttle: { rateLimit: 500, burstLimit: 1000 } },
+    dependencies: WITH_CACHE,
+  }),
+  deploy(mq.jobs, {
+    inputs: { functions: { processActivity: prodFunction(20), sendNotifications: prodFunction(10), syncWearables: prodFunction(5), exportAnalytics: prodFunction(10) } },
+    dependencies: WITH_CACHE,
+  }),
+  deploy(mq.cdn, { waivers: WAIVE.logBuckets }),
+  // Seed 003 DR: Route 53 health checks on both regions' APIs and a failover policy.
+  deploy(mq.routing, {
+    inputs: { failover: true },
+    dependencies: {
+      standbyRest: { category: "milequest-api", module: "rest", region: DR },
+      standbyWebsocket: { category: "milequest-api", module: "websocket", region: DR },
+    },
+  }),
+  deploy(mq.amplify),
+  deploy(mq.monitoring, { dependencies: WITH_CACHE }),
+  deploy(mq.budget, { inputs: { monthlyLimitUsd: 1500 } }),
+]);

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { type EnvConfig, defineModule, defineWorkload, deploy } from "./define";
+import { ConfigError } from "./errors";
+import { resolveEnv } from "./resolve";
+import type { RootConfig } from "./schema";
+
+// A module may exist only under some config (`enabled`), and its dependencies may follow from the
+// config (`dependencies` as a function): seed 001's phases are built on both.
+const root: RootConfig = {
+  project: "demo",
+  state: {
+    bucket: "{project}-tfstate-{accountId}",
+    lockTable: "{project}-locks",
+    region: "us-east-1",
+    keyPattern: "{env}/{region}/{category}/{module}/terraform.tfstate",
+    encrypt: true,
+    useLockfile: false,
+    dynamodbLocking: true,
+  },
+  terraformVersion: ">= 1.10.0",
+  tags: {},
+  settings: {
+    tier: "large",
+    deletionProtection: true,
+    httpsOnly: true,
+    nat: { mode: "perAz" },
+    flowLogs: { enabled: true, retentionDays: 30 },
+    logRetentionDays: 30,
+    backupRetentionDays: 30,
+    containerInsights: true,
+    alarmEmails: [],
+  },
+};
+type Cfg = { phase: number };
+const app = defineWorkload({ name: "app", project: "demo-app", schema: z.object({ phase: z.number() }).strict(), defaults: { phase: 1 }, source: "w.ts" });
+const host = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
+  workload: "app",
+  category: "compute",
+  module: "host",
+  builder: "app/host",
+  schema: z.object({ n: z.number() }),
+  source: "host.ts",
+  enabled: (ctx) => ctx.workload.phase === 1,
+  defaults: () => ({ n: 1 }),
+});
+const cluster = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
+  workload: "app",
+  category: "compute",
+  module: "cluster",
+  builder: "app/cluster",
+  schema: z.object({ n: z.number() }),
+  source: "cluster.ts",
+  enabled: (ctx) => ctx.workload.phase >= 2,
+  defaults: () => ({ n: 2 }),
+});
+const dns = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
+  workload: "app",
+  category: "dns",
+  module: "records",
+  builder: "app/records",
+  schema: z.object({ n: z.number() }),
+  source: "records.ts",
+  dependencies: (ctx) => (ctx.workload.phase === 1 ? { target: { category: "compute", module: "host" } } : { target: { category: "compute", module: "cluster" } }),
+  defaults: () => ({ n: 3 }),
+});
+const env = (phase: number): EnvConfig => ({
+  name: "prod",
+  accountId: "123456789012",
+  costAllocation: "x",
+  workloads: { app: { phase } },
+  regions: [{ region: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {}, deployments: [deploy(host), deploy(cluster), deploy(dns)], source: "r.ts" }],
+  source: "e.ts",
+});
+
+describe("conditional modules", () => {
+  it("a disabled module makes no deployment; dependencies follow the config", () => {
+    const one = resolveEnv(root, env(1), { app });
+    expect(one.deployments.map((d) => d.id)).toEqual(["us-east-1/compute/host", "us-east-1/dns/records"]);
+    expect(one.deployments[1]!.dependencies).toEqual({ target: "us-east-1/compute/host" });
+    const two = resolveEnv(root, env(2), { app });
+    expect(two.deployments.map((d) => d.id)).toEqual(["us-east-1/compute/cluster", "us-east-1/dns/records"]);
+    expect(two.deployments[1]!.dependencies).toEqual({ target: "us-east-1/compute/cluster" });
+  });
+
+  it("a dependency on a disabled module is a config error naming the file", () => {
+    const broken = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({ ...dns, module: "broken", source: "broken.ts", dependencies: { target: { category: "compute", module: "host" } } } as never);
+    const e = env(2);
+    const withBroken: EnvConfig = { ...e, regions: [{ ...e.regions[0]!, deployments: [...e.regions[0]!.deployments, deploy(broken)] }] };
+    expect(() => resolveEnv(root, withBroken, { app })).toThrow(ConfigError);
+    expect(() => resolveEnv(root, withBroken, { app })).toThrow(/no such deployment/);
+  });
+});
