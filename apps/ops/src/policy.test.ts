@@ -25,7 +25,8 @@ describe("the policy pack at synth", () => {
   it("uat and prod waive nothing the seed does not ask for", () => {
     const waived = (name: string) =>
       new Set(policyReport(findEnv(name), TODAY).reports.flatMap((r) => r.results.filter((x) => x.status === "waived").map((x) => x.rule)));
-    expect([...waived("prod")].sort()).toEqual(["INF-S3-003"]);
+    // Mile Quest (seed 003): DR global database (INF-RDS-005 standby replica, INF-RDS-013) and third-party credentials (INF-SM-002).
+    expect([...waived("prod")].sort()).toEqual(["INF-RDS-005", "INF-RDS-013", "INF-S3-003", "INF-SM-002"]);
     expect([...waived("uat")].sort()).toEqual(["INF-ECS-001", "INF-RDS-005", "INF-RDS-010", "INF-S3-003", "INF-VPC-001"]);
   });
 

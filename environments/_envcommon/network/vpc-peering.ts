@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, peeredCidrIssues } from "@infra/config";
 import { peeringInputs } from "@infra/platform-inputs";
 
 /** Peering of the primary VPC with a DR region's VPC. Each deployment names its `peer` VPC. */
@@ -11,6 +11,8 @@ export const vpcPeering = defineModule({
   source: "environments/_envcommon/network/vpc-peering.ts",
   dependencies: { vpc: { category: "network", module: "vpc" } },
   requiredDependencies: ["peer"],
+  // AWS refuses to peer overlapping VPCs: both sides' resolved CIDRs are compared once every deployment resolved.
+  check: (self, env) => peeredCidrIssues(self, env, "vpc", "peer"),
   defaults: ({ env, region }) => ({
     name: `${env.name}-${region.name}-platform-peering`,
     // App tier and database tier talk across regions (replication, failover); the public tier does not.

@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { azIssues, defineModule } from "@infra/config";
 import { vpcInputs } from "@infra/platform-inputs";
 
 /** _envcommon/networking/vpc.hcl: the platform VPC, subnets by cidrsubnet() offsets +1..3, +11..13, +21..23. */
@@ -10,6 +10,8 @@ export const vpc = defineModule({
   schema: vpcInputs,
   source: "environments/_envcommon/network/vpc.ts",
   dependencies: { kms: { category: "security", module: "kms" } },
+  // A deployment that overrides azs may name only zones of its region (and of region.ts azs).
+  check: (self) => azIssues(self),
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     cidr: region.cidrs["platform"],

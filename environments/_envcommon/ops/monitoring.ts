@@ -17,7 +17,10 @@ export const monitoring = defineModule({
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     alarmEmails: [...settings.alarmEmails],
-    cpuThresholdPercent: 80,
-    freeStoragePercent: 10,
+    alarms: {
+      // Seed 004: CPU > 80 % (sustained 10 minutes), free storage < 10 % (one 5-minute datapoint).
+      cpuHigh: { threshold: 80, periodSeconds: 300, evaluationPeriods: 2 },
+      freeStorageLow: { threshold: 10, periodSeconds: 300, evaluationPeriods: 1 },
+    },
   }),
 });

@@ -13,6 +13,15 @@ import type { ClusterOutputs } from "./ecs";
 import type { KeyOutputs } from "./kms";
 import type { DataOutputs } from "./rds";
 
+/** The evaluation window of a configured alarm, as the monitoring library's helpers take it. */
+function windowOf(alarm: MonitoringInputs["alarms"]["cpuHigh"]): { period: number; evaluationPeriods: number; datapointsToAlarm?: number } {
+  return {
+    period: alarm.periodSeconds,
+    evaluationPeriods: alarm.evaluationPeriods,
+    ...(alarm.datapointsToAlarm !== undefined ? { datapointsToAlarm: alarm.datapointsToAlarm } : {}),
+  };
+}
+
 export interface MonitoringOutputs {
   readonly topic: AlertTopic;
 }
@@ -29,20 +38,23 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
   const ecsCpu = ec2CpuAlarm(stack, "ecs-cpu", {
     name: `${inputs.name}-ecs-cpu-high`,
     target: { autoScalingGroupName: cluster.autoScalingGroupName },
-    thresholdPercent: inputs.cpuThresholdPercent,
+    thresholdPercent: inputs.alarms.cpuHigh.threshold,
+    ...windowOf(inputs.alarms.cpuHigh),
     alarmTopicArns: actions,
   });
   const rdsCpu = rdsCpuAlarm(stack, "rds-cpu", {
     name: `${inputs.name}-rds-cpu-high`,
     dbInstanceIdentifier: database.instanceId,
-    thresholdPercent: inputs.cpuThresholdPercent,
+    thresholdPercent: inputs.alarms.cpuHigh.threshold,
+    ...windowOf(inputs.alarms.cpuHigh),
     alarmTopicArns: actions,
   });
   const storage = rdsFreeStorageAlarm(stack, "rds-storage", {
     name: `${inputs.name}-rds-free-storage-low`,
     dbInstanceIdentifier: database.instanceId,
     allocatedStorageGb,
-    freePercent: inputs.freeStoragePercent,
+    freePercent: inputs.alarms.freeStorageLow.threshold,
+    ...windowOf(inputs.alarms.freeStorageLow),
     alarmTopicArns: actions,
   });
   rdsEventSubscription(stack, "rds-failover", {

@@ -1,3 +1,4 @@
+import { logRetentionDays } from "@infra/config";
 import { z } from "zod";
 
 const dnsName = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { message: "must be a DNS name like app.example.com" });
@@ -10,7 +11,7 @@ export const zoneInputs = z
     /** Route 53 query logs (CloudWatch, us-east-1) and their retention. */
     queryLogging: z.discriminatedUnion("enabled", [
       z.object({ enabled: z.literal(false) }).strict(),
-      z.object({ enabled: z.literal(true), retentionDays: z.number() }).strict(),
+      z.object({ enabled: z.literal(true), retentionDays: logRetentionDays }).strict(),
     ]),
     /** DNSSEC signing (a KMS key-signing key); the registrar / parent zone then needs the DS record. */
     dnssec: z.boolean(),

@@ -1,3 +1,4 @@
+import { logRetentionDays } from "@infra/config";
 import { z } from "zod";
 
 /** Inputs of services/ingress: the region's internet-facing ALB in front of the ECS cluster. */
@@ -11,7 +12,7 @@ export const ingressInputs = z
     accessLogRetentionDays: z.number().int().min(1),
     /** Requests per 5 minutes per client IP before the WAF blocks. */
     rateLimitPer5Min: z.number().int().min(100).max(2_000_000_000),
-    wafLogRetentionDays: z.number(),
+    wafLogRetentionDays: logRetentionDays,
   })
   .strict();
 export type IngressInputs = z.infer<typeof ingressInputs>;

@@ -1,3 +1,4 @@
+import { alarmThreshold } from "@infra/config";
 import { z } from "zod";
 
 /** Inputs of ops/monitoring: seed 004's observability — alarms to an encrypted topic, and a dashboard. */
@@ -6,9 +7,19 @@ export const monitoringInputs = z
     name: z.string().min(1),
     /** Email subscriptions of the alert topic. */
     alarmEmails: z.array(z.email()),
-    cpuThresholdPercent: z.number().min(1).max(100),
-    /** Alarm when free storage drops below this share of the allocated storage. */
-    freeStoragePercent: z.number().min(1).max(99),
+    /**
+     * Each alarm is a threshold and the window CloudWatch evaluates it over (period 10, 30 or a
+     * multiple of 60 seconds; period x evaluationPeriods <= 7 days): a threshold without a period is
+     * not an alarm.
+     */
+    alarms: z
+      .object({
+        /** ECS hosts' and RDS CPU above this percent (seed 004: 80 %). */
+        cpuHigh: alarmThreshold(z.number().min(1).max(100)),
+        /** RDS free storage below this share of the allocated storage, in percent (seed 004: 10 %). */
+        freeStorageLow: alarmThreshold(z.number().min(1).max(99)),
+      })
+      .strict(),
   })
   .strict();
 export type MonitoringInputs = z.infer<typeof monitoringInputs>;

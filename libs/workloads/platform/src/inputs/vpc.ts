@@ -1,4 +1,4 @@
-import { cidrContains, cidrsubnet, natMode, parseCidr } from "@infra/config";
+import { cidrContains, cidrsubnet, duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetSizeError } from "@infra/config";
 import { z } from "zod";
 
 const offsets = z.array(z.number().int().min(0)).max(6);
@@ -13,13 +13,18 @@ export const vpcInputs = z
     subnetNewBits: z.number().int().min(1).max(12),
     subnetOffsets: z.object({ public: offsets, private: offsets, database: offsets }).strict(),
     nat: natMode,
-    flowLogs: z.object({ enabled: z.boolean(), retentionDays: z.number() }).strict(),
+    flowLogs: z.object({ enabled: z.boolean(), retentionDays: logRetentionDays }).strict(),
   })
   .strict()
   .superRefine((v, ctx) => {
     const parsed = parseCidr(v.cidr);
     if (typeof parsed === "string") {
       ctx.addIssue({ code: "custom", path: ["cidr"], message: parsed });
+      return;
+    }
+    const sizeError = subnetSizeError(v.cidr, v.subnetNewBits);
+    if (sizeError) {
+      ctx.addIssue({ code: "custom", path: ["cidr"], message: sizeError });
       return;
     }
     for (const tier of ["public", "private", "database"] as const) {
@@ -47,10 +52,8 @@ export const vpcInputs = z
         }
       });
     }
-    const all = [...v.subnetOffsets.public, ...v.subnetOffsets.private, ...v.subnetOffsets.database];
-    const dup = all.find((o, i) => all.indexOf(o) !== i);
-    if (dup !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["subnetOffsets"], message: `offset ${dup} is used twice: two subnets would overlap` });
+    for (const dup of duplicateOffsets(v.subnetOffsets)) {
+      ctx.addIssue({ code: "custom", path: ["subnetOffsets", dup.tier, dup.index], message: `offset ${dup.offset} is already used by another subnet: two subnets would overlap` });
     }
     if (v.nat.mode !== "none" && v.subnetOffsets.public.length === 0) {
       ctx.addIssue({ code: "custom", path: ["nat", "mode"], message: `NAT mode "${v.nat.mode}" needs public subnets to place NAT gateways in` });

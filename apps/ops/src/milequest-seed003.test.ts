@@ -5,8 +5,8 @@ import { env as staging } from "@envs/staging";
 import { ConfigError, type EnvConfig, resolveEnv } from "@infra/config";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
-import { HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "./index";
-import { JOB_FUNCTIONS, REST_FUNCTIONS, SEED_COST_BASELINE, WEBSOCKET_FUNCTIONS } from "./inputs";
+import { HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "@infra/milequest";
+import { JOB_FUNCTIONS, REST_FUNCTIONS, SEED_COST_BASELINE, WEBSOCKET_FUNCTIONS } from "@infra/milequest-inputs";
 
 type Resource = Record<string, unknown>;
 const mine = (stacks: StackJson[]) => stacks.filter((s) => s.stackName.includes("-milequest-"));
