@@ -9,6 +9,7 @@ import { vpc } from "./network/vpc";
 import { vpcPeering } from "./network/vpc-peering";
 import { kms } from "./security/kms";
 import { milequest } from "./milequest";
+import { atlas } from "./atlas";
 import { ciAccess } from "./security/ci-access";
 export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
@@ -17,6 +18,7 @@ import { platform } from "./platform/workload";
 export const WORKLOADS: WorkloadRegistry = {
   platform,
   milequest,
+  atlas,
 };
 
 /** The platform's modules (seed 004). */
@@ -24,3 +26,6 @@ export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitori
 
 /** Mile Quest (seed 003): its modules; deployments add WITH_CACHE where the Redis cache runs. */
 export { MILEQUEST_WAIVERS, milequestModules, WITH_CACHE as MILEQUEST_WITH_CACHE } from "./milequest";
+
+/** AccountabilityAtlas (seed 001): its modules; the phase (workloads.atlas.phase) decides which deploy. */
+export { atlasModules } from "./atlas";

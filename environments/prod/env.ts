@@ -11,6 +11,8 @@ export const prod: EnvConfig = {
   settings: {},
   workloads: {
     platform: { domain: "platform.example.com" },
+    // AccountabilityAtlas (seed 001): the phase is set once in _envcommon/atlas/workload.ts.
+    atlas: {},
     // Mile Quest (seed 003): the workload defaults are prod (mile-quest.com, branch main → PRODUCTION).
     milequest: {},
   },

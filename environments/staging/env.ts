@@ -19,6 +19,8 @@ export const staging: EnvConfig = {
   },
   workloads: {
     platform: { domain: "staging.platform.example.com" },
+    // AccountabilityAtlas (seed 001): nothing deploys here before phase 3.
+    atlas: {},
     // Mile Quest (seed 003): the staging Amplify apps build the staging branch; zone delegated from mile-quest.com.
     milequest: { domain: "staging.mile-quest.com", gitBranch: "staging", branchStage: "BETA" },
   },

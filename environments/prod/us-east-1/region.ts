@@ -1,6 +1,7 @@
 import type { RegionConfig } from "@infra/config";
 import { platformDeployments } from "./platform";
 import { milequestDeployments } from "./milequest";
+import { atlasDeployments } from "./atlas";
 
 /** region.hcl + deployments of prod's primary region (seed 004 prod column). VPC 10.40.0.0/16 per the VPC table
  * (the multi-region diagram's 10.30 would collide with uat). */
@@ -8,7 +9,7 @@ export const usEast1: RegionConfig = {
   region: "us-east-1",
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
-  cidrs: { platform: "10.40.0.0/16", milequest: "10.72.0.0/16" },
-  deployments: [...platformDeployments, ...milequestDeployments],
+  cidrs: { platform: "10.40.0.0/16", milequest: "10.72.0.0/16", atlas: "10.0.0.0/16" },
+  deployments: [...platformDeployments, ...milequestDeployments, ...atlasDeployments],
   source: "environments/prod/us-east-1/region.ts",
 };

@@ -1,5 +1,6 @@
 import type { RegionConfig } from "@infra/config";
 import { milequestDeployments } from "./milequest";
+import { atlasDeployments } from "./atlas";
 
 /** region.hcl of prod's second DR region, us-west-2 (Mile Quest and the timeline app fail over here). */
 export const usWest2: RegionConfig = {
@@ -7,6 +8,6 @@ export const usWest2: RegionConfig = {
   role: "dr",
   azs: ["us-west-2a", "us-west-2b", "us-west-2c"],
   cidrs: { milequest: "10.73.0.0/16" },
-  deployments: [...milequestDeployments],
+  deployments: [...milequestDeployments, ...atlasDeployments],
   source: "environments/prod/us-west-2/region.ts",
 };

@@ -1,13 +1,14 @@
 import type { RegionConfig } from "@infra/config";
 import { platformDeployments } from "./platform";
 import { milequestDeployments } from "./milequest";
+import { atlasDeployments } from "./atlas";
 
 /** region.hcl + deployments of staging in us-east-1 (seed 004 staging column). */
 export const usEast1: RegionConfig = {
   region: "us-east-1",
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
-  cidrs: { platform: "10.20.0.0/16", milequest: "10.70.0.0/16" },
-  deployments: [...platformDeployments, ...milequestDeployments],
+  cidrs: { platform: "10.20.0.0/16", milequest: "10.70.0.0/16", atlas: "10.1.0.0/16" },
+  deployments: [...platformDeployments, ...milequestDeployments, ...atlasDeployments],
   source: "environments/staging/us-east-1/region.ts",
 };

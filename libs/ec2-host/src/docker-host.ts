@@ -88,6 +88,11 @@ export interface DockerHostProps {
   readonly cloudWatchAgentConfigParameter?: string;
   /** Namespace of the built-in agent config's metrics. @default "CWAgent" */
   readonly metricsNamespace?: string;
+  /**
+   * IMDS hop limit. 1 keeps the instance credentials away from containers in bridge networking; 2 lets
+   * containers use the instance role (AWS APIs from compose services) and needs a waiver of INF-EC2-001. @default 1
+   */
+  readonly metadataHopLimit?: 1 | 2;
   /** @default recover after 5 failing one-minute periods */
   readonly recoveryAlarm?: RecoveryAlarmProps;
   /** @default {} */
@@ -194,7 +199,7 @@ export class DockerHost extends Construct {
       ebsOptimized: true,
       monitoring: props.detailedMonitoring ?? true,
       disableApiTermination: props.terminationProtection ?? true,
-      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: props.metadataHopLimit ?? 1, instanceMetadataTags: "disabled" },
       rootBlockDevice: {
         volumeType: "gp3",
         volumeSize: root.sizeGiB ?? 30,

@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { atlasBuilders } from "@infra/atlas";
 import { milequestBuilders } from "@infra/milequest";
 import { platformBuilders } from "@infra/platform";
 
@@ -6,4 +7,5 @@ import { platformBuilders } from "@infra/platform";
 export const BUILDERS: BuilderRegistry = {
   ...platformBuilders,
   ...milequestBuilders,
+  ...atlasBuilders,
 };

@@ -1,0 +1,53 @@
+import { defineModule } from "@infra/config";
+import { atlasBucketsInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, dep, features, inDr, inPrimary, KMS } from "../features";
+
+/** S3 backups + static assets (+ access logs); phase 4: their replicas in the DR region. */
+export const buckets = defineModule({
+  workload: "atlas",
+  category: "atlas-data",
+  module: "buckets",
+  builder: "atlas/buckets",
+  schema: atlasBucketsInputs,
+  source: "environments/_envcommon/atlas/data/buckets.ts",
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
+  dependencies: (ctx: AtlasContext) => {
+    const dr = features(ctx).dr;
+    return {
+      kms: KMS,
+      ...(dr && inPrimary(ctx) ? { dr: dep("data", "buckets", dr.region) } : {}),
+    };
+  },
+  waivers: (ctx: AtlasContext) => [
+    {
+      rule: "INF-S3-003",
+      address: "*-atlas-data-buckets/aws_s3_bucket.access-logs_*",
+      reason: "S3 server access logs, ALB and CloudFront log delivery cannot write to SSE-KMS buckets: the access-log bucket uses SSE-S3.",
+    },
+    // CloudFront logs only exist with the CDN (phase 3+ prod).
+    ...(inPrimary(ctx) && features(ctx).cdn
+      ? [
+          {
+            rule: "INF-S3-002",
+            address: "*-atlas-data-buckets/aws_s3_bucket.access-logs_*",
+            reason:
+              "CloudFront standard logging (phase 3+ prod) writes with ACLs: the log bucket needs BucketOwnerPreferred (POLICIES.md #25 allows it for a CloudFront log bucket).",
+          },
+        ]
+      : []),
+  ],
+  defaults: (ctx: AtlasContext) => {
+    const f = features(ctx);
+    const primary = inPrimary(ctx);
+    return {
+      role: primary ? ("primary" as const) : ("dr" as const),
+      prefix: `accountabilityatlas-${ctx.env.name}-${ctx.region.name}`,
+      accountId: ctx.env.accountId,
+      deletionProtection: ctx.settings.deletionProtection,
+      backupsToGlacierDays: 30,
+      accessLogExpirationDays: 90,
+      replicateTo: primary ? f.dr?.region : undefined,
+      cdnRead: primary && f.cdn,
+    };
+  },
+});

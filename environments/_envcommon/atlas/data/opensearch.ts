@@ -1,0 +1,34 @@
+import { defineModule } from "@infra/config";
+import { atlasSearchInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, dep, features, inPrimary, KMS } from "../features";
+
+/** Phase 3+: OpenSearch replaces PostgreSQL FTS (seed "OpenSearch Configuration"). */
+export const opensearch = defineModule({
+  workload: "atlas",
+  category: "atlas-data",
+  module: "opensearch",
+  builder: "atlas/opensearch",
+  schema: atlasSearchInputs,
+  source: "environments/_envcommon/atlas/data/opensearch.ts",
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).search !== undefined,
+  dependencies: { kms: KMS, vpc: dep("network", "vpc") },
+  waivers: [
+    {
+      rule: "INF-OS-004",
+      address: "*-atlas-data-opensearch/aws_opensearch_domain.*",
+      reason:
+        "Seed 001 OpenSearch table: 1 node (staging) and 3 data nodes (production), no dedicated masters; 3 nodes cannot spread evenly over the VPC's two AZs.",
+    },
+  ],
+  defaults: (ctx: AtlasContext) => {
+    const s = features(ctx).search;
+    return {
+      domainName: `acct-atlas-${ctx.env.name}`,
+      instanceType: s?.instanceType,
+      nodes: s?.nodes,
+      volumeGiB: s?.volumeGiB,
+      logRetentionDays: ctx.settings.logRetentionDays,
+      deletionProtection: ctx.settings.deletionProtection,
+    };
+  },
+});

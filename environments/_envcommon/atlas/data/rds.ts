@@ -1,0 +1,55 @@
+import { defineModule } from "@infra/config";
+import { atlasRdsInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, dep, features, inPrimary, KMS } from "../features";
+
+/** The seed's Database Configuration tables (phase 1; phase 2; phase 3+ staging/production; phase 4 DR copy). */
+export const rds = defineModule({
+  workload: "atlas",
+  category: "atlas-data",
+  module: "rds",
+  builder: "atlas/rds",
+  schema: atlasRdsInputs,
+  source: "environments/_envcommon/atlas/data/rds.ts",
+  enabled: inPrimary,
+  dependencies: (ctx: AtlasContext) => {
+    const dr = features(ctx).dr;
+    return {
+      vpc: dep("network", "vpc"),
+      kms: KMS,
+      ...(dr ? { drKms: dep("security", "kms", dr.region) } : {}),
+    };
+  },
+  waivers: [
+    {
+      rule: "INF-RDS-005",
+      address: "*-atlas-data-rds/aws_db_instance.*",
+      reason:
+        "Seed 001 Database Configuration: single-AZ in phases 1-2 and in staging; the phase 3+ production read replica is single-AZ (its source is Multi-AZ).",
+    },
+    {
+      rule: "INF-RDS-010",
+      address: "*-atlas-data-rds/aws_db_instance.*",
+      reason:
+        "Seed 001: Performance Insights disabled in phases 1-2 (db.t4g.micro cannot run it), enabled from phase 3; enhanced monitoring is asked for in no phase.",
+    },
+  ],
+  defaults: (ctx: AtlasContext) => {
+    const r = features(ctx).rds;
+    return {
+      name: `acct-atlas-${ctx.env.name}`,
+      engineVersion: "16.4",
+      instanceClass: r.instanceClass,
+      allocatedStorageGb: r.allocatedStorageGb,
+      multiAz: r.multiAz,
+      readReplicas: r.readReplicas,
+      backupRetentionDays: r.backupRetentionDays,
+      performanceInsights: r.performanceInsights,
+      deletionProtection: ctx.settings.deletionProtection,
+      // The services connect with sslmode=require in every env.
+      forceSsl: true,
+      logRetentionDays: ctx.settings.logRetentionDays,
+      dbName: "atlas",
+      backupReplication: r.backupReplication,
+    };
+  },
+});

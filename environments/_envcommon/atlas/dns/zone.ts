@@ -1,0 +1,24 @@
+import { defineModule } from "@infra/config";
+import { atlasZoneInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, inPrimary, KMS, zoneName } from "../features";
+
+/** Route 53 public zone: the apex in prod, staging.<apex> in staging (phase 3+). */
+export const zone = defineModule({
+  workload: "atlas",
+  category: "atlas-dns",
+  module: "zone",
+  builder: "atlas/zone",
+  schema: atlasZoneInputs,
+  source: "environments/_envcommon/atlas/dns/zone.ts",
+  enabled: inPrimary,
+  dependencies: { kms: KMS },
+  defaults: (ctx: AtlasContext) => ({
+    domain: zoneName(ctx),
+    deletionProtection: ctx.settings.deletionProtection,
+    // Signed where data is protected (prod); staging waives INF-R53-002 in its env.ts.
+    dnssec: ctx.settings.deletionProtection,
+    queryLogRetentionDays: ctx.settings.logRetentionDays,
+    // staging.<apex> lives in the staging account: paste its name servers here (prod env.ts) once it exists.
+    delegations: {},
+  }),
+});

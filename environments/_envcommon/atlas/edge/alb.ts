@@ -1,0 +1,68 @@
+import { defineModule } from "@infra/config";
+import { atlasAlbInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, dep, features, inPrimary, prefix, zoneName } from "../features";
+
+/** Phase 2+: ALB with ACM, HTTPS, HTTP → HTTPS, /api/* → api-gateway, the rest → web-app. */
+export const alb = defineModule({
+  workload: "atlas",
+  category: "atlas-edge",
+  module: "alb",
+  builder: "atlas/alb",
+  schema: atlasAlbInputs,
+  source: "environments/_envcommon/atlas/edge/alb.ts",
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).compute === "ecs",
+  dependencies: (ctx: AtlasContext) => ({
+    vpc: dep("network", "vpc"),
+    zone: dep("dns", "zone"),
+    buckets: dep("data", "buckets"),
+    ...(features(ctx).waf ? { waf: dep("edge", "waf") } : {}),
+  }),
+  waivers: (ctx: AtlasContext) => [
+    ...(features(ctx).waf
+      ? []
+      : [
+          {
+            rule: "INF-LB-004",
+            address: "*-atlas-edge-alb/aws_lb.*",
+            reason: "Seed 001: WAF arrives in phase 3 (Key Changes from Phase 2: 'ALB + WAF + security groups'); phase 2 has the ALB and security groups only.",
+          },
+        ]),
+    ...(ctx.settings.deletionProtection
+      ? []
+      : [
+          {
+            rule: "INF-LB-003",
+            address: "*-atlas-edge-alb/aws_lb.*",
+            reason: "The env has no deletion protection (settings.deletionProtection = false, staging): the ALB follows it.",
+          },
+        ]),
+  ],
+  defaults: (ctx: AtlasContext) => {
+    const f = features(ctx);
+    const zone = zoneName(ctx);
+    const prod = ctx.env.name === "prod";
+    return {
+      name: prefix(ctx),
+      // prod serves the apex, www and api; staging only api.staging.<apex> (seed phase 3 DNS table).
+      certificateDomain: prod ? zone : `api.${zone}`,
+      certificateAlternativeNames: prod ? [`www.${zone}`, `api.${zone}`] : [],
+      apiPaths: ["/api/*"],
+      api: {
+        name: "api-gateway" as const,
+        key: "api",
+        port: 8080,
+        healthPath: "/actuator/health",
+      },
+      web: {
+        name: "web-app" as const,
+        key: "web",
+        port: 3000,
+        healthPath: "/api/health",
+      },
+      deletionProtection: ctx.settings.deletionProtection,
+      waf: f.waf,
+      blueGreen: f.blueGreen !== undefined,
+      accessLogs: true,
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import { defineModule } from "@infra/config";
+import { atlasWafInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
+
+/** Phase 3+: WAF on the ALB. */
+export const waf = defineModule({
+  workload: "atlas",
+  category: "atlas-edge",
+  module: "waf",
+  builder: "atlas/waf",
+  schema: atlasWafInputs,
+  source: "environments/_envcommon/atlas/edge/waf.ts",
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).waf,
+  dependencies: { kms: KMS },
+  defaults: (ctx: AtlasContext) => ({
+    name: prefix(ctx),
+    logRetentionDays: ctx.settings.logRetentionDays,
+    // nginx `limit_req zone=general rate=30r/s` of phase 1, as WAF's 5-minute window.
+    rateLimitPer5Min: 9000,
+  }),
+});

@@ -1,0 +1,34 @@
+import { defineModule } from "@infra/config";
+import { vpcInputs } from "@infra/platform-inputs";
+import { type AtlasContext, features, inPrimary, KMS } from "../features";
+
+/**
+ * Phase 1 "Simplified VPC": public 10.0.1.0/24 (1a), data 10.0.20.0/24 (1a) + 10.0.21.0/24 (1b), no NAT.
+ * Phase 2+: public 1-2, private 10-11, data 20-21 over two AZs, one NAT gateway.
+ */
+export const vpc = defineModule({
+  workload: "atlas",
+  category: "atlas-network",
+  module: "vpc",
+  builder: "atlas/vpc",
+  schema: vpcInputs,
+  source: "environments/_envcommon/atlas/network/vpc.ts",
+  enabled: inPrimary,
+  dependencies: { kms: KMS },
+  defaults: (ctx: AtlasContext) => {
+    const f = features(ctx);
+    return {
+      name: `${ctx.env.name}-${ctx.region.name}-atlas`,
+      cidr: ctx.region.cidrs["atlas"],
+      azs: ctx.region.azs.slice(0, f.network.azCount),
+      subnetNewBits: 8,
+      subnetOffsets: {
+        public: [...f.network.offsets.public],
+        private: [...f.network.offsets.private],
+        database: [...f.network.offsets.database],
+      },
+      nat: f.network.nat,
+      flowLogs: ctx.settings.flowLogs,
+    };
+  },
+});

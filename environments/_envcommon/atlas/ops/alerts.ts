@@ -1,0 +1,22 @@
+import { defineModule } from "@infra/config";
+import { atlasAlertsInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
+
+/** The application log group /accountabilityatlas/<env> and the alarm topics (SMS for critical alarms from phase 3). */
+export const alerts = defineModule({
+  workload: "atlas",
+  category: "atlas-ops",
+  module: "alerts",
+  builder: "atlas/alerts",
+  schema: atlasAlertsInputs,
+  source: "environments/_envcommon/atlas/ops/alerts.ts",
+  enabled: inPrimary,
+  dependencies: { kms: KMS },
+  defaults: (ctx: AtlasContext) => ({
+    name: prefix(ctx),
+    logGroupName: `/accountabilityatlas/${ctx.env.name}`,
+    logRetentionDays: ctx.settings.logRetentionDays,
+    emails: [...new Set([...ctx.settings.alarmEmails, ...ctx.workload.alarmEmails])],
+    smsNumbers: features(ctx).alarms === "full-sms" ? [...ctx.workload.criticalAlarmSms] : [],
+  }),
+});

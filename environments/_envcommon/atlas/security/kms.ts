@@ -1,0 +1,20 @@
+import { defineModule } from "@infra/config";
+import { atlasKmsInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, inDr, inPrimary } from "../features";
+
+/** CMKs per purpose (logs, data, alerts); in the phase-4 DR region, the keys of the copies. */
+export const kms = defineModule({
+  workload: "atlas",
+  category: "atlas-security",
+  module: "kms",
+  builder: "atlas/kms",
+  schema: atlasKmsInputs,
+  source: "environments/_envcommon/atlas/security/kms.ts",
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
+  defaults: (ctx: AtlasContext) => ({
+    name: `${ctx.env.name}-${ctx.region.name}-atlas`,
+    role: inDr(ctx) ? ("dr" as const) : ("primary" as const),
+    deletionWindowDays: ctx.settings.deletionProtection ? 30 : 7,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,29 @@
+import { defineModule } from "@infra/config";
+import { atlasSecretsInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, inPrimary, KMS } from "../features";
+
+/** Seed "Secrets Management": JWT key pair, Mapbox token, YouTube key, admin password hash (the DB password is RDS-managed). */
+export const secrets = defineModule({
+  workload: "atlas",
+  category: "atlas-security",
+  module: "secrets",
+  builder: "atlas/secrets",
+  schema: atlasSecretsInputs,
+  source: "environments/_envcommon/atlas/security/secrets.ts",
+  enabled: inPrimary,
+  dependencies: { kms: KMS },
+  waivers: [
+    {
+      rule: "INF-SM-002",
+      address: "*-atlas-security-secrets/aws_secretsmanager_secret.*",
+      reason:
+        "Seed 001 Secrets Management: the Mapbox and YouTube keys are issued by the vendors, the admin hash and the JWT key pair (rotated with a new kid through the JWKS window) are set by operators; no rotation function exists for them.",
+    },
+  ],
+  defaults: (ctx: AtlasContext) => ({
+    prefix: `accountabilityatlas/${ctx.env.name}`,
+    secrets: ["jwt-rsa-key-pair" as const, "mapbox-access-token" as const, "youtube-api-key" as const, "admin-password-hash" as const],
+    recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,45 @@
+import { defineModule } from "@infra/config";
+import { atlasHostInputs } from "@infra/atlas-inputs";
+import { type AtlasContext, dep, features, inPrimary, KMS, prefix } from "../features";
+
+/** Phase 1: EC2 t3.xlarge running Docker Compose (nginx, the eight services, redis). */
+export const dockerHost = defineModule({
+  workload: "atlas",
+  category: "atlas-services",
+  module: "docker-host",
+  builder: "atlas/docker-host",
+  schema: atlasHostInputs,
+  source: "environments/_envcommon/atlas/services/docker-host.ts",
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).compute === "docker-host",
+  dependencies: {
+    kms: KMS,
+    vpc: dep("network", "vpc"),
+    rds: dep("data", "rds"),
+    queues: dep("data", "queues"),
+    buckets: dep("data", "buckets"),
+    ecr: dep("services", "ecr"),
+    secrets: dep("security", "secrets"),
+    alerts: dep("ops", "alerts"),
+  },
+  waivers: [
+    {
+      rule: "INF-EC2-001",
+      address: "*-atlas-services-docker-host/aws_instance.*",
+      reason:
+        "Seed 001 phase 1: the compose services (bridge networking, one extra hop) call SQS and S3 with the instance role; IMDSv2 stays required, hop limit 2.",
+    },
+  ],
+  defaults: (ctx: AtlasContext) => ({
+    name: `${prefix(ctx)}-docker`,
+    instanceType: "t3.xlarge",
+    // Eight JVM/Node images, redis data and Docker logs before they ship: 50 GiB gp3.
+    rootVolumeGiB: 50,
+    sshAdminCidrs: [...ctx.workload.adminCidrs],
+    composeVersion: "v2.32.4",
+    agentConfigParameter: `AmazonCloudWatch-${prefix(ctx)}-docker`,
+    metricsNamespace: "CWAgent",
+    terminationProtection: ctx.settings.deletionProtection,
+    // The compose services call SQS/S3 with the instance role: bridge networking adds one hop.
+    metadataHopLimit: 2 as const,
+  }),
+});

@@ -1,0 +1,70 @@
+import type { StackBuilder } from "@infra/core";
+import { SecureBucket } from "@infra/s3";
+import type { AtlasBucketsInputs } from "../inputs/modules";
+import { atlasTags } from "./common";
+import type { AtlasKeys } from "./kms";
+
+export interface AtlasBucket {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  readonly bucketRegionalDomainName: string;
+}
+
+export interface AtlasBuckets {
+  readonly backups: AtlasBucket;
+  readonly staticAssets: AtlasBucket;
+  /** Server access logs of the two, and ALB access logs (SSE-S3: log delivery cannot use SSE-KMS). */
+  readonly accessLogs: AtlasBucket;
+  readonly kmsKeyArn: string;
+}
+
+const out = (b: SecureBucket): AtlasBucket => ({ bucketName: b.bucketName, bucketArn: b.bucketArn, bucketRegionalDomainName: b.bucketRegionalDomainName });
+
+/**
+ * Seed "S3: Backups, static assets". In the DR region (phase 4) the same buckets are the replication
+ * destinations; the primary's buckets replicate every object to them.
+ */
+export const buildAtlasBuckets: StackBuilder<AtlasBucketsInputs, AtlasBuckets> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<AtlasKeys>("kms");
+  const dr = inputs.replicateTo !== undefined ? ctx.dependency<AtlasBuckets>("dr") : undefined;
+  const region = ctx.deployment.region.name;
+  const logs = new SecureBucket(stack, "access-logs", {
+    bucketName: `${inputs.prefix}-access-logs`,
+    encryption: { mode: "s3" },
+    // CloudFront standard logs (phase 3+ prod) need ACLs on the log bucket: BucketOwnerPreferred.
+    logSources: inputs.cdnRead ? ["s3-access-logs", "alb", "cloudfront"] : ["s3-access-logs", "alb"],
+    accountId: inputs.accountId,
+    region,
+    lifecycleRules: [{ id: "expire-logs", expirationDays: inputs.accessLogExpirationDays }],
+    deletionProtection: inputs.deletionProtection,
+    tags: atlasTags("storage"),
+  });
+  const bucket = (id: "backups" | "static-assets", extra: Partial<ConstructorParameters<typeof SecureBucket>[2]>) =>
+    new SecureBucket(stack, id, {
+      bucketName: `${inputs.prefix}-${id}`,
+      encryption: { mode: "kms", kmsKeyArn: keys.data.keyArn },
+      accessLogs: { targetBucketName: logs.bucketName },
+      deletionProtection: inputs.deletionProtection,
+      tags: atlasTags(id === "backups" ? "backup" : "web-app"),
+      ...extra,
+    });
+  const replication = (target: AtlasBucket | undefined, id: string) =>
+    target && dr ? { replication: { destinationBucketArn: target.bucketArn, destinationKmsKeyArn: dr.kmsKeyArn, roleName: `${inputs.prefix}-${id}-replication` } } : {};
+  const backups = bucket("backups", {
+    lifecycleRules: [{ id: "to-glacier-ir", transitions: [{ storageClass: "GLACIER_IR", days: inputs.backupsToGlacierDays }] }],
+    ...replication(dr?.backups, "backups"),
+  });
+  const staticAssets = bucket("static-assets", { ...replication(dr?.staticAssets, "static-assets") });
+  if (inputs.cdnRead) {
+    // The distribution lives in a later stack (atlas-edge/cdn): scope to this account's distributions.
+    staticAssets.addToPolicy({
+      sid: "CloudFrontRead",
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
+      actions: ["s3:GetObject"],
+      resources: [`${staticAssets.bucketArn}/*`],
+      condition: [{ test: "StringLike", variable: "AWS:SourceArn", values: [`arn:aws:cloudfront::${inputs.accountId}:distribution/*`] }],
+    });
+  }
+  return { backups: out(backups), staticAssets: out(staticAssets), accessLogs: out(logs), kmsKeyArn: keys.data.keyArn };
+};

@@ -1,0 +1,58 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import type { StackBuilder } from "@infra/core";
+import { AliasRecord, Record as DnsRecord, HostedZone } from "@infra/dns";
+import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
+import type { AtlasAlb } from "./alb";
+import type { AtlasCdn } from "./cdn";
+import { atlasTags } from "./common";
+import { DnssecSigningKey } from "./dnssec-key";
+import type { AtlasHost } from "./docker-host";
+import type { AtlasKeys } from "./kms";
+
+export interface AtlasZone {
+  readonly zoneId: string;
+  readonly name: string;
+  readonly nameServers: string[];
+}
+
+/** Route 53 public zone: every phase (records change with the phase, the zone never does). */
+export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<AtlasKeys>("kms");
+  const signing = inputs.dnssec
+    ? new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
+    : undefined;
+  const zone = new HostedZone(stack, "zone", {
+    name: inputs.domain,
+    comment: `AccountabilityAtlas public zone (${ctx.env.name})`,
+    queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
+    deletionProtection: inputs.deletionProtection,
+    ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
+    tags: atlasTags("dns"),
+  });
+  for (const [name, servers] of Object.entries(inputs.delegations)) {
+    new Route53Record(stack, `delegation-${name}`, { zoneId: zone.zoneId, name, type: "NS", ttl: 172800, records: [...servers] });
+  }
+  return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers };
+};
+
+/** The seed's DNS Configuration table of the phase. */
+export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, never>> = (stack, inputs, ctx) => {
+  const zone = ctx.dependency<AtlasZone>("zone");
+  const apex = inputs.zone;
+  if (inputs.apex === "host") {
+    const host = ctx.dependency<AtlasHost>("host");
+    new DnsRecord(stack, "apex", { zoneId: zone.zoneId, name: apex, type: "A", values: [host.publicIp], ttl: 300 });
+  } else if (inputs.apex === "alb") {
+    const alb = ctx.dependency<AtlasAlb>("alb");
+    new AliasRecord(stack, "apex-alias", { zoneId: zone.zoneId, name: apex, target: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true }, ipv6: false });
+  } else if (inputs.apex === "cdn") {
+    const cdn = ctx.dependency<AtlasCdn>("cdn");
+    new AliasRecord(stack, "apex-cdn", { zoneId: zone.zoneId, name: apex, target: { dnsName: cdn.domainName, hostedZoneId: cdn.hostedZoneId }, ipv6: false });
+  }
+  if (inputs.www) new DnsRecord(stack, "www", { zoneId: zone.zoneId, name: `www.${apex}`, type: "CNAME", values: [apex], ttl: 300 });
+  if (inputs.api) {
+    const alb = ctx.dependency<AtlasAlb>("alb");
+    new AliasRecord(stack, "api-alias", { zoneId: zone.zoneId, name: `api.${apex}`, target: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true }, ipv6: false });
+  }
+  return {};
+};

@@ -1,0 +1,262 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
+import type { StackBuilder } from "@infra/core";
+import { type ContainerSecret, FargateCluster, FargateService, PrivateNamespace } from "@infra/ecs-service";
+import { MetricAlarm } from "@infra/monitoring";
+import type { AtlasEcsInputs } from "../inputs/modules";
+import type { SecretName, ServiceName } from "../inputs/phase";
+import type { AtlasAlb } from "./alb";
+import type { AtlasAlerts } from "./alerts";
+import type { AtlasBuckets } from "./buckets";
+import { atlasTags } from "./common";
+import type { AtlasRegistry } from "./ecr";
+import type { AtlasKeys } from "./kms";
+import type { AtlasSearch } from "./opensearch";
+import { type AtlasQueues, queueStatements } from "./queues";
+import type { AtlasDatabase } from "./rds";
+import type { AtlasCache } from "./redis";
+import type { AtlasSecrets } from "./secrets";
+import type { AtlasNetwork } from "./vpc";
+
+/** Environment variable each secret is injected as (seed: "injected as env var from Secrets Manager"). */
+export const SECRET_ENV: Readonly<Record<Exclude<SecretName, "database-password">, string>> = {
+  "jwt-rsa-key-pair": "APP_JWT_PRIVATE_KEY",
+  "mapbox-access-token": "MAPBOX_ACCESS_TOKEN",
+  "youtube-api-key": "YOUTUBE_API_KEY",
+  "admin-password-hash": "ADMIN_PASSWORD_HASH",
+};
+
+export interface AtlasServiceOutputs {
+  readonly serviceName: string;
+  readonly securityGroupId: string;
+  readonly logGroupName: string;
+  readonly discoveryName?: string;
+  readonly codeDeployAppName?: string;
+}
+
+export interface AtlasCompute {
+  readonly clusterName: string;
+  readonly services: Readonly<Partial<Record<ServiceName, AtlasServiceOutputs>>>;
+}
+
+const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
+
+/**
+ * Phase 2+: ECS Fargate, one service per app of the task-definition table, images from ECR, secrets
+ * from Secrets Manager, logs to CloudWatch, Cloud Map names so api-gateway reaches the others as
+ * `<service>.<namespace>`. Phase 3: 2 tasks, OpenSearch, X-Ray. Phase 4: auto-scaling and CodeDeploy
+ * blue/green for the services behind the ALB.
+ */
+export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<AtlasKeys>("kms");
+  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
+  const db = ctx.dependency<AtlasDatabase>("rds");
+  const registry = ctx.dependency<AtlasRegistry>("ecr");
+  const secrets = ctx.dependency<AtlasSecrets>("secrets");
+  const queues = ctx.dependency<AtlasQueues>("queues");
+  const buckets = ctx.dependency<AtlasBuckets>("buckets");
+  const alerts = ctx.dependency<AtlasAlerts>("alerts");
+  const alb = ctx.dependency<AtlasAlb>("alb");
+  const cache = inputs.redis ? ctx.dependency<AtlasCache>("redis") : undefined;
+  const search = inputs.search ? ctx.dependency<AtlasSearch>("search") : undefined;
+
+  const cluster = new FargateCluster(stack, "cluster", {
+    name: inputs.cluster,
+    containerInsights: inputs.containerInsights ? "enabled" : "disabled",
+    tags: atlasTags("ecs"),
+  });
+  const namespace = new PrivateNamespace(stack, "namespace", { name: inputs.namespace, vpcId: vpc.vpcId, tags: atlasTags("ecs") });
+
+  if (inputs.xray) {
+    new XraySamplingRule(stack, "xray-sampling", {
+      ruleName: `${inputs.servicePrefix}-5pct`.slice(0, 32),
+      priority: 1000,
+      fixedRate: inputs.xray.samplingRate,
+      reservoirSize: 1,
+      serviceName: "*",
+      serviceType: "*",
+      host: "*",
+      httpMethod: "*",
+      urlPath: "*",
+      resourceArn: "*",
+      version: 1,
+      tags: atlasTags("xray"),
+    });
+  }
+
+  const discovery = (name: ServiceName, port: number) => `http://${name}.${inputs.namespace}:${port}`;
+  const created = new Map<ServiceName, FargateService>();
+  const javaServices = inputs.services.filter((s) => s.name !== "web-app");
+
+  for (const s of inputs.services) {
+    const isJava = s.name !== "web-app";
+    const serviceSecrets: Record<string, ContainerSecret> = {};
+    for (const name of s.secrets) {
+      if (name === "database-password") {
+        serviceSecrets["SPRING_DATASOURCE_USERNAME"] = { secretArn: db.passwordSecretArn, jsonKey: "username" };
+        serviceSecrets["SPRING_DATASOURCE_PASSWORD"] = { secretArn: db.passwordSecretArn, jsonKey: "password" };
+      } else {
+        serviceSecrets[SECRET_ENV[name]] = { secretArn: secrets.arns[name]! };
+      }
+    }
+    const environment: Record<string, string> = { ...s.environment };
+    if (s.name === "search-service") environment["SPRING_PROFILES_ACTIVE"] = search ? "prod,opensearch" : "prod,fts";
+    if (isJava) environment["SPRING_DATASOURCE_URL"] = `jdbc:postgresql://${db.database.address}:5432/atlas?sslmode=require`;
+    if (s.name === "api-gateway") for (const other of javaServices) if (other.name !== s.name) environment[`${envKey(other.name)}_URL`] = discovery(other.name, other.port);
+    if (s.name === "web-app") environment["API_GATEWAY_URL"] = discovery("api-gateway", 8080);
+    for (const q of queues.queues) {
+      if (q.consumer === s.name || q.producers.includes(s.name)) environment[`${envKey(q.consumer)}_QUEUE_URL`] = q.queueUrl;
+    }
+    const statements: DataAwsIamPolicyDocumentStatement[] = [...queueStatements(s.name, queues)];
+    if (cache?.users[s.name]) {
+      environment["REDIS_HOST"] = cache.primaryEndpoint;
+      environment["REDIS_PORT"] = String(cache.port);
+      environment["REDIS_USERNAME"] = cache.users[s.name]!.userName;
+      environment["REDIS_SSL"] = "true";
+      statements.push(...cache.users[s.name]!.statements.map((st, i) => ({ ...st, sid: `RedisConnect${i}` })));
+    }
+    if (search && s.name === "search-service") {
+      environment["OPENSEARCH_ENDPOINT"] = `https://${search.endpoint}`;
+      statements.push({ sid: "SearchHttp", effect: "Allow", actions: ["es:ESHttpDelete", "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut"], resources: [`${search.domainArn}/*`] });
+    }
+    if (s.name === "video-service" || s.name === "web-app") {
+      statements.push({ sid: "StaticAssets", effect: "Allow", actions: ["s3:GetObject", "s3:PutObject"], resources: [`${buckets.staticAssets.bucketArn}/*`] });
+      statements.push({ sid: "StaticAssetsKey", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [buckets.kmsKeyArn] });
+    }
+    if (inputs.xray) {
+      environment["AWS_XRAY_SAMPLING_RATE"] = String(inputs.xray.samplingRate);
+      // X-Ray has no resource-level permissions for these actions.
+      statements.push({
+        sid: "XRay",
+        effect: "Allow",
+        actions: ["xray:GetSamplingRules", "xray:GetSamplingStatisticSummaries", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+        resources: ["*"],
+      });
+    }
+
+    const blueGreen = s.public && inputs.blueGreen ? alb.targets[s.name] : undefined;
+    const targets = s.public ? alb.targets[s.name] : undefined;
+    const serviceName = `${inputs.servicePrefix}-${s.name}`;
+    let rollbackAlarms: string[] = [];
+    if (blueGreen?.green) {
+      // DEPLOYMENT_STOP_ON_ALARM: 5XX from the new tasks during the canary stops and rolls back.
+      const alarm = new MetricAlarm(stack, `${s.name}-deploy-5xx`, {
+        name: `${serviceName}-deploy-5xx`,
+        description: `${s.name}: target 5XX during a blue/green deployment; CodeDeploy rolls back`,
+        comparison: "GreaterThanThreshold",
+        threshold: 10,
+        period: 60,
+        evaluationPeriods: 2,
+        alarmTopicArns: [alerts.criticalTopicArn],
+        metricQueries: [
+          { id: "blue", namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: blueGreen.blue.arnSuffix }, stat: "Sum" },
+          { id: "green", namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: blueGreen.green.arnSuffix }, stat: "Sum" },
+          { id: "errors", expression: "FILL(blue, 0) + FILL(green, 0)", label: "5XX of both target groups" },
+        ],
+        returnId: "errors",
+        tags: atlasTags(s.name),
+      });
+      rollbackAlarms = [alarm.alarmName];
+    }
+    const service = new FargateService(stack, s.name, {
+      name: serviceName,
+      cluster,
+      vpcId: vpc.vpcId,
+      subnetIds: vpc.privateSubnetIds,
+      cpu: s.cpu,
+      memory: s.memory,
+      container: {
+        name: s.name,
+        image: `${registry.repositories[s.repository]!.url}:${inputs.imageTag}`,
+        port: s.port,
+        healthCheck: { path: s.healthPath, startPeriodSeconds: isJava ? 120 : 30 },
+        environment,
+        secrets: serviceSecrets,
+        writablePaths: ["/tmp"],
+      },
+      ecrRepositoryArns: [registry.repositories[s.repository]!.arn],
+      secretsKmsKeyArn: keys.data.keyArn,
+      taskPolicyStatements: statements,
+      logRetentionDays: inputs.logRetentionDays,
+      logKmsKeyArn: keys.logs.keyArn,
+      desiredCount: s.desiredCount,
+      ...(targets ? { loadBalancer: { securityGroupId: alb.securityGroupId, ...(blueGreen ? {} : { targetGroupArn: targets.blue.arn }) } } : {}),
+      serviceDiscovery: { namespaceId: namespace.namespaceId, namespaceName: namespace.namespaceName, name: s.name },
+      ...(blueGreen?.green
+        ? {
+            deployment: {
+              mode: "blueGreen" as const,
+              listenerArn: alb.httpsListenerArn,
+              blueTargetGroup: { arn: blueGreen.blue.arn, name: blueGreen.blue.name },
+              greenTargetGroup: { name: blueGreen.green.name },
+              deploymentConfig: inputs.blueGreen!.deploymentConfig,
+              terminationWaitMinutes: inputs.blueGreen!.terminationWaitMinutes,
+              rollbackAlarms,
+            },
+          }
+        : {}),
+      ...(s.autoScaling && inputs.autoScaling
+        ? { autoScaling: { min: s.autoScaling.min, max: s.autoScaling.max, ...inputs.autoScaling } }
+        : {}),
+      tags: atlasTags(s.name),
+    });
+    created.set(s.name, service);
+  }
+
+  // Who may call whom: api-gateway calls every backend; web-app (SSR) calls api-gateway.
+  const gateway = created.get("api-gateway");
+  for (const s of javaServices) {
+    if (s.name !== "api-gateway" && gateway) created.get(s.name)!.allowFrom("api-gateway", gateway.securityGroupId, "From api-gateway");
+  }
+  const web = created.get("web-app");
+  if (gateway && web) gateway.allowFrom("web-app", web.securityGroupId, "From web-app (server-side rendering)");
+
+  // Data stores' ingress lives with their clients, so data stacks never depend on a phase's compute.
+  for (const s of javaServices) {
+    const svc = created.get(s.name)!;
+    new VpcSecurityGroupIngressRule(stack, `rds-from-${s.name}`, {
+      securityGroupId: db.database.securityGroupId,
+      referencedSecurityGroupId: svc.securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: 5432,
+      toPort: 5432,
+      description: `PostgreSQL from ${s.name}`,
+      tags: atlasTags(s.name),
+    });
+    if (cache?.users[s.name]) {
+      new VpcSecurityGroupIngressRule(stack, `redis-from-${s.name}`, {
+        securityGroupId: cache.securityGroupId,
+        referencedSecurityGroupId: svc.securityGroupId,
+        ipProtocol: "tcp",
+        fromPort: cache.port,
+        toPort: cache.port,
+        description: `Redis from ${s.name}`,
+        tags: atlasTags(s.name),
+      });
+    }
+  }
+  if (search && created.get("search-service")) {
+    new VpcSecurityGroupIngressRule(stack, "search-from-search-service", {
+      securityGroupId: search.securityGroupId,
+      referencedSecurityGroupId: created.get("search-service")!.securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS from search-service",
+      tags: atlasTags("search-service"),
+    });
+  }
+
+  const services: Partial<Record<ServiceName, AtlasServiceOutputs>> = {};
+  for (const [name, svc] of created) {
+    services[name] = {
+      serviceName: svc.serviceName,
+      securityGroupId: svc.securityGroupId,
+      logGroupName: svc.logGroupName,
+      discoveryName: svc.discoveryName,
+      codeDeployAppName: svc.codeDeployAppName,
+    };
+  }
+  return { clusterName: cluster.clusterName, services };
+};

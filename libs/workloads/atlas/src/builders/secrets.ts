@@ -1,0 +1,37 @@
+import type { StackBuilder } from "@infra/core";
+import { Secret } from "@infra/kms";
+import type { AtlasSecretsInputs } from "../inputs/modules";
+import type { SecretName } from "../inputs/phase";
+import { atlasTags } from "./common";
+import type { AtlasKeys } from "./kms";
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  "jwt-rsa-key-pair": "user-service JWT RSA key pair (app.jwt.private-key, PEM; new kid on rotation)",
+  "mapbox-access-token": "web-app Mapbox access token (client-side map rendering)",
+  "youtube-api-key": "video-service YouTube Data API key (metadata fetching)",
+  "admin-password-hash": "user-service ADMIN_PASSWORD_HASH for the initial admin account",
+};
+
+export interface AtlasSecrets {
+  /** Secret ARNs by name (the database password is the RDS-managed secret, in atlas-data/rds). */
+  readonly arns: Readonly<Partial<Record<SecretName, string>>>;
+  readonly kmsKeyArn: string;
+}
+
+/** Seed "Secrets Management": the containers of the secrets, encrypted with the data key. Values are set out of band. */
+export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<AtlasKeys>("kms");
+  const arns: Partial<Record<SecretName, string>> = {};
+  for (const name of inputs.secrets) {
+    const secret = new Secret(stack, name, {
+      name: `${inputs.prefix}/${name}`,
+      description: DESCRIPTIONS[name],
+      kmsKeyArn: keys.data.keyArn,
+      recoveryWindowInDays: inputs.recoveryWindowDays,
+      deletionProtection: inputs.deletionProtection,
+      tags: atlasTags("security"),
+    });
+    arns[name] = secret.secretArn;
+  }
+  return { arns, kmsKeyArn: keys.data.keyArn };
+};

@@ -1,0 +1,43 @@
+import type { BuilderRegistry } from "@infra/core";
+import { buildAtlasAlb } from "./builders/alb";
+import { buildAtlasAlerts } from "./builders/alerts";
+import { buildAtlasBuckets } from "./builders/buckets";
+import { buildAtlasCdn } from "./builders/cdn";
+import { buildAtlasRecords, buildAtlasZone } from "./builders/dns";
+import { buildAtlasDockerHost } from "./builders/docker-host";
+import { buildAtlasEcr } from "./builders/ecr";
+import { buildAtlasEcs } from "./builders/ecs";
+import { buildAtlasKms } from "./builders/kms";
+import { buildAtlasMonitoring } from "./builders/monitoring";
+import { buildAtlasSearch } from "./builders/opensearch";
+import { buildAtlasQueues } from "./builders/queues";
+import { buildAtlasRds } from "./builders/rds";
+import { buildAtlasRedis } from "./builders/redis";
+import { buildAtlasSecrets } from "./builders/secrets";
+import { buildAtlasVpc } from "./builders/vpc";
+import { buildAtlasWaf } from "./builders/waf";
+
+export { agentConfig } from "./builders/docker-host";
+export { SECRET_ENV } from "./builders/ecs";
+
+/** Stack builders of AccountabilityAtlas (seed 001), by the key its modules name in `builder`. */
+export const atlasBuilders: BuilderRegistry = {
+  "atlas/kms": buildAtlasKms,
+  "atlas/secrets": buildAtlasSecrets,
+  "atlas/vpc": buildAtlasVpc,
+  "atlas/rds": buildAtlasRds,
+  "atlas/queues": buildAtlasQueues,
+  "atlas/buckets": buildAtlasBuckets,
+  "atlas/redis": buildAtlasRedis,
+  "atlas/opensearch": buildAtlasSearch,
+  "atlas/ecr": buildAtlasEcr,
+  "atlas/docker-host": buildAtlasDockerHost,
+  "atlas/waf": buildAtlasWaf,
+  "atlas/alb": buildAtlasAlb,
+  "atlas/ecs": buildAtlasEcs,
+  "atlas/cdn": buildAtlasCdn,
+  "atlas/zone": buildAtlasZone,
+  "atlas/records": buildAtlasRecords,
+  "atlas/alerts": buildAtlasAlerts,
+  "atlas/monitoring": buildAtlasMonitoring,
+};

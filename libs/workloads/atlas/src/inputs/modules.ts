@@ -1,0 +1,298 @@
+// Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
+import { LOG_RETENTION_DAYS } from "@infra/config";
+import { validateInstanceClass } from "@infra/rds/engine";
+import { z } from "zod";
+import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
+
+const retention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+  message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
+});
+const serviceName = z.enum(SERVICE_NAMES);
+const name = z.string().min(1);
+
+/** atlas-security/kms: CMKs per purpose (primary region), or the DR region's keys for replicas. */
+export const atlasKmsInputs = z
+  .object({
+    name,
+    role: z.enum(["primary", "dr"]),
+    deletionWindowDays: z.number().int().min(7).max(30),
+    deletionProtection: z.boolean(),
+  })
+  .strict();
+export type AtlasKmsInputs = z.infer<typeof atlasKmsInputs>;
+
+/** atlas-security/secrets: the seed's Secrets Manager table, containers only (values are set out of band). */
+export const atlasSecretsInputs = z
+  .object({
+    /** Secret name prefix, e.g. "accountabilityatlas/prod". */
+    prefix: z.string().regex(/^[a-zA-Z0-9/_+=.@-]+$/),
+    /** The seed's secrets except the database password (RDS manages that one). */
+    secrets: z.array(z.enum(SECRET_NAMES).exclude(["database-password"])).min(1),
+    recoveryWindowDays: z.number().int().min(7).max(30),
+    deletionProtection: z.boolean(),
+  })
+  .strict();
+export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
+
+/** atlas-data/rds: the seed's Database Configuration tables, per phase and env. */
+export const atlasRdsInputs = z
+  .object({
+    name,
+    engineVersion: z.string().min(1),
+    instanceClass: z.string(),
+    allocatedStorageGb: z.number().int().min(20),
+    multiAz: z.boolean(),
+    readReplicas: z.number().int().min(0).max(5),
+    backupRetentionDays: z.number().int().min(1).max(35),
+    performanceInsights: z.boolean(),
+    deletionProtection: z.boolean(),
+    forceSsl: z.boolean(),
+    logRetentionDays: retention,
+    dbName: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    backupReplication: z.object({ region: z.string(), retentionDays: z.number().int().min(1).max(35) }).strict().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const err = validateInstanceClass("postgres", v.instanceClass);
+    if (err) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: err });
+  });
+export type AtlasRdsInputs = z.infer<typeof atlasRdsInputs>;
+
+/** atlas-data/queues: one queue + DLQ per consuming service. */
+export const atlasQueuesInputs = z
+  .object({
+    prefix: name,
+    queues: z.array(z.object({ consumer: serviceName, producers: z.array(serviceName).min(1), purpose: z.string() }).strict()).min(1),
+    maxReceiveCount: z.number().int().min(1).max(1000),
+    visibilityTimeoutSeconds: z.number().int().min(0).max(43200),
+  })
+  .strict();
+export type AtlasQueuesInputs = z.infer<typeof atlasQueuesInputs>;
+
+/** atlas-data/buckets: backups + static assets (+ their access-log bucket); in the DR region, their replicas. */
+export const atlasBucketsInputs = z
+  .object({
+    role: z.enum(["primary", "dr"]),
+    /** Bucket name prefix, unique per env and region, e.g. "accountabilityatlas-prod-us-east-1". */
+    prefix: z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/),
+    accountId: z.string(),
+    deletionProtection: z.boolean(),
+    /** Days until backups move to Glacier Instant Retrieval. */
+    backupsToGlacierDays: z.number().int().min(1),
+    accessLogExpirationDays: z.number().int().min(1),
+    /** Phase 4: replicate every object to the DR region's buckets. */
+    replicateTo: z.string().optional(),
+    /** Phase 3+ prod: CloudFront distributions of this account may read static assets (OAC). */
+    cdnRead: z.boolean(),
+  })
+  .strict();
+export type AtlasBucketsInputs = z.infer<typeof atlasBucketsInputs>;
+
+/** atlas-data/redis (phase 2+): the seed's ElastiCache table. */
+export const atlasRedisInputs = z
+  .object({
+    replicationGroupId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+    nodeType: z.string().startsWith("cache."),
+    nodes: z.number().int().min(1).max(6),
+    logRetentionDays: retention,
+    deletionProtection: z.boolean(),
+    /** Services that may connect (IAM users + security group rules). */
+    clients: z.array(serviceName),
+  })
+  .strict();
+export type AtlasRedisInputs = z.infer<typeof atlasRedisInputs>;
+
+/** atlas-data/opensearch (phase 3+): the seed's OpenSearch table. */
+export const atlasSearchInputs = z
+  .object({
+    domainName: z.string().regex(/^[a-z][a-z0-9-]{2,27}$/),
+    instanceType: z.string().endsWith(".search"),
+    nodes: z.number().int().min(1),
+    volumeGiB: z.number().int().min(10),
+    logRetentionDays: retention,
+    deletionProtection: z.boolean(),
+  })
+  .strict();
+export type AtlasSearchInputs = z.infer<typeof atlasSearchInputs>;
+
+/** atlas-services/ecr: one repository per image of the compose file. */
+export const atlasEcrInputs = z
+  .object({
+    repositories: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).min(1),
+    keepLastTagged: z.number().int().min(1),
+    expireUntaggedDays: z.number().int().min(1),
+    deletionProtection: z.boolean(),
+  })
+  .strict();
+export type AtlasEcrInputs = z.infer<typeof atlasEcrInputs>;
+
+/** atlas-services/docker-host (phase 1): the EC2 Docker Compose host. */
+export const atlasHostInputs = z
+  .object({
+    name,
+    instanceType: z.string(),
+    rootVolumeGiB: z.number().int().min(8),
+    sshAdminCidrs: z.array(z.string()).min(1),
+    /** EC2 key pair for SSH deployments (seed: "SSH-based deployment"). @default none: SSM only */
+    keyName: z.string().optional(),
+    composeVersion: z.string().regex(/^v\d+\.\d+\.\d+$/),
+    /** CloudWatch agent config parameter (must start with AmazonCloudWatch- so the agent policy can read it). */
+    agentConfigParameter: z.string().startsWith("AmazonCloudWatch-"),
+    metricsNamespace: z.string(),
+    terminationProtection: z.boolean(),
+    /** 2: compose containers use the instance role for SQS/S3 (bridge networking adds a hop). */
+    metadataHopLimit: z.union([z.literal(1), z.literal(2)]),
+  })
+  .strict();
+export type AtlasHostInputs = z.infer<typeof atlasHostInputs>;
+
+const routedService = z.object({ name: serviceName, key: z.string(), port: z.number().int(), healthPath: z.string().startsWith("/") }).strict();
+
+/** atlas-edge/alb (phase 2+): ALB, ACM certificate, HTTPS, redirect, path routing. */
+export const atlasAlbInputs = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z0-9-]{1,32}$/),
+    certificateDomain: z.string(),
+    certificateAlternativeNames: z.array(z.string()),
+    /** The API's path patterns (seed nginx `location /api/`). */
+    apiPaths: z.array(z.string().startsWith("/")).min(1),
+    api: routedService,
+    web: routedService,
+    deletionProtection: z.boolean(),
+    /** Phase 3+: associate the regional WAF ACL. */
+    waf: z.boolean(),
+    /** Phase 4: green target groups; CodeDeploy owns the listener actions. */
+    blueGreen: z.boolean(),
+    accessLogs: z.boolean(),
+  })
+  .strict();
+export type AtlasAlbInputs = z.infer<typeof atlasAlbInputs>;
+
+/** atlas-edge/waf (phase 3+). */
+export const atlasWafInputs = z
+  .object({
+    name,
+    logRetentionDays: retention,
+    /** Requests per IP per 5 minutes (seed nginx: 30 r/s → 9000). */
+    rateLimitPer5Min: z.number().int().min(10),
+  })
+  .strict();
+export type AtlasWafInputs = z.infer<typeof atlasWafInputs>;
+
+const ecsService = z
+  .object({
+    name: serviceName,
+    repository: z.string(),
+    cpu: z.number().int(),
+    memory: z.number().int(),
+    port: z.number().int(),
+    healthPath: z.string().startsWith("/"),
+    desiredCount: z.number().int().min(0),
+    autoScaling: z.object({ min: z.number().int().min(0), max: z.number().int().min(1) }).strict().optional(),
+    secrets: z.array(z.enum(SECRET_NAMES)),
+    environment: z.record(z.string(), z.string()),
+    /** Behind the ALB (api-gateway, web-app). */
+    public: z.boolean(),
+  })
+  .strict()
+  .refine((s) => !s.autoScaling || (s.autoScaling.min <= s.desiredCount && s.desiredCount <= s.autoScaling.max), {
+    message: "desiredCount must lie within autoScaling.min..max",
+  });
+
+/** atlas-services/ecs (phase 2+): Fargate cluster, Cloud Map namespace, one service per app. */
+export const atlasEcsInputs = z
+  .object({
+    cluster: name,
+    namespace: z.string().regex(/^[a-z0-9.-]+$/),
+    /** Prefix of service names, e.g. "acct-atlas". */
+    servicePrefix: name,
+    imageTag: z.string(),
+    services: z.array(ecsService).min(1),
+    autoScaling: z.object({ targetCpuPercent: z.number().min(1).max(100), scaleInCooldown: z.number().int(), scaleOutCooldown: z.number().int() }).strict().optional(),
+    blueGreen: z.object({ deploymentConfig: z.string(), terminationWaitMinutes: z.number().int().min(0).max(2880) }).strict().optional(),
+    xray: z.object({ samplingRate: z.number().min(0).max(1) }).strict().optional(),
+    containerInsights: z.boolean(),
+    logRetentionDays: retention,
+    /** ElastiCache (phase 2+) and OpenSearch (phase 3+) wired into the services. */
+    redis: z.boolean(),
+    search: z.boolean(),
+  })
+  .strict();
+export type AtlasEcsInputs = z.infer<typeof atlasEcsInputs>;
+
+/** atlas-edge/cdn (phase 3+ prod): CloudFront for static assets, dynamic requests to the ALB. */
+export const atlasCdnInputs = z
+  .object({
+    name,
+    aliases: z.array(z.string()).min(1),
+    originDomain: z.string(),
+    /** `<bucket>.s3.<region>.amazonaws.com` of the static-assets bucket (a literal: OAC needs to see an S3 origin). */
+    assetsBucketDomain: z.string().includes(".s3."),
+    /** `<bucket>.s3.amazonaws.com` of the access-log bucket (standard logging). */
+    logBucketDomain: z.string().endsWith(".s3.amazonaws.com"),
+    /** Requests per IP per 5 minutes at the edge. */
+    rateLimitPer5Min: z.number().int().min(10),
+    staticPaths: z.array(z.string()).min(1),
+    priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]),
+    logRetentionDays: retention,
+  })
+  .strict();
+export type AtlasCdnInputs = z.infer<typeof atlasCdnInputs>;
+
+/** atlas-dns/zone: the public hosted zone (every phase). */
+export const atlasZoneInputs = z
+  .object({
+    domain: z.string(),
+    deletionProtection: z.boolean(),
+    /** DNSSEC signing (uat/prod: POLICIES.md #69). */
+    dnssec: z.boolean(),
+    queryLogRetentionDays: retention,
+    /** Sub-zones in other accounts (staging.<domain>) and their name servers. */
+    delegations: z.record(z.string(), z.array(z.string()).min(1)),
+  })
+  .strict();
+export type AtlasZoneInputs = z.infer<typeof atlasZoneInputs>;
+
+/** atlas-dns/records: the seed's DNS Configuration table of the phase. */
+export const atlasRecordsInputs = z
+  .object({
+    /** The zone's apex, e.g. "accountabilityatlas.com" or "staging.accountabilityatlas.com". */
+    zone: z.string(),
+    /** Apex A record: EC2 Elastic IP (phase 1), ALB (phase 2), CloudFront (phase 3+ prod); none in staging. */
+    apex: z.enum(["host", "alb", "cdn", "none"]),
+    /** www CNAME to the apex. */
+    www: z.boolean(),
+    /** api.<zone> A alias to the ALB (phase 2+). */
+    api: z.boolean(),
+  })
+  .strict();
+export type AtlasRecordsInputs = z.infer<typeof atlasRecordsInputs>;
+
+/** atlas-ops/alerts: the application log group and the alarm topics (warning: email; critical: + SMS). */
+export const atlasAlertsInputs = z
+  .object({
+    name,
+    logGroupName: z.string().startsWith("/"),
+    logRetentionDays: retention,
+    emails: z.array(z.email()),
+    smsNumbers: z.array(z.string()),
+  })
+  .strict();
+export type AtlasAlertsInputs = z.infer<typeof atlasAlertsInputs>;
+
+/** atlas-ops/monitoring: the phase's alarm table and dashboards. */
+export const atlasMonitoringInputs = z
+  .object({
+    name,
+    alarms: z.enum(["phase1", "full", "full-sms"]),
+    compute: z.enum(["docker-host", "ecs"]),
+    dashboards: z.array(z.enum(["overview", "database", "search"])),
+    search: z.boolean(),
+    /** "Low Healthy Hosts" threshold: 2 (seed phase 3+), 1 while services run one task (phase 2). */
+    minHealthyHosts: z.number().int().min(1),
+    /** Max connections of the instance class (for "> 80% max"). */
+    rdsMaxConnections: z.number().int().positive(),
+    metricsNamespace: z.string(),
+  })
+  .strict();
+export type AtlasMonitoringInputs = z.infer<typeof atlasMonitoringInputs>;
