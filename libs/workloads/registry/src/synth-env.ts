@@ -32,7 +32,7 @@ export interface SynthesizedEnv extends ComposedEnv {
  * and attach the policy pack to every stack with the env's and the deployment's waivers.
  */
 export function buildEnv(env: EnvConfig, options: SynthEnvOptions): SynthesizedEnv {
-  const resolved = resolveEnv(options.root, env, options.workloads);
+  const resolved = resolveEnv(options.root, env, options.workloads, { builders: Object.keys(BUILDERS) });
   const app = new App({ outdir: options.outdir });
   const composed = composeEnv(app, resolved, BUILDERS);
   const policy = options.policy ?? { mode: "enforce" };
