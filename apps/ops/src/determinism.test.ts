@@ -5,6 +5,8 @@ import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
+/** An absolute path of the synthesizing machine, starting a JSON string or a word (not a segment of an S3 key or ARN). */
+const MACHINE_PATH = /(?<=^|["'\s=(])(?:\/home\/(?!ec2-user\/|ssm-user\/)|\/Users\/|\/root\/|\/work\/|[A-Za-z]:\\\\)[^"\s]*/;
 
 function synthTo(env: string): string {
   const outdir = mkdtempSync(join(tmpdir(), `det-${env}-`));
@@ -42,6 +44,9 @@ describe.each(["dev", "staging", "uat", "prod"])("synth of %s", (env) => {
       expect(text.includes(a), `${path} contains the output directory`).toBe(false);
       expect(text.includes(ROOT), `${path} contains the workspace path`).toBe(false);
       expect(text.includes("timestamp()"), `${path} calls timestamp()`).toBe(false);
+      // Paths of the machine that synthesized (home directories, this workspace, Windows drives). /tmp is
+      // checked through the output directory above: EC2 user data legitimately writes to the host's /tmp.
+      expect(MACHINE_PATH.exec(text)?.[0], `${path} contains a machine-specific absolute path`).toBeUndefined();
     }
   });
 });

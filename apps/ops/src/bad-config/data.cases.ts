@@ -1,0 +1,154 @@
+import { type BadConfigCase, env, withInputs, withSettings } from "./variants";
+
+const STAGING_PLATFORM = "environments/staging/us-east-1/platform.ts";
+const DEV_TIMELINE = "environments/dev/us-east-1/timeline.ts";
+const PROD_AEROLOGUE = "environments/prod/us-east-1/aerologue.ts";
+const STAGING_MILEQUEST = "environments/staging/us-east-1/milequest.ts";
+const DEV_AEROLOGUE = "environments/dev/us-east-1/aerologue.ts";
+const staging = () => env("staging");
+const prod = () => env("prod");
+const dev = () => env("dev");
+const DDB = "aerologue-data/dynamodb";
+const DDB_PATH = "us-east-1/aerologue-data/dynamodb.inputs.tables";
+
+/** RDS, Aurora Serverless v2, DynamoDB, ElastiCache. */
+export const DATA_CASES: readonly BadConfigCase[] = [
+  // Instance classes that do not exist for the engine
+  {
+    name: "RDS instance class that does not exist (db.t3.mega)",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { instanceClass: "db.t3.mega" }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.instanceClass", value: '"db.t3.mega"', allowed: "db.t3 sizes for postgres are micro, small, medium, large, xlarge, 2xlarge" },
+  },
+  {
+    name: "RDS instance class of an unknown family",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { instanceClass: "db.x9.large" }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.instanceClass", value: '"db.x9.large"', allowed: "db.x9" },
+  },
+  {
+    name: "an Aurora-only class on RDS PostgreSQL (db.serverless)",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { instanceClass: "db.serverless" }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.instanceClass", value: '"db.serverless"', allowed: "instance class" },
+  },
+  {
+    name: "timeline RDS instance class that does not exist",
+    variant: () => withInputs(dev(), "us-east-1", "timeline-data/rds", { instanceClass: "db.t4g.huge" }),
+    expect: { level: DEV_TIMELINE, path: "us-east-1/timeline-data/rds.inputs.instanceClass", value: '"db.t4g.huge"', allowed: "db.t4g sizes for postgres are" },
+  },
+  {
+    name: "an unknown RDS engine",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { engine: "oracle-ee" }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.engine", value: '"oracle-ee"', allowed: 'must be one of "postgres" | "mysql"' },
+  },
+  // Storage under the engine minimum
+  {
+    name: "RDS storage under the gp3 minimum",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { allocatedStorageGb: 10 }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.allocatedStorageGb", value: "10", allowed: "must be >= 20 GB for postgres on gp3" },
+  },
+  {
+    name: "timeline RDS storage under the minimum",
+    variant: () => withInputs(dev(), "us-east-1", "timeline-data/rds", { allocatedStorageGb: 5 }),
+    expect: { level: DEV_TIMELINE, path: "us-east-1/timeline-data/rds.inputs.allocatedStorageGb", value: "5", allowed: "must be >= 20 GB for postgres on gp3" },
+  },
+  {
+    name: "RDS autoscaling ceiling below the allocated storage",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { allocatedStorageGb: 100, maxAllocatedStorageGb: 50 }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb", value: "50", allowed: "must be >= allocatedStorageGb (100)" },
+  },
+  // Backup retention outside 0-35
+  {
+    name: "env backup retention of 36 days",
+    variant: () => withSettings(staging(), { backupRetentionDays: 36 }),
+    expect: { level: "environments/staging/env.ts", path: "settings.backupRetentionDays", value: "36", allowed: "must be <= 35" },
+  },
+  {
+    name: "env backup retention below 0",
+    variant: () => withSettings(staging(), { backupRetentionDays: -1 }),
+    expect: { level: "environments/staging/env.ts", path: "settings.backupRetentionDays", value: "-1", allowed: "must be >= 1" },
+  },
+  {
+    name: "RDS deployment backup retention of 40 days",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { backupRetentionDays: 40 }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.backupRetentionDays", value: "40", allowed: "must be <= 35" },
+  },
+  {
+    name: "Aurora backup retention of 36 days",
+    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { backupRetentionDays: 36 }),
+    expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/aurora.inputs.backupRetentionDays", value: "36", allowed: "must be <= 35" },
+  },
+  {
+    name: "Redis snapshot retention of 36 days",
+    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/cache", { snapshotRetentionDays: 36 }),
+    expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/cache.inputs.snapshotRetentionDays", value: "36", allowed: "must be <= 35" },
+  },
+  {
+    name: "DynamoDB point-in-time recovery of 36 days",
+    variant: () => withInputs(prod(), "us-east-1", DDB, { pitrDays: 36 }),
+    expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/dynamodb.inputs.pitrDays", value: "36", allowed: "must be <= 35" },
+  },
+  // Aurora Serverless v2 capacity
+  {
+    name: "Aurora min capacity above max (aerologue)",
+    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { minCapacity: 64, maxCapacity: 16 }),
+    expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/aurora.inputs.maxCapacity", value: "16", allowed: "must be >= minCapacity 64" },
+  },
+  {
+    name: "Aurora max capacity above 256 ACU (aerologue)",
+    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { maxCapacity: 512 }),
+    expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/aurora.inputs.maxCapacity", value: "512", allowed: "must be <= 256" },
+  },
+  {
+    name: "Aurora min capacity below 0 ACU (aerologue)",
+    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { minCapacity: -1 }),
+    expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/aurora.inputs.minCapacity", value: "-1", allowed: "must be >= 0" },
+  },
+  {
+    name: "Aurora min ACU above max ACU (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/aurora", { minAcu: 8, maxAcu: 4 }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/aurora.inputs.minAcu", value: "8", allowed: "must be <= maxAcu (4)" },
+  },
+  {
+    name: "Aurora max ACU above 256 (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/aurora", { maxAcu: 300 }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/aurora.inputs.maxAcu", value: "300", allowed: "must be 1..256 ACUs in steps of 0.5" },
+  },
+  {
+    name: "Aurora capacity not in 0.5 ACU steps (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/aurora", { minAcu: 0.7 }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/aurora.inputs.minAcu", value: "0.7", allowed: "must be 0.5..256 ACUs in steps of 0.5" },
+  },
+  // DynamoDB keys and attributes
+  {
+    name: "an index key declaring a table key attribute with another type",
+    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { indexes: [{ name: "by_user", partitionKey: { name: "user_id", type: "N" } }] } } }),
+    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_sessions.indexes`, value: '[{"name":"by_user","partitionKey":{"name":"user_id","type":"N"}}]', allowed: 'attribute "user_id" is declared as N here and as S elsewhere' },
+  },
+  {
+    name: "a sort key on the partition key attribute",
+    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { sortKey: { name: "user_id", type: "S" } } } }),
+    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_sessions.sortKey.name`, value: '"user_id"', allowed: 'sortKey "user_id" must differ from the partition key' },
+  },
+  {
+    name: "two indexes with the same name",
+    variant: () =>
+      withInputs(prod(), "us-east-1", DDB, {
+        tables: { user_context: { indexes: [{ name: "ix1", partitionKey: { name: "a", type: "S" } }, { name: "ix1", partitionKey: { name: "b", type: "S" } }] } },
+      }),
+    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_context.indexes`, value: '[{"name":"ix1","partitionKey":{"name":"a","type":"S"}},{"name":"ix1","partitionKey":{"name":"b","type":"S"}}]', allowed: 'index "ix1": name is used twice' },
+  },
+  {
+    name: "a key attribute type DynamoDB does not have",
+    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { vlog_stopovers: { partitionKey: { name: "journey_id", type: "BOOL" } } } }),
+    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.vlog_stopovers.partitionKey.type`, value: '"BOOL"', allowed: 'must be one of "S" | "N"' },
+  },
+  {
+    name: "TTL on a string key attribute",
+    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { ttl: { attribute: "session_id", days: 30 } } } }),
+    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_sessions.ttl.attribute`, value: '"session_id"', allowed: 'the TTL attribute holds epoch seconds (a Number); "session_id" is a S key attribute' },
+  },
+  {
+    name: "a key without a name",
+    variant: () => withInputs(dev(), "us-east-1", DDB, { tables: { admin_audit_log: { partitionKey: { name: "", type: "S" } } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${DDB_PATH}.admin_audit_log.partitionKey.name`, value: '""', allowed: "must be >= 1 characters" },
+  },
+];

@@ -1,0 +1,150 @@
+import { type BadConfigCase, env, withInputs, withSettings, withWorkload } from "./variants";
+
+const DEV = "environments/dev/env.ts";
+const DEV_PLATFORM = "environments/dev/us-east-1/platform.ts";
+const DEV_AEROLOGUE = "environments/dev/us-east-1/aerologue.ts";
+const DEV_TIMELINE = "environments/dev/us-east-1/timeline.ts";
+const STAGING_MILEQUEST = "environments/staging/us-east-1/milequest.ts";
+const dev = () => env("dev");
+const staging = () => env("staging");
+const FN = "us-east-1/aerologue-compute/functions.inputs.functions";
+const MON = "us-east-1/ops/monitoring.inputs.alarms";
+
+/** Lambda, EventBridge schedules, CloudWatch log retention and alarms, ECS sizing. */
+export const OPS_CASES: readonly BadConfigCase[] = [
+  // Lambda memory 128-10240 MB, timeout <= 900 s
+  {
+    name: "Lambda memory under 128 MB",
+    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "api-rest-handler": { memoryMb: 64 } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${FN}.api-rest-handler.memoryMb`, value: "64", allowed: "must be >= 128" },
+  },
+  {
+    name: "Lambda memory over 10240 MB",
+    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "crossing-detector": { memoryMb: 20480 } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${FN}.crossing-detector.memoryMb`, value: "20480", allowed: "must be <= 10240" },
+  },
+  {
+    name: "Lambda timeout over 900 s",
+    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-airport-data": { timeoutSeconds: 901 } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${FN}.etl-airport-data.timeoutSeconds`, value: "901", allowed: "must be <= 900" },
+  },
+  {
+    name: "Lambda memory over 10240 MB (milequest REST)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-api/rest", { functions: { login: { memoryMb: 12000 } } }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-api/rest.inputs.functions.login.memoryMb", value: "12000", allowed: "must be <= 10240" },
+  },
+  {
+    name: "Lambda timeout of 20 minutes (milequest jobs)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { functions: { exportAnalytics: { timeoutSeconds: 1200 } } }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.functions.exportAnalytics.timeoutSeconds", value: "1200", allowed: "must be <= 900" },
+  },
+  {
+    name: "a Lambda layer that does not exist",
+    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "ws-broadcast": { layers: ["nope"] } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${FN}.ws-broadcast.layers.0`, value: '"nope"', allowed: 'unknown layer "nope"' },
+  },
+  // Schedules: EventBridge runs at most once a minute
+  {
+    name: "schedule every 30 seconds",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { wearableSyncSchedule: "rate(30 seconds)" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule", value: '"rate(30 seconds)"', allowed: "EventBridge runs a schedule at most once a minute: use rate(1 minute) or slower" },
+  },
+  {
+    name: "cron with a seconds field",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { wearableSyncSchedule: "cron(*/30 * * * * ? *)" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule", value: '"cron(*/30 * * * * ? *)"', allowed: "a cron expression has 6 fields" },
+  },
+  {
+    name: "rate with a plural unit for 1",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { wearableSyncSchedule: "rate(1 hours)" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule", value: '"rate(1 hours)"', allowed: "use the singular unit for 1: rate(1 hour)" },
+  },
+  {
+    name: "sub-minute Lambda schedule that does not divide a minute",
+    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-flight-data": { trigger: { type: "schedule", everySeconds: 45 } } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${FN}.etl-flight-data.trigger.everySeconds`, value: "45", allowed: "a sub-minute schedule must divide 60" },
+  },
+  {
+    name: "Lambda schedule that is not whole minutes",
+    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-airport-data": { trigger: { type: "schedule", everySeconds: 90 } } } }),
+    expect: { level: DEV_AEROLOGUE, path: `${FN}.etl-airport-data.trigger.everySeconds`, value: "90", allowed: "schedules of a minute or more must be whole minutes" },
+  },
+  // Log retention values CloudWatch does not accept
+  {
+    name: "env log retention of 10 days",
+    variant: () => withSettings(dev(), { logRetentionDays: 10 }),
+    expect: { level: DEV, path: "settings.logRetentionDays", value: "10", allowed: "must be a CloudWatch Logs retention value: one of 1, 3, 5, 7, 14, 30" },
+  },
+  {
+    name: "log retention 0 (never expire) is not allowed",
+    variant: () => withSettings(dev(), { logRetentionDays: 0 }),
+    expect: { level: DEV, path: "settings.logRetentionDays", value: "0", allowed: "must be a CloudWatch Logs retention value" },
+  },
+  {
+    name: "flow log retention of 45 days",
+    variant: () => withSettings(dev(), { flowLogs: { enabled: true, retentionDays: 45 } }),
+    expect: { level: DEV, path: "settings.flowLogs.retentionDays", value: "45", allowed: "must be a CloudWatch Logs retention value" },
+  },
+  {
+    name: "platform VPC deployment flow log retention of 45 days",
+    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { flowLogs: { enabled: true, retentionDays: 45 } }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.flowLogs.retentionDays", value: "45", allowed: "must be a CloudWatch Logs retention value" },
+  },
+  {
+    name: "WAF log retention of 15 days",
+    variant: () => withInputs(dev(), "us-east-1", "services/ingress", { wafLogRetentionDays: 15 }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/services/ingress.inputs.wafLogRetentionDays", value: "15", allowed: "must be a CloudWatch Logs retention value" },
+  },
+  {
+    name: "aerologue log retention of 45 days",
+    variant: () => withWorkload(dev(), "aerologue", { logRetentionDays: 45 }),
+    expect: { level: DEV, path: "workloads.aerologue.logRetentionDays", value: "45", allowed: "must be one of 7 | 14 | 30 | 60 | 90 | 180 | 365" },
+  },
+  {
+    name: "timeline log retention of 100 days",
+    variant: () => withInputs(dev(), "us-east-1", "timeline-ops/monitoring", { logRetentionDays: 100 }),
+    expect: { level: DEV_TIMELINE, path: "us-east-1/timeline-ops/monitoring.inputs.logRetentionDays", value: "100", allowed: "" },
+  },
+  // CloudWatch alarms: a threshold needs a period
+  {
+    name: "alarm threshold without a period",
+    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { cpuHigh: { threshold: 90, periodSeconds: null } } }),
+    expect: { level: DEV_PLATFORM, path: `${MON}.cpuHigh.periodSeconds`, value: "null", allowed: "must be a number" },
+  },
+  {
+    name: "alarm period CloudWatch does not accept (45 s)",
+    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { cpuHigh: { periodSeconds: 45 } } }),
+    expect: { level: DEV_PLATFORM, path: `${MON}.cpuHigh.periodSeconds`, value: "45", allowed: "CloudWatch accepts a period of 10, 30 (high-resolution metrics) or a multiple of 60 seconds" },
+  },
+  {
+    name: "alarm window longer than 7 days",
+    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { freeStorageLow: { periodSeconds: 86400, evaluationPeriods: 8 } } }),
+    expect: { level: DEV_PLATFORM, path: `${MON}.freeStorageLow.evaluationPeriods`, value: "8", allowed: "exceeds CloudWatch's 7-day window" },
+  },
+  {
+    name: "more datapoints to alarm than evaluated",
+    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { cpuHigh: { datapointsToAlarm: 3 } } }),
+    expect: { level: DEV_PLATFORM, path: `${MON}.cpuHigh.datapointsToAlarm`, value: "3", allowed: "must be <= evaluationPeriods (2)" },
+  },
+  {
+    name: "CPU alarm threshold over 100 %",
+    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { cpuHigh: { threshold: 150 } } }),
+    expect: { level: DEV_PLATFORM, path: `${MON}.cpuHigh.threshold`, value: "150", allowed: "must be <= 100" },
+  },
+  {
+    name: "timeline CPU alarm threshold over 100 %",
+    variant: () => withInputs(dev(), "us-east-1", "timeline-ops/monitoring", { cpuThresholdPercent: 120 }),
+    expect: { level: DEV_TIMELINE, path: "us-east-1/timeline-ops/monitoring.inputs.cpuThresholdPercent", value: "120", allowed: "must be <= 100" },
+  },
+  // ECS sizing
+  {
+    name: "ECS cluster with min instances above max",
+    variant: () => withInputs(dev(), "us-east-1", "services/ecs-cluster", { minInstances: 5, maxInstances: 3 }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/services/ecs-cluster.inputs.minInstances", value: "5", allowed: "must be <= maxInstances" },
+  },
+  {
+    name: "EC2 instance type that is not one",
+    variant: () => withInputs(dev(), "us-east-1", "services/ecs-cluster", { instanceType: "t3micro" }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/services/ecs-cluster.inputs.instanceType", value: '"t3micro"', allowed: 'must be an EC2 instance type like "t3.micro"' },
+  },
+];

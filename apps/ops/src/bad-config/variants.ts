@@ -1,0 +1,97 @@
+import { WORKLOADS } from "@envs/envcommon";
+import { root } from "@envs/root";
+import { ConfigError, type DeploymentConfig, type EnvConfig, type RegionConfig, type EnvSettings, type DeepPartial, resolveEnv, validateEnvSet } from "@infra/config";
+import { BUILDERS } from "@infra/workloads";
+import { ENVS } from "../envs";
+
+/**
+ * Config variants for the bad-config suite: each is a REAL env config from `apps/ops/src/envs.ts`
+ * with one mutation, made by spreading (never by copying a config). Pure data: no cdktf.
+ */
+
+export const env = (name: string): EnvConfig => ENVS.find((e) => e.name === name)!;
+
+/** What the suite expects one issue of the ConfigError to say. `allowed` is a substring. */
+export interface ExpectedIssue {
+  readonly level: string;
+  readonly path: string;
+  readonly value: string;
+  readonly allowed: string;
+}
+
+export interface BadConfigCase {
+  readonly name: string;
+  /** The mutated env, or a set of envs (cross-env checks such as distinct accounts). */
+  readonly variant: () => EnvConfig | readonly EnvConfig[];
+  readonly expect: ExpectedIssue;
+}
+
+/** Replace top-level fields of an env. */
+export function withEnv(base: EnvConfig, patch: Partial<EnvConfig>): EnvConfig {
+  return { ...base, ...patch };
+}
+
+/** Override env-level settings (merged over root.ts like any env.ts). */
+export function withSettings(base: EnvConfig, settings: DeepPartial<EnvSettings> | Record<string, unknown>): EnvConfig {
+  return { ...base, settings: { ...base.settings, ...(settings as DeepPartial<EnvSettings>) } };
+}
+
+/** Override one workload's env-level config. */
+export function withWorkload(base: EnvConfig, workload: string, patch: Record<string, unknown>): EnvConfig {
+  return { ...base, workloads: { ...base.workloads, [workload]: { ...(base.workloads[workload] as object), ...patch } } };
+}
+
+/** Replace fields of one region of an env. */
+export function withRegion(base: EnvConfig, region: string, patch: Partial<RegionConfig> | ((r: RegionConfig) => Partial<RegionConfig>)): EnvConfig {
+  const found = base.regions.some((r) => r.region === region);
+  if (!found) throw new Error(`test bug: ${base.name} has no region ${region}`);
+  return { ...base, regions: base.regions.map((r) => (r.region === region ? { ...r, ...(typeof patch === "function" ? patch(r) : patch) } : r)) };
+}
+
+const isModule = (d: DeploymentConfig, id: string) => `${d.definition.category}/${d.definition.module}` === id;
+
+/** The deployment `category/module` of a region, as the env's config declares it. */
+export function deploymentOf(base: EnvConfig, region: string, id: string): DeploymentConfig {
+  const d = base.regions.find((r) => r.region === region)?.deployments.find((x) => isModule(x, id));
+  if (!d) throw new Error(`test bug: ${base.name} ${region} has no deployment ${id}`);
+  return d;
+}
+
+/** Change one deployment (its inputs, dependencies, ...), keeping everything else, including its source file. */
+export function withDeployment(base: EnvConfig, region: string, id: string, patch: (d: DeploymentConfig) => Partial<DeploymentConfig>): EnvConfig {
+  deploymentOf(base, region, id);
+  return withRegion(base, region, (r) => ({ deployments: r.deployments.map((d) => (isModule(d, id) ? { ...d, ...patch(d) } : d)) }));
+}
+
+/** Override inputs of one deployment (objects merge over the module defaults; arrays replace). */
+export function withInputs(base: EnvConfig, region: string, id: string, inputs: Record<string, unknown>): EnvConfig {
+  return withDeployment(base, region, id, (d) => ({ inputs: { ...(d.inputs as object), ...inputs } }));
+}
+
+/** Append deployments to a region. */
+export function addDeployments(base: EnvConfig, region: string, ...extra: DeploymentConfig[]): EnvConfig {
+  return withRegion(base, region, (r) => ({ deployments: [...r.deployments, ...extra] }));
+}
+
+/**
+ * Resolve the variant the way `npm run synth` does (validateEnvSet for a set of envs, resolveEnv with
+ * the registry's builder keys for one env): no construct is created. Returns the ConfigError.
+ */
+export function configErrorOf(c: BadConfigCase): ConfigError {
+  const v = c.variant();
+  try {
+    if (Array.isArray(v)) validateEnvSet(v as readonly EnvConfig[]);
+    else resolveEnv(root, v as EnvConfig, WORKLOADS, { builders: Object.keys(BUILDERS) });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for: ${c.name}`);
+}
+
+/** All cases of all topics, by name (used by synth-variant.ts). */
+export function findCase(all: readonly BadConfigCase[], name: string): BadConfigCase {
+  const found = all.find((c) => c.name === name);
+  if (!found) throw new Error(`unknown case ${JSON.stringify(name)}`);
+  return found;
+}
