@@ -83,6 +83,7 @@ const resources = (json: StackJson["json"], type: string): [string, R][] => Obje
 describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
   const stacks = SYNTH.get(name)!;
   const account = ACCOUNTS[name]!;
+  const deployRole = DEPLOY[name as keyof typeof DEPLOY];
   const ci = stacks.filter((s) => s.stackName.endsWith("-security-ci-access"));
   const json = ci[0]!.json;
   const roles = Object.fromEntries(resources(json, "aws_iam_role").map(([id, r]) => [id, r]));
@@ -102,10 +103,10 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
   });
 
   it("exactly two roles: the plan role and this env's deploy role, their ARNs as the workflows' variables", () => {
-    expect(Object.values(roles).map((r) => r["name"]).sort()).toEqual([`${name}-us-east-1-ci-plan`, DEPLOY[name].name].sort());
+    expect(Object.values(roles).map((r) => r["name"]).sort()).toEqual([`${name}-us-east-1-ci-plan`, deployRole.name].sort());
     expect(json.output).toEqual({
       [`AWS_PLAN_ROLE_ARN_${name.toUpperCase()}`]: { value: "${aws_iam_role.plan-role.arn}", description: expect.any(String) },
-      [DEPLOY[name].output]: { value: "${aws_iam_role.deploy-role.arn}", description: expect.any(String) },
+      [deployRole.output]: { value: "${aws_iam_role.deploy-role.arn}", description: expect.any(String) },
     });
     // No other stack of the env creates a role GitHub can assume.
     const federated = stacks.flatMap((s) =>

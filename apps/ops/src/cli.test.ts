@@ -122,5 +122,9 @@ describe("infra CLI with a stand-in terraform", () => {
   it("stacks lists deploy order with s3:// state locations", () => {
     const { stdout } = cli(["stacks", "--env", "prod"]);
     expect(stdout).toContain("s3://acme-infra-tfstate-444444444444/prod/us-east-1/network/vpc/terraform.tfstate");
+    // Each stack's dependencies, in deploy order: a stack is listed after every stack it waits for.
+    const rds = stdout.indexOf("prod-us-east-1-data-rds\n");
+    expect(stdout.slice(rds).split("\n")[2]).toMatch(/^ {4}after: .*prod-us-east-1-network-vpc/);
+    expect(stdout.indexOf("prod-us-east-1-network-vpc\n")).toBeLessThan(rds);
   });
 });

@@ -8,6 +8,8 @@ import { runCommand, synthCommand } from "./run";
 import { policyReport } from "./policy";
 import { synthAll } from "./synth-all";
 import { formatStacks } from "./stacks";
+import { graphCommand } from "./graph";
+import { costCommand } from "./cost";
 import { type StackAction, selectStacks, stackCommands } from "./terraform-commands";
 
 const USAGE = `usage: infra <command> [options]
@@ -22,6 +24,8 @@ const USAGE = `usage: infra <command> [options]
   destroy --env <env> [--stack <s>] [--auto-approve]         terraform destroy, dependents first
   output  --env <env> --stack <s>            terraform output -json
   state   --env <env> --stack <s> <list|show|pull> [address] terraform state ...
+  graph   [--env <env>] [--out <file>] [--format mermaid|svg]  stacks and dependencies (no --env: docs/graphs/<env>.svg)
+  cost    [--env <env>] [--json]             offline monthly estimate per env and workload (no --env: every env)
 `;
 
 export function main(argv: readonly string[]): number {
@@ -35,6 +39,8 @@ export function main(argv: readonly string[]): number {
       "auto-approve": { type: "boolean", default: false },
       "no-synth": { type: "boolean", default: false },
       drift: { type: "boolean", default: false },
+      out: { type: "string" },
+      format: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -62,6 +68,8 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(`${summaries.join("\n")}\n`);
     return failed > 0 ? 1 : 0;
   }
+  if (command === "graph") return graphCommand(values);
+  if (command === "cost") return costCommand(values);
   if (command === "check") {
     validateEnvSet(ENVS);
     for (const env of ENVS) {
