@@ -84,6 +84,9 @@ describe("infra CLI with a stand-in terraform", () => {
     expect(show.calls.at(-1)!.argv).toEqual(["state", "show", "aws_vpc.vpc_6776A399"]);
     const output = cli(["output", "--env", "dev", "--stack", "dev-us-east-1-network-vpc"]);
     expect(output.calls.at(-1)!.argv).toEqual(["output", "-json"]);
+    const pull = cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "pull"]);
+    expect(pull.calls.map((c) => c.argv)).toEqual([["init", "-input=false", "-reconfigure", "-lock=false"], ["state", "pull"]]);
+    expect(output.calls[0]!.argv).toEqual(["init", "-input=false", "-reconfigure", "-lock=false"]);
   });
 
   it("deploy stops at the first failing stack", () => {
