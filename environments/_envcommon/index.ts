@@ -1,4 +1,5 @@
 import type { WorkloadRegistry } from "@infra/config";
+import { aerologue } from "./aerologue";
 import { rds } from "./data/rds";
 import { appRecord } from "./dns/app-record";
 import { zone } from "./dns/zone";
@@ -19,6 +20,7 @@ export const WORKLOADS: WorkloadRegistry = {
   platform,
   milequest,
   atlas,
+  aerologue,
 };
 
 /** The platform's modules (seed 004). */
@@ -29,3 +31,6 @@ export { MILEQUEST_WAIVERS, milequestModules, WITH_CACHE as MILEQUEST_WITH_CACHE
 
 /** AccountabilityAtlas (seed 001): its modules; the phase (workloads.atlas.phase) decides which deploy. */
 export { atlasModules } from "./atlas";
+
+/** Aerologue (seed 000): modules and deployment lists. */
+export { aerologueModules, aerologuePrimaryModules, aerologueSecondaryModules, AEROLOGUE_FUNCTIONS, AEROLOGUE_TABLES, AEROLOGUE_WAIVERS } from "./aerologue";

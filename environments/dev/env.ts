@@ -19,6 +19,20 @@ export const dev: EnvConfig = {
   },
   workloads: {
     platform: { domain: "dev.platform.example.com" },
+    aerologue: {
+      // ARC-015 dev column.
+      domain: "dev.aerologue.app",
+      logLevel: "debug",
+      apiRateLimitPerMinute: 100,
+      adsbProvider: "mock",
+      enableAnalytics: false,
+      featureFlags: { vlog_native_upload: true, admin_manual_checkin: true },
+      callbackUrls: ["https://dev.aerologue.app/auth/callback", "http://localhost:3000/auth/callback"],
+      logoutUrls: ["https://dev.aerologue.app/", "http://localhost:3000/"],
+      adminIpCidrs: ["203.0.113.10/32"],
+      alarmEmails: ["aerologue-dev-alerts@example.com"],
+      artifacts: { bucket: "aerologue-dev-artifacts-111111111111" },
+    },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run dev:policy`.
   waivers: [

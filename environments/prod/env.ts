@@ -11,6 +11,13 @@ export const prod: EnvConfig = {
   settings: {},
   workloads: {
     platform: { domain: "platform.example.com" },
+    aerologue: {
+      // ARC-015 prod column is the workload default; ARC-010: production logs 90 days.
+      logRetentionDays: 90,
+      adminIpCidrs: ["203.0.113.10/32", "198.51.100.20/32"],
+      alarmEmails: ["aerologue-oncall@example.com"],
+      artifacts: { bucket: "aerologue-prod-artifacts-444444444444" },
+    },
     // AccountabilityAtlas (seed 001): the phase is set once in _envcommon/atlas/workload.ts.
     atlas: {},
     // Mile Quest (seed 003): the workload defaults are prod (mile-quest.com, branch main → PRODUCTION).

@@ -19,6 +19,18 @@ export const staging: EnvConfig = {
   },
   workloads: {
     platform: { domain: "staging.platform.example.com" },
+    aerologue: {
+      // ARC-015 staging column.
+      domain: "staging.aerologue.app",
+      logLevel: "info",
+      apiRateLimitPerMinute: 500,
+      featureFlags: { vlog_native_upload: true, admin_manual_checkin: true },
+      callbackUrls: ["https://staging.aerologue.app/auth/callback"],
+      logoutUrls: ["https://staging.aerologue.app/"],
+      adminIpCidrs: ["203.0.113.10/32"],
+      alarmEmails: ["aerologue-staging-alerts@example.com"],
+      artifacts: { bucket: "aerologue-staging-artifacts-222222222222" },
+    },
     // AccountabilityAtlas (seed 001): nothing deploys here before phase 3.
     atlas: {},
     // Mile Quest (seed 003): the staging Amplify apps build the staging branch; zone delegated from mile-quest.com.

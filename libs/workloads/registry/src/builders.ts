@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { aerologueBuilders } from "@infra/aerologue";
 import { atlasBuilders } from "@infra/atlas";
 import { milequestBuilders } from "@infra/milequest";
 import { platformBuilders } from "@infra/platform";
@@ -8,4 +9,5 @@ export const BUILDERS: BuilderRegistry = {
   ...platformBuilders,
   ...milequestBuilders,
   ...atlasBuilders,
+  ...aerologueBuilders,
 };

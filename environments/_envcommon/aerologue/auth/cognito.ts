@@ -1,0 +1,33 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, cognitoInputs } from "@infra/aerologue-inputs";
+import { prefix } from "../names";
+
+/** ARC-007 Cognito: aerologue-users and the aerologue-app client. */
+export const cognito = defineModule<typeof cognitoInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-auth",
+  module: "cognito",
+  builder: "aerologue/cognito",
+  schema: cognitoInputs,
+  source: "environments/_envcommon/aerologue/auth/cognito.ts",
+  dependencies: {
+    secrets: { category: "aerologue-security", module: "secrets" },
+    functions: { category: "aerologue-compute", module: "functions" },
+  },
+  defaults: (ctx) => ({
+    poolName: `${prefix(ctx)}-users`,
+    clientName: `${prefix(ctx)}-app`,
+    domainPrefix: `${prefix(ctx)}-${ctx.env.accountId}`,
+    // "Minimum 8, upper + lower + number, no special character (UX)".
+    passwordPolicy: { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false },
+    mfa: "OPTIONAL" as const,
+    customAttributes: ["nationality", "language"],
+    scopes: ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
+    oauthFlows: ["code" as const, "implicit" as const],
+    tokenValidity: { accessHours: 1, idHours: 1, refreshDays: 30 },
+    callbackUrls: [...ctx.workload.callbackUrls],
+    logoutUrls: [...ctx.workload.logoutUrls],
+    identityProviders: ["SignInWithApple" as const, "Google" as const],
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

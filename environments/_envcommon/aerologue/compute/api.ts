@@ -1,0 +1,45 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, apiInputs } from "@infra/aerologue-inputs";
+import { PRIMARY, prefix } from "../names";
+
+const REST_PREFIXES = ["flights", "airports", "crossings", "greetings", "games", "users", "vlogs", "wallet", "leaderboards"];
+
+/** ARC-006: HTTP API (ten routes), WebSocket API, one stage named after the env. */
+export const api = defineModule<typeof apiInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-compute",
+  module: "api",
+  builder: "aerologue/api",
+  schema: apiInputs,
+  source: "environments/_envcommon/aerologue/compute/api.ts",
+  dependencies: {
+    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
+    functions: { category: "aerologue-compute", module: "functions" },
+    cognito: { category: "aerologue-auth", module: "cognito", region: PRIMARY },
+    dns: { category: "aerologue-edge", module: "dns", region: PRIMARY },
+  },
+  defaults: (ctx) => ({
+    prefix: prefix(ctx),
+    httpApiName: `${prefix(ctx)}-rest-api`,
+    wsApiName: `${prefix(ctx)}-ws-api`,
+    stageName: ctx.env.name,
+    // "/api/v1/flights/*" is every method under the prefix: {proxy+}.
+    routes: [...REST_PREFIXES.map((p) => `ANY /api/v1/${p}/{proxy+}`), "GET /api/v1/health"],
+    publicRoutes: ["GET /api/v1/health"],
+    throttle: { ...ctx.workload.apiThrottle },
+    cors: {
+      allowOrigins: [...ctx.workload.corsOrigins],
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type"],
+      maxAgeSeconds: 3600,
+    },
+    wsRoutes: { $connect: "api-ws-connect", $disconnect: "api-ws-disconnect", $default: "api-ws-message" },
+    broadcastFunction: "ws-broadcast",
+    restFunction: "api-rest-handler",
+    apiDomain: `api.${ctx.workload.domain}`,
+    wsDomain: `ws.${ctx.workload.domain}`,
+    wsMappingKey: "ws",
+    logRetentionDays: ctx.workload.logRetentionDays,
+    latencyRouting: ctx.workload.globalRegions.length > 0,
+  }),
+});

@@ -1,0 +1,175 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
+import { PRIMARY, prefix } from "../names";
+
+/**
+ * ARC-004 says Node.js 20; nodejs20.x reached AWS end of support on 2026-04-30 (no new functions,
+ * no updates), so the functions run the current LTS runtime, nodejs24.x (supported until 2028-04-30;
+ * nodejs22.x would end 2027-04-30).
+ */
+const NODE = "nodejs24.x";
+const BASE_LAYERS = ["common-utils", "aws-sdk-optimized"];
+const none = { tables: [], buckets: [], timestream: "none" as const, aurora: false, cache: false, secrets: [], sendToBroadcastQueue: false };
+
+/** ARC-004's function table (runtime, memory, timeout, trigger, purpose, reserved concurrency), with each function's least-privilege access. */
+export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
+  "api-rest-handler": {
+    purpose: "REST API endpoints",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    trigger: { type: "http-api" },
+    layers: [...BASE_LAYERS, "geo-utils"],
+    access: {
+      ...none,
+      tables: ["user_sessions", "user_context", "flight_crossings", "crossing_participants", "crossing_messages", "vlog_journeys", "vlog_stopovers", "vlog_pinned_media", "airport_schedules", "wallet_documents", "admin_audit_log", "config"],
+      buckets: ["user-content"],
+      timestream: "read",
+      aurora: true,
+      cache: true,
+      sendToBroadcastQueue: true,
+    },
+  },
+  "api-ws-connect": {
+    purpose: "WebSocket connect",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    trigger: { type: "websocket", route: "$connect" },
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["websocket_connections", "user_sessions"], cache: true },
+  },
+  "api-ws-disconnect": {
+    purpose: "WebSocket disconnect",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    trigger: { type: "websocket", route: "$disconnect" },
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["websocket_connections"], cache: true },
+  },
+  "api-ws-message": {
+    purpose: "WebSocket messages",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    trigger: { type: "websocket", route: "$default" },
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["websocket_connections", "crossing_messages", "flight_crossings"], cache: true, sendToBroadcastQueue: true },
+  },
+  "etl-flight-data": {
+    purpose: "Fetch flight positions",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    trigger: { type: "schedule", everySeconds: 10 },
+    reservedConcurrency: 10,
+    layers: [...BASE_LAYERS, "geo-utils"],
+    access: { ...none, tables: ["config"], timestream: "write", cache: true, secrets: ["aerologue/api/adsb-exchange"] },
+  },
+  "etl-airport-data": {
+    purpose: "Fetch airport data",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    trigger: { type: "schedule", everySeconds: 3600 },
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["airport_schedules"], buckets: ["data-archive"], aurora: true, secrets: ["aerologue/api/aerodatabox", "aerologue/api/airlabs"] },
+  },
+  "crossing-detector": {
+    purpose: "Detect flight crossings",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+    trigger: { type: "schedule", everySeconds: 10 },
+    reservedConcurrency: 20,
+    layers: [...BASE_LAYERS, "geo-utils"],
+    access: { ...none, tables: ["flight_crossings", "crossing_participants", "user_context", "config"], timestream: "read", cache: true, sendToBroadcastQueue: true },
+  },
+  "ws-broadcast": {
+    purpose: "Broadcast to WebSocket clients",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    trigger: { type: "sqs" },
+    reservedConcurrency: 100,
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["websocket_connections"], cache: true },
+  },
+  "auth-triggers": {
+    purpose: "Auth event handlers",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    trigger: { type: "cognito" },
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["user_sessions"], aurora: true },
+  },
+  "scheduled-cleanup": {
+    purpose: "TTL cleanup, maintenance",
+    runtime: NODE,
+    handler: "index.handler",
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    trigger: { type: "schedule", everySeconds: 86400 },
+    layers: BASE_LAYERS,
+    access: { ...none, tables: ["user_sessions", "websocket_connections", "admin_audit_log"], buckets: ["data-archive"], aurora: true },
+  },
+};
+
+/** ARC-004 Lambda + ARC-015 environment + ARC-010 logs/X-Ray. */
+export const functions = defineModule<typeof functionsInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-compute",
+  module: "functions",
+  builder: "aerologue/functions",
+  schema: functionsInputs,
+  source: "environments/_envcommon/aerologue/compute/functions.ts",
+  dependencies: {
+    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
+    secrets: { category: "aerologue-security", module: "secrets", region: PRIMARY },
+    vpc: { category: "aerologue-network", module: "vpc" },
+    dynamodb: { category: "aerologue-data", module: "dynamodb", region: PRIMARY },
+    aurora: { category: "aerologue-data", module: "aurora" },
+    cache: { category: "aerologue-data", module: "cache" },
+    storage: { category: "aerologue-data", module: "storage", region: PRIMARY },
+    timestream: { category: "aerologue-data", module: "timestream", region: PRIMARY },
+  },
+  defaults: (ctx) => ({
+    prefix: prefix(ctx),
+    architecture: "arm64" as const,
+    functions: AEROLOGUE_FUNCTIONS,
+    layers: {
+      "common-utils": { contents: "Shared utilities, logging, error handling (~5 MB)", compatibleRuntimes: [NODE] },
+      "aws-sdk-optimized": { contents: "Trimmed AWS SDK (~10 MB)", compatibleRuntimes: [NODE] },
+      "geo-utils": { contents: "GeoHash, distance calculations (~2 MB)", compatibleRuntimes: [NODE] },
+    },
+    artifacts: {
+      bucket: ctx.workload.artifacts.bucket,
+      functionKeys: { ...ctx.workload.artifacts.functionKeys },
+      layerKeys: { ...ctx.workload.artifacts.layerKeys },
+    },
+    // ARC-015 environment variables.
+    environment: {
+      ENVIRONMENT: ctx.env.name,
+      LOG_LEVEL: ctx.workload.logLevel,
+      API_RATE_LIMIT: `${ctx.workload.apiRateLimitPerMinute}/min`,
+      ADSB_PROVIDER: ctx.workload.adsbProvider,
+      ENABLE_ANALYTICS: String(ctx.workload.enableAnalytics),
+    },
+    logLevel: ctx.workload.logLevel,
+    logRetentionDays: ctx.workload.logRetentionDays,
+    xraySamplingRate: ctx.workload.xraySamplingRate,
+    ownsSamplingRule: true,
+    tablePrefix: `${prefix(ctx)}-`,
+  }),
+});

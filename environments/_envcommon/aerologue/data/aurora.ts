@@ -1,0 +1,49 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, auroraInputs } from "@infra/aerologue-inputs";
+import { PRIMARY, prefix, regional } from "../names";
+
+const common = {
+  workload: "aerologue",
+  category: "aerologue-data",
+  module: "aurora",
+  builder: "aerologue/aurora",
+  schema: auroraInputs,
+  source: "environments/_envcommon/aerologue/data/aurora.ts",
+} as const;
+
+/** ARC-005 Aurora PostgreSQL 15 Serverless v2, 0.5-16 ACU, writer + reader, 7-day backups, 90-day credential rotation. */
+export const aurora = defineModule<typeof auroraInputs, AerologueConfig>({
+  ...common,
+  dependencies: {
+    kms: { category: "aerologue-security", module: "kms" },
+    secrets: { category: "aerologue-security", module: "secrets" },
+    vpc: { category: "aerologue-network", module: "vpc" },
+  },
+  defaults: (ctx) => ({
+    clusterIdentifier: `${regional(ctx)}-aurora`,
+    engineVersion: "15.10",
+    databaseName: "aerologue",
+    minCapacity: 0.5,
+    maxCapacity: 16,
+    instances: 2,
+    backupRetentionDays: 7,
+    credentialRotationDays: 90,
+    deletionProtection: ctx.settings.deletionProtection,
+    logRetentionDays: ctx.workload.logRetentionDays,
+    role: ctx.workload.globalRegions.length > 0 ? ("global-primary" as const) : ("standalone" as const),
+    globalClusterIdentifier: `${prefix(ctx)}-aurora-global`,
+    primaryRegion: ctx.primaryRegion.name,
+  }),
+});
+
+/** ARC-012: the Aurora global database's secondary cluster in a global region (replicates the primary). */
+export const auroraSecondary = defineModule<typeof auroraInputs, AerologueConfig>({
+  ...common,
+  dependencies: {
+    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
+    secrets: { category: "aerologue-security", module: "secrets", region: PRIMARY },
+    vpc: { category: "aerologue-network", module: "vpc" },
+    primary: { category: "aerologue-data", module: "aurora", region: PRIMARY },
+  },
+  defaults: (ctx) => ({ ...aurora.defaults(ctx), role: "global-secondary" as const }),
+});

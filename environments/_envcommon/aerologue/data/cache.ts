@@ -1,0 +1,27 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, cacheInputs } from "@infra/aerologue-inputs";
+import { PRIMARY, prefix, regional } from "../names";
+
+/** ARC-005 ElastiCache Redis: cache.t4g.micro, 1 node (MVP); prod overrides to 2 nodes with failover. */
+export const cache = defineModule<typeof cacheInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-data",
+  module: "cache",
+  builder: "aerologue/cache",
+  schema: cacheInputs,
+  source: "environments/_envcommon/aerologue/data/cache.ts",
+  dependencies: {
+    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
+    vpc: { category: "aerologue-network", module: "vpc" },
+  },
+  defaults: (ctx) => ({
+    replicationGroupId: `${regional(ctx)}-cache`.slice(0, 40),
+    nodeType: "cache.t4g.micro",
+    nodes: 1,
+    automaticFailover: false,
+    appUser: `${prefix(ctx)}-app`,
+    snapshotRetentionDays: 7,
+    logRetentionDays: ctx.workload.logRetentionDays,
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,36 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, cdnInputs } from "@infra/aerologue-inputs";
+import { prefix } from "../names";
+
+const DAY = 86400;
+
+/** ARC-008 CloudFront (PriceClass_100 for the MVP; prod overrides to PriceClass_All) + ARC-009 WAF. */
+export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-edge",
+  module: "cdn",
+  builder: "aerologue/cdn",
+  schema: cdnInputs,
+  source: "environments/_envcommon/aerologue/edge/cdn.ts",
+  dependencies: {
+    kms: { category: "aerologue-security", module: "kms" },
+    dns: { category: "aerologue-edge", module: "dns" },
+    storage: { category: "aerologue-data", module: "storage" },
+    api: { category: "aerologue-compute", module: "api" },
+  },
+  defaults: (ctx) => ({
+    prefix: prefix(ctx),
+    domain: ctx.workload.domain,
+    priceClass: "PriceClass_100" as const,
+    ttls: { tilesSeconds: 30 * DAY, staticSeconds: 365 * DAY, defaultSeconds: 3600 },
+    waf: {
+      rateLimitPer5Min: 2000,
+      // "Geo Block: None (global app)".
+      geoBlockCountries: [],
+      managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"],
+      botControl: "challenge" as const,
+      logRetentionDays: ctx.workload.logRetentionDays,
+    },
+    wsMappingKey: "ws",
+  }),
+});

@@ -1,0 +1,19 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, kmsInputs } from "@infra/aerologue-inputs";
+import { regional } from "../names";
+
+/** Customer-managed keys (data, compute, logs, alerts) in the primary region and every ARC-012 region. */
+export const kms = defineModule<typeof kmsInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-security",
+  module: "kms",
+  builder: "aerologue/kms",
+  schema: kmsInputs,
+  source: "environments/_envcommon/aerologue/security/kms.ts",
+  defaults: (ctx) => ({
+    prefix: regional(ctx),
+    deletionWindowDays: ctx.settings.deletionProtection ? 30 : 7,
+    deletionProtection: ctx.settings.deletionProtection,
+    globalRegions: [...ctx.workload.globalRegions],
+  }),
+});

@@ -1,0 +1,19 @@
+import { defineModule } from "@infra/config";
+import { type AerologueConfig, secretsInputs } from "@infra/aerologue-inputs";
+
+/** ARC-009 Secrets Manager: the six secrets (values put by operators), replicated to ARC-012 regions. */
+export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
+  workload: "aerologue",
+  category: "aerologue-security",
+  module: "secrets",
+  builder: "aerologue/secrets",
+  schema: secretsInputs,
+  source: "environments/_envcommon/aerologue/security/secrets.ts",
+  dependencies: { kms: { category: "aerologue-security", module: "kms" } },
+  defaults: (ctx) => ({
+    names: ["aerologue/db/aurora", "aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/oauth/apple", "aerologue/oauth/google"],
+    recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,
+    deletionProtection: ctx.settings.deletionProtection,
+    globalRegions: [...ctx.workload.globalRegions],
+  }),
+});

@@ -1,0 +1,110 @@
+import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { ApiGatewayLoggingRole, HttpApi, type HttpRoute, WebSocketApi } from "@infra/apigateway";
+import type { StackBuilder } from "@infra/core";
+import { Certificate } from "@infra/dns";
+import type { PolicyStatement } from "@infra/lambda";
+import type { Construct } from "constructs";
+import type { ApiInputs } from "../inputs/modules";
+import type { AuthOutputs } from "./cognito";
+import type { DnsOutputs } from "./dns";
+import type { FunctionsOutputs } from "./functions";
+import type { KmsOutputs } from "./kms";
+
+export interface ApiOutputs {
+  readonly http: HttpApi;
+  readonly websocket: WebSocketApi;
+  readonly apiDomain: string;
+  readonly wsDomain: string;
+}
+
+function domainOf(api: Construct): Apigatewayv2DomainName {
+  const found = api.node.findAll().find((n): n is Apigatewayv2DomainName => n instanceof Apigatewayv2DomainName);
+  if (!found) throw new Error(`${api.node.path}: no custom domain`);
+  return found;
+}
+
+/**
+ * ARC-006: the HTTP API (ten routes to api-rest-handler, JWT authorizer on the Cognito pool for
+ * every route but health, CORS, 1000 rps / 2000 burst, access logs) and the WebSocket API
+ * ($connect/$disconnect/$default), one stage named after the env, custom domains api.<domain> and
+ * ws.<domain>. ws-broadcast may post to connections (execute-api:ManageConnections), granted here
+ * because this stack owns the API. With ARC-012 regions, each region's API answers behind
+ * Route 53 latency records.
+ */
+export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx) => {
+  const region = ctx.deployment.region.name;
+  const keys = ctx.dependency<KmsOutputs>("kms").regions[region]!;
+  const functions = ctx.dependency<FunctionsOutputs>("functions").functions;
+  const pool = ctx.dependency<AuthOutputs>("cognito").userPool;
+  const zone = ctx.dependency<DnsOutputs>("dns").zone;
+  const rest = functions[inputs.restFunction]!;
+  const accessLogs = { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn };
+
+  // WebSocket stages log through the account's API Gateway CloudWatch role (one per region).
+  new ApiGatewayLoggingRole(stack, "logging-role", { roleName: `${inputs.prefix}-${region}-apigw-logs` });
+
+  const certificate = new Certificate(stack, "certificate", { domainName: inputs.apiDomain, subjectAlternativeNames: [inputs.wsDomain], zoneId: zone.zoneId });
+  // Single region: plain alias records (the library's). ARC-012: latency records below.
+  const zoneForAlias = inputs.latencyRouting ? undefined : zone.zoneId;
+
+  const routes: Record<string, HttpRoute> = Object.fromEntries(
+    inputs.routes.map((r) => [r, { integration: "rest", ...(inputs.publicRoutes.includes(r) ? { public: true } : {}) }]),
+  );
+  const http = new HttpApi(stack, "http-api", {
+    name: inputs.httpApiName,
+    description: "Aerologue REST API (ARC-006)",
+    cors: inputs.cors,
+    jwtAuthorizer: { issuer: pool.issuerUrl, audience: [pool.clientId], name: "cognito" },
+    integrations: { rest: { function: rest } },
+    routes,
+    stageName: inputs.stageName,
+    throttling: inputs.throttle,
+    accessLogs,
+    detailedMetrics: true,
+    customDomain: { domainName: inputs.apiDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias },
+  });
+
+  const websocket = new WebSocketApi(stack, "ws-api", {
+    name: inputs.wsApiName,
+    description: "Aerologue real-time API (ARC-006)",
+    routes: Object.fromEntries(Object.entries(inputs.wsRoutes).map(([route, fn]) => [route, functions[fn]!])),
+    // Browsers cannot set an Authorization header on a WebSocket: api-ws-connect checks the token itself.
+    publicConnect: true,
+    stageName: inputs.stageName,
+    throttling: inputs.throttle,
+    accessLogs,
+    detailedMetrics: true,
+    customDomain: { domainName: inputs.wsDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias, basePath: inputs.wsMappingKey },
+  });
+
+  // ARC-009 "Custom: API Gateway Management (WebSocket)" on ws-broadcast's role, from this stack.
+  const broadcast = functions[inputs.broadcastFunction]!;
+  websocket.grantManageConnections({
+    addToRolePolicy(statement: PolicyStatement) {
+      const doc = new DataAwsIamPolicyDocument(stack, "manage-connections-document", {
+        statement: [{ sid: statement.sid, effect: "Allow", actions: [...statement.actions], resources: [...statement.resources] }],
+      });
+      new IamRolePolicy(stack, "manage-connections", { name: statement.sid, role: broadcast.roleName, policy: doc.json });
+    },
+  });
+
+  if (inputs.latencyRouting) {
+    for (const [id, name, api] of [["api", inputs.apiDomain, http], ["ws", inputs.wsDomain, websocket]] as const) {
+      const dn = domainOf(api);
+      for (const type of ["A", "AAAA"]) {
+        new Route53Record(stack, `${id}-latency-${type.toLowerCase()}`, {
+          zoneId: zone.zoneId,
+          name,
+          type,
+          setIdentifier: region,
+          latencyRoutingPolicy: { region },
+          alias: { name: dn.domainNameConfiguration.targetDomainName, zoneId: dn.domainNameConfiguration.hostedZoneId, evaluateTargetHealth: true },
+        });
+      }
+    }
+  }
+  return { http, websocket, apiDomain: inputs.apiDomain, wsDomain: inputs.wsDomain };
+};

@@ -1,0 +1,98 @@
+import { ServerlessapplicationrepositoryCloudformationStack } from "@cdktf/provider-aws/lib/serverlessapplicationrepository-cloudformation-stack";
+import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
+import { AuroraGlobalDatabase, AuroraPostgresCluster } from "@infra/aurora";
+import type { StackBuilder } from "@infra/core";
+import { Fn } from "cdktf";
+import type { AuroraInputs } from "../inputs/modules";
+import type { KmsOutputs } from "./kms";
+import type { SecretsOutputs } from "./secrets";
+import type { NetworkOutputs } from "./vpc";
+
+export interface AuroraOutputs {
+  readonly cluster: AuroraPostgresCluster;
+  readonly globalClusterIdentifier?: string;
+  /** The ARC-009 `aerologue/db/aurora` secret functions read (host, port, username, password, database). */
+  readonly credentialsSecretArn: string;
+}
+
+/** AWS's single-user PostgreSQL rotation function (Serverless Application Repository). */
+const ROTATION_APP = "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser";
+
+/**
+ * ARC-005 Aurora PostgreSQL 15 Serverless v2: writer + reader in two AZs, isolated subnets, CMK,
+ * backups (ARC-013: 7 days), 5432 from sg-lambda only (the cluster's own group is ARC-003's
+ * sg-aurora). Master credentials are the ARC-009 secret `aerologue/db/aurora`, rotated every
+ * 90 days by AWS's rotation function. PostGIS and pg_trgm are created by the schema migration
+ * (`CREATE EXTENSION`), not here: see docs/workloads/aerologue.md.
+ */
+export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, inputs, ctx) => {
+  const region = ctx.deployment.region.name;
+  const network = ctx.dependency<NetworkOutputs>("vpc");
+  const keys = ctx.dependency<KmsOutputs>("kms").regions[region]!;
+  const secret = ctx.dependency<SecretsOutputs>("secrets").secrets["aerologue/db/aurora"]!;
+  const secondary = inputs.role === "global-secondary";
+
+  let globalClusterIdentifier: string | undefined;
+  if (inputs.role === "global-primary") {
+    const global = new AuroraGlobalDatabase(stack, "global", {
+      globalClusterIdentifier: inputs.globalClusterIdentifier,
+      engineVersion: inputs.engineVersion,
+      databaseName: inputs.databaseName,
+      deletionProtection: inputs.deletionProtection,
+    });
+    globalClusterIdentifier = global.globalClusterIdentifier;
+  } else if (secondary) {
+    globalClusterIdentifier = ctx.dependency<AuroraOutputs>("primary").globalClusterIdentifier;
+  }
+
+  const cluster = new AuroraPostgresCluster(stack, "aurora", {
+    clusterIdentifier: inputs.clusterIdentifier,
+    engineVersion: inputs.engineVersion,
+    scaling: { minCapacity: inputs.minCapacity, maxCapacity: inputs.maxCapacity, secondsUntilAutoPause: inputs.secondsUntilAutoPause },
+    instances: inputs.instances,
+    availabilityZones: network.vpc.azs,
+    dbSubnetGroupName: network.vpc.dbSubnetGroupName!,
+    vpcId: network.vpc.vpcId,
+    allowedSecurityGroups: [{ securityGroupId: network.securityGroups.lambda, description: "Lambda functions (sg-lambda)" }],
+    kmsKeyArn: keys.data.keyArn,
+    logKmsKeyArn: keys.logs.keyArn,
+    logRetentionDays: inputs.logRetentionDays,
+    backupRetentionDays: inputs.backupRetentionDays,
+    deletionProtection: inputs.deletionProtection,
+    ...(secondary
+      ? {}
+      : {
+          databaseName: inputs.databaseName,
+          masterCredentials: { mode: "secret" as const, username: "aerologue_admin", passwordSecretArn: secret.secretArn, passwordJsonKey: "password" },
+        }),
+    global: globalClusterIdentifier
+      ? secondary
+        ? { role: "secondary", globalClusterIdentifier, sourceRegion: inputs.primaryRegion }
+        : { role: "primary", globalClusterIdentifier }
+      : undefined,
+  });
+
+  if (!secondary) {
+    // The rotation function runs in the private subnets with sg-lambda, which the cluster admits.
+    const rotator = new ServerlessapplicationrepositoryCloudformationStack(stack, "rotation-function", {
+      name: `${inputs.clusterIdentifier}-rotation`,
+      applicationId: ROTATION_APP,
+      capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+      parameters: {
+        endpoint: `https://secretsmanager.${region}.amazonaws.com`,
+        functionName: `${inputs.clusterIdentifier}-rotation`,
+        vpcSubnetIds: Fn.join(",", network.vpc.privateSubnetIds),
+        vpcSecurityGroupIds: network.securityGroups.lambda,
+        kmsKeyArn: keys.data.keyArn,
+      },
+    });
+    new SecretsmanagerSecretRotation(stack, "credentials-rotation", {
+      secretId: secret.secretArn,
+      rotationLambdaArn: rotator.outputs.lookup("RotationLambdaARN"),
+      rotateImmediately: false,
+      rotationRules: { automaticallyAfterDays: inputs.credentialRotationDays },
+    });
+  }
+
+  return { cluster, globalClusterIdentifier, credentialsSecretArn: secret.secretArn };
+};

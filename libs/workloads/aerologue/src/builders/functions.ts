@@ -1,0 +1,200 @@
+import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
+import type { StackBuilder } from "@infra/core";
+import { LambdaFunction, LambdaLayer, type PolicyStatement, SubMinuteSchedule } from "@infra/lambda";
+import { Queue, Schedule } from "@infra/messaging";
+import type { FunctionsInputs } from "../inputs/modules";
+import type { AuroraOutputs } from "./aurora";
+import type { CacheOutputs } from "./cache";
+import type { DocStatement } from "./common";
+import type { DynamodbOutputs } from "./dynamodb";
+import type { KmsOutputs } from "./kms";
+import type { SecretsOutputs } from "./secrets";
+import type { StorageOutputs } from "./storage";
+import type { TimestreamOutputs } from "./timestream";
+import type { NetworkOutputs } from "./vpc";
+
+export interface FunctionsOutputs {
+  /** By seed name ("api-rest-handler", ...). */
+  readonly functions: Readonly<Record<string, LambdaFunction>>;
+  readonly layers: Readonly<Record<string, LambdaLayer>>;
+  /** The SQS queue ws-broadcast consumes. */
+  readonly broadcastQueue: Queue;
+}
+
+const LOG_LEVELS = { debug: "DEBUG", info: "INFO", warn: "WARN", error: "ERROR" } as const;
+
+function rateExpression(seconds: number): string {
+  const minutes = seconds / 60;
+  if (minutes % 1440 === 0) return minutes === 1440 ? "rate(1 day)" : `rate(${minutes / 1440} days)`;
+  if (minutes % 60 === 0) return minutes === 60 ? "rate(1 hour)" : `rate(${minutes / 60} hours)`;
+  return minutes === 1 ? "rate(1 minute)" : `rate(${minutes} minutes)`;
+}
+
+/**
+ * ARC-004 Lambda: the ten functions (Node.js 20, arm64, the seed's memory/timeout/reserved
+ * concurrency), the three layers, in the private subnets with sg-lambda, X-Ray active, ARC-015
+ * environment, one log group each (ARC-010 retention). The seed's shared
+ * `aerologue-lambda-execution` role becomes one role per function holding only the seed policies
+ * that function needs, on exact table, bucket, queue and secret ARNs. Triggers: 10-second
+ * schedules through SubMinuteSchedule (EventBridge stops at one minute), 1 h and daily through
+ * EventBridge Scheduler, ws-broadcast from SQS. API Gateway and Cognito permissions are created
+ * by the API and auth stacks that own those triggers.
+ */
+export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (stack, inputs, ctx) => {
+  const region = ctx.deployment.region.name;
+  const account = ctx.env.accountId;
+  const keys = ctx.dependency<KmsOutputs>("kms").regions[region]!;
+  const network = ctx.dependency<NetworkOutputs>("vpc");
+  const secrets = ctx.dependency<SecretsOutputs>("secrets").secrets;
+  const tables = ctx.dependency<DynamodbOutputs>("dynamodb").tables;
+  const aurora = ctx.dependency<AuroraOutputs>("aurora");
+  const cache = ctx.dependency<CacheOutputs>("cache");
+  const storage = ctx.dependency<StorageOutputs>("storage");
+  const timestream = ctx.dependency<TimestreamOutputs>("timestream");
+  const regional = `${inputs.prefix}-${region}`;
+
+  const layers: Record<string, LambdaLayer> = {};
+  for (const [name, layer] of Object.entries(inputs.layers)) {
+    layers[name] = new LambdaLayer(stack, `layer-${name}`, {
+      name: `${inputs.prefix}-${name}`,
+      description: layer.contents,
+      code: { s3Bucket: inputs.artifacts.bucket, s3Key: inputs.artifacts.layerKeys[name]! },
+      compatibleRuntimes: layer.compatibleRuntimes,
+      compatibleArchitectures: [inputs.architecture],
+    });
+  }
+
+  const broadcastQueue = new Queue(stack, "broadcast-queue", {
+    name: `${inputs.prefix}-ws-broadcast`,
+    kmsKeyArn: keys.compute.keyArn,
+    // Six times ws-broadcast's timeout, as Lambda recommends for SQS sources.
+    visibilityTimeoutSeconds: 6 * (inputs.functions["ws-broadcast"]?.timeoutSeconds ?? 30),
+    deadLetter: { maxReceiveCount: 5 },
+  });
+
+  // Failed asynchronous invocations (schedules, Cognito, S3) land here after Lambda's retries.
+  const deadLetters = new Queue(stack, "dead-letters", { name: `${inputs.prefix}-lambda-dead-letters`, kmsKeyArn: keys.compute.keyArn, retentionSeconds: 1209600 });
+
+  // Table ARNs are built in this region: a global table has one ARN per replica region.
+  const tableArn = (name: string) => {
+    const table = tables[name];
+    if (!table) throw new Error(`aerologue-compute/functions: unknown table "${name}"; tables: ${Object.keys(tables).join(", ")}`);
+    return `arn:aws:dynamodb:${region}:${account}:table/${table.tableName}`;
+  };
+  const environment: Record<string, string> = {
+    ...inputs.environment,
+    TABLE_PREFIX: inputs.tablePrefix,
+    CONFIG_TABLE: tables["config"]!.tableName,
+    DB_SECRET_ARN: aurora.credentialsSecretArn,
+    DB_ENDPOINT: aurora.cluster.endpoint,
+    DB_READER_ENDPOINT: aurora.cluster.readerEndpoint,
+    CACHE_ENDPOINT: cache.cache.primaryEndpoint,
+    CACHE_USER: cache.appUser,
+    TIMESTREAM_DATABASE: timestream.database.databaseName,
+    TIMESTREAM_TABLE: timestream.table.tableName,
+    BROADCAST_QUEUE_URL: broadcastQueue.queueUrl,
+  };
+
+  const functions: Record<string, LambdaFunction> = {};
+  for (const [name, spec] of Object.entries(inputs.functions)) {
+    const fn = new LambdaFunction(stack, name, {
+      name: `${inputs.prefix}-${name}`,
+      roleName: `${regional}-${name}`,
+      description: spec.purpose,
+      runtime: spec.runtime,
+      handler: spec.handler,
+      code: { s3Bucket: inputs.artifacts.bucket, s3Key: inputs.artifacts.functionKeys[name]! },
+      architecture: inputs.architecture,
+      memorySize: spec.memoryMb,
+      timeout: spec.timeoutSeconds,
+      layers: spec.layers.map((l) => layers[l]!.layerVersionArn),
+      environment,
+      kmsKeyArn: keys.compute.keyArn,
+      vpc: { subnetIds: network.vpc.privateSubnetIds, securityGroupIds: [network.securityGroups.lambda] },
+      tracing: "Active",
+      reservedConcurrency: spec.reservedConcurrency,
+      deadLetterTarget: { type: "sqs", arn: deadLetters.queueArn, kmsKeyArn: keys.compute.keyArn },
+      logging: { retentionDays: inputs.logRetentionDays, format: "JSON", applicationLogLevel: LOG_LEVELS[inputs.logLevel] },
+    });
+    functions[name] = fn;
+
+    const a = spec.access;
+    const grant = (sid: string, actions: string[], resources: string[]) => fn.addToRolePolicy({ sid, actions, resources });
+    const grantDoc = (sid: string, statements: DocStatement[]) =>
+      statements.forEach((s, i) => fn.addToRolePolicy({ sid: `${sid}${i + 1}`, actions: s.actions ?? [], resources: s.resources ?? [] } satisfies PolicyStatement));
+    if (a.tables.length > 0) {
+      const arns = a.tables.map(tableArn);
+      grant(
+        "DynamoDBAccess",
+        ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"],
+        [...arns, ...arns.map((t) => `${t}/index/*`)],
+      );
+      grant("DynamoDBKey", ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], [keys.data.keyArn]);
+    }
+    if (a.timestream !== "none") {
+      const actions = a.timestream === "write" ? ["timestream:WriteRecords"] : ["timestream:Select"];
+      grant("TimestreamAccess", actions, [timestream.table.tableArn]);
+      // DescribeEndpoints has no resource-level permissions (Timestream docs).
+      grant("TimestreamEndpoints", ["timestream:DescribeEndpoints"], ["*"]);
+    }
+    if (a.aurora) grant("AuroraCredentials", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], [aurora.credentialsSecretArn]);
+    const secretArns = a.secrets.map((s) => {
+      const secret = secrets[s];
+      if (!secret) throw new Error(`aerologue-compute/functions: ${name} names unknown secret "${s}"`);
+      return secret.secretArn;
+    });
+    if (secretArns.length > 0) grant("ReadSecrets", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], secretArns);
+    if (a.aurora || secretArns.length > 0) grant("SecretsKey", ["kms:Decrypt"], [keys.data.keyArn]);
+    if (a.cache) grantDoc("CacheConnect", cache.cache.grantConnect(cache.appUser) as DocStatement[]);
+    a.buckets.forEach((b) => {
+      const bucket = storage.buckets[b];
+      if (!bucket) throw new Error(`aerologue-compute/functions: ${name} names unknown bucket "${b}"`);
+      grantDoc(`S3${b.replace(/[^a-zA-Z0-9]/g, "")}`, bucket.grantReadWrite() as DocStatement[]);
+    });
+    if (a.sendToBroadcastQueue) {
+      grant("SendToBroadcastQueue", ["sqs:SendMessage"], [broadcastQueue.queueArn]);
+      grant("BroadcastQueueKey", ["kms:GenerateDataKey", "kms:Decrypt"], [keys.compute.keyArn]);
+    }
+
+    const trigger = spec.trigger;
+    if (trigger.type === "schedule" && trigger.everySeconds < 60) {
+      new SubMinuteSchedule(stack, `${name}-every-${trigger.everySeconds}s`, {
+        name: `${regional}-${name}`,
+        target: fn,
+        intervalSeconds: trigger.everySeconds,
+        kmsKeyArn: keys.compute.keyArn,
+        logRetentionDays: inputs.logRetentionDays,
+      });
+    } else if (trigger.type === "schedule") {
+      new Schedule(stack, `${name}-schedule`, {
+        name: `${regional}-${name}`,
+        description: `${spec.purpose} (${rateExpression(trigger.everySeconds)})`,
+        scheduleExpression: rateExpression(trigger.everySeconds),
+        kmsKeyArn: keys.compute.keyArn,
+        target: { type: "lambda", function: fn },
+        maxRetryAttempts: 2,
+        maxEventAgeSeconds: 3600,
+      });
+    } else if (trigger.type === "sqs") {
+      fn.addSqsEventSource("broadcast", { queueArn: broadcastQueue.queueArn, queueKmsKeyArn: keys.compute.keyArn, batchSize: 10 });
+    }
+  }
+
+  // ARC-010: 5 % of requests traced (reservoir 1/s first, then the fixed rate).
+  if (inputs.ownsSamplingRule) {
+    new XraySamplingRule(stack, "sampling-rule", {
+      ruleName: `${inputs.prefix}-default`.slice(0, 32),
+      priority: 1000,
+      fixedRate: inputs.xraySamplingRate,
+      reservoirSize: 1,
+      serviceName: "*",
+      serviceType: "*",
+      host: "*",
+      httpMethod: "*",
+      urlPath: "*",
+      resourceArn: "*",
+      version: 1,
+    });
+  }
+  return { functions, layers, broadcastQueue };
+};
