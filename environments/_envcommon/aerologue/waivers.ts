@@ -72,6 +72,6 @@ export const AEROLOGUE_WAIVERS = {
     { rule: "INF-RDS-013", address: "aws_rds_cluster.*", reason: "Seed 000 ARC-012: a global database secondary has no master credentials; it replicates the primary's" },
   ],
   /** dev/staging only: seed 000 ARC-005 MVP sizing and the env's own deletion-protection setting. */
-  auroraUnprotected: [{ rule: "INF-RDS-004", address: "aws_rds_cluster.*", reason: "dev/staging settings.deletionProtection is false (env.ts); prod keeps it" }],
+  auroraUnprotected: [{ rule: "INF-RDS-004", address: "aws_rds_cluster.*", reason: "Seed 004 data protection table: no deletion protection in dev/staging (env.ts settings.deletionProtection); prod keeps it" }],
   cacheSingleNode: [{ rule: "INF-EC-002", address: "aws_elasticache_replication_group.*", reason: "Seed 000 ARC-005: 1 node (MVP) outside production; prod has a replica with failover" }],
 } satisfies Record<string, WaiverConfig[]>;
