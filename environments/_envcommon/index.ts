@@ -14,10 +14,12 @@ import { atlas } from "./atlas";
 import { ciAccess } from "./security/ci-access";
 export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
+import { timeline, timelineModules, timelineWaivers } from "./timeline";
 
 /** Every workload an env may enable, by name. */
 export const WORKLOADS: WorkloadRegistry = {
   platform,
+  timeline,
   milequest,
   atlas,
   aerologue,
@@ -34,3 +36,6 @@ export { atlasModules } from "./atlas";
 
 /** Aerologue (seed 000): modules and deployment lists. */
 export { aerologueModules, aerologuePrimaryModules, aerologueSecondaryModules, AEROLOGUE_FUNCTIONS, AEROLOGUE_TABLES, AEROLOGUE_WAIVERS } from "./aerologue";
+
+/** The timeline app (seed 002): its modules. */
+export { timelineModules, timelineWaivers };

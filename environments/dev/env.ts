@@ -1,4 +1,5 @@
 import type { EnvConfig } from "@infra/config";
+import { timelineWaivers } from "@envs/envcommon";
 import { usEast1 } from "./us-east-1/region";
 
 /** env.hcl for dev: only what differs from root.ts. */
@@ -19,6 +20,8 @@ export const dev: EnvConfig = {
   },
   workloads: {
     platform: { domain: "dev.platform.example.com" },
+    // Seed 002 leaves amounts open: dev runs the smallest sizes (see docs/workloads/timeline.md).
+    timeline: { budget: { monthlyLimitUsd: 300, emails: ["timeline-finops@example.com"] } },
     aerologue: {
       // ARC-015 dev column.
       domain: "dev.aerologue.app",
@@ -36,6 +39,8 @@ export const dev: EnvConfig = {
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run dev:policy`.
   waivers: [
+    // Timeline (seed 002) databases; listed first so they, not the platform's "*-data-rds" globs, match its stacks.
+    ...timelineWaivers.smallDatabase,
     {
       rule: "INF-VPC-001",
       address: "*-network-vpc/aws_vpc.*",

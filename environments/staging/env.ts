@@ -1,4 +1,5 @@
 import type { EnvConfig } from "@infra/config";
+import { timelineWaivers } from "@envs/envcommon";
 import { usEast1 } from "./us-east-1/region";
 
 /** env.hcl for staging: only what differs from root.ts. */
@@ -19,6 +20,7 @@ export const staging: EnvConfig = {
   },
   workloads: {
     platform: { domain: "staging.platform.example.com" },
+    timeline: { budget: { monthlyLimitUsd: 800, emails: ["timeline-finops@example.com"] } },
     aerologue: {
       // ARC-015 staging column.
       domain: "staging.aerologue.app",
@@ -38,6 +40,8 @@ export const staging: EnvConfig = {
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run staging:policy`.
   waivers: [
+    // Timeline (seed 002) databases; listed first so they, not the platform's "*-data-rds" globs, match its stacks.
+    ...timelineWaivers.smallDatabase,
     {
       rule: "INF-VPC-001",
       address: "*-network-vpc/aws_vpc.*",

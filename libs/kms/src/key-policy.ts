@@ -15,6 +15,8 @@ export type KeyServiceName =
   | "sns"
   | "sqs"
   | "events"
+  /** RDS event subscriptions publishing to an encrypted SNS topic. */
+  | "events.rds"
   | "cloudwatch"
   | "s3"
   | "cloudfront"

@@ -1,0 +1,13 @@
+import type { EnvConfig } from "@infra/config";
+
+/**
+ * The real env with only the timeline enabled: its own deployments, settings, waivers and regions,
+ * so tests see exactly what the timeline synthesizes (and no other workload's work in progress).
+ */
+export function timelineOnly(env: EnvConfig): EnvConfig {
+  return {
+    ...env,
+    workloads: { timeline: env.workloads["timeline"] },
+    regions: env.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "timeline") })),
+  };
+}

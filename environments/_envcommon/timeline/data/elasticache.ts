@@ -1,0 +1,32 @@
+import { defineModule } from "@infra/config";
+import { type TimelineConfig, timelineCacheInputs } from "@infra/timeline-inputs";
+
+/**
+ * Seed 002 cache layer: ElastiCache Redis in cluster mode for pre-computed dimensional
+ * relationships, sessions and query results. Defaults are the smallest cluster-mode group (one
+ * shard, one replica: cluster mode needs automatic failover); prod adds shards and replicas.
+ */
+export const elasticache = defineModule<typeof timelineCacheInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-data",
+  module: "elasticache",
+  builder: "timeline/cache",
+  schema: timelineCacheInputs,
+  source: "environments/_envcommon/timeline/data/elasticache.ts",
+  dependencies: {
+    vpc: { category: "timeline-network", module: "vpc" },
+    kms: { category: "timeline-security", module: "kms" },
+  },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-timeline`,
+    nodeType: "cache.t4g.micro",
+    engineVersion: "7.1",
+    shards: 1,
+    replicasPerShard: 1,
+    // Query results and sessions carry a TTL and may be evicted; pre-computed relationships never are.
+    maxmemoryPolicy: "volatile-lru" as const,
+    snapshotRetentionDays: 7,
+    logRetentionDays: settings.logRetentionDays,
+    deletionProtection: settings.deletionProtection,
+  }),
+});

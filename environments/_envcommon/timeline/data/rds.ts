@@ -1,0 +1,35 @@
+import { defineModule } from "@infra/config";
+import { type TimelineConfig, timelineRdsInputs } from "@infra/timeline-inputs";
+
+/**
+ * Seed 002 primary database: RDS PostgreSQL, automated backups with 30-day retention in every env
+ * (the seed gives one number), TLS required in every env ("encryption in transit"). Envs set
+ * instance class, storage, Multi-AZ and the read replica count.
+ */
+export const rds = defineModule<typeof timelineRdsInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-data",
+  module: "rds",
+  builder: "timeline/rds",
+  schema: timelineRdsInputs,
+  source: "environments/_envcommon/timeline/data/rds.ts",
+  dependencies: {
+    vpc: { category: "timeline-network", module: "vpc" },
+    kms: { category: "timeline-security", module: "kms" },
+  },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-timeline`,
+    engineVersion: "16.4",
+    instanceClass: "db.t4g.micro",
+    allocatedStorageGb: 20,
+    multiAz: false,
+    backupRetentionDays: 30,
+    readReplicas: 0,
+    replicaMultiAz: false,
+    enhancedMonitoringInterval: 0 as const,
+    deletionProtection: settings.deletionProtection,
+    forceSsl: true,
+    logRetentionDays: settings.logRetentionDays,
+    replicaOfPrimary: false,
+  }),
+});

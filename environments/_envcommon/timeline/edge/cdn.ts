@@ -1,0 +1,32 @@
+import { defineModule } from "@infra/config";
+import { type TimelineConfig, timelineCdnInputs } from "@infra/timeline-inputs";
+
+/**
+ * Seed 002 static assets: the website-assets bucket served publicly through CloudFront only (the
+ * bucket stays private behind origin access control), WAF, edge logs. Old asset versions move to
+ * Standard-IA after 30 days and are deleted after 90.
+ */
+export const cdn = defineModule<typeof timelineCdnInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-edge",
+  module: "cdn",
+  builder: "timeline/cdn",
+  schema: timelineCdnInputs,
+  source: "environments/_envcommon/timeline/edge/cdn.ts",
+  dependencies: {
+    kms: { category: "timeline-security", module: "kms" },
+    storage: { category: "timeline-storage", module: "s3" },
+  },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-timeline`,
+    region: region.name,
+    priceClass: "PriceClass_100" as const,
+    certificate: { type: "cloudfront-default" as const },
+    defaultRootObject: "index.html",
+    rateLimitPer5Min: 2000,
+    logRetentionDays: settings.logRetentionDays,
+    lifecycle: { transitions: [], noncurrentTransitions: [{ storageClass: "STANDARD_IA" as const, days: 30 }], noncurrentExpirationDays: 90 },
+    replicateToDr: false,
+    deletionProtection: settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,33 @@
+import { defineModule } from "@infra/config";
+import { type TimelineConfig, timelineNetworkInputs } from "@infra/timeline-inputs";
+
+/**
+ * Seed 002 VPC architecture: public (load balancers, NAT), private (application servers) and
+ * database (RDS, Redis) subnets in every AZ of the region (at least 2), a network ACL per tier,
+ * security groups, flow logs in every env (seed 002 security considerations, unlike seed 004's
+ * prod-only flow logs), and in the primary region the private zone "<env>.<internalDomain>".
+ */
+export const vpc = defineModule<typeof timelineNetworkInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-network",
+  module: "vpc",
+  builder: "timeline/network",
+  schema: timelineNetworkInputs,
+  source: "environments/_envcommon/timeline/network/vpc.ts",
+  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  defaults: ({ env, region, settings, workload }) => ({
+    name: `${env.name}-${region.name}-timeline`,
+    cidr: region.cidrs["timeline"],
+    azs: [...region.azs],
+    subnetNewBits: 8,
+    subnetOffsets: {
+      public: region.azs.map((_, i) => 1 + i),
+      private: region.azs.map((_, i) => 11 + i),
+      database: region.azs.map((_, i) => 21 + i),
+    },
+    nat: settings.nat,
+    flowLogs: { enabled: true, retentionDays: settings.flowLogs.retentionDays },
+    ports: { app: 8080, database: 5432, cache: 6379 },
+    privateZone: region.role === "primary" ? { create: true as const, name: `${env.name}.${workload.internalDomain}` } : { create: false as const },
+  }),
+});

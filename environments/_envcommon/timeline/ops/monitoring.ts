@@ -1,0 +1,32 @@
+import { defineModule } from "@infra/config";
+import { type TimelineConfig, timelineMonitoringInputs } from "@infra/timeline-inputs";
+
+/**
+ * Seed 002 monitoring and logging: alarms (RDS CPU > 80 %, free storage < 10 %, replica lag, Redis
+ * CPU and memory, CloudFront 5xx) to an encrypted SNS topic, RDS events, the central application
+ * log group, X-Ray sampling and group. The primary region's deployment adds a "cdn" dependency.
+ */
+export const monitoring = defineModule<typeof timelineMonitoringInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-ops",
+  module: "monitoring",
+  builder: "timeline/monitoring",
+  schema: timelineMonitoringInputs,
+  source: "environments/_envcommon/timeline/ops/monitoring.ts",
+  dependencies: {
+    kms: { category: "timeline-security", module: "kms" },
+    rds: { category: "timeline-data", module: "rds" },
+    cache: { category: "timeline-data", module: "elasticache" },
+  },
+  defaults: ({ env, region, settings, workload }) => ({
+    name: `${env.name}-${region.name}-timeline`,
+    alarmEmails: [...workload.alarmEmails],
+    logRetentionDays: settings.logRetentionDays,
+    cpuThresholdPercent: 80,
+    freeStoragePercent: 10,
+    replicaLagSeconds: 30,
+    cacheMemoryPercent: 80,
+    cdn5xxRatePercent: 5,
+    xray: { serviceName: "timeline-api", fixedRate: 0.05, reservoirSize: 1 },
+  }),
+});

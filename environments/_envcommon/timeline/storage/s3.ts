@@ -1,0 +1,34 @@
+import { defineModule } from "@infra/config";
+import { type TimelineConfig, timelineStorageInputs } from "@infra/timeline-inputs";
+
+/**
+ * Seed 002 storage: the private backup bucket (versioned, archived to IA → Glacier → Deep Archive)
+ * and the access-log bucket; in a DR region also the replica of the assets bucket.
+ */
+export const s3 = defineModule<typeof timelineStorageInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-storage",
+  module: "s3",
+  builder: "timeline/storage",
+  schema: timelineStorageInputs,
+  source: "environments/_envcommon/timeline/storage/s3.ts",
+  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  defaults: ({ env, region, settings }) => ({
+    name: `${env.name}-${region.name}-timeline`,
+    mode: region.role === "primary" ? ("primary" as const) : ("replica" as const),
+    replicateToDr: false,
+    backups: {
+      transitions: [
+        { storageClass: "STANDARD_IA" as const, days: 30 },
+        { storageClass: "GLACIER" as const, days: 90 },
+        { storageClass: "DEEP_ARCHIVE" as const, days: 180 },
+      ],
+      expirationDays: 365,
+      noncurrentTransitions: [{ storageClass: "GLACIER" as const, days: 30 }],
+      noncurrentExpirationDays: 90,
+    },
+    assets: { transitions: [], noncurrentTransitions: [{ storageClass: "STANDARD_IA" as const, days: 30 }], noncurrentExpirationDays: 90 },
+    logExpirationDays: 90,
+    deletionProtection: settings.deletionProtection,
+  }),
+});

@@ -1,0 +1,36 @@
+import { deploy, deploymentsFrom } from "@infra/config";
+import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/envcommon";
+
+const dr = "us-west-2" as const;
+
+/**
+ * The timeline app (seed 002) in prod us-east-1, the primary region: Multi-AZ database with two
+ * read replicas, a sharded Redis with two replicas per shard, buckets replicated to the DR region.
+ */
+export const timelineDeployments = deploymentsFrom("environments/prod/us-east-1/timeline.ts", [
+  deploy(timeline.kms),
+  // The private zone is associated with the DR VPC as well, so failover only re-points records.
+  deploy(timeline.vpc, { dependencies: { dr: { category: "timeline-network", module: "vpc", region: dr } } }),
+  deploy(timeline.rds, {
+    inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, readReplicas: 2, replicaMultiAz: true, enhancedMonitoringInterval: 60 },
+  }),
+  deploy(timeline.elasticache, { inputs: { nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 2 } }),
+  deploy(timeline.s3, {
+    inputs: { replicateToDr: true, backups: { expirationDays: 2555 } },
+    dependencies: {
+      replica: { category: "timeline-storage", module: "s3", region: dr },
+      "replica-kms": { category: "timeline-security", module: "kms", region: dr },
+    },
+    waivers: waivers.logBucket,
+  }),
+  deploy(timeline.cdn, {
+    inputs: { replicateToDr: true },
+    dependencies: {
+      replica: { category: "timeline-storage", module: "s3", region: dr },
+      "replica-kms": { category: "timeline-security", module: "kms", region: dr },
+    },
+    waivers: [...waivers.edgeLogBucket, ...waivers.defaultCertificate],
+  }),
+  deploy(timeline.monitoring, { dependencies: { cdn: { category: "timeline-edge", module: "cdn" } } }),
+  deploy(timeline.governance),
+]);

@@ -1,0 +1,14 @@
+import { deploy, deploymentsFrom } from "@infra/config";
+import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/envcommon";
+
+/** The timeline app (seed 002) in staging us-east-1: small sizes, one read replica. */
+export const timelineDeployments = deploymentsFrom("environments/staging/us-east-1/timeline.ts", [
+  deploy(timeline.kms),
+  deploy(timeline.vpc),
+  deploy(timeline.rds, { inputs: { instanceClass: "db.t4g.small", allocatedStorageGb: 50, multiAz: false, readReplicas: 1 } }),
+  deploy(timeline.elasticache, { inputs: { nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1 } }),
+  deploy(timeline.s3, { waivers: waivers.logBucket }),
+  deploy(timeline.cdn, { waivers: [...waivers.edgeLogBucket, ...waivers.defaultCertificate] }),
+  deploy(timeline.monitoring, { inputs: { xray: { fixedRate: 0.2 } }, dependencies: { cdn: { category: "timeline-edge", module: "cdn" } } }),
+  deploy(timeline.governance),
+]);

@@ -1,0 +1,61 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import type { StackBuilder } from "@infra/core";
+import { RedisReplicationGroup } from "@infra/elasticache";
+import type { TimelineCacheInputs } from "../inputs/cache";
+import type { TimelineKeys } from "./kms";
+import type { TimelineNetwork } from "./network";
+
+export interface TimelineCache {
+  readonly cache: RedisReplicationGroup;
+  /** Node ids (CacheClusterId dimension of the per-node metrics): "<group>-<shard 4 digits>-<node 3 digits>". */
+  readonly nodeIds: readonly string[];
+  readonly endpointName?: string;
+}
+
+export const CACHE_RECORD = "cache";
+
+/** ElastiCache's member cluster ids of a cluster-mode group. */
+export function clusterModeNodeIds(groupId: string, shards: number, replicasPerShard: number): string[] {
+  const out: string[] = [];
+  for (let s = 1; s <= shards; s++) {
+    for (let n = 1; n <= replicasPerShard + 1; n++) out.push(`${groupId}-${String(s).padStart(4, "0")}-${String(n).padStart(3, "0")}`);
+  }
+  return out;
+}
+
+export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache> = (stack, inputs, ctx) => {
+  const { vpc, appSecurityGroupId, zone, ports } = ctx.dependency<TimelineNetwork>("vpc");
+  const keys = ctx.dependency<TimelineKeys>("kms");
+  const cache = new RedisReplicationGroup(stack, "redis", {
+    replicationGroupId: inputs.name,
+    description: "Timeline cache: pre-computed dimensional relationships, sessions, query results",
+    engine: "redis",
+    engineVersion: inputs.engineVersion,
+    nodeType: inputs.nodeType,
+    topology: { mode: "cluster", numNodeGroups: inputs.shards, replicasPerNodeGroup: inputs.replicasPerShard },
+    kmsKeyArn: keys.data.keyArn,
+    // Isolated database subnets: the same tier (and network ACL) as RDS.
+    subnetIds: vpc.databaseSubnetIds,
+    vpcId: vpc.vpcId,
+    port: ports.cache,
+    allowedSecurityGroups: [{ securityGroupId: appSecurityGroupId, description: "Timeline application servers" }],
+    parameters: { "maxmemory-policy": inputs.maxmemoryPolicy },
+    snapshotRetentionDays: inputs.snapshotRetentionDays,
+    logs: { types: ["slow-log", "engine-log"], retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
+    deletionProtection: inputs.deletionProtection,
+  });
+  let endpointName: string | undefined;
+  if (zone) {
+    endpointName = `${CACHE_RECORD}.${zone.name}`;
+    new Route53Record(stack, "cache-record", {
+      zoneId: zone.zoneId,
+      name: endpointName,
+      type: "CNAME",
+      ttl: 60,
+      records: [cache.primaryEndpoint],
+      // The failover runbook re-points it at the DR region's cache.
+      lifecycle: { ignoreChanges: ["records"] },
+    });
+  }
+  return { cache, nodeIds: clusterModeNodeIds(inputs.name, inputs.shards, inputs.replicasPerShard), endpointName };
+};

@@ -1,0 +1,81 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import type { StackBuilder } from "@infra/core";
+import { DatabaseInstance } from "@infra/rds";
+import type { TimelineRdsInputs } from "../inputs/rds";
+import type { TimelineKeys } from "./kms";
+import type { TimelineNetwork } from "./network";
+
+export interface TimelineDatabase {
+  readonly database: DatabaseInstance;
+  readonly allocatedStorageGb: number;
+  /** True for a DR region's cross-region replica. */
+  readonly isCrossRegionReplica: boolean;
+  /** DNS names the application uses (primary region): writer and reader endpoints. */
+  readonly writerName?: string;
+  readonly readerName?: string;
+}
+
+/** Record names in the private zone: stable across failover (the runbook re-points the writer). */
+export const WRITER_RECORD = "db-writer";
+export const READER_RECORD = "db-reader";
+
+export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase> = (stack, inputs, ctx) => {
+  const { vpc, appSecurityGroupId, zone } = ctx.dependency<TimelineNetwork>("vpc");
+  const keys = ctx.dependency<TimelineKeys>("kms");
+  const source = inputs.replicaOfPrimary ? ctx.dependency<TimelineDatabase>("primary").database : undefined;
+  const database = new DatabaseInstance(stack, "rds", {
+    name: inputs.name,
+    engine: "postgres",
+    engineVersion: inputs.engineVersion,
+    instanceClass: inputs.instanceClass,
+    allocatedStorage: inputs.allocatedStorageGb,
+    maxAllocatedStorage: 2 * inputs.allocatedStorageGb,
+    multiAz: inputs.multiAz,
+    backupRetentionDays: inputs.backupRetentionDays,
+    deletionProtection: inputs.deletionProtection,
+    enhancedMonitoringInterval: inputs.enhancedMonitoringInterval,
+    kmsKeyArn: keys.data.keyArn,
+    masterUserSecretKmsKeyId: keys.data.keyArn,
+    forceSsl: inputs.forceSsl,
+    vpcId: vpc.vpcId,
+    subnetGroupName: vpc.dbSubnetGroupName!,
+    allowedSecurityGroupIds: [appSecurityGroupId],
+    logRetentionDays: inputs.logRetentionDays,
+    logKmsKeyArn: keys.logs.keyArn,
+    dbName: "timeline",
+    readReplicas: inputs.readReplicas,
+    replicaMultiAz: inputs.replicaMultiAz,
+    ...(source ? { replicateSourceDb: source.instanceArn } : {}),
+  });
+
+  let writerName: string | undefined;
+  let readerName: string | undefined;
+  if (zone) {
+    writerName = `${WRITER_RECORD}.${zone.name}`;
+    readerName = `${READER_RECORD}.${zone.name}`;
+    new Route53Record(stack, "writer-record", {
+      zoneId: zone.zoneId,
+      name: writerName,
+      type: "CNAME",
+      ttl: 60,
+      records: [database.address],
+      // The failover runbook re-points the writer at the promoted DR replica; Terraform must not undo it.
+      lifecycle: { ignoreChanges: ["records"] },
+    });
+    // Reads spread evenly over the replicas (the primary when there are none).
+    const readers = database.replicaAddresses.length > 0 ? database.replicaAddresses : [database.address];
+    readers.forEach(
+      (address, i) =>
+        new Route53Record(stack, `reader-record-${i + 1}`, {
+          zoneId: zone.zoneId,
+          name: readerName!,
+          type: "CNAME",
+          ttl: 60,
+          records: [address],
+          setIdentifier: `reader-${i + 1}`,
+          weightedRoutingPolicy: { weight: 1 },
+        }),
+    );
+  }
+  return { database, allocatedStorageGb: inputs.allocatedStorageGb, isCrossRegionReplica: source !== undefined, writerName, readerName };
+};

@@ -1,0 +1,72 @@
+import type { StackBuilder } from "@infra/core";
+import { SecureBucket } from "@infra/s3";
+import { archiveRules, type BucketLifecycle, type TimelineStorageInputs } from "../inputs/storage";
+import type { TimelineKeys } from "./kms";
+
+export interface TimelineStorage {
+  /** Private backup bucket (database exports, logical dumps, cache snapshots exports). */
+  readonly backups: SecureBucket;
+  /** Server access logs of the buckets (SSE-S3: log delivery cannot write SSE-KMS). */
+  readonly logs: SecureBucket;
+  /** DR region: the replica of the primary region's assets bucket. */
+  readonly assetsReplica?: SecureBucket;
+  /** Days access logs are kept (the edge log bucket uses the same). */
+  readonly logExpirationDays: number;
+}
+
+/** Globally unique bucket name with env, region and account. */
+export function bucketName(prefix: string, purpose: string, accountId: string): string {
+  return `${prefix}-${purpose}-${accountId}`;
+}
+
+export function lifecycleProps(l: BucketLifecycle) {
+  return { lifecycleRules: archiveRules(l), noncurrentVersionExpirationDays: l.noncurrentExpirationDays };
+}
+
+export const buildTimelineStorage: StackBuilder<TimelineStorageInputs, TimelineStorage> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<TimelineKeys>("kms");
+  const accountId = ctx.env.accountId;
+  const logs = new SecureBucket(stack, "logs", {
+    bucketName: bucketName(inputs.name, "access-logs", accountId),
+    encryption: { mode: "s3" },
+    accountId,
+    region: ctx.deployment.region.name,
+    logSources: ["s3-access-logs"],
+    lifecycleRules: [{ id: "expire-logs", expirationDays: inputs.logExpirationDays }],
+    noncurrentVersionExpirationDays: 7,
+    deletionProtection: inputs.deletionProtection,
+  });
+
+  const replica = inputs.replicateToDr ? ctx.dependency<TimelineStorage>("replica") : undefined;
+  const replicaKeys = inputs.replicateToDr ? ctx.dependency<TimelineKeys>("replica-kms") : undefined;
+  const backups = new SecureBucket(stack, "backups", {
+    bucketName: bucketName(inputs.name, "backups", accountId),
+    encryption: { mode: "kms", kmsKeyArn: keys.data.keyArn },
+    accessLogs: { targetBucketName: logs.bucketName },
+    ...lifecycleProps(inputs.backups),
+    deletionProtection: inputs.deletionProtection,
+    ...(replica && replicaKeys
+      ? {
+          replication: {
+            destinationBucketArn: replica.backups.bucketArn,
+            destinationKmsKeyArn: replicaKeys.data.keyArn,
+            roleName: `${inputs.name}-backups-replication`,
+            // Backups are read rarely: the DR copy goes straight to a cheaper class.
+            storageClass: "STANDARD_IA" as const,
+          },
+        }
+      : {}),
+  });
+
+  const assetsReplica =
+    inputs.mode === "replica"
+      ? new SecureBucket(stack, "assets-replica", {
+          bucketName: bucketName(inputs.name, "assets", accountId),
+          encryption: { mode: "kms", kmsKeyArn: keys.assets.keyArn },
+          accessLogs: { targetBucketName: logs.bucketName },
+          ...lifecycleProps(inputs.assets),
+          deletionProtection: inputs.deletionProtection,
+        })
+      : undefined;
+  return { backups, logs, assetsReplica, logExpirationDays: inputs.logExpirationDays };
+};
