@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/cdktf.out/**", "**/.nx/**", "**/dist/**"] },
+  { ignores: ["**/node_modules/**", "**/cdktf.out/**", "**/.nx/**", "**/dist/**", ".bench/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -46,7 +46,7 @@ export const MILEQUEST_WAIVERS = {
     {
       rule: "INF-S3-003",
       address: "aws_s3_bucket.*-logs_bucket_*",
-      reason: "S3 server access logging and CloudFront standard logging cannot write to SSE-KMS buckets: log buckets use SSE-S3 (AES256).",
+      reason: "POLICIES.md #26: S3 server access logging and CloudFront standard logging cannot write to SSE-KMS buckets: log buckets use SSE-S3 (AES256).",
     },
   ],
   /** Staging has no deletion protection (env settings). */

@@ -22,7 +22,7 @@ export const buckets = defineModule({
     {
       rule: "INF-S3-003",
       address: "*-atlas-data-buckets/aws_s3_bucket.access-logs_*",
-      reason: "S3 server access logs, ALB and CloudFront log delivery cannot write to SSE-KMS buckets: the access-log bucket uses SSE-S3.",
+      reason: "POLICIES.md #26: S3 server access logs, ALB and CloudFront log delivery cannot write to SSE-KMS buckets: the access-log bucket uses SSE-S3.",
     },
     // CloudFront logs only exist with the CDN (phase 3+ prod).
     ...(inPrimary(ctx) && features(ctx).cdn
