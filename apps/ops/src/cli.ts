@@ -1,4 +1,5 @@
 import { resolveEnv, validateEnvSet } from "@infra/config";
+import { skipTokenCreationStacks } from "@infra/core";
 import { userFacingError } from "@infra/workloads";
 import { root } from "@envs/root";
 import { WORKLOADS } from "@envs/envcommon";
@@ -138,9 +139,11 @@ function toAction(command: string, rest: string[], values: { "auto-approve"?: bo
   }
 }
 
-if (require.main === module) {
+/** Run the CLI: user mistakes print one message and set a non-zero exit code; bugs still throw. */
+export function runCli(argv: readonly string[]): void {
+  skipTokenCreationStacks();
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = main(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
@@ -153,3 +156,5 @@ if (require.main === module) {
     }
   }
 }
+
+if (require.main === module) runCli(process.argv.slice(2));

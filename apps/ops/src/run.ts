@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import type { Command } from "./terraform-commands";
 
-export const WORKSPACE_ROOT = resolve(__dirname, "..", "..", "..");
+/** The workspace root; the bundled CLI (apps/ops/scripts/run.cjs) names it, since its __dirname is elsewhere. */
+export const WORKSPACE_ROOT = process.env["INFRA_WORKSPACE_ROOT"] ?? resolve(__dirname, "..", "..", "..");
 
 /** Run a command in the foreground; returns its exit code. */
 export function runCommand(cmd: Command, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {

@@ -1,4 +1,5 @@
 import { ConfigError, type EnvConfig } from "@infra/config";
+import { skipTokenCreationStacks } from "@infra/core";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
 
 /** cdktf's message when a construct validation (the policy pack) fails at synth. */
@@ -9,6 +10,7 @@ const VALIDATION_FAILED = /^Validation failed with the following errors:/;
  * without a stack trace and exit non-zero.
  */
 export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
+  skipTokenCreationStacks();
   try {
     const { app, resolved } = buildEnv(env, options);
     app.synth();
