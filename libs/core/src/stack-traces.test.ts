@@ -3,8 +3,10 @@ import { skipTokenCreationStacks } from "./stack-traces";
 
 describe("skipTokenCreationStacks", () => {
   const original = Error.prepareStackTrace;
+  const originalCapture = Error.captureStackTrace;
   afterEach(() => {
     Error.prepareStackTrace = original;
+    Error.captureStackTrace = originalCapture;
     delete process.env["INFRA_TOKEN_STACK_TRACES"];
   });
 

@@ -10,6 +10,11 @@
  */
 export function skipTokenCreationStacks(): void {
   if (process.env["INFRA_TOKEN_STACK_TRACES"] === "1") return;
+  // Not even collect the frames for plain objects (cdktf raises the stack limit to infinity for them).
+  const capture = Error.captureStackTrace.bind(Error);
+  Error.captureStackTrace = (target: object, constructorOpt?: Parameters<typeof capture>[1]): void => {
+    if (target instanceof Error) capture(target, constructorOpt);
+  };
   Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]): string => {
     if (!(error instanceof Error)) return "";
     const header = error.message ? `${error.name}: ${error.message}` : error.name;
