@@ -14,6 +14,7 @@ import { atlas } from "./atlas";
 import { ciAccess } from "./security/ci-access";
 export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
+export { platformWaivers } from "./platform/waivers";
 import { timeline, timelineModules, timelineWaivers } from "./timeline";
 
 /** Every workload an env may enable, by name. */

@@ -1,5 +1,5 @@
 import type { EnvConfig } from "@infra/config";
-import { timelineWaivers } from "@envs/envcommon";
+import { platformWaivers, timelineWaivers } from "@envs/envcommon";
 import { usEast1 } from "./us-east-1/region";
 
 /** env.hcl for dev: only what differs from root.ts. */
@@ -41,46 +41,8 @@ export const dev: EnvConfig = {
   waivers: [
     // Timeline (seed 002) databases; listed first so they, not the platform's "*-data-rds" globs, match its stacks.
     ...timelineWaivers.smallDatabase,
-    {
-      rule: "INF-VPC-001",
-      address: "*-network-vpc/aws_vpc.*",
-      reason: "Seed 004 VPC table: flow logs are enabled in prod only.",
-    },
-    {
-      rule: "INF-ECS-001",
-      address: "*-services-ecs-cluster/aws_ecs_cluster.*",
-      reason: "Seed 004 ECS table: Container Insights is enabled in prod only.",
-    },
-    {
-      rule: "INF-RDS-005",
-      address: "*-data-rds/aws_db_instance.*",
-      reason: "Seed 004 RDS table: Multi-AZ in prod only (single AZ for cost).",
-    },
-    {
-      rule: "INF-RDS-010",
-      address: "*-data-rds/aws_db_instance.*",
-      reason: "Seed 004 RDS table: enhanced monitoring in prod only; db.t3.micro/small cannot run Performance Insights.",
-    },
-    {
-      rule: "INF-RDS-004",
-      address: "*-data-rds/aws_db_instance.*",
-      reason: "Seed 004 data protection table: no deletion protection in dev and staging.",
-    },
-    {
-      rule: "INF-LB-003",
-      address: "*-services-ingress/aws_lb.*",
-      reason: "Seed 004 data protection table: no deletion protection in dev and staging.",
-    },
-    {
-      rule: "INF-RDS-007",
-      address: "*-data-rds/aws_db_parameter_group.*",
-      reason: "Seed 004 data protection table: HTTP/S (not HTTPS-only) in dev and staging, so rds.force_ssl stays 0.",
-    },
-    {
-      rule: "INF-R53-002",
-      address: "*-dns-zone/aws_route53_zone.*",
-      reason: "POLICIES.md #69: DNSSEC is a dev/staging relaxation; uat and prod zones are signed.",
-    },
+    ...platformWaivers.nonProd,
+    ...platformWaivers.unprotected,
   ],
   regions: [usEast1],
   source: "environments/dev/env.ts",

@@ -1,4 +1,5 @@
 import type { EnvConfig } from "@infra/config";
+import { platformWaivers } from "@envs/envcommon";
 import { usEast1 } from "./us-east-1/region";
 
 /** env.hcl for uat: only what differs from root.ts. */
@@ -19,26 +20,7 @@ export const uat: EnvConfig = {
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.
   waivers: [
-    {
-      rule: "INF-VPC-001",
-      address: "*-network-vpc/aws_vpc.*",
-      reason: "Seed 004 VPC table: flow logs are enabled in prod only.",
-    },
-    {
-      rule: "INF-ECS-001",
-      address: "*-services-ecs-cluster/aws_ecs_cluster.*",
-      reason: "Seed 004 ECS table: Container Insights is enabled in prod only.",
-    },
-    {
-      rule: "INF-RDS-005",
-      address: "*-data-rds/aws_db_instance.*",
-      reason: "Seed 004 RDS table: Multi-AZ in prod only (single AZ for cost).",
-    },
-    {
-      rule: "INF-RDS-010",
-      address: "*-data-rds/aws_db_instance.*",
-      reason: "Seed 004 RDS table: enhanced monitoring in prod only; db.t3.micro/small cannot run Performance Insights.",
-    },
+    ...platformWaivers.nonProd,
   ],
   regions: [usEast1],
   source: "environments/uat/env.ts",

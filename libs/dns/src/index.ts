@@ -21,3 +21,4 @@ export { type AliasTarget, type RecordTarget } from "./target";
 
 /** CloudFront's fixed hosted zone id, for alias records to any distribution. */
 export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
+export { DnssecSigningKey, type DnssecSigningKeyProps } from "./dnssec-key";

@@ -1,11 +1,11 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
-import { AliasRecord, Record as DnsRecord, HostedZone } from "@infra/dns";
+import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone } from "@infra/dns";
 import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
 import type { AtlasAlb } from "./alb";
 import type { AtlasCdn } from "./cdn";
 import { atlasTags } from "./common";
-import { DnssecSigningKey } from "./dnssec-key";
+
 import type { AtlasHost } from "./docker-host";
 import type { AtlasKeys } from "./kms";
 

@@ -1,8 +1,6 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { StackBuilder } from "@infra/core";
 import { Distribution } from "@infra/cloudfront";
-import { AliasRecord, Certificate, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
+import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
 import { SecureBucket } from "@infra/s3";
 import { WebAcl } from "@infra/waf";
 import type { CdnInputs, RoutingInputs, WafInputs, ZoneInputs } from "../inputs";
@@ -27,44 +25,10 @@ export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, 
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
   const keys = ctx.dependency<KeyOutputs>("kms");
   const accountId = ctx.env.accountId;
-  let dnssec: { kmsKeyArn: string } | undefined;
-  if (inputs.dnssec) {
-    // DNSSEC needs an asymmetric ECC P-256 signing key that Route 53's DNSSEC service may use.
-    const policy = new DataAwsIamPolicyDocument(stack, "dnssec-key-policy", {
-      statement: [
-        { sid: "AccountRootAdministers", effect: "Allow", principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }], actions: ["kms:*"], resources: ["*"] },
-        {
-          sid: "Route53DnssecSigns",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["dnssec-route53.amazonaws.com"] }],
-          actions: ["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
-          resources: ["*"],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
-        },
-        {
-          sid: "Route53DnssecGrants",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["dnssec-route53.amazonaws.com"] }],
-          actions: ["kms:CreateGrant"],
-          resources: ["*"],
-          condition: [
-            { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-          ],
-        },
-      ],
-    });
-    const key = new KmsKey(stack, "dnssec-key", {
-      description: `DNSSEC key signing key of ${inputs.domain}`,
-      customerMasterKeySpec: "ECC_NIST_P256",
-      keyUsage: "SIGN_VERIFY",
-      deletionWindowInDays: 30,
-      policy: policy.json,
-      tags: { Name: `${inputs.domain}-dnssec` },
-      lifecycle: { preventDestroy: inputs.deletionProtection },
-    });
-    dnssec = { kmsKeyArn: key.arn };
-  }
+  // DNSSEC needs an asymmetric ECC P-256 signing key that Route 53's DNSSEC service may use.
+  const dnssec = inputs.dnssec
+    ? { kmsKeyArn: new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId, deletionProtection: inputs.deletionProtection }).keyArn }
+    : undefined;
   const zone = new HostedZone(stack, "zone", {
     name: inputs.domain,
     comment: `Mile Quest ${ctx.env.name} (seed 003)`,

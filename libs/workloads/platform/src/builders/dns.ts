@@ -1,8 +1,8 @@
 import type { StackBuilder } from "@infra/core";
-import { AliasRecord, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
+import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
 import type { IngressOutputs } from "./ingress";
-import { DnssecSigningKey } from "./dnssec-key";
+
 import type { KeyOutputs } from "./kms";
 
 export interface ZoneOutputs {

@@ -11,7 +11,7 @@ export interface DnssecSigningKeyProps {
 }
 
 /**
- * The asymmetric KMS key Route 53 signs a zone with (ECC_NIST_P256, SIGN_VERIFY, in us-east-1):
+ * The asymmetric KMS key Route 53 signs a zone with (pass its `keyArn` as `HostedZone` `dnssec.kmsKeyArn`) (ECC_NIST_P256, SIGN_VERIFY, in us-east-1):
  * usable only by the Route 53 DNSSEC service for this account's hosted zones. Asymmetric keys
  * cannot rotate; Route 53 rotates by adding a new key-signing key.
  */
