@@ -1,1 +1,2 @@
 export { checkAddressSnapshot, type AddressSnapshot } from "./address-snapshot";
+export { describeEnvStacks } from "./env-stacks";
