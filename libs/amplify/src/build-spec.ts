@@ -1,9 +1,5 @@
-/**
- * The default build of a Next.js SSR app on Amplify Hosting (WEB_COMPUTE): install, build, ship
- * `.next`. Apps with another layout (monorepo app roots) pass their own `buildSpec`.
- */
-export const NEXTJS_SSR_BUILD_SPEC = [
-  "version: 1",
+/** The frontend section of a Next.js SSR build: install, build, ship `.next`, cache dependencies. */
+const NEXTJS_FRONTEND = [
   "frontend:",
   "  phases:",
   "    preBuild:",
@@ -20,5 +16,18 @@ export const NEXTJS_SSR_BUILD_SPEC = [
   "    paths:",
   "      - node_modules/**/*",
   "      - .next/cache/**/*",
-  "",
-].join("\n");
+];
+
+/**
+ * amplify.yml of a Next.js SSR app on Amplify Hosting (WEB_COMPUTE). With `appRoot`, the app is one
+ * application of a monorepo (Amplify's `applications[].appRoot`).
+ */
+export function nextjsSsrBuildSpec(options: { readonly appRoot?: string } = {}): string {
+  const body = options.appRoot
+    ? ["applications:", `  - appRoot: ${options.appRoot}`, ...NEXTJS_FRONTEND.map((l) => `    ${l}`)]
+    : NEXTJS_FRONTEND;
+  return ["version: 1", ...body, ""].join("\n");
+}
+
+/** The default build of a single-app repository. */
+export const NEXTJS_SSR_BUILD_SPEC = nextjsSsrBuildSpec();

@@ -1,5 +1,5 @@
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
-import { AmplifyApp } from "@infra/amplify";
+import { AmplifyApp, nextjsSsrBuildSpec } from "@infra/amplify";
 import type { StackBuilder } from "@infra/core";
 import type { AmplifyInputs } from "../inputs";
 import type { EdgeWafOutputs, ZoneOutputs } from "./edge";
@@ -7,28 +7,7 @@ import type { IdentityOutputs, SecretOutputs } from "./security";
 
 /** amplify.yml of one Next.js SSR app of the monorepo (Amplify monorepo support: `applications[].appRoot`). */
 export function monorepoBuildSpec(appRoot: string): string {
-  return [
-    "version: 1",
-    "applications:",
-    `  - appRoot: ${appRoot}`,
-    "    frontend:",
-    "      phases:",
-    "        preBuild:",
-    "          commands:",
-    "            - npm ci",
-    "        build:",
-    "          commands:",
-    "            - npm run build",
-    "      artifacts:",
-    "        baseDirectory: .next",
-    "        files:",
-    "          - '**/*'",
-    "      cache:",
-    "        paths:",
-    "          - node_modules/**/*",
-    "          - .next/cache/**/*",
-    "",
-  ].join("\n");
+  return nextjsSsrBuildSpec({ appRoot });
 }
 
 export interface WebOutputs {
