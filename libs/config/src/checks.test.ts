@@ -4,7 +4,7 @@ import { alarmPeriodError, alarmThreshold, azIssues, peeredCidrIssues, scheduleE
 import { type EnvConfig, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
 import { ConfigError } from "./errors";
 import { resolveEnv } from "./resolve";
-import type { RootConfig } from "./schema";
+import { testRoot } from "./test-fixtures";
 
 describe("scheduleExpressionError", () => {
   it.each([
@@ -61,31 +61,7 @@ describe("alarmThreshold", () => {
 
 // --- module checks through resolveEnv -----------------------------------------------------------
 
-const root: RootConfig = {
-  project: "demo",
-  state: {
-    bucket: "{project}-tfstate-{accountId}",
-    lockTable: "{project}-locks",
-    region: "us-east-1",
-    keyPattern: "{env}/{region}/{category}/{module}/terraform.tfstate",
-    encrypt: true,
-    useLockfile: false,
-    dynamodbLocking: true,
-  },
-  terraformVersion: ">= 1.10.0",
-  tags: {},
-  settings: {
-    tier: "large",
-    deletionProtection: true,
-    httpsOnly: true,
-    nat: { mode: "none" },
-    flowLogs: { enabled: true, retentionDays: 30 },
-    logRetentionDays: 30,
-    backupRetentionDays: 30,
-    containerInsights: true,
-    alarmEmails: [],
-  },
-};
+const root = testRoot({ settings: { nat: { mode: "none" } } });
 const app = defineWorkload({ name: "app", project: "demo", schema: z.object({}).strict(), defaults: {}, source: "_envcommon/app/workload.ts" });
 const vpc = defineModule({
   workload: "app",

@@ -3,35 +3,11 @@ import { z } from "zod";
 import { type EnvConfig, defineModule, defineWorkload, deploy } from "./define";
 import { ConfigError } from "./errors";
 import { resolveEnv } from "./resolve";
-import type { RootConfig } from "./schema";
+import { testRoot } from "./test-fixtures";
 
 // A module may exist only under some config (`enabled`), and its dependencies may follow from the
 // config (`dependencies` as a function): seed 001's phases are built on both.
-const root: RootConfig = {
-  project: "demo",
-  state: {
-    bucket: "{project}-tfstate-{accountId}",
-    lockTable: "{project}-locks",
-    region: "us-east-1",
-    keyPattern: "{env}/{region}/{category}/{module}/terraform.tfstate",
-    encrypt: true,
-    useLockfile: false,
-    dynamodbLocking: true,
-  },
-  terraformVersion: ">= 1.10.0",
-  tags: {},
-  settings: {
-    tier: "large",
-    deletionProtection: true,
-    httpsOnly: true,
-    nat: { mode: "perAz" },
-    flowLogs: { enabled: true, retentionDays: 30 },
-    logRetentionDays: 30,
-    backupRetentionDays: 30,
-    containerInsights: true,
-    alarmEmails: [],
-  },
-};
+const root = testRoot();
 type Cfg = { phase: number };
 const app = defineWorkload({ name: "app", project: "demo-app", schema: z.object({ phase: z.number() }).strict(), defaults: { phase: 1 }, source: "w.ts" });
 const host = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({

@@ -1,35 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type EnvConfig, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
-import { ConfigError } from "./errors";
 import { resolveEnv, validateEnvSet } from "./resolve";
-import type { RootConfig } from "./schema";
+import { errorOf, testRoot } from "./test-fixtures";
 
-const root: RootConfig = {
-  project: "demo",
-  state: {
-    bucket: "{project}-tfstate-{accountId}",
-    lockTable: "{project}-locks",
-    region: "us-east-1",
-    keyPattern: "{env}/{region}/{category}/{module}/terraform.tfstate",
-    encrypt: true,
-    useLockfile: false,
-    dynamodbLocking: true,
-  },
-  terraformVersion: ">= 1.10.0",
-  tags: { ManagedBy: "cdktf" },
-  settings: {
-    tier: "large",
-    deletionProtection: true,
-    httpsOnly: true,
-    nat: { mode: "perAz" },
-    flowLogs: { enabled: true, retentionDays: 30 },
-    logRetentionDays: 30,
-    backupRetentionDays: 30,
-    containerInsights: true,
-    alarmEmails: [],
-  },
-};
+const root = testRoot({ tags: { ManagedBy: "cdktf" } });
 
 const app = defineWorkload({
   name: "app",
@@ -85,15 +60,6 @@ function env(overrides: Partial<EnvConfig> = {}): EnvConfig {
   };
 }
 
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("resolveEnv", () => {
   it("merges root → env → region → module defaults → deployment and orders by dependencies", () => {
