@@ -12,7 +12,7 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type ServerlessV2Scaling, validateServerlessCapacity } from "./capacity";
 import { clusterParameters } from "./parameters";
-import { type AllowedSecurityGroup, DataSecurityGroup } from "./security-group";
+import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /**
  * Master credentials.

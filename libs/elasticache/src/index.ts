@@ -8,5 +8,5 @@ export {
   RedisReplicationGroup,
   type RedisReplicationGroupProps,
 } from "./replication-group";
-export type { AllowedSecurityGroup } from "./security-group";
+export type { AllowedSecurityGroup } from "@infra/vpc";
 export { ServerlessCache, type ServerlessCacheProps, type ServerlessUsageLimits } from "./serverless-cache";

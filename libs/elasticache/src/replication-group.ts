@@ -9,7 +9,7 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
 import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
-import { type AllowedSecurityGroup, DataSecurityGroup } from "./security-group";
+import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 

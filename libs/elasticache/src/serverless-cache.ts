@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
 import type { CacheEngine } from "./engine";
 import type { PolicyStatement } from "./replication-group";
-import { type AllowedSecurityGroup, DataSecurityGroup } from "./security-group";
+import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /** Caps on what the cache may scale to (cost guard rails). */
 export interface ServerlessUsageLimits {

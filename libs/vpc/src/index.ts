@@ -2,3 +2,4 @@ export { natGatewayCount, privateRouteTableCount } from "./nat";
 export { DEFAULT_SUBNET_OFFSETS, planSubnets, type PlannedSubnet, type SubnetOffsets, type SubnetTier } from "./subnet-plan";
 export { Vpc, type FlowLogsProps, type VpcProps } from "./vpc";
 export { VpcPeering, type PeeringSide, type VpcPeeringProps } from "./peering";
+export { DataSecurityGroup, type AllowedSecurityGroup, type DataSecurityGroupProps } from "./data-security-group";

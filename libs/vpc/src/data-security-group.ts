@@ -8,16 +8,18 @@ export interface AllowedSecurityGroup {
   readonly description: string;
 }
 
-interface DataSecurityGroupProps {
+export interface DataSecurityGroupProps {
   readonly name: string;
   readonly description: string;
   readonly vpcId: string;
   readonly port: number;
+  /** Last port of the range. @default port */
+  readonly toPort?: number;
   readonly tags: Record<string, string>;
 }
 
 /**
- * A data-tier security group: no egress, ingress on one port from referenced security groups
+ * A data-tier security group (databases, caches, search): no egress, ingress on one port (range) from referenced security groups
  * only. Rules are separate resources addressed by their description, so reordering clients does
  * not replace rules.
  */
@@ -51,7 +53,7 @@ export class DataSecurityGroup extends Construct {
       referencedSecurityGroupId: securityGroupId,
       ipProtocol: "tcp",
       fromPort: this.props.port,
-      toPort: this.props.port,
+      toPort: this.props.toPort ?? this.props.port,
       description,
       tags: { ...this.props.tags, Name: `${this.props.name}-${slug}` },
     });
