@@ -1,3 +1,4 @@
+export * from "./aws-text";
 export * from "./checks";
 export * from "./cidr";
 export * from "./define";

@@ -265,7 +265,7 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
   const waf = new WebAcl(stack, "regional-waf", {
     name: `${inputs.name}-regional`,
     scope: "REGIONAL",
-    description: "Mile Quest REST API stage (regional endpoint)",
+    description: "Mile Quest REST API stage, regional endpoint",
     managedRuleGroups: [
       { name: "AWSManagedRulesAmazonIpReputationList" },
       { name: "AWSManagedRulesCommonRuleSet" },
