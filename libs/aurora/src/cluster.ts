@@ -7,6 +7,7 @@ import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-c
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
+import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
@@ -70,10 +71,10 @@ export interface AuroraPostgresClusterProps {
   readonly port?: number;
   /** Days of automated backups, 1..35 (seed 000 ARC-013: 7). @default 7 */
   readonly backupRetentionDays?: number;
-  /** UTC, hh24:mi-hh24:mi. @default "03:00-04:00" */
-  readonly preferredBackupWindow?: string;
-  /** UTC, ddd:hh24:mi-ddd:hh24:mi. @default "sun:04:30-05:30" */
-  readonly preferredMaintenanceWindow?: string;
+  /** Daily backup window (UTC); must not overlap the maintenance window. @default 03:00 for 60 minutes */
+  readonly preferredBackupWindow?: DailyWindow;
+  /** Weekly maintenance window (UTC) of the cluster and its instances. @default Sunday 04:30 for 60 minutes */
+  readonly preferredMaintenanceWindow?: WeeklyWindow;
   /** deletion_protection and lifecycle.prevent_destroy. @default true */
   readonly deletionProtection?: boolean;
   /** Snapshot taken when the cluster is deleted. @default "<clusterIdentifier>-final" */
@@ -97,6 +98,8 @@ export interface AuroraPostgresClusterProps {
 }
 
 const ENGINE = "aurora-postgresql";
+const DEFAULT_BACKUP_WINDOW: DailyWindow = { start: "03:00", durationMinutes: 60 };
+const DEFAULT_MAINTENANCE_WINDOW: WeeklyWindow = { day: "sun", start: "04:30", durationMinutes: 60 };
 
 /**
  * An Aurora PostgreSQL Serverless v2 cluster: encrypted with a CMK, IAM auth, TLS forced by the
@@ -131,8 +134,11 @@ export class AuroraPostgresCluster extends Construct {
     const secondary = props.global?.role === "secondary";
     const credentials = props.masterCredentials ?? { mode: "rds-managed" };
     const major = props.engineVersion.split(".")[0];
+    const backupWindow = props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW;
+    const maintenanceWindow = props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW;
 
     const errors = validateServerlessCapacity(props.scaling.minCapacity, props.scaling.maxCapacity, props.scaling.secondsUntilAutoPause);
+    errors.push(...windowProblems({ backup: backupWindow, maintenance: maintenanceWindow }, 30));
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`clusterIdentifier "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 63)`);
     }
@@ -202,8 +208,8 @@ export class AuroraPostgresCluster extends Construct {
       copyTagsToSnapshot: true,
       enabledCloudwatchLogsExports: ["postgresql"],
       backupRetentionPeriod: backupRetentionDays,
-      preferredBackupWindow: props.preferredBackupWindow ?? "03:00-04:00",
-      preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? "sun:04:30-05:30",
+      preferredBackupWindow: formatDailyWindow(backupWindow),
+      preferredMaintenanceWindow: formatWeeklyWindow(maintenanceWindow),
       deletionProtection,
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: props.finalSnapshotIdentifier ?? `${name}-final`,
@@ -265,7 +271,7 @@ export class AuroraPostgresCluster extends Construct {
         performanceInsightsRetentionPeriod: piRetention,
         monitoringInterval,
         monitoringRoleArn: monitoringRole,
-        preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? "sun:04:30-05:30",
+        preferredMaintenanceWindow: formatWeeklyWindow(maintenanceWindow),
         tags: { ...tags, Name: `${name}-${i + 1}` },
       });
       identifiers.push(instance.identifier);

@@ -9,3 +9,4 @@ export * from "./naming";
 export * from "./regions";
 export * from "./resolve";
 export * from "./schema";
+export * from "./windows";

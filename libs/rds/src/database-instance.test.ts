@@ -245,11 +245,32 @@ describe("validation", () => {
     [{ logExports: ["slowquery"] }, "logExports slowquery not available for postgres"],
     [{ name: "Prod_DB" }, 'name "Prod_DB" must be lower-case letters'],
     [{ engineVersion: "latest" }, 'engine version "latest" must start with a version number'],
+    [
+      { backupWindow: { start: "04:00", durationMinutes: 60 }, maintenanceWindow: { day: "sun", start: "04:30", durationMinutes: 60 } },
+      "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",
+    ],
+    [{ maintenanceWindow: { day: "sun", start: "04:30", durationMinutes: 20 } }, "maintenance window sun:04:30-sun:04:50 is 20 minutes; the service minimum is 30"],
   ])("rejects %o", (props, message) => {
     expect(fails(props)).toThrow(message);
   });
   it("lists every problem at once", () => {
     expect(fails({ allocatedStorage: 5, backupRetentionDays: 40 })).toThrow(/DatabaseInstance dev-platform:\n  - allocatedStorage 5 GB.*\n  - backupRetentionDays 40/);
+  });
+  it("writes typed windows in the provider's formats on the primary; replicas share the maintenance window", () => {
+    const json = synthJson(
+      (s) =>
+        new DatabaseInstance(s, "db", {
+          ...dev,
+          readReplicas: 1,
+          backupWindow: { start: "03:00", durationMinutes: 60 },
+          maintenanceWindow: { day: "sun", start: "23:30", durationMinutes: 60 },
+        }),
+    );
+    const instances = resources(json, "aws_db_instance") as Record<string, Record<string, unknown>>;
+    expect(instances[key(json, "aws_db_instance", "db_instance")]).toMatchObject({ backup_window: "03:00-04:00", maintenance_window: "sun:23:30-mon:00:30" });
+    expect(instances[key(json, "aws_db_instance", "db_replica-1")]).toMatchObject({ maintenance_window: "sun:23:30-mon:00:30" });
+    // No windows given: RDS picks them (and never an overlapping pair).
+    expect(only(synthJson((s) => new DatabaseInstance(s, "db", dev)), "aws_db_instance")).not.toHaveProperty("maintenance_window");
   });
   it("allowFrom needs a description", () => {
     expect(() => synthJson((s) => new DatabaseInstance(s, "db", dev).allowFrom("sg-x", " "))).toThrow("every ingress rule needs a description");

@@ -1,3 +1,4 @@
+import { windowProblems } from "@infra/config";
 import type { DatabaseInstanceProps } from "./database-instance";
 import {
   type DbEngine,
@@ -64,6 +65,7 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
   if (replicaRetention !== undefined && (!Number.isInteger(replicaRetention) || replicaRetention < 0 || replicaRetention > 35)) {
     errors.push(`replicaBackupRetentionDays ${replicaRetention} must be 0..35`);
   }
+  errors.push(...windowProblems({ backup: props.backupWindow, maintenance: props.maintenanceWindow }, 30));
   if (!MONITORING_INTERVALS.includes(props.enhancedMonitoringInterval)) {
     errors.push(`enhancedMonitoringInterval ${props.enhancedMonitoringInterval} must be one of ${MONITORING_INTERVALS.join(", ")}`);
   }
