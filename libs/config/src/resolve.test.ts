@@ -107,6 +107,25 @@ describe("resolveEnv", () => {
     expect(e.message).toContain('[dev/env.ts] settings.nat.mode = "sometimes": must be one of "none" | "single" | "perAz"');
   });
 
+  it("checks typed maintenance windows at resolve time: format, minimum length, no overlap with backups", () => {
+    const overlap = errorOf(() =>
+      resolveEnv(root, env({ settings: { windows: { cacheMaintenance: { day: "sun", start: "03:30" } } } as never }), { app }),
+    );
+    expect(overlap.issues).toEqual([
+      expect.objectContaining({
+        level: "dev/env.ts",
+        path: "settings.windows.cacheMaintenance.start",
+        value: '"03:30"',
+        allowed: "sun:03:30-sun:04:30 overlaps the daily backup window 03:00-04:00: RDS and ElastiCache refuse overlapping backup and maintenance windows",
+      }),
+    ]);
+    const malformed = errorOf(() => resolveEnv(root, env({ settings: { windows: { databaseMaintenance: { start: "4:30", durationMinutes: 20 } } } as never }), { app }));
+    expect(malformed.issues.map((i) => [i.level, i.path, i.value])).toEqual([
+      ["dev/env.ts", "settings.windows.databaseMaintenance.start", '"4:30"'],
+      ["dev/env.ts", "settings.windows.databaseMaintenance.durationMinutes", "20"],
+    ]);
+  });
+
   it("names the deployment file for a bad module input, and the region file for a value the region never set", () => {
     const bad = region({ deployments: [deploy(net), deploy(db, { inputs: { instanceClass: "t3.micro" } })] });
     const e = errorOf(() => resolveEnv(root, env({ regions: [bad] }), { app }));

@@ -126,11 +126,14 @@ export const maintenanceWindows = z
   })
   .strict()
   .superRefine((w, ctx) => {
+    // Field errors are reported by the field schemas; compare only well-formed windows.
+    const wellFormed = (x: DailyWindow | undefined) => x !== undefined && windowProblems({ backup: x }, 1).length === 0;
     for (const key of ["databaseMaintenance", "cacheMaintenance"] as const) {
-      if (windowsOverlap(w.backup, w[key])) {
+      if (wellFormed(w.backup) && wellFormed(w[key]) && windowsOverlap(w.backup, w[key])) {
         ctx.addIssue({
           code: "custom",
-          path: [key],
+          // At the start: the value that places the window (and the file that set it).
+          path: [key, "start"],
           message: `${formatWeeklyWindow(w[key])} overlaps the daily backup window ${formatDailyWindow(w.backup)}: RDS and ElastiCache refuse overlapping backup and maintenance windows`,
         });
       }
