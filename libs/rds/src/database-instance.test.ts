@@ -246,10 +246,10 @@ describe("validation", () => {
     [{ name: "Prod_DB" }, 'name "Prod_DB" must be lower-case letters'],
     [{ engineVersion: "latest" }, 'engine version "latest" must start with a version number'],
     [
-      { backupWindow: { start: "04:00", durationMinutes: 60 }, maintenanceWindow: { day: "sun", start: "04:30", durationMinutes: 60 } },
+      { backupWindow: { start: "04:00", durationMinutes: 60 }, maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 60 } },
       "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",
     ],
-    [{ maintenanceWindow: { day: "sun", start: "04:30", durationMinutes: 20 } }, "maintenance window sun:04:30-sun:04:50 is 20 minutes; the service minimum is 30"],
+    [{ maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 20 } }, "maintenance window sun:04:30-sun:04:50 is 20 minutes; the service minimum is 30"],
   ])("rejects %o", (props, message) => {
     expect(fails(props)).toThrow(message);
   });
