@@ -49,6 +49,11 @@ export interface AuroraPostgresClusterProps {
   /** Cluster identifier, e.g. "aerologue-prod-aurora". Instances are "<id>-1", "<id>-2", ... */
   readonly clusterIdentifier: string;
   /** aurora-postgresql engine version, e.g. "15.8". The parameter group family follows its major. */
+  /**
+   * aurora-postgresql version at creation, e.g. "16.6" (Aurora needs the minor to create a
+   * cluster). Later minors come from AWS; Terraform ignores drift of `engine_version`, so an
+   * upgrade is a deliberate runbook step, not a config edit (docs/adr/0005-engine-versions-and-windows.md).
+   */
   readonly engineVersion: string;
   /** Serverless v2 capacity range. */
   readonly scaling: ServerlessV2Scaling;
@@ -142,7 +147,7 @@ export class AuroraPostgresCluster extends Construct {
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`clusterIdentifier "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 63)`);
     }
-    if (!/^\d+(\.\d+)?$/.test(props.engineVersion)) errors.push(`engineVersion "${props.engineVersion}" must look like "15.8"`);
+    if (!/^\d+\.\d+$/.test(props.engineVersion)) errors.push(`engineVersion "${props.engineVersion}" must be an aurora-postgresql version with its minor, like "15.8"`);
     if (!Number.isInteger(instances) || instances < 1 || instances > 16) errors.push(`instances ${instances} must be a whole number from 1 to 16`);
     if (props.availabilityZones.length === 0) errors.push("availabilityZones must list at least one AZ");
     if (!Number.isInteger(backupRetentionDays) || backupRetentionDays < 1 || backupRetentionDays > 35) {
@@ -224,10 +229,16 @@ export class AuroraPostgresCluster extends Construct {
       dependsOn: [logGroup],
       lifecycle: {
         preventDestroy: deletionProtection,
-        // A secondary's replication source is managed by the global cluster; a password read
-        // from a secret is rotated by its owner.
-        ...(secondary ? { ignoreChanges: ["replication_source_identifier"] } : {}),
-        ...(credentials.mode === "secret" && !secondary ? { ignoreChanges: ["master_password"] } : {}),
+        ignoreChanges: [
+          // The version at creation: AWS upgrades minors (auto_minor_version_upgrade on every
+          // instance), and a config minor behind the running one would be a refused downgrade
+          // (docs/adr/0005-engine-versions-and-windows.md).
+          "engine_version",
+          // A secondary's replication source is managed by the global cluster; a password read
+          // from a secret is rotated by its owner.
+          ...(secondary ? ["replication_source_identifier"] : []),
+          ...(credentials.mode === "secret" && !secondary ? ["master_password"] : []),
+        ],
       },
     });
     this.clusterArn = cluster.arn;

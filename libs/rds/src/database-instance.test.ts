@@ -5,7 +5,7 @@ import { only, onlyData, synthJson } from "./test-util";
 const KMS = "arn:aws:kms:us-east-1:111122223333:key/db";
 const dev: DatabaseInstanceProps = {
   name: "dev-platform",
-  engineVersion: "16.4",
+  engineVersion: "16",
   instanceClass: "db.t3.micro",
   allocatedStorage: 20,
   multiAz: false,
@@ -42,7 +42,7 @@ describe("DatabaseInstance (seed 004 dev)", () => {
     expect(db).toMatchObject({
       identifier: "dev-platform",
       engine: "postgres",
-      engine_version: "16.4",
+      engine_version: "16",
       instance_class: "db.t3.micro",
       allocated_storage: 20,
       max_allocated_storage: 40,
@@ -222,7 +222,7 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
 
 describe("mysql", () => {
   it("uses 3306, require_secure_transport and the mysql log exports", () => {
-    const json = synthJson((s) => new DatabaseInstance(s, "db", { ...dev, engine: "mysql", engineVersion: "8.0.39" }));
+    const json = synthJson((s) => new DatabaseInstance(s, "db", { ...dev, engine: "mysql", engineVersion: "8.0" }));
     const db = only(json, "aws_db_instance");
     expect(db).toMatchObject({ engine: "mysql", port: 3306, enabled_cloudwatch_logs_exports: ["error", "general", "slowquery"] });
     const pg = only(json, "aws_db_parameter_group");
@@ -245,6 +245,8 @@ describe("validation", () => {
     [{ logExports: ["slowquery"] }, "logExports slowquery not available for postgres"],
     [{ name: "Prod_DB" }, 'name "Prod_DB" must be lower-case letters'],
     [{ engineVersion: "latest" }, 'engine version "latest" must start with a version number'],
+    [{ engineVersion: "16.4" }, 'engine version "16.4" must be the major version only (postgres: "16")'],
+    [{ engine: "mysql" as const, engineVersion: "8.0.39" }, 'engine version "8.0.39" must be the major version only (mysql: "8.0")'],
     [
       { backupWindow: { start: "04:00", durationMinutes: 60 }, maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 60 } },
       "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",

@@ -31,7 +31,10 @@ export interface DatabaseInstanceProps {
   readonly name: string;
   /** @default "postgres" */
   readonly engine?: DbEngine;
-  /** Engine version, e.g. "16.4" or "8.0.39"; also selects the parameter group family. */
+  /**
+   * The major version: postgres "16", mysql "8.0" (minors are upgraded by AWS: auto_minor_version_upgrade
+   * is always on). Also selects the parameter group family. Ignored by replicas (they follow their source).
+   */
   readonly engineVersion: string;
   /** e.g. "db.t3.micro", "db.r6g.large"; checked by `validateInstanceClass`. */
   readonly instanceClass: string;

@@ -3,6 +3,7 @@ import type { DatabaseInstanceProps } from "./database-instance";
 import {
   type DbEngine,
   DEFAULT_LOG_EXPORTS,
+  engineVersionPinError,
   LOG_EXPORTS,
   MAXIMUM_STORAGE_GB,
   minimumStorage,
@@ -45,6 +46,9 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
   }
   try {
     parameterGroupFamily(engine, props.engineVersion);
+    // A replica inherits its source's version; only a primary names one.
+    const pinError = isReplica ? undefined : engineVersionPinError(engine, props.engineVersion);
+    if (pinError) errors.push(pinError);
   } catch (e) {
     errors.push((e as Error).message);
   }
