@@ -40,6 +40,12 @@ export interface CorsRule {
   readonly maxAgeSeconds?: number;
 }
 
+/** Where a load balancer writes its access logs: the bucket and the prefix its policy allows. */
+export interface AlbLogTarget {
+  readonly bucket: string;
+  readonly prefix: string;
+}
+
 export interface SecureBucketProps {
   /** Globally unique bucket name. */
   readonly bucketName: string;
@@ -51,7 +57,11 @@ export interface SecureBucketProps {
   readonly region?: string;
   /** Log producers writing into this bucket: makes it a log bucket. @default [] (a data bucket) */
   readonly logSources?: readonly LogSource[];
-  /** Key prefix ALB logs are written under. @default "alb" */
+  /**
+   * Key prefix ALB logs are written under (no leading or trailing "/"). The bucket policy allows
+   * exactly `<prefix>/AWSLogs/<account>/*`, and `albLogTarget` hands the same prefix to the load
+   * balancer: one source of truth, so ELB's test write at creation lands where the policy allows. @default "alb"
+   */
   readonly albLogPrefix?: string;
   /** Lifecycle rules (transitions, expiration). @default [] */
   readonly lifecycleRules?: readonly LifecycleRule[];
@@ -87,6 +97,8 @@ export class SecureBucket extends Construct {
   readonly kmsKeyArn?: string;
   /** Role S3 replication assumes, when replication is on. */
   readonly replicationRoleArn?: string;
+  /** For `logSources` with "alb": the bucket and prefix to give the load balancer's `accessLogs`. */
+  readonly albLogTarget?: AlbLogTarget;
 
   private readonly statements: PolicyStatement[] = [];
   private readonly policyDocument: DataAwsIamPolicyDocument;
@@ -112,6 +124,13 @@ export class SecureBucket extends Construct {
     }
     if (logSources.length > 0 && !props.accountId) errors.push("accountId is required when logSources is set");
     if (logSources.includes("alb") && !props.region) errors.push('region is required when logSources includes "alb"');
+    if (logSources.includes("alb") && props.encryption.mode !== "s3") {
+      errors.push('ALB access logs are delivered only to SSE-S3 buckets: use encryption { mode: "s3" } with logSources "alb"');
+    }
+    const albLogPrefix = props.albLogPrefix ?? "alb";
+    if (logSources.includes("alb") && (!/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/.test(albLogPrefix) || /AWSLogs/.test(albLogPrefix))) {
+      errors.push(`albLogPrefix "${albLogPrefix}" must be S3 key segments without leading or trailing "/" and without "AWSLogs" (ELB adds AWSLogs/<account>/)`);
+    }
     if (props.forceDestroy && deletionProtection) errors.push("forceDestroy needs deletionProtection: false");
     if (props.replication && props.encryption.mode !== "kms") errors.push('replication needs encryption mode "kms"');
     if (errors.length > 0) fail(errors.join("; "));
@@ -178,7 +197,10 @@ export class SecureBucket extends Construct {
 
     this.addToPolicy(denyInsecureTransport(bucket.arn));
     if (logSources.includes("s3-access-logs")) this.addToPolicy(s3AccessLogDelivery(bucket.arn, props.accountId!));
-    if (logSources.includes("alb")) this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, props.albLogPrefix ?? "alb"));
+    if (logSources.includes("alb")) {
+      this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, albLogPrefix));
+      this.albLogTarget = { bucket: bucket.bucket, prefix: albLogPrefix };
+    }
 
     // The statements are read when the document is synthesized, so statements added later
     // (allowCloudFrontRead) land in the same single bucket policy.
