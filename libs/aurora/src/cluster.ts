@@ -9,6 +9,7 @@ import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-pa
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type ServerlessV2Scaling, validateServerlessCapacity } from "./capacity";
@@ -194,6 +195,7 @@ export class AuroraPostgresCluster extends Construct {
       kmsKeyId: props.logKmsKeyArn ?? props.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(logGroup, props.logKmsKeyArn ?? props.kmsKeyArn);
 
     const credentialConfig: Partial<RdsClusterConfig> = secondary ? {} : this.credentials(credentials, props.kmsKeyArn);
     const cluster = new RdsCluster(this, "cluster", {

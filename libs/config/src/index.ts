@@ -9,4 +9,5 @@ export * from "./naming";
 export * from "./regions";
 export * from "./resolve";
 export * from "./schema";
+export * from "./service-linked-roles";
 export * from "./windows";

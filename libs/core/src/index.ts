@@ -1,3 +1,4 @@
+export * from "./account-requirements";
 export * from "./builder";
 export * from "./compose";
 export * from "./deployment-stack";

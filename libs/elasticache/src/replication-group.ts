@@ -6,6 +6,7 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
@@ -184,6 +185,7 @@ export class RedisReplicationGroup extends Construct {
         kmsKeyId: logs.kmsKeyArn ?? props.kmsKeyArn,
         tags,
       });
+      declareLogGroupKey(group, logs.kmsKeyArn ?? props.kmsKeyArn);
       return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: type };
     });
 

@@ -4,6 +4,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { markLibrary } from "@infra/core";
+import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Construct } from "constructs";
 
 /**
@@ -75,6 +76,8 @@ export class AlertTopic extends Construct {
     });
     this.topicArn = topic.arn;
     this.topicName = topic.name;
+    // The publishers the topic policy allows below encrypt with the topic's key: same list, same key.
+    for (const service of ALERT_PUBLISHER_SERVICES) declareServicePrincipalKeyUse(this, props.kmsKeyArn, service);
 
     const account = new DataAwsCallerIdentity(this, "account");
     const policy = new DataAwsIamPolicyDocument(this, "policy-doc", {

@@ -8,6 +8,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { ALL_LOG_TYPES, logGroupName, logKey, type SearchLogType } from "./logs";
 import { type DedicatedMastersProps, validateTopology, type ZoneAwarenessProps } from "./topology";
@@ -134,6 +135,7 @@ export class SearchDomain extends Construct {
         tags: tags(`log-${logKey(type)}`),
       }),
     }));
+    for (const { group } of groups) declareLogGroupKey(group, props.logKmsKeyArn);
     this.logGroupNames = Object.fromEntries(groups.map(({ type, group }) => [type, group.name]));
     let logPolicy: CloudwatchLogResourcePolicy | undefined;
     if (groups.length > 0) {

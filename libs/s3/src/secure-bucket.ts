@@ -9,6 +9,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { markLibrary } from "@infra/core";
+import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Construct } from "constructs";
 import { albLogDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
 import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
@@ -225,11 +226,19 @@ export class SecureBucket extends Construct {
     }
   }
 
-  /** Add a statement to the bucket policy. Its `sid` must be unique in the policy. */
+  /**
+   * Add a statement to the bucket policy. Its `sid` must be unique in the policy. A statement that
+   * lets an AWS service read or write objects of an SSE-KMS bucket also lets that service use the
+   * bucket's key (its key policy is derived from here: one source of truth).
+   */
   addToPolicy(statement: PolicyStatement): void {
     if (statement.sid) {
       if (this.sids.has(statement.sid)) throw new Error(`${this.node.path}: bucket policy already has a statement "${statement.sid}"`);
       this.sids.add(statement.sid);
+    }
+    if (this.kmsKeyArn && (statement.effect ?? "Allow") === "Allow" && (statement.actions ?? []).some((a) => /^s3:(\*|GetObject|PutObject)/.test(a))) {
+      const services = (Array.isArray(statement.principals) ? statement.principals : []).filter((p) => p.type === "Service").flatMap((p) => p.identifiers);
+      for (const service of services) declareServicePrincipalKeyUse(this, this.kmsKeyArn, service);
     }
     this.statements.push(statement);
     // putStatement re-reads the list: the document always holds every statement added so far.

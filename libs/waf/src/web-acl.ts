@@ -4,6 +4,7 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { LOG_RETENTION_DAYS, checkAwsText } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_MANAGED_RULE_GROUPS, type ManagedRuleGroup, type RateLimit, buildRules, validateRuleInputs } from "./rules";
@@ -125,6 +126,7 @@ export class WebAcl extends Construct {
       kmsKeyId: props.logging.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(group, props.logging.kmsKeyArn);
     this.logGroupName = group.name;
     new Wafv2WebAclLoggingConfiguration(this, "logging", {
       provider,
