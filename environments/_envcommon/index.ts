@@ -13,7 +13,6 @@ import { kms } from "./security/kms";
 import { milequest } from "./milequest";
 import { atlas } from "./atlas";
 import { ciAccess } from "./security/ci-access";
-export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
 export { platformWaivers } from "./platform/waivers";
 import { timeline, timelineModules, timelineWaivers } from "./timeline";

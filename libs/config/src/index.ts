@@ -4,6 +4,7 @@ export * from "./cidr";
 export * from "./define";
 export * from "./errors";
 export * from "./graph";
+export * from "./iam-services";
 export * from "./merge";
 export * from "./naming";
 export * from "./regions";
