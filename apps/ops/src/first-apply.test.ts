@@ -242,11 +242,25 @@ describe.each(VARIANTS.map((v) => [v.label, v] as const))("first apply of %s", (
     }
   });
 
-  it("class 7: WAFv2 names and descriptions match the API's patterns", () => {
-    for (const { stack, name, r } of allResources(stacks, "aws_wafv2_web_acl")) {
-      expect(checkAwsText("wafName", String(r["name"])), `${stack.stackName} ${name}`).toBeUndefined();
-      if (r["description"] !== undefined) expect(checkAwsText("wafDescription", String(r["description"])), `${stack.stackName} ${name}`).toBeUndefined();
-    }
+  it("class 7: WAFv2, security group and IAM names and descriptions match the APIs' patterns", () => {
+    const problems: string[] = [];
+    const check = (kind: Parameters<typeof checkAwsText>[0], types: string[], field: string) => {
+      for (const type of types) {
+        for (const { stack, name, r } of allResources(stacks, type)) {
+          const value = r[field];
+          // References (${...}) are checked where they are made.
+          if (typeof value !== "string" || value.includes("${")) continue;
+          const problem = checkAwsText(kind, value);
+          if (problem) problems.push(`${stack.stackName} ${type}.${name}.${field}: ${problem}`);
+        }
+      }
+    };
+    check("wafName", ["aws_wafv2_web_acl"], "name");
+    check("wafDescription", ["aws_wafv2_web_acl"], "description");
+    check("securityGroupDescription", ["aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"], "description");
+    check("iamName", ["aws_iam_role"], "name");
+    check("iamDescription", ["aws_iam_role"], "description");
+    expect(problems).toEqual([]);
   });
 
   it("class 10: one owner per account/region singleton", () => {
