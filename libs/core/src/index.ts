@@ -3,4 +3,5 @@ export * from "./builder";
 export * from "./compose";
 export * from "./deployment-stack";
 export * from "./library-tag";
+export * from "./publish-targets";
 export * from "./stack-traces";

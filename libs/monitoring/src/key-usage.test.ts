@@ -20,3 +20,22 @@ describe("monitoring constructs declare how AWS services use their keys", () => 
     });
   });
 });
+
+describe("an alert topic other AWS services ask to publish to", () => {
+  it("adds AWS Budgets to the topic policy and the topic's key when a budget notifies it", async () => {
+    const { Budget } = await import("@infra/governance");
+    const json = synthJson((s) => {
+      const alerts = key(s, "alerts");
+      const topic = new AlertTopic(s, "topic", { name: "prod-alerts", kmsKeyArn: alerts.keyArn });
+      new Budget(s, "budget", { name: "prod-monthly", limitUsd: 100, snsTopicArn: topic.topicArn });
+      expect(alerts.uses().map((u) => u.use)).toEqual(["budgets", "cloudwatch", "events", "events.rds"]);
+    });
+    const doc = Object.entries(json.data["aws_iam_policy_document"] as Record<string, { statement: { sid: string; principals: { identifiers: string[] }[] }[] }>).find(([n]) => n.startsWith("topic_policy-doc"))![1];
+    expect(doc.statement.find((x) => x.sid === "AllowAlertPublishers")!.principals[0]!.identifiers).toEqual([
+      "budgets.amazonaws.com",
+      "cloudwatch.amazonaws.com",
+      "events.amazonaws.com",
+      "events.rds.amazonaws.com",
+    ]);
+  });
+});
