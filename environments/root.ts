@@ -34,5 +34,13 @@ export const root: RootConfig = {
     backupRetentionDays: 30,
     containerInsights: true,
     alarmEmails: [],
+    // UTC. Backups before maintenance, never overlapping it (RDS and ElastiCache refuse that);
+    // formatted for the provider by libs/config windows.ts.
+    windows: {
+      backup: { start: "03:00", durationMinutes: 60 },
+      databaseMaintenance: { day: "sun", start: "04:30", durationMinutes: 60 },
+      cacheMaintenance: { day: "sun", start: "05:00", durationMinutes: 60 },
+      searchOffPeakStart: "03:00",
+    },
   },
 };

@@ -1,4 +1,5 @@
 import type { WorkloadRegistry } from "@infra/config";
+import { account } from "./account";
 import { aerologue } from "./aerologue";
 import { rds } from "./data/rds";
 import { appRecord } from "./dns/app-record";
@@ -12,19 +13,22 @@ import { kms } from "./security/kms";
 import { milequest } from "./milequest";
 import { atlas } from "./atlas";
 import { ciAccess } from "./security/ci-access";
-export { CI_SERVICES } from "./security/ci-access";
 import { platform } from "./platform/workload";
 export { platformWaivers } from "./platform/waivers";
 import { timeline, timelineModules, timelineWaivers } from "./timeline";
 
 /** Every workload an env may enable, by name. */
 export const WORKLOADS: WorkloadRegistry = {
+  account,
   platform,
   timeline,
   milequest,
   atlas,
   aerologue,
 };
+
+/** The account foundation: deployed first in every env (one per account). */
+export { accountModules } from "./account";
 
 /** The platform's modules (seed 004). */
 export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring, zone, ingress, appRecord, ciAccess };

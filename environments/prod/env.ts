@@ -10,6 +10,8 @@ export const prod: EnvConfig = {
   costAllocation: "engineering-prod",
   settings: {},
   workloads: {
+    // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
+    account: { existingServiceLinkedRoles: [] },
     platform: { domain: "platform.example.com" },
     timeline: { alarmEmails: ["timeline-oncall@example.com"], budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] } },
     aerologue: {

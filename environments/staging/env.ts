@@ -19,6 +19,8 @@ export const staging: EnvConfig = {
     backupRetentionDays: 14,
   },
   workloads: {
+    // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
+    account: { existingServiceLinkedRoles: [] },
     platform: { domain: "staging.platform.example.com" },
     timeline: { budget: { monthlyLimitUsd: 800, emails: ["timeline-finops@example.com"] } },
     aerologue: {

@@ -16,6 +16,8 @@ export const uat: EnvConfig = {
     backupRetentionDays: 14,
   },
   workloads: {
+    // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
+    account: { existingServiceLinkedRoles: [] },
     platform: { domain: "uat.platform.example.com" },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.

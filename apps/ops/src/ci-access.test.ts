@@ -3,9 +3,9 @@
  * real env: the OIDC provider, which roles exist where, their trust conditions, least privilege on
  * the state backend, and that the role outputs are the variables the workflows read.
  */
-import { CI_SERVICES, WORKLOADS, platformModules } from "@envs/envcommon";
+import { WORKLOADS, platformModules } from "@envs/envcommon";
 import { root } from "@envs/root";
-import { ConfigError, type EnvConfig, deploy, resolveEnv } from "@infra/config";
+import { ConfigError, type EnvConfig, deploy, iamServicesOf, iamServicesOfTypes, resolveEnv } from "@infra/config";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -36,46 +36,6 @@ const DEPLOY = {
   uat: { name: "uat-us-east-1-uat-deploy", output: "AWS_DEPLOY_ROLE_ARN" },
   prod: { name: "prod-us-east-1-prod-deploy", output: "AWS_PROD_DEPLOY_ROLE_ARN" },
 } as const;
-
-/** The IAM service of a Terraform resource type (a missing entry fails the coverage test). */
-const SERVICE_OF: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/^aws_(vpc|vpc_.+|subnet|route|route_table|route_table_association|internet_gateway|nat_gateway|eip|eip_association|security_group|default_security_group|network_acl|network_acl_rule|flow_log|instance|launch_template)$/, ["ec2"]],
-  [/^aws_acm_/, ["acm"]],
-  [/^aws_amplify_/, ["amplify"]],
-  [/^aws_api_gateway_|^aws_apigatewayv2_/, ["apigateway"]],
-  [/^aws_athena_/, ["athena"]],
-  [/^aws_autoscaling_/, ["autoscaling"]],
-  [/^aws_budgets_/, ["budgets"]],
-  [/^aws_cloudfront_/, ["cloudfront"]],
-  [/^aws_cloudwatch_event_/, ["events"]],
-  [/^aws_cloudwatch_log_/, ["logs"]],
-  [/^aws_cloudwatch_(dashboard|metric_alarm|composite_alarm)$/, ["cloudwatch"]],
-  [/^aws_cognito_identity_pool/, ["cognito-identity"]],
-  [/^aws_cognito_/, ["cognito-idp"]],
-  [/^aws_config_/, ["config"]],
-  [/^aws_db_|^aws_rds_/, ["rds"]],
-  [/^aws_dynamodb_/, ["dynamodb"]],
-  [/^aws_ecr_/, ["ecr"]],
-  [/^aws_ecs_/, ["ecs"]],
-  [/^aws_elasticache_/, ["elasticache"]],
-  [/^aws_glue_/, ["glue"]],
-  [/^aws_iam_/, ["iam"]],
-  [/^aws_kms_/, ["kms"]],
-  [/^aws_lambda_/, ["lambda"]],
-  [/^aws_lb(_.+)?$/, ["elasticloadbalancing"]],
-  [/^aws_route53_/, ["route53"]],
-  [/^aws_s3_/, ["s3"]],
-  [/^aws_scheduler_/, ["scheduler"]],
-  [/^aws_secretsmanager_/, ["secretsmanager"]],
-  [/^aws_serverlessapplicationrepository_/, ["serverlessrepo", "cloudformation"]],
-  [/^aws_sfn_/, ["states"]],
-  [/^aws_sns_/, ["sns"]],
-  [/^aws_sqs_/, ["sqs"]],
-  [/^aws_ssm_/, ["ssm"]],
-  [/^aws_timestreamwrite_/, ["timestream"]],
-  [/^aws_wafv2_/, ["wafv2"]],
-  [/^aws_xray_/, ["xray"]],
-];
 
 const SYNTH = new Map<string, StackJson[]>(ENVS.map((e) => [e.name, synthEnvJson(e, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } })]));
 const resources = (json: StackJson["json"], type: string): [string, R][] => Object.entries((json.resource?.[type] ?? {}) as Record<string, R>);
@@ -184,17 +144,21 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
     expect(deny.map((s) => s.Sid)).toEqual(["CannotChangeCiAccess", "CannotWeakenTheStateKey", "NotTheBootstrapState"]);
     expect(deny[0]).toMatchObject({ NotAction: ["iam:Get*", "iam:List*"], Resource: ["${aws_iam_role.plan-role.arn}", "${aws_iam_role.deploy-role.arn}", provider] });
     expect(deny[1]!.Condition).toEqual({ "ForAnyValue:StringEquals": { "kms:ResourceAliases": `alias/acme-infra-tfstate-${account}-key` } });
-    expect(list(inline("deploy-role").find((s) => s.Sid === "ManageInfrastructure")!.Action)).toEqual(CI_SERVICES.map((s) => `${s}:*`));
+    // Exactly the services of what the env synthesizes (resources and data sources of every stack).
+    const types = stacks.flatMap((s) => [...Object.keys(s.json.resource ?? {}), ...Object.keys(s.json.data ?? {})]);
+    expect(list(inline("deploy-role").find((s) => s.Sid === "ManageInfrastructure")!.Action)).toEqual(iamServicesOfTypes(types).map((s) => `${s}:*`));
     expect(roles["deploy-role"]).toMatchObject({ max_session_duration: 7200 });
   });
 
   it("every resource type of every stack of the env belongs to a service the roles cover", () => {
-    const types = new Set(stacks.flatMap((s) => Object.keys(s.json.resource ?? {})));
+    const types = new Set(stacks.flatMap((s) => [...Object.keys(s.json.resource ?? {}), ...Object.keys(s.json.data ?? {})]).filter((t) => t.startsWith("aws_")));
+    const managed = new Set(list(inline("deploy-role").find((s) => s.Sid === "ManageInfrastructure")!.Action).map((a) => a.replace(/:\*$/, "")));
+    const read = new Set(list(inline("plan-role").find((s) => s.Sid === "ReadConfiguration")!.Action).map((a) => a.split(":")[0]!));
     const missing: string[] = [];
     for (const type of types) {
-      const services = SERVICE_OF.find(([re]) => re.test(type))?.[1];
-      if (!services) missing.push(`${type}: unknown to this test's SERVICE_OF map`);
-      else for (const s of services) if (!CI_SERVICES.includes(s)) missing.push(`${type}: service ${s} is not in CI_SERVICES`);
+      const services = iamServicesOf(type);
+      if (!services) missing.push(`${type}: unknown to IAM_SERVICES_OF_TYPE`);
+      else for (const s of services) if (!managed.has(s) || !read.has(s)) missing.push(`${type}: service ${s} is not in the roles`);
     }
     expect(missing).toEqual([]);
   });
@@ -206,6 +170,34 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
         .reduce((n, [, p]) => n + String(p["policy"]).length, 0);
       expect(size, role).toBeLessThan(10_240);
     }
+  });
+});
+
+describe("ci-access follows what later atlas phases synthesize", () => {
+  // The committed config runs atlas phase 1; phases 2-4 bring Cloud Map, Application Auto Scaling,
+  // CodeDeploy and OpenSearch. The deploy role must manage them the day the phase changes.
+  const prod = findEnv("prod");
+  const atPhase = (phase: number): EnvConfig => ({ ...prod, workloads: { ...prod.workloads, atlas: { ...(prod.workloads["atlas"] as object), phase } } });
+  const manage = (env: EnvConfig) => {
+    const ci = synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } }).find((s) => s.stackName.endsWith("-security-ci-access"))!;
+    const policies = Object.values(ci.json.resource!["aws_iam_role_policy"] as Record<string, R>).filter((p) => p["name"] === "manage-infrastructure");
+    return list(statements(policies[0]!["policy"]).find((s) => s.Sid === "ManageInfrastructure")!.Action);
+  };
+  const phase1 = list(
+    statements(
+      Object.values(SYNTH.get("prod")!.find((s) => s.stackName.endsWith("-security-ci-access"))!.json.resource!["aws_iam_role_policy"] as Record<string, R>).find(
+        (p) => p["name"] === "manage-infrastructure",
+      )!["policy"],
+    ).find((s) => s.Sid === "ManageInfrastructure")!.Action,
+  );
+
+  it.each([
+    [2, ["servicediscovery:*"]],
+    [3, ["servicediscovery:*", "es:*"]],
+    [4, ["servicediscovery:*", "application-autoscaling:*", "codedeploy:*", "es:*"]],
+  ] as const)("phase %i: the prod deploy role gains %j", (phase, expected) => {
+    expect(manage(atPhase(phase))).toEqual(expect.arrayContaining([...expected]));
+    for (const a of expected) expect(phase1, `phase 1 has no ${a}`).not.toContain(a);
   });
 });
 

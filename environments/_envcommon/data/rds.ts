@@ -20,7 +20,8 @@ export const rds = defineModule({
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     engine: "postgres" as const,
-    engineVersion: "16.4",
+    // The major only: RDS upgrades minors (docs/adr/0005-engine-versions-and-windows.md).
+    engineVersion: "16",
     instanceClass: "db.t3.micro",
     allocatedStorageGb: 20,
     multiAz: false,

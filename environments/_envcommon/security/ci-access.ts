@@ -1,51 +1,6 @@
 import { type CheckIssue, defineModule } from "@infra/config";
 import { type CiAccessInputs, type PlatformConfig, ciAccessInputs } from "@infra/platform-inputs";
 
-/**
- * IAM service prefixes of every resource type the envs' stacks manage (the deploy role may use all
- * their actions, the plan role their Describe/List/Get ones). `apps/ops/src/ci-access.test.ts`
- * fails when a stack gains a resource type whose service is missing here.
- */
-export const CI_SERVICES = [
-  "acm",
-  "amplify",
-  "apigateway",
-  "athena",
-  "autoscaling",
-  "budgets",
-  "cloudformation",
-  "cloudfront",
-  "cloudwatch",
-  "cognito-identity",
-  "cognito-idp",
-  "config",
-  "dynamodb",
-  "ec2",
-  "ecr",
-  "ecs",
-  "elasticache",
-  "elasticloadbalancing",
-  "events",
-  "glue",
-  "iam",
-  "kms",
-  "lambda",
-  "logs",
-  "rds",
-  "route53",
-  "s3",
-  "scheduler",
-  "secretsmanager",
-  "serverlessrepo",
-  "sns",
-  "sqs",
-  "ssm",
-  "states",
-  "timestream",
-  "wafv2",
-  "xray",
-];
-
 /** Read actions Terraform's refresh needs that are not named Describe*, List* or Get*. */
 const EXTRA_READ_ACTIONS = ["apigateway:GET", "budgets:ViewBudget", "tag:GetResources", "xray:BatchGet*", "dynamodb:BatchGetItem"];
 
@@ -90,7 +45,8 @@ export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
         description: deploy.description,
         maxSessionHours: 2,
       },
-      services: CI_SERVICES,
+      // The roles' services are derived from the env's own resources at synth (libs/config iam-services.ts).
+      extraServices: [],
       extraReadActions: EXTRA_READ_ACTIONS,
     };
   },

@@ -1,4 +1,5 @@
 import type { RegionConfig } from "@infra/config";
+import { accountDeployments } from "./account";
 import { platformDeployments } from "./platform";
 import { timelineDeployments } from "./timeline";
 import { aerologueDeployments } from "./aerologue";
@@ -11,6 +12,6 @@ export const usEast1: RegionConfig = {
   role: "primary",
   azs: ["us-east-1a", "us-east-1b", "us-east-1c"],
   cidrs: { platform: "10.20.0.0/16", aerologue: "10.0.0.0/16", milequest: "10.70.0.0/16", atlas: "10.1.0.0/16", timeline: "10.60.0.0/16" },
-  deployments: [...platformDeployments, ...aerologueDeployments, ...milequestDeployments, ...atlasDeployments, ...timelineDeployments],
+  deployments: [...accountDeployments, ...platformDeployments, ...aerologueDeployments, ...milequestDeployments, ...atlasDeployments, ...timelineDeployments],
   source: "environments/staging/us-east-1/region.ts",
 };

@@ -40,7 +40,7 @@ const ref = (tf: Tf, type: string, attr: string, index = 0) => `\${${type}.${ent
 
 describe("ApplicationLoadBalancer", () => {
   it("creates a hardened internet-facing ALB with deletion protection", () => {
-    const { json, tf } = synth({ accessLogs: { bucket: "prod-alb-logs" } });
+    const { json, tf } = synth({ accessLogs: { bucket: "prod-alb-logs", prefix: "prod-atlas" } });
     expect(json).toHaveResourceWithProperties(Lb, {
       name: "prod-atlas",
       load_balancer_type: "application",

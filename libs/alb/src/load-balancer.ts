@@ -13,11 +13,16 @@ import { checkElbName, type ListenerRuleProps, type TargetGroupProps, validateRo
 /** TLS 1.3 + 1.2 only, forward-secret ciphers: what POLICIES.md #38 asks of HTTPS listeners. */
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+/**
+ * Where access logs go: pass the log bucket's `albLogTarget` (@infra/s3 SecureBucket), whose policy
+ * allows exactly `<prefix>/AWSLogs/<account>/*`. ELB test-writes there when the load balancer is
+ * created and fails with "Access Denied for bucket" if the policy names another prefix.
+ */
 export interface AccessLogsProps {
-  /** S3 bucket name (the bucket policy must allow the regional ELB log delivery). */
+  /** S3 bucket name. */
   readonly bucket: string;
-  /** @default "<lb name>" */
-  readonly prefix?: string;
+  /** Key prefix, the one the bucket policy allows (no leading or trailing "/"). */
+  readonly prefix: string;
 }
 
 export interface TestListenerProps {
@@ -162,7 +167,7 @@ export class ApplicationLoadBalancer extends Construct {
       enableDeletionProtection: props.deletionProtection ?? true,
       enableHttp2: true,
       idleTimeout: props.idleTimeoutSeconds ?? 60,
-      accessLogs: props.accessLogs ? { bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix ?? props.name, enabled: true } : undefined,
+      accessLogs: props.accessLogs ? { bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix, enabled: true } : undefined,
       tags: tags("alb"),
     });
     this.arn = lb.arn;

@@ -6,14 +6,20 @@ import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 
 export interface ApiGatewayLoggingRoleProps {
-  /** Role name, e.g. "prod-us-east-1-apigateway-cloudwatch". */
+  /** Role name, e.g. "prod-apigateway-cloudwatch" (IAM is global: one role for every region). */
   readonly roleName: string;
+  /**
+   * Regions whose account setting points at the role (the resource's own `region` argument, so one
+   * stack sets every region). @default the provider's region only
+   */
+  readonly regions?: readonly string[];
 }
 
 /**
  * The account- and region-wide CloudWatch role API Gateway needs before any REST or WebSocket
- * stage can write execution or access logs. One per account and region: create it once (in a
- * shared/platform deployment), never per API.
+ * stage can write execution or access logs. `aws_api_gateway_account` is a singleton per account
+ * and region: two stacks setting it undo each other on every apply. Create it once (the account
+ * foundation), never per API.
  */
 export class ApiGatewayLoggingRole extends Construct {
   readonly roleArn: string;
@@ -30,7 +36,11 @@ export class ApiGatewayLoggingRole extends Construct {
       role: role.name,
       policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
     });
-    new ApiGatewayAccount(this, "account", { cloudwatchRoleArn: role.arn });
+    if (props.regions === undefined) {
+      new ApiGatewayAccount(this, "account", { cloudwatchRoleArn: role.arn });
+    } else {
+      for (const region of [...new Set(props.regions)].sort()) new ApiGatewayAccount(this, `account-${region}`, { region, cloudwatchRoleArn: role.arn });
+    }
     this.roleArn = role.arn;
   }
 }

@@ -3,6 +3,7 @@ import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-dom
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { AliasRecord } from "@infra/dns";
+import { declareLogGroupKey } from "@infra/kms";
 import type { Construct } from "constructs";
 
 export interface Throttling {
@@ -79,12 +80,14 @@ export const REST_ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 export function accessLogGroup(scope: Construct, apiName: string, logs: AccessLogs, tags: Record<string, string>): CloudwatchLogGroup {
-  return new CloudwatchLogGroup(scope, "access-logs", {
+  const group = new CloudwatchLogGroup(scope, "access-logs", {
     name: `/aws/apigateway/${apiName}`,
     retentionInDays: logs.retentionDays,
     kmsKeyId: logs.kmsKeyArn,
     tags,
   });
+  declareLogGroupKey(group, logs.kmsKeyArn);
+  return group;
 }
 
 export function commonErrors(name: string, throttling: Throttling, logs: AccessLogs): (string | undefined)[] {

@@ -48,14 +48,15 @@ describe("AuroraPostgresCluster", () => {
       enabled_cloudwatch_logs_exports: ["postgresql"],
       backup_retention_period: 7,
       preferred_backup_window: "03:00-04:00",
-      preferred_maintenance_window: "sun:04:30-05:30",
+      preferred_maintenance_window: "sun:04:30-sun:05:30",
       deletion_protection: true,
       skip_final_snapshot: false,
       final_snapshot_identifier: "aerologue-prod-aurora-final",
       serverlessv2_scaling_configuration: { min_capacity: 0.5, max_capacity: 16 },
       tags: { Name: "aerologue-prod-aurora" },
       depends_on: [logs.address],
-      lifecycle: { prevent_destroy: true },
+      // AWS upgrades minors; the config's version is the one at creation (no downgrade plans).
+      lifecycle: { prevent_destroy: true, ignore_changes: ["engine_version"] },
     });
     expect(synth.resource["aws_secretsmanager_secret_rotation"]).toBeUndefined();
     expect(logs.values).toEqual({
@@ -172,7 +173,7 @@ describe("AuroraPostgresCluster", () => {
       storage_encrypted: true,
       deletion_protection: true,
       tags: { Name: "aerologue-prod-global" },
-      lifecycle: { prevent_destroy: true },
+      lifecycle: { prevent_destroy: true, ignore_changes: ["engine_version"] },
     });
     const p = only(primary, "aws_rds_cluster").values;
     const versionName = Object.keys(primary.data!["aws_secretsmanager_secret_version"]!)[0];
@@ -180,7 +181,7 @@ describe("AuroraPostgresCluster", () => {
       global_cluster_identifier: `\${${g.address}.id}`,
       master_username: "postgres",
       master_password: `\${jsondecode(data.aws_secretsmanager_secret_version.${versionName}.secret_string).password}`,
-      lifecycle: { prevent_destroy: true, ignore_changes: ["master_password"] },
+      lifecycle: { prevent_destroy: true, ignore_changes: ["engine_version", "master_password"] },
     });
     expect(p.manage_master_user_password).toBeUndefined();
 
@@ -193,7 +194,7 @@ describe("AuroraPostgresCluster", () => {
       source_region: "us-east-1",
       storage_encrypted: true,
       kms_key_id: kmsKeyArn,
-      lifecycle: { prevent_destroy: true, ignore_changes: ["replication_source_identifier"] },
+      lifecycle: { prevent_destroy: true, ignore_changes: ["engine_version", "replication_source_identifier"] },
     });
     expect(secondary.master_username).toBeUndefined();
     expect(secondary.manage_master_user_password).toBeUndefined();
@@ -210,6 +211,20 @@ describe("AuroraPostgresCluster", () => {
       'test/db: minCapacity 20 is above maxCapacity 16; clusterIdentifier "Bad_Name" must start with a letter and use lowercase letters, digits and single hyphens (max 63); backupRetentionDays 0 must be a whole number from 1 to 35',
     );
     expect(() => cluster({ performanceInsightsRetentionDays: 14 })).toThrow("performanceInsightsRetentionDays 14 must be 7 or 31..731");
+    expect(() => cluster({ engineVersion: "16" })).toThrow('engineVersion "16" must be an aurora-postgresql version with its minor, like "15.8"');
+  });
+
+  it("writes typed windows in the provider's formats, on the cluster and every instance, and refuses overlapping ones", () => {
+    const synth = cluster({
+      preferredBackupWindow: { start: "22:30", durationMinutes: 45 },
+      preferredMaintenanceWindow: { day: "sat", start: "23:30", durationMinutes: 90 },
+    });
+    expect(only(synth, "aws_rds_cluster").values).toMatchObject({ preferred_backup_window: "22:30-23:15", preferred_maintenance_window: "sat:23:30-sun:01:00" });
+    for (const instance of Object.values(synth.resource["aws_rds_cluster_instance"]!)) expect(instance["preferred_maintenance_window"]).toBe("sat:23:30-sun:01:00");
+    expect(() => cluster({ preferredBackupWindow: { start: "04:00", durationMinutes: 60 } })).toThrow(
+      "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",
+    );
+    expect(() => cluster({ preferredMaintenanceWindow: { day: "sun", start: "4:30", durationMinutes: 60 } })).toThrow('maintenance window: window start "4:30" must be a UTC time');
   });
 
   it("passes the repo's policy pack", () => {

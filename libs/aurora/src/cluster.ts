@@ -7,7 +7,9 @@ import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-c
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
+import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type ServerlessV2Scaling, validateServerlessCapacity } from "./capacity";
@@ -48,6 +50,11 @@ export interface AuroraPostgresClusterProps {
   /** Cluster identifier, e.g. "aerologue-prod-aurora". Instances are "<id>-1", "<id>-2", ... */
   readonly clusterIdentifier: string;
   /** aurora-postgresql engine version, e.g. "15.8". The parameter group family follows its major. */
+  /**
+   * aurora-postgresql version at creation, e.g. "16.6" (Aurora needs the minor to create a
+   * cluster). Later minors come from AWS; Terraform ignores drift of `engine_version`, so an
+   * upgrade is a deliberate runbook step, not a config edit (docs/adr/0005-engine-versions-and-windows.md).
+   */
   readonly engineVersion: string;
   /** Serverless v2 capacity range. */
   readonly scaling: ServerlessV2Scaling;
@@ -70,10 +77,10 @@ export interface AuroraPostgresClusterProps {
   readonly port?: number;
   /** Days of automated backups, 1..35 (seed 000 ARC-013: 7). @default 7 */
   readonly backupRetentionDays?: number;
-  /** UTC, hh24:mi-hh24:mi. @default "03:00-04:00" */
-  readonly preferredBackupWindow?: string;
-  /** UTC, ddd:hh24:mi-ddd:hh24:mi. @default "sun:04:30-05:30" */
-  readonly preferredMaintenanceWindow?: string;
+  /** Daily backup window (UTC); must not overlap the maintenance window. @default 03:00 for 60 minutes */
+  readonly preferredBackupWindow?: DailyWindow;
+  /** Weekly maintenance window (UTC) of the cluster and its instances. @default Sunday 04:30 for 60 minutes */
+  readonly preferredMaintenanceWindow?: WeeklyWindow;
   /** deletion_protection and lifecycle.prevent_destroy. @default true */
   readonly deletionProtection?: boolean;
   /** Snapshot taken when the cluster is deleted. @default "<clusterIdentifier>-final" */
@@ -97,6 +104,8 @@ export interface AuroraPostgresClusterProps {
 }
 
 const ENGINE = "aurora-postgresql";
+const DEFAULT_BACKUP_WINDOW: DailyWindow = { start: "03:00", durationMinutes: 60 };
+const DEFAULT_MAINTENANCE_WINDOW: WeeklyWindow = { day: "sun", start: "04:30", durationMinutes: 60 };
 
 /**
  * An Aurora PostgreSQL Serverless v2 cluster: encrypted with a CMK, IAM auth, TLS forced by the
@@ -131,12 +140,15 @@ export class AuroraPostgresCluster extends Construct {
     const secondary = props.global?.role === "secondary";
     const credentials = props.masterCredentials ?? { mode: "rds-managed" };
     const major = props.engineVersion.split(".")[0];
+    const backupWindow = props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW;
+    const maintenanceWindow = props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW;
 
     const errors = validateServerlessCapacity(props.scaling.minCapacity, props.scaling.maxCapacity, props.scaling.secondsUntilAutoPause);
+    errors.push(...windowProblems({ backup: backupWindow, maintenance: maintenanceWindow }, 30));
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`clusterIdentifier "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 63)`);
     }
-    if (!/^\d+(\.\d+)?$/.test(props.engineVersion)) errors.push(`engineVersion "${props.engineVersion}" must look like "15.8"`);
+    if (!/^\d+\.\d+$/.test(props.engineVersion)) errors.push(`engineVersion "${props.engineVersion}" must be an aurora-postgresql version with its minor, like "15.8"`);
     if (!Number.isInteger(instances) || instances < 1 || instances > 16) errors.push(`instances ${instances} must be a whole number from 1 to 16`);
     if (props.availabilityZones.length === 0) errors.push("availabilityZones must list at least one AZ");
     if (!Number.isInteger(backupRetentionDays) || backupRetentionDays < 1 || backupRetentionDays > 35) {
@@ -183,6 +195,7 @@ export class AuroraPostgresCluster extends Construct {
       kmsKeyId: props.logKmsKeyArn ?? props.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(logGroup, props.logKmsKeyArn ?? props.kmsKeyArn);
 
     const credentialConfig: Partial<RdsClusterConfig> = secondary ? {} : this.credentials(credentials, props.kmsKeyArn);
     const cluster = new RdsCluster(this, "cluster", {
@@ -202,8 +215,8 @@ export class AuroraPostgresCluster extends Construct {
       copyTagsToSnapshot: true,
       enabledCloudwatchLogsExports: ["postgresql"],
       backupRetentionPeriod: backupRetentionDays,
-      preferredBackupWindow: props.preferredBackupWindow ?? "03:00-04:00",
-      preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? "sun:04:30-05:30",
+      preferredBackupWindow: formatDailyWindow(backupWindow),
+      preferredMaintenanceWindow: formatWeeklyWindow(maintenanceWindow),
       deletionProtection,
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: props.finalSnapshotIdentifier ?? `${name}-final`,
@@ -218,10 +231,16 @@ export class AuroraPostgresCluster extends Construct {
       dependsOn: [logGroup],
       lifecycle: {
         preventDestroy: deletionProtection,
-        // A secondary's replication source is managed by the global cluster; a password read
-        // from a secret is rotated by its owner.
-        ...(secondary ? { ignoreChanges: ["replication_source_identifier"] } : {}),
-        ...(credentials.mode === "secret" && !secondary ? { ignoreChanges: ["master_password"] } : {}),
+        ignoreChanges: [
+          // The version at creation: AWS upgrades minors (auto_minor_version_upgrade on every
+          // instance), and a config minor behind the running one would be a refused downgrade
+          // (docs/adr/0005-engine-versions-and-windows.md).
+          "engine_version",
+          // A secondary's replication source is managed by the global cluster; a password read
+          // from a secret is rotated by its owner.
+          ...(secondary ? ["replication_source_identifier"] : []),
+          ...(credentials.mode === "secret" && !secondary ? ["master_password"] : []),
+        ],
       },
     });
     this.clusterArn = cluster.arn;
@@ -265,7 +284,7 @@ export class AuroraPostgresCluster extends Construct {
         performanceInsightsRetentionPeriod: piRetention,
         monitoringInterval,
         monitoringRoleArn: monitoringRole,
-        preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? "sun:04:30-05:30",
+        preferredMaintenanceWindow: formatWeeklyWindow(maintenanceWindow),
         tags: { ...tags, Name: `${name}-${i + 1}` },
       });
       identifiers.push(instance.identifier);

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 export interface AuroraGlobalDatabaseProps {
   /** e.g. "aerologue-prod-global". */
   readonly globalClusterIdentifier: string;
-  /** Same version as the member clusters, e.g. "15.8". */
+  /** Same version as the member clusters at creation, e.g. "15.8" (later minors come from AWS: ignored drift). */
   readonly engineVersion: string;
   /** @default none (the primary creates it) */
   readonly databaseName?: string;
@@ -35,7 +35,8 @@ export class AuroraGlobalDatabase extends Construct {
       storageEncrypted: true,
       deletionProtection,
       tags: { ...(props.tags ?? {}), Name: props.globalClusterIdentifier },
-      lifecycle: { preventDestroy: deletionProtection },
+      // Members upgrade their minor version automatically; the global cluster follows them.
+      lifecycle: { preventDestroy: deletionProtection, ignoreChanges: ["engine_version"] },
     });
     this.globalClusterIdentifier = global.id;
     this.globalClusterArn = global.arn;

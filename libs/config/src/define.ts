@@ -107,6 +107,12 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
    * @default none
    */
   check?(self: ResolvedDeployment & { readonly inputs: I }, env: ResolvedEnv): readonly CheckIssue[];
+  /**
+   * The account foundation: every other deployment of the env depends on this one (dependency
+   * name "foundation"), so it deploys first and is destroyed last. At most one per env, in the
+   * primary region, with no dependencies of its own. @default false
+   */
+  readonly foundation?: boolean;
   /** File that declares the module's defaults, named in error messages. */
   readonly source: string;
 }
@@ -123,6 +129,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   requiredDependencies?: readonly string[];
   waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
   check?: ModuleCheck<z.output<S>>;
+  foundation?: boolean;
   source: string;
 }): ModuleDefinition<z.output<S>, W> {
   return def as unknown as ModuleDefinition<z.output<S>, W>;

@@ -107,6 +107,25 @@ describe("resolveEnv", () => {
     expect(e.message).toContain('[dev/env.ts] settings.nat.mode = "sometimes": must be one of "none" | "single" | "perAz"');
   });
 
+  it("checks typed maintenance windows at resolve time: format, minimum length, no overlap with backups", () => {
+    const overlap = errorOf(() =>
+      resolveEnv(root, env({ settings: { windows: { cacheMaintenance: { day: "sun", start: "03:30" } } } as never }), { app }),
+    );
+    expect(overlap.issues).toEqual([
+      expect.objectContaining({
+        level: "dev/env.ts",
+        path: "settings.windows.cacheMaintenance.start",
+        value: '"03:30"',
+        allowed: "sun:03:30-sun:04:30 overlaps the daily backup window 03:00-04:00: RDS and ElastiCache refuse overlapping backup and maintenance windows",
+      }),
+    ]);
+    const malformed = errorOf(() => resolveEnv(root, env({ settings: { windows: { databaseMaintenance: { start: "4:30", durationMinutes: 20 } } } as never }), { app }));
+    expect(malformed.issues.map((i) => [i.level, i.path, i.value])).toEqual([
+      ["dev/env.ts", "settings.windows.databaseMaintenance.start", '"4:30"'],
+      ["dev/env.ts", "settings.windows.databaseMaintenance.durationMinutes", "20"],
+    ]);
+  });
+
   it("names the deployment file for a bad module input, and the region file for a value the region never set", () => {
     const bad = region({ deployments: [deploy(net), deploy(db, { inputs: { instanceClass: "t3.micro" } })] });
     const e = errorOf(() => resolveEnv(root, env({ regions: [bad] }), { app }));
@@ -186,5 +205,39 @@ describe("required dependencies", () => {
     const peering = defineModule({ ...net, module: "peering", requiredDependencies: ["peer"] } as never);
     const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(peering)] })] }), { app }));
     expect(e.issues[0]).toMatchObject({ level: "dev/us-east-1/region.ts", path: "us-east-1/network/peering.dependencies.peer", value: "undefined" });
+  });
+});
+
+describe("the account foundation", () => {
+  const foundation = defineModule({
+    workload: "app",
+    category: "account",
+    module: "foundation",
+    builder: "app/foundation",
+    schema: z.object({}).strict(),
+    source: "_envcommon/account/foundation.ts",
+    defaults: () => ({}),
+    foundation: true,
+  });
+
+  it("is depended on by every other deployment and deploys first", () => {
+    const resolved = resolveEnv(root, env({ regions: [region({ deployments: [deploy(db), deploy(net), deploy(foundation)] })] }), { app });
+    expect(resolved.deployments.map((d) => d.id)).toEqual(["us-east-1/account/foundation", "us-east-1/network/vpc", "us-east-1/data/db"]);
+    expect(resolved.deployments[1]!.dependencies).toEqual({ foundation: "us-east-1/account/foundation" });
+    expect(resolved.deployments[2]!.dependencies).toEqual({ vpc: "us-east-1/network/vpc", foundation: "us-east-1/account/foundation" });
+    expect(resolved.deployments[0]!.dependencies).toEqual({});
+  });
+
+  it("is one per env, in the primary region, with no dependencies of its own", () => {
+    const dr: RegionConfig = { ...region({ region: "us-west-2", role: "dr", azs: ["us-west-2a"], source: "dev/us-west-2/region.ts" }), deployments: [deploy(foundation)] };
+    const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(foundation)] }), dr] }), { app }));
+    expect(e.issues.map((i) => [i.level, i.path])).toEqual([["dev/us-west-2/region.ts", "us-west-2/account/foundation"]]);
+    expect(e.issues[0]!.allowed).toMatch(/^an env has one account foundation; dev-us-east-1-account-foundation already is/);
+    const onlyDr = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net)] }), dr] }), { app }));
+    expect(onlyDr.issues[0]).toMatchObject({ path: "us-west-2/account/foundation.region", allowed: "the account foundation deploys in the primary region (us-east-1)" });
+    const withDeps = errorOf(() =>
+      resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(foundation, { dependencies: { vpc: { category: "network", module: "vpc" } } })] })] }), { app }),
+    );
+    expect(withDeps.issues[0]).toMatchObject({ path: "us-east-1/account/foundation.dependencies", allowed: "the account foundation deploys first: it has no dependencies" });
   });
 });

@@ -206,6 +206,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     refs: Record<string, DependencyRef>;
     required: readonly string[];
     check: ModuleCheck | undefined;
+    foundation: boolean;
   }
   const drafts: Draft[] = [];
   const byStack = new Map<string, string>();
@@ -267,6 +268,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         refs: { ...((typeof def.dependencies === "function" ? def.dependencies(ctx) : def.dependencies) ?? {}), ...(d.dependencies ?? {}) },
         required: def.requiredDependencies ?? [],
         check: def.check as ModuleCheck | undefined,
+        foundation: def.foundation === true,
         deployment: {
           id,
           env: envName,
@@ -305,6 +307,31 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         },
       });
     });
+  }
+  if (issues.length) fail();
+
+  // The account foundation: one per env, in the primary region, depended on by every other deployment.
+  const foundations = drafts.filter((d) => d.foundation);
+  for (const f of foundations.slice(1)) {
+    issues.push(issue(f.level, f.id, f.deployment.stackName, `an env has one account foundation; ${foundations[0]!.deployment.stackName} already is (declared in ${foundations[0]!.level})`));
+  }
+  const foundation = foundations[0];
+  if (foundation) {
+    if (foundation.deployment.region.role !== "primary") {
+      issues.push(issue(foundation.level, `${foundation.id}.region`, foundation.deployment.region.name, `the account foundation deploys in the primary region (${primary.name})`));
+    }
+    if (Object.keys(foundation.refs).length > 0) {
+      issues.push(issue(foundation.level, `${foundation.id}.dependencies`, Object.keys(foundation.refs), "the account foundation deploys first: it has no dependencies"));
+    }
+    const ref: DependencyRef = { category: foundation.deployment.category, module: foundation.deployment.module, region: "primary" };
+    for (const d of drafts) {
+      if (d === foundation) continue;
+      if ("foundation" in d.refs) {
+        issues.push(issue(d.level, `${d.id}.dependencies.foundation`, d.refs["foundation"], 'the dependency name "foundation" is reserved for the account foundation, which every deployment depends on'));
+        continue;
+      }
+      d.refs["foundation"] = ref;
+    }
   }
   if (issues.length) fail();
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REGION_NAMES } from "./regions";
+import { maintenanceWindows } from "./windows";
 
 /** The values CloudWatch Logs accepts for retention_in_days (0 = never expire is deliberately not allowed). */
 export const LOG_RETENTION_DAYS = [
@@ -49,6 +50,8 @@ export const envSettings = z
     containerInsights: z.boolean(),
     /** Where alarm notifications go (an SNS email subscription); none when empty. */
     alarmEmails: z.array(z.email()),
+    /** Backup and maintenance windows (UTC) of databases, caches and search domains, typed: see windows.ts. */
+    windows: maintenanceWindows,
   })
   .strict();
 export type EnvSettings = z.infer<typeof envSettings>;

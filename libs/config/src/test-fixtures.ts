@@ -26,6 +26,12 @@ export function testRoot(overrides: { tags?: Record<string, string>; settings?: 
       backupRetentionDays: 30,
       containerInsights: true,
       alarmEmails: [],
+      windows: {
+        backup: { start: "03:00", durationMinutes: 60 },
+        databaseMaintenance: { day: "sun", start: "04:30", durationMinutes: 60 },
+        cacheMaintenance: { day: "sun", start: "05:00", durationMinutes: 60 },
+        searchOffPeakStart: "03:00",
+      },
       ...overrides.settings,
     },
   };

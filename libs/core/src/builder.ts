@@ -10,6 +10,18 @@ export interface BuildContext {
    * cross-stack references: remote state over the same S3 backend.
    */
   dependency<T>(name: string): T;
+  /**
+   * Run `callback` once every deployment of the env is built (callbacks in registration order),
+   * for a stack whose content follows from the others': the account foundation creates the
+   * service-linked roles and account settings the env's resources need. Resources added here are
+   * synthesized and checked like any other.
+   */
+  afterEnvBuilt(callback: (env: BuiltEnv) => void): void;
+}
+
+/** The whole env, once built: every deployment's stack, by deployment id. */
+export interface BuiltEnv {
+  readonly stacks: ReadonlyMap<string, DeploymentStack>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ResolvedEnv } from "@infra/config";
 import type { App } from "cdktf";
-import type { BuilderRegistry } from "./builder";
+import { unmetAccountRequirements } from "./account-requirements";
+import type { BuilderRegistry, BuiltEnv } from "./builder";
 import { DeploymentStack } from "./deployment-stack";
 
 export interface ComposedEnv {
@@ -8,10 +9,15 @@ export interface ComposedEnv {
   readonly outputs: ReadonlyMap<string, unknown>;
 }
 
-/** Create one stack per deployment, in deploy order, wiring dependency outputs into dependents. */
+/**
+ * Create one stack per deployment, in deploy order, wiring dependency outputs into dependents; then
+ * run the `afterEnvBuilt` callbacks, and fail if a construct needs an account prerequisite (a
+ * service-linked role) that no deployment creates.
+ */
 export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry): ComposedEnv {
   const stacks = new Map<string, DeploymentStack>();
   const outputs = new Map<string, unknown>();
+  const afterBuilt: ((env: BuiltEnv) => void)[] = [];
   for (const deployment of env.deployments) {
     const build = builders[deployment.builder];
     if (!build) {
@@ -32,9 +38,15 @@ export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry
         if (id === undefined) throw new Error(`deployment ${deployment.id} has no dependency named "${name}"`);
         return outputs.get(id) as T;
       },
+      afterEnvBuilt(callback) {
+        afterBuilt.push(callback);
+      },
     });
     stacks.set(deployment.id, stack);
     outputs.set(deployment.id, result);
   }
+  for (const callback of afterBuilt) callback({ stacks });
+  const unmet = unmetAccountRequirements(app);
+  if (unmet.length > 0) throw new Error(`${env.name}: account prerequisites nobody creates:\n  - ${unmet.join("\n  - ")}`);
   return { stacks, outputs };
 }

@@ -7,6 +7,7 @@ import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { throwIfInvalid } from "./target";
@@ -107,6 +108,7 @@ export class HostedZone extends Construct {
       kmsKeyId: ql.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(group, ql.kmsKeyArn);
     // Route 53 writes through a log resource policy; scoped to this one log group.
     const doc = new DataAwsIamPolicyDocument(this, "query-log-policy-document", {
       provider: ql.provider,

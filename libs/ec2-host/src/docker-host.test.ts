@@ -1,5 +1,6 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { DockerHost, type DockerHostProps } from "./docker-host";
@@ -210,6 +211,17 @@ describe("DockerHost", () => {
       actions_enabled: true,
       alarm_actions: [`arn:aws:automate:\${data.aws_region.${region}.region}:ec2:recover`, "arn:aws:sns:us-east-1:111111111111:alerts"],
     });
+  });
+
+  it("waits for the resources in dependsOn with bare references (Terraform JSON rejects \"${...}\" there)", () => {
+    const tf = JSON.parse(
+      Testing.synthScope((scope) => {
+        const parameter = new SsmParameter(scope, "agent-config", { name: "agent", type: "String", value: "{}" });
+        new DockerHost(scope, "host", { ...BASE, dependsOn: [parameter] });
+      }),
+    ) as Tf;
+    expect(only(tf, "aws_instance").values["depends_on"]).toEqual(["aws_ssm_parameter.agent-config"]);
+    expect(only(synth().tf, "aws_instance").values).not.toHaveProperty("depends_on");
   });
 
   it("synthesizes byte-identical JSON twice", () => {

@@ -14,6 +14,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { markLibrary } from "@infra/core";
 import { ecrPullStatements } from "@infra/ecr";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_EGRESS, type EgressRule, type IngressRule, type Peer, validateEgress, validateIngress } from "./rules";
 import { type HostArchitecture, renderUserData } from "./user-data";
@@ -95,6 +96,11 @@ export interface DockerHostProps {
   readonly metadataHopLimit?: 1 | 2;
   /** @default recover after 5 failing one-minute periods */
   readonly recoveryAlarm?: RecoveryAlarmProps;
+  /**
+   * Resources the instance must wait for (e.g. the SSM parameter its boot script reads). Constructs,
+   * never `fqn` strings: Terraform JSON wants a bare reference in `depends_on`. @default none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -189,6 +195,7 @@ export class DockerHost extends Construct {
     }
     const root = props.rootVolume ?? {};
     const instance = new Instance(this, "instance", {
+      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
       ami,
       instanceType: props.instanceType,
       subnetId: props.subnetId,

@@ -16,6 +16,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { markLibrary } from "@infra/core";
 import { ecrPullStatements } from "@infra/ecr";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { CapacityProviderStrategyItem } from "./cluster";
 import { type ContainerProps, renderContainerDefinitions, validateContainer, writableVolumeName } from "./container";
@@ -157,6 +158,7 @@ export class FargateService extends Construct {
       kmsKeyId: props.logKmsKeyArn,
       tags: tags("logs"),
     });
+    declareLogGroupKey(logGroup, props.logKmsKeyArn);
     this.logGroupName = logGroup.name;
 
     // --- Roles: the execution role starts the task, the task role is the application ------------

@@ -208,3 +208,17 @@ describe("validation", () => {
     expect(() => synthJson((s) => new EcsEc2Cluster(s, "ecs", dev).allowFrom("sg", [80, 70], "x"))).toThrow("port [80,70] is not a port or an ascending range");
   });
 });
+
+describe("EcsEc2Cluster and its EBS key", () => {
+  it("lets Auto Scaling's service-linked role use the volume key (launches happen as that role) and asks the account for the role", async () => {
+    const { EncryptionKey } = await import("@infra/kms");
+    const { accountRequirements } = await import("@infra/core");
+    synthJson((s) => {
+      const key = new EncryptionKey(s, "ebs", { name: "ebs", accountId: "111122223333", region: "us-east-1" });
+      new EcsEc2Cluster(s, "cluster", { ...prod, ebsKmsKeyArn: key.keyArn });
+      expect(key.uses()).toEqual([{ use: "slr:autoscaling.amazonaws.com", by: ["test/cluster/asg"] }]);
+      expect(accountRequirements(s).map((r) => r.serviceLinkedRole)).toEqual(["autoscaling.amazonaws.com"]);
+    });
+  });
+});
+

@@ -14,6 +14,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { markLibrary } from "@infra/core";
+import { declareKeyUse } from "@infra/kms";
 import { LogGroup } from "@infra/monitoring";
 import { Construct } from "constructs";
 import { ecsOptimizedAmiParameter } from "./ami";
@@ -227,6 +228,8 @@ export class EcsEc2Cluster extends Construct {
       // Managed scaling sets the desired capacity; Terraform would otherwise reset it on every apply.
       lifecycle: { ignoreChanges: ["desired_capacity"] },
     });
+    // Auto Scaling launches the instances, so its service-linked role encrypts their volumes with the key.
+    declareKeyUse(asg, props.ebsKmsKeyArn, { kind: "service-linked-role", service: "autoscaling.amazonaws.com" });
     this.autoScalingGroupName = asg.name;
     this.autoScalingGroupArn = asg.arn;
 

@@ -45,7 +45,7 @@ describe("RedisReplicationGroup", () => {
       security_group_ids: [`\${${sg.address}.id}`],
       snapshot_retention_limit: 7,
       snapshot_window: "03:00-04:00",
-      maintenance_window: "sun:05:00-06:00",
+      maintenance_window: "sun:05:00-sun:06:00",
       final_snapshot_identifier: "aerologue-prod-cache-final",
       auto_minor_version_upgrade: "true",
       apply_immediately: false,
@@ -141,6 +141,11 @@ describe("RedisReplicationGroup", () => {
     );
     expect(() => group({ engineVersion: "6.2" })).toThrow("IAM authentication needs redis >= 7.0 or valkey >= 7.2 (got redis 6.2)");
     expect(() => group({ auth: { mode: "iam", users: [{ userName: "default" }] } })).toThrow('user "default" is reserved');
+    // ElastiCache: windows of at least an hour, snapshot and maintenance apart.
+    expect(() => group({ maintenanceWindow: { day: "sun", start: "05:00", durationMinutes: 30 } })).toThrow(
+      "maintenance window sun:05:00-sun:05:30 is 30 minutes; the service minimum is 60",
+    );
+    expect(() => group({ snapshotWindow: { start: "04:30", durationMinutes: 60 } })).toThrow("backup window 04:30-05:30 overlaps maintenance window sun:05:00-sun:06:00");
     expect(() => group({ snapshotRetentionDays: 40, replicationGroupId: "Bad" })).toThrow(
       'replicationGroupId "Bad" must start with a letter and use lowercase letters, digits and single hyphens (max 40); snapshotRetentionDays 40 must be a whole number from 0 to 35',
     );
@@ -182,5 +187,6 @@ describe("ServerlessCache", () => {
     expect(() => synthStack((s) => new ServerlessCache(s, "c", { ...sBase, usageLimits: { minEcpuPerSecond: 9000, maxEcpuPerSecond: 5000 }, subnetIds: ["a"] }))).toThrow(
       "test/c: usageLimits.minEcpuPerSecond 9000 is above maxEcpuPerSecond 5000; subnetIds must list 2 or 3 private subnets (got 1)",
     );
+    expect(() => synthStack((s) => new ServerlessCache(s, "c", { ...sBase, dailySnapshotTime: "3:00" }))).toThrow('dailySnapshotTime "3:00" must be a UTC time "hh:mm" (24-hour)');
   });
 });

@@ -4,7 +4,9 @@ import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data
 import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-parameter-group";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
+import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
@@ -62,10 +64,10 @@ export interface RedisReplicationGroupProps {
   readonly port?: number;
   /** Days of daily snapshots, 0..35 (0 = off). @default 7 */
   readonly snapshotRetentionDays?: number;
-  /** UTC, hh24:mi-hh24:mi. @default "03:00-04:00" */
-  readonly snapshotWindow?: string;
-  /** UTC, ddd:hh24:mi-ddd:hh24:mi. @default "sun:05:00-06:00" */
-  readonly maintenanceWindow?: string;
+  /** Daily snapshot window (UTC), at least 60 minutes, not overlapping maintenance. @default 03:00 for 60 minutes */
+  readonly snapshotWindow?: DailyWindow;
+  /** Weekly maintenance window (UTC), at least 60 minutes. @default Sunday 05:00 for 60 minutes */
+  readonly maintenanceWindow?: WeeklyWindow;
   /** Parameters for a custom parameter group (cluster mode adds cluster-enabled=yes). @default the engine's default group */
   readonly parameters?: Readonly<Record<string, string>>;
   /** Log delivery to CloudWatch Logs. @default { types: ["slow-log"], retentionDays: 30 } */
@@ -110,8 +112,11 @@ export class RedisReplicationGroup extends Construct {
     const deletionProtection = props.deletionProtection ?? true;
     const auth = props.auth ?? { mode: "iam", users: [{ userName: `${name}-app` }] };
     const logs = props.logs ?? { retentionDays: 30 };
+    const snapshotWindow = props.snapshotWindow ?? { start: "03:00", durationMinutes: 60 };
+    const maintenanceWindow = props.maintenanceWindow ?? { day: "sun", start: "05:00", durationMinutes: 60 };
 
-    const errors: string[] = [];
+    // ElastiCache: windows of at least 60 minutes, snapshot and maintenance apart.
+    const errors: string[] = windowProblems({ backup: snapshotWindow, maintenance: maintenanceWindow }, 60);
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`replicationGroupId "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 40)`);
     }
@@ -180,6 +185,7 @@ export class RedisReplicationGroup extends Construct {
         kmsKeyId: logs.kmsKeyArn ?? props.kmsKeyArn,
         tags,
       });
+      declareLogGroupKey(group, logs.kmsKeyArn ?? props.kmsKeyArn);
       return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: type };
     });
 
@@ -220,8 +226,8 @@ export class RedisReplicationGroup extends Construct {
       securityGroupIds: [this.securityGroupId],
       parameterGroupName,
       snapshotRetentionLimit: snapshotRetentionDays,
-      snapshotWindow: props.snapshotWindow ?? "03:00-04:00",
-      maintenanceWindow: props.maintenanceWindow ?? "sun:05:00-06:00",
+      snapshotWindow: formatDailyWindow(snapshotWindow),
+      maintenanceWindow: formatWeeklyWindow(maintenanceWindow),
       finalSnapshotIdentifier: deletionProtection ? `${name}-final` : undefined,
       autoMinorVersionUpgrade: "true",
       applyImmediately: props.applyImmediately ?? false,

@@ -1,4 +1,5 @@
 import { ElasticacheServerlessCache } from "@cdktf/provider-aws/lib/elasticache-serverless-cache";
+import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
@@ -38,8 +39,8 @@ export interface ServerlessCacheProps {
   readonly usageLimits?: ServerlessUsageLimits;
   /** Days of daily snapshots, 0..35. @default 7 */
   readonly snapshotRetentionDays?: number;
-  /** UTC hh:mm of the daily snapshot. @default "03:00" */
-  readonly dailySnapshotTime?: string;
+  /** UTC "hh:mm" of the daily snapshot. @default "03:00" */
+  readonly dailySnapshotTime?: TimeOfDay;
   /** @default { mode: "iam", users: [{ userName: "<name>-app" }] } ("token" is not available on serverless) */
   readonly auth?: Exclude<CacheAuth, { mode: "token" }>;
   /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy). @default true */
@@ -71,6 +72,9 @@ export class ServerlessCache extends Construct {
     const limits = props.usageLimits ?? {};
 
     const errors: string[] = [];
+    if (props.dailySnapshotTime !== undefined && parseTimeOfDay(props.dailySnapshotTime) === undefined) {
+      errors.push(`dailySnapshotTime "${props.dailySnapshotTime}" must be a UTC time "hh:mm" (24-hour)`);
+    }
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`name "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 40)`);
     }

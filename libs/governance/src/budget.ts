@@ -1,5 +1,5 @@
 import { BudgetsBudget, type BudgetsBudgetCostFilter } from "@cdktf/provider-aws/lib/budgets-budget";
-import { markLibrary } from "@infra/core";
+import { declarePublisher, markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 
 export interface BudgetNotificationProps {
@@ -101,5 +101,8 @@ export class Budget extends Construct {
     });
     this.budgetName = budget.name;
     this.budgetArn = budget.arn;
+    // AWS Budgets publishes as its own service principal: an alert topic of this app lets it in
+    // (topic policy and CMK); a topic made elsewhere must allow budgets.amazonaws.com itself.
+    declarePublisher(this, props.snsTopicArn, "budgets.amazonaws.com");
   }
 }

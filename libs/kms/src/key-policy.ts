@@ -1,3 +1,4 @@
+import { type ServiceLinkedRoleService, serviceLinkedRoleArn } from "@infra/core";
 import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, KEY_ADMIN_ACTIONS, type PolicyStatement } from "./statements";
 
 /**
@@ -10,20 +11,32 @@ import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, KEY_ADMIN_ACTIONS, type Polic
  *   publishing to an encrypted topic or queue, `cloudfront` reading SSE-KMS objects through OAC,
  *   `delivery.logs` (vended logs), `s3` (event notifications to encrypted queues/topics).
  */
-export type KeyServiceName =
-  | "logs"
-  | "sns"
-  | "sqs"
-  | "events"
+export const KEY_SERVICE_NAMES = [
+  "logs",
+  "sns",
+  "sqs",
+  "events",
   /** RDS event subscriptions publishing to an encrypted SNS topic. */
-  | "events.rds"
-  | "cloudwatch"
-  | "s3"
-  | "cloudfront"
-  | "delivery.logs"
-  | "lambda"
-  | "states"
-  | "backup";
+  "events.rds",
+  "cloudwatch",
+  /** AWS Budgets notifications to an encrypted SNS topic. */
+  "budgets",
+  "s3",
+  "cloudfront",
+  "delivery.logs",
+  "lambda",
+  "states",
+  "backup",
+  /** AWS Config delivering snapshots to an SSE-KMS bucket as its service principal. */
+  "config",
+] as const;
+export type KeyServiceName = (typeof KEY_SERVICE_NAMES)[number];
+
+/** The key service of a service principal ("cloudwatch.amazonaws.com" → "cloudwatch"), or undefined. */
+export function keyServiceOfPrincipal(principal: string): KeyServiceName | undefined {
+  const name = principal.replace(/\.amazonaws\.com$/, "");
+  return (KEY_SERVICE_NAMES as readonly string[]).includes(name) ? (name as KeyServiceName) : undefined;
+}
 
 export interface KeyServicePrincipal {
   /** The service. */
@@ -45,6 +58,8 @@ export interface KeyPolicyInput {
   readonly administratorArns: readonly string[];
   readonly userArns: readonly string[];
   readonly servicePrincipals: readonly KeyServicePrincipal[];
+  /** Service-linked roles that use the key for AWS resources (key use plus kms:CreateGrant). @default [] */
+  readonly serviceLinkedRoles?: readonly ServiceLinkedRoleService[];
 }
 
 /**
@@ -82,7 +97,36 @@ export function keyPolicyStatements(input: KeyPolicyInput): PolicyStatement[] {
     });
   }
   for (const sp of input.servicePrincipals) statements.push(serviceStatement(sp, accountId, region, partition));
+  for (const service of input.serviceLinkedRoles ?? []) statements.push(...serviceLinkedRoleStatements(service, accountId, partition));
   return statements;
+}
+
+/**
+ * A service-linked role launching resources with the key (Auto Scaling's CMK-encrypted EBS
+ * volumes): it encrypts and decrypts, and creates grants, only for AWS resources. The role must
+ * exist before this policy is put: the account foundation creates it (libs/core account-requirements).
+ */
+function serviceLinkedRoleStatements(service: ServiceLinkedRoleService, accountId: string, partition: string): PolicyStatement[] {
+  const sid = `ServiceLinkedRole${service.split(".")[0]!.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  const principals = [{ type: "AWS", identifiers: [serviceLinkedRoleArn(service, accountId, partition)] }];
+  return [
+    { sid: `${sid}Use`, effect: "Allow", principals, actions: [...ENCRYPT_DECRYPT_ACTIONS], resources: ["*"] },
+    {
+      sid: `${sid}Grants`,
+      effect: "Allow",
+      principals,
+      actions: ["kms:CreateGrant"],
+      resources: ["*"],
+      condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+    },
+  ];
+}
+
+/** What a service principal may do with a key unless told otherwise. */
+export function defaultServiceActions(service: KeyServiceName): readonly string[] {
+  return service === "logs"
+    ? ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]
+    : [DECRYPT_ACTIONS[0], "kms:GenerateDataKey*"];
 }
 
 function serviceStatement(sp: KeyServicePrincipal, accountId: string, region: string, partition: string): PolicyStatement {
@@ -92,7 +136,7 @@ function serviceStatement(sp: KeyServicePrincipal, accountId: string, region: st
       sid,
       effect: "Allow",
       principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
-      actions: [...(sp.actions ?? ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"])],
+      actions: [...(sp.actions ?? defaultServiceActions("logs"))],
       resources: ["*"],
       condition: [
         {
@@ -109,7 +153,7 @@ function serviceStatement(sp: KeyServicePrincipal, accountId: string, region: st
     sid,
     effect: "Allow",
     principals: [{ type: "Service", identifiers: [`${sp.service}.amazonaws.com`] }],
-    actions: [...(sp.actions ?? [DECRYPT_ACTIONS[0], "kms:GenerateDataKey*"])],
+    actions: [...(sp.actions ?? defaultServiceActions(sp.service))],
     resources: ["*"],
     condition,
   };

@@ -1,6 +1,10 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { accountRequirements } from "@infra/core";
+import { TerraformStack, Testing } from "cdktf";
+import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { EncryptionKey, Secret } from "./index";
-import { all, only, synthStack } from "./test-utils";
+import { EncryptionKey, Secret, declareKeyUse } from "./index";
+import { type Synth, all, only, synthStack } from "./test-utils";
 
 const base = { name: "aerologue-prod-data", accountId: "111111111111", region: "us-east-1" };
 
@@ -51,29 +55,102 @@ describe("EncryptionKey", () => {
       });
     });
     const statements = Object.values(synth.data!["aws_iam_policy_document"]!)[0].statement;
+    // Services in name order, so a new user never reorders the others.
     expect(statements.map((s: { sid: string }) => s.sid)).toEqual([
       "AccountRootAdministers",
       "KeyAdministrators",
+      "ServiceCloudfront",
       "ServiceLogs",
       "ServiceSns",
-      "ServiceCloudfront",
     ]);
     expect(statements[1].actions).not.toContain("kms:Decrypt");
-    expect(statements[2]).toMatchObject({
+    expect(statements[3]).toMatchObject({
       principals: [{ type: "Service", identifiers: ["logs.us-east-1.amazonaws.com"] }],
       condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: ["arn:aws:logs:us-east-1:111111111111:log-group:*"] }],
     });
-    expect(statements[3]).toMatchObject({
+    expect(statements[4]).toMatchObject({
       principals: [{ type: "Service", identifiers: ["sns.amazonaws.com"] }],
       actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
       condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }],
     });
-    expect(statements[4].condition).toEqual([
+    expect(statements[2].condition).toEqual([
       { test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] },
       { test: "ArnLike", variable: "aws:SourceArn", values: ["arn:aws:cloudfront::111111111111:distribution/E1"] },
     ]);
     // No statement is open to everyone.
     for (const s of statements) expect(JSON.stringify(s.principals)).not.toContain('"*"');
+  });
+
+  it("derives its policy from the uses its users declare, from any stack of the app", () => {
+    const app = Testing.app();
+    const kms = new TerraformStack(app, "kms");
+    new AwsProvider(kms, "aws", { region: "us-east-1" });
+    const key = new EncryptionKey(kms, "app", base);
+    const logs = new TerraformStack(app, "logs");
+    new AwsProvider(logs, "aws", { region: "us-east-1" });
+    // The log group only holds the key ARN string: it finds the key through the app's registry.
+    const group = new Construct(logs, "log-group");
+    expect(declareKeyUse(group, key.keyArn, { kind: "service", service: "logs" })).toBe(true);
+    const bus = new Construct(logs, "event-bus");
+    declareKeyUse(bus, key.keyId, { kind: "service", service: "events", extraActions: ["kms:DescribeKey"] });
+    expect(declareKeyUse(bus, "alias/aws/sns", { kind: "service", service: "sns" })).toBe(false);
+    expect(declareKeyUse(bus, undefined, { kind: "service", service: "sns" })).toBe(false);
+
+    const statements = Object.values((JSON.parse(Testing.synth(kms)) as Synth).data!["aws_iam_policy_document"]!)[0].statement;
+    expect(statements.map((x: { sid: string }) => x.sid)).toEqual(["AccountRootAdministers", "ServiceEvents", "ServiceLogs"]);
+    expect(statements[1]).toMatchObject({ principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }], actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"] });
+    expect(key.uses()).toEqual([
+      { use: "events", by: ["logs/event-bus"] },
+      { use: "logs", by: ["logs/log-group"] },
+    ]);
+  });
+
+  it("merges uses of one service: an unrestricted use widens a restricted one", () => {
+    const synth = synthStack((s) => {
+      const key = new EncryptionKey(s, "key", { ...base, servicePrincipals: [{ service: "cloudfront", sourceArns: ["arn:aws:cloudfront::111111111111:distribution/E1"] }] });
+      key.allowService("cloudfront");
+      expect(() => key.allow({ kind: "service", service: "s3" }, s)).not.toThrow();
+    });
+    const statements = Object.values(synth.data!["aws_iam_policy_document"]!)[0].statement;
+    expect(statements.find((x: { sid: string }) => x.sid === "ServiceCloudfront").condition).toEqual([
+      { test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] },
+    ]);
+    expect(() =>
+      synthStack((s) => {
+        const other = new EncryptionKey(s, "other", { ...base, name: "other" });
+        new EncryptionKey(s, "k", { ...base, servicePrincipals: [{ service: "cloudfront", sourceArns: [other.keyArn] }] });
+      }),
+    ).toThrow("sourceArns of cloudfront must be static patterns");
+  });
+
+  it("lets Auto Scaling's service-linked role use the key and create grants for AWS resources, and asks the account for the role", () => {
+    let key!: EncryptionKey;
+    const synth = synthStack((s) => {
+      key = new EncryptionKey(s, "key", base);
+      key.allowServiceLinkedRole("autoscaling.amazonaws.com", new Construct(s, "capacity"));
+    });
+    const statements = Object.values(synth.data!["aws_iam_policy_document"]!)[0].statement;
+    const role = "arn:aws:iam::111111111111:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
+    expect(statements.slice(1)).toEqual([
+      {
+        sid: "ServiceLinkedRoleAutoscalingUse",
+        effect: "Allow",
+        principals: [{ type: "AWS", identifiers: [role] }],
+        actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+        resources: ["*"],
+      },
+      {
+        sid: "ServiceLinkedRoleAutoscalingGrants",
+        effect: "Allow",
+        principals: [{ type: "AWS", identifiers: [role] }],
+        actions: ["kms:CreateGrant"],
+        resources: ["*"],
+        condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+      },
+    ]);
+    // KMS refuses a policy naming a role that does not exist yet: the role is an account requirement.
+    expect(accountRequirements(key)).toEqual([{ serviceLinkedRole: "autoscaling.amazonaws.com", requiredBy: ["test/key"] }]);
+    expect(key.uses()).toEqual([{ use: "slr:autoscaling.amazonaws.com", by: ["test/capacity"] }]);
   });
 
   it("supports multi-Region primaries, replicas, and relaxations as explicit props", () => {

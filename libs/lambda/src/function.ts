@@ -7,6 +7,7 @@ import { LambdaFunction as AwsLambdaFunction } from "@cdktf/provider-aws/lib/lam
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { type LambdaCode, codeArguments, isImageCode } from "./code";
 import { validateEnvironment } from "./environment";
@@ -170,6 +171,7 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantable
       kmsKeyId: props.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(logGroup, props.kmsKeyArn);
     this.logGroupName = logGroup.name;
     this.logGroupArn = logGroup.arn;
 

@@ -6,6 +6,7 @@ import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
@@ -83,6 +84,7 @@ export class SubMinuteSchedule extends Construct {
       kmsKeyId: props.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(logGroup, props.kmsKeyArn);
     this.logGroupName = logGroup.name;
 
     const sfnAssume = new DataAwsIamPolicyDocument(this, "sfn-assume", {

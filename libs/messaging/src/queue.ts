@@ -2,6 +2,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
 import { markLibrary } from "@infra/core";
+import { declareServicePrincipalKeyUse } from "@infra/kms";
 import type { Grantable } from "@infra/lambda";
 import { Construct } from "constructs";
 import { ResourcePolicyBuilder, type ResourcePolicyStatement, sidOf, throwIfInvalid } from "./resource-policy";
@@ -169,6 +170,8 @@ export class Queue extends Construct implements QueueTarget {
    * `allowedSenders` instead (calling this across stacks would make the stacks depend on each other).
    */
   allowSendFrom(sid: string, servicePrincipal: string, sourceArn: string): void {
+    // The sender encrypts the message: the queue's key must let that service use it.
+    declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
     this.policy.add({
       Sid: sidOf(sid),
       Effect: "Allow",

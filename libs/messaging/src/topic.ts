@@ -3,6 +3,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { markLibrary } from "@infra/core";
+import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { type Grantable, type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import type { QueueTarget } from "./queue";
@@ -135,6 +136,9 @@ export class Topic extends Construct {
    * with an alarm ARN pattern, "events.amazonaws.com" with a rule ARN).
    */
   allowPublishFrom(sid: string, servicePrincipal: string, sourceArn: string): void {
+    // The service encrypts what it publishes: the topic's key must let it (account-wide: the key
+    // lives in another stack, which must not depend on this one's resources).
+    declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
     this.policy.add({
       Sid: sidOf(sid),
       Effect: "Allow",

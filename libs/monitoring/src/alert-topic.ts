@@ -1,10 +1,11 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { markLibrary } from "@infra/core";
-import { Construct } from "constructs";
+import { type PublishTarget, markLibrary, registerPublishTarget } from "@infra/core";
+import { declareServicePrincipalKeyUse } from "@infra/kms";
+import { Construct, type IConstruct } from "constructs";
 
 /**
  * The AWS services that publish alerts to an AlertTopic: CloudWatch alarms, EventBridge rules
@@ -53,9 +54,13 @@ export function alertTopicKeyPolicyStatements(): { sid: string; effect: "Allow";
 }
 
 /** An SNS topic for alerts: email/SMS subscribers, publishing only by this account's alarms/rules/events, TLS only. */
-export class AlertTopic extends Construct {
+export class AlertTopic extends Construct implements PublishTarget {
   readonly topicArn: string;
   readonly topicName: string;
+  private readonly kmsKeyArn?: string;
+  private readonly publishers = new Set<string>(ALERT_PUBLISHER_SERVICES);
+  private readonly statements: (publishers: string[]) => DataAwsIamPolicyDocumentStatement[];
+  private readonly policy: DataAwsIamPolicyDocument;
 
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
@@ -75,10 +80,12 @@ export class AlertTopic extends Construct {
     });
     this.topicArn = topic.arn;
     this.topicName = topic.name;
+    this.kmsKeyArn = props.kmsKeyArn;
+    // The publishers the topic policy allows below encrypt with the topic's key: same list, same key.
+    for (const service of ALERT_PUBLISHER_SERVICES) declareServicePrincipalKeyUse(this, props.kmsKeyArn, service);
 
     const account = new DataAwsCallerIdentity(this, "account");
-    const policy = new DataAwsIamPolicyDocument(this, "policy-doc", {
-      statement: [
+    this.statements = (publishers) => [
         {
           sid: "AllowOwnerAccount",
           effect: "Allow",
@@ -99,7 +106,7 @@ export class AlertTopic extends Construct {
           // Alarms, EventBridge rules and RDS event subscriptions of this account only (confused deputy).
           sid: "AllowAlertPublishers",
           effect: "Allow",
-          principals: [{ type: "Service", identifiers: [...ALERT_PUBLISHER_SERVICES] }],
+          principals: [{ type: "Service", identifiers: publishers }],
           actions: ["sns:Publish"],
           resources: [topic.arn],
           condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] }],
@@ -112,9 +119,10 @@ export class AlertTopic extends Construct {
           resources: [topic.arn],
           condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
         },
-      ],
-    });
-    new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: policy.json });
+      ];
+    this.policy = new DataAwsIamPolicyDocument(this, "policy-doc", { statement: this.statements([...this.publishers]) });
+    new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: this.policy.json });
+    registerPublishTarget(this, [this.topicArn]);
 
     // Subscriptions are keyed by their endpoint, so reordering the list does not re-subscribe anyone.
     for (const email of emails) {
@@ -123,5 +131,16 @@ export class AlertTopic extends Construct {
     for (const number of sms) {
       new SnsTopicSubscription(this, `sms-${number}`, { topicArn: topic.arn, protocol: "sms", endpoint: number });
     }
+  }
+
+  /**
+   * Let another AWS service of this account publish (e.g. AWS Budgets, which a `Budget` notifying
+   * this topic asks for through `declarePublisher`): the topic policy and the topic's key both.
+   */
+  allowServicePublisher(servicePrincipal: string, by: IConstruct): void {
+    if (this.publishers.has(servicePrincipal)) return;
+    this.publishers.add(servicePrincipal);
+    declareServicePrincipalKeyUse(by, this.kmsKeyArn, servicePrincipal);
+    this.policy.putStatement(this.statements([...this.publishers].sort()));
   }
 }

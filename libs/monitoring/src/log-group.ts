@@ -1,6 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 
 export interface LogGroupProps {
@@ -50,6 +51,7 @@ export class LogGroup extends Construct {
       tags: { ...props.tags },
       lifecycle: protect ? { preventDestroy: true } : undefined,
     });
+    declareLogGroupKey(group, props.kmsKeyArn);
     this.resource = group;
     this.logGroupName = group.name;
     this.logGroupArn = group.arn;

@@ -147,6 +147,16 @@ describe("SearchDomain", () => {
     expect(json).toHaveResourceWithProperties(OpensearchDomain, { snapshot_options: { automated_snapshot_start_hour: 3 }, lifecycle: { prevent_destroy: false } });
   });
 
+  it("sets the off-peak window (when updates and Auto-Tune apply) from a typed UTC start", () => {
+    expect(synth().json).toHaveResourceWithProperties(OpensearchDomain, {
+      off_peak_window_options: { enabled: true, off_peak_window: { window_start_time: { hours: 3, minutes: 0 } } },
+    });
+    expect(synth({ offPeakWindowStart: "22:45" }).json).toHaveResourceWithProperties(OpensearchDomain, {
+      off_peak_window_options: { enabled: true, off_peak_window: { window_start_time: { hours: 22, minutes: 45 } } },
+    });
+    expect(() => synth({ offPeakWindowStart: "25:00" })).toThrow('offPeakWindowStart "25:00" must be a UTC time "hh:mm" (24-hour)');
+  });
+
   it("rejects invalid topologies and wildcard principals", () => {
     expect(() => synth({ ...PROD, dedicatedMasters: { count: 2, instanceType: "m6g.large.search" } })).toThrow(
       "SearchDomain prod-atlas-search: dedicated masters need a quorum of 3 or 5 nodes, got 2",

@@ -6,7 +6,9 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { OpensearchDomain } from "@cdktf/provider-aws/lib/opensearch-domain";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { ALL_LOG_TYPES, logGroupName, logKey, type SearchLogType } from "./logs";
 import { type DedicatedMastersProps, validateTopology, type ZoneAwarenessProps } from "./topology";
@@ -57,6 +59,11 @@ export interface SearchDomainProps {
    * automated snapshots kept 14 days whatever this says, so it is not emitted unless set. @default unset
    */
   readonly automatedSnapshotStartHour?: number;
+  /**
+   * Start of the daily off-peak window (UTC, "hh:mm"; AWS runs it for 10 hours), when service
+   * software updates and Auto-Tune apply. @default "03:00"
+   */
+  readonly offPeakWindowStart?: TimeOfDay;
   /** `prevent_destroy` on the domain. @default true */
   readonly deletionProtection?: boolean;
   /** @default { "rest.action.multi.allow_explicit_index": "true" } (AWS's default; set to avoid a perpetual diff) */
@@ -92,6 +99,8 @@ export class SearchDomain extends Construct {
     const where = `SearchDomain ${props.domainName}`;
     const h = props.automatedSnapshotStartHour;
     if (h !== undefined && (!Number.isInteger(h) || h < 0 || h > 23)) throw new RangeError(`${where}: automatedSnapshotStartHour must be 0-23`);
+    const offPeakStart = parseTimeOfDay(props.offPeakWindowStart ?? "03:00");
+    if (offPeakStart === undefined) throw new RangeError(`${where}: offPeakWindowStart "${props.offPeakWindowStart}" must be a UTC time "hh:mm" (24-hour)`);
     const principals = props.accessPrincipalArns ?? [props.masterUserArn];
     const badPrincipal = principals.find((p) => p.includes("*"));
     if (badPrincipal !== undefined) throw new RangeError(`${where}: access principal ${JSON.stringify(badPrincipal)} is a wildcard; name IAM roles`);
@@ -126,6 +135,7 @@ export class SearchDomain extends Construct {
         tags: tags(`log-${logKey(type)}`),
       }),
     }));
+    for (const { group } of groups) declareLogGroupKey(group, props.logKmsKeyArn);
     this.logGroupNames = Object.fromEntries(groups.map(({ type, group }) => [type, group.name]));
     let logPolicy: CloudwatchLogResourcePolicy | undefined;
     if (groups.length > 0) {
@@ -195,6 +205,10 @@ export class SearchDomain extends Construct {
       advancedOptions: { ...(props.advancedOptions ?? { "rest.action.multi.allow_explicit_index": "true" }) },
       logPublishingOptions: groups.map(({ type, group }) => ({ logType: type, cloudwatchLogGroupArn: group.arn, enabled: true })),
       ...(h !== undefined ? { snapshotOptions: { automatedSnapshotStartHour: h } } : {}),
+      offPeakWindowOptions: {
+        enabled: true,
+        offPeakWindow: { windowStartTime: { hours: Math.floor(offPeakStart / 60), minutes: offPeakStart % 60 } },
+      },
       dependsOn: logPolicy ? [logPolicy] : undefined,
       lifecycle: { preventDestroy: deletionProtection },
       tags: tags(),

@@ -5,7 +5,7 @@ import { only, onlyData, synthJson } from "./test-util";
 const KMS = "arn:aws:kms:us-east-1:111122223333:key/db";
 const dev: DatabaseInstanceProps = {
   name: "dev-platform",
-  engineVersion: "16.4",
+  engineVersion: "16",
   instanceClass: "db.t3.micro",
   allocatedStorage: 20,
   multiAz: false,
@@ -42,7 +42,7 @@ describe("DatabaseInstance (seed 004 dev)", () => {
     expect(db).toMatchObject({
       identifier: "dev-platform",
       engine: "postgres",
-      engine_version: "16.4",
+      engine_version: "16",
       instance_class: "db.t3.micro",
       allocated_storage: 20,
       max_allocated_storage: 40,
@@ -222,7 +222,7 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
 
 describe("mysql", () => {
   it("uses 3306, require_secure_transport and the mysql log exports", () => {
-    const json = synthJson((s) => new DatabaseInstance(s, "db", { ...dev, engine: "mysql", engineVersion: "8.0.39" }));
+    const json = synthJson((s) => new DatabaseInstance(s, "db", { ...dev, engine: "mysql", engineVersion: "8.0" }));
     const db = only(json, "aws_db_instance");
     expect(db).toMatchObject({ engine: "mysql", port: 3306, enabled_cloudwatch_logs_exports: ["error", "general", "slowquery"] });
     const pg = only(json, "aws_db_parameter_group");
@@ -245,11 +245,34 @@ describe("validation", () => {
     [{ logExports: ["slowquery"] }, "logExports slowquery not available for postgres"],
     [{ name: "Prod_DB" }, 'name "Prod_DB" must be lower-case letters'],
     [{ engineVersion: "latest" }, 'engine version "latest" must start with a version number'],
+    [{ engineVersion: "16.4" }, 'engine version "16.4" must be the major version only (postgres: "16")'],
+    [{ engine: "mysql" as const, engineVersion: "8.0.39" }, 'engine version "8.0.39" must be the major version only (mysql: "8.0")'],
+    [
+      { backupWindow: { start: "04:00", durationMinutes: 60 }, maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 60 } },
+      "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",
+    ],
+    [{ maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 20 } }, "maintenance window sun:04:30-sun:04:50 is 20 minutes; the service minimum is 30"],
   ])("rejects %o", (props, message) => {
     expect(fails(props)).toThrow(message);
   });
   it("lists every problem at once", () => {
     expect(fails({ allocatedStorage: 5, backupRetentionDays: 40 })).toThrow(/DatabaseInstance dev-platform:\n  - allocatedStorage 5 GB.*\n  - backupRetentionDays 40/);
+  });
+  it("writes typed windows in the provider's formats on the primary; replicas share the maintenance window", () => {
+    const json = synthJson(
+      (s) =>
+        new DatabaseInstance(s, "db", {
+          ...dev,
+          readReplicas: 1,
+          backupWindow: { start: "03:00", durationMinutes: 60 },
+          maintenanceWindow: { day: "sun", start: "23:30", durationMinutes: 60 },
+        }),
+    );
+    const instances = resources(json, "aws_db_instance") as Record<string, Record<string, unknown>>;
+    expect(instances[key(json, "aws_db_instance", "db_instance")]).toMatchObject({ backup_window: "03:00-04:00", maintenance_window: "sun:23:30-mon:00:30" });
+    expect(instances[key(json, "aws_db_instance", "db_replica-1")]).toMatchObject({ maintenance_window: "sun:23:30-mon:00:30" });
+    // No windows given: RDS picks them (and never an overlapping pair).
+    expect(only(synthJson((s) => new DatabaseInstance(s, "db", dev)), "aws_db_instance")).not.toHaveProperty("maintenance_window");
   });
   it("allowFrom needs a description", () => {
     expect(() => synthJson((s) => new DatabaseInstance(s, "db", dev).allowFrom("sg-x", " "))).toThrow("every ingress rule needs a description");

@@ -6,6 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { LogGroup } from "@infra/monitoring";
 import { Construct } from "constructs";
@@ -30,7 +31,10 @@ export interface DatabaseInstanceProps {
   readonly name: string;
   /** @default "postgres" */
   readonly engine?: DbEngine;
-  /** Engine version, e.g. "16.4" or "8.0.39"; also selects the parameter group family. */
+  /**
+   * The major version: postgres "16", mysql "8.0" (minors are upgraded by AWS: auto_minor_version_upgrade
+   * is always on). Also selects the parameter group family. Ignored by replicas (they follow their source).
+   */
   readonly engineVersion: string;
   /** e.g. "db.t3.micro", "db.r6g.large"; checked by `validateInstanceClass`. */
   readonly instanceClass: string;
@@ -43,10 +47,10 @@ export interface DatabaseInstanceProps {
   readonly multiAz: boolean;
   /** Days of automated backups and PITR, 1..35. */
   readonly backupRetentionDays: number;
-  /** Daily backup window (UTC), e.g. "03:00-04:00". @default chosen by RDS */
-  readonly backupWindow?: string;
-  /** Weekly maintenance window (UTC), e.g. "sun:04:30-sun:05:30". @default chosen by RDS */
-  readonly maintenanceWindow?: string;
+  /** Daily backup window (UTC), at least 30 minutes, not overlapping maintenance. @default chosen by RDS */
+  readonly backupWindow?: DailyWindow;
+  /** Weekly maintenance window (UTC) of the instance and its replicas. @default chosen by RDS */
+  readonly maintenanceWindow?: WeeklyWindow;
   /** RDS deletion protection, Terraform prevent_destroy and keeping automated backups after deletion. */
   readonly deletionProtection: boolean;
   /** Destroy without a final snapshot (an explicit relaxation). @default false: a final snapshot "<name>-final" is taken */
@@ -237,7 +241,7 @@ export class DatabaseInstance extends Construct {
       performanceInsightsRetentionPeriod: p.performanceInsights ? (props.performanceInsightsRetentionDays ?? 7) : undefined,
       deletionProtection: props.deletionProtection,
       applyImmediately: props.applyImmediately ?? false,
-      maintenanceWindow: props.maintenanceWindow,
+      maintenanceWindow: props.maintenanceWindow ? formatWeeklyWindow(props.maintenanceWindow) : undefined,
       lifecycle: props.deletionProtection ? { preventDestroy: true } : undefined,
     };
 
@@ -249,7 +253,7 @@ export class DatabaseInstance extends Construct {
       dbSubnetGroupName: props.subnetGroupName,
       multiAz: props.multiAz,
       backupRetentionPeriod: props.backupRetentionDays,
-      backupWindow: props.backupWindow,
+      backupWindow: props.backupWindow ? formatDailyWindow(props.backupWindow) : undefined,
       deleteAutomatedBackups: !props.deletionProtection,
       ...(isReplica
         ? {

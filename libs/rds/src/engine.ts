@@ -91,6 +91,21 @@ export function parameterGroupFamily(engine: DbEngine, engineVersion: string): s
   return `mysql${major}.${minor}`;
 }
 
+/**
+ * Why `engineVersion` is not a major-version pin, or undefined. Instances here always run with
+ * auto_minor_version_upgrade (policy: patched engines), so the config names the major version only:
+ * postgres "16", mysql "8.0". RDS creates the default minor of that major, upgrades it in the
+ * maintenance window, and the provider keeps "16" in state while engine_version_actual reports
+ * "16.8". A minor in config ("16.4") turns every plan after an AWS upgrade into a downgrade, which
+ * RDS refuses (docs/adr/0005-engine-versions-and-windows.md).
+ */
+export function engineVersionPinError(engine: DbEngine, engineVersion: string): string | undefined {
+  const pattern = engine === "postgres" ? /^\d+$/ : /^\d+\.\d+$/;
+  if (pattern.test(engineVersion)) return undefined;
+  const example = engine === "postgres" ? '"16"' : '"8.0"';
+  return `engine version "${engineVersion}" must be the major version only (${engine}: ${example}): minor versions are upgraded by AWS (auto_minor_version_upgrade), and a pinned minor makes every later plan propose a downgrade`;
+}
+
 /** The logs each engine can export to CloudWatch, and the default set. */
 export const LOG_EXPORTS: Readonly<Record<DbEngine, readonly string[]>> = {
   postgres: ["postgresql", "upgrade", "iam-db-auth-error"],

@@ -1,7 +1,9 @@
+import { windowProblems } from "@infra/config";
 import type { DatabaseInstanceProps } from "./database-instance";
 import {
   type DbEngine,
   DEFAULT_LOG_EXPORTS,
+  engineVersionPinError,
   LOG_EXPORTS,
   MAXIMUM_STORAGE_GB,
   minimumStorage,
@@ -44,6 +46,9 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
   }
   try {
     parameterGroupFamily(engine, props.engineVersion);
+    // A replica inherits its source's version; only a primary names one.
+    const pinError = isReplica ? undefined : engineVersionPinError(engine, props.engineVersion);
+    if (pinError) errors.push(pinError);
   } catch (e) {
     errors.push((e as Error).message);
   }
@@ -64,6 +69,7 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
   if (replicaRetention !== undefined && (!Number.isInteger(replicaRetention) || replicaRetention < 0 || replicaRetention > 35)) {
     errors.push(`replicaBackupRetentionDays ${replicaRetention} must be 0..35`);
   }
+  errors.push(...windowProblems({ backup: props.backupWindow, maintenance: props.maintenanceWindow }, 30));
   if (!MONITORING_INTERVALS.includes(props.enhancedMonitoringInterval)) {
     errors.push(`enhancedMonitoringInterval ${props.enhancedMonitoringInterval} must be one of ${MONITORING_INTERVALS.join(", ")}`);
   }

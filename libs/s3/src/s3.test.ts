@@ -169,6 +169,32 @@ describe("SecureBucket", () => {
     expect(statements[2].resources[0]).toMatch(/\/alb\/AWSLogs\/111111111111\/\*$/);
   });
 
+  it("hands the load balancer the exact prefix its ALB policy allows (one source of truth)", () => {
+    let logs!: SecureBucket;
+    const synth = synthStack((s) => {
+      logs = new SecureBucket(s, "b", {
+        bucketName: "prod-alb-logs",
+        encryption: { mode: "s3" },
+        logSources: ["alb"],
+        accountId: "111111111111",
+        region: "eu-west-1",
+        albLogPrefix: "prod-eu-west-1-platform",
+      });
+    });
+    expect(logs.albLogTarget).toEqual({ bucket: expect.stringContaining("TOKEN"), prefix: "prod-eu-west-1-platform" });
+    const alb = policyStatements(synth).find((s: { sid: string }) => s.sid === "AlbAccessLogs");
+    expect(alb.resources).toEqual([`\${${only(synth, "aws_s3_bucket").address}.arn}/prod-eu-west-1-platform/AWSLogs/111111111111/*`]);
+    // eu-west-1 opened before August 2022: the regional ELB account writes the logs.
+    expect(alb.principals).toEqual([{ type: "AWS", identifiers: ["arn:aws:iam::156460612806:root"] }]);
+  });
+
+  it("refuses an ALB log bucket with SSE-KMS or a prefix ELB cannot use", () => {
+    const alb = { logSources: ["alb" as const], accountId: "111111111111", region: "us-east-1" };
+    expect(() => bucket({ ...alb })).toThrow('ALB access logs are delivered only to SSE-S3 buckets: use encryption { mode: "s3" } with logSources "alb"');
+    expect(() => bucket({ ...alb, encryption: { mode: "s3" }, albLogPrefix: "/alb/" })).toThrow('albLogPrefix "/alb/" must be S3 key segments without leading or trailing "/"');
+    expect(() => bucket({ ...alb, encryption: { mode: "s3" }, albLogPrefix: "x/AWSLogs" })).toThrow("without \"AWSLogs\"");
+  });
+
   it("refuses SSE-S3 on data buckets and other contradictions", () => {
     expect(() => bucket({ encryption: { mode: "s3" } })).toThrow('encryption mode "s3" is only for log buckets');
     expect(() => bucket({ forceDestroy: true })).toThrow("forceDestroy needs deletionProtection: false");

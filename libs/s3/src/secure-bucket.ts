@@ -9,6 +9,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { markLibrary } from "@infra/core";
+import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Construct } from "constructs";
 import { albLogDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
 import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
@@ -40,6 +41,12 @@ export interface CorsRule {
   readonly maxAgeSeconds?: number;
 }
 
+/** Where a load balancer writes its access logs: the bucket and the prefix its policy allows. */
+export interface AlbLogTarget {
+  readonly bucket: string;
+  readonly prefix: string;
+}
+
 export interface SecureBucketProps {
   /** Globally unique bucket name. */
   readonly bucketName: string;
@@ -51,7 +58,11 @@ export interface SecureBucketProps {
   readonly region?: string;
   /** Log producers writing into this bucket: makes it a log bucket. @default [] (a data bucket) */
   readonly logSources?: readonly LogSource[];
-  /** Key prefix ALB logs are written under. @default "alb" */
+  /**
+   * Key prefix ALB logs are written under (no leading or trailing "/"). The bucket policy allows
+   * exactly `<prefix>/AWSLogs/<account>/*`, and `albLogTarget` hands the same prefix to the load
+   * balancer: one source of truth, so ELB's test write at creation lands where the policy allows. @default "alb"
+   */
   readonly albLogPrefix?: string;
   /** Lifecycle rules (transitions, expiration). @default [] */
   readonly lifecycleRules?: readonly LifecycleRule[];
@@ -87,6 +98,8 @@ export class SecureBucket extends Construct {
   readonly kmsKeyArn?: string;
   /** Role S3 replication assumes, when replication is on. */
   readonly replicationRoleArn?: string;
+  /** For `logSources` with "alb": the bucket and prefix to give the load balancer's `accessLogs`. */
+  readonly albLogTarget?: AlbLogTarget;
 
   private readonly statements: PolicyStatement[] = [];
   private readonly policyDocument: DataAwsIamPolicyDocument;
@@ -112,6 +125,13 @@ export class SecureBucket extends Construct {
     }
     if (logSources.length > 0 && !props.accountId) errors.push("accountId is required when logSources is set");
     if (logSources.includes("alb") && !props.region) errors.push('region is required when logSources includes "alb"');
+    if (logSources.includes("alb") && props.encryption.mode !== "s3") {
+      errors.push('ALB access logs are delivered only to SSE-S3 buckets: use encryption { mode: "s3" } with logSources "alb"');
+    }
+    const albLogPrefix = props.albLogPrefix ?? "alb";
+    if (logSources.includes("alb") && (!/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/.test(albLogPrefix) || /AWSLogs/.test(albLogPrefix))) {
+      errors.push(`albLogPrefix "${albLogPrefix}" must be S3 key segments without leading or trailing "/" and without "AWSLogs" (ELB adds AWSLogs/<account>/)`);
+    }
     if (props.forceDestroy && deletionProtection) errors.push("forceDestroy needs deletionProtection: false");
     if (props.replication && props.encryption.mode !== "kms") errors.push('replication needs encryption mode "kms"');
     if (errors.length > 0) fail(errors.join("; "));
@@ -178,7 +198,10 @@ export class SecureBucket extends Construct {
 
     this.addToPolicy(denyInsecureTransport(bucket.arn));
     if (logSources.includes("s3-access-logs")) this.addToPolicy(s3AccessLogDelivery(bucket.arn, props.accountId!));
-    if (logSources.includes("alb")) this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, props.albLogPrefix ?? "alb"));
+    if (logSources.includes("alb")) {
+      this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, albLogPrefix));
+      this.albLogTarget = { bucket: bucket.bucket, prefix: albLogPrefix };
+    }
 
     // The statements are read when the document is synthesized, so statements added later
     // (allowCloudFrontRead) land in the same single bucket policy.
@@ -203,11 +226,19 @@ export class SecureBucket extends Construct {
     }
   }
 
-  /** Add a statement to the bucket policy. Its `sid` must be unique in the policy. */
+  /**
+   * Add a statement to the bucket policy. Its `sid` must be unique in the policy. A statement that
+   * lets an AWS service read or write objects of an SSE-KMS bucket also lets that service use the
+   * bucket's key (its key policy is derived from here: one source of truth).
+   */
   addToPolicy(statement: PolicyStatement): void {
     if (statement.sid) {
       if (this.sids.has(statement.sid)) throw new Error(`${this.node.path}: bucket policy already has a statement "${statement.sid}"`);
       this.sids.add(statement.sid);
+    }
+    if (this.kmsKeyArn && (statement.effect ?? "Allow") === "Allow" && (statement.actions ?? []).some((a) => /^s3:(\*|GetObject|PutObject)/.test(a))) {
+      const services = (Array.isArray(statement.principals) ? statement.principals : []).filter((p) => p.type === "Service").flatMap((p) => p.identifiers);
+      for (const service of services) declareServicePrincipalKeyUse(this, this.kmsKeyArn, service);
     }
     this.statements.push(statement);
     // putStatement re-reads the list: the document always holds every statement added so far.

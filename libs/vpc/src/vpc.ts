@@ -15,6 +15,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc as AwsVpc } from "@cdktf/provider-aws/lib/vpc";
 import type { NatMode } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { natGatewayCount, privateRouteTableCount } from "./nat";
 import { DEFAULT_SUBNET_OFFSETS, type PlannedSubnet, type SubnetOffsets, planSubnets } from "./subnet-plan";
@@ -192,6 +193,7 @@ export class Vpc extends Construct {
       kmsKeyId: props.kmsKeyArn,
       tags: named("flow-logs"),
     });
+    declareLogGroupKey(group, props.kmsKeyArn);
     const assume = new DataAwsIamPolicyDocument(this, "flow-log-assume", {
       statement: [
         {

@@ -6,4 +6,4 @@ export {
   type RateLimit,
   type RuleAction,
 } from "./rules";
-export { WebAcl, type WafLogging, type WebAclProps } from "./web-acl";
+export { WebAcl, WebAclPropsError, type WafLogging, type WebAclProps } from "./web-acl";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Json, only, synthJson } from "./test-stack";
-import { WebAcl, type WebAclProps } from "./web-acl";
+import { WebAcl, WebAclPropsError, type WebAclProps } from "./web-acl";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 // Seed 000 ARC-009: Common, Known Bad Inputs, SQLi, 2000 req/5 min per IP, no geo block, Bot Control with challenge.
@@ -131,6 +131,36 @@ describe("WebAcl", () => {
     ).toThrow(
       'WebAcl "aerologue-prod-waf": logging.retentionDays 10 must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; managed rule groups repeat: AWSManagedRulesSQLiRuleSet, AWSManagedRulesSQLiRuleSet; rateLimit.limit 5 must be 10..2000000000; geo block country "North Korea" must be an ISO 3166 alpha-2 code like "KP"; inspectionLevel is for AWSManagedRulesBotControlRuleSet, not AWSManagedRulesSQLiRuleSet',
     );
+  });
+});
+
+describe("WebAcl names and descriptions (AWS patterns terraform validate does not check)", () => {
+  const problems = (props: Partial<WebAclProps>): readonly string[] => {
+    try {
+      synthJson((s) => new WebAcl(s, "waf", { ...aerologue, ...props }));
+    } catch (e) {
+      expect(e).toBeInstanceOf(WebAclPropsError);
+      return (e as WebAclPropsError).problems;
+    }
+    return [];
+  };
+
+  it("rejects a description with parentheses, naming the characters WAFv2 refuses", () => {
+    expect(problems({ description: "Aerologue edge protection (ARC-009)" })).toEqual([
+      expect.stringMatching(/^WAFv2 description "Aerologue edge protection \(ARC-009\)" does not match .* \(not allowed: "\(" "\)"\)/),
+    ]);
+  });
+
+  it("rejects leading/trailing whitespace, an empty or too long description, and a name with spaces", () => {
+    expect(problems({ description: " edge" })[0]).toMatch(/does not match/);
+    expect(problems({ description: "x".repeat(257) })[0]).toMatch(/is 257 characters; AWS accepts 1\.\.256/);
+    expect(problems({ name: "prod waf" })[0]).toMatch(/^WAFv2 name "prod waf" does not match .*\(not allowed: " "\)/);
+  });
+
+  it("accepts the seeds' descriptions rewritten without parentheses", () => {
+    for (const description of ["Aerologue edge protection, ARC-009", "Mile Quest REST API stage, regional endpoint", "AccountabilityAtlas ALB, seed 001 phase 3"]) {
+      expect(problems({ description })).toEqual([]);
+    }
   });
 });
 

@@ -2,8 +2,9 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, checkAwsText } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { declareLogGroupKey } from "@infra/kms";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_MANAGED_RULE_GROUPS, type ManagedRuleGroup, type RateLimit, buildRules, validateRuleInputs } from "./rules";
@@ -26,7 +27,10 @@ export interface WebAclProps {
    * Cognito user pools in their own region.
    */
   readonly scope: "CLOUDFRONT" | "REGIONAL";
-  /** @default none */
+  /**
+   * What the ACL protects. WAFv2 accepts letters, digits, whitespace and + = : # @ / - , . only
+   * (no parentheses): checked here, because `terraform validate` does not. @default none
+   */
   readonly description?: string;
   /** AWS managed rule groups, evaluated in this order. @default Common + KnownBadInputs */
   readonly managedRuleGroups?: readonly ManagedRuleGroup[];
@@ -53,6 +57,17 @@ export interface WebAclProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** Props WAFv2 would refuse at apply; `problems` lists each one. */
+export class WebAclPropsError extends Error {
+  constructor(
+    readonly aclName: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`WebAcl "${aclName}": ${problems.join("; ")}`);
+    this.name = "WebAclPropsError";
+  }
+}
+
 /**
  * A WAFv2 web ACL with typed AWS managed rule groups, an optional per-IP rate limit, geo block
  * and XSS rule, CloudWatch metrics on every rule, and logging (with redacted credentials) to its
@@ -77,13 +92,14 @@ export class WebAcl extends Construct {
       geoBlockCountries: props.geoBlockCountries ?? [],
     };
     const errors = [
-      /^[A-Za-z0-9_-]{1,128}$/.test(props.name) ? undefined : `name "${props.name}" must be 1-128 letters, digits, "-" or "_"`,
+      checkAwsText("wafName", props.name),
+      props.description === undefined ? undefined : checkAwsText("wafDescription", props.description),
       (LOG_RETENTION_DAYS as readonly number[]).includes(props.logging.retentionDays)
         ? undefined
         : `logging.retentionDays ${props.logging.retentionDays} must be one of ${LOG_RETENTION_DAYS.join(", ")}`,
       ...validateRuleInputs(inputs),
     ].filter((e): e is string => e !== undefined);
-    if (errors.length > 0) throw new Error(`WebAcl "${props.name}": ${errors.join("; ")}`);
+    if (errors.length > 0) throw new WebAclPropsError(props.name, errors);
     this.scope = props.scope;
     const tags = { ...(props.tags ?? {}), Name: props.name };
 
@@ -110,6 +126,7 @@ export class WebAcl extends Construct {
       kmsKeyId: props.logging.kmsKeyArn,
       tags,
     });
+    declareLogGroupKey(group, props.logging.kmsKeyArn);
     this.logGroupName = group.name;
     new Wafv2WebAclLoggingConfiguration(this, "logging", {
       provider,

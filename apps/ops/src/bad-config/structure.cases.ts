@@ -32,7 +32,7 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "a region overriding a workload the env does not enable",
     variant: () => withRegion(env("uat"), "us-east-1", { workloads: { aerologue: { logLevel: "debug" } } }),
-    expect: { level: "environments/uat/us-east-1/region.ts", path: "workloads.aerologue", value: '"aerologue"', allowed: "workload is not enabled in environments/uat/env.ts; enabled: platform" },
+    expect: { level: "environments/uat/us-east-1/region.ts", path: "workloads.aerologue", value: '"aerologue"', allowed: "workload is not enabled in environments/uat/env.ts; enabled: account | platform" },
   },
   {
     name: "a deployment of a workload the env does not enable",
@@ -47,7 +47,7 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "a dependency on a deployment that does not exist",
     variant: () => withDeployment(dev(), "us-east-1", "ops/monitoring", (d) => ({ dependencies: { ...d.dependencies, rds: { category: "data", module: "rdss" } } })),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/monitoring.dependencies.rds", value: '"us-east-1/data/rdss"', allowed: "no such deployment in dev; deployments: us-east-1/security/kms" },
+    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/monitoring.dependencies.rds", value: '"us-east-1/data/rdss"', allowed: "no such deployment in dev; deployments: us-east-1/account/foundation | us-east-1/security/kms" },
   },
   {
     name: "a dependency on a region the env does not deploy to",

@@ -37,7 +37,8 @@ export const rds = defineModule({
     const r = features(ctx).rds;
     return {
       name: `acct-atlas-${ctx.env.name}`,
-      engineVersion: "16.4",
+      // The major only: RDS upgrades minors (docs/adr/0005-engine-versions-and-windows.md).
+      engineVersion: "16",
       instanceClass: r.instanceClass,
       allocatedStorageGb: r.allocatedStorageGb,
       multiAz: r.multiAz,

@@ -19,7 +19,8 @@ export const rds = defineModule<typeof timelineRdsInputs, TimelineConfig>({
   },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,
-    engineVersion: "16.4",
+    // The major only: RDS upgrades minors (docs/adr/0005-engine-versions-and-windows.md).
+    engineVersion: "16",
     instanceClass: "db.t4g.micro",
     allocatedStorageGb: 20,
     multiAz: false,

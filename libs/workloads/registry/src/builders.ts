@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { accountBuilders } from "@infra/account";
 import { aerologueBuilders } from "@infra/aerologue";
 import { atlasBuilders } from "@infra/atlas";
 import { milequestBuilders } from "@infra/milequest";
@@ -7,6 +8,7 @@ import { timelineBuilders } from "@infra/timeline";
 
 /** Every stack builder of every workload. A module's `builder` key must be one of these. */
 export const BUILDERS: BuilderRegistry = {
+  ...accountBuilders,
   ...platformBuilders,
   ...timelineBuilders,
   ...milequestBuilders,

@@ -2,7 +2,7 @@ import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-dom
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { ApiGatewayLoggingRole, HttpApi, type HttpRoute, WebSocketApi } from "@infra/apigateway";
+import { HttpApi, type HttpRoute, WebSocketApi } from "@infra/apigateway";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
 import type { PolicyStatement } from "@infra/lambda";
@@ -43,8 +43,8 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
   const rest = functions[inputs.restFunction]!;
   const accessLogs = { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn };
 
-  // WebSocket stages log through the account's API Gateway CloudWatch role (one per region).
-  new ApiGatewayLoggingRole(stack, "logging-role", { roleName: `${inputs.prefix}-${region}-apigw-logs` });
+  // WebSocket stages log through the account's API Gateway CloudWatch role: a per-region account
+  // setting owned by the account foundation (which this stack deploys after), never by a workload.
 
   const certificate = new Certificate(stack, "certificate", { domainName: inputs.apiDomain, subjectAlternativeNames: [inputs.wsDomain], zoneId: zone.zoneId });
   // Single region: plain alias records (the library's). ARC-012: latency records below.

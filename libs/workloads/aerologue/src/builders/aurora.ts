@@ -58,6 +58,8 @@ export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, in
     logKmsKeyArn: keys.logs.keyArn,
     logRetentionDays: inputs.logRetentionDays,
     backupRetentionDays: inputs.backupRetentionDays,
+    preferredBackupWindow: ctx.settings.windows.backup,
+    preferredMaintenanceWindow: ctx.settings.windows.databaseMaintenance,
     deletionProtection: inputs.deletionProtection,
     ...(secondary
       ? {}

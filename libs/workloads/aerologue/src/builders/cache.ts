@@ -29,6 +29,8 @@ export const buildCache: StackBuilder<CacheInputs, CacheOutputs> = (stack, input
     vpcId: network.vpc.vpcId,
     allowedSecurityGroups: [{ securityGroupId: network.securityGroups.lambda, description: "Lambda functions (sg-lambda)" }],
     snapshotRetentionDays: inputs.snapshotRetentionDays,
+    snapshotWindow: ctx.settings.windows.backup,
+    maintenanceWindow: ctx.settings.windows.cacheMaintenance,
     logs: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
     deletionProtection: inputs.deletionProtection,
   });

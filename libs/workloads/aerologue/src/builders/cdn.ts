@@ -39,7 +39,7 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   const webAcl = new WebAcl(stack, "waf", {
     name: `${inputs.prefix}-waf`,
     scope: "CLOUDFRONT",
-    description: "Aerologue edge protection (ARC-009)",
+    description: "Aerologue edge protection, ARC-009",
     managedRuleGroups: groups,
     rateLimit: { limit: inputs.waf.rateLimitPer5Min, evaluationWindowSec: 300, action: "block" },
     geoBlockCountries: inputs.waf.geoBlockCountries,

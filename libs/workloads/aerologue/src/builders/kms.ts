@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { EncryptionKey, type KeyServicePrincipal } from "@infra/kms";
+import { EncryptionKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { KmsInputs } from "../inputs/modules";
 import { onProvider } from "./common";
@@ -21,11 +21,12 @@ export interface KmsOutputs {
   readonly regions: Readonly<Record<string, RegionKeys>>;
 }
 
-const PURPOSES: Record<keyof RegionKeys, { description: string; services: KeyServicePrincipal[] }> = {
-  data: { description: "Aerologue data at rest", services: [{ service: "cloudfront" }, { service: "s3" }] },
-  compute: { description: "Aerologue Lambda, SQS and Step Functions", services: [{ service: "logs" }, { service: "states" }, { service: "lambda" }, { service: "sqs" }] },
-  logs: { description: "Aerologue service logs", services: [{ service: "logs" }, { service: "delivery.logs" }] },
-  alerts: { description: "Aerologue alarm topic", services: [{ service: "cloudwatch" }, { service: "events" }, { service: "sns" }] },
+/** Each key's policy is derived from the constructs that use it (libs/kms key-usage): no service is listed here. */
+const PURPOSES: Record<keyof RegionKeys, { description: string }> = {
+  data: { description: "Aerologue data at rest" },
+  compute: { description: "Aerologue Lambda, SQS and Step Functions" },
+  logs: { description: "Aerologue service logs" },
+  alerts: { description: "Aerologue alarm topic" },
 };
 
 export const buildKms: StackBuilder<KmsInputs, KmsOutputs> = (stack, inputs, ctx) => {
@@ -44,7 +45,6 @@ export const buildKms: StackBuilder<KmsInputs, KmsOutputs> = (stack, inputs, ctx
           region,
           deletionWindowInDays: inputs.deletionWindowDays,
           deletionProtection: inputs.deletionProtection,
-          servicePrincipals: PURPOSES[purpose].services,
         }),
       ]),
     ) as unknown as RegionKeys;

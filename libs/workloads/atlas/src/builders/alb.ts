@@ -58,7 +58,8 @@ export const buildAtlasAlb: StackBuilder<AtlasAlbInputs, AtlasAlb> = (stack, inp
     certificateArn: cert.certificateArn,
     httpRedirect: true,
     deletionProtection: inputs.deletionProtection,
-    accessLogs: buckets ? { bucket: buckets.accessLogs.bucketName, prefix: "alb" } : undefined,
+    // The bucket's own target: the prefix its policy allows.
+    accessLogs: buckets?.accessLogs.albLogTarget,
     targetGroups,
     defaultTargetGroup: inputs.web.key,
     defaultActionManagedByCodeDeploy: inputs.blueGreen,

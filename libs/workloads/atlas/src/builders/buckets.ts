@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { SecureBucket } from "@infra/s3";
+import { type AlbLogTarget, SecureBucket } from "@infra/s3";
 import type { AtlasBucketsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 import type { AtlasKeys } from "./kms";
@@ -8,6 +8,8 @@ export interface AtlasBucket {
   readonly bucketName: string;
   readonly bucketArn: string;
   readonly bucketRegionalDomainName: string;
+  /** A log bucket's ALB target: its name and the prefix its policy allows. */
+  readonly albLogTarget?: AlbLogTarget;
 }
 
 export interface AtlasBuckets {
@@ -18,7 +20,12 @@ export interface AtlasBuckets {
   readonly kmsKeyArn: string;
 }
 
-const out = (b: SecureBucket): AtlasBucket => ({ bucketName: b.bucketName, bucketArn: b.bucketArn, bucketRegionalDomainName: b.bucketRegionalDomainName });
+const out = (b: SecureBucket): AtlasBucket => ({
+  bucketName: b.bucketName,
+  bucketArn: b.bucketArn,
+  bucketRegionalDomainName: b.bucketRegionalDomainName,
+  ...(b.albLogTarget ? { albLogTarget: b.albLogTarget } : {}),
+});
 
 /**
  * Seed "S3: Backups, static assets". In the DR region (phase 4) the same buckets are the replication

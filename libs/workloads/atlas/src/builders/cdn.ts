@@ -31,7 +31,7 @@ export const buildAtlasCdn: StackBuilder<AtlasCdnInputs, AtlasCdn> = (stack, inp
   const acl = new WebAcl(stack, "waf", {
     name: `${inputs.name}-edge`,
     scope: "CLOUDFRONT",
-    description: "AccountabilityAtlas CloudFront (seed 001 phase 3)",
+    description: "AccountabilityAtlas CloudFront, seed 001 phase 3",
     rateLimit: { limit: inputs.rateLimitPer5Min, evaluationWindowSec: 300, action: "block" },
     logging: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
     tags,

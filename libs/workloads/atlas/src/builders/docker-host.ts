@@ -4,7 +4,6 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { StackBuilder } from "@infra/core";
 import { DockerHost } from "@infra/ec2-host";
-import type { TerraformResource } from "cdktf";
 import type { AtlasHostInputs } from "../inputs/modules";
 import type { AtlasAlerts } from "./alerts";
 import type { AtlasBuckets } from "./buckets";
@@ -85,12 +84,10 @@ export const buildAtlasDockerHost: StackBuilder<AtlasHostInputs, AtlasHost> = (s
     cloudWatchAgentConfigParameter: inputs.agentConfigParameter,
     metricsNamespace: inputs.metricsNamespace,
     recoveryAlarm: { periodSeconds: 60, evaluationPeriods: 5, notifyTopicArns: [alerts.warningTopicArn] },
+    // The boot script fetches the agent config: the parameter must exist before the instance starts.
+    dependsOn: [agent],
     tags,
   });
-
-  // The boot script fetches the agent config: the parameter must exist before the instance starts.
-  const instance = host.node.findChild("instance") as TerraformResource;
-  instance.dependsOn = [...(instance.dependsOn ?? []), agent.fqn];
 
   // The compose services share the instance role: every queue their services send to or consume,
   // the backups bucket (pg_dump, volumes) and read of static assets.

@@ -13,6 +13,7 @@ export interface AtlasKeys {
   readonly alerts: EncryptionKey;
 }
 
+/** Each key's policy is derived from the constructs that use it (libs/kms key-usage): no service is listed here. */
 export const buildAtlasKms: StackBuilder<AtlasKmsInputs, AtlasKeys> = (stack, inputs, ctx) => {
   const common = {
     accountId: ctx.env.accountId,
@@ -26,20 +27,16 @@ export const buildAtlasKms: StackBuilder<AtlasKmsInputs, AtlasKeys> = (stack, in
     ...common,
     name: `${inputs.name}-logs`,
     description: `AccountabilityAtlas CloudWatch Logs${where}`,
-    servicePrincipals: [{ service: "logs" }],
   });
   const data = new EncryptionKey(stack, "data", {
     ...common,
     name: `${inputs.name}-data`,
     description: `AccountabilityAtlas data at rest${where}`,
-    // CloudFront reads SSE-KMS static assets through OAC (phase 3+); S3 replicates into the DR key.
-    servicePrincipals: [{ service: "cloudfront" }, { service: "s3" }],
   });
   const alerts = new EncryptionKey(stack, "alerts", {
     ...common,
     name: `${inputs.name}-alerts`,
     description: `AccountabilityAtlas alarm topics${where}`,
-    servicePrincipals: [{ service: "cloudwatch" }, { service: "events" }, { service: "sns" }],
   });
   return { logs, data, alerts };
 };

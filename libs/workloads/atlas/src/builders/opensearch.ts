@@ -46,6 +46,7 @@ export const buildAtlasSearch: StackBuilder<AtlasSearchInputs, AtlasSearch> = (s
     accessPrincipalArns: [admin.arn, `arn:aws:iam::${account}:root`],
     logRetentionDays: inputs.logRetentionDays,
     logKmsKeyArn: keys.logs.keyArn,
+    offPeakWindowStart: ctx.settings.windows.searchOffPeakStart,
     deletionProtection: inputs.deletionProtection,
     tags: atlasTags("search"),
   });

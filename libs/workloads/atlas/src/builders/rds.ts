@@ -22,6 +22,9 @@ export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack
   const drKeys = inputs.backupReplication ? ctx.dependency<AtlasKeys>("drKms") : undefined;
   const database = new DatabaseInstance(stack, "rds", {
     name: inputs.name,
+    // The env's windows (settings.windows), typed and checked at resolve time.
+    backupWindow: ctx.settings.windows.backup,
+    maintenanceWindow: ctx.settings.windows.databaseMaintenance,
     engine: "postgres",
     engineVersion: inputs.engineVersion,
     instanceClass: inputs.instanceClass,

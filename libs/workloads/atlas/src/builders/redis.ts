@@ -32,6 +32,8 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
     subnetIds: vpc.databaseSubnetIds,
     vpcId: vpc.vpcId,
     logs: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
+    snapshotWindow: ctx.settings.windows.backup,
+    maintenanceWindow: ctx.settings.windows.cacheMaintenance,
     deletionProtection: inputs.deletionProtection,
     tags: atlasTags("cache"),
   });

@@ -17,7 +17,7 @@ export const buildAtlasWaf: StackBuilder<AtlasWafInputs, AtlasWaf> = (stack, inp
   const acl = new WebAcl(stack, "waf", {
     name: inputs.name,
     scope: "REGIONAL",
-    description: "AccountabilityAtlas ALB (seed 001 phase 3)",
+    description: "AccountabilityAtlas ALB, seed 001 phase 3",
     managedRuleGroups: [{ name: "AWSManagedRulesCommonRuleSet" }, { name: "AWSManagedRulesKnownBadInputsRuleSet" }, { name: "AWSManagedRulesSQLiRuleSet" }],
     rateLimit: { limit: inputs.rateLimitPer5Min, evaluationWindowSec: 300, action: "block" },
     logging: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },

@@ -1,6 +1,6 @@
 // Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
 import { LOG_RETENTION_DAYS } from "@infra/config";
-import { validateInstanceClass } from "@infra/rds/engine";
+import { engineVersionPinError, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
 
@@ -55,6 +55,8 @@ export const atlasRdsInputs = z
   .superRefine((v, ctx) => {
     const err = validateInstanceClass("postgres", v.instanceClass);
     if (err) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: err });
+    const versionError = engineVersionPinError("postgres", v.engineVersion);
+    if (versionError) ctx.addIssue({ code: "custom", path: ["engineVersion"], message: versionError });
   });
 export type AtlasRdsInputs = z.infer<typeof atlasRdsInputs>;
 

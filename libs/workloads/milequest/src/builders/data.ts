@@ -38,6 +38,8 @@ export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, 
     logKmsKeyArn: keys.logs.keyArn,
     logRetentionDays: inputs.logRetentionDays,
     backupRetentionDays: inputs.backupRetentionDays,
+    preferredBackupWindow: ctx.settings.windows.backup,
+    preferredMaintenanceWindow: ctx.settings.windows.databaseMaintenance,
     deletionProtection: inputs.deletionProtection,
   };
   if (inputs.global === "secondary") {
@@ -82,6 +84,7 @@ export const buildCache: StackBuilder<CacheInputs, CacheOutputs> = (stack, input
   const userName = `${inputs.name}-app`.slice(0, 40).replace(/-$/, "");
   const cache = new ServerlessCache(stack, "cache", {
     name: inputs.name,
+    dailySnapshotTime: ctx.settings.windows.backup.start,
     engine: "redis",
     kmsKeyArn: keys.app.keyArn,
     subnetIds: vpc.databaseSubnetIds.slice(0, 3),

@@ -30,7 +30,9 @@ export const buildMessaging: StackBuilder<MessagingInputs, MessagingOutputs> = (
     kmsKeyIdentifier: keys.app.keyArn,
     tags: { Name: `${inputs.name}-events` },
   });
-  new CloudwatchEventArchive(stack, "analytics-archive", {
+  // EventBridge encrypts events on the bus and in the archive with the key itself (plus DescribeKey).
+  keys.app.allowService("events", bus, ["kms:DescribeKey"]);
+  const archive = new CloudwatchEventArchive(stack, "analytics-archive", {
     name: `${inputs.name}-analytics`.slice(0, 48),
     description: "Analytics events, replayable into the data lake",
     eventSourceArn: bus.arn,
@@ -38,6 +40,7 @@ export const buildMessaging: StackBuilder<MessagingInputs, MessagingOutputs> = (
     retentionDays: inputs.archiveRetentionDays,
     kmsKeyIdentifier: keys.app.keyArn,
   });
+  keys.app.allowService("events", archive, ["kms:DescribeKey"]);
   const deadLetter = { maxReceiveCount: inputs.maxReceiveCount };
   const activityQueue = new Queue(stack, "activity-queue", {
     name: `${inputs.name}-activity`,

@@ -1,4 +1,3 @@
-import { ApiGatewayAccount } from "@cdktf/provider-aws/lib/api-gateway-account";
 import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-authorizer";
 import { ApiGatewayBasePathMapping } from "@cdktf/provider-aws/lib/api-gateway-base-path-mapping";
 import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
@@ -12,9 +11,6 @@ import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
 import type { LambdaFunction } from "@infra/lambda";
@@ -201,22 +197,14 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
     dependsOn,
   });
 
-  // Access logging needs the account's API Gateway CloudWatch role (one per account and region).
-  const assume = new DataAwsIamPolicyDocument(stack, "apigateway-assume", {
-    statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["apigateway.amazonaws.com"] }] }],
-  });
-  const cloudwatchRole = new IamRole(stack, "apigateway-cloudwatch-role", { name: `${inputs.name}-apigw-logs`, assumeRolePolicy: assume.json });
-  new IamRolePolicyAttachment(stack, "apigateway-cloudwatch-policy", {
-    role: cloudwatchRole.name,
-    policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-  });
-  const account = new ApiGatewayAccount(stack, "apigateway-account", { cloudwatchRoleArn: cloudwatchRole.arn });
-
+  // Access logging needs the account's API Gateway CloudWatch role: a per-region account setting
+  // owned by the account foundation (which this stack deploys after), never by a workload.
   const accessLogs = new CloudwatchLogGroup(stack, "access-logs", {
     name: `/aws/apigateway/${inputs.name}/access`,
     retentionInDays: inputs.logRetentionDays,
     kmsKeyId: keys.logs.keyArn,
   });
+  keys.logs.allowCloudWatchLogs(accessLogs);
   const stage = new ApiGatewayStage(stack, "stage", {
     restApiId: api.id,
     stageName: inputs.stageName,
@@ -236,7 +224,6 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
       }),
     },
     tags: { Name: `${inputs.name}-${inputs.stageName}` },
-    dependsOn: [account],
   });
   new ApiGatewayMethodSettings(stack, "throttling", {
     restApiId: api.id,
@@ -265,7 +252,7 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
   const waf = new WebAcl(stack, "regional-waf", {
     name: `${inputs.name}-regional`,
     scope: "REGIONAL",
-    description: "Mile Quest REST API stage (regional endpoint)",
+    description: "Mile Quest REST API stage, regional endpoint",
     managedRuleGroups: [
       { name: "AWSManagedRulesAmazonIpReputationList" },
       { name: "AWSManagedRulesCommonRuleSet" },

@@ -32,14 +32,16 @@ export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = (stack, inputs, ctx
     deletionWindowInDays: inputs.deletionWindowDays,
     deletionProtection: inputs.deletionProtection,
   };
-  const key = (id: keyof KeyOutputs, description: string, services: ConstructorParameters<typeof EncryptionKey>[2]["servicePrincipals"] = []) =>
-    new EncryptionKey(stack, id, { ...common, name: `${inputs.name}-${id}`, description, servicePrincipals: services });
+  // Each key's policy is derived from the constructs that use it (libs/kms key-usage): the ~57 log
+  // groups of the app key's Lambda functions, the bus and archive, the queues' senders, the alert
+  // topic's publishers. No service is listed here.
+  const key = (id: keyof KeyOutputs, description: string) => new EncryptionKey(stack, id, { ...common, name: `${inputs.name}-${id}`, description });
   return {
-    logs: key("logs", "Mile Quest CloudWatch Logs", [{ service: "logs" }]),
+    logs: key("logs", "Mile Quest CloudWatch Logs"),
     s3: key("s3", "Mile Quest S3 encryption: user data, data lake, Athena results"),
     aurora: key("aurora", "Mile Quest Aurora encryption"),
-    app: key("app", "Mile Quest application state: DynamoDB, ElastiCache, SQS, SNS, secrets, Lambda environment", [{ service: "sns" }, { service: "events" }]),
-    alerts: key("alerts", "Mile Quest alert topic", [{ service: "cloudwatch" }, { service: "events" }, { service: "sns" }]),
+    app: key("app", "Mile Quest application state: DynamoDB, ElastiCache, SQS, SNS, secrets, Lambda environment"),
+    alerts: key("alerts", "Mile Quest alert topic"),
   };
 };
 

@@ -135,6 +135,7 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
     retentionInDays: inputs.logRetentionDays,
     kmsKeyId: deps.keys.logs.keyArn,
   });
+  deps.keys.logs.allowCloudWatchLogs(accessLogs);
   const stage = new Apigatewayv2Stage(stack, "stage", {
     apiId: api.id,
     name: inputs.stageName,

@@ -1,8 +1,10 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { iamServicesOfTypes } from "@infra/config";
 import type { StackBuilder } from "@infra/core";
-import { TerraformOutput } from "cdktf";
+import { Lazy, TerraformDataSource, TerraformOutput, TerraformResource } from "cdktf";
+import type { IConstruct } from "constructs";
 import type { CiAccessInputs } from "../inputs/ci-access";
 
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -26,6 +28,22 @@ interface Statement {
 }
 
 const policy = (statements: Statement[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
+/** A policy rendered at synth, when every stack of the env exists (the services are derived from them). */
+const lazyPolicy = (statements: () => Statement[]): string => Lazy.stringValue({ produce: () => policy(statements()) });
+
+/**
+ * The IAM services of every resource and data source the env synthesizes (all stacks of the app),
+ * plus `extra`. Read at synth, once every stack is built: a phase that adds Cloud Map or CodeDeploy
+ * resources adds their services to the roles without anyone editing a list.
+ */
+export function servicesOfApp(scope: IConstruct, extra: readonly string[]): string[] {
+  const types = new Set<string>();
+  for (const node of scope.node.root.node.findAll()) {
+    if (node instanceof TerraformResource || node instanceof TerraformDataSource) types.add(node.terraformResourceType);
+  }
+  return [...new Set([...iamServicesOfTypes(types), ...extra])].sort();
+}
 
 /** What the roles may touch of the Terraform state backend of this account (apps/bootstrap). */
 interface StateBackendArns {
@@ -51,6 +69,8 @@ export const buildCiAccess: StackBuilder<CiAccessInputs, CiAccessOutputs> = (sta
   const partition = "aws";
   const envName = ctx.env.name;
   const managedBy = ctx.env.tags["ManagedBy"];
+  // Derived at synth from everything the env's stacks contain (see servicesOfApp).
+  const services = () => servicesOfApp(stack, inputs.extraServices);
 
   const provider = inputs.createOidcProvider
     ? new IamOpenidConnectProvider(stack, "github", {
@@ -101,11 +121,11 @@ export const buildCiAccess: StackBuilder<CiAccessInputs, CiAccessOutputs> = (sta
   new IamRolePolicy(stack, "plan-read", {
     name: "read-configuration",
     role: plan.name,
-    policy: policy([
+    policy: lazyPolicy((): Statement[] => [
       {
         Sid: "ReadConfiguration",
         Effect: "Allow",
-        Action: [...inputs.services.flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]), ...inputs.extraReadActions].sort(),
+        Action: [...services().flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]), ...inputs.extraReadActions].sort(),
         Resource: "*",
       },
       {
@@ -152,11 +172,11 @@ export const buildCiAccess: StackBuilder<CiAccessInputs, CiAccessOutputs> = (sta
   new IamRolePolicy(stack, "deploy-manage", {
     name: "manage-infrastructure",
     role: deploy.name,
-    policy: policy([
+    policy: lazyPolicy((): Statement[] => [
       {
         Sid: "ManageInfrastructure",
         Effect: "Allow",
-        Action: inputs.services.map((s) => `${s}:*`),
+        Action: services().map((s) => `${s}:*`),
         // The state backend only through the TerraformState statements.
         NotResource: [arns.bucket, `${arns.bucket}/*`, arns.accessLogs, `${arns.accessLogs}/*`, ...(arns.lockTable ? [arns.lockTable] : [])],
       },

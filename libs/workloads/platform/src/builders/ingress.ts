@@ -51,7 +51,8 @@ export const buildIngress: StackBuilder<IngressInputs, IngressOutputs> = (stack,
     subnetIds: vpc.publicSubnetIds,
     certificateArn: certificate.certificateArn,
     deletionProtection: inputs.deletionProtection,
-    accessLogs: { bucket: logs.bucketName },
+    // The prefix the bucket policy allows, from the bucket itself.
+    accessLogs: logs.albLogTarget!,
     webAclArn: waf.webAclArn,
   });
   // Tasks on the cluster's instances use dynamic host ports: the ALB may reach that range, nothing else may.

@@ -12,6 +12,10 @@ export interface KeyOutputs {
   readonly alerts: EncryptionKey;
 }
 
+/**
+ * No service is listed here: each key's policy is derived from the constructs that use it (log
+ * groups, the alert topic's publishers, the ECS capacity's Auto Scaling role), see libs/kms key-usage.
+ */
 export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = (stack, inputs, ctx) => {
   const common = {
     accountId: ctx.env.accountId,
@@ -23,20 +27,16 @@ export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = (stack, inputs, ctx
     ...common,
     name: `${inputs.name}-logs`,
     description: "CloudWatch Logs of the platform",
-    servicePrincipals: [{ service: "logs" }],
   });
   const data = new EncryptionKey(stack, "data", {
     ...common,
     name: `${inputs.name}-data`,
     description: "Platform data at rest: RDS, EBS, secrets",
-    // EC2 Auto Scaling launches instances with CMK-encrypted volumes through its service-linked role.
-    userArns: [`arn:aws:iam::${ctx.env.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`],
   });
   const alerts = new EncryptionKey(stack, "alerts", {
     ...common,
     name: `${inputs.name}-alerts`,
     description: "SNS alert topic of the platform",
-    servicePrincipals: [{ service: "cloudwatch" }, { service: "events" }, { service: "sns" }],
   });
   return { logs, data, alerts };
 };

@@ -22,6 +22,9 @@ export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ct
   const source = inputs.replicaOfPrimary ? ctx.dependency<DataOutputs>("primary").database : undefined;
   const database = new DatabaseInstance(stack, "rds", {
     name: inputs.name,
+    // The env's windows (settings.windows), typed and checked at resolve time.
+    backupWindow: ctx.settings.windows.backup,
+    maintenanceWindow: ctx.settings.windows.databaseMaintenance,
     engine: inputs.engine,
     engineVersion: inputs.engineVersion,
     instanceClass: inputs.instanceClass,

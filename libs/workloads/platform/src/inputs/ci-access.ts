@@ -71,11 +71,12 @@ export const ciAccessInputs = z
       })
       .strict(),
     /**
-     * IAM service prefixes of the resources the env's stacks manage. The deploy role may use every
-     * action of them (except on the state bucket and lock table); the plan role their
-     * Describe/List/Get actions. A test checks every resource type of every env is covered.
+     * IAM services beyond those of the env's own resources. The roles' services are derived at synth
+     * from every resource and data source type the env's stacks contain (libs/config
+     * iam-services.ts): the deploy role may use every action of them (except on the state bucket and
+     * lock table), the plan role their Describe/List/Get actions. @default []
      */
-    services: unique(servicePrefix),
+    extraServices: z.array(servicePrefix).refine((xs) => new Set(xs).size === xs.length, { message: "must not repeat a value" }),
     /** Read actions of services that are not named Describe/List/Get (e.g. "apigateway:GET"). */
     extraReadActions: z.array(iamAction),
   })

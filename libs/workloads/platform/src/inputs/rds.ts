@@ -1,5 +1,5 @@
 import { LOG_RETENTION_DAYS } from "@infra/config";
-import { minimumStorage, validateInstanceClass } from "@infra/rds/engine";
+import { engineVersionPinError, minimumStorage, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 
 /** Inputs of data/rds: seed 004's RDS table, one row per env. */
@@ -29,6 +29,8 @@ export const rdsInputs = z
   .superRefine((v, ctx) => {
     const classError = validateInstanceClass(v.engine, v.instanceClass);
     if (classError) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: classError });
+    const versionError = engineVersionPinError(v.engine, v.engineVersion);
+    if (versionError) ctx.addIssue({ code: "custom", path: ["engineVersion"], message: versionError });
     const min = minimumStorage(v.engine, "gp3");
     if (v.allocatedStorageGb < min) {
       ctx.addIssue({ code: "custom", path: ["allocatedStorageGb"], message: `must be >= ${min} GB for ${v.engine} on gp3` });

@@ -41,6 +41,8 @@ export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache
     allowedSecurityGroups: [{ securityGroupId: appSecurityGroupId, description: "Timeline application servers" }],
     parameters: { "maxmemory-policy": inputs.maxmemoryPolicy },
     snapshotRetentionDays: inputs.snapshotRetentionDays,
+    snapshotWindow: ctx.settings.windows.backup,
+    maintenanceWindow: ctx.settings.windows.cacheMaintenance,
     logs: { types: ["slow-log", "engine-log"], retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
     deletionProtection: inputs.deletionProtection,
   });

@@ -14,6 +14,7 @@ export interface TimelineKeys {
   readonly assets: EncryptionKey;
 }
 
+/** Each key's policy is derived from the constructs that use it (libs/kms key-usage): no service is listed here. */
 export const buildTimelineKms: StackBuilder<TimelineKmsInputs, TimelineKeys> = (stack, inputs, ctx) => {
   const common = {
     accountId: ctx.env.accountId,
@@ -25,7 +26,6 @@ export const buildTimelineKms: StackBuilder<TimelineKmsInputs, TimelineKeys> = (
     ...common,
     name: `${inputs.name}-logs`,
     description: "CloudWatch Logs of the timeline app",
-    servicePrincipals: [{ service: "logs" }],
   });
   const data = new EncryptionKey(stack, "data", {
     ...common,
@@ -36,14 +36,11 @@ export const buildTimelineKms: StackBuilder<TimelineKmsInputs, TimelineKeys> = (
     ...common,
     name: `${inputs.name}-alerts`,
     description: "SNS alert topic of the timeline app",
-    servicePrincipals: [{ service: "cloudwatch" }, { service: "events" }, { service: "events.rds" }, { service: "sns" }],
   });
   const assets = new EncryptionKey(stack, "assets", {
     ...common,
     name: `${inputs.name}-assets`,
     description: "Timeline website assets, read by CloudFront through origin access control",
-    // The distribution's ARN is not known here (it lives in timeline-edge/cdn): this account's distributions.
-    servicePrincipals: [{ service: "cloudfront", sourceArns: [`arn:aws:cloudfront::${ctx.env.accountId}:distribution/*`] }],
   });
   return { logs, data, alerts, assets };
 };

@@ -25,6 +25,9 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
   const source = inputs.replicaOfPrimary ? ctx.dependency<TimelineDatabase>("primary").database : undefined;
   const database = new DatabaseInstance(stack, "rds", {
     name: inputs.name,
+    // The env's windows (settings.windows), typed and checked at resolve time.
+    backupWindow: ctx.settings.windows.backup,
+    maintenanceWindow: ctx.settings.windows.databaseMaintenance,
     engine: "postgres",
     engineVersion: inputs.engineVersion,
     instanceClass: inputs.instanceClass,

@@ -1,4 +1,4 @@
-import { minimumStorage, validateInstanceClass } from "@infra/rds/engine";
+import { engineVersionPinError, minimumStorage, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { namePrefix, retentionDays } from "./common";
 
@@ -10,7 +10,8 @@ import { namePrefix, retentionDays } from "./common";
 export const timelineRdsInputs = z
   .object({
     name: namePrefix,
-    engineVersion: z.string().regex(/^\d+\.\d+$/, { message: 'must be a PostgreSQL version like "16.4"' }),
+    /** The PostgreSQL major version ("16"): AWS upgrades minors (docs/adr/0005-engine-versions-and-windows.md). */
+    engineVersion: z.string(),
     instanceClass: z.string(),
     allocatedStorageGb: z.number().int().positive(),
     multiAz: z.boolean(),
@@ -32,6 +33,8 @@ export const timelineRdsInputs = z
   .superRefine((v, ctx) => {
     const classError = validateInstanceClass("postgres", v.instanceClass);
     if (classError) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: classError });
+    const versionError = engineVersionPinError("postgres", v.engineVersion);
+    if (versionError) ctx.addIssue({ code: "custom", path: ["engineVersion"], message: versionError });
     const min = minimumStorage("postgres", "gp3");
     if (v.allocatedStorageGb < min) ctx.addIssue({ code: "custom", path: ["allocatedStorageGb"], message: `must be >= ${min} GB for postgres on gp3` });
     if (v.replicaOfPrimary && v.readReplicas > 0) {

@@ -1,0 +1,66 @@
+import type { ResolvedDeployment, ResolvedEnv } from "@infra/config";
+import { App } from "cdktf";
+import { Construct } from "constructs";
+import { describe, expect, it } from "vitest";
+import { ownServiceLinkedRole, requireServiceLinkedRole } from "./account-requirements";
+import type { BuilderRegistry } from "./builder";
+import { composeEnv } from "./compose";
+
+function deployment(module: string, dependencies: Record<string, string> = {}): ResolvedDeployment {
+  return {
+    id: `us-east-1/demo/${module}`,
+    env: "dev",
+    region: { name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} },
+    workload: "demo",
+    category: "demo",
+    module,
+    builder: `demo/${module}`,
+    stackName: `dev-us-east-1-demo-${module}`,
+    backend: { bucket: "b", key: `dev/us-east-1/demo/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
+    provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: {} },
+    inputs: {},
+    dependencies,
+    waivers: [],
+    settings: {} as ResolvedDeployment["settings"],
+  };
+}
+
+function env(deployments: ResolvedDeployment[]): ResolvedEnv {
+  return {
+    project: "demo",
+    name: "dev",
+    accountId: "111111111111",
+    costAllocation: "eng",
+    terraformVersion: ">= 1.10.0",
+    state: { bucket: "b", lockTable: "t", region: "us-east-1", useLockfile: false, dynamodbLocking: true },
+    regions: [{ name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} }],
+    deployments,
+    waivers: [],
+    workloads: {},
+    tags: {},
+  };
+}
+
+describe("composeEnv", () => {
+  it("runs afterEnvBuilt callbacks once every stack exists, in registration order", () => {
+    const seen: string[] = [];
+    const builders: BuilderRegistry = {
+      "demo/foundation": (stack, _inputs, ctx) => ctx.afterEnvBuilt(({ stacks }) => seen.push(`foundation saw ${[...stacks.keys()].join(",")} from ${stack.node.id}`)),
+      "demo/app": (_stack, _inputs, ctx) => ctx.afterEnvBuilt(() => seen.push("app")),
+    };
+    composeEnv(new App(), env([deployment("foundation"), deployment("app", { foundation: "us-east-1/demo/foundation" })]), builders);
+    expect(seen).toEqual(["foundation saw us-east-1/demo/foundation,us-east-1/demo/app from dev-us-east-1-demo-foundation", "app"]);
+  });
+
+  it("fails when a construct needs a service-linked role that no deployment creates, and passes once one owns it", () => {
+    const needs: BuilderRegistry = { "demo/app": (stack) => requireServiceLinkedRole(new Construct(stack, "capacity"), "autoscaling.amazonaws.com") };
+    expect(() => composeEnv(new App(), env([deployment("app")]), needs)).toThrow(
+      "dev: account prerequisites nobody creates:\n  - dev-us-east-1-demo-app/capacity needs the service-linked role AWSServiceRoleForAutoScaling (autoscaling.amazonaws.com)",
+    );
+    const owned: BuilderRegistry = {
+      ...needs,
+      "demo/foundation": (stack, _inputs, ctx) => ctx.afterEnvBuilt(() => ownServiceLinkedRole(new Construct(stack, "roles"), "autoscaling.amazonaws.com")),
+    };
+    expect(() => composeEnv(new App(), env([deployment("foundation"), deployment("app")]), owned)).not.toThrow();
+  });
+});

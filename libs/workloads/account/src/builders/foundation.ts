@@ -1,0 +1,79 @@
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ApiGatewayLoggingRole } from "@infra/apigateway";
+import { type DeploymentStack, type ServiceLinkedRoleService, type StackBuilder, accountRequirements } from "@infra/core";
+import { ServiceLinkedRoles } from "@infra/governance";
+import { TerraformResource } from "cdktf";
+import type { FoundationInputs } from "../inputs";
+
+/**
+ * Resource types whose service needs its service-linked role before the resource is created (or
+ * whose role a policy names). The services create some roles themselves on first use, but only
+ * when the caller may `iam:CreateServiceLinkedRole`, and never before a key policy that names the
+ * role is put: owning them here makes the account's state explicit and ordered.
+ */
+export const SERVICE_LINKED_ROLE_OF_RESOURCE: Readonly<Record<string, ServiceLinkedRoleService>> = {
+  aws_autoscaling_group: "autoscaling.amazonaws.com",
+  aws_ecs_cluster: "ecs.amazonaws.com",
+  aws_elasticache_replication_group: "elasticache.amazonaws.com",
+  aws_elasticache_serverless_cache: "elasticache.amazonaws.com",
+  aws_elasticache_cluster: "elasticache.amazonaws.com",
+  aws_db_instance: "rds.amazonaws.com",
+  aws_rds_cluster: "rds.amazonaws.com",
+  aws_opensearch_domain: "opensearchservice.amazonaws.com",
+};
+
+/** What the env's other stacks need from the account: service-linked roles and API Gateway logging regions. */
+export interface AccountNeeds {
+  readonly serviceLinkedRoles: readonly ServiceLinkedRoleService[];
+  /** Regions with a REST or WebSocket API (both log through the account's API Gateway CloudWatch role). */
+  readonly apiGatewayLoggingRegions: readonly string[];
+}
+
+/** Derive the account's needs from what the stacks actually contain (and what their constructs declared). */
+export function accountNeeds(stacks: readonly DeploymentStack[]): AccountNeeds {
+  const roles = new Set<ServiceLinkedRoleService>();
+  const apiRegions = new Set<string>();
+  for (const stack of stacks) {
+    for (const r of accountRequirements(stack)) if (r.requiredBy.length > 0) roles.add(r.serviceLinkedRole);
+    for (const node of stack.node.findAll()) {
+      if (!(node instanceof TerraformResource)) continue;
+      const type = node.terraformResourceType;
+      const role = SERVICE_LINKED_ROLE_OF_RESOURCE[type];
+      if (role) roles.add(role);
+      const websocket = type === "aws_apigatewayv2_api" && (node as unknown as { protocolTypeInput?: string }).protocolTypeInput === "WEBSOCKET";
+      if (type === "aws_api_gateway_stage" || websocket) {
+        const region = (node.provider as AwsProvider | undefined)?.region ?? stack.deployment.region.name;
+        apiRegions.add(region);
+      }
+    }
+  }
+  return { serviceLinkedRoles: [...roles].sort(), apiGatewayLoggingRegions: [...apiRegions].sort() };
+}
+
+/** What the foundation made: filled in once the env is built. */
+export interface FoundationOutputs {
+  readonly needs: () => AccountNeeds | undefined;
+}
+
+/**
+ * The account foundation (`account/foundation`): what the account must have before any other
+ * stack of the env deploys, one owner per account. Its content follows from the other stacks, so
+ * it is built once the env is: the service-linked roles their resources and key policies need
+ * (created, or imported where the account already has them), and the per-region API Gateway
+ * account setting with its CloudWatch role (a singleton per account and region, which workloads
+ * must not set themselves). Every other deployment depends on it (resolve: `foundation: true`).
+ */
+export const buildFoundation: StackBuilder<FoundationInputs, FoundationOutputs> = (stack, inputs, ctx) => {
+  let built: AccountNeeds | undefined;
+  ctx.afterEnvBuilt(({ stacks }) => {
+    const needs = accountNeeds([...stacks.values()].filter((s) => s !== stack));
+    // Roles the account already has are imported; one that no stack needs is simply not managed.
+    const existing = inputs.existingServiceLinkedRoles.filter((s) => needs.serviceLinkedRoles.includes(s));
+    new ServiceLinkedRoles(stack, "service-linked-roles", { accountId: ctx.env.accountId, services: needs.serviceLinkedRoles, existing });
+    if (needs.apiGatewayLoggingRegions.length > 0) {
+      new ApiGatewayLoggingRole(stack, "apigateway-logging", { roleName: inputs.apiGatewayCloudWatchRoleName, regions: needs.apiGatewayLoggingRegions });
+    }
+    built = needs;
+  });
+  return { needs: () => built };
+};

@@ -1,0 +1,34 @@
+// The account workload's config schemas: plain zod, no cdktf, so the environments/ layer can import them.
+import { SERVICE_LINKED_ROLES, type ServiceLinkedRoleService, awsText } from "@infra/config";
+import { z } from "zod";
+
+const slrService = z.enum(Object.keys(SERVICE_LINKED_ROLES) as [ServiceLinkedRoleService, ...ServiceLinkedRoleService[]]);
+
+/**
+ * `workloads.account` in env.ts: facts about the env's AWS account (one env per account) that no
+ * stack can discover at synth.
+ */
+export const accountConfig = z
+  .object({
+    /**
+     * Service-linked roles that already exist in the account (AWS creates AWSServiceRoleForRDS,
+     * ...ForECS, ...ForElastiCache on first use of the service, so an account that ran them before
+     * this repo has them). The foundation imports these (Terraform `import` blocks) instead of
+     * creating them, which IAM would refuse. Check with
+     * `aws iam list-roles --path-prefix /aws-service-role/ --query 'Roles[].Arn'`.
+     */
+    existingServiceLinkedRoles: z.array(slrService),
+  })
+  .strict();
+export type AccountConfig = z.infer<typeof accountConfig>;
+
+/** Inputs of account/foundation. */
+export const foundationInputs = z
+  .object({
+    /** See `accountConfig.existingServiceLinkedRoles`. */
+    existingServiceLinkedRoles: z.array(slrService),
+    /** The one IAM role API Gateway logs to CloudWatch with, in every region of the account. */
+    apiGatewayCloudWatchRoleName: awsText("iamName"),
+  })
+  .strict();
+export type FoundationInputs = z.infer<typeof foundationInputs>;
