@@ -3,3 +3,5 @@ export * from "./compose";
 export * from "./deployment-stack";
 export * from "./library-tag";
 export * from "./stack-traces";
+export * from "./cross-stack/fresh-env";
+export * from "./cross-stack/placeholders";
