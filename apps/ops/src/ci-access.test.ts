@@ -39,6 +39,7 @@ const DEPLOY = {
 
 /** The IAM service of a Terraform resource type (a missing entry fails the coverage test). */
 const SERVICE_OF: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^terraform_data$/, []], // Terraform's built-in resource (the fresh-env placeholder guard): no AWS API
   [/^aws_(vpc|vpc_.+|subnet|route|route_table|route_table_association|internet_gateway|nat_gateway|eip|eip_association|security_group|default_security_group|network_acl|network_acl_rule|flow_log|instance|launch_template)$/, ["ec2"]],
   [/^aws_acm_/, ["acm"]],
   [/^aws_amplify_/, ["amplify"]],
