@@ -29,7 +29,7 @@ export interface PlaceholderContext {
    * must not collapse into one set element. Hashed; never shown.
    */
   readonly seed: string;
-  /** The producing resource's configuration, when an entry needs it (a WAF ACL's scope). @default {} */
+  /** The producing resource's configuration, when an entry needs it (a WAF ACL's scope); may be a lazy getter. @default {} */
   readonly config?: Readonly<Record<string, unknown>>;
 }
 
@@ -47,14 +47,17 @@ class Values {
   readonly region: string;
   readonly account: string;
   private readonly hash: string;
-  readonly config: Readonly<Record<string, unknown>>;
 
-  constructor(ctx: PlaceholderContext) {
+  constructor(private readonly ctx: PlaceholderContext) {
     this.partition = ctx.partition ?? partitionOf(ctx.region);
     this.region = ctx.region;
     this.account = ctx.account;
     this.hash = createHash("sha256").update(ctx.seed).digest("hex");
-    this.config = ctx.config ?? {};
+  }
+
+  /** Read only by the entries that need it: resolving a resource's configuration is not free. */
+  get config(): Readonly<Record<string, unknown>> {
+    return this.ctx.config ?? {};
   }
 
   /** `n` lowercase hex characters of the seed's hash. */
