@@ -5,7 +5,8 @@ import { root } from "@envs/root";
 import { WORKLOADS } from "@envs/envcommon";
 import { parseArgs } from "node:util";
 import { ENVS, UsageError, findEnv } from "./envs";
-import { runCommand, synthCommand } from "./run";
+import { placeholderNote } from "./placeholders";
+import { WORKSPACE_ROOT, runCommand, synthCommand } from "./run";
 import { policyReport } from "./policy";
 import { synthAll } from "./synth-all";
 import { formatStacks } from "./stacks";
@@ -93,6 +94,9 @@ export function main(argv: readonly string[]): number {
   if (!values["no-synth"] && action.kind !== "state" && action.kind !== "output") {
     const code = runCommand(synthCommand(resolved.name));
     if (code !== 0) return code;
+  }
+  if ((action.kind === "plan" && !values.drift) || action.kind === "diff") {
+    process.stdout.write(placeholderNote(WORKSPACE_ROOT, resolved.name, stacks.map((d) => d.stackName)) ?? "");
   }
   let worst = 0;
   for (const deployment of stacks) {

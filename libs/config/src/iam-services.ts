@@ -9,6 +9,8 @@
 export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]])[] = [
   // Data sources that call no API.
   [/^aws_(iam_policy_document|region|partition)$/, []],
+  // Terraform's built-in resource (the fresh-env placeholder guard): no AWS API.
+  [/^terraform_data$/, []],
   [/^aws_caller_identity$/, ["sts"]],
   [/^aws_(vpc|vpc_.+|subnet|route|route_table|route_table_association|internet_gateway|nat_gateway|eip|eip_association|security_group|default_security_group|network_acl|network_acl_rule|flow_log|instance|launch_template|availability_zones|ami)$/, ["ec2"]],
   [/^aws_acm_/, ["acm"]],

@@ -2,6 +2,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { ResolvedDeployment } from "@infra/config";
 import { Aspects, S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import { addFreshEnvFallbacks } from "./cross-stack/fresh-env";
+import { ProducerOutputs } from "./cross-stack/producer";
 import { LibraryTagAspect } from "./library-tag";
 
 /**
@@ -13,6 +15,8 @@ export class DeploymentStack extends TerraformStack {
   readonly provider: AwsProvider;
   private readonly regionalProviders = new Map<string, AwsProvider>();
   private synthesized?: ReturnType<TerraformStack["toTerraform"]>;
+  /** This stack as a producer of cross-stack outputs: their typed placeholders. */
+  readonly producerOutputs: ProducerOutputs;
 
   constructor(scope: Construct, deployment: ResolvedDeployment, options: { terraformVersion: string }) {
     super(scope, deployment.stackName);
@@ -36,16 +40,34 @@ export class DeploymentStack extends TerraformStack {
     });
     this.addOverride("terraform.required_version", options.terraformVersion);
     Aspects.of(this).add(new LibraryTagAspect());
+    this.producerOutputs = new ProducerOutputs(
+      this,
+      { stackName: deployment.stackName, region: p.region, account: p.allowedAccountIds[0] ?? "000000000000" },
+      (remoteState, output) => this.producerOf(remoteState).get(output),
+    );
   }
 
   /**
    * The stack's Terraform JSON, computed once. cdktf asks for it twice per synth — the policy pack's
    * validation, then the writer — and nothing changes in between (aspects and cross-stack wiring run
    * before validation), so the second call reuses the first: a third less synth time.
+   *
+   * Cross-stack reads fall back to typed placeholders while their producer is not applied, and
+   * apply is refused while any does (plan on a fresh env: docs/fresh-env-plan.md).
    */
   override toTerraform(): ReturnType<TerraformStack["toTerraform"]> {
-    this.synthesized ??= super.toTerraform();
+    this.synthesized ??= addFreshEnvFallbacks(super.toTerraform() as Record<string, unknown>, (remoteState, output) =>
+      this.producerOf(remoteState).get(output),
+    ) as ReturnType<TerraformStack["toTerraform"]>;
     return this.synthesized;
+  }
+
+  /** The dependency behind one of this stack's cross-stack remote state data sources. */
+  private producerOf(remoteState: string): ProducerOutputs {
+    for (const dependency of this.dependencies) {
+      if (dependency instanceof DeploymentStack && dependency.producerOutputs.remoteStateName === remoteState) return dependency.producerOutputs;
+    }
+    throw new Error(`${this.deployment.stackName}: no dependency behind ${remoteState}`);
   }
 
   /**

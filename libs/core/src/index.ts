@@ -5,3 +5,5 @@ export * from "./deployment-stack";
 export * from "./library-tag";
 export * from "./publish-targets";
 export * from "./stack-traces";
+export * from "./cross-stack/fresh-env";
+export * from "./cross-stack/placeholders";

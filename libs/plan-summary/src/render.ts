@@ -61,6 +61,22 @@ function totalsLine(env: string, stacks: readonly StackPlan[], drift: boolean): 
   );
 }
 
+/** Stacks planned on placeholders: which, and what that means for apply. Empty when none. */
+function placeholderNote(stacks: readonly StackPlan[]): string[] {
+  const on = stacks.filter((s) => s.summary.placeholders?.length);
+  if (on.length === 0) return [];
+  const shown = 5;
+  const list = (reads: readonly string[]) =>
+    reads.slice(0, shown).map(cell).join(", ") + (reads.length > shown ? ` and ${reads.length - shown} more` : "");
+  return [
+    "",
+    "> [!NOTE]",
+    `> ${on.length} stack${on.length === 1 ? " is" : "s are"} planned on placeholder values (marked \`placeholder\`/\`00000000\`): ` +
+      "they read outputs of stacks that are not applied yet. Applying them is refused until those stacks are applied; deploy applies in dependency order.",
+    ...on.map((s) => `> - \`${cell(s.stack)}\`: ${list(s.summary.placeholders!)}`),
+  ];
+}
+
 function detailsBlock(stack: StackPlan, text: string): string {
   const fence = fenceFor(text);
   return [`<details><summary><code>${stack.stack}</code>: ${counts(stack.summary)}</summary>`, "", fence, text, fence, "", "</details>", ""].join("\n");
@@ -84,6 +100,7 @@ export function renderPlanComment(env: string, stacks: readonly StackPlan[], opt
     stacks.length ? totalsLine(env, stacks, drift) : `**${env}**: no stacks were planned.`,
     ...(destroying ? ["", "> [!WARNING]", "> This plan destroys or replaces resources. Read the plans below before approving."] : []),
     ...(errored.length ? ["", "> [!CAUTION]", `> Planning errored for ${errored.join(", ")}: the plan is incomplete.`] : []),
+    ...(drift ? [] : placeholderNote(stacks)),
     "",
     ...(stacks.length ? [...table(stacks, drift), ""] : []),
   ].join("\n");

@@ -78,6 +78,16 @@ export function assertPlan(value: unknown, source = "plan"): asserts value is Te
   }
 }
 
+/** The guard a stack plans while it reads placeholders (PLACEHOLDER_GUARD in libs/core/src/cross-stack/fresh-env.ts). */
+export const PLACEHOLDER_GUARD_NAME = "cross-stack-placeholder-guard";
+
+/** The reads a plan makes on placeholders: the input of the guard it would create. */
+function placeholdersOf(rc: ResourceChangeJson, kind: ChangeKind): string[] | undefined {
+  if (rc.mode === "data" || rc.type !== "terraform_data" || rc.name !== PLACEHOLDER_GUARD_NAME || kind !== "create") return undefined;
+  const input = (rc.change.after as { input?: unknown } | null | undefined)?.input;
+  return Array.isArray(input) ? input.filter((x): x is string => typeof x === "string") : [];
+}
+
 function pathToString(path: readonly (string | number)[]): string {
   return path.map((step, i) => (typeof step === "number" ? `[${step}]` : i === 0 ? step : `.${step}`)).join("");
 }
@@ -118,6 +128,8 @@ export function summarizePlan(planJson: unknown, source = "plan"): PlanSummary {
   for (const rc of planJson.resource_changes ?? []) {
     const kind = changeKind(rc.change.actions) as ChangeKind;
     const item = summarizeResource(rc, kind);
+    const placeholders = placeholdersOf(rc, kind);
+    if (placeholders) summary.placeholders = [...(summary.placeholders ?? []), ...placeholders];
     if (kind === "create") summary.adds++;
     else if (kind === "update") summary.changes++;
     else if (kind === "delete") summary.destroys++;

@@ -88,4 +88,9 @@ export interface PlanSummary {
   errored: boolean;
   /** Every resource instance that is not a no-op, in Terraform's order. */
   resources: ResourceChangeSummary[];
+  /**
+   * Cross-stack reads planned on placeholder values because the stacks producing them are not
+   * applied yet (the input of the placeholder guard; docs/fresh-env-plan.md). Absent when none.
+   */
+  placeholders?: string[];
 }

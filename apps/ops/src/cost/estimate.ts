@@ -242,7 +242,8 @@ function priceResource(
     case "aws_cloudwatch_dashboard":
       return add("dns+monitoring", "dashboard", PRICES.dashboard.usd);
     default:
-      if (FREE.test(type)) return;
+      // terraform_data (the fresh-env placeholder guard) is Terraform's own: no AWS resource at all.
+      if (FREE.test(type) || type === "terraform_data") return;
       if (USAGE[type]) return skip("usage", USAGE[type]);
       return skip("unknown", "no price rule for this resource type in apps/ops/src/cost/estimate.ts");
   }

@@ -452,6 +452,8 @@ describe("moving to the next phase only adds or changes what the seed says chang
     return out;
   };
   const remote = (s: string) => `data.terraform_remote_state.cross-stack-reference-input-prod-${s}`;
+  /** The probe of a producer's state object that comes with each remote state (docs/fresh-env-plan.md). */
+  const probe = (s: string) => `data.aws_s3_objects.cross-stack-state-prod-${s}`;
 
   it("1 → 2: the EC2 host goes; ECS, ALB, Redis come; the VPC gains its private tier and NAT; DNS and alarms move to the ALB", () => {
     const d = diff(0);
@@ -483,11 +485,17 @@ describe("moving to the next phase only adds or changes what the seed says chang
       ].sort(),
     );
     expect(d["prod-us-east-1-atlas-dns-records"]).toEqual({
-      removed: ["aws_route53_record.apex_record", remote("us-east-1-atlas-services-docker-host")],
-      added: ["aws_route53_record.apex-alias_a", "aws_route53_record.api-alias_a", remote("us-east-1-atlas-edge-alb")],
+      removed: ["aws_route53_record.apex_record", probe("us-east-1-atlas-services-docker-host"), remote("us-east-1-atlas-services-docker-host")],
+      added: ["aws_route53_record.apex-alias_a", "aws_route53_record.api-alias_a", probe("us-east-1-atlas-edge-alb"), remote("us-east-1-atlas-edge-alb")],
     });
     expect(d["prod-us-east-1-atlas-ops-monitoring"]!.removed.sort()).toEqual(
-      ["aws_cloudwatch_metric_alarm.ec2-cpu_alarm", "aws_cloudwatch_metric_alarm.ec2-disk_alarm", "aws_cloudwatch_metric_alarm.ec2-memory_alarm", remote("us-east-1-atlas-services-docker-host")].sort(),
+      [
+        "aws_cloudwatch_metric_alarm.ec2-cpu_alarm",
+        "aws_cloudwatch_metric_alarm.ec2-disk_alarm",
+        "aws_cloudwatch_metric_alarm.ec2-memory_alarm",
+        probe("us-east-1-atlas-services-docker-host"),
+        remote("us-east-1-atlas-services-docker-host"),
+      ].sort(),
     );
   });
 
