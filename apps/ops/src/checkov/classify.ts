@@ -1,7 +1,16 @@
 import type { Finding } from "./findings";
 import { type Known, matchesResource, type Skip } from "./policy-files";
 
+/** Our pack's waiver (env config, with its reason) of a rule that mirrors the failed check, on the same resource. */
+export interface PackWaiver {
+  readonly rule: string;
+  readonly reason: string;
+  readonly level?: string;
+}
+
 export interface Classified {
+  /** A decided trade-off already written in env config: our pack waives its mirroring rule on this resource. */
+  readonly waived: readonly { readonly finding: Finding; readonly waiver: PackWaiver }[];
   /** Not applicable here: the skip that says why. */
   readonly skipped: readonly { readonly finding: Finding; readonly skip: Skip }[];
   /** Real defects already listed in the known-findings baseline. */
@@ -14,14 +23,28 @@ export interface Classified {
   readonly unusedSkips: readonly Skip[];
 }
 
-/** Sort every finding: a skip (check-level or per resource) first, then the baseline, else a new failure. */
-export function classify(findings: readonly Finding[], skips: readonly Skip[], known: readonly Known[]): Classified {
+/**
+ * Sort every finding: waived by our pack on that resource, else a skip (check-level or per resource),
+ * else the known-defects baseline, else a new failure.
+ */
+export function classify(
+  findings: readonly Finding[],
+  skips: readonly Skip[],
+  known: readonly Known[],
+  packWaiver: (f: Finding) => PackWaiver | undefined = () => undefined,
+): Classified {
+  const waived: { finding: Finding; waiver: PackWaiver }[] = [];
   const skipped: { finding: Finding; skip: Skip }[] = [];
   const knownHits: { finding: Finding; entry: Known }[] = [];
   const failed: Finding[] = [];
   const usedSkips = new Set<Skip>();
   const usedKnown = new Set<Known>();
   for (const f of findings) {
+    const waiver = packWaiver(f);
+    if (waiver) {
+      waived.push({ finding: f, waiver });
+      continue;
+    }
     const skip = skips.find((s) => s.check === f.check && matchesResource(s.resources, f.stack, f.address));
     if (skip) {
       usedSkips.add(skip);
@@ -37,6 +60,7 @@ export function classify(findings: readonly Finding[], skips: readonly Skip[], k
     failed.push(f);
   }
   return {
+    waived,
     skipped,
     known: knownHits,
     failed,

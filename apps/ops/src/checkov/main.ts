@@ -13,11 +13,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { allRules } from "@infra/policy";
+import { ENVS } from "../envs";
+import { policyReport } from "../policy";
 import { WORKSPACE_ROOT } from "../run";
 import { discoverStacks } from "../validate/stacks";
 import { APPS_WITH_BOOTSTRAP, synthApps } from "../validate/synth";
 import { classify, countByCheck } from "./classify";
 import { parseCheckovOutput } from "./findings";
+import { packWaiverLookup } from "./pack-waivers";
 import { KNOWN_FILE, loadKnown, loadSkips, SKIPS_FILE } from "./policy-files";
 import { prepareScanDir } from "./prepare";
 
@@ -78,15 +81,24 @@ export function main(argv: readonly string[]): number {
     const summary = (JSON.parse(r.stdout) as { summary?: { passed: number; failed: number; parsing_errors: number } }).summary;
     if (summary && summary.parsing_errors > 0) throw new Error(`checkov could not parse ${summary.parsing_errors} file(s): those stacks were not checked`);
     const findings = parseCheckovOutput(r.stdout, (rel) => readFileSync(join(scanDir, rel), "utf8"));
-    const c = classify(findings, skips, known);
+    const packResults = ENVS.flatMap((env) => policyReport(env).reports.flatMap((r) => r.results));
+    const c = classify(findings, skips, known, packWaiverLookup(packResults));
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ summary, ...c }, null, 2)}\n`);
       return c.failed.length > 0 ? 1 : 0;
     }
     log(
       `checkov over ${stacks.length} stacks in ${secs} s: ${summary?.passed ?? "?"} passed, ${findings.length} failed = ` +
-        `${c.skipped.length} skipped (${SKIPS_FILE}) + ${c.known.length} known defects (${KNOWN_FILE}) + ${c.failed.length} new`,
+        `${c.waived.length} waived by our pack (env config) + ${c.skipped.length} skipped (${SKIPS_FILE}) + ` +
+        `${c.known.length} known defects (${KNOWN_FILE}) + ${c.failed.length} new`,
     );
+    for (const [check, n] of countByCheck(c.waived.map((w) => w.finding))) {
+      const w = c.waived.find((x) => x.finding.check === check)!.waiver;
+      log(`  waived  ${check.padEnd(12)} x${String(n).padEnd(4)} ${w.rule} waivers in env config (e.g. ${w.level ?? "config"}: ${w.reason.slice(0, 80)})`);
+    }
+    for (const [check, n] of countByCheck(c.skipped.map((k) => k.finding))) {
+      log(`  skipped ${check.padEnd(12)} x${String(n).padEnd(4)} ${c.skipped.find((k) => k.finding.check === check)!.skip.ref}`);
+    }
     for (const [check, n] of countByCheck(c.known.map((k) => k.finding))) {
       log(`  known   ${check.padEnd(12)} x${String(n).padEnd(4)} ${c.known.find((k) => k.finding.check === check)!.entry.defect.split("\n")[0]}`);
     }
