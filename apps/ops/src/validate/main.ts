@@ -3,7 +3,7 @@
  * of every env and of apps/bootstrap, with the toolchain built by `npm run toolchain` (the provider
  * from its filesystem mirror, one shared plugin cache), `--parallelism` stacks at a time.
  *
- *   npm run validate [-- --env prod[,dev,...]] [--no-bootstrap] [--parallelism N] [--no-synth]
+ *   npm run validate [-- --env prod[,dev,...,bootstrap]] [--no-bootstrap] [--parallelism N] [--no-synth]
  *                       [--fresh] [--plugin-cache DIR] [--if-toolchain] [--json]
  *
  * Exit codes: 0 every stack valid; 1 a stack failed (stack, address, diagnostic printed);
@@ -21,7 +21,9 @@ import { discoverStacks, scheduleOrder } from "./stacks";
 import { APPS_WITH_BOOTSTRAP, synthApps } from "./synth";
 
 const ENV_APPS = APPS_WITH_BOOTSTRAP.filter((a) => a !== "bootstrap");
-const log = (line: string): void => void process.stdout.write(`${line}\n`);
+/** What --env accepts: an env, or bootstrap (apps/bootstrap, one stack per env account). */
+const APPS: readonly string[] = APPS_WITH_BOOTSTRAP;
+let log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 export function parseValidateArgs(argv: readonly string[]) {
   const { values } = parseArgs({
@@ -38,8 +40,8 @@ export function parseValidateArgs(argv: readonly string[]) {
     },
   });
   const envs = values.env ? values.env.split(",").map((e) => e.trim()) : [...ENV_APPS];
-  const unknown = envs.filter((e) => !(ENV_APPS as readonly string[]).includes(e));
-  if (unknown.length) throw new Error(`--env ${JSON.stringify(values.env)}: unknown env ${unknown.join(", ")}; envs are ${ENV_APPS.join(", ")}`);
+  const unknown = envs.filter((e) => !APPS.includes(e));
+  if (unknown.length) throw new Error(`--env ${JSON.stringify(values.env)}: unknown env ${unknown.join(", ")}; must be among ${APPS.join(", ")}`);
   const parallelism = values.parallelism === undefined ? availableParallelism() : Number(values.parallelism);
   if (!Number.isInteger(parallelism) || parallelism < 1) throw new Error(`--parallelism must be a whole number >= 1, got ${JSON.stringify(values.parallelism)}`);
   // --env alone validates those envs; bootstrap comes with a whole run (no --env) unless --no-bootstrap.
@@ -53,6 +55,8 @@ function seconds(ms: number): string {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseValidateArgs(argv);
+  // With --json, stdout is the JSON document only; progress lines go to stderr.
+  if (opts.json) log = (line) => void process.stderr.write(`${line}\n`);
   const versions = loadVersions(WORKSPACE_ROOT);
   const layout = toolchainLayout(versions);
   const missing = [layout.tofu, layout.providerBinaries[0]!, layout.cliConfig].filter((f) => !existsSync(f));

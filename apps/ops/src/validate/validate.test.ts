@@ -1,6 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { toolchainLayout } from "../toolchain/layout";
 import { describe, expect, it } from "vitest";
 import { validateCommands } from "./commands";
 import { addressAtLine, formatDiagnostics, parseValidateJson } from "./diagnostics";
@@ -96,7 +98,8 @@ describe("what validate runs", () => {
     expect(parseValidateArgs(["--no-bootstrap"]).apps).toEqual(["dev", "staging", "uat", "prod"]);
     expect(parseValidateArgs(["--parallelism", "3"]).parallelism).toBe(3);
     expect(() => parseValidateArgs(["--parallelism", "0"])).toThrow('--parallelism must be a whole number >= 1, got "0"');
-    expect(() => parseValidateArgs(["--env", "prod,qa"])).toThrow(/unknown env qa; envs are dev, staging, uat, prod/);
+    expect(parseValidateArgs(["--env", "bootstrap"]).apps).toEqual(["bootstrap"]);
+    expect(() => parseValidateArgs(["--env", "prod,qa"])).toThrow(/unknown env qa; must be among dev, staging, uat, prod, bootstrap/);
   });
 
   it("starts the largest stacks first", () => {
@@ -209,5 +212,54 @@ describe("validateAll with a stand-in tofu", () => {
     const others = calls.filter((c) => c.stack !== "big");
     for (const c of others) expect(new Set(others.filter((o) => o.start < c.end && o.end > c.start).map((o) => o.stack)).size).toBeLessThanOrEqual(2);
     expect(existsSync(join(pluginCache, "aws"))).toBe(true);
+  });
+});
+
+describe("npm run validate (the command, with a stand-in toolchain)", () => {
+  const REPO = join(__dirname, "..", "..", "..", "..");
+  function run(args: string[], env: Record<string, string>) {
+    return spawnSync(process.execPath, ["--import", "tsx", "--", "apps/ops/src/validate/main.ts", ...args], {
+      cwd: REPO,
+      env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.base.json", ...env },
+      encoding: "utf8",
+    });
+  }
+  function workspace(): { root: string; cache: string; tofu: string } {
+    const { root, tofu } = fixture();
+    mkdirSync(join(root, "tools", "toolchain"), { recursive: true });
+    copyFileSync(join(REPO, "tools", "toolchain", "versions.json"), join(root, "tools", "toolchain", "versions.json"));
+    return { root, cache: mkdtempSync(join(tmpdir(), "tc-")), tofu };
+  }
+
+  it("without a built toolchain: exit 3 saying what is missing; with --if-toolchain (CI): exit 0, skipped", () => {
+    const { root, cache } = workspace();
+    const env = { INFRA_WORKSPACE_ROOT: root, INFRA_TOOLCHAIN_CACHE: cache };
+    const missing = run(["--no-synth"], env);
+    expect(missing.status).toBe(3);
+    expect(missing.stdout).toMatch(/validate: toolchain not built \(.*bin\/tofu/);
+    const ci = run(["--no-synth", "--if-toolchain"], env);
+    expect(ci.status).toBe(0);
+    expect(ci.stdout).toContain("validate: skipped (--if-toolchain)");
+  });
+
+  it("with one: progress per stack, then each failure with stack, address and diagnostic; exit 1", () => {
+    const { root, cache, tofu } = workspace();
+    const versions = JSON.parse(readFileSync(join(root, "tools", "toolchain", "versions.json"), "utf8")) as { opentofu: { release: string }; awsProvider: { release: string } };
+    const layout = toolchainLayout({ ...versions, go: "go1.26.8" } as never, cache);
+    mkdirSync(dirname(layout.tofu), { recursive: true });
+    copyFileSync(tofu, layout.tofu);
+    chmodSync(layout.tofu, 0o755);
+    mkdirSync(dirname(layout.providerBinaries[0]!), { recursive: true });
+    writeFileSync(layout.providerBinaries[0]!, "provider");
+    writeFileSync(layout.cliConfig, "");
+    const r = run(["--env", "prod", "--no-synth", "--parallelism", "2"], { INFRA_WORKSPACE_ROOT: root, INFRA_TOOLCHAIN_CACHE: cache });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/validate: 4 stacks of prod, 2 at a time/);
+    expect(r.stdout).toMatch(/\[ {2}1\/4\] ok {3}big \(init/);
+    expect(r.stdout).toMatch(/\] INIT broken-init/);
+    expect(r.stdout).toContain("FAIL prod/bad: 1 error(s), 0 warning(s)");
+    expect(r.stdout).toMatch(/error: Unsupported argument \[aws_s3_bucket\.logs at cdk\.tf\.json:\d+\]/);
+    expect(r.stdout).toContain("FAIL prod/broken-init: tofu init failed");
+    expect(r.stdout).toMatch(/validate: 2\/4 stacks valid in/);
   });
 });
