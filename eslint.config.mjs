@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/cdktf.out/**", "**/.nx/**", "**/dist/**", ".bench/**"] },
+  { ignores: ["**/node_modules/**", "**/cdktf.out/**", "**/.nx/**", "**/dist/**", ".bench/**", ".venv-checkov/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeBaselineProject } from "./baseline";
 import { type Measurement, measure } from "./measure";
+import { formatValidateBench, validateBench, validateBenchSkipReason } from "./validate-bench";
 
 const ROOT = resolve(__dirname, "..", "..", "..", "..");
 const ENVS = ["dev", "staging", "uat", "prod"] as const;
@@ -67,8 +68,12 @@ async function main(): Promise<void> {
   check(b, "baseline cdktf synth");
   const baseline: Row = { name: "cdktf init baseline", wallMs: b.wallMs, peakRssMb: b.peakRssMb, ...countOutput(join(baselineDir, "cdktf.out")) };
 
+  // tofu validate of prod, sequential vs parallel, cold vs warm plugin cache (needs `npm run toolchain`).
+  const validateSkipped = validateBenchSkipReason(ROOT);
+  const validate = validateSkipped ? [] : await validateBench(ROOT);
+
   if (process.argv.includes("--json")) {
-    process.stdout.write(`${JSON.stringify({ rows, total, baseline }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ rows, total, baseline, validate, validateSkipped }, null, 2)}\n`);
     return;
   }
   const fmt = (r: Row) =>
@@ -83,6 +88,8 @@ async function main(): Promise<void> {
     `all envs vs baseline: ${((100 * total.wallMs) / baseline.wallMs).toFixed(0)}% of the time (bar: < 33%), ` +
       `${((100 * total.peakRssMb) / baseline.peakRssMb).toFixed(0)}% of the peak memory (bar: < 25%)`,
     "(per-env rows: each env app in its own process, as `nx run <env>:synth` runs it; all envs: one process, as `npm run synth` runs it)",
+    "",
+    ...(validateSkipped ? [`validate figures skipped: ${validateSkipped}`] : formatValidateBench(validate)),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }
