@@ -144,8 +144,9 @@ describe("plan: parallel by dependency level, one plugin cache, init once", () =
   });
 
   it("PR plans are read-only (--no-lock), applies wait for the lock (--lock-timeout)", async () => {
-    const pr = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--no-lock"]);
-    expect(pr.calls.map((c) => c.argv.filter((a) => a.startsWith("-lock")))).toEqual([["-lock=false"], ["-lock=false"], []]);
+    const pr = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc,dev-us-east-1-dns-zone", "--no-lock"]);
+    expect(pr.calls.filter((c) => c.stack === "dev-us-east-1-network-vpc").map((c) => c.argv.filter((a) => a.startsWith("-lock")))).toEqual([["-lock=false"], ["-lock=false"], []]);
+    expect(new Set(pr.calls.map((c) => c.stack))).toEqual(new Set(["dev-us-east-1-network-vpc", "dev-us-east-1-dns-zone"]));
     const apply = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve", "--lock-timeout", "10m"]);
     expect(apply.calls.find((c) => c.argv[0] === "apply")!.argv).toEqual(["apply", "-input=false", "-lock-timeout=10m", "-auto-approve"]);
   });

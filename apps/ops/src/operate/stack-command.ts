@@ -46,7 +46,8 @@ export const TYPED_DESTROY_ENVS: readonly string[] = ["prod"];
 
 export function filterOf(values: StackCommandValues): StackFilter {
   return {
-    stacks: values.stack ?? [],
+    // `--stack a,b` equals `--stack a --stack b` (the PR workflow passes the changed stacks as one list).
+    stacks: (values.stack ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean),
     workloads: values.workload ?? [],
     regions: values.region ?? [],
     withDependencies: values["with-dependencies"] ?? false,
