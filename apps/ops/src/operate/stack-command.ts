@@ -105,7 +105,8 @@ export async function stackCommand(command: string, rest: readonly string[], val
       env: env.name,
       stacksDir: stacksDir(ws, env.name),
       order,
-      waitsFor: waitsFor(env, selected, destroy),
+      // A drift check reads each stack on its own: no stack waits for (or is skipped with) another.
+      waitsFor: values.drift ? new Map() : waitsFor(env, selected, destroy),
       action,
       binary,
       parallelism,
