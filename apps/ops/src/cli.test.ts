@@ -323,6 +323,15 @@ describe("binary, version check, output and state", () => {
     expect(new Set(viaEnv.calls.map((c) => c.bin))).toEqual(new Set(["terraform"]));
   });
 
+  it("lock writes one lock file for every platform from the providers the stacks require", async () => {
+    const file = join(out, "lock", "tofu.terraform.lock.hcl");
+    const r = await cli(["lock", "--out", file]);
+    expect(r.code).toBe(0);
+    expect(r.calls.map((c) => c.argv)).toEqual([["providers", "lock", "-platform=linux_amd64", "-platform=linux_arm64", "-platform=darwin_amd64", "-platform=darwin_arm64"]]);
+    expect(readFileSync(file, "utf8")).toContain("-platform=darwin_arm64");
+    expect(r.stdout).toContain("(aws; linux_amd64, linux_arm64, darwin_amd64, darwin_arm64): commit it");
+  });
+
   it("refuses a binary older than the root config's required_version, in one line", async () => {
     const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { STANDIN_VERSION_TEXT: "Terraform v1.9.8\non linux_amd64\n" } });
     expect(r.code).toBe(2);

@@ -38,7 +38,7 @@ const USAGE = `usage: infra <command> [options]
   cost     [--env <env>] [--json] [--base-dir <dir>]   offline monthly estimate (--base-dir: diff against a base synth)
   affected --base <ref> [--json] [--keep-base <dir>]   envs and stacks whose synthesized JSON differs from <ref>
   bootstrap <plan|deploy|migrate> --env <env>          the env account's state bucket and lock table
-  lock     [--binary <b>]                     write environments/providers/<tofu|terraform>.terraform.lock.hcl
+  lock     [--binary <b>] [--out <file>]      write environments/providers/<tofu|terraform>.terraform.lock.hcl
 
 filters:  --stack <s> (repeatable) [--with-dependencies] [--with-dependents] --workload <w> --region <r> (repeatable)
 run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terraform|path> (default: $INFRA_TF_BINARY,
@@ -98,7 +98,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   cost: ["env", "json", "base-dir"],
   affected: ["base", "json", "keep-base"],
   bootstrap: ["env", "binary", "plugin-cache", "no-synth", "auto-approve", "reconfigure", "lock-timeout"],
-  lock: ["binary", "plugin-cache"],
+  lock: ["binary", "out"],
 };
 
 function parse(argv: readonly string[]) {

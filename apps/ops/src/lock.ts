@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { ENVS, UsageError } from "./envs";
 import { chooseBinary, probeBinary } from "./operate/binary";
 import { stacksDir, type Workspace } from "./operate/context";
@@ -19,7 +19,7 @@ export const LOCK_PLATFORMS = ["linux_amd64", "linux_arm64", "darwin_amd64", "da
  * platform in LOCK_PLATFORMS. It needs the provider registry. Once committed, every init copies it
  * into the stack and verifies it (`-lockfile=readonly`): a provider that does not match fails init.
  */
-export async function lockCommand(values: { binary?: string | undefined }, io: CliIo, ws: Workspace): Promise<number> {
+export async function lockCommand(values: { binary?: string | undefined; out?: string | undefined }, io: CliIo, ws: Workspace): Promise<number> {
   const binary = probeBinary(chooseBinary(values.binary, io.env), rootConfig.parse(root).terraformVersion, io.env);
   const providers: Record<string, unknown> = {};
   for (const env of ENVS) {
@@ -43,7 +43,7 @@ export async function lockCommand(values: { binary?: string | undefined }, io: C
       output: { kind: "stdout-to-stderr" },
     });
     if (r.code !== 0) return r.code;
-    const target = committedLockPath(ws.root, binary);
+    const target = values.out ? resolve(values.out) : committedLockPath(ws.root, binary);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, readFileSync(join(scratch, LOCK_FILE)));
     io.stdout(`wrote ${relative(ws.root, target)} (${Object.keys(providers).join(", ")}; ${LOCK_PLATFORMS.join(", ")}): commit it\n`);
