@@ -127,7 +127,7 @@ describe("deploy.yml", () => {
   });
 
   it("validates every stack before the first plan", () => {
-    expect(runs(job("validate"))).toEqual(["npm run validate"]);
+    expect(runs(job("validate"))).toEqual(["npm run validate -- --if-toolchain"]);
   });
 
   it("detects a broken chain (the checker itself)", () => {

@@ -21,8 +21,10 @@ describe("pr.yml", () => {
     const runs = (verify.steps ?? []).map((s) => s.run ?? "");
     expect(runs.find((r) => r.includes("NX_BASE="))).toContain('git merge-base "origin/$GITHUB_BASE_REF" HEAD');
     expect(runs).toContain('npx nx affected -t typecheck lint test synth --base="$NX_BASE" --head="$NX_HEAD"');
-    expect(runs).toContain("npm run validate");
-    expect(runs.indexOf("npm run validate")).toBeLessThan(runs.findIndex((r) => r.includes("infra -- affected")));
+    expect(runs).toContain("npm run validate -- --if-toolchain");
+    expect(runs.indexOf("npm run validate -- --if-toolchain")).toBeLessThan(runs.findIndex((r) => r.includes("infra -- affected")));
+    const toolchain = step(verify.steps, (s) => s.name === "Toolchain cache");
+    expect(toolchain?.with).toEqual({ path: "~/.cache/infra-toolchain", key: "infra-toolchain-${{ runner.os }}-${{ hashFiles('tools/toolchain/versions.json') }}" });
     expect(verify.permissions).toEqual({ contents: "read" });
   });
 
