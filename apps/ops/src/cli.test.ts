@@ -172,7 +172,16 @@ describe("plan files and deploy --from-plan", () => {
       counts: { add: 0, change: 1, destroy: 0, hasChanges: true },
     });
     expect(readdirSync(planDir("dev")).filter((f) => f.endsWith(".tfplan")).sort()).toEqual(stacks.map((s) => `${s}.tfplan`).sort());
+    // The run's lock file is kept with the plans; a fresh checkout (the CI apply job) inits against it, verified.
+    const lock = readFileSync(join(planDir("dev"), "providers.lock.hcl"), "utf8");
+    for (const s of stacks) {
+      rmSync(join(stacksOf("dev"), s, ".terraform"), { recursive: true, force: true });
+      rmSync(join(stacksOf("dev"), s, ".terraform.lock.hcl"), { force: true });
+    }
     const deploy = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", ...selection], { answers: ["yes"] });
+    // Only the stack with changes is initialized (against that lock file, verified) and applied.
+    expect(deploy.calls.filter((c) => c.argv[0] === "init").map((c) => [c.stack, c.argv.includes("-lockfile=readonly")])).toEqual([[rds, true]]);
+    expect(readFileSync(join(stacksOf("dev"), rds, ".terraform.lock.hcl"), "utf8")).toBe(lock);
     expect(deploy.code).toBe(0);
     expect(deploy.asked).toHaveLength(1);
     expect(deploy.asked[0]).toContain(`${rds} +0 ~1 -0`);

@@ -162,6 +162,10 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
       result: { stack, result, ok: false, seconds: (Date.now() - t0) / 1000, note: single ? note : `${note}; log: ${log}${tail(log)}` },
     });
     const config = configs.get(stack)!;
+    // A saved plan without changes needs neither init nor apply.
+    if (req.action.kind === "apply" && req.action.fromPlan && !plans.get(stack)!.counts.hasChanges) {
+      return { ok: true, result: { stack, result: "no changes", ok: true, counts: plans.get(stack)!.counts, seconds: 0 } };
+    }
 
     // --- init, at most once, and the first one of the run alone (it fills the plugin cache) ---
     const decision = initDecision(dir, req.binary, config, lock.current, childEnv);
@@ -202,9 +206,6 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
         return planStack(stack, config, req, run, scratch, manifest, fail, t0);
       case "apply": {
         const planFile = req.action.fromPlan ? planFileOf(req.planDir, stack) : undefined;
-        if (planFile && !plans.get(stack)!.counts.hasChanges) {
-          return { ok: true, result: { stack, result: "no changes", ok: true, counts: plans.get(stack)!.counts, seconds: (Date.now() - t0) / 1000 } };
-        }
         const interactive = single && !req.autoApprove && !planFile;
         const args = ["apply", ...(interactive ? [] : ["-input=false"]), ...lockArgs(req), ...(planFile ? [planFile] : interactive ? [] : ["-auto-approve"])];
         const r = await run(args);
