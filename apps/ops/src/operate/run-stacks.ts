@@ -140,8 +140,8 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
     ...io.env,
     TF_IN_AUTOMATION: "1",
     TF_PLUGIN_CACHE_DIR: req.pluginCache,
-    // A single interactive stack keeps Terraform's own prompt; everything else never waits for input.
-    ...(single && !req.autoApprove && req.action.kind !== "plan" ? {} : { TF_INPUT: "0" }),
+    // A single interactive stack keeps Terraform's own prompt (apply, destroy, a state migration); nothing else waits for input.
+    ...(single && ((!req.autoApprove && req.action.kind !== "plan") || req.backendChange === "migrate-state") ? {} : { TF_INPUT: "0" }),
   };
   const scratch = mkdtempSync(join(tmpdir(), "infra-plan-"));
   const progress = new Progress(req.order.length, io.stderr, VERB[req.action.kind]);
@@ -178,9 +178,11 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
       if (!gate) firstInit = new Promise((r) => (release = r));
       else await gate;
       const readOnly = req.action.kind === "plan" && !req.action.lock;
+      const migrate = decision.kind === "backend-changed" && req.backendChange === "migrate-state";
       const args = [
         "init",
-        "-input=false",
+        // -migrate-state asks before copying the state: the user answers.
+        ...(migrate ? [] : ["-input=false"]),
         ...lock.prepare(dir),
         ...(readOnly ? ["-lock=false"] : []),
         ...(decision.kind === "backend-changed" ? [req.backendChange === "migrate-state" ? "-migrate-state" : "-reconfigure"] : []),
