@@ -4,10 +4,14 @@
 // call (`npm run synth`, `npm run infra`, `npm run policy`). Same code, same tsconfig paths.
 "use strict";
 const { buildSync } = require("esbuild");
+const { renameSync } = require("node:fs");
 const { join, resolve } = require("node:path");
 
 const root = resolve(__dirname, "..", "..", "..");
+// One bundle per process, renamed into place: concurrent runs (parallel tests, CI steps) never read
+// a half-written bundle.
 const outfile = join(root, "node_modules", ".cache", "infra-ops", "cli.cjs");
+const tmpfile = `${outfile}.${process.pid}.tmp`;
 buildSync({
   entryPoints: [join(root, "apps", "ops", "src", "cli.ts")],
   bundle: true,
@@ -16,8 +20,13 @@ buildSync({
   format: "cjs",
   packages: "external",
   tsconfig: join(root, "tsconfig.base.json"),
-  outfile,
+  outfile: tmpfile,
   logLevel: "warning",
 });
+renameSync(tmpfile, outfile);
 process.env.INFRA_WORKSPACE_ROOT = root;
-require(outfile).runCli(process.argv.slice(2));
+require(outfile)
+  .runCli(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -88,7 +88,9 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
         Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": sub } },
       },
     ];
-    expect(trust("plan-role")).toEqual(expected([`repo:${REPO}:pull_request`, `repo:${REPO}:ref:refs/heads/main`]));
+    // Prod's plan role is never assumed by a PR's code directly: PR plans of prod wait for the prod-plan environment's reviewers.
+    const planSubjects = name === "prod" ? ["environment:prod-plan", "ref:refs/heads/main"] : ["pull_request", "ref:refs/heads/main"];
+    expect(trust("plan-role")).toEqual(expected(planSubjects.map((s) => `repo:${REPO}:${s}`)));
     expect(trust("deploy-role")).toEqual(expected(`repo:${REPO}:environment:${name}`));
     expect(roles["plan-role"]!["max_session_duration"]).toBe(3600);
   });
@@ -276,6 +278,15 @@ describe("ci-access config errors", () => {
       ),
     });
     expect(message).toContain("planRole.subjects");
-    expect(message).toContain("environment subjects belong to the deploy role");
+    expect(message).toContain("other environment subjects belong to the deploy role");
+    const other = error({
+      ...prod,
+      regions: prod.regions.map((r) =>
+        r.role === "primary"
+          ? { ...r, deployments: r.deployments.map((d) => (d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { planRole: { subjects: ["environment:staging-plan"] } } }) : d)) }
+          : r,
+      ),
+    });
+    expect(other).toContain('"environment:prod-plan": the plan role of prod trusts only its own plan environment');
   });
 });

@@ -1,133 +1,411 @@
+import { WORKLOADS } from "@envs/envcommon";
+import { root } from "@envs/root";
+import { resolveEnv } from "@infra/config";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./cli";
+import { findEnv } from "./envs";
+import { selectDeployments, waitsFor } from "./operate/selection";
+import { standIn, type StandInCall } from "./testing/standin";
+
+/**
+ * The operator CLI end to end, in-process, against a stand-in `tofu`/`terraform` on PATH (records
+ * every call, answers with canned output). Synthesized stacks live in a temporary out root, so
+ * these tests never touch apps/<env>/cdktf.out of the checkout.
+ */
 
 const ROOT = resolve(__dirname, "..", "..", "..");
+const tf = standIn();
+const out = mkdtempSync(join(tmpdir(), "infra-cli-"));
+const plugins = join(out, "plugin-cache");
+const cannedPlans = join(out, "canned");
+const stacksOf = (env: string) => join(out, "apps", env, "cdktf.out", "stacks");
+const planDir = (env: string) => join(out, "apps", env, "tfrun", "plans");
+const BASE_ENV = { ...tf.env, INFRA_OUT_ROOT: out, INFRA_PLUGIN_CACHE_DIR: plugins, STANDIN_PLANS: cannedPlans, INFRA_TF_BINARY: "", TF_PLUGIN_CACHE_DIR: "" };
 
-interface Call {
-  readonly argv: string[];
-  readonly cwd: string;
-  readonly automation: string | undefined;
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  asked: string[];
+  calls: StandInCall[];
 }
 
-/** A stand-in `terraform` on PATH that records what it was asked to do, and exits as told. */
-function standIn(): { bin: string; log: string } {
-  const bin = mkdtempSync(join(tmpdir(), "tf-standin-"));
-  const log = join(bin, "calls.jsonl");
-  writeFileSync(
-    join(bin, "terraform"),
-    `#!/usr/bin/env node
-const fs = require("node:fs");
-fs.appendFileSync(process.env.STANDIN_LOG, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(), automation: process.env.TF_IN_AUTOMATION }) + "\\n");
-const failOn = process.env.STANDIN_FAIL_ON;
-if (failOn && process.argv.slice(2).join(" ").startsWith(failOn)) process.exit(Number(process.env.STANDIN_EXIT || 1));
-`,
-  );
-  chmodSync(join(bin, "terraform"), 0o755);
-  writeFileSync(log, "");
-  return { bin, log };
-}
-
-function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const { bin, log } = standIn();
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--", "apps/ops/src/cli.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PATH: `${bin}:${process.env["PATH"]}`, STANDIN_LOG: log, TSX_TSCONFIG_PATH: "tsconfig.base.json", ...extraEnv },
-    encoding: "utf8",
+async function cli(args: string[], opts: { env?: Record<string, string>; answers?: string[] } = {}): Promise<Run> {
+  tf.reset();
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const asked: string[] = [];
+  const answers = [...(opts.answers ?? [])];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BASE_ENV, ...opts.env };
+  for (const [k, v] of Object.entries(env)) if (v === "") delete env[k];
+  const code = await runCli(args, {
+    stdout: (t) => stdout.push(t),
+    stderr: (t) => stderr.push(t),
+    env,
+    ask: async (q) => {
+      asked.push(q);
+      return answers.shift();
+    },
   });
-  const calls = readFileSync(log, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Call)
-    .map((c) => ({ ...c, cwd: c.cwd.replace(`${ROOT}/`, "") }));
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, calls };
+  return { code, stdout: stdout.join(""), stderr: stderr.join(""), asked, calls: tf.calls().filter((c) => c.argv[0] !== "version") };
 }
 
-describe("infra CLI with a stand-in terraform", () => {
-  beforeAll(() => {
-    // plan/deploy synthesize first; state/output need the synthesized stack directories to exist.
-    expect(cli(["synth", "--env", "prod"]).code).toBe(0);
-    expect(cli(["synth", "--env", "dev"]).code).toBe(0);
+const rules = (...r: object[]) => ({ STANDIN_RULES: JSON.stringify(r) });
+const cannedPlan = (stack: string, plan: object) => writeFileSync(join(cannedPlans, `${stack}.json`), JSON.stringify({ format_version: "1.2", ...plan }));
+const resolved = (env: string) => resolveEnv(root, findEnv(env), WORKLOADS);
+
+beforeAll(async () => {
+  mkdirSync(cannedPlans, { recursive: true });
+  for (const env of ["dev", "prod"]) expect((await cli(["synth", "--env", env])).code).toBe(0);
+}, 240_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+beforeEach(() => {
+  // Every test starts from stacks that were never initialized or planned.
+  for (const env of ["dev", "prod"]) {
+    rmSync(join(out, "apps", env, "tfrun"), { recursive: true, force: true });
+    for (const stack of readdirSync(stacksOf(env))) {
+      rmSync(join(stacksOf(env), stack, ".terraform"), { recursive: true, force: true });
+      rmSync(join(stacksOf(env), stack, ".terraform.lock.hcl"), { force: true });
+    }
+  }
+  rmSync(cannedPlans, { recursive: true, force: true });
+  mkdirSync(cannedPlans);
+});
+
+describe("plan: parallel by dependency level, one plugin cache, init once", () => {
+  it("runs prod's stacks with at most --parallelism at once, each only after the stacks it depends on", async () => {
+    const r = await cli(["plan", "--env", "prod", "--no-synth", "--parallelism", "3"], { env: rules({ cmd: "plan", sleepMs: 80 }) });
+    expect(r.code).toBe(0);
+    const plans = r.calls.filter((c) => c.argv[0] === "plan");
+    expect(plans).toHaveLength(resolved("prod").deployments.length);
+    // Concurrency: the most plans that overlapped in time.
+    const events = plans.flatMap((p) => [
+      [p.started, 1],
+      [p.ended, -1],
+    ]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    let now = 0;
+    let peak = 0;
+    for (const [, d] of events) peak = Math.max(peak, (now += d!));
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(3);
+    // Order: a stack's plan starts after every plan of a stack it depends on has ended.
+    const env = resolved("prod");
+    const byStack = new Map(plans.map((p) => [p.stack, p]));
+    for (const [stack, deps] of waitsFor(env, env.deployments, false)) {
+      for (const dep of deps) expect(byStack.get(stack)!.started, `${stack} after ${dep}`).toBeGreaterThanOrEqual(byStack.get(dep)!.ended);
+    }
+  }, 120_000);
+
+  it("inits each stack once with the shared plugin cache and one lock file, never -reconfigure; the next run skips init", async () => {
+    const first = await cli(["plan", "--env", "dev", "--no-synth"]);
+    expect(first.code).toBe(0);
+    const inits = first.calls.filter((c) => c.argv[0] === "init");
+    expect(inits.map((c) => c.stack).sort()).toEqual(resolved("dev").deployments.map((d) => d.stackName).sort());
+    expect(inits.every((c) => !c.argv.includes("-reconfigure"))).toBe(true);
+    expect(first.calls.every((c) => c.cache === plugins && c.automation === "1")).toBe(true);
+    // The first init ran alone (it fills the cache) and wrote the lock file every other stack got.
+    const firstInit = inits.reduce((a, b) => (a.started < b.started ? a : b));
+    expect(inits.filter((c) => c !== firstInit).every((c) => c.started >= firstInit.ended)).toBe(true);
+    const locks = new Set(readdirSync(stacksOf("dev")).map((s) => readFileSync(join(stacksOf("dev"), s, ".terraform.lock.hcl"), "utf8")));
+    expect([...locks]).toEqual([expect.stringContaining(`written by ${firstInit.stack}`)]);
+    const again = await cli(["plan", "--env", "dev", "--no-synth"]);
+    expect(again.calls.filter((c) => c.argv[0] === "init")).toEqual([]);
   });
 
-  it("plan runs init + plan in every stack directory, in deploy order", () => {
-    const { code, calls } = cli(["plan", "--env", "prod"]);
-    expect(code).toBe(0);
-    const stacks = JSON.parse(cli(["stacks", "--env", "prod", "--json"]).stdout) as { stack: string }[];
-    expect(calls).toEqual(
-      stacks.flatMap(({ stack }) => [
-        { argv: ["init", "-input=false", "-reconfigure"], cwd: `apps/prod/cdktf.out/stacks/${stack}`, automation: "1" },
-        { argv: ["plan", "-input=false", "-out=tfplan"], cwd: `apps/prod/cdktf.out/stacks/${stack}`, automation: "1" },
-      ]),
+  it("a moved backend is reported, and re-initialized only with --reconfigure", async () => {
+    const stack = "dev-us-east-1-data-rds";
+    await cli(["plan", "--env", "dev", "--no-synth", "--stack", stack]);
+    const state = join(stacksOf("dev"), stack, ".terraform", "terraform.tfstate");
+    writeFileSync(state, readFileSync(state, "utf8").replace("dev/us-east-1/data/rds/terraform.tfstate", "old/key.tfstate"));
+    const refused = await cli(["plan", "--env", "dev", "--no-synth", "--stack", stack]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('s3 key "old/key.tfstate" → "dev/us-east-1/data/rds/terraform.tfstate" since its last init: rerun with --reconfigure');
+    expect(refused.calls).toEqual([]);
+    const fixed = await cli(["plan", "--env", "dev", "--no-synth", "--stack", stack, "--reconfigure"]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.calls.find((c) => c.argv[0] === "init")!.argv).toContain("-reconfigure");
+  });
+
+  it("prints progress on stderr and a summary table on stdout", async () => {
+    cannedPlan("dev-us-east-1-network-vpc", { resource_changes: [{ address: "aws_vpc.a", change: { actions: ["delete", "create"] } }, { address: "aws_x.b", change: { actions: ["update"] } }] });
+    const r = await cli(["plan", "--env", "dev", "--no-synth"]);
+    expect(r.stderr).toMatch(/^\[0\/31 done, 1 running, 30 left, \d+s\] plan dev-us-east-1-security-kms …$/m);
+    expect(r.stderr).toMatch(/^\[\d+\/31 done, \d+ running, \d+ left, \d+s\] ✓ dev-us-east-1-network-vpc changes \+1 ~1 -1 \(\d+\.\ds\)$/m);
+    expect(r.stdout).toMatch(/^stack +result +add +change +destroy +time$/m);
+    expect(r.stdout).toMatch(/^dev-us-east-1-network-vpc +changes +1 +1 +1 +\d+\.\ds$/m);
+    expect(r.stdout).toMatch(/^31 stacks in \d+s: 31 ok, 0 failed, 0 skipped, 1 with changes$/m);
+  });
+
+  it("PR plans are read-only (--no-lock), applies wait for the lock (--lock-timeout)", async () => {
+    const pr = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc,dev-us-east-1-dns-zone", "--no-lock"]);
+    expect(pr.calls.filter((c) => c.stack === "dev-us-east-1-network-vpc").map((c) => c.argv.filter((a) => a.startsWith("-lock")))).toEqual([["-lock=false"], ["-lock=false"], []]);
+    expect(new Set(pr.calls.map((c) => c.stack))).toEqual(new Set(["dev-us-east-1-network-vpc", "dev-us-east-1-dns-zone"]));
+    const apply = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve", "--lock-timeout", "10m"]);
+    expect(apply.calls.find((c) => c.argv[0] === "apply")!.argv).toEqual(["apply", "-input=false", "-lock-timeout=10m", "-auto-approve"]);
+  });
+});
+
+describe("plan files and deploy --from-plan", () => {
+  const vpc = "dev-us-east-1-network-vpc";
+  const rds = "dev-us-east-1-data-rds";
+  const selection = ["--stack", rds, "--with-dependencies"];
+
+  it("plan saves one plan file per stack and a manifest; --from-plan applies exactly those files, skipping no-change stacks", async () => {
+    cannedPlan(rds, { resource_changes: [{ address: "aws_db_instance.db", change: { actions: ["update"] } }] });
+    const plan = await cli(["plan", "--env", "dev", "--no-synth", ...selection]);
+    expect(plan.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(planDir("dev"), "manifest.json"), "utf8"));
+    const stacks = ["dev-us-east-1-security-kms", vpc, "dev-us-east-1-services-ecs-cluster", rds];
+    expect(Object.keys(manifest.stacks).sort()).toEqual([...stacks].sort());
+    const json = readFileSync(join(stacksOf("dev"), rds, "cdk.tf.json"));
+    expect(manifest.stacks[rds]).toMatchObject({
+      planFile: `${rds}.tfplan`,
+      configSha256: createHash("sha256").update(json).digest("hex"),
+      binary: "OpenTofu 1.12.6",
+      counts: { add: 0, change: 1, destroy: 0, hasChanges: true },
+    });
+    expect(readdirSync(planDir("dev")).filter((f) => f.endsWith(".tfplan")).sort()).toEqual(stacks.map((s) => `${s}.tfplan`).sort());
+    // The run's lock file is kept with the plans; a fresh checkout (the CI apply job) inits against it, verified.
+    const lock = readFileSync(join(planDir("dev"), "providers.lock.hcl"), "utf8");
+    for (const s of stacks) {
+      rmSync(join(stacksOf("dev"), s, ".terraform"), { recursive: true, force: true });
+      rmSync(join(stacksOf("dev"), s, ".terraform.lock.hcl"), { force: true });
+    }
+    const deploy = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", ...selection], { answers: ["yes"] });
+    // Only the stack with changes is initialized (against that lock file, verified) and applied.
+    expect(deploy.calls.filter((c) => c.argv[0] === "init").map((c) => [c.stack, c.argv.includes("-lockfile=readonly")])).toEqual([[rds, true]]);
+    expect(readFileSync(join(stacksOf("dev"), rds, ".terraform.lock.hcl"), "utf8")).toBe(lock);
+    expect(deploy.code).toBe(0);
+    expect(deploy.asked).toHaveLength(1);
+    expect(deploy.asked[0]).toContain(`${rds} +0 ~1 -0`);
+    expect(deploy.calls.filter((c) => c.argv[0] === "apply").map((c) => c.argv)).toEqual([["apply", "-no-color", "-input=false", join(planDir("dev"), `${rds}.tfplan`)]]);
+    expect(deploy.stdout).toMatch(new RegExp(`^${vpc} +no changes`, "m"));
+  });
+
+  it("refuses every plan when one no longer matches the synthesized JSON, the plan file or the commit; nothing is applied", async () => {
+    await cli(["plan", "--env", "dev", "--no-synth", ...selection]);
+    const json = join(stacksOf("dev"), vpc, "cdk.tf.json");
+    const original = readFileSync(json, "utf8");
+    writeFileSync(json, original.replace('"Workload": "platform"', '"Workload": "platform2"'));
+    try {
+      const stale = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", "--auto-approve", ...selection]);
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toContain(`refusing to apply stale or missing plans (nothing was applied)`);
+      expect(stale.stderr).toMatch(new RegExp(`${vpc}: cdk.tf.json changed since the plan of \\S+ \\(synthesized config differs\\)`));
+      expect(stale.calls).toEqual([]);
+    } finally {
+      writeFileSync(json, original);
+    }
+    writeFileSync(join(planDir("dev"), `${rds}.tfplan`), "tampered");
+    const tampered = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", "--auto-approve", ...selection]);
+    expect(tampered.stderr).toContain(`${rds}: plan file ${rds}.tfplan changed after it was recorded`);
+    await cli(["plan", "--env", "dev", "--no-synth", ...selection]);
+    const manifestFile = join(planDir("dev"), "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    manifest.stacks[vpc].commit = "0".repeat(40);
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const moved = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", "--auto-approve", ...selection]);
+    expect(moved.stderr).toMatch(new RegExp(`${vpc}: planned at commit 000000000000, the checkout is at [0-9a-f]{12}`));
+    const none = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", "--auto-approve", "--stack", "dev-us-east-1-ops-monitoring"]);
+    expect(none.stderr).toContain("dev-us-east-1-ops-monitoring: no saved plan (run plan first)");
+    expect([tampered, moved, none].flatMap((r) => r.calls)).toEqual([]);
+  });
+
+  it("skips a dependent whose plan read an output that its dependency's plan changes (it must be planned again)", async () => {
+    const selection = ["--stack", vpc, "--stack", rds];
+    const vpcJson = readFileSync(join(stacksOf("dev"), rds, "cdk.tf.json"), "utf8");
+    const read = /cross-stack-reference-input-dev-us-east-1-network-vpc\.outputs\.([\w-]+)/.exec(vpcJson)![1]!;
+    cannedPlan(vpc, { resource_changes: [{ address: "aws_vpc.v", change: { actions: ["delete", "create"] } }], output_changes: { [read]: { actions: ["update"] } } });
+    cannedPlan(rds, { resource_changes: [{ address: "aws_db_instance.db", change: { actions: ["update"] } }] });
+    await cli(["plan", "--env", "dev", "--no-synth", ...selection]);
+    const r = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", "--auto-approve", ...selection]);
+    expect(r.code).toBe(1);
+    expect(r.calls.filter((c) => c.argv[0] === "apply").map((c) => c.stack)).toEqual([vpc]);
+    expect(r.stdout).toMatch(new RegExp(`^${rds} +stale`, "m"));
+    expect(r.stdout).toContain(`${rds}: plan again after ${vpc} is applied: it changes ${read}, which this plan read`);
+  });
+});
+
+describe("selection: --stack, --with-dependencies, --with-dependents, --workload, --region", () => {
+  it("--with-dependencies adds what the stack needs; --with-dependents (destroy) adds what needs it, destroyed first", async () => {
+    const env = resolved("prod");
+    const deps = await cli(["plan", "--env", "prod", "--no-synth", "--stack", "prod-us-east-1-data-rds", "--with-dependencies"]);
+    expect(new Set(deps.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack))).toEqual(
+      new Set(selectDeployments(env, { stacks: ["prod-us-east-1-data-rds"], workloads: [], regions: [], withDependencies: true, withDependents: false }).map((d) => d.stackName)),
     );
+    const down = await cli(["destroy", "--env", "prod", "--no-synth", "--stack", "prod-us-east-1-network-vpc", "--with-dependents", "--auto-approve", "--confirm-env", "prod"]);
+    expect(down.code).toBe(0);
+    const destroyed = down.calls.filter((c) => c.argv[0] === "destroy");
+    expect(destroyed.every((c) => c.argv.join(" ") === "destroy -no-color -input=false -auto-approve")).toBe(true);
+    const names = destroyed.map((c) => c.stack);
+    expect(names).toContain("prod-us-east-1-data-rds");
+    const byStack = new Map(destroyed.map((c) => [c.stack, c]));
+    for (const [stack, waits] of waitsFor(env, env.deployments.filter((d) => names.includes(d.stackName)), true)) {
+      for (const dependent of waits) expect(byStack.get(stack)!.started, `${stack} after ${dependent}`).toBeGreaterThanOrEqual(byStack.get(dependent)!.ended);
+    }
   });
 
-  it("plan of one stack touches only that stack", () => {
-    const { code, calls } = cli(["plan", "--env", "prod", "--stack", "prod-eu-west-1-network-vpc", "--no-synth"]);
-    expect(code).toBe(0);
-    expect(new Set(calls.map((c) => c.cwd))).toEqual(new Set(["apps/prod/cdktf.out/stacks/prod-eu-west-1-network-vpc"]));
+  it("--workload and --region narrow the run to exactly those stacks", async () => {
+    const r = await cli(["plan", "--env", "prod", "--no-synth", "--workload", "timeline", "--region", "us-west-2"]);
+    const expected = resolved("prod").deployments.filter((d) => d.workload === "timeline" && d.region.name === "us-west-2").map((d) => d.stackName);
+    expect(expected.length).toBe(7);
+    expect(r.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack).sort()).toEqual(expected.sort());
+    expect(r.stderr).toContain("plan prod: 7 of 86 stacks");
+  });
+});
+
+describe("whole-env runs: keep going, one confirmation, typed confirmation for prod, drift", () => {
+  it("a failed stack skips its dependents, everything else still runs, and all of it is reported", async () => {
+    const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: rules({ stack: "^dev-us-east-1-network-vpc$", cmd: "plan", exit: 1 }) });
+    expect(r.code).toBe(1);
+    const planned = new Set(r.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack));
+    const env = resolved("dev");
+    const dependents = selectDeployments(env, { stacks: ["dev-us-east-1-network-vpc"], workloads: [], regions: [], withDependencies: false, withDependents: true })
+      .map((d) => d.stackName)
+      .filter((s) => s !== "dev-us-east-1-network-vpc");
+    expect(dependents.length).toBeGreaterThan(2);
+    for (const s of dependents) expect(planned.has(s), s).toBe(false);
+    expect(planned.size).toBe(env.deployments.length - dependents.length);
+    expect(r.stdout).toMatch(/^dev-us-east-1-network-vpc +failed/m);
+    expect(r.stdout).toMatch(/^dev-us-east-1-data-rds +skipped/m);
+    expect(r.stdout).toContain("dev-us-east-1-data-rds: failed dependency dev-us-east-1-network-vpc");
+    expect(r.stdout).toMatch(new RegExp(`^31 stacks in \\d+s: ${planned.size - 1} ok, 1 failed, ${dependents.length} skipped$`, "m"));
+    expect(r.stdout).toMatch(/dev-us-east-1-network-vpc: plan failed \(exit 1\); log: \S+dev-us-east-1-network-vpc\.log/);
   });
 
-  it("state list inits without taking the lock, then lists", () => {
-    const { code, calls } = cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "list"]);
-    expect(code).toBe(0);
-    expect(calls.map((c) => c.argv)).toEqual([
-      ["init", "-input=false", "-reconfigure", "-lock=false"],
-      ["state", "list"],
-    ]);
+  it("deploy of a whole env asks once; anything but yes changes nothing", async () => {
+    const no = await cli(["deploy", "--env", "dev", "--no-synth"], { answers: ["y"] });
+    expect(no.code).toBe(1);
+    expect(no.asked).toHaveLength(1);
+    expect(no.asked[0]).toMatch(/^This will plan and apply these 31 stacks of dev in dependency order, without further prompts:/);
+    expect(no.calls).toEqual([]);
+    const yes = await cli(["deploy", "--env", "dev", "--no-synth"], { answers: ["yes"] });
+    expect(yes.code).toBe(0);
+    expect(yes.asked).toHaveLength(1);
+    expect(yes.calls.filter((c) => c.argv[0] === "apply")).toHaveLength(31);
+    expect(yes.calls.filter((c) => c.argv[0] === "apply").every((c) => c.argv.includes("-auto-approve") && c.input === "0")).toBe(true);
   });
 
-  it("state show passes the address through; output asks for JSON", () => {
-    const show = cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "show", "aws_vpc.vpc_6776A399"]);
-    expect(show.calls.at(-1)!.argv).toEqual(["state", "show", "aws_vpc.vpc_6776A399"]);
-    const output = cli(["output", "--env", "dev", "--stack", "dev-us-east-1-network-vpc"]);
-    expect(output.calls.at(-1)!.argv).toEqual(["output", "-json"]);
-    const pull = cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "pull"]);
-    expect(pull.calls.map((c) => c.argv)).toEqual([["init", "-input=false", "-reconfigure", "-lock=false"], ["state", "pull"]]);
-    expect(output.calls[0]!.argv).toEqual(["init", "-input=false", "-reconfigure", "-lock=false"]);
+  it("destroy --env prod also asks to type the env name, even with --auto-approve; --confirm-env prod answers it", async () => {
+    const wrong = await cli(["destroy", "--env", "prod", "--no-synth", "--workload", "atlas", "--auto-approve"], { answers: ["yes"] });
+    expect(wrong.code).toBe(1);
+    expect(wrong.asked[0]).toContain("Type the env name (prod) to go on:");
+    expect(wrong.calls).toEqual([]);
+    const typed = await cli(["destroy", "--env", "prod", "--no-synth", "--workload", "atlas"], { answers: ["prod", "yes"] });
+    expect(typed.asked).toHaveLength(2);
+    expect(typed.calls.filter((c) => c.argv[0] === "destroy")).toHaveLength(12);
+    const scripted = await cli(["destroy", "--env", "prod", "--no-synth", "--workload", "atlas", "--auto-approve", "--confirm-env", "prod"]);
+    expect(scripted.asked).toEqual([]);
+    expect(scripted.code).toBe(0);
+    const dev = await cli(["destroy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-dns-app-record", "--auto-approve"]);
+    expect(dev.asked).toEqual([]);
   });
 
-  it("deploy stops at the first failing stack", () => {
-    const { code, calls, stderr } = cli(["deploy", "--env", "prod", "--auto-approve", "--no-synth"], { STANDIN_FAIL_ON: "apply" });
-    expect(code).toBe(1);
-    expect(calls.map((c) => c.argv[0])).toEqual(["init", "apply"]);
-    expect(stderr).toContain("later stacks were not run");
+  it("--drift plans read-only with -detailed-exitcode, lists the drifted stacks and exits 2", async () => {
+    const r = await cli(["plan", "--env", "dev", "--no-synth", "--drift"], { env: rules({ stack: "^dev-us-east-1-(data-rds|dns-zone)$", cmd: "plan", exit: 2 }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("drift in 2 of 31 stacks: dev-us-east-1-data-rds, dev-us-east-1-dns-zone");
+    const plans = r.calls.filter((c) => c.argv[0] === "plan");
+    expect(plans[0]!.argv.slice(0, 4)).toEqual(["plan", "-no-color", "-input=false", "-lock=false"]);
+    expect(plans[0]!.argv).toContain("-detailed-exitcode");
+    expect(existsSync(join(planDir("dev"), "manifest.json"))).toBe(false); // drift plans are never kept
+  });
+});
+
+describe("binary, version check, output and state", () => {
+  it("uses tofu when it is on PATH, else terraform; --binary and $INFRA_TF_BINARY choose", async () => {
+    const onlyTerraform = standIn(["terraform"]);
+    const r = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc"], { env: { PATH: `${onlyTerraform.bin}:/usr/bin:/bin`, STANDIN_LOG: tf.log } });
+    expect(r.calls.map((c) => c.bin)).toEqual(["terraform", "terraform", "terraform"]);
+    const tofu = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc"]);
+    expect(new Set(tofu.calls.map((c) => c.bin))).toEqual(new Set(["tofu"]));
+    const flag = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--binary", "terraform"]);
+    expect(new Set(flag.calls.map((c) => c.bin))).toEqual(new Set(["terraform"]));
+    const viaEnv = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc"], { env: { INFRA_TF_BINARY: "terraform" } });
+    expect(new Set(viaEnv.calls.map((c) => c.bin))).toEqual(new Set(["terraform"]));
   });
 
-  it("destroy goes through stacks in reverse deploy order", () => {
-    const { calls } = cli(["destroy", "--env", "prod", "--no-synth"]);
-    const order = [...new Set(calls.map((c) => c.cwd.split("/").at(-1)))];
-    const stacks = (JSON.parse(cli(["stacks", "--env", "prod", "--json"]).stdout) as { stack: string }[]).map((s) => s.stack);
-    expect(order).toEqual([...stacks].reverse());
-    expect(calls.filter((c) => c.argv[0] === "destroy").every((c) => c.argv.join(" ") === "destroy -input=false")).toBe(true);
+  it("lock writes one lock file for every platform from the providers the stacks require", async () => {
+    const file = join(out, "lock", "tofu.terraform.lock.hcl");
+    const r = await cli(["lock", "--out", file]);
+    expect(r.code).toBe(0);
+    expect(r.calls.map((c) => c.argv)).toEqual([["providers", "lock", "-platform=linux_amd64", "-platform=linux_arm64", "-platform=darwin_amd64", "-platform=darwin_arm64"]]);
+    expect(readFileSync(file, "utf8")).toContain("-platform=darwin_arm64");
+    expect(r.stdout).toContain("(aws; linux_amd64, linux_arm64, darwin_amd64, darwin_arm64): commit it");
   });
 
-  it("drift plan: -detailed-exitcode without the lock; exit 2 (drift) keeps going and is the result", () => {
-    const { code, calls } = cli(["plan", "--env", "prod", "--drift", "--no-synth"], { STANDIN_FAIL_ON: "plan", STANDIN_EXIT: "2" });
-    expect(code).toBe(2);
-    const plans = calls.filter((c) => c.argv[0] === "plan");
-    expect(plans.length).toBeGreaterThan(1);
-    expect(plans[0]!.argv).toEqual(["plan", "-input=false", "-detailed-exitcode", "-lock=false"]);
+  it("refuses a binary older than the root config's required_version, in one line", async () => {
+    const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { STANDIN_VERSION_TEXT: "Terraform v1.9.8\non linux_amd64\n" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Terraform 1.9.8 (tofu) does not satisfy required_version ">= 1.10.0" (environments/root.ts terraformVersion): install a newer one or choose another with --binary.\n');
+    expect(r.calls).toEqual([]);
+    const missing = await cli(["plan", "--env", "dev", "--no-synth", "--binary", "no-such-tofu"]);
+    expect(missing.stderr).toBe('no-such-tofu: not found on PATH. Install OpenTofu or Terraform (>= 1.10.0), or name one with --binary <path> or INFRA_TF_BINARY.\n');
   });
 
-  it("user mistakes get one line and a non-zero exit, no stack trace", () => {
-    const unknown = cli(["plan", "--env", "qa"]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr.trim()).toBe('unknown env "qa"; must be one of dev | staging | uat | prod');
-    const noStack = cli(["state", "--env", "dev", "list"]);
-    expect(noStack.stderr.trim()).toBe("state needs --stack <name>");
-    const badStack = cli(["plan", "--env", "dev", "--stack", "nope", "--no-synth"]);
-    expect(badStack.code).not.toBe(0);
+  it("output and state pull print only Terraform's answer on stdout (init goes to stderr), without the lock", () => {
+    tf.reset();
+    // Through the real entry point, so stdout is the process's own.
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, "apps/ops/scripts/run.cjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...BASE_ENV, INFRA_TF_BINARY: "tofu" } });
+    const output = run(["output", "--env", "dev", "--stack", "dev-us-east-1-network-vpc"]);
+    expect(output.status).toBe(0);
+    expect(JSON.parse(output.stdout)).toEqual({ vpc_id: { sensitive: false, type: "string", value: "vpc-0123" } });
+    expect(output.stderr).toContain("OpenTofu has been successfully initialized!");
+    const pull = run(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "pull"]);
+    expect(JSON.parse(pull.stdout)).toEqual({ version: 4, serial: 7 });
+    const calls = tf.calls().filter((c) => c.argv[0] !== "version");
+    expect(calls.at(-1)!.argv).toEqual(["state", "pull"]);
+    expect(calls.filter((c) => c.argv[0] === "init").every((c) => c.argv.includes("-lock=false"))).toBe(true);
+  });
+});
+
+describe("usage mistakes: one line, a suggestion, no stack trace", () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, "apps/ops/scripts/run.cjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...BASE_ENV, INFRA_TF_BINARY: "tofu" } });
+
+  it.each([
+    [["plan", "--env", "dev", "--stak", "x"], "unknown option --stak; did you mean --stack? (infra --help lists them)"],
+    [["plann", "--env", "dev"], 'unknown command "plann"; did you mean "plan"? (infra --help lists them)'],
+    [["plan", "--env", "dve"], 'unknown env "dve"; must be one of dev | staging | uat | prod'],
+    [["plan", "--env", "dev", "--no-synth", "--stack", "network-vpc"], 'no stack "network-vpc" in dev; did you mean "dev-us-east-1-network-vpc"? (list them: infra stacks --env dev)'],
+    [["plan", "--env", "dev", "--workload", "timelin"], '--workload "timelin": dev runs platform, aerologue, timeline; did you mean "timeline"?'],
+    [["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "lst"], 'state needs a subcommand: list | show <address> | pull; got "lst"'],
+    [["state", "--env", "dev", "list"], "state needs --stack <name>: state belongs to one stack"],
+    [["deploy", "--env", "dev", "--drift"], "deploy does not take --drift"],
+    [["plan", "--env"], "--env needs a value"],
+    [["plan", "--env", "dev", "--parallelism", "0"], '--parallelism must be a whole number from 1 to 64, got "0"'],
+  ])("%j", (args, message) => {
+    const r = run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${message}\n`);
   });
 
-  it("stacks lists deploy order with s3:// state locations", () => {
-    const { stdout } = cli(["stacks", "--env", "prod"]);
+  it("a missing synth says to run synth first", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "infra-empty-"));
+    const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { INFRA_OUT_ROOT: empty } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^not synthesized: dev-us-east-1-security-kms, .* and 26 more \(no cdk\.tf\.json under \S+\); run synth first \(infra synth --env dev\) or drop --no-synth\n$/);
+    const state = await cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "list"], { env: { INFRA_OUT_ROOT: empty } });
+    expect(state.stderr).toMatch(/is not synthesized: run synth first \(infra synth --env dev\)\n$/);
+  });
+});
+
+describe("stacks", () => {
+  it("lists deploy order with s3:// state locations and dependency levels", async () => {
+    const { stdout } = await cli(["stacks", "--env", "prod"]);
     expect(stdout).toContain("s3://acme-infra-tfstate-444444444444/prod/us-east-1/network/vpc/terraform.tfstate");
-    // Each stack's dependencies, in deploy order: a stack is listed after every stack it waits for.
     const rds = stdout.indexOf("prod-us-east-1-data-rds\n");
     expect(stdout.slice(rds).split("\n")[2]).toMatch(/^ {4}after: .*prod-us-east-1-network-vpc/);
     expect(stdout.indexOf("prod-us-east-1-network-vpc\n")).toBeLessThan(rds);
+    const json = JSON.parse((await cli(["stacks", "--env", "dev", "--json", "--workload", "timeline"])).stdout) as { stack: string; level: number; dependsOn: string[] }[];
+    expect(json.every((s) => s.stack.startsWith("dev-us-east-1-timeline-"))).toBe(true);
+    expect(json.find((s) => s.stack === "dev-us-east-1-timeline-security-kms")!.level).toBe(0);
   });
 });

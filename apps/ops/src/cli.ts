@@ -3,162 +3,219 @@ import { skipTokenCreationStacks } from "@infra/core";
 import { userFacingError } from "@infra/workloads";
 import { root } from "@envs/root";
 import { WORKLOADS } from "@envs/envcommon";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ENVS, UsageError, findEnv } from "./envs";
-import { placeholderNote } from "./placeholders";
-import { WORKSPACE_ROOT, runCommand, synthCommand } from "./run";
-import { policyReport } from "./policy";
+import { WORKSPACE_ROOT, synthEnv } from "./run";
+import { policyCommand } from "./policy";
 import { synthAll } from "./synth-all";
 import { formatStacks } from "./stacks";
 import { graphCommand } from "./graph";
 import { costCommand } from "./cost";
-import { type StackAction, selectStacks, stackCommands } from "./terraform-commands";
+import { affectedCommand } from "./affected";
+import { bootstrapCommand } from "./bootstrap";
+import { lockCommand } from "./lock";
+import { didYouMean } from "./suggest";
+import { filterOf, stackCommand, type CliIo } from "./operate/stack-command";
+import { selectDeployments } from "./operate/selection";
+import { cdktfOut, workspace } from "./operate/context";
 
 const USAGE = `usage: infra <command> [options]
 
-  synth   [--env <env>]                      synthesize one env (default: every env)
+  synth    [--env <env>]                     synthesize one env (default: every env); removes stale stack folders
   check                                      resolve and validate every env's config
-  policy  [--env <env>]                      policy pack report: rules x resources, passed / waived / failed
-  stacks  --env <env> [--json]               stacks in deploy order, state keys, dependencies
-  plan    --env <env> [--stack <s>] [--no-synth] [--drift]   terraform plan per stack, in order
-  diff    --env <env> [--stack <s>]          plan without saving it
-  deploy  --env <env> [--stack <s>] [--auto-approve]         terraform apply per stack, in order
-  destroy --env <env> [--stack <s>] [--auto-approve]         terraform destroy, dependents first
-  output  --env <env> --stack <s>            terraform output -json
-  state   --env <env> --stack <s> <list|show|pull> [address] terraform state ...
-  graph   [--env <env>] [--out <file>] [--format mermaid|svg]  stacks and dependencies (no --env: docs/graphs/<env>.svg)
-  cost    [--env <env>] [--json]             offline monthly estimate per env and workload (no --env: every env)
+  policy   [--env <env>] [--summary] [--json] policy pack report (--summary: failures first, one line per rule)
+  stacks   --env <env> [filters] [--json]    stacks in deploy order, state keys, dependencies
+  plan     --env <env> [filters] [--drift] [--no-lock] [--lock-timeout <d>] [--export-dir <dir>]
+                                             plan every selected stack, saving tfplan files + manifest
+  diff     --env <env> [filters]             plan without saving
+  deploy   --env <env> [filters] [--from-plan] [--auto-approve] [--lock-timeout <d>]
+                                             apply (--from-plan: exactly the saved plans; stale ones are refused)
+  destroy  --env <env> [filters] [--with-dependents] [--auto-approve] [--confirm-env <env>]
+  output   --env <env> --stack <s> [name]    terraform output -json (stdout: only the outputs)
+  state    --env <env> --stack <s> <list|show|pull> [address]
+  graph    [--env <env>] [--out <file>] [--format mermaid|svg]
+  cost     [--env <env>] [--json] [--base-dir <dir>]   offline monthly estimate (--base-dir: diff against a base synth)
+  affected --base <ref> [--json] [--keep-base <dir>]   envs and stacks whose synthesized JSON differs from <ref>
+  bootstrap <plan|deploy|migrate> --env <env>          the env account's state bucket and lock table
+  lock     [--binary <b>] [--out <file>]      write environments/providers/<tofu|terraform>.terraform.lock.hcl
+
+filters:  --stack <s> (repeatable) [--with-dependencies] [--with-dependents] --workload <w> --region <r> (repeatable)
+run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terraform|path> (default: $INFRA_TF_BINARY,
+          else tofu if on PATH, else terraform)  --plugin-cache <dir> (default: ~/.cache/infra-plugins)
+          --no-synth  --json  --reconfigure | --migrate-state (after a backend change)
 `;
 
-export function main(argv: readonly string[]): number {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      env: { type: "string" },
-      stack: { type: "string" },
-      json: { type: "boolean", default: false },
-      "auto-approve": { type: "boolean", default: false },
-      "no-synth": { type: "boolean", default: false },
-      drift: { type: "boolean", default: false },
-      out: { type: "string" },
-      format: { type: "string" },
-      help: { type: "boolean", default: false },
-    },
-  });
+const COMMANDS = ["synth", "check", "policy", "stacks", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock"];
+
+const OPTIONS = {
+  env: { type: "string" },
+  stack: { type: "string", multiple: true },
+  workload: { type: "string", multiple: true },
+  region: { type: "string", multiple: true },
+  "with-dependencies": { type: "boolean" },
+  "with-dependents": { type: "boolean" },
+  json: { type: "boolean" },
+  summary: { type: "boolean" },
+  "auto-approve": { type: "boolean" },
+  "no-synth": { type: "boolean" },
+  drift: { type: "boolean" },
+  "no-lock": { type: "boolean" },
+  "lock-timeout": { type: "string" },
+  "from-plan": { type: "boolean" },
+  "plan-dir": { type: "string" },
+  "export-dir": { type: "string" },
+  parallelism: { type: "string" },
+  binary: { type: "string" },
+  "plugin-cache": { type: "string" },
+  reconfigure: { type: "boolean" },
+  "migrate-state": { type: "boolean" },
+  "confirm-env": { type: "string" },
+  out: { type: "string" },
+  format: { type: "string" },
+  base: { type: "string" },
+  "base-dir": { type: "string" },
+  "keep-base": { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
+export type CliValues = ReturnType<typeof parse>["values"];
+
+/** Which options each command takes besides --help; anything else is a usage error naming the command. */
+const STACK_RUN = ["env", "stack", "workload", "region", "with-dependencies", "with-dependents", "json", "no-synth", "parallelism", "binary", "plugin-cache", "plan-dir", "reconfigure", "migrate-state"];
+const ALLOWED: Record<string, readonly string[]> = {
+  synth: ["env"],
+  check: [],
+  policy: ["env", "json", "summary"],
+  stacks: ["env", "json", "stack", "workload", "region", "with-dependencies", "with-dependents"],
+  plan: [...STACK_RUN, "drift", "no-lock", "lock-timeout", "export-dir"],
+  diff: [...STACK_RUN, "no-lock", "lock-timeout"],
+  deploy: [...STACK_RUN, "from-plan", "auto-approve", "lock-timeout"],
+  destroy: [...STACK_RUN, "auto-approve", "lock-timeout", "confirm-env"],
+  output: ["env", "stack", "binary", "plugin-cache"],
+  state: ["env", "stack", "binary", "plugin-cache"],
+  graph: ["env", "out", "format"],
+  cost: ["env", "json", "base-dir"],
+  affected: ["base", "json", "keep-base"],
+  bootstrap: ["env", "binary", "plugin-cache", "no-synth", "auto-approve", "reconfigure", "lock-timeout"],
+  lock: ["binary", "out"],
+};
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    throw usageFromParseError(error as Error & { code?: string });
+  }
+}
+
+/** node:util's parse errors, turned into one line with a suggestion. */
+function usageFromParseError(error: Error & { code?: string }): Error {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error.message);
+  if (unknown) {
+    const flag = unknown[1]!;
+    return new UsageError(`unknown option ${flag}${didYouMean(flag.replace(/^-+/, ""), Object.keys(OPTIONS)).replace(/"([^"]+)"/, "--$1")} (infra --help lists them)`);
+  }
+  const missing = /Option '(--[\w-]+)[^']*' argument missing/.exec(error.message);
+  if (missing) return new UsageError(`${missing[1]} needs a value`);
+  const notString = /Option '(--[\w-]+)[^']*' does not take an argument/.exec(error.message);
+  if (notString) return new UsageError(`${notString[1]} takes no value`);
+  return error.code?.startsWith("ERR_PARSE_ARGS") ? new UsageError(error.message) : error;
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    io.stdout(USAGE);
+    return command || values.help ? 0 : 2;
   }
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}${didYouMean(command, COMMANDS)} (infra --help lists them)`);
+  const given = Object.keys(values).filter((k) => k !== "help" && values[k as keyof typeof values] !== undefined);
+  const stray = given.filter((k) => !ALLOWED[command]!.includes(k));
+  if (stray.length) throw new UsageError(`${command} does not take --${stray[0]}${stray.length > 1 ? ` (nor ${stray.slice(1).map((s) => `--${s}`).join(", ")})` : ""}`);
+  const ws = workspace(WORKSPACE_ROOT, io.env);
 
-  if (command === "synth") {
-    if (values.env) return runCommand(synthCommand(findEnv(values.env).name));
-    for (const { env, stacks } of synthAll(ENVS)) process.stdout.write(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out\n`);
-    return 0;
-  }
-  if (command === "policy") {
-    const envs = values.env ? [findEnv(values.env)] : ENVS;
-    let failed = 0;
-    const summaries: string[] = [];
-    for (const env of envs) {
-      const result = policyReport(env);
-      process.stdout.write(`${result.text}\n\n`);
-      summaries.push(result.text.trim().split("\n").at(-1)!);
-      failed += result.failed;
-    }
-    process.stdout.write(`${summaries.join("\n")}\n`);
-    return failed > 0 ? 1 : 0;
-  }
-  if (command === "graph") return graphCommand(values);
-  if (command === "cost") return costCommand(values);
-  if (command === "check") {
-    validateEnvSet(ENVS);
-    for (const env of ENVS) {
-      const resolved = resolveEnv(root, env, WORKLOADS);
-      process.stdout.write(`${resolved.name}: ${resolved.deployments.length} deployments OK\n`);
-    }
-    return 0;
-  }
-
-  if (!values.env) throw new UsageError(`${command} needs --env <env>`);
-  const resolved = resolveEnv(root, findEnv(values.env), WORKLOADS);
-
-  if (command === "stacks") {
-    process.stdout.write(formatStacks(resolved, values.json ? "json" : "text"));
-    return 0;
-  }
-
-  const action = toAction(command, rest, values);
-  const stacks = selectStacks(resolved, action, values.stack);
-  if (!values["no-synth"] && action.kind !== "state" && action.kind !== "output") {
-    const code = runCommand(synthCommand(resolved.name));
-    if (code !== 0) return code;
-  }
-  if ((action.kind === "plan" && !values.drift) || action.kind === "diff") {
-    process.stdout.write(placeholderNote(WORKSPACE_ROOT, resolved.name, stacks.map((d) => d.stackName)) ?? "");
-  }
-  let worst = 0;
-  for (const deployment of stacks) {
-    for (const cmd of stackCommands(resolved, deployment, action)) {
-      const code = runCommand(cmd);
-      // plan -detailed-exitcode: 2 means "changes present" — keep going, report it at the end.
-      if (code === 2 && action.kind === "plan" && action.detailedExitcode) {
-        worst = 2;
-        continue;
-      }
-      if (code !== 0) {
-        process.stderr.write(`stopped: ${deployment.stackName} failed (exit ${code}); later stacks were not run\n`);
-        return code;
-      }
-    }
-  }
-  return worst;
-}
-
-function toAction(command: string, rest: string[], values: { "auto-approve"?: boolean; drift?: boolean; stack?: string }): StackAction {
   switch (command) {
-    case "plan":
-      return values.drift ? { kind: "plan", out: false, detailedExitcode: true, lock: false } : { kind: "plan" };
-    case "diff":
-      return { kind: "diff" };
-    case "deploy":
-      return { kind: "deploy", autoApprove: values["auto-approve"] ?? false };
-    case "destroy":
-      return { kind: "destroy", autoApprove: values["auto-approve"] ?? false };
-    case "output":
-      if (!values.stack) throw new UsageError("output needs --stack <name>");
-      return { kind: "output" };
-    case "state": {
-      const [sub, address] = rest;
-      if (sub !== "list" && sub !== "show" && sub !== "pull") {
-        throw new UsageError(`state needs a subcommand: list | show <address> | pull; got: ${JSON.stringify(sub)}`);
+    case "synth": {
+      if (values.env) {
+        const env = findEnv(values.env).name;
+        return synthEnv(env, cdktfOut(ws, env));
       }
-      if (sub === "show" && !address) throw new UsageError("state show needs a resource address");
-      if (!values.stack) throw new UsageError("state needs --stack <name>");
-      return { kind: "state", sub, ...(address ? { address } : {}) };
+      for (const { env, stacks, removed } of synthAll(ENVS, (name) => cdktfOut(ws, name))) {
+        io.stdout(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out${removed.length ? ` (removed stale ${removed.join(", ")})` : ""}\n`);
+      }
+      return 0;
     }
-    default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}\n${USAGE}`);
+    case "policy":
+      return policyCommand(values, io);
+    case "graph":
+      return graphCommand(values);
+    case "cost":
+      return costCommand(values, ws.outRoot);
+    case "affected":
+      return affectedCommand(values, io);
+    case "lock":
+      return lockCommand(values, io, ws);
+    case "bootstrap":
+      return bootstrapCommand(rest, values, io, ws);
+    case "check": {
+      validateEnvSet(ENVS);
+      for (const env of ENVS) io.stdout(`${env.name}: ${resolveEnv(root, env, WORKLOADS).deployments.length} deployments OK\n`);
+      return 0;
+    }
   }
+
+  if (!values.env) throw new UsageError(`${command} needs --env <env> (one of ${ENVS.map((e) => e.name).join(" | ")})`);
+  const resolved = resolveEnv(root, findEnv(values.env), WORKLOADS);
+  if (command === "stacks") {
+    io.stdout(formatStacks(resolved, values.json ? "json" : "text", selectDeployments(resolved, filterOf(values))));
+    return 0;
+  }
+  return stackCommand(command, rest, values, resolved, io, ws);
 }
 
-/** Run the CLI: user mistakes print one message and set a non-zero exit code; bugs still throw. */
-export function runCli(argv: readonly string[]): void {
+function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    ask: (question) =>
+      new Promise((resolve) => {
+        const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+        let answered = false;
+        process.stderr.write(question);
+        rl.once("line", (line) => {
+          answered = true;
+          rl.close();
+          resolve(line);
+        });
+        rl.once("close", () => {
+          if (!answered) resolve(undefined);
+        });
+      }),
+  };
+}
+
+/** Run the CLI: user mistakes print one line and exit 2; config errors exit 1; bugs still throw. Resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   skipTokenCreationStacks();
   try {
-    process.exitCode = main(argv);
+    return await main(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
-    } else {
-      const message = userFacingError(error);
-      if (message === undefined) throw error;
-      process.stderr.write(`${message}\n`);
-      process.exitCode = 1;
+      io.stderr(`${error.message}\n`);
+      return 2;
     }
+    const message = userFacingError(error);
+    if (message === undefined) throw error;
+    io.stderr(`${message}\n`);
+    return 1;
   }
 }
 
-if (require.main === module) runCli(process.argv.slice(2));
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { costDiff, formatCostDiff } from "./cost-diff";
 import { estimate, type PricedStack } from "./cost/estimate";
 import { costOfEnv, formatEnvCost } from "./cost";
 import { findEnv } from "./envs";
@@ -127,5 +131,33 @@ describe("cost of the real envs", () => {
     expect(text).toContain("~$150-200 (seed 004 cost allocation table)");
     expect(text).toMatch(/Not priced, usage-based \(\d+ resources\): .*aws_cloudwatch_log_group ×\d+ \(log ingestion and storage\)/);
     expect(formatEnvCost(costOfEnv(findEnv("uat")))).toBe(text);
+  });
+});
+
+describe("cost difference against a base synth (PR comment)", () => {
+  const write = (root: string, stack: string, workload: string, resource: Record<string, unknown>) => {
+    mkdirSync(join(root, stack), { recursive: true });
+    writeFileSync(join(root, stack, "cdk.tf.json"), JSON.stringify({ provider: { aws: [{ default_tags: [{ tags: { Workload: workload } }] }] }, resource }));
+  };
+
+  it("prices both sides from their cdk.tf.json, per workload and per changed resource", () => {
+    const base = mkdtempSync(join(tmpdir(), "cost-base-"));
+    const head = mkdtempSync(join(tmpdir(), "cost-head-"));
+    write(base, "dev-us-east-1-network-vpc", "platform", { aws_nat_gateway: { a: {} } });
+    write(head, "dev-us-east-1-network-vpc", "platform", { aws_nat_gateway: { a: {}, b: {} } });
+    write(head, "dev-us-east-1-timeline-data-rds", "timeline", { aws_db_instance: { db: { instance_class: "db.t3.micro", multi_az: false, allocated_storage: 20 } } });
+    const diff = costDiff("dev", base, head);
+    expect(diff).toMatchObject({ env: "dev", base: 32.85, head: 81.14, delta: 48.29 });
+    expect(diff.workloads).toEqual([
+      { workload: "platform", base: 32.85, head: 65.7, delta: 32.85 },
+      { workload: "timeline", base: 0, head: 15.44, delta: 15.44 },
+    ]);
+    expect(diff.changes.map((c) => [c.address, c.base, c.head])).toEqual([
+      ["aws_nat_gateway.b", 0, 32.85],
+      ["aws_db_instance.db", 0, 15.44],
+    ]);
+    const md = formatCostDiff(diff);
+    expect(md).toContain("Fixed monthly estimate: $32.85 → **$81.14** (+$48.29, +147.0%).");
+    expect(md).toContain("| platform | $32.85 | $65.70 | +$32.85 |");
   });
 });

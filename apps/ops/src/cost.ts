@@ -4,7 +4,10 @@ import { type EnvConfig, type ResolvedEnv, resolveEnv } from "@infra/config";
 import { synthEnvJson } from "@infra/workloads";
 import { CATEGORIES, type CostCategory, type Estimate, estimate } from "./cost/estimate";
 import { HOURS_PER_MONTH, PRICES } from "./cost/prices";
-import { ENVS, findEnv } from "./envs";
+import { join, resolve } from "node:path";
+import { costDiff, formatCostDiff } from "./cost-diff";
+import { ENVS, UsageError, findEnv } from "./envs";
+import { WORKSPACE_ROOT } from "./run";
 
 export interface WorkloadCost {
   readonly workload: string;
@@ -109,7 +112,15 @@ export function formatSummary(costs: readonly EnvCost[]): string {
 }
 
 /** `infra cost`: one env, or every env with a summary; `--json` for machines. */
-export function costCommand(values: { env?: string | undefined; json?: boolean | undefined }): number {
+export function costCommand(values: { env?: string | undefined; json?: boolean | undefined; "base-dir"?: string | undefined }, outRoot = WORKSPACE_ROOT): number {
+  if (values["base-dir"]) {
+    if (!values.env) throw new UsageError("cost --base-dir needs --env <env>");
+    const env = findEnv(values.env).name;
+    const stacks = (r: string) => join(r, "apps", env, "cdktf.out", "stacks");
+    const diff = costDiff(env, stacks(resolve(values["base-dir"])), stacks(outRoot));
+    process.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : formatCostDiff(diff));
+    return 0;
+  }
   const costs = (values.env ? [findEnv(values.env)] : ENVS).map(costOfEnv);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(values.env ? costs[0] : costs, null, 2)}\n`);

@@ -17,13 +17,13 @@ describe("the plan's placeholder line", () => {
   stack("dev-app", { data: { terraform_remote_state: { a: { defaults: { x: "vpc-00000000aaaaaaaaa" } } } } });
 
   it("counts the planned stacks that read other stacks' outputs, and their reads", () => {
-    expect(placeholderNote(root, "dev", ["dev-vpc", "dev-db", "dev-app"])).toMatch(
+    expect(placeholderNote(join(root, "apps", "dev", "cdktf.out", "stacks"), ["dev-vpc", "dev-db", "dev-app"])).toMatch(
       /^placeholders: 2 of 3 stacks read 4 outputs of other stacks; .*check\.cross-stack-placeholders.*terraform_data\.cross-stack-placeholder-guard.*\n$/,
     );
   });
 
   it("says nothing when no planned stack reads another's outputs (or none is synthesized)", () => {
-    expect(placeholderNote(root, "dev", ["dev-vpc"])).toBeUndefined();
-    expect(placeholderNote(root, "dev", ["dev-missing"])).toBeUndefined();
+    expect(placeholderNote(join(root, "apps", "dev", "cdktf.out", "stacks"), ["dev-vpc"])).toBeUndefined();
+    expect(placeholderNote(join(root, "apps", "dev", "cdktf.out", "stacks"), ["dev-missing"])).toBeUndefined();
   });
 });

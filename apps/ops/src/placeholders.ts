@@ -1,18 +1,17 @@
 import { PLACEHOLDERS_CHECK, PLACEHOLDER_GUARD } from "@infra/core";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { stackDir } from "./terraform-commands";
 
 /**
  * One line for `plan`/`diff`: how many of the planned stacks read other stacks' outputs, and how a
  * plan says that some of those are placeholders (docs/fresh-env-plan.md). Only Terraform knows which
  * producers exist; it names them in each stack's plan. Undefined when no planned stack reads any.
  */
-export function placeholderNote(root: string, env: string, stacks: readonly string[]): string | undefined {
+export function placeholderNote(stacksDir: string, stacks: readonly string[]): string | undefined {
   let consumers = 0;
   let reads = 0;
   for (const stack of stacks) {
-    const file = join(root, stackDir(env, stack), "cdk.tf.json");
+    const file = join(stacksDir, stack, "cdk.tf.json");
     if (!existsSync(file)) continue;
     const json = JSON.parse(readFileSync(file, "utf8")) as { data?: { terraform_remote_state?: Record<string, { defaults?: object }> } };
     const states = Object.values(json.data?.terraform_remote_state ?? {});

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENVS, findEnv } from "./envs";
-import { policyReport } from "./policy";
+import { formatPolicySummary, policyCommand, policyReport, summarizePolicy } from "./policy";
 
 const TODAY = "2026-11-23";
 
@@ -69,5 +69,51 @@ describe("the policy pack at synth", () => {
     const expired = policyReport(expiring, TODAY);
     expect(expired.failed).toBe(1);
     expect(new Set(expired.reports.flatMap((r) => r.expiredWaivers).map((w) => w.rule))).toEqual(new Set(["INF-VPC-001"]));
+  });
+});
+
+describe("policy summary for the PR comment", () => {
+  it("puts failures first and --json returns the same summary as data", () => {
+    const check = (rule: string, status: "passed" | "waived" | "failed", address: string) => ({
+      rule,
+      mirrors: [],
+      title: `${rule} title`,
+      severity: "high" as const,
+      stack: "dev-s",
+      address,
+      status,
+      findings: status === "passed" ? [] : [{ attribute: "encrypted", found: "false", expected: "true" }],
+      ...(status === "waived" ? { waiver: { rule, address: `dev-s/${address}`, reason: "seed says so" } } : {}),
+    });
+    const summary = summarizePolicy({
+      env: "dev",
+      text: "",
+      failed: 1,
+      reports: [
+        {
+          stack: "dev-s",
+          today: TODAY,
+          resources: 3,
+          results: [check("INF-A-001", "passed", "aws_a.x"), check("INF-B-002", "waived", "aws_b.y"), check("INF-C-003", "failed", "aws_c.z")],
+          unusedWaivers: [],
+          expiredWaivers: [],
+          rejectedWaivers: [],
+          invalidWaivers: [],
+        },
+      ],
+    } as unknown as Parameters<typeof summarizePolicy>[0]);
+    expect(summary).toMatchObject({ env: "dev", resources: 3, checks: 3, passed: 1, waived: 1, failed: 1 });
+    expect(summary.failures).toEqual([{ rule: "INF-C-003", title: "INF-C-003 title", resource: "dev-s/aws_c.z", findings: "encrypted = false, expected true" }]);
+    const md = formatPolicySummary(summary);
+    expect(md.split("\n").slice(0, 3)).toEqual(["### Policy pack: `dev`", "", "❌ 3 resources, 3 checks: **1 failed**, 1 waived, 1 passed."]);
+    expect(md.indexOf("INF-C-003")).toBeLessThan(md.indexOf("INF-B-002"));
+  });
+
+  it("infra policy --env uat --json prints the summary as JSON (it used to print the text report)", () => {
+    const out: string[] = [];
+    expect(policyCommand({ env: "uat", json: true }, { stdout: (t) => out.push(t) })).toBe(0);
+    const parsed = JSON.parse(out.join("")) as { env: string; failed: number; checks: number };
+    expect(parsed).toMatchObject({ env: "uat", failed: 0 });
+    expect(parsed.checks).toBeGreaterThan(50);
   });
 });

@@ -1,21 +1,31 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { type EnvConfig, validateEnvSet } from "@infra/config";
-import { buildEnv } from "@infra/workloads";
+import { buildEnv, pruneStaleStacks } from "@infra/workloads";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { WORKSPACE_ROOT } from "./run";
 
 /**
  * Synthesize every env in this one process, each into its own app's cdktf.out. One process loads the
  * libraries once: the whole repo synthesizes in about the time one env app takes on its own.
- * Every env is resolved (and so validated) before any stack is built.
+ * Every env is resolved (and so validated) before any stack is built. Stack folders of deployments
+ * that no longer exist are removed.
  */
-export function synthAll(envs: readonly EnvConfig[], outdirOf: (env: string) => string = defaultOutdir): { env: string; stacks: number }[] {
+export function synthAll(
+  envs: readonly EnvConfig[],
+  outdirOf: (env: string) => string = defaultOutdir,
+): { env: string; stacks: number; removed: string[] }[] {
   validateEnvSet(envs);
-  const built = envs.map((env) => buildEnv(env, { root, workloads: WORKLOADS, outdir: outdirOf(env.name) }));
-  return built.map(({ app, resolved }) => {
+  const built = envs.map((env) => {
+    const outdir = outdirOf(env.name);
+    mkdirSync(outdir, { recursive: true });
+    return { ...buildEnv(env, { root, workloads: WORKLOADS, outdir }), outdir };
+  });
+  return built.map(({ app, resolved, outdir }) => {
     app.synth();
-    return { env: resolved.name, stacks: resolved.deployments.length };
+    const removed = pruneStaleStacks(outdir, resolved.deployments.map((d) => d.stackName)).map((p) => p.stack);
+    return { env: resolved.name, stacks: resolved.deployments.length, removed };
   });
 }
 

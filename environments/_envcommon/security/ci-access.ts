@@ -16,6 +16,17 @@ const DEPLOY_ROLES: Record<string, Pick<CiAccessInputs["deployRole"], "outputNam
 };
 
 /**
+ * Who may use each env's read-only plan role. Any same-repository PR's code runs in a `pull_request`
+ * job, so prod's plan role does not trust `pull_request`: PR plans of prod run in the `prod-plan`
+ * GitHub Environment, after a reviewer approved running that PR's code (issue 15.7). Drift and the
+ * deploy workflow's plans run on main.
+ */
+const PLAN_SUBJECTS: Record<string, readonly string[]> = {
+  prod: ["environment:prod-plan", "ref:refs/heads/main"],
+};
+const DEFAULT_PLAN_SUBJECTS = ["pull_request", "ref:refs/heads/main"];
+
+/**
  * The GitHub OIDC provider of the env's account and the CI roles (seed 004 "Service Accounts:
  * CI/CD (GitHub Actions)"). IAM is global: deploy it once per env, in the primary region. It is
  * applied with administrator credentials (like apps/bootstrap): the roles cannot change themselves.
@@ -34,8 +45,8 @@ export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
       createOidcProvider: true,
       planRole: {
         name: `${env.name}-${region.name}-ci-plan`,
-        // PR plans (pull_request) and the scheduled drift check on main.
-        subjects: ["pull_request", "ref:refs/heads/main"],
+        // PR plans (pull_request, or prod's gated prod-plan environment), drift and deploy plans on main.
+        subjects: [...(PLAN_SUBJECTS[env.name] ?? DEFAULT_PLAN_SUBJECTS)],
         outputName: `AWS_PLAN_ROLE_ARN_${env.name.toUpperCase()}`,
       },
       deployRole: {
@@ -54,6 +65,14 @@ export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
     const issues: CheckIssue[] = [];
     if (self.region.role !== "primary") {
       issues.push({ path: "region", value: self.region.name, allowed: `IAM is global: deploy security/ci-access once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})` });
+    }
+    const planEnvironments = self.inputs.planRole.subjects.filter((s) => s.startsWith("environment:"));
+    if (planEnvironments.some((s) => s !== `environment:${env.name}-plan`)) {
+      issues.push({
+        path: "inputs.planRole.subjects",
+        value: planEnvironments.join(", "),
+        allowed: `"environment:${env.name}-plan": the plan role of ${env.name} trusts only its own plan environment (docs/delivery.md)`,
+      });
     }
     if (self.inputs.deployRole.githubEnvironment !== env.name) {
       issues.push({

@@ -23,15 +23,25 @@ export interface Issue {
   pull_request?: unknown;
 }
 
+export interface Deployment {
+  id: number;
+  sha: string;
+  /** Newest first, as the API lists them. */
+  statuses: string[];
+}
+
 export interface FakeRepo {
   comments: Comment[];
   issues: Issue[];
   labels: Set<string>;
+  deployments: Record<string, Deployment[]>;
   calls: string[];
+  /** What the script set with core.setOutput. */
+  outputs: Record<string, string>;
 }
 
 export function fakeRepo(init: Partial<Omit<FakeRepo, "calls">> = {}): FakeRepo {
-  return { comments: init.comments ?? [], issues: init.issues ?? [], labels: init.labels ?? new Set(), calls: [] };
+  return { comments: init.comments ?? [], issues: init.issues ?? [], labels: init.labels ?? new Set(), deployments: init.deployments ?? {}, calls: [], outputs: {} };
 }
 
 function fakeGithub(repo: FakeRepo) {
@@ -74,16 +84,26 @@ function fakeGithub(repo: FakeRepo) {
       return { data: {} };
     },
   };
+  const repos = {
+    listDeployments: async ({ environment }: { environment: string }) => ({ data: repo.deployments[environment] ?? [] }),
+    listDeploymentStatuses: async ({ deployment_id }: { deployment_id: number }) => ({
+      data: Object.values(repo.deployments)
+        .flat()
+        .find((d) => d.id === deployment_id)!
+        .statuses.map((state) => ({ state, created_at: "2026-01-01T00:00:00Z" })),
+    }),
+  };
   return {
-    rest: { issues },
+    rest: { issues, repos },
     paginate: async <P>(fn: (params: P) => Promise<{ data: unknown[] }>, params: P) => (await fn(params)).data,
   };
 }
 
-/** The script of the github-script step of `workflow` → `job`. */
-export function scriptOf(workflow: string, job: string): string {
-  const step = (loadWorkflow(workflow).jobs[job]?.steps ?? []).find((s) => s.uses?.startsWith("actions/github-script@"));
-  if (!step) throw new Error(`${workflow}#${job} has no github-script step`);
+/** The script of a github-script step of `workflow` → `job`: the one with id `id`, else the last one. */
+export function scriptOf(workflow: string, job: string, id?: string): string {
+  const steps = (loadWorkflow(workflow).jobs[job]?.steps ?? []).filter((s) => s.uses?.startsWith("actions/github-script@") && (id === undefined || s.id === id));
+  const step = steps.at(-1);
+  if (!step) throw new Error(`${workflow}#${job} has no github-script step${id ? ` with id ${id}` : ""}`);
   return String(step.with?.script);
 }
 
@@ -99,7 +119,12 @@ export async function runScript(script: string, opts: { repo: FakeRepo; env: Rec
     return fs;
   };
   const context = { repo: { owner: "acme", repo: "infra" }, issue: { number: 42 }, sha: "0123456789abcdef0123456789abcdef01234567" };
-  const core = { info: () => undefined, warning: (m: string) => opts.repo.calls.push(`warning ${m.split(":")[0]}`) };
+  const core = {
+    info: () => undefined,
+    notice: (m: string) => opts.repo.calls.push(`notice ${m}`),
+    warning: (m: string) => opts.repo.calls.push(`warning ${m.split(":")[0]}`),
+    setOutput: (name: string, value: string) => (opts.repo.outputs[name] = value),
+  };
   const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
   const fn = new AsyncFunction("require", "github", "context", "core", "process", script);
   await fn(require, fakeGithub(opts.repo), context, core, { env: opts.env });

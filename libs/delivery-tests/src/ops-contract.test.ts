@@ -1,114 +1,169 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, loadWorkflow } from "./workflows";
 
 /**
- * The workflows' command lines, run here against the real ops CLI and plan-summary tools with a
- * stand-in `terraform` on PATH (no AWS, no real Terraform): the contract between the YAML and the
- * tools it calls. Only the dev env is used; the stand-in never touches the network.
+ * The workflows' command lines, run here against the real ops CLI and plan-summary with a stand-in
+ * `tofu` on PATH (no AWS, no real OpenTofu): the contract between the YAML and the tools it calls.
+ * Synthesized stacks and plans live in a temporary out root (INFRA_OUT_ROOT); only dev is used.
  */
 
 const tmp = mkdtempSync(join(tmpdir(), "ops-contract-"));
-const log = join(tmp, "terraform.log");
+const out = join(tmp, "out");
+const log = join(tmp, "tofu.log");
 const PLAN_JSON = join(ROOT, "libs/plan-summary/src/__fixtures__/create.json");
-const STACKS = join(ROOT, "apps/dev/cdktf.out/stacks");
+const EMPTY_JSON = join(ROOT, "libs/plan-summary/src/__fixtures__/empty.json");
 
-function writeFakeTerraform(): void {
+function writeFakeTofu(): void {
   const bin = join(tmp, "bin");
-  spawnSync("mkdir", ["-p", bin]);
+  mkdirSync(bin, { recursive: true });
   writeFileSync(
-    join(bin, "terraform"),
+    join(bin, "tofu"),
     `#!/usr/bin/env bash
 echo "$(basename "$PWD") $*" >> "${log}"
 case "$1" in
-  plan) for a in "$@"; do case "$a" in -out=*) echo binary > "\${a#-out=}";; esac; done; exit "\${FAKE_PLAN_EXIT:-0}" ;;
-  show) if [ "$2" = "-json" ]; then cat "${PLAN_JSON}"; else echo "  # aws_vpc.x will be created"; fi ;;
+  version) echo "OpenTofu v1.12.6"; echo "on linux_amd64" ;;
+  init)
+    mkdir -p .terraform
+    jq '{backend: {type: "s3", config: .terraform.backend.s3}}' cdk.tf.json > .terraform/terraform.tfstate
+    [ -f .terraform.lock.hcl ] || echo "# fake lock" > .terraform.lock.hcl
+    echo "OpenTofu has been successfully initialized!" ;;
+  plan) for a in "$@"; do case "$a" in -out=*) echo "plan of $(basename "$PWD")" > "\${a#-out=}";; esac; done; exit "\${FAKE_PLAN_EXIT:-0}" ;;
+  show) if [ "$2" = "-json" ]; then if [ -n "\${FAKE_NO_CHANGES:-}" ]; then cat "${EMPTY_JSON}"; else cat "${PLAN_JSON}"; fi; else echo "  # aws_vpc.x will be created"; fi ;;
+  apply) echo "Apply complete! Resources: 2 added, 0 changed, 0 destroyed." ;;
 esac
 exit 0
 `,
   );
-  chmodSync(join(bin, "terraform"), 0o755);
+  chmodSync(join(bin, "tofu"), 0o755);
 }
 
 function sh(command: string, env: Record<string, string> = {}) {
   return spawnSync("bash", ["-euo", "pipefail", "-c", command], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, PATH: `${join(tmp, "bin")}:${process.env.PATH}`, ...env },
+    env: {
+      ...process.env,
+      PATH: `${join(tmp, "bin")}:${process.env.PATH}`,
+      INFRA_OUT_ROOT: out,
+      INFRA_TF_BINARY: "tofu",
+      INFRA_PLUGIN_CACHE_DIR: join(tmp, "plugins"),
+      ...env,
+    },
   });
 }
 
-function removeSavedPlans(): void {
-  if (!existsSync(STACKS)) return;
-  for (const stack of readdirSync(STACKS)) rmSync(join(STACKS, stack, "tfplan"), { force: true });
+function stepRun(workflow: string, job: string, pick: { id?: string; name?: string }): string {
+  const step = loadWorkflow(workflow).jobs[job]?.steps?.find((s) => (pick.id ? s.id === pick.id : s.name === pick.name));
+  if (!step?.run) throw new Error(`${workflow}#${job}: no step ${JSON.stringify(pick)}`);
+  return step.run;
 }
 
-function stepRun(workflow: string, job: string, id: string): string {
-  return String(loadWorkflow(workflow).jobs[job]?.steps?.find((s) => s.id === id)?.run);
-}
+const WORK_FILES = /(?<=[\s"])(plans\/|stack-order-|plan-comment\.md|plan-texts\/|plan-summary\.json|plan-result\.json|pr-extras\/|affected\.json|\.base|drift\/|drift-report\.md|drift-summary\.json)/g;
 
 /** A step's script with GitHub expressions filled in and its working files moved under `work`. */
 function localize(run: string, work: string): string {
-  return run
-    .replaceAll("${{ github.event.pull_request.head.sha }}", "0123456789abcdef")
-    .replace(/(?<=[\s"])(plans\/|stack-order-|plan-comment\.md|plan-texts\/|plan-summary\.json|drift\/|drift-report\.md|drift-summary\.json)/g, `${work}/$1`);
+  return run.replaceAll("${{ github.event.pull_request.head.sha }}", "0123456789abcdef").replace(WORK_FILES, `${work}/$1`);
 }
 
 beforeAll(() => {
-  writeFakeTerraform();
+  writeFakeTofu();
   const synth = sh("npm run -s infra -- synth --env dev");
   if (synth.status !== 0) throw new Error(`dev synth failed:\n${synth.stderr}`);
-});
+}, 120_000);
 
 afterAll(() => {
-  removeSavedPlans();
-  const leaked = ["plans", "plan-comment.md", "plan-texts", "plan-summary.json", "drift", "drift-report.md", "drift-summary.json", "stack-order-dev.json"].filter((f) => existsSync(join(ROOT, f)));
+  const leaked = ["plans", "plan-comment.md", "plan-texts", "plan-summary.json", "plan-result.json", "pr-extras", "affected.json", ".base", "drift", "drift-report.md", "drift-summary.json", "stack-order-dev.json"].filter((f) =>
+    existsSync(join(ROOT, f)),
+  );
   if (leaked.length) throw new Error(`a workflow step wrote into the workspace root (localize() missed it): ${leaked.join(", ")}`);
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe("pr.yml plan step against the ops CLI", () => {
-  it("plans every dev stack, exports the plans and renders the comment", () => {
+describe("pr.yml steps against the ops CLI", () => {
+  it("verify: the affected step yields the plan matrix; the extras step writes the cost difference and policy summary", () => {
+    const work = mkdtempSync(join(tmp, "verify-"));
+    const output = join(work, "github-output");
+    writeFileSync(output, "");
+    // Against HEAD itself (a clean checkout: nothing changes, an empty matrix).
+    const envs = sh(localize(stepRun("pr.yml", "verify", { id: "envs" }), work), { NX_BASE: "HEAD", GITHUB_OUTPUT: output });
+    expect(envs.stderr).toContain("synthesizing HEAD");
+    expect(envs.status).toBe(0);
+    const matrix = JSON.parse(/^envs=(.*)\n$/.exec(readFileSync(output, "utf8"))![1]!) as { env: string; key: string; stacks: string }[];
+    for (const entry of matrix) expect(entry).toEqual({ env: expect.stringMatching(/^(dev|staging|uat|prod)$/), key: entry.env.toUpperCase(), stacks: expect.any(String) });
+    // The extras step for one env, as if the affected step had named dev.
+    writeFileSync(join(work, "affected.json"), JSON.stringify([{ env: "dev", key: "DEV", stacks: ["dev-us-east-1-network-vpc"], removed: [] }]));
+    const extras = sh(localize(stepRun("pr.yml", "verify", { name: "Cost difference and policy summary per env" }), work));
+    expect(extras.status).toBe(0);
+    expect(readFileSync(join(work, "pr-extras/dev/cost.md"), "utf8")).toMatch(/^### Cost: `dev`\n\nFixed monthly estimate: \$[\d,.]+ → \*\*\$[\d,.]+\*\* \(±\$0\.00, \+0\.0%\)\./);
+    expect(readFileSync(join(work, "pr-extras/dev/policy.md"), "utf8")).toMatch(/^### Policy pack: `dev`\n\n✅ \d+ resources, \d+ checks: \*\*0 failed\*\*/);
+  }, 120_000);
+
+  it("plan: plans the changed stacks read-only, exports them and renders the comment with the extras", () => {
     const work = mkdtempSync(join(tmp, "pr-"));
-    const plan = sh(localize(stepRun("pr.yml", "plan", "plan"), work), { PLAN_ENV: "dev" });
-    expect(plan.stderr).not.toMatch(/Unknown option|usage:/);
+    writeFileSync(log, "");
+    const env = { PLAN_ENV: "dev", PLAN_STACKS: "dev-us-east-1-network-vpc,dev-us-east-1-data-rds", HEAD_SHA: "0123456789abcdef" };
+    const plan = sh(localize(stepRun("pr.yml", "plan", { id: "plan" }), work), env);
+    expect(plan.stderr).not.toMatch(/unknown option|does not take/);
     expect(plan.status).toBe(0);
-    const order = JSON.parse(readFileSync(join(work, "stack-order-dev.json"), "utf8")) as { stack: string }[];
-    expect(order.length).toBeGreaterThan(0);
     const calls = readFileSync(log, "utf8");
-    for (const { stack } of order) {
-      expect(calls).toContain(`${stack} plan -input=false -out=tfplan`);
+    for (const stack of ["dev-us-east-1-network-vpc", "dev-us-east-1-data-rds"]) {
+      expect(calls).toMatch(new RegExp(`^${stack} plan -no-color -input=false -lock=false -out=\\S+${stack}\\.tfplan$`, "m"));
       expect(existsSync(join(work, "plans/dev", `${stack}.json`))).toBe(true);
     }
-    const summary = sh(localize(stepRun("pr.yml", "plan", "summary"), work), { PLAN_ENV: "dev", RUN_URL: "https://github.com/acme/infra/actions/runs/1" });
+    expect(readdirSync(join(work, "plans/dev")).filter((f) => f.endsWith(".json"))).toHaveLength(2);
+    mkdirSync(join(work, "pr-extras/dev"), { recursive: true });
+    writeFileSync(join(work, "pr-extras/dev/cost.md"), "### Cost: `dev`\n");
+    const summary = sh(localize(stepRun("pr.yml", "plan", { id: "summary" }), work), { ...env, RUN_URL: "https://github.com/acme/infra/actions/runs/1" });
     expect(summary.stderr.split("\n").filter((l) => l && !l.startsWith("npm warn"))).toEqual([]);
     expect(summary.status).toBe(0);
     const comment = readFileSync(join(work, "plan-comment.md"), "utf8");
     expect(comment.startsWith("<!-- plan:dev -->")).toBe(true);
-    expect(comment).toContain(`| \`${order[0]!.stack}\` | 2 | 0 | 0 | 0 |`);
+    expect(comment).toContain("| `dev-us-east-1-network-vpc` | 2 | 0 | 0 | 0 |");
+    expect(comment).toContain("### Cost: `dev`");
     expect(comment).toContain("# aws_vpc.x will be created");
     expect(comment).toContain("commit `0123456789ab` · [workflow run](https://github.com/acme/infra/actions/runs/1)");
     expect(JSON.parse(readFileSync(join(work, "plan-summary.json"), "utf8")).hasChanges).toBe(true);
-    expect(readdirSync(join(work, "plan-texts/dev")).length).toBe(order.length);
   });
 });
 
-describe("deploy.yml apply step against the ops CLI", () => {
-  it("applies every dev stack without prompting", () => {
+describe("deploy.yml plan and apply steps against the ops CLI", () => {
+  it("the plan step saves plan files and reports changes; the apply step applies exactly those files", () => {
+    const work = mkdtempSync(join(tmp, "deploy-"));
+    const output = join(work, "github-output");
+    const summaryFile = join(work, "step-summary.md");
+    writeFileSync(output, "");
     writeFileSync(log, "");
-    const run = String(loadWorkflow("deploy.yml").jobs.dev?.steps?.at(-1)?.run);
-    const result = sh(run);
-    expect(result.status).toBe(0);
+    const env = { DEPLOY_ENV: "dev", GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_SHA: "0123456789abcdef" };
+    const plan = sh(localize(stepRun("deploy.yml", "plan-dev", { id: "plan" }), work), env);
+    expect(plan.status, plan.stderr).toBe(0);
+    expect(readFileSync(output, "utf8")).toBe("changes=true\n");
+    expect(readFileSync(summaryFile, "utf8").startsWith("<!-- plan:dev -->")).toBe(true);
+    const planCalls = readFileSync(log, "utf8").split("\n").filter((l) => / plan /.test(l));
+    expect(planCalls.length).toBeGreaterThan(20);
+    for (const line of planCalls) expect(line).toMatch(/^dev-\S+ plan -no-color -input=false -lock-timeout=10m -out=\S+\.tfplan$/);
+    writeFileSync(log, "");
+    const apply = sh(stepRun("deploy.yml", "dev", { name: "Apply the saved plans" }), env);
+    expect(apply.status, apply.stderr).toBe(0);
     const applies = readFileSync(log, "utf8").split("\n").filter((l) => l.includes(" apply "));
-    expect(applies.length).toBeGreaterThan(0);
-    for (const line of applies) expect(line).toMatch(/^dev-\S+ apply -input=false -auto-approve$/);
+    expect(applies.length).toBe(planCalls.length);
+    for (const line of applies) expect(line).toMatch(/^(dev-\S+) apply -no-color -input=false -lock-timeout=10m \S+\/tfrun\/plans\/\1\.tfplan$/);
+  });
+
+  it("an env with no changes reports changes=false (its approval and apply are skipped)", () => {
+    const work = mkdtempSync(join(tmp, "deploy-"));
+    const output = join(work, "github-output");
+    writeFileSync(output, "");
+    const env = { DEPLOY_ENV: "dev", GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: join(work, "s.md"), GITHUB_SHA: "0", FAKE_NO_CHANGES: "1" };
+    expect(sh(localize(stepRun("deploy.yml", "plan-dev", { id: "plan" }), work), env).status).toBe(0);
+    expect(readFileSync(output, "utf8")).toBe("changes=false\n");
   });
 });
 
-describe("drift.yml steps against the drift tools", () => {
+describe("drift.yml steps against the ops CLI", () => {
   it.each([
     ["2", "drift"],
     ["0", "clean"],
@@ -116,15 +171,17 @@ describe("drift.yml steps against the drift tools", () => {
     const work = mkdtempSync(join(tmp, "drift-"));
     const output = join(work, "github-output");
     writeFileSync(output, "");
-    const env = { DRIFT_ENV: "dev", GITHUB_OUTPUT: output, FAKE_PLAN_EXIT: code, RUN_URL: "https://github.com/acme/infra/actions/runs/2", GITHUB_SHA: "feedface" };
-    const detect = sh(localize(stepRun("drift.yml", "drift", "detect"), work), env);
+    writeFileSync(log, "");
+    const env = { DRIFT_ENV: "dev", GITHUB_OUTPUT: output, FAKE_PLAN_EXIT: code, RUN_URL: "https://github.com/acme/infra/actions/runs/2", APPLIED_SHA: "feedface" };
+    const detect = sh(localize(stepRun("drift.yml", "drift", { id: "detect" }), work), env);
     expect(detect.status).toBe(0);
     expect(readFileSync(output, "utf8")).toBe(`exit-code=${code}\n`);
     const planCalls = readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("dev-") && l.includes(" plan "));
-    expect(planCalls.at(-1)).toMatch(/ plan -detailed-exitcode -lock=false -input=false -no-color -out=\S+$/);
-    const report = sh(localize(stepRun("drift.yml", "drift", "report"), work), env);
+    expect(planCalls.at(-1)).toMatch(/ plan -no-color -input=false -lock=false -detailed-exitcode -out=\S+$/);
+    const report = sh(localize(stepRun("drift.yml", "drift", { id: "report" }), work), env);
     expect(report.status).toBe(0);
     expect(readFileSync(join(work, "drift-report.md"), "utf8").startsWith("<!-- drift:dev -->\n## Drift detected: `dev`")).toBe(true);
     expect(JSON.parse(readFileSync(join(work, "drift-summary.json"), "utf8")).env).toBe("dev");
+    expect(JSON.parse(readFileSync(join(work, "drift/dev/_drift.json"), "utf8")).drifted.length).toBe(code === "2" ? 31 : 0);
   });
 });

@@ -22,13 +22,15 @@ export interface Job {
   name?: string;
   needs?: string | string[];
   if?: string;
+  "timeout-minutes"?: number;
+  outputs?: Record<string, string>;
   environment?: string | { name: string };
   permissions?: Record<string, string> | string;
   strategy?: { matrix?: Record<string, unknown>; "fail-fast"?: boolean };
   steps?: Step[];
   uses?: string;
   env?: Record<string, string>;
-  concurrency?: unknown;
+  concurrency?: { group: string; "cancel-in-progress"?: boolean } | string;
 }
 
 export interface Workflow {
@@ -78,12 +80,14 @@ export function environmentOf(job: Job): string | undefined {
   return typeof job.environment === "string" ? job.environment : job.environment?.name;
 }
 
-/** Steps of a job with local composite actions (`uses: ./.github/actions/x`) expanded in place. */
+/** Steps of a job with local composite actions (`uses: ./.github/actions/x`) expanded in place, recursively. */
 export function expandedSteps(job: Job): Step[] {
-  return (job.steps ?? []).flatMap((step) => {
-    const local = step.uses?.match(/^\.\/\.github\/actions\/([^/]+)$/);
-    return local ? [step, ...loadAction(join(local[1]!, "action.yml")).runs.steps] : [step];
-  });
+  const expand = (steps: Step[]): Step[] =>
+    steps.flatMap((step) => {
+      const local = step.uses?.match(/^\.\/\.github\/actions\/([^/]+)$/);
+      return local ? [step, ...expand(loadAction(join(local[1]!, "action.yml")).runs.steps)] : [step];
+    });
+  return expand(job.steps ?? []);
 }
 
 /** Every `uses:` reference, in workflows and composite actions. */

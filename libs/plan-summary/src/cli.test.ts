@@ -30,6 +30,22 @@ describe("plan-summary CLI", () => {
     expect(result.stdout).not.toContain("s3cr3t");
   });
 
+  it("appends the cost and policy sections after the table, before the plans; a missing section file is left out", () => {
+    const dir = planDir({ "dev-a-vpc.json": "create.json" });
+    writeFileSync(join(dir, "cost.md"), "### Cost: `dev`\n\nFixed monthly estimate: $1.00 → **$2.00** (+$1.00, +100.0%).\n");
+    writeFileSync(join(dir, "policy.md"), "### Policy pack: `dev`\n\n✅ 1 resources, 2 checks: **0 failed**, 0 waived, 2 passed.\n");
+    const result = run(["--env", "dev", "--dir", dir, "--append", join(dir, "cost.md"), "--append", join(dir, "policy.md"), "--append", join(dir, "absent.md")]);
+    expect(result.code).toBe(0);
+    const body = result.stdout;
+    const table = body.indexOf("| `dev-a-vpc` |");
+    const cost = body.indexOf("### Cost: `dev`");
+    const policy = body.indexOf("### Policy pack: `dev`");
+    expect(table).toBeGreaterThan(0);
+    expect(cost).toBeGreaterThan(table);
+    expect(policy).toBeGreaterThan(cost);
+    expect(body.indexOf("<details>")).toBeGreaterThan(policy);
+  });
+
   it("writes the markdown and a machine-readable summary to files", () => {
     const dir = planDir({ "prod-x.json": "drift.json", "prod-y.json": "empty.json" });
     const out = join(dir, "comment.md");

@@ -5,10 +5,11 @@
  *   npx tsx libs/plan-summary/src/cli.ts --env dev --dir plans/dev [--mode plan|drift]
  *     [--order stacks.json] [--run-url URL] [--sha SHA] [--out comment.md] [--summary-json summary.json]
  *     [--text-out dir]   (full plan text per stack, sensitive values masked: safe to upload as an artifact)
+ *     [--append file.md]... (sections after the table: cost difference, policy summary; missing files are skipped)
  *
  * Exit 0 on success; 1 with a one-line message (no stack trace) on a bad argument or plan file.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -57,6 +58,7 @@ export function run(argv: readonly string[]): CliResult {
         out: { type: "string" },
         "summary-json": { type: "string" },
         "text-out": { type: "string" },
+        append: { type: "string", multiple: true },
       },
       strict: true,
     });
@@ -68,6 +70,8 @@ export function run(argv: readonly string[]): CliResult {
       mode: values.mode,
       ...(values["run-url"] ? { runUrl: values["run-url"] } : {}),
       ...(values.sha ? { commitSha: values.sha } : {}),
+      // A section that could not be produced (its step failed) is left out rather than failing the comment.
+      sections: (values.append ?? []).filter((f) => existsSync(f)).map((f) => readFileSync(f, "utf8")),
     });
     if (values["summary-json"]) {
       const summary = {

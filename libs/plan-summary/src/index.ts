@@ -4,6 +4,3 @@ export { renderPlanText } from "./text";
 export { GITHUB_COMMENT_LIMIT, planCommentMarker, renderPlanComment } from "./render";
 export type { RenderOptions, StackPlan } from "./render";
 export { loadPlanDir } from "./load";
-export { detectDrift, driftExitCode, listStacks } from "./drift";
-export type { DriftOptions, DriftStatus, StackDriftResult } from "./drift";
-export { ENVS, affectedEnvs } from "./affected-envs";

@@ -1,5 +1,6 @@
 import { ConfigError, type EnvConfig } from "@infra/config";
 import { skipTokenCreationStacks } from "@infra/core";
+import { prunedMessage, pruneStaleStacks } from "./prune";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
 
 /** cdktf's message when a construct validation (the policy pack) fails at synth. */
@@ -14,6 +15,7 @@ export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
   try {
     const { app, resolved } = buildEnv(env, options);
     app.synth();
+    for (const p of pruneStaleStacks(options.outdir, resolved.deployments.map((d) => d.stackName))) process.stderr.write(`${prunedMessage(p)}\n`);
     process.stdout.write(`${resolved.name}: synthesized ${resolved.deployments.length} stacks\n`);
   } catch (error) {
     const message = userFacingError(error);

@@ -44,7 +44,10 @@ export const ciAccessInputs = z
     planRole: z
       .object({
         name: roleName,
-        /** `sub` claims it trusts, after `repo:<org>/<repo>:`, e.g. "pull_request", "ref:refs/heads/main". */
+        /**
+         * `sub` claims it trusts, after `repo:<org>/<repo>:`, e.g. "pull_request", "ref:refs/heads/main",
+         * or "environment:prod-plan" (a reviewer-gated environment instead of any PR's code).
+         */
         subjects: unique(z.string().regex(/^(pull_request|ref:refs\/heads\/[\w./-]+|environment:[\w.-]+)$/, {
           message: 'must be "pull_request", "ref:refs/heads/<branch>" or "environment:<name>"',
         })),
@@ -52,8 +55,8 @@ export const ciAccessInputs = z
         outputName,
       })
       .strict()
-      .refine((r) => !r.subjects.some((s) => s.startsWith("environment:")), {
-        message: "the plan role trusts PR and branch workflows only; environment subjects belong to the deploy role",
+      .refine((r) => !r.subjects.some((s) => s.startsWith("environment:") && !s.endsWith("-plan")), {
+        message: 'the plan role trusts PR and branch workflows and a plan-only GitHub Environment ("environment:<env>-plan", gated by reviewers); other environment subjects belong to the deploy role',
         path: ["subjects"],
       }),
     /** Plan/apply role, trusted only for one GitHub Environment (the gated deploy job). */

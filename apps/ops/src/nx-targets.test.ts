@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { standIn } from "./testing/standin";
+
+/** The Nx wiring of the Terraform targets, checked with the real nx of this repo. */
+
+const ROOT = resolve(__dirname, "..", "..", "..");
+const NX_ENV = { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" };
+
+function nx(args: string[], env: NodeJS.ProcessEnv = NX_ENV) {
+  return spawnSync("npx", ["nx", ...args], { cwd: ROOT, env, encoding: "utf8" });
+}
+
+function project(name: string): { targets: Record<string, { outputs?: string[]; inputs?: unknown[]; dependsOn?: unknown[]; options?: { command?: string } }> } {
+  const r = nx(["show", "project", name, "--json"]);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
+}
+
+describe("Nx targets", () => {
+  it.each(["dev", "staging", "uat", "prod", "bootstrap"])("%s:synth caches the synthesized JSON only: .terraform/ and plan files never enter the cache", (name) => {
+    const p = project(name);
+    expect(p.targets["synth"]!.outputs).toEqual(["{projectRoot}/cdktf.out/manifest.json", "{projectRoot}/cdktf.out/stacks/*/cdk.tf.json"]);
+  });
+
+  it("the bootstrap backend choice (BOOTSTRAP_BACKEND) is part of bootstrap:synth's cache key", () => {
+    expect(project("bootstrap").targets["synth"]!.inputs).toContainEqual({ env: "BOOTSTRAP_BACKEND" });
+  });
+
+  it("env plan/diff/deploy/destroy depend on the cached synth and do not synthesize again", () => {
+    const p = project("prod");
+    for (const t of ["plan", "diff", "deploy", "destroy"]) {
+      expect(p.targets[t]!.dependsOn).toEqual(["synth"]);
+      expect(p.targets[t]!.options?.command).toBe(`node apps/ops/scripts/run.cjs ${t} --env prod --no-synth`);
+    }
+  });
+
+  it("nx run bootstrap:plan:dev plans bootstrap-dev (Nx's own --env option would clash: `env` is run-commands' env-var map)", () => {
+    const tf = standIn(["tofu"]);
+    const dir = join(ROOT, "apps/bootstrap/cdktf.out/stacks/bootstrap-dev");
+    try {
+      const r = nx(["run", "bootstrap:plan:dev"], { ...NX_ENV, ...tf.env, INFRA_TF_BINARY: "tofu", INFRA_PLUGIN_CACHE_DIR: join(tf.bin, "..", "plugins") });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(tf.calls().filter((c) => c.argv[0] !== "version").map((c) => [c.stack, c.argv[0]])).toEqual([
+        ["bootstrap-dev", "init"],
+        ["bootstrap-dev", "plan"],
+        ["bootstrap-dev", "show"],
+      ]);
+      const clash = nx(["run", "bootstrap:plan", "--env=dev"]);
+      expect(clash.status).not.toBe(0);
+      expect(clash.stdout + clash.stderr).toContain("Property 'env' does not match the schema. 'dev' should be a 'object'.");
+    } finally {
+      rmSync(join(dir, ".terraform"), { recursive: true, force: true });
+      rmSync(join(dir, ".terraform.lock.hcl"), { force: true });
+      rmSync(join(ROOT, "apps/bootstrap/tfrun"), { recursive: true, force: true });
+    }
+  }, 120_000);
+});
