@@ -136,11 +136,14 @@ describe("plan: parallel by dependency level, one plugin cache, init once", () =
   it("prints progress on stderr and a summary table on stdout", async () => {
     cannedPlan("dev-us-east-1-network-vpc", { resource_changes: [{ address: "aws_vpc.a", change: { actions: ["delete", "create"] } }, { address: "aws_x.b", change: { actions: ["update"] } }] });
     const r = await cli(["plan", "--env", "dev", "--no-synth"]);
-    expect(r.stderr).toMatch(/^\[0\/31 done, 1 running, 30 left, \d+s\] plan dev-us-east-1-security-kms …$/m);
-    expect(r.stderr).toMatch(/^\[\d+\/31 done, \d+ running, \d+ left, \d+s\] ✓ dev-us-east-1-network-vpc changes \+1 ~1 -1 \(\d+\.\ds\)$/m);
+    const n = resolved("dev").deployments.length;
+    expect(r.stderr).toMatch(new RegExp(`^\\[0/${n} done, 1 running, ${n - 1} left, \\d+s\\] plan dev-us-east-1-account-foundation …$`, "m"));
+    expect(r.stderr).toMatch(new RegExp(`^\\[\\d+/${n} done, \\d+ running, \\d+ left, \\d+s\\] ✓ dev-us-east-1-network-vpc changes \\+1 ~1 -1 \\(\\d+\\.\\ds\\)$`, "m"));
+    // Which planned stacks read other stacks' outputs, so a fresh env's placeholders are expected (docs/fresh-env-plan.md).
+    expect(r.stderr).toMatch(new RegExp(`^placeholders: \\d+ of ${n} stacks read \\d+ outputs of other stacks;`, "m"));
     expect(r.stdout).toMatch(/^stack +result +add +change +destroy +time$/m);
     expect(r.stdout).toMatch(/^dev-us-east-1-network-vpc +changes +1 +1 +1 +\d+\.\ds$/m);
-    expect(r.stdout).toMatch(/^31 stacks in \d+s: 31 ok, 0 failed, 0 skipped, 1 with changes$/m);
+    expect(r.stdout).toMatch(new RegExp(`^${n} stacks in \\d+s: ${n} ok, 0 failed, 0 skipped, 1 with changes$`, "m"));
   });
 
   it("PR plans are read-only (--no-lock), applies wait for the lock (--lock-timeout)", async () => {
@@ -162,7 +165,7 @@ describe("plan files and deploy --from-plan", () => {
     const plan = await cli(["plan", "--env", "dev", "--no-synth", ...selection]);
     expect(plan.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(planDir("dev"), "manifest.json"), "utf8"));
-    const stacks = ["dev-us-east-1-security-kms", vpc, "dev-us-east-1-services-ecs-cluster", rds];
+    const stacks = ["dev-us-east-1-account-foundation", "dev-us-east-1-security-kms", vpc, "dev-us-east-1-services-ecs-cluster", rds];
     expect(Object.keys(manifest.stacks).sort()).toEqual([...stacks].sort());
     const json = readFileSync(join(stacksOf("dev"), rds, "cdk.tf.json"));
     expect(manifest.stacks[rds]).toMatchObject({
@@ -257,7 +260,7 @@ describe("selection: --stack, --with-dependencies, --with-dependents, --workload
     const expected = resolved("prod").deployments.filter((d) => d.workload === "timeline" && d.region.name === "us-west-2").map((d) => d.stackName);
     expect(expected.length).toBe(7);
     expect(r.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack).sort()).toEqual(expected.sort());
-    expect(r.stderr).toContain("plan prod: 7 of 86 stacks");
+    expect(r.stderr).toContain(`plan prod: 7 of ${resolved("prod").deployments.length} stacks`);
   });
 });
 
@@ -276,20 +279,21 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
     expect(r.stdout).toMatch(/^dev-us-east-1-network-vpc +failed/m);
     expect(r.stdout).toMatch(/^dev-us-east-1-data-rds +skipped/m);
     expect(r.stdout).toContain("dev-us-east-1-data-rds: failed dependency dev-us-east-1-network-vpc");
-    expect(r.stdout).toMatch(new RegExp(`^31 stacks in \\d+s: ${planned.size - 1} ok, 1 failed, ${dependents.length} skipped$`, "m"));
+    expect(r.stdout).toMatch(new RegExp(`^${env.deployments.length} stacks in \\d+s: ${planned.size - 1} ok, 1 failed, ${dependents.length} skipped$`, "m"));
     expect(r.stdout).toMatch(/dev-us-east-1-network-vpc: plan failed \(exit 1\); log: \S+dev-us-east-1-network-vpc\.log/);
   });
 
   it("deploy of a whole env asks once; anything but yes changes nothing", async () => {
+    const n = resolved("dev").deployments.length;
     const no = await cli(["deploy", "--env", "dev", "--no-synth"], { answers: ["y"] });
     expect(no.code).toBe(1);
     expect(no.asked).toHaveLength(1);
-    expect(no.asked[0]).toMatch(/^This will plan and apply these 31 stacks of dev in dependency order, without further prompts:/);
+    expect(no.asked[0]).toMatch(new RegExp(`^This will plan and apply these ${n} stacks of dev in dependency order, without further prompts:`));
     expect(no.calls).toEqual([]);
     const yes = await cli(["deploy", "--env", "dev", "--no-synth"], { answers: ["yes"] });
     expect(yes.code).toBe(0);
     expect(yes.asked).toHaveLength(1);
-    expect(yes.calls.filter((c) => c.argv[0] === "apply")).toHaveLength(31);
+    expect(yes.calls.filter((c) => c.argv[0] === "apply")).toHaveLength(n);
     expect(yes.calls.filter((c) => c.argv[0] === "apply").every((c) => c.argv.includes("-auto-approve") && c.input === "0")).toBe(true);
   });
 
@@ -311,7 +315,7 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
   it("--drift plans read-only with -detailed-exitcode, lists the drifted stacks and exits 2", async () => {
     const r = await cli(["plan", "--env", "dev", "--no-synth", "--drift"], { env: rules({ stack: "^dev-us-east-1-(data-rds|dns-zone)$", cmd: "plan", exit: 2 }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("drift in 2 of 31 stacks: dev-us-east-1-data-rds, dev-us-east-1-dns-zone");
+    expect(r.stderr).toContain(`drift in 2 of ${resolved("dev").deployments.length} stacks: dev-us-east-1-data-rds, dev-us-east-1-dns-zone`);
     const plans = r.calls.filter((c) => c.argv[0] === "plan");
     expect(plans[0]!.argv.slice(0, 4)).toEqual(["plan", "-no-color", "-input=false", "-lock=false"]);
     expect(plans[0]!.argv).toContain("-detailed-exitcode");
@@ -375,7 +379,7 @@ describe("usage mistakes: one line, a suggestion, no stack trace", () => {
     [["plann", "--env", "dev"], 'unknown command "plann"; did you mean "plan"? (infra --help lists them)'],
     [["plan", "--env", "dve"], 'unknown env "dve"; must be one of dev | staging | uat | prod'],
     [["plan", "--env", "dev", "--no-synth", "--stack", "network-vpc"], 'no stack "network-vpc" in dev; did you mean "dev-us-east-1-network-vpc"? (list them: infra stacks --env dev)'],
-    [["plan", "--env", "dev", "--workload", "timelin"], '--workload "timelin": dev runs platform, aerologue, timeline; did you mean "timeline"?'],
+    [["plan", "--env", "dev", "--workload", "timelin"], '--workload "timelin": dev runs account, platform, aerologue, timeline; did you mean "timeline"?'],
     [["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "lst"], 'state needs a subcommand: list | show <address> | pull; got "lst"'],
     [["state", "--env", "dev", "list"], "state needs --stack <name>: state belongs to one stack"],
     [["deploy", "--env", "dev", "--drift"], "deploy does not take --drift"],
@@ -391,7 +395,7 @@ describe("usage mistakes: one line, a suggestion, no stack trace", () => {
     const empty = mkdtempSync(join(tmpdir(), "infra-empty-"));
     const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { INFRA_OUT_ROOT: empty } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^not synthesized: dev-us-east-1-security-kms, .* and 26 more \(no cdk\.tf\.json under \S+\); run synth first \(infra synth --env dev\) or drop --no-synth\n$/);
+    expect(r.stderr).toMatch(/^not synthesized: dev-us-east-1-account-foundation, .* and 27 more \(no cdk\.tf\.json under \S+\); run synth first \(infra synth --env dev\) or drop --no-synth\n$/);
     const state = await cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "list"], { env: { INFRA_OUT_ROOT: empty } });
     expect(state.stderr).toMatch(/is not synthesized: run synth first \(infra synth --env dev\)\n$/);
   });
@@ -406,6 +410,7 @@ describe("stacks", () => {
     expect(stdout.indexOf("prod-us-east-1-network-vpc\n")).toBeLessThan(rds);
     const json = JSON.parse((await cli(["stacks", "--env", "dev", "--json", "--workload", "timeline"])).stdout) as { stack: string; level: number; dependsOn: string[] }[];
     expect(json.every((s) => s.stack.startsWith("dev-us-east-1-timeline-"))).toBe(true);
-    expect(json.find((s) => s.stack === "dev-us-east-1-timeline-security-kms")!.level).toBe(0);
+    // Level 1: every key waits for the account foundation (its service-linked roles are key policy principals).
+    expect(json.find((s) => s.stack === "dev-us-east-1-timeline-security-kms")!.level).toBe(1);
   });
 });

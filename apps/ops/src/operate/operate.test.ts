@@ -43,17 +43,17 @@ describe("did you mean", () => {
 
 describe("selection and dependency levels", () => {
   const prod = resolveEnv(root, findEnv("prod"), WORKLOADS);
-  it("levels: a stack is one deeper than its deepest dependency; prod has 7 levels", () => {
+  it("levels: a stack is one deeper than its deepest dependency; prod has 8 levels", () => {
     const order = prod.deployments.map((d) => d.stackName);
     const waits = waitsFor(prod, prod.deployments, false);
     const level = levels(order, waits);
     for (const [stack, deps] of waits) expect(level.get(stack)).toBe(deps.length ? Math.max(...deps.map((d) => level.get(d)!)) + 1 : 0);
-    expect(Math.max(...level.values())).toBe(6);
+    expect(Math.max(...level.values())).toBe(7);
   });
   it("with-dependencies and with-dependents are transitive closures", () => {
     const one = { ...NO_FILTER, stacks: ["prod-us-east-1-data-rds"] };
     const deps = selectDeployments(prod, { ...one, withDependencies: true }).map((d) => d.stackName);
-    expect(deps).toEqual(["prod-us-east-1-security-kms", "prod-us-east-1-network-vpc", "prod-us-east-1-services-ecs-cluster", "prod-us-east-1-data-rds"]);
+    expect(deps).toEqual(["prod-us-east-1-account-foundation", "prod-us-east-1-security-kms", "prod-us-east-1-network-vpc", "prod-us-east-1-services-ecs-cluster", "prod-us-east-1-data-rds"]);
     const dependents = selectDeployments(prod, { ...NO_FILTER, stacks: ["prod-us-east-1-security-kms"], withDependents: true });
     expect(dependents.every((d) => d.stackName === "prod-us-east-1-security-kms" || Object.values(d.dependencies).length > 0)).toBe(true);
     expect(dependents.map((d) => d.stackName)).toContain("prod-us-east-1-data-rds");

@@ -92,7 +92,8 @@ export async function stackCommand(command: string, rest: readonly string[], val
       : command === "deploy"
         ? { kind: "apply", fromPlan: values["from-plan"] ?? false }
         : { kind: "destroy" };
-  if (action.kind === "plan" && !action.drift) io.stdout(placeholderNote(stacksDir(ws, env.name), order) ?? "");
+  // stderr, with the progress lines: stdout stays the summary (or the JSON of --json).
+  if (action.kind === "plan" && !action.drift) io.stderr(placeholderNote(stacksDir(ws, env.name), order) ?? "");
   const run = runDir(ws, env.name);
   const planDir = values["plan-dir"] ? resolve(values["plan-dir"]) : join(run, "plans");
   const rio: RunIo = {
