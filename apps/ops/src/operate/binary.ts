@@ -2,6 +2,9 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { UsageError } from "../envs";
+import { WORKSPACE_ROOT } from "../run";
+import { cacheRoot, toolchainLayout } from "../toolchain/layout";
+import { loadVersions } from "../toolchain/versions";
 
 /** The Terraform-compatible CLI a run uses, as probed once at the start of the run. */
 export interface TfBinary {
@@ -30,11 +33,24 @@ export function onPath(command: string, path = process.env["PATH"] ?? ""): boole
   });
 }
 
-/** `--binary`, else $INFRA_TF_BINARY, else `tofu` when it is on PATH, else `terraform`. */
-export function chooseBinary(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * `--binary`, else $INFRA_TF_BINARY, else `tofu` when it is on PATH, else the OpenTofu that
+ * `npm run toolchain` built into its cache (docs/toolchain.md), else `terraform`.
+ */
+export function chooseBinary(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, builtTofu: string = toolchainTofu(env)): string {
   const named = flag ?? env[BINARY_ENV];
   if (named) return named;
-  return onPath("tofu", env["PATH"]) ? "tofu" : "terraform";
+  if (onPath("tofu", env["PATH"])) return "tofu";
+  return onPath(builtTofu) ? builtTofu : "terraform";
+}
+
+/** Where `npm run toolchain` puts OpenTofu for the pinned versions (tools/toolchain/versions.json). */
+function toolchainTofu(env: NodeJS.ProcessEnv): string {
+  try {
+    return toolchainLayout(loadVersions(WORKSPACE_ROOT), cacheRoot(env)).tofu;
+  } catch {
+    return "/nonexistent/tofu"; // no readable pin file: nothing built to fall back to
+  }
 }
 
 /**

@@ -2,14 +2,14 @@ import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { resolveEnv } from "@infra/config";
 import { pruneStaleStacks } from "@infra/workloads";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findEnv } from "../envs";
 import { closest } from "../suggest";
 import { standIn } from "../testing/standin";
-import { satisfies } from "./binary";
+import { chooseBinary, satisfies } from "./binary";
 import { countsOf, outputsRead, staleness } from "./plans";
 import { runStacks } from "./run-stacks";
 import { schedule } from "./scheduler";
@@ -30,6 +30,25 @@ describe("version constraints (required_version)", () => {
     ["1.11.0-beta1", "= 1.11.0", true],
   ])("%s against %s: %s", (version, constraint, ok) => {
     expect(satisfies(version, constraint)).toBe(ok);
+  });
+});
+
+describe("which CLI a run uses", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bin-"));
+  const exe = (name: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, "#!/bin/sh\n");
+    chmodSync(file, 0o755);
+    return file;
+  };
+  const built = exe("built-tofu");
+  it("--binary, then $INFRA_TF_BINARY, then tofu on PATH, then the toolchain's build, then terraform", () => {
+    expect(chooseBinary("terraform", { INFRA_TF_BINARY: "x", PATH: dir }, built)).toBe("terraform");
+    expect(chooseBinary(undefined, { INFRA_TF_BINARY: "x", PATH: dir }, built)).toBe("x");
+    expect(chooseBinary(undefined, { PATH: dir }, built)).toBe(built);
+    expect(chooseBinary(undefined, { PATH: dir }, join(dir, "never-built"))).toBe("terraform");
+    exe("tofu");
+    expect(chooseBinary(undefined, { PATH: dir }, built)).toBe("tofu");
   });
 });
 
