@@ -25,7 +25,7 @@ const plugins = join(out, "plugin-cache");
 const cannedPlans = join(out, "canned");
 const stacksOf = (env: string) => join(out, "apps", env, "cdktf.out", "stacks");
 const planDir = (env: string) => join(out, "apps", env, "tfrun", "plans");
-const BASE_ENV = { ...tf.env, INFRA_OUT_ROOT: out, INFRA_PLUGIN_CACHE_DIR: plugins, STANDIN_PLANS: cannedPlans, INFRA_TF_BINARY: "", TF_PLUGIN_CACHE_DIR: "" };
+const BASE_ENV = { ...tf.env, INFRA_OUT_ROOT: out, INFRA_PLUGIN_CACHE_DIR: plugins, STANDIN_PLANS: cannedPlans, INFRA_TF_BINARY: "", TF_PLUGIN_CACHE_DIR: "", INFRA_TOOLCHAIN_CACHE: join(out, "no-toolchain") };
 
 interface Run {
   code: number;

@@ -42,7 +42,7 @@ const USAGE = `usage: infra <command> [options]
 
 filters:  --stack <s> (repeatable) [--with-dependencies] [--with-dependents] --workload <w> --region <r> (repeatable)
 run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terraform|path> (default: $INFRA_TF_BINARY,
-          else tofu if on PATH, else terraform)  --plugin-cache <dir> (default: ~/.cache/infra-plugins)
+          else tofu on PATH, else npm run toolchain's build, else terraform)  --plugin-cache <dir> (default: ~/.cache/infra-plugins)
           --no-synth  --json  --reconfigure | --migrate-state (after a backend change)
 `;
 
