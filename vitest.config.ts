@@ -17,7 +17,7 @@ export default defineConfig({
   test: {
     include: ["apps/**/*.test.ts", "libs/**/*.test.ts", "environments/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/cdktf.out/**"],
-    setupFiles: [resolve(__dirname, "libs/testing/src/setup.ts")],
+    setupFiles: [resolve(__dirname, "libs/testing-core/src/setup.ts")],
     environment: "node",
     pool: "forks",
     testTimeout: 120_000,
