@@ -21,3 +21,12 @@ declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends CdktfMatchers {}
 }
+
+// vitest runs with isolate: false: test files share a worker's globals. Code under test may patch V8's
+// stack hooks (skipTokenCreationStacks, called by the ops CLI that cli.test.ts runs in-process), so every
+// file starts from the hooks V8 had when the worker started.
+const PRISTINE = Symbol.for("infra.testing.v8StackHooks");
+const holder = globalThis as { [PRISTINE]?: { capture: typeof Error.captureStackTrace; prepare: typeof Error.prepareStackTrace } };
+holder[PRISTINE] ??= { capture: Error.captureStackTrace, prepare: Error.prepareStackTrace };
+Error.captureStackTrace = holder[PRISTINE].capture;
+Error.prepareStackTrace = holder[PRISTINE].prepare;
