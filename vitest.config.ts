@@ -18,7 +18,9 @@ export default defineConfig({
   test: {
     include: ["apps/**/*.test.ts", "libs/**/*.test.ts", "environments/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/cdktf.out/**"],
-    setupFiles: [resolve(__dirname, "libs/testing-core/src/setup.ts")],
+    // testing-core: cdktf matchers, V8 stack hooks reset per file; testing: cdktf's token creation stacks
+    // skipped as in the synth entry points (~40% less CPU for whole-env synth tests).
+    setupFiles: [resolve(__dirname, "libs/testing-core/src/setup.ts"), resolve(__dirname, "libs/testing/src/setup-fast-tokens.ts")],
     environment: "node",
     pool: "forks",
     // One module graph per worker instead of one per test file: cdktf, the provider classes and the

@@ -1,3 +1,4 @@
+import { restoreV8StackHooks } from "@infra/testing-core";
 import { ESLint } from "eslint";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,8 @@ import { readLayers } from "../../../tools/eslint/layers.mjs";
 const ROOT = resolve(__dirname, "..", "..", "..");
 let eslint: ESLint;
 beforeAll(() => {
+  // typescript-eslint reads structured call sites from V8; the test setup patches those hooks for speed.
+  restoreV8StackHooks();
   eslint = new ESLint({ cwd: ROOT });
 });
 

@@ -2,3 +2,4 @@
 // Three reading styles over the one synth helper, by subpath: @infra/testing-core/stack (synthStack,
 // only -> {address, values}), /json (synthJson -> any, only, onlyData), /blocks (synthJson -> blocks, only, addresses).
 export { type Json, type TerraformJson, synthTerraform } from "./synth";
+export { restoreV8StackHooks, v8StackHooks } from "./stack-hooks";

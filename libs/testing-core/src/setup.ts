@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { expect } from "vitest";
+import { restoreV8StackHooks } from "./stack-hooks";
 
 // CDKTF ships its matchers (toHaveResource, toHaveResourceWithProperties, ...) through a jest
 // adapter that calls `expect.extend` on the global `expect`; vitest's expect has the same API.
@@ -25,8 +26,4 @@ declare module "vitest" {
 // vitest runs with isolate: false: test files share a worker's globals. Code under test may patch V8's
 // stack hooks (skipTokenCreationStacks, called by the ops CLI that cli.test.ts runs in-process), so every
 // file starts from the hooks V8 had when the worker started.
-const PRISTINE = Symbol.for("infra.testing.v8StackHooks");
-const holder = globalThis as { [PRISTINE]?: { capture: typeof Error.captureStackTrace; prepare: typeof Error.prepareStackTrace } };
-holder[PRISTINE] ??= { capture: Error.captureStackTrace, prepare: Error.prepareStackTrace };
-Error.captureStackTrace = holder[PRISTINE].capture;
-Error.prepareStackTrace = holder[PRISTINE].prepare;
+restoreV8StackHooks();
