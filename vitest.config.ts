@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,9 +18,19 @@ export default defineConfig({
   test: {
     include: ["apps/**/*.test.ts", "libs/**/*.test.ts", "environments/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/cdktf.out/**"],
-    setupFiles: [resolve(__dirname, "libs/testing/src/setup.ts")],
+    // testing-core: cdktf matchers, V8 stack hooks reset per file; testing: cdktf's token creation stacks
+    // skipped as in the synth entry points (~40% less CPU for whole-env synth tests).
+    setupFiles: [resolve(__dirname, "libs/testing-core/src/setup.ts"), resolve(__dirname, "libs/testing/src/setup-fast-tokens.ts")],
     environment: "node",
     pool: "forks",
+    // One module graph per worker instead of one per test file: cdktf, the provider classes and the
+    // workload registry load once per worker (isolated, the import + setup phase was ~60% of the run),
+    // and synthEnvOnce (libs/testing) shares each synthesized env between the files of a worker.
+    // Safe here: no test mocks modules, and the two that set process.env restore it. See docs/testing.md.
+    isolate: false,
+    // Default is cores - 1 (one worker on this 2-core machine); many tests wait on child processes
+    // (stand-in tofu, nx, the CLI bundle), so a worker per core keeps both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

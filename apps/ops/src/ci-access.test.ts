@@ -6,6 +6,7 @@
 import { WORKLOADS, platformModules } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { ConfigError, type EnvConfig, deploy, iamServicesOf, iamServicesOfTypes, resolveEnv } from "@infra/config";
+import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -37,7 +38,7 @@ const DEPLOY = {
   prod: { name: "prod-us-east-1-prod-deploy", output: "AWS_PROD_DEPLOY_ROLE_ARN" },
 } as const;
 
-const SYNTH = new Map<string, StackJson[]>(ENVS.map((e) => [e.name, synthEnvJson(e, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } })]));
+const SYNTH = new Map<string, StackJson[]>(ENVS.map((e) => [e.name, synthEnvOnce(e)]));
 const resources = (json: StackJson["json"], type: string): [string, R][] => Object.entries((json.resource?.[type] ?? {}) as Record<string, R>);
 
 describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {

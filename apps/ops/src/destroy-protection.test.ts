@@ -1,7 +1,8 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { resolveEnv } from "@infra/config";
-import { type StackJson, synthEnvJson } from "@infra/workloads";
+import { synthEnvOnce } from "@infra/testing";
+import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
 
@@ -64,7 +65,7 @@ const SYNTH: ReadonlyMap<string, { stacks: StackJson[]; protectedByStack: Readon
   ENVS.map((env) => {
     const resolved = resolveEnv(root, env, WORKLOADS);
     const protectedByStack = new Map(resolved.deployments.map((d) => [d.stackName, d.settings.deletionProtection]));
-    return [env.name, { stacks: synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report" } }), protectedByStack }] as const;
+    return [env.name, { stacks: synthEnvOnce(env), protectedByStack }] as const;
   }),
 );
 

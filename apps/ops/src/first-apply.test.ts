@@ -7,7 +7,8 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { SERVICE_LINKED_ROLES, checkAwsText, iamServicesOfTypes, resolveEnv } from "@infra/config";
-import { type StackJson, synthEnvJson } from "@infra/workloads";
+import { synthEnvOnce } from "@infra/testing";
+import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { allEnvVariants } from "./env-variants";
 
@@ -17,7 +18,7 @@ type Statement = { sid?: string; effect?: string; actions?: string[]; resources?
 const VARIANTS = allEnvVariants().map(({ label, env }) => ({
   label,
   env,
-  stacks: synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } }),
+  stacks: synthEnvOnce(env),
 }));
 
 const resources = (s: StackJson, type: string): [string, R][] => Object.entries((s.json.resource?.[type] ?? {}) as Record<string, R>);

@@ -1,5 +1,3 @@
-import { WORKLOADS } from "@envs/envcommon";
-import { root } from "@envs/root";
 import {
   PLACEHOLDERS_CHECK,
   PLACEHOLDERS_LOCAL,
@@ -10,7 +8,8 @@ import {
   isMarkedPlaceholder,
   placeholderFor,
 } from "@infra/core";
-import { type StackJson, synthEnvJson } from "@infra/workloads";
+import { synthEnvOnce } from "@infra/testing";
+import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
 
@@ -36,7 +35,7 @@ function regionOf(producer: StackJson["json"], type: string, name: string, data:
 }
 
 describe.each(ENVS.map((e) => [e.name, e] as const))("%s: plan works before any dependency is applied", (_name, env) => {
-  const stacks = synthEnvJson(env, { root, workloads: WORKLOADS });
+  const stacks = synthEnvOnce(env);
   const byName = new Map(stacks.map((s) => [s.stackName, s]));
   const consumers = stacks.filter((s) => readsOf(s.json).length > 0);
 

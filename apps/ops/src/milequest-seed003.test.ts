@@ -3,6 +3,7 @@ import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
 import { env as staging } from "@envs/staging";
 import { ConfigError, type EnvConfig, resolveEnv } from "@infra/config";
+import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "@infra/milequest";
@@ -10,8 +11,8 @@ import { JOB_FUNCTIONS, REST_FUNCTIONS, SEED_COST_BASELINE, WEBSOCKET_FUNCTIONS 
 
 type Resource = Record<string, unknown>;
 const mine = (stacks: StackJson[]) => stacks.filter((s) => s.stackName.includes("-milequest-"));
-const stagingStacks = mine(synthEnvJson(staging, { root, workloads: WORKLOADS }));
-const prodStacks = mine(synthEnvJson(prod, { root, workloads: WORKLOADS }));
+const stagingStacks = mine(synthEnvOnce(staging));
+const prodStacks = mine(synthEnvOnce(prod));
 
 function stackOf(stacks: StackJson[], name: string): StackJson["json"] {
   const found = stacks.find((s) => s.stackName === name);

@@ -37,6 +37,19 @@ describe("Nx targets", () => {
     }
   });
 
+  it("targets come from nx.json targetDefaults: test runs vitest on exactly the project's folder, typecheck once for the workspace", () => {
+    expect(project("rds").targets["test"]!.options?.command).toBe("node tools/nx/vitest-project.mjs libs/rds");
+    expect(project("rds").targets["lint"]!.options?.command).toBe("eslint libs/rds");
+    expect(project("rds").targets["typecheck"]).toBeUndefined();
+    expect(project("workspace").targets["typecheck"]!.options?.command).toBe("tsc -p tsconfig.base.json");
+    expect(project("staging").targets["graph"]!.options?.command).toBe("node apps/ops/scripts/run.cjs graph --env staging --out docs/graphs/staging.svg");
+  });
+
+  it("the workspace typecheck is affected by a change in any project", () => {
+    const r = nx(["show", "projects", "--affected", "--files=libs/vpc/src/vpc.ts", "--json"]);
+    expect(JSON.parse(r.stdout.slice(r.stdout.indexOf("[")))).toContain("workspace");
+  });
+
   it("nx run bootstrap:plan:dev plans bootstrap-dev (Nx's own --env option would clash: `env` is run-commands' env-var map)", () => {
     const tf = standIn(["tofu"]);
     const dir = join(ROOT, "apps/bootstrap/cdktf.out/stacks/bootstrap-dev");

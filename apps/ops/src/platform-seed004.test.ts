@@ -2,9 +2,8 @@
  * Seed 004's tables, cell by cell, against the synthesized JSON of every env (the platform workload).
  * One row per env, as in the seed; the test reads like the tables it checks.
  */
-import { WORKLOADS } from "@envs/envcommon";
-import { root } from "@envs/root";
-import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import { synthEnvOnce } from "@infra/testing";
+import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
 
@@ -25,7 +24,7 @@ const stackOf = (stacks: StackJson[], name: string): StackJson => {
 
 describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", (name, env) => {
   const row = TABLE[name as keyof typeof TABLE];
-  const stacks = synthEnvJson(env, { root, workloads: WORKLOADS });
+  const stacks = synthEnvOnce(env);
   const s = (suffix: string) => stackOf(stacks, `${name}-us-east-1-${suffix}`);
 
   it("VPC table: CIDR, 3 AZs, 3×/24 per tier at +1..3/+11..13/+21..23, NAT, flow logs, IGW, locked default SG", () => {
@@ -97,7 +96,7 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
 
 describe("seed 004 prod DR (eu-west-1)", () => {
   const prod = ENVS.find((e) => e.name === "prod")!;
-  const stacks = synthEnvJson(prod, { root, workloads: WORKLOADS });
+  const stacks = synthEnvOnce(prod);
 
   it("eu-west-1 has its own VPC 10.50.0.0/16, ECS cluster and a cross-region replica of the us-east-1 database", () => {
     expect(values(stackOf(stacks, "prod-eu-west-1-network-vpc"), "aws_vpc")[0]).toMatchObject({ cidr_block: "10.50.0.0/16" });

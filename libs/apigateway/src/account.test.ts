@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiGatewayLoggingRole } from "./account";
-import { only, synthJson } from "./test-stack";
+import { only, synthJson } from "@infra/testing-core/blocks";
 
 describe("ApiGatewayLoggingRole", () => {
   it("sets the account's CloudWatch role, trusted by API Gateway only", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HttpApi } from "./http-api";
 import { RestApi } from "./rest-api";
-import { addresses, synthJson } from "./test-stack";
+import { addresses, synthJson } from "@infra/testing-core/blocks";
 import { WebSocketApi } from "./websocket-api";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HTTP_ACCESS_LOG_FORMAT } from "./common";
 import { HttpApi, type HttpApiProps, validateHttpApiProps } from "./http-api";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const rest = { functionName: "api-rest-handler", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:api-rest-handler", invokeArn: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111111111111:function:api-rest-handler/invocations" };

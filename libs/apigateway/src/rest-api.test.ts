@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REST_ACCESS_LOG_FORMAT } from "./common";
 import { RestApi, type RestApiProps } from "./rest-api";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const fn = (name: string) => ({ functionName: name, functionArn: `arn:aws:lambda:us-east-1:111111111111:function:${name}`, invokeArn: `invoke:${name}` });

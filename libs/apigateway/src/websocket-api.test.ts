@@ -1,6 +1,6 @@
 import { LambdaFunction } from "@infra/lambda";
 import { describe, expect, it } from "vitest";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 import { WebSocketApi, type WebSocketApiProps } from "./websocket-api";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";

@@ -1,7 +1,7 @@
 import { allRules, evaluate, type TerraformJson } from "@infra/policy";
 import { describe, expect, it } from "vitest";
 import { AuroraGlobalDatabase, AuroraPostgresCluster, type AuroraPostgresClusterProps, validateServerlessCapacity } from "./index";
-import { all, only, synthStack } from "./test-utils";
+import { all, only, synthStack } from "@infra/testing-core/stack";
 
 const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/data";
 const base: AuroraPostgresClusterProps = {

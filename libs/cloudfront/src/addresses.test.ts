@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Distribution } from "./distribution";
-import { addresses, synthJson } from "./test-stack";
+import { addresses, synthJson } from "@infra/testing-core/blocks";
 
 describe("Terraform addresses", () => {
   it("stay stable for a distribution with S3 and API origins", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Distribution, type DistributionProps } from "./distribution";
 import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, SEED_TTLS } from "./policies";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const CERT = "arn:aws:acm:us-east-1:111111111111:certificate/abc";
 const WAF = "arn:aws:wafv2:us-east-1:111111111111:global/webacl/aerologue-prod-waf/123";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addresses, synthJson } from "./test-stack";
+import { addresses, synthJson } from "@infra/testing-core/blocks";
 import { UserPool } from "./user-pool";
 
 describe("Terraform addresses", () => {

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 import { UserPool, type UserPoolProps, validateUserPoolProps } from "./user-pool";
 
 const triggers = { functionName: "aerologue-prod-auth-triggers", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:aerologue-prod-auth-triggers", invokeArn: "x" };

@@ -1,9 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { v8StackHooks } from "@infra/testing-core";
 import { skipTokenCreationStacks } from "./stack-traces";
 
 describe("skipTokenCreationStacks", () => {
-  const original = Error.prepareStackTrace;
-  const originalCapture = Error.captureStackTrace;
+  // V8's own hooks (the vitest setup skips token creation stacks for speed).
+  const original = v8StackHooks.prepare;
+  const originalCapture = v8StackHooks.capture;
+  beforeEach(() => {
+    Error.prepareStackTrace = original;
+    Error.captureStackTrace = originalCapture;
+  });
   afterEach(() => {
     Error.prepareStackTrace = original;
     Error.captureStackTrace = originalCapture;

@@ -3,7 +3,7 @@ import { Certificate } from "./certificate";
 import { HealthCheck } from "./health-check";
 import { HostedZone } from "./hosted-zone";
 import { FailoverRecordSet } from "./records";
-import { addresses, synthJson } from "./test-stack";
+import { addresses, synthJson } from "@infra/testing-core/blocks";
 
 describe("Terraform addresses", () => {
   it("stay stable for a zone, certificate, health check and failover pair", () => {

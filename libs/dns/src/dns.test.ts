@@ -5,7 +5,7 @@ import { HealthCheck, validateHealthCheckProps } from "./health-check";
 import { HostedZone } from "./hosted-zone";
 import { CLOUDFRONT_HOSTED_ZONE_ID } from "./index";
 import { AliasRecord, FailoverRecordSet, LatencyRecord, Record, validateFailoverRecordSet } from "./records";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { marshalItem, Table, type TableProps, validateTableKeys } from "./index";
-import { all, only, synthStack } from "./test-utils";
+import { all, only, synthStack } from "@infra/testing-core/stack";
 
 const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/data";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EcsEc2Cluster, type EcsEc2ClusterProps } from "./ecs-ec2-cluster";
-import { only, synthJson } from "./test-util";
+import { only, synthJson } from "@infra/testing-core/json";
 
 const dev: EcsEc2ClusterProps = {
   name: "dev-platform",

@@ -4,7 +4,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { EncryptionKey, Secret, declareKeyUse } from "./index";
-import { type Synth, all, only, synthStack } from "./test-utils";
+import { type Synth, all, only, synthStack } from "@infra/testing-core/stack";
 
 const base = { name: "aerologue-prod-data", accountId: "111111111111", region: "us-east-1" };
 

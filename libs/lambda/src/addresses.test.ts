@@ -4,7 +4,7 @@ import { Aspects, TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { LambdaFunction } from "./function";
 import { SubMinuteSchedule } from "./sub-minute-schedule";
-import { type Json, addresses, synthJson } from "./test-stack";
+import { type Json, addresses, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const props = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LambdaLayer } from "./layer";
-import { only, synthJson } from "./test-stack";
+import { only, synthJson } from "@infra/testing-core/blocks";
 
 describe("LambdaLayer", () => {
   it("publishes from S3 for arm64 and keeps old versions", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TracingSamplingRule } from "./sampling-rule";
-import { only, synthJson } from "./test-stack";
+import { only, synthJson } from "@infra/testing-core/blocks";
 
 describe("TracingSamplingRule", () => {
   it("samples 5% after a reservoir of 1 (seed 000 ARC-010)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
 import { SubMinuteSchedule } from "./sub-minute-schedule";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const FN = "arn:aws:lambda:us-east-1:111111111111:function:crossing-detector";

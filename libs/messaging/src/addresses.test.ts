@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EventRule } from "./event-rule";
 import { Queue } from "./queue";
-import { addresses, synthJson } from "./test-stack";
+import { addresses, synthJson } from "@infra/testing-core/blocks";
 import { Topic } from "./topic";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";

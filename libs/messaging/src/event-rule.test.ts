@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EventRule } from "./event-rule";
 import { Queue } from "./queue";
 import { Schedule } from "./schedule";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const fn = { functionName: "etl-airport-data", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:etl-airport-data", invokeArn: "x" };

@@ -1,7 +1,7 @@
 import { EncryptionKey } from "@infra/kms";
 import { describe, expect, it } from "vitest";
 import { Queue } from "./queue";
-import { synthJson } from "./test-stack";
+import { synthJson } from "@infra/testing-core/blocks";
 import { Topic } from "./topic";
 
 describe("queues and topics: the services their policies let in also use their keys", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Queue } from "./queue";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 import { Topic } from "./topic";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";

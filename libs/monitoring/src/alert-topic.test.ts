@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AlertTopic, alertTopicKeyPolicyStatements } from "./alert-topic";
-import { only, onlyData, synthJson } from "./test-util";
+import { only, onlyData, synthJson } from "@infra/testing-core/json";
 
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/alerts";
 

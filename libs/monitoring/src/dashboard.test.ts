@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Dashboard } from "./dashboard";
 import { type DashboardWidget, renderDashboardBody } from "./dashboard-body";
-import { only, onlyData, synthJson } from "./test-util";
+import { only, onlyData, synthJson } from "@infra/testing-core/json";
 
 const widgets: DashboardWidget[] = [
   { type: "text", markdown: "# Platform" },

@@ -2,7 +2,7 @@ import { EncryptionKey } from "@infra/kms";
 import { describe, expect, it } from "vitest";
 import { AlertTopic } from "./alert-topic";
 import { LogGroup } from "./log-group";
-import { synthJson } from "./test-util";
+import { synthJson } from "@infra/testing-core/json";
 
 const key = (s: Parameters<Parameters<typeof synthJson>[0]>[0], name: string) => new EncryptionKey(s, name, { name, accountId: "111111111111", region: "us-east-1" });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LogGroup, validateLogRetention } from "./log-group";
-import { only, synthJson } from "./test-util";
+import { only, synthJson } from "@infra/testing-core/json";
 
 describe("LogGroup", () => {
   it("sets retention, CMK and class; no deletion protection by default", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateAlarmPeriod, validateEvaluation, validateExtendedStatistic } from "./alarm-validation";
 import { MetricAlarm, type MetricAlarmProps } from "./metric-alarm";
-import { only, synthJson } from "./test-util";
+import { only, synthJson } from "@infra/testing-core/json";
 
 const TOPIC = "arn:aws:sns:us-east-1:111122223333:alerts";
 const base = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DatabaseInstance, type DatabaseInstanceProps } from "./database-instance";
-import { only, onlyData, synthJson } from "./test-util";
+import { only, onlyData, synthJson } from "@infra/testing-core/json";
 
 const KMS = "arn:aws:kms:us-east-1:111122223333:key/db";
 const dev: DatabaseInstanceProps = {

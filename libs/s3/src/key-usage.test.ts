@@ -1,7 +1,7 @@
 import { EncryptionKey } from "@infra/kms";
 import { describe, expect, it } from "vitest";
 import { SecureBucket } from "./index";
-import { synthStack } from "./test-utils";
+import { synthStack } from "@infra/testing-core/stack";
 
 describe("SSE-KMS buckets: services the bucket policy lets read or write objects use the key", () => {
   it("CloudFront reading through OAC becomes a user of the bucket's key; a non-object statement does not", () => {

@@ -1,9 +1,8 @@
-import { WORKLOADS } from "@envs/envcommon";
-import { root } from "@envs/root";
 import type { EnvConfig } from "@infra/config";
-import { resourceAddresses, synthEnvJson } from "@infra/workloads";
+import { resourceAddresses } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { type AddressSnapshot, checkAddressSnapshot } from "./address-snapshot";
+import { synthEnvOnce } from "./env-synth";
 
 type Backend = { backend: { s3: Record<string, unknown> } };
 type Providers = { aws: { allowed_account_ids: string[]; default_tags: { tags: Record<string, string> }[] }[] };
@@ -13,7 +12,7 @@ type Providers = { aws: { allowed_account_ids: string[]; default_tags: { tags: R
  * account with default tags, and the reviewed address snapshot in `snapshotFile`.
  */
 export function describeEnvStacks(env: EnvConfig, snapshotFile: string): void {
-  const stacks = synthEnvJson(env, { root, workloads: WORKLOADS });
+  const stacks = synthEnvOnce(env);
 
   describe(`${env.name} stacks`, () => {
     it(`every stack keeps its state in S3 under its own key, encrypted, with locking, pinned to the ${env.name} account`, () => {

@@ -1,2 +1,3 @@
 export { checkAddressSnapshot, type AddressSnapshot } from "./address-snapshot";
+export { synthEnvOnce } from "./env-synth";
 export { describeEnvStacks } from "./env-stacks";

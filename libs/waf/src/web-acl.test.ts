@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Json, only, synthJson } from "./test-stack";
+import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 import { WebAcl, WebAclPropsError, type WebAclProps } from "./web-acl";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";

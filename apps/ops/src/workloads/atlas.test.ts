@@ -4,6 +4,7 @@ import { root } from "@envs/root";
 import { env as stagingEnv } from "@envs/staging";
 import { type EnvConfig, resolveEnv } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
+import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourceAddresses, resourcesOfType, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 
@@ -21,7 +22,7 @@ function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
     regions: env.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "atlas") })),
   };
 }
-const synth = (env: EnvConfig) => synthEnvJson(env, { root, workloads: WORKLOADS });
+const synth = (env: EnvConfig) => synthEnvOnce(env);
 const short = (s: StackJson) => s.stackName.replace(/^(prod|staging)-/, "");
 function stack(stacks: StackJson[], name: string): StackJson {
   const found = stacks.find((s) => s.stackName === name);

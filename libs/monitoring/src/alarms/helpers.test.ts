@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { only, synthJson } from "../test-util";
+import { only, synthJson } from "@infra/testing-core/json";
 import { ec2CpuAlarm } from "./ec2";
 import { ecsTaskFailureAlarm, ecsTaskFailurePattern } from "./ecs";
 import { freeStorageThresholdBytes, rdsCpuAlarm, rdsEventSubscription, rdsFreeStorageAlarm } from "./rds";

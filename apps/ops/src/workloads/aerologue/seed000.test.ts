@@ -1,10 +1,9 @@
-import { WORKLOADS } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
-import { root } from "@envs/root";
 import { env as staging } from "@envs/staging";
 import type { EnvConfig } from "@infra/config";
-import { type StackJson, synthEnvJson } from "@infra/workloads";
+import { synthEnvOnce } from "@infra/testing";
+import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { one, policyDocs, resources, stack } from "./helpers";
 
@@ -101,7 +100,7 @@ const TABLES: Record<string, { hash: string; range?: string; gsis: string[]; ttl
 
 const synthCache = new Map<string, StackJson[]>();
 function synth(env: EnvConfig): StackJson[] {
-  if (!synthCache.has(env.name)) synthCache.set(env.name, synthEnvJson(env, { root, workloads: WORKLOADS }));
+  if (!synthCache.has(env.name)) synthCache.set(env.name, synthEnvOnce(env));
   return synthCache.get(env.name)!;
 }
 

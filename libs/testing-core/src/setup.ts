@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { expect } from "vitest";
+import { restoreV8StackHooks } from "./stack-hooks";
 
 // CDKTF ships its matchers (toHaveResource, toHaveResourceWithProperties, ...) through a jest
 // adapter that calls `expect.extend` on the global `expect`; vitest's expect has the same API.
@@ -21,3 +22,8 @@ declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends CdktfMatchers {}
 }
+
+// vitest runs with isolate: false: test files share a worker's globals. Code under test may patch V8's
+// stack hooks (skipTokenCreationStacks, called by the ops CLI that cli.test.ts runs in-process), so every
+// file starts from the hooks V8 had when the worker started.
+restoreV8StackHooks();

@@ -1,15 +1,10 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
+import { synthTerraform } from "./synth";
 
 /** Synthesizes what `build` creates in a small stack with an AWS provider and returns the parsed JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function synthJson(build: (scope: Construct) => void): any {
-  const app = Testing.app() as App;
-  const stack = new TerraformStack(app, "test");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  build(stack);
-  return JSON.parse(Testing.synth(stack));
+  return synthTerraform(build);
 }
 
 /** The single resource of a type in a synthesized stack (fails if there is not exactly one). */

@@ -1,17 +1,11 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
+import { type Json, synthTerraform } from "./synth";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = Record<string, any>;
+export type { Json } from "./synth";
 
-/** Test helper: build into a small stack with an AWS provider and return the parsed Terraform JSON. */
+/** Build into a small stack with an AWS provider and return its resource, data and output blocks (never undefined). */
 export function synthJson(build: (scope: Construct) => void): { resource: Json; data: Json; output: Json } {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, "test");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  build(stack);
-  const json = JSON.parse(Testing.synth(stack)) as Json;
+  const json = synthTerraform(build);
   return { resource: json.resource ?? {}, data: json.data ?? {}, output: json.output ?? {} };
 }
 

@@ -1,0 +1,27 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack, Testing } from "cdktf";
+import type { Construct } from "constructs";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+
+/** Synthesized Terraform JSON of a test stack: the blocks construct tests read. */
+export interface TerraformJson {
+  readonly resource?: Record<string, Json>;
+  readonly data?: Record<string, Json>;
+  readonly output?: Json;
+  readonly [block: string]: unknown;
+}
+
+/**
+ * The one synth helper of construct tests: `build` adds constructs to a one-stack test app that has an
+ * AWS provider (us-east-1), and the stack's Terraform JSON comes back parsed. Depends on cdktf only,
+ * so every construct library can use it without a cycle (ADR 0051).
+ */
+export function synthTerraform(build: (stack: TerraformStack & Construct) => void): TerraformJson {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, "test");
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  build(stack);
+  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+}
