@@ -10,7 +10,7 @@ import { describeWaiver, isExpired, isProtected, matchesAddress, waiverProblems,
 export interface RuleSummary {
   readonly id: string;
   readonly title: string;
-  readonly mirrors: readonly string[];
+  readonly mirrors?: readonly string[];
   readonly severity: Severity;
   /** What AWS or Terraform does when the rule is violated (preflight rules). */
   readonly consequence?: string;
@@ -36,7 +36,7 @@ export function waiverJudge(options: { stack: string; today: string; waivers: re
     judge(rule, resource, findings) {
       const base = {
         rule: rule.id,
-        mirrors: [...rule.mirrors],
+        mirrors: [...(rule.mirrors ?? [])],
         title: rule.title,
         severity: rule.severity,
         ...(rule.consequence ? { consequence: rule.consequence } : {}),
