@@ -32,8 +32,10 @@ export class EnvFixture {
     for (const [name, fixture] of Object.entries(stacks)) this.add(name, fixture);
   }
 
+  /** Add a stack, or replace the resources of one already added (keeping its cross-stack wiring and place). */
   add(name: string, fixture: StackFixture): this {
-    this.stacks.set(name, { fixture, outputs: {}, remote: {} });
+    const existing = this.stacks.get(name);
+    this.stacks.set(name, { fixture, outputs: existing?.outputs ?? {}, remote: existing?.remote ?? {} });
     return this;
   }
 

@@ -2,12 +2,15 @@
 import type { PreflightRule } from "../types";
 import { dependsOnReferences } from "./depends-on";
 import { engineVersionPins } from "./engine-version";
+import { kmsKeyUsers } from "./kms-key-users";
+import { logBucketPolicies } from "./log-bucket-policy";
 import { namePatterns } from "./names";
+import { principalsExist } from "./principals-exist";
 import { timestreamLiveAnalytics } from "./timestream";
 import { windowFormat } from "./window-format";
 import { windowOverlap } from "./window-overlap";
 
-export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics];
+export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics, kmsKeyUsers, principalsExist, logBucketPolicies];
 
 export function preflightRuleById(id: string): PreflightRule | undefined {
   return preflightRules.find((r) => r.id === id);
