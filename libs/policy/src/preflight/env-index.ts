@@ -203,8 +203,10 @@ export function buildEnvIndex(inputs: readonly PreflightStackInput[], options: {
       const list = edges().get(`${target.stack.name}/${target.resource.address}`) ?? [];
       const seen = new Set<string>();
       const out: Located[] = [];
+      const data = type.startsWith("data.");
+      const bare = data ? type.slice(5) : type;
       for (const e of list) {
-        if (e.from.resource.type !== type) continue;
+        if (e.from.resource.type !== bare || e.from.resource.mode !== (data ? "data" : "managed")) continue;
         if (attribute && e.path !== attribute && !e.path.startsWith(`${attribute}.`)) continue;
         const key = `${e.from.stack.name}/${e.from.resource.address}`;
         if (seen.has(key)) continue;

@@ -88,7 +88,7 @@ export interface EnvIndex {
   resolveAll(from: StackView, value: unknown): Target[];
   /** The first target of a value (e.g. `kms_key_id = "${...arn}"`). */
   resolve(from: StackView, value: unknown): Target | undefined;
-  /** Resources of `type` anywhere in the env whose `attribute` (dotted, or any) references `target`. */
+  /** Resources of `type` (`data.<type>` for data sources) anywhere in the env whose `attribute` (dotted, or any) references `target`. */
   referencing(target: Located, type: string, attribute?: string): Located[];
   /**
    * The value as AWS will see it, as far as synth knows it: references to names, ARNs of named
@@ -115,7 +115,7 @@ export interface PreflightRule {
   readonly defects: readonly number[];
   /** `stack`: needs one stack (runs per stack at synth); `env`: needs every stack of the env. */
   readonly scope: PreflightScope;
-  /** Subject types; `data.<type>` for data sources. */
+  /** Subject types; `data.<type>` for data sources; `*` / `data.*` for every resource / data source. */
   readonly resourceTypes: readonly string[];
   /** false: not applicable (not counted as a check). */
   appliesTo?(subject: Located, env: EnvIndex): boolean;

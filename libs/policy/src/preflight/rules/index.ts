@@ -6,11 +6,15 @@ import { kmsKeyUsers } from "./kms-key-users";
 import { logBucketPolicies } from "./log-bucket-policy";
 import { namePatterns } from "./names";
 import { principalsExist } from "./principals-exist";
+import { managedPasswordReplicas } from "./rds-managed-password-replicas";
+import { reservedConcurrency } from "./reserved-concurrency";
+import { secretReads } from "./secret-reads";
+import { oneOwnerSingletons } from "./singletons";
 import { timestreamLiveAnalytics } from "./timestream";
 import { windowFormat } from "./window-format";
 import { windowOverlap } from "./window-overlap";
 
-export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics, kmsKeyUsers, principalsExist, logBucketPolicies];
+export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics, kmsKeyUsers, principalsExist, logBucketPolicies, secretReads, managedPasswordReplicas, reservedConcurrency, oneOwnerSingletons];
 
 export function preflightRuleById(id: string): PreflightRule | undefined {
   return preflightRules.find((r) => r.id === id);
