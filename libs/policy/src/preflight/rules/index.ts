@@ -12,9 +12,10 @@ import { secretReads } from "./secret-reads";
 import { oneOwnerSingletons } from "./singletons";
 import { timestreamLiveAnalytics } from "./timestream";
 import { windowFormat } from "./window-format";
+import { zoneDelegation } from "./zone-delegation";
 import { windowOverlap } from "./window-overlap";
 
-export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics, kmsKeyUsers, principalsExist, logBucketPolicies, secretReads, managedPasswordReplicas, reservedConcurrency, oneOwnerSingletons];
+export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics, kmsKeyUsers, principalsExist, logBucketPolicies, secretReads, managedPasswordReplicas, reservedConcurrency, oneOwnerSingletons, zoneDelegation];
 
 export function preflightRuleById(id: string): PreflightRule | undefined {
   return preflightRules.find((r) => r.id === id);
