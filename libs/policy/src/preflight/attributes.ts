@@ -31,6 +31,10 @@ const ARNS: Readonly<Record<string, (c: Ctx) => Partial<Record<string, string | 
     const n = c.name("name");
     return { id: n, name: n, arn: n && `arn:aws:iam::${c.account}:user${c.name("path") ?? "/"}${n}` };
   },
+  aws_iam_openid_connect_provider: (c) => {
+    const url = c.name("url")?.replace(/^https:\/\//, "");
+    return { url: c.name("url"), arn: url && `arn:aws:iam::${c.account}:oidc-provider/${url}` };
+  },
   aws_iam_service_linked_role: (c) => {
     const service = c.name("aws_service_name");
     return { aws_service_name: service };
