@@ -17,7 +17,7 @@ const USAGE = `usage: infra <command> [options]
 
   synth   [--env <env>]                      synthesize one env (default: every env)
   check                                      resolve and validate every env's config
-  policy  [--env <env>]                      policy pack report: rules x resources, passed / waived / failed
+  policy  [--env <env>]                      policy pack and preflight-rules reports: rules x resources, passed / waived / failed
   stacks  --env <env> [--json]               stacks in deploy order, state keys, dependencies
   plan    --env <env> [--stack <s>] [--no-synth] [--drift]   terraform plan per stack, in order
   diff    --env <env> [--stack <s>]          plan without saving it
@@ -63,8 +63,10 @@ export function main(argv: readonly string[]): number {
     for (const env of envs) {
       const result = policyReport(env);
       process.stdout.write(`${result.text}\n\n`);
-      summaries.push(result.text.trim().split("\n").at(-1)!);
-      failed += result.failed;
+      // The preflight family (docs/preflight.md): its failures count only in enforce mode (root config).
+      process.stdout.write(`preflight-rules (${result.preflight.mode} mode)\n${result.preflight.text}\n\n`);
+      summaries.push(result.text.trim().split("\n").at(-1)!, `${result.preflight.text.trim().split("\n").at(-1)!} (${result.preflight.mode})`);
+      failed += result.failed + (result.preflight.mode === "enforce" ? result.preflight.failed : 0);
     }
     process.stdout.write(`${summaries.join("\n")}\n`);
     return failed > 0 ? 1 : 0;

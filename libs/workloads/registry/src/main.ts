@@ -2,8 +2,8 @@ import { ConfigError, type EnvConfig } from "@infra/config";
 import { skipTokenCreationStacks } from "@infra/core";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
 
-/** cdktf's message when a construct validation (the policy pack) fails at synth. */
-const VALIDATION_FAILED = /^Validation failed with the following errors:/;
+/** cdktf's message when a construct validation (the policy pack, preflight) or an App-level one (env preflight) fails. */
+const VALIDATION_FAILED = /^(App-level )?[Vv]alidation failed with the following errors:/;
 
 /**
  * Entry point of an env app: synthesize, or print a configuration error or the policy violations
@@ -27,7 +27,7 @@ export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
 export function userFacingError(error: unknown): string | undefined {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof Error && VALIDATION_FAILED.test(error.message)) {
-    return error.message.replace(/\n\nIf you wish to ignore these validations.*$/s, "");
+    return error.message.replace(/\n\nIf you wish to ignore these validations.*$/s, "").replace(/\nValidations allow for dynamic verification.*$/s, "");
   }
   return undefined;
 }

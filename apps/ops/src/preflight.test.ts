@@ -1,0 +1,74 @@
+/**
+ * The preflight family over the real envs and the configurations issue 11 names (every atlas phase,
+ * Aerologue's global regions), at synth: prints each configuration's unwaived findings per rule
+ * (the fixers' worklist), shows that enforce mode fails synth exactly when there is one, and that
+ * PRE-* waivers reach the family and not the policy pack.
+ */
+import { WORKLOADS } from "@envs/envcommon";
+import { root } from "@envs/root";
+import { preflightRules, transitionRules } from "@infra/policy";
+import { buildEnv, userFacingError } from "@infra/workloads";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findEnv } from "./envs";
+import { policyReport } from "./policy";
+import { preflightFailures, transitionReport } from "./preflight";
+import { atlasTransitions, preflightVariants } from "./preflight-variants";
+
+const TODAY = "2026-06-01";
+const known = new Set([...preflightRules, ...transitionRules].map((r) => r.id));
+const perRule = (failed: { rule: string }[]) => Object.fromEntries([...new Set(failed.map((f) => f.rule))].sort().map((r) => [r, failed.filter((f) => f.rule === r).length]));
+
+describe("preflight-rules: current unwaived findings per configuration (report mode)", () => {
+  it.each(preflightVariants().map((v) => [v.label, v] as const))("%s", (label, v) => {
+    const failed = preflightFailures(v.env, TODAY);
+    console.log(`preflight ${label}: ${failed.length} unwaived failed checks ${JSON.stringify(perRule(failed))}`);
+    expect(failed.filter((f) => !known.has(f.rule))).toEqual([]);
+    for (const f of failed) {
+      expect(f.consequence, `${f.rule} says what AWS/Terraform does`).toBeTruthy();
+      expect(f.findings.length, `${f.rule} ${f.stack}/${f.address} has findings`).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(atlasTransitions().map(([label, before, after]) => [label, before, after] as const))("transition %s", (label, before, after) => {
+    const failed = transitionReport(before, after, TODAY).flatMap((r) => r.results.filter((x) => x.status === "failed"));
+    console.log(`preflight transition ${label}: ${failed.length} unwaived failed checks ${JSON.stringify(perRule(failed))}`);
+    expect(failed.filter((f) => !known.has(f.rule))).toEqual([]);
+  });
+});
+
+describe("preflight-rules enforcement and waivers", () => {
+  it("enforce mode fails synth exactly when a report-mode synth has unwaived findings, naming each rule", () => {
+    const dev = findEnv("dev");
+    const failed = preflightFailures(dev, TODAY);
+    const { app } = buildEnv(dev, { root, workloads: WORKLOADS, outdir: mkdtempSync(join(tmpdir(), "preflight-")), policy: { mode: "report", today: TODAY }, preflight: { mode: "enforce" } });
+    let message: string | undefined;
+    try {
+      app.synth();
+    } catch (error) {
+      message = userFacingError(error);
+    }
+    if (failed.length === 0) {
+      expect(message).toBeUndefined();
+      return;
+    }
+    expect(message).toBeDefined();
+    // Stack-scope rules fail the first stack that has one; env-scope rules fail after every stack.
+    const stackScope = failed.filter((f) => preflightRules.find((r) => r.id === f.rule)?.scope === "stack");
+    for (const f of stackScope.length ? stackScope.slice(0, 1) : failed) expect(message).toContain(f.rule);
+    expect(message).toContain("preflight violation");
+    expect(message).not.toContain("skipValidation");
+  });
+
+  it("a PRE-* waiver in the env config waives the finding, and the policy pack does not see it as unused", () => {
+    const dev = findEnv("dev");
+    const waiver = { rule: "PRE-TS-001", address: "aws_timestreamwrite_*", reason: "AWS account 111111111111 is an existing Timestream for LiveAnalytics customer (test)" };
+    const result = policyReport({ ...dev, waivers: [...(dev.waivers ?? []), waiver] }, TODAY);
+    const ts = result.preflight.reports.flatMap((r) => r.results.filter((x) => x.rule === "PRE-TS-001"));
+    expect(ts.length).toBeGreaterThan(0);
+    expect(ts.map((x) => x.status)).toEqual(ts.map(() => "waived"));
+    expect(result.text.trim().split("\n").at(-1)).toMatch(/, 0 unused waivers$/);
+  });
+});
