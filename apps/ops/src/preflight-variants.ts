@@ -64,14 +64,10 @@ export function preflightVariants(): EnvVariant[] {
   ];
 }
 
-/** Phase changes a user applies in order: [label, before, after]. */
-export function atlasTransitions(): [string, EnvConfig, EnvConfig][] {
-  const prod = findEnv("prod");
-  const staging = findEnv("staging");
-  return [
-    ["prod atlas phase 1 → 2", withAtlasPhase(prod, 1), withAtlasPhase(prod, 2)],
-    ["prod atlas phase 2 → 3", withAtlasPhase(prod, 2), withAtlasPhase(prod, 3)],
-    ["prod atlas phase 3 → 4", withAtlasPhase(prod, 3), withAtlasPhase(prod, 4)],
-    ["staging atlas phase 3 → 4", withAtlasPhase(staging, 3), withAtlasPhase(staging, 4)],
-  ];
-}
+/** Phase changes a user applies in order, as [label, before, after] labels of preflightVariants(). */
+export const ATLAS_TRANSITIONS: readonly (readonly [string, string, string])[] = [
+  ["prod atlas phase 1 → 2", "prod", "prod atlas phase 2"],
+  ["prod atlas phase 2 → 3", "prod atlas phase 2", "prod atlas phase 3"],
+  ["prod atlas phase 3 → 4", "prod atlas phase 3", "prod atlas phase 4"],
+  ["staging atlas phase 3 → 4", "staging atlas phase 3", "staging atlas phase 4"],
+];

@@ -14,16 +14,24 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findEnv } from "./envs";
 import { policyReport } from "./policy";
-import { preflightFailures, transitionReport } from "./preflight";
-import { atlasTransitions, preflightVariants } from "./preflight-variants";
+import { type PreflightSynth, preflightSynth, transitionReport } from "./preflight";
+import { ATLAS_TRANSITIONS, preflightVariants } from "./preflight-variants";
 
 const TODAY = "2026-06-01";
 const known = new Set([...preflightRules, ...transitionRules].map((r) => r.id));
+const variants = preflightVariants();
+/** Each configuration is synthesized once; the transitions compare the synths of their two ends. */
+const synths = new Map<string, PreflightSynth>();
+const synthOf = (label: string) => {
+  let s = synths.get(label);
+  if (!s) synths.set(label, (s = preflightSynth(variants.find((v) => v.label === label)!.env, TODAY)));
+  return s;
+};
 const perRule = (failed: { rule: string }[]) => Object.fromEntries([...new Set(failed.map((f) => f.rule))].sort().map((r) => [r, failed.filter((f) => f.rule === r).length]));
 
 describe("preflight-rules: current unwaived findings per configuration (report mode)", () => {
-  it.each(preflightVariants().map((v) => [v.label, v] as const))("%s", (label, v) => {
-    const failed = preflightFailures(v.env, TODAY);
+  it.each(variants.map((v) => [v.label] as const))("%s", (label) => {
+    const { failed } = synthOf(label);
     console.log(`preflight ${label}: ${failed.length} unwaived failed checks ${JSON.stringify(perRule(failed))}`);
     expect(failed.filter((f) => !known.has(f.rule))).toEqual([]);
     for (const f of failed) {
@@ -32,8 +40,8 @@ describe("preflight-rules: current unwaived findings per configuration (report m
     }
   });
 
-  it.each(atlasTransitions().map(([label, before, after]) => [label, before, after] as const))("transition %s", (label, before, after) => {
-    const failed = transitionReport(before, after, TODAY).flatMap((r) => r.results.filter((x) => x.status === "failed"));
+  it.each(ATLAS_TRANSITIONS.map((t) => [...t] as const))("transition %s", (label, before, after) => {
+    const failed = transitionReport(synthOf(before), synthOf(after), variants.find((v) => v.label === after)!.env, TODAY).flatMap((r) => r.results.filter((x) => x.status === "failed"));
     console.log(`preflight transition ${label}: ${failed.length} unwaived failed checks ${JSON.stringify(perRule(failed))}`);
     expect(failed.filter((f) => !known.has(f.rule))).toEqual([]);
   });
@@ -42,7 +50,7 @@ describe("preflight-rules: current unwaived findings per configuration (report m
 describe("preflight-rules enforcement and waivers", () => {
   it("enforce mode fails synth exactly when a report-mode synth has unwaived findings, naming each rule", () => {
     const dev = findEnv("dev");
-    const failed = preflightFailures(dev, TODAY);
+    const { failed } = synthOf("dev");
     const { app } = buildEnv(dev, { root, workloads: WORKLOADS, outdir: mkdtempSync(join(tmpdir(), "preflight-")), policy: { mode: "report", today: TODAY }, preflight: { mode: "enforce" } });
     let message: string | undefined;
     try {

@@ -1,22 +1,35 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import type { EnvConfig } from "@infra/config";
-import { type CheckResult, type PolicyReport, PREFLIGHT_PREFIX, evaluateTransition, transitionRules } from "@infra/policy";
+import { type CheckResult, type PolicyReport, type PreflightStackInput, PREFLIGHT_PREFIX, evaluateTransition, transitionRules } from "@infra/policy";
 import { synthEnvJson } from "@infra/workloads";
-import { policyReport } from "./policy";
 
-/** The unwaived preflight findings of one configuration, from a report-mode synth. */
-export function preflightFailures(env: EnvConfig, today?: string): CheckResult[] {
-  return policyReport(env, today).preflight.reports.flatMap((r) => r.results.filter((x) => x.status === "failed"));
+export interface PreflightSynth {
+  /** The env's stacks in deploy order, as synthesized. */
+  readonly stacks: PreflightStackInput[];
+  /** One preflight report per stack. */
+  readonly reports: PolicyReport[];
+  /** The unwaived findings (failed checks). */
+  readonly failed: CheckResult[];
+}
+
+/** One report-mode synth of a configuration: its stacks and its preflight findings. */
+export function preflightSynth(env: EnvConfig, today?: string): PreflightSynth {
+  const reports: PolicyReport[] = [];
+  const stacks = synthEnvJson(env, {
+    root,
+    workloads: WORKLOADS,
+    policy: { mode: "report", ...(today ? { today } : {}), onReport: () => {} },
+    preflight: { mode: "report", ...(today ? { today } : {}), onReport: (r) => reports.push(r) },
+  }).map((s) => ({ name: s.stackName, json: s.json as PreflightStackInput["json"] }));
+  return { stacks, reports, failed: reports.flatMap((r) => r.results.filter((x) => x.status === "failed")) };
 }
 
 /**
- * Transition rules between two configurations of one env (e.g. atlas phase N → N+1): each is
- * synthesized in report mode, then compared. Waivers are the later configuration's.
+ * Transition rules between two synths of one env (e.g. atlas phase N → N+1). Waivers are the later
+ * configuration's `PRE-*` env waivers.
  */
-export function transitionReport(before: EnvConfig, after: EnvConfig, today = new Date().toISOString().slice(0, 10)): PolicyReport[] {
-  const synth = (env: EnvConfig) =>
-    synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} }, preflight: { mode: "report" } }).map((s) => ({ name: s.stackName, json: s.json as never }));
-  const waivers = (after.waivers ?? []).filter((w) => w.rule.startsWith(PREFLIGHT_PREFIX)).map((w) => ({ ...w }));
-  return evaluateTransition(synth(before), synth(after), { today, waivers, rules: transitionRules });
+export function transitionReport(before: PreflightSynth, after: PreflightSynth, afterEnv: EnvConfig, today = new Date().toISOString().slice(0, 10)): PolicyReport[] {
+  const waivers = (afterEnv.waivers ?? []).filter((w) => w.rule.startsWith(PREFLIGHT_PREFIX)).map((w) => ({ ...w }));
+  return evaluateTransition(before.stacks, after.stacks, { today, waivers, rules: transitionRules });
 }
