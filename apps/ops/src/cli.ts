@@ -53,7 +53,9 @@ export function main(argv: readonly string[]): number {
 
   if (command === "synth") {
     if (values.env) return runCommand(synthCommand(findEnv(values.env).name));
-    for (const { env, stacks } of synthAll(ENVS)) process.stdout.write(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out\n`);
+    for (const { env, stacks, preflightFindings } of synthAll(ENVS)) {
+      process.stdout.write(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out${preflightFindings ? ` (${preflightFindings} preflight findings in report mode: npm run policy -- --env ${env})` : ""}\n`);
+    }
     return 0;
   }
   if (command === "policy") {

@@ -10,12 +10,20 @@ import { WORKSPACE_ROOT } from "./run";
  * libraries once: the whole repo synthesizes in about the time one env app takes on its own.
  * Every env is resolved (and so validated) before any stack is built.
  */
-export function synthAll(envs: readonly EnvConfig[], outdirOf: (env: string) => string = defaultOutdir): { env: string; stacks: number }[] {
+export function synthAll(envs: readonly EnvConfig[], outdirOf: (env: string) => string = defaultOutdir): { env: string; stacks: number; preflightFindings: number }[] {
   validateEnvSet(envs);
-  const built = envs.map((env) => buildEnv(env, { root, workloads: WORKLOADS, outdir: outdirOf(env.name) }));
+  const findings = new Map<string, number>();
+  const built = envs.map((env) =>
+    buildEnv(env, {
+      root,
+      workloads: WORKLOADS,
+      outdir: outdirOf(env.name),
+      preflight: { onReport: (r) => findings.set(env.name, (findings.get(env.name) ?? 0) + r.results.filter((x) => x.status === "failed").length) },
+    }),
+  );
   return built.map(({ app, resolved }) => {
     app.synth();
-    return { env: resolved.name, stacks: resolved.deployments.length };
+    return { env: resolved.name, stacks: resolved.deployments.length, preflightFindings: findings.get(resolved.name) ?? 0 };
   });
 }
 

@@ -1,4 +1,5 @@
 import { ConfigError, type EnvConfig } from "@infra/config";
+import type { PolicyReport } from "@infra/policy";
 import { skipTokenCreationStacks } from "@infra/core";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
 
@@ -12,9 +13,16 @@ const VALIDATION_FAILED = /^(App-level )?[Vv]alidation failed with the following
 export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
   skipTokenCreationStacks();
   try {
-    const { app, resolved } = buildEnv(env, options);
+    let preflightFailed = 0;
+    const onReport = (r: PolicyReport) => {
+      preflightFailed += r.results.filter((x) => x.status === "failed").length;
+      options.preflight?.onReport?.(r);
+    };
+    const { app, resolved } = buildEnv(env, { ...options, preflight: { ...options.preflight, onReport } });
     app.synth();
     process.stdout.write(`${resolved.name}: synthesized ${resolved.deployments.length} stacks\n`);
+    // Report mode lets synth pass; say so, so the findings are not silent (npm run policy lists them).
+    if (preflightFailed > 0) process.stdout.write(`${resolved.name}: ${preflightFailed} preflight findings (report mode): npm run policy -- --env ${resolved.name}\n`);
   } catch (error) {
     const message = userFacingError(error);
     if (message === undefined) throw error;
