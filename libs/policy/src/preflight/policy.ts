@@ -172,6 +172,8 @@ export function principalMatch(s: Statement, needed: Needed): "exact" | "any" | 
     }
     if (p.type !== needed.type) continue;
     if (needed.type === "Service" ? p.value.toLowerCase() === needed.value.toLowerCase() : p.value === needed.value) return "exact";
+    // An account may be written as its id or its root ARN.
+    if (needed.type === "AWS" && /^\d{12}$/.test(p.value) && needed.value === `arn:aws:iam::${p.value}:root`) return "exact";
     if (needed.type === "AWS" && !needed.value.includes(":role/aws-service-role/")) {
       const account = accountOf(needed.value);
       if (account && (p.value === account || p.value === `arn:aws:iam::${account}:root`)) best = best === "any" ? best : "account";
