@@ -36,6 +36,27 @@ describe("env index", () => {
     expect(index.render(kms, "${aws_kms_key.k.arn}")).toBe("⟨aws_kms_key.k.arn⟩");
   });
 
+  it("finds the producer of a remote state whose config is an expression (the inmem fallback of a fresh-env plan)", () => {
+    const e = new EnvFixture({ kms: { resource: { aws_kms_key: { k: {} } } }, app: {} });
+    const inputs = e.inputs();
+    const producer = inputs[0]!.json.terraform as { backend: { s3: { key: string } } };
+    const config = `\${contains(data.aws_s3_objects.probe.keys, "${producer.backend.s3.key}") ? tomap({bucket = "state", key = "${producer.backend.s3.key}", region = "us-east-1"}) : tomap({})}`;
+    // Named unlike the producer, so only the key in the expression can lead there.
+    inputs[1] = {
+      name: "app",
+      json: {
+        ...inputs[1]!.json,
+        data: { terraform_remote_state: { keys: { backend: '${contains(data.aws_s3_objects.probe.keys, "x") ? "s3" : "inmem"}', config, defaults: {} } } },
+        resource: { aws_sns_topic: { t: { name: "t", kms_master_key_id: "${data.terraform_remote_state.keys.outputs.key}" } } },
+      },
+    };
+    (inputs[0]!.json as { output?: unknown }).output = { key: { value: "${aws_kms_key.k.arn}" } };
+    const index = buildEnvIndex(inputs, { today: TEST_TODAY });
+    const app = index.stack("app")!;
+    expect(index.resolve(app, app.index.byAddress("aws_sns_topic.t")!.values["kms_master_key_id"])).toMatchObject({ stack: { name: "kms" }, address: "aws_kms_key.k", attribute: "arn" });
+    expect(app.dependsOn).toEqual(["kms"]);
+  });
+
   it("knows each resource's region (provider aliases) and the deploy order", () => {
     const index = env();
     const west = index.stack("west")!;

@@ -34,6 +34,18 @@ function backendKey(json: PreflightStackInput["json"]): string | undefined {
   return (json["terraform"] as { backend?: { s3?: { key?: string } } } | undefined)?.backend?.s3?.key;
 }
 
+/**
+ * The state key a remote state reads: `config.key`, or, when `config` is an expression (a stack
+ * planned before its producers falls back to an empty `inmem` state:
+ * `${contains(...) ? tomap({..., key = "<key>", ...}) : tomap({})}`), the key written in it.
+ */
+function remoteStateKey(rs: JsonObject): string | undefined {
+  const config = rs["config"];
+  if (typeof config === "string") return /\bkey\s*=\s*"([^"]+)"/.exec(config)?.[1];
+  const key = (config as JsonObject | undefined)?.["key"];
+  return typeof key === "string" ? key : undefined;
+}
+
 /** Strings inside a JSON value, each with its dotted attribute path (array positions dropped). */
 export function stringsIn(value: Json | undefined, path = ""): { path: string; value: string }[] {
   if (typeof value === "string") return [{ path, value }];
@@ -57,8 +69,8 @@ export function buildEnvIndex(inputs: readonly PreflightStackInput[], options: {
     const map = new Map<string, string>();
     const remote = (s.json.data?.["terraform_remote_state"] ?? {}) as Record<string, JsonObject>;
     for (const [name, rs] of Object.entries(remote)) {
-      const key = (rs["config"] as JsonObject | undefined)?.["key"];
-      const byBackend = typeof key === "string" ? byKey.get(key) : undefined;
+      const key = remoteStateKey(rs);
+      const byBackend = key ? byKey.get(key) : undefined;
       const byName = name.startsWith("cross-stack-reference-input-") ? name.slice("cross-stack-reference-input-".length) : undefined;
       const producer = byBackend ?? (byName && names.has(byName) ? byName : undefined);
       if (producer) map.set(name, producer);

@@ -48,6 +48,8 @@ function typesOf(env: EnvIndex, account: string | undefined): Map<string, string
     if (stack.account !== account) continue;
     for (const r of stack.index.resources) {
       if (r.mode === "data" && LOCAL_DATA.has(r.type)) continue;
+      // Other providers' types (terraform_data guards, random_*, time_*) make no AWS call with the CI role.
+      if (!r.type.startsWith("aws_")) continue;
       const key = r.mode === "data" ? `data.${r.type}` : r.type;
       if (!out.has(key)) out.set(key, `${stack.name}/${r.address}`);
     }

@@ -1,8 +1,15 @@
 import { finding, show } from "../../rules/helpers";
-import type { Finding, PreflightRule } from "../types";
+import type { Finding, PreflightRule, TerraformJson } from "../types";
 
-/** `aws_x.y`, `data.aws_x.y`, `module.m` (optionally indexed with a constant key). */
-const STATIC = /^(?:(data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][\w-]*|module\.[A-Za-z_][\w-]*)(?:\[(?:\d+|"[^"]*")\])?$/;
+/** `aws_x.y`, `data.aws_x.y`, `ephemeral.aws_x.y`, `module.m` (optionally indexed with a constant key). */
+const STATIC = /^(?:((?:data|ephemeral)\.)?[a-z][a-z0-9_]*\.[A-Za-z_][\w-]*|module\.[A-Za-z_][\w-]*)(?:\[(?:\d+|"[^"]*")\])?$/;
+
+/** Is `address` an `ephemeral` block of the stack (Terraform >= 1.10; not in the resource index)? */
+function declaresEphemeral(json: TerraformJson, address: string): boolean {
+  const [, type, name] = address.split(".");
+  const blocks = (json as { ephemeral?: Record<string, Record<string, unknown>> }).ephemeral;
+  return !!type && !!name && blocks?.[type]?.[name] !== undefined;
+}
 
 /**
  * Terraform reads `depends_on` as static references, never as expressions: in JSON syntax each entry
@@ -31,7 +38,7 @@ export const dependsOnReferences: PreflightRule = {
         continue;
       }
       const address = entry.replace(/\[.*\]$/, "");
-      if (!address.startsWith("module.") && !stack.index.byAddress(address)) out.push(finding("depends_on", entry, "a resource or data source declared in this stack"));
+      if (address.startsWith("ephemeral.") ? !declaresEphemeral(stack.json, address) : !address.startsWith("module.") && !stack.index.byAddress(address)) out.push(finding("depends_on", entry, "a resource or data source declared in this stack"));
     }
     return out;
   },
