@@ -24,7 +24,7 @@ const USAGE = `usage: infra <command> [options]
 
   synth    [--env <env>]                     synthesize one env (default: every env); removes stale stack folders
   check                                      resolve and validate every env's config
-  policy   [--env <env>] [--summary] [--json] policy pack report (--summary: failures first, one line per rule)
+  policy   [--env <env>] [--summary] [--json] policy pack + preflight reports (--summary: failures first, one line per rule)
   stacks   --env <env> [filters] [--json]    stacks in deploy order, state keys, dependencies
   plan     --env <env> [filters] [--drift] [--no-lock] [--lock-timeout <d>] [--export-dir <dir>]
                                              plan every selected stack, saving tfplan files + manifest
@@ -142,8 +142,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         const env = findEnv(values.env).name;
         return synthEnv(env, cdktfOut(ws, env));
       }
-      for (const { env, stacks, removed } of synthAll(ENVS, (name) => cdktfOut(ws, name))) {
-        io.stdout(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out${removed.length ? ` (removed stale ${removed.join(", ")})` : ""}\n`);
+      for (const { env, stacks, removed, preflightFindings } of synthAll(ENVS, (name) => cdktfOut(ws, name))) {
+        const notes = [
+          ...(removed.length ? [`removed stale ${removed.join(", ")}`] : []),
+          ...(preflightFindings ? [`${preflightFindings} preflight findings in report mode: npm run policy -- --env ${env}`] : []),
+        ];
+        io.stdout(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out${notes.length ? ` (${notes.join("; ")})` : ""}\n`);
       }
       return 0;
     }

@@ -13,11 +13,25 @@ export interface EnvPolicyResult {
   readonly reports: readonly PolicyReport[];
   readonly text: string;
   readonly failed: number;
+  /** The preflight family's reports (docs/preflight.md), one per stack. */
+  readonly preflight: {
+    readonly reports: readonly PolicyReport[];
+    readonly text: string;
+    readonly failed: number;
+    /** The root config's mode: in `report` mode its failures do not fail the command. */
+    readonly mode: "enforce" | "report";
+  };
 }
 
-/** Synthesize an env in report mode and collect every stack's policy report: rules × resources. */
+const failures = (reports: readonly PolicyReport[]) => reports.reduce((n, r) => n + r.results.filter((x) => x.status === "failed").length, 0);
+
+/**
+ * Synthesize an env in report mode and collect every stack's policy report (rules × resources) and
+ * its preflight report (stack and env-scope rules, computed once after every stack).
+ */
 export function policyReport(env: EnvConfig, today?: string): EnvPolicyResult {
   const reports: PolicyReport[] = [];
+  const preflight: PolicyReport[] = [];
   const outdir = mkdtempSync(join(tmpdir(), `policy-${env.name}-`));
   try {
     const { app } = buildEnv(env, {
@@ -25,13 +39,19 @@ export function policyReport(env: EnvConfig, today?: string): EnvPolicyResult {
       workloads: WORKLOADS,
       outdir,
       policy: { mode: "report", ...(today ? { today } : {}), onReport: (r) => reports.push(r) },
+      preflight: { mode: "report", onReport: (r) => preflight.push(r) },
     });
     app.synth();
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
-  const failed = reports.reduce((n, r) => n + r.results.filter((x) => x.status === "failed").length, 0);
-  return { env: env.name, reports, text: formatReport(reports, env.name), failed };
+  return {
+    env: env.name,
+    reports,
+    text: formatReport(reports, env.name),
+    failed: failures(reports),
+    preflight: { reports: preflight, text: formatReport(preflight, `${env.name} preflight`), failed: failures(preflight), mode: root.preflight?.mode ?? "enforce" },
+  };
 }
 
 /** Per env: counts, then every failure (rule, resource, what was found), then waiver problems. Failures first. */
@@ -94,15 +114,17 @@ export function formatPolicySummary(s: PolicySummary): string {
 export function policyCommand(values: { env?: string | undefined; json?: boolean | undefined; summary?: boolean | undefined }, io: { stdout: (t: string) => void }): number {
   const envs = values.env ? [findEnv(values.env)] : ENVS;
   const results = envs.map((env) => policyReport(env));
-  const failed = results.reduce((n, r) => n + r.failed, 0);
+  // The preflight family (docs/preflight.md) counts towards the exit code only in enforce mode (root config).
+  const failed = results.reduce((n, r) => n + r.failed + (r.preflight.mode === "enforce" ? r.preflight.failed : 0), 0);
   if (values.json) {
     const summaries = results.map(summarizePolicy);
     io.stdout(`${JSON.stringify(values.env ? summaries[0] : summaries, null, 2)}\n`);
   } else if (values.summary) {
     io.stdout(results.map((r) => formatPolicySummary(summarizePolicy(r))).join("\n"));
   } else {
-    for (const r of results) io.stdout(`${r.text}\n\n`);
-    io.stdout(`${results.map((r) => r.text.trim().split("\n").at(-1)!).join("\n")}\n`);
+    for (const r of results) io.stdout(`${r.text}\n\npreflight-rules (${r.preflight.mode} mode)\n${r.preflight.text}\n\n`);
+    const lastLine = (text: string) => text.trim().split("\n").at(-1)!;
+    io.stdout(`${results.flatMap((r) => [lastLine(r.text), `${lastLine(r.preflight.text)} (${r.preflight.mode})`]).join("\n")}\n`);
   }
   return failed > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { type EnvConfig, validateEnvSet } from "@infra/config";
+import type { PolicyReport } from "@infra/policy";
 import { buildEnv, pruneStaleStacks } from "@infra/workloads";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -15,17 +16,20 @@ import { WORKSPACE_ROOT } from "./run";
 export function synthAll(
   envs: readonly EnvConfig[],
   outdirOf: (env: string) => string = defaultOutdir,
-): { env: string; stacks: number; removed: string[] }[] {
+): { env: string; stacks: number; removed: string[]; preflightFindings: number }[] {
   validateEnvSet(envs);
+  const findings = new Map<string, number>();
+  const countFindings = (env: string, failed: number) => findings.set(env, (findings.get(env) ?? 0) + failed);
   const built = envs.map((env) => {
     const outdir = outdirOf(env.name);
     mkdirSync(outdir, { recursive: true });
-    return { ...buildEnv(env, { root, workloads: WORKLOADS, outdir }), outdir };
+    const preflight = { onReport: (r: PolicyReport) => countFindings(env.name, r.results.filter((x) => x.status === "failed").length) };
+    return { ...buildEnv(env, { root, workloads: WORKLOADS, outdir, preflight }), outdir };
   });
   return built.map(({ app, resolved, outdir }) => {
     app.synth();
     const removed = pruneStaleStacks(outdir, resolved.deployments.map((d) => d.stackName)).map((p) => p.stack);
-    return { env: resolved.name, stacks: resolved.deployments.length, removed };
+    return { env: resolved.name, stacks: resolved.deployments.length, removed, preflightFindings: findings.get(resolved.name) ?? 0 };
   });
 }
 

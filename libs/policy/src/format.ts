@@ -65,7 +65,8 @@ export function formatViolation(result: CheckResult): string {
   return [
     `${result.rule}${mirrors}: ${result.title}`,
     `  resource: ${where}`,
-    ...result.findings.map((f) => `  ${f.attribute}: found ${f.found}, expected ${f.expected}`),
+    ...result.findings.flatMap((f) => [`  ${f.attribute}: found ${f.found}, expected ${f.expected}`, ...(f.consequence ? [`    when applied: ${f.consequence}`] : [])]),
+    ...(result.consequence && !result.findings.some((f) => f.consequence) ? [`  when violated: ${result.consequence}`] : []),
     ...result.notes.map((n) => `  note: ${n}`),
     `  to waive it, add to this environment's waivers (config) with a written reason:`,
     `    ${example}`,

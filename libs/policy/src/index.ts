@@ -7,3 +7,4 @@ export { allRules, coverage, ruleById } from "./rules";
 export { buildIndex, resourcesOf } from "./stack-index";
 export type { Finding, Json, JsonObject, PolicyRule, Severity, StackIndex, SynthResource, TerraformJson } from "./types";
 export { isProtected, matchesAddress, PROTECTED_TAG, waiverProblems, type Waiver } from "./waivers";
+export * from "./preflight";

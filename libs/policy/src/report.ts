@@ -9,6 +9,8 @@ export interface CheckResult {
   mirrors: string[];
   title: string;
   severity: Severity;
+  /** What AWS or Terraform does when this rule is violated (preflight rules). */
+  consequence?: string;
   stack: string;
   /** Terraform address inside the stack, e.g. `aws_s3_bucket.logs_ABC123`. */
   address: string;

@@ -40,6 +40,8 @@ export interface Finding {
   found: string;
   /** What would pass, in words or as the literal value. */
   expected: string;
+  /** What AWS or Terraform does with this value, when it is more specific than the rule's (preflight). */
+  consequence?: string;
 }
 
 /** Read-only view of a stack that rules use to follow references between resources. */

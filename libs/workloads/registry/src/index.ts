@@ -1,5 +1,5 @@
 export { BUILDERS } from "./builders";
 export { runEnvApp, userFacingError } from "./main";
 export { resourceAddresses, resourcesOfType, synthEnvJson, type StackJson, type TerraformJson } from "./synth-json";
-export { buildEnv, type SynthEnvOptions, type SynthesizedEnv } from "./synth-env";
+export { buildEnv, preflightFacts, type PreflightSynthOptions, type SynthEnvOptions, type SynthesizedEnv } from "./synth-env";
 export { pruneStaleStacks, prunedMessage, type PrunedStack } from "./prune";
