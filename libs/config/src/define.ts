@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { EnvName, EnvSettings, NatMode, WaiverConfig } from "./schema";
+import type { EnvName, EnvSettings, NatMode, Prerequisites, RegionQuotas, WaiverConfig } from "./schema";
 import type { RegionName } from "./regions";
 import type { ResolvedDeployment, ResolvedEnv } from "./resolve";
 
@@ -162,6 +162,8 @@ export interface RegionConfig {
   /** Per-workload overrides that apply in this region only. */
   readonly workloads?: Readonly<Record<string, unknown>>;
   readonly deployments: readonly DeploymentConfig[];
+  /** The account's service quotas in this region that preflight checks against. @default AWS defaults */
+  readonly quotas?: RegionQuotas;
   /** This file, for error messages. */
   readonly source: string;
   /** The file that lists this region's deployments, if not `source`. */
@@ -178,6 +180,8 @@ export interface EnvConfig {
   readonly workloads: Readonly<Record<string, unknown>>;
   readonly regions: readonly RegionConfig[];
   readonly waivers?: readonly WaiverConfig[];
+  /** What a person provides before the first deploy (secret values, zone delegations). @default none */
+  readonly prerequisites?: Prerequisites;
   readonly source: string;
 }
 

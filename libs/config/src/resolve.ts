@@ -15,6 +15,8 @@ import {
   envName as envNameSchema,
   envSettings,
   kebab,
+  prerequisites as prerequisitesSchema,
+  regionQuotas,
   rootConfig,
   waiver as waiverSchema,
 } from "./schema";
@@ -110,6 +112,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
   checkField(accountIdSchema, env.accountId, envLevel, "accountId", issues);
   checkField(kebab, env.costAllocation, envLevel, "costAllocation", issues);
   const envWaivers = parseWaivers(env.waivers ?? [], envLevel, "waivers", issues);
+  if (env.prerequisites !== undefined) checkField(prerequisitesSchema, env.prerequisites, envLevel, "prerequisites", issues);
 
   // Workloads enabled in this env, merged over their defaults.
   const workloadConfigs: Record<string, unknown> = {};
@@ -149,6 +152,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
       if (!known.includes(az)) issues.push(issue(level, `azs[${i}]`, az, `must be an availability zone of ${r.region}: ${known.join(" | ")}`));
     });
     if (new Set(r.azs).size !== r.azs.length) issues.push(issue(level, "azs", r.azs, "availability zones must be distinct"));
+    if (r.quotas !== undefined) checkField(regionQuotas, r.quotas, level, "quotas", issues);
     for (const [net, cidr] of Object.entries(r.cidrs)) {
       const parsed = parseCidr(cidr);
       if (typeof parsed === "string") issues.push(issue(level, `cidrs.${net}`, cidr, parsed));

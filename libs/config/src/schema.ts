@@ -88,6 +88,54 @@ export const stateConfig = z
   .strict();
 export type StateConfig = z.infer<typeof stateConfig>;
 
+/**
+ * The preflight rule family (libs/policy/src/preflight, docs/preflight.md): `enforce` fails synth on
+ * an unwaived finding, `report` only reports it (in `npm run policy` and as synth warnings).
+ */
+export const preflightConfig = z
+  .object({
+    mode: z.enum(["enforce", "report"]),
+  })
+  .strict();
+export type PreflightConfig = z.infer<typeof preflightConfig>;
+
+/**
+ * Service quotas of the env's account in one region, as Service Quotas shows them: preflight checks
+ * the env against them (a new account may start below AWS's default; a raised quota goes here).
+ */
+export const regionQuotas = z
+  .object({
+    /** Lambda concurrent executions (quota code L-B99A9384). @default 1000 (the AWS default) */
+    lambdaConcurrentExecutions: z.number().int().min(10).optional(),
+  })
+  .strict();
+export type RegionQuotas = z.infer<typeof regionQuotas>;
+
+/** One thing a person provides before the first deploy of an env, and how. */
+const prerequisite = z
+  .object({
+    /** Secret (or SSM parameter) name, or hosted zone name. */
+    name: z.string().min(1),
+    /** How it is provided (the command, who does it): a prerequisite without one is not a plan. */
+    reason: z.string().trim().min(10, { message: "say how it is provided (at least 10 characters)" }),
+  })
+  .strict();
+
+/**
+ * Fresh-account prerequisites the stacks cannot create: secret values set by hand, zones delegated
+ * from a registrar or another account. Preflight rules accept a plan-time secret read or an
+ * undelegated validation zone only when it is listed here.
+ */
+export const prerequisites = z
+  .object({
+    /** Secrets / SSM parameters whose value is set before deploy (e.g. `aws secretsmanager put-secret-value`). @default none */
+    secrets: z.array(prerequisite).optional(),
+    /** Hosted zones delegated from outside the env (registrar NS records, a parent zone in another account). @default none */
+    zones: z.array(prerequisite).optional(),
+  })
+  .strict();
+export type Prerequisites = z.infer<typeof prerequisites>;
+
 export const rootConfig = z
   .object({
     project: kebab,
@@ -97,6 +145,8 @@ export const rootConfig = z
     /** Tags on every resource through the provider's default_tags. */
     tags: z.record(z.string(), z.string()),
     settings: envSettings,
+    /** The preflight rule family's enforcement. @default { mode: "enforce" } */
+    preflight: preflightConfig.optional(),
   })
   .strict();
 export type RootConfig = z.infer<typeof rootConfig>;
