@@ -26,7 +26,6 @@ export const milequestDeployments = deploymentsFrom("environments/prod/us-east-1
   deploy(mq.aurora, {
     inputs: { global: "primary", minAcu: 1, maxAcu: 16 },
     dependencies: { secrets: { category: "milequest-security", module: "secrets" } },
-    waivers: WAIVE.globalDatabaseCluster,
   }),
   deploy(mq.cache, { inputs: { maxDataStorageGb: 5, maxEcpuPerSecond: 50000 } }),
   // Sessions and real-time state follow users to the standby (global tables).

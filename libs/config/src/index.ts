@@ -8,3 +8,4 @@ export * from "./naming";
 export * from "./regions";
 export * from "./resolve";
 export * from "./schema";
+export * from "./prerequisites";

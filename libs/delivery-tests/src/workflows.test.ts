@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTIONS_DIR, actionFiles, allUses, expandedSteps, loadAction, loadWorkflow, workflowFiles, workflowText, type Job } from "./workflows";
 
-/** Rules every workflow follows: pinned actions, OIDC only, least privilege, Terraform >= 1.10. */
+/** Rules every workflow follows: pinned actions, OIDC only, least privilege, Terraform >= 1.11. */
 
 const AWS_ACTION = /^aws-actions\/configure-aws-credentials@/;
 const ALLOWED_JOB_PERMISSIONS: Record<string, string> = { contents: "read", "id-token": "write", "pull-requests": "write", issues: "write" };
@@ -60,14 +60,14 @@ describe("all workflows", () => {
     expect(Object.keys(awsStep?.with ?? {}).sort()).toEqual(["aws-region", "role-duration-seconds", "role-session-name", "role-to-assume"]);
   });
 
-  it("install Terraform >= 1.10 without the wrapper (exit codes and stdout stay Terraform's)", () => {
+  it("install Terraform >= 1.11 (write-only arguments) without the wrapper (exit codes and stdout stay Terraform's)", () => {
     const action = loadAction("terraform-env/action.yml");
     const tf = action.runs.steps.find((s) => s.uses?.startsWith("hashicorp/setup-terraform@"));
     expect(tf?.with?.terraform_wrapper).toBe(false);
     expect(tf?.with?.terraform_version).toBe("${{ inputs.terraform-version }}");
     const version = action.inputs?.["terraform-version"]?.default ?? "";
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(versionAtLeast(version, [1, 10])).toBe(true);
+    expect(versionAtLeast(version, [1, 11])).toBe(true);
     for (const { job } of jobs.filter((j) => usesAws(j.job))) {
       const setup = (job.steps ?? []).find((s) => s.uses?.startsWith("./.github/actions/terraform-env"));
       expect(setup?.with?.["terraform-version"]).toBeUndefined();
