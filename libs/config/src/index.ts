@@ -9,3 +9,4 @@ export * from "./regions";
 export * from "./resolve";
 export * from "./schema";
 export * from "./prerequisites";
+export * from "./database-credentials";

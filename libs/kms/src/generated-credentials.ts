@@ -83,8 +83,8 @@ export class GeneratedCredentials extends Construct {
    * Once the database exists: a secret version with its endpoint, the JSON AWS's single-user
    * rotation functions read (engine, host, port, username, password, dbname). It becomes AWSCURRENT.
    */
-  withHost(host: string): void {
-    new SecretsmanagerSecretVersion(this, "connection", {
+  withHost(host: string): SecretsmanagerSecretVersion {
+    return new SecretsmanagerSecretVersion(this, "connection", {
       secretId: this.props.secret.secretArn,
       secretStringWo: Fn.jsonencode(Fn.merge([Fn.jsondecode(this.stored.attribute("secret_string")), { host }])),
       secretStringWoVersion: this.version,

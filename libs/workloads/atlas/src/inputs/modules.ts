@@ -1,5 +1,5 @@
 // Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInput } from "@infra/config";
 import { validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
@@ -50,11 +50,16 @@ export const atlasRdsInputs = z
     logRetentionDays: retention,
     dbName: z.string().regex(/^[a-z][a-z0-9_]*$/),
     backupReplication: z.object({ region: z.string(), retentionDays: z.number().int().min(1).max(35) }).strict().optional(),
+    /** The seed's "Database password": RDS-managed, or (with read replicas, phase 3+) a rotated secret. */
+    masterCredentials: masterCredentialsInput,
   })
   .strict()
   .superRefine((v, ctx) => {
     const err = validateInstanceClass("postgres", v.instanceClass);
     if (err) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: err });
+    if (v.readReplicas > 0 && v.masterCredentials.mode === "rds-managed") {
+      ctx.addIssue({ code: "custom", path: ["readReplicas"], message: `masterCredentials.mode is "rds-managed": ${REPLICAS_NEED_ROTATED_SECRET}` });
+    }
   });
 export type AtlasRdsInputs = z.infer<typeof atlasRdsInputs>;
 
