@@ -158,7 +158,7 @@ describe.each([
       expect(typeof f["reserved_concurrent_executions"]).toBe("number");
     }
     const logActivity = fns.find((f) => String(f["function_name"]).endsWith("-logActivity"))!;
-    expect(logActivity["reserved_concurrent_executions"]).toBe(env === "prod" ? 100 : 10);
+    expect(logActivity["reserved_concurrent_executions"]).toBe(env === "prod" ? 80 : 10);
   });
 
   it("Jobs: fed by SQS (processActivity), SNS (sendNotifications) and EventBridge (syncWearables schedule, exportAnalytics events)", () => {

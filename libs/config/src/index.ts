@@ -10,3 +10,4 @@ export * from "./resolve";
 export * from "./schema";
 export * from "./prerequisites";
 export * from "./database-credentials";
+export * from "./concurrency";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCidr } from "./cidr";
+import { type ConcurrencyDemand, type RegionConcurrency, concurrencyBudget } from "./concurrency";
 import type { DependencyRef, EnvConfig, ModuleCheck, ModuleContext, ResolvedRegion, WorkloadDefinition } from "./define";
 import { type ConfigIssue, ConfigError, getAt, issue, zodIssues } from "./errors";
 import { topoSort } from "./graph";
@@ -78,6 +79,8 @@ export interface ResolvedEnv {
   readonly waivers: readonly ResolvedWaiver[];
   readonly workloads: Readonly<Record<string, unknown>>;
   readonly tags: Readonly<Record<string, string>>;
+  /** Lambda reserved concurrency per region of the env's account, checked against quota and allocations. @default none */
+  readonly concurrency?: readonly RegionConcurrency[];
 }
 
 export type WorkloadRegistry = Readonly<Record<string, WorkloadDefinition>>;
@@ -210,6 +213,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     refs: Record<string, DependencyRef>;
     required: readonly string[];
     check: ModuleCheck | undefined;
+    reserved: number;
   }
   const drafts: Draft[] = [];
   const byStack = new Map<string, string>();
@@ -271,6 +275,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         refs: { ...((typeof def.dependencies === "function" ? def.dependencies(ctx) : def.dependencies) ?? {}), ...(d.dependencies ?? {}) },
         required: def.requiredDependencies ?? [],
         check: def.check as ModuleCheck | undefined,
+        reserved: def.reservedConcurrency?.(parsed.data) ?? 0,
         deployment: {
           id,
           env: envName,
@@ -347,6 +352,18 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     return { ...d.deployment, dependencies: depIds.get(id)! };
   });
 
+  // Lambda reserved concurrency: one budget per account and region, across workloads.
+  const demands: ConcurrencyDemand[] = drafts.map((d) => ({
+    region: d.deployment.region.name,
+    workload: d.deployment.workload,
+    deployment: d.id,
+    level: d.level,
+    reserved: d.reserved,
+  }));
+  const budget = concurrencyBudget(env.regions, demands, Object.keys(workloadConfigs));
+  issues.push(...budget.issues);
+  if (issues.length) fail();
+
   const resolvedEnv: ResolvedEnv = {
     project: root.project,
     name: envName,
@@ -359,6 +376,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     waivers: envWaivers,
     workloads: regionWorkloads.get(primary.name)!,
     tags: root.tags,
+    concurrency: budget.regions,
   };
 
   // Modules' cross-deployment checks, once every deployment has resolved.
