@@ -18,7 +18,12 @@ function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
   return {
     ...env,
     workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase } },
-    regions: env.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "atlas") })),
+    regions: env.regions.map((r) => ({
+      ...r,
+      deployments: r.deployments.filter((d) => d.definition.workload === "atlas"),
+      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
+      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "atlas")) } : {}),
+    })),
   };
 }
 const synth = (env: EnvConfig) => synthEnvJson(env, { root, workloads: WORKLOADS });
