@@ -9,5 +9,7 @@ export * from "./regions";
 export * from "./resolve";
 export * from "./schema";
 export * from "./prerequisites";
+export * from "./prerequisite-fixes";
 export * from "./database-credentials";
 export * from "./concurrency";
+export * from "./domains";

@@ -27,7 +27,13 @@ export type Requirement =
       readonly format: string;
     }
   /** The NS records that delegate a public hosted zone to its Route 53 name servers. */
-  | { readonly kind: "zone-delegation"; readonly zone: string; readonly parent: DelegationParent }
+  | {
+      readonly kind: "zone-delegation";
+      readonly zone: string;
+      readonly parent: DelegationParent;
+      /** The zone is DNSSEC-signed: the parent also needs its DS record. @default false */
+      readonly signed?: boolean;
+    }
   /** A Service Quotas value at least `minimum` (a raise is a support request that takes hours to days). */
   | { readonly kind: "service-quota"; readonly serviceCode: string; readonly quotaCode: string; readonly quotaName: string; readonly minimum: number }
   /** An object a resource reads at create time (a Lambda deployment package named in config). */
