@@ -19,7 +19,7 @@ export const dev: EnvConfig = {
     backupRetentionDays: 7,
   },
   workloads: {
-    platform: { domain: "dev.platform.example.com" },
+    platform: { domain: "dev.acme-platform.com" },
     // Seed 002 leaves amounts open: dev runs the smallest sizes (see docs/workloads/timeline.md).
     timeline: { budget: { monthlyLimitUsd: 300, emails: ["timeline-finops@example.com"] } },
     aerologue: {

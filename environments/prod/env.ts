@@ -10,7 +10,7 @@ export const prod: EnvConfig = {
   costAllocation: "engineering-prod",
   settings: {},
   workloads: {
-    platform: { domain: "platform.example.com" },
+    platform: { domain: "acme-platform.com" },
     timeline: { alarmEmails: ["timeline-oncall@example.com"], budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] } },
     aerologue: {
       // ARC-015 prod column is the workload default; ARC-010: production logs 90 days.

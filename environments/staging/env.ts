@@ -19,7 +19,7 @@ export const staging: EnvConfig = {
     backupRetentionDays: 14,
   },
   workloads: {
-    platform: { domain: "staging.platform.example.com" },
+    platform: { domain: "staging.acme-platform.com" },
     timeline: { budget: { monthlyLimitUsd: 800, emails: ["timeline-finops@example.com"] } },
     aerologue: {
       // ARC-015 staging column.

@@ -16,7 +16,7 @@ export const uat: EnvConfig = {
     backupRetentionDays: 14,
   },
   workloads: {
-    platform: { domain: "uat.platform.example.com" },
+    platform: { domain: "uat.acme-platform.com" },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.
   waivers: [

@@ -1,4 +1,4 @@
-import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetOffsetError, subnetSizeError } from "@infra/config";
+import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetOffsetError, subnetSizeError, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateTableKeys } from "@infra/dynamodb/keys";
 import { z } from "zod";
 
@@ -346,7 +346,16 @@ export const apiInputs = z
 export type ApiInputs = z.infer<typeof apiInputs>;
 
 /** aerologue-edge/dns: the env's hosted zone. */
-export const dnsInputs = z.object({ domain: z.string(), queryLogRetentionDays: retention, deletionProtection: z.boolean() }).strict();
+export const dnsInputs = z
+  .object({
+    /** The env's public zone (never a reserved domain: its certificates validate through it). */
+    domain: publicDomain,
+    queryLogRetentionDays: retention,
+    deletionProtection: z.boolean(),
+    /** Where the zone's delegation comes from (prod: the registrar; the other envs: prod's zone). */
+    delegation: zoneDelegationInput,
+  })
+  .strict();
 export type DnsInputs = z.infer<typeof dnsInputs>;
 
 /** aerologue-edge/cdn: ARC-008 CloudFront + ARC-009 WAF. */

@@ -1,6 +1,6 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
-import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone } from "@infra/dns";
+import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
 import type { AtlasAlb } from "./alb";
 import type { AtlasCdn } from "./cdn";
@@ -13,6 +13,8 @@ export interface AtlasZone {
   readonly zoneId: string;
   readonly name: string;
   readonly nameServers: string[];
+  /** For a child zone of this env delegated from this one (delegation "env-zone"). */
+  readonly zoneRef: ZoneRef;
 }
 
 /** Route 53 public zone: every phase (records change with the phase, the zone never does). */
@@ -28,11 +30,12 @@ export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, 
     deletionProtection: inputs.deletionProtection,
     ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
     tags: atlasTags("dns"),
+    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
   });
   for (const [name, servers] of Object.entries(inputs.delegations)) {
     new Route53Record(stack, `delegation-${name}`, { zoneId: zone.zoneId, name, type: "NS", ttl: 172800, records: [...servers] });
   }
-  return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers };
+  return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };
 
 /** The seed's DNS Configuration table of the phase. */

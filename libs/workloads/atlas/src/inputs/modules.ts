@@ -1,5 +1,5 @@
 // Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
-import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInput } from "@infra/config";
+import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInput, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
@@ -247,7 +247,10 @@ export type AtlasCdnInputs = z.infer<typeof atlasCdnInputs>;
 /** atlas-dns/zone: the public hosted zone (every phase). */
 export const atlasZoneInputs = z
   .object({
-    domain: z.string(),
+    /** The env's public zone (never a reserved domain: its certificates validate through it). */
+    domain: publicDomain,
+    /** Where the zone's delegation comes from (prod: the registrar; staging: prod's zone). */
+    delegation: zoneDelegationInput,
     deletionProtection: z.boolean(),
     /** DNSSEC signing (uat/prod: POLICIES.md #69). */
     dnssec: z.boolean(),
