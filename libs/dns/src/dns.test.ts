@@ -4,7 +4,7 @@ import { Certificate } from "./certificate";
 import { HealthCheck, validateHealthCheckProps } from "./health-check";
 import { HostedZone } from "./hosted-zone";
 import { CLOUDFRONT_HOSTED_ZONE_ID } from "./index";
-import { AliasRecord, FailoverRecordSet, LatencyRecord, Record, validateFailoverRecordSet } from "./records";
+import { AliasRecord, FailoverRecordSet, LatencyRecord, Record, TargetRecord, validateFailoverRecordSet } from "./records";
 import { type Json, only, synthJson } from "./test-stack";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
@@ -284,5 +284,20 @@ describe("Certificate on a reserved name", () => {
   it("is refused: ACM never validates it", () => {
     expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "api.example.org", zoneId: "Z" }))).toThrow('Certificate "api.example.org": "example.org" is a reserved domain');
     expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "corp-app.org", subjectAlternativeNames: ["www.corp.example"], zoneId: "Z" }))).toThrow('"example" is a reserved domain');
+  });
+});
+
+describe("TargetRecord", () => {
+  it("keeps Record's address under the same id while its target moves from values to an alias (updated in place)", () => {
+    const address = (json: { resource: Json }) => Object.keys(json.resource.aws_route53_record as Json);
+    const before = synthJson((s) => new Record(s, "apex", { zoneId: "Z1", name: "corp-app.org", type: "A", values: ["198.51.100.7"], ttl: 300 }));
+    const values = synthJson((s) => new TargetRecord(s, "apex", { zoneId: "Z1", name: "corp-app.org", target: { values: ["198.51.100.7"], ttl: 300 } }));
+    const alias = synthJson((s) => new TargetRecord(s, "apex", { zoneId: "Z1", name: "corp-app.org", target: { alias: { dnsName: "d1.cloudfront.net", hostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID } } }));
+    expect(address(values)).toEqual(address(before));
+    expect(address(alias)).toEqual(address(before));
+    expect(values.resource).toEqual(before.resource);
+    expect(only(alias.resource.aws_route53_record, "record")).toMatchObject({ type: "A", alias: { name: "d1.cloudfront.net", zone_id: CLOUDFRONT_HOSTED_ZONE_ID, evaluate_target_health: false } });
+    expect(only(alias.resource.aws_route53_record, "record").ttl).toBeUndefined();
+    expect(() => synthJson((s) => new TargetRecord(s, "x", { zoneId: "Z1", name: "x.corp-app.org", target: { values: [] } }))).toThrow('TargetRecord "x.corp-app.org": target: values must not be empty');
   });
 });

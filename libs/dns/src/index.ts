@@ -15,6 +15,8 @@ export {
   type LatencyRecordProps,
   Record,
   type RecordProps,
+  TargetRecord,
+  type TargetRecordProps,
   validateFailoverRecordSet,
 } from "./records";
 export { type AliasTarget, type RecordTarget } from "./target";
