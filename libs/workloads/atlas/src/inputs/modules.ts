@@ -134,6 +134,12 @@ export type AtlasEcrInputs = z.infer<typeof atlasEcrInputs>;
 /** atlas-services/docker-host (phase 1): the EC2 Docker Compose host. */
 export const atlasHostInputs = z
   .object({
+    /**
+     * Phase 2+ in an env that ran phase 1: the host is gone, but its stack stays in synth, empty, so
+     * the next deploy plans and applies the destroy of everything phase 1 created there (instead of
+     * leaving its state orphaned). docs/workloads/atlas.md "Moving to the next phase".
+     */
+    retired: z.boolean(),
     name,
     instanceType: z.string(),
     rootVolumeGiB: z.number().int().min(8),
