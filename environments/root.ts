@@ -18,7 +18,8 @@ export const root: RootConfig = {
     useLockfile: false,
     dynamodbLocking: true,
   },
-  terraformVersion: ">= 1.10.0",
+  // >= 1.11: write-only arguments (password_wo) and ephemeral resources keep generated passwords out of plan and state.
+  terraformVersion: ">= 1.11.0",
   // The preflight rule family (docs/preflight.md): "report" until issue 11's fixes land, then "enforce".
   preflight: { mode: "report" },
   // No CreatedDate/LastModifiedDate: seed 004's timestamp() tags would show a diff on every plan.

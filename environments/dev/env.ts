@@ -21,7 +21,7 @@ export const dev: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "dev.platform.example.com" },
+    platform: { domain: "dev.acme-platform.com" },
     // Seed 002 leaves amounts open: dev runs the smallest sizes (see docs/workloads/timeline.md).
     timeline: { budget: { monthlyLimitUsd: 300, emails: ["timeline-finops@example.com"] } },
     aerologue: {

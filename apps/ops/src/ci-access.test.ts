@@ -267,7 +267,7 @@ describe("ci-access config errors", () => {
   });
 
   it("a malformed repository and an environment subject on the plan role are refused with the field named", () => {
-    expect(error({ ...prod, workloads: { ...prod.workloads, platform: { domain: "platform.example.com", githubRepository: "not a repo" } } })).toContain(
+    expect(error({ ...prod, workloads: { ...prod.workloads, platform: { domain: "acme-platform.com", githubRepository: "not a repo" } } })).toContain(
       'must be "<org>/<repo>" as GitHub spells it',
     );
     const message = error({

@@ -159,7 +159,7 @@ describe.each([
       expect(typeof f["reserved_concurrent_executions"]).toBe("number");
     }
     const logActivity = fns.find((f) => String(f["function_name"]).endsWith("-logActivity"))!;
-    expect(logActivity["reserved_concurrent_executions"]).toBe(env === "prod" ? 100 : 10);
+    expect(logActivity["reserved_concurrent_executions"]).toBe(env === "prod" ? 80 : 10);
   });
 
   it("Jobs: fed by SQS (processActivity), SNS (sendNotifications) and EventBridge (syncWearables schedule, exportAnalytics events)", () => {
@@ -211,7 +211,13 @@ describe.each([
     expect(JSON.stringify(cognito.data)).toContain("/users/$${cognito-identity.amazonaws.com:sub}/*");
     const secrets = all(s("security-secrets"), "aws_secretsmanager_secret").map((x) => x["name"]);
     for (const api of ["fitbit", "google-fit", "mapbox"]) expect(secrets).toContain(`milequest/${env}/external/${api}`);
-    for (const stack of stacks) expect(stack.json.resource?.["aws_secretsmanager_secret_version"]).toBeUndefined();
+    // No secret value in code: the only versions are the generated Aurora password's, write-only (never a secret_string).
+    for (const stack of stacks) {
+      for (const v of Object.values(stack.json.resource?.["aws_secretsmanager_secret_version"] ?? {})) {
+        expect(v["secret_string"]).toBeUndefined();
+        expect(String(v["secret_string_wo"])).toMatch(/ephemeral\.aws_secretsmanager_(random_password|secret_version)\./);
+      }
+    }
     expect(all(s("security-kms"), "aws_kms_alias").map((a) => a["name"]).sort()).toEqual(
       ["alerts", "app", "aurora", "logs", "s3"].map((k) => `alias/${env}-us-east-1-milequest-${k}`),
     );
@@ -263,7 +269,11 @@ describe("Mile Quest prod DR in us-west-2 (seed 003 Disaster Recovery Architectu
     expect(replica["master_username"]).toBeUndefined();
     expect(String(replica["kms_key_id"])).toMatch(remote("prod-us-west-2-milequest-security-kms"));
     expect(all(dr("data-aurora"), "aws_rds_cluster_instance")).toHaveLength(1);
-    expect(String(one(primary("data-aurora"), "aws_rds_cluster")["master_password"])).toMatch(/data\.aws_secretsmanager_secret_version/);
+    // The global primary's password is generated write-only into its secret: nothing read at plan time, nothing in state.
+    const writer = one(primary("data-aurora"), "aws_rds_cluster");
+    expect(writer["master_password"]).toBeUndefined();
+    expect(String(writer["master_password_wo"])).toMatch(/^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.[^)]+\.secret_string\)\.password\}$/);
+    expect(primary("data-aurora").data?.["aws_secretsmanager_secret_version"]).toBeUndefined();
   });
 
   it("S3: user data and the data lake replicate to the us-west-2 buckets with the us-west-2 key", () => {

@@ -56,7 +56,15 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
       engine: "postgres",
       publicly_accessible: false,
     });
-    expect(db!["manage_master_user_password"]).toBe(true);
+    // prod's database is the source of the eu-west-1 replica: its password is a rotated secret (RDS refuses
+    // replicas of a managed password; ADR 0011). Elsewhere RDS manages it. Never a plain password.
+    if (name === "prod") {
+      expect(db!["manage_master_user_password"]).toBeUndefined();
+      expect(String(db!["password_wo"])).toMatch(/ephemeral\.aws_secretsmanager_secret_version\./);
+      expect(values(data, "aws_secretsmanager_secret_rotation")).toEqual([expect.objectContaining({ rotation_rules: { automatically_after_days: 30 } })]);
+    } else {
+      expect(db!["manage_master_user_password"]).toBe(true);
+    }
     expect(JSON.stringify(db)).not.toMatch(/"password"/);
     const params = JSON.stringify(values(data, "aws_db_parameter_group"));
     expect(params.includes('"name":"rds.force_ssl","value":"1"')).toBe(row.forceSsl);

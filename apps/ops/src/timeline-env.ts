@@ -8,6 +8,11 @@ export function timelineOnly(env: EnvConfig): EnvConfig {
   return {
     ...env,
     workloads: { timeline: env.workloads["timeline"] },
-    regions: env.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "timeline") })),
+    regions: env.regions.map((r) => ({
+      ...r,
+      deployments: r.deployments.filter((d) => d.definition.workload === "timeline"),
+      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
+      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "timeline")) } : {}),
+    })),
   };
 }

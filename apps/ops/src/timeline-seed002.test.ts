@@ -106,10 +106,12 @@ describe.each(CASES)("timeline in $env.name", (c) => {
     ]);
     expect(ingress.filter((i) => i["cidr_ipv4"] === "0.0.0.0/0").map((i) => i["from_port"]).sort()).toEqual([443, 80]);
     const rds = stack(env, r, "data-rds");
-    expect(one(rds, "aws_vpc_security_group_ingress_rule")).toMatchObject({
-      from_port: 5432,
-      referenced_security_group_id: expect.stringContaining(`aws_security_groupapp-sg`),
-    });
+    // The app tier, and (with replicas) the password rotation function next to the database.
+    const dbIngress = all(rds, "aws_vpc_security_group_ingress_rule");
+    expect(dbIngress.filter((i) => i["description"] !== "the master password rotation function")).toEqual([
+      expect.objectContaining({ from_port: 5432, referenced_security_group_id: expect.stringContaining(`aws_security_groupapp-sg`) }),
+    ]);
+    expect(dbIngress).toHaveLength(c.replicas > 0 ? 2 : 1);
     expect(one(stack(env, r, "data-elasticache"), "aws_vpc_security_group_ingress_rule")).toMatchObject({
       from_port: 6379,
       referenced_security_group_id: expect.stringContaining(`aws_security_groupapp-sg`),
@@ -127,10 +129,17 @@ describe.each(CASES)("timeline in $env.name", (c) => {
       backup_retention_period: 30,
       storage_encrypted: true,
       publicly_accessible: false,
-      manage_master_user_password: true,
       deletion_protection: c.deletionProtection,
       db_name: "timeline",
     });
+    // A source of replicas keeps its password in a rotated secret (RDS refuses replicas of a managed one; ADR 0011).
+    if (c.replicas > 0) {
+      expect(primary["manage_master_user_password"]).toBeUndefined();
+      expect(String(primary["password_wo"])).toMatch(/ephemeral\.aws_secretsmanager_secret_version\./);
+      expect(one(json, "aws_secretsmanager_secret")).toMatchObject({ name: `${env.name}-us-east-1-timeline/master-credentials` });
+    } else {
+      expect(primary["manage_master_user_password"]).toBe(true);
+    }
     expect(one(json, "aws_db_parameter_group")["parameter"]).toContainEqual(expect.objectContaining({ name: "rds.force_ssl", value: "1" }));
     const replicas = all(json, "aws_db_instance").filter((d) => d["replicate_source_db"] !== undefined);
     expect(replicas.map((d) => d["identifier"])).toEqual(Array.from({ length: c.replicas }, (_, i) => `${env.name}-us-east-1-timeline-replica-${i + 1}`));

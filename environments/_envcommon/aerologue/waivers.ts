@@ -60,13 +60,6 @@ export const AEROLOGUE_WAIVERS = {
       reason: "Seed 000 ARC-006: browsers cannot send an Authorization header on a WebSocket; api-ws-connect verifies the Cognito token from the query string",
     },
   ],
-  aurora: [
-    {
-      rule: "INF-RDS-013",
-      address: "aws_rds_cluster.*",
-      reason: "Seed 000 ARC-009/ARC-012: master password from the 90-day-rotated secret aerologue/db/aurora; RDS-managed passwords cannot join a global database",
-    },
-  ],
   /** ARC-012 secondary clusters of the global database. */
   auroraSecondary: [
     { rule: "INF-RDS-013", address: "aws_rds_cluster.*", reason: "Seed 000 ARC-012: a global database secondary has no master credentials; it replicates the primary's" },

@@ -13,6 +13,14 @@ export function inPrimary(ctx: AtlasContext): boolean {
   return features(ctx).deployed && ctx.region.role === "primary";
 }
 
+/**
+ * The phase runs no Docker host, but this env ran one at phase 1 (phases only move forward): the
+ * host's stack stays, retired, so its destroy is a plan (issue 11 class 14).
+ */
+export function hostRetired(ctx: AtlasContext): boolean {
+  return features(ctx).compute !== "docker-host" && phaseFeatures(1, ctx.env.name, ctx.workload.drRegion).deployed;
+}
+
 /** Phase 4 DR: this region is the workload's DR region. */
 export function inDr(ctx: AtlasContext): boolean {
   return features(ctx).dr?.region === ctx.region.name;

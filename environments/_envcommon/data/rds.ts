@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { rdsInputs } from "@infra/platform-inputs";
 
 /**
@@ -17,6 +17,8 @@ export const rds = defineModule({
     kms: { category: "security", module: "kms" },
     ecs: { category: "services", module: "ecs-cluster" },
   },
+  // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
+  check: (self, env) => replicaSourceCredentialIssues(self, env),
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     engine: "postgres" as const,
@@ -32,5 +34,7 @@ export const rds = defineModule({
     // Seed 004 logging strategy: RDS logs 7 days in every env.
     logRetentionDays: 7,
     replicaOfPrimary: false,
+    // A primary with a DR replica sets { mode: "rotated-secret" } in its env (RDS refuses replicas of a managed password).
+    masterCredentials: { mode: "rds-managed" as const },
   }),
 });

@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { type PlatformConfig, zoneInputs } from "@infra/platform-inputs";
 
 /** The env's public hosted zone (Route 53 is global: deployed once, in the primary region). */
@@ -10,8 +10,12 @@ export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
   schema: zoneInputs,
   source: "environments/_envcommon/dns/zone.ts",
   dependencies: { kms: { category: "security", module: "kms" } },
-  defaults: ({ workload, settings }) => ({
+  // An env-zone delegation needs its parent zone deployment (the "parent" dependency).
+  check: (self, env) => zoneDelegationIssues(self, env, "zoneName"),
+  defaults: ({ env, workload, settings }) => ({
     zoneName: workload.domain,
+    // prod holds the apex (registrar); the other envs' zones are delegated from prod's (another account).
+    delegation: envZoneDelegation(env.name, workload.domain, workload.apexDomain),
     queryLogging: { enabled: true, retentionDays: settings.logRetentionDays },
     // Signed where data is protected (uat, prod); dev and staging waive INF-R53-002 in their env.ts.
     dnssec: settings.deletionProtection,

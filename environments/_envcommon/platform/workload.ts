@@ -6,6 +6,9 @@ export const platform = defineWorkload({
   name: "platform",
   project: "acme-platform",
   schema: platformConfig,
-  defaults: { domain: "platform.example.com", githubRepository: "acme/aws-infra-monorepo" },
+  // The organisation's platform domain (seed 004 names none, but asks HTTPS-only in uat/prod, so its
+  // certificates must validate: never a reserved domain like example.com). prod serves the apex; the
+  // other envs a sub-zone <env>.<apex> (env.ts). docs/adr/0014-dns-delegation.md
+  defaults: { domain: "acme-platform.com", apexDomain: "acme-platform.com", githubRepository: "acme/aws-infra-monorepo" },
   source: "environments/_envcommon/platform/workload.ts",
 });

@@ -17,7 +17,7 @@ export const aerologueDeployments = deploymentsFrom("environments/dev/us-east-1/
       secondsUntilAutoPause: 300,
       pauseReason: "dev is idle outside working hours; a paused cluster costs storage only and resumes on the first connection",
     },
-    waivers: [...W.aurora, ...W.auroraUnprotected],
+    waivers: W.auroraUnprotected,
   }),
   deploy(a.cache, { waivers: W.cacheSingleNode }),
   deploy(a.functions, { waivers: W.functions }),

@@ -10,7 +10,7 @@ export const aerologueDeployments = deploymentsFrom("environments/prod/us-east-1
   deploy(a.dynamodb),
   deploy(a.storage, { waivers: W.storage }),
   deploy(a.timestream),
-  deploy(a.aurora, { waivers: W.aurora }),
+  deploy(a.aurora),
   // ARC-005: "2 with replica for production", automatic failover.
   deploy(a.cache, { inputs: { nodes: 2, automaticFailover: true } }),
   deploy(a.functions, { waivers: W.functions }),

@@ -26,7 +26,6 @@ export const milequestDeployments = deploymentsFrom("environments/prod/us-east-1
   deploy(mq.aurora, {
     inputs: { global: "primary", minAcu: 1, maxAcu: 16 },
     dependencies: { secrets: { category: "milequest-security", module: "secrets" } },
-    waivers: WAIVE.globalDatabaseCluster,
   }),
   deploy(mq.cache, { inputs: { maxDataStorageGb: 5, maxEcpuPerSecond: 50000 } }),
   // Sessions and real-time state follow users to the standby (global tables).
@@ -35,31 +34,34 @@ export const milequestDeployments = deploymentsFrom("environments/prod/us-east-1
   deploy(mq.messaging),
   deploy(mq.dns),
   deploy(mq.waf),
+  // Reserved concurrency fits Mile Quest's 650 allocation in region.ts (625 here: 440 REST, 160 WebSocket, 25 jobs;
+  // docs/adr/0013-lambda-concurrency-budget.md). At the 1,000 rps stage throttle and ~50-100 ms per call the
+  // REST path needs ~100 concurrent executions: the hot paths keep 2-4x that, the rest scale within the pool.
   deploy(mq.restApi, {
     inputs: {
       functions: {
-        authorizer: prodFunction(200),
-        login: prodFunction(50),
-        register: prodFunction(50),
-        refresh: prodFunction(50),
-        createTeam: prodFunction(50),
-        updateTeam: prodFunction(50),
-        inviteMembers: prodFunction(50),
-        logActivity: prodFunction(100),
-        syncActivity: prodFunction(50),
-        calculateRoute: prodFunction(50),
-        geocodeAddress: prodFunction(50),
+        authorizer: prodFunction(100),
+        login: prodFunction(30),
+        register: prodFunction(20),
+        refresh: prodFunction(30),
+        createTeam: prodFunction(20),
+        updateTeam: prodFunction(20),
+        inviteMembers: prodFunction(20),
+        logActivity: prodFunction(80),
+        syncActivity: prodFunction(40),
+        calculateRoute: prodFunction(40),
+        geocodeAddress: prodFunction(40),
       },
       throttle: { rateLimit: 1000, burstLimit: 2000 },
     },
     dependencies: WITH_CACHE,
   }),
   deploy(mq.websocket, {
-    inputs: { functions: { aggregateProgress: prodFunction(100), wsConnect: prodFunction(50), wsDisconnect: prodFunction(50), wsBroadcast: prodFunction(20) }, throttle: { rateLimit: 500, burstLimit: 1000 } },
+    inputs: { functions: { aggregateProgress: prodFunction(60), wsConnect: prodFunction(40), wsDisconnect: prodFunction(40), wsBroadcast: prodFunction(20) }, throttle: { rateLimit: 500, burstLimit: 1000 } },
     dependencies: WITH_CACHE,
   }),
   deploy(mq.jobs, {
-    inputs: { functions: { processActivity: prodFunction(20), sendNotifications: prodFunction(10), syncWearables: prodFunction(5), exportAnalytics: prodFunction(10) } },
+    inputs: { functions: { processActivity: prodFunction(10), sendNotifications: prodFunction(5), syncWearables: prodFunction(5), exportAnalytics: prodFunction(5) } },
     dependencies: WITH_CACHE,
   }),
   deploy(mq.cdn, { waivers: WAIVE.logBuckets }),

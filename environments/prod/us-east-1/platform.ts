@@ -7,7 +7,8 @@ export const platformDeployments = deploymentsFrom("environments/prod/us-east-1/
   deploy(platform.vpc),
   deploy(platform.vpcPeering, { dependencies: { peer: { category: "network", module: "vpc", region: "eu-west-1" } } }),
   deploy(platform.ecsCluster, { inputs: { instanceType: "m6g.large", minInstances: 3, maxInstances: 10, placement: "spread" } }),
-  deploy(platform.rds, { inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, enhancedMonitoringInterval: 60 } }),
+  // The source of the eu-west-1 DR replica: the master password is a rotated secret (ADR 0011).
+  deploy(platform.rds, { inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, enhancedMonitoringInterval: 60, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } }),
   deploy(platform.monitoring),
   deploy(platform.zone),
   deploy(platform.ingress),

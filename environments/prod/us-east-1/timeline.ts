@@ -12,7 +12,8 @@ export const timelineDeployments = deploymentsFrom("environments/prod/us-east-1/
   // The private zone is associated with the DR VPC as well, so failover only re-points records.
   deploy(timeline.vpc, { dependencies: { dr: { category: "timeline-network", module: "vpc", region: dr } } }),
   deploy(timeline.rds, {
-    inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, readReplicas: 2, replicaMultiAz: true, enhancedMonitoringInterval: 60 },
+    // Replicas here and in us-west-2: the master password is a rotated secret (ADR 0011).
+    inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, readReplicas: 2, replicaMultiAz: true, enhancedMonitoringInterval: 60, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } },
   }),
   deploy(timeline.elasticache, { inputs: { nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 2 } }),
   deploy(timeline.s3, {

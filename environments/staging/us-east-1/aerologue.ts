@@ -10,7 +10,7 @@ export const aerologueDeployments = deploymentsFrom("environments/staging/us-eas
   deploy(a.dynamodb),
   deploy(a.storage, { waivers: W.storage }),
   deploy(a.timestream),
-  deploy(a.aurora, { waivers: [...W.aurora, ...W.auroraUnprotected] }),
+  deploy(a.aurora, { waivers: W.auroraUnprotected }),
   deploy(a.cache, { waivers: W.cacheSingleNode }),
   deploy(a.functions, { waivers: W.functions }),
   deploy(a.cognito, { waivers: W.cognito }),

@@ -5,7 +5,8 @@ import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/e
 export const timelineDeployments = deploymentsFrom("environments/staging/us-east-1/timeline.ts", [
   deploy(timeline.kms),
   deploy(timeline.vpc),
-  deploy(timeline.rds, { inputs: { instanceClass: "db.t4g.small", allocatedStorageGb: 50, multiAz: false, readReplicas: 1 } }),
+  // A read replica: the master password is a rotated secret (RDS refuses replicas of a managed one; ADR 0011).
+  deploy(timeline.rds, { inputs: { instanceClass: "db.t4g.small", allocatedStorageGb: 50, multiAz: false, readReplicas: 1, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } }),
   deploy(timeline.elasticache, { inputs: { nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1 } }),
   deploy(timeline.s3, { waivers: waivers.logBucket }),
   deploy(timeline.cdn, { waivers: [...waivers.edgeLogBucket, ...waivers.defaultCertificate] }),

@@ -1,6 +1,7 @@
 import { AmplifyApp as AwsAmplifyApp } from "@cdktf/provider-aws/lib/amplify-app";
 import { AmplifyDomainAssociation } from "@cdktf/provider-aws/lib/amplify-domain-association";
-import { Testing } from "cdktf";
+import { declaredPrerequisites } from "@infra/core";
+import { TerraformStack, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { AmplifyApp, type AmplifyAppProps } from "./amplify-app";
 import { NEXTJS_SSR_BUILD_SPEC } from "./build-spec";
@@ -32,6 +33,18 @@ const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type]
 const first = (b: Block | undefined, type: string) => entries(b, type)[0]!;
 
 describe("AmplifyApp", () => {
+  it("the Git token is read at plan time: its secret's value is a prerequisite of this stack's plan", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "web");
+    new AmplifyApp(stack, "web", { ...SEED_003, accessToken: { secretArn: Token.asString({ arn: "cross-stack" }), secretName: "mq/github/amplify-token" } });
+    expect(declaredPrerequisites(app).map((p) => ({ requirement: p.requirement, neededBy: p.neededBy }))).toEqual([
+      { requirement: { kind: "secret-value", secret: "mq/github/amplify-token", format: "the Git provider token" }, neededBy: [{ stack: "web", neededAt: "plan" }] },
+    ]);
+    expect(() => new AmplifyApp(new TerraformStack(Testing.app(), "x"), "web", { ...SEED_003, accessToken: { secretArn: Token.asString({ arn: "t" }) } })).toThrow(
+      "accessToken.secretName is required when secretArn is a token",
+    );
+  });
+
   it("hosts a Next.js SSR app with the token read from Secrets Manager, never from code", () => {
     const { json, tf } = synth();
     const [secretName, secret] = first(tf.data, "aws_secretsmanager_secret_version");

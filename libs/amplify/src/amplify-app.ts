@@ -7,8 +7,8 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { markLibrary } from "@infra/core";
-import { Fn } from "cdktf";
+import { markLibrary, requirePrerequisite } from "@infra/core";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { type BranchProps, validateBranches } from "./branches";
 import { NEXTJS_SSR_BUILD_SPEC } from "./build-spec";
@@ -18,6 +18,12 @@ export interface AccessTokenSource {
   readonly secretArn: string;
   /** Key of the token inside a JSON secret. @default the secret string is the token */
   readonly jsonKey?: string;
+  /**
+   * The secret's name when `secretArn` is a token (a cross-stack ARN). Amplify takes the token
+   * itself (`access_token`), so it is read at plan time and its value is a fresh-account
+   * prerequisite named by the secret. @default secretArn
+   */
+  readonly secretName?: string;
 }
 
 export interface CustomDomainProps {
@@ -72,6 +78,14 @@ export class AmplifyApp extends Construct {
     const tags = (suffix: string) => ({ ...props.tags, Name: `${props.name}-${suffix}` });
 
     // The token is read at plan time: it never appears in code or config (it does reach the state file).
+    // Amplify takes no secret ARN, so the secret's value is a declared prerequisite of this stack's plan.
+    const secretName = props.accessToken.secretName ?? props.accessToken.secretArn;
+    if (Token.isUnresolved(secretName)) throw new Error(`${this.node.path}: accessToken.secretName is required when secretArn is a token (it names the prerequisite)`);
+    requirePrerequisite(this, {
+      requirement: { kind: "secret-value", secret: secretName, format: props.accessToken.jsonKey ? `JSON {"${props.accessToken.jsonKey}"}` : "the Git provider token" },
+      neededAt: "plan",
+      reason: "Amplify Hosting clones the repository with this token; Terraform reads it at plan time (access_token takes no ARN)",
+    });
     const secret = new DataAwsSecretsmanagerSecretVersion(this, "access-token", { secretId: props.accessToken.secretArn });
     const accessToken =
       props.accessToken.jsonKey === undefined ? secret.secretString : Fn.lookup(Fn.jsondecode(secret.secretString), props.accessToken.jsonKey);

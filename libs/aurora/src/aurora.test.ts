@@ -156,12 +156,12 @@ describe("AuroraPostgresCluster", () => {
     });
   });
 
-  it("joins a global database as primary (password from a secret) and as secondary", () => {
+  it("joins a global database as primary (password generated into a secret, write-only) and as secondary", () => {
     const primary = synthStack((s) => {
       const g = new AuroraGlobalDatabase(s, "global", { globalClusterIdentifier: "aerologue-prod-global", engineVersion: "15.8" });
       new AuroraPostgresCluster(s, "db", {
         ...base,
-        masterCredentials: { mode: "secret", passwordSecretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:db", passwordJsonKey: "password" },
+        masterCredentials: { mode: "secret", secret: { secretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:db", name: "aerologue/db/aurora" } },
         global: { role: "primary", globalClusterIdentifier: g.globalClusterIdentifier },
       });
     });
@@ -176,13 +176,24 @@ describe("AuroraPostgresCluster", () => {
       lifecycle: { prevent_destroy: true, ignore_changes: ["engine_version"] },
     });
     const p = only(primary, "aws_rds_cluster").values;
-    const versionName = Object.keys(primary.data!["aws_secretsmanager_secret_version"]!)[0];
+    // Nothing is read at plan time: the password is generated, stored write-only, and read back ephemerally.
+    expect(primary.data?.["aws_secretsmanager_secret_version"]).toBeUndefined();
+    const stored = Object.keys((primary as unknown as { ephemeral: Record<string, Record<string, unknown>> }).ephemeral["aws_secretsmanager_secret_version"]!)[0];
     expect(p).toMatchObject({
       global_cluster_identifier: `\${${g.address}.id}`,
       master_username: "postgres",
-      master_password: `\${jsondecode(data.aws_secretsmanager_secret_version.${versionName}.secret_string).password}`,
-      lifecycle: { prevent_destroy: true, ignore_changes: ["engine_version", "master_password"] },
+      master_password_wo: `\${jsondecode(ephemeral.aws_secretsmanager_secret_version.${stored}.secret_string).password}`,
+      master_password_wo_version: 1,
     });
+    expect(p.master_password).toBeUndefined();
+    // The secret's first version holds the generated password; the second adds the host for AWS's rotation function.
+    const versions = all(primary, "aws_secretsmanager_secret_version");
+    const [initial, connection] = ["initial", "connection"].map((n) => Object.entries(versions).find(([k]) => k.includes(`_${n}_`))![1]);
+    expect(initial.secret_string_wo).toMatch(/"password" = ephemeral\.aws_secretsmanager_random_password\.[^,]+\.random_password/);
+    expect(connection.secret_string_wo).toBe(
+      `\${jsonencode(merge(jsondecode(ephemeral.aws_secretsmanager_secret_version.${stored}.secret_string), {"host" = ${only(primary, "aws_rds_cluster").address}.endpoint}))}`,
+    );
+    expect([initial.secret_string_wo_version, connection.secret_string_wo_version]).toEqual([1, 1]);
     expect(p.manage_master_user_password).toBeUndefined();
 
     const secondary = only(

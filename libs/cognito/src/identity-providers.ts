@@ -1,17 +1,21 @@
 import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
-import { Fn } from "cdktf";
+import { requirePrerequisite } from "@infra/core";
+import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
 
 /**
  * Google sign-in. The OAuth client id and secret live in a Secrets Manager secret (JSON) that
- * must exist, with a value, before `terraform apply`: it is read at plan time and never appears
- * in code. Terraform state does hold it (provider_details), so the state bucket's encryption and
- * access policy protect it.
+ * must exist, with a value, before `terraform plan`: Cognito takes the client secret itself (no
+ * ARN), so it is read at plan time and never appears in code. That makes the value a declared
+ * fresh-account prerequisite (`infra preflight` lists and checks it). Terraform state does hold it
+ * (provider_details), so the state bucket's encryption and access policy protect it.
  */
 export interface GoogleIdentityProvider {
   /** ARN or name of the secret, e.g. "aerologue/oauth/google". */
   readonly secretId: string;
+  /** The secret's name when `secretId` is a token (a cross-stack ARN): it names the prerequisite. @default secretId */
+  readonly secretName?: string;
   /** @default "client_id" */
   readonly clientIdKey?: string;
   /** @default "client_secret" */
@@ -26,6 +30,8 @@ export interface GoogleIdentityProvider {
 export interface AppleIdentityProvider {
   /** ARN or name of the secret, e.g. "aerologue/oauth/apple". */
   readonly secretId: string;
+  /** The secret's name when `secretId` is a token (a cross-stack ARN): it names the prerequisite. @default secretId */
+  readonly secretName?: string;
   /** Secret keys. @default { clientId: "client_id", teamId: "team_id", keyId: "key_id", privateKey: "private_key" } */
   readonly keys?: { readonly clientId?: string; readonly teamId?: string; readonly keyId?: string; readonly privateKey?: string };
   /** @default ["email", "name"] */
@@ -39,8 +45,18 @@ export interface IdentityProviders {
   readonly apple?: AppleIdentityProvider;
 }
 
-function secretJson(scope: Construct, id: string, secretId: string) {
-  const version = new DataAwsSecretsmanagerSecretVersion(scope, id, { secretId });
+/** Read a JSON secret at plan time: its value is a prerequisite of this stack's plan. */
+function secretJson(scope: Construct, id: string, source: { secretId: string; secretName?: string }, keys: readonly string[], provider: string) {
+  const name = source.secretName ?? source.secretId;
+  if (Token.isUnresolved(name)) {
+    throw new Error(`${scope.node.path}: the ${provider} secret is read at plan time, so its value is a prerequisite named by the secret: pass secretName (the secretId is a token)`);
+  }
+  requirePrerequisite(scope, {
+    requirement: { kind: "secret-value", secret: name, format: `JSON {${keys.map((k) => `"${k}"`).join(",")}}` },
+    neededAt: "plan",
+    reason: `Cognito's ${provider} identity provider takes the credentials themselves (provider_details), read from the secret at plan time`,
+  });
+  const version = new DataAwsSecretsmanagerSecretVersion(scope, id, { secretId: source.secretId });
   const json = Fn.jsondecode(version.secretString);
   // No default: a missing key fails the plan instead of configuring an empty credential.
   return (key: string): string => Fn.lookup(json, key) as string;
@@ -51,7 +67,7 @@ export function createIdentityProviders(scope: Construct, userPoolId: string, id
   const created = new Map<string, CognitoIdentityProvider>();
   if (idps.google) {
     const g = idps.google;
-    const read = secretJson(scope, "google-secret", g.secretId);
+    const read = secretJson(scope, "google-secret", g, [g.clientIdKey ?? "client_id", g.clientSecretKey ?? "client_secret"], "Google");
     created.set(
       "Google",
       new CognitoIdentityProvider(scope, "google", {
@@ -70,7 +86,7 @@ export function createIdentityProviders(scope: Construct, userPoolId: string, id
   if (idps.apple) {
     const a = idps.apple;
     const k = a.keys ?? {};
-    const read = secretJson(scope, "apple-secret", a.secretId);
+    const read = secretJson(scope, "apple-secret", a, [k.clientId ?? "client_id", k.teamId ?? "team_id", k.keyId ?? "key_id", k.privateKey ?? "private_key"], "Sign in with Apple");
     created.set(
       "SignInWithApple",
       new CognitoIdentityProvider(scope, "apple", {

@@ -103,6 +103,12 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
    */
   readonly waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
   /**
+   * The Lambda reserved concurrency a deployment of this module takes from its account and region
+   * (the sum over its functions): resolve checks every region's total against the quota and each
+   * workload's allocation (region.ts `reservedConcurrency`). @default 0
+   */
+  reservedConcurrency?(inputs: I): number;
+  /**
    * Checks that need other deployments' resolved inputs (e.g. two peered VPCs must not overlap).
    * @default none
    */
@@ -128,6 +134,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   enabled?: (ctx: ModuleContext<W>) => boolean;
   requiredDependencies?: readonly string[];
   waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
+  reservedConcurrency?: (inputs: z.output<S>) => number;
   check?: ModuleCheck<z.output<S>>;
   foundation?: boolean;
   source: string;
@@ -171,6 +178,13 @@ export interface RegionConfig {
   readonly deployments: readonly DeploymentConfig[];
   /** The account's service quotas in this region that preflight checks against. @default AWS defaults */
   readonly quotas?: RegionQuotas;
+  /**
+   * Lambda reserved concurrency allocated to each workload in this account and region: a workload's
+   * deployments may reserve at most its allocation, and the allocations (or, for a workload without
+   * one, what it reserves) must leave 100 unreserved within `quotas.lambdaConcurrentExecutions`.
+   * @default none (each workload counts what it reserves)
+   */
+  readonly reservedConcurrency?: Readonly<Record<string, number>>;
   /** This file, for error messages. */
   readonly source: string;
   /** The file that lists this region's deployments, if not `source`. */

@@ -12,3 +12,8 @@ export * from "./resolve";
 export * from "./schema";
 export * from "./service-linked-roles";
 export * from "./windows";
+export * from "./prerequisites";
+export * from "./prerequisite-fixes";
+export * from "./database-credentials";
+export * from "./concurrency";
+export * from "./domains";

@@ -37,6 +37,17 @@ describe("mergeLayers", () => {
     expect(sourceOf(provenance, ["nat", "mode"])).toBe("env.ts");
   });
 
+  it("replaces an object whose `kind` changes (another union variant) instead of mixing both", () => {
+    const { value, provenance } = mergeLayers([
+      { source: "module", values: { delegation: { kind: "external-zone", zone: "app.org", env: "prod" }, flowLogs: { enabled: true, retentionDays: 30 } } },
+      { source: "deployment", values: { delegation: { kind: "env-zone" }, flowLogs: { enabled: false } } },
+    ]);
+    expect(value).toEqual({ delegation: { kind: "env-zone" }, flowLogs: { enabled: false, retentionDays: 30 } });
+    expect(sourceOf(provenance, ["delegation", "zone"])).toBe("deployment");
+    // The same variant merges as before.
+    expect(deepMerge({ d: { kind: "a", x: 1 } }, { d: { kind: "a", y: 2 } })).toEqual({ d: { kind: "a", x: 1, y: 2 } });
+  });
+
   it("does not mutate its inputs", () => {
     const base = { a: { b: 1 } };
     deepMerge(base, { a: { b: 2 } });

@@ -6,7 +6,10 @@
  * - arrays, primitives and everything else are replaced whole by the later layer;
  * - a later layer wins;
  * - `undefined` never erases: a key whose value is `undefined` is ignored;
- * - `null` is a value and does replace.
+ * - `null` is a value and does replace;
+ * - an object whose `kind` differs from the earlier one's is another variant of a discriminated union
+ *   (e.g. a zone's `delegation`): it replaces the earlier object whole, whose fields belong to the
+ *   other variant.
  *
  * Alongside the merged value we keep, for every path that a layer set, the name of that layer,
  * so a validation error can say which config file a bad value came from.
@@ -60,7 +63,7 @@ function mergeInto(
     if (next === undefined) continue;
     const childPath = [...path, key];
     const prev = out[key];
-    if (isPlainObject(prev) && isPlainObject(next)) {
+    if (isPlainObject(prev) && isPlainObject(next) && !changesKind(prev, next)) {
       out[key] = mergeInto(prev, next, childPath, source, provenance);
     } else {
       clearBelow(provenance, childPath);
@@ -106,4 +109,9 @@ export function describe(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** `next` names another variant (`kind`) than `prev`: merging their fields would mix two variants. */
+function changesKind(prev: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  return "kind" in prev && "kind" in next && next["kind"] !== undefined && prev["kind"] !== next["kind"];
 }

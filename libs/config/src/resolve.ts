@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCidr } from "./cidr";
+import { type ConcurrencyDemand, type RegionConcurrency, concurrencyBudget } from "./concurrency";
 import type { DependencyRef, EnvConfig, ModuleCheck, ModuleContext, ResolvedRegion, WorkloadDefinition } from "./define";
 import { type ConfigIssue, ConfigError, getAt, issue, zodIssues } from "./errors";
 import { topoSort } from "./graph";
@@ -78,6 +79,8 @@ export interface ResolvedEnv {
   readonly waivers: readonly ResolvedWaiver[];
   readonly workloads: Readonly<Record<string, unknown>>;
   readonly tags: Readonly<Record<string, string>>;
+  /** Lambda reserved concurrency per region of the env's account, checked against quota and allocations. @default none */
+  readonly concurrency?: readonly RegionConcurrency[];
 }
 
 export type WorkloadRegistry = Readonly<Record<string, WorkloadDefinition>>;
@@ -211,6 +214,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     required: readonly string[];
     check: ModuleCheck | undefined;
     foundation: boolean;
+    reserved: number;
   }
   const drafts: Draft[] = [];
   const byStack = new Map<string, string>();
@@ -273,6 +277,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         required: def.requiredDependencies ?? [],
         check: def.check as ModuleCheck | undefined,
         foundation: def.foundation === true,
+        reserved: def.reservedConcurrency?.(parsed.data) ?? 0,
         deployment: {
           id,
           env: envName,
@@ -374,6 +379,18 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     return { ...d.deployment, dependencies: depIds.get(id)! };
   });
 
+  // Lambda reserved concurrency: one budget per account and region, across workloads.
+  const demands: ConcurrencyDemand[] = drafts.map((d) => ({
+    region: d.deployment.region.name,
+    workload: d.deployment.workload,
+    deployment: d.id,
+    level: d.level,
+    reserved: d.reserved,
+  }));
+  const budget = concurrencyBudget(env.regions, demands, Object.keys(workloadConfigs));
+  issues.push(...budget.issues);
+  if (issues.length) fail();
+
   const resolvedEnv: ResolvedEnv = {
     project: root.project,
     name: envName,
@@ -386,6 +403,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     waivers: envWaivers,
     workloads: regionWorkloads.get(primary.name)!,
     tags: root.tags,
+    concurrency: budget.regions,
   };
 
   // Modules' cross-deployment checks, once every deployment has resolved.

@@ -7,3 +7,4 @@ export * from "./publish-targets";
 export * from "./stack-traces";
 export * from "./cross-stack/fresh-env";
 export * from "./cross-stack/placeholders";
+export * from "./prerequisites";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTIONS_DIR, actionFiles, allUses, expandedSteps, loadAction, loadWorkflow, workflowFiles, workflowText, type Job } from "./workflows";
 
-/** Rules every workflow follows: SHA-pinned actions, OIDC only, least privilege, OpenTofu >= 1.10, caches. */
+/** Rules every workflow follows: SHA-pinned actions, OIDC only, least privilege, OpenTofu >= 1.11, caches. */
 
 const AWS_ACTION = /^aws-actions\/configure-aws-credentials@/;
 const ALLOWED_JOB_PERMISSIONS: Record<string, string> = { contents: "read", "id-token": "write", "pull-requests": "write", issues: "write", deployments: "read" };
@@ -88,7 +88,7 @@ describe("all workflows", () => {
     },
   );
 
-  it("install OpenTofu >= 1.10 (or Terraform >= 1.10) without a wrapper, so exit codes and stdout stay the binary's", () => {
+  it("install OpenTofu >= 1.11 (or Terraform >= 1.11: write-only arguments) without a wrapper, so exit codes and stdout stay the binary's", () => {
     const action = loadAction("terraform-env/action.yml");
     const tofu = action.runs.steps.find((s) => s.uses?.startsWith("opentofu/setup-opentofu@"));
     expect(tofu?.with).toEqual({ tofu_version: "${{ inputs.tofu-version }}", tofu_wrapper: false });
@@ -99,7 +99,7 @@ describe("all workflows", () => {
     for (const input of ["tofu-version", "terraform-version"]) {
       const version = action.inputs?.[input]?.default ?? "";
       expect(version).toMatch(/^\d+\.\d+\.\d+$/);
-      expect(versionAtLeast(version, [1, 10])).toBe(true);
+      expect(versionAtLeast(version, [1, 11])).toBe(true);
     }
     for (const { job } of jobs.filter((j) => usesAws(j.job))) {
       expect(tfSetup(job)?.with?.["tofu-version"]).toBeUndefined();

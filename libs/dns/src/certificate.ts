@@ -1,7 +1,8 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { markLibrary } from "@infra/core";
+import { reservedDomainError } from "@infra/config";
+import { markLibrary, requireDnsValidation } from "@infra/core";
 import { type TerraformProvider, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
 import { throwIfInvalid } from "./target";
@@ -40,7 +41,10 @@ export class Certificate extends Construct {
     throwIfInvalid(`Certificate "${props.domainName}"`, [
       ...names.map((n) => (/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(n) ? undefined : `"${n}" is not a lower-case domain name`)),
       new Set(names).size !== names.length ? "domain names repeat" : undefined,
+      ...names.map((n) => reservedDomainError(n)),
     ]);
+    // ACM resolves the validation records through public DNS: the zone must be delegated first.
+    for (const n of names) requireDnsValidation(this, n);
     const cert = new AcmCertificate(this, "certificate", {
       provider: props.provider,
       domainName: props.domainName,

@@ -4,7 +4,7 @@ import { Certificate } from "./certificate";
 import { HealthCheck, validateHealthCheckProps } from "./health-check";
 import { HostedZone } from "./hosted-zone";
 import { CLOUDFRONT_HOSTED_ZONE_ID } from "./index";
-import { AliasRecord, FailoverRecordSet, LatencyRecord, Record, validateFailoverRecordSet } from "./records";
+import { AliasRecord, FailoverRecordSet, LatencyRecord, Record, TargetRecord, validateFailoverRecordSet } from "./records";
 import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
@@ -39,7 +39,7 @@ describe("HostedZone", () => {
   it("puts the query log group on a us-east-1 provider when given one", () => {
     const { resource } = synthJson((s) => {
       const use1 = new AwsProvider(s, "use1", { region: "us-east-1", alias: "use1" });
-      new HostedZone(s, "zone", { name: "example.com", queryLogging: { retentionDays: 7, provider: use1 } });
+      new HostedZone(s, "zone", { name: "example-corp.com", queryLogging: { retentionDays: 7, provider: use1 } });
     });
     expect(only(resource.aws_cloudwatch_log_group, "group").provider).toBe("aws.use1");
     expect(only(resource.aws_cloudwatch_log_resource_policy, "policy").provider).toBe("aws.use1");
@@ -234,5 +234,70 @@ describe("GeolocationRecord", () => {
     expect(() =>
       synthJson((s) => new GeolocationRecord(s, "x", { zoneId: "Z", name: "x", endpoints: [{ setIdentifier: "eu", location: { continent: "EU" }, target: { values: ["1.1.1.1"] } }] })),
     ).toThrow('GeolocationRecord "x": a default endpoint ({ location: { default: true } }) is required');
+  });
+});
+
+describe("HostedZone delegation (ADR 0014)", () => {
+  it("a parent zone of the stack: NS (and DS of a signed child) records go into it, fed by the child's own attributes", () => {
+    const { resource } = synthJson((s) => {
+      const parent = new HostedZone(s, "parent", { name: "corp-app.org" });
+      new HostedZone(s, "child", {
+        name: "dev.corp-app.org",
+        dnssec: { kmsKeyArn: KEY },
+        delegation: { kind: "parent-zone", zoneId: parent.zoneId, zoneName: "corp-app.org" },
+      });
+    });
+    const zones = Object.keys(resource.aws_route53_zone as Json);
+    const parent = zones.find((z) => z.startsWith("parent_"))!;
+    const child = zones.find((z) => z.startsWith("child_"))!;
+    const ksk = Object.keys(resource.aws_route53_key_signing_key as Json)[0]!;
+    const records = (Object.values(resource.aws_route53_record as Json) as Json[]).sort((a, b) => String(a.type).localeCompare(String(b.type))).reverse();
+    expect(records).toEqual([
+      expect.objectContaining({ name: "dev.corp-app.org", type: "NS", ttl: 172800, zone_id: `\${aws_route53_zone.${parent}.zone_id}`, records: `\${aws_route53_zone.${child}.name_servers}` }),
+      expect.objectContaining({ name: "dev.corp-app.org", type: "DS", ttl: 172800, zone_id: `\${aws_route53_zone.${parent}.zone_id}`, records: [`\${aws_route53_key_signing_key.${ksk}.ds_record}`], depends_on: [expect.stringMatching(/^aws_route53_hosted_zone_dnssec\.child_dnssec_/)] }),
+    ]);
+  });
+
+  it("other delegations create no record: they are fresh-account prerequisites (registrar, another account's zone)", () => {
+    const { resource } = synthJson((s) => {
+      new HostedZone(s, "apex", { name: "corp-app.org" });
+      new HostedZone(s, "sub", { name: "staging.corp-app.org", delegation: { kind: "external-zone", zone: "corp-app.org", env: "prod" } });
+    });
+    expect(resource.aws_route53_record).toBeUndefined();
+  });
+
+  it("refuses reserved names, delegating a private zone, and a parent the zone does not sit under", () => {
+    expect(() => synthJson((s) => new HostedZone(s, "z", { name: "dev.platform.example.com" }))).toThrow(
+      'HostedZone "dev.platform.example.com": "example.com" is a reserved domain (RFC 2606/6761)',
+    );
+    expect(() => synthJson((s) => new HostedZone(s, "z", { name: "app.test" }))).toThrow('"test" is a reserved domain');
+    expect(() => synthJson((s) => new HostedZone(s, "z", { name: "corp.internal", vpcs: [{ vpcId: "vpc-1" }], delegation: { kind: "registrar" } }))).toThrow(
+      "a private zone is not delegated",
+    );
+    expect(() => synthJson((s) => new HostedZone(s, "z", { name: "dev.corp-app.org", delegation: { kind: "parent-zone", zoneId: "Z1", zoneName: "other-corp.org" } }))).toThrow(
+      '"dev.corp-app.org" is not under its parent zone "other-corp.org"',
+    );
+  });
+});
+
+describe("Certificate on a reserved name", () => {
+  it("is refused: ACM never validates it", () => {
+    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "api.example.org", zoneId: "Z" }))).toThrow('Certificate "api.example.org": "example.org" is a reserved domain');
+    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "corp-app.org", subjectAlternativeNames: ["www.corp.example"], zoneId: "Z" }))).toThrow('"example" is a reserved domain');
+  });
+});
+
+describe("TargetRecord", () => {
+  it("keeps Record's address under the same id while its target moves from values to an alias (updated in place)", () => {
+    const address = (json: { resource: Json }) => Object.keys(json.resource.aws_route53_record as Json);
+    const before = synthJson((s) => new Record(s, "apex", { zoneId: "Z1", name: "corp-app.org", type: "A", values: ["198.51.100.7"], ttl: 300 }));
+    const values = synthJson((s) => new TargetRecord(s, "apex", { zoneId: "Z1", name: "corp-app.org", target: { values: ["198.51.100.7"], ttl: 300 } }));
+    const alias = synthJson((s) => new TargetRecord(s, "apex", { zoneId: "Z1", name: "corp-app.org", target: { alias: { dnsName: "d1.cloudfront.net", hostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID } } }));
+    expect(address(values)).toEqual(address(before));
+    expect(address(alias)).toEqual(address(before));
+    expect(values.resource).toEqual(before.resource);
+    expect(only(alias.resource.aws_route53_record, "record")).toMatchObject({ type: "A", alias: { name: "d1.cloudfront.net", zone_id: CLOUDFRONT_HOSTED_ZONE_ID, evaluate_target_health: false } });
+    expect(only(alias.resource.aws_route53_record, "record").ttl).toBeUndefined();
+    expect(() => synthJson((s) => new TargetRecord(s, "x", { zoneId: "Z1", name: "x.corp-app.org", target: { values: [] } }))).toThrow('TargetRecord "x.corp-app.org": target: values must not be empty');
   });
 });

@@ -1,6 +1,6 @@
 export { Certificate, type CertificateProps } from "./certificate";
 export { HEALTH_CHECK_REGIONS, HealthCheck, type HealthCheckProps, validateHealthCheckProps } from "./health-check";
-export { HostedZone, type HostedZoneProps, type QueryLogging } from "./hosted-zone";
+export { HostedZone, type HostedZoneProps, type QueryLogging, type ZoneDelegation } from "./hosted-zone";
 export {
   AliasRecord,
   type AliasRecordProps,
@@ -15,6 +15,8 @@ export {
   type LatencyRecordProps,
   Record,
   type RecordProps,
+  TargetRecord,
+  type TargetRecordProps,
   validateFailoverRecordSet,
 } from "./records";
 export { type AliasTarget, type RecordTarget } from "./target";
@@ -22,3 +24,4 @@ export { type AliasTarget, type RecordTarget } from "./target";
 /** CloudFront's fixed hosted zone id, for alias records to any distribution. */
 export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
 export { DnssecSigningKey, type DnssecSigningKeyProps } from "./dnssec-key";
+export { type ZoneRef, zoneDelegationOf } from "./delegation";

@@ -36,6 +36,34 @@ export class Record extends Construct {
   }
 }
 
+export interface TargetRecordProps {
+  readonly zoneId: string;
+  readonly name: string;
+  /** @default "A" */
+  readonly type?: "A" | "AAAA";
+  /** Literal values with a TTL (default 60 s), or an alias. */
+  readonly target: RecordTarget;
+}
+
+/**
+ * One A (or AAAA) record whose target may change over the zone's life (an Elastic IP, then an ALB,
+ * then CloudFront) at the same Terraform address: Terraform updates it in place, and Route 53 swaps
+ * the old answer for the new in one change batch. Two constructs (Record, then AliasRecord) would be
+ * two addresses: Terraform creates the new one while it deletes the old, and Route 53 refuses the
+ * create while the old record still exists. Its address is the one `Record` has under the same id.
+ */
+export class TargetRecord extends Construct {
+  readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: TargetRecordProps) {
+    super(scope, id);
+    markLibrary(this, "dns");
+    throwIfInvalid(`TargetRecord "${props.name}"`, targetErrors("target", props.target));
+    const record = new Route53Record(this, "record", { zoneId: props.zoneId, name: props.name, type: props.type ?? "A", ...targetArguments(props.target) });
+    this.fqdn = record.fqdn;
+  }
+}
+
 export interface AliasRecordProps {
   readonly zoneId: string;
   readonly name: string;

@@ -22,7 +22,14 @@ export interface IamCacheUser {
 export type CacheAuth =
   | { readonly mode: "iam"; readonly users: readonly IamCacheUser[] }
   | { readonly mode: "user-group"; readonly userGroupId: string }
-  | { readonly mode: "token"; readonly secretArn: string; /** JSON key of the token. @default the whole secret string */ readonly secretJsonKey?: string };
+  | {
+      readonly mode: "token";
+      readonly secretArn: string;
+      /** JSON key of the token. @default the whole secret string */
+      readonly secretJsonKey?: string;
+      /** The secret's name when `secretArn` is a token: the token is read at plan time, so its value is a prerequisite named by it. @default secretArn */
+      readonly secretName?: string;
+    };
 
 export const DEFAULT_ACCESS_STRING = "on ~* +@all -@dangerous";
 

@@ -5,9 +5,9 @@ import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-p
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
-import { markLibrary } from "@infra/core";
+import { markLibrary, requirePrerequisite } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
-import { Fn } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
 import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
@@ -200,6 +200,14 @@ export class RedisReplicationGroup extends Construct {
       authConfig = { userGroupIds: [auth.userGroupId] };
       this.userGroupId = auth.userGroupId;
     } else {
+      // auth_token takes the token itself: a plan-time read, so the secret's value is a declared prerequisite.
+      const secretName = auth.secretName ?? auth.secretArn;
+      if (Token.isUnresolved(secretName)) throw new Error(`${this.node.path}: auth.secretName is required when auth.secretArn is a token (it names the prerequisite)`);
+      requirePrerequisite(this, {
+        requirement: { kind: "secret-value", secret: secretName, format: auth.secretJsonKey ? `JSON {"${auth.secretJsonKey}"}` : "the AUTH token (16-128 printable characters)" },
+        neededAt: "plan",
+        reason: "the replication group's auth_token is read from the secret at plan time",
+      });
       const secret = new DataAwsSecretsmanagerSecretVersion(this, "auth-token", { secretId: auth.secretArn });
       authConfig = { authToken: auth.secretJsonKey ? Fn.lookup(Fn.jsondecode(secret.secretString), auth.secretJsonKey) : secret.secretString };
     }

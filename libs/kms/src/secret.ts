@@ -1,6 +1,6 @@
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
-import { markLibrary } from "@infra/core";
+import { markLibrary, requirePrerequisite } from "@infra/core";
 import { Construct } from "constructs";
 import type { PolicyStatement } from "./statements";
 
@@ -36,6 +36,12 @@ export interface SecretProps {
   readonly deletionProtection?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * What the value holds, for the fresh-account prerequisite `infra preflight` lists until a value
+   * exists (e.g. `JSON {"client_id","client_secret"}`). A stack that writes the value itself
+   * (GeneratedCredentials) makes it no prerequisite. @default "the secret string"
+   */
+  readonly valueFormat?: string;
 }
 
 /**
@@ -45,6 +51,8 @@ export interface SecretProps {
 export class Secret extends Construct {
   readonly secretArn: string;
   readonly secretName: string;
+  /** The configured name (a plain string, unlike `secretName`): what prerequisites and providers name. */
+  readonly name: string;
   readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: SecretProps) {
@@ -76,7 +84,14 @@ export class Secret extends Construct {
     });
     this.secretArn = secret.arn;
     this.secretName = secret.name;
+    this.name = props.name;
     this.kmsKeyArn = props.kmsKeyArn;
+    // No version here: until someone (or a stack, with GeneratedCredentials) puts one, reading it fails.
+    requirePrerequisite(this, {
+      requirement: { kind: "secret-value", secret: props.name, format: props.valueFormat ?? "the secret string" },
+      createdHere: true,
+      reason: "the secret is created empty; its value is put out of band, never by code",
+    });
 
     if (props.rotation) {
       new SecretsmanagerSecretRotation(this, "rotation", {

@@ -30,6 +30,8 @@ const prod: DatabaseInstanceProps = {
   masterUserSecretKmsKeyId: KMS,
 };
 
+const ROTATED = { mode: "rotated-secret", secretName: "platform/prod/db/master", rotationDays: 30, rotationSubnetIds: ["subnet-a", "subnet-b"] } as const;
+
 const resources = (json: { resource: Record<string, Record<string, unknown>> }, type: string) => json.resource[type] ?? {};
 const key = (json: { resource: Record<string, Record<string, unknown>> }, type: string, prefix: string) =>
   Object.keys(resources(json, type)).find((k) => k.startsWith(prefix))!;
@@ -165,7 +167,7 @@ describe("DatabaseInstance (seed 004 prod)", () => {
 });
 
 describe("read replicas and backup replication (seeds 001/002)", () => {
-  const json = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, readReplicas: 1, backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" } }));
+  const json = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, masterCredentials: ROTATED, readReplicas: 1, backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" } }));
   const primaryKey = key(json, "aws_db_instance", "db_instance");
   const replica = resources(json, "aws_db_instance")[key(json, "aws_db_instance", "db_replica-1")] as Record<string, unknown>;
 
@@ -191,7 +193,7 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
   });
 
   it("replicaMultiAz gives replicas a standby", () => {
-    const j = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" }));
+    const j = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, masterCredentials: ROTATED, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" }));
     const replicas = Object.entries(resources(j, "aws_db_instance")).filter(([k]) => k.startsWith("db_replica-")).map(([, r]) => r as Record<string, unknown>);
     expect(replicas.map((r) => [r.identifier, r.multi_az, r.instance_class])).toEqual([
       ["prod-platform-replica-1", true, "db.r6g.xlarge"],
@@ -217,6 +219,59 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
     expect(r.allocated_storage).toBeUndefined();
     expect(r.engine).toBeUndefined();
     expect(() => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, replicateSourceDb: src }))).toThrow("replicateSourceDb: kmsKeyArn (a key in this region) is required");
+  });
+});
+
+describe("master credentials of a replication source (RDS refuses replicas of a managed password)", () => {
+  const json = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, dbName: "platform", masterCredentials: ROTATED, readReplicas: 1 }));
+  const primary = resources(json, "aws_db_instance")[key(json, "aws_db_instance", "db_instance")] as Record<string, unknown>;
+  const secret = only(json, "aws_secretsmanager_secret");
+  const secretKey = key(json, "aws_secretsmanager_secret", "db_master-secret");
+
+  it("the primary takes a generated password write-only; RDS does not manage it", () => {
+    expect(primary["manage_master_user_password"]).toBeUndefined();
+    expect(primary["password"]).toBeUndefined();
+    expect(String(primary["password_wo"])).toMatch(/^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.[^)]+\.secret_string\)\.password\}$/);
+    expect(primary["password_wo_version"]).toBe(1);
+    expect(secret).toMatchObject({ name: "platform/prod/db/master", kms_key_id: KMS, recovery_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+  });
+
+  it("AWS's rotation function runs in the VPC, reaches the database, and rotates every rotationDays once the value, path and instance exist", () => {
+    const app = only(json, "aws_serverlessapplicationrepository_cloudformation_stack");
+    expect(app).toMatchObject({
+      name: "prod-platform-rotation",
+      application_id: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",
+      capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+      parameters: { functionName: "prod-platform-rotation", vpcSubnetIds: '${join(",", ["subnet-a", "subnet-b"])}', kmsKeyArn: KMS },
+    });
+    const rotation = only(json, "aws_secretsmanager_secret_rotation");
+    expect(rotation).toMatchObject({ secret_id: `\${aws_secretsmanager_secret.${secretKey}.arn}`, rotate_immediately: false, rotation_rules: { automatically_after_days: 30 } });
+    const deps = rotation["depends_on"] as string[];
+    expect(deps.some((d) => d.startsWith("aws_secretsmanager_secret_version.db_master-credentials_connection"))).toBe(true);
+    expect(deps.some((d) => d.startsWith("aws_vpc_security_group_ingress_rule."))).toBe(true);
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as Record<string, unknown>[];
+    expect(ingress.map((r) => r["description"])).toContain("the master password rotation function");
+    const egress = Object.values(resources(json, "aws_vpc_security_group_egress_rule")) as Record<string, unknown>[];
+    expect(egress.map((r) => [r["from_port"], r["cidr_ipv4"] ?? "sg"]).sort()).toEqual([
+      [443, "0.0.0.0/0"],
+      [5432, "sg"],
+    ]);
+  });
+
+  it("the secret's connection version holds what the rotation function reads (engine, host, port, username, password, dbname)", () => {
+    const versions = resources(json, "aws_secretsmanager_secret_version") as Record<string, Record<string, unknown>>;
+    const initial = Object.entries(versions).find(([k]) => k.includes("_initial_"))![1];
+    expect(String(initial["secret_string_wo"])).toMatch(/^\$\{jsonencode\(\{"engine" = "postgres", "username" = "dbadmin", "password" = ephemeral\.[^,]+, "port" = 5432, "dbname" = "platform"\}\)\}$/);
+    const connection = Object.entries(versions).find(([k]) => k.includes("_connection_"))![1];
+    expect(String(connection["secret_string_wo"])).toContain(`{"host" = aws_db_instance.${key(json, "aws_db_instance", "db_instance")}.address}`);
+  });
+
+  it("refuses replicas of an RDS-managed password, credentials on a replica, and a rotation RDS policy would not accept", () => {
+    const fails = (props: Partial<DatabaseInstanceProps>) => () => synthJson((s) => new DatabaseInstance(s, "db", { ...prod, ...props }));
+    expect(fails({ readReplicas: 1 })).toThrow('readReplicas 1: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }');
+    expect(fails({ replicateSourceDb: "arn:src", masterCredentials: ROTATED })).toThrow("masterCredentials: a replica inherits its source's master credentials");
+    expect(fails({ masterCredentials: { ...ROTATED, rotationDays: 120 } })).toThrow("masterCredentials.rotationDays 120 must be a whole number from 1 to 90");
+    expect(fails({ masterCredentials: { ...ROTATED, rotationSubnetIds: [] } })).toThrow("masterCredentials.rotationSubnetIds must list the private subnets");
   });
 });
 

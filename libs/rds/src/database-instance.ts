@@ -5,13 +5,16 @@ import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow } from "@infra/config";
+import { type DailyWindow, type MasterCredentialsInput, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { GeneratedCredentials, Secret } from "@infra/kms";
 import { LogGroup } from "@infra/monitoring";
 import { Construct } from "constructs";
 import { type DbEngine, enginePort, parameterGroupFamily, type StorageType } from "./engine";
 import { engineParameters } from "./parameters";
+import { RotationFunction } from "./rotation";
 import { validateDatabaseProps } from "./validate";
 
 export type EnhancedMonitoringInterval = 0 | 1 | 5 | 10 | 15 | 30 | 60;
@@ -24,6 +27,39 @@ export interface BackupReplicationProps {
   readonly kmsKeyArn: string;
   /** Days the copies are kept. @default 7 (seed 001 phase 4 "Cross-region snapshot ... 7 days") */
   readonly retentionDays?: number;
+}
+
+/**
+ * Master credentials of a primary (docs/adr/0011-database-credentials.md).
+ * - `rds-managed`: RDS keeps the password in a secret it owns and rotates it (7 days). RDS refuses
+ *   read replicas (same- or cross-region) of such a source.
+ * - `rotated-secret`: a secret created here holds the credentials; the password is generated at
+ *   creation (GeneratedCredentials: write-only, never in plan or state) and rotated by AWS's
+ *   rotation function in the database's VPC. Replicas work; services read the same secret.
+ */
+export type MasterCredentials =
+  | { readonly mode: "rds-managed" }
+  | {
+      readonly mode: "rotated-secret";
+      /** Name of the secret, e.g. "timeline/prod/db/master". */
+      readonly secretName: string;
+      /** Days between rotations, 1..90. */
+      readonly rotationDays: number;
+      /** Private subnets with a route to the Secrets Manager API (NAT or an interface endpoint) for the rotation function. */
+      readonly rotationSubnetIds: readonly string[];
+      /** Password generation: raising it sets a new password on the instance and in the secret. @default 1 */
+      readonly version?: number;
+      /** Days a deleted secret stays recoverable, 7..30. @default 30 */
+      readonly recoveryWindowDays?: number;
+    };
+
+/**
+ * A primary's credentials from the config input (`rds-managed` | `rotated-secret` with its days):
+ * the rotated secret is "<name>/master-credentials", its function in `privateSubnetIds` (NAT).
+ */
+export function masterCredentialsOf(inputs: { readonly name: string; readonly masterCredentials: MasterCredentialsInput }, privateSubnetIds: readonly string[]): MasterCredentials {
+  const c = inputs.masterCredentials;
+  return c.mode === "rds-managed" ? c : { mode: "rotated-secret", secretName: `${inputs.name}/master-credentials`, rotationDays: c.rotationDays, rotationSubnetIds: privateSubnetIds };
 }
 
 export interface DatabaseInstanceProps {
@@ -89,8 +125,10 @@ export interface DatabaseInstanceProps {
   readonly caCertIdentifier?: string;
   /** Master user name. @default "dbadmin" */
   readonly masterUsername?: string;
-  /** CMK of the RDS-managed master password secret. @default the AWS managed key aws/secretsmanager */
+  /** CMK of the master password secret (RDS-managed or rotated). @default kmsKeyArn for a rotated secret; the AWS managed key aws/secretsmanager for an RDS-managed one */
   readonly masterUserSecretKmsKeyId?: string;
+  /** How the master password is kept and rotated (a primary only; replicas inherit it). @default { mode: "rds-managed" } */
+  readonly masterCredentials?: MasterCredentials;
   /** Database created with the instance. @default none */
   readonly dbName?: string;
   /** @default 5432 (postgres) / 3306 (mysql) */
@@ -136,8 +174,10 @@ export class DatabaseInstance extends Construct {
   readonly port: number;
   readonly engine: DbEngine;
   readonly securityGroupId: string;
-  /** The RDS-managed master user secret; undefined on a replica. */
+  /** The secret with the master credentials (RDS-managed or rotated); undefined on a replica. */
   readonly masterUserSecretArn?: string;
+  /** The rotated secret (mode `rotated-secret`), e.g. to grant a service read access. */
+  readonly masterSecret?: Secret;
   readonly parameterGroupName: string;
   readonly replicaArns: string[];
   readonly replicaIds: string[];
@@ -146,6 +186,8 @@ export class DatabaseInstance extends Construct {
 
   private readonly sgId: string;
   private readonly dbPort: number;
+  private readonly vpc: string;
+  private readonly identifierName: string;
   private ingressCount = 0;
 
   constructor(scope: Construct, id: string, props: DatabaseInstanceProps) {
@@ -155,6 +197,8 @@ export class DatabaseInstance extends Construct {
     const tags = props.tags ?? {};
     const named = (suffix: string) => ({ ...tags, Name: suffix ? `${props.name}-${suffix}` : props.name });
     this.engine = p.engine;
+    this.vpc = props.vpcId;
+    this.identifierName = props.name;
     this.dbPort = props.port ?? enginePort(p.engine);
 
     const sg = new SecurityGroup(this, "sg", {
@@ -246,6 +290,31 @@ export class DatabaseInstance extends Construct {
     };
 
     const isReplica = props.replicateSourceDb !== undefined;
+    const credentials = props.masterCredentials ?? { mode: "rds-managed" as const };
+    const username = props.masterUsername ?? "dbadmin";
+    // A rotated secret: the container, and the password generated into it before the instance exists.
+    let rotated: { secret: Secret; generated: GeneratedCredentials; days: number; subnetIds: readonly string[]; kmsKeyArn: string } | undefined;
+    if (!isReplica && credentials.mode === "rotated-secret") {
+      const kmsKeyArn = props.masterUserSecretKmsKeyId ?? props.kmsKeyArn!;
+      const secret = new Secret(this, "master-secret", {
+        name: credentials.secretName,
+        description: `Master credentials of ${props.name} (generated at creation, rotated every ${credentials.rotationDays} days)`,
+        kmsKeyArn,
+        recoveryWindowInDays: credentials.recoveryWindowDays ?? 30,
+        deletionProtection: props.deletionProtection,
+        valueFormat: "database credentials (generated by this stack)",
+        tags,
+      });
+      const generated = new GeneratedCredentials(this, "master-credentials", {
+        secret,
+        engine: p.engine,
+        username,
+        port: this.dbPort,
+        ...(props.dbName ? { dbname: props.dbName } : {}),
+        ...(credentials.version !== undefined ? { version: credentials.version } : {}),
+      });
+      rotated = { secret, generated, days: credentials.rotationDays, subnetIds: credentials.rotationSubnetIds, kmsKeyArn };
+    }
     const instance = new DbInstance(this, "instance", {
       ...shared,
       identifier: props.name,
@@ -267,9 +336,10 @@ export class DatabaseInstance extends Construct {
             engineVersion: props.engineVersion,
             allocatedStorage: props.allocatedStorage,
             dbName: props.dbName,
-            username: props.masterUsername ?? "dbadmin",
-            manageMasterUserPassword: true,
-            masterUserSecretKmsKeyId: props.masterUserSecretKmsKeyId,
+            username,
+            ...(rotated
+              ? { passwordWo: rotated.generated.password, passwordWoVersion: rotated.generated.version }
+              : { manageMasterUserPassword: true, masterUserSecretKmsKeyId: props.masterUserSecretKmsKeyId }),
             skipFinalSnapshot: p.skipFinalSnapshot,
             finalSnapshotIdentifier: p.skipFinalSnapshot ? undefined : `${props.name}-final`,
           }),
@@ -281,7 +351,9 @@ export class DatabaseInstance extends Construct {
     this.endpoint = instance.endpoint;
     this.address = instance.address;
     this.port = instance.port;
-    this.masterUserSecretArn = isReplica ? undefined : instance.masterUserSecret.get(0).secretArn;
+    this.masterUserSecretArn = isReplica ? undefined : rotated ? rotated.secret.secretArn : instance.masterUserSecret.get(0).secretArn;
+    this.masterSecret = rotated?.secret;
+    if (rotated) this.rotate(rotated, instance);
 
     const replicas = Array.from({ length: p.readReplicas }, (_, i) => {
       const identifier = `${props.name}-replica-${i + 1}`;
@@ -315,10 +387,36 @@ export class DatabaseInstance extends Construct {
     }
   }
 
+  /**
+   * The rotated secret's connection version (host), AWS's rotation function next to the database,
+   * and the schedule. Secrets Manager tests the function when rotation is configured, so the
+   * rotation waits for the value, the function's network path and the instance.
+   */
+  private rotate(rotated: { secret: Secret; generated: GeneratedCredentials; days: number; subnetIds: readonly string[]; kmsKeyArn: string }, instance: DbInstance): void {
+    const connection = rotated.generated.withHost(instance.address);
+    const fn = new RotationFunction(this, "rotation-function", {
+      name: `${this.identifierName}-rotation`,
+      engine: this.engine,
+      region: instance.region,
+      vpcId: this.vpc,
+      subnetIds: rotated.subnetIds,
+      kmsKeyArn: rotated.kmsKeyArn,
+    });
+    fn.allowTo(this.sgId, this.dbPort);
+    const ingress = this.allowFrom(fn.securityGroupId, "the master password rotation function");
+    new SecretsmanagerSecretRotation(this, "master-rotation", {
+      secretId: rotated.secret.secretArn,
+      rotationLambdaArn: fn.lambdaArn,
+      rotateImmediately: false,
+      rotationRules: { automaticallyAfterDays: rotated.days },
+      dependsOn: [connection, ingress, instance],
+    });
+  }
+
   /** Opens the engine port to one more security group. */
-  allowFrom(securityGroupId: string, description: string): void {
+  allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {
     if (description.trim() === "") throw new Error(`DatabaseInstance.allowFrom: every ingress rule needs a description`);
-    new VpcSecurityGroupIngressRule(this, `ingress-${this.ingressCount++}`, {
+    return new VpcSecurityGroupIngressRule(this, `ingress-${this.ingressCount++}`, {
       securityGroupId: this.sgId,
       referencedSecurityGroupId: securityGroupId,
       ipProtocol: "tcp",

@@ -99,6 +99,21 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
   }
   if (props.backupReplication && !props.backupReplication.kmsKeyArn) errors.push("backupReplication.kmsKeyArn is required: the copies are encrypted");
 
+  // RDS: "Creating read replicas for source instance with engine postgres where ManageMasterUserPassword
+  // is enabled is not supported" — a source of replicas keeps its password in a rotated secret instead.
+  const credentials = props.masterCredentials ?? { mode: "rds-managed" };
+  if (isReplica && props.masterCredentials) errors.push("masterCredentials: a replica inherits its source's master credentials; set them on the primary");
+  if (!isReplica && readReplicas > 0 && credentials.mode === "rds-managed") {
+    errors.push(`readReplicas ${readReplicas}: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }`);
+  }
+  if (!isReplica && credentials.mode === "rotated-secret") {
+    const c = credentials;
+    if (!Number.isInteger(c.rotationDays) || c.rotationDays < 1 || c.rotationDays > 90) errors.push(`masterCredentials.rotationDays ${c.rotationDays} must be a whole number from 1 to 90`);
+    if (c.rotationSubnetIds.length === 0) errors.push("masterCredentials.rotationSubnetIds must list the private subnets the rotation function runs in");
+    if (!props.masterUserSecretKmsKeyId && !props.kmsKeyArn) errors.push("masterCredentials: the rotated secret needs a CMK (masterUserSecretKmsKeyId or kmsKeyArn)");
+    if (`${props.name}-rotation`.length > 64) errors.push(`name "${props.name}" leaves no room for the rotation function "<name>-rotation" (64 characters)`);
+  }
+
   if (errors.length > 0) throw new Error(`DatabaseInstance ${props.name}:\n  - ${errors.join("\n  - ")}`);
   return {
     engine,

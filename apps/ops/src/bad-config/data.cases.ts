@@ -13,6 +13,32 @@ const DDB_PATH = "us-east-1/aerologue-data/dynamodb.inputs.tables";
 
 /** RDS, Aurora Serverless v2, DynamoDB, ElastiCache. */
 export const DATA_CASES: readonly BadConfigCase[] = [
+  // Read replicas of an RDS-managed master password (issue 11 class 8): RDS refuses them.
+  {
+    name: "same-region read replicas of an RDS-managed master password",
+    variant: () => withInputs(env("staging"), "us-east-1", "timeline-data/rds", { masterCredentials: { mode: "rds-managed" } }),
+    expect: {
+      level: "environments/staging/us-east-1/timeline.ts",
+      path: "us-east-1/timeline-data/rds.inputs.readReplicas",
+      value: "1",
+      allowed: 'masterCredentials.mode is "rds-managed": RDS refuses read replicas of an instance whose master password it manages',
+    },
+  },
+  {
+    name: "a cross-region DR replica whose source has an RDS-managed master password",
+    variant: () => withInputs(prod(), "us-east-1", "data/rds", { masterCredentials: { mode: "rds-managed" } }),
+    expect: {
+      level: "environments/prod/eu-west-1/platform.ts",
+      path: "eu-west-1/data/rds.dependencies.primary",
+      value: '"us-east-1/data/rds"',
+      allowed: 'the source us-east-1/data/rds has masterCredentials.mode "rds-managed". RDS refuses read replicas',
+    },
+  },
+  {
+    name: "a rotated master secret rotating less often than every 90 days",
+    variant: () => withInputs(prod(), "us-east-1", "timeline-data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 180 } }),
+    expect: { level: "environments/prod/us-east-1/timeline.ts", path: "us-east-1/timeline-data/rds.inputs.masterCredentials.rotationDays", value: "180", allowed: "must be <= 90" },
+  },
   // Instance classes that do not exist for the engine
   {
     name: "RDS instance class that does not exist (db.t3.mega)",

@@ -1,4 +1,4 @@
-import { type BadConfigCase, env, withInputs, withSettings, withWorkload } from "./variants";
+import { type BadConfigCase, env, withInputs, withRegion, withSettings, withWorkload } from "./variants";
 
 const DEV = "environments/dev/env.ts";
 const DEV_PLATFORM = "environments/dev/us-east-1/platform.ts";
@@ -12,6 +12,39 @@ const MON = "us-east-1/ops/monitoring.inputs.alarms";
 
 /** Lambda, EventBridge schedules, CloudWatch log retention and alarms, ECS sizing. */
 export const OPS_CASES: readonly BadConfigCase[] = [
+  // Lambda reserved concurrency across workloads of one account and region (issue 11 class 9).
+  {
+    name: "reserved concurrency over the account quota in a region (the pre-fix prod us-east-1: 1,145 of 900)",
+    variant: () => {
+      const reserve = (n: number) => ({ reservedConcurrency: n });
+      const rest = Object.fromEntries(["authorizer", "login", "register", "refresh", "createTeam", "updateTeam", "inviteMembers", "logActivity", "syncActivity", "calculateRoute", "geocodeAddress"].map((f) => [f, reserve(f === "authorizer" ? 200 : f === "logActivity" ? 100 : 50)]));
+      const prod = withRegion(env("prod"), "us-east-1", { reservedConcurrency: undefined });
+      return withInputs(withInputs(prod, "us-east-1", "milequest-api/rest", { functions: rest }), "us-east-1", "milequest-api/websocket", {
+        functions: { aggregateProgress: reserve(100), wsConnect: reserve(50), wsDisconnect: reserve(50), wsBroadcast: reserve(20) },
+      });
+    },
+    expect: {
+      level: "environments/prod/us-east-1/region.ts",
+      path: "quotas.lambdaConcurrentExecutions",
+      value: "1000",
+      allowed: "us-east-1 reserves 1125 across workloads: aerologue 130 (us-east-1/aerologue-compute/functions 130 [environments/prod/us-east-1/aerologue.ts]), milequest 995",
+    },
+  },
+  {
+    name: "a workload reserving more than its allocation in region.ts",
+    variant: () => withRegion(env("prod"), "us-east-1", { reservedConcurrency: { aerologue: 130, milequest: 500 } }),
+    expect: {
+      level: "environments/prod/us-east-1/region.ts",
+      path: "reservedConcurrency.milequest",
+      value: "500",
+      allowed: "milequest reserves 625 in us-east-1 (us-east-1/milequest-api/rest 440 [environments/prod/us-east-1/milequest.ts]; us-east-1/milequest-api/websocket 160",
+    },
+  },
+  {
+    name: "allocations over the quota even though the reservations fit",
+    variant: () => withRegion(env("prod"), "us-east-1", { reservedConcurrency: { aerologue: 300, milequest: 650 } }),
+    expect: { level: "environments/prod/us-east-1/region.ts", path: "quotas.lambdaConcurrentExecutions", value: "1000", allowed: "us-east-1 reserves 950 across workloads: aerologue 300 (allocation in environments/prod/us-east-1/region.ts)" },
+  },
   // Lambda memory 128-10240 MB, timeout <= 900 s
   {
     name: "Lambda memory under 128 MB",

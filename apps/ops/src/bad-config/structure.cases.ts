@@ -145,6 +145,6 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "a platform domain that is not a DNS name",
     variant: () => withWorkload(dev(), "platform", { domain: "dev_platform" }),
-    expect: { level: DEV, path: "workloads.platform.domain", value: '"dev_platform"', allowed: "must be a DNS name like app.example.com" },
+    expect: { level: DEV, path: "workloads.platform.domain", value: '"dev_platform"', allowed: "must be a lower-case domain name, e.g. app.example-corp.com" },
   },
 ];

@@ -19,7 +19,12 @@ function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
   return {
     ...env,
     workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase } },
-    regions: env.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "atlas") })),
+    regions: env.regions.map((r) => ({
+      ...r,
+      deployments: r.deployments.filter((d) => d.definition.workload === "atlas"),
+      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
+      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "atlas")) } : {}),
+    })),
   };
 }
 const synth = (env: EnvConfig) => synthEnvOnce(env);
@@ -456,7 +461,7 @@ describe("moving to the next phase only adds or changes what the seed says chang
   /** The probe of a producer's state object that comes with each remote state (docs/fresh-env-plan.md). */
   const probe = (s: string) => `data.aws_s3_objects.cross-stack-state-prod-${s}`;
 
-  it("1 → 2: the EC2 host goes; ECS, ALB, Redis come; the VPC gains its private tier and NAT; DNS and alarms move to the ALB", () => {
+  it("1 → 2: the EC2 host's stack empties (its apply destroys the host); ECS, ALB, Redis come; the VPC gains its private tier and NAT; DNS and alarms move to the ALB", () => {
     const d = diff(0);
     expect(Object.keys(d).sort()).toEqual(
       [
@@ -469,7 +474,10 @@ describe("moving to the next phase only adds or changes what the seed says chang
         "prod-us-east-1-atlas-services-ecs",
       ].sort(),
     );
-    expect(d["prod-us-east-1-atlas-services-docker-host"]!.removed).toEqual(["<stack>"]);
+    // The stack stays (retired): everything phase 1 created there is in its plan as a destroy.
+    expect(d["prod-us-east-1-atlas-services-docker-host"]!.added).toEqual([]);
+    expect(d["prod-us-east-1-atlas-services-docker-host"]!.removed).toEqual([...sets[0]!.get("prod-us-east-1-atlas-services-docker-host")!]);
+    expect(d["prod-us-east-1-atlas-services-docker-host"]!.removed).toContain("aws_instance.host_instance");
     expect(d["prod-us-east-1-atlas-network-vpc"]!.removed).toEqual([]);
     expect(d["prod-us-east-1-atlas-network-vpc"]!.added.sort()).toEqual(
       [
@@ -485,9 +493,10 @@ describe("moving to the next phase only adds or changes what the seed says chang
         "aws_subnet.vpc_public-subnet-1",
       ].sort(),
     );
+    // The apex keeps its address (updated in place to the ALB alias); api. is new.
     expect(d["prod-us-east-1-atlas-dns-records"]).toEqual({
-      removed: ["aws_route53_record.apex_record", probe("us-east-1-atlas-services-docker-host"), remote("us-east-1-atlas-services-docker-host")],
-      added: ["aws_route53_record.apex-alias_a", "aws_route53_record.api-alias_a", probe("us-east-1-atlas-edge-alb"), remote("us-east-1-atlas-edge-alb")],
+      removed: [probe("us-east-1-atlas-services-docker-host"), remote("us-east-1-atlas-services-docker-host")],
+      added: ["aws_route53_record.api-alias_a", probe("us-east-1-atlas-edge-alb"), remote("us-east-1-atlas-edge-alb")],
     });
     expect(d["prod-us-east-1-atlas-ops-monitoring"]!.removed.sort()).toEqual(
       [
@@ -515,8 +524,9 @@ describe("moving to the next phase only adds or changes what the seed says chang
         "prod-us-east-1-atlas-services-ecs",
       ].sort(),
     );
-    for (const [name, change] of Object.entries(d)) if (name !== "prod-us-east-1-atlas-dns-records") expect(change.removed, name).toEqual([]);
-    expect(d["prod-us-east-1-atlas-dns-records"]!.removed).toEqual(["aws_route53_record.apex-alias_a"]);
+    // Nothing goes: the apex keeps its address (its alias moves from the ALB to CloudFront in place).
+    for (const [name, change] of Object.entries(d)) expect(change.removed, name).toEqual([]);
+    expect(d["prod-us-east-1-atlas-dns-records"]!.added).toEqual([remote("us-east-1-atlas-edge-cdn")]);
     expect(d["prod-us-east-1-atlas-data-rds"]!.added).toContain("aws_db_instance.rds_replica-1");
     expect(d["prod-us-east-1-atlas-edge-alb"]!.added).toContain("aws_wafv2_web_acl_association.alb_waf");
     expect(d["prod-us-east-1-atlas-services-ecs"]!.added).toContain("aws_xray_sampling_rule.xray-sampling");
@@ -564,5 +574,42 @@ describe("policy pack: every phase passes, every waiver of the workload is used"
         .map((w) => `${w.rule} ${r.stack}`),
     );
     expect(unused).toEqual([]);
+  });
+});
+
+describe("moving between phases is a plan a user can apply (issue 11 class 14)", () => {
+  const inOrder = [phase1, phases[2], phases[3], phases[4]] as const;
+  const apexOf = (stacks: StackJson[]) => {
+    const records = stack(stacks, "prod-us-east-1-atlas-dns-records").json.resource!["aws_route53_record"]!;
+    const found = Object.entries(records).filter(([, r]) => r["name"] === "accountabilityatlas.com");
+    expect(found, "one apex record").toHaveLength(1);
+    return { address: `aws_route53_record.${found[0]![0]}`, record: found[0]![1] };
+  };
+
+  it.each([1, 2, 3] as const)("phase %i → %i+1: the apex record keeps its Terraform address (updated in place, no delete + create race)", (n) => {
+    expect(apexOf(inOrder[n]!).address).toBe(apexOf(inOrder[n - 1]!).address);
+  });
+
+  it("the apex answers the phase's target: Elastic IP (1), ALB alias (2), CloudFront alias (3, 4)", () => {
+    const [one, two, three] = [apexOf(phase1).record, apexOf(phases[2]).record, apexOf(phases[3]).record];
+    expect(one).toMatchObject({ type: "A", ttl: 300, records: [expect.stringContaining("atlas-services-docker-host")] });
+    expect(two).toMatchObject({ type: "A", alias: { evaluate_target_health: true, name: expect.stringContaining("atlas-edge-alb") } });
+    expect(two["records"]).toBeUndefined();
+    expect(three).toMatchObject({ type: "A", alias: { evaluate_target_health: false, name: expect.stringContaining("atlas-edge-cdn") } });
+  });
+
+  it.each([2, 3, 4] as const)("phase %i: the Docker host's stack stays, empty, on phase 1's state: its plan destroys the host", (n) => {
+    const stacks = phases[n];
+    const host = stack(stacks, "prod-us-east-1-atlas-services-docker-host");
+    expect(resourceAddresses(host.json)).toEqual([]);
+    const backend = (s: StackJson) => (s.json.terraform as { backend: { s3: { key: string; bucket: string } } }).backend.s3;
+    expect(backend(host)).toEqual(backend(stack(phase1, "prod-us-east-1-atlas-services-docker-host")));
+    // Applied after the apex left the host's Elastic IP.
+    const order = stacks.map((s) => s.stackName);
+    expect(order.indexOf(host.stackName)).toBeGreaterThan(order.indexOf("prod-us-east-1-atlas-dns-records"));
+  });
+
+  it("an env that never ran phase 1 (staging starts at 3) has no retired host stack", () => {
+    for (const stacks of [staging[3], staging[4]]) expect(stacks.map((s) => s.stackName)).not.toContain("staging-us-east-1-atlas-services-docker-host");
   });
 });

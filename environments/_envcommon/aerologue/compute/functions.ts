@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { type AerologueConfig, type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix } from "../names";
 
@@ -134,6 +134,8 @@ export const functions = defineModule<typeof functionsInputs, AerologueConfig>({
   builder: "aerologue/functions",
   schema: functionsInputs,
   source: "environments/_envcommon/aerologue/compute/functions.ts",
+  // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
+  reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: {
     kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
     secrets: { category: "aerologue-security", module: "secrets", region: PRIMARY },

@@ -2,7 +2,12 @@ import { defineModule } from "@infra/config";
 import { type AerologueConfig, timestreamInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
 
-/** ARC-005 Timestream: aerologue-flights / flight_positions, memory 1 h, magnetic 7 days. */
+/**
+ * ARC-005 time series: flight positions kept 7 days (magnetic) with the last hour hot (memory). A
+ * DynamoDB table by default (Timestream for LiveAnalytics takes no new customers since 2025-06-20;
+ * docs/adr/0012-time-series-store.md); an existing LiveAnalytics customer sets
+ * `store: { kind: "timestream-liveanalytics", existingCustomer: true }`.
+ */
 export const timestream = defineModule<typeof timestreamInputs, AerologueConfig>({
   workload: "aerologue",
   category: "aerologue-data",
@@ -12,6 +17,7 @@ export const timestream = defineModule<typeof timestreamInputs, AerologueConfig>
   source: "environments/_envcommon/aerologue/data/timestream.ts",
   dependencies: { kms: { category: "aerologue-security", module: "kms" } },
   defaults: (ctx) => ({
+    store: { kind: "dynamodb" as const },
     databaseName: `${prefix(ctx)}-flights`,
     tableName: "flight_positions",
     memoryRetentionHours: 1,

@@ -1,4 +1,5 @@
-import { defineModule } from "@infra/config";
+import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { aerologue } from "../workload";
 import { type AerologueConfig, dnsInputs } from "@infra/aerologue-inputs";
 
 /** The env's public hosted zone (ARC-008/ARC-011: one hosted zone). */
@@ -10,5 +11,12 @@ export const dns = defineModule<typeof dnsInputs, AerologueConfig>({
   schema: dnsInputs,
   source: "environments/_envcommon/aerologue/edge/dns.ts",
   dependencies: { kms: { category: "aerologue-security", module: "kms" } },
-  defaults: (ctx) => ({ domain: ctx.workload.domain, queryLogRetentionDays: ctx.workload.logRetentionDays, deletionProtection: ctx.settings.deletionProtection }),
+  check: (self, env) => zoneDelegationIssues(self, env, "domain"),
+  defaults: (ctx) => ({
+    domain: ctx.workload.domain,
+    queryLogRetentionDays: ctx.workload.logRetentionDays,
+    deletionProtection: ctx.settings.deletionProtection,
+    // prod's aerologue.app at the registrar; dev./staging. delegated from prod's zone (another account).
+    delegation: envZoneDelegation(ctx.env.name, ctx.workload.domain, aerologue.defaults.domain),
+  }),
 });

@@ -51,6 +51,10 @@ export const rds = defineModule({
       logRetentionDays: ctx.settings.logRetentionDays,
       dbName: "atlas",
       backupReplication: r.backupReplication,
+      // RDS refuses read replicas of a managed password: from the phase with replicas (3), the seed's
+      // "Database password" is a secret the stack generates and AWS's rotation function rotates
+      // (30 days; docs/adr/0011-database-credentials.md). The switch is one in-place ModifyDBInstance.
+      masterCredentials: r.readReplicas > 0 ? { mode: "rotated-secret" as const, rotationDays: 30 } : { mode: "rds-managed" as const },
     };
   },
 });

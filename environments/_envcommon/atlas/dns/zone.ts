@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { atlasZoneInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, inPrimary, KMS, zoneName } from "../features";
 
@@ -12,8 +12,11 @@ export const zone = defineModule({
   source: "environments/_envcommon/atlas/dns/zone.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
+  check: (self, env) => zoneDelegationIssues(self, env, "domain"),
   defaults: (ctx: AtlasContext) => ({
     domain: zoneName(ctx),
+    // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account).
+    delegation: envZoneDelegation(ctx.env.name, zoneName(ctx), ctx.workload.domain),
     deletionProtection: ctx.settings.deletionProtection,
     // Signed where data is protected (prod); staging waives INF-R53-002 in its env.ts.
     dnssec: ctx.settings.deletionProtection,

@@ -1,8 +1,11 @@
-import { defineModule } from "@infra/config";
+import { type DependencyRef, defineModule } from "@infra/config";
 import { atlasHostInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, dep, features, hostRetired, inPrimary, KMS, prefix } from "../features";
 
-/** Phase 1: EC2 t3.xlarge running Docker Compose (nginx, the eight services, redis). */
+/**
+ * Phase 1: EC2 t3.xlarge running Docker Compose (nginx, the eight services, redis). From phase 2 the
+ * stack stays, retired and empty, in the envs that ran phase 1: its apply is the host's destroy.
+ */
 export const dockerHost = defineModule({
   workload: "atlas",
   category: "atlas-services",
@@ -10,26 +13,34 @@ export const dockerHost = defineModule({
   builder: "atlas/docker-host",
   schema: atlasHostInputs,
   source: "environments/_envcommon/atlas/services/docker-host.ts",
-  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).compute === "docker-host",
-  dependencies: {
-    kms: KMS,
-    vpc: dep("network", "vpc"),
-    rds: dep("data", "rds"),
-    queues: dep("data", "queues"),
-    buckets: dep("data", "buckets"),
-    ecr: dep("services", "ecr"),
-    secrets: dep("security", "secrets"),
-    alerts: dep("ops", "alerts"),
-  },
-  waivers: [
-    {
-      rule: "INF-EC2-001",
-      address: "*-atlas-services-docker-host/aws_instance.*",
-      reason:
-        "Seed 001 phase 1: the compose services (bridge networking, one extra hop) call SQS and S3 with the instance role; IMDSv2 stays required, hop limit 2.",
-    },
-  ],
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) && (features(ctx).compute === "docker-host" || hostRetired(ctx)),
+  // Retired: applied after the records stack moved the apex off the host's Elastic IP.
+  dependencies: (ctx: AtlasContext): Record<string, DependencyRef> =>
+    hostRetired(ctx)
+      ? { records: dep("dns", "records") }
+      : {
+          kms: KMS,
+          vpc: dep("network", "vpc"),
+          rds: dep("data", "rds"),
+          queues: dep("data", "queues"),
+          buckets: dep("data", "buckets"),
+          ecr: dep("services", "ecr"),
+          secrets: dep("security", "secrets"),
+          alerts: dep("ops", "alerts"),
+        },
+  waivers: (ctx: AtlasContext) =>
+    hostRetired(ctx)
+      ? []
+      : [
+          {
+            rule: "INF-EC2-001",
+            address: "*-atlas-services-docker-host/aws_instance.*",
+            reason:
+              "Seed 001 phase 1: the compose services (bridge networking, one extra hop) call SQS and S3 with the instance role; IMDSv2 stays required, hop limit 2.",
+          },
+        ],
   defaults: (ctx: AtlasContext) => ({
+    retired: hostRetired(ctx),
     name: `${prefix(ctx)}-docker`,
     instanceType: "t3.xlarge",
     // Eight JVM/Node images, redis data and Docker logs before they ship: 50 GiB gp3.

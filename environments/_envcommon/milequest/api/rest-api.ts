@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { restApiInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
 
@@ -12,6 +12,8 @@ export const restApi = defineModule({
   builder: "milequest/rest-api",
   schema: restApiInputs,
   source: "environments/_envcommon/milequest/api/rest-api.ts",
+  // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
+  reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: { ...APP_DEPENDENCIES, dns: { category: "milequest-edge", module: "dns", region: "primary" } },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),

@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
 
@@ -10,6 +10,8 @@ export const websocket = defineModule({
   builder: "milequest/websocket",
   schema: websocketInputs,
   source: "environments/_envcommon/milequest/api/websocket.ts",
+  // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
+  reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: {
     ...APP_DEPENDENCIES,
     dns: { category: "milequest-edge", module: "dns", region: "primary" },

@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { jobsInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
 
@@ -10,6 +10,8 @@ export const jobs = defineModule({
   builder: "milequest/jobs",
   schema: jobsInputs,
   source: "environments/_envcommon/milequest/compute/jobs.ts",
+  // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
+  reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: { ...APP_DEPENDENCIES },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),

@@ -1,4 +1,5 @@
-import { defineModule } from "@infra/config";
+import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { milequest } from "../workload";
 import { zoneInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
 
@@ -11,8 +12,11 @@ export const dns = defineModule({
   schema: zoneInputs,
   source: "environments/_envcommon/milequest/edge/dns.ts",
   dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  check: (self, env) => zoneDelegationIssues(self, env, "domain"),
   defaults: (ctx: Ctx) => ({
     domain: ctx.workload.domain,
+    // prod's mile-quest.com at the registrar; staging.mile-quest.com delegated from prod's zone (another account).
+    delegation: envZoneDelegation(ctx.env.name, ctx.workload.domain, milequest.defaults.domain),
     queryLogRetentionDays: ctx.settings.logRetentionDays,
     dnssec: true,
     deletionProtection: ctx.settings.deletionProtection,

@@ -1,4 +1,4 @@
-import { defineModule } from "@infra/config";
+import { defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { type TimelineConfig, timelineRdsInputs } from "@infra/timeline-inputs";
 
 /**
@@ -17,6 +17,8 @@ export const rds = defineModule<typeof timelineRdsInputs, TimelineConfig>({
     vpc: { category: "timeline-network", module: "vpc" },
     kms: { category: "timeline-security", module: "kms" },
   },
+  // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
+  check: (self, env) => replicaSourceCredentialIssues(self, env),
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,
     // The major only: RDS upgrades minors (docs/adr/0005-engine-versions-and-windows.md).
@@ -32,5 +34,7 @@ export const rds = defineModule<typeof timelineRdsInputs, TimelineConfig>({
     forceSsl: true,
     logRetentionDays: settings.logRetentionDays,
     replicaOfPrimary: false,
+    // A primary with read replicas sets { mode: "rotated-secret" } in its env (RDS refuses replicas of a managed password).
+    masterCredentials: { mode: "rds-managed" as const },
   }),
 });

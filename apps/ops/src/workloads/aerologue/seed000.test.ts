@@ -1,3 +1,4 @@
+import { AEROLOGUE_FUNCTIONS } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
 import { env as staging } from "@envs/staging";
@@ -237,18 +238,33 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
   it("ARC-009: least privilege: table grants name exact table ARNs, never *", () => {
     const docs = policyDocs(s("compute-functions"));
     const dynamo = docs.flatMap((d) => ((d["statement"] ?? []) as { actions: string[]; resources: string[] }[]).filter((st) => st.actions.some((a) => a.startsWith("dynamodb:"))));
-    expect(dynamo.length).toBe(Object.keys(FUNCTIONS).length);
+    // One table grant per function, plus one for each function that reads or writes flight positions.
+    const positions = Object.values(AEROLOGUE_FUNCTIONS).filter((f) => f.access.timestream !== "none").length;
+    expect(positions).toBe(3);
+    expect(dynamo.length).toBe(Object.keys(FUNCTIONS).length + positions);
     for (const st of dynamo) for (const r of st.resources) expect(r).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:${x.env.accountId}:table/\\$\\{`));
     const wildcard = docs.flatMap((d) => ((d["statement"] ?? []) as { actions: string[]; resources: string[] }[]).filter((st) => (st.resources ?? []).includes("*")));
     for (const st of wildcard) expect(st.actions.every((a) => /^(xray:|ec2:(Create|Describe)|timestream:DescribeEndpoints|logs:)/.test(a))).toBe(true);
   });
 
-  it("ARC-005 Timestream: aerologue-flights / flight_positions, memory 1 h, magnetic 7 days", () => {
+  it("ARC-005 time series (flight positions, 7 days): a DynamoDB table any account can create, never Timestream for LiveAnalytics by default (ADR 0012)", () => {
     const ts = s("data-timestream");
-    expect(resources(ts, "aws_timestreamwrite_database")[0]!["database_name"]).toBe(`aerologue-${name}-flights`);
-    const [table] = resources(ts, "aws_timestreamwrite_table");
-    expect(table).toMatchObject({ table_name: "flight_positions", retention_properties: { memory_store_retention_period_in_hours: 1, magnetic_store_retention_period_in_days: 7 } });
+    expect(Object.keys(ts.json.resource ?? {}).filter((t) => t.startsWith("aws_timestream"))).toEqual([]);
+    const [table] = resources(ts, "aws_dynamodb_table");
+    expect(table).toMatchObject({
+      name: `aerologue-${name}-flights-flight-positions`,
+      hash_key: "aircraft_id",
+      range_key: "observed_at",
+      billing_mode: "PAY_PER_REQUEST",
+      ttl: { attribute_name: "expires_at", enabled: true },
+      point_in_time_recovery: { enabled: true, recovery_period_in_days: 7 },
+      global_secondary_index: [expect.objectContaining({ name: "by-minute", hash_key: "minute", range_key: "observed_at" })],
+    });
+    expect((table!["tags"] as Record<string, string>)["TtlDays"]).toBe("7");
     expect((table!["tags"] as Record<string, string>)["Dimensions"]).toBe("aircraft_id callsign registration");
+    const fns = s("compute-functions");
+    const env = resources(fns, "aws_lambda_function").map((f) => (f["environment"] as { variables: Record<string, string> }).variables);
+    expect(env.every((v) => v["POSITIONS_STORE"] === "dynamodb" && String(v["POSITIONS_TABLE"]).includes("aws_dynamodb_tablepositions"))).toBe(true);
   });
 
   it("ARC-005 Aurora: PostgreSQL 15 Serverless v2, writer + reader in two AZs, isolated subnets, KMS, 7-day backups", () => {

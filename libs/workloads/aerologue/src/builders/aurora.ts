@@ -65,7 +65,8 @@ export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, in
       ? {}
       : {
           databaseName: inputs.databaseName,
-          masterCredentials: { mode: "secret" as const, username: "aerologue_admin", passwordSecretArn: secret.secretArn, passwordJsonKey: "password" },
+          // Generated into the ARC-009 secret at creation (write-only): no operator step before the first apply.
+          masterCredentials: { mode: "secret" as const, username: "aerologue_admin", secret },
         }),
     global: globalClusterIdentifier
       ? secondary

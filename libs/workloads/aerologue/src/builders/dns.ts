@@ -1,11 +1,13 @@
 import type { StackBuilder } from "@infra/core";
-import { HostedZone } from "@infra/dns";
+import { HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { DnsInputs } from "../inputs/modules";
 import type { KmsOutputs } from "./kms";
 
 export interface DnsOutputs {
   readonly zone: HostedZone;
   readonly domain: string;
+  /** For a child zone of this env delegated from this one (delegation "env-zone"). */
+  readonly zoneRef: ZoneRef;
 }
 
 /** The env's public zone (ARC-008 names: the apex, api., ws.). The parent delegates to its name servers. */
@@ -16,6 +18,7 @@ export const buildDns: StackBuilder<DnsInputs, DnsOutputs> = (stack, inputs, ctx
     comment: `Aerologue ${inputs.domain}`,
     queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
     deletionProtection: inputs.deletionProtection,
+    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
   });
-  return { zone, domain: inputs.domain };
+  return { zone, domain: inputs.domain, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };

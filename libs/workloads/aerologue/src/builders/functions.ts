@@ -90,8 +90,11 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
     DB_READER_ENDPOINT: aurora.cluster.readerEndpoint,
     CACHE_ENDPOINT: cache.cache.primaryEndpoint,
     CACHE_USER: cache.appUser,
-    TIMESTREAM_DATABASE: timestream.database.databaseName,
-    TIMESTREAM_TABLE: timestream.table.tableName,
+    // The flight-position store (ADR 0012): a DynamoDB table, or Timestream for LiveAnalytics for an existing customer.
+    POSITIONS_STORE: timestream.kind,
+    ...(timestream.kind === "dynamodb"
+      ? { POSITIONS_TABLE: timestream.table.tableName }
+      : { TIMESTREAM_DATABASE: timestream.database.databaseName, TIMESTREAM_TABLE: timestream.table.tableName }),
     BROADCAST_QUEUE_URL: broadcastQueue.queueUrl,
   };
 
@@ -131,7 +134,12 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
       );
       grant("DynamoDBKey", ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], [keys.data.keyArn]);
     }
-    if (a.timestream !== "none") {
+    if (a.timestream !== "none" && timestream.kind === "dynamodb") {
+      const positions = `arn:aws:dynamodb:${region}:${account}:table/${timestream.table.tableName}`;
+      const actions = a.timestream === "write" ? ["dynamodb:BatchWriteItem", "dynamodb:PutItem"] : ["dynamodb:GetItem", "dynamodb:Query"];
+      grant("PositionsAccess", actions, [positions, `${positions}/index/*`]);
+      grant("PositionsKey", a.timestream === "write" ? ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"], [keys.data.keyArn]);
+    } else if (a.timestream !== "none" && timestream.kind === "timestream-liveanalytics") {
       const actions = a.timestream === "write" ? ["timestream:WriteRecords"] : ["timestream:Select"];
       grant("TimestreamAccess", actions, [timestream.table.tableArn]);
       // DescribeEndpoints has no resource-level permissions (Timestream docs).

@@ -1,4 +1,4 @@
-import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetOffsetError, subnetSizeError } from "@infra/config";
+import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetOffsetError, subnetSizeError, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateTableKeys } from "@infra/dynamodb/keys";
 import { z } from "zod";
 
@@ -176,12 +176,43 @@ export const storageInputs = z
   .strict();
 export type StorageInputs = z.infer<typeof storageInputs>;
 
-/** aerologue-data/timestream: ARC-005 flight positions. */
+/**
+ * Where the time series lives (docs/adr/0012-time-series-store.md). Timestream for LiveAnalytics
+ * closed to new customers on 2025-06-20 (CreateDatabase fails on a fresh account), so the default is
+ * a DynamoDB table any account can create; LiveAnalytics stays available to an account that is
+ * already a customer, which config must state (and `infra preflight` lists as a prerequisite).
+ */
+export const timeSeriesStore = z.discriminatedUnion("kind", [
+  /** A DynamoDB table: partition aircraft_id, sort observed_at (epoch ms), TTL expires_at, on demand, PITR, CMK. */
+  z.object({ kind: z.literal("dynamodb") }).strict(),
+  z
+    .object({
+      kind: z.literal("timestream-liveanalytics"),
+      /** The account already uses Timestream for LiveAnalytics (AWS accepts no new customers since 2025-06-20). Must be true. */
+      existingCustomer: z.boolean().optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      if (v.existingCustomer !== true) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["existingCustomer"],
+          message: 'Timestream for LiveAnalytics accepts only existing customers (since 2025-06-20): set existingCustomer: true if this account is one, or use { kind: "dynamodb" }',
+        });
+      }
+    }),
+]);
+export type TimeSeriesStore = z.infer<typeof timeSeriesStore>;
+
+/** aerologue-data/timestream: ARC-005 flight positions (the seed's "Timestream (Time-Series)" box). */
 export const timestreamInputs = z
   .object({
+    store: timeSeriesStore,
     databaseName: z.string().min(3),
     tableName: z.string().min(3),
+    /** LiveAnalytics memory store; a DynamoDB table keeps every item in fast storage. */
     memoryRetentionHours: z.number().int().min(1).max(8766),
+    /** LiveAnalytics magnetic store; the DynamoDB table's TTL (positions expire after this many days). */
     magneticRetentionDays: z.number().int().min(1).max(73000),
     dimensions: z.array(z.string()).min(1),
     measures: z.array(z.string()),
@@ -315,7 +346,16 @@ export const apiInputs = z
 export type ApiInputs = z.infer<typeof apiInputs>;
 
 /** aerologue-edge/dns: the env's hosted zone. */
-export const dnsInputs = z.object({ domain: z.string(), queryLogRetentionDays: retention, deletionProtection: z.boolean() }).strict();
+export const dnsInputs = z
+  .object({
+    /** The env's public zone (never a reserved domain: its certificates validate through it). */
+    domain: publicDomain,
+    queryLogRetentionDays: retention,
+    deletionProtection: z.boolean(),
+    /** Where the zone's delegation comes from (prod: the registrar; the other envs: prod's zone). */
+    delegation: zoneDelegationInput,
+  })
+  .strict();
 export type DnsInputs = z.infer<typeof dnsInputs>;
 
 /** aerologue-edge/cdn: ARC-008 CloudFront + ARC-009 WAF. */

@@ -1,6 +1,6 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import type { StackBuilder } from "@infra/core";
-import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone } from "@infra/dns";
+import type { BuildContext, StackBuilder } from "@infra/core";
+import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone, type RecordTarget, TargetRecord, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
 import type { AtlasAlb } from "./alb";
 import type { AtlasCdn } from "./cdn";
@@ -13,6 +13,8 @@ export interface AtlasZone {
   readonly zoneId: string;
   readonly name: string;
   readonly nameServers: string[];
+  /** For a child zone of this env delegated from this one (delegation "env-zone"). */
+  readonly zoneRef: ZoneRef;
 }
 
 /** Route 53 public zone: every phase (records change with the phase, the zone never does). */
@@ -28,27 +30,22 @@ export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, 
     deletionProtection: inputs.deletionProtection,
     ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
     tags: atlasTags("dns"),
+    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
   });
   for (const [name, servers] of Object.entries(inputs.delegations)) {
     new Route53Record(stack, `delegation-${name}`, { zoneId: zone.zoneId, name, type: "NS", ttl: 172800, records: [...servers] });
   }
-  return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers };
+  return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };
 
 /** The seed's DNS Configuration table of the phase. */
 export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, never>> = (stack, inputs, ctx) => {
   const zone = ctx.dependency<AtlasZone>("zone");
   const apex = inputs.zone;
-  if (inputs.apex === "host") {
-    const host = ctx.dependency<AtlasHost>("host");
-    new DnsRecord(stack, "apex", { zoneId: zone.zoneId, name: apex, type: "A", values: [host.publicIp], ttl: 300 });
-  } else if (inputs.apex === "alb") {
-    const alb = ctx.dependency<AtlasAlb>("alb");
-    new AliasRecord(stack, "apex-alias", { zoneId: zone.zoneId, name: apex, target: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true }, ipv6: false });
-  } else if (inputs.apex === "cdn") {
-    const cdn = ctx.dependency<AtlasCdn>("cdn");
-    new AliasRecord(stack, "apex-cdn", { zoneId: zone.zoneId, name: apex, target: { dnsName: cdn.domainName, hostedZoneId: cdn.hostedZoneId }, ipv6: false });
-  }
+  // One record at one address in every phase (EIP, then ALB, then CloudFront): updated in place, never
+  // deleted and recreated under a new id (Route 53 would refuse the create while the old one exists).
+  const target = apexTarget(inputs.apex, ctx);
+  if (target) new TargetRecord(stack, "apex", { zoneId: zone.zoneId, name: apex, target });
   if (inputs.www) new DnsRecord(stack, "www", { zoneId: zone.zoneId, name: `www.${apex}`, type: "CNAME", values: [apex], ttl: 300 });
   if (inputs.api) {
     const alb = ctx.dependency<AtlasAlb>("alb");
@@ -56,3 +53,21 @@ export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, 
   }
   return {};
 };
+
+/** What the apex answers in the phase: the host's Elastic IP (1), the ALB (2), CloudFront (3+), or nothing. */
+function apexTarget(apex: AtlasRecordsInputs["apex"], ctx: BuildContext): RecordTarget | undefined {
+  switch (apex) {
+    case "host":
+      return { values: [ctx.dependency<AtlasHost>("host").publicIp], ttl: 300 };
+    case "alb": {
+      const alb = ctx.dependency<AtlasAlb>("alb");
+      return { alias: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true } };
+    }
+    case "cdn": {
+      const cdn = ctx.dependency<AtlasCdn>("cdn");
+      return { alias: { dnsName: cdn.domainName, hostedZoneId: cdn.hostedZoneId } };
+    }
+    case "none":
+      return undefined;
+  }
+}

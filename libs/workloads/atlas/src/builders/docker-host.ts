@@ -15,6 +15,11 @@ import type { AtlasDatabase } from "./rds";
 import type { AtlasSecrets } from "./secrets";
 import type { AtlasNetwork } from "./vpc";
 
+/** What a retired host's stack hands on: nothing to use (phase 2+ reads the ALB, not the host). */
+export interface RetiredHost {
+  readonly retired: true;
+}
+
 export interface AtlasHost {
   readonly instanceId: string;
   readonly publicIp: string;
@@ -40,8 +45,13 @@ export function agentConfig(namespace: string): string {
   });
 }
 
-/** Phase 1: EC2 t3.xlarge running docker-compose.prod.yml, per the seed's two security group tables. */
-export const buildAtlasDockerHost: StackBuilder<AtlasHostInputs, AtlasHost> = (stack, inputs, ctx) => {
+/**
+ * Phase 1: EC2 t3.xlarge running docker-compose.prod.yml, per the seed's two security group tables.
+ * Retired (phase 2+): no resource, so applying the stack destroys the host phase 1 created (the
+ * provider lifts the instance's termination protection before it terminates it).
+ */
+export const buildAtlasDockerHost: StackBuilder<AtlasHostInputs, AtlasHost | RetiredHost> = (stack, inputs, ctx) => {
+  if (inputs.retired) return { retired: true };
   const keys = ctx.dependency<AtlasKeys>("kms");
   const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
   const db = ctx.dependency<AtlasDatabase>("rds");

@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance } from "@infra/rds";
+import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
 import type { AtlasRdsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 import type { AtlasKeys } from "./kms";
@@ -48,6 +48,7 @@ export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack
     ...(inputs.backupReplication && drKeys
       ? { backupReplication: { destinationRegion: inputs.backupReplication.region, kmsKeyArn: drKeys.data.keyArn, retentionDays: inputs.backupReplication.retentionDays } }
       : {}),
+    masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds),
     tags: atlasTags("database"),
   });
   return { database, passwordSecretArn: database.masterUserSecretArn!, dataKeyArn: keys.data.keyArn };

@@ -1,5 +1,5 @@
 // Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInput, publicDomain, zoneDelegationInput } from "@infra/config";
 import { engineVersionPinError, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
@@ -50,6 +50,8 @@ export const atlasRdsInputs = z
     logRetentionDays: retention,
     dbName: z.string().regex(/^[a-z][a-z0-9_]*$/),
     backupReplication: z.object({ region: z.string(), retentionDays: z.number().int().min(1).max(35) }).strict().optional(),
+    /** The seed's "Database password": RDS-managed, or (with read replicas, phase 3+) a rotated secret. */
+    masterCredentials: masterCredentialsInput,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -57,6 +59,9 @@ export const atlasRdsInputs = z
     if (err) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: err });
     const versionError = engineVersionPinError("postgres", v.engineVersion);
     if (versionError) ctx.addIssue({ code: "custom", path: ["engineVersion"], message: versionError });
+    if (v.readReplicas > 0 && v.masterCredentials.mode === "rds-managed") {
+      ctx.addIssue({ code: "custom", path: ["readReplicas"], message: `masterCredentials.mode is "rds-managed": ${REPLICAS_NEED_ROTATED_SECRET}` });
+    }
   });
 export type AtlasRdsInputs = z.infer<typeof atlasRdsInputs>;
 
@@ -131,6 +136,12 @@ export type AtlasEcrInputs = z.infer<typeof atlasEcrInputs>;
 /** atlas-services/docker-host (phase 1): the EC2 Docker Compose host. */
 export const atlasHostInputs = z
   .object({
+    /**
+     * Phase 2+ in an env that ran phase 1: the host is gone, but its stack stays in synth, empty, so
+     * the next deploy plans and applies the destroy of everything phase 1 created there (instead of
+     * leaving its state orphaned). docs/workloads/atlas.md "Moving to the next phase".
+     */
+    retired: z.boolean(),
     name,
     instanceType: z.string(),
     rootVolumeGiB: z.number().int().min(8),
@@ -244,7 +255,10 @@ export type AtlasCdnInputs = z.infer<typeof atlasCdnInputs>;
 /** atlas-dns/zone: the public hosted zone (every phase). */
 export const atlasZoneInputs = z
   .object({
-    domain: z.string(),
+    /** The env's public zone (never a reserved domain: its certificates validate through it). */
+    domain: publicDomain,
+    /** Where the zone's delegation comes from (prod: the registrar; staging: prod's zone). */
+    delegation: zoneDelegationInput,
     deletionProtection: z.boolean(),
     /** DNSSEC signing (uat/prod: POLICIES.md #69). */
     dnssec: z.boolean(),

@@ -62,7 +62,7 @@ export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, 
     const cluster = new AuroraPostgresCluster(stack, "aurora", {
       ...common,
       databaseName: inputs.databaseName,
-      masterCredentials: { mode: "secret", passwordSecretArn: secrets.auroraMaster.secretArn },
+      masterCredentials: { mode: "secret", secret: secrets.auroraMaster },
       global: { role: "primary", globalClusterIdentifier: global.globalClusterIdentifier },
     });
     return { cluster, globalClusterIdentifier: global.globalClusterIdentifier, databaseName: inputs.databaseName };

@@ -1,6 +1,6 @@
 import type { StackBuilder } from "@infra/core";
 import { Distribution } from "@infra/cloudfront";
-import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
+import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import { SecureBucket } from "@infra/s3";
 import { WebAcl } from "@infra/waf";
 import type { CdnInputs, RoutingInputs, WafInputs, ZoneInputs } from "../inputs";
@@ -18,6 +18,8 @@ export interface ZoneOutputs {
   readonly zoneId: string;
   readonly domain: string;
   readonly nameServers: string[];
+  /** For a child zone of this env delegated from this one (delegation "env-zone"). */
+  readonly zoneRef: ZoneRef;
 }
 
 /** Seed 003 "Route 53 mile-quest.com": the env's public zone with query logging and DNSSEC signing. */
@@ -35,8 +37,9 @@ export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, 
     queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
     ...(dnssec ? { dnssec } : {}),
     deletionProtection: inputs.deletionProtection,
+    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
   });
-  return { zoneId: zone.zoneId, domain: inputs.domain, nameServers: zone.nameServers };
+  return { zoneId: zone.zoneId, domain: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };
 
 export interface EdgeWafOutputs {

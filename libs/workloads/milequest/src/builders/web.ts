@@ -39,7 +39,7 @@ export const buildAmplify: StackBuilder<AmplifyInputs, WebOutputs> = (stack, inp
     const amplify = new AmplifyApp(stack, id, {
       name: `${inputs.name}-${id}`,
       repository: inputs.repository,
-      accessToken: { secretArn: secrets.githubToken.secretArn },
+      accessToken: { secretArn: secrets.githubToken.secretArn, secretName: secrets.githubToken.name },
       platform: "WEB_COMPUTE",
       buildSpec: monorepoBuildSpec(spec.appRoot),
       environmentVariables: { ...shared, NEXT_PUBLIC_USER_POOL_CLIENT_ID: clientId, AMPLIFY_MONOREPO_APP_ROOT: spec.appRoot },

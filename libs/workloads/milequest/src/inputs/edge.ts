@@ -1,10 +1,14 @@
+import { publicDomain, zoneDelegationInput } from "@infra/config";
 import { z } from "zod";
 import { countryCode, domainName, logRetention, name } from "./common";
 
 /** milequest-edge/dns: the env's Route 53 zone (seed 003 "Route 53 mile-quest.com"). */
 export const zoneInputs = z
   .object({
-    domain: domainName,
+    /** The env's public zone (never a reserved domain: its certificates validate through it). */
+    domain: publicDomain,
+    /** Where the zone's delegation comes from (prod: the registrar; staging: prod's zone). */
+    delegation: zoneDelegationInput,
     queryLogRetentionDays: logRetention,
     /** Sign the zone (the registrar / parent zone then needs the DS record). */
     dnssec: z.boolean(),

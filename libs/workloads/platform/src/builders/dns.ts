@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone } from "@infra/dns";
+import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
 import type { IngressOutputs } from "./ingress";
 
@@ -8,6 +8,8 @@ import type { KeyOutputs } from "./kms";
 export interface ZoneOutputs {
   readonly zone: HostedZone;
   readonly zoneName: string;
+  /** For a child zone of this env delegated from this one (delegation "env-zone"). */
+  readonly zoneRef: ZoneRef;
 }
 
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
@@ -21,8 +23,9 @@ export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, 
     ...(inputs.queryLogging.enabled ? { queryLogging: { retentionDays: inputs.queryLogging.retentionDays, kmsKeyArn: keys.logs.keyArn } } : {}),
     ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
     deletionProtection: inputs.deletionProtection,
+    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
   });
-  return { zone, zoneName: inputs.zoneName };
+  return { zone, zoneName: inputs.zoneName, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.zoneName } };
 };
 
 export interface AppRecordOutputs {

@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance } from "@infra/rds";
+import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
 import type { RdsInputs } from "../inputs/rds";
 import type { KeyOutputs } from "./kms";
 import type { NetworkOutputs } from "./vpc";
@@ -42,7 +42,7 @@ export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ct
     allowedSecurityGroupIds: [clients.instanceSecurityGroupId],
     logRetentionDays: inputs.logRetentionDays,
     logKmsKeyArn: keys.logs.keyArn,
-    ...(source ? { replicateSourceDb: source.instanceArn } : {}),
+    ...(source ? { replicateSourceDb: source.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds) }),
   });
   return { database, allocatedStorageGb: inputs.allocatedStorageGb };
 };

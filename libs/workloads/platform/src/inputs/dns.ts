@@ -1,13 +1,13 @@
-import { logRetentionDays } from "@infra/config";
+import { logRetentionDays, publicDomain, zoneDelegationInput } from "@infra/config";
 import { z } from "zod";
-
-const dnsName = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { message: "must be a DNS name like app.example.com" });
 
 /** Inputs of dns/zone: the env's public hosted zone. */
 export const zoneInputs = z
   .object({
-    /** The zone, e.g. "dev.platform.example.com". */
-    zoneName: dnsName,
+    /** The zone, e.g. "dev.acme-platform.com" (public: never a reserved domain). */
+    zoneName: publicDomain,
+    /** Where its delegation comes from: registrar (prod's apex), prod's zone (other envs), or a zone of this env. */
+    delegation: zoneDelegationInput,
     /** Route 53 query logs (CloudWatch, us-east-1) and their retention. */
     queryLogging: z.discriminatedUnion("enabled", [
       z.object({ enabled: z.literal(false) }).strict(),

@@ -5,7 +5,7 @@ import { z } from "zod";
 export const ingressInputs = z
   .object({
     name: z.string().min(1).max(32),
-    /** The certificate's name (and the record that points here), e.g. app.dev.platform.example.com. */
+    /** The certificate's name (and the record that points here), e.g. app.dev.acme-platform.com. */
     domainName: z.string().min(3),
     deletionProtection: z.boolean(),
     /** Seed 004 logging strategy: load balancer logs to S3, kept 30 days. */

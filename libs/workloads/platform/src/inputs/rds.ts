@@ -1,4 +1,4 @@
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, masterCredentialsInput } from "@infra/config";
 import { engineVersionPinError, minimumStorage, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 
@@ -24,6 +24,8 @@ export const rdsInputs = z
     }),
     /** A cross-region read replica of the primary region's instance (DR). */
     replicaOfPrimary: z.boolean(),
+    /** Master password of a primary: the source of a DR replica needs a rotated secret. */
+    masterCredentials: masterCredentialsInput,
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -1,13 +1,24 @@
+import { publicDomain } from "@infra/config";
 import { z } from "zod";
 import { githubRepository } from "./ci-access";
 
 /** The platform workload's own config (env.ts `workloads.platform`). */
 export const platformConfig = z
   .object({
-    /** Public DNS zone of the platform, e.g. "prod.platform.example.com". */
-    domain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { message: "must be a DNS name like app.example.com" }),
+    /**
+     * Public DNS zone of the platform in this env, e.g. "dev.acme-platform.com". Its certificates are
+     * validated through DNS (HTTPS-only in uat/prod, seed 004), so never a reserved domain (example.com).
+     */
+    domain: publicDomain,
+    /** The registered apex the env zones sit under (prod's zone, delegated at the registrar). */
+    apexDomain: publicDomain,
     /** The GitHub repository (`org/repo`) whose workflows plan and apply this env (security/ci-access). */
     githubRepository,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.domain !== v.apexDomain && !v.domain.endsWith(`.${v.apexDomain}`)) {
+      ctx.addIssue({ code: "custom", path: ["domain"], message: `must be the apex ${v.apexDomain} or a name under it (e.g. dev.${v.apexDomain})` });
+    }
+  });
 export type PlatformConfig = z.infer<typeof platformConfig>;

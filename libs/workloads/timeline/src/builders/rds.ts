@@ -1,6 +1,6 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance } from "@infra/rds";
+import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
 import type { TimelineRdsInputs } from "../inputs/rds";
 import type { TimelineKeys } from "./kms";
 import type { TimelineNetwork } from "./network";
@@ -48,7 +48,7 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
     dbName: "timeline",
     readReplicas: inputs.readReplicas,
     replicaMultiAz: inputs.replicaMultiAz,
-    ...(source ? { replicateSourceDb: source.instanceArn } : {}),
+    ...(source ? { replicateSourceDb: source.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds) }),
   });
 
   let writerName: string | undefined;
@@ -82,3 +82,4 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
   }
   return { database, allocatedStorageGb: inputs.allocatedStorageGb, isCrossRegionReplica: source !== undefined, writerName, readerName };
 };
+

@@ -1,3 +1,4 @@
+import { REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInput } from "@infra/config";
 import { engineVersionPinError, minimumStorage, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { namePrefix, retentionDays } from "./common";
@@ -28,6 +29,8 @@ export const timelineRdsInputs = z
     logRetentionDays: retentionDays,
     /** This instance is a cross-region read replica of the primary region's (needs a "primary" dependency). */
     replicaOfPrimary: z.boolean(),
+    /** Master password of a primary: a source of replicas (same- or cross-region) needs a rotated secret. */
+    masterCredentials: masterCredentialsInput,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -37,6 +40,9 @@ export const timelineRdsInputs = z
     if (versionError) ctx.addIssue({ code: "custom", path: ["engineVersion"], message: versionError });
     const min = minimumStorage("postgres", "gp3");
     if (v.allocatedStorageGb < min) ctx.addIssue({ code: "custom", path: ["allocatedStorageGb"], message: `must be >= ${min} GB for postgres on gp3` });
+    if (!v.replicaOfPrimary && v.readReplicas > 0 && v.masterCredentials.mode === "rds-managed") {
+      ctx.addIssue({ code: "custom", path: ["readReplicas"], message: `masterCredentials.mode is "rds-managed": ${REPLICAS_NEED_ROTATED_SECRET}` });
+    }
     if (v.replicaOfPrimary && v.readReplicas > 0) {
       ctx.addIssue({ code: "custom", path: ["readReplicas"], message: "a cross-region replica has no replicas of its own here; set readReplicas: 0" });
     }
