@@ -348,10 +348,10 @@ describe("binary, version check, output and state", () => {
   it("refuses a binary older than the root config's required_version, in one line", async () => {
     const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { STANDIN_VERSION_TEXT: "Terraform v1.9.8\non linux_amd64\n" } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('Terraform 1.9.8 (tofu) does not satisfy required_version ">= 1.10.0" (environments/root.ts terraformVersion): install a newer one or choose another with --binary.\n');
+    expect(r.stderr).toBe('Terraform 1.9.8 (tofu) does not satisfy required_version ">= 1.11.0" (environments/root.ts terraformVersion): install a newer one or choose another with --binary.\n');
     expect(r.calls).toEqual([]);
     const missing = await cli(["plan", "--env", "dev", "--no-synth", "--binary", "no-such-tofu"]);
-    expect(missing.stderr).toBe('no-such-tofu: not found on PATH. Install OpenTofu or Terraform (>= 1.10.0), or name one with --binary <path> or INFRA_TF_BINARY.\n');
+    expect(missing.stderr).toBe('no-such-tofu: not found on PATH. Install OpenTofu or Terraform (>= 1.11.0), or name one with --binary <path> or INFRA_TF_BINARY.\n');
   });
 
   it("output and state pull print only Terraform's answer on stdout (init goes to stderr), without the lock", () => {

@@ -6,6 +6,7 @@
  */
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
+import type { EnvConfig } from "@infra/config";
 import { preflightRules, transitionRules } from "@infra/policy";
 import { buildEnv, userFacingError } from "@infra/workloads";
 import { mkdtempSync } from "node:fs";
@@ -71,7 +72,8 @@ describe("preflight-rules enforcement and waivers", () => {
   });
 
   it("a PRE-* waiver in the env config waives the finding, and the policy pack does not see it as unused", () => {
-    const dev = findEnv("dev");
+    // Timestream for LiveAnalytics only where the config says the account is an existing customer (ADR 0012).
+    const dev = withTimestream(findEnv("dev"));
     const waiver = { rule: "PRE-TS-001", address: "aws_timestreamwrite_*", reason: "AWS account 111111111111 is an existing Timestream for LiveAnalytics customer (test)" };
     const result = policyReport({ ...dev, waivers: [...(dev.waivers ?? []), waiver] }, TODAY);
     const ts = result.preflight.reports.flatMap((r) => r.results.filter((x) => x.rule === "PRE-TS-001"));
@@ -80,3 +82,17 @@ describe("preflight-rules enforcement and waivers", () => {
     expect(result.text.trim().split("\n").at(-1)).toMatch(/, 0 unused waivers$/);
   });
 });
+
+/** The env with Aerologue's time-series store on Timestream for LiveAnalytics (an existing customer's account). */
+function withTimestream(env: EnvConfig): EnvConfig {
+  const store = { kind: "timestream-liveanalytics", existingCustomer: true };
+  return {
+    ...env,
+    regions: env.regions.map((r) => ({
+      ...r,
+      deployments: r.deployments.map((d) =>
+        d.definition.module === "timestream" && d.definition.category === "aerologue-data" ? { ...d, inputs: { ...(d.inputs as object), store } } : d,
+      ),
+    })),
+  };
+}

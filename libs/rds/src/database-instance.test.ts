@@ -317,8 +317,9 @@ describe("validation", () => {
     const json = synthJson(
       (s) =>
         new DatabaseInstance(s, "db", {
-          ...dev,
+          ...prod,
           readReplicas: 1,
+          masterCredentials: ROTATED,
           backupWindow: { start: "03:00", durationMinutes: 60 },
           maintenanceWindow: { day: "sun", start: "23:30", durationMinutes: 60 },
         }),

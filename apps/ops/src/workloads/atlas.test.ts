@@ -526,7 +526,7 @@ describe("moving to the next phase only adds or changes what the seed says chang
     );
     // Nothing goes: the apex keeps its address (its alias moves from the ALB to CloudFront in place).
     for (const [name, change] of Object.entries(d)) expect(change.removed, name).toEqual([]);
-    expect(d["prod-us-east-1-atlas-dns-records"]!.added).toEqual([remote("us-east-1-atlas-edge-cdn")]);
+    expect(d["prod-us-east-1-atlas-dns-records"]!.added).toEqual([probe("us-east-1-atlas-edge-cdn"), remote("us-east-1-atlas-edge-cdn")]);
     expect(d["prod-us-east-1-atlas-data-rds"]!.added).toContain("aws_db_instance.rds_replica-1");
     expect(d["prod-us-east-1-atlas-edge-alb"]!.added).toContain("aws_wafv2_web_acl_association.alb_waf");
     expect(d["prod-us-east-1-atlas-services-ecs"]!.added).toContain("aws_xray_sampling_rule.xray-sampling");
