@@ -262,6 +262,9 @@ describe.each([
     expect(one(ops, "aws_cloudwatch_dashboard")).toBeDefined();
     expect(one(ops, "aws_xray_group")).toBeDefined();
     expect(one(ops, "aws_xray_sampling_rule")["fixed_rate"]).toBe(0.05);
+    // Through the shared TracingSamplingRule construct; the rule keeps its state through a moved block.
+    const rule = Object.keys(ops.resource?.["aws_xray_sampling_rule"] ?? {})[0];
+    expect((ops as { moved?: unknown[] }).moved).toContainEqual({ from: "aws_xray_sampling_rule.xray-sampling", to: `aws_xray_sampling_rule.${rule}` });
     const budget = one(s("ops-budget"), "aws_budgets_budget");
     expect(budget).toMatchObject({ limit_amount: env === "prod" ? "1500" : "150", time_unit: "MONTHLY" });
     expect(budget["tags"]).toMatchObject({
