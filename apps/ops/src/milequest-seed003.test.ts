@@ -8,6 +8,7 @@ import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "@infra/milequest";
 import { JOB_FUNCTIONS, REST_FUNCTIONS, SEED_COST_BASELINE, WEBSOCKET_FUNCTIONS } from "@infra/milequest-inputs";
+import { REST_ADDRESSES_BEFORE_LIBRARY, REST_ADDRESSES_REMOVED } from "./milequest-rest-moves.fixture";
 
 type Resource = Record<string, unknown>;
 const mine = (stacks: StackJson[]) => stacks.filter((s) => s.stackName.includes("-milequest-"));
@@ -104,7 +105,7 @@ describe.each([
     expect(JSON.stringify(web)).not.toMatch(/ghp_|github_pat_/);
   });
 
-  it("APIs: REST routes per domain function behind the JWT Lambda authorizer (auth domain public), a MOCK health route", () => {
+  it("APIs: REST routes per domain function behind the JWT Lambda authorizer (auth domain public), a health route probing a function", () => {
     const rest = s("api-rest");
     expect(one(rest, "aws_api_gateway_rest_api")["endpoint_configuration"]).toEqual({ types: ["REGIONAL"] });
     expect(one(rest, "aws_api_gateway_authorizer")).toMatchObject({ type: "TOKEN", identity_source: "method.request.header.Authorization" });
@@ -112,17 +113,54 @@ describe.each([
     expect(methods).toHaveLength(REST_ROUTES.length + 1);
     expect(methods.filter((m) => m["authorization"] === "CUSTOM")).toHaveLength(REST_ROUTES.filter((r) => r.auth).length);
     expect(REST_ROUTES.filter((r) => !r.auth).map((r) => r.fn)).toEqual(["login", "register", "refresh"]);
+    // Every integration is a real one: /health too reaches a function (issue 14), no MOCK is left.
     const integrations = all(rest, "aws_api_gateway_integration");
-    expect(integrations.filter((i) => i["type"] === "AWS_PROXY")).toHaveLength(REST_ROUTES.length);
-    expect(integrations.filter((i) => i["type"] === "MOCK")).toHaveLength(1);
+    expect(integrations.map((i) => i["type"])).toEqual(Array(REST_ROUTES.length + 1).fill("AWS_PROXY"));
     expect(all(rest, "aws_api_gateway_resource").map((r) => r["path_part"])).toContain(HEALTH_PATH.slice(1));
+    const healthFn = all(rest, "aws_lambda_function").find((f) => String(f["function_name"]).endsWith("-health"))!;
+    const healthPermission = all(rest, "aws_lambda_permission").find((p) => String(p["source_arn"]).endsWith(`/*/GET${HEALTH_PATH}`))!;
+    expect(String(healthPermission["function_name"])).toMatch(/aws_lambda_function\.health_function_/);
+    expect(healthFn).toMatchObject({ timeout: 3, reserved_concurrent_executions: 5 });
+    // CKV2_AWS_53: every method validates its request; bodies must be JSON objects where the function reads one.
+    const validators = all(rest, "aws_api_gateway_request_validator");
+    expect(validators.map((v) => [v["name"], v["validate_request_body"], v["validate_request_parameters"]]).sort()).toEqual([
+      ["body-and-params", true, true],
+      ["params", false, true],
+    ]);
+    for (const m of methods) expect(m["request_validator_id"]).toMatch(/aws_api_gateway_request_validator\./);
+    expect(methods.filter((m) => m["request_models"])).toHaveLength(REST_ROUTES.filter((r) => r.body).length);
+    expect(JSON.parse(String(one(rest, "aws_api_gateway_model")["schema"]))).toMatchObject({ type: "object" });
     expect(one(rest, "aws_api_gateway_stage")).toMatchObject({ stage_name: "v1", xray_tracing_enabled: true });
+    // CKV2_AWS_4: execution logging on (staging every request, prod failures) into a group we own (retention, CMK).
+    expect(one(rest, "aws_api_gateway_method_settings")["settings"]).toMatchObject({ logging_level: env === "prod" ? "ERROR" : "INFO", data_trace_enabled: false });
+    const execLogs = all(rest, "aws_cloudwatch_log_group").find((g) => String(g["name"]).startsWith("API-Gateway-Execution-Logs_"))!;
+    expect(execLogs["kms_key_id"]).toBeDefined();
+    expect(execLogs["retention_in_days"]).toBeGreaterThan(0);
     expect(one(rest, "aws_api_gateway_domain_name")).toMatchObject({ domain_name: `api-origin.${domain}`, security_policy: "TLS_1_2" });
     expect(one(rest, "aws_wafv2_web_acl")["scope"]).toBe("REGIONAL");
     expect(one(rest, "aws_wafv2_web_acl_association")).toBeDefined();
     // Every route's function may be invoked by this API only, on its own method and path.
     const permissions = all(rest, "aws_lambda_permission").map((p) => String(p["source_arn"]));
     expect(permissions.some((a) => a.endsWith("/*/PATCH/teams/*"))).toBe(true);
+  });
+
+  it("APIs: the REST API kept its real resources when it moved onto @infra/apigateway: a moved block for every old address", () => {
+    const rest = s("api-rest");
+    const moved = ((rest as { moved?: { from: string; to: string }[] }).moved ?? []).map((m) => [m.from, m.to] as const);
+    const addresses = new Set(Object.entries(rest.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)));
+    expect(moved.map(([from]) => from).sort()).toEqual([...REST_ADDRESSES_BEFORE_LIBRARY].sort());
+    for (const [from, to] of moved) {
+      expect(addresses.has(to), `${from} -> ${to}`).toBe(true);
+      expect(addresses.has(from), from).toBe(false);
+      expect(to.split(".")[0]).toBe(from.split(".")[0]);
+    }
+    for (const gone of REST_ADDRESSES_REMOVED) expect(addresses.has(gone)).toBe(false);
+    // The invoke permissions keep their statement ids: a move, not a replacement with a gap.
+    const statementIds = all(rest, "aws_lambda_permission").map((p) => p["statement_id"]);
+    expect(statementIds).toContain("Allow-rest-authorizer");
+    expect(statementIds).toContain("Allow-rest-post-teams-teamId-invitations");
+    // The access log group keeps its name (a rename would replace it and lose the logs).
+    expect(all(rest, "aws_cloudwatch_log_group").map((g) => g["name"])).toContain(`${env}-us-east-1-milequest/access`.replace(/^/, "/aws/apigateway/"));
   });
 
   it("APIs: WebSocket API ws.<domain> with aggregateProgress; only $connect is authorized", () => {
@@ -231,6 +269,9 @@ describe.each([
     expect(one(ops, "aws_cloudwatch_dashboard")).toBeDefined();
     expect(one(ops, "aws_xray_group")).toBeDefined();
     expect(one(ops, "aws_xray_sampling_rule")["fixed_rate"]).toBe(0.05);
+    // Through the shared TracingSamplingRule construct; the rule keeps its state through a moved block.
+    const rule = Object.keys(ops.resource?.["aws_xray_sampling_rule"] ?? {})[0];
+    expect((ops as { moved?: unknown[] }).moved).toContainEqual({ from: "aws_xray_sampling_rule.xray-sampling", to: `aws_xray_sampling_rule.${rule}` });
     const budget = one(s("ops-budget"), "aws_budgets_budget");
     expect(budget).toMatchObject({ limit_amount: env === "prod" ? "1500" : "150", time_unit: "MONTHLY" });
     expect(budget["tags"]).toMatchObject({

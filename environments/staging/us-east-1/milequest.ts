@@ -15,7 +15,7 @@ export const milequestDeployments = deploymentsFrom("environments/staging/us-eas
   deploy(mq.messaging),
   deploy(mq.dns),
   deploy(mq.waf),
-  deploy(mq.restApi, { dependencies: WITH_CACHE }),
+  deploy(mq.restApi, { inputs: { executionLogLevel: "INFO" }, dependencies: WITH_CACHE }),
   deploy(mq.websocket, { dependencies: WITH_CACHE }),
   deploy(mq.jobs, { dependencies: WITH_CACHE }),
   deploy(mq.cdn, { waivers: WAIVE.logBuckets }),

@@ -18,6 +18,8 @@ export interface AccessLogs {
   readonly retentionDays: number;
   /** CMK for the log group. */
   readonly kmsKeyArn: string;
+  /** Log group name; set it to keep an existing group when an API moves onto this library. @default "/aws/apigateway/<api name>" */
+  readonly logGroupName?: string;
 }
 
 export interface CustomDomain {
@@ -76,12 +78,13 @@ export const REST_ACCESS_LOG_FORMAT = JSON.stringify({
   integrationLatency: "$context.integration.latency",
   integrationError: "$context.integration.error",
   authorizerError: "$context.authorizer.error",
+  principal: "$context.authorizer.principalId",
   xrayTraceId: "$context.xrayTraceId",
 });
 
 export function accessLogGroup(scope: Construct, apiName: string, logs: AccessLogs, tags: Record<string, string>): CloudwatchLogGroup {
   const group = new CloudwatchLogGroup(scope, "access-logs", {
-    name: `/aws/apigateway/${apiName}`,
+    name: logs.logGroupName ?? `/aws/apigateway/${apiName}`,
     retentionInDays: logs.retentionDays,
     kmsKeyId: logs.kmsKeyArn,
     tags,

@@ -10,4 +10,12 @@ export {
 export { HttpApi, type HttpApiProps, type HttpCors, type HttpIntegration, type HttpRoute, type JwtAuthorizer, validateHttpApiProps } from "./http-api";
 export { RestApi, type RestApiProps, type RestAuthorizer, type RestMethod, type RestRoute, validateRestApiProps } from "./rest-api";
 export { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
+export {
+  type RestRequestModel,
+  type RestRequiredParameters,
+  type RestValidatorKind,
+  methodRequestParameters,
+  routeSourceArnSuffix,
+  validatorKind,
+} from "./rest-requests";
 export { WebSocketApi, type WebSocketApiProps, type WebSocketAuthorizer, validateWebSocketApiProps } from "./websocket-api";

@@ -69,16 +69,95 @@ describe("RestApi", () => {
     for (const i of integrations) expect(i).toMatchObject({ type: "AWS_PROXY", integration_http_method: "POST", uri: expect.stringMatching(/^invoke:/) });
   });
 
-  it("scopes Lambda permissions to this API and the authorizer", () => {
+  it("scopes each function's invoke permission to the method and path of its routes, and the authorizer to itself", () => {
     const { resource } = synthJson((s) => new RestApi(s, "api", mileQuest));
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
     const api = /^\$\{aws_api_gateway_rest_api\.api_[A-Z0-9]+\.execution_arn\}/;
     expect(perms.map((p) => [p.function_name, p.source_arn.replace(api, "API")]).sort()).toEqual([
+      ["activities", "API/*/*/activities/*"],
+      ["auth", "API/*/POST/auth/login"],
+      ["auth", "API/*/POST/auth/register"],
+      ["jwt-authorizer", expect.stringMatching(/^API\/authorizers\/\$\{aws_api_gateway_authorizer\.api_authorizer_[A-Z0-9]+\.id\}$/)],
+      ["teams", "API/*/POST/teams"],
+      ["teams", "API/*/POST/teams/*/invites"],
+      ["teams", "API/*/PUT/teams/*"],
+    ]);
+    expect(perms.map((p) => p.statement_id).sort()).toContain("AllowRestApi-mile-quest-prod-api-POST-teams-teamId-invites");
+  });
+
+  it("keeps given statement ids, and grants whole-API permissions per integration with permissionScope api", () => {
+    const kept = synthJson((s) =>
+      new RestApi(s, "api", {
+        ...mileQuest,
+        authorizer: { ...mileQuest.authorizer!, permissionStatementId: "Allow-rest-authorizer" },
+        routes: [{ path: "/teams", method: "POST", integration: "teams", permissionStatementId: "Allow-rest-post-teams" }],
+      }),
+    );
+    expect((Object.values(kept.resource.aws_lambda_permission as Json) as Json[]).map((p) => p.statement_id).sort()).toEqual(["Allow-rest-authorizer", "Allow-rest-post-teams"]);
+    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, permissionScope: "api" }));
+    const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
+    expect(perms.filter((p) => p.function_name !== "jwt-authorizer").map((p) => [p.function_name, p.source_arn.replace(/^\$\{[^}]+\}/, "API")]).sort()).toEqual([
       ["activities", "API/*"],
       ["auth", "API/*"],
-      ["jwt-authorizer", expect.stringMatching(/^API\/authorizers\/\$\{aws_api_gateway_authorizer\.api_authorizer_[A-Z0-9]+\.id\}$/)],
       ["teams", "API/*"],
     ]);
+  });
+
+  it("puts a request validator on every method: body and parameters with a model, parameters otherwise", () => {
+    const teamModel = { name: "TeamInput", schema: { type: "object", required: ["name"], properties: { name: { type: "string", minLength: 1 } } } };
+    const { resource } = synthJson((s) =>
+      new RestApi(s, "api", {
+        ...mileQuest,
+        routes: [
+          { path: "/teams", method: "POST", integration: "teams", requestModel: teamModel },
+          { path: "/teams/{teamId}", method: "PUT", integration: "teams", requestModel: teamModel },
+          { path: "/map/geocode", method: "GET", integration: "teams", requiredParameters: { queryStrings: ["q"], headers: ["X-Client"] } },
+          { path: "/activities/{proxy+}", method: "ANY", integration: "activities" },
+        ],
+      }),
+    );
+    const validators = Object.entries(resource.aws_api_gateway_request_validator as Json).map(([k, v]) => [k.replace(/_[A-Z0-9]+$/, ""), v]);
+    expect(Object.fromEntries(validators)).toEqual({
+      "api_validator-body-and-params": { name: "body-and-params", rest_api_id: expect.any(String), validate_request_body: true, validate_request_parameters: true },
+      "api_validator-params": { name: "params", rest_api_id: expect.any(String), validate_request_body: false, validate_request_parameters: true },
+    });
+    const model = only(resource.aws_api_gateway_model, "model");
+    expect(model).toMatchObject({ name: "TeamInput", content_type: "application/json" });
+    expect(JSON.parse(model.schema)).toEqual({ $schema: "http://json-schema.org/draft-04/schema#", title: "TeamInput", ...teamModel.schema });
+    const methods = Object.values(resource.aws_api_gateway_method as Json) as Json[];
+    expect(methods).toHaveLength(4);
+    for (const m of methods) expect(m.request_validator_id).toMatch(/^\$\{aws_api_gateway_request_validator\.api_validator-/);
+    const byMethod = Object.fromEntries(methods.map((m) => [m.http_method, m]));
+    expect(byMethod.POST!.request_validator_id).toMatch(/validator-body-and-params/);
+    expect(byMethod.POST!.request_models).toEqual({ "application/json": expect.stringMatching(/^\$\{aws_api_gateway_model\.api_model-TeamInput_[A-Z0-9]+\.name\}$/) });
+    expect(byMethod.PUT!.request_parameters).toEqual({ "method.request.path.teamId": true });
+    expect(byMethod.GET!.request_validator_id).toMatch(/validator-params/);
+    expect(byMethod.GET!.request_parameters).toEqual({ "method.request.querystring.q": true, "method.request.header.X-Client": true });
+    expect(byMethod.ANY!.request_parameters).toEqual({ "method.request.path.proxy": true });
+  });
+
+  it("creates the execution log group (retention, CMK) before execution logging is turned on; none when OFF", () => {
+    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, loggingLevel: "INFO" }));
+    const groups = Object.entries(resource.aws_cloudwatch_log_group as Json);
+    const [execId, exec] = groups.find(([k]) => k.includes("execution-logs"))!;
+    expect(exec).toMatchObject({
+      name: expect.stringMatching(/^API-Gateway-Execution-Logs_\$\{aws_api_gateway_rest_api\.api_[A-Z0-9]+\.id\}\/\$\{aws_api_gateway_stage\.api_stage_[A-Z0-9]+\.stage_name\}$/),
+      retention_in_days: 30,
+      kms_key_id: KEY,
+    });
+    const settings = Object.values(resource.aws_api_gateway_method_settings as Json) as Json[];
+    expect(settings).toHaveLength(2);
+    for (const x of settings) {
+      expect(x.settings.logging_level).toBe("INFO");
+      expect(x.depends_on).toEqual([`aws_cloudwatch_log_group.${execId}`]);
+    }
+    const off = synthJson((s) => new RestApi(s, "api", { ...mileQuest, loggingLevel: "OFF", routes: mileQuest.routes.slice(0, 1) }));
+    expect(Object.keys(off.resource.aws_cloudwatch_log_group as Json).filter((k) => k.includes("execution-logs"))).toEqual([]);
+  });
+
+  it("keeps an existing access log group name when given", () => {
+    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, accessLogs: { ...mileQuest.accessLogs, logGroupName: "/aws/apigateway/mq/access" } }));
+    expect((Object.values(resource.aws_cloudwatch_log_group as Json) as Json[]).map((g) => g.name)).toContain("/aws/apigateway/mq/access");
   });
 
   it("deploys on change to a traced stage with access logs, throttling, per-method override and WAF", () => {
@@ -87,6 +166,7 @@ describe("RestApi", () => {
     expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
     expect(deployment.triggers.redeployment).toMatch(/^\$\{sha1\(jsonencode\(\[/);
     expect(deployment.depends_on).toHaveLength(12);
+    expect(deployment.triggers.redeployment).toContain("request_validator_id");
     const stage = only(resource.aws_api_gateway_stage, "stage");
     expect(stage).toMatchObject({
       stage_name: "v1",
@@ -99,7 +179,7 @@ describe("RestApi", () => {
       ["*/*", 200, 100],
       ["teams/{teamId}/invites/POST", 20, 5],
     ]);
-    expect(settings[0]!.settings).toMatchObject({ metrics_enabled: true, logging_level: "ERROR", data_trace_enabled: false });
+    for (const x of settings) expect(x.settings).toMatchObject({ metrics_enabled: true, logging_level: "ERROR", data_trace_enabled: false });
     expect(only(resource.aws_wafv2_web_acl_association, "waf")).toEqual({
       resource_arn: expect.stringMatching(/^\$\{aws_api_gateway_stage\.api_stage_[A-Z0-9]+\.arn\}$/),
       web_acl_arn: "arn:aws:wafv2:us-east-1:111111111111:regional/webacl/mile-quest/1",
@@ -136,6 +216,24 @@ describe("RestApi", () => {
       ),
     ).toThrow(
       'RestApi "mile-quest-prod-api": routes repeat: GET /x; route "GET /x" uses integration "ghost", not one of: auth, teams, activities; route "GET /y" needs the authorizer (set authorizer) or an explicit public: true',
+    );
+  });
+
+  it("refuses bad models and parameters, naming the route and value", () => {
+    expect(() =>
+      synthJson((s) =>
+        new RestApi(s, "api", {
+          ...mileQuest,
+          routes: [
+            { path: "/a", method: "POST", integration: "teams", requestModel: { name: "Team-Input", schema: { type: "object" } } },
+            { path: "/b", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } } },
+            { path: "/c", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "array" } } },
+            { path: "/d", method: "GET", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } }, requiredParameters: { queryStrings: ["a b"], headers: ["X:Y"] } },
+          ],
+        }),
+      ),
+    ).toThrow(
+      'RestApi "mile-quest-prod-api": requestModel name "Team-Input" must be 1-128 letters or digits (API Gateway\'s model name rule); requestModel "Body" is declared with 2 different schemas; route "GET /d": query string "a b" must be letters, digits, . _ ~ or -; route "GET /d": header "X:Y" is not a valid header name; route "GET /d" has a requestModel, but a GET has no body',
     );
   });
 });

@@ -5,18 +5,32 @@ import { ApiGatewayDomainName } from "@cdktf/provider-aws/lib/api-gateway-domain
 import { ApiGatewayIntegration } from "@cdktf/provider-aws/lib/api-gateway-integration";
 import { ApiGatewayMethod } from "@cdktf/provider-aws/lib/api-gateway-method";
 import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
+import { ApiGatewayModel } from "@cdktf/provider-aws/lib/api-gateway-model";
+import { ApiGatewayRequestValidator } from "@cdktf/provider-aws/lib/api-gateway-request-validator";
 import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { markLibrary } from "@infra/core";
 import { AliasRecord } from "@infra/dns";
+import { declareLogGroupKey } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { type AccessLogs, type CustomDomain, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf, throwIfInvalid } from "./common";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
+import {
+  type RestRequestModel,
+  type RestRequiredParameters,
+  type RestValidatorKind,
+  methodRequestParameters,
+  requestModelErrors,
+  requiredParameterErrors,
+  routeSourceArnSuffix,
+  validatorKind,
+} from "./rest-requests";
 
 export type RestMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "ANY";
 
@@ -30,6 +44,18 @@ export interface RestRoute {
   readonly public?: boolean;
   /** Method-level throttling override. @default the stage default */
   readonly throttling?: Throttling;
+  /**
+   * JSON body model (content type application/json): the method validates body and parameters.
+   * @default none (the method validates its parameters only)
+   */
+  readonly requestModel?: RestRequestModel;
+  /** Query strings and headers the method requires (path parameters are always required). @default none */
+  readonly requiredParameters?: RestRequiredParameters;
+  /**
+   * Statement id of the route's invoke permission (permissionScope "route"); set it to keep an
+   * existing permission when a route moves onto this construct. @default "AllowRestApi-<api name>-<METHOD><path>"
+   */
+  readonly permissionStatementId?: string;
 }
 
 export interface RestAuthorizer {
@@ -44,6 +70,8 @@ export interface RestAuthorizer {
   readonly identityValidationExpression?: string;
   /** @default "lambda-authorizer" */
   readonly name?: string;
+  /** Statement id of the authorizer's invoke permission. @default "AllowRestAuthorizer-<api name>" */
+  readonly permissionStatementId?: string;
 }
 
 export interface RestApiProps {
@@ -63,8 +91,18 @@ export interface RestApiProps {
   /** Default method throttling of the stage. */
   readonly throttling: Throttling;
   readonly accessLogs: AccessLogs;
-  /** Execution logging (needs the account's CloudWatch role: ApiGatewayAccount). @default "ERROR" */
+  /**
+   * Execution logging (needs the account's CloudWatch role: ApiGatewayLoggingRole). Unless OFF,
+   * the `API-Gateway-Execution-Logs_<id>/<stage>` group is created here with the access logs'
+   * retention and key (API Gateway would otherwise create it unencrypted, kept forever). @default "ERROR"
+   */
   readonly loggingLevel?: "OFF" | "ERROR" | "INFO";
+  /**
+   * Scope of the integrations' invoke permissions: "route" grants each function only the
+   * method and path of its routes (`<executionArn>/*\/POST/teams/*`); "api" grants each
+   * integration the whole API (`<executionArn>/*`, one permission per function). @default "route"
+   */
+  readonly permissionScope?: "route" | "api";
   /** @default true */
   readonly xrayTracing?: boolean;
   /** REGIONAL web ACL to associate with the stage. @default none */
@@ -84,8 +122,11 @@ export function validateRestApiProps(props: RestApiProps): string[] {
     ...commonErrors(props.name, props.throttling, props.accessLogs),
     props.routes.length === 0 ? "at least one route is required" : undefined,
     new Set(keys).size !== keys.length ? `routes repeat: ${keys.filter((k, i) => keys.indexOf(k) !== i).join(", ")}` : undefined,
+    ...requestModelErrors(props.routes.flatMap((r) => (r.requestModel ? [r.requestModel] : []))),
     ...props.routes.flatMap((r) => [
       validateRestPath(r.path),
+      ...requiredParameterErrors(`${r.method} ${r.path}`, r.requiredParameters),
+      r.requestModel && ["GET", "HEAD", "OPTIONS"].includes(r.method) ? `route "${r.method} ${r.path}" has a requestModel, but a ${r.method} has no body` : undefined,
       integrations.includes(r.integration) ? undefined : `route "${r.method} ${r.path}" uses integration "${r.integration}", not one of: ${integrations.join(", ")}`,
       !r.public && !props.authorizer ? `route "${r.method} ${r.path}" needs the authorizer (set authorizer) or an explicit public: true` : undefined,
     ]),
@@ -97,9 +138,11 @@ export function validateRestApiProps(props: RestApiProps): string[] {
 
 /**
  * An API Gateway REST API (seed 003 Mile Quest) built from a typed route list: the resource tree,
- * methods with a Lambda TOKEN/REQUEST authorizer unless `public: true`, Lambda proxy integrations
- * with invoke permissions scoped to this API, a deployment that changes when the routes do, a stage
- * with X-Ray, JSON access logs, method throttling, optional WAF and custom domain.
+ * methods with a Lambda TOKEN/REQUEST authorizer unless `public: true`, a request validator on
+ * every method (parameters; body too where the route has a JSON model), Lambda proxy integrations
+ * with invoke permissions scoped to each route (or the API), a deployment that changes when the
+ * routes do, a stage with X-Ray, JSON access logs, execution logs, method throttling, optional WAF
+ * and custom domain.
  */
 export class RestApi extends Construct {
   readonly restApiId: string;
@@ -111,6 +154,8 @@ export class RestApi extends Construct {
   readonly invokeUrl: string;
   readonly authorizerId?: string;
   readonly logGroupName: string;
+  /** The execution log group (undefined when loggingLevel is OFF). */
+  readonly executionLogGroupName?: string;
   readonly customDomainTarget?: { readonly dnsName: string; readonly hostedZoneId: string };
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
@@ -154,7 +199,7 @@ export class RestApi extends Construct {
     this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
       new LambdaPermission(this, "authorizer-permission", {
-        statementId: permissionStatementId("AllowRestAuthorizer", props.name),
+        statementId: auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
         principal: "apigateway.amazonaws.com",
@@ -162,15 +207,48 @@ export class RestApi extends Construct {
       });
     }
 
-    for (const [intId, fn] of Object.entries(props.integrations)) {
-      new LambdaPermission(this, `integration-${intId}-permission`, {
-        statementId: permissionStatementId("AllowRestApi", props.name, intId),
-        action: "lambda:InvokeFunction",
-        functionName: fn.functionName,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/*`,
-      });
+    if ((props.permissionScope ?? "route") === "api") {
+      for (const [intId, fn] of Object.entries(props.integrations)) {
+        new LambdaPermission(this, `integration-${intId}-permission`, {
+          statementId: permissionStatementId("AllowRestApi", props.name, intId),
+          action: "lambda:InvokeFunction",
+          functionName: fn.functionName,
+          principal: "apigateway.amazonaws.com",
+          sourceArn: `${api.executionArn}/*`,
+        });
+      }
     }
+
+    // One validator per kind in use: every method checks its parameters, and its body when it has a model.
+    const validators = new Map<RestValidatorKind, ApiGatewayRequestValidator>();
+    const validatorFor = (kind: RestValidatorKind): ApiGatewayRequestValidator => {
+      let v = validators.get(kind);
+      if (!v) {
+        v = new ApiGatewayRequestValidator(this, `validator-${kind}`, {
+          restApiId: api.id,
+          name: kind,
+          validateRequestParameters: true,
+          validateRequestBody: kind === "body-and-params",
+        });
+        validators.set(kind, v);
+      }
+      return v;
+    };
+    const models = new Map<string, ApiGatewayModel>();
+    const modelFor = (m: RestRequestModel): ApiGatewayModel => {
+      let model = models.get(m.name);
+      if (!model) {
+        model = new ApiGatewayModel(this, `model-${m.name}`, {
+          restApiId: api.id,
+          name: m.name,
+          description: m.description,
+          contentType: "application/json",
+          schema: JSON.stringify({ $schema: "http://json-schema.org/draft-04/schema#", title: m.name, ...m.schema }),
+        });
+        models.set(m.name, model);
+      }
+      return model;
+    };
 
     const methods: ApiGatewayMethod[] = [];
     const integrations: ApiGatewayIntegration[] = [];
@@ -183,8 +261,20 @@ export class RestApi extends Construct {
         httpMethod: route.method,
         authorization: secured ? "CUSTOM" : "NONE",
         authorizerId: secured ? authorizer!.id : undefined,
-        requestParameters: route.path.includes("{proxy+}") ? { "method.request.path.proxy": true } : undefined,
+        requestParameters: methodRequestParameters(route.path, route.requiredParameters),
+        requestValidatorId: validatorFor(validatorKind(route.requestModel)).id,
+        requestModels: route.requestModel ? { "application/json": modelFor(route.requestModel).name } : undefined,
       });
+      if ((props.permissionScope ?? "route") === "route") {
+        const fn = props.integrations[route.integration]!;
+        new LambdaPermission(this, `permission-${rid}`, {
+          statementId: route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
+          action: "lambda:InvokeFunction",
+          functionName: fn.functionName,
+          principal: "apigateway.amazonaws.com",
+          sourceArn: `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
+        });
+      }
       methods.push(method);
       integrations.push(
         new ApiGatewayIntegration(this, `integration-${rid}`, {
@@ -204,7 +294,9 @@ export class RestApi extends Construct {
       triggers: {
         redeployment: Fn.sha1(
           Fn.jsonencode([
-            ...methods.map((m) => [m.id, m.authorization, m.authorizerId]),
+            ...methods.map((m) => [m.id, m.authorization, m.authorizerId, m.requestValidatorId, m.requestParameters, m.requestModels]),
+            ...[...models.values()].map((m) => [m.id, m.schema]),
+            ...[...validators.values()].map((v) => [v.id, v.validateRequestBody, v.validateRequestParameters]),
             ...integrations.map((i) => [i.id, i.uri]),
             authorizer ? [authorizer.id, authorizer.authorizerUri, authorizer.identitySource] : [],
           ]),
@@ -228,17 +320,32 @@ export class RestApi extends Construct {
     this.stageArn = stage.arn;
     this.invokeUrl = stage.invokeUrl;
 
+    const loggingLevel = props.loggingLevel ?? "ERROR";
+    // API Gateway writes execution logs to this fixed name; creating it first gives it retention and the CMK.
+    const executionLogs =
+      loggingLevel === "OFF"
+        ? undefined
+        : new CloudwatchLogGroup(this, "execution-logs", {
+            name: `API-Gateway-Execution-Logs_${api.id}/${stage.stageName}`,
+            retentionInDays: props.accessLogs.retentionDays,
+            kmsKeyId: props.accessLogs.kmsKeyArn,
+            tags,
+          });
+    if (executionLogs) declareLogGroupKey(executionLogs, props.accessLogs.kmsKeyArn);
+    this.executionLogGroupName = executionLogs?.name;
+
     new ApiGatewayMethodSettings(this, "method-settings", {
       restApiId: api.id,
       stageName: stage.stageName,
       methodPath: "*/*",
       settings: {
         metricsEnabled: true,
-        loggingLevel: props.loggingLevel ?? "ERROR",
+        loggingLevel,
         dataTraceEnabled: false,
         throttlingBurstLimit: props.throttling.burstLimit,
         throttlingRateLimit: props.throttling.rateLimit,
       },
+      dependsOn: executionLogs ? [executionLogs] : undefined,
     });
     for (const route of props.routes.filter((r) => r.throttling)) {
       new ApiGatewayMethodSettings(this, `method-settings-${route.method}${idOf(route.path)}`, {
@@ -247,11 +354,12 @@ export class RestApi extends Construct {
         methodPath: methodSettingsPath(route.path, route.method),
         settings: {
           metricsEnabled: true,
-          loggingLevel: props.loggingLevel ?? "ERROR",
+          loggingLevel,
           dataTraceEnabled: false,
           throttlingBurstLimit: route.throttling!.burstLimit,
           throttlingRateLimit: route.throttling!.rateLimit,
         },
+        dependsOn: executionLogs ? [executionLogs] : undefined,
       });
     }
 

@@ -50,6 +50,11 @@ describe("checkov JSON output", () => {
     const copy = JSON.parse(scannableJson(JSON.stringify({ terraform: { required_version: ">= 1.10.0" }, resource: { a: { b: {} } } }))) as object;
     expect(copy).toEqual({ resource: { a: { b: {} } } });
   });
+
+  it("leaves out moved blocks (address bookkeeping, no configuration), which the same parser cannot read", () => {
+    const json = JSON.stringify({ moved: [{ from: "aws_s3_bucket.old", to: "aws_s3_bucket.new" }], resource: { aws_s3_bucket: { new: { bucket: "b" } } } });
+    expect(JSON.parse(scannableJson(json))).toEqual({ resource: { aws_s3_bucket: { new: { bucket: "b" } } } });
+  });
 });
 
 const f = (check: string, stack: string, address: string): Finding => ({ check, name: "", app: stack.split("-")[0]!, stack, address });

@@ -34,10 +34,14 @@ export const restApi = defineModule({
       // PostGIS routing and Mapbox round trips are the slowest calls (API Gateway's limit is 29 s).
       calculateRoute: api(1024, 25),
       geocodeAddress: api(512, 15),
+      // Route 53 health checkers wait 2 s for an answer: the probe time-boxes its dependency checks.
+      health: { memoryMb: 256, timeoutSeconds: 3, reservedConcurrency: 5 },
     },
     originDomain: `api-origin.${ctx.workload.domain}`,
     stageName: "v1",
     throttle: { rateLimit: 100, burstLimit: 200 },
+    // Failures (5xx, integration and authorizer errors) in every env; staging logs every request.
+    executionLogLevel: "ERROR" as const,
     authorizerCacheSeconds: 300,
     wafRateLimitPer5Min: ctx.workload.rateLimitPer5Min,
   }),

@@ -4,10 +4,9 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { XrayGroup } from "@cdktf/provider-aws/lib/xray-group";
-import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
 import { Budget } from "@infra/governance";
-import type { LambdaFunction } from "@infra/lambda";
+import { type LambdaFunction, TracingSamplingRule } from "@infra/lambda";
 import { AlertTopic, Dashboard, type DashboardMetric, MetricAlarm, type SingleMetricAlarmProps } from "@infra/monitoring";
 import type { BudgetInputs, MonitoringInputs } from "../inputs";
 import type { CacheOutputs, DatabaseOutputs } from "./data";
@@ -16,6 +15,7 @@ import type { MessagingOutputs } from "./messaging";
 import type { RestApiOutputs } from "./rest-api";
 import type { KeyOutputs } from "./security";
 import type { WebsocketOutputs } from "./websocket";
+import type { TerraformResource } from "cdktf";
 
 export interface MonitoringOutputs {
   readonly alertTopicArn: string;
@@ -135,19 +135,14 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     filterExpression: "fault = true OR error = true OR responsetime > 3",
     insightsConfiguration: { insightsEnabled: true, notificationsEnabled: false },
   });
-  new XraySamplingRule(stack, "xray-sampling", {
-    ruleName: `mq-${ctx.env.name}-${region}`.slice(0, 32),
+  const sampling = new TracingSamplingRule(stack, "xray-sampling", {
+    name: `mq-${ctx.env.name}-${region}`.slice(0, 32),
     priority: 100,
     reservoirSize: inputs.xrayReservoirPerSecond,
     fixedRate: inputs.xrayFixedRate,
-    serviceName: "*",
-    serviceType: "*",
-    host: "*",
-    httpMethod: "*",
-    urlPath: "*",
-    resourceArn: "*",
-    version: 1,
   });
+  // The rule was a raw resource here before the shared construct (ADR 0030): same rule, new address.
+  (sampling.node.findChild("rule") as TerraformResource).moveFromId("aws_xray_sampling_rule.xray-sampling");
 
   const lambdaMetric = (metric: string, stat: string) =>
     functions.map((f): DashboardMetric => ["AWS/Lambda", metric, { FunctionName: f.functionName }, { stat }]);

@@ -2,7 +2,7 @@ import { scheduleExpression } from "@infra/config";
 import { z } from "zod";
 import { logRetention, name, role } from "./common";
 
-/** Seed 003 "Lambda Functions by Domain" behind the REST API, plus the JWT authorizer. */
+/** Seed 003 "Lambda Functions by Domain" behind the REST API, plus the JWT authorizer and the health probe Route 53 calls. */
 export const REST_FUNCTIONS = [
   "authorizer",
   "login",
@@ -15,6 +15,7 @@ export const REST_FUNCTIONS = [
   "syncActivity",
   "calculateRoute",
   "geocodeAddress",
+  "health",
 ] as const;
 /** Seed 003 "WebSocket Lambdas": aggregateProgress (WS → L_ACT_AGG) and the connection lifecycle and fan-out. */
 export const WEBSOCKET_FUNCTIONS = ["aggregateProgress", "wsConnect", "wsDisconnect", "wsBroadcast"] as const;
@@ -71,6 +72,8 @@ export const restApiInputs = z
     originDomain: z.string().min(1),
     stageName: z.string().regex(/^[a-zA-Z0-9_]+$/),
     throttle,
+    /** Stage execution logging (API Gateway's own log of each request's flow): ERROR logs failures only, INFO every request. */
+    executionLogLevel: z.enum(["ERROR", "INFO"]),
     /** Seconds API Gateway caches an authorizer decision per token (0..3600). */
     authorizerCacheSeconds: z.number().int().min(0).max(3600),
     /** Regional WAF on the stage: the regional endpoint is reachable without CloudFront. */
