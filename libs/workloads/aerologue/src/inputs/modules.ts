@@ -311,6 +311,13 @@ export const apiInputs = z
     v.publicRoutes.forEach((r, i) => {
       if (!v.routes.includes(r)) ctx.addIssue({ code: "custom", path: ["publicRoutes", i], message: `"${r}" is not one of the routes` });
     });
+    // Browser preflight (OPTIONS, no token) must not reach a JWT route: API Gateway answers it from
+    // the CORS configuration only when no route matches OPTIONS.
+    v.routes.forEach((r, i) => {
+      if (/^(ANY|OPTIONS) /.test(r) && !v.publicRoutes.includes(r)) {
+        ctx.addIssue({ code: "custom", path: ["routes", i], message: `"${r}" requires a token and would receive the browsers' CORS preflight (401): list the methods (GET, POST, PUT, DELETE) instead` });
+      }
+    });
   });
 export type ApiInputs = z.infer<typeof apiInputs>;
 
