@@ -434,6 +434,9 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(text).not.toContain("geo_match_statement");
     expect(text).toContain('"challenge":{}');
     expect(rules).toHaveLength(5);
+    // Bot Control leaves the native apps' API and WebSocket paths alone (HTTP-library agents, no browser challenge).
+    const bot = rules.find((r) => r.name === "AWSManagedRulesBotControlRuleSet")!.statement["managed_rule_group_statement"] as { scope_down_statement: unknown };
+    expect(JSON.stringify(bot.scope_down_statement)).toMatch(/^\{"not_statement":\{"statement":\[\{"or_statement".*"search_string":"\/api\/".*"search_string":"\/ws\/"/);
     expect(resources(cdn, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(1);
     expect(String(resources(cdn, "aws_cloudfront_distribution")[0]!["web_acl_id"])).toContain("aws_wafv2_web_acl");
   });

@@ -338,6 +338,12 @@ export const cdnInputs = z
         geoBlockCountries: z.array(z.string().regex(/^[A-Z]{2}$/)),
         managedRuleGroups: z.array(z.string()).min(1),
         botControl: z.enum(["challenge", "off"]),
+        /**
+         * Paths Bot Control does not inspect: the API and WebSocket paths the native apps (Android,
+         * iOS, Windows) call. Their HTTP-library user agents are "bots" to Bot Control (blocked) and
+         * they cannot run a browser challenge; rate limit and the other rule groups still apply.
+         */
+        botControlExcludePaths: z.array(z.string().regex(/^\/[^\s*]*$/, { message: 'must be a path prefix like "/api/" (no "*")' })),
         logRetentionDays: retention,
       })
       .strict(),
