@@ -332,6 +332,7 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     const api = s("compute-api");
     const http = one(api, "aws_apigatewayv2_api", "protocol_type", "HTTP");
     expect(http["name"]).toBe(`aerologue-${name}-rest-api`);
+    expect(http["disable_execute_api_endpoint"]).toBe(true);
     expect(http["cors_configuration"]).toMatchObject({
       allow_origins: x.origins,
       allow_methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
