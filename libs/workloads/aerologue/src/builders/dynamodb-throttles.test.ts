@@ -5,7 +5,7 @@ describe("DynamoDB throttle alarm queries (ARC-010 'DynamoDB Throttles: Any')", 
   it("sums read and write throttle events of the table (TableName) and of each index (TableName + GlobalSecondaryIndexName)", () => {
     const { queries, returnId } = throttleQueries("t", ["by_user", "by_flight"], "test");
     expect(returnId).toBe("throttles");
-    expect(queries.map((q) => ("expression" in q && q.expression ? q.expression : `${q.metricName} ${JSON.stringify(q.dimensions)}`))).toEqual([
+    expect(queries.map((q) => (q.expression !== undefined ? q.expression : `${q.metricName} ${JSON.stringify(q.dimensions)}`))).toEqual([
       'ReadThrottleEvents {"TableName":"t"}',
       'WriteThrottleEvents {"TableName":"t"}',
       'ReadThrottleEvents {"TableName":"t","GlobalSecondaryIndexName":"by_user"}',
