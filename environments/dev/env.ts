@@ -32,6 +32,7 @@ export const dev: EnvConfig = {
       adsbProvider: "mock",
       enableAnalytics: false,
       featureFlags: { vlog_native_upload: true, admin_manual_checkin: true },
+      corsOrigins: ["https://dev.aerologue.app", "https://www.dev.aerologue.app", "http://localhost:3000"],
       callbackUrls: ["https://dev.aerologue.app/auth/callback", "http://localhost:3000/auth/callback"],
       logoutUrls: ["https://dev.aerologue.app/", "http://localhost:3000/"],
       adminIpCidrs: ["203.0.113.10/32"],

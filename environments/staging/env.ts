@@ -29,6 +29,7 @@ export const staging: EnvConfig = {
       logLevel: "info",
       apiRateLimitPerMinute: 500,
       featureFlags: { vlog_native_upload: true, admin_manual_checkin: true },
+      corsOrigins: ["https://staging.aerologue.app", "https://www.staging.aerologue.app"],
       callbackUrls: ["https://staging.aerologue.app/auth/callback"],
       logoutUrls: ["https://staging.aerologue.app/"],
       adminIpCidrs: ["203.0.113.10/32"],

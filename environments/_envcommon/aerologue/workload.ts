@@ -31,7 +31,10 @@ export const aerologue = defineWorkload({
     enableAnalytics: true,
     featureFlags: { crossing_detection: true, greeting_feature: true, vlog_native_upload: false, admin_manual_checkin: false },
     apiThrottle: { rateLimit: 1000, burstLimit: 2000 },
-    corsOrigins: ["https://aerologue.app", "https://*.aerologue.app", "http://localhost:*"],
+    // ARC-006 "aerologue.app, *.aerologue.app, localhost:*" as the exact origins API Gateway can match:
+    // the apex and www (both served by CloudFront, ARC-008). Other envs list their own; only dev
+    // adds a local development origin.
+    corsOrigins: ["https://aerologue.app", "https://www.aerologue.app"],
     callbackUrls: ["https://aerologue.app/auth/callback"],
     logoutUrls: ["https://aerologue.app/"],
     adminIpCidrs: [],

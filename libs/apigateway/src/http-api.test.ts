@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HTTP_ACCESS_LOG_FORMAT } from "./common";
-import { HttpApi, type HttpApiProps, validateHttpApiProps } from "./http-api";
+import { HttpApi, type HttpApiProps, corsOriginError, validateHttpApiProps } from "./http-api";
 import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
@@ -10,12 +10,13 @@ const ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc";
 // Seed 000 ARC-006.
 const aerologue: HttpApiProps = {
   name: "aerologue-prod-rest-api",
-  cors: { allowOrigins: ["https://aerologue.app", "https://*.aerologue.app", "http://localhost:3000"] },
+  cors: { allowOrigins: ["https://aerologue.app", "https://www.aerologue.app", "http://localhost:3000"] },
   jwtAuthorizer: { issuer: ISSUER, audience: ["client123"] },
   integrations: { rest: { function: rest } },
   routes: {
-    "ANY /api/v1/flights/{proxy+}": { integration: "rest" },
-    "ANY /api/v1/users/{proxy+}": { integration: "rest", scopes: ["aerologue/users"] },
+    "GET /api/v1/flights/{proxy+}": { integration: "rest" },
+    "POST /api/v1/flights/{proxy+}": { integration: "rest" },
+    "GET /api/v1/users/{proxy+}": { integration: "rest", scopes: ["aerologue/users"] },
     "GET /api/v1/health": { integration: "rest", public: true },
   },
   throttling: { burstLimit: 2000, rateLimit: 1000 },
@@ -30,7 +31,7 @@ describe("HttpApi", () => {
       protocol_type: "HTTP",
       disable_execute_api_endpoint: false,
       cors_configuration: {
-        allow_origins: ["https://aerologue.app", "https://*.aerologue.app", "http://localhost:3000"],
+        allow_origins: ["https://aerologue.app", "https://www.aerologue.app", "http://localhost:3000"],
         allow_methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
         allow_headers: ["Authorization", "Content-Type"],
         max_age: 3600,
@@ -45,8 +46,11 @@ describe("HttpApi", () => {
     const routes = Object.values(resource.aws_apigatewayv2_route as Json) as Json[];
     const byKey = Object.fromEntries(routes.map((r) => [r.route_key, r]));
     const authRef = expect.stringMatching(/^\$\{aws_apigatewayv2_authorizer\.api_jwt-authorizer_[A-Z0-9]+\.id\}$/);
-    expect(byKey["ANY /api/v1/flights/{proxy+}"]).toMatchObject({ authorization_type: "JWT", authorizer_id: authRef });
-    expect(byKey["ANY /api/v1/users/{proxy+}"]).toMatchObject({ authorization_scopes: ["aerologue/users"] });
+    expect(byKey["GET /api/v1/flights/{proxy+}"]).toMatchObject({ authorization_type: "JWT", authorizer_id: authRef });
+    expect(byKey["POST /api/v1/flights/{proxy+}"]).toMatchObject({ authorization_type: "JWT", authorizer_id: authRef });
+    expect(byKey["GET /api/v1/users/{proxy+}"]).toMatchObject({ authorization_scopes: ["aerologue/users"] });
+    // No route matches OPTIONS: API Gateway answers every preflight from cors_configuration, before any authorizer.
+    expect(routes.filter((r) => /^(OPTIONS|ANY) |^\$default$/.test(r.route_key))).toEqual([]);
     expect(byKey["GET /api/v1/health"]).toMatchObject({ authorization_type: "NONE" });
     expect(byKey["GET /api/v1/health"].authorizer_id).toBeUndefined();
     for (const r of routes) expect(r.target).toMatch(/^integrations\/\$\{aws_apigatewayv2_integration\.api_integration-rest_[A-Z0-9]+\.id\}$/);
@@ -94,7 +98,7 @@ describe("HttpApi", () => {
     );
     const stage = only(resource.aws_apigatewayv2_stage, "stage");
     expect(stage.route_settings).toEqual([{ route_key: "POST /api/v1/greetings", throttling_burst_limit: 10, throttling_rate_limit: 5, detailed_metrics_enabled: true }]);
-    expect(stage.depends_on).toHaveLength(4);
+    expect(stage.depends_on).toHaveLength(5);
     expect(only(resource.aws_apigatewayv2_domain_name, "domain")).toMatchObject({
       domain_name: "api.aerologue.app",
       domain_name_configuration: { certificate_arn: "arn:aws:acm:us-east-1:111111111111:certificate/x", endpoint_type: "REGIONAL", security_policy: "TLS_1_2" },
@@ -123,7 +127,36 @@ describe("HttpApi", () => {
       'CORS cannot allow credentials with origin "*"',
     ]);
     expect(() => synthJson((s) => new HttpApi(s, "api", { ...aerologue, jwtAuthorizer: undefined }))).toThrow(
-      /^HttpApi "aerologue-prod-rest-api": route "ANY \/api\/v1\/flights\/\{proxy\+\}" needs the JWT authorizer/,
+      /^HttpApi "aerologue-prod-rest-api": route "GET \/api\/v1\/flights\/\{proxy\+\}" needs the JWT authorizer/,
     );
+  });
+
+  it("refuses secured ANY, OPTIONS and $default routes when CORS is on: they would answer the preflight with 401", () => {
+    const errors = validateHttpApiProps({
+      ...aerologue,
+      routes: {
+        "ANY /api/v1/flights/{proxy+}": { integration: "rest" },
+        "OPTIONS /api/v1/users/{proxy+}": { integration: "rest" },
+        $default: { integration: "rest" },
+        // A public OPTIONS route for the same path takes the preflight: allowed.
+        "ANY /api/v1/games/{proxy+}": { integration: "rest" },
+        "OPTIONS /api/v1/games/{proxy+}": { integration: "rest", public: true },
+        "GET /api/v1/health": { integration: "rest", public: true },
+      },
+    });
+    expect(errors.map((e) => e.split(" requires")[0])).toEqual(['route "ANY /api/v1/flights/{proxy+}"', 'route "OPTIONS /api/v1/users/{proxy+}"', 'route "$default"']);
+    expect(errors[0]).toContain("declare the methods instead");
+    // Without CORS (no browser clients) an ANY route is fine.
+    expect(validateHttpApiProps({ ...aerologue, cors: undefined, routes: { "ANY /x/{proxy+}": { integration: "rest" } } })).toEqual([]);
+  });
+
+  it("accepts only the origin forms API Gateway matches", () => {
+    for (const ok of ["*", "https://*", "http://*", "https://aerologue.app", "https://www.dev.aerologue.app", "http://localhost:3000"]) expect(corsOriginError(ok)).toBeUndefined();
+    expect(corsOriginError("https://*.aerologue.app")).toBe(
+      'CORS origin "https://*.aerologue.app" is not accepted: API Gateway matches only "*", "https://*", "http://*" or exact origins: list each origin (e.g. "https://www.example.com", "http://localhost:3000")',
+    );
+    expect(corsOriginError("http://localhost:*")).toMatch(/^CORS origin "http:\/\/localhost:\*" is not accepted: API Gateway matches only/);
+    expect(corsOriginError("https://aerologue.app/")).toMatch(/without path or trailing "\/"$/);
+    expect(corsOriginError("aerologue.app")).toMatch(/scheme:\/\/host\[:port\]/);
   });
 });

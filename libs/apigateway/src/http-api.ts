@@ -20,7 +20,11 @@ import {
 } from "./common";
 
 export interface HttpCors {
-  /** e.g. ["https://aerologue.app", "https://*.aerologue.app"]. */
+  /**
+   * Exact origins ("https://aerologue.app", "http://localhost:3000") or the only wildcards API
+   * Gateway accepts: "*", "https://*", "http://*". Partial wildcards ("https://*.example.com",
+   * "http://localhost:*") are not origins API Gateway matches: list each origin.
+   */
   readonly allowOrigins: readonly string[];
   /** @default ["GET", "POST", "PUT", "DELETE", "OPTIONS"] */
   readonly allowMethods?: readonly string[];
@@ -95,6 +99,33 @@ export interface HttpApiProps {
 
 const ROUTE_KEY = /^((ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/[^\s]*|\$default)$/;
 
+/** The allowOrigins forms API Gateway HTTP APIs accept (developer guide, "Configuring CORS for an HTTP API"). */
+const WHOLE_WILDCARDS = ["*", "https://*", "http://*"];
+const EXACT_ORIGIN = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/;
+
+/** Why `origin` is not an allowOrigins entry API Gateway matches, or undefined. Pure. */
+export function corsOriginError(origin: string): string | undefined {
+  if (WHOLE_WILDCARDS.includes(origin) || EXACT_ORIGIN.test(origin)) return undefined;
+  const hint = origin.includes("*")
+    ? 'API Gateway matches only "*", "https://*", "http://*" or exact origins: list each origin (e.g. "https://www.example.com", "http://localhost:3000")'
+    : 'an origin is scheme://host[:port], lower-case, without path or trailing "/"';
+  return `CORS origin "${origin}" is not accepted: ${hint}`;
+}
+
+/**
+ * A route that requires a token and receives the browser's preflight: `OPTIONS` carries no
+ * Authorization header, so the JWT authorizer answers 401 and the browser blocks the real
+ * request. API Gateway answers preflight from the API's CORS configuration only when no route
+ * matches `OPTIONS <path>`; an `ANY` or `$default` route matches it.
+ */
+function capturesPreflight(key: string, route: HttpRoute, routes: Readonly<Record<string, HttpRoute>>): boolean {
+  if (route.public) return false;
+  if (key.startsWith("OPTIONS ")) return true;
+  if (key === "$default") return routes["OPTIONS /{proxy+}"]?.public !== true;
+  if (key.startsWith("ANY ")) return routes[`OPTIONS ${key.slice(4)}`]?.public !== true;
+  return false;
+}
+
 /** Every validation error for a set of HTTP API props. Pure. */
 export function validateHttpApiProps(props: HttpApiProps): string[] {
   const integrations = Object.keys(props.integrations);
@@ -114,6 +145,16 @@ export function validateHttpApiProps(props: HttpApiProps): string[] {
       return t !== undefined && (t < 50 || t > 30000) ? `integration "${id}": timeoutMilliseconds ${t} must be 50..30000` : undefined;
     }),
     c?.allowCredentials && c.allowOrigins.includes("*") ? 'CORS cannot allow credentials with origin "*"' : undefined,
+    ...(c?.allowOrigins ?? []).map(corsOriginError),
+    ...(c
+      ? routes
+          .filter(([key, r]) => capturesPreflight(key, r, props.routes))
+          .map(
+            ([key]) =>
+              `route "${key}" requires a JWT and would receive the browsers' CORS preflight (OPTIONS has no token: 401): ` +
+              "declare the methods instead (GET, POST, ... of the path) so API Gateway answers preflight from cors, or add a public OPTIONS route for the path",
+          )
+      : []),
     props.jwtAuthorizer && props.jwtAuthorizer.audience.length === 0 ? "jwtAuthorizer.audience needs at least one client id" : undefined,
   ].filter((e): e is string => e !== undefined);
 }

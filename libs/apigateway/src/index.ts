@@ -7,7 +7,7 @@ export {
   type Throttling,
   WEBSOCKET_ACCESS_LOG_FORMAT,
 } from "./common";
-export { HttpApi, type HttpApiProps, type HttpCors, type HttpIntegration, type HttpRoute, type JwtAuthorizer, validateHttpApiProps } from "./http-api";
+export { HttpApi, type HttpApiProps, type HttpCors, type HttpIntegration, type HttpRoute, type JwtAuthorizer, corsOriginError, validateHttpApiProps } from "./http-api";
 export { RestApi, type RestApiProps, type RestAuthorizer, type RestMethod, type RestRoute, validateRestApiProps } from "./rest-api";
 export { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 export {

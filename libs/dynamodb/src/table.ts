@@ -69,6 +69,8 @@ export class Table extends Construct {
   readonly streamArn: string;
   readonly kmsKeyArn: string;
   readonly hasStream: boolean;
+  /** Names of the global secondary indexes (CloudWatch publishes their throttles per index). */
+  readonly globalSecondaryIndexNames: readonly string[];
 
   constructor(scope: Construct, id: string, props: TableProps) {
     super(scope, id);
@@ -136,6 +138,7 @@ export class Table extends Construct {
     this.streamArn = table.streamArn;
     this.kmsKeyArn = props.kmsKeyArn;
     this.hasStream = stream !== undefined;
+    this.globalSecondaryIndexNames = (props.globalSecondaryIndexes ?? []).map((g) => g.name);
 
     const usedIds = new Set<string>();
     for (const item of props.items ?? []) {

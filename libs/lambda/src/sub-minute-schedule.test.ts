@@ -1,3 +1,4 @@
+import { EncryptionKey } from "@infra/kms";
 import { describe, expect, it } from "vitest";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
 import { SubMinuteSchedule } from "./sub-minute-schedule";
@@ -56,7 +57,7 @@ describe("SubMinuteSchedule", () => {
       encryption_configuration: { type: "CUSTOMER_MANAGED_KMS_KEY", kms_key_id: KEY, kms_data_key_reuse_period_seconds: 300 },
       logging_configuration: {
         level: "ERROR",
-        include_execution_data: false,
+        include_execution_data: true,
         log_destination: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.detector_log-group_[A-Z0-9]+\.arn\}:\*$/),
       },
     });
@@ -89,6 +90,39 @@ describe("SubMinuteSchedule", () => {
       actions: ["states:StartExecution"],
       resources: [expect.stringMatching(/^\$\{aws_sfn_state_machine\.detector_state-machine_[A-Z0-9]+\.arn\}$/)],
     });
+  });
+
+  it("lets Step Functions deliver logs: the role may manage log deliveries (on *, no resource-level permissions) and the key admits delivery.logs and CloudWatch Logs", () => {
+    synthJson((s) => {
+      const key = new EncryptionKey(s, "key", { name: "compute", accountId: "111111111111", region: "us-east-1" });
+      new SubMinuteSchedule(s, "detector", { name: "aerologue-dev-crossing-detector", target, intervalSeconds: 10, kmsKeyArn: key.keyArn, logRetentionDays: 30 });
+      expect(key.uses().map((u) => u.use)).toEqual(["delivery.logs", "logs"]);
+    });
+    const { data } = synth();
+    const sfn = Object.entries(data.aws_iam_policy_document as Json).find(([k]) => k.startsWith("detector_sfn-policy"))![1];
+    expect(sfn.statement.find((st: Json) => st.sid === "DeliverLogs")).toEqual({
+      sid: "DeliverLogs",
+      effect: "Allow",
+      actions: [
+        "logs:CreateLogDelivery",
+        "logs:GetLogDelivery",
+        "logs:UpdateLogDelivery",
+        "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy",
+        "logs:DescribeResourcePolicies",
+        "logs:DescribeLogGroups",
+      ],
+      resources: ["*"],
+    });
+    expect(sfn.statement.find((st: Json) => st.sid === "UseStateKey")).toMatchObject({ actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [KEY] });
+  });
+
+  it("can leave execution data out of the log when the payload is sensitive", () => {
+    const { resource } = synthJson(
+      (s) => new SubMinuteSchedule(s, "x", { name: "x", target, intervalSeconds: 10, kmsKeyArn: KEY, logRetentionDays: 30, includeExecutionData: false, logLevel: "ALL" }),
+    );
+    expect(only(resource.aws_sfn_state_machine, "state machine").logging_configuration).toMatchObject({ level: "ALL", include_execution_data: false });
   });
 
   it("rejects a cadence that does not divide a minute", () => {

@@ -6,7 +6,7 @@ import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { declareLogGroupKey } from "@infra/kms";
+import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
@@ -34,6 +34,15 @@ export interface SubMinuteScheduleProps {
   readonly logRetentionDays: number;
   /** "ERROR" logs failed ticks only; "ALL" every state (costly at 8,640 runs a day). @default "ERROR" */
   readonly logLevel?: "ALL" | "ERROR" | "FATAL";
+  /**
+   * Log each logged event's input, output, error and cause. On by default here because the only
+   * data this state machine carries is the schedule's: the scheduler's start event, the tick
+   * number, the minute's start time and `payload` (static config, never user data; results are
+   * discarded with ResultPath null). Without it a failed tick's log entry says that a state failed
+   * but not which tick or why. Turn it off if `payload` ever carries anything sensitive.
+   * @default true
+   */
+  readonly includeExecutionData?: boolean;
   /** Pause the schedule without destroying anything. @default true */
   readonly enabled?: boolean;
   /** @default {} */
@@ -99,7 +108,11 @@ export class SubMinuteSchedule extends Construct {
           actions: ["lambda:InvokeFunction"],
           resources: [props.target.functionArn, `${props.target.functionArn}:*`],
         },
-        // CloudWatch Logs delivery and X-Ray APIs have no resource-level permissions.
+        // Step Functions logs through CloudWatch Logs "vended logs" deliveries, created and checked
+        // with the execution role's credentials. These logs:*Delivery*, resource-policy and
+        // DescribeLogGroups actions support no resource-level permissions (Service Authorization
+        // Reference, CloudWatch Logs: no resource type), so "*" is the only valid resource; the
+        // same holds for the X-Ray actions below.
         {
           sid: "DeliverLogs",
           effect: "Allow",
@@ -133,12 +146,16 @@ export class SubMinuteSchedule extends Construct {
           payload: props.payload ?? {},
         }),
       ),
-      loggingConfiguration: { level: props.logLevel ?? "ERROR", includeExecutionData: false, logDestination: `${logGroup.arn}:*` },
+      loggingConfiguration: { level: props.logLevel ?? "ERROR", includeExecutionData: props.includeExecutionData ?? true, logDestination: `${logGroup.arn}:*` },
       tracingConfiguration: { enabled: true },
       encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 },
       tags,
       dependsOn: [sfnRolePolicy],
     });
+    // A CMK-encrypted state machine that logs: the log delivery service decrypts the execution
+    // events with the state machine's key before CloudWatch Logs re-encrypts them with the log
+    // group's (Step Functions developer guide, "Data at rest encryption", key policy for logging).
+    declareKeyUse(machine, props.kmsKeyArn, { kind: "service", service: "delivery.logs" });
     this.stateMachineArn = machine.arn;
     this.stateMachineName = machine.name;
 

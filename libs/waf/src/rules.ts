@@ -27,6 +27,13 @@ export interface ManagedRuleGroup {
   readonly version?: string;
   /** Bot Control only. @default "COMMON" */
   readonly inspectionLevel?: "COMMON" | "TARGETED";
+  /**
+   * URI path prefixes the group does not inspect (a scope-down statement). For Bot Control: the API
+   * paths native apps call, whose HTTP-library user agents Bot Control blocks as bots and which
+   * cannot answer a browser challenge; they stay under the rate limit and the other rule groups.
+   * @default [] (every request)
+   */
+  readonly excludePathPrefixes?: readonly string[];
 }
 
 /**
@@ -75,6 +82,16 @@ const visibility = (metricPrefix: string, name: string) => ({
   metricName: `${metricPrefix}-${name}`.slice(0, 128),
 });
 
+function pathPrefix(prefix: string): Record<string, unknown> {
+  return { byte_match_statement: { field_to_match: { uri_path: {} }, positional_constraint: "STARTS_WITH", search_string: prefix, text_transformation: [{ priority: 0, type: "NONE" }] } };
+}
+
+/** "Not under any of these prefixes", as a scope-down statement (an OR needs two or more statements). */
+function excludePaths(prefixes: readonly string[]): Record<string, unknown> {
+  const match = prefixes.length === 1 ? pathPrefix(prefixes[0]!) : { or_statement: { statement: prefixes.map(pathPrefix) } };
+  return { not_statement: { statement: [match] } };
+}
+
 function managedStatement(group: ManagedRuleGroup): Record<string, unknown> {
   const overrides =
     group.ruleActionOverrides ??
@@ -88,6 +105,7 @@ function managedStatement(group: ManagedRuleGroup): Record<string, unknown> {
       ...(group.name === "AWSManagedRulesBotControlRuleSet"
         ? { managed_rule_group_configs: [{ aws_managed_rules_bot_control_rule_set: { inspection_level: group.inspectionLevel ?? "COMMON" } }] }
         : {}),
+      ...(group.excludePathPrefixes && group.excludePathPrefixes.length > 0 ? { scope_down_statement: excludePaths(group.excludePathPrefixes) } : {}),
     },
   };
 }
@@ -168,6 +186,9 @@ export function validateRuleInputs(inputs: RuleInputs): string[] {
     ...inputs.geoBlockCountries.map((c) => (/^[A-Z]{2}$/.test(c) ? undefined : `geo block country "${c}" must be an ISO 3166 alpha-2 code like "KP"`)),
     ...inputs.managedRuleGroups.map((g) =>
       g.inspectionLevel && g.name !== "AWSManagedRulesBotControlRuleSet" ? `inspectionLevel is for AWSManagedRulesBotControlRuleSet, not ${g.name}` : undefined,
+    ),
+    ...inputs.managedRuleGroups.flatMap((g) =>
+      (g.excludePathPrefixes ?? []).map((p) => (/^\/[^\s*]*$/.test(p) && p.length <= 200 ? undefined : `${g.name}: excludePathPrefixes "${p}" must be a URI path prefix starting with "/" (no spaces or "*", at most 200 characters)`)),
     ),
   ].filter((e): e is string => e !== undefined);
 }

@@ -62,6 +62,18 @@ describe("WebAcl", () => {
     expect(rules.some((r) => r.name === "geo-block")).toBe(false);
   });
 
+  it("lets Bot Control skip the API paths native apps call (scope-down: not under any prefix) and refuses non-path prefixes", () => {
+    const bot = (excludePathPrefixes: string[]) =>
+      synthJson((s) => new WebAcl(s, "waf", { ...aerologue, managedRuleGroups: [{ name: "AWSManagedRulesBotControlRuleSet", excludePathPrefixes }] }));
+    const prefix = (p: string) => ({ byte_match_statement: { field_to_match: { uri_path: {} }, positional_constraint: "STARTS_WITH", search_string: p, text_transformation: [{ priority: 0, type: "NONE" }] } });
+    const statement = (r: Json) => (r.rule as Json[]).find((x) => x.name === "AWSManagedRulesBotControlRuleSet")!.statement.managed_rule_group_statement;
+    expect(statement(only(bot(["/api/", "/ws/"]).resource.aws_wafv2_web_acl, "acl")).scope_down_statement).toEqual({
+      not_statement: { statement: [{ or_statement: { statement: [prefix("/api/"), prefix("/ws/")] } }] },
+    });
+    expect(statement(only(bot(["/api/"]).resource.aws_wafv2_web_acl, "acl")).scope_down_statement).toEqual({ not_statement: { statement: [prefix("/api/")] } });
+    expect(() => bot(["api/*"])).toThrow('AWSManagedRulesBotControlRuleSet: excludePathPrefixes "api/*" must be a URI path prefix starting with "/"');
+  });
+
   it("logs to aws-waf-logs-<name> with retention, CMK and redacted credentials", () => {
     const { resource } = synthJson((s) => new WebAcl(s, "waf", aerologue));
     expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({ name: "aws-waf-logs-aerologue-prod-waf", retention_in_days: 90, kms_key_id: KEY });

@@ -3,6 +3,9 @@ import { type AerologueConfig, apiInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix } from "../names";
 
 const REST_PREFIXES = ["flights", "airports", "crossings", "greetings", "games", "users", "vlogs", "wallet", "leaderboards"];
+/** ARC-006 CORS methods; every one but OPTIONS is a route (see `routes`). */
+const CORS_METHODS = ["GET", "POST", "PUT", "DELETE", "OPTIONS"];
+const ROUTE_METHODS = CORS_METHODS.filter((m) => m !== "OPTIONS");
 
 /** ARC-006: HTTP API (ten routes), WebSocket API, one stage named after the env. */
 export const api = defineModule<typeof apiInputs, AerologueConfig>({
@@ -23,13 +26,16 @@ export const api = defineModule<typeof apiInputs, AerologueConfig>({
     httpApiName: `${prefix(ctx)}-rest-api`,
     wsApiName: `${prefix(ctx)}-ws-api`,
     stageName: ctx.env.name,
-    // "/api/v1/flights/*" is every method under the prefix: {proxy+}.
-    routes: [...REST_PREFIXES.map((p) => `ANY /api/v1/${p}/{proxy+}`), "GET /api/v1/health"],
+    // "/api/v1/flights/*" is every path under the prefix ({proxy+}), one route per ARC-006 method.
+    // Not ANY: an ANY route with the JWT authorizer also matches the browser's OPTIONS preflight,
+    // which carries no token and got 401. With no OPTIONS route, API Gateway answers preflight
+    // itself from the CORS configuration, before any authorizer or Lambda.
+    routes: [...REST_PREFIXES.flatMap((p) => ROUTE_METHODS.map((m) => `${m} /api/v1/${p}/{proxy+}`)), "GET /api/v1/health"],
     publicRoutes: ["GET /api/v1/health"],
     throttle: { ...ctx.workload.apiThrottle },
     cors: {
       allowOrigins: [...ctx.workload.corsOrigins],
-      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowMethods: [...CORS_METHODS],
       allowHeaders: ["Authorization", "Content-Type"],
       maxAgeSeconds: 3600,
     },

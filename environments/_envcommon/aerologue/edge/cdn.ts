@@ -29,6 +29,8 @@ export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
       geoBlockCountries: [],
       managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"],
       botControl: "challenge" as const,
+      // ARC-009 "Challenge suspicious bots" on the web app's pages, not on the API the native apps call.
+      botControlExcludePaths: ["/api/", "/ws/"],
       logRetentionDays: ctx.workload.logRetentionDays,
     },
     wsMappingKey: "ws",

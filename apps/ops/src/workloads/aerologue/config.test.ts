@@ -29,6 +29,15 @@ describe("aerologue config validation", () => {
     expect(errorOf(withAerologue({ adminIpCidrs: ["not-a-cidr"] }))).toContain("workloads.aerologue.adminIpCidrs");
   });
 
+  it("ARC-006 CORS: refuses the seed's wildcard origins (API Gateway matches exact origins only), paths and plain http outside localhost", () => {
+    const wild = errorOf(withAerologue({ corsOrigins: ["https://aerologue.app", "https://*.aerologue.app", "http://localhost:*"] }));
+    expect(wild).toContain("[environments/dev/env.ts] workloads.aerologue.corsOrigins.1");
+    expect(wild).toContain('"https://*.aerologue.app" is a wildcard: API Gateway matches exact origins only');
+    expect(wild).toContain("workloads.aerologue.corsOrigins.2");
+    expect(errorOf(withAerologue({ corsOrigins: ["https://aerologue.app/"] }))).toContain('"https://aerologue.app/" is not an origin: scheme://host[:port]');
+    expect(errorOf(withAerologue({ corsOrigins: ["http://aerologue.app"] }))).toContain('"http://aerologue.app" uses http: only local development origins');
+  });
+
   it("refuses Aurora auto-pause without a written reason, and a standby NAT next to per-AZ NAT", () => {
     const region = dev.regions[0]!;
     const swap = (d: ReturnType<typeof deploy>) => ({

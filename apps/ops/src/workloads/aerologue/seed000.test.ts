@@ -28,6 +28,7 @@ const EXPECT = {
     adminIps: ["203.0.113.10/32"],
     emails: ["aerologue-dev-alerts@example.com"],
     callbacks: ["https://dev.aerologue.app/auth/callback", "http://localhost:3000/auth/callback"],
+    origins: ["https://dev.aerologue.app", "https://www.dev.aerologue.app", "http://localhost:3000"],
   },
   staging: {
     env: staging,
@@ -47,6 +48,7 @@ const EXPECT = {
     adminIps: ["203.0.113.10/32"],
     emails: ["aerologue-staging-alerts@example.com"],
     callbacks: ["https://staging.aerologue.app/auth/callback"],
+    origins: ["https://staging.aerologue.app", "https://www.staging.aerologue.app"],
   },
   prod: {
     env: prod,
@@ -66,6 +68,7 @@ const EXPECT = {
     adminIps: ["203.0.113.10/32", "198.51.100.20/32"],
     emails: ["aerologue-oncall@example.com"],
     callbacks: ["https://aerologue.app/auth/callback"],
+    origins: ["https://aerologue.app", "https://www.aerologue.app"],
   },
 } as const;
 
@@ -216,6 +219,14 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     for (const m of machines) {
       expect(m["type"]).toBe("EXPRESS");
       expect(String(m["definition"])).toContain('"Seconds":10');
+      // checkov CKV_AWS_285 (C-2): failed ticks logged with their data to a CMK-encrypted vended-logs group; X-Ray on.
+      expect(m["logging_configuration"]).toMatchObject({ level: "ERROR", include_execution_data: true, log_destination: expect.stringMatching(/aws_cloudwatch_log_group\.[\w-]+\.arn\}:\*$/) });
+      expect(m["tracing_configuration"]).toEqual({ enabled: true });
+    }
+    for (const fn of ["crossing-detector", "etl-flight-data"]) {
+      const group = one(fns, "aws_cloudwatch_log_group", "name", `/aws/vendedlogs/states/aerologue-${name}-us-east-1-${fn}`);
+      expect(group).toMatchObject({ retention_in_days: x.retention });
+      expect(group["kms_key_id"]).toBeTruthy();
     }
     const schedules = Object.fromEntries(resources(fns, "aws_scheduler_schedule").map((r) => [r["name"], r["schedule_expression"]]));
     expect(schedules).toEqual({
@@ -332,18 +343,24 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     }
   });
 
-  it("ARC-006 HTTP API: ten routes to api-rest-handler, JWT on all but health, CORS, 1000 rps / 2000 burst, access logs, stage per env", () => {
+  it("ARC-006 HTTP API: the nine prefixes x GET/POST/PUT/DELETE + health to api-rest-handler, JWT on all but health, CORS answered by API Gateway, 1000 rps / 2000 burst, access logs, stage per env", () => {
     const api = s("compute-api");
     const http = one(api, "aws_apigatewayv2_api", "protocol_type", "HTTP");
     expect(http["name"]).toBe(`aerologue-${name}-rest-api`);
+    expect(http["disable_execute_api_endpoint"]).toBe(true);
     expect(http["cors_configuration"]).toMatchObject({
-      allow_origins: ["https://aerologue.app", "https://*.aerologue.app", "http://localhost:*"],
+      allow_origins: x.origins,
       allow_methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
       allow_headers: ["Authorization", "Content-Type"],
     });
+    // Exact origins only: API Gateway matches no partial wildcard.
+    for (const o of (http["cors_configuration"] as { allow_origins: string[] }).allow_origins) expect(o).not.toContain("*");
     const routes = resources(api, "aws_apigatewayv2_route").filter((r) => String(r["api_id"]).includes("http-api"));
-    const keys = ["flights", "airports", "crossings", "greetings", "games", "users", "vlogs", "wallet", "leaderboards"].map((p) => `ANY /api/v1/${p}/{proxy+}`).concat("GET /api/v1/health");
+    const prefixes = ["flights", "airports", "crossings", "greetings", "games", "users", "vlogs", "wallet", "leaderboards"];
+    const keys = prefixes.flatMap((p) => ["GET", "POST", "PUT", "DELETE"].map((m) => `${m} /api/v1/${p}/{proxy+}`)).concat("GET /api/v1/health");
     expect(routes.map((r) => r["route_key"]).sort()).toEqual(keys.sort());
+    // Preflight: no OPTIONS, ANY or $default route can catch it, so API Gateway answers it from cors_configuration without the authorizer.
+    expect(routes.filter((r) => /^(OPTIONS|ANY) |^\$default$/.test(String(r["route_key"])))).toEqual([]);
     for (const r of routes) expect(r["authorization_type"]).toBe(r["route_key"] === "GET /api/v1/health" ? "NONE" : "JWT");
     const [authorizer] = resources(api, "aws_apigatewayv2_authorizer");
     expect(authorizer).toMatchObject({ authorizer_type: "JWT", identity_sources: ["$request.header.Authorization"] });
@@ -433,6 +450,9 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(text).not.toContain("geo_match_statement");
     expect(text).toContain('"challenge":{}');
     expect(rules).toHaveLength(5);
+    // Bot Control leaves the native apps' API and WebSocket paths alone (HTTP-library agents, no browser challenge).
+    const bot = rules.find((r) => r.name === "AWSManagedRulesBotControlRuleSet")!.statement["managed_rule_group_statement"] as { scope_down_statement: unknown };
+    expect(JSON.stringify(bot.scope_down_statement)).toMatch(/^\{"not_statement":\{"statement":\[\{"or_statement".*"search_string":"\/api\/".*"search_string":"\/ws\/"/);
     expect(resources(cdn, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(1);
     expect(String(resources(cdn, "aws_cloudfront_distribution")[0]!["web_acl_id"])).toContain("aws_wafv2_web_acl");
   });
@@ -454,7 +474,28 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(alarms["api-latency-p99"]).toMatchObject({ threshold: 2000, extended_statistic: "p99", period: 300, evaluation_periods: 1 });
     for (const fn of Object.keys(FUNCTIONS)) expect(alarms[`lambda-errors-${fn}`]).toMatchObject({ threshold: 10, period: 300, statistic: "Sum", evaluation_periods: 1 });
     expect(alarms["aurora-cpu"]).toMatchObject({ threshold: 80, period: 300, evaluation_periods: 2, metric_name: "CPUUtilization" });
-    for (const t of [...Object.keys(TABLES), "config"]) expect(alarms[`dynamodb-throttles-${t}`]).toMatchObject({ threshold: 0, comparison_operator: "GreaterThanThreshold" });
+    // DynamoDB throttles on the dimensions AWS publishes: Read/WriteThrottleEvents per TableName, and per
+    // TableName + GlobalSecondaryIndexName for each index (ThrottledRequests exists only per Operation).
+    for (const t of [...Object.keys(TABLES), "config"]) {
+      const alarm = alarms[`dynamodb-throttles-${t}`]!;
+      expect(alarm).toMatchObject({ threshold: 0, comparison_operator: "GreaterThanThreshold", evaluation_periods: 1, treat_missing_data: "notBreaching" });
+      expect(alarm["metric_name"]).toBeUndefined();
+      type Q = { id: string; expression?: string; return_data: boolean; metric?: { metric_name: string; namespace: string; dimensions: Record<string, string>; stat: string; period: number } };
+      const queries = alarm["metric_query"] as Q[];
+      const metrics = queries.filter((q) => q.metric).map((q) => q.metric!);
+      const gsis = TABLES[t]?.gsis.length ?? 0;
+      expect(metrics).toHaveLength(2 + 2 * gsis);
+      expect(metrics.length).toBeLessThanOrEqual(10);
+      for (const m of metrics) {
+        expect(m).toMatchObject({ namespace: "AWS/DynamoDB", stat: "Sum", period: 300 });
+        expect(["ReadThrottleEvents", "WriteThrottleEvents"]).toContain(m.metric_name);
+        expect(m.dimensions["TableName"]).toMatch(new RegExp(`aws_dynamodb_table\\.?${t.replace(/_/g, "-")}_table_\\w+\\.?name`));
+        expect(Object.keys(m.dimensions).sort()).toEqual(m.dimensions["GlobalSecondaryIndexName"] ? ["GlobalSecondaryIndexName", "TableName"] : ["TableName"]);
+      }
+      expect(metrics.filter((m) => m.dimensions["GlobalSecondaryIndexName"]).map((m) => m.dimensions["GlobalSecondaryIndexName"])).toHaveLength(2 * gsis);
+      const total = queries.find((q) => q.return_data)!;
+      expect(total.expression).toBe("SUM(FILL(METRICS(), 0))");
+    }
     expect(alarms["websocket-connections"]).toMatchObject({ threshold: 80000, namespace: "Aerologue", metric_name: "ActiveWebSocketConnections" });
     for (const a of Object.values(alarms)) expect(String((a["alarm_actions"] as string[])[0])).toContain("aws_sns_topic");
     expect(resources(mon, "aws_sns_topic_subscription").map((r) => `${r["protocol"]} ${r["endpoint"]}`)).toEqual(x.emails.map((e) => `email ${e}`));

@@ -65,6 +65,9 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
     accessLogs,
     detailedMetrics: true,
     customDomain: { domainName: inputs.apiDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias },
+    // Clients, the CDN's /api/* origin and the latency records all use api.<domain>: the generated
+    // execute-api hostname is only a second, unlisted door (docs/adr/0035).
+    disableExecuteApiEndpoint: true,
   });
 
   const websocket = new WebSocketApi(stack, "ws-api", {

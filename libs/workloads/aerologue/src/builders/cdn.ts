@@ -35,7 +35,9 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   });
 
   const groups: ManagedRuleGroup[] = inputs.waf.managedRuleGroups.map((name) => ({ name: name as ManagedRuleGroupName }));
-  if (inputs.waf.botControl === "challenge") groups.push({ name: "AWSManagedRulesBotControlRuleSet", inspectionLevel: "COMMON" });
+  if (inputs.waf.botControl === "challenge") {
+    groups.push({ name: "AWSManagedRulesBotControlRuleSet", inspectionLevel: "COMMON", excludePathPrefixes: inputs.waf.botControlExcludePaths });
+  }
   const webAcl = new WebAcl(stack, "waf", {
     name: `${inputs.prefix}-waf`,
     scope: "CLOUDFRONT",

@@ -4,6 +4,7 @@ import type { MonitoringInputs } from "../inputs/modules";
 import type { ApiOutputs } from "./api";
 import type { AuroraOutputs } from "./aurora";
 import type { DynamodbOutputs } from "./dynamodb";
+import { throttleQueries } from "./dynamodb-throttles";
 import type { FunctionsOutputs } from "./functions";
 import type { KmsOutputs } from "./kms";
 
@@ -82,18 +83,17 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     evaluationPeriods: 2,
   });
   for (const [name, table] of Object.entries(tables)) {
+    const { queries, returnId } = throttleQueries(table.tableName, table.globalSecondaryIndexNames, `aerologue-ops/monitoring (${name})`);
     new MetricAlarm(stack, `dynamodb-throttles-${name.replace(/_/g, "-")}`, {
       ...common,
       name: `${inputs.prefix}-dynamodb-throttles-${name}`,
-      description: `DynamoDB ${name}: any throttled request (ARC-010)`,
-      namespace: "AWS/DynamoDB",
-      metricName: "ThrottledRequests",
-      dimensions: { TableName: table.tableName },
-      statistic: "Sum",
+      description: `DynamoDB ${name}: any throttled read or write on the table or its indexes in 5 minutes (ARC-010)`,
       comparison: "GreaterThanThreshold",
       threshold: inputs.dynamodbThrottles,
       period: FIVE_MINUTES,
       evaluationPeriods: 1,
+      metricQueries: queries,
+      returnId,
     });
   }
   const wsThreshold = Math.round((inputs.wsConnectionLimit * inputs.wsConnectionsPercent) / 100);

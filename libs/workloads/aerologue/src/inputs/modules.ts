@@ -342,6 +342,13 @@ export const apiInputs = z
     v.publicRoutes.forEach((r, i) => {
       if (!v.routes.includes(r)) ctx.addIssue({ code: "custom", path: ["publicRoutes", i], message: `"${r}" is not one of the routes` });
     });
+    // Browser preflight (OPTIONS, no token) must not reach a JWT route: API Gateway answers it from
+    // the CORS configuration only when no route matches OPTIONS.
+    v.routes.forEach((r, i) => {
+      if (/^(ANY|OPTIONS) /.test(r) && !v.publicRoutes.includes(r)) {
+        ctx.addIssue({ code: "custom", path: ["routes", i], message: `"${r}" requires a token and would receive the browsers' CORS preflight (401): list the methods (GET, POST, PUT, DELETE) instead` });
+      }
+    });
   });
 export type ApiInputs = z.infer<typeof apiInputs>;
 
@@ -371,6 +378,12 @@ export const cdnInputs = z
         geoBlockCountries: z.array(z.string().regex(/^[A-Z]{2}$/)),
         managedRuleGroups: z.array(z.string()).min(1),
         botControl: z.enum(["challenge", "off"]),
+        /**
+         * Paths Bot Control does not inspect: the API and WebSocket paths the native apps (Android,
+         * iOS, Windows) call. Their HTTP-library user agents are "bots" to Bot Control (blocked) and
+         * they cannot run a browser challenge; rate limit and the other rule groups still apply.
+         */
+        botControlExcludePaths: z.array(z.string().regex(/^\/[^\s*]*$/, { message: 'must be a path prefix like "/api/" (no "*")' })),
         logRetentionDays: retention,
       })
       .strict(),

@@ -6,6 +6,25 @@ export const FEATURE_FLAGS = ["crossing_detection", "greeting_feature", "vlog_na
 export type FeatureFlag = (typeof FEATURE_FLAGS)[number];
 
 const dnsName = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { message: "must be a DNS name like app.example.com" });
+/**
+ * A browser origin API Gateway can match exactly: https://host[:port], or http:// for local
+ * development hosts only. No wildcards: API Gateway accepts only whole "*", "https://*", "http://*",
+ * which would admit every site; "https://*.example.com" or "http://localhost:*" match nothing.
+ */
+export function corsOriginIssue(origin: string): string | undefined {
+  if (origin.includes("*")) {
+    return `"${origin}" is a wildcard: API Gateway matches exact origins only (partial wildcards such as https://*.aerologue.app or http://localhost:* match nothing); list each origin, e.g. "https://www.aerologue.app", "http://localhost:3000"`;
+  }
+  const m = /^(https?):\/\/([a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.exec(origin);
+  if (!m) return `"${origin}" is not an origin: scheme://host[:port], lower-case, without path or trailing "/"`;
+  if (m[1] === "http" && !["localhost", "127.0.0.1"].includes(m[2]!)) return `"${origin}" uses http: only local development origins (localhost, 127.0.0.1) may; use https`;
+  return undefined;
+}
+const corsOrigin = z.string().superRefine((v, ctx) => {
+  const issue = corsOriginIssue(v);
+  if (issue) ctx.addIssue({ code: "custom", message: issue });
+});
+
 const cidr = z.string().refine((v) => typeof parseCidr(v) !== "string", { message: "must be an IPv4 CIDR like 203.0.113.10/32" });
 
 /**
@@ -28,8 +47,8 @@ export const aerologueConfig = z
     featureFlags: z.object(Object.fromEntries(FEATURE_FLAGS.map((f) => [f, z.boolean()])) as Record<FeatureFlag, z.ZodBoolean>).strict(),
     /** ARC-006 stage throttling: steady requests per second and burst. */
     apiThrottle: z.object({ rateLimit: z.number().int().min(1), burstLimit: z.number().int().min(1) }).strict(),
-    /** ARC-006 CORS origins of the HTTP API. */
-    corsOrigins: z.array(z.string().min(1)).min(1),
+    /** ARC-006 CORS origins of the HTTP API: exact origins per env (no wildcards, see corsOriginIssue). */
+    corsOrigins: z.array(corsOrigin).min(1),
     /** ARC-007 OAuth callback and sign-out URLs of the app client. */
     callbackUrls: z.array(z.url()).min(1),
     logoutUrls: z.array(z.url()).min(1),
