@@ -8,6 +8,8 @@ export const timeline = defineWorkload({
   schema: timelineConfig,
   defaults: {
     internalDomain: "timeline.internal",
+    // Placeholder like the platform's example.com domains: envs set theirs (env.ts), delegated from the parent.
+    publicDomain: "timeline.example.com",
     alarmEmails: [],
     // Envs set their own amount; the address is a placeholder for the team's FinOps list.
     budget: { monthlyLimitUsd: 100, emails: ["timeline-finops@example.com"] },
