@@ -26,7 +26,8 @@ export const timelineWaivers = {
     {
       rule: "INF-LB-003",
       address: "*-timeline-compute-app/aws_lb.*",
-      reason: "dev and staging run without deletion protection (env.ts settings.deletionProtection = false): the API load balancer is recreated with its env; prod keeps it.",
+      reason:
+        "Seed 002 / issue 7 sizing: dev and staging run without deletion protection (env.ts settings.deletionProtection = false, POLICIES.md #9, relaxed outside prod); the API load balancer follows its env, prod keeps it.",
     },
   ],
   /** dev and staging databases: cost-sized (env.ts waivers). */
