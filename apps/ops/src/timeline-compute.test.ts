@@ -158,6 +158,7 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
       readonlyRootFilesystem: true,
       memoryReservation: 64,
       portMappings: [{ containerPort: 2000, protocol: "udp" }],
+      environment: [{ name: "AWS_REGION", value: r }],
     });
     for (const container of [api, xray]) {
       expect(container!["logConfiguration"]).toMatchObject({ logDriver: "awslogs", options: { "awslogs-group": expect.stringContaining("timeline-ops-monitoring") } });

@@ -177,6 +177,8 @@ export const buildTimelineApp: StackBuilder<TimelineAppInputs, TimelineApp> = (s
         image: inputs.xray.daemonImage,
         ports: [{ port: 2000, protocol: "udp" }],
         memoryReservation: inputs.xray.memoryReservation,
+        // Fargate has no instance metadata to read the region from.
+        environment: { AWS_REGION: region },
         user: "1337",
       },
     ],
