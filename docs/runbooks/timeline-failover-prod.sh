@@ -23,6 +23,15 @@ WRITER=$(aws rds describe-db-instances --region us-west-2 --db-instance-identifi
 CACHE=$(aws elasticache describe-replication-groups --region us-west-2 --replication-group-id prod-us-west-2-timeline --query 'ReplicationGroups[0].ConfigurationEndpoint.Address' --output text)
 aws route53 change-resource-record-sets --hosted-zone-id "$ZONE_ID" --change-batch "{\"Comment\":\"timeline failover to us-west-2\",\"Changes\":[{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"db-writer.prod.timeline.internal\",\"Type\":\"CNAME\",\"TTL\":60,\"ResourceRecords\":[{\"Value\":\"$WRITER\"}]}},{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"db-reader.prod.timeline.internal\",\"Type\":\"CNAME\",\"TTL\":60,\"SetIdentifier\":\"reader-1\",\"Weight\":1,\"ResourceRecords\":[{\"Value\":\"$WRITER\"}]}},{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"db-reader.prod.timeline.internal\",\"Type\":\"CNAME\",\"TTL\":60,\"SetIdentifier\":\"reader-2\",\"Weight\":1,\"ResourceRecords\":[{\"Value\":\"$WRITER\"}]}},{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"cache.prod.timeline.internal\",\"Type\":\"CNAME\",\"TTL\":60,\"ResourceRecords\":[{\"Value\":\"$CACHE\"}]}}]}"
 
+# 4b. Start the standby API in us-west-2 with the primary's task bounds, wait until it is stable, then point api.acme-timeline.com at its load balancer.
+aws application-autoscaling register-scalable-target --region us-west-2 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/prod-us-west-2-timeline/prod-us-west-2-timeline-api --min-capacity 2 --max-capacity 10
+aws ecs update-service --region us-west-2 --cluster prod-us-west-2-timeline --service prod-us-west-2-timeline-api --desired-count 2 --query 'service.desiredCount' --output text
+aws ecs wait services-stable --region us-west-2 --cluster prod-us-west-2-timeline --services prod-us-west-2-timeline-api
+PUBLIC_ZONE_ID=$(aws route53 list-hosted-zones-by-name --dns-name acme-timeline.com --query "HostedZones[?Name=='acme-timeline.com.' && !Config.PrivateZone].Id | [0]" --output text)
+read -r LB_DNS LB_ZONE < <(aws elbv2 describe-load-balancers --region us-west-2 --names prod-us-west-2-timeline-api --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)
+aws route53 change-resource-record-sets --hosted-zone-id "$PUBLIC_ZONE_ID" --change-batch "{\"Comment\":\"timeline API failover to us-west-2\",\"Changes\":[{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"api.acme-timeline.com\",\"Type\":\"A\",\"AliasTarget\":{\"HostedZoneId\":\"$LB_ZONE\",\"DNSName\":\"$LB_DNS\",\"EvaluateTargetHealth\":true}}}]}"
+echo "api.acme-timeline.com -> $LB_DNS"
+
 # 5. Check: the names resolve to the DR region (from inside a VPC of the env).
 echo "db-writer.prod.timeline.internal -> $WRITER"
 echo "cache.prod.timeline.internal -> $CACHE"

@@ -23,7 +23,7 @@ export const dev: EnvConfig = {
     account: { existingServiceLinkedRoles: [] },
     platform: { domain: "dev.acme-platform.com" },
     // Seed 002 leaves amounts open: dev runs the smallest sizes (see docs/workloads/timeline.md).
-    timeline: { budget: { monthlyLimitUsd: 300, emails: ["timeline-finops@example.com"] } },
+    timeline: { publicDomain: "dev.acme-timeline.com", budget: { monthlyLimitUsd: 300, emails: ["timeline-finops@example.com"] } },
     aerologue: {
       // ARC-015 dev column.
       domain: "dev.aerologue.app",

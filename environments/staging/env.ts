@@ -22,7 +22,7 @@ export const staging: EnvConfig = {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
     platform: { domain: "staging.acme-platform.com" },
-    timeline: { budget: { monthlyLimitUsd: 800, emails: ["timeline-finops@example.com"] } },
+    timeline: { publicDomain: "staging.acme-timeline.com", budget: { monthlyLimitUsd: 800, emails: ["timeline-finops@example.com"] } },
     aerologue: {
       // ARC-015 staging column.
       domain: "staging.aerologue.app",

@@ -197,10 +197,15 @@ describe("ci-access follows what later atlas phases synthesize", () => {
   it.each([
     [2, ["servicediscovery:*"]],
     [3, ["servicediscovery:*", "es:*"]],
-    [4, ["servicediscovery:*", "application-autoscaling:*", "codedeploy:*", "es:*"]],
+    // Application Auto Scaling is there from phase 1: the timeline's API (prod, both regions) scales with it.
+    [4, ["servicediscovery:*", "codedeploy:*", "es:*"]],
   ] as const)("phase %i: the prod deploy role gains %j", (phase, expected) => {
     expect(manage(atPhase(phase))).toEqual(expect.arrayContaining([...expected]));
     for (const a of expected) expect(phase1, `phase 1 has no ${a}`).not.toContain(a);
+  });
+
+  it("the timeline's API autoscaling brings application-autoscaling:* already at phase 1", () => {
+    expect(phase1).toContain("application-autoscaling:*");
   });
 });
 

@@ -13,7 +13,7 @@ describe("timeline DR failover", () => {
   const plan = failoverPlan(resolveEnv(root, timelineOnly(prod), WORKLOADS));
 
   it("reads the replica, zone and cache from prod's config", () => {
-    expect(plan).toEqual({
+    expect({ ...plan, api: undefined }).toEqual({
       env: "prod",
       accountId: "444444444444",
       primaryRegion: "us-east-1",
@@ -27,6 +27,7 @@ describe("timeline DR failover", () => {
       readerRecord: "db-reader.prod.timeline.internal",
       cacheRecord: "cache.prod.timeline.internal",
       drCacheId: "prod-us-west-2-timeline",
+      api: undefined,
     });
   });
 
@@ -37,6 +38,10 @@ describe("timeline DR failover", () => {
       "aws rds describe-db-instances",
       "aws rds promote-read-replica",
       "aws rds wait",
+      "aws route53 change-resource-record-sets",
+      "aws application-autoscaling register-scalable-target",
+      "aws ecs update-service",
+      "aws ecs wait",
       "aws route53 change-resource-record-sets",
     ]);
     expect(script).toContain("aws rds promote-read-replica --region us-west-2 --db-instance-identifier prod-us-west-2-timeline --backup-retention-period 30");
@@ -49,6 +54,30 @@ describe("timeline DR failover", () => {
       ["db-reader.prod.timeline.internal", "reader-2", "$WRITER"],
       ["cache.prod.timeline.internal", null, "$CACHE"],
     ]);
+  });
+
+  it("starts the standby API with the primary's task bounds and points api.<domain> at the DR load balancer", () => {
+    expect(plan.api).toEqual({
+      cluster: "prod-us-west-2-timeline",
+      service: "prod-us-west-2-timeline-api",
+      minTasks: 2,
+      maxTasks: 10,
+      loadBalancerName: "prod-us-west-2-timeline-api",
+      publicZoneName: "acme-timeline.com",
+      apiName: "api.acme-timeline.com",
+    });
+    const script = failoverScript(plan);
+    expect(script).toContain(
+      "aws application-autoscaling register-scalable-target --region us-west-2 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/prod-us-west-2-timeline/prod-us-west-2-timeline-api --min-capacity 2 --max-capacity 10",
+    );
+    const change = script.split("\n").filter((l) => l.startsWith("aws route53 change-resource-record-sets"))[1]!;
+    expect(change).toContain('--hosted-zone-id "$PUBLIC_ZONE_ID"');
+    const batch = JSON.parse(JSON.parse(`"${/--change-batch "(.*)"$/.exec(change)![1]}"`)) as { Changes: { ResourceRecordSet: Record<string, unknown> }[] };
+    expect(batch.Changes[0]!.ResourceRecordSet).toEqual({
+      Name: "api.acme-timeline.com",
+      Type: "A",
+      AliasTarget: { HostedZoneId: "$LB_ZONE", DNSName: "$LB_DNS", EvaluateTargetHealth: true },
+    });
   });
 
   it("the committed runbook script is what the config generates", () => {

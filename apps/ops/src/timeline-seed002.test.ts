@@ -47,7 +47,19 @@ describe.each(CASES)("timeline in $env.name", (c) => {
       .filter((s) => s.stackName.includes("-timeline-") && s.stackName.startsWith(`${env.name}-${r}-`))
       .map((s) => s.stackName);
     expect(names.sort()).toEqual(
-      ["data-elasticache", "data-rds", "edge-cdn", "network-vpc", "ops-governance", "ops-monitoring", "security-kms", "storage-s3"].map((d) => `${env.name}-${r}-timeline-${d}`),
+      [
+        "compute-app",
+        "compute-ecr",
+        "data-elasticache",
+        "data-rds",
+        "dns-zone",
+        "edge-cdn",
+        "network-vpc",
+        "ops-governance",
+        "ops-monitoring",
+        "security-kms",
+        "storage-s3",
+      ].map((d) => `${env.name}-${r}-timeline-${d}`),
     );
     const backend = (stack(env, r, "data-rds").terraform as { backend: { s3: { key: string } } }).backend.s3;
     expect(backend.key).toBe(`${env.name}/${r}/timeline-data/rds/terraform.tfstate`);

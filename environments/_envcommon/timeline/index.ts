@@ -1,4 +1,7 @@
+import { app } from "./compute/app";
 import { cdn } from "./edge/cdn";
+import { ecr } from "./compute/ecr";
+import { zone } from "./dns/zone";
 import { elasticache } from "./data/elasticache";
 import { governance } from "./ops/governance";
 import { kms } from "./security/kms";
@@ -11,4 +14,4 @@ export { timeline } from "./workload";
 export { timelineWaivers } from "./waivers";
 
 /** The timeline app's modules (seed 002). */
-export const timelineModules = { kms, vpc, rds, elasticache, s3, cdn, monitoring, governance };
+export const timelineModules = { kms, vpc, rds, elasticache, s3, cdn, monitoring, governance, zone, ecr, app };

@@ -21,6 +21,15 @@ export const timelineWaivers = {
         "Seed 002 names no domain for the website assets: the *.cloudfront.net certificate (TLS, HTTPS-only viewers) until an ACM certificate and aliases are set in the cdn inputs.",
     },
   ],
+  /** dev and staging: the API load balancer follows the env's settings.deletionProtection = false. */
+  apiUnprotected: [
+    {
+      rule: "INF-LB-003",
+      address: "*-timeline-compute-app/aws_lb.*",
+      reason:
+        "Seed 002 / issue 7 sizing: dev and staging run without deletion protection (env.ts settings.deletionProtection = false, POLICIES.md #9, relaxed outside prod); the API load balancer follows its env, prod keeps it.",
+    },
+  ],
   /** dev and staging databases: cost-sized (env.ts waivers). */
   smallDatabase: [
     {

@@ -8,6 +8,9 @@ export const timeline = defineWorkload({
   schema: timelineConfig,
   defaults: {
     internalDomain: "timeline.internal",
+    // Seed 002 names no domain: prod's apex (delegated at the registrar); envs use <env>.acme-timeline.com,
+    // delegated from prod's zone (docs/adr/0014-dns-delegation.md).
+    publicDomain: "acme-timeline.com",
     alarmEmails: [],
     // Envs set their own amount; the address is a placeholder for the team's FinOps list.
     budget: { monthlyLimitUsd: 100, emails: ["timeline-finops@example.com"] },

@@ -34,4 +34,8 @@ export const timelineDeployments = deploymentsFrom("environments/prod/us-east-1/
   }),
   deploy(timeline.monitoring, { dependencies: { cdn: { category: "timeline-edge", module: "cdn" } } }),
   deploy(timeline.governance),
+  deploy(timeline.zone),
+  deploy(timeline.ecr),
+  // Documented defaults (seed 002 gives no sizes): 2 tasks (one per AZ) up to 10, 1 vCPU / 2 GiB each.
+  deploy(timeline.app, { inputs: { cpu: 1024, memory: 2048, autoScaling: { max: 10 } }, dependencies: { cdn: { category: "timeline-edge", module: "cdn" } } }),
 ]);

@@ -4,7 +4,8 @@ import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/e
 /**
  * The timeline app's DR region (seed 002 "Disaster Recovery: secondary region for failover"): a
  * cross-region read replica of the primary database (promoted by docs/runbooks/timeline-failover-prod.sh),
- * a warm Redis, replicas of the asset and backup buckets, monitoring and AWS Config.
+ * a warm Redis, replicas of the asset and backup buckets, monitoring and AWS Config, and the API tier
+ * on standby (zero tasks).
  */
 export const timelineDeployments = deploymentsFrom("environments/prod/us-west-2/timeline.ts", [
   deploy(timeline.kms),
@@ -18,4 +19,11 @@ export const timelineDeployments = deploymentsFrom("environments/prod/us-west-2/
   // Cross-region lag up to 5 minutes is expected; beyond it the recovery point is at risk.
   deploy(timeline.monitoring, { inputs: { replicaLagSeconds: 300 } }),
   deploy(timeline.governance),
+  deploy(timeline.ecr),
+  // Standby: the whole API tier (ALB, WAF, certificate, service) with zero tasks; the failover script
+  // raises the task count and re-points the API name. Same ceiling as the primary once it serves.
+  deploy(timeline.app, {
+    inputs: { cpu: 1024, memory: 2048, autoScaling: { max: 10 } },
+    dependencies: { "primary-vpc": { category: "timeline-network", module: "vpc", region: "primary" } },
+  }),
 ]);

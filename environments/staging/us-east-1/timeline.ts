@@ -1,6 +1,8 @@
 import { deploy, deploymentsFrom } from "@infra/config";
 import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/envcommon";
 
+const cdn = { category: "timeline-edge", module: "cdn" } as const;
+
 /** The timeline app (seed 002) in staging us-east-1: small sizes, one read replica. */
 export const timelineDeployments = deploymentsFrom("environments/staging/us-east-1/timeline.ts", [
   deploy(timeline.kms),
@@ -12,4 +14,7 @@ export const timelineDeployments = deploymentsFrom("environments/staging/us-east
   deploy(timeline.cdn, { waivers: [...waivers.edgeLogBucket, ...waivers.defaultCertificate] }),
   deploy(timeline.monitoring, { inputs: { xray: { fixedRate: 0.2 } }, dependencies: { cdn: { category: "timeline-edge", module: "cdn" } } }),
   deploy(timeline.governance),
+  deploy(timeline.zone),
+  deploy(timeline.ecr),
+  deploy(timeline.app, { inputs: { autoScaling: { max: 4 } }, dependencies: { cdn }, waivers: waivers.apiUnprotected }),
 ]);

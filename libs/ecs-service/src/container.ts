@@ -42,6 +42,31 @@ export interface ContainerProps {
   readonly stopTimeoutSeconds?: number;
 }
 
+/**
+ * A helper container beside the application in the same task (e.g. the X-Ray daemon): not
+ * essential by default, read-only root filesystem, never privileged, logs like the application.
+ */
+export interface SidecarProps {
+  /** Container name, unique in the task, e.g. "xray-daemon". */
+  readonly name: string;
+  /** Image URI with a pinned tag, e.g. "public.ecr.aws/xray/aws-xray-daemon:3.3.14". */
+  readonly image: string;
+  /** Ports the sidecar listens on inside the task (awsvpc: reachable on localhost). @default [] */
+  readonly ports?: readonly { readonly port: number; readonly protocol: "tcp" | "udp" }[];
+  /** MiB reserved for the sidecar out of the task's memory. @default none */
+  readonly memoryReservation?: number;
+  /** CPU units reserved out of the task's CPU. @default 0 */
+  readonly cpu?: number;
+  /** Stops the task when it exits. @default false (the application keeps serving without it) */
+  readonly essential?: boolean;
+  /** @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** @default the image's */
+  readonly command?: readonly string[];
+  /** Run as this user, e.g. "1337". @default the image's */
+  readonly user?: string;
+}
+
 export interface LogSettings {
   readonly logGroupName: string;
   readonly region: string;
@@ -77,6 +102,29 @@ export function validateContainer(c: ContainerProps, where: string): void {
   }
 }
 
+export function validateSidecars(sidecars: readonly SidecarProps[], app: ContainerProps, where: string): void {
+  const names = new Set([app.name]);
+  const ports = new Set([`${app.port}/tcp`]);
+  for (const s of sidecars) {
+    if (names.has(s.name)) throw new RangeError(`${where}: sidecar name ${JSON.stringify(s.name)} is used by another container of the task`);
+    names.add(s.name);
+    if (s.image.trim() === "") throw new RangeError(`${where}: sidecar ${s.name} image must not be empty`);
+    if (/:latest$/.test(s.image) || !/[:@]/.test(s.image.split("/").pop() ?? "")) {
+      throw new RangeError(`${where}: sidecar ${s.name} image ${JSON.stringify(s.image)} must pin a tag or digest (not "latest")`);
+    }
+    for (const p of s.ports ?? []) {
+      if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) throw new RangeError(`${where}: sidecar ${s.name} port ${p.port} must be 1-65535`);
+      const key = `${p.port}/${p.protocol}`;
+      // awsvpc: every container of the task shares one network namespace.
+      if (ports.has(key)) throw new RangeError(`${where}: sidecar ${s.name} port ${key} is already used in the task`);
+      ports.add(key);
+    }
+    for (const name of Object.keys(s.environment ?? {})) {
+      if (!ENV_NAME_RE.test(name)) throw new RangeError(`${where}: sidecar ${s.name}: ${JSON.stringify(name)} is not a valid environment variable name`);
+    }
+  }
+}
+
 /** `valueFrom` of a secret: the ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
 export function secretValueFrom(s: ContainerSecret): string {
   return s.jsonKey === undefined ? s.secretArn : `${s.secretArn}:${s.jsonKey}::`;
@@ -86,7 +134,7 @@ export function secretValueFrom(s: ContainerSecret): string {
  * The container definitions JSON: read-only root filesystem, never privileged, secrets only as
  * `valueFrom`, logs to CloudWatch through awslogs. Keys sorted, so the same props give the same bytes.
  */
-export function renderContainerDefinitions(c: ContainerProps, logs: LogSettings): string {
+export function renderContainerDefinitions(c: ContainerProps, logs: LogSettings, sidecars: readonly SidecarProps[] = []): string {
   const hc = c.healthCheck;
   const healthCheck =
     hc === undefined
@@ -118,5 +166,27 @@ export function renderContainerDefinitions(c: ContainerProps, logs: LogSettings)
       options: { "awslogs-group": logs.logGroupName, "awslogs-region": logs.region, "awslogs-stream-prefix": logs.streamPrefix },
     },
   };
-  return JSON.stringify([definition]);
+  return JSON.stringify([definition, ...sidecars.map((s) => renderSidecar(s, logs))]);
+}
+
+function renderSidecar(s: SidecarProps, logs: LogSettings) {
+  return {
+    name: s.name,
+    image: s.image,
+    essential: s.essential ?? false,
+    privileged: false,
+    readonlyRootFilesystem: true,
+    cpu: s.cpu ?? 0,
+    ...(s.memoryReservation !== undefined ? { memoryReservation: s.memoryReservation } : {}),
+    portMappings: (s.ports ?? []).map((p) => ({ containerPort: p.port, hostPort: p.port, protocol: p.protocol })),
+    ...(s.command ? { command: [...s.command] } : {}),
+    ...(s.user ? { user: s.user } : {}),
+    environment: sortedEntries(s.environment).map(([name, value]) => ({ name, value })),
+    secrets: [],
+    mountPoints: [],
+    logConfiguration: {
+      logDriver: "awslogs",
+      options: { "awslogs-group": logs.logGroupName, "awslogs-region": logs.region, "awslogs-stream-prefix": `${logs.streamPrefix}-${s.name}` },
+    },
+  };
 }

@@ -6,6 +6,7 @@ export {
   type ContainerProps,
   type ContainerSecret,
   type LogSettings,
+  type SidecarProps,
 } from "./container";
 export {
   DEFAULT_BLUE_GREEN_CONFIG,
@@ -19,6 +20,7 @@ export {
   FargateService,
   type ClusterRef,
   type EgressProps,
+  type ExistingLogGroup,
   type FargateServiceProps,
   type LoadBalancerAttachment,
   type ServiceDiscoveryProps,

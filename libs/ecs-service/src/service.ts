@@ -19,7 +19,7 @@ import { ecrPullStatements } from "@infra/ecr";
 import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { CapacityProviderStrategyItem } from "./cluster";
-import { type ContainerProps, renderContainerDefinitions, validateContainer, writableVolumeName } from "./container";
+import { type ContainerProps, renderContainerDefinitions, type SidecarProps, validateContainer, validateSidecars, writableVolumeName } from "./container";
 import {
   type AutoScalingProps,
   DEFAULT_BLUE_GREEN_CONFIG,
@@ -54,7 +54,18 @@ export interface LoadBalancerAttachment {
 
 export type EgressProps =
   | { readonly mode: "anywhere" }
-  | { readonly mode: "cidrs"; readonly cidrs: readonly string[] };
+  | { readonly mode: "cidrs"; readonly cidrs: readonly string[] }
+  /**
+   * No egress rule on the service's own group: the tasks reach only what their
+   * `additionalSecurityGroupIds` allow (e.g. a tier group scoped to HTTPS, the database and the cache).
+   */
+  | { readonly mode: "none" };
+
+/** A log group that exists already (e.g. a workload's central application log group). */
+export interface ExistingLogGroup {
+  readonly name: string;
+  readonly arn: string;
+}
 
 export interface FargateServiceProps {
   /** Service name, unique in the cluster, e.g. "api-gateway"; also names the task family and log group. */
@@ -74,6 +85,23 @@ export interface FargateServiceProps {
   readonly ecrRepositoryArns?: readonly string[];
   /** CMK of the secrets in container.secrets: kms:Decrypt through Secrets Manager. @default none */
   readonly secretsKmsKeyArn?: string;
+  /**
+   * Region of the secrets in container.secrets, for the `kms:ViaService` condition of the decrypt
+   * grant (a DR task reading the primary region's secret). @default the task's region
+   */
+  readonly secretsRegion?: string;
+  /** Containers beside the application in the same task, e.g. the X-Ray daemon. @default [] */
+  readonly sidecars?: readonly SidecarProps[];
+  /**
+   * Write the containers' logs to this existing group (its retention and key are its owner's)
+   * instead of creating `/ecs/<name>`. @default a group of its own with logRetentionDays and logKmsKeyArn
+   */
+  readonly existingLogGroup?: ExistingLogGroup;
+  /**
+   * More security groups of the tasks, e.g. the application tier's group that the database and the
+   * cache already admit. @default []
+   */
+  readonly additionalSecurityGroupIds?: readonly string[];
   /** Extra permissions of the application (task role), e.g. SQS send on one queue. @default none */
   readonly taskPolicyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
   /** Days the container log group keeps events (explicit, POLICIES.md #54). */
@@ -133,6 +161,10 @@ export class FargateService extends Construct {
     const desiredCount = props.desiredCount ?? 1;
     validateFargateSize(props.cpu, props.memory, where);
     validateContainer(props.container, where);
+    validateSidecars(props.sidecars ?? [], props.container, where);
+    if (props.egress?.mode === "none" && (props.additionalSecurityGroupIds ?? []).length === 0) {
+      throw new RangeError(`${where}: egress mode "none" needs additionalSecurityGroupIds that allow egress; the tasks could not even pull their image`);
+    }
     if (props.autoScaling) validateScaling(props.autoScaling, desiredCount, where);
     if (props.subnetIds.length === 0) throw new RangeError(`${where}: subnetIds must not be empty`);
     if (!Number.isInteger(props.logRetentionDays) || props.logRetentionDays < 1) throw new RangeError(`${where}: logRetentionDays must be a positive integer`);
@@ -152,13 +184,19 @@ export class FargateService extends Construct {
     const region = new DataAwsRegion(this, "region");
 
     // --- Logs ----------------------------------------------------------------------------------
-    const logGroup = new CloudwatchLogGroup(this, "logs", {
-      name: `/ecs/${props.name}`,
-      retentionInDays: props.logRetentionDays,
-      kmsKeyId: props.logKmsKeyArn,
-      tags: tags("logs"),
-    });
-    declareLogGroupKey(logGroup, props.logKmsKeyArn);
+    let logGroup: ExistingLogGroup;
+    if (props.existingLogGroup) {
+      logGroup = props.existingLogGroup;
+    } else {
+      const own = new CloudwatchLogGroup(this, "logs", {
+        name: `/ecs/${props.name}`,
+        retentionInDays: props.logRetentionDays,
+        kmsKeyId: props.logKmsKeyArn,
+        tags: tags("logs"),
+      });
+      declareLogGroupKey(own, props.logKmsKeyArn);
+      logGroup = { name: own.name, arn: own.arn };
+    }
     this.logGroupName = logGroup.name;
 
     // --- Roles: the execution role starts the task, the task role is the application ------------
@@ -179,7 +217,7 @@ export class FargateService extends Construct {
           effect: "Allow",
           actions: ["kms:Decrypt"],
           resources: [props.secretsKmsKeyArn],
-          condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${region.region}.amazonaws.com`] }],
+          condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${props.secretsRegion ?? region.region}.amazonaws.com`] }],
         });
       }
     }
@@ -205,11 +243,11 @@ export class FargateService extends Construct {
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: props.cpuArchitecture ?? "X86_64" },
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
-      containerDefinitions: renderContainerDefinitions(props.container, {
-        logGroupName: logGroup.name,
-        region: region.region,
-        streamPrefix: props.name,
-      }),
+      containerDefinitions: renderContainerDefinitions(
+        props.container,
+        { logGroupName: logGroup.name, region: region.region, streamPrefix: props.name },
+        props.sidecars ?? [],
+      ),
       volume: (props.container.writablePaths ?? []).map((_, i) => ({ name: writableVolumeName(i) })),
       tags: tags("task"),
     });
@@ -219,7 +257,7 @@ export class FargateService extends Construct {
     const sg = new SecurityGroup(this, "sg", { name: `${props.name}-svc`, description: `ECS service ${props.name}`, vpcId: props.vpcId, tags: tags("svc") });
     this.securityGroupId = sg.id;
     const egress = props.egress ?? { mode: "anywhere" };
-    const egressCidrs = egress.mode === "anywhere" ? ["0.0.0.0/0"] : egress.cidrs;
+    const egressCidrs = egress.mode === "anywhere" ? ["0.0.0.0/0"] : egress.mode === "cidrs" ? egress.cidrs : [];
     egressCidrs.forEach((cidr, i) => {
       new VpcSecurityGroupEgressRule(this, `egress-${i}`, {
         securityGroupId: sg.id,
@@ -263,7 +301,7 @@ export class FargateService extends Construct {
         ? { capacityProviderStrategy: props.capacityProviderStrategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight ?? 1, base: s.base ?? 0 })) }
         : { launchType: "FARGATE" }),
       platformVersion: props.platformVersion ?? "LATEST",
-      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.id], assignPublicIp: false },
+      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.id, ...(props.additionalSecurityGroupIds ?? [])], assignPublicIp: false },
       loadBalancer: targetGroupArn !== undefined ? [{ targetGroupArn, containerName: props.container.name, containerPort: props.container.port }] : undefined,
       healthCheckGracePeriodSeconds: props.loadBalancer ? (props.healthCheckGracePeriodSeconds ?? 60) : undefined,
       serviceRegistries: registry ? { registryArn: registry.arn } : undefined,

@@ -1,13 +1,19 @@
 import type { BuilderRegistry } from "@infra/core";
+import { buildTimelineApp } from "./builders/app";
 import { buildTimelineCache } from "./builders/cache";
 import { buildTimelineCdn } from "./builders/cdn";
+import { buildTimelineEcr } from "./builders/ecr";
 import { buildTimelineGovernance } from "./builders/governance";
 import { buildTimelineKms } from "./builders/kms";
 import { buildTimelineMonitoring } from "./builders/monitoring";
 import { buildTimelineNetwork } from "./builders/network";
 import { buildTimelineRds } from "./builders/rds";
 import { buildTimelineStorage } from "./builders/storage";
+import { buildTimelineZone } from "./builders/zone";
 
+export { appTaskStatements, XRAY_DAEMON_ADDRESS, type TimelineApp } from "./builders/app";
+export type { TimelineRegistry } from "./builders/ecr";
+export type { TimelineZone } from "./builders/zone";
 export { CACHE_RECORD, clusterModeNodeIds, type TimelineCache } from "./builders/cache";
 export type { TimelineCdn } from "./builders/cdn";
 export type { TimelineGovernance } from "./builders/governance";
@@ -29,4 +35,7 @@ export const timelineBuilders: BuilderRegistry = {
   "timeline/cdn": buildTimelineCdn,
   "timeline/monitoring": buildTimelineMonitoring,
   "timeline/governance": buildTimelineGovernance,
+  "timeline/zone": buildTimelineZone,
+  "timeline/ecr": buildTimelineEcr,
+  "timeline/app": buildTimelineApp,
 };

@@ -10,6 +10,8 @@ export interface TimelineCache {
   /** Node ids (CacheClusterId dimension of the per-node metrics): "<group>-<shard 4 digits>-<node 3 digits>". */
   readonly nodeIds: readonly string[];
   readonly endpointName?: string;
+  /** The IAM-authenticated user the application connects as (grantConnect). */
+  readonly appUserName: string;
 }
 
 export const CACHE_RECORD = "cache";
@@ -26,6 +28,7 @@ export function clusterModeNodeIds(groupId: string, shards: number, replicasPerS
 export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache> = (stack, inputs, ctx) => {
   const { vpc, appSecurityGroupId, zone, ports } = ctx.dependency<TimelineNetwork>("vpc");
   const keys = ctx.dependency<TimelineKeys>("kms");
+  const appUserName = `${inputs.name}-app`;
   const cache = new RedisReplicationGroup(stack, "redis", {
     replicationGroupId: inputs.name,
     description: "Timeline cache: pre-computed dimensional relationships, sessions, query results",
@@ -34,6 +37,8 @@ export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache
     nodeType: inputs.nodeType,
     topology: { mode: "cluster", numNodeGroups: inputs.shards, replicasPerNodeGroup: inputs.replicasPerShard },
     kmsKeyArn: keys.data.keyArn,
+    // The application signs in as this IAM user (no password to rotate or leak).
+    auth: { mode: "iam", users: [{ userName: appUserName }] },
     // Isolated database subnets: the same tier (and network ACL) as RDS.
     subnetIds: vpc.databaseSubnetIds,
     vpcId: vpc.vpcId,
@@ -59,5 +64,5 @@ export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache
       lifecycle: { ignoreChanges: ["records"] },
     });
   }
-  return { cache, nodeIds: clusterModeNodeIds(inputs.name, inputs.shards, inputs.replicasPerShard), endpointName };
+  return { cache, nodeIds: clusterModeNodeIds(inputs.name, inputs.shards, inputs.replicasPerShard), endpointName, appUserName };
 };

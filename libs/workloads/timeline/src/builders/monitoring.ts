@@ -11,6 +11,8 @@ import type { TimelineDatabase } from "./rds";
 export interface TimelineMonitoring {
   readonly topic: AlertTopic;
   readonly applicationLogGroup: LogGroup;
+  /** The service name the application reports to X-Ray (the sampling rule and group match it). */
+  readonly xrayServiceName: string;
 }
 
 /**
@@ -168,5 +170,5 @@ export const buildTimelineMonitoring: StackBuilder<TimelineMonitoringInputs, Tim
       },
     ],
   });
-  return { topic, applicationLogGroup };
+  return { topic, applicationLogGroup, xrayServiceName: inputs.xray.serviceName };
 };

@@ -16,6 +16,8 @@ export interface TimelineNetwork {
   /** Application servers: the app port from the load balancers; the only client of RDS and Redis. */
   readonly appSecurityGroupId: string;
   readonly ports: TimelineNetworkInputs["ports"];
+  /** NAT of the private subnets: Fargate tasks there reach ECR, logs and X-Ray only through it. */
+  readonly nat: TimelineNetworkInputs["nat"];
   /** The private zone the application resolves its data endpoints in (primary region only). */
   readonly zone?: { readonly zoneId: string; readonly name: string };
 }
@@ -119,5 +121,5 @@ export const buildTimelineNetwork: StackBuilder<TimelineNetworkInputs, TimelineN
     });
     zone = { zoneId: hosted.zoneId, name: inputs.privateZone.name };
   }
-  return { vpc, acls, albSecurityGroupId: alb.id, appSecurityGroupId: app.id, ports: inputs.ports, zone };
+  return { vpc, acls, albSecurityGroupId: alb.id, appSecurityGroupId: app.id, ports: inputs.ports, nat: inputs.nat, zone };
 };

@@ -13,6 +13,11 @@ export interface TimelineDatabase {
   /** DNS names the application uses (primary region): writer and reader endpoints. */
   readonly writerName?: string;
   readonly readerName?: string;
+  /**
+   * The RDS-managed master secret the application reads its credentials from: the primary's, also
+   * in the DR region (a replica has none; after promotion the password is still the primary's).
+   */
+  readonly secret: { readonly arn: string; readonly kmsKeyArn: string; readonly region: string };
 }
 
 /** Record names in the private zone: stable across failover (the runbook re-points the writer). */
@@ -22,7 +27,8 @@ export const READER_RECORD = "db-reader";
 export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase> = (stack, inputs, ctx) => {
   const { vpc, appSecurityGroupId, zone } = ctx.dependency<TimelineNetwork>("vpc");
   const keys = ctx.dependency<TimelineKeys>("kms");
-  const source = inputs.replicaOfPrimary ? ctx.dependency<TimelineDatabase>("primary").database : undefined;
+  const primary = inputs.replicaOfPrimary ? ctx.dependency<TimelineDatabase>("primary") : undefined;
+  const source = primary?.database;
   const database = new DatabaseInstance(stack, "rds", {
     name: inputs.name,
     // The env's windows (settings.windows), typed and checked at resolve time.
@@ -80,6 +86,7 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
         }),
     );
   }
-  return { database, allocatedStorageGb: inputs.allocatedStorageGb, isCrossRegionReplica: source !== undefined, writerName, readerName };
+  const secret = primary ? primary.secret : { arn: database.masterUserSecretArn!, kmsKeyArn: keys.data.keyArn, region: ctx.deployment.region.name };
+  return { database, allocatedStorageGb: inputs.allocatedStorageGb, isCrossRegionReplica: source !== undefined, writerName, readerName, secret };
 };
 

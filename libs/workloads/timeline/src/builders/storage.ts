@@ -6,7 +6,7 @@ import type { TimelineKeys } from "./kms";
 export interface TimelineStorage {
   /** Private backup bucket (database exports, logical dumps, cache snapshots exports). */
   readonly backups: SecureBucket;
-  /** Server access logs of the buckets (SSE-S3: log delivery cannot write SSE-KMS). */
+  /** Server access logs of the buckets and the API load balancer's logs (`albLogTarget`); SSE-S3: log delivery cannot write SSE-KMS. */
   readonly logs: SecureBucket;
   /** DR region: the replica of the primary region's assets bucket. */
   readonly assetsReplica?: SecureBucket;
@@ -31,7 +31,8 @@ export const buildTimelineStorage: StackBuilder<TimelineStorageInputs, TimelineS
     encryption: { mode: "s3" },
     accountId,
     region: ctx.deployment.region.name,
-    logSources: ["s3-access-logs"],
+    // Also the API load balancer's access logs (SSE-S3 is all ELB delivers to); the prefix comes from here.
+    logSources: ["s3-access-logs", "alb"],
     lifecycleRules: [{ id: "expire-logs", expirationDays: inputs.logExpirationDays }],
     noncurrentVersionExpirationDays: 7,
     deletionProtection: inputs.deletionProtection,

@@ -8,3 +8,4 @@ export * from "./network";
 export * from "./rds";
 export * from "./storage";
 export * from "./workload";
+export * from "./compute";

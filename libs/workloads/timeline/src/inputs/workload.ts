@@ -1,3 +1,4 @@
+import { publicDomain } from "@infra/config";
 import { z } from "zod";
 import { dnsName } from "./common";
 
@@ -8,6 +9,11 @@ import { dnsName } from "./common";
  */
 export const timelineConfig = z
   .object({
+    /**
+     * Public DNS zone of the env's API (seed 002 names no domain): timeline-dns/zone creates it,
+     * the API is "api.<publicDomain>" with an ACM certificate validated in it.
+     */
+    publicDomain,
     /** Private Route 53 zone suffix: the zone is "<env>.<internalDomain>". */
     internalDomain: dnsName,
     /** Email subscriptions of the alert topic (alarms, RDS events). */

@@ -1,0 +1,24 @@
+import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { type TimelineConfig, timelineZoneInputs } from "@infra/timeline-inputs";
+import { timeline } from "../workload";
+
+/** The public zone of the timeline's API (`workloads.timeline.publicDomain`), in the primary region: Route 53 is global. */
+export const zone = defineModule<typeof timelineZoneInputs, TimelineConfig>({
+  workload: "timeline",
+  category: "timeline-dns",
+  module: "zone",
+  builder: "timeline/zone",
+  schema: timelineZoneInputs,
+  source: "environments/_envcommon/timeline/dns/zone.ts",
+  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  defaults: ({ env, settings, workload }) => ({
+    domain: workload.publicDomain,
+    deletionProtection: settings.deletionProtection,
+    // prod's acme-timeline.com at the registrar; dev./staging. delegated from prod's zone (another account).
+    delegation: envZoneDelegation(env.name, workload.publicDomain, timeline.defaults.publicDomain),
+  }),
+  check: (self, env) =>
+    self.region.role === "primary"
+      ? zoneDelegationIssues(self, env, "domain")
+      : [{ path: "region", value: self.region.name, allowed: `Route 53 zones are global: deploy timeline-dns/zone once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})` }],
+});

@@ -1,0 +1,33 @@
+import type { StackBuilder } from "@infra/core";
+import { DnssecSigningKey, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
+import type { TimelineZoneInputs } from "../inputs/compute";
+import type { TimelineKeys } from "./kms";
+
+export interface TimelineZone {
+  readonly zoneId: string;
+  readonly name: string;
+  readonly nameServers: string[];
+}
+
+/**
+ * The public zone of the timeline's API (primary region; Route 53 is global): query logging to a CMK
+ * log group and DNSSEC signing. The parent domain delegates to `nameServers` (and adds the DS record).
+ */
+export const buildTimelineZone: StackBuilder<TimelineZoneInputs, TimelineZone> = (stack, inputs, ctx) => {
+  const keys = ctx.dependency<TimelineKeys>("kms");
+  const signing = new DnssecSigningKey(stack, "dnssec", {
+    name: inputs.domain.replace(/\./g, "-"),
+    accountId: ctx.env.accountId,
+    deletionProtection: inputs.deletionProtection,
+  });
+  const zone = new HostedZone(stack, "zone", {
+    name: inputs.domain,
+    comment: `Timeline API of ${ctx.env.name} (seed 002)`,
+    // Route 53 query logs go to us-east-1 only; the timeline's primary region is us-east-1 (cdn schema).
+    queryLogging: { retentionDays: ctx.settings.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
+    dnssec: { kmsKeyArn: signing.keyArn },
+    deletionProtection: inputs.deletionProtection,
+    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+  });
+  return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers };
+};
