@@ -30,8 +30,13 @@ export function policyReport(env: EnvConfig, today?: string): EnvPolicyResult {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+  return policyResultOf(env.name, reports);
+}
+
+/** An env's policy result from the reports of a synth that already ran (report mode). */
+export function policyResultOf(env: string, reports: readonly PolicyReport[]): EnvPolicyResult {
   const failed = reports.reduce((n, r) => n + r.results.filter((x) => x.status === "failed").length, 0);
-  return { env: env.name, reports, text: formatReport(reports, env.name), failed };
+  return { env, reports, text: formatReport(reports, env), failed };
 }
 
 /** Per env: counts, then every failure (rule, resource, what was found), then waiver problems. Failures first. */
