@@ -124,7 +124,7 @@ export function costCommand(values: { env?: string | undefined; json?: boolean |
     process.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : formatCostDiff(diff));
     return 0;
   }
-  const costs = (values.env ? [findEnv(values.env)] : ENVS).map(costOfEnv);
+  const costs = (values.env ? [findEnv(values.env)] : ENVS).map((env) => costOfEnv(env));
   if (values.json) {
     process.stdout.write(`${JSON.stringify(values.env ? costs[0] : costs, null, 2)}\n`);
     return 0;
