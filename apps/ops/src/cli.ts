@@ -46,7 +46,7 @@ run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terra
           --no-synth  --json  --reconfigure | --migrate-state (after a backend change)
 `;
 
-const COMMANDS = ["synth", "check", "policy", "stacks", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock"];
+export const COMMANDS = ["synth", "check", "policy", "stacks", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock"];
 
 const OPTIONS = {
   env: { type: "string" },
@@ -83,7 +83,7 @@ export type CliValues = ReturnType<typeof parse>["values"];
 
 /** Which options each command takes besides --help; anything else is a usage error naming the command. */
 const STACK_RUN = ["env", "stack", "workload", "region", "with-dependencies", "with-dependents", "json", "no-synth", "parallelism", "binary", "plugin-cache", "plan-dir", "reconfigure", "migrate-state"];
-const ALLOWED: Record<string, readonly string[]> = {
+export const ALLOWED: Record<string, readonly string[]> = {
   synth: ["env"],
   check: [],
   policy: ["env", "json", "summary"],

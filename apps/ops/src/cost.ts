@@ -1,7 +1,7 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { type EnvConfig, type ResolvedEnv, resolveEnv } from "@infra/config";
-import { synthEnvJson } from "@infra/workloads";
+import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { CATEGORIES, type CostCategory, type Estimate, estimate } from "./cost/estimate";
 import { HOURS_PER_MONTH, PRICES } from "./cost/prices";
 import { join, resolve } from "node:path";
@@ -57,11 +57,14 @@ export function seedEstimate(workload: string, env: ResolvedEnv): string {
   }
 }
 
-/** Synthesize one env (policy pack in report mode: pricing never fails on a violation) and price it. */
-export function costOfEnv(config: EnvConfig): EnvCost {
+/**
+ * Synthesize one env (policy pack in report mode: pricing never fails on a violation) and price it.
+ * `synthesized`: the env's stacks from a synth the caller already ran (the docs generator reuses one synth).
+ */
+export function costOfEnv(config: EnvConfig, synthesized?: readonly StackJson[]): EnvCost {
   const env = resolveEnv(root, config, WORKLOADS);
   const workloadOf = new Map(env.deployments.map((d) => [d.stackName, d.workload]));
-  const stacks = synthEnvJson(config, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } });
+  const stacks = synthesized ?? synthEnvJson(config, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } });
   const result = estimate(stacks.map((s) => ({ stack: s.stackName, workload: workloadOf.get(s.stackName)!, json: s.json as { resource?: Record<string, Record<string, unknown>> } })));
   const workloadNames = [...new Set(env.deployments.map((d) => d.workload))];
   const workloads = workloadNames.map((workload) => {
@@ -121,7 +124,7 @@ export function costCommand(values: { env?: string | undefined; json?: boolean |
     process.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : formatCostDiff(diff));
     return 0;
   }
-  const costs = (values.env ? [findEnv(values.env)] : ENVS).map(costOfEnv);
+  const costs = (values.env ? [findEnv(values.env)] : ENVS).map((env) => costOfEnv(env));
   if (values.json) {
     process.stdout.write(`${JSON.stringify(values.env ? costs[0] : costs, null, 2)}\n`);
     return 0;

@@ -45,12 +45,17 @@ export function policyReport(env: EnvConfig, today?: string): EnvPolicyResult {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+  return policyResultOf(env.name, reports, preflight);
+}
+
+/** An env's policy result from the reports of a synth that already ran (report mode). */
+export function policyResultOf(env: string, reports: readonly PolicyReport[], preflight: readonly PolicyReport[] = []): EnvPolicyResult {
   return {
-    env: env.name,
+    env,
     reports,
-    text: formatReport(reports, env.name),
+    text: formatReport(reports, env),
     failed: failures(reports),
-    preflight: { reports: preflight, text: formatReport(preflight, `${env.name} preflight`), failed: failures(preflight), mode: root.preflight?.mode ?? "enforce" },
+    preflight: { reports: preflight, text: formatReport(preflight, `${env} preflight`), failed: failures(preflight), mode: root.preflight?.mode ?? "enforce" },
   };
 }
 

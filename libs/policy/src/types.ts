@@ -68,7 +68,7 @@ export interface PolicyRule {
   title: string;
   /** Scanner ids this rule mirrors (checkov, cdk-nag), for people who know those. */
   mirrors: string[];
-  /** Row(s) of the security catalogue (../shared/POLICIES.md) this rule implements. */
+  /** Row(s) of the security catalogue (docs/POLICIES.md) this rule implements. */
   catalogue: number[];
   resourceTypes: string[];
   severity: Severity;

@@ -11,7 +11,7 @@ describe("rule registry", () => {
     expect(ruleById("INF-S3-001")?.title).toBe("S3 bucket has a public access block with all four flags true");
   });
 
-  it("covers every row of the security catalogue (../shared/POLICIES.md, rows 1-69)", () => {
+  it("covers every row of the security catalogue (docs/POLICIES.md, rows 1-69)", () => {
     const rows = new Set(allRules.flatMap((r) => r.catalogue));
     expect(Array.from({ length: 69 }, (_, i) => i + 1).filter((row) => !rows.has(row))).toEqual([]);
   });
