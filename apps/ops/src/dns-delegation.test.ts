@@ -52,6 +52,7 @@ describe("DNS delegation of every zone that validates certificates (issue 11 cla
     const list = delegations(built["dev"]!.prerequisites);
     expect(list.map((p) => [zoneOf(p), p.requirement.kind === "zone-delegation" && p.requirement.parent])).toEqual([
       ["dev.acme-platform.com", { kind: "zone", zone: "acme-platform.com", env: "prod" }],
+      ["dev.acme-timeline.com", { kind: "zone", zone: "acme-timeline.com", env: "prod" }],
       ["dev.aerologue.app", { kind: "zone", zone: "aerologue.app", env: "prod" }],
     ]);
     const aero = list.find((p) => zoneOf(p) === "dev.aerologue.app")!;
@@ -66,7 +67,7 @@ describe("DNS delegation of every zone that validates certificates (issue 11 cla
   it("prod: the apexes are delegated at their registrars, signed ones with their DS record", () => {
     const list = delegations(built["prod"]!.prerequisites);
     const parents = Object.fromEntries(list.map((p) => [zoneOf(p), p.requirement.kind === "zone-delegation" ? p.requirement : undefined]));
-    expect(Object.keys(parents).sort()).toEqual(["accountabilityatlas.com", "acme-platform.com", "aerologue.app", "mile-quest.com"]);
+    expect(Object.keys(parents).sort()).toEqual(["accountabilityatlas.com", "acme-platform.com", "acme-timeline.com", "aerologue.app", "mile-quest.com"]);
     for (const r of Object.values(parents)) expect(r!.parent).toEqual({ kind: "registrar" });
     expect(parents["mile-quest.com"]!.signed).toBe(true);
   });
@@ -114,7 +115,7 @@ describe('a parent zone of the same env ("env-zone"): the zone\'s stack creates 
 
   it("the child is no prerequisite; its certificates need the parent's delegation", () => {
     const list = delegations(prerequisites);
-    expect(list.map(zoneOf)).toEqual(["dev.acme-platform.com"]);
+    expect(list.map(zoneOf)).toEqual(["dev.acme-platform.com", "dev.acme-timeline.com"]);
     expect(list[0]!.neededBy.map((n) => n.stack)).toEqual(expect.arrayContaining(["dev-us-east-1-aerologue-edge-cdn"]));
   });
 });

@@ -134,12 +134,12 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
     ]);
   });
 
-  it("containers: the API (read-only root, DB credentials as ECS secrets from the RDS-managed secret) and the X-Ray daemon, both logging to the central application group", () => {
+  it("containers: the API (read-only root, DB credentials as ECS secrets from the master secret: RDS-managed, or rotated where replicas exist) and the X-Ray daemon, both logging to the central application group", () => {
     const [api, xray] = containersOf(app());
     expect(api).toMatchObject({ name: "api", essential: true, privileged: false, readonlyRootFilesystem: true, image: expect.stringMatching(/compute-ecr.*repository_url\}:0\.1\.0$/) });
     const secrets = api!["secrets"] as { name: string; valueFrom: string }[];
     expect(secrets.map((s) => s.name)).toEqual(["DB_PASSWORD", "DB_USERNAME"]);
-    expect(secrets[0]!.valueFrom).toMatch(/timeline-data-rds.*master_user_secret.*secret_arn\}:password::$/);
+    expect(secrets[0]!.valueFrom).toMatch(/timeline-data-rds.*(master_user_secret.*secret_arn|rds_master-secret.*arn)\}:password::$/);
     const envVars = Object.fromEntries((api!["environment"] as { name: string; value: string }[]).map((e) => [e.name, e.value]));
     expect(envVars).toMatchObject({
       DB_HOST: `db-writer.${env.name}.timeline.internal`,
@@ -174,7 +174,7 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
   it("least privilege: the execution role reads only the database secret; the task role only the timeline's buckets, keys via S3, its cache user and X-Ray", () => {
     const json = app();
     const exec = statementsOf(json, "start-task");
-    expect(exec.find((s) => s.sid === "ReadSecrets")).toMatchObject({ actions: ["secretsmanager:GetSecretValue"], resources: [expect.stringMatching(/timeline-data-rds.*master_user_secret/)] });
+    expect(exec.find((s) => s.sid === "ReadSecrets")).toMatchObject({ actions: ["secretsmanager:GetSecretValue"], resources: [expect.stringMatching(/timeline-data-rds.*(master_user_secret|rds_master-secret)/)] });
     expect(exec.find((s) => s.sid === "DecryptSecrets")!.condition).toEqual([{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${r}.amazonaws.com`] }]);
     const task = statementsOf(json, "application");
     expect(task.map((s) => s.sid)).toEqual(["AssetsList", "AssetsObjects", "AssetsKey", "BackupsWrite", "BackupsKey", "CacheConnect0", "XRay"]);

@@ -27,7 +27,7 @@ export const OPS_CASES: readonly BadConfigCase[] = [
       level: "environments/prod/us-east-1/region.ts",
       path: "quotas.lambdaConcurrentExecutions",
       value: "1000",
-      allowed: "us-east-1 reserves 1125 across workloads: aerologue 130 (us-east-1/aerologue-compute/functions 130 [environments/prod/us-east-1/aerologue.ts]), milequest 995",
+      allowed: "us-east-1 reserves 1130 across workloads: aerologue 130 (us-east-1/aerologue-compute/functions 130 [environments/prod/us-east-1/aerologue.ts]), milequest 1000",
     },
   },
   {
@@ -37,7 +37,7 @@ export const OPS_CASES: readonly BadConfigCase[] = [
       level: "environments/prod/us-east-1/region.ts",
       path: "reservedConcurrency.milequest",
       value: "500",
-      allowed: "milequest reserves 625 in us-east-1 (us-east-1/milequest-api/rest 440 [environments/prod/us-east-1/milequest.ts]; us-east-1/milequest-api/websocket 160",
+      allowed: "milequest reserves 630 in us-east-1 (us-east-1/milequest-api/rest 445 [environments/prod/us-east-1/milequest.ts]; us-east-1/milequest-api/websocket 160",
     },
   },
   {

@@ -30,7 +30,7 @@ describe("generated docs (docs/generated/)", () => {
     const page = (name: string) => docs.find((d) => d.path.endsWith(name))!.content;
     for (const env of ENVS) {
       expect(page("cost.md")).toMatch(new RegExp(`^## ${env.name} \\(account \\d{12}\\): ~\\$[\\d,.]+/month fixed$`, "m"));
-      expect(page("policy.md")).toMatch(new RegExp(`^\\| ${env.name} \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\| 0 \\|$`, "m"));
+      expect(page("policy.md")).toMatch(new RegExp(`^\\| ${env.name} \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\| 0 \\| \\d+ \\((report|enforce)\\) \\|$`, "m"));
     }
     expect(page("policy.md")).toContain("| INF-COG-002 | 1 | Seed 000 ARC-007: MFA optional (TOTP), not enforced |");
     expect(page("workloads.md")).toContain("| prod | eu-west-1 (dr) |");
