@@ -25,7 +25,25 @@ const plugins = join(out, "plugin-cache");
 const cannedPlans = join(out, "canned");
 const stacksOf = (env: string) => join(out, "apps", env, "cdktf.out", "stacks");
 const planDir = (env: string) => join(out, "apps", env, "tfrun", "plans");
-const BASE_ENV = { ...tf.env, INFRA_OUT_ROOT: out, INFRA_PLUGIN_CACHE_DIR: plugins, STANDIN_PLANS: cannedPlans, INFRA_TF_BINARY: "", TF_PLUGIN_CACHE_DIR: "", INFRA_TOOLCHAIN_CACHE: join(out, "no-toolchain") };
+/**
+ * A stand-in AWS CLI for the deploy preflight: the dev account's credentials, every prerequisite
+ * present unless STANDIN_AWS_NO_BUCKET=1 (the state bucket is missing). Never the real `aws`.
+ */
+const awsStandIn = join(out, "aws-standin");
+writeFileSync(
+  awsStandIn,
+  `#!/bin/sh
+case "$*" in
+  "sts get-caller-identity"*) echo 111111111111 ;;
+  "s3api head-bucket"*) if [ "$STANDIN_AWS_NO_BUCKET" = 1 ]; then echo "An error occurred (404) when calling the HeadBucket operation: Not Found" >&2; exit 254; fi ;;
+  "dynamodb describe-table"*) echo ACTIVE ;;
+  "secretsmanager list-secret-version-ids"*) echo 1 ;;
+  *) echo "stand-in aws: unexpected $*" >&2; exit 255 ;;
+esac
+`,
+  { mode: 0o755 },
+);
+const BASE_ENV = { ...tf.env, INFRA_AWS_CLI: awsStandIn, INFRA_OUT_ROOT: out, INFRA_PLUGIN_CACHE_DIR: plugins, STANDIN_PLANS: cannedPlans, INFRA_TF_BINARY: "", TF_PLUGIN_CACHE_DIR: "", INFRA_TOOLCHAIN_CACHE: join(out, "no-toolchain") };
 
 interface Run {
   code: number;
@@ -296,6 +314,48 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
     expect(yes.asked).toHaveLength(1);
     expect(yes.calls.filter((c) => c.argv[0] === "apply")).toHaveLength(n);
     expect(yes.calls.filter((c) => c.argv[0] === "apply").every((c) => c.argv.includes("-auto-approve") && c.input === "0")).toBe(true);
+  });
+
+  it("preflight lists the env's fresh-account prerequisites with the commands that provide them; --json for scripts", async () => {
+    const r = await cli(["preflight", "--env", "dev", "--no-synth"]);
+    expect(r.code).toBe(0);
+    expect(r.calls).toEqual([]);
+    expect(r.stdout).toMatch(/^preflight dev \(account 111111111111\): \d+ prerequisites, \d+ block a deploy of these stacks\n/);
+    expect(r.stdout).toContain("needed   state bucket acme-infra-tfstate-111111111111 and lock table acme-infra-tf-locks exist (apps/bootstrap)  [111111111111 us-east-1]");
+    expect(r.stdout).toContain("npm run infra -- bootstrap deploy --env dev");
+    expect(r.stdout).toContain("dev.aerologue.app is delegated by NS records in the zone aerologue.app (env prod)");
+    expect(r.stdout).toContain("# with credentials of account 444444444444 (the parent zone aerologue.app, env prod)");
+    const json = JSON.parse((await cli(["preflight", "--env", "dev", "--no-synth", "--json"])).stdout) as { prerequisites: { kind: string; blocksDeploy: boolean; fix: string[] }[] };
+    expect(json.prerequisites.find((p) => p.kind === "state-backend")).toMatchObject({ blocksDeploy: true });
+    expect(json.prerequisites.every((p) => p.fix.length > 0)).toBe(true);
+    // A filter narrows it to what those stacks need: the VPC needs only the state backend.
+    const vpc = JSON.parse((await cli(["preflight", "--env", "dev", "--no-synth", "--json", "--stack", "dev-us-east-1-network-vpc"])).stdout) as { prerequisites: { kind: string }[] };
+    expect(vpc.prerequisites.map((p) => p.kind)).toEqual(["state-backend"]);
+  });
+
+  it("preflight --check asks AWS and exits 1 when a prerequisite of the deploy is missing", async () => {
+    const ok = await cli(["preflight", "--env", "dev", "--no-synth", "--check", "--stack", "dev-us-east-1-network-vpc"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("present  state bucket acme-infra-tfstate-111111111111");
+    const missing = await cli(["preflight", "--env", "dev", "--no-synth", "--check", "--stack", "dev-us-east-1-network-vpc"], { env: { STANDIN_AWS_NO_BUCKET: "1" } });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain("MISSING  state bucket acme-infra-tfstate-111111111111");
+    expect(missing.stdout).toContain("check: bucket acme-infra-tfstate-111111111111 does not exist");
+  });
+
+  it("deploy runs the preflight first: a missing prerequisite refuses the run before any init; --skip-preflight goes on", async () => {
+    const refused = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve"], { env: { STANDIN_AWS_NO_BUCKET: "1" } });
+    expect(refused.code).toBe(1);
+    expect(refused.calls).toEqual([]);
+    expect(refused.stderr).toContain("preflight: 1 prerequisites of this deploy are missing; provide them, or pass --skip-preflight:");
+    expect(refused.stderr).toContain("npm run infra -- bootstrap deploy --env dev");
+    const forced = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve", "--skip-preflight"], { env: { STANDIN_AWS_NO_BUCKET: "1" } });
+    expect(forced.code).toBe(0);
+    expect(forced.calls.map((c) => c.argv[0])).toContain("apply");
+    // The zone delegation of a run that also creates the zone is a step during the run, not a refusal.
+    const zone = await cli(["deploy", "--env", "dev", "--no-synth", "--workload", "aerologue", "--auto-approve"]);
+    expect(zone.code).toBe(0);
+    expect(zone.stderr).toContain("preflight: during this run, after dev-us-east-1-aerologue-edge-dns and before");
   });
 
   it("destroy --env prod also asks to type the env name, even with --auto-approve; --confirm-env prod answers it", async () => {

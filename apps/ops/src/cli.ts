@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { ENVS, UsageError, findEnv } from "./envs";
 import { WORKSPACE_ROOT, synthEnv } from "./run";
 import { policyCommand } from "./policy";
+import { preflightCommand } from "./prerequisites/command";
 import { synthAll } from "./synth-all";
 import { formatStacks } from "./stacks";
 import { graphCommand } from "./graph";
@@ -26,11 +27,14 @@ const USAGE = `usage: infra <command> [options]
   check                                      resolve and validate every env's config
   policy   [--env <env>] [--summary] [--json] policy pack + preflight reports (--summary: failures first, one line per rule)
   stacks   --env <env> [filters] [--json]    stacks in deploy order, state keys, dependencies
+  preflight --env <env> [filters] [--check] [--json]  fresh-account prerequisites and the commands that provide them
+                                             (--check: ask AWS which exist; exit 1 when one a deploy needs is missing)
   plan     --env <env> [filters] [--drift] [--no-lock] [--lock-timeout <d>] [--export-dir <dir>]
                                              plan every selected stack, saving tfplan files + manifest
   diff     --env <env> [filters]             plan without saving
-  deploy   --env <env> [filters] [--from-plan] [--auto-approve] [--lock-timeout <d>]
-                                             apply (--from-plan: exactly the saved plans; stale ones are refused)
+  deploy   --env <env> [filters] [--from-plan] [--auto-approve] [--lock-timeout <d>] [--skip-preflight]
+                                             apply (--from-plan: exactly the saved plans; stale ones are refused);
+                                             checks the prerequisites first and refuses missing ones
   destroy  --env <env> [filters] [--with-dependents] [--auto-approve] [--confirm-env <env>]
   output   --env <env> --stack <s> [name]    terraform output -json (stdout: only the outputs)
   state    --env <env> --stack <s> <list|show|pull> [address]
@@ -46,7 +50,7 @@ run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terra
           --no-synth  --json  --reconfigure | --migrate-state (after a backend change)
 `;
 
-export const COMMANDS = ["synth", "check", "policy", "stacks", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock"];
+export const COMMANDS = ["synth", "check", "policy", "stacks", "preflight", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock"];
 
 const OPTIONS = {
   env: { type: "string" },
@@ -63,6 +67,8 @@ const OPTIONS = {
   "no-lock": { type: "boolean" },
   "lock-timeout": { type: "string" },
   "from-plan": { type: "boolean" },
+  "skip-preflight": { type: "boolean" },
+  check: { type: "boolean" },
   "plan-dir": { type: "string" },
   "export-dir": { type: "string" },
   parallelism: { type: "string" },
@@ -90,7 +96,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   stacks: ["env", "json", "stack", "workload", "region", "with-dependencies", "with-dependents"],
   plan: [...STACK_RUN, "drift", "no-lock", "lock-timeout", "export-dir"],
   diff: [...STACK_RUN, "no-lock", "lock-timeout"],
-  deploy: [...STACK_RUN, "from-plan", "auto-approve", "lock-timeout"],
+  preflight: ["env", "stack", "workload", "region", "with-dependencies", "with-dependents", "json", "check", "no-synth"],
+  deploy: [...STACK_RUN, "from-plan", "auto-approve", "lock-timeout", "skip-preflight"],
   destroy: [...STACK_RUN, "auto-approve", "lock-timeout", "confirm-env"],
   output: ["env", "stack", "binary", "plugin-cache"],
   state: ["env", "stack", "binary", "plugin-cache"],
@@ -172,6 +179,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   if (!values.env) throw new UsageError(`${command} needs --env <env> (one of ${ENVS.map((e) => e.name).join(" | ")})`);
   const resolved = resolveEnv(root, findEnv(values.env), WORKLOADS);
+  if (command === "preflight") {
+    return preflightCommand(values, resolved, selectDeployments(resolved, filterOf(values)).map((d) => d.stackName), io, ws);
+  }
   if (command === "stacks") {
     io.stdout(formatStacks(resolved, values.json ? "json" : "text", selectDeployments(resolved, filterOf(values))));
     return 0;

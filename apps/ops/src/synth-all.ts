@@ -2,7 +2,7 @@ import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { type EnvConfig, validateEnvSet } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
-import { buildEnv, pruneStaleStacks } from "@infra/workloads";
+import { buildEnv, pruneStaleStacks, writePrerequisitesFile } from "@infra/workloads";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { WORKSPACE_ROOT } from "./run";
@@ -28,6 +28,7 @@ export function synthAll(
   });
   return built.map(({ app, resolved, outdir }) => {
     app.synth();
+    writePrerequisitesFile(outdir, app, resolved);
     const removed = pruneStaleStacks(outdir, resolved.deployments.map((d) => d.stackName)).map((p) => p.stack);
     return { env: resolved.name, stacks: resolved.deployments.length, removed, preflightFindings: findings.get(resolved.name) ?? 0 };
   });

@@ -75,7 +75,7 @@ export function fixCommands(p: Prerequisite, envAccounts: Readonly<Record<string
       // No command creates it: AWS decides. The config choice is the fix (ADR 0012).
       return ["# not something a command provides: AWS closed Timestream for LiveAnalytics to new accounts", "# set the workload's time-series store to its default (DynamoDB) in env.ts, or ask AWS support to allow the account"];
     case "state-backend":
-      return [inAccount, "npx nx run bootstrap:deploy --env=<env>   # creates the state bucket and lock table (README: Bootstrap the state backend)"];
+      return [inAccount, "npm run infra -- bootstrap deploy --env <env>   # the state bucket and lock table (docs/operating.md#bootstrap-the-state-backend)"];
   }
 }
 

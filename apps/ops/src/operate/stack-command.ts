@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { UsageError } from "../envs";
 import { synthEnv } from "../run";
 import { placeholderNote } from "../placeholders";
+import { deployPreflight } from "../prerequisites/command";
 import { chooseBinary, probeBinary } from "./binary";
 import { cdktfOut, defaultParallelism, headCommit, parseLockTimeout, parseParallelism, pluginCacheDir, runDir, stacksDir, type Workspace } from "./context";
 import { inspectStack } from "./inspect";
@@ -40,6 +41,7 @@ export interface StackCommandValues {
   readonly reconfigure?: boolean | undefined;
   readonly "migrate-state"?: boolean | undefined;
   readonly "confirm-env"?: string | undefined;
+  readonly "skip-preflight"?: boolean | undefined;
 }
 
 /** Envs where `destroy` also asks to type the env name (on top of the run's confirmation). */
@@ -83,6 +85,12 @@ export async function stackCommand(command: string, rest: readonly string[], val
 
   if (!values["no-synth"]) {
     const code = synthEnv(env.name, cdktfOut(ws, env.name));
+    if (code !== 0) return code;
+  }
+
+  if (command === "deploy") {
+    // Fresh-account prerequisites first (docs/fresh-account.md): a missing secret or backend fails mid-run otherwise.
+    const code = deployPreflight(env, order, values["skip-preflight"] ?? false, io, ws);
     if (code !== 0) return code;
   }
 

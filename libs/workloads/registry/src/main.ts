@@ -1,6 +1,7 @@
 import { ConfigError, type EnvConfig } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
 import { skipTokenCreationStacks } from "@infra/core";
+import { writePrerequisitesFile } from "./prerequisites-file";
 import { prunedMessage, pruneStaleStacks } from "./prune";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
 
@@ -21,6 +22,7 @@ export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
     };
     const { app, resolved } = buildEnv(env, { ...options, preflight: { ...options.preflight, onReport } });
     app.synth();
+    writePrerequisitesFile(options.outdir, app, resolved);
     for (const p of pruneStaleStacks(options.outdir, resolved.deployments.map((d) => d.stackName))) process.stderr.write(`${prunedMessage(p)}\n`);
     process.stdout.write(`${resolved.name}: synthesized ${resolved.deployments.length} stacks\n`);
     // Report mode lets synth pass; say so, so the findings are not silent (npm run policy lists them).
