@@ -22,7 +22,7 @@ function project(name: string): { targets: Record<string, { outputs?: string[]; 
 describe("Nx targets", () => {
   it.each(["dev", "staging", "uat", "prod", "bootstrap"])("%s:synth caches the synthesized JSON only: .terraform/ and plan files never enter the cache", (name) => {
     const p = project(name);
-    expect(p.targets["synth"]!.outputs).toEqual(["{projectRoot}/cdktf.out/manifest.json", "{projectRoot}/cdktf.out/stacks/*/cdk.tf.json"]);
+    expect(p.targets["synth"]!.outputs).toEqual(["{projectRoot}/cdktf.out/manifest.json", "{projectRoot}/cdktf.out/prerequisites.json", "{projectRoot}/cdktf.out/stacks/*/cdk.tf.json"]);
   });
 
   it("the bootstrap backend choice (BOOTSTRAP_BACKEND) is part of bootstrap:synth's cache key", () => {
