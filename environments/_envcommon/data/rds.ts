@@ -12,13 +12,20 @@ export const rds = defineModule({
   builder: "platform/rds",
   schema: rdsInputs,
   source: "environments/_envcommon/data/rds.ts",
-  dependencies: {
+  dependencies: (ctx, inputs) => ({
     vpc: { category: "network", module: "vpc" },
     kms: { category: "security", module: "kms" },
     ecs: { category: "services", module: "ecs-cluster" },
-  },
+    // A DR replica reads its source from the primary region's database: implied by the setting.
+    ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { category: "data", module: "rds", region: "primary" as const } } : {}),
+  }),
   // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
-  check: (self, env) => replicaSourceCredentialIssues(self, env),
+  check: (self, env) => [
+    ...(self.region.role !== "dr" && (self.inputs as { replicaOfPrimary: boolean }).replicaOfPrimary
+      ? [{ path: "inputs.replicaOfPrimary", value: true, allowed: "false in a primary region: a replica of the primary region's database belongs in a DR region" }]
+      : []),
+    ...replicaSourceCredentialIssues(self, env),
+  ],
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     engine: "postgres" as const,

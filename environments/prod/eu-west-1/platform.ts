@@ -10,7 +10,6 @@ export const platformDeployments = deploymentsFrom("environments/prod/eu-west-1/
   // A cross-region read replica of the us-east-1 database, promoted on failover (RPO 5 min).
   deploy(platform.rds, {
     inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, enhancedMonitoringInterval: 60, replicaOfPrimary: true },
-    dependencies: { primary: { category: "data", module: "rds", region: "primary" } },
   }),
   deploy(platform.monitoring),
   deploy(platform.ingress),

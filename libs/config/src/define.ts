@@ -85,10 +85,11 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
   readonly schema: z.ZodType<I>;
   readonly defaults: (ctx: ModuleContext<W>) => DeepPartial<I>;
   /**
-   * Dependencies, or a pure function of the context that returns them (a module whose dependencies
-   * follow from its workload's config, e.g. a phase).
+   * Dependencies, or a pure function of the context and the deployment's validated inputs that
+   * returns them: a dependency that a setting implies is derived from it (a phase, `replicaOfPrimary`),
+   * never declared by hand beside it.
    */
-  readonly dependencies?: Readonly<Record<string, DependencyRef>> | ((ctx: ModuleContext<W>) => Readonly<Record<string, DependencyRef>>);
+  readonly dependencies?: Readonly<Record<string, DependencyRef>> | DependenciesOf<W, I>;
   /**
    * Whether a listed deployment of this module exists in its env and region: a pure function of the
    * context (e.g. the workload's phase). A disabled deployment makes no stack and no state key.
@@ -130,7 +131,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   builder: string;
   schema: S;
   defaults: (ctx: ModuleContext<W>) => NoInfer<DeepPartial<z.input<S>>>;
-  dependencies?: Record<string, DependencyRef> | ((ctx: ModuleContext<W>) => Record<string, DependencyRef>);
+  dependencies?: Record<string, DependencyRef> | ((ctx: ModuleContext<W>, inputs: z.output<S>) => Record<string, DependencyRef>);
   enabled?: (ctx: ModuleContext<W>) => boolean;
   requiredDependencies?: readonly string[];
   waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
@@ -141,6 +142,14 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
 }): ModuleDefinition<z.output<S>, W> {
   return def as unknown as ModuleDefinition<z.output<S>, W>;
 }
+
+/**
+ * A module's dependencies as a function of its context and validated inputs. Declared as a method so
+ * that a definition with typed inputs still fits where definitions of any inputs are listed.
+ */
+export type DependenciesOf<W, I> = {
+  derive(ctx: ModuleContext<W>, inputs: I): Readonly<Record<string, DependencyRef>>;
+}["derive"];
 
 /** A deployment: the `{env}/{region}/{category}/{module}` level — a module placed in a region, with overrides. */
 export interface DeploymentConfig<I = unknown> {

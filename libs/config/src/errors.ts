@@ -27,6 +27,25 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A constraint that only a construct can check (it needs values no schema sees together, or AWS
+ * facts the library owns), found while building a deployment's stack: mapped back to the file that
+ * declares the deployment, so the user gets the config error format instead of a stack trace.
+ * Library schemas should catch these at resolve time; this is the net for what they miss.
+ */
+export class DeploymentBuildError extends ConfigError {
+  constructor(
+    readonly level: string,
+    readonly deploymentId: string,
+    readonly builder: string,
+    readonly problem: string,
+  ) {
+    super([{ level, path: `${deploymentId}.inputs`, value: "(as merged)", allowed: problem }]);
+    this.name = "DeploymentBuildError";
+    this.message = `Invalid configuration (1 problem):\n  - [${level}] ${deploymentId} (built by ${builder}): ${problem.replace(/\n/g, "\n    ")}`;
+  }
+}
+
 export function formatIssues(issues: readonly ConfigIssue[]): string {
   const head = `Invalid configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}):`;
   const lines = issues.map((i) => `  - [${i.level}] ${i.path || "(root)"} = ${i.value}: ${i.allowed}`);

@@ -54,6 +54,8 @@ export interface ResolvedDeployment {
   readonly module: string;
   readonly builder: string;
   readonly stackName: string;
+  /** The file that declares the deployment (its region file), where errors found while building it point. */
+  readonly declaredIn: string;
   readonly backend: BackendSettings;
   readonly provider: ProviderSettings;
   /** Fully merged and validated inputs of the module. */
@@ -273,7 +275,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
       drafts.push({
         id,
         level,
-        refs: { ...((typeof def.dependencies === "function" ? def.dependencies(ctx) : def.dependencies) ?? {}), ...(d.dependencies ?? {}) },
+        refs: { ...((typeof def.dependencies === "function" ? def.dependencies(ctx, parsed.data) : def.dependencies) ?? {}), ...(d.dependencies ?? {}) },
         required: def.requiredDependencies ?? [],
         check: def.check as ModuleCheck | undefined,
         foundation: def.foundation === true,
@@ -287,6 +289,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
           module: def.module,
           builder: def.builder,
           stackName: name,
+          declaredIn: level,
           backend: {
             bucket,
             key,

@@ -1,4 +1,4 @@
-import type { ResolvedDeployment, ResolvedEnv } from "@infra/config";
+import { ConfigError, DeploymentBuildError, type ResolvedDeployment, type ResolvedEnv } from "@infra/config";
 import { App } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ function deployment(module: string, dependencies: Record<string, string> = {}): 
     module,
     builder: `demo/${module}`,
     stackName: `dev-us-east-1-demo-${module}`,
+    declaredIn: "environments/dev/us-east-1/demo.ts",
     backend: { bucket: "b", key: `dev/us-east-1/demo/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
     provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: {} },
     inputs: {},
@@ -50,6 +51,29 @@ describe("composeEnv", () => {
     };
     composeEnv(new App(), env([deployment("foundation"), deployment("app", { foundation: "us-east-1/demo/foundation" })]), builders);
     expect(seen).toEqual(["foundation saw us-east-1/demo/foundation,us-east-1/demo/app from dev-us-east-1-demo-foundation", "app"]);
+  });
+
+  it("a construct's constraint error becomes a config error naming the deployment's file; a missing dependency says which", () => {
+    const failing: BuilderRegistry = {
+      "demo/x": () => {
+        throw new Error("DatabaseInstance demo:\n  - maxAllocatedStorage 30 GB must be above allocatedStorage (30)");
+      },
+    };
+    const build = (builders: BuilderRegistry) => () => composeEnv(new App(), env([{ ...deployment("db"), builder: "demo/x" }]), builders);
+    expect(build(failing)).toThrow(DeploymentBuildError);
+    expect(build(failing)).toThrow(
+      "Invalid configuration (1 problem):\n  - [environments/dev/us-east-1/demo.ts] us-east-1/demo/db (built by demo/x): DatabaseInstance demo:\n      - maxAllocatedStorage 30 GB must be above allocatedStorage (30)",
+    );
+    const needsPrimary: BuilderRegistry = { "demo/x": (_s, _i, ctx) => ctx.dependency("primary") };
+    expect(build(needsPrimary)).toThrow('its builder needs a dependency named "primary", which the deployment does not declare (it has: none)');
+    expect(build(needsPrimary)).toThrow(ConfigError);
+  });
+
+  it("a bug in a builder (a TypeError) keeps its trace: it is not the user's config", () => {
+    const buggy: BuilderRegistry = { "demo/x": () => (undefined as unknown as { a: () => void }).a() };
+    const run = () => composeEnv(new App(), env([{ ...deployment("db"), builder: "demo/x" }]), buggy);
+    expect(run).toThrow(TypeError);
+    expect(run).not.toThrow(ConfigError);
   });
 
   it("fails when a construct needs a service-linked role that no deployment creates, and passes once one owns it", () => {

@@ -1,4 +1,4 @@
-import type { ResolvedEnv } from "@infra/config";
+import { ConfigError, DeploymentBuildError, type ResolvedDeployment, type ResolvedEnv } from "@infra/config";
 import type { App } from "cdktf";
 import { unmetAccountRequirements } from "./account-requirements";
 import type { BuilderRegistry, BuiltEnv } from "./builder";
@@ -29,19 +29,24 @@ export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry
     for (const depId of Object.values(deployment.dependencies)) {
       stack.addDependency(stacks.get(depId)!);
     }
-    const result = build(stack, deployment.inputs, {
-      env,
-      deployment,
-      settings: deployment.settings,
-      dependency<T>(name: string): T {
-        const id = deployment.dependencies[name];
-        if (id === undefined) throw new Error(`deployment ${deployment.id} has no dependency named "${name}"`);
-        return outputs.get(id) as T;
-      },
-      afterEnvBuilt(callback) {
-        afterBuilt.push(callback);
-      },
-    });
+    const result = asConfigError(deployment, () =>
+      build(stack, deployment.inputs, {
+        env,
+        deployment,
+        settings: deployment.settings,
+        dependency<T>(name: string): T {
+          const id = deployment.dependencies[name];
+          if (id === undefined) {
+            const known = Object.keys(deployment.dependencies);
+            throw new Error(`its builder needs a dependency named "${name}", which the deployment does not declare (it has: ${known.length ? known.join(", ") : "none"}); declare it, or change the input that needs it`);
+          }
+          return outputs.get(id) as T;
+        },
+        afterEnvBuilt(callback) {
+          afterBuilt.push(callback);
+        },
+      }),
+    );
     stacks.set(deployment.id, stack);
     outputs.set(deployment.id, result);
   }
@@ -49,4 +54,17 @@ export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry
   const unmet = unmetAccountRequirements(app);
   if (unmet.length > 0) throw new Error(`${env.name}: account prerequisites nobody creates:\n  - ${unmet.join("\n  - ")}`);
   return { stacks, outputs };
+}
+
+/**
+ * A construct's constraint error while building a deployment, as a config error naming its file.
+ * Bugs pass through with their trace: JavaScript's own errors (TypeError, ...) and non-Errors.
+ */
+function asConfigError<T>(deployment: ResolvedDeployment, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof ConfigError || !(error instanceof Error) || error.constructor !== Error) throw error;
+    throw new DeploymentBuildError(deployment.declaredIn, deployment.id, deployment.builder, error.message);
+  }
 }

@@ -16,6 +16,7 @@ function deployment(useLockfile: boolean, dynamodbTable?: string): ResolvedDeplo
     module: "store",
     builder: "demo/store",
     stackName: "dev-us-east-1-data-store",
+    declaredIn: "environments/dev/us-east-1/data.ts",
     backend: { bucket: "acme-tfstate-111111111111", key: "dev/us-east-1/data/store/terraform.tfstate", region: "us-east-1", encrypt: true, useLockfile, ...(dynamodbTable ? { dynamodbTable } : {}) },
     provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: { Environment: "dev", ManagedBy: "cdktf" } },
     inputs: {},

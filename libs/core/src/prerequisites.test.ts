@@ -16,6 +16,7 @@ function deployment(stackName: string, accountId = "111111111111", region = "us-
     module,
     builder: "demo/x",
     stackName,
+    declaredIn: `environments/dev/${region}/demo.ts`,
     backend: { bucket: "b", key: `dev/${region}/${category}/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
     provider: { region: region as "us-east-1", allowedAccountIds: [accountId], defaultTags: {} },
     inputs: {},

@@ -74,6 +74,15 @@ export function minimumStorage(engine: DbEngine, storageType: StorageType): numb
 /** The largest allocated storage (GB) for PostgreSQL/MySQL instances. */
 export const MAXIMUM_STORAGE_GB = 65536;
 
+/**
+ * Storage autoscaling's ceiling: 0 turns it off; otherwise RDS wants it above the allocated storage
+ * and at most the engine maximum. One check for the construct and the workload schemas.
+ */
+export function maxAllocatedStorageError(allocatedGb: number, maxAllocatedGb: number): string | undefined {
+  if (maxAllocatedGb === 0 || (maxAllocatedGb > allocatedGb && maxAllocatedGb <= MAXIMUM_STORAGE_GB)) return undefined;
+  return `must be 0 (no autoscaling) or above allocatedStorage (${allocatedGb} GB) and at most ${MAXIMUM_STORAGE_GB}`;
+}
+
 export function enginePort(engine: DbEngine): number {
   return engine === "postgres" ? 5432 : 3306;
 }

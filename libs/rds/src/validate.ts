@@ -6,6 +6,7 @@ import {
   engineVersionPinError,
   LOG_EXPORTS,
   MAXIMUM_STORAGE_GB,
+  maxAllocatedStorageError,
   minimumStorage,
   parameterGroupFamily,
   type StorageType,
@@ -58,8 +59,9 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
     errors.push(`allocatedStorage ${props.allocatedStorage} GB must be a whole number from ${min} (${engine} ${storageType}) to ${MAXIMUM_STORAGE_GB}`);
   }
   const maxAllocatedStorage = props.maxAllocatedStorage ?? Math.min(props.allocatedStorage * 2, MAXIMUM_STORAGE_GB);
-  if (maxAllocatedStorage !== 0 && (maxAllocatedStorage <= props.allocatedStorage || maxAllocatedStorage > MAXIMUM_STORAGE_GB)) {
-    errors.push(`maxAllocatedStorage ${maxAllocatedStorage} GB must be 0 (no autoscaling) or above allocatedStorage (${props.allocatedStorage}) and at most ${MAXIMUM_STORAGE_GB}`);
+  const maxStorageError = maxAllocatedStorageError(props.allocatedStorage, maxAllocatedStorage);
+  if (maxStorageError) {
+    errors.push(`maxAllocatedStorage ${maxAllocatedStorage} GB ${maxStorageError}`);
   }
 
   if (!Number.isInteger(props.backupRetentionDays) || props.backupRetentionDays < 1 || props.backupRetentionDays > 35) {

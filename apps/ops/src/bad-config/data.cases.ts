@@ -79,7 +79,19 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   {
     name: "RDS autoscaling ceiling below the allocated storage",
     variant: () => withInputs(staging(), "us-east-1", "data/rds", { allocatedStorageGb: 100, maxAllocatedStorageGb: 50 }),
-    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb", value: "50", allowed: "must be >= allocatedStorageGb (100)" },
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb", value: "50", allowed: "must be 0 (no autoscaling) or above allocatedStorage (100 GB) and at most 65536" },
+  },
+  // Issue 13.2: this passed config and crashed synth with a trace (the construct wants the ceiling strictly above).
+  {
+    name: "RDS autoscaling ceiling equal to the allocated storage",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { maxAllocatedStorageGb: 30 }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb", value: "30", allowed: "must be 0 (no autoscaling) or above allocatedStorage (30 GB)" },
+  },
+  // Issue 13.2: gave `no dependency named "primary"` from the builder; the DR dependency is derived from the setting.
+  {
+    name: "an RDS read replica of the primary in the primary region itself",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { replicaOfPrimary: true }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.replicaOfPrimary", value: "true", allowed: "false in a primary region" },
   },
   // Backup retention outside 0-35
   {

@@ -30,6 +30,7 @@ function deployment(module: string, region: ResolvedDeployment["provider"]["regi
     module,
     builder: `demo/${module}`,
     stackName,
+    declaredIn: `environments/dev/${region}/demo.ts`,
     backend: {
       bucket: "acme-tfstate-111111111111",
       key: `dev/${region}/demo/${module}/terraform.tfstate`,

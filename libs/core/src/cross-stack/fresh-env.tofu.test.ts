@@ -45,6 +45,7 @@ function deployment(module: string): ResolvedDeployment {
     module,
     builder: `demo/${module}`,
     stackName: `dev-us-east-1-demo-${module}`,
+    declaredIn: "environments/dev/us-east-1/demo.ts",
     backend: { bucket: "acme-tfstate-111111111111", key: `dev/us-east-1/demo/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
     provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: {} },
     inputs: {},

@@ -1,5 +1,5 @@
 import { LOG_RETENTION_DAYS, masterCredentialsInput } from "@infra/config";
-import { engineVersionPinError, minimumStorage, validateInstanceClass } from "@infra/rds/engine";
+import { engineVersionPinError, maxAllocatedStorageError, minimumStorage, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 
 /** Inputs of data/rds: seed 004's RDS table, one row per env. */
@@ -10,8 +10,8 @@ export const rdsInputs = z
     engineVersion: z.string().min(1),
     instanceClass: z.string(),
     allocatedStorageGb: z.number().int().positive(),
-    /** Storage autoscaling ceiling; omitted: twice the allocated storage. */
-    maxAllocatedStorageGb: z.number().int().positive().optional(),
+    /** Storage autoscaling ceiling in GB; 0 turns autoscaling off. @default twice the allocated storage */
+    maxAllocatedStorageGb: z.number().int().min(0).optional(),
     multiAz: z.boolean(),
     backupRetentionDays: z.number().int().min(1).max(35),
     /** 0 turns enhanced monitoring off. */
@@ -37,8 +37,9 @@ export const rdsInputs = z
     if (v.allocatedStorageGb < min) {
       ctx.addIssue({ code: "custom", path: ["allocatedStorageGb"], message: `must be >= ${min} GB for ${v.engine} on gp3` });
     }
-    if (v.maxAllocatedStorageGb !== undefined && v.maxAllocatedStorageGb < v.allocatedStorageGb) {
-      ctx.addIssue({ code: "custom", path: ["maxAllocatedStorageGb"], message: `must be >= allocatedStorageGb (${v.allocatedStorageGb})` });
+    const maxStorageError = v.maxAllocatedStorageGb === undefined ? undefined : maxAllocatedStorageError(v.allocatedStorageGb, v.maxAllocatedStorageGb);
+    if (maxStorageError) {
+      ctx.addIssue({ code: "custom", path: ["maxAllocatedStorageGb"], message: maxStorageError });
     }
   });
 export type RdsInputs = z.infer<typeof rdsInputs>;
