@@ -52,7 +52,7 @@ export interface StackView {
   readonly order: number;
   /** Direct dependencies (stack names). */
   readonly dependsOn: readonly string[];
-  /** Region of a resource: its provider alias's region, else the stack's. */
+  /** Region of a resource: its own `region` argument (provider 6), else its provider alias's region, else the stack's. */
   regionOf(resource: SynthResource): string | undefined;
 }
 
