@@ -20,8 +20,9 @@ export const root: RootConfig = {
   },
   // >= 1.11: write-only arguments (password_wo) and ephemeral resources keep generated passwords out of plan and state.
   terraformVersion: ">= 1.11.0",
-  // The preflight rule family (docs/preflight.md): "report" until issue 11's fixes land, then "enforce".
-  preflight: { mode: "report" },
+  // The preflight rule family (docs/preflight.md): an unwaived finding fails synth (every env and
+  // configuration has none; apps/ops/src/preflight.test.ts keeps it so).
+  preflight: { mode: "enforce" },
   // No CreatedDate/LastModifiedDate: seed 004's timestamp() tags would show a diff on every plan.
   tags: {
     ManagedBy: "cdktf",

@@ -1,6 +1,7 @@
 import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
 import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
 import { Construct } from "constructs";
+import { createHash } from "node:crypto";
 
 export interface IamCacheUser {
   /** User name = user id (IAM authentication requires them to be equal), e.g. "aerologue-prod-app". */
@@ -48,6 +49,21 @@ export function iamUserErrors(users: readonly IamCacheUser[]): string[] {
   return errors;
 }
 
+/** ElastiCache user ids: 1-40 characters (CreateUser rejects longer ones with InvalidParameterValue). */
+const MAX_USER_ID = 40;
+
+/**
+ * The id of a cache's disabled `default` user: `<name>-default` when it fits in 40 characters,
+ * else the name shortened and made unique again with a hash of the whole name (user ids are
+ * unique per account and region, and two long cache names may share their first characters).
+ */
+export function defaultUserId(name: string): string {
+  const full = `${name}-default`;
+  if (full.length <= MAX_USER_ID) return full;
+  const suffix = `-${createHash("sha256").update(name).digest("hex").slice(0, 6)}-default`;
+  return `${name.slice(0, MAX_USER_ID - suffix.length).replace(/-+$/, "")}${suffix}`;
+}
+
 /** IAM users, a disabled `default` user (every user group needs one) and the user group. */
 export class IamUserGroup extends Construct {
   readonly userGroupId: string;
@@ -58,7 +74,7 @@ export class IamUserGroup extends Construct {
     super(scope, id);
     // The `default` user is what unauthenticated connections become; switch it off.
     const disabledDefault = new ElasticacheUser(this, "default-user", {
-      userId: `${props.name}-default`,
+      userId: defaultUserId(props.name),
       userName: "default",
       engine: "redis",
       accessString: "off -@all",

@@ -1,4 +1,4 @@
-import { allRules, evaluate, type TerraformJson } from "@infra/policy";
+import { allRules, evaluate, evaluatePreflight, preflightRuleById, type TerraformJson } from "@infra/policy";
 import { describe, expect, it } from "vitest";
 import { RedisReplicationGroup, type RedisReplicationGroupProps, ServerlessCache, type ServerlessCacheProps } from "./index";
 import { all, only, type Synth, synthStack } from "@infra/testing-core/stack";
@@ -67,6 +67,22 @@ describe("RedisReplicationGroup", () => {
     expect(rule).toMatchObject({ referenced_security_group_id: "sg-lambda", from_port: 6379, to_port: 6379, ip_protocol: "tcp", description: "Lambda functions" });
     const report = evaluate(synth as unknown as TerraformJson, { stack: "test", today: "2026-06-01", rules: allRules });
     expect(report.results.filter((r) => r.status === "failed").map((r) => `${r.rule} ${r.address}`)).toEqual([]);
+  });
+
+  it("keeps the disabled default user's id within ElastiCache's 40 characters for the longest cache names, unique per name", () => {
+    // 33 and 34 characters: "<name>-default" would be 41 and 42 (CreateUser: InvalidParameterValue).
+    const ids = ["aerologue-staging-us-east-1-cache", "aerologue-staging-us-east-1-cache2"].map((replicationGroupId) => {
+      const synth = group({ replicationGroupId, auth: { mode: "iam", users: [{ userName: "app" }] } });
+      const user = Object.values(all(synth, "aws_elasticache_user")).find((u) => u.user_name === "default")!;
+      const report = evaluatePreflight([{ name: "cache", json: synth as unknown as TerraformJson }], { today: "2026-06-01", rules: [preflightRuleById("PRE-NAME-001")!] });
+      expect(report.flatMap((r) => r.results.filter((x) => x.status === "failed"))).toEqual([]);
+      return user.user_id as string;
+    });
+    expect(ids[0]).toMatch(/^aerologue-staging-us-east-[0-9a-f]{6}-default$/);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(40);
+    expect(new Set(ids).size).toBe(2);
+    // A name that fits keeps the readable id (no change for existing caches).
+    expect(Object.values(all(group(), "aws_elasticache_user")).find((u) => u.user_name === "default")!.user_id).toBe("aerologue-prod-cache-default");
   });
 
   it("creates IAM users (user id = name), a disabled default user and the group; grants connect per user", () => {

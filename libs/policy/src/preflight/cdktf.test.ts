@@ -3,6 +3,7 @@
  * (remote state + outputs), the stack validation and the App-level validation after every stack.
  */
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -11,6 +12,7 @@ import { App, S3Backend, TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { PolicyReport } from "../report";
 import { attachEnvPreflight, attachStackPreflight, type PreflightMode } from "./cdktf";
+import type { DeclaredPrerequisite } from "./types";
 
 const TODAY = "2026-06-01";
 
@@ -92,5 +94,20 @@ describe("preflight at synth", () => {
     expect(() => app.synth()).not.toThrow();
     expect(reports.map((r) => r.stack)).toEqual(["dev-us-east-1-security-kms", "dev-us-east-1-api"]);
     expect(reports.flatMap((r) => r.results.filter((x) => x.status === "failed").map((x) => x.rule)).sort()).toEqual(["PRE-KMS-001", "PRE-WIN-001"]);
+  });
+
+  it("reads facts given as a function when the rules run: prerequisites declared while constructs are built count", () => {
+    const run = (declare: boolean) => {
+      const app = Testing.app();
+      const s = stack(app, "dev-us-east-1-auth");
+      const secrets: DeclaredPrerequisite[] = [];
+      attachEnvPreflight(app, () => [{ stack: s, dependsOn: [] }], { waivers: () => [], today: TODAY, mode: "enforce", facts: () => ({ prerequisites: { secrets } }) });
+      // Declared after the preflight was attached, as a construct built later would (libs/core requirePrerequisite).
+      new DataAwsSecretsmanagerSecretVersion(s, "idp", { secretId: "app/oauth/google" });
+      if (declare) secrets.push({ name: "app/oauth/google", account: "111111111111", declaredBy: "dev-us-east-1-auth/idp" });
+      return app;
+    };
+    expect(() => run(true).synth()).not.toThrow();
+    expect(synthError(run(false))).toContain("PRE-SECRET-001");
   });
 });

@@ -18,7 +18,11 @@ export interface PreflightPackOptions {
   readonly mode?: PreflightMode;
   /** Receives one report per stack, with every preflight result (stack and env scope), once per env. */
   readonly onReport?: (report: PolicyReport) => void;
-  readonly facts?: PreflightFacts;
+  /**
+   * Facts about the env beyond its Terraform JSON, or a function giving them when the rules run
+   * (after every construct exists: prerequisites constructs declare while they are built). @default none
+   */
+  readonly facts?: PreflightFacts | (() => PreflightFacts);
   /** Defaults to every preflight rule. */
   readonly rules?: readonly PreflightRule[];
 }
@@ -28,6 +32,9 @@ export interface EnvStack {
   readonly stack: TerraformStack;
   readonly dependsOn: readonly string[];
 }
+
+const factsOf = (options: PreflightPackOptions): { facts?: PreflightFacts } =>
+  options.facts === undefined ? {} : { facts: typeof options.facts === "function" ? options.facts() : options.facts };
 
 function messages(reports: readonly PolicyReport[]): string[] {
   return reports.flatMap((r) => [
@@ -48,7 +55,7 @@ export function attachStackPreflight(stack: TerraformStack, options: PreflightPa
         today: options.today,
         waivers: options.waivers,
         scopes: ["stack"],
-        ...(options.facts ? { facts: options.facts } : {}),
+        ...factsOf(options),
         ...(options.rules ? { rules: options.rules } : {}),
       });
       const found = messages(reports);
@@ -72,7 +79,7 @@ export function attachEnvPreflight(app: App, stacks: () => readonly EnvStack[], 
     validate: () => {
       const reports = evaluatePreflight(
         stacks().map(({ stack, dependsOn }) => ({ name: stack.node.id, json: stack.toTerraform() as TerraformJson, dependsOn })),
-        { today: options.today, waivers: options.waivers, ...(options.facts ? { facts: options.facts } : {}), ...(options.rules ? { rules: options.rules } : {}) },
+        { today: options.today, waivers: options.waivers, ...factsOf(options), ...(options.rules ? { rules: options.rules } : {}) },
       );
       for (const r of reports) options.onReport?.(r);
       return options.mode === "report" ? [] : messages(reports);

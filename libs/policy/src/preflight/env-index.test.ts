@@ -14,7 +14,7 @@ function env() {
   e.add("mid", { resource: { aws_sns_topic: { t: { name: "alerts", kms_master_key_id: inMid } } } });
   const topic = e.ref("mid", "app", "aws_sns_topic.t.arn");
   e.add("app", { resource: { aws_cloudwatch_metric_alarm: { a: { alarm_name: "errors", alarm_actions: [topic] } } } });
-  e.add("west", { region: "us-west-2", aliases: { east: "us-east-1" }, resource: { aws_sqs_queue: { q: { name: "q" }, e: { name: "e", provider: "aws.east" } } } });
+  e.add("west", { region: "us-west-2", aliases: { east: "us-east-1" }, resource: { aws_sqs_queue: { q: { name: "q" }, e: { name: "e", provider: "aws.east" }, w: { name: "w", provider: "aws.east", region: "eu-west-1" } } } });
   return buildEnvIndex(e.inputs(), { today: TEST_TODAY });
 }
 
@@ -57,10 +57,10 @@ describe("env index", () => {
     expect(app.dependsOn).toEqual(["kms"]);
   });
 
-  it("knows each resource's region (provider aliases) and the deploy order", () => {
+  it("knows each resource's region (its own region argument, provider aliases) and the deploy order", () => {
     const index = env();
     const west = index.stack("west")!;
-    expect(["aws_sqs_queue.q", "aws_sqs_queue.e"].map((a) => west.regionOf(west.index.byAddress(a)!))).toEqual(["us-west-2", "us-east-1"]);
+    expect(["aws_sqs_queue.q", "aws_sqs_queue.e", "aws_sqs_queue.w"].map((a) => west.regionOf(west.index.byAddress(a)!))).toEqual(["us-west-2", "us-east-1", "eu-west-1"]);
     expect(index.availability(index.stack("kms")!, index.stack("west")!)).toBe("earlier");
     expect(index.availability(index.stack("kms")!, index.stack("app")!)).toBe("dependency");
     expect(index.availability(index.stack("kms")!, index.stack("mid")!)).toBe("dependency");

@@ -93,6 +93,9 @@ export function buildEnvIndex(inputs: readonly PreflightStackInput[], options: {
       order,
       dependsOn: s.dependsOn ?? [...new Set(producers.get(s.name)!.values())],
       regionOf(resource: SynthResource) {
+        // Provider 6's resource-level `region` argument overrides the provider's (one stack, several regions).
+        const own = resource.values["region"];
+        if (typeof own === "string" && /^[a-z]{2}(-[a-z]+)+-\d$/.test(own)) return own;
         const provider = resource.values["provider"];
         return typeof provider === "string" && aliasRegion.has(provider) ? aliasRegion.get(provider) : region;
       },

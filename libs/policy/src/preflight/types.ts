@@ -30,14 +30,27 @@ export interface PreflightFacts {
    */
   readonly lambdaConcurrency?: Readonly<Record<string, number>>;
   /**
-   * What exists before `deploy` because a person creates it (the fresh-account prerequisites):
-   * secrets whose value is set by hand (names), zones delegated from outside the env (zone names).
+   * What exists before `deploy` because a person creates it (the fresh-account prerequisites that
+   * `infra preflight` lists and checks): secrets whose value is set by hand, zones delegated from
+   * outside the env. Declared by constructs while they are built (libs/core `requirePrerequisite`:
+   * a HostedZone delegated at a registrar or from another account's zone, a reader of a secret
+   * that takes no ARN) or by the env config (`prerequisites`).
    * @default none
    */
   readonly prerequisites?: {
-    readonly secrets?: readonly string[];
-    readonly zones?: readonly string[];
+    readonly secrets?: readonly DeclaredPrerequisite[];
+    readonly zones?: readonly DeclaredPrerequisite[];
   };
+}
+
+/** One declared fresh-account prerequisite, as the rules match it against what a stack needs. */
+export interface DeclaredPrerequisite {
+  /** Secret name (or ARN), or zone name. */
+  readonly name: string;
+  /** The account it is provided in. @default any account of the env (env config prerequisites name none) */
+  readonly account?: string;
+  /** Who declared it: a construct path or a config file. */
+  readonly declaredBy: string;
 }
 
 /** A stack of the env as rules see it. */
@@ -52,7 +65,7 @@ export interface StackView {
   readonly order: number;
   /** Direct dependencies (stack names). */
   readonly dependsOn: readonly string[];
-  /** Region of a resource: its provider alias's region, else the stack's. */
+  /** Region of a resource: its own `region` argument (provider 6), else its provider alias's region, else the stack's. */
   regionOf(resource: SynthResource): string | undefined;
 }
 

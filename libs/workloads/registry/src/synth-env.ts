@@ -1,6 +1,6 @@
-import { type EnvConfig, type ResolvedEnv, type RootConfig, type WorkloadRegistry, resolveEnv } from "@infra/config";
-import { type ComposedEnv, composeEnv } from "@infra/core";
-import { type PolicyReport, type PreflightFacts, type PreflightMode, PREFLIGHT_PREFIX, attachEnvPreflight, attachPolicyPack, attachStackPreflight } from "@infra/policy";
+import { type EnvConfig, type Prerequisite, type ResolvedEnv, type RootConfig, type WorkloadRegistry, resolveEnv } from "@infra/config";
+import { type ComposedEnv, composeEnv, declaredPrerequisites } from "@infra/core";
+import { type DeclaredPrerequisite, type PolicyReport, type PreflightFacts, type PreflightMode, PREFLIGHT_PREFIX, attachEnvPreflight, attachPolicyPack, attachStackPreflight } from "@infra/policy";
 import { App } from "cdktf";
 import { BUILDERS } from "./builders";
 
@@ -66,7 +66,8 @@ export function buildEnv(env: EnvConfig, options: SynthEnvOptions): SynthesizedE
     waivers: (stack: string) => (waiversOf.get(stack) ?? []).filter(isPreflight),
     today: preflight.today ?? today,
     mode: preflight.mode ?? options.root.preflight?.mode ?? "enforce",
-    facts: preflightFacts(env),
+    // Read when the rules run: by then every construct has declared its prerequisites.
+    facts: () => preflightFacts(env, declaredPrerequisites(app)),
     ...(preflight.onReport ? { onReport: preflight.onReport } : {}),
   };
   for (const deployment of resolved.deployments) attachStackPreflight(composed.stacks.get(deployment.id)!, preflightOptions);
@@ -79,12 +80,25 @@ export function buildEnv(env: EnvConfig, options: SynthEnvOptions): SynthesizedE
   return { app, resolved, ...composed };
 }
 
-/** What the preflight rules need from the env config beyond the Terraform JSON: quotas and prerequisites. */
-export function preflightFacts(env: EnvConfig): PreflightFacts {
+/**
+ * What the preflight rules need beyond the Terraform JSON: the env config's quotas, and the
+ * fresh-account prerequisites `infra preflight` checks: the env config's and those the constructs
+ * of the app declared (`declared`, libs/core declaredPrerequisites: what no stack provides).
+ */
+export function preflightFacts(env: EnvConfig, declared: readonly Prerequisite[] = []): PreflightFacts {
   const lambdaConcurrency: Record<string, number> = {};
   for (const r of env.regions) if (r.quotas?.lambdaConcurrentExecutions !== undefined) lambdaConcurrency[r.region] = r.quotas.lambdaConcurrentExecutions;
-  return {
-    lambdaConcurrency,
-    prerequisites: { secrets: (env.prerequisites?.secrets ?? []).map((s) => s.name), zones: (env.prerequisites?.zones ?? []).map((z) => z.name) },
-  };
+  const fromConstructs = (p: Prerequisite, name: string): DeclaredPrerequisite => ({
+    name,
+    // Constructs outside a deployment stack (construct tests) know no account.
+    ...(p.accountId !== "unknown" ? { account: p.accountId } : {}),
+    declaredBy: p.declaredBy.join(", "),
+  });
+  const secrets: DeclaredPrerequisite[] = (env.prerequisites?.secrets ?? []).map((s) => ({ name: s.name, declaredBy: env.source }));
+  const zones: DeclaredPrerequisite[] = (env.prerequisites?.zones ?? []).map((z) => ({ name: z.name, declaredBy: env.source }));
+  for (const p of declared) {
+    if (p.requirement.kind === "secret-value") secrets.push(fromConstructs(p, p.requirement.secret));
+    if (p.requirement.kind === "zone-delegation") zones.push(fromConstructs(p, p.requirement.zone));
+  }
+  return { lambdaConcurrency, prerequisites: { secrets, zones } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvFixture, preflightFailures, preflightStatuses } from "../test-harness";
+import { ACCOUNT, EnvFixture, preflightFailures, preflightStatuses } from "../test-harness";
 import { secretReads as rule } from "./secret-reads";
 
 describe("PRE-SECRET-001 plan-time secret reads", () => {
@@ -23,7 +23,7 @@ describe("PRE-SECRET-001 plan-time secret reads", () => {
         aws_ssm_parameter: { ami: { name: "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id" } },
       },
     });
-    expect(preflightStatuses(rule, e, { prerequisites: { secrets: ["app/idp"] } })).toEqual({
+    expect(preflightStatuses(rule, e, { prerequisites: { secrets: [{ name: "app/idp", declaredBy: "environments/dev/env.ts" }] } })).toEqual({
       "app/data.aws_secretsmanager_secret_version.token": "passed",
       "app/data.aws_secretsmanager_secret_version.idp": "passed",
       "app/data.aws_secretsmanager_secret_version.master": "passed",
@@ -48,6 +48,35 @@ describe("PRE-SECRET-001 plan-time secret reads", () => {
       ["app/data.aws_secretsmanager_secret_version.github", "github/token (no stack of the env creates this secret)"],
       ["app/data.aws_ssm_parameter.agent", "value created in this stack by aws_ssm_parameter.agent, which the read does not reference"],
       ["app/data.aws_ssm_parameter.other", "/team/other (no stack of the env creates this parameter)"],
+    ]);
+  });
+
+  it("Compliance: a value the reading construct declared a secret-value prerequisite of its account passes, by name or by ARN", () => {
+    // The secrets stack creates the container; a person puts the value (Cognito and Amplify take no secret ARN).
+    const e = new EnvFixture({ secrets: { resource: { aws_secretsmanager_secret: { idp: { name: "aerologue/oauth/google" } } } }, app: {} });
+    const idp = e.ref("secrets", "app", "aws_secretsmanager_secret.idp.arn");
+    e.add("app", {
+      data: { aws_secretsmanager_secret_version: { idp: { secret_id: idp }, token: { secret_id: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:github/token-AbC123` } } },
+    });
+    const secrets = [
+      { name: "aerologue/oauth/google", account: ACCOUNT, declaredBy: "app/users/google-secret" },
+      { name: "github/token", account: ACCOUNT, declaredBy: "app/web" },
+    ];
+    expect(preflightStatuses(rule, e, { prerequisites: { secrets } })).toEqual({
+      "app/data.aws_secretsmanager_secret_version.idp": "passed",
+      "app/data.aws_secretsmanager_secret_version.token": "passed",
+    });
+  });
+
+  it("Noncompliance: a secret-value prerequisite declared in another account, or for another secret, does not count", () => {
+    const e = new EnvFixture({ secrets: { resource: { aws_secretsmanager_secret: { idp: { name: "aerologue/oauth/google" } } } }, app: {} });
+    e.add("app", { data: { aws_secretsmanager_secret_version: { idp: { secret_id: e.ref("secrets", "app", "aws_secretsmanager_secret.idp.arn") } } } });
+    const secrets = [
+      { name: "aerologue/oauth/google", account: "999999999999", declaredBy: "other account" },
+      { name: "aerologue/oauth/apple", account: ACCOUNT, declaredBy: "app/users/apple-secret" },
+    ];
+    expect(preflightFailures(rule, e, { prerequisites: { secrets } }).map((f) => [f.address, f.found])).toEqual([
+      ["app/data.aws_secretsmanager_secret_version.idp", "aerologue/oauth/google (secrets/aws_secretsmanager_secret.idp is created without a value (no aws_secretsmanager_secret_version in any stack))"],
     ]);
   });
 });

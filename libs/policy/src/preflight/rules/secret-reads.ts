@@ -1,5 +1,6 @@
 import { finding } from "../../rules/helpers";
 import { isUnknown } from "../env-index";
+import { declaredPrerequisite, secretNameOf } from "../prerequisites";
 import type { EnvIndex, Finding, Located, PreflightRule, Target } from "../types";
 
 /** Where a plan-time read finds its value, or why it does not. */
@@ -18,8 +19,9 @@ function available(reader: Located, creator: Located, env: EnvIndex): Source {
   return { kind: "missing", name: undefined, why: `its value comes from ${creator.stack.name}/${creator.resource.address}, which deploys after this stack` };
 }
 
-function declared(env: EnvIndex, name: string | undefined): boolean {
-  return !!name && (env.facts.prerequisites?.secrets ?? []).includes(name);
+/** A declared `secret-value` prerequisite (a construct's `requirePrerequisite` or env config): `infra preflight` checks it before deploy. */
+function declared(env: EnvIndex, name: string | undefined, reader: Located): boolean {
+  return !!name && declaredPrerequisite(env, "secrets", name, reader.stack) !== undefined;
 }
 
 function secretName(env: EnvIndex, secret: Located): string | undefined {
@@ -41,10 +43,10 @@ function secretSource(reader: Located, env: EnvIndex): Source {
     const lookup = t?.resource?.type === "aws_secretsmanager_secret" && t.resource.mode === "data" ? t.resource.values["name"] ?? t.resource.values["arn"] : (t?.literal ?? value);
     const rendered = typeof lookup === "string" ? env.render(t?.resource ? t.stack : reader.stack, lookup) : undefined;
     if (!rendered || isUnknown(rendered)) return { kind: "ok" }; // not knowable at synth: not judged
-    name = rendered.replace(/^arn:aws[\w-]*:secretsmanager:[^:]+:\d{12}:secret:/, "").replace(/-[A-Za-z0-9]{6}$/, "");
+    name = secretNameOf(rendered);
     secret = env.ofType("aws_secretsmanager_secret").find((s) => s.stack.account === reader.stack.account && secretName(env, s) === name);
   }
-  if (declared(env, name)) return { kind: "ok" };
+  if (declared(env, name, reader)) return { kind: "ok" };
   if (!secret) return { kind: "missing", name, why: "no stack of the env creates this secret" };
   const versions = env.referencing(secret, "aws_secretsmanager_secret_version", "secret_id");
   if (!versions.length) return { kind: "missing", name, why: `${secret.stack.name}/${secret.resource.address} is created without a value (no aws_secretsmanager_secret_version in any stack)` };
@@ -59,7 +61,7 @@ function parameterSource(reader: Located, env: EnvIndex): Source {
   if (target?.resource?.type === "aws_ssm_parameter" && target.resource.mode === "managed") return available(reader, { stack: target.stack, resource: target.resource }, env);
   const name = typeof raw === "string" ? env.render(reader.stack, raw) : undefined;
   if (!name || isUnknown(name) || name.startsWith("/aws/service/")) return { kind: "ok" }; // AWS public parameters exist in every account
-  if (declared(env, name)) return { kind: "ok" };
+  if (declared(env, name, reader)) return { kind: "ok" };
   const creator = env.ofType("aws_ssm_parameter").find((p) => p.stack.account === reader.stack.account && typeof p.resource.values["name"] === "string" && env.render(p.stack, p.resource.values["name"] as string) === name);
   return creator ? available(reader, creator, env) : { kind: "missing", name, why: "no stack of the env creates this parameter" };
 }
@@ -67,8 +69,9 @@ function parameterSource(reader: Located, env: EnvIndex): Source {
 /**
  * A secret or parameter read at plan time (a data source with a known id) must have a value before
  * the reading stack is planned: given by a stack that deploys first, written by RDS (managed master
- * secrets), or declared a fresh-account prerequisite in the env config (`prerequisites.secrets`),
- * which `infra preflight` checks before deploy.
+ * secrets), or declared a fresh-account `secret-value` prerequisite of the same account (by the
+ * construct that reads it, libs/core `requirePrerequisite`, or the env config `prerequisites.secrets`),
+ * which `infra preflight` lists and checks before deploy.
  */
 export const secretReads: PreflightRule = {
   id: "PRE-SECRET-001",
@@ -89,7 +92,7 @@ export const secretReads: PreflightRule = {
         finding(
           attribute,
           `${source.name ?? String(reader.resource.values[attribute])} (${source.why})`,
-          "a value given by a stack that deploys first, the secret declared a prerequisite (env config prerequisites.secrets, checked by infra preflight), or no plan-time read (pass the secret's ARN where the resource takes one)",
+          "a value given by a stack that deploys first, the value declared a fresh-account prerequisite that infra preflight checks (requirePrerequisite secret-value in the reading construct, or env config prerequisites.secrets), or no plan-time read (pass the secret's ARN where the resource takes one)",
         ),
       );
     } else if (source.kind === "race") {

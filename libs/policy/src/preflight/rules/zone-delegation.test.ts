@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvFixture, preflightFailures, preflightStatuses } from "../test-harness";
+import { ACCOUNT, EnvFixture, preflightFailures, preflightStatuses } from "../test-harness";
 import { zoneDelegation as rule } from "./zone-delegation";
 
 /** The shape cdktf gives a certificate validated through a zone: for_each over domain_validation_options. */
@@ -34,7 +34,7 @@ describe("PRE-DNS-001 validating zones are delegated", () => {
       },
     });
     e.add("app", { resource: certificate("api.dev.acme.io", e.ref("child", "app", "aws_route53_zone.dev.zone_id")) });
-    expect(preflightStatuses(rule, e, { prerequisites: { zones: ["acme.io"] } })).toEqual({
+    expect(preflightStatuses(rule, e, { prerequisites: { zones: [{ name: "acme.io", declaredBy: "environments/prod/env.ts" }] } })).toEqual({
       "apex/aws_route53_zone.apex": "passed",
       "apex/aws_acm_certificate.cert": "passed",
       "child/aws_route53_zone.dev": "passed",
@@ -53,5 +53,25 @@ describe("PRE-DNS-001 validating zones are delegated", () => {
       ["dns/aws_route53_zone.platform", "dev.platform.example.com"],
       ["web/aws_acm_certificate.cert", "app.dev.platform.example.com"],
     ]);
+  });
+
+  it("Compliance: zones whose delegation a construct declared a prerequisite of their account (registrar apex, parent zone in another env's account) pass", () => {
+    // dev.acme.io's parent acme.io lives in the prod account: no NS record can be created in this env.
+    const dev = "222222222222";
+    const e = new EnvFixture({ dns: { account: dev, resource: { aws_route53_zone: { dev: { name: "Dev.Acme.io." } } } }, app: { account: dev } });
+    e.add("app", { account: dev, resource: certificate("api.dev.acme.io", e.ref("dns", "app", "aws_route53_zone.dev.zone_id")) });
+    const declared = { name: "dev.acme.io", account: dev, declaredBy: "dev-us-east-1-dns-zone/zone" };
+    expect(preflightStatuses(rule, e, { prerequisites: { zones: [declared] } })).toEqual({ "dns/aws_route53_zone.dev": "passed", "app/aws_acm_certificate.cert": "passed" });
+    const apex = new EnvFixture({ dns: { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" } } } } });
+    expect(preflightStatuses(rule, apex, { prerequisites: { zones: [{ name: "acme.io", account: ACCOUNT, declaredBy: "prod-us-east-1-dns-zone/zone" }] } })).toEqual({
+      "dns/aws_route53_zone.apex": "passed",
+      "dns/aws_acm_certificate.cert": "passed",
+    });
+  });
+
+  it("Noncompliance: a delegation declared for another account, or for another zone, does not count", () => {
+    const e = new EnvFixture({ dns: { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" } } } } });
+    const elsewhere = { prerequisites: { zones: [{ name: "acme.io", account: "999999999999", declaredBy: "staging-us-east-1-dns-zone" }, { name: "www.acme.io", account: ACCOUNT, declaredBy: "x" }] } };
+    expect(preflightFailures(rule, e, elsewhere).map((f) => [f.address, f.found])).toEqual([["dns/aws_route53_zone.apex", "acme.io (no parent zone in the env: delegated by a registrar or another account)"]]);
   });
 });

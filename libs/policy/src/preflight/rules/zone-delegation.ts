@@ -1,5 +1,6 @@
 import { finding } from "../../rules/helpers";
 import { isUnknown, stringsIn } from "../env-index";
+import { declaredPrerequisite } from "../prerequisites";
 import type { EnvIndex, Finding, Located, PreflightRule } from "../types";
 
 /** Domains no registrar delegates (RFC 2606 / RFC 6761): nothing under them can pass DNS validation. */
@@ -49,7 +50,9 @@ const TIMEOUT = "aws_acm_certificate_validation waits for ISSUED until its creat
  * Every hosted zone that publishes ACM validation records can be reached from the public DNS: a
  * sub-zone of another zone of the env has an NS record in the parent zone fed by its own name
  * servers; a zone with no parent in the env (an apex at a registrar, or a parent in another
- * account) is a declared prerequisite (`prerequisites.zones`); nothing that must validate lives
+ * account) is a declared `zone-delegation` prerequisite of its account (the HostedZone construct
+ * declares it, libs/core `requirePrerequisite`, or the env config `prerequisites.zones`), which
+ * `infra preflight` lists and checks before deploy; nothing that must validate lives
  * under a reserved domain (example.com/.net/.org, .test, .example, .invalid, .localhost).
  */
 export const zoneDelegation: PreflightRule = {
@@ -91,8 +94,14 @@ export const zoneDelegation: PreflightRule = {
       const d = delegation(env, parent.z, subject, name);
       if (d === "none") out.push(finding("name", `${name} (sub-zone of ${parent.n} in ${parent.z.stack.name}; no NS record there)`, `an aws_route53_record type NS named ${name} in ${parent.n}, with records = this zone's name_servers`));
       if (d === "literal") out.push(finding("name", `${name} (the NS record in ${parent.n} lists literal name servers)`, "records = this zone's name_servers (a new zone gets new name servers)"));
-    } else if (!(env.facts.prerequisites?.zones ?? []).includes(name)) {
-      out.push(finding("name", `${name} (no parent zone in the env: delegated by a registrar or another account)`, `the delegation declared a prerequisite (env config prerequisites.zones includes "${name}"), or the parent zone in the env with an NS record`));
+    } else if (!declaredPrerequisite(env, "zones", name, subject.stack)) {
+      out.push(
+        finding(
+          "name",
+          `${name} (no parent zone in the env: delegated by a registrar or another account)`,
+          `the delegation declared a fresh-account zone-delegation prerequisite of this account that infra preflight checks (the HostedZone's delegation: registrar or external-zone; or env config prerequisites.zones includes "${name}"), or the parent zone in the env with an NS record`,
+        ),
+      );
     }
     return out;
   },
