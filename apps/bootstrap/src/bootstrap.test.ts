@@ -46,6 +46,10 @@ describe("bootstrap", () => {
       restrict_public_buckets: true,
     });
     expect(one(prod, "aws_s3_bucket_logging", (v) => v["bucket"] === id)).toHaveLength(1);
+    // The account foundation's CloudTrail bucket logs its access here too, by this name (libs/workloads/account audit.ts).
+    const logs = one(prod, "aws_s3_bucket", (b) => b["bucket"] === "acme-infra-tfstate-444444444444-access-logs");
+    expect(logs).toHaveLength(1);
+    expect(one(prod, "aws_s3_bucket_logging", (v) => v["bucket"] === id)[0]![1]["target_bucket"]).toBe(`\${aws_s3_bucket.${logs[0]![0]}.bucket}`);
     const lifecycle = JSON.stringify(one(prod, "aws_s3_bucket_lifecycle_configuration", (v) => v["bucket"] === id)[0]![1]["rule"]);
     expect(lifecycle).toContain('"noncurrent_days":30');
   });

@@ -75,10 +75,18 @@ function resourcesOf(envName: string, type: string): { address: string; resource
     Object.entries((s.json.resource?.[type] ?? {}) as Record<string, Resource>).map(([name, resource]) => ({
       address: `${s.stackName}/${type}.${name}`,
       resource,
-      protect: protectedByStack.get(s.stackName)!,
+      protect: protectedByStack.get(s.stackName)! || ALWAYS_PROTECTED.test(`${s.stackName}/${type}.${name}`),
     })),
   );
 }
+
+/**
+ * The account's audit record (account/foundation's CloudTrail key and Object Lock bucket) is protected in
+ * every env, dev and staging too (docs/destroy-protection.md, ADR 0065): its log files cannot be deleted
+ * before their lock expires, so the bucket outlives any destroy, and destroying the key would leave them
+ * unreadable.
+ */
+const ALWAYS_PROTECTED = /-account-foundation\/aws_(s3_bucket|kms_key)\.audit-trail_/;
 
 const preventDestroy = (r: Resource) => (r["lifecycle"] as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true;
 
@@ -104,6 +112,16 @@ describe("destroy protection of stateful resources", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("the account audit trail's key and bucket keep prevent_destroy in every env (Object Lock outlives a destroy)", () => {
+    for (const env of ENVS) {
+      const audit = ["aws_s3_bucket", "aws_kms_key"].flatMap((t) => resourcesOf(env.name, t)).filter((r) => ALWAYS_PROTECTED.test(r.address));
+      expect(audit.map((r) => [r.address.replace(/_[0-9A-F]{8}$/, ""), preventDestroy(r.resource)]), env.name).toEqual([
+        [`${env.name}-us-east-1-account-foundation/aws_s3_bucket.audit-trail_bucket`, true],
+        [`${env.name}-us-east-1-account-foundation/aws_kms_key.audit-trail_key`, true],
+      ]);
+    }
   });
 
   it("finds the stateful types the table is about (the synth is not empty)", () => {

@@ -1,11 +1,12 @@
-import { type AccountConfig, foundationInputs } from "@infra/account-inputs";
+import { type AccountConfig, defaultHumanAccess, foundationInputs, humanAccessIssues } from "@infra/account-inputs";
 import { defineModule } from "@infra/config";
 
 /**
  * account/foundation: service-linked roles and account/region singletons (API Gateway's CloudWatch
- * role setting), one owner per account, deployed before every other stack of the env (docs/adr/
- * 0004-account-foundation-and-key-usage.md). What it contains is derived from the env's other
- * stacks at synth; only facts about the account (roles it already has) are config.
+ * role setting), the account's CloudTrail trail and the roles people assume, one owner per
+ * account, deployed before every other stack of the env (docs/adr/0004-account-foundation-and-
+ * key-usage.md, docs/adr/0065-account-audit-trail-and-human-roles.md). The service-linked roles
+ * and API Gateway settings are derived from the env's other stacks at synth; the rest is config.
  */
 export const foundation = defineModule<typeof foundationInputs, AccountConfig>({
   workload: "account",
@@ -15,8 +16,32 @@ export const foundation = defineModule<typeof foundationInputs, AccountConfig>({
   schema: foundationInputs,
   foundation: true,
   source: "environments/_envcommon/account/foundation.ts",
-  defaults: ({ env, workload }) => ({
-    existingServiceLinkedRoles: [...workload.existingServiceLinkedRoles],
-    apiGatewayCloudWatchRoleName: `${env.name}-apigateway-cloudwatch`,
-  }),
+  defaults: ({ project, env, workload }) => {
+    const access = defaultHumanAccess(env.name);
+    return {
+      existingServiceLinkedRoles: [...workload.existingServiceLinkedRoles],
+      apiGatewayCloudWatchRoleName: `${env.name}-apigateway-cloudwatch`,
+      // Seed 004 "Logging Strategy": CloudTrail, S3 + CloudWatch, 1 year. The state bucket's data
+      // events are always recorded (the builder adds root.ts's state bucket); list others here.
+      auditTrail: {
+        name: `${env.name}-audit`,
+        bucketName: `${project}-${env.name}-cloudtrail-${env.accountId}`,
+        retentionDays: 365,
+        lockMode: "COMPLIANCE",
+        dataEventBuckets: [],
+      },
+      // Seed 004 IAM "User Roles", MFA required for all three (ADR 0065).
+      humanAccess: {
+        identityAccountId: workload.identityAccountId,
+        mfaMaxAgeSeconds: 3600,
+        maxSessionSeconds: 3600,
+        roles: {
+          developer: { name: `${env.name}-developer`, access: access.developer },
+          devops: { name: `${env.name}-devops`, access: access.devops },
+          admin: { name: `${env.name}-admin`, access: access.admin },
+        },
+      },
+    };
+  },
+  check: (self) => humanAccessIssues(self.env, self.inputs.humanAccess),
 });

@@ -10,7 +10,12 @@ export const account = defineWorkload({
   name: "account",
   project: "acme-infra",
   schema: accountConfig,
-  // A fresh account has none; list the ones an older account already has (env.ts).
-  defaults: { existingServiceLinkedRoles: [] },
+  defaults: {
+    // A fresh account has none; list the ones an older account already has (env.ts).
+    existingServiceLinkedRoles: [],
+    // The organization's identity account (placeholder id), where people sign in and from which they
+    // assume each env account's human roles with MFA. One for every env; an env may override it.
+    identityAccountId: "555555555555",
+  },
   source: "environments/_envcommon/account/workload.ts",
 });

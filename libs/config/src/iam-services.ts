@@ -21,6 +21,7 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_autoscaling_/, ["autoscaling"]],
   [/^aws_budgets_/, ["budgets"]],
   [/^aws_cloudfront_/, ["cloudfront"]],
+  [/^aws_cloudtrail$/, ["cloudtrail"]],
   [/^aws_cloudwatch_event_/, ["events"]],
   [/^aws_cloudwatch_log_/, ["logs"]],
   [/^aws_cloudwatch_(dashboard|metric_alarm|composite_alarm)$/, ["cloudwatch"]],

@@ -39,6 +39,12 @@ export interface EncryptionKeyProps {
   /** IAM principals (role ARNs) allowed to encrypt and decrypt in the key policy itself. @default none: grant through IAM (grantEncryptDecrypt) */
   readonly userArns?: readonly string[];
   /**
+   * IAM principals (role ARNs) allowed to read what the key protects (kms:Decrypt, kms:DescribeKey)
+   * in the key policy itself, e.g. the account's administrators reading CloudTrail log files.
+   * @default none: grant through IAM (grantDecrypt)
+   */
+  readonly readerArns?: readonly string[];
+  /**
    * AWS services that use the key through their own service principal, declared here rather than by
    * the construct that makes them use it. Prefer the users' declarations (`declareKeyUse`, `allow*`):
    * the key policy is the union of both. @default none
@@ -61,7 +67,7 @@ export class EncryptionKey extends Construct implements KeyUseSink {
   readonly aliasName: string;
   readonly aliasArn: string;
 
-  private readonly policyInput: { accountId: string; region: string; partition: string; administratorArns: string[]; userArns: string[] };
+  private readonly policyInput: { accountId: string; region: string; partition: string; administratorArns: string[]; userArns: string[]; readerArns: string[] };
   private readonly services = new Map<KeyServiceName, { sourceArns?: Set<string>; actions?: readonly string[]; extraActions: Set<string> }>();
   private readonly serviceLinkedRoles = new Set<ServiceLinkedRoleService>();
   private readonly usedBy = new Map<string, Set<string>>();
@@ -94,6 +100,7 @@ export class EncryptionKey extends Construct implements KeyUseSink {
       partition: props.partition ?? "aws",
       administratorArns: [...(props.administratorArns ?? [])],
       userArns: [...(props.userArns ?? [])],
+      readerArns: [...(props.readerArns ?? [])],
     };
     for (const sp of props.servicePrincipals ?? []) this.addService(sp, undefined, "props.servicePrincipals");
     const policy = new DataAwsIamPolicyDocument(this, "policy", { statement: this.statements() });
@@ -144,7 +151,7 @@ export class EncryptionKey extends Construct implements KeyUseSink {
       requireServiceLinkedRole(this, use.service);
       this.note(`slr:${use.service}`, who);
     } else {
-      this.addService({ service: use.service }, use.extraActions, who);
+      this.addService({ service: use.service, ...(use.sourceArns ? { sourceArns: use.sourceArns } : {}) }, use.extraActions, who);
     }
     this.policy.putStatement(this.statements());
   }
@@ -162,6 +169,15 @@ export class EncryptionKey extends Construct implements KeyUseSink {
   /** Auto Scaling (or another service-linked role) creating encrypted resources with the key. */
   allowServiceLinkedRole(service: ServiceLinkedRoleService, by?: IConstruct): void {
     this.allow({ kind: "service-linked-role", service }, by);
+  }
+
+  /**
+   * Let IAM principals (role ARNs, possibly references to roles of the same stack) read what the key
+   * protects: kms:Decrypt and kms:DescribeKey in the key policy itself (`KeyReaders`).
+   */
+  addReaders(arns: readonly string[]): void {
+    this.policyInput.readerArns.push(...arns.filter((a) => !this.policyInput.readerArns.includes(a)));
+    this.policy.putStatement(this.statements());
   }
 
   /** Every declared use and who declared it, sorted: `logs` ← the log groups' paths, `slr:autoscaling.amazonaws.com` ← ... */

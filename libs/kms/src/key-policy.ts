@@ -29,6 +29,12 @@ export const KEY_SERVICE_NAMES = [
   "backup",
   /** AWS Config delivering snapshots to an SSE-KMS bucket as its service principal. */
   "config",
+  /**
+   * CloudTrail encrypting log files (a trail's `kms_key_id`): GenerateDataKey* scoped by the trail
+   * (`aws:SourceArn`) and the `kms:EncryptionContext:aws:cloudtrail:arn` of this account's trails,
+   * plus DescribeKey (CreateTrail checks the key), as AWS documents for trail keys.
+   */
+  "cloudtrail",
 ] as const;
 export type KeyServiceName = (typeof KEY_SERVICE_NAMES)[number];
 
@@ -57,6 +63,8 @@ export interface KeyPolicyInput {
   readonly partition: string;
   readonly administratorArns: readonly string[];
   readonly userArns: readonly string[];
+  /** Principals that may only decrypt (and describe the key). @default [] */
+  readonly readerArns?: readonly string[];
   readonly servicePrincipals: readonly KeyServicePrincipal[];
   /** Service-linked roles that use the key for AWS resources (key use plus kms:CreateGrant). @default [] */
   readonly serviceLinkedRoles?: readonly ServiceLinkedRoleService[];
@@ -96,7 +104,16 @@ export function keyPolicyStatements(input: KeyPolicyInput): PolicyStatement[] {
       resources: ["*"],
     });
   }
-  for (const sp of input.servicePrincipals) statements.push(serviceStatement(sp, accountId, region, partition));
+  if ((input.readerArns ?? []).length > 0) {
+    statements.push({
+      sid: "KeyReaders",
+      effect: "Allow",
+      principals: [{ type: "AWS", identifiers: [...input.readerArns!] }],
+      actions: [...DECRYPT_ACTIONS],
+      resources: ["*"],
+    });
+  }
+  for (const sp of input.servicePrincipals) statements.push(...serviceStatements(sp, accountId, region, partition));
   for (const service of input.serviceLinkedRoles ?? []) statements.push(...serviceLinkedRoleStatements(service, accountId, partition));
   return statements;
 }
@@ -124,15 +141,17 @@ function serviceLinkedRoleStatements(service: ServiceLinkedRoleService, accountI
 
 /** What a service principal may do with a key unless told otherwise. */
 export function defaultServiceActions(service: KeyServiceName): readonly string[] {
-  return service === "logs"
-    ? ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]
-    : [DECRYPT_ACTIONS[0], "kms:GenerateDataKey*"];
+  if (service === "logs") return ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"];
+  // CloudTrail only encrypts; reading log files is the readers' (IAM principals') Decrypt.
+  if (service === "cloudtrail") return ["kms:GenerateDataKey*"];
+  return [DECRYPT_ACTIONS[0], "kms:GenerateDataKey*"];
 }
 
-function serviceStatement(sp: KeyServicePrincipal, accountId: string, region: string, partition: string): PolicyStatement {
+function serviceStatements(sp: KeyServicePrincipal, accountId: string, region: string, partition: string): PolicyStatement[] {
   const sid = `Service${sp.service.replace(/(^|\.)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  if (sp.service === "cloudtrail") return cloudTrailStatements(sid, sp, accountId, partition);
   if (sp.service === "logs") {
-    return {
+    return [{
       sid,
       effect: "Allow",
       principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
@@ -145,16 +164,43 @@ function serviceStatement(sp: KeyServicePrincipal, accountId: string, region: st
           values: [...(sp.sourceArns ?? [`arn:${partition}:logs:${region}:${accountId}:log-group:*`])],
         },
       ],
-    };
+    }];
   }
   const condition = [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }];
   if (sp.sourceArns && sp.sourceArns.length > 0) condition.push({ test: "ArnLike", variable: "aws:SourceArn", values: [...sp.sourceArns] });
-  return {
-    sid,
-    effect: "Allow",
-    principals: [{ type: "Service", identifiers: [`${sp.service}.amazonaws.com`] }],
-    actions: [...(sp.actions ?? defaultServiceActions(sp.service))],
-    resources: ["*"],
-    condition,
-  };
+  return [
+    {
+      sid,
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: [`${sp.service}.amazonaws.com`] }],
+      actions: [...(sp.actions ?? defaultServiceActions(sp.service))],
+      resources: ["*"],
+      condition,
+    },
+  ];
+}
+
+/**
+ * CloudTrail's two statements (AWS "Configure AWS KMS key policies for CloudTrail"): encrypt log
+ * files only for the named trails (`aws:SourceArn`; without sourceArns, any trail of this account)
+ * and only with this account's trail encryption context; DescribeKey for the same trails (it
+ * carries no encryption context, so it cannot share the first statement's condition).
+ */
+function cloudTrailStatements(sid: string, sp: KeyServicePrincipal, accountId: string, partition: string): PolicyStatement[] {
+  const principals = [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }];
+  const source =
+    sp.sourceArns && sp.sourceArns.length > 0
+      ? { test: "ArnLike", variable: "aws:SourceArn", values: [...sp.sourceArns] }
+      : { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] };
+  return [
+    {
+      sid,
+      effect: "Allow",
+      principals,
+      actions: [...(sp.actions ?? defaultServiceActions("cloudtrail"))],
+      resources: ["*"],
+      condition: [source, { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: [`arn:${partition}:cloudtrail:*:${accountId}:trail/*`] }],
+    },
+    { sid: `${sid}DescribeKey`, effect: "Allow", principals, actions: ["kms:DescribeKey"], resources: ["*"], condition: [source] },
+  ];
 }

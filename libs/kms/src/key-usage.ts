@@ -20,6 +20,12 @@ export type KeyUse =
       readonly service: KeyServiceName;
       /** Extra actions beyond the service's defaults (e.g. `kms:DescribeKey` for EventBridge buses). @default none */
       readonly extraActions?: readonly string[];
+      /**
+       * Only these resources of the service (`aws:SourceArn`, static patterns; e.g. the one trail that
+       * writes into a bucket). A use without them widens the key's statement to every resource of the
+       * service in the account. @default every resource of the service in the account
+       */
+      readonly sourceArns?: readonly string[];
     }
   | { readonly kind: "service-linked-role"; readonly service: ServiceLinkedRoleService };
 
@@ -73,10 +79,10 @@ export function declareLogGroupKey(by: IConstruct, keyRef: string | undefined): 
  * into a resource encrypted with `keyRef` (publish to a topic, send to a queue, write objects): the
  * key must let the same service encrypt. One source of truth: the resource policy's principal.
  */
-export function declareServicePrincipalKeyUse(by: IConstruct, keyRef: string | undefined, principal: string): boolean {
+export function declareServicePrincipalKeyUse(by: IConstruct, keyRef: string | undefined, principal: string, sourceArns?: readonly string[]): boolean {
   const service = keyServiceOfPrincipal(principal);
   if (service === undefined) {
     throw new Error(`${by.node.path}: ${principal} writes to a resource encrypted with a customer-managed key, and libs/kms does not know that service: add it to KEY_SERVICE_NAMES`);
   }
-  return declareKeyUse(by, keyRef, { kind: "service", service });
+  return declareKeyUse(by, keyRef, { kind: "service", service, ...(sourceArns && sourceArns.length > 0 ? { sourceArns } : {}) });
 }

@@ -3,7 +3,7 @@ import { accountRequirements } from "@infra/core";
 import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { EncryptionKey, Secret, declareKeyUse } from "./index";
+import { EncryptionKey, type EncryptionKeyProps, Secret, declareKeyUse } from "./index";
 import { type Synth, all, only, synthStack } from "@infra/testing-core/stack";
 
 const base = { name: "aerologue-prod-data", accountId: "111111111111", region: "us-east-1" };
@@ -79,6 +79,29 @@ describe("EncryptionKey", () => {
     ]);
     // No statement is open to everyone.
     for (const s of statements) expect(JSON.stringify(s.principals)).not.toContain('"*"');
+  });
+
+  it("CloudTrail: encrypt with the trail encryption context, DescribeKey apart; scoped to named trails or the account; readers decrypt only", () => {
+    const statementsOf = (props: Partial<EncryptionKeyProps>, readers: string[] = []) => {
+      const synth = synthStack((s) => {
+        const key = new EncryptionKey(s, "key", { ...base, ...props });
+        if (readers.length > 0) key.addReaders(readers);
+      });
+      return Object.values(synth.data!["aws_iam_policy_document"]!)[0].statement;
+    };
+    const context = { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: ["arn:aws:cloudtrail:*:111111111111:trail/*"] };
+    const account = { test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] };
+    const anyTrail = statementsOf({ servicePrincipals: [{ service: "cloudtrail" }] });
+    expect(anyTrail.slice(1)).toEqual([
+      { sid: "ServiceCloudtrail", effect: "Allow", principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }], actions: ["kms:GenerateDataKey*"], resources: ["*"], condition: [account, context] },
+      { sid: "ServiceCloudtrailDescribeKey", effect: "Allow", principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }], actions: ["kms:DescribeKey"], resources: ["*"], condition: [account] },
+    ]);
+    const trail = "arn:aws:cloudtrail:us-east-1:111111111111:trail/audit";
+    const one = statementsOf({ servicePrincipals: [{ service: "cloudtrail", sourceArns: [trail] }] }, ["arn:aws:iam::111111111111:role/admin"]);
+    expect(one.map((x: { sid: string }) => x.sid)).toEqual(["AccountRootAdministers", "KeyReaders", "ServiceCloudtrail", "ServiceCloudtrailDescribeKey"]);
+    expect(one[1]).toMatchObject({ principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:role/admin"] }], actions: ["kms:Decrypt", "kms:DescribeKey"] });
+    expect(one[2].condition).toEqual([{ test: "ArnLike", variable: "aws:SourceArn", values: [trail] }, context]);
+    expect(one[3].condition).toEqual([{ test: "ArnLike", variable: "aws:SourceArn", values: [trail] }]);
   });
 
   it("derives its policy from the uses its users declare, from any stack of the app", () => {

@@ -202,6 +202,18 @@ describe("SecureBucket", () => {
     expect(() => bucket({ bucketName: "Bad_Name" })).toThrow('bucketName "Bad_Name"');
   });
 
+  it("locks objects (Object Lock) when asked: enabled at bucket creation, default retention after versioning", () => {
+    const synth = bucket({ objectLock: { mode: "COMPLIANCE", days: 365 } });
+    expect(only(synth, "aws_s3_bucket").values).toMatchObject({ object_lock_enabled: true });
+    const lock = only(synth, "aws_s3_bucket_object_lock_configuration");
+    expect(lock.values).toMatchObject({ rule: { default_retention: { mode: "COMPLIANCE", days: 365 } } });
+    expect(lock.values.depends_on).toEqual([`aws_s3_bucket_versioning.${Object.keys(all(synth, "aws_s3_bucket_versioning"))[0]}`]);
+    // Without it, no lock and no argument that would force a new bucket later.
+    expect(only(bucket(), "aws_s3_bucket").values.object_lock_enabled).toBeUndefined();
+    expect(() => bucket({ objectLock: { mode: "GOVERNANCE", days: 0 } })).toThrow("objectLock.days 0 must be a whole number of days >= 1");
+    expect(() => bucket({ objectLock: { mode: "COMPLIANCE", days: 1 }, deletionProtection: false, forceDestroy: true })).toThrow("forceDestroy cannot empty a bucket with Object Lock");
+  });
+
   it("replicates across regions with a least-privilege role", () => {
     const synth = bucket({
       replication: {

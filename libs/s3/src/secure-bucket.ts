@@ -3,6 +3,7 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -10,6 +11,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { markLibrary } from "@infra/core";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { albLogDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
 import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
@@ -39,6 +41,19 @@ export interface CorsRule {
   readonly exposeHeaders?: readonly string[];
   /** @default 3000 */
   readonly maxAgeSeconds?: number;
+}
+
+/**
+ * S3 Object Lock: every new object version is write-once for `days` after it is written.
+ * `COMPLIANCE`: nobody, the account root included, can delete or shorten it; `GOVERNANCE`: principals
+ * with `s3:BypassGovernanceRetention` can. Object Lock can only be switched on when the bucket is
+ * created (`object_lock_enabled` forces a new bucket), and a bucket with locked versions cannot be
+ * deleted until they expire.
+ */
+export interface ObjectLock {
+  readonly mode: "COMPLIANCE" | "GOVERNANCE";
+  /** Default retention of each object version, in days (>= 1). */
+  readonly days: number;
 }
 
 /** Where a load balancer writes its access logs: the bucket and the prefix its policy allows. */
@@ -76,6 +91,8 @@ export interface SecureBucketProps {
   readonly corsRules?: readonly CorsRule[];
   /** Cross-region replication of every object to a bucket in another region. @default none */
   readonly replication?: ReplicationProps;
+  /** Object Lock default retention (write-once objects, e.g. an audit trail). @default none */
+  readonly objectLock?: ObjectLock;
   /** Keep the bucket on `terraform destroy` (lifecycle.prevent_destroy). @default true */
   readonly deletionProtection?: boolean;
   /** Let `terraform destroy` delete a non-empty bucket. Only with deletionProtection false. @default false */
@@ -100,6 +117,8 @@ export class SecureBucket extends Construct {
   readonly replicationRoleArn?: string;
   /** For `logSources` with "alb": the bucket and prefix to give the load balancer's `accessLogs`. */
   readonly albLogTarget?: AlbLogTarget;
+  /** The bucket policy resource, for `dependsOn` of a service that checks the policy on create (CloudTrail). */
+  readonly policy: S3BucketPolicy;
 
   private readonly statements: PolicyStatement[] = [];
   private readonly policyDocument: DataAwsIamPolicyDocument;
@@ -134,12 +153,16 @@ export class SecureBucket extends Construct {
     }
     if (props.forceDestroy && deletionProtection) errors.push("forceDestroy needs deletionProtection: false");
     if (props.replication && props.encryption.mode !== "kms") errors.push('replication needs encryption mode "kms"');
+    if (props.objectLock && (!Number.isInteger(props.objectLock.days) || props.objectLock.days < 1)) errors.push(`objectLock.days ${props.objectLock.days} must be a whole number of days >= 1`);
+    if (props.objectLock && props.forceDestroy) errors.push("forceDestroy cannot empty a bucket with Object Lock (locked versions cannot be deleted): drop one");
     if (errors.length > 0) fail(errors.join("; "));
 
     const tags = { ...(props.tags ?? {}), Name: props.bucketName };
     const bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       forceDestroy: props.forceDestroy ?? false,
+      // Only at creation: the argument forces a new bucket, so it is part of the bucket from the start.
+      ...(props.objectLock ? { objectLockEnabled: true } : {}),
       tags,
       lifecycle: { preventDestroy: deletionProtection },
     });
@@ -160,6 +183,13 @@ export class SecureBucket extends Construct {
       rule: { objectOwnership: logSources.includes("cloudfront") ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
     });
     const versioning = new S3BucketVersioningA(this, "versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
+    if (props.objectLock) {
+      new S3BucketObjectLockConfigurationA(this, "object-lock", {
+        bucket: bucket.id,
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.days } },
+        dependsOn: [versioning],
+      });
+    }
 
     const encryption = props.encryption;
     if (encryption.mode === "kms") this.kmsKeyArn = encryption.kmsKeyArn;
@@ -206,7 +236,7 @@ export class SecureBucket extends Construct {
     // The statements are read when the document is synthesized, so statements added later
     // (allowCloudFrontRead) land in the same single bucket policy.
     this.policyDocument = new DataAwsIamPolicyDocument(this, "policy-document", { statement: this.statements });
-    new S3BucketPolicy(this, "policy", {
+    this.policy = new S3BucketPolicy(this, "policy", {
       bucket: bucket.id,
       policy: this.policyDocument.json,
       // A policy put while the public access block is being created can fail; order them.
@@ -238,7 +268,7 @@ export class SecureBucket extends Construct {
     }
     if (this.kmsKeyArn && (statement.effect ?? "Allow") === "Allow" && (statement.actions ?? []).some((a) => /^s3:(\*|GetObject|PutObject)/.test(a))) {
       const services = (Array.isArray(statement.principals) ? statement.principals : []).filter((p) => p.type === "Service").flatMap((p) => p.identifiers);
-      for (const service of services) declareServicePrincipalKeyUse(this, this.kmsKeyArn, service);
+      for (const service of services) declareServicePrincipalKeyUse(this, this.kmsKeyArn, service, staticSourceArns(statement));
     }
     this.statements.push(statement);
     // putStatement re-reads the list: the document always holds every statement added so far.
@@ -275,4 +305,15 @@ export class SecureBucket extends Construct {
       ...(this.kmsKeyArn ? [{ effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [this.kmsKeyArn] }] : []),
     ];
   }
+}
+
+/**
+ * The `aws:SourceArn` values a statement is conditioned on, when all of them are static strings
+ * (e.g. a trail ARN built from its name): the key use it implies is scoped the same way. A reference
+ * (another stack's resource) cannot go into a key policy (libs/kms), so then the use is unscoped.
+ */
+function staticSourceArns(statement: PolicyStatement): readonly string[] | undefined {
+  const conditions = Array.isArray(statement.condition) ? statement.condition : [];
+  const values = conditions.filter((c) => c.variable.toLowerCase() === "aws:sourcearn").flatMap((c) => c.values);
+  return values.length > 0 && values.every((v) => !Token.isUnresolved(v)) ? values : undefined;
 }

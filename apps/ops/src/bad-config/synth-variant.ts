@@ -2,6 +2,7 @@ import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import type { EnvConfig } from "@infra/config";
 import { runEnvApp } from "@infra/workloads";
+import { ACCOUNT_CASES } from "./account.cases";
 import { DATA_CASES } from "./data.cases";
 import { NETWORK_CASES } from "./network.cases";
 import { OPS_CASES } from "./ops.cases";
@@ -14,7 +15,7 @@ import { findCase } from "./variants";
  *
  *   CDKTF_OUTDIR=/tmp/out npx tsx --tsconfig tsconfig.base.json apps/ops/src/bad-config/synth-variant.ts "<case name>"
  */
-export const ALL_CASES = [...NETWORK_CASES, ...STRUCTURE_CASES, ...DATA_CASES, ...OPS_CASES];
+export const ALL_CASES = [...NETWORK_CASES, ...STRUCTURE_CASES, ...DATA_CASES, ...OPS_CASES, ...ACCOUNT_CASES];
 
 const name = process.argv[2];
 if (name !== undefined) {

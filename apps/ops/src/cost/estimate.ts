@@ -90,6 +90,7 @@ const USAGE: Readonly<Record<string, string>> = {
   aws_route53_query_log: "log ingestion",
   aws_config_configuration_recorder: "configuration items recorded",
   aws_config_config_rule: "rule evaluations",
+  aws_cloudtrail: "data events recorded (the first copy of management events is free)",
   aws_athena_workgroup: "data scanned",
   aws_ecr_repository: "image storage",
   aws_amplify_app: "build minutes, hosting storage and transfer",

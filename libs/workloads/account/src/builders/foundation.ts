@@ -4,6 +4,7 @@ import { type DeploymentStack, type ServiceLinkedRoleService, type StackBuilder,
 import { ServiceLinkedRoles } from "@infra/governance";
 import { TerraformResource } from "cdktf";
 import type { FoundationInputs } from "../inputs";
+import { buildAccountAudit } from "./audit";
 
 /**
  * Resource types whose service needs its service-linked role before the resource is created (or
@@ -50,9 +51,13 @@ export function accountNeeds(stacks: readonly DeploymentStack[]): AccountNeeds {
   return { serviceLinkedRoles: [...roles].sort(), apiGatewayLoggingRegions: [...apiRegions].sort() };
 }
 
-/** What the foundation made: filled in once the env is built. */
+/** What the foundation made: the audit trail and human roles at once, the rest once the env is built. */
 export interface FoundationOutputs {
   readonly needs: () => AccountNeeds | undefined;
+  /** ARN of the account's CloudTrail trail. */
+  readonly trailArn: string;
+  /** The human roles that exist in this account, ARN by role name. */
+  readonly humanRoleArns: Readonly<Record<string, string>>;
 }
 
 /**
@@ -62,8 +67,10 @@ export interface FoundationOutputs {
  * (created, or imported where the account already has them), and the per-region API Gateway
  * account setting with its CloudWatch role (a singleton per account and region, which workloads
  * must not set themselves). Every other deployment depends on it (resolve: `foundation: true`).
+ * From config: the account's CloudTrail trail and the roles people assume (ADR 0065).
  */
 export const buildFoundation: StackBuilder<FoundationInputs, FoundationOutputs> = (stack, inputs, ctx) => {
+  const audit = buildAccountAudit(stack, inputs, ctx);
   let built: AccountNeeds | undefined;
   ctx.afterEnvBuilt(({ stacks }) => {
     const needs = accountNeeds([...stacks.values()].filter((s) => s !== stack));
@@ -75,5 +82,5 @@ export const buildFoundation: StackBuilder<FoundationInputs, FoundationOutputs> 
     }
     built = needs;
   });
-  return { needs: () => built };
+  return { needs: () => built, trailArn: audit.trailArn, humanRoleArns: audit.humanRoleArns };
 };

@@ -1,6 +1,11 @@
 // The account workload's config schemas: plain zod, no cdktf, so the environments/ layer can import them.
-import { SERVICE_LINKED_ROLES, type ServiceLinkedRoleService, awsText } from "@infra/config";
+import { SERVICE_LINKED_ROLES, type ServiceLinkedRoleService, accountId, awsText } from "@infra/config";
 import { z } from "zod";
+import { auditTrailInputs } from "./audit-trail";
+import { humanAccessInputs } from "./human-access";
+
+export * from "./audit-trail";
+export * from "./human-access";
 
 const slrService = z.enum(Object.keys(SERVICE_LINKED_ROLES) as [ServiceLinkedRoleService, ...ServiceLinkedRoleService[]]);
 
@@ -18,6 +23,12 @@ export const accountConfig = z
      * `aws iam list-roles --path-prefix /aws-service-role/ --query 'Roles[].Arn'`.
      */
     existingServiceLinkedRoles: z.array(slrService),
+    /**
+     * The account people sign in to (an identity account, or this account itself): the human roles
+     * (seed 004 "User Roles") trust its root, with MFA. No default: which account that is, is a
+     * fact of the organization every env states.
+     */
+    identityAccountId: accountId,
   })
   .strict();
 export type AccountConfig = z.infer<typeof accountConfig>;
@@ -29,6 +40,10 @@ export const foundationInputs = z
     existingServiceLinkedRoles: z.array(slrService),
     /** The one IAM role API Gateway logs to CloudWatch with, in every region of the account. */
     apiGatewayCloudWatchRoleName: awsText("iamName"),
+    /** The account's CloudTrail trail (seed 004 "Logging Strategy": CloudTrail, S3 + CloudWatch, 1 year). */
+    auditTrail: auditTrailInputs,
+    /** The roles people assume (seed 004 IAM "User Roles"). */
+    humanAccess: humanAccessInputs,
   })
   .strict();
 export type FoundationInputs = z.infer<typeof foundationInputs>;
