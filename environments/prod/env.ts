@@ -26,6 +26,8 @@ export const prod: EnvConfig = {
     // Mile Quest (seed 003): the workload defaults are prod (mile-quest.com, branch main → PRODUCTION).
     milequest: {},
   },
+  // Seed 004 resource tags of the platform over its _envcommon defaults (ADR 0070); prod: the eu-west-1 DR copy (VPC, RDS replica, Route 53 failover).
+  tags: { platform: { criticality: "high", disasterRecovery: "enabled" } },
   regions: [usEast1, euWest1, usWest2],
   source: "environments/prod/env.ts",
 };

@@ -24,6 +24,8 @@ export const uat: EnvConfig = {
   waivers: [
     ...platformWaivers.nonProd,
   ],
+  // Seed 004 resource tags of the platform over its _envcommon defaults (ADR 0070); uat: pre-prod acceptance (deletion protection, TLS only) but no DR copy.
+  tags: { platform: { criticality: "medium" } },
   regions: [usEast1],
   source: "environments/uat/env.ts",
 };

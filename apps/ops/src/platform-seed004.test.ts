@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
 
 const TABLE = {
-  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7 },
-  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14 },
-  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30 },
-  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30 },
+  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7, criticality: "low", dr: "disabled" },
+  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14, criticality: "low", dr: "disabled" },
+  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30, criticality: "medium", dr: "disabled" },
+  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30, criticality: "high", dr: "enabled" },
 } as const;
 
 type R = Record<string, unknown>;
@@ -92,6 +92,41 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(JSON.stringify(values(ops, "aws_cloudwatch_event_rule"))).toContain("ECS Task State Change");
     expect(values(ops, "aws_sns_topic")[0]!["kms_master_key_id"]).toMatch(/aws_kms_key/);
     expect(values(ops, "aws_cloudwatch_dashboard")).toHaveLength(1);
+  });
+
+  it("tagging strategy: Service, Criticality, BackupRequired, DisasterRecovery in the provider's default_tags of every platform stack", () => {
+    const platformStacks = stacks.filter((st) => (st.json.provider as { aws: { default_tags: { tags: R }[] }[] }).aws[0]!.default_tags[0]!.tags["Workload"] === "platform");
+    expect(platformStacks.length).toBeGreaterThanOrEqual(9);
+    const SERVICE: Record<string, string> = {
+      "security-kms": "kms",
+      "network-vpc": "network",
+      "network-vpc-peering": "network",
+      "services-ecs-cluster": "ecs",
+      "data-rds": "database",
+      "ops-monitoring": "monitoring",
+      "dns-zone": "dns",
+      "services-ingress": "ingress",
+      "dns-app-record": "dns",
+      "security-ci-access": "ci",
+    };
+    for (const st of platformStacks) {
+      const module = st.stackName.replace(/^[a-z]+-[a-z]+-[a-z]+-\d-/, "");
+      for (const provider of (st.json.provider as { aws: { default_tags: { tags: R }[] }[] }).aws) {
+        expect(provider.default_tags[0]!.tags, st.stackName).toMatchObject({
+          Service: SERVICE[module],
+          Criticality: row.criticality,
+          BackupRequired: String(module === "data-rds" || module === "services-ecs-cluster"),
+          DisasterRecovery: row.dr,
+          Deployment: module.replace("-", "/"),
+        });
+      }
+    }
+    // The instances and volumes the ASG launches are out of default_tags' reach: the cluster tags them itself.
+    const ecs = s("services-ecs-cluster");
+    expect(values(ecs, "aws_autoscaling_group")[0]!["tag"]).toContainEqual({ key: "Criticality", value: row.criticality, propagate_at_launch: true });
+    expect(values(ecs, "aws_launch_template")[0]!["tag_specifications"]).toContainEqual({ resource_type: "volume", tags: expect.objectContaining({ BackupRequired: "true", Service: "ecs" }) });
+    // Tags are config, never resources: the seed's tags add no resource and no per-resource tag.
+    expect(JSON.stringify(s("data-rds").json.resource)).not.toMatch(/"Criticality"/);
   });
 
   it("every stack: its state object at {env}/{region}/{category}/{module}/terraform.tfstate", () => {

@@ -9,6 +9,8 @@ export const monitoring = defineModule({
   builder: "platform/monitoring",
   schema: monitoringInputs,
   source: "environments/_envcommon/ops/monitoring.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "monitoring" },
   dependencies: {
     kms: { category: "security", module: "kms" },
     rds: { category: "data", module: "rds" },

@@ -69,6 +69,13 @@ export interface EcsEc2ClusterProps {
   readonly ecsConfig?: Readonly<Record<string, string>>;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Tags for the instances and root volumes the ASG launches, e.g. the deployment's default tags:
+   * provider default_tags never reach them (they are set by the ASG's `tag` blocks and the launch
+   * template's tag specifications), and a tag-based backup selection looks for them on the volumes.
+   * @default {}
+   */
+  readonly launchedResourceTags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -108,6 +115,7 @@ export class EcsEc2Cluster extends Construct {
     const p = validateClusterProps(props);
     const tags = props.tags ?? {};
     const named = (suffix: string) => ({ ...tags, Name: `${props.name}-${suffix}` });
+    const launched = { ...props.launchedResourceTags, ...named("ecs-instance") };
 
     const logs = new LogGroup(this, "logs", {
       name: `/aws/ecs/${props.name}`,
@@ -184,8 +192,8 @@ export class EcsEc2Cluster extends Construct {
       ebsOptimized: "true",
       updateDefaultVersion: true,
       tagSpecifications: [
-        { resourceType: "instance", tags: named("ecs-instance") },
-        { resourceType: "volume", tags: named("ecs-instance") },
+        { resourceType: "instance", tags: launched },
+        { resourceType: "volume", tags: launched },
       ],
       tags: named("ecs"),
     });
@@ -221,7 +229,7 @@ export class EcsEc2Cluster extends Construct {
           : undefined,
       tag: [
         { key: "AmazonECSManaged", value: "", propagateAtLaunch: true },
-        ...Object.entries(named("ecs-instance"))
+        ...Object.entries(launched)
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
       ],

@@ -24,6 +24,8 @@ export const buildEcs: StackBuilder<EcsInputs, ClusterOutputs> = (stack, inputs,
     logRetentionDays: inputs.logRetentionDays,
     logKmsKeyArn: keys.logs.keyArn,
     ebsKmsKeyArn: keys.data.keyArn,
+    // The instances and volumes the ASG launches carry the deployment's tags (seed 004 tagging strategy).
+    launchedResourceTags: ctx.deployment.provider.defaultTags,
   });
   return { cluster };
 };
