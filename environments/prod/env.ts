@@ -12,7 +12,7 @@ export const prod: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "acme-platform.com" },
+    platform: { domain: "acme-platform.com", alarmEmails: ["platform-oncall@example.com"] },
     timeline: { alarmEmails: ["timeline-oncall@example.com"], budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] } },
     aerologue: {
       // ARC-015 prod column is the workload default; ARC-010: production logs 90 days.

@@ -18,7 +18,7 @@ export const uat: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "uat.acme-platform.com" },
+    platform: { domain: "uat.acme-platform.com", alarmEmails: ["platform-uat-alerts@example.com"] },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.
   waivers: [

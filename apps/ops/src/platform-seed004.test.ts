@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
 
 const TABLE = {
-  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7, criticality: "low", dr: "disabled" },
-  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14, criticality: "low", dr: "disabled" },
-  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30, criticality: "medium", dr: "disabled" },
-  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30, criticality: "high", dr: "enabled" },
+  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7, criticality: "low", dr: "disabled", alarmEmail: "platform-dev-alerts@example.com" },
+  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14, criticality: "low", dr: "disabled", alarmEmail: "platform-staging-alerts@example.com" },
+  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30, criticality: "medium", dr: "disabled", alarmEmail: "platform-uat-alerts@example.com" },
+  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30, criticality: "high", dr: "enabled", alarmEmail: "platform-oncall@example.com" },
 } as const;
 
 type R = Record<string, unknown>;
@@ -92,6 +92,9 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(JSON.stringify(values(ops, "aws_cloudwatch_event_rule"))).toContain("ECS Task State Change");
     expect(values(ops, "aws_sns_topic")[0]!["kms_master_key_id"]).toMatch(/aws_kms_key/);
     expect(values(ops, "aws_cloudwatch_dashboard")).toHaveLength(1);
+    // The env's recipients (env.ts workloads.platform.alarmEmails), subscribed by email to the alert topic.
+    const topic = Object.keys(resourcesOfType(ops.json, "aws_sns_topic"))[0]!;
+    expect(values(ops, "aws_sns_topic_subscription")).toEqual([expect.objectContaining({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol: "email", endpoint: row.alarmEmail })]);
   });
 
   it("tagging strategy: Service, Criticality, BackupRequired, DisasterRecovery in the provider's default_tags of every platform stack", () => {

@@ -1,8 +1,8 @@
 import { defineModule } from "@infra/config";
-import { monitoringInputs } from "@infra/platform-inputs";
+import { type PlatformConfig, monitoringInputs } from "@infra/platform-inputs";
 
 /** Seed 004 observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures; a dashboard. */
-export const monitoring = defineModule({
+export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>({
   workload: "platform",
   category: "ops",
   module: "monitoring",
@@ -16,9 +16,10 @@ export const monitoring = defineModule({
     rds: { category: "data", module: "rds" },
     ecs: { category: "services", module: "ecs-cluster" },
   },
-  defaults: ({ env, region, settings }) => ({
+  defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,
-    alarmEmails: [...settings.alarmEmails],
+    // The env's recipients of every workload, then the platform's own (env.ts workloads.platform.alarmEmails).
+    alarmEmails: [...new Set([...settings.alarmEmails, ...workload.alarmEmails])],
     alarms: {
       // Seed 004: CPU > 80 % (sustained 10 minutes), free storage < 10 % (one 5-minute datapoint).
       cpuHigh: { threshold: 80, periodSeconds: 300, evaluationPeriods: 2 },
