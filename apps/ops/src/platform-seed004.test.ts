@@ -78,6 +78,44 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(values(ecs, "aws_ecs_cluster")[0]).toMatchObject({ setting: [{ name: "containerInsights", value: row.insights }] });
     expect(JSON.stringify(values(ecs, "aws_ecs_capacity_provider"))).toContain('"target_capacity":70');
     expect(values(ecs, "aws_cloudwatch_log_group")[0]).toMatchObject({ retention_in_days: row.logs });
+    // The CloudWatch agent: the seed's /aws/ec2/system log group, installed and started by the user data.
+    expect(values(ecs, "aws_cloudwatch_log_group")).toContainEqual(expect.objectContaining({ name: "/aws/ec2/system", retention_in_days: row.logs }));
+    const userData = Buffer.from(String(values(ecs, "aws_launch_template")[0]!["user_data"]), "base64").toString("utf8");
+    expect(userData).toContain("dnf install -y amazon-cloudwatch-agent");
+    expect(userData).toContain('"measurement":["used_percent"]');
+  });
+
+  it("IAM: the ECS task role reads and writes only the platform's own buckets, tables and secrets; the data key only through them", () => {
+    const ecs = s("services-ecs-cluster");
+    const prefix = `${name}-us-east-1-platform`;
+    const account = (st: StackJson) => ((st.json.provider as { aws: { allowed_account_ids: string[] }[] }).aws[0]!.allowed_account_ids[0]!);
+    const docs = Object.entries(ecs.json.data as Record<string, Record<string, { statement: R[] }>>)
+      .filter(([type]) => type === "aws_iam_policy_document")
+      .flatMap(([, d]) => Object.entries(d))
+      .filter(([key]) => key.startsWith("ecs_task-") && !key.startsWith("ecs_task-trust") && !key.startsWith("ecs_task-execution"))
+      .map(([, doc]) => doc.statement[0]!);
+    const bySid = Object.fromEntries(docs.map((st) => [st["sid"], st]));
+    expect(Object.keys(bySid).sort()).toEqual(["AppBucketsList", "AppObjects", "AppSecrets", "AppTables", "DataKeyViaServices"]);
+    expect(bySid["AppObjects"]!["resources"]).toEqual([`arn:aws:s3:::${prefix}-*/*`]);
+    expect(bySid["AppTables"]!["resources"]).toEqual([`arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*`, `arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*/index/*`]);
+    expect(bySid["AppSecrets"]!["resources"]).toEqual([`arn:aws:secretsmanager:us-east-1:${account(ecs)}:secret:${prefix}/*`]);
+    expect(bySid["DataKeyViaServices"]).toMatchObject({
+      actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+      resources: [expect.stringMatching(/security-kms/)],
+      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["dynamodb.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "secretsmanager.us-east-1.amazonaws.com"] }],
+    });
+    // No resource wildcard beyond a name prefix, no service wildcard.
+    for (const st of docs) {
+      expect((st["resources"] as string[]).every((r) => r !== "*"), String(st["sid"])).toBe(true);
+      expect((st["actions"] as string[]).every((a) => !a.endsWith(":*")), String(st["sid"])).toBe(true);
+    }
+    // The database credentials: granted by the data layer on the master secret, to the cluster's task role.
+    const data = s("data-rds");
+    const [grant] = values(data, "aws_iam_role_policy").filter((p) => p["name"] === "PlatformDatabaseSecret");
+    expect(grant!["role"]).toMatch(/services-ecs-cluster.*task/i);
+    const secretDoc = JSON.stringify(Object.values((data.json.data as Record<string, Record<string, unknown>>)["aws_iam_policy_document"]!).find((d) => JSON.stringify(d).includes("DatabaseSecret")));
+    expect(secretDoc).toContain("secretsmanager:GetSecretValue");
+    expect(secretDoc).toMatch(name === "prod" ? /aws_secretsmanager_secret\./ : /aws_db_instance\..*master_user_secret/);
   });
 
   it("observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures → an encrypted topic; a dashboard", () => {
@@ -92,6 +130,15 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(JSON.stringify(values(ops, "aws_cloudwatch_event_rule"))).toContain("ECS Task State Change");
     expect(values(ops, "aws_sns_topic")[0]!["kms_master_key_id"]).toMatch(/aws_kms_key/);
     expect(values(ops, "aws_cloudwatch_dashboard")).toHaveLength(1);
+    // Low disk space (< 10 % free) on the ECS hosts: the CloudWatch agent's roll-up over the cluster's ASG.
+    expect(alarms.find((a) => a["metric_name"] === "disk_used_percent")).toMatchObject({
+      namespace: "CWAgent",
+      statistic: "Maximum",
+      comparison_operator: "GreaterThanThreshold",
+      threshold: 90,
+      dimensions: { AutoScalingGroupName: expect.stringMatching(new RegExp(`${name}-us-east-1-services-ecs-cluster`)), path: "/" },
+      alarm_actions: [expect.stringMatching(/aws_sns_topic\./)],
+    });
     // The env's recipients (env.ts workloads.platform.alarmEmails), subscribed by email to the alert topic.
     const topic = Object.keys(resourcesOfType(ops.json, "aws_sns_topic"))[0]!;
     expect(values(ops, "aws_sns_topic_subscription")).toEqual([expect.objectContaining({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol: "email", endpoint: row.alarmEmail })]);

@@ -1,7 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type PlatformConfig, monitoringInputs } from "@infra/platform-inputs";
 
-/** Seed 004 observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures; a dashboard. */
+/** Seed 004 observability: CPU > 80 %, free storage < 10 % (RDS and ECS hosts' disks), RDS failover, ECS task failures; a dashboard. */
 export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>({
   workload: "platform",
   category: "ops",
@@ -24,6 +24,8 @@ export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>(
       // Seed 004: CPU > 80 % (sustained 10 minutes), free storage < 10 % (one 5-minute datapoint).
       cpuHigh: { threshold: 80, periodSeconds: 300, evaluationPeriods: 2 },
       freeStorageLow: { threshold: 10, periodSeconds: 300, evaluationPeriods: 1 },
+      // Seed 004: low disk space (< 10 % free) on the ECS hosts = more than 90 % used (one 5-minute datapoint).
+      diskUsedHigh: { threshold: 90, periodSeconds: 300, evaluationPeriods: 1 },
     },
   }),
 });

@@ -27,5 +27,7 @@ export const ecsCluster = defineModule({
     containerInsights: settings.containerInsights,
     placement: "any" as const,
     logRetentionDays: settings.logRetentionDays,
+    // Seed 004's log group name: one platform cluster per env account and region owns it.
+    systemLogGroupName: "/aws/ec2/system",
   }),
 });
