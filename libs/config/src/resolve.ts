@@ -130,10 +130,9 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     }
     workloadConfigs[wname] = overrides;
   }
+  // Tags of a known workload the env does not run are inert (an env narrowed to some workloads keeps its tags).
   for (const wname of Object.keys(env.tags ?? {})) {
-    if (!(wname in workloadConfigs)) {
-      issues.push(issue(envLevel, `tags.${wname}`, wname, `workload is not enabled in ${envLevel}; enabled: ${Object.keys(workloadConfigs).join(" | ") || "none"}`));
-    }
+    if (!workloads[wname]) issues.push(issue(envLevel, `tags.${wname}`, wname, `unknown workload; must be one of ${Object.keys(workloads).sort().join(" | ")}`));
   }
 
   // Regions.

@@ -90,8 +90,10 @@ describe("seed 004 resource tags", () => {
     expect(at("us-east-1/data/queue.tags.criticality")).toMatchObject({ level: "prod/us-east-1/region.ts", allowed: expect.stringContaining('"high" | "medium" | "low"') });
   });
 
-  it("rejects env tags for a workload the env does not run", () => {
+  it("rejects env tags for an unknown workload; ignores those of a known workload the env does not run", () => {
     const error = errorOf(() => resolveEnv(root, env({ tags: { missing: { criticality: "high" } } }), { app: tagged, other: untagged }));
-    expect(error.issues).toContainEqual(expect.objectContaining({ level: "prod/env.ts", path: "tags.missing" }));
+    expect(error.issues).toContainEqual(expect.objectContaining({ level: "prod/env.ts", path: "tags.missing", allowed: "unknown workload; must be one of app | other" }));
+    const narrowed = resolveEnv(root, env({ workloads: { app: {} }, deployments: [deploy(db)], tags: { other: { criticality: "high" } } }), { app: tagged, other: untagged });
+    expect(narrowed.deployments.map((d) => d.module)).toEqual(["db"]);
   });
 });
