@@ -21,7 +21,7 @@ export const dev: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "dev.acme-platform.com" },
+    platform: { domain: "dev.acme-platform.com", alarmEmails: ["platform-dev-alerts@example.com"] },
     // Seed 002 leaves amounts open: dev runs the smallest sizes (see docs/workloads/timeline.md).
     timeline: { publicDomain: "dev.acme-timeline.com", budget: { monthlyLimitUsd: 300, emails: ["timeline-finops@example.com"] } },
     aerologue: {

@@ -12,7 +12,7 @@ export const prod: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "acme-platform.com" },
+    platform: { domain: "acme-platform.com", alarmEmails: ["platform-oncall@example.com"] },
     timeline: { alarmEmails: ["timeline-oncall@example.com"], budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] } },
     aerologue: {
       // ARC-015 prod column is the workload default; ARC-010: production logs 90 days.
@@ -26,6 +26,8 @@ export const prod: EnvConfig = {
     // Mile Quest (seed 003): the workload defaults are prod (mile-quest.com, branch main → PRODUCTION).
     milequest: {},
   },
+  // Seed 004 resource tags of the platform over its _envcommon defaults (ADR 0070); prod: the eu-west-1 DR copy (VPC, RDS replica, Route 53 failover).
+  tags: { platform: { criticality: "high", disasterRecovery: "enabled" } },
   regions: [usEast1, euWest1, usWest2],
   source: "environments/prod/env.ts",
 };

@@ -21,7 +21,7 @@ export const staging: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "staging.acme-platform.com" },
+    platform: { domain: "staging.acme-platform.com", alarmEmails: ["platform-staging-alerts@example.com"] },
     timeline: { publicDomain: "staging.acme-timeline.com", budget: { monthlyLimitUsd: 800, emails: ["timeline-finops@example.com"] } },
     aerologue: {
       // ARC-015 staging column.

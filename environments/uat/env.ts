@@ -18,12 +18,14 @@ export const uat: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "uat.acme-platform.com" },
+    platform: { domain: "uat.acme-platform.com", alarmEmails: ["platform-uat-alerts@example.com"] },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.
   waivers: [
     ...platformWaivers.nonProd,
   ],
+  // Seed 004 resource tags of the platform over its _envcommon defaults (ADR 0070); uat: pre-prod acceptance (deletion protection, TLS only) but no DR copy.
+  tags: { platform: { criticality: "medium" } },
   regions: [usEast1],
   source: "environments/uat/env.ts",
 };

@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
 
 const TABLE = {
-  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7 },
-  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14 },
-  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30 },
-  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30 },
+  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7, criticality: "low", dr: "disabled", alarmEmail: "platform-dev-alerts@example.com" },
+  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14, criticality: "low", dr: "disabled", alarmEmail: "platform-staging-alerts@example.com" },
+  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30, criticality: "medium", dr: "disabled", alarmEmail: "platform-uat-alerts@example.com" },
+  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30, criticality: "high", dr: "enabled", alarmEmail: "platform-oncall@example.com" },
 } as const;
 
 type R = Record<string, unknown>;
@@ -78,6 +78,44 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(values(ecs, "aws_ecs_cluster")[0]).toMatchObject({ setting: [{ name: "containerInsights", value: row.insights }] });
     expect(JSON.stringify(values(ecs, "aws_ecs_capacity_provider"))).toContain('"target_capacity":70');
     expect(values(ecs, "aws_cloudwatch_log_group")[0]).toMatchObject({ retention_in_days: row.logs });
+    // The CloudWatch agent: the seed's /aws/ec2/system log group, installed and started by the user data.
+    expect(values(ecs, "aws_cloudwatch_log_group")).toContainEqual(expect.objectContaining({ name: "/aws/ec2/system", retention_in_days: row.logs }));
+    const userData = Buffer.from(String(values(ecs, "aws_launch_template")[0]!["user_data"]), "base64").toString("utf8");
+    expect(userData).toContain("dnf install -y amazon-cloudwatch-agent");
+    expect(userData).toContain('"measurement":["used_percent"]');
+  });
+
+  it("IAM: the ECS task role reads and writes only the platform's own buckets, tables and secrets; the data key only through them", () => {
+    const ecs = s("services-ecs-cluster");
+    const prefix = `${name}-us-east-1-platform`;
+    const account = (st: StackJson) => ((st.json.provider as { aws: { allowed_account_ids: string[] }[] }).aws[0]!.allowed_account_ids[0]!);
+    const docs = Object.entries(ecs.json.data as Record<string, Record<string, { statement: R[] }>>)
+      .filter(([type]) => type === "aws_iam_policy_document")
+      .flatMap(([, d]) => Object.entries(d))
+      .filter(([key]) => key.startsWith("ecs_task-") && !key.startsWith("ecs_task-trust") && !key.startsWith("ecs_task-execution"))
+      .map(([, doc]) => doc.statement[0]!);
+    const bySid = Object.fromEntries(docs.map((st) => [st["sid"], st]));
+    expect(Object.keys(bySid).sort()).toEqual(["AppBucketsList", "AppObjects", "AppSecrets", "AppTables", "DataKeyViaServices"]);
+    expect(bySid["AppObjects"]!["resources"]).toEqual([`arn:aws:s3:::${prefix}-*/*`]);
+    expect(bySid["AppTables"]!["resources"]).toEqual([`arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*`, `arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*/index/*`]);
+    expect(bySid["AppSecrets"]!["resources"]).toEqual([`arn:aws:secretsmanager:us-east-1:${account(ecs)}:secret:${prefix}/*`]);
+    expect(bySid["DataKeyViaServices"]).toMatchObject({
+      actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+      resources: [expect.stringMatching(/security-kms/)],
+      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["dynamodb.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "secretsmanager.us-east-1.amazonaws.com"] }],
+    });
+    // No resource wildcard beyond a name prefix, no service wildcard.
+    for (const st of docs) {
+      expect((st["resources"] as string[]).every((r) => r !== "*"), String(st["sid"])).toBe(true);
+      expect((st["actions"] as string[]).every((a) => !a.endsWith(":*")), String(st["sid"])).toBe(true);
+    }
+    // The database credentials: granted by the data layer on the master secret, to the cluster's task role.
+    const data = s("data-rds");
+    const [grant] = values(data, "aws_iam_role_policy").filter((p) => p["name"] === "PlatformDatabaseSecret");
+    expect(grant!["role"]).toMatch(/services-ecs-cluster.*task/i);
+    const secretDoc = JSON.stringify(Object.values((data.json.data as Record<string, Record<string, unknown>>)["aws_iam_policy_document"]!).find((d) => JSON.stringify(d).includes("DatabaseSecret")));
+    expect(secretDoc).toContain("secretsmanager:GetSecretValue");
+    expect(secretDoc).toMatch(name === "prod" ? /aws_secretsmanager_secret\./ : /aws_db_instance\..*master_user_secret/);
   });
 
   it("observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures → an encrypted topic; a dashboard", () => {
@@ -92,6 +130,53 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(JSON.stringify(values(ops, "aws_cloudwatch_event_rule"))).toContain("ECS Task State Change");
     expect(values(ops, "aws_sns_topic")[0]!["kms_master_key_id"]).toMatch(/aws_kms_key/);
     expect(values(ops, "aws_cloudwatch_dashboard")).toHaveLength(1);
+    // Low disk space (< 10 % free) on the ECS hosts: the CloudWatch agent's roll-up over the cluster's ASG.
+    expect(alarms.find((a) => a["metric_name"] === "disk_used_percent")).toMatchObject({
+      namespace: "CWAgent",
+      statistic: "Maximum",
+      comparison_operator: "GreaterThanThreshold",
+      threshold: 90,
+      dimensions: { AutoScalingGroupName: expect.stringMatching(new RegExp(`${name}-us-east-1-services-ecs-cluster`)), path: "/" },
+      alarm_actions: [expect.stringMatching(/aws_sns_topic\./)],
+    });
+    // The env's recipients (env.ts workloads.platform.alarmEmails), subscribed by email to the alert topic.
+    const topic = Object.keys(resourcesOfType(ops.json, "aws_sns_topic"))[0]!;
+    expect(values(ops, "aws_sns_topic_subscription")).toEqual([expect.objectContaining({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol: "email", endpoint: row.alarmEmail })]);
+  });
+
+  it("tagging strategy: Service, Criticality, BackupRequired, DisasterRecovery in the provider's default_tags of every platform stack", () => {
+    const platformStacks = stacks.filter((st) => (st.json.provider as { aws: { default_tags: { tags: R }[] }[] }).aws[0]!.default_tags[0]!.tags["Workload"] === "platform");
+    expect(platformStacks.length).toBeGreaterThanOrEqual(9);
+    const SERVICE: Record<string, string> = {
+      "security-kms": "kms",
+      "network-vpc": "network",
+      "network-vpc-peering": "network",
+      "services-ecs-cluster": "ecs",
+      "data-rds": "database",
+      "ops-monitoring": "monitoring",
+      "dns-zone": "dns",
+      "services-ingress": "ingress",
+      "dns-app-record": "dns",
+      "security-ci-access": "ci",
+    };
+    for (const st of platformStacks) {
+      const module = st.stackName.replace(/^[a-z]+-[a-z]+-[a-z]+-\d-/, "");
+      for (const provider of (st.json.provider as { aws: { default_tags: { tags: R }[] }[] }).aws) {
+        expect(provider.default_tags[0]!.tags, st.stackName).toMatchObject({
+          Service: SERVICE[module],
+          Criticality: row.criticality,
+          BackupRequired: String(module === "data-rds" || module === "services-ecs-cluster"),
+          DisasterRecovery: row.dr,
+          Deployment: module.replace("-", "/"),
+        });
+      }
+    }
+    // The instances and volumes the ASG launches are out of default_tags' reach: the cluster tags them itself.
+    const ecs = s("services-ecs-cluster");
+    expect(values(ecs, "aws_autoscaling_group")[0]!["tag"]).toContainEqual({ key: "Criticality", value: row.criticality, propagate_at_launch: true });
+    expect(values(ecs, "aws_launch_template")[0]!["tag_specifications"]).toContainEqual({ resource_type: "volume", tags: expect.objectContaining({ BackupRequired: "true", Service: "ecs" }) });
+    // Tags are config, never resources: the seed's tags add no resource and no per-resource tag.
+    expect(JSON.stringify(s("data-rds").json.resource)).not.toMatch(/"Criticality"/);
   });
 
   it("every stack: its state object at {env}/{region}/{category}/{module}/terraform.tfstate", () => {

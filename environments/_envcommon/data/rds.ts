@@ -12,6 +12,8 @@ export const rds = defineModule({
   builder: "platform/rds",
   schema: rdsInputs,
   source: "environments/_envcommon/data/rds.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070): automated backups (7-30 days per env).
+  tags: { service: "database", backupRequired: true },
   dependencies: (ctx, inputs) => ({
     vpc: { category: "network", module: "vpc" },
     kms: { category: "security", module: "kms" },

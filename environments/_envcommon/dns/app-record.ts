@@ -13,6 +13,8 @@ export const appRecord = defineModule({
   builder: "platform/app-record",
   schema: appRecordInputs,
   source: "environments/_envcommon/dns/app-record.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "dns" },
   dependencies: {
     zone: { category: "dns", module: "zone" },
     ingress: { category: "services", module: "ingress" },

@@ -9,6 +9,8 @@ export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
   builder: "platform/zone",
   schema: zoneInputs,
   source: "environments/_envcommon/dns/zone.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "dns" },
   dependencies: { kms: { category: "security", module: "kms" } },
   // An env-zone delegation needs its parent zone deployment (the "parent" dependency).
   check: (self, env) => zoneDelegationIssues(self, env, "zoneName"),

@@ -9,6 +9,8 @@ export const vpcPeering = defineModule({
   builder: "platform/vpc-peering",
   schema: peeringInputs,
   source: "environments/_envcommon/network/vpc-peering.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "network" },
   dependencies: { vpc: { category: "network", module: "vpc" } },
   requiredDependencies: ["peer"],
   // AWS refuses to peer overlapping VPCs: both sides' resolved CIDRs are compared once every deployment resolved.

@@ -9,6 +9,8 @@ export const vpc = defineModule({
   builder: "platform/vpc",
   schema: vpcInputs,
   source: "environments/_envcommon/network/vpc.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "network" },
   dependencies: { kms: { category: "security", module: "kms" } },
   // A deployment that overrides azs may name only zones of its region (and of region.ts azs).
   check: (self) => azIssues(self),

@@ -1,26 +1,31 @@
 import { defineModule } from "@infra/config";
-import { monitoringInputs } from "@infra/platform-inputs";
+import { type PlatformConfig, monitoringInputs } from "@infra/platform-inputs";
 
-/** Seed 004 observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures; a dashboard. */
-export const monitoring = defineModule({
+/** Seed 004 observability: CPU > 80 %, free storage < 10 % (RDS and ECS hosts' disks), RDS failover, ECS task failures; a dashboard. */
+export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>({
   workload: "platform",
   category: "ops",
   module: "monitoring",
   builder: "platform/monitoring",
   schema: monitoringInputs,
   source: "environments/_envcommon/ops/monitoring.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "monitoring" },
   dependencies: {
     kms: { category: "security", module: "kms" },
     rds: { category: "data", module: "rds" },
     ecs: { category: "services", module: "ecs-cluster" },
   },
-  defaults: ({ env, region, settings }) => ({
+  defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,
-    alarmEmails: [...settings.alarmEmails],
+    // The env's recipients of every workload, then the platform's own (env.ts workloads.platform.alarmEmails).
+    alarmEmails: [...new Set([...settings.alarmEmails, ...workload.alarmEmails])],
     alarms: {
       // Seed 004: CPU > 80 % (sustained 10 minutes), free storage < 10 % (one 5-minute datapoint).
       cpuHigh: { threshold: 80, periodSeconds: 300, evaluationPeriods: 2 },
       freeStorageLow: { threshold: 10, periodSeconds: 300, evaluationPeriods: 1 },
+      // Seed 004: low disk space (< 10 % free) on the ECS hosts = more than 90 % used (one 5-minute datapoint).
+      diskUsedHigh: { threshold: 90, periodSeconds: 300, evaluationPeriods: 1 },
     },
   }),
 });

@@ -9,6 +9,8 @@ export const platform = defineWorkload({
   // The organisation's platform domain (seed 004 names none, but asks HTTPS-only in uat/prod, so its
   // certificates must validate: never a reserved domain like example.com). prod serves the apex; the
   // other envs a sub-zone <env>.<apex> (env.ts). docs/adr/0014-dns-delegation.md
-  defaults: { domain: "acme-platform.com", apexDomain: "acme-platform.com", githubRepository: "acme/aws-infra-monorepo" },
+  defaults: { domain: "acme-platform.com", apexDomain: "acme-platform.com", githubRepository: "acme/aws-infra-monorepo", alarmEmails: [] },
+  // Seed 004's required resource tags (ADR 0070): each module names its service; env.ts states only differences.
+  tags: { service: "platform", criticality: "low", backupRequired: false, disasterRecovery: "disabled" },
   source: "environments/_envcommon/platform/workload.ts",
 });

@@ -38,6 +38,8 @@ export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
   builder: "platform/ci-access",
   schema: ciAccessInputs,
   source: "environments/_envcommon/security/ci-access.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "ci" },
   defaults: ({ env, region, workload }) => {
     const deploy = DEPLOY_ROLES[env.name] ?? DEPLOY_ROLES["dev"]!;
     return {

@@ -9,6 +9,8 @@ export const kms = defineModule({
   builder: "platform/kms",
   schema: kmsInputs,
   source: "environments/_envcommon/security/kms.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "kms" },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,
     // A deleted key cannot be brought back after the window: give protected envs the longest one.

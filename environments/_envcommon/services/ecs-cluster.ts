@@ -12,6 +12,8 @@ export const ecsCluster = defineModule({
   builder: "platform/ecs",
   schema: ecsInputs,
   source: "environments/_envcommon/services/ecs-cluster.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070): the seed's EBS snapshots of the container instances.
+  tags: { service: "ecs", backupRequired: true },
   dependencies: {
     vpc: { category: "network", module: "vpc" },
     kms: { category: "security", module: "kms" },
@@ -25,5 +27,7 @@ export const ecsCluster = defineModule({
     containerInsights: settings.containerInsights,
     placement: "any" as const,
     logRetentionDays: settings.logRetentionDays,
+    // Seed 004's log group name: one platform cluster per env account and region owns it.
+    systemLogGroupName: "/aws/ec2/system",
   }),
 });

@@ -9,6 +9,8 @@ export const ingress = defineModule<typeof ingressInputs, PlatformConfig>({
   builder: "platform/ingress",
   schema: ingressInputs,
   source: "environments/_envcommon/services/ingress.ts",
+  // Seed 004 resource tags over the workload's (ADR 0070).
+  tags: { service: "ingress" },
   dependencies: {
     kms: { category: "security", module: "kms" },
     vpc: { category: "network", module: "vpc" },

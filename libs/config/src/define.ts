@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { EnvName, EnvSettings, NatMode, Prerequisites, RegionQuotas, WaiverConfig } from "./schema";
 import type { RegionName } from "./regions";
+import type { ResourceTags } from "./resource-tags";
 import type { ResolvedDeployment, ResolvedEnv } from "./resolve";
 
 /**
@@ -36,6 +37,11 @@ export interface WorkloadDefinition<C = unknown> {
   readonly schema: z.ZodType<C>;
   /** The workload's defaults (the `_envcommon/<workload>` level). */
   readonly defaults: C;
+  /**
+   * The workload's default resource tags (seed 004 Service, Criticality, BackupRequired,
+   * DisasterRecovery), the first layer of resource-tags.ts. @default none
+   */
+  readonly tags?: Partial<ResourceTags>;
   /** File that declares the defaults, named in error messages. */
   readonly source: string;
 }
@@ -45,6 +51,7 @@ export function defineWorkload<S extends z.ZodType>(def: {
   project: string;
   schema: S;
   defaults: z.input<S>;
+  tags?: Partial<ResourceTags>;
   source: string;
 }): WorkloadDefinition<z.output<S>> {
   return def as unknown as WorkloadDefinition<z.output<S>>;
@@ -120,6 +127,8 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
    * primary region, with no dependencies of its own. @default false
    */
   readonly foundation?: boolean;
+  /** The module's resource tags over its workload's (resource-tags.ts), e.g. its `service`. @default none */
+  readonly tags?: Partial<ResourceTags>;
   /** File that declares the module's defaults, named in error messages. */
   readonly source: string;
 }
@@ -138,6 +147,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   reservedConcurrency?: (inputs: z.output<S>) => number;
   check?: ModuleCheck<z.output<S>>;
   foundation?: boolean;
+  tags?: Partial<ResourceTags>;
   source: string;
 }): ModuleDefinition<z.output<S>, W> {
   return def as unknown as ModuleDefinition<z.output<S>, W>;
@@ -158,6 +168,8 @@ export interface DeploymentConfig<I = unknown> {
   /** Replace or add dependencies of the module. */
   readonly dependencies?: Readonly<Record<string, DependencyRef>>;
   readonly waivers?: readonly WaiverConfig[];
+  /** This deployment's resource tags over its module's and env's (resource-tags.ts). @default none */
+  readonly tags?: Partial<ResourceTags>;
   /** The file that declares this deployment, for error messages. @default the region file */
   readonly source?: string;
 }
@@ -208,6 +220,11 @@ export interface EnvConfig {
   readonly settings?: DeepPartial<EnvSettings>;
   /** Workloads that run in this env, with their env-level overrides. */
   readonly workloads: Readonly<Record<string, unknown>>;
+  /**
+   * Per workload, the env's resource tags over the workload's and modules' defaults (resource-tags.ts),
+   * e.g. `{ platform: { criticality: "high" } }`. @default none
+   */
+  readonly tags?: Readonly<Record<string, Partial<ResourceTags>>>;
   readonly regions: readonly RegionConfig[];
   readonly waivers?: readonly WaiverConfig[];
   /** What a person provides before the first deploy (secret values, zone delegations). @default none */

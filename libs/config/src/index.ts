@@ -10,6 +10,7 @@ export * from "./naming";
 export * from "./regions";
 export * from "./resolve";
 export * from "./schema";
+export * from "./resource-tags";
 export * from "./service-linked-roles";
 export * from "./windows";
 export * from "./prerequisites";

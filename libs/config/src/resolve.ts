@@ -7,6 +7,7 @@ import { topoSort } from "./graph";
 import { mergeLayers } from "./merge";
 import { deploymentId, fillPattern, stackName, stateKey } from "./naming";
 import { REGION_AZS, type RegionName, isRegionName } from "./regions";
+import { type ResourceTags, renderResourceTags, resourceTags } from "./resource-tags";
 import {
   type EnvName,
   type EnvSettings,
@@ -65,6 +66,8 @@ export interface ResolvedDeployment {
   readonly waivers: readonly ResolvedWaiver[];
   /** The settings of this deployment's env and region, merged. */
   readonly settings: EnvSettings;
+  /** Seed 004's resource tags of this deployment (resource-tags.ts), also in `provider.defaultTags`. @default none */
+  readonly tags?: ResourceTags;
 }
 
 export interface ResolvedEnv {
@@ -128,6 +131,10 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
       continue;
     }
     workloadConfigs[wname] = overrides;
+  }
+  // Tags of a known workload the env does not run are inert (an env narrowed to some workloads keeps its tags).
+  for (const wname of Object.keys(env.tags ?? {})) {
+    if (!workloads[wname]) issues.push(issue(envLevel, `tags.${wname}`, wname, `unknown workload; must be one of ${Object.keys(workloads).sort().join(" | ")}`));
   }
 
   // Regions.
@@ -272,6 +279,17 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
       byStack.set(name, level);
       byKey.set(key, level);
       const workloadDef = workloads[def.workload]!;
+      const tags = resolveTags(
+        [
+          { source: workloadDef.source, values: workloadDef.tags },
+          { source: def.source, values: def.tags },
+          { source: envLevel, values: env.tags?.[def.workload] },
+          { source: level, values: d.tags },
+        ],
+        `${r.region}/${def.category}/${def.module}.tags`,
+        level,
+        issues,
+      );
       drafts.push({
         id,
         level,
@@ -308,6 +326,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
               CostAllocation: env.costAllocation,
               Workload: def.workload,
               Deployment: `${def.category}/${def.module}`,
+              ...(tags ? renderResourceTags(tags) : {}),
             },
           },
           inputs: parsed.data,
@@ -316,6 +335,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
             ...parseWaivers(d.waivers ?? [], level, `${where}.waivers`, issues),
           ],
           settings,
+          ...(tags ? { tags } : {}),
         },
       });
     });
@@ -418,6 +438,19 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
   }
   if (issues.length) fail();
   return resolvedEnv;
+}
+
+/**
+ * Seed 004's resource tags of one deployment: its layers merged (later wins) and validated. None when
+ * no layer sets any; otherwise all four fields, each error naming the layer that set the bad value.
+ */
+function resolveTags(layers: readonly { source: string; values: unknown }[], prefix: string, fallbackLevel: string, issues: ConfigIssue[]): ResourceTags | undefined {
+  const merged = mergeLayers(layers);
+  if (Object.keys(merged.value).length === 0) return undefined;
+  const parsed = resourceTags.safeParse(merged.value);
+  if (parsed.success) return parsed.data;
+  issues.push(...zodIssues(parsed.error, merged.value, merged.provenance, { prefix, fallbackLevel }));
+  return undefined;
 }
 
 function checkField(schema: z.ZodType, value: unknown, level: string, path: string, issues: ConfigIssue[]): unknown {

@@ -139,6 +139,16 @@ describe("EcsEc2Cluster (seed 004 prod)", () => {
     cluster.allowFrom("sg-alb", [32768, 65535], "Dynamic host ports from the ALB");
   });
 
+  it("launched instances and volumes carry launchedResourceTags (provider default_tags never reach them)", () => {
+    const tagged = synthJson((s) => new EcsEc2Cluster(s, "ecs", { ...prod, launchedResourceTags: { BackupRequired: "true", Name: "ignored" } }));
+    const lt = only(tagged, "aws_launch_template");
+    expect(lt.tag_specifications).toEqual([
+      { resource_type: "instance", tags: { BackupRequired: "true", Name: "prod-platform-ecs-instance" } },
+      { resource_type: "volume", tags: { BackupRequired: "true", Name: "prod-platform-ecs-instance" } },
+    ]);
+    expect(only(tagged, "aws_autoscaling_group").tag).toContainEqual({ key: "BackupRequired", value: "true", propagate_at_launch: true });
+  });
+
   it("Graviton AMI, Container Insights, CMK on volumes and logs", () => {
     expect(Object.values(json.data.aws_ssm_parameter)).toEqual([{ name: "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id" }]);
     expect(only(json, "aws_ecs_cluster").setting).toEqual([{ name: "containerInsights", value: "enabled" }]);

@@ -18,6 +18,7 @@ import { declareKeyUse } from "@infra/kms";
 import { LogGroup } from "@infra/monitoring";
 import { Construct } from "constructs";
 import { ecsOptimizedAmiParameter } from "./ami";
+import { AGENT_NAMESPACE, type HostDiskMetric, hostAgentScript, hostDiskMetric } from "./host-agent";
 import { type IamStatement, statementErrors } from "./iam-statement";
 import { type PlacementMode, type PlacementStrategy, placementStrategy } from "./placement";
 import { ecsUserData } from "./user-data";
@@ -67,8 +68,23 @@ export interface EcsEc2ClusterProps {
   readonly executionRoleStatements?: readonly IamStatement[];
   /** Extra /etc/ecs/ecs.config settings, e.g. { ECS_ENABLE_CONTAINER_METADATA: "true" }. @default {} */
   readonly ecsConfig?: Readonly<Record<string, string>>;
+  /**
+   * The CloudWatch agent on every instance: disk use of the root volume as `CWAgent` `disk_used_percent`
+   * (exposed as `hostDiskMetric` for a low-disk alarm) and the ECS agent, ECS init and cloud-init logs
+   * shipped to `systemLogGroupName` (created here, with the cluster's log retention and key). The
+   * instances need a route to the AL2023 package repositories (NAT or an S3 gateway endpoint) to install it.
+   * @default none (no agent: EC2 publishes CPU, never disk use)
+   */
+  readonly hostAgent?: { readonly systemLogGroupName: string };
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Tags for the instances and root volumes the ASG launches, e.g. the deployment's default tags:
+   * provider default_tags never reach them (they are set by the ASG's `tag` blocks and the launch
+   * template's tag specifications), and a tag-based backup selection looks for them on the volumes.
+   * @default {}
+   */
+  readonly launchedResourceTags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -91,6 +107,10 @@ export class EcsEc2Cluster extends Construct {
   readonly taskRoleName: string;
   readonly logGroupName: string;
   readonly logGroupArn: string;
+  /** The instances' disk use as the CloudWatch agent publishes it; undefined without `hostAgent`. */
+  readonly hostDiskMetric?: HostDiskMetric;
+  /** The log group of the instances' own logs; undefined without `hostAgent`. */
+  readonly systemLogGroupName?: string;
   /** ordered_placement_strategy for services on this cluster. */
   readonly defaultPlacementStrategy: readonly PlacementStrategy[];
   /** capacity_provider_strategy for services on this cluster. */
@@ -108,6 +128,7 @@ export class EcsEc2Cluster extends Construct {
     const p = validateClusterProps(props);
     const tags = props.tags ?? {};
     const named = (suffix: string) => ({ ...tags, Name: `${props.name}-${suffix}` });
+    const launched = { ...props.launchedResourceTags, ...named("ecs-instance") };
 
     const logs = new LogGroup(this, "logs", {
       name: `/aws/ecs/${props.name}`,
@@ -139,6 +160,8 @@ export class EcsEc2Cluster extends Construct {
     ] as const) {
       new IamRolePolicyAttachment(this, `instance-${key}`, { role: instanceRole.name, policyArn: arn });
     }
+    const agent = props.hostAgent ? this.hostAgent(instanceRole, props.hostAgent.systemLogGroupName, props, named("system-logs")) : undefined;
+    this.systemLogGroupName = agent?.logGroupName;
     const profile = new IamInstanceProfile(this, "instance-profile", {
       name: `${props.name}-ecs-instance`,
       role: instanceRole.name,
@@ -179,13 +202,13 @@ export class EcsEc2Cluster extends Construct {
         },
       ],
       networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "false", securityGroups: [sg.id], deleteOnTermination: "true" }],
-      userData: ecsUserData(props.name, props.ecsConfig),
+      userData: ecsUserData(props.name, props.ecsConfig, agent?.script),
       monitoring: { enabled: props.detailedMonitoring ?? true },
       ebsOptimized: "true",
       updateDefaultVersion: true,
       tagSpecifications: [
-        { resourceType: "instance", tags: named("ecs-instance") },
-        { resourceType: "volume", tags: named("ecs-instance") },
+        { resourceType: "instance", tags: launched },
+        { resourceType: "volume", tags: launched },
       ],
       tags: named("ecs"),
     });
@@ -221,7 +244,7 @@ export class EcsEc2Cluster extends Construct {
           : undefined,
       tag: [
         { key: "AmazonECSManaged", value: "", propagateAtLaunch: true },
-        ...Object.entries(named("ecs-instance"))
+        ...Object.entries(launched)
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
       ],
@@ -232,6 +255,7 @@ export class EcsEc2Cluster extends Construct {
     declareKeyUse(asg, props.ebsKmsKeyArn, { kind: "service-linked-role", service: "autoscaling.amazonaws.com" });
     this.autoScalingGroupName = asg.name;
     this.autoScalingGroupArn = asg.arn;
+    if (props.hostAgent) this.hostDiskMetric = hostDiskMetric(asg.name);
 
     const capacityProvider = new EcsCapacityProvider(this, "capacity-provider", {
       name: `${props.name}-ec2`,
@@ -328,6 +352,37 @@ export class EcsEc2Cluster extends Construct {
       ],
     });
     new IamRolePolicy(this, `${kind}-${statement.sid}`, { name: statement.sid, role: role.id, policy: doc.json });
+  }
+
+  /**
+   * The agent's log group and the instance role's rights for it: metrics only into the agent's
+   * namespace, log events only into that group. Returns the user data lines that install and start it.
+   */
+  private hostAgent(instanceRole: IamRole, logGroupName: string, props: EcsEc2ClusterProps, tags: Record<string, string>): { logGroupName: string; script: string[] } {
+    const group = new LogGroup(this, "system-logs", { name: logGroupName, retentionDays: props.logRetentionDays, kmsKeyArn: props.logKmsKeyArn, tags });
+    const doc = new DataAwsIamPolicyDocument(this, "instance-cloudwatch-agent-doc", {
+      statement: [
+        {
+          sid: "PutAgentMetrics",
+          effect: "Allow",
+          actions: ["cloudwatch:PutMetricData"],
+          // PutMetricData has no resource type: the namespace condition is what scopes it.
+          resources: ["*"],
+          condition: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: [AGENT_NAMESPACE] }],
+        },
+        // The agent reads the instance's aws:autoscaling:groupName tag for the AutoScalingGroupName dimension
+        // (instance metadata tags are off); DescribeTags has no resource type.
+        { sid: "ReadInstanceTags", effect: "Allow", actions: ["ec2:DescribeTags"], resources: ["*"] },
+        {
+          sid: "ShipSystemLogs",
+          effect: "Allow",
+          actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+          resources: [group.logGroupArn, `${group.logGroupArn}:log-stream:*`],
+        },
+      ],
+    });
+    new IamRolePolicy(this, "instance-cloudwatch-agent", { name: "CloudWatchAgent", role: instanceRole.id, policy: doc.json });
+    return { logGroupName: group.logGroupName, script: hostAgentScript(logGroupName) };
   }
 
   private account?: DataAwsCallerIdentity;

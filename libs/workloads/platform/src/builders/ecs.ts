@@ -2,6 +2,7 @@ import type { StackBuilder } from "@infra/core";
 import { EcsEc2Cluster } from "@infra/ecs";
 import type { EcsInputs } from "../inputs/ecs";
 import type { KeyOutputs } from "./kms";
+import { platformTaskStatements } from "./task-access";
 import type { NetworkOutputs } from "./vpc";
 
 export interface ClusterOutputs {
@@ -24,6 +25,10 @@ export const buildEcs: StackBuilder<EcsInputs, ClusterOutputs> = (stack, inputs,
     logRetentionDays: inputs.logRetentionDays,
     logKmsKeyArn: keys.logs.keyArn,
     ebsKmsKeyArn: keys.data.keyArn,
+    hostAgent: { systemLogGroupName: inputs.systemLogGroupName },
+    taskRoleStatements: platformTaskStatements({ name: inputs.name, region: ctx.deployment.region.name, accountId: ctx.env.accountId, dataKeyArn: keys.data.keyArn }),
+    // The instances and volumes the ASG launches carry the deployment's tags (seed 004 tagging strategy).
+    launchedResourceTags: ctx.deployment.provider.defaultTags,
   });
   return { cluster };
 };

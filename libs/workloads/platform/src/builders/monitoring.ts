@@ -2,6 +2,7 @@ import type { StackBuilder } from "@infra/core";
 import {
   AlertTopic,
   Dashboard,
+  MetricAlarm,
   ec2CpuAlarm,
   ecsTaskFailureAlarm,
   rdsCpuAlarm,
@@ -26,7 +27,7 @@ export interface MonitoringOutputs {
   readonly topic: AlertTopic;
 }
 
-/** Seed 004 observability: high CPU, low free storage, RDS failover, ECS task failures → one encrypted topic; a dashboard. */
+/** Seed 004 observability: high CPU, low free storage (RDS) and disk (ECS hosts), RDS failover, ECS task failures → one encrypted topic; a dashboard. */
 export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependency<KeyOutputs>("kms");
   const { database, allocatedStorageGb } = ctx.dependency<DataOutputs>("rds");
@@ -57,6 +58,23 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     ...windowOf(inputs.alarms.freeStorageLow),
     alarmTopicArns: actions,
   });
+  const disk = cluster.hostDiskMetric;
+  if (!disk) throw new Error(`${inputs.name}: the ECS cluster publishes no disk metric (its hostAgent is off), so the low-disk alarm has nothing to watch`);
+  const diskAlarm = new MetricAlarm(stack, "ecs-disk", {
+    name: `${inputs.name}-ecs-disk-used-high`,
+    description: `An ECS host's root volume is more than ${inputs.alarms.diskUsedHigh.threshold}% used (seed 004 low disk space): images and container logs fill it; prune or resize.`,
+    namespace: disk.namespace,
+    metricName: disk.metricName,
+    dimensions: disk.dimensions,
+    // The aggregated series over the group: Maximum is the fullest instance.
+    statistic: "Maximum",
+    comparison: "GreaterThanThreshold",
+    threshold: inputs.alarms.diskUsedHigh.threshold,
+    ...windowOf(inputs.alarms.diskUsedHigh),
+    // No data = the agent is not running: INSUFFICIENT_DATA shows it, where notBreaching would hide it.
+    treatMissingData: "missing",
+    alarmTopicArns: actions,
+  });
   rdsEventSubscription(stack, "rds-failover", {
     name: `${inputs.name}-rds-failover`,
     dbInstanceIdentifiers: [database.instanceId],
@@ -69,12 +87,18 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     region,
     widgets: [
       { type: "text", markdown: `# ${inputs.name}\nPlatform (seed 004) in ${region}: ECS on EC2, RDS, alarms.` },
-      { type: "alarm", title: "Alarms", alarmArns: [ecsCpu.alarmArn, rdsCpu.alarmArn, storage.alarmArn] },
+      { type: "alarm", title: "Alarms", alarmArns: [ecsCpu.alarmArn, rdsCpu.alarmArn, storage.alarmArn, diskAlarm.alarmArn] },
       {
         type: "metric",
         title: "EC2: CPU of the ECS instances",
         metrics: [["AWS/EC2", "CPUUtilization", { AutoScalingGroupName: cluster.autoScalingGroupName }]],
         stat: "Average",
+      },
+      {
+        type: "metric",
+        title: "EC2: disk used % of the ECS instances (fullest)",
+        metrics: [[disk.namespace, disk.metricName, { ...disk.dimensions }]],
+        stat: "Maximum",
       },
       {
         type: "metric",

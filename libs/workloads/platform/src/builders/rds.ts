@@ -1,3 +1,5 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { StackBuilder } from "@infra/core";
 import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
 import type { RdsInputs } from "../inputs/rds";
@@ -10,9 +12,10 @@ export interface DataOutputs {
   readonly allocatedStorageGb: number;
 }
 
-/** Security groups allowed to reach the database (the ECS instances). */
+/** Security groups allowed to reach the database (the ECS instances), and the role its tasks run as. */
 export interface DatabaseClients {
   readonly instanceSecurityGroupId: string;
+  readonly taskRoleName: string;
 }
 
 export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ctx) => {
@@ -44,5 +47,13 @@ export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ct
     logKmsKeyArn: keys.logs.keyArn,
     ...(source ? { replicateSourceDb: source.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds) }),
   });
+  // Seed 004: the ECS tasks read the database credentials. Granted here, where the secret is: the cluster
+  // deploys first (the database admits its security group), so it cannot name the secret itself.
+  if (database.masterUserSecretArn) {
+    const doc = new DataAwsIamPolicyDocument(stack, "task-db-secret-doc", {
+      statement: [{ sid: "DatabaseSecret", effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [database.masterUserSecretArn] }],
+    });
+    new IamRolePolicy(stack, "task-db-secret", { name: "PlatformDatabaseSecret", role: clients.taskRoleName, policy: doc.json });
+  }
   return { database, allocatedStorageGb: inputs.allocatedStorageGb };
 };

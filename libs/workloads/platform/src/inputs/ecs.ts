@@ -12,6 +12,11 @@ export const ecsInputs = z
     targetCapacityPercent: z.number().int().min(1).max(100),
     containerInsights: z.boolean(),
     placement: z.enum(["any", "spread"]),
+    /**
+     * Log group of the instances' own logs, shipped by the CloudWatch agent that also publishes their
+     * disk use (seed 004 "/aws/ec2/system", "Disk (EC2)").
+     */
+    systemLogGroupName: z.string().regex(/^[A-Za-z0-9_./#-]{1,512}$/, { message: "must be a CloudWatch Logs group name: 1-512 of letters, digits, _ . / # -" }),
     logRetentionDays: z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
       message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
     }),

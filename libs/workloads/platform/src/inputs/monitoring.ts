@@ -18,6 +18,11 @@ export const monitoringInputs = z
         cpuHigh: alarmThreshold(z.number().min(1).max(100)),
         /** RDS free storage below this share of the allocated storage, in percent (seed 004: 10 %). */
         freeStorageLow: alarmThreshold(z.number().min(1).max(99)),
+        /**
+         * ECS hosts' root volume used above this percent, the fullest instance of the group (seed 004 "Low disk
+         * space (<10%)": 90 % used). Published by the CloudWatch agent (services/ecs-cluster).
+         */
+        diskUsedHigh: alarmThreshold(z.number().min(1).max(99)),
       })
       .strict(),
   })

@@ -14,6 +14,11 @@ export const platformConfig = z
     apexDomain: publicDomain,
     /** The GitHub repository (`org/repo`) whose workflows plan and apply this env (security/ci-access). */
     githubRepository,
+    /**
+     * Who receives the platform's alarms (email subscriptions of its alert topic, besides the env's
+     * `settings.alarmEmails`). Each address must confirm: until then AWS keeps the subscription pending.
+     */
+    alarmEmails: z.array(z.email()),
   })
   .strict()
   .superRefine((v, ctx) => {
