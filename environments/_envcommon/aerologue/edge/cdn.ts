@@ -17,6 +17,7 @@ export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
     dns: { category: "aerologue-edge", module: "dns" },
     storage: { category: "aerologue-data", module: "storage" },
     api: { category: "aerologue-compute", module: "api" },
+    secrets: { category: "aerologue-security", module: "secrets" },
   },
   defaults: (ctx) => ({
     prefix: prefix(ctx),

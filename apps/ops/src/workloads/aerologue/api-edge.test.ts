@@ -29,6 +29,9 @@ describe.each([
     const acl = resources(cdn, "aws_wafv2_web_acl")[0]!.__name;
     const verify = Object.keys(cdn.json.data?.["aws_secretsmanager_secret_version"] ?? {});
     expect(verify).toEqual([expect.stringMatching(/^origin-verify/)]);
+    // Read by ARN from the secrets stack (which deploys first), whose value an operator puts.
+    const versions = cdn.json.data!["aws_secretsmanager_secret_version"] as Record<string, { secret_id: string }>;
+    expect(versions[verify[0]!]!.secret_id).toMatch(/aerologue-security-secrets\.outputs\.cross-stack-output-aws_secretsmanager_secretaerologue-edge-origin-verify_secret_\w+arn\}$/);
     // The workload's log bucket (data/storage), like the app distribution's logs.
     const logs = (one(cdn, "aws_cloudfront_distribution", "comment", `aerologue-${name}-cdn`)["logging_config"] as { bucket: string }).bucket;
     expect(logs).toMatch(/aerologue-data-storage\.outputs\.cross-stack-output-aws_s3_bucketlogs_bucket_\w+\}\.s3\.amazonaws\.com$/);

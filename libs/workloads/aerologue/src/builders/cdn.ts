@@ -8,6 +8,7 @@ import type { CdnInputs, OriginVerify } from "../inputs/modules";
 import type { ApiOutputs } from "./api";
 import type { DnsOutputs } from "./dns";
 import type { KmsOutputs } from "./kms";
+import type { SecretsOutputs } from "./secrets";
 import type { StorageOutputs } from "./storage";
 
 export interface CdnOutputs {
@@ -23,14 +24,19 @@ export interface CdnOutputs {
  * The custom headers every request to an API origin carries. The value is read at plan time, so
  * the secret's value is a prerequisite of this stack's plan (an operator puts it).
  */
-function originHeaders(stack: Parameters<StackBuilder<CdnInputs, CdnOutputs>>[0], verify: OriginVerify): Record<string, string> {
+function originHeaders(stack: Parameters<StackBuilder<CdnInputs, CdnOutputs>>[0], verify: OriginVerify, secrets: SecretsOutputs["secrets"]): Record<string, string> {
   if (verify.kind === "none") return {};
+  const secret = secrets[verify.secretName];
+  if (!secret) {
+    throw new Error(`aerologue-edge/cdn: originVerify.secretName "${verify.secretName}" is not one of the secrets stack's secrets (${Object.keys(secrets).join(", ")}): add it to aerologue-security/secrets names`);
+  }
   requirePrerequisite(stack, {
     requirement: { kind: "secret-value", secret: verify.secretName, format: "a plain string of 32+ random characters" },
     neededAt: "plan",
     reason: `CloudFront sends it to the API origins as ${verify.headerName}; the API refuses requests without it (docs/adr/0075)`,
   });
-  const version = new DataAwsSecretsmanagerSecretVersion(stack, "origin-verify", { secretId: verify.secretName });
+  // By ARN: the secret of the secrets stack (deploys first), not a look-up by name.
+  const version = new DataAwsSecretsmanagerSecretVersion(stack, "origin-verify", { secretId: secret.secretArn });
   return { [verify.headerName]: version.secretString };
 }
 
@@ -75,7 +81,7 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   // sends Host = the origin name, which API Gateway maps to the API (AllViewerExceptHostHeader:
   // every other viewer header, with caching disabled Authorization too, the query string and the
   // Sec-WebSocket-* handshake headers).
-  const headers = originHeaders(stack, inputs.originVerify);
+  const headers = originHeaders(stack, inputs.originVerify, inputs.originVerify.kind === "none" ? {} : ctx.dependency<SecretsOutputs>("secrets").secrets);
   const apiOrigin: Origin = { type: "http", domainName: api.originApiDomain, customHeaders: headers };
   const wsOrigin: Origin = { type: "http", domainName: api.originWsDomain, customHeaders: headers };
   const passThrough: Omit<Behavior, "origin"> = { allowedMethods: "ALL", cache: { type: "disabled" }, originRequestPolicy: "AllViewerExceptHostHeader", compress: true };
