@@ -21,6 +21,12 @@ export const AEROLOGUE_WAIVERS = {
       address: "aws_secretsmanager_secret.aerologue-oauth-*",
       reason: "Seed 000 ARC-009: Apple and Google OAuth credentials are issued by Apple/Google and rotated in their consoles; only DB credentials rotate",
     },
+    {
+      rule: "INF-SM-002",
+      address: "aws_secretsmanager_secret.aerologue-edge-origin-verify*",
+      reason:
+        "docs/adr/0075: the CloudFront origin-verify value lives in the distributions' config, which Terraform owns, so a rotation function cannot change it; operators rotate it with the documented two-step (put a new value, apply edge-cdn; the APIs accept AWSCURRENT and AWSPREVIOUS)",
+    },
   ],
   dns: [
     {

@@ -44,6 +44,10 @@ export const api = defineModule<typeof apiInputs, AerologueConfig>({
     restFunction: "api-rest-handler",
     apiDomain: `api.${ctx.workload.domain}`,
     wsDomain: `ws.${ctx.workload.domain}`,
+    // api./ws. are CloudFront aliases behind the web ACL (aerologue-edge/cdn); API Gateway answers
+    // these origin names only (docs/adr/0075).
+    originApiDomain: `origin-api.${ctx.workload.domain}`,
+    originWsDomain: `origin-ws.${ctx.workload.domain}`,
     wsMappingKey: "ws",
     logRetentionDays: ctx.workload.logRetentionDays,
     latencyRouting: ctx.workload.globalRegions.length > 0,

@@ -1,6 +1,6 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { type AerologueConfig, type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
-import { PRIMARY, prefix } from "../names";
+import { ORIGIN_VERIFY_SECRET, PRIMARY, prefix } from "../names";
 
 /**
  * ARC-004 says Node.js 20; nodejs20.x reached AWS end of support on 2026-04-30 (no new functions,
@@ -28,6 +28,8 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
       timestream: "read",
       aurora: true,
       cache: true,
+      // Compares the X-Origin-Verify header CloudFront adds (docs/adr/0075).
+      secrets: [ORIGIN_VERIFY_SECRET],
       sendToBroadcastQueue: true,
     },
   },
@@ -39,7 +41,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
     timeoutSeconds: 10,
     trigger: { type: "websocket", route: "$connect" },
     layers: BASE_LAYERS,
-    access: { ...none, tables: ["websocket_connections", "user_sessions"], cache: true },
+    access: { ...none, tables: ["websocket_connections", "user_sessions"], cache: true, secrets: [ORIGIN_VERIFY_SECRET] },
   },
   "api-ws-disconnect": {
     purpose: "WebSocket disconnect",

@@ -1,6 +1,6 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, cdnInputs } from "@infra/aerologue-inputs";
-import { prefix } from "../names";
+import { ORIGIN_VERIFY_SECRET, prefix } from "../names";
 
 const DAY = 86400;
 
@@ -17,6 +17,7 @@ export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
     dns: { category: "aerologue-edge", module: "dns" },
     storage: { category: "aerologue-data", module: "storage" },
     api: { category: "aerologue-compute", module: "api" },
+    secrets: { category: "aerologue-security", module: "secrets" },
   },
   defaults: (ctx) => ({
     prefix: prefix(ctx),
@@ -30,9 +31,12 @@ export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
       managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"],
       botControl: "challenge" as const,
       // ARC-009 "Challenge suspicious bots" on the web app's pages, not on the API the native apps call.
-      botControlExcludePaths: ["/api/", "/ws/"],
+      // "/ws" without the slash: the WebSocket URL is wss://ws.<domain>/ws (the API mapping key).
+      botControlExcludePaths: ["/api/", "/ws"],
       logRetentionDays: ctx.workload.logRetentionDays,
     },
     wsMappingKey: "ws",
+    // The regional origin names are public DNS: the APIs accept only requests carrying this header.
+    originVerify: { kind: "secret-header" as const, headerName: "X-Origin-Verify", secretName: ORIGIN_VERIFY_SECRET },
   }),
 });

@@ -1,5 +1,6 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, secretsInputs } from "@infra/aerologue-inputs";
+import { ORIGIN_VERIFY_SECRET } from "../names";
 
 /** ARC-009 Secrets Manager: the six secrets (values put by operators), replicated to ARC-012 regions. */
 export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
@@ -11,7 +12,8 @@ export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
   source: "environments/_envcommon/aerologue/security/secrets.ts",
   dependencies: { kms: { category: "aerologue-security", module: "kms" } },
   defaults: (ctx) => ({
-    names: ["aerologue/db/aurora", "aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/oauth/apple", "aerologue/oauth/google"],
+    // The seed's six, and the CloudFront origin-verify value (docs/adr/0075).
+    names: ["aerologue/db/aurora", "aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/oauth/apple", "aerologue/oauth/google", ORIGIN_VERIFY_SECRET],
     recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,
     deletionProtection: ctx.settings.deletionProtection,
     globalRegions: [...ctx.workload.globalRegions],

@@ -109,12 +109,12 @@ describe("aerologue prod with ARC-012 global regions (eu-west-1, ap-southeast-1)
     expect(resources(st, "aws_s3_bucket_replication_configuration")).toHaveLength(2);
   });
 
-  it("APIs: each region's HTTP and WebSocket API answers api./ws. behind Route 53 latency records", () => {
+  it("APIs: each region's HTTP and WebSocket API answers the CloudFront origin names behind Route 53 latency records", () => {
     for (const region of ["us-east-1", ...GLOBAL]) {
       const api = s(region, "compute-api");
       const latency = resources(api, "aws_route53_record").filter((r) => r["latency_routing_policy"]);
       expect(latency.map((r) => `${r["name"]} ${r["type"]} ${r["set_identifier"]}`).sort()).toEqual(
-        ["api.aerologue.app A", "api.aerologue.app AAAA", "ws.aerologue.app A", "ws.aerologue.app AAAA"].map((n) => `${n} ${region}`),
+        ["origin-api.aerologue.app A", "origin-api.aerologue.app AAAA", "origin-ws.aerologue.app A", "origin-ws.aerologue.app AAAA"].map((n) => `${n} ${region}`),
       );
       for (const r of latency) expect(r["latency_routing_policy"]).toEqual({ region });
       expect(resources(api, "aws_apigatewayv2_api").map((x) => x["protocol_type"]).sort()).toEqual(["HTTP", "WEBSOCKET"]);

@@ -415,12 +415,14 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
 
   it("ARC-008 CloudFront: origins, five behaviours with the seed's caching, compression, OAC, price class, ACM in us-east-1, Route 53", () => {
     const cdn = s("edge-cdn");
-    const [d] = resources(cdn, "aws_cloudfront_distribution");
+    const d = one(cdn, "aws_cloudfront_distribution", "comment", `aerologue-${name}-cdn`);
     expect(d!["price_class"]).toBe(x.priceClass);
     expect(d!["aliases"]).toEqual([x.domain, `www.${x.domain}`]);
     const origins = d!["origin"] as { origin_id: string; domain_name: string; origin_access_control_id?: string }[];
     expect(origins.map((o) => o.origin_id).sort()).toEqual(["api", "static-assets", "tiles", "websocket"]);
-    expect(origins.find((o) => o.origin_id === "api")!.domain_name).toBe(`api.${x.domain}`);
+    // The API Gateway origin names, not api./ws. (now CloudFront aliases themselves: no CloudFront -> CloudFront hop).
+    expect(origins.find((o) => o.origin_id === "api")!.domain_name).toBe(`origin-api.${x.domain}`);
+    expect(origins.find((o) => o.origin_id === "websocket")!.domain_name).toBe(`origin-ws.${x.domain}`);
     for (const o of origins.filter((o) => o.origin_id === "static-assets" || o.origin_id === "tiles")) expect(o.origin_access_control_id).toBeTruthy();
     const behaviours = d!["ordered_cache_behavior"] as { path_pattern: string; cache_policy_id: string; compress: boolean }[];
     expect(behaviours.map((b) => b.path_pattern)).toEqual(["/api/*", "/ws/*", "/tiles/*", "/static/*"]);
@@ -430,10 +432,10 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     const ttl = Object.fromEntries(resources(cdn, "aws_cloudfront_cache_policy").map((p) => [String(p["name"]).split("-cdn-")[1], p["default_ttl"]]));
     expect(ttl).toEqual({ tiles: 2592000, static: 31536000, default: 3600 });
     expect([...behaviours, d!["default_cache_behavior"] as { compress: boolean }].every((b) => b.compress)).toBe(true);
-    const cert = resources(cdn, "aws_acm_certificate")[0]!;
-    expect(cert["domain_name"]).toBe(x.domain);
+    const cert = one(cdn, "aws_acm_certificate", "domain_name", x.domain);
+    expect(cert["subject_alternative_names"]).toEqual([`www.${x.domain}`]);
     expect(resources(cdn, "aws_route53_record").filter((r) => r["alias"]).map((r) => `${r["name"]} ${r["type"]}`).sort()).toEqual(
-      [`${x.domain} A`, `${x.domain} AAAA`, `www.${x.domain} A`, `www.${x.domain} AAAA`].sort(),
+      [`${x.domain} A`, `${x.domain} AAAA`, `www.${x.domain} A`, `www.${x.domain} AAAA`, `api.${x.domain} A`, `api.${x.domain} AAAA`, `ws.${x.domain} A`, `ws.${x.domain} AAAA`].sort(),
     );
     expect(resources(s("edge-dns"), "aws_route53_zone")[0]!["name"]).toBe(x.domain);
   });
@@ -452,15 +454,18 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(rules).toHaveLength(5);
     // Bot Control leaves the native apps' API and WebSocket paths alone (HTTP-library agents, no browser challenge).
     const bot = rules.find((r) => r.name === "AWSManagedRulesBotControlRuleSet")!.statement["managed_rule_group_statement"] as { scope_down_statement: unknown };
-    expect(JSON.stringify(bot.scope_down_statement)).toMatch(/^\{"not_statement":\{"statement":\[\{"or_statement".*"search_string":"\/api\/".*"search_string":"\/ws\/"/);
+    // "/ws" without a slash: the WebSocket URL is wss://ws.<domain>/ws.
+    expect(JSON.stringify(bot.scope_down_statement)).toMatch(/^\{"not_statement":\{"statement":\[\{"or_statement".*"search_string":"\/api\/".*"search_string":"\/ws"/);
     expect(resources(cdn, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(1);
-    expect(String(resources(cdn, "aws_cloudfront_distribution")[0]!["web_acl_id"])).toContain("aws_wafv2_web_acl");
+    // The app, api. and ws. distributions all sit behind this one web ACL.
+    const acl_ = resources(cdn, "aws_wafv2_web_acl").map((a) => a.__name)[0]!;
+    expect(resources(cdn, "aws_cloudfront_distribution").map((dist) => dist["web_acl_id"])).toEqual(Array(3).fill(`\${aws_wafv2_web_acl.${acl_}.arn}`));
   });
 
-  it("ARC-009: the six secrets under aerologue/, CMK-encrypted, no values in code", () => {
+  it("ARC-009: the six secrets under aerologue/ (and the CloudFront origin-verify value), CMK-encrypted, no values in code", () => {
     const sec = s("security-secrets");
     expect(resources(sec, "aws_secretsmanager_secret").map((r) => r["name"]).sort()).toEqual(
-      ["aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/db/aurora", "aerologue/oauth/apple", "aerologue/oauth/google"],
+      ["aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/db/aurora", "aerologue/edge/origin-verify", "aerologue/oauth/apple", "aerologue/oauth/google"],
     );
     for (const r of resources(sec, "aws_secretsmanager_secret")) expect(r["kms_key_id"]).toBeTruthy();
     expect(resources(sec, "aws_secretsmanager_secret_version")).toHaveLength(0);

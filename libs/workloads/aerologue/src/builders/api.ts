@@ -16,8 +16,12 @@ import type { KmsOutputs } from "./kms";
 export interface ApiOutputs {
   readonly http: HttpApi;
   readonly websocket: WebSocketApi;
+  /** Public names: CloudFront aliases (aerologue-edge/cdn). */
   readonly apiDomain: string;
   readonly wsDomain: string;
+  /** The API Gateway custom domains CloudFront fetches from. */
+  readonly originApiDomain: string;
+  readonly originWsDomain: string;
 }
 
 function domainOf(api: Construct): Apigatewayv2DomainName {
@@ -29,10 +33,12 @@ function domainOf(api: Construct): Apigatewayv2DomainName {
 /**
  * ARC-006: the HTTP API (ten routes to api-rest-handler, JWT authorizer on the Cognito pool for
  * every route but health, CORS, 1000 rps / 2000 burst, access logs) and the WebSocket API
- * ($connect/$disconnect/$default), one stage named after the env, custom domains api.<domain> and
- * ws.<domain>. ws-broadcast may post to connections (execute-api:ManageConnections), granted here
- * because this stack owns the API. With ARC-012 regions, each region's API answers behind
- * Route 53 latency records.
+ * ($connect/$disconnect/$default), one stage named after the env. The custom domains are the
+ * origins of the api./ws. distributions (aerologue-edge/cdn, behind WAF): origin-api.<domain> and
+ * origin-ws.<domain> (docs/adr/0075). ws-broadcast may post to connections
+ * (execute-api:ManageConnections), granted here because this stack owns the API. With ARC-012
+ * regions, each region's API answers the origin names behind Route 53 latency records, so
+ * CloudFront reaches the region closest to its edge.
  */
 export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx) => {
   const region = ctx.deployment.region.name;
@@ -46,7 +52,7 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
   // WebSocket stages log through the account's API Gateway CloudWatch role: a per-region account
   // setting owned by the account foundation (which this stack deploys after), never by a workload.
 
-  const certificate = new Certificate(stack, "certificate", { domainName: inputs.apiDomain, subjectAlternativeNames: [inputs.wsDomain], zoneId: zone.zoneId });
+  const certificate = new Certificate(stack, "certificate", { domainName: inputs.originApiDomain, subjectAlternativeNames: [inputs.originWsDomain], zoneId: zone.zoneId });
   // Single region: plain alias records (the library's). ARC-012: latency records below.
   const zoneForAlias = inputs.latencyRouting ? undefined : zone.zoneId;
 
@@ -64,9 +70,9 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
     throttling: inputs.throttle,
     accessLogs,
     detailedMetrics: true,
-    customDomain: { domainName: inputs.apiDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias },
-    // Clients, the CDN's /api/* origin and the latency records all use api.<domain>: the generated
-    // execute-api hostname is only a second, unlisted door (docs/adr/0035).
+    customDomain: { domainName: inputs.originApiDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias },
+    // Only CloudFront calls the API, through the origin name: the generated execute-api hostname
+    // would be a second, unlisted door around WAF (docs/adr/0035).
     disableExecuteApiEndpoint: true,
   });
 
@@ -80,7 +86,7 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
     throttling: inputs.throttle,
     accessLogs,
     detailedMetrics: true,
-    customDomain: { domainName: inputs.wsDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias, basePath: inputs.wsMappingKey },
+    customDomain: { domainName: inputs.originWsDomain, certificateArn: certificate.certificateArn, zoneId: zoneForAlias, basePath: inputs.wsMappingKey },
   });
 
   // ARC-009 "Custom: API Gateway Management (WebSocket)" on ws-broadcast's role, from this stack.
@@ -95,7 +101,7 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
   });
 
   if (inputs.latencyRouting) {
-    for (const [id, name, api] of [["api", inputs.apiDomain, http], ["ws", inputs.wsDomain, websocket]] as const) {
+    for (const [id, name, api] of [["api", inputs.originApiDomain, http], ["ws", inputs.originWsDomain, websocket]] as const) {
       const dn = domainOf(api);
       for (const type of ["A", "AAAA"]) {
         new Route53Record(stack, `${id}-latency-${type.toLowerCase()}`, {
@@ -109,5 +115,5 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
       }
     }
   }
-  return { http, websocket, apiDomain: inputs.apiDomain, wsDomain: inputs.wsDomain };
+  return { http, websocket, apiDomain: inputs.apiDomain, wsDomain: inputs.wsDomain, originApiDomain: inputs.originApiDomain, originWsDomain: inputs.originWsDomain };
 };

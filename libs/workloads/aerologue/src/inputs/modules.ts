@@ -316,6 +316,24 @@ export const functionsInputs = z
   });
 export type FunctionsInputs = z.infer<typeof functionsInputs>;
 
+/** The origin custom domains must be names of their own: the public ones are CloudFront aliases. */
+function originNameIssues(
+  v: { apiDomain: string; wsDomain: string; originApiDomain: string; originWsDomain: string },
+  ctx: z.RefinementCtx,
+): void {
+  const publicNames = [v.apiDomain, v.wsDomain];
+  for (const key of ["originApiDomain", "originWsDomain"] as const) {
+    if (publicNames.includes(v[key])) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `"${v[key]}" is a public name (a CloudFront alias): the origin needs its own name, e.g. "origin-${v[key]}", or CloudFront would fetch from itself`,
+      });
+    }
+  }
+  if (v.originApiDomain === v.originWsDomain) ctx.addIssue({ code: "custom", path: ["originWsDomain"], message: `"${v.originWsDomain}" is also originApiDomain: each API needs its own custom domain` });
+}
+
 /** aerologue-compute/api: ARC-006. */
 export const apiInputs = z
   .object({
@@ -330,15 +348,23 @@ export const apiInputs = z
     wsRoutes: z.record(z.enum(["$connect", "$disconnect", "$default"]), z.string()),
     broadcastFunction: z.string(),
     restFunction: z.string(),
+    /** The public names (CloudFront aliases, in aerologue-edge/cdn); here only for outputs. */
     apiDomain: z.string(),
     wsDomain: z.string(),
+    /**
+     * The API Gateway regional custom domains CloudFront uses as origins (docs/adr/0075): never the
+     * public names, which belong to the distributions (a distribution whose origin is its own alias loops).
+     */
+    originApiDomain: z.string(),
+    originWsDomain: z.string(),
     wsMappingKey: z.string(),
     logRetentionDays: retention,
-    /** ARC-012: latency records per region when the workload runs in more than one region. */
+    /** ARC-012: latency records per region (on the origin names) when the workload runs in more than one region. */
     latencyRouting: z.boolean(),
   })
   .strict()
   .superRefine((v, ctx) => {
+    originNameIssues(v, ctx);
     v.publicRoutes.forEach((r, i) => {
       if (!v.routes.includes(r)) ctx.addIssue({ code: "custom", path: ["publicRoutes", i], message: `"${r}" is not one of the routes` });
     });
@@ -365,6 +391,26 @@ export const dnsInputs = z
   .strict();
 export type DnsInputs = z.infer<typeof dnsInputs>;
 
+/**
+ * How the API origins recognise CloudFront (docs/adr/0075). "secret-header": every distribution
+ * adds `headerName: <secret value>` to requests to the API origins, the value read from Secrets
+ * Manager at plan time (an operator puts it); api-rest-handler and api-ws-connect compare it.
+ * "none" leaves the regional custom domains open to direct calls that skip WAF: say why.
+ */
+export const originVerify = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("secret-header"),
+      /** e.g. "X-Origin-Verify"; not a header CloudFront forbids as a custom origin header. */
+      headerName: z.string().regex(/^X-[A-Za-z0-9-]+$/, { message: 'must be an "X-" header name like "X-Origin-Verify"' }),
+      /** The Secrets Manager secret holding the value (a plain string, 32+ random characters). */
+      secretName: z.string().regex(/^aerologue\/[a-z0-9/_-]+$/, { message: 'must be a secret under "aerologue/"' }),
+    })
+    .strict(),
+  z.object({ kind: z.literal("none"), reason: z.string().min(20, { message: "say why the APIs may be called without CloudFront (20+ characters)" }) }).strict(),
+]);
+export type OriginVerify = z.infer<typeof originVerify>;
+
 /** aerologue-edge/cdn: ARC-008 CloudFront + ARC-009 WAF. */
 export const cdnInputs = z
   .object({
@@ -388,6 +434,8 @@ export const cdnInputs = z
       })
       .strict(),
     wsMappingKey: z.string(),
+    /** How the APIs tell CloudFront's requests from direct ones (the regional origin names are public). */
+    originVerify: originVerify,
   })
   .strict();
 export type CdnInputs = z.infer<typeof cdnInputs>;
