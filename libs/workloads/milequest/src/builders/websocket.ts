@@ -48,9 +48,8 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
   const region = ctx.deployment.region.name;
 
   // The functions need the API's id (their callback URL) and the API needs the functions (its
-  // routes): the id is read lazily, once the API below exists. Terraform sees api → function → route.
-  let api: WebSocketApi | undefined;
-  const apiId = Lazy.stringValue({ produce: () => api!.apiId });
+  // routes): the id is read lazily at synth, once the API below exists. Terraform sees api → function → route.
+  const apiId = Lazy.stringValue({ produce: () => api.apiId });
   const callbackUrl = `https://${apiId}.execute-api.${region}.amazonaws.com/${inputs.stageName}`;
   const fns = Object.fromEntries(
     (Object.keys(DESCRIPTIONS) as WebsocketFunction[]).map((fn) => [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn], { WS_CALLBACK_URL: callbackUrl })]),
@@ -86,7 +85,7 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
 
   const certificate = new Certificate(stack, "ws-certificate", { domainName: inputs.domain, zoneId: zone.zoneId });
   const routeKeys = WEBSOCKET_ROUTES.map((r) => r.routeKey);
-  api = new WebSocketApi(stack, "ws", {
+  const api = new WebSocketApi(stack, "ws", {
     name: inputs.name,
     description: "Mile Quest WebSocket API (seed 003)",
     routes: Object.fromEntries(
