@@ -8,6 +8,7 @@ import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "@infra/milequest";
 import { JOB_FUNCTIONS, REST_FUNCTIONS, SEED_COST_BASELINE, WEBSOCKET_FUNCTIONS } from "@infra/milequest-inputs";
+import { COGNITO_ADDRESSES_BEFORE_LIBRARY, WS_ADDRESSES_BEFORE_LIBRARY } from "./milequest-library-moves.fixture";
 import { REST_ADDRESSES_BEFORE_LIBRARY, REST_ADDRESSES_REMOVED } from "./milequest-rest-moves.fixture";
 
 type Resource = Record<string, unknown>;
@@ -19,6 +20,17 @@ function stackOf(stacks: StackJson[], name: string): StackJson["json"] {
   const found = stacks.find((s) => s.stackName === name);
   if (!found) throw new Error(`no stack ${name}; have ${stacks.map((s) => s.stackName).join(", ")}`);
   return found.json;
+}
+/** The stack's `moved` blocks are exactly `before`, each to an address of the same type that exists, from one that no longer does. */
+function expectMovedFrom(json: StackJson["json"], before: readonly string[]): void {
+  const moved = ((json as { moved?: { from: string; to: string }[] }).moved ?? []).map((m) => [m.from, m.to] as const);
+  const addresses = new Set(Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)));
+  expect(moved.map(([from]) => from).sort()).toEqual([...before].sort());
+  for (const [from, to] of moved) {
+    expect(addresses.has(to), `${from} -> ${to}`).toBe(true);
+    expect(addresses.has(from), from).toBe(false);
+    expect(to.split(".")[0]).toBe(from.split(".")[0]);
+  }
 }
 function all(json: StackJson["json"], type: string): Resource[] {
   return Object.values(json.resource?.[type] ?? {}) as Resource[];
@@ -177,6 +189,37 @@ describe.each([
     expect(stage["default_route_settings"]).toMatchObject({ throttling_rate_limit: env === "prod" ? 500 : 50 });
     expect(stage["access_log_settings"]).toBeDefined();
     expect(one(ws, "aws_lambda_event_source_mapping")).toMatchObject({ starting_position: "LATEST", function_response_types: ["ReportBatchItemFailures"] });
+  });
+
+  it("APIs: the WebSocket API kept its real resources when it moved onto @infra/apigateway: a moved block for every old address", () => {
+    const ws = s("api-websocket");
+    expectMovedFrom(ws, WS_ADDRESSES_BEFORE_LIBRARY);
+    // Same statement ids and stage-scoped source ARNs as before: the permissions move, never get replaced.
+    const permissions = all(ws, "aws_lambda_permission").map((p) => [p["statement_id"], String(p["source_arn"]).replace(/^\$\{aws_apigatewayv2_api\.[^}]+\}/, "API")]);
+    expect(permissions.sort()).toEqual([
+      ["Allow-websocket-authorizer", expect.stringMatching(/^API\/authorizers\/\$\{aws_apigatewayv2_authorizer\.[^}]+\.id\}$/)],
+      ["Allow-ws-aggregateProgress", "API/v1/aggregateProgress"],
+      ["Allow-ws-connect", "API/v1/$connect"],
+      ["Allow-ws-disconnect", "API/v1/$disconnect"],
+    ]);
+    expect(all(ws, "aws_cloudwatch_log_group").map((g) => g["name"])).toContain(`/aws/apigateway/${env}-us-east-1-milequest-ws/access`);
+    expect(one(ws, "aws_apigatewayv2_authorizer")["name"]).toBe("jwt");
+  });
+
+  it("Security: the Cognito pool, clients, identity pool and role kept their state when they moved onto @infra/cognito", () => {
+    const cognito = s("security-cognito");
+    expectMovedFrom(cognito, COGNITO_ADDRESSES_BEFORE_LIBRARY);
+    // Settings fixed at creation stay as the pool was created: a change would replace it (and lose its users).
+    const pool = one(cognito, "aws_cognito_user_pool");
+    expect(pool["username_configuration"]).toBeUndefined();
+    expect(pool["schema"]).toBeUndefined();
+    expect(pool["username_attributes"]).toEqual(["email"]);
+    expect(all(cognito, "aws_cognito_user_pool_client").map((c) => c["token_validity_units"])).toEqual([
+      [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
+      [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
+    ]);
+    expect(one(cognito, "aws_iam_role")["name"]).toBe(`${env}-milequest-authenticated`);
+    expect(one(cognito, "aws_iam_role_policy")["name"]).toBe("own-user-data");
   });
 
   it("Lambda: every function by domain from its config artifact, arm64, in the VPC, X-Ray active, CMK env, DLQ, reserved concurrency", () => {

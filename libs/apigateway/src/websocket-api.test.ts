@@ -1,7 +1,7 @@
 import { LambdaFunction } from "@infra/lambda";
 import { describe, expect, it } from "vitest";
 import { type Json, only, synthJson } from "@infra/testing-core/blocks";
-import { WebSocketApi, type WebSocketApiProps } from "./websocket-api";
+import { WebSocketApi, type WebSocketApiProps, validateWebSocketApiProps } from "./websocket-api";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const fn = (name: string) => ({ functionName: name, functionArn: `arn:aws:lambda:us-east-1:111111111111:function:${name}`, invokeArn: `invoke:${name}` });
@@ -87,5 +87,59 @@ describe("WebSocketApi", () => {
     );
     const { resource } = synthJson((s) => new WebSocketApi(s, "ws", { ...aerologue, connectAuthorizer: undefined, publicConnect: true }));
     expect(resource.aws_apigatewayv2_authorizer).toBeUndefined();
+  });
+
+  it("scopes route permissions to its stage and keeps given statement ids (an API moving onto the construct)", () => {
+    let target: WebSocketApi["customDomainTarget"];
+    const { resource } = synthJson((s) => {
+      const api = new WebSocketApi(s, "ws", {
+        ...aerologue,
+        routes: { $connect: { function: fn("connect"), permissionStatementId: "Allow-ws-connect" }, ping: fn("ping") },
+        connectAuthorizer: { function: fn("ws-authorizer"), name: "jwt", permissionStatementId: "Allow-websocket-authorizer" },
+        permissionScope: "stage-route",
+        stageName: "v1",
+        customDomain: { domainName: "ws.aerologue.app", certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/c" },
+      });
+      target = api.customDomainTarget;
+    });
+    const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
+    expect(perms.map((p) => [p.statement_id, p.source_arn.replace(/^\$\{aws_apigatewayv2_api\.ws_api_[A-Z0-9]+\.execution_arn\}/, "API")]).sort()).toEqual([
+      ["Allow-websocket-authorizer", expect.stringMatching(/^API\/authorizers\//)],
+      ["Allow-ws-connect", "API/v1/$connect"],
+      ["AllowWsApi-aerologue-prod-ws-api-ping", "API/v1/ping"],
+    ]);
+    expect(only(resource.aws_apigatewayv2_authorizer, "authorizer").name).toBe("jwt");
+    expect(only(resource.aws_apigatewayv2_domain_name, "domain")).toMatchObject({
+      domain_name: "ws.aerologue.app",
+      domain_name_configuration: { endpoint_type: "REGIONAL", security_policy: "TLS_1_2" },
+    });
+    expect(only(resource.aws_apigatewayv2_api_mapping, "mapping").stage).toMatch(/^\$\{aws_apigatewayv2_stage\.ws_stage_[A-Z0-9]+\.id\}$/);
+    expect(target?.dnsName).toContain("TOKEN");
+    expect(target?.hostedZoneId).toContain("TOKEN");
+  });
+
+  it("has no custom domain target without a custom domain", () => {
+    let api: WebSocketApi | undefined;
+    synthJson((s) => {
+      api = new WebSocketApi(s, "ws", aerologue);
+    });
+    expect(api?.customDomainTarget).toBeUndefined();
+  });
+
+  it("rejects bad permission settings with every reason, repeating the value", () => {
+    expect(
+      validateWebSocketApiProps({
+        ...aerologue,
+        routes: { $connect: { function: fn("c"), permissionStatementId: "has space" }, ping: fn("p") },
+        connectAuthorizer: { function: fn("a"), permissionStatementId: "x".repeat(101) },
+        permissionScope: "api" as "route",
+        stageName: "v 1",
+      }),
+    ).toEqual([
+      'stageName "v 1" must be 1-128 letters, digits, "-" or "_"',
+      'permissionScope "api" must be "route" or "stage-route"',
+      'routes["$connect"].permissionStatementId "has space" must be 1-100 letters, digits, "-" or "_"',
+      `connectAuthorizer.permissionStatementId "${"x".repeat(101)}" must be 1-100 letters, digits, "-" or "_"`,
+    ]);
   });
 });

@@ -27,6 +27,15 @@ export interface WebSocketAuthorizer {
   readonly identitySources?: readonly string[];
   /** @default "connect-authorizer" */
   readonly name?: string;
+  /** Statement id of the authorizer's invoke permission; set it to keep an existing permission when an API moves onto this construct. @default "AllowWsAuthorizer-<api name>" */
+  readonly permissionStatementId?: string;
+}
+
+/** A route's Lambda integration, with what its invoke permission is called. */
+export interface WebSocketRoute {
+  readonly function: LambdaTarget;
+  /** Statement id of the route's invoke permission; set it to keep an existing permission when a route moves onto this construct. @default "AllowWsApi-<api name>-<route key>" */
+  readonly permissionStatementId?: string;
 }
 
 export interface WebSocketApiProps {
@@ -37,7 +46,13 @@ export interface WebSocketApiProps {
   /** @default "$request.body.action" */
   readonly routeSelectionExpression?: string;
   /** Lambda integrations by route key: "$connect", "$disconnect", "$default", or custom actions. */
-  readonly routes: Readonly<Record<string, LambdaTarget>>;
+  readonly routes: Readonly<Record<string, LambdaTarget | WebSocketRoute>>;
+  /**
+   * What each route's invoke permission allows: "route" any stage of this API on that route key
+   * (`<executionArn>/*\/<routeKey>`), "stage-route" only this construct's stage (`<executionArn>/<stage>/<routeKey>`).
+   * @default "route"
+   */
+  readonly permissionScope?: "route" | "stage-route";
   /** Authorizes $connect only: a connection, once open, is trusted (API Gateway's model). */
   readonly connectAuthorizer?: WebSocketAuthorizer;
   /** Explicit opt-out: allow $connect without an authorizer (the handler must then authenticate). @default false */
@@ -63,8 +78,24 @@ export function validateWebSocketApiProps(props: WebSocketApiProps): string[] {
     !props.connectAuthorizer && !props.publicConnect ? "$connect needs connectAuthorizer, or an explicit publicConnect: true" : undefined,
     props.connectAuthorizer && props.publicConnect ? "set either connectAuthorizer or publicConnect, not both" : undefined,
     props.stageName === "$default" ? 'WebSocket APIs cannot use the "$default" stage name' : undefined,
+    props.stageName !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(props.stageName) ? `stageName "${props.stageName}" must be 1-128 letters, digits, "-" or "_"` : undefined,
+    props.permissionScope !== undefined && !["route", "stage-route"].includes(props.permissionScope)
+      ? `permissionScope "${props.permissionScope}" must be "route" or "stage-route"`
+      : undefined,
+    ...Object.entries(props.routes).map(([k, r]) => statementIdError(`routes["${k}"].permissionStatementId`, routeOf(r).permissionStatementId)),
+    statementIdError("connectAuthorizer.permissionStatementId", props.connectAuthorizer?.permissionStatementId),
     ...keys.map((k) => (/^(\$connect|\$disconnect|\$default|[A-Za-z0-9_.-]{1,128})$/.test(k) ? undefined : `route key "${k}" is not a valid WebSocket route key`)),
   ].filter((e): e is string => e !== undefined);
+}
+
+/** A route given as a bare function takes the default statement id. */
+function routeOf(r: LambdaTarget | WebSocketRoute): WebSocketRoute {
+  return "function" in r ? r : { function: r };
+}
+
+/** Lambda statement ids: 1-100 letters, digits, "-" or "_". */
+function statementIdError(field: string, id: string | undefined): string | undefined {
+  return id === undefined || /^[A-Za-z0-9_-]{1,100}$/.test(id) ? undefined : `${field} "${id}" must be 1-100 letters, digits, "-" or "_"`;
 }
 
 /**
@@ -87,6 +118,8 @@ export class WebSocketApi extends Construct {
   readonly callbackUrl: string;
   readonly authorizerId?: string;
   readonly logGroupName: string;
+  /** The regional custom domain's target, for alias or failover records kept elsewhere. Undefined without customDomain. */
+  readonly customDomainTarget?: { readonly dnsName: string; readonly hostedZoneId: string };
 
   constructor(scope: Construct, id: string, props: WebSocketApiProps) {
     super(scope, id);
@@ -118,7 +151,7 @@ export class WebSocketApi extends Construct {
     this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
       new LambdaPermission(this, "connect-authorizer-permission", {
-        statementId: permissionStatementId("AllowWsAuthorizer", props.name),
+        statementId: auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
         principal: "apigateway.amazonaws.com",
@@ -126,8 +159,13 @@ export class WebSocketApi extends Construct {
       });
     }
 
+    const stageName = props.stageName ?? "live";
+    // The literal stage name, not the stage's attribute: a permission must not wait for the stage, which waits for the routes.
+    const permissionPrefix = (props.permissionScope ?? "route") === "stage-route" ? `${api.executionArn}/${stageName}` : `${api.executionArn}/*`;
     const routes: Apigatewayv2Route[] = [];
-    for (const [key, fn] of Object.entries(props.routes)) {
+    for (const [key, target] of Object.entries(props.routes)) {
+      const route = routeOf(target);
+      const fn = route.function;
       const rid = idOf(key.replace(/^\$/, ""));
       const integration = new Apigatewayv2Integration(this, `integration-${rid}`, {
         apiId: api.id,
@@ -137,11 +175,11 @@ export class WebSocketApi extends Construct {
         contentHandlingStrategy: "CONVERT_TO_TEXT",
       });
       new LambdaPermission(this, `integration-${rid}-permission`, {
-        statementId: permissionStatementId("AllowWsApi", props.name, key),
+        statementId: route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
         action: "lambda:InvokeFunction",
         functionName: fn.functionName,
         principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/*/${key}`,
+        sourceArn: `${permissionPrefix}/${key}`,
       });
       const isConnect = key === "$connect";
       routes.push(
@@ -159,7 +197,7 @@ export class WebSocketApi extends Construct {
     this.logGroupName = logGroup.name;
     const stage = new Apigatewayv2Stage(this, "stage", {
       apiId: api.id,
-      name: props.stageName ?? "live",
+      name: stageName,
       autoDeploy: true,
       accessLogSettings: { destinationArn: logGroup.arn, format: WEBSOCKET_ACCESS_LOG_FORMAT },
       defaultRouteSettings: {
@@ -176,7 +214,10 @@ export class WebSocketApi extends Construct {
     this.invokeUrl = stage.invokeUrl;
     this.callbackUrl = Fn.replace(stage.invokeUrl, "wss://", "https://");
 
-    if (props.customDomain) v2CustomDomain(this, api.id, stage.id, props.customDomain, tags);
+    if (props.customDomain) {
+      const dn = v2CustomDomain(this, api.id, stage.id, props.customDomain, tags);
+      this.customDomainTarget = { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId };
+    }
   }
 
   /**

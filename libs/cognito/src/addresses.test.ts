@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addresses, synthJson } from "@infra/testing-core/blocks";
+import { IdentityPool } from "./identity-pool";
 import { UserPool } from "./user-pool";
 
 describe("Terraform addresses", () => {
@@ -14,6 +15,18 @@ describe("Terraform addresses", () => {
           appClient: { name: "app", callbackUrls: ["https://example.com/cb"] },
           domain: { type: "prefix", prefix: "example-users" },
           resourceServers: { "https://api.example.com": { name: "API", scopes: { read: "Read" } } },
+        }),
+    );
+    expect(addresses(json)).toMatchSnapshot();
+  });
+
+  it("stay stable for an identity pool with its authenticated role", () => {
+    const json = synthJson(
+      (s) =>
+        new IdentityPool(s, "identity", {
+          name: "identity",
+          providers: [{ providerName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc", clientId: "c" }],
+          authenticatedRole: { name: "authenticated", statements: [{ sid: "Own", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/x"] }] },
         }),
     );
     expect(addresses(json)).toMatchSnapshot();

@@ -1,5 +1,6 @@
 export { type AppClientProps } from "./app-client";
 export { type CustomAttribute, type StandardAttribute, type StandardAttributeName } from "./attributes";
+export { type AuthenticatedRole, IdentityPool, type IdentityPoolProps, type IdentityPoolProvider, validateIdentityPoolProps } from "./identity-pool";
 export { type AppleIdentityProvider, type GoogleIdentityProvider, type IdentityProviders } from "./identity-providers";
 export {
   type EmailSending,

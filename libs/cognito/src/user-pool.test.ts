@@ -177,4 +177,35 @@ describe("UserPool", () => {
       'appClient "c": callback URL "http://example.com/cb" must be https (http only for localhost) or an app scheme',
     ]);
   });
+
+  it("describes a pool created without a schema or username configuration (both fixed at creation)", () => {
+    const { resource } = synthJson((s) => new UserPool(s, "users", { ...aerologue, identityProviders: {}, triggers: {}, standardAttributes: {}, customAttributes: {}, caseInsensitiveUsernames: false }));
+    const pool = only(resource.aws_cognito_user_pool, "pool");
+    expect(pool.schema).toBeUndefined();
+    expect(pool.username_configuration).toBeUndefined();
+    const defaults = only(synthJson((s) => new UserPool(s, "users", aerologue)).resource.aws_cognito_user_pool, "pool");
+    expect(defaults.username_configuration).toEqual({ case_sensitive: false });
+  });
+
+  it("sets access and ID token lifetimes in minutes when asked, each with its own unit", () => {
+    const { resource } = synthJson((s) => {
+      const pool = new UserPool(s, "users", { ...aerologue, appClient: { ...aerologue.appClient, accessTokenValidityHours: undefined, idTokenValidityHours: undefined, accessTokenValidityMinutes: 60, idTokenValidityMinutes: 60 } });
+      pool.addClient("admin", { name: "admin", callbackUrls: ["https://admin.aerologue.app/cb"], accessTokenValidityMinutes: 15 });
+    });
+    const clients = Object.values(resource.aws_cognito_user_pool_client as Json) as Json[];
+    expect(clients.map((c) => [c.name, c.access_token_validity, c.id_token_validity, c.token_validity_units]).sort()).toEqual([
+      ["admin", 15, 1, [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }]],
+      ["aerologue-app", 60, 60, [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }]],
+    ]);
+  });
+
+  it("rejects token lifetimes in minutes out of range, or given both in hours and minutes", () => {
+    expect(
+      validateUserPoolProps({ ...aerologue, appClient: { name: "c", callbackUrls: ["https://x.app/cb"], accessTokenValidityMinutes: 2, idTokenValidityHours: 1, idTokenValidityMinutes: 1441 } }),
+    ).toEqual([
+      'appClient "c": accessTokenValidityMinutes 2 must be 5..1440 minutes',
+      'appClient "c": idTokenValidityMinutes 1441 must be 5..1440 minutes',
+      'appClient "c": set idTokenValidityHours (1) or idTokenValidityMinutes (1441), not both',
+    ]);
+  });
 });

@@ -73,9 +73,18 @@ export interface UserPoolProps {
   readonly mfa?: "OFF" | "OPTIONAL" | "ON";
   /** What users sign in with. @default ["email"] */
   readonly signInWith?: readonly ("email" | "phone_number")[];
+  /**
+   * Users sign in with any capitalisation of their username or email. Fixed when the pool is created
+   * (changing it replaces the pool): set false to describe a pool created without the setting, which
+   * AWS makes case-sensitive. @default true
+   */
+  readonly caseInsensitiveUsernames?: boolean;
   /** Allow users to sign themselves up. @default true */
   readonly selfSignUp?: boolean;
-  /** Standard attributes to require or freeze. @default { email: { required: true } } */
+  /**
+   * Standard attributes to require or freeze; `{}` declares none (a pool created without a schema:
+   * schema entries cannot be added to an existing pool's standard attributes). @default { email: { required: true } }
+   */
   readonly standardAttributes?: Readonly<Partial<Record<StandardAttributeName, StandardAttribute>>>;
   /** Custom attributes by name (without "custom:"). @default {} */
   readonly customAttributes?: Readonly<Record<string, CustomAttribute>>;
@@ -170,6 +179,7 @@ export class UserPool extends Construct {
     const triggers = props.triggers ?? {};
     const email = props.email ?? { type: "COGNITO_DEFAULT" };
 
+    const schema = schemaOf(props.standardAttributes ?? { email: { required: true } }, props.customAttributes ?? {});
     const lambdaConfig: CognitoUserPoolLambdaConfig = {};
     for (const [name, field] of Object.entries(TRIGGER_FIELDS) as [keyof typeof TRIGGER_FIELDS, keyof CognitoUserPoolLambdaConfig][]) {
       const fn = triggers[name];
@@ -185,7 +195,7 @@ export class UserPool extends Construct {
       name: props.name,
       usernameAttributes: [...(props.signInWith ?? ["email"])],
       autoVerifiedAttributes: [...(props.signInWith ?? ["email"])],
-      usernameConfiguration: { caseSensitive: false },
+      usernameConfiguration: (props.caseInsensitiveUsernames ?? true) ? { caseSensitive: false } : undefined,
       passwordPolicy: {
         minimumLength: pp.minimumLength ?? 8,
         requireUppercase: pp.requireUppercase ?? true,
@@ -198,7 +208,7 @@ export class UserPool extends Construct {
       softwareTokenMfaConfiguration: mfa === "OFF" ? undefined : { enabled: true },
       accountRecoverySetting: { recoveryMechanism: [{ name: "verified_email", priority: 1 }] },
       adminCreateUserConfig: { allowAdminCreateUserOnly: !(props.selfSignUp ?? true) },
-      schema: schemaOf(props.standardAttributes ?? { email: { required: true } }, props.customAttributes ?? {}),
+      schema: schema.length > 0 ? schema : undefined,
       lambdaConfig: Object.keys(lambdaConfig).length > 0 ? lambdaConfig : undefined,
       userPoolTier: props.featurePlan ?? "ESSENTIALS",
       userPoolAddOns: (props.advancedSecurity ?? "OFF") !== "OFF" ? { advancedSecurityMode: props.advancedSecurity! } : undefined,

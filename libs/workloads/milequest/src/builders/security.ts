@@ -1,14 +1,9 @@
-import { CognitoIdentityPool } from "@cdktf/provider-aws/lib/cognito-identity-pool";
-import { CognitoIdentityPoolRolesAttachment } from "@cdktf/provider-aws/lib/cognito-identity-pool-roles-attachment";
-import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
-import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { type AppClientProps, IdentityPool, UserPool } from "@infra/cognito";
 import type { StackBuilder } from "@infra/core";
 import { EncryptionKey, Secret } from "@infra/kms";
 import type { CognitoInputs, ExternalApi, KmsInputs, SecretsInputs } from "../inputs";
 import { EXTERNAL_API_SECRETS } from "../inputs";
+import { keepLegacyCognitoAddresses } from "./cognito-moves";
 import type { StorageOutputs } from "./data";
 
 /** One key per purpose, so a grant on one never opens another (seed 003 "KMS Keys"). */
@@ -91,96 +86,63 @@ export interface IdentityOutputs {
 }
 
 /**
- * Seed 003 "Cognito User Pools" and "COG → IAM": the user pool, app clients for the web and admin
- * apps, and an identity pool whose authenticated role reaches only the user's own S3 prefix.
+ * Seed 003 "Cognito User Pools" and "COG → IAM" on `@infra/cognito`: the user pool, app clients for
+ * the web and admin apps, and an identity pool whose authenticated role reaches only the user's own
+ * S3 prefix. The resources kept their state through `moved` blocks (ADR 0080).
  */
 export const buildCognito: StackBuilder<CognitoInputs, IdentityOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependency<KeyOutputs>("kms");
   const storage = ctx.dependency<StorageOutputs>("s3");
   const region = ctx.deployment.region.name;
-  const pool = new CognitoUserPool(stack, "user-pool", {
-    name: inputs.name,
-    usernameAttributes: ["email"],
-    autoVerifiedAttributes: ["email"],
-    mfaConfiguration: inputs.mfa,
-    softwareTokenMfaConfiguration: { enabled: true },
-    passwordPolicy: {
-      minimumLength: inputs.passwordMinLength,
-      requireLowercase: true,
-      requireUppercase: true,
-      requireNumbers: true,
-      requireSymbols: true,
-      temporaryPasswordValidityDays: 3,
-    },
-    accountRecoverySetting: { recoveryMechanism: [{ name: "verified_email", priority: 1 }] },
-    adminCreateUserConfig: { allowAdminCreateUserOnly: false },
-    deletionProtection: inputs.deletionProtection ? "ACTIVE" : "INACTIVE",
-    tags: { Name: inputs.name },
-    lifecycle: { preventDestroy: inputs.deletionProtection },
+  const client = (id: string, domain: string): AppClientProps => ({
+    name: `${inputs.name}-${id}`,
+    explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    accessTokenValidityMinutes: inputs.accessTokenMinutes,
+    idTokenValidityMinutes: inputs.accessTokenMinutes,
+    refreshTokenValidityDays: inputs.refreshTokenDays,
+    callbackUrls: [`https://${domain}/auth/callback`],
+    logoutUrls: [`https://${domain}/`],
   });
-  const client = (id: string, domain: string) =>
-    new CognitoUserPoolClient(stack, `${id}-client`, {
-      name: `${inputs.name}-${id}`,
-      userPoolId: pool.id,
-      generateSecret: false,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-      preventUserExistenceErrors: "ENABLED",
-      enableTokenRevocation: true,
-      accessTokenValidity: inputs.accessTokenMinutes,
-      idTokenValidity: inputs.accessTokenMinutes,
-      refreshTokenValidity: inputs.refreshTokenDays,
-      tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }],
-      allowedOauthFlowsUserPoolClient: true,
-      allowedOauthFlows: ["code"],
-      allowedOauthScopes: ["openid", "email", "profile"],
-      supportedIdentityProviders: ["COGNITO"],
-      callbackUrls: [`https://${domain}/auth/callback`],
-      logoutUrls: [`https://${domain}/`],
-    });
   const [webDomain, adminDomain] = [inputs.callbackDomains[0]!, inputs.callbackDomains[1] ?? inputs.callbackDomains[0]!];
-  const web = client("web", webDomain);
-  const admin = client("admin", adminDomain);
+  const pool = new UserPool(stack, "users", {
+    name: inputs.name,
+    mfa: inputs.mfa,
+    passwordPolicy: { minimumLength: inputs.passwordMinLength, temporaryPasswordValidityDays: 3 },
+    // Both fixed when the pool was created (a change replaces the pool and its users): the pool has
+    // no schema entries and AWS's case-sensitive usernames.
+    standardAttributes: {},
+    caseInsensitiveUsernames: false,
+    deletionProtection: inputs.deletionProtection,
+    appClient: client("web", webDomain),
+  });
+  const adminClientId = pool.addClient("admin", client("admin", adminDomain));
+  keepLegacyCognitoAddresses(pool);
 
-  const provider = `cognito-idp.${region}.amazonaws.com/${pool.id}`;
-  const identityPool = new CognitoIdentityPool(stack, "identity-pool", {
-    identityPoolName: inputs.name.replace(/-/g, "_"),
-    allowUnauthenticatedIdentities: false,
-    allowClassicFlow: false,
-    cognitoIdentityProviders: [web, admin].map((c) => ({ clientId: c.id, providerName: provider, serverSideTokenCheck: true })),
-    tags: { Name: inputs.name },
-  });
-  const assume = new DataAwsIamPolicyDocument(stack, "authenticated-assume", {
-    statement: [
-      {
-        effect: "Allow",
-        actions: ["sts:AssumeRoleWithWebIdentity"],
-        principals: [{ type: "Federated", identifiers: ["cognito-identity.amazonaws.com"] }],
-        condition: [
-          { test: "StringEquals", variable: "cognito-identity.amazonaws.com:aud", values: [identityPool.id] },
-          { test: "ForAnyValue:StringLike", variable: "cognito-identity.amazonaws.com:amr", values: ["authenticated"] },
-        ],
-      },
-    ],
-  });
-  const role = new IamRole(stack, "authenticated-role", { name: `${inputs.name}-authenticated`, assumeRolePolicy: assume.json });
+  const provider = `cognito-idp.${region}.amazonaws.com/${pool.userPoolId}`;
   // Each user reaches only users/<their identity id>/ of the user data bucket (uploads of activity photos).
   // "$${" is Terraform's escape: IAM sees the policy variable ${cognito-identity.amazonaws.com:sub}.
   const ownPrefix = `${storage.userData.bucketArn}/users/` + "$${cognito-identity.amazonaws.com:sub}/*";
-  const permissions = new DataAwsIamPolicyDocument(stack, "authenticated-permissions", {
-    statement: [
-      { sid: "OwnUserData", effect: "Allow", actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: [ownPrefix] },
-      { sid: "UserDataKey", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [keys.s3.keyArn] },
-    ],
+  const identity = new IdentityPool(stack, "identity", {
+    name: inputs.name.replace(/-/g, "_"),
+    providers: [pool.clientId, adminClientId].map((clientId) => ({ clientId, providerName: provider })),
+    authenticatedRole: {
+      name: `${inputs.name}-authenticated`,
+      policyName: "own-user-data",
+      statements: [
+        { sid: "OwnUserData", actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: [ownPrefix] },
+        { sid: "UserDataKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [keys.s3.keyArn] },
+      ],
+    },
+    tags: { Name: inputs.name },
   });
-  new IamRolePolicy(stack, "authenticated-policy", { name: "own-user-data", role: role.id, policy: permissions.json });
-  new CognitoIdentityPoolRolesAttachment(stack, "identity-pool-roles", { identityPoolId: identityPool.id, roles: { authenticated: role.arn } });
+  keepLegacyCognitoAddresses(identity);
 
   return {
-    userPoolId: pool.id,
-    userPoolArn: pool.arn,
-    webClientId: web.id,
-    adminClientId: admin.id,
+    userPoolId: pool.userPoolId,
+    userPoolArn: pool.userPoolArn,
+    webClientId: pool.clientId,
+    adminClientId,
     issuer: `https://${provider}`,
-    identityPoolId: identityPool.id,
+    identityPoolId: identity.identityPoolId,
   };
 };
