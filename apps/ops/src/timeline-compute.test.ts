@@ -2,10 +2,10 @@ import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
 import { env as staging } from "@envs/staging";
 import type { EnvConfig } from "@infra/config";
-import { type StackJson, resourcesOfType } from "@infra/workloads";
+import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { resolveError } from "./bad-config/variants";
-import { timelineOnly, timelineStack as stack, withTimelineOverride as withOverride } from "./timeline-env";
+import { timelineOnly, allOfType as all, oneOfType as one, timelineStack as stack, withTimelineOverride as withOverride } from "./timeline-env";
 
 const errorOf = (config: EnvConfig): string => resolveError(config).message;
 
@@ -19,12 +19,6 @@ const CASES = [
   { env: prod, domain: "acme-timeline.com", cpu: 1024, memory: 2048, min: 2, max: 10, deletionProtection: true, logDays: 30 },
 ] as const;
 
-const all = (json: StackJson["json"], type: string): Res[] => Object.values(resourcesOfType(json, type));
-const one = (json: StackJson["json"], type: string, match: (r: Res) => boolean = () => true): Res => {
-  const found = all(json, type).filter(match);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0]!;
-};
 /** A policy document data source's statements, by the role policy that uses it. */
 function statementsOf(json: StackJson["json"], policyName: string): Statement[] {
   const policy = one(json, "aws_iam_role_policy", (p) => p["name"] === policyName);

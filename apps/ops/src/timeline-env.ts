@@ -2,7 +2,7 @@ import { WORKLOADS, timelineModules } from "@envs/envcommon";
 import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
 import type { DeploymentConfig, EnvConfig } from "@infra/config";
-import { type StackJson, synthEnvJson } from "@infra/workloads";
+import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
 
 /**
  * The real env with only the timeline enabled: its own deployments, settings, waivers and regions,
@@ -59,4 +59,16 @@ export function timelineStack(env: EnvConfig, region: string, deployment: string
   const found = timelineStacksOf(env).find((s) => s.stackName === name);
   if (!found) throw new Error(`no stack ${name}`);
   return found.json;
+}
+
+type Res = Record<string, unknown>;
+
+/** Every resource of `type` in a stack's JSON. */
+export const allOfType = (json: StackJson["json"], type: string): Res[] => Object.values(resourcesOfType(json, type));
+
+/** The one resource of `type` that `match`es (fails unless exactly one does). */
+export function oneOfType(json: StackJson["json"], type: string, match: (r: Res) => boolean = () => true): Res {
+  const found = allOfType(json, type).filter(match);
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0]!;
 }

@@ -7,7 +7,7 @@ import { resolveEnv } from "@infra/config";
 import { evaluate } from "@infra/policy";
 import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
-import { timelineOnly, timelineStack as stack, timelineStacksOf as stacksOf } from "./timeline-env";
+import { timelineOnly, allOfType as all, oneOfType as one, timelineStack as stack, timelineStacksOf as stacksOf } from "./timeline-env";
 
 type Res = Record<string, unknown>;
 
@@ -17,12 +17,6 @@ const CASES = [
   { env: prod, budget: 4000, replicas: 2, multiAz: true, shards: 2, replicasPerShard: 2, nodeType: "cache.r7g.large", dbClass: "db.r6g.large", logDays: 30, sampling: 0.05, deletionProtection: true, backupsExpire: 2555 },
 ] as const;
 
-const all = (json: StackJson["json"], type: string): Res[] => Object.values(resourcesOfType(json, type));
-const one = (json: StackJson["json"], type: string, match: (r: Res) => boolean = () => true): Res => {
-  const found = all(json, type).filter(match);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0]!;
-};
 const nameOf = (json: StackJson["json"], type: string, match: (r: Res) => boolean): string =>
   Object.entries(resourcesOfType(json, type)).find(([, r]) => match(r))![0];
 const tag = (r: Res, key: string) => (r["tags"] as Record<string, string> | undefined)?.[key];
