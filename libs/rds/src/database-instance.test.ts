@@ -293,7 +293,7 @@ describe("validation", () => {
   it.each([
     [{ instanceClass: "db.t3.nano" }, 'instance class "db.t3.nano": db.t3 sizes for postgres are'],
     [{ allocatedStorage: 10 }, "allocatedStorage 10 GB must be a whole number from 20 (postgres gp3) to 65536"],
-    [{ maxAllocatedStorage: 20 }, "maxAllocatedStorage 20 GB must be 0 (no autoscaling) or above allocatedStorage (20)"],
+    [{ maxAllocatedStorage: 20 }, "maxAllocatedStorage 20 GB must be 0 (no autoscaling) or above allocatedStorage (20 GB) and at most 65536"],
     [{ backupRetentionDays: 0 }, "backupRetentionDays 0 must be 1..35"],
     [{ enhancedMonitoringInterval: 2 as 1 }, "enhancedMonitoringInterval 2 must be one of 0, 1, 5, 10, 15, 30, 60"],
     [{ performanceInsights: true }, "performanceInsights: db.t3.micro does not support Performance Insights"],
