@@ -73,10 +73,11 @@ export const apiRecord = defineModule({
       symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
       writeFileSync(join(tree, "environments/_envcommon/dns/api-record.ts"), MODULE("environments/_envcommon/dns/api-record.ts"));
       const platform = join(tree, "environments/dev/us-east-1/platform.ts");
-      writeFileSync(
-        platform,
-        `import { apiRecord } from "../../_envcommon/dns/api-record";\n${readFileSync(platform, "utf8").replace("  deploy(platform.ciAccess),\n", "  deploy(platform.ciAccess),\n  deploy(apiRecord),\n")}`,
-      );
+      // dev deploys the whole platform (deployWorkload) plus the new module.
+      const original = readFileSync(platform, "utf8");
+      const edited = original.replace('{ except: ["vpcPeering"] });', '{ except: ["vpcPeering"] }).concat(deploymentsFrom("environments/dev/us-east-1/platform.ts", [deploy(apiRecord)]));');
+      expect(edited).not.toBe(original);
+      writeFileSync(platform, `import { deploy, deploymentsFrom } from "@infra/config";\nimport { apiRecord } from "../../_envcommon/dns/api-record";\n${edited}`);
       const r = spawnSync(process.execPath, [join(tree, "apps/ops/scripts/run.cjs"), "affected", "--base", "HEAD", "--json"], { cwd: tree, encoding: "utf8" });
       expect(r.stderr).toContain("synthesizing HEAD");
       expect(r.status).toBe(0);

@@ -1,12 +1,13 @@
-import { WORKLOADS, timelineModules } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
-import { root } from "@envs/root";
 import { env as staging } from "@envs/staging";
-import { ConfigError, type DeploymentConfig, type EnvConfig, resolveEnv } from "@infra/config";
-import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import type { EnvConfig } from "@infra/config";
+import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
-import { timelineOnly } from "./timeline-env";
+import { resolveError } from "./bad-config/variants";
+import { timelineOnly, allOfType as all, oneOfType as one, timelineStack as stack, withTimelineOverride as withOverride } from "./timeline-env";
+
+const errorOf = (config: EnvConfig): string => resolveError(config).message;
 
 type Res = Record<string, unknown>;
 type Statement = { sid?: string; actions?: string[]; resources?: string[]; condition?: { test: string; variable: string; values: string[] }[] };
@@ -18,22 +19,6 @@ const CASES = [
   { env: prod, domain: "acme-timeline.com", cpu: 1024, memory: 2048, min: 2, max: 10, deletionProtection: true, logDays: 30 },
 ] as const;
 
-const synthesized = new Map<string, StackJson[]>();
-function stacksOf(env: EnvConfig): StackJson[] {
-  if (!synthesized.has(env.name)) synthesized.set(env.name, synthEnvJson(timelineOnly(env), { root, workloads: WORKLOADS }));
-  return synthesized.get(env.name)!;
-}
-function stack(env: EnvConfig, region: string, deployment: string): StackJson["json"] {
-  const found = stacksOf(env).find((s) => s.stackName === `${env.name}-${region}-timeline-${deployment}`);
-  if (!found) throw new Error(`no stack ${env.name}-${region}-timeline-${deployment}`);
-  return found.json;
-}
-const all = (json: StackJson["json"], type: string): Res[] => Object.values(resourcesOfType(json, type));
-const one = (json: StackJson["json"], type: string, match: (r: Res) => boolean = () => true): Res => {
-  const found = all(json, type).filter(match);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0]!;
-};
 /** A policy document data source's statements, by the role policy that uses it. */
 function statementsOf(json: StackJson["json"], policyName: string): Statement[] {
   const policy = one(json, "aws_iam_role_policy", (p) => p["name"] === policyName);
@@ -235,32 +220,6 @@ describe("timeline compute in the prod DR region us-west-2: a standby", () => {
   });
 });
 
-/** prod with one timeline deployment's inputs overridden in a region, declared in a test file. */
-function withOverride(module: keyof typeof timelineModules, inputs: Record<string, unknown>, region = "us-east-1") {
-  const base = timelineOnly(prod);
-  return {
-    ...base,
-    regions: base.regions.map((reg) =>
-      reg.region !== region
-        ? reg
-        : {
-            ...reg,
-            deployments: reg.deployments.map((d): DeploymentConfig =>
-              d.definition === timelineModules[module] ? { ...d, inputs: { ...(d.inputs as object), ...inputs }, source: "test/timeline.ts" } : d,
-            ),
-          },
-    ),
-  };
-}
-const errorOf = (config: EnvConfig): string => {
-  try {
-    resolveEnv(root, config, WORKLOADS);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-};
 
 describe("timeline compute: bad config fails at resolve time, naming the file, field, value and what is allowed", () => {
   it("a memory size Fargate does not offer for the CPU", () => {

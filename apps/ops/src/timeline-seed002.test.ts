@@ -3,11 +3,11 @@ import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
 import { env as staging } from "@envs/staging";
-import { type EnvConfig, resolveEnv } from "@infra/config";
+import { resolveEnv } from "@infra/config";
 import { evaluate } from "@infra/policy";
-import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
-import { timelineOnly } from "./timeline-env";
+import { timelineOnly, allOfType as all, oneOfType as one, timelineStack as stack, timelineStacksOf as stacksOf } from "./timeline-env";
 
 type Res = Record<string, unknown>;
 
@@ -17,23 +17,6 @@ const CASES = [
   { env: prod, budget: 4000, replicas: 2, multiAz: true, shards: 2, replicasPerShard: 2, nodeType: "cache.r7g.large", dbClass: "db.r6g.large", logDays: 30, sampling: 0.05, deletionProtection: true, backupsExpire: 2555 },
 ] as const;
 
-const synthesized = new Map<string, StackJson[]>();
-function stacksOf(env: EnvConfig): StackJson[] {
-  if (!synthesized.has(env.name)) synthesized.set(env.name, synthEnvJson(timelineOnly(env), { root, workloads: WORKLOADS }));
-  return synthesized.get(env.name)!;
-}
-function stack(env: EnvConfig, region: string, deployment: string): StackJson["json"] {
-  const name = `${env.name}-${region}-timeline-${deployment}`;
-  const found = stacksOf(env).find((s) => s.stackName === name);
-  if (!found) throw new Error(`no stack ${name}`);
-  return found.json;
-}
-const all = (json: StackJson["json"], type: string): Res[] => Object.values(resourcesOfType(json, type));
-const one = (json: StackJson["json"], type: string, match: (r: Res) => boolean = () => true): Res => {
-  const found = all(json, type).filter(match);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0]!;
-};
 const nameOf = (json: StackJson["json"], type: string, match: (r: Res) => boolean): string =>
   Object.entries(resourcesOfType(json, type)).find(([, r]) => match(r))![0];
 const tag = (r: Res, key: string) => (r["tags"] as Record<string, string> | undefined)?.[key];

@@ -1,15 +1,11 @@
-import { deploy, deploymentsFrom } from "@infra/config";
+import { deployWorkload } from "@infra/config";
 import { platformModules as platform } from "@envs/envcommon";
 
 /** The platform (seed 004) in staging us-east-1: its deployments and their overrides. */
-export const platformDeployments = deploymentsFrom("environments/staging/us-east-1/platform.ts", [
-  deploy(platform.kms),
-  deploy(platform.vpc),
-  deploy(platform.ecsCluster, { inputs: { instanceType: "t3.small", minInstances: 2, maxInstances: 3 } }),
-  deploy(platform.rds, { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 30 } }),
-  deploy(platform.monitoring),
-  deploy(platform.zone),
-  deploy(platform.ingress),
-  deploy(platform.appRecord),
-  deploy(platform.ciAccess),
-]);
+export const platformDeployments = deployWorkload("environments/staging/us-east-1/platform.ts", platform, {
+  except: ["vpcPeering"],
+  overrides: {
+    ecsCluster: { inputs: { instanceType: "t3.small", minInstances: 2, maxInstances: 3 } },
+    rds: { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 30 } },
+  },
+});

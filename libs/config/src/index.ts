@@ -2,6 +2,7 @@ export * from "./aws-text";
 export * from "./checks";
 export * from "./cidr";
 export * from "./define";
+export * from "./deploy-workload";
 export * from "./errors";
 export * from "./graph";
 export * from "./iam-services";

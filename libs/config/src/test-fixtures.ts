@@ -1,4 +1,6 @@
 import { ConfigError } from "./errors";
+import type { RegionName } from "./regions";
+import type { ResolvedDeployment, ResolvedEnv } from "./resolve";
 import type { EnvSettings, RootConfig } from "./schema";
 
 /** A root config for the config layer's own tests: the repo's secure baseline, with overrides. */
@@ -46,4 +48,61 @@ export function errorOf(fn: () => unknown): ConfigError {
     throw e;
   }
   throw new Error("expected a ConfigError");
+}
+
+/** What `testDeployment` derives a deployment's names from; every other field of ResolvedDeployment may be overridden. */
+export interface TestDeploymentOptions extends Partial<Omit<ResolvedDeployment, "region" | "module" | "category">> {
+  /** The module, e.g. "store". */
+  readonly module: string;
+  /** @default "demo" */
+  readonly category?: string;
+  /** @default "us-east-1" */
+  readonly region?: RegionName;
+  /** The env's account: the provider's allowed account and the state bucket's suffix. @default "111111111111" */
+  readonly accountId?: string;
+}
+
+/**
+ * A resolved deployment of workload "demo" in dev, for tests of the layers above config (stacks,
+ * composition, prerequisites) that need one without resolving an env. Names follow the real scheme:
+ * id `<region>/<category>/<module>`, stack `dev-<region>-<category>-<module>`, state key likewise.
+ */
+export function testDeployment(options: TestDeploymentOptions): ResolvedDeployment {
+  const { module, category = "demo", region = "us-east-1", accountId = "111111111111", ...overrides } = options;
+  return {
+    id: `${region}/${category}/${module}`,
+    env: "dev",
+    region: { name: region, role: "primary", azs: [`${region}a`], cidrs: {} },
+    workload: "demo",
+    category,
+    module,
+    builder: `demo/${module}`,
+    stackName: `dev-${region}-${category}-${module}`,
+    declaredIn: `environments/dev/${region}/demo.ts`,
+    backend: { bucket: `acme-tfstate-${accountId}`, key: `dev/${region}/${category}/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
+    provider: { region, allowedAccountIds: [accountId], defaultTags: {} },
+    inputs: {},
+    dependencies: {},
+    waivers: [],
+    settings: {} as ResolvedDeployment["settings"],
+    ...overrides,
+  };
+}
+
+/** A resolved dev env of project "demo" around `deployments` (one primary region, us-east-1), with overrides. */
+export function testEnv(deployments: readonly ResolvedDeployment[], overrides: Partial<ResolvedEnv> = {}): ResolvedEnv {
+  return {
+    project: "demo",
+    name: "dev",
+    accountId: "111111111111",
+    costAllocation: "eng",
+    terraformVersion: ">= 1.10.0",
+    state: { bucket: "acme-tfstate-111111111111", lockTable: "acme-locks", region: "us-east-1", useLockfile: false, dynamodbLocking: true },
+    regions: [{ name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} }],
+    deployments,
+    waivers: [],
+    workloads: {},
+    tags: {},
+    ...overrides,
+  };
 }

@@ -1,5 +1,6 @@
 import { SERVICE_LINKED_ROLES, type ServiceLinkedRoleService } from "@infra/config";
 import type { IConstruct } from "constructs";
+import { perAppState } from "./per-app-state";
 
 export { SERVICE_LINKED_ROLES, type ServiceLinkedRoleService, isServiceLinkedRoleService, serviceLinkedRoleArn } from "@infra/config";
 
@@ -24,17 +25,7 @@ interface Registry {
   readonly serviceLinkedRoles: Map<ServiceLinkedRoleService, { requiredBy: string[]; ownedBy?: string }>;
 }
 
-const registries = new WeakMap<IConstruct, Registry>();
-
-function registryOf(scope: IConstruct): Registry {
-  const root = scope.node.root;
-  let registry = registries.get(root);
-  if (!registry) {
-    registry = { serviceLinkedRoles: new Map() };
-    registries.set(root, registry);
-  }
-  return registry;
-}
+const registryOf = perAppState((): Registry => ({ serviceLinkedRoles: new Map() }));
 
 /** Declare that `scope` needs the service-linked role of `service` to exist before it deploys. */
 export function requireServiceLinkedRole(scope: IConstruct, service: ServiceLinkedRoleService): void {

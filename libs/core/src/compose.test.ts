@@ -1,4 +1,5 @@
 import { ConfigError, DeploymentBuildError, type ResolvedDeployment, type ResolvedEnv } from "@infra/config";
+import { testDeployment, testEnv } from "@infra/config/testing";
 import { App } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
@@ -6,41 +7,9 @@ import { ownServiceLinkedRole, requireServiceLinkedRole } from "./account-requir
 import type { BuilderRegistry } from "./builder";
 import { composeEnv } from "./compose";
 
-function deployment(module: string, dependencies: Record<string, string> = {}): ResolvedDeployment {
-  return {
-    id: `us-east-1/demo/${module}`,
-    env: "dev",
-    region: { name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} },
-    workload: "demo",
-    category: "demo",
-    module,
-    builder: `demo/${module}`,
-    stackName: `dev-us-east-1-demo-${module}`,
-    declaredIn: "environments/dev/us-east-1/demo.ts",
-    backend: { bucket: "b", key: `dev/us-east-1/demo/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
-    provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: {} },
-    inputs: {},
-    dependencies,
-    waivers: [],
-    settings: {} as ResolvedDeployment["settings"],
-  };
-}
+const deployment = (module: string, dependencies: Record<string, string> = {}): ResolvedDeployment => testDeployment({ module, dependencies });
 
-function env(deployments: ResolvedDeployment[]): ResolvedEnv {
-  return {
-    project: "demo",
-    name: "dev",
-    accountId: "111111111111",
-    costAllocation: "eng",
-    terraformVersion: ">= 1.10.0",
-    state: { bucket: "b", lockTable: "t", region: "us-east-1", useLockfile: false, dynamodbLocking: true },
-    regions: [{ name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} }],
-    deployments,
-    waivers: [],
-    workloads: {},
-    tags: {},
-  };
-}
+const env = (deployments: ResolvedDeployment[]): ResolvedEnv => testEnv(deployments);
 
 describe("composeEnv", () => {
   it("runs afterEnvBuilt callbacks once every stack exists, in registration order", () => {

@@ -1,5 +1,6 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import type { ResolvedDeployment } from "@infra/config";
+import { testDeployment } from "@infra/config/testing";
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
@@ -7,22 +8,11 @@ import { DeploymentStack } from "./deployment-stack";
 import { markLibrary } from "./library-tag";
 
 function deployment(useLockfile: boolean, dynamodbTable?: string): ResolvedDeployment {
+  const base = testDeployment({ module: "store", category: "data", declaredIn: "environments/dev/us-east-1/data.ts" });
   return {
-    id: "us-east-1/data/store",
-    env: "dev",
-    region: { name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} },
-    workload: "demo",
-    category: "data",
-    module: "store",
-    builder: "demo/store",
-    stackName: "dev-us-east-1-data-store",
-    declaredIn: "environments/dev/us-east-1/data.ts",
-    backend: { bucket: "acme-tfstate-111111111111", key: "dev/us-east-1/data/store/terraform.tfstate", region: "us-east-1", encrypt: true, useLockfile, ...(dynamodbTable ? { dynamodbTable } : {}) },
-    provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: { Environment: "dev", ManagedBy: "cdktf" } },
-    inputs: {},
-    dependencies: {},
-    waivers: [],
-    settings: {} as ResolvedDeployment["settings"],
+    ...base,
+    backend: { ...base.backend, useLockfile, ...(dynamodbTable ? { dynamodbTable } : {}) },
+    provider: { ...base.provider, defaultTags: { Environment: "dev", ManagedBy: "cdktf" } },
   };
 }
 

@@ -3,6 +3,7 @@ export * from "./builder";
 export * from "./compose";
 export * from "./deployment-stack";
 export * from "./library-tag";
+export * from "./per-app-state";
 export * from "./publish-targets";
 export * from "./stack-traces";
 export * from "./cross-stack/fresh-env";

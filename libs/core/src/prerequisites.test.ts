@@ -1,29 +1,14 @@
-import type { ResolvedDeployment } from "@infra/config";
+import type { RegionName, ResolvedDeployment } from "@infra/config";
+import { testDeployment } from "@infra/config/testing";
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { DeploymentStack } from "./deployment-stack";
 import { declaredPrerequisites, provideRequirement, requireDnsValidation, requirePrerequisite } from "./prerequisites";
 
-function deployment(stackName: string, accountId = "111111111111", region = "us-east-1"): ResolvedDeployment {
+function deployment(stackName: string, accountId = "111111111111", region: RegionName = "us-east-1"): ResolvedDeployment {
   const [category, module] = stackName.split("-").slice(-2) as [string, string];
-  return {
-    id: `${region}/${category}/${module}`,
-    env: "dev",
-    region: { name: region as "us-east-1", role: "primary", azs: [`${region}a`], cidrs: {} },
-    workload: "demo",
-    category,
-    module,
-    builder: "demo/x",
-    stackName,
-    declaredIn: `environments/dev/${region}/demo.ts`,
-    backend: { bucket: "b", key: `dev/${region}/${category}/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
-    provider: { region: region as "us-east-1", allowedAccountIds: [accountId], defaultTags: {} },
-    inputs: {},
-    dependencies: {},
-    waivers: [],
-    settings: {} as ResolvedDeployment["settings"],
-  };
+  return testDeployment({ module, category, region, accountId, stackName, builder: "demo/x" });
 }
 
 const stack = (app: Construct, name: string, accountId?: string) => new DeploymentStack(app, deployment(name, accountId), { terraformVersion: ">= 1.11.0" });

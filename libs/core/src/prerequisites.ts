@@ -2,6 +2,7 @@ import { type NeededAt, type Prerequisite, type Requirement, mergePrerequisites,
 import { TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { DeploymentStack } from "./deployment-stack";
+import { perAppState } from "./per-app-state";
 
 /**
  * Constructs declare, while they are built, what must exist before their stack deploys that no
@@ -37,17 +38,7 @@ interface Registry {
   readonly dnsValidations: { domain: string; stack: string; accountId: string; path: string }[];
 }
 
-const registries = new WeakMap<IConstruct, Registry>();
-
-function registryOf(scope: IConstruct): Registry {
-  const root = scope.node.root;
-  let registry = registries.get(root);
-  if (!registry) {
-    registry = { declared: [], provided: new Set(), dnsValidations: [] };
-    registries.set(root, registry);
-  }
-  return registry;
-}
+const registryOf = perAppState((): Registry => ({ declared: [], provided: new Set(), dnsValidations: [] }));
 
 function placeOf(scope: IConstruct): { stack: string; accountId: string; region: string } {
   const stack = TerraformStack.of(scope);

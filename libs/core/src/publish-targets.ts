@@ -1,4 +1,5 @@
 import type { IConstruct } from "constructs";
+import { perAppState } from "./per-app-state";
 
 /**
  * A resource that AWS services publish to and that knows how to let one in: its resource policy
@@ -9,17 +10,7 @@ export interface PublishTarget {
   allowServicePublisher(servicePrincipal: string, by: IConstruct): void;
 }
 
-const registries = new WeakMap<IConstruct, Map<string, PublishTarget>>();
-
-function registryOf(scope: IConstruct): Map<string, PublishTarget> {
-  const root = scope.node.root;
-  let map = registries.get(root);
-  if (!map) {
-    map = new Map();
-    registries.set(root, map);
-  }
-  return map;
-}
+const registryOf = perAppState(() => new Map<string, PublishTarget>());
 
 /** Make a publish target findable by the strings its users hold (its ARN token). */
 export function registerPublishTarget(target: PublishTarget & IConstruct, references: readonly string[]): void {

@@ -1,4 +1,4 @@
-import type { ServiceLinkedRoleService } from "@infra/core";
+import { type ServiceLinkedRoleService, perAppState } from "@infra/core";
 import type { IConstruct } from "constructs";
 import { type KeyServiceName, keyServiceOfPrincipal } from "./key-policy";
 
@@ -34,17 +34,7 @@ export interface KeyUseSink {
   allow(use: KeyUse, by?: IConstruct): void;
 }
 
-const registries = new WeakMap<IConstruct, Map<string, KeyUseSink>>();
-
-function registryOf(scope: IConstruct): Map<string, KeyUseSink> {
-  const root = scope.node.root;
-  let map = registries.get(root);
-  if (!map) {
-    map = new Map();
-    registries.set(root, map);
-  }
-  return map;
-}
+const registryOf = perAppState(() => new Map<string, KeyUseSink>());
 
 /**
  * Make a key findable by the strings its users hold (its ARN, id and alias tokens), so a construct

@@ -79,14 +79,22 @@ export function addDeployments(base: EnvConfig, region: string, ...extra: Deploy
  */
 export function configErrorOf(c: BadConfigCase): ConfigError {
   const v = c.variant();
+  return errorOf(() => (Array.isArray(v) ? validateEnvSet(v as readonly EnvConfig[]) : resolveEnv(root, v as EnvConfig, WORKLOADS, { builders: Object.keys(BUILDERS) })), c.name);
+}
+
+/** The ConfigError of resolving `config` as `npm run synth` does (any other error is rethrown; none fails the test). */
+export function resolveError(config: EnvConfig): ConfigError {
+  return errorOf(() => resolveEnv(root, config, WORKLOADS, { builders: Object.keys(BUILDERS) }), config.name);
+}
+
+function errorOf(fn: () => unknown, what: string): ConfigError {
   try {
-    if (Array.isArray(v)) validateEnvSet(v as readonly EnvConfig[]);
-    else resolveEnv(root, v as EnvConfig, WORKLOADS, { builders: Object.keys(BUILDERS) });
+    fn();
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
   }
-  throw new Error(`expected a ConfigError for: ${c.name}`);
+  throw new Error(`expected a ConfigError for: ${what}`);
 }
 
 /** All cases of all topics, by name (used by synth-variant.ts). */

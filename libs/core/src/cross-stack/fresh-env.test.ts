@@ -3,7 +3,8 @@ import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
-import type { ResolvedDeployment } from "@infra/config";
+import type { RegionName, ResolvedDeployment } from "@infra/config";
+import { testDeployment } from "@infra/config/testing";
 import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,32 +20,9 @@ import {
   addFreshEnvFallbacks,
 } from "./fresh-env";
 
-function deployment(module: string, region: ResolvedDeployment["provider"]["region"] = "us-east-1"): ResolvedDeployment {
-  const stackName = `dev-${region}-demo-${module}`;
-  return {
-    id: `${region}/demo/${module}`,
-    env: "dev",
-    region: { name: region, role: "primary", azs: [`${region}a`], cidrs: {} },
-    workload: "demo",
-    category: "demo",
-    module,
-    builder: `demo/${module}`,
-    stackName,
-    declaredIn: `environments/dev/${region}/demo.ts`,
-    backend: {
-      bucket: "acme-tfstate-111111111111",
-      key: `dev/${region}/demo/${module}/terraform.tfstate`,
-      region: "us-east-1",
-      encrypt: true,
-      useLockfile: false,
-      dynamodbTable: "acme-locks",
-    },
-    provider: { region, allowedAccountIds: ["111111111111"], defaultTags: { Environment: "dev" } },
-    inputs: {},
-    dependencies: {},
-    waivers: [],
-    settings: {} as ResolvedDeployment["settings"],
-  };
+function deployment(module: string, region: RegionName = "us-east-1"): ResolvedDeployment {
+  const base = testDeployment({ module, region });
+  return { ...base, backend: { ...base.backend, dynamodbTable: "acme-locks" }, provider: { ...base.provider, defaultTags: { Environment: "dev" } } };
 }
 
 type Json = {

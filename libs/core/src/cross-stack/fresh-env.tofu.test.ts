@@ -1,6 +1,7 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import type { ResolvedDeployment } from "@infra/config";
+import { testDeployment } from "@infra/config/testing";
 import { App, DataResource } from "cdktf";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -35,25 +36,7 @@ function findTofu(): string | undefined {
 
 const TOFU = findTofu();
 
-function deployment(module: string): ResolvedDeployment {
-  return {
-    id: `us-east-1/demo/${module}`,
-    env: "dev",
-    region: { name: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {} },
-    workload: "demo",
-    category: "demo",
-    module,
-    builder: `demo/${module}`,
-    stackName: `dev-us-east-1-demo-${module}`,
-    declaredIn: "environments/dev/us-east-1/demo.ts",
-    backend: { bucket: "acme-tfstate-111111111111", key: `dev/us-east-1/demo/${module}/terraform.tfstate`, region: "us-east-1", encrypt: true, useLockfile: false },
-    provider: { region: "us-east-1", allowedAccountIds: ["111111111111"], defaultTags: {} },
-    inputs: {},
-    dependencies: {},
-    waivers: [],
-    settings: {} as ResolvedDeployment["settings"],
-  };
-}
+const deployment = (module: string): ResolvedDeployment => testDeployment({ module });
 
 type Json = Record<string, unknown> & { output: Record<string, { value: string }> };
 

@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { EncryptionKey } from "@infra/kms";
+import { type EncryptionKey, purposeKeysBuilder } from "@infra/kms";
 import type { AtlasKmsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 
@@ -14,29 +14,14 @@ export interface AtlasKeys {
 }
 
 /** Each key's policy is derived from the constructs that use it (libs/kms key-usage): no service is listed here. */
-export const buildAtlasKms: StackBuilder<AtlasKmsInputs, AtlasKeys> = (stack, inputs, ctx) => {
-  const common = {
-    accountId: ctx.env.accountId,
-    region: ctx.deployment.region.name,
-    deletionWindowInDays: inputs.deletionWindowDays,
-    deletionProtection: inputs.deletionProtection,
-    tags: atlasTags("security"),
-  };
-  const where = inputs.role === "dr" ? " (DR copies)" : "";
-  const logs = new EncryptionKey(stack, "logs", {
-    ...common,
-    name: `${inputs.name}-logs`,
-    description: `AccountabilityAtlas CloudWatch Logs${where}`,
-  });
-  const data = new EncryptionKey(stack, "data", {
-    ...common,
-    name: `${inputs.name}-data`,
-    description: `AccountabilityAtlas data at rest${where}`,
-  });
-  const alerts = new EncryptionKey(stack, "alerts", {
-    ...common,
-    name: `${inputs.name}-alerts`,
-    description: `AccountabilityAtlas alarm topics${where}`,
-  });
-  return { logs, data, alerts };
-};
+export const buildAtlasKms: StackBuilder<AtlasKmsInputs, AtlasKeys> = purposeKeysBuilder(
+  (inputs: AtlasKmsInputs) => {
+    const where = inputs.role === "dr" ? " (DR copies)" : "";
+    return {
+      logs: `AccountabilityAtlas CloudWatch Logs${where}`,
+      data: `AccountabilityAtlas data at rest${where}`,
+      alerts: `AccountabilityAtlas alarm topics${where}`,
+    };
+  },
+  { tags: atlasTags("security") },
+);

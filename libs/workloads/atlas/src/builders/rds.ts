@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
+import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { AtlasRdsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 import type { AtlasKeys } from "./kms";
@@ -21,34 +21,17 @@ export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack
   const keys = ctx.dependency<AtlasKeys>("kms");
   const drKeys = inputs.backupReplication ? ctx.dependency<AtlasKeys>("drKms") : undefined;
   const database = new DatabaseInstance(stack, "rds", {
-    name: inputs.name,
-    // The env's windows (settings.windows), typed and checked at resolve time.
-    backupWindow: ctx.settings.windows.backup,
-    maintenanceWindow: ctx.settings.windows.databaseMaintenance,
+    ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys }),
     engine: "postgres",
-    engineVersion: inputs.engineVersion,
-    instanceClass: inputs.instanceClass,
-    allocatedStorage: inputs.allocatedStorageGb,
     storageType: "gp3",
-    multiAz: inputs.multiAz,
     readReplicas: inputs.readReplicas,
-    backupRetentionDays: inputs.backupRetentionDays,
     performanceInsights: inputs.performanceInsights,
     enhancedMonitoringInterval: 0,
-    deletionProtection: inputs.deletionProtection,
-    kmsKeyArn: keys.data.keyArn,
-    masterUserSecretKmsKeyId: keys.data.keyArn,
-    forceSsl: inputs.forceSsl,
     dbName: inputs.dbName,
-    vpcId: vpc.vpcId,
-    subnetGroupName: vpc.dbSubnetGroupName!,
     allowedSecurityGroupIds: [],
-    logRetentionDays: inputs.logRetentionDays,
-    logKmsKeyArn: keys.logs.keyArn,
     ...(inputs.backupReplication && drKeys
       ? { backupReplication: { destinationRegion: inputs.backupReplication.region, kmsKeyArn: drKeys.data.keyArn, retentionDays: inputs.backupReplication.retentionDays } }
       : {}),
-    masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds),
     tags: atlasTags("database"),
   });
   return { database, passwordSecretArn: database.masterUserSecretArn!, dataKeyArn: keys.data.keyArn };

@@ -4,7 +4,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import type { StackBuilder } from "@infra/core";
-import { Vpc } from "@infra/vpc";
+import { type Vpc, vpcFromInputs } from "@infra/vpc";
 import type { VpcInputs } from "../inputs";
 import type { KeyOutputs } from "./security";
 
@@ -28,14 +28,7 @@ const DATA_PORTS = [
 export const buildVpc: StackBuilder<VpcInputs, NetworkOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependency<KeyOutputs>("kms");
   const region = ctx.deployment.region.name;
-  const vpc = new Vpc(stack, "vpc", {
-    name: inputs.name,
-    cidr: inputs.cidr,
-    azs: inputs.azs,
-    subnetOffsets: inputs.subnetOffsets,
-    nat: inputs.nat,
-    flowLogs: inputs.flowLogs.enabled ? { enabled: true, retentionDays: inputs.flowLogs.retentionDays, kmsKeyArn: keys.logs.keyArn } : { enabled: false },
-  });
+  const vpc = vpcFromInputs(stack, inputs, { flowLogsKeyArn: keys.logs.keyArn });
 
   const lambdaSg = new SecurityGroup(stack, "lambda-sg", {
     name: `${inputs.name}-lambda`,

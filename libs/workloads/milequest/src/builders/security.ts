@@ -1,6 +1,6 @@
 import { type AppClientProps, IdentityPool, UserPool } from "@infra/cognito";
 import type { StackBuilder } from "@infra/core";
-import { EncryptionKey, Secret } from "@infra/kms";
+import { type EncryptionKey, Secret, purposeKeysBuilder } from "@infra/kms";
 import type { CognitoInputs, ExternalApi, KmsInputs, SecretsInputs } from "../inputs";
 import { EXTERNAL_API_SECRETS } from "../inputs";
 import { keepLegacyCognitoAddresses } from "./cognito-moves";
@@ -20,25 +20,16 @@ export interface KeyOutputs {
   readonly alerts: EncryptionKey;
 }
 
-export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = (stack, inputs, ctx) => {
-  const common = {
-    accountId: ctx.env.accountId,
-    region: ctx.deployment.region.name,
-    deletionWindowInDays: inputs.deletionWindowDays,
-    deletionProtection: inputs.deletionProtection,
-  };
-  // Each key's policy is derived from the constructs that use it (libs/kms key-usage): the ~57 log
-  // groups of the app key's Lambda functions, the bus and archive, the queues' senders, the alert
-  // topic's publishers. No service is listed here.
-  const key = (id: keyof KeyOutputs, description: string) => new EncryptionKey(stack, id, { ...common, name: `${inputs.name}-${id}`, description });
-  return {
-    logs: key("logs", "Mile Quest CloudWatch Logs"),
-    s3: key("s3", "Mile Quest S3 encryption: user data, data lake, Athena results"),
-    aurora: key("aurora", "Mile Quest Aurora encryption"),
-    app: key("app", "Mile Quest application state: DynamoDB, ElastiCache, SQS, SNS, secrets, Lambda environment"),
-    alerts: key("alerts", "Mile Quest alert topic"),
-  };
-};
+// Each key's policy is derived from the constructs that use it (libs/kms key-usage): the ~57 log
+// groups of the app key's Lambda functions, the bus and archive, the queues' senders, the alert
+// topic's publishers. No service is listed here.
+export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = purposeKeysBuilder(() => ({
+  logs: "Mile Quest CloudWatch Logs",
+  s3: "Mile Quest S3 encryption: user data, data lake, Athena results",
+  aurora: "Mile Quest Aurora encryption",
+  app: "Mile Quest application state: DynamoDB, ElastiCache, SQS, SNS, secrets, Lambda environment",
+  alerts: "Mile Quest alert topic",
+}));
 
 export interface SecretOutputs {
   /** Fitbit, Google Fit and Mapbox API credentials (seed 003 External Services). */

@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { EncryptionKey } from "@infra/kms";
+import { type EncryptionKey, purposeKeysBuilder } from "@infra/kms";
 import type { KmsInputs } from "../inputs/kms";
 
 /** The platform's keys, one per purpose so a grant on one never opens another. */
@@ -16,27 +16,8 @@ export interface KeyOutputs {
  * No service is listed here: each key's policy is derived from the constructs that use it (log
  * groups, the alert topic's publishers, the ECS capacity's Auto Scaling role), see libs/kms key-usage.
  */
-export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = (stack, inputs, ctx) => {
-  const common = {
-    accountId: ctx.env.accountId,
-    region: ctx.deployment.region.name,
-    deletionWindowInDays: inputs.deletionWindowDays,
-    deletionProtection: inputs.deletionProtection,
-  };
-  const logs = new EncryptionKey(stack, "logs", {
-    ...common,
-    name: `${inputs.name}-logs`,
-    description: "CloudWatch Logs of the platform",
-  });
-  const data = new EncryptionKey(stack, "data", {
-    ...common,
-    name: `${inputs.name}-data`,
-    description: "Platform data at rest: RDS, EBS, secrets",
-  });
-  const alerts = new EncryptionKey(stack, "alerts", {
-    ...common,
-    name: `${inputs.name}-alerts`,
-    description: "SNS alert topic of the platform",
-  });
-  return { logs, data, alerts };
-};
+export const buildKms: StackBuilder<KmsInputs, KeyOutputs> = purposeKeysBuilder(() => ({
+  logs: "CloudWatch Logs of the platform",
+  data: "Platform data at rest: RDS, EBS, secrets",
+  alerts: "SNS alert topic of the platform",
+}));

@@ -1,7 +1,7 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
+import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { RdsInputs } from "../inputs/rds";
 import type { KeyOutputs } from "./kms";
 import type { NetworkOutputs } from "./vpc";
@@ -24,28 +24,11 @@ export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ct
   const clients = ctx.dependency<{ cluster: DatabaseClients }>("ecs").cluster;
   const source = inputs.replicaOfPrimary ? ctx.dependency<DataOutputs>("primary").database : undefined;
   const database = new DatabaseInstance(stack, "rds", {
-    name: inputs.name,
-    // The env's windows (settings.windows), typed and checked at resolve time.
-    backupWindow: ctx.settings.windows.backup,
-    maintenanceWindow: ctx.settings.windows.databaseMaintenance,
+    ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys, replicaOf: source }),
     engine: inputs.engine,
-    engineVersion: inputs.engineVersion,
-    instanceClass: inputs.instanceClass,
-    allocatedStorage: inputs.allocatedStorageGb,
     maxAllocatedStorage: inputs.maxAllocatedStorageGb ?? 2 * inputs.allocatedStorageGb,
-    multiAz: inputs.multiAz,
-    backupRetentionDays: inputs.backupRetentionDays,
-    deletionProtection: inputs.deletionProtection,
     enhancedMonitoringInterval: inputs.enhancedMonitoringInterval,
-    kmsKeyArn: keys.data.keyArn,
-    masterUserSecretKmsKeyId: keys.data.keyArn,
-    forceSsl: inputs.forceSsl,
-    vpcId: vpc.vpcId,
-    subnetGroupName: vpc.dbSubnetGroupName!,
     allowedSecurityGroupIds: [clients.instanceSecurityGroupId],
-    logRetentionDays: inputs.logRetentionDays,
-    logKmsKeyArn: keys.logs.keyArn,
-    ...(source ? { replicateSourceDb: source.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds) }),
   });
   // Seed 004: the ECS tasks read the database credentials. Granted here, where the secret is: the cluster
   // deploys first (the database admits its security group), so it cannot name the secret itself.

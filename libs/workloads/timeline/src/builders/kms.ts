@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { EncryptionKey } from "@infra/kms";
+import { type EncryptionKey, purposeKeysBuilder } from "@infra/kms";
 import type { TimelineKmsInputs } from "../inputs/kms";
 
 /** The timeline's keys in one region, one per purpose so a grant on one never opens another. */
@@ -15,32 +15,9 @@ export interface TimelineKeys {
 }
 
 /** Each key's policy is derived from the constructs that use it (libs/kms key-usage): no service is listed here. */
-export const buildTimelineKms: StackBuilder<TimelineKmsInputs, TimelineKeys> = (stack, inputs, ctx) => {
-  const common = {
-    accountId: ctx.env.accountId,
-    region: ctx.deployment.region.name,
-    deletionWindowInDays: inputs.deletionWindowDays,
-    deletionProtection: inputs.deletionProtection,
-  };
-  const logs = new EncryptionKey(stack, "logs", {
-    ...common,
-    name: `${inputs.name}-logs`,
-    description: "CloudWatch Logs of the timeline app",
-  });
-  const data = new EncryptionKey(stack, "data", {
-    ...common,
-    name: `${inputs.name}-data`,
-    description: "Timeline data at rest: RDS, ElastiCache, backups, AWS Config history",
-  });
-  const alerts = new EncryptionKey(stack, "alerts", {
-    ...common,
-    name: `${inputs.name}-alerts`,
-    description: "SNS alert topic of the timeline app",
-  });
-  const assets = new EncryptionKey(stack, "assets", {
-    ...common,
-    name: `${inputs.name}-assets`,
-    description: "Timeline website assets, read by CloudFront through origin access control",
-  });
-  return { logs, data, alerts, assets };
-};
+export const buildTimelineKms: StackBuilder<TimelineKmsInputs, TimelineKeys> = purposeKeysBuilder(() => ({
+  logs: "CloudWatch Logs of the timeline app",
+  data: "Timeline data at rest: RDS, ElastiCache, backups, AWS Config history",
+  alerts: "SNS alert topic of the timeline app",
+  assets: "Timeline website assets, read by CloudFront through origin access control",
+}));

@@ -3,7 +3,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { StackBuilder } from "@infra/core";
 import { HostedZone } from "@infra/dns";
-import { Vpc } from "@infra/vpc";
+import { type Vpc, vpcFromInputs } from "@infra/vpc";
 import { type AclTier, TierNetworkAcls, tierAclEntries } from "../constructs/network-acls";
 import type { TimelineNetworkInputs } from "../inputs/network";
 import type { TimelineKeys } from "./kms";
@@ -24,17 +24,7 @@ export interface TimelineNetwork {
 
 export const buildTimelineNetwork: StackBuilder<TimelineNetworkInputs, TimelineNetwork> = (stack, inputs, ctx) => {
   const keys = ctx.dependency<TimelineKeys>("kms");
-  const vpc = new Vpc(stack, "vpc", {
-    name: inputs.name,
-    cidr: inputs.cidr,
-    azs: inputs.azs,
-    subnetNewBits: inputs.subnetNewBits,
-    subnetOffsets: inputs.subnetOffsets,
-    nat: inputs.nat,
-    flowLogs: inputs.flowLogs.enabled
-      ? { enabled: true, retentionDays: inputs.flowLogs.retentionDays, kmsKeyArn: keys.logs.keyArn, trafficType: "ALL" }
-      : { enabled: false },
-  });
+  const vpc = vpcFromInputs(stack, inputs, { flowLogsKeyArn: keys.logs.keyArn });
 
   const cidrsOf = (tier: AclTier) => vpc.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
   const cidrs = { public: cidrsOf("public"), private: cidrsOf("private"), database: cidrsOf("database") };

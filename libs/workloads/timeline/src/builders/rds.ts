@@ -1,6 +1,6 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance, masterCredentialsOf } from "@infra/rds";
+import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { TimelineRdsInputs } from "../inputs/rds";
 import type { TimelineKeys } from "./kms";
 import type { TimelineNetwork } from "./network";
@@ -30,31 +30,14 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
   const primary = inputs.replicaOfPrimary ? ctx.dependency<TimelineDatabase>("primary") : undefined;
   const source = primary?.database;
   const database = new DatabaseInstance(stack, "rds", {
-    name: inputs.name,
-    // The env's windows (settings.windows), typed and checked at resolve time.
-    backupWindow: ctx.settings.windows.backup,
-    maintenanceWindow: ctx.settings.windows.databaseMaintenance,
+    ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys, replicaOf: source }),
     engine: "postgres",
-    engineVersion: inputs.engineVersion,
-    instanceClass: inputs.instanceClass,
-    allocatedStorage: inputs.allocatedStorageGb,
     maxAllocatedStorage: 2 * inputs.allocatedStorageGb,
-    multiAz: inputs.multiAz,
-    backupRetentionDays: inputs.backupRetentionDays,
-    deletionProtection: inputs.deletionProtection,
     enhancedMonitoringInterval: inputs.enhancedMonitoringInterval,
-    kmsKeyArn: keys.data.keyArn,
-    masterUserSecretKmsKeyId: keys.data.keyArn,
-    forceSsl: inputs.forceSsl,
-    vpcId: vpc.vpcId,
-    subnetGroupName: vpc.dbSubnetGroupName!,
     allowedSecurityGroupIds: [appSecurityGroupId],
-    logRetentionDays: inputs.logRetentionDays,
-    logKmsKeyArn: keys.logs.keyArn,
     dbName: "timeline",
     readReplicas: inputs.readReplicas,
     replicaMultiAz: inputs.replicaMultiAz,
-    ...(source ? { replicateSourceDb: source.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds) }),
   });
 
   let writerName: string | undefined;
