@@ -137,9 +137,17 @@ export function readPolicy(env: EnvIndex, from: StackView, value: Json | undefin
 
 /** IAM wildcard match (`*`, `?`); case-insensitive when asked (actions, service names). */
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const re = new RegExp(`^${pattern.split("").map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("")}$`, ignoreCase ? "is" : "s");
+  const key = `${ignoreCase ? "i" : "s"}${pattern}`;
+  let re = GLOBS.get(key);
+  if (!re) {
+    re = new RegExp(`^${pattern.split("").map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("")}$`, ignoreCase ? "is" : "s");
+    GLOBS.set(key, re);
+  }
   return re.test(value);
 }
+
+/** Compiled patterns: the same few hundred actions and ARNs are matched across every stack of an env. */
+const GLOBS = new Map<string, RegExp>();
 
 export function allowsAction(s: Statement, action: string): boolean {
   if (s.actions.length) return s.actions.some((a) => globMatch(a, action, true));
