@@ -9,4 +9,4 @@ export {
   type TableKeySpec,
   validateTableKeys,
 } from "./keys";
-export { type Billing, type PolicyStatement, type StreamViewType, Table, type TableProps, type TableReplica } from "./table";
+export { type Billing, type PolicyStatement, type StreamViewType, TABLE_READ_WRITE_ACTIONS, Table, type TableProps, type TableReplica } from "./table";

@@ -62,6 +62,20 @@ export interface TableProps {
  * derived from the keys (exactly the attributes some key uses), optional TTL, stream, global
  * table replicas and seeded items.
  */
+/** The item-level actions of `grantReadWrite`, for grants on tables this construct does not own (name prefixes). */
+export const TABLE_READ_WRITE_ACTIONS: readonly string[] = [
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:DescribeTable",
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:Query",
+  "dynamodb:Scan",
+  "dynamodb:UpdateItem",
+];
+
 export class Table extends Construct {
   readonly tableName: string;
   readonly tableArn: string;
@@ -181,18 +195,7 @@ export class Table extends Construct {
     return [
       {
         effect: "Allow",
-        actions: [
-          "dynamodb:BatchGetItem",
-          "dynamodb:BatchWriteItem",
-          "dynamodb:ConditionCheckItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:DescribeTable",
-          "dynamodb:GetItem",
-          "dynamodb:PutItem",
-          "dynamodb:Query",
-          "dynamodb:Scan",
-          "dynamodb:UpdateItem",
-        ],
+        actions: [...TABLE_READ_WRITE_ACTIONS],
         resources: [this.tableArn, `${this.tableArn}/index/*`],
       },
     ];

@@ -1,50 +1,21 @@
-import { AEROLOGUE_WAIVERS as W, WORKLOADS, aerologueModules as a } from "@envs/envcommon";
+import { WORKLOADS } from "@envs/envcommon";
 import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
-import { type DeploymentConfig, type EnvConfig, type RegionConfig, deploy, deploymentsFrom } from "@infra/config";
+import type { EnvConfig } from "@infra/config";
 import { synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
+import { withAerologueGlobal } from "../../preflight-variants";
 import { resources, stack } from "./helpers";
 
 /**
  * ARC-012 as config: the real prod env, plus `globalRegions` and the region configs of the two
  * added regions (eu-west-1 already exists in prod for the platform's DR: it is spread, not copied).
  */
-const SOURCE = "apps/ops/src/workloads/aerologue/global.test.ts";
 const GLOBAL = ["eu-west-1", "ap-southeast-1"] as const;
 const CIDRS: Record<string, string> = { "eu-west-1": "10.1.0.0/16", "ap-southeast-1": "10.2.0.0/16" };
 
-function secondaryDeployments(): DeploymentConfig[] {
-  return deploymentsFrom(SOURCE, [
-    deploy(a.vpc),
-    deploy(a.auroraSecondary, { waivers: W.auroraSecondary }),
-    deploy(a.cache, { inputs: { nodes: 2, automaticFailover: true } }),
-    deploy(a.functions, { waivers: W.functions }),
-    deploy(a.api, { waivers: W.api }),
-  ]);
-}
-
-function withRegion(existing: RegionConfig | undefined, region: string): RegionConfig {
-  const base: RegionConfig = existing ?? { region, role: "dr", azs: [`${region}a`, `${region}b`, `${region}c`], cidrs: {}, deployments: [], source: SOURCE };
-  return { ...base, cidrs: { ...base.cidrs, aerologue: CIDRS[region]! }, deployments: [...base.deployments, ...secondaryDeployments()] };
-}
-
-/** The real us-east-1 deployments; the storage deployment also waives access logs on its replica buckets. */
-function withReplicaWaiver(r: RegionConfig): RegionConfig {
-  return {
-    ...r,
-    deployments: r.deployments.map((d) => (d.definition === a.storage ? { ...d, waivers: [...(d.waivers ?? []), ...W.storageReplicas] } : d)),
-  };
-}
-
-const globalProd: EnvConfig = {
-  ...prod,
-  workloads: { ...prod.workloads, aerologue: { ...(prod.workloads["aerologue"] as object), globalRegions: [...GLOBAL] } },
-  regions: [
-    ...prod.regions.map((r) => (r.region === "eu-west-1" ? withRegion(r, r.region) : r.region === "us-east-1" ? withReplicaWaiver(r) : r)),
-    ...GLOBAL.filter((g) => !prod.regions.some((r) => r.region === g)).map((g) => withRegion(undefined, g)),
-  ],
-};
+/** The same variant the preflight family is judged on (apps/ops/src/preflight-variants.ts). */
+const globalProd: EnvConfig = withAerologueGlobal(prod);
 
 const stacks = synthEnvJson(globalProd, { root, workloads: WORKLOADS });
 const s = (region: string, layer: string) => stack(stacks, `prod-${region}-aerologue-${layer}`);

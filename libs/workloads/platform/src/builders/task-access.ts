@@ -1,3 +1,4 @@
+import { TABLE_READ_WRITE_ACTIONS } from "@infra/dynamodb";
 import type { IamStatement } from "@infra/ecs";
 
 /**
@@ -14,18 +15,7 @@ export function platformTaskStatements(p: { readonly name: string; readonly regi
     { sid: "AppObjects", actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], resources: [`${bucket}/*`] },
     {
       sid: "AppTables",
-      actions: [
-        "dynamodb:BatchGetItem",
-        "dynamodb:BatchWriteItem",
-        "dynamodb:ConditionCheckItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:DescribeTable",
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:Query",
-        "dynamodb:Scan",
-        "dynamodb:UpdateItem",
-      ],
+      actions: [...TABLE_READ_WRITE_ACTIONS],
       resources: [table, `${table}/index/*`],
     },
     {
