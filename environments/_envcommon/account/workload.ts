@@ -17,5 +17,4 @@ export const account = defineWorkload({
     // assume each env account's human roles with MFA. One for every env; an env may override it.
     identityAccountId: "555555555555",
   },
-  source: "environments/_envcommon/account/workload.ts",
 });

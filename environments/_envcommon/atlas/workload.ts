@@ -23,5 +23,4 @@ export const atlas = defineWorkload({
     criticalAlarmSms: ["+15555550100"],
     drRegion: "us-west-2",
   },
-  source: "environments/_envcommon/atlas/workload.ts",
 });

@@ -1,5 +1,8 @@
-import { defineModule, replicaSourceCredentialIssues } from "@infra/config";
+import { type Dependency, defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { rdsInputs } from "@infra/platform-inputs";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
+import { ecsCluster } from "../services/ecs-cluster";
 
 /**
  * _envcommon/data/rds.hcl: PostgreSQL per seed 004. The defaults are dev's row of the RDS table;
@@ -11,15 +14,14 @@ export const rds = defineModule({
   module: "rds",
   builder: "platform/rds",
   schema: rdsInputs,
-  source: "environments/_envcommon/data/rds.ts",
   // Seed 004 resource tags over the workload's (ADR 0070): automated backups (7-30 days per env).
   tags: { service: "database", backupRequired: true },
-  dependencies: (ctx, inputs) => ({
-    vpc: { category: "network", module: "vpc" },
-    kms: { category: "security", module: "kms" },
-    ecs: { category: "services", module: "ecs-cluster" },
+  dependencies: (ctx, inputs): Record<string, Dependency> => ({
+    vpc,
+    kms,
+    ecs: ecsCluster,
     // A DR replica reads its source from the primary region's database: implied by the setting.
-    ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { category: "data", module: "rds", region: "primary" as const } } : {}),
+    ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { module: rds, region: "primary" as const } } : {}),
   }),
   // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
   check: (self, env) => [

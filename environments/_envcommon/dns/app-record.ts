@@ -1,5 +1,7 @@
 import { defineModule } from "@infra/config";
 import { appRecordInputs } from "@infra/platform-inputs";
+import { zone } from "./zone";
+import { ingress } from "../services/ingress";
 
 /**
  * app.<zone>: an alias to the primary region's ALB; with `routing.mode: "failover"` (prod) Route 53
@@ -12,12 +14,11 @@ export const appRecord = defineModule({
   module: "app-record",
   builder: "platform/app-record",
   schema: appRecordInputs,
-  source: "environments/_envcommon/dns/app-record.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "dns" },
   dependencies: {
-    zone: { category: "dns", module: "zone" },
-    ingress: { category: "services", module: "ingress" },
+    zone,
+    ingress,
   },
   defaults: () => ({ recordName: "app", routing: { mode: "simple" as const } }),
 });

@@ -19,7 +19,7 @@ import { vpc } from "./network/vpc";
 import { waf } from "./edge/waf";
 import { websocket } from "./api/websocket";
 
-export { WITH_CACHE } from "./common";
+export { WITH_CACHE } from "./app-dependencies";
 export { MILEQUEST_WAIVERS } from "./waivers";
 export { milequest } from "./workload";
 

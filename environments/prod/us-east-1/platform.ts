@@ -4,14 +4,14 @@ import { platformModules as platform } from "@envs/envcommon";
 /** The platform (seed 004) in prod us-east-1: its deployments and their overrides. */
 export const platformDeployments = deployWorkload("environments/prod/us-east-1/platform.ts", platform, {
   overrides: {
-    vpcPeering: { dependencies: { peer: { category: "network", module: "vpc", region: "eu-west-1" } } },
+    vpcPeering: { dependencies: { peer: { module: platform.vpc, region: "eu-west-1" } } },
     ecsCluster: { inputs: { instanceType: "m6g.large", minInstances: 3, maxInstances: 10, placement: "spread" } },
     // The source of the eu-west-1 DR replica: the master password is a rotated secret (ADR 0011).
     rds: { inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, enhancedMonitoringInterval: 60, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } },
     // Seed 004 failover: Route 53 PRIMARY (here, health-checked) / SECONDARY (eu-west-1).
     appRecord: {
       inputs: { routing: { mode: "failover", healthCheck: { type: "TCP" }, failureThreshold: 3, requestIntervalSeconds: 30 } },
-      dependencies: { secondary: { category: "services", module: "ingress", region: "eu-west-1" } },
+      dependencies: { secondary: { module: platform.ingress, region: "eu-west-1" } },
     },
   },
 });

@@ -9,7 +9,6 @@ export const zone = defineModule({
   module: "zone",
   builder: "atlas/zone",
   schema: atlasZoneInputs,
-  source: "environments/_envcommon/atlas/dns/zone.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),

@@ -12,7 +12,6 @@ export const vpc = defineModule({
   module: "vpc",
   builder: "atlas/vpc",
   schema: vpcInputs,
-  source: "environments/_envcommon/atlas/network/vpc.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => {
