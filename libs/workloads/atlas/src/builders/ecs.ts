@@ -6,18 +6,18 @@ import { type ContainerSecret, FargateCluster, FargateService, PrivateNamespace 
 import { MetricAlarm } from "@infra/monitoring";
 import type { AtlasEcsInputs } from "../inputs/modules";
 import type { SecretName, ServiceName } from "../inputs/phase";
-import type { AtlasAlb } from "./alb";
-import type { AtlasAlerts } from "./alerts";
-import type { AtlasBuckets } from "./buckets";
+import { buildAtlasAlb } from "./alb";
+import { buildAtlasAlerts } from "./alerts";
+import { buildAtlasBuckets } from "./buckets";
 import { atlasTags } from "./common";
-import type { AtlasRegistry } from "./ecr";
-import type { AtlasKeys } from "./kms";
-import type { AtlasSearch } from "./opensearch";
-import { type AtlasQueues, queueStatements } from "./queues";
-import type { AtlasDatabase } from "./rds";
-import type { AtlasCache } from "./redis";
-import type { AtlasSecrets } from "./secrets";
-import type { AtlasNetwork } from "./vpc";
+import { buildAtlasEcr } from "./ecr";
+import { buildAtlasKms } from "./kms";
+import { buildAtlasSearch } from "./opensearch";
+import { buildAtlasQueues, queueStatements } from "./queues";
+import { buildAtlasRds } from "./rds";
+import { buildAtlasRedis } from "./redis";
+import { buildAtlasSecrets } from "./secrets";
+import { buildAtlasVpc } from "./vpc";
 
 /** Environment variable each secret is injected as (seed: "injected as env var from Secrets Manager"). */
 export const SECRET_ENV: Readonly<Record<Exclude<SecretName, "database-password">, string>> = {
@@ -49,17 +49,17 @@ const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
  * blue/green for the services behind the ALB.
  */
 export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
-  const db = ctx.dependency<AtlasDatabase>("rds");
-  const registry = ctx.dependency<AtlasRegistry>("ecr");
-  const secrets = ctx.dependency<AtlasSecrets>("secrets");
-  const queues = ctx.dependency<AtlasQueues>("queues");
-  const buckets = ctx.dependency<AtlasBuckets>("buckets");
-  const alerts = ctx.dependency<AtlasAlerts>("alerts");
-  const alb = ctx.dependency<AtlasAlb>("alb");
-  const cache = inputs.redis ? ctx.dependency<AtlasCache>("redis") : undefined;
-  const search = inputs.search ? ctx.dependency<AtlasSearch>("search") : undefined;
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
+  const db = ctx.dependencyOn("rds", buildAtlasRds);
+  const registry = ctx.dependencyOn("ecr", buildAtlasEcr);
+  const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
+  const queues = ctx.dependencyOn("queues", buildAtlasQueues);
+  const buckets = ctx.dependencyOn("buckets", buildAtlasBuckets);
+  const alerts = ctx.dependencyOn("alerts", buildAtlasAlerts);
+  const alb = ctx.dependencyOn("alb", buildAtlasAlb);
+  const cache = inputs.redis ? ctx.dependencyOn("redis", buildAtlasRedis) : undefined;
+  const search = inputs.search ? ctx.dependencyOn("search", buildAtlasSearch) : undefined;
 
   const cluster = new FargateCluster(stack, "cluster", {
     name: inputs.cluster,

@@ -3,8 +3,8 @@ import type { StackBuilder } from "@infra/core";
 import { RedisReplicationGroup } from "@infra/elasticache";
 import type { AtlasRedisInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
-import type { AtlasNetwork } from "./vpc";
+import { buildAtlasKms } from "./kms";
+import { buildAtlasVpc } from "./vpc";
 
 export interface AtlasCache {
   readonly primaryEndpoint: string;
@@ -16,8 +16,8 @@ export interface AtlasCache {
 
 /** Phase 2+: ElastiCache Redis replaces the compose redis container (seed "ElastiCache Redis" table). */
 export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
   const userName = (service: string) => `${inputs.replicationGroupId}-${service}`.slice(0, 40);
   const cache = new RedisReplicationGroup(stack, "redis", {
     replicationGroupId: inputs.replicationGroupId,

@@ -1,9 +1,9 @@
 import type { StackBuilder } from "@infra/core";
 import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
-import type { IngressOutputs } from "./ingress";
+import { buildIngress } from "./ingress";
 
-import type { KeyOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface ZoneOutputs {
   readonly zone: HostedZone;
@@ -13,7 +13,7 @@ export interface ZoneOutputs {
 }
 
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const keys = ctx.dependencyOn("kms", buildKms);
   const signing = inputs.dnssec
     ? new DnssecSigningKey(stack, "dnssec", { name: inputs.zoneName.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
     : undefined;
@@ -34,8 +34,8 @@ export interface AppRecordOutputs {
 
 /** app.<zone>: a plain alias, or Route 53 failover between the primary and DR ingress (seed 004 failover strategy). */
 export const buildAppRecord: StackBuilder<AppRecordInputs, AppRecordOutputs> = (stack, inputs, ctx) => {
-  const { zone, zoneName } = ctx.dependency<ZoneOutputs>("zone");
-  const primary = ctx.dependency<IngressOutputs>("ingress").alb;
+  const { zone, zoneName } = ctx.dependencyOn("zone", buildZone);
+  const primary = ctx.dependencyOn("ingress", buildIngress).alb;
   const name = `${inputs.recordName}.${zoneName}`;
   const routing = inputs.routing;
   if (routing.mode === "simple") {
@@ -46,7 +46,7 @@ export const buildAppRecord: StackBuilder<AppRecordInputs, AppRecordOutputs> = (
     });
     return { fqdn: record.fqdn };
   }
-  const secondary = ctx.dependency<IngressOutputs>("secondary").alb;
+  const secondary = ctx.dependencyOn("secondary", buildIngress).alb;
   const check = new HealthCheck(stack, "primary-health", {
     name: `${ctx.env.name}-platform-primary`,
     fqdn: primary.dnsName,

@@ -3,8 +3,9 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { StackBuilder } from "@infra/core";
 import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { RdsInputs } from "../inputs/rds";
-import type { KeyOutputs } from "./kms";
-import type { NetworkOutputs } from "./vpc";
+import { buildKms } from "./kms";
+import { buildVpc } from "./vpc";
+import { buildEcs } from "./ecs";
 
 export interface DataOutputs {
   readonly database: DatabaseInstance;
@@ -19,10 +20,10 @@ export interface DatabaseClients {
 }
 
 export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const clients = ctx.dependency<{ cluster: DatabaseClients }>("ecs").cluster;
-  const source = inputs.replicaOfPrimary ? ctx.dependency<DataOutputs>("primary").database : undefined;
+  const { vpc } = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const clients = ctx.dependencyOn("ecs", buildEcs).cluster;
+  const source = inputs.replicaOfPrimary ? ctx.dependencyOn("primary", buildRds).database : undefined;
   const database = new DatabaseInstance(stack, "rds", {
     ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys, replicaOf: source }),
     engine: inputs.engine,
