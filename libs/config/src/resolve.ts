@@ -80,7 +80,7 @@ export interface ResolvedEnv {
   readonly regions: readonly ResolvedRegion[];
   /** In deploy order: every deployment comes after the ones it depends on. */
   readonly deployments: readonly ResolvedDeployment[];
-  /** Env-level waivers (deployment-level ones sit on their deployment). */
+  /** Env-level waivers that apply to every deployment (those naming deployments, and module- and deployment-level ones, sit on their deployments). */
   readonly waivers: readonly ResolvedWaiver[];
   readonly workloads: Readonly<Record<string, unknown>>;
   readonly tags: Readonly<Record<string, string>>;
@@ -470,7 +470,7 @@ function checkField(schema: z.ZodType, value: unknown, level: string, path: stri
 }
 
 /** Why a module's or deployment's waiver may not name deployments. */
-const OWN_STACK = "omitted: a module's or deployment's waiver applies to its own deployment; name deployments in an env waiver (env.ts waivers)";
+const OWN_STACK = "no deployments field: a module's or deployment's waiver covers its own deployment; name deployments in an env waiver (env.ts waivers)";
 
 function parseWaivers(list: readonly WaiverConfig[], level: string, path: string, issues: ConfigIssue[], ownStack?: string): ResolvedWaiver[] {
   const out: ResolvedWaiver[] = [];
