@@ -2,7 +2,7 @@ import { WORKLOADS } from "@envs/envcommon";
 import { env as prodEnv } from "@envs/prod";
 import { root } from "@envs/root";
 import { env as stagingEnv } from "@envs/staging";
-import { type EnvConfig, resolveEnv } from "@infra/config";
+import { type EnvConfig, onlyWorkloads, resolveEnv } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourceAddresses, resourcesOfType, synthEnvJson } from "@infra/workloads";
@@ -15,17 +15,9 @@ type Res = Record<string, unknown>;
  * workloads are tested by their owners) and, optionally, another phase — the one-line change.
  */
 function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
+  const only = onlyWorkloads(env, ["atlas"]);
   const atlas = env.workloads["atlas"] as object;
-  return {
-    ...env,
-    workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase } },
-    regions: env.regions.map((r) => ({
-      ...r,
-      deployments: r.deployments.filter((d) => d.definition.workload === "atlas"),
-      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
-      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "atlas")) } : {}),
-    })),
-  };
+  return { ...only, workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase } } };
 }
 const synth = (env: EnvConfig) => synthEnvOnce(env);
 const short = (s: StackJson) => s.stackName.replace(/^(prod|staging)-/, "");

@@ -1,14 +1,8 @@
 import { type Dependency, defineModule } from "@infra/config";
 import { atlasHostInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, features, hostRetired, inPrimary, KMS, prefix } from "../features";
-import { buckets } from "../data/buckets";
-import { queues } from "../data/queues";
-import { rds } from "../data/rds";
+import { type AtlasContext, features, hostRetired, inPrimary, prefix } from "../features";
+import { COMPUTE_DEPENDENCIES } from "./compute-dependencies";
 import { records } from "../dns/records";
-import { vpc } from "../network/vpc";
-import { alerts } from "../ops/alerts";
-import { secrets } from "../security/secrets";
-import { ecr } from "./ecr";
 
 /**
  * Phase 1: EC2 t3.xlarge running Docker Compose (nginx, the eight services, redis). From phase 2 the
@@ -25,16 +19,7 @@ export const dockerHost = defineModule({
   dependencies: (ctx: AtlasContext): Record<string, Dependency> =>
     hostRetired(ctx)
       ? { records }
-      : {
-          kms: KMS,
-          vpc,
-          rds,
-          queues,
-          buckets,
-          ecr,
-          secrets,
-          alerts,
-        },
+      : COMPUTE_DEPENDENCIES,
   waivers: (ctx: AtlasContext) =>
     hostRetired(ctx)
       ? []

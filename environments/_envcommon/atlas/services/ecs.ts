@@ -1,16 +1,10 @@
 import { defineModule } from "@infra/config";
 import { PUBLIC_SERVICES, SERVICES, atlasEcsInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
-import { buckets } from "../data/buckets";
+import { type AtlasContext, features, inPrimary, prefix } from "../features";
+import { COMPUTE_DEPENDENCIES } from "./compute-dependencies";
 import { opensearch } from "../data/opensearch";
-import { queues } from "../data/queues";
-import { rds } from "../data/rds";
 import { redis } from "../data/redis";
 import { alb } from "../edge/alb";
-import { vpc } from "../network/vpc";
-import { alerts } from "../ops/alerts";
-import { secrets } from "../security/secrets";
-import { ecr } from "./ecr";
 
 /** Phase 2+: ECS Fargate, one service per row of the seed's task-definition table. */
 export const ecs = defineModule({
@@ -23,14 +17,7 @@ export const ecs = defineModule({
   dependencies: (ctx: AtlasContext) => {
     const f = features(ctx);
     return {
-      kms: KMS,
-      vpc,
-      rds,
-      queues,
-      buckets,
-      ecr,
-      secrets,
-      alerts,
+      ...COMPUTE_DEPENDENCIES,
       alb,
       ...(f.redis ? { redis } : {}),
       ...(f.search ? { search: opensearch } : {}),

@@ -5,15 +5,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { StackBuilder } from "@infra/core";
 import { DockerHost } from "@infra/ec2-host";
 import type { AtlasHostInputs } from "../inputs/modules";
-import { buildAtlasAlerts } from "./alerts";
-import { buildAtlasBuckets } from "./buckets";
 import { atlasTags } from "./common";
-import { buildAtlasEcr } from "./ecr";
-import { buildAtlasKms } from "./kms";
-import { buildAtlasQueues } from "./queues";
-import { buildAtlasRds } from "./rds";
-import { buildAtlasSecrets } from "./secrets";
-import { buildAtlasVpc } from "./vpc";
+import { computeDependencies } from "./compute-dependencies";
 
 /** What a retired host's stack hands on: nothing to use (phase 2+ reads the ALB, not the host). */
 export interface RetiredHost {
@@ -61,14 +54,7 @@ export function liveHost(host: AtlasHost | RetiredHost): AtlasHost {
 
 export const buildAtlasDockerHost: StackBuilder<AtlasHostInputs, AtlasHost | RetiredHost> = (stack, inputs, ctx) => {
   if (inputs.retired) return { retired: true };
-  const keys = ctx.dependencyOn("kms", buildAtlasKms);
-  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
-  const db = ctx.dependencyOn("rds", buildAtlasRds);
-  const registry = ctx.dependencyOn("ecr", buildAtlasEcr);
-  const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
-  const queues = ctx.dependencyOn("queues", buildAtlasQueues);
-  const buckets = ctx.dependencyOn("buckets", buildAtlasBuckets);
-  const alerts = ctx.dependencyOn("alerts", buildAtlasAlerts);
+  const { keys, vpc, db, registry, secrets, queues, buckets, alerts } = computeDependencies(ctx);
   const tags = atlasTags("docker-host");
 
   const agent = new SsmParameter(stack, "agent-config", {

@@ -7,17 +7,11 @@ import { MetricAlarm } from "@infra/monitoring";
 import type { AtlasEcsInputs } from "../inputs/modules";
 import type { SecretName, ServiceName } from "../inputs/phase";
 import { buildAtlasAlb } from "./alb";
-import { buildAtlasAlerts } from "./alerts";
-import { buildAtlasBuckets } from "./buckets";
 import { atlasTags } from "./common";
-import { buildAtlasEcr } from "./ecr";
-import { buildAtlasKms } from "./kms";
+import { computeDependencies } from "./compute-dependencies";
 import { buildAtlasSearch } from "./opensearch";
-import { buildAtlasQueues, queueStatements } from "./queues";
-import { buildAtlasRds } from "./rds";
+import { queueStatements } from "./queues";
 import { buildAtlasRedis } from "./redis";
-import { buildAtlasSecrets } from "./secrets";
-import { buildAtlasVpc } from "./vpc";
 
 /** Environment variable each secret is injected as (seed: "injected as env var from Secrets Manager"). */
 export const SECRET_ENV: Readonly<Record<Exclude<SecretName, "database-password">, string>> = {
@@ -49,14 +43,7 @@ const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
  * blue/green for the services behind the ALB.
  */
 export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
-  const keys = ctx.dependencyOn("kms", buildAtlasKms);
-  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
-  const db = ctx.dependencyOn("rds", buildAtlasRds);
-  const registry = ctx.dependencyOn("ecr", buildAtlasEcr);
-  const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
-  const queues = ctx.dependencyOn("queues", buildAtlasQueues);
-  const buckets = ctx.dependencyOn("buckets", buildAtlasBuckets);
-  const alerts = ctx.dependencyOn("alerts", buildAtlasAlerts);
+  const { keys, vpc, db, registry, secrets, queues, buckets, alerts } = computeDependencies(ctx);
   const alb = ctx.dependencyOn("alb", buildAtlasAlb);
   const cache = inputs.redis ? ctx.dependencyOn("redis", buildAtlasRedis) : undefined;
   const search = inputs.search ? ctx.dependencyOn("search", buildAtlasSearch) : undefined;
