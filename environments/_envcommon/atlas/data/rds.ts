@@ -20,7 +20,9 @@ export const rds = defineModule({
       ...(dr ? { drKms: { module: kms, region: dr.region as RegionName } } : {}),
     };
   },
-  waivers: [
+  waivers: (ctx: AtlasContext) => [
+    // Staging (phase 3+) follows the env's settings.deletionProtection = false, as the platform's database does there.
+    ...(ctx.settings.deletionProtection ? [] : [{ rule: "INF-RDS-004", address: "aws_db_instance.*", reason: "Seed 004 data protection table: no deletion protection in dev and staging (settings.deletionProtection)." }]),
     {
       rule: "INF-RDS-005",
       address: "aws_db_instance.*",

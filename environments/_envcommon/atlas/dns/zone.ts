@@ -12,12 +12,17 @@ export const zone = defineModule({
   enabled: inPrimary,
   dependencies: { kms: KMS },
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),
+  // Its own waiver, not the env's: staging deploys the zone only from phase 3 (env waivers name deployments, ADR 0120).
+  waivers: (ctx: AtlasContext) =>
+    ctx.settings.deletionProtection
+      ? []
+      : [{ rule: "INF-R53-002", address: "aws_route53_zone.*", reason: "POLICIES.md #69: DNSSEC is a dev/staging relaxation (signed where settings.deletionProtection is on: uat and prod)." }],
   defaults: (ctx: AtlasContext) => ({
     domain: zoneName(ctx),
     // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account).
     delegation: envZoneDelegation(ctx.env.name, zoneName(ctx), ctx.workload.domain),
     deletionProtection: ctx.settings.deletionProtection,
-    // Signed where data is protected (prod); staging waives INF-R53-002 in its env.ts.
+    // Signed where data is protected (prod); elsewhere the module waives INF-R53-002.
     dnssec: ctx.settings.deletionProtection,
     queryLogRetentionDays: ctx.settings.logRetentionDays,
     // staging.<apex> lives in the staging account: paste its name servers here (prod env.ts) once it exists.
