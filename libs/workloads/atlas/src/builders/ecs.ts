@@ -14,6 +14,7 @@ import type { AtlasRegistry } from "./ecr";
 import type { AtlasKeys } from "./kms";
 import type { AtlasSearch } from "./opensearch";
 import { type AtlasQueues, queueStatements } from "./queues";
+import { type BlueGreenTarget, type RollingTarget, RotationRedeploy } from "./rotation-redeploy";
 import type { AtlasDatabase } from "./rds";
 import type { AtlasCache } from "./redis";
 import type { AtlasSecrets } from "./secrets";
@@ -109,12 +110,12 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       if (q.consumer === s.name || q.producers.includes(s.name)) environment[`${envKey(q.consumer)}_QUEUE_URL`] = q.queueUrl;
     }
     const statements: DataAwsIamPolicyDocumentStatement[] = [...queueStatements(s.name, queues)];
-    if (cache?.users[s.name]) {
+    if (cache?.clients.includes(s.name)) {
+      // AUTH over TLS with a password from Secrets Manager: no AWS SDK in the services (ADR 0100).
       environment["REDIS_HOST"] = cache.primaryEndpoint;
       environment["REDIS_PORT"] = String(cache.port);
-      environment["REDIS_USERNAME"] = cache.users[s.name]!.userName;
       environment["REDIS_SSL"] = "true";
-      statements.push(...cache.users[s.name]!.statements.map((st, i) => ({ ...st, sid: `RedisConnect${i}` })));
+      serviceSecrets["REDIS_PASSWORD"] = { secretArn: cache.authTokenSecretArn };
     }
     if (search && s.name === "search-service") {
       environment["OPENSEARCH_ENDPOINT"] = `https://${search.endpoint}`;
@@ -224,7 +225,7 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       description: `PostgreSQL from ${s.name}`,
       tags: atlasTags(s.name),
     });
-    if (cache?.users[s.name]) {
+    if (cache?.clients.includes(s.name)) {
       new VpcSecurityGroupIngressRule(stack, `redis-from-${s.name}`, {
         securityGroupId: cache.securityGroupId,
         referencedSecurityGroupId: svc.securityGroupId,
@@ -245,6 +246,39 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       toPort: 443,
       description: "HTTPS from search-service",
       tags: atlasTags("search-service"),
+    });
+  }
+
+  // ECS reads `secrets` only at task start: when the database secret rotates, every task reading it
+  // is replaced by one holding the new value (docs/adr/0100-atlas-service-credentials.md).
+  const rolling: RollingTarget[] = [];
+  const blueGreenTargets: BlueGreenTarget[] = [];
+  for (const s of inputs.services) {
+    const svc = created.get(s.name)!;
+    if (!s.secrets.includes("database-password")) continue;
+    if (svc.codeDeployAppName && svc.codeDeployDeploymentGroupName) {
+      blueGreenTargets.push({
+        serviceName: svc.serviceName,
+        serviceArn: svc.serviceArn,
+        application: svc.codeDeployAppName,
+        deploymentGroup: svc.codeDeployDeploymentGroupName,
+        containerName: s.name,
+        containerPort: s.port,
+      });
+    } else {
+      rolling.push({ serviceName: svc.serviceName, serviceArn: svc.serviceArn });
+    }
+  }
+  if (rolling.length + blueGreenTargets.length > 0) {
+    new RotationRedeploy(stack, "db-rotation-redeploy", {
+      name: `${inputs.cluster}-db-rotation`,
+      secretArns: [db.passwordSecretArn],
+      clusterArn: cluster.clusterArn,
+      rolling,
+      blueGreen: blueGreenTargets,
+      kmsKeyArn: keys.logs.keyArn,
+      logRetentionDays: inputs.logRetentionDays,
+      tags: atlasTags("ecs"),
     });
   }
 

@@ -30,6 +30,11 @@ export const atlasSecretsInputs = z
     secrets: z.array(z.enum(SECRET_NAMES).exclude(["database-password"])).min(1),
     recoveryWindowDays: z.number().int().min(7).max(30),
     deletionProtection: z.boolean(),
+    /**
+     * Phase 2+ (ElastiCache): the Redis AUTH token, generated into `<prefix>/redis-auth-token`.
+     * Raising `version` writes a new token (the rotation: docs/adr/0100-atlas-service-credentials.md).
+     */
+    redisAuthToken: z.object({ version: z.number().int().min(1) }).strict().optional(),
   })
   .strict();
 export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
@@ -103,8 +108,13 @@ export const atlasRedisInputs = z
     nodes: z.number().int().min(1).max(6),
     logRetentionDays: retention,
     deletionProtection: z.boolean(),
-    /** Services that may connect (IAM users + security group rules). */
+    /** Services that may connect (security group rules; all authenticate with the AUTH token). */
     clients: z.array(serviceName),
+    /**
+     * How a new AUTH token reaches the running cache: ROTATE keeps the previous token valid beside
+     * the new one; SET (only after a ROTATE) drops the previous one once every task runs the new one.
+     */
+    authTokenUpdateStrategy: z.enum(["ROTATE", "SET"]),
   })
   .strict();
 export type AtlasRedisInputs = z.infer<typeof atlasRedisInputs>;
