@@ -234,13 +234,37 @@ export const atlasEcsInputs = z
     autoScaling: z.object({ targetCpuPercent: z.number().min(1).max(100), scaleInCooldown: z.number().int(), scaleOutCooldown: z.number().int() }).strict().optional(),
     blueGreen: z.object({ deploymentConfig: z.string(), terminationWaitMinutes: z.number().int().min(0).max(2880) }).strict().optional(),
     xray: z.object({ samplingRate: z.number().min(0).max(1) }).strict().optional(),
+    /**
+     * The ADOT collector sidecar of every service: receives X-Ray segments (UDP 2000) and OTLP
+     * (4317/4318) and exports traces to X-Ray; with `prometheus`, scrapes the Spring services'
+     * /actuator/prometheus and remote-writes to the env's Amazon Managed Service for Prometheus
+     * workspace (docs/adr/0101-atlas-metrics-and-traces.md). `null` turns a default collector off.
+     */
+    collector: z
+      .object({
+        /** Pinned image (a tag or digest, never "latest"). */
+        image: z
+          .string()
+          .regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/, "must be a registry/repository image with a pinned tag or digest")
+          .refine((i) => !i.endsWith(":latest"), 'must pin a version, not "latest"'),
+        /** MiB reserved for the collector out of the task's memory. */
+        memoryReservation: z.number().int().min(32).max(512),
+        prometheus: z.object({ scrapeIntervalSeconds: z.number().int().min(10).max(300) }).strict().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
     containerInsights: z.boolean(),
     logRetentionDays: retention,
     /** ElastiCache (phase 2+) and OpenSearch (phase 3+) wired into the services. */
     redis: z.boolean(),
     search: z.boolean(),
   })
-  .strict();
+  .strict()
+  .refine((e) => !e.xray || (e.collector !== undefined && e.collector !== null), {
+    path: ["collector"],
+    message: "xray is set but collector is not: the services' X-Ray segments would have no path to X-Ray; set collector (the ADOT sidecar) or drop xray",
+  });
 export type AtlasEcsInputs = z.infer<typeof atlasEcsInputs>;
 
 /** atlas-edge/cdn (phase 3+ prod): CloudFront for static assets, dynamic requests to the ALB. */
