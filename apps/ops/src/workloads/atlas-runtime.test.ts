@@ -112,7 +112,7 @@ describe("database credentials survive rotation: a RotationSucceeded of the DB s
       Parameters: { Cluster: expect.stringMatching(/^\$\{aws_ecs_cluster\..+\.arn\}$/), "Service.$": "$", ForceNewDeployment: true },
     });
     expect(definition.States.BlueGreenServices).toBeUndefined();
-    expect(machine).toMatchObject({ type: "STANDARD", tracing_configuration: { enabled: true }, encryption_configuration: { type: "CUSTOMER_MANAGED_KMS_KEY" } });
+    expect(machine).toMatchObject({ type: "STANDARD", logging_configuration: { level: "ALL", include_execution_data: true }, tracing_configuration: { enabled: true }, encryption_configuration: { type: "CUSTOMER_MANAGED_KMS_KEY" } });
   });
 
   it("prod phase 4: api-gateway (CodeDeploy blue/green, where ECS refuses a forced deployment) is redeployed through CodeDeploy with its running task definition", () => {

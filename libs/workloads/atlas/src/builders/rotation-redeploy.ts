@@ -188,7 +188,8 @@ export class RotationRedeploy extends Construct {
       type: "STANDARD",
       roleArn: role.arn,
       definition: JSON.stringify(redeployDefinition(props.clusterArn, blueGreen.length > 0)),
-      loggingConfiguration: { level: "ALL", includeExecutionData: false, logDestination: `${logGroup.arn}:*` },
+      // Execution data is service names and ARNs only (the event carries the secret ARN, never a value).
+      loggingConfiguration: { level: "ALL", includeExecutionData: true, logDestination: `${logGroup.arn}:*` },
       tracingConfiguration: { enabled: true },
       encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 },
       tags,
