@@ -7,8 +7,11 @@ import type { Construct } from "constructs";
 
 /** Where the collector sends metrics: the workspace's remote-write URL (`<prometheus_endpoint>api/v1/remote_write`). */
 export interface MetricsDestination {
+  /** `<prometheus_endpoint>api/v1/remote_write` of the workspace. */
   readonly remoteWriteUrl: string;
+  /** The workspace's region (SigV4). */
   readonly region: string;
+  /** Seconds between scrapes of the application. */
   readonly scrapeIntervalSeconds: number;
 }
 
@@ -17,6 +20,7 @@ export interface CollectorConfigProps {
   readonly service: string;
   /** The application's Prometheus endpoint in the task (Spring Boot Actuator), or none (web-app: traces only). */
   readonly scrape?: { readonly port: number; readonly path: string };
+  /** Region of X-Ray (the task's). */
   readonly region: string;
   /** @default no metrics pipeline (traces only) */
   readonly metrics?: MetricsDestination;
@@ -102,7 +106,9 @@ export const XRAY_WRITE_STATEMENT: DataAwsIamPolicyDocumentStatement = {
 };
 
 export interface MetricsWorkspace {
+  /** The workspace's ARN (aps:RemoteWrite resource). */
   readonly arn: string;
+  /** Where the collector remote-writes. */
   readonly remoteWriteUrl: string;
 }
 

@@ -11,16 +11,23 @@ import { Construct } from "constructs";
 
 /** A service with the ECS rolling controller: `UpdateService --force-new-deployment` starts fresh tasks. */
 export interface RollingTarget {
+  /** ECS service name (the state machine's input). */
   readonly serviceName: string;
+  /** ECS service ARN (what the role may update). */
   readonly serviceArn: string;
 }
 
 /** A CodeDeploy blue/green service: ECS refuses a forced deployment; a CodeDeploy deployment of the running task definition starts fresh tasks. */
 export interface BlueGreenTarget {
+  /** ECS service name, to read its running task definition. */
   readonly serviceName: string;
+  /** ECS service ARN (what the role may describe). */
   readonly serviceArn: string;
+  /** CodeDeploy application name. */
   readonly application: string;
+  /** CodeDeploy deployment group name (what the role may deploy). */
   readonly deploymentGroup: string;
+  /** Container and port the target groups route to (the AppSpec's LoadBalancerInfo). */
   readonly containerName: string;
   readonly containerPort: number;
 }
@@ -30,13 +37,17 @@ export interface RotationRedeployProps {
   readonly name: string;
   /** Secrets whose successful rotation restarts the services (ECS reads `secrets` only at task start). */
   readonly secretArns: readonly string[];
+  /** The services' cluster. */
   readonly clusterArn: string;
+  /** Services with the ECS rolling controller. */
   readonly rolling: readonly RollingTarget[];
-  /** @default [] */
+  /** Services with the CodeDeploy controller. @default [] */
   readonly blueGreen?: readonly BlueGreenTarget[];
   /** CMK of the state machine's execution data and its log group. */
   readonly kmsKeyArn: string;
+  /** Days the state machine's log group keeps events. */
   readonly logRetentionDays: number;
+  /** Tags of every resource. */
   readonly tags: Readonly<Record<string, string>>;
 }
 
