@@ -42,6 +42,8 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_lambda_/, ["lambda"]],
   [/^aws_lb(_.+)?$/, ["elasticloadbalancing"]],
   [/^aws_opensearch_/, ["es"]],
+  // A CMK-encrypted workspace: AMP creates its grant on the key, and its logging configuration a vended-logs delivery, with the caller's permissions.
+  [/^aws_prometheus_/, ["aps", "kms", "logs"]],
   [/^aws_route53_/, ["route53"]],
   [/^aws_s3_/, ["s3"]],
   [/^aws_scheduler_/, ["scheduler"]],

@@ -129,7 +129,11 @@ describe("RedisReplicationGroup", () => {
     const dataName = Object.keys(synth.data!["aws_secretsmanager_secret_version"]!)[0];
     expect(synth.data!["aws_secretsmanager_secret_version"]![dataName!]).toEqual({ secret_id: "arn:aws:secretsmanager:us-east-1:111111111111:secret:redis" });
     expect(only(synth, "aws_elasticache_replication_group").values.auth_token).toBe(`\${data.aws_secretsmanager_secret_version.${dataName}.secret_string}`);
+    // Provider 6.x needs the strategy with a token: ROTATE keeps the previous token valid beside the new one.
+    expect(only(synth, "aws_elasticache_replication_group").values.auth_token_update_strategy).toBe("ROTATE");
     expect(synth.resource["aws_elasticache_user"]).toBeUndefined();
+    const set = group({ auth: { mode: "token", secretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:redis", updateStrategy: "SET" } });
+    expect(only(set, "aws_elasticache_replication_group").values.auth_token_update_strategy).toBe("SET");
   });
 
   it("covers the seed sizes: one MVP node without failover, cluster mode with the cluster.on group", () => {

@@ -189,7 +189,7 @@ export class RedisReplicationGroup extends Construct {
       return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: type };
     });
 
-    let authConfig: { userGroupIds?: string[]; authToken?: string } = {};
+    let authConfig: { userGroupIds?: string[]; authToken?: string; authTokenUpdateStrategy?: string } = {};
     let userArns: Record<string, string> = {};
     if (auth.mode === "iam") {
       const users = new IamUserGroup(this, "users", { name, users: auth.users, tags });
@@ -209,7 +209,10 @@ export class RedisReplicationGroup extends Construct {
         reason: "the replication group's auth_token is read from the secret at plan time",
       });
       const secret = new DataAwsSecretsmanagerSecretVersion(this, "auth-token", { secretId: auth.secretArn });
-      authConfig = { authToken: auth.secretJsonKey ? Fn.lookup(Fn.jsondecode(secret.secretString), auth.secretJsonKey) : secret.secretString };
+      authConfig = {
+        authToken: auth.secretJsonKey ? Fn.lookup(Fn.jsondecode(secret.secretString), auth.secretJsonKey) : secret.secretString,
+        authTokenUpdateStrategy: auth.updateStrategy ?? "ROTATE",
+      };
     }
     this.userArns = userArns;
 

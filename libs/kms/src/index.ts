@@ -6,3 +6,4 @@ export { Secret, type SecretProps, type SecretReplica, type SecretRotation } fro
 export { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, type PolicyStatement } from "./statements";
 export { EphemeralResource } from "./ephemeral";
 export { type CredentialsSecret, GeneratedCredentials, type GeneratedCredentialsProps } from "./generated-credentials";
+export { GeneratedToken, type GeneratedTokenProps } from "./generated-token";

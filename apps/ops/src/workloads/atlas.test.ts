@@ -280,7 +280,7 @@ describe("phase 2 (prod): ECS Fargate + ALB + ElastiCache + NAT", () => {
     for (const r of rows) expect(r[4]).toContain(r[0] === "web-app" ? "/api/health" : "/actuator/health");
     const user = JSON.parse(String(defs.find((d) => String(d["family"]).endsWith("user-service"))!["container_definitions"]))[0];
     expect(user.image).toMatch(/acct-atlas-user-service.*:1\.0\.0$/);
-    expect(user.secrets.map((s: Res) => s["name"]).sort()).toEqual(["ADMIN_PASSWORD_HASH", "APP_JWT_PRIVATE_KEY", "SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_USERNAME"]);
+    expect(user.secrets.map((s: Res) => s["name"]).sort()).toEqual(["ADMIN_PASSWORD_HASH", "APP_JWT_PRIVATE_KEY", "REDIS_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_USERNAME"]);
     expect(user.logConfiguration.logDriver).toBe("awslogs");
     for (const s of Object.values(resourcesOfType(ecs.json, "aws_ecs_service"))) expect(s).toMatchObject({ desired_count: 1, launch_type: "FARGATE" });
   });
@@ -470,10 +470,13 @@ describe("moving to the next phase only adds or changes what the seed says chang
         "prod-us-east-1-atlas-edge-alb",
         "prod-us-east-1-atlas-network-vpc",
         "prod-us-east-1-atlas-ops-monitoring",
+        // The Redis AUTH token's secret (ADR 0100).
+        "prod-us-east-1-atlas-security-secrets",
         "prod-us-east-1-atlas-services-docker-host",
         "prod-us-east-1-atlas-services-ecs",
       ].sort(),
     );
+    expect(d["prod-us-east-1-atlas-security-secrets"]!.removed).toEqual([]);
     // The stack stays (retired): everything phase 1 created there is in its plan as a destroy.
     expect(d["prod-us-east-1-atlas-services-docker-host"]!.added).toEqual([]);
     expect(d["prod-us-east-1-atlas-services-docker-host"]!.removed).toEqual([...sets[0]!.get("prod-us-east-1-atlas-services-docker-host")!]);

@@ -11,7 +11,7 @@ export const redis = defineModule({
   schema: atlasRedisInputs,
   source: "environments/_envcommon/atlas/data/redis.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).redis !== undefined,
-  dependencies: { kms: KMS, vpc: dep("network", "vpc") },
+  dependencies: { kms: KMS, vpc: dep("network", "vpc"), secrets: dep("security", "secrets") },
   waivers: (ctx: AtlasContext) =>
     (features(ctx).redis?.nodes ?? 1) >= 2
       ? []
@@ -33,6 +33,8 @@ export const redis = defineModule({
       deletionProtection: ctx.settings.deletionProtection,
       // Phase 1 compose: every service shares the redis container.
       clients: [...SERVICE_NAMES],
+      // ROTATE keeps the previous token valid while tasks restart; SET drops it afterwards (ADR 0100).
+      authTokenUpdateStrategy: "ROTATE" as const,
     };
   },
 });

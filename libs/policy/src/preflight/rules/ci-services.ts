@@ -67,6 +67,8 @@ export const SERVICE_OF_PREFIX: readonly (readonly [string, readonly string[]])[
   ["aws_elasticache_", ["elasticache"]],
   ["aws_elasticsearch_", ["es"]],
   ["aws_opensearch_", ["es"]],
+  // A CMK-encrypted workspace (AMP creates its grant with the caller's kms permissions) that logs (a vended-logs delivery).
+  ["aws_prometheus_", ["aps", "kms", "logs"]],
   ["aws_fsx_", ["fsx"]],
   ["aws_glue_", ["glue"]],
   ["aws_guardduty_", ["guardduty"]],

@@ -30,6 +30,11 @@ export const atlasSecretsInputs = z
     secrets: z.array(z.enum(SECRET_NAMES).exclude(["database-password"])).min(1),
     recoveryWindowDays: z.number().int().min(7).max(30),
     deletionProtection: z.boolean(),
+    /**
+     * Phase 2+ (ElastiCache): the Redis AUTH token, generated into `<prefix>/redis-auth-token`.
+     * Raising `version` writes a new token (the rotation: docs/adr/0100-atlas-service-credentials.md).
+     */
+    redisAuthToken: z.object({ version: z.number().int().min(1) }).strict().optional(),
   })
   .strict();
 export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
@@ -103,8 +108,13 @@ export const atlasRedisInputs = z
     nodes: z.number().int().min(1).max(6),
     logRetentionDays: retention,
     deletionProtection: z.boolean(),
-    /** Services that may connect (IAM users + security group rules). */
+    /** Services that may connect (security group rules; all authenticate with the AUTH token). */
     clients: z.array(serviceName),
+    /**
+     * How a new AUTH token reaches the running cache: ROTATE keeps the previous token valid beside
+     * the new one; SET (only after a ROTATE) drops the previous one once every task runs the new one.
+     */
+    authTokenUpdateStrategy: z.enum(["ROTATE", "SET"]),
   })
   .strict();
 export type AtlasRedisInputs = z.infer<typeof atlasRedisInputs>;
@@ -224,13 +234,37 @@ export const atlasEcsInputs = z
     autoScaling: z.object({ targetCpuPercent: z.number().min(1).max(100), scaleInCooldown: z.number().int(), scaleOutCooldown: z.number().int() }).strict().optional(),
     blueGreen: z.object({ deploymentConfig: z.string(), terminationWaitMinutes: z.number().int().min(0).max(2880) }).strict().optional(),
     xray: z.object({ samplingRate: z.number().min(0).max(1) }).strict().optional(),
+    /**
+     * The ADOT collector sidecar of every service: receives X-Ray segments (UDP 2000) and OTLP
+     * (4317/4318) and exports traces to X-Ray; with `prometheus`, scrapes the Spring services'
+     * /actuator/prometheus and remote-writes to the env's Amazon Managed Service for Prometheus
+     * workspace (docs/adr/0101-atlas-metrics-and-traces.md). `null` turns a default collector off.
+     */
+    collector: z
+      .object({
+        /** Pinned image (a tag or digest, never "latest"). */
+        image: z
+          .string()
+          .regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/, "must be a registry/repository image with a pinned tag or digest")
+          .refine((i) => !i.endsWith(":latest"), 'must pin a version, not "latest"'),
+        /** MiB reserved for the collector out of the task's memory. */
+        memoryReservation: z.number().int().min(32).max(512),
+        prometheus: z.object({ scrapeIntervalSeconds: z.number().int().min(10).max(300) }).strict().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
     containerInsights: z.boolean(),
     logRetentionDays: retention,
     /** ElastiCache (phase 2+) and OpenSearch (phase 3+) wired into the services. */
     redis: z.boolean(),
     search: z.boolean(),
   })
-  .strict();
+  .strict()
+  .refine((e) => !e.xray || (e.collector !== undefined && e.collector !== null), {
+    path: ["collector"],
+    message: "xray is set but collector is not: the services' X-Ray segments would have no path to X-Ray; set collector (the ADOT sidecar) or drop xray",
+  });
 export type AtlasEcsInputs = z.infer<typeof atlasEcsInputs>;
 
 /** atlas-edge/cdn (phase 3+ prod): CloudFront for static assets, dynamic requests to the ALB. */

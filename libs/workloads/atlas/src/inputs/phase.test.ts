@@ -52,6 +52,8 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
       expect(f.desiredCount).toBe(2);
       expect(f.waf).toBe(true);
       expect(f.xray).toEqual({ samplingRate: 0.05 });
+      // "Metrics, Phase 3+: CloudWatch Metrics + Prometheus".
+      expect(f.prometheus).toEqual({ scrapeIntervalSeconds: 30 });
       expect(f.alarms).toBe("full-sms");
       expect(f.dashboards).toEqual(["overview", "database", "search"]);
     }
