@@ -505,6 +505,15 @@ describe("Mile Quest prod DR in us-west-2 (seed 003 Disaster Recovery Architectu
     expect(one(dr("api-rest"), "aws_api_gateway_domain_name")["domain_name"]).toBe("api-origin.mile-quest.com");
   });
 
+  it("Canary deploy in the standby region too: its own ECR repository and CodeDeploy groups on the us-west-2 aliases", () => {
+    const deploy = dr("ops-deploy");
+    expect(one(deploy, "aws_ecr_repository")["name"]).toBe("prod-us-west-2-milequest-functions");
+    const groups = all(deploy, "aws_codedeploy_deployment_group");
+    expect(groups).toHaveLength(REST_FUNCTIONS.length + WEBSOCKET_ROUTES.length);
+    for (const g of groups) expect(g["deployment_config_name"]).toBe("CodeDeployDefault.LambdaCanary10Percent5Minutes");
+    for (const i of all(dr("api-rest"), "aws_api_gateway_integration")) expect(i["uri"]).toMatch(/aws_lambda_alias\./);
+  });
+
   it("DynamoDB tables and secrets replicate to us-west-2", () => {
     for (const t of all(primary("data-dynamodb"), "aws_dynamodb_table")) expect((t["replica"] as Resource[]).map((r) => r["region_name"])).toEqual(["us-west-2"]);
     for (const sec of all(primary("security-secrets"), "aws_secretsmanager_secret")) expect((sec["replica"] as Resource[]).map((r) => r["region"])).toEqual(["us-west-2"]);
@@ -541,6 +550,23 @@ describe("Mile Quest configuration errors", () => {
     expect(() => resolveEnv(root, withWorkload({ geoBlockCountries: ["korea"] }), WORKLOADS)).toThrow(
       /\[environments\/staging\/env\.ts\] workloads\.milequest\.geoBlockCountries\.0 = "korea": must be an ISO 3166 alpha-2 country code/,
     );
+  });
+
+  it("an account whose cost export has another owner gets no export, no cost bucket and no cost table (the events table stays)", () => {
+    const reason = "the payer account exports this account's costs";
+    const env: EnvConfig = {
+      ...staging,
+      regions: staging.regions.map((r) => ({
+        ...r,
+        deployments: r.deployments.map((d) =>
+          d.definition.module === "analytics" && d.definition.workload === "milequest" ? { ...d, inputs: { ...(d.inputs as object), costExport: { kind: "none", reason } }, waivers: [] } : d,
+        ),
+      })),
+    };
+    const analytics = stackOf(mine(synthEnvJson(env, { root, workloads: WORKLOADS })), "staging-us-east-1-milequest-data-analytics");
+    expect(all(analytics, "aws_bcmdataexports_export")).toHaveLength(0);
+    expect(all(analytics, "aws_s3_bucket").map((b) => String(b["bucket"]))).toEqual([expect.stringMatching(/-athena-results$/)]);
+    expect(all(analytics, "aws_glue_catalog_table").map((t) => t["name"])).toEqual(["events"]);
   });
 
   it("a budget below the seed's fixed costs is refused", () => {

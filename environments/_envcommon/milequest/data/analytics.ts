@@ -21,7 +21,7 @@ export const analytics = defineModule({
     eventsFrom: "2026-01-01",
     // Each env is its own account, and this deployment owns that account's cost export (docs/adr/0110):
     // daily line items with resource ids (cost per function, table, bucket), Parquet for Athena.
-    costExport: { mode: "owner" as const, timeGranularity: "DAILY" as const, includeResources: true, billingPeriodsFrom: "2026-01" },
+    costExport: { kind: "owner" as const, timeGranularity: "DAILY" as const, includeResources: true, billingPeriodsFrom: "2026-01" },
     deletionProtection: ctx.settings.deletionProtection,
   }),
 });

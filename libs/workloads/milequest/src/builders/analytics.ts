@@ -99,7 +99,7 @@ export const buildAnalytics: StackBuilder<AnalyticsInputs, AnalyticsOutputs> = (
     },
   });
 
-  const costTable = inputs.costExport.mode === "owner" ? buildCostExport(stack, inputs, inputs.costExport, ctx.env.accountId, storage, database.name) : undefined;
+  const costTable = inputs.costExport.kind === "owner" ? buildCostExport(stack, inputs, inputs.costExport, ctx.env.accountId, storage, database.name) : undefined;
   return {
     workgroupName: workgroup.name,
     glueDatabaseName: database.name,
@@ -117,7 +117,7 @@ export const buildAnalytics: StackBuilder<AnalyticsInputs, AnalyticsOutputs> = (
 function buildCostExport(
   stack: DeploymentStack,
   inputs: AnalyticsInputs,
-  cost: Extract<CostExportInputs, { mode: "owner" }>,
+  cost: Extract<CostExportInputs, { kind: "owner" }>,
   accountId: string,
   storage: StorageOutputs,
   databaseName: string,

@@ -85,14 +85,14 @@ function calendarDate(format: string, pattern: RegExp) {
 }
 
 /**
- * CUR 2.0 through AWS Data Exports: `owner` creates the account's export (a us-east-1 service),
+ * CUR 2.0 through AWS Data Exports (`kind`: the config chain replaces, not merges, another variant): `owner` creates the account's export (a us-east-1 service),
  * its SSE-S3 bucket and the Glue table Athena reads; `none` leaves the account's cost export to
  * another owner (another workload, the payer account), with the reason.
  */
-export const costExportInput = z.discriminatedUnion("mode", [
+export const costExportInput = z.discriminatedUnion("kind", [
   z
     .object({
-      mode: z.literal("owner"),
+      kind: z.literal("owner"),
       /** CUR 2.0 time granularity of line items. */
       timeGranularity: z.enum(["HOURLY", "DAILY", "MONTHLY"]),
       /** Include resource ids (line_item_resource_id): cost per function, table, bucket. */
@@ -101,7 +101,7 @@ export const costExportInput = z.discriminatedUnion("mode", [
       billingPeriodsFrom: calendarDate("yyyy-MM", /^\d{4}-\d{2}$/),
     })
     .strict(),
-  z.object({ mode: z.literal("none"), reason: z.string().min(10) }).strict(),
+  z.object({ kind: z.literal("none"), reason: z.string().min(10) }).strict(),
 ]);
 
 /** milequest-data/analytics: Athena over the data lake (seed 003 "Analytics Path", "Athena"). */
