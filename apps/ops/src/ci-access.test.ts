@@ -198,10 +198,15 @@ describe("ci-access follows what later atlas phases synthesize", () => {
     [2, ["servicediscovery:*"]],
     [3, ["servicediscovery:*", "es:*"]],
     // Application Auto Scaling is there from phase 1: the timeline's API (prod, both regions) scales with it.
-    [4, ["servicediscovery:*", "codedeploy:*", "es:*"]],
+    // CodeDeploy too since Mile Quest's Lambda canary deploys (prod, both regions; ADR 0111).
+    [4, ["servicediscovery:*", "es:*"]],
   ] as const)("phase %i: the prod deploy role gains %j", (phase, expected) => {
     expect(manage(atPhase(phase))).toEqual(expect.arrayContaining([...expected]));
     for (const a of expected) expect(phase1, `phase 1 has no ${a}`).not.toContain(a);
+  });
+
+  it("CodeDeploy is in the prod deploy role from phase 1: Mile Quest's canary deploys use it (bcm-data-exports for its cost export too)", () => {
+    expect(phase1).toEqual(expect.arrayContaining(["codedeploy:*", "bcm-data-exports:*", "cur:*"]));
   });
 
   it("the timeline's API autoscaling brings application-autoscaling:* already at phase 1", () => {

@@ -29,3 +29,6 @@ export const APP_DEPENDENCIES: Record<string, DependencyRef> = {
 
 /** Added by deployments in regions that run the Redis cache (not the DR standby). */
 export const WITH_CACHE: Record<string, DependencyRef> = { cache: dep("data", "cache") };
+
+/** The alias API Gateway invokes and CodeDeploy shifts (seed 003 "Canary Deploy"): one name for every API function. */
+export const RELEASE_ALIAS = "live";

@@ -234,6 +234,7 @@ export class HttpApi extends Construct {
         statementId: permissionStatementId("AllowHttpApi", props.name, intId),
         action: "lambda:InvokeFunction",
         functionName: integration.function.functionName,
+        qualifier: integration.function.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${api.executionArn}/*`,
       });

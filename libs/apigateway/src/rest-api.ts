@@ -202,6 +202,7 @@ export class RestApi extends Construct {
         statementId: auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
+        qualifier: auth.function.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
       });
@@ -213,6 +214,7 @@ export class RestApi extends Construct {
           statementId: permissionStatementId("AllowRestApi", props.name, intId),
           action: "lambda:InvokeFunction",
           functionName: fn.functionName,
+          qualifier: fn.qualifier,
           principal: "apigateway.amazonaws.com",
           sourceArn: `${api.executionArn}/*`,
         });
@@ -271,6 +273,7 @@ export class RestApi extends Construct {
           statementId: route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
           action: "lambda:InvokeFunction",
           functionName: fn.functionName,
+          qualifier: fn.qualifier,
           principal: "apigateway.amazonaws.com",
           sourceArn: `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
         });

@@ -154,6 +154,7 @@ export class WebSocketApi extends Construct {
         statementId: auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
+        qualifier: auth.function.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
       });
@@ -178,6 +179,7 @@ export class WebSocketApi extends Construct {
         statementId: route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
         action: "lambda:InvokeFunction",
         functionName: fn.functionName,
+        qualifier: fn.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${permissionPrefix}/${key}`,
       });

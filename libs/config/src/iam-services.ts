@@ -20,6 +20,8 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_athena_/, ["athena"]],
   [/^aws_autoscaling_/, ["autoscaling"]],
   [/^aws_budgets_/, ["budgets"]],
+  // A CUR 2.0 export is a Data Exports resource over the CUR service's table (AWS's example policy grants both).
+  [/^aws_bcmdataexports_/, ["bcm-data-exports", "cur"]],
   [/^aws_cloudfront_/, ["cloudfront"]],
   [/^aws_cloudtrail$/, ["cloudtrail"]],
   [/^aws_cloudwatch_event_/, ["events"]],

@@ -9,6 +9,7 @@ import { LOG_RETENTION_DAYS } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
+import { LambdaAlias } from "./alias";
 import { type LambdaCode, codeArguments, isImageCode } from "./code";
 import { validateEnvironment } from "./environment";
 import { type Grantable, type LambdaTarget, type PolicyStatement, permissionStatementId, toDocumentStatement, validateSid } from "./policy";
@@ -149,12 +150,15 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantable
   readonly functionArn: string;
   readonly invokeArn: string;
   readonly qualifiedArn: string;
+  /** The latest published version (a number with `publish`, "$LATEST" without). */
+  readonly version: string;
   readonly roleName: string;
   readonly roleArn: string;
   readonly logGroupName: string;
   readonly logGroupArn: string;
   private readonly role: IamRole;
   private readonly grantSids = new Set<string>();
+  private readonly publish: boolean;
 
   constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
     super(scope, id);
@@ -224,6 +228,17 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantable
     this.functionArn = fn.arn;
     this.invokeArn = fn.invokeArn;
     this.qualifiedArn = fn.qualifiedArn;
+    this.version = fn.version;
+    this.publish = props.publish ?? false;
+  }
+
+  /**
+   * An alias on the latest published version (the function must `publish`): what API Gateway and
+   * other callers should invoke when a deployment tool shifts traffic between versions.
+   */
+  addAlias(name: string, description?: string): LambdaAlias {
+    throwIfInvalid(`Lambda function ${this.node.path} alias "${name}"`, [this.publish ? undefined : "an alias needs publish: true (it points at a published version)"]);
+    return new LambdaAlias(this, `alias-${name}`, { functionName: this.functionName, functionVersion: this.version, name, description });
   }
 
   /**

@@ -26,8 +26,13 @@ export interface Grantable {
 export interface LambdaTarget {
   readonly functionName: string;
   readonly functionArn: string;
-  /** The API Gateway integration URI (`aws_lambda_function.invoke_arn`). */
+  /** The API Gateway integration URI (`aws_lambda_function.invoke_arn`, or an alias's). */
   readonly invokeArn: string;
+  /**
+   * The alias (or version) callers invoke: resource-based permissions are granted on it, since a
+   * permission on the unqualified function does not cover an alias. @default none (the unqualified function)
+   */
+  readonly qualifier?: string;
 }
 
 export function toDocumentStatement(s: PolicyStatement): DataAwsIamPolicyDocumentStatement {

@@ -39,6 +39,25 @@ export function s3AccessLogDelivery(bucketArn: string, accountId: string): Polic
 }
 
 /**
+ * AWS Data Exports (CUR 2.0) of this account may deliver here: put objects, and read the bucket
+ * policy to check before each delivery that the bucket still belongs to the exporting account.
+ * Data Exports is a us-east-1 service, so its exports' ARNs are us-east-1 whatever the bucket's region.
+ */
+export function billingExportDelivery(bucketArn: string, accountId: string): PolicyStatement {
+  return {
+    sid: "BillingDataExports",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["bcm-data-exports.amazonaws.com"] }],
+    actions: ["s3:GetBucketPolicy", "s3:PutObject"],
+    resources: [bucketArn, `${bucketArn}/*`],
+    condition: [
+      { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+      { test: "StringLike", variable: "aws:SourceArn", values: [`arn:aws:bcm-data-exports:us-east-1:${accountId}:export/*`] },
+    ],
+  };
+}
+
+/**
  * Elastic Load Balancing account per region (regions opened before August 2022). Newer regions
  * use the `logdelivery.elasticloadbalancing.amazonaws.com` service principal instead.
  */

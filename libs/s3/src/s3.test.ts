@@ -169,6 +169,21 @@ describe("SecureBucket", () => {
     expect(statements[2].resources[0]).toMatch(/\/alb\/AWSLogs\/111111111111\/\*$/);
   });
 
+  it("receives AWS Data Exports (CUR 2.0) of its own account only, and only SSE-S3 (the delivery AWS documents)", () => {
+    const synth = bucket({ bucketName: "staging-cost-exports", encryption: { mode: "s3" }, logSources: ["billing-exports"], accountId: "222222222222" });
+    const delivery = policyStatements(synth).find((st: { sid: string }) => st.sid === "BillingDataExports");
+    expect(delivery).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["bcm-data-exports.amazonaws.com"] }],
+      actions: ["s3:GetBucketPolicy", "s3:PutObject"],
+      condition: [
+        { test: "StringEquals", variable: "aws:SourceAccount", values: ["222222222222"] },
+        { test: "StringLike", variable: "aws:SourceArn", values: ["arn:aws:bcm-data-exports:us-east-1:222222222222:export/*"] },
+      ],
+    });
+    expect(delivery.resources).toHaveLength(2);
+    expect(() => bucket({ logSources: ["billing-exports"], accountId: "222222222222" })).toThrow('use encryption { mode: "s3" } with logSources "billing-exports"');
+  });
+
   it("hands the load balancer the exact prefix its ALB policy allows (one source of truth)", () => {
     let logs!: SecureBucket;
     const synth = synthStack((s) => {

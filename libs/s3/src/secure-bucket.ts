@@ -13,7 +13,7 @@ import { markLibrary } from "@infra/core";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { albLogDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
+import { albLogDelivery, billingExportDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
 import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
 import { BucketReplication, type ReplicationProps } from "./replication";
 
@@ -29,8 +29,10 @@ export type BucketEncryption = { readonly mode: "kms"; readonly kmsKeyArn: strin
  * - `s3-access-logs`: bucket policy for logging.s3.amazonaws.com from this account
  * - `alb`: bucket policy for the region's Elastic Load Balancing log delivery
  * - `cloudfront`: ownership BucketOwnerPreferred, as CloudFront standard logging writes with ACLs
+ * - `billing-exports`: bucket policy for AWS Data Exports (CUR 2.0) of this account; its delivery
+ *   to SSE-KMS buckets is not documented, so such a bucket stays SSE-S3 like the log buckets
  */
-export type LogSource = "s3-access-logs" | "alb" | "cloudfront";
+export type LogSource = "s3-access-logs" | "alb" | "cloudfront" | "billing-exports";
 
 export interface CorsRule {
   readonly allowedMethods: readonly ("GET" | "PUT" | "POST" | "DELETE" | "HEAD")[];
@@ -144,6 +146,9 @@ export class SecureBucket extends Construct {
     }
     if (logSources.length > 0 && !props.accountId) errors.push("accountId is required when logSources is set");
     if (logSources.includes("alb") && !props.region) errors.push('region is required when logSources includes "alb"');
+    if (logSources.includes("billing-exports") && props.encryption.mode !== "s3") {
+      errors.push('AWS Data Exports documents delivery to SSE-S3 buckets only: use encryption { mode: "s3" } with logSources "billing-exports"');
+    }
     if (logSources.includes("alb") && props.encryption.mode !== "s3") {
       errors.push('ALB access logs are delivered only to SSE-S3 buckets: use encryption { mode: "s3" } with logSources "alb"');
     }
@@ -228,6 +233,7 @@ export class SecureBucket extends Construct {
 
     this.addToPolicy(denyInsecureTransport(bucket.arn));
     if (logSources.includes("s3-access-logs")) this.addToPolicy(s3AccessLogDelivery(bucket.arn, props.accountId!));
+    if (logSources.includes("billing-exports")) this.addToPolicy(billingExportDelivery(bucket.arn, props.accountId!));
     if (logSources.includes("alb")) {
       this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, albLogPrefix));
       this.albLogTarget = { bucket: bucket.bucket, prefix: albLogPrefix };

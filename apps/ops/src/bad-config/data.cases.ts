@@ -140,6 +140,22 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { minCapacity: -1 }),
     expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/aurora.inputs.minCapacity", value: "-1", allowed: "must be >= 0" },
   },
+  // Athena partition projection and the CUR 2.0 export (issue 14): the first day / billing period must be a real date.
+  {
+    name: "Athena events table starting on a day that does not exist (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { eventsFrom: "2026-02-30" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.eventsFrom", value: '"2026-02-30"', allowed: "must be a calendar date yyyy-MM-dd" },
+  },
+  {
+    name: "CUR 2.0 table projecting from a month that does not exist (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { costExport: { kind: "owner", timeGranularity: "DAILY", includeResources: true, billingPeriodsFrom: "2026-13" } }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.costExport.billingPeriodsFrom", value: '"2026-13"', allowed: "must be a calendar date yyyy-MM" },
+  },
+  {
+    name: "an account without a cost export owner must say why (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { costExport: { kind: "none" } }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.costExport.reason", value: "undefined", allowed: "must be a string" },
+  },
   {
     name: "Aurora min ACU above max ACU (milequest)",
     variant: () => withInputs(staging(), "us-east-1", "milequest-data/aurora", { minAcu: 8, maxAcu: 4 }),

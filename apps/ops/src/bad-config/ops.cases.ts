@@ -12,6 +12,17 @@ const MON = "us-east-1/ops/monitoring.inputs.alarms";
 
 /** Lambda, EventBridge schedules, CloudWatch log retention and alarms, ECS sizing. */
 export const OPS_CASES: readonly BadConfigCase[] = [
+  // Canary deploys (issue 14): a Lambda deployment config, and an alias name Lambda accepts.
+  {
+    name: "an ECS deployment configuration for Lambda aliases (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-ops/deploy", { deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-ops/deploy.inputs.deploymentConfig", value: '"CodeDeployDefault.ECSCanary10Percent5Minutes"', allowed: '"CodeDeployDefault.LambdaCanary10Percent5Minutes"' },
+  },
+  {
+    name: "an API alias named like a version (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-api/rest", { aliasName: "42" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-api/rest.inputs.aliasName", value: '"42"', allowed: "not only digits (that names a version)" },
+  },
   // Lambda reserved concurrency across workloads of one account and region (issue 11 class 9).
   {
     name: "reserved concurrency over the account quota in a region (the pre-fix prod us-east-1: 1,145 of 900)",

@@ -1,6 +1,6 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
-import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
+import { APP_DEPENDENCIES, type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
 
 /** Seed 003 "WebSocket API ws.mile-quest.com" → aggregateProgress, and the real-time path. */
 export const websocket = defineModule({
@@ -29,6 +29,7 @@ export const websocket = defineModule({
       wsDisconnect: { memoryMb: 256, timeoutSeconds: 5, reservedConcurrency: 10 },
       wsBroadcast: { memoryMb: 512, timeoutSeconds: 30, reservedConcurrency: 5 },
     },
+    aliasName: RELEASE_ALIAS,
     domain: `ws.${ctx.workload.domain}`,
     stageName: "v1",
     throttle: { rateLimit: 50, burstLimit: 100 },

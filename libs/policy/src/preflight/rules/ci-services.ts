@@ -39,6 +39,7 @@ export const SERVICE_OF_PREFIX: readonly (readonly [string, readonly string[]])[
   ["aws_backup_", ["backup"]],
   ["aws_batch_", ["batch"]],
   ["aws_budgets_", ["budgets"]],
+  ["aws_bcmdataexports_", ["bcm-data-exports", "cur"]],
   ["aws_cloudformation_", ["cloudformation"]],
   ["aws_cloudfront_", ["cloudfront"]],
   ["aws_cloudtrail", ["cloudtrail"]],

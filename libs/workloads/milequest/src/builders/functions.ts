@@ -1,5 +1,5 @@
 import type { BuildContext, DeploymentStack } from "@infra/core";
-import { LambdaFunction } from "@infra/lambda";
+import { type LambdaAlias, LambdaFunction } from "@infra/lambda";
 import type { FunctionSettings, StackRole } from "../inputs";
 import type { CacheOutputs, DatabaseOutputs, StorageOutputs, TableOutputs } from "./data";
 import type { MessagingOutputs } from "./messaging";
@@ -40,6 +40,12 @@ export function appDependencies(ctx: BuildContext): AppDependencies {
     identity: ctx.dependency<IdentityOutputs>("cognito"),
     secrets: ctx.dependency<SecretOutputs>("secrets"),
   };
+}
+
+/** A function and the alias its callers invoke. */
+export interface AliasedFunction {
+  readonly fn: LambdaFunction;
+  readonly alias: LambdaAlias;
 }
 
 export interface FunctionFactoryInputs {
@@ -95,7 +101,7 @@ export class FunctionFactory {
     };
   }
 
-  create(fn: string, settings: FunctionSettings, description: string, extraEnvironment: Record<string, string> = {}): LambdaFunction {
+  create(fn: string, settings: FunctionSettings, description: string, extraEnvironment: Record<string, string> = {}, publish = false): LambdaFunction {
     const { network, keys, messaging } = this.deps;
     return new LambdaFunction(this.stack, fn, {
       name: `${this.inputs.name}-${fn}`,
@@ -113,7 +119,17 @@ export class FunctionFactory {
       tracing: "Active",
       deadLetterTarget: { type: "sqs", arn: messaging.functionDlq.queueArn, kmsKeyArn: messaging.kmsKeyArn },
       logging: { retentionDays: this.inputs.logRetentionDays, format: "JSON" },
+      publish,
     });
+  }
+
+  /**
+   * A function API Gateway invokes through an alias (seed 003 "Canary Deploy"): every code change
+   * publishes a version, and the deployment group of `ops-deploy` shifts the alias onto it.
+   */
+  createAliased(fn: string, settings: FunctionSettings, description: string, aliasName: string, extraEnvironment: Record<string, string> = {}): AliasedFunction {
+    const created = this.create(fn, settings, description, extraEnvironment, true);
+    return { fn: created, alias: created.addAlias(aliasName, `Traffic-shifted by CodeDeploy (${fn})`) };
   }
 
   /** Add library grant statements (no sid) as named statements `<sid>`, `<sid>2`, ... */
