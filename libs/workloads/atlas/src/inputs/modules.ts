@@ -360,7 +360,7 @@ export const atlasAppDeployInputs = z
           ctx.addIssue({
             code: "custom",
             path: ["trust", i, "subjects", j],
-            message: `"${s}": a protected env's deploy role trusts only GitHub Environments ("environment:<env>", gated by required reviewers); any push to a branch or tag would otherwise deploy`,
+            message: `a protected env's deploy role trusts only GitHub Environments ("environment:<env>", gated by required reviewers); any push to a branch or tag would otherwise deploy`,
           });
         }
       }),
