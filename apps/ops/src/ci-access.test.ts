@@ -68,14 +68,22 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
     expect(json.output).toEqual({
       [`AWS_PLAN_ROLE_ARN_${name.toUpperCase()}`]: { value: "${aws_iam_role.plan-role.arn}", description: expect.any(String) },
       [deployRole.output]: { value: "${aws_iam_role.deploy-role.arn}", description: expect.any(String) },
+      // The provider's ARN for the app deploy roles that trust it (AccountabilityAtlas runs in prod at the committed phase).
+      ...(stacks.some((s) => s.stackName.endsWith("-atlas-security-app-deploy"))
+        ? { "cross-stack-output-aws_iam_openid_connect_providergithubarn": { value: "${aws_iam_openid_connect_provider.github.arn}", sensitive: true } }
+        : {}),
     });
-    // No other stack of the env creates a role GitHub can assume.
+    // No other stack of the env creates a role GitHub can assume, except the application delivery
+    // roles (CiScope tag: push images and deploy, no Terraform; docs/ci-access.md), each in its workload's stack.
     const federated = stacks.flatMap((s) =>
       resources(s.json, "aws_iam_role")
         .filter(([, r]) => String(r["assume_role_policy"]).includes("token.actions.githubusercontent.com"))
-        .map(([, r]) => r["name"]),
+        .map(([, r]) => ({ stack: s.stackName, name: r["name"], scope: (r["tags"] as Record<string, string> | undefined)?.["CiScope"] })),
     );
-    expect(federated.sort()).toEqual(Object.values(roles).map((r) => r["name"]).sort());
+    expect(federated.filter((r) => r.scope === undefined).map((r) => r.name).sort()).toEqual(Object.values(roles).map((r) => r["name"]).sort());
+    for (const app of federated.filter((r) => r.scope !== undefined)) {
+      expect(app).toEqual({ stack: `${name}-us-east-1-atlas-security-app-deploy`, name: `acct-atlas-${name}-app-deploy`, scope: "application-delivery" });
+    }
   });
 
   it("trust: the plan role for PRs and main only, the deploy role for its GitHub Environment only", () => {

@@ -365,7 +365,8 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
     expect(wrong.calls).toEqual([]);
     const typed = await cli(["destroy", "--env", "prod", "--no-synth", "--workload", "atlas"], { answers: ["prod", "yes"] });
     expect(typed.asked).toHaveLength(2);
-    expect(typed.calls.filter((c) => c.argv[0] === "destroy")).toHaveLength(12);
+    // The 13 stacks of atlas at the committed phase 1 (docs/workloads/atlas.md).
+    expect(typed.calls.filter((c) => c.argv[0] === "destroy")).toHaveLength(13);
     const scripted = await cli(["destroy", "--env", "prod", "--no-synth", "--workload", "atlas", "--auto-approve", "--confirm-env", "prod"]);
     expect(scripted.asked).toEqual([]);
     expect(scripted.code).toBe(0);

@@ -15,13 +15,12 @@ export const zone = defineModule({
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),
   defaults: (ctx: AtlasContext) => ({
     domain: zoneName(ctx),
-    // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account).
+    // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account): a listed
+    // fresh-account prerequisite with its commands (`infra preflight --env staging`), as every workload's env zone (ADR 0014).
     delegation: envZoneDelegation(ctx.env.name, zoneName(ctx), ctx.workload.domain),
     deletionProtection: ctx.settings.deletionProtection,
     // Signed where data is protected (prod); staging waives INF-R53-002 in its env.ts.
     dnssec: ctx.settings.deletionProtection,
     queryLogRetentionDays: ctx.settings.logRetentionDays,
-    // staging.<apex> lives in the staging account: paste its name servers here (prod env.ts) once it exists.
-    delegations: {},
   }),
 });

@@ -178,6 +178,8 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_elasticache_serverless_cache.reader_endpoint[0].address": string("cache hostname", (v) => `${v.name}-000000.serverless.${v.region}.cache.amazonaws.com`),
   "aws_elasticache_serverless_cache.reader_endpoint[0].port": () => ({ kind: "cache port", value: 6380 }),
   "aws_elasticache_user.arn": string("ElastiCache user ARN", (v) => v.arn("elasticache", `user:${v.name}`)),
+  // An OIDC provider's ARN names its URL's host; the placeholder host is under .invalid (RFC 2606): never a real issuer.
+  "aws_iam_openid_connect_provider.arn": string("IAM OIDC provider ARN", (v) => v.arn("iam", `oidc-provider/${v.name}.invalid`, "")),
   "aws_iam_role.name": string("IAM role name", (v) => v.name),
   "aws_iam_role.arn": string("IAM role ARN", (v) => v.arn("iam", `role/${v.name}`, "")),
   "aws_instance.id": string("EC2 instance id", (v) => v.ec2Id("i")),

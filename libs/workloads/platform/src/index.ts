@@ -9,7 +9,7 @@ import { buildPeering } from "./builders/peering";
 import { buildRds } from "./builders/rds";
 import { buildVpc } from "./builders/vpc";
 
-export type { CiAccessOutputs } from "./builders/ci-access";
+export { type CiAccessOutputs, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from "./builders/ci-access";
 export type { AppRecordOutputs, ZoneOutputs } from "./builders/dns";
 export type { ClusterOutputs } from "./builders/ecs";
 export type { IngressOutputs } from "./builders/ingress";

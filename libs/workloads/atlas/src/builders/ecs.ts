@@ -36,6 +36,10 @@ export interface AtlasServiceOutputs {
   readonly logGroupName: string;
   readonly discoveryName?: string;
   readonly codeDeployAppName?: string;
+  readonly codeDeployDeploymentGroupName?: string;
+  /** The roles a deploy passes to ECS (the app deploy role's iam:PassRole). */
+  readonly taskRoleArn: string;
+  readonly executionRoleArn: string;
 }
 
 export interface AtlasCompute {
@@ -312,6 +316,9 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       logGroupName: svc.logGroupName,
       discoveryName: svc.discoveryName,
       codeDeployAppName: svc.codeDeployAppName,
+      codeDeployDeploymentGroupName: svc.codeDeployDeploymentGroupName,
+      taskRoleArn: svc.taskRoleArn,
+      executionRoleArn: svc.executionRoleArn,
     };
   }
   return { clusterName: cluster.clusterName, services };

@@ -3,6 +3,7 @@ import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInpu
 import { engineVersionPinError, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
+import { appDeploySubject, e164, smsDelivery } from "./workload";
 
 const retention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
   message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
@@ -297,8 +298,6 @@ export const atlasZoneInputs = z
     /** DNSSEC signing (uat/prod: POLICIES.md #69). */
     dnssec: z.boolean(),
     queryLogRetentionDays: retention,
-    /** Sub-zones in other accounts (staging.<domain>) and their name servers. */
-    delegations: z.record(z.string(), z.array(z.string()).min(1)),
   })
   .strict();
 export type AtlasZoneInputs = z.infer<typeof atlasZoneInputs>;
@@ -325,7 +324,9 @@ export const atlasAlertsInputs = z
     logGroupName: z.string().startsWith("/"),
     logRetentionDays: retention,
     emails: z.array(z.email()),
-    smsNumbers: z.array(z.string()),
+    smsNumbers: z.array(e164),
+    /** How the account's SNS delivers SMS (a fresh-account prerequisite when numbers are listed). */
+    smsDelivery,
   })
   .strict();
 export type AtlasAlertsInputs = z.infer<typeof atlasAlertsInputs>;
@@ -346,3 +347,57 @@ export const atlasMonitoringInputs = z
   })
   .strict();
 export type AtlasMonitoringInputs = z.infer<typeof atlasMonitoringInputs>;
+
+/**
+ * atlas-security/app-deploy: the role the application repositories' GitHub Actions assume to push
+ * images and deploy them in this env (docs/ci-access.md "Application deploy roles"). It trusts the
+ * account's GitHub OIDC provider (owned by security/ci-access) and may touch exactly the env's
+ * repositories, services and task roles.
+ */
+export const atlasAppDeployInputs = z
+  .object({
+    /** IAM role name, e.g. "acct-atlas-prod-app-deploy". */
+    roleName: z
+      .string()
+      .max(64)
+      .regex(/^[\w+=,.@-]+$/, { message: "must be an IAM role name (letters, digits, +=,.@_-)" }),
+    /** Who may assume it: `repo:<repository>:<subject>` for each pair. */
+    trust: z
+      .array(
+        z
+          .object({
+            repository: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { message: 'must be "<org>/<repo>" as GitHub spells it' }),
+            subjects: z.array(appDeploySubject).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** The role may only be trusted through gated GitHub Environments (protected envs: no branch or tag refs). */
+    environmentsOnly: z.boolean(),
+    /** ECR repositories it pushes to (names in this account and region). */
+    repositories: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).min(1),
+    /**
+     * How images are deployed: `ssh` (phase 1: the workflow deploys to the Docker host over SSH, so the
+     * role only pushes), `ecs` (phase 2+: register task definitions, update the services or, for the
+     * services under blue/green, create CodeDeploy deployments).
+     */
+    deploy: z.enum(["ssh", "ecs"]),
+    /** Longest session, in hours (a build + push + deploy of eight images). */
+    maxSessionHours: z.number().int().min(1).max(12),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.environmentsOnly) return;
+    v.trust.forEach((t, i) =>
+      t.subjects.forEach((s, j) => {
+        if (!s.startsWith("environment:")) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["trust", i, "subjects", j],
+            message: `a protected env's deploy role trusts only GitHub Environments ("environment:<env>", gated by required reviewers); any push to a branch or tag would otherwise deploy`,
+          });
+        }
+      }),
+    );
+  });
+export type AtlasAppDeployInputs = z.infer<typeof atlasAppDeployInputs>;
