@@ -1,27 +1,14 @@
 import { env as prodEnv } from "@envs/prod";
 import { env as stagingEnv } from "@envs/staging";
-import type { EnvConfig } from "@infra/config";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
+import { atlasOnly } from "./atlas-variant";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
 type Res = Record<string, any>;
 type Container = { name: string; image: string; essential: boolean; environment: { name: string; value: string }[]; secrets: { name: string; valueFrom: string }[]; memoryReservation?: number };
 
-/** The real env config with only AccountabilityAtlas's deployments, at another phase (the one-line change). */
-function atlasAt(env: EnvConfig, phase: 2 | 3 | 4): EnvConfig {
-  const atlas = env.workloads["atlas"] as object;
-  return {
-    ...env,
-    workloads: { atlas: { ...atlas, phase } },
-    regions: env.regions.map((r) => ({
-      ...r,
-      deployments: r.deployments.filter((d) => d.definition.workload === "atlas"),
-      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "atlas")) } : {}),
-    })),
-  };
-}
 const stackOf = (stacks: StackJson[], suffix: string): StackJson => stacks.find((s) => s.stackName.endsWith(suffix))!;
 const values = (s: StackJson, type: string): Res[] => Object.values(resourcesOfType(s.json, type));
 const docs = (s: StackJson): Record<string, Res> => ((s.json as Res)["data"]?.["aws_iam_policy_document"] ?? {}) as Record<string, Res>;
@@ -31,8 +18,8 @@ const containers = (s: StackJson): Map<string, Container[]> =>
 const env = (c: Container, name: string) => c.environment.find((e) => e.name === name)?.value;
 const JAVA = ["api-gateway", "user-service", "video-service", "location-service", "search-service", "moderation-service", "notification-service"];
 
-const prod = { 2: synthEnvOnce(atlasAt(prodEnv, 2)), 3: synthEnvOnce(atlasAt(prodEnv, 3)), 4: synthEnvOnce(atlasAt(prodEnv, 4)) };
-const staging3 = synthEnvOnce(atlasAt(stagingEnv, 3));
+const prod = { 2: synthEnvOnce(atlasOnly(prodEnv, 2)), 3: synthEnvOnce(atlasOnly(prodEnv, 3)), 4: synthEnvOnce(atlasOnly(prodEnv, 4)) };
+const staging3 = synthEnvOnce(atlasOnly(stagingEnv, 3));
 
 describe("Redis auth the services use without SDK code: AUTH token over TLS from Secrets Manager (ADR 0100)", () => {
   for (const [label, stacks, envName] of [

@@ -6,28 +6,11 @@ import { type EnvConfig, resolveEnv } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourceAddresses, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import { atlasOnly } from "./atlas-variant";
 import { describe, expect, it } from "vitest";
 
 type Res = Record<string, unknown>;
 
-/**
- * Test-only env variants: the real env config, with only AccountabilityAtlas's deployments (other
- * workloads are tested by their owners) and, optionally, another phase — the one-line change.
- */
-function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
-  const atlas = env.workloads["atlas"] as object;
-  return {
-    ...env,
-    workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase }, platform: env.workloads["platform"]! },
-    regions: env.regions.map((r) => ({
-      ...r,
-      // The app deploy role trusts the account's GitHub OIDC provider, owned by the platform's security/ci-access.
-      deployments: r.deployments.filter((d) => d.definition.workload === "atlas" || (d.definition.category === "security" && d.definition.module === "ci-access")),
-      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
-      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "atlas" || w === "platform")) } : {}),
-    })),
-  };
-}
 /** The workload's stacks (the platform's security/ci-access is synthesized only as the OIDC provider's owner). */
 const synth = (env: EnvConfig) => synthEnvOnce(env).filter((s) => s.stackName.includes("-atlas-"));
 const short = (s: StackJson) => s.stackName.replace(/^(prod|staging)-/, "");
