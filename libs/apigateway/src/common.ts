@@ -123,11 +123,6 @@ export function v2CustomDomain(scope: Construct, apiId: string, stageId: string,
   return dn;
 }
 
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
-}
-
 /** A construct id from a route key or path: readable, and unique because cdktf adds a hash. */
 export function idOf(text: string): string {
   return text.replace(/\//g, ".").replace(/\s+/g, "_") || "root";

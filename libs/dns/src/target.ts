@@ -41,8 +41,3 @@ export function targetErrors(label: string, target: RecordTarget): (string | und
     ttl !== undefined && (!Number.isInteger(ttl) || ttl < 0 || ttl > 2147483647) ? `${label}: ttl ${ttl} must be a whole number of seconds >= 0` : undefined,
   ];
 }
-
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
-}

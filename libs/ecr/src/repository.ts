@@ -1,8 +1,8 @@
-import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantStatements } from "@infra/iam";
 import { Construct } from "constructs";
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRule, renderLifecyclePolicy } from "./lifecycle";
 import { ECR_PULL_ACTIONS } from "./pull";
@@ -83,8 +83,8 @@ export class Repository extends Construct {
     }
   }
 
-  /** An IAM statement that lets a role pull from this repository (pair it with ecrPullStatements' auth token). */
-  grantPull(): DataAwsIamPolicyDocumentStatement {
-    return { sid: "EcrPull", effect: "Allow", actions: [...ECR_PULL_ACTIONS], resources: [this.repositoryArn] };
+  /** Let a grantee pull from this repository (pair it with ecrPullStatements' auth token). One statement, default sid "EcrPull". */
+  grantPull(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, "EcrPull", [{ suffix: "", effect: "Allow", actions: [...ECR_PULL_ACTIONS], resources: [this.repositoryArn] }]);
   }
 }

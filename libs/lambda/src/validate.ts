@@ -74,9 +74,3 @@ export function validateFunctionName(name: string): string | undefined {
   }
   return undefined;
 }
-
-/** Throws one error listing every problem, prefixed by the construct it concerns. */
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
-}

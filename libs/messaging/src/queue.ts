@@ -1,11 +1,12 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantOptions, grantStatements, sidOf } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
-import type { Grantable } from "@infra/lambda";
 import { Construct } from "constructs";
-import { ResourcePolicyBuilder, type ResourcePolicyStatement, sidOf, throwIfInvalid } from "./resource-policy";
+import { ResourcePolicyBuilder, type ResourcePolicyStatement } from "./resource-policy";
 
 /** What a topic subscription, rule or schedule needs from a queue. `Queue` satisfies it. */
 export interface QueueTarget {
@@ -182,19 +183,23 @@ export class Queue extends Construct implements QueueTarget {
     });
   }
 
-  /** Let a role send messages (and encrypt them with the queue's key). */
-  grantSend(grantee: Grantable, sid = "SendTo" + sidOf(this.node.id)): void {
-    grantee.addToRolePolicy({ sid, actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], resources: [this.queueArn] });
-    grantee.addToRolePolicy({ sid: `${sid}Key`, actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] });
+  /** Let a grantee send messages (and encrypt them with the queue's key): "<sid>", "<sid>Key"; default sid "SendTo<queue id>". A plain string sid is deprecated. */
+  grantSend(grantee: Grantee, options?: GrantOptions | string): void {
+    grantStatements(grantee, grantOptions(options).sid, "SendTo" + sidOf(this.node.id), [
+      { suffix: "", actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], resources: [this.queueArn] },
+      { suffix: "Key", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 
-  /** Let a role receive, delete and re-time messages (and decrypt them). */
-  grantConsume(grantee: Grantable, sid = "ConsumeFrom" + sidOf(this.node.id)): void {
-    grantee.addToRolePolicy({
-      sid,
-      actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
-      resources: [this.queueArn],
-    });
-    grantee.addToRolePolicy({ sid: `${sid}Key`, actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] });
+  /** Let a grantee receive, delete and re-time messages (and decrypt them): "<sid>", "<sid>Key"; default sid "ConsumeFrom<queue id>". */
+  grantConsume(grantee: Grantee, options?: GrantOptions | string): void {
+    grantStatements(grantee, grantOptions(options).sid, "ConsumeFrom" + sidOf(this.node.id), [
+      {
+        suffix: "",
+        actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+        resources: [this.queueArn],
+      },
+      { suffix: "Key", actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 }

@@ -32,13 +32,3 @@ export class ResourcePolicyBuilder {
   }
 }
 
-/** Statement ids: letters and digits only. */
-export function sidOf(text: string): string {
-  const cleaned = text.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""));
-  return cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
-}
-
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
-}

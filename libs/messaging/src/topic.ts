@@ -2,12 +2,14 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantOptions, grantStatements, sidOf } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
-import { type Grantable, type LambdaTarget, permissionStatementId } from "@infra/lambda";
+import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import type { QueueTarget } from "./queue";
-import { ResourcePolicyBuilder, sidOf, throwIfInvalid } from "./resource-policy";
+import { ResourcePolicyBuilder } from "./resource-policy";
 
 interface SubscriptionCommon {
   /** SNS filter policy (applied to message attributes). @default none: every message */
@@ -149,9 +151,11 @@ export class Topic extends Construct {
     });
   }
 
-  /** Let a role publish (and encrypt with the topic's key). */
-  grantPublish(grantee: Grantable, sid = "PublishTo" + sidOf(this.node.id)): void {
-    grantee.addToRolePolicy({ sid, actions: ["sns:Publish"], resources: [this.topicArn] });
-    grantee.addToRolePolicy({ sid: `${sid}Key`, actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] });
+  /** Let a grantee publish (and encrypt with the topic's key): "<sid>", "<sid>Key"; default sid "PublishTo<topic id>". A plain string sid is deprecated. */
+  grantPublish(grantee: Grantee, options?: GrantOptions | string): void {
+    grantStatements(grantee, grantOptions(options).sid, "PublishTo" + sidOf(this.node.id), [
+      { suffix: "", actions: ["sns:Publish"], resources: [this.topicArn] },
+      { suffix: "Key", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 }

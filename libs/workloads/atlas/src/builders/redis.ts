@@ -1,6 +1,7 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { StackBuilder } from "@infra/core";
 import { RedisReplicationGroup } from "@infra/elasticache";
+import { documentStatements } from "@infra/iam";
 import type { AtlasRedisInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 import type { AtlasKeys } from "./kms";
@@ -37,6 +38,6 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
     deletionProtection: inputs.deletionProtection,
     tags: atlasTags("cache"),
   });
-  const users = Object.fromEntries(inputs.clients.map((s) => [s, { userName: userName(s), statements: cache.grantConnect(userName(s)) }]));
+  const users = Object.fromEntries(inputs.clients.map((s) => [s, { userName: userName(s), statements: documentStatements((g) => cache.grantConnect(g, { userName: userName(s) })) }]));
   return { primaryEndpoint: cache.primaryEndpoint, port: cache.port, securityGroupId: cache.securityGroupId, users };
 };

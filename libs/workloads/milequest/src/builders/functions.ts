@@ -6,7 +6,7 @@ import type { MessagingOutputs } from "./messaging";
 import type { NetworkOutputs } from "./network";
 import type { IdentityOutputs, KeyOutputs, SecretOutputs } from "./security";
 
-/** A statement as the construct libraries' grant helpers return them. */
+/** @deprecated The old return shape of library grants; grants now take the function (ADR 0115). */
 interface GrantStatement {
   readonly actions?: readonly string[];
   readonly resources?: readonly string[];
@@ -116,18 +116,18 @@ export class FunctionFactory {
     });
   }
 
-  /** Add library grant statements (no sid) as named statements `<sid>`, `<sid>2`, ... */
+  /** @deprecated Call the library grant with the function: `bucket.grantReadWrite(fn, { sid })` (ADR 0115). */
   grant(fn: LambdaFunction, sid: string, statements: readonly GrantStatement[]): void {
     statements.forEach((s, i) => fn.addToRolePolicy({ sid: i === 0 ? sid : `${sid}${i + 1}`, actions: [...(s.actions ?? [])], resources: [...(s.resources ?? [])] }));
   }
 
   /** rds-db:connect as the application user (writer and readers of this region's cluster). */
   grantDatabase(fn: LambdaFunction): void {
-    this.grant(fn, "ConnectAurora", this.deps.database.cluster.grantConnect(DB_USER, this.region, this.accountId));
+    this.deps.database.cluster.grantConnect(fn, { dbUser: DB_USER, region: this.region, accountId: this.accountId, sid: "ConnectAurora" });
   }
 
   grantCache(fn: LambdaFunction): void {
-    if (this.deps.cache) this.grant(fn, "ConnectRedis", this.deps.cache.cache.grantConnect(this.deps.cache.userName));
+    this.deps.cache?.cache.grantConnect(fn, { userName: this.deps.cache.userName, sid: "ConnectRedis" });
   }
 
   private tableArn(name: string): string {
