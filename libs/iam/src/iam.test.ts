@@ -1,7 +1,7 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { synthStack } from "@infra/testing-core/stack";
 import { describe, expect, it } from "vitest";
-import { type Grantee, PolicyStatements, type PolicyStatement, documentStatements, grantOptions, grantStatements, numbered, sidOf, statementErrors } from "./index";
+import { type Grantee, PolicyStatements, type PolicyStatement, documentStatements, grantOptions, grantStatements, numbered, sidOf, statementErrors, toJsonStatement } from "./index";
 
 const REASON = "X-Ray has no resource-level permissions";
 
@@ -25,6 +25,10 @@ describe("statementErrors (the one validator)", () => {
     ]);
     expect(statementErrors({ sid: "S3", actions: ["s3:*"], resources: ["arn:aws:s3:::b"] })).toEqual(["S3: s3:* needs a wildcardReason (least privilege: use specific actions and ARNs)"]);
     expect(statementErrors({ sid: "S3", actions: ["s3:GetObject"], resources: ["*"], wildcardReason: "  " })).toHaveLength(1);
+  });
+
+  it("lets a Deny use wildcards (it narrows, it grants nothing)", () => {
+    expect(statementErrors({ sid: "DenyInsecureTransport", effect: "Deny", principals: [{ type: "*", identifiers: ["*"] }], actions: ["sqs:*"], resources: ["arn:aws:sqs:us-east-1:1:q"] })).toEqual([]);
   });
 
   it("refuses bad sids, empty lists, malformed actions and resources, bad effects and conditions", () => {
@@ -93,6 +97,23 @@ describe("grants (one shape: grantX(grantee, options?))", () => {
       { sid: "UseKey", effect: "Allow", actions: ["kms:Decrypt"], resources: ["arn:aws:kms:us-east-1:1:key/k"], condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["s3.us-east-1.amazonaws.com"] }] },
       { sid: "UseKeyPlain", effect: "Deny", actions: ["kms:Encrypt"], resources: ["arn:aws:kms:us-east-1:1:key/k"] },
     ]);
+  });
+
+  it("a grantee refuses principals: they belong in resource policies", () => {
+    const g = new PolicyStatements();
+    expect(() => g.addToRolePolicy({ sid: "P", actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:us-east-1:1:q"], principals: [{ type: "Service", identifiers: ["sns.amazonaws.com"] }] })).toThrow(
+      "P: principals belong in resource policies; a grantee's policy is an identity policy",
+    );
+  });
+
+  it("renders IAM JSON for resource policies in IAM's own key order, a list of one as its value", () => {
+    const json = (s: PolicyStatement) => JSON.stringify(toJsonStatement(s));
+    expect(
+      json({ sid: "DenyInsecureTransport", effect: "Deny", principals: [{ type: "*", identifiers: ["*"] }], actions: ["sns:Publish", "sns:Subscribe"], resources: ["arn:t"], conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] }),
+    ).toBe('{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":["sns:Publish","sns:Subscribe"],"Resource":"arn:t","Condition":{"Bool":{"aws:SecureTransport":"false"}}}');
+    expect(
+      json({ sid: "FromRule", principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }], actions: ["sqs:SendMessage"], resources: ["arn:q"], conditions: [{ test: "ArnEquals", variable: "aws:SourceArn", values: ["arn:r1", "arn:r2"] }] }),
+    ).toBe('{"Sid":"FromRule","Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:q","Condition":{"ArnEquals":{"aws:SourceArn":["arn:r1","arn:r2"]}}}');
   });
 
   it("sidOf makes ids from construct names; the deprecated string sid still works", () => {

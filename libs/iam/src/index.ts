@@ -3,6 +3,7 @@ export {
   type GrantStatement,
   type Grantee,
   type PolicyCondition,
+  type PolicyPrincipal,
   type PolicyStatement,
   type SidNaming,
   grantErrors,
@@ -12,6 +13,7 @@ export {
   positionSuffix,
   sidOf,
   statementErrors,
+  toJsonStatement,
   validateSid,
 } from "./statement";
 export { PolicyStatements, documentStatements, toDocumentStatement, unnamedDocumentStatements } from "./document";

@@ -14,6 +14,14 @@ export interface PolicyCondition {
   readonly values: readonly string[];
 }
 
+/** Who a resource policy statement applies to, in the shape of `data.aws_iam_policy_document`. */
+export interface PolicyPrincipal {
+  /** "*" (anyone: only with Deny or a scoping condition), "AWS" (accounts, roles), "Service", "Federated". */
+  readonly type: "*" | "AWS" | "Service" | "Federated";
+  /** e.g. ["sns.amazonaws.com"]; ["*"] with type "*". */
+  readonly identifiers: readonly string[];
+}
+
 /**
  * One least-privilege IAM statement granted to a role. `sid` is required: it names the grant in
  * the console and, where a grantee makes one inline policy per statement (Lambda, ECS on EC2),
@@ -30,6 +38,8 @@ export interface PolicyStatement {
   readonly resources: readonly string[];
   /** @default none */
   readonly conditions?: readonly PolicyCondition[];
+  /** Only in resource policies (queue, topic, bucket, key): who the statement applies to. A grantee refuses it. @default none */
+  readonly principals?: readonly PolicyPrincipal[];
   /** Why a wildcard action or resource is unavoidable; required when the statement has one. Not rendered. @default none */
   readonly wildcardReason?: string;
 }
@@ -116,7 +126,6 @@ export function statementErrors(s: PolicyStatement): string[] {
   if (s.effect !== undefined && s.effect !== "Allow" && s.effect !== "Deny") errors.push(`${s.sid}: effect "${String(s.effect)}" must be "Allow" or "Deny"`);
   if (s.actions.length === 0) errors.push(`${s.sid}: no actions`);
   if (s.resources.length === 0) errors.push(`${s.sid}: no resources`);
-  if (s.actions.includes("*")) errors.push(`${s.sid}: action "*" grants everything; list the actions`);
   const malformed = s.actions.filter((a) => a !== "*" && !isReference(a) && !ACTION.test(a));
   if (malformed.length > 0) errors.push(`${s.sid}: action(s) ${malformed.map((a) => `"${a}"`).join(", ")} must be "service:Action" (wildcards * and ? allowed in the action name)`);
   const badResources = s.resources.filter((r) => r !== "*" && !isReference(r) && !r.startsWith("arn:"));
@@ -126,7 +135,12 @@ export function statementErrors(s: PolicyStatement): string[] {
       errors.push(`${s.sid}: conditions[${i}] ${JSON.stringify(c)} needs a test (operator), a variable (context key) and at least one value`);
     }
   }
-  const wildcards = [...s.actions.filter((a) => a.endsWith(":*")), ...s.resources.filter((r) => r === "*")];
+  for (const [i, p] of (s.principals ?? []).entries()) {
+    if (p.identifiers.length === 0) errors.push(`${s.sid}: principals[${i}] (${p.type}) names no identifiers`);
+  }
+  // A Deny narrows what others allow: its wildcards take nothing away from least privilege.
+  const wildcards = s.effect === "Deny" ? [] : [...s.actions.filter((a) => a.endsWith(":*")), ...s.resources.filter((r) => r === "*")];
+  if (s.effect !== "Deny" && s.actions.includes("*")) errors.push(`${s.sid}: action "*" grants everything; list the actions`);
   if (wildcards.length > 0 && !s.wildcardReason?.trim()) {
     errors.push(`${s.sid}: ${wildcards.join(", ")} needs a wildcardReason (least privilege: use specific actions and ARNs)`);
   }
@@ -139,7 +153,37 @@ export function statementErrors(s: PolicyStatement): string[] {
  */
 export function grantErrors(statement: PolicyStatement, granted: Set<string>, to: string): string[] {
   const errors = statementErrors(statement);
+  if (statement.principals && statement.principals.length > 0) errors.push(`${statement.sid}: principals belong in resource policies; a grantee's policy is an identity policy`);
   if (granted.has(statement.sid)) errors.push(`sid "${statement.sid}" is already granted to ${to}`);
   if (errors.length === 0) granted.add(statement.sid);
   return errors;
+}
+
+type JsonValue = string | readonly string[];
+const oneOrMany = (values: readonly string[]): JsonValue => (values.length === 1 ? values[0]! : [...values]);
+
+/**
+ * A statement in IAM JSON form, for policies rendered as a JSON string (queue and topic policies):
+ * keys in the order Sid, Effect, Principal, Action, Resource, Condition; a list of one is written as
+ * its single value, as IAM itself prints it; principal type "*" is written as "*".
+ */
+export function toJsonStatement(s: PolicyStatement): Record<string, unknown> {
+  const principal = s.principals && s.principals.length > 0 ? jsonPrincipal(s.principals) : undefined;
+  const condition: Record<string, Record<string, JsonValue>> = {};
+  for (const c of s.conditions ?? []) condition[c.test] = { ...(condition[c.test] ?? {}), [c.variable]: oneOrMany(c.values) };
+  return {
+    Sid: s.sid,
+    Effect: s.effect ?? "Allow",
+    ...(principal !== undefined ? { Principal: principal } : {}),
+    Action: oneOrMany(s.actions),
+    Resource: oneOrMany(s.resources),
+    ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+  };
+}
+
+function jsonPrincipal(principals: readonly PolicyPrincipal[]): "*" | Record<string, JsonValue> {
+  if (principals.some((p) => p.type === "*")) return "*";
+  const byType: Record<string, string[]> = {};
+  for (const p of principals) (byType[p.type] ??= []).push(...p.identifiers);
+  return Object.fromEntries(Object.entries(byType).map(([type, ids]) => [type, oneOrMany(ids)]));
 }

@@ -3,10 +3,10 @@ import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { type GrantOptions, type Grantee, grantOptions, grantStatements, sidOf } from "@infra/iam";
+import { type GrantOptions, type Grantee, type PolicyStatement, grantOptions, grantStatements, sidOf, toJsonStatement } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Construct } from "constructs";
-import { ResourcePolicyBuilder, type ResourcePolicyStatement } from "./resource-policy";
+import { ResourcePolicyBuilder } from "./resource-policy";
 
 /** What a topic subscription, rule or schedule needs from a queue. `Queue` satisfies it. */
 export interface QueueTarget {
@@ -85,14 +85,14 @@ export function validateQueueProps(props: QueueProps): string[] {
   ].filter((e): e is string => e !== undefined);
 }
 
-function denyInsecureTransport(resource: string): ResourcePolicyStatement {
+function denyInsecureTransport(resource: string): PolicyStatement {
   return {
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "sqs:*",
-    Resource: resource,
-    Condition: { Bool: { "aws:SecureTransport": "false" } },
+    sid: "DenyInsecureTransport",
+    effect: "Deny",
+    principals: [{ type: "*", identifiers: ["*"] }],
+    actions: ["sqs:*"],
+    resources: [resource],
+    conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
   };
 }
 
@@ -154,7 +154,7 @@ export class Queue extends Construct implements QueueTarget {
     new SqsQueuePolicy(this, "policy", { queueUrl: queue.url, policy: this.policy.render() });
     new SqsQueuePolicy(this, "dlq-policy", {
       queueUrl: dlq.url,
-      policy: JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(dlq.arn)] }),
+      policy: JSON.stringify({ Version: "2012-10-17", Statement: [toJsonStatement(denyInsecureTransport(dlq.arn))] }),
     });
 
     this.queueUrl = queue.url;
@@ -174,12 +174,12 @@ export class Queue extends Construct implements QueueTarget {
     // The sender encrypts the message: the queue's key must let that service use it.
     declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
     this.policy.add({
-      Sid: sidOf(sid),
-      Effect: "Allow",
-      Principal: { Service: servicePrincipal },
-      Action: "sqs:SendMessage",
-      Resource: this.queueArn,
-      Condition: { ArnEquals: { "aws:SourceArn": sourceArn } },
+      sid: sidOf(sid),
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: [servicePrincipal] }],
+      actions: ["sqs:SendMessage"],
+      resources: [this.queueArn],
+      conditions: [{ test: "ArnEquals", variable: "aws:SourceArn", values: [sourceArn] }],
     });
   }
 

@@ -79,12 +79,12 @@ export class Topic extends Construct {
     // Same-account IAM principals still publish through their identity policies.
     this.policy = new ResourcePolicyBuilder([
       {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: ["sns:Publish", "sns:Subscribe"],
-        Resource: topic.arn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
+        sid: "DenyInsecureTransport",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["sns:Publish", "sns:Subscribe"],
+        resources: [topic.arn],
+        conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
       },
     ]);
     new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: this.policy.render() });
@@ -142,12 +142,12 @@ export class Topic extends Construct {
     // lives in another stack, which must not depend on this one's resources).
     declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
     this.policy.add({
-      Sid: sidOf(sid),
-      Effect: "Allow",
-      Principal: { Service: servicePrincipal },
-      Action: "sns:Publish",
-      Resource: this.topicArn,
-      Condition: { ArnLike: { "aws:SourceArn": sourceArn } },
+      sid: sidOf(sid),
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: [servicePrincipal] }],
+      actions: ["sns:Publish"],
+      resources: [this.topicArn],
+      conditions: [{ test: "ArnLike", variable: "aws:SourceArn", values: [sourceArn] }],
     });
   }
 
