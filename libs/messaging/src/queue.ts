@@ -3,10 +3,10 @@ import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { type GrantOptions, type Grantee, type PolicyStatement, grantOptions, grantStatements, sidOf, toJsonStatement } from "@infra/iam";
+import { type GrantOptions, type Grantee, grantOptions, grantStatements, sidOf, toJsonStatement } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Construct } from "constructs";
-import { ResourcePolicyBuilder } from "./resource-policy";
+import { ResourcePolicyBuilder, allowServiceFrom, denyInsecureTransport } from "./resource-policy";
 
 /** What a topic subscription, rule or schedule needs from a queue. `Queue` satisfies it. */
 export interface QueueTarget {
@@ -85,17 +85,6 @@ export function validateQueueProps(props: QueueProps): string[] {
   ].filter((e): e is string => e !== undefined);
 }
 
-function denyInsecureTransport(resource: string): PolicyStatement {
-  return {
-    sid: "DenyInsecureTransport",
-    effect: "Deny",
-    principals: [{ type: "*", identifiers: ["*"] }],
-    actions: ["sqs:*"],
-    resources: [resource],
-    conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-  };
-}
-
 /**
  * An SQS queue encrypted with a CMK, with its dead-letter queue (redrive after `maxReceiveCount`
  * receives, DLQ accepting redrives only from this queue) and queue policies that refuse non-TLS
@@ -148,13 +137,13 @@ export class Queue extends Construct implements QueueTarget {
       redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
     });
 
-    this.policy = new ResourcePolicyBuilder([denyInsecureTransport(queue.arn)]);
+    this.policy = new ResourcePolicyBuilder([denyInsecureTransport(["sqs:*"], queue.arn)]);
     this.queueArn = queue.arn;
     for (const sender of props.allowedSenders ?? []) this.allowSendFrom(sender.sid, sender.servicePrincipal, sender.sourceArn);
     new SqsQueuePolicy(this, "policy", { queueUrl: queue.url, policy: this.policy.render() });
     new SqsQueuePolicy(this, "dlq-policy", {
       queueUrl: dlq.url,
-      policy: JSON.stringify({ Version: "2012-10-17", Statement: [toJsonStatement(denyInsecureTransport(dlq.arn))] }),
+      policy: JSON.stringify({ Version: "2012-10-17", Statement: [toJsonStatement(denyInsecureTransport(["sqs:*"], dlq.arn))] }),
     });
 
     this.queueUrl = queue.url;
@@ -173,14 +162,7 @@ export class Queue extends Construct implements QueueTarget {
   allowSendFrom(sid: string, servicePrincipal: string, sourceArn: string): void {
     // The sender encrypts the message: the queue's key must let that service use it.
     declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
-    this.policy.add({
-      sid: sidOf(sid),
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: [servicePrincipal] }],
-      actions: ["sqs:SendMessage"],
-      resources: [this.queueArn],
-      conditions: [{ test: "ArnEquals", variable: "aws:SourceArn", values: [sourceArn] }],
-    });
+    this.policy.add(allowServiceFrom(sid, servicePrincipal, "sqs:SendMessage", this.queueArn, "ArnEquals", sourceArn));
   }
 
   /** Let a grantee send messages (and encrypt them with the queue's key): "<sid>", "<sid>Key"; default sid "SendTo<queue id>". A plain string sid is deprecated. */

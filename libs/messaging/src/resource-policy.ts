@@ -1,5 +1,5 @@
 import { throwIfInvalid } from "@infra/config";
-import { type PolicyStatement, statementErrors, toJsonStatement } from "@infra/iam";
+import { type PolicyStatement, sidOf, statementErrors, toJsonStatement } from "@infra/iam";
 import { Lazy } from "cdktf";
 
 /**
@@ -24,4 +24,28 @@ export class ResourcePolicyBuilder {
   render(): string {
     return Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements.map(toJsonStatement) }) });
   }
+}
+
+/** Deny `actions` to everyone when the request is not TLS (AwsSolutions-SQS4 / SNS3). */
+export function denyInsecureTransport(actions: readonly string[], resource: string): PolicyStatement {
+  return {
+    sid: "DenyInsecureTransport",
+    effect: "Deny",
+    principals: [{ type: "*", identifiers: ["*"] }],
+    actions,
+    resources: [resource],
+    conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+  };
+}
+
+/** Let an AWS service principal do `action` on `resource`, only on behalf of `sourceArn`. */
+export function allowServiceFrom(sid: string, servicePrincipal: string, action: string, resource: string, arnTest: "ArnEquals" | "ArnLike", sourceArn: string): PolicyStatement {
+  return {
+    sid: sidOf(sid),
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: [servicePrincipal] }],
+    actions: [action],
+    resources: [resource],
+    conditions: [{ test: arnTest, variable: "aws:SourceArn", values: [sourceArn] }],
+  };
 }

@@ -9,7 +9,7 @@ import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import type { QueueTarget } from "./queue";
-import { ResourcePolicyBuilder } from "./resource-policy";
+import { ResourcePolicyBuilder, allowServiceFrom, denyInsecureTransport } from "./resource-policy";
 
 interface SubscriptionCommon {
   /** SNS filter policy (applied to message attributes). @default none: every message */
@@ -77,16 +77,7 @@ export class Topic extends Construct {
     this.kmsKeyArn = props.kmsKeyArn;
 
     // Same-account IAM principals still publish through their identity policies.
-    this.policy = new ResourcePolicyBuilder([
-      {
-        sid: "DenyInsecureTransport",
-        effect: "Deny",
-        principals: [{ type: "*", identifiers: ["*"] }],
-        actions: ["sns:Publish", "sns:Subscribe"],
-        resources: [topic.arn],
-        conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-      },
-    ]);
+    this.policy = new ResourcePolicyBuilder([denyInsecureTransport(["sns:Publish", "sns:Subscribe"], topic.arn)]);
     new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: this.policy.render() });
     for (const p of props.allowedPublishers ?? []) this.allowPublishFrom(p.sid, p.servicePrincipal, p.sourceArn);
 
@@ -141,14 +132,7 @@ export class Topic extends Construct {
     // The service encrypts what it publishes: the topic's key must let it (account-wide: the key
     // lives in another stack, which must not depend on this one's resources).
     declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
-    this.policy.add({
-      sid: sidOf(sid),
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: [servicePrincipal] }],
-      actions: ["sns:Publish"],
-      resources: [this.topicArn],
-      conditions: [{ test: "ArnLike", variable: "aws:SourceArn", values: [sourceArn] }],
-    });
+    this.policy.add(allowServiceFrom(sid, servicePrincipal, "sns:Publish", this.topicArn, "ArnLike", sourceArn));
   }
 
   /** Let a grantee publish (and encrypt with the topic's key): "<sid>", "<sid>Key"; default sid "PublishTo<topic id>". A plain string sid is deprecated. */

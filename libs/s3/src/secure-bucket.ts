@@ -294,13 +294,7 @@ export class SecureBucket extends Construct {
   /** @deprecated Pass a grantee: `grantRead(grantee, { keyPrefix })` (ADR 0115). */
   grantRead(keyPrefix?: string): DataAwsIamPolicyDocumentStatement[];
   grantRead(grantee?: Grantee | string, options: BucketGrantOptions = {}): void | DataAwsIamPolicyDocumentStatement[] {
-    if (typeof grantee !== "object") return unnamedDocumentStatements((g) => this.grantRead(g, { keyPrefix: grantee ?? "" }));
-    const keyPrefix = options.keyPrefix ?? "";
-    grantStatements(grantee, options.sid, `Read${sidOf(this.node.id)}`, numbered([
-      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
-      { effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${this.bucketArn}/${keyPrefix}*`] },
-      ...(this.kmsKeyArn ? [{ effect: "Allow" as const, actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] }] : []),
-    ]));
+    return this.grantObjects("Read", grantee, options, ["s3:GetObject", "s3:GetObjectVersion"], ["kms:Decrypt"]);
   }
 
   /**
@@ -311,16 +305,23 @@ export class SecureBucket extends Construct {
   /** @deprecated Pass a grantee: `grantReadWrite(grantee, { keyPrefix })` (ADR 0115). */
   grantReadWrite(keyPrefix?: string): DataAwsIamPolicyDocumentStatement[];
   grantReadWrite(grantee?: Grantee | string, options: BucketGrantOptions = {}): void | DataAwsIamPolicyDocumentStatement[] {
-    if (typeof grantee !== "object") return unnamedDocumentStatements((g) => this.grantReadWrite(g, { keyPrefix: grantee ?? "" }));
-    const keyPrefix = options.keyPrefix ?? "";
-    grantStatements(grantee, options.sid, `ReadWrite${sidOf(this.node.id)}`, numbered([
+    const objectActions = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"];
+    return this.grantObjects("ReadWrite", grantee, options, objectActions, ["kms:Decrypt", "kms:GenerateDataKey"]);
+  }
+
+  /** List the bucket, `objectActions` on the objects under the prefix, `keyActions` on the CMK (if any). */
+  private grantObjects(
+    access: "Read" | "ReadWrite",
+    grantee: Grantee | string | undefined,
+    options: BucketGrantOptions,
+    objectActions: string[],
+    keyActions: string[],
+  ): void | DataAwsIamPolicyDocumentStatement[] {
+    if (typeof grantee !== "object") return unnamedDocumentStatements((g) => this.grantObjects(access, g, { keyPrefix: grantee ?? "" }, objectActions, keyActions));
+    grantStatements(grantee, options.sid, `${access}${sidOf(this.node.id)}`, numbered([
       { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
-      {
-        effect: "Allow",
-        actions: ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
-        resources: [`${this.bucketArn}/${keyPrefix}*`],
-      },
-      ...(this.kmsKeyArn ? [{ effect: "Allow" as const, actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [this.kmsKeyArn] }] : []),
+      { effect: "Allow", actions: objectActions, resources: [`${this.bucketArn}/${options.keyPrefix ?? ""}*`] },
+      ...(this.kmsKeyArn ? [{ effect: "Allow" as const, actions: keyActions, resources: [this.kmsKeyArn] }] : []),
     ]));
   }
 }
