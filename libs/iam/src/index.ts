@@ -1,6 +1,7 @@
 export {
   type GrantOptions,
   type GrantStatement,
+  type JsonPolicyStatement,
   type Grantee,
   type PolicyCondition,
   type PolicyPrincipal,

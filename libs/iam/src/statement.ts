@@ -159,17 +159,33 @@ export function grantErrors(statement: PolicyStatement, granted: Set<string>, to
   return errors;
 }
 
-type JsonValue = string | readonly string[];
+type JsonValue = string | string[];
 const oneOrMany = (values: readonly string[]): JsonValue => (values.length === 1 ? values[0]! : [...values]);
+
+/**
+ * A statement in IAM JSON form: what `toJsonStatement` renders, and the type for policies written as
+ * JSON by hand where the exact text matters (`NotAction`, one-element lists). Author grants as
+ * `PolicyStatement`; use this only for a policy's rendered form.
+ */
+export interface JsonPolicyStatement {
+  Sid: string;
+  Effect: "Allow" | "Deny";
+  Principal?: "*" | Record<string, string | string[]>;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
 
 /**
  * A statement in IAM JSON form, for policies rendered as a JSON string (queue and topic policies):
  * keys in the order Sid, Effect, Principal, Action, Resource, Condition; a list of one is written as
  * its single value, as IAM itself prints it; principal type "*" is written as "*".
  */
-export function toJsonStatement(s: PolicyStatement): Record<string, unknown> {
+export function toJsonStatement(s: PolicyStatement): JsonPolicyStatement {
   const principal = s.principals && s.principals.length > 0 ? jsonPrincipal(s.principals) : undefined;
-  const condition: Record<string, Record<string, JsonValue>> = {};
+  const condition: Record<string, Record<string, string | string[]>> = {};
   for (const c of s.conditions ?? []) condition[c.test] = { ...(condition[c.test] ?? {}), [c.variable]: oneOrMany(c.values) };
   return {
     Sid: s.sid,

@@ -1,3 +1,4 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { BuildContext, DeploymentStack } from "@infra/core";
 import { LambdaFunction } from "@infra/lambda";
 import type { FunctionSettings, StackRole } from "../inputs";
@@ -5,12 +6,6 @@ import type { CacheOutputs, DatabaseOutputs, StorageOutputs, TableOutputs } from
 import type { MessagingOutputs } from "./messaging";
 import type { NetworkOutputs } from "./network";
 import type { IdentityOutputs, KeyOutputs, SecretOutputs } from "./security";
-
-/** @deprecated The old return shape of library grants; grants now take the function (ADR 0115). */
-interface GrantStatement {
-  readonly actions?: readonly string[];
-  readonly resources?: readonly string[];
-}
 
 /** Everything a Mile Quest function may be wired to, read from the deployment's dependencies. */
 export interface AppDependencies {
@@ -117,7 +112,7 @@ export class FunctionFactory {
   }
 
   /** @deprecated Call the library grant with the function: `bucket.grantReadWrite(fn, { sid })` (ADR 0115). */
-  grant(fn: LambdaFunction, sid: string, statements: readonly GrantStatement[]): void {
+  grant(fn: LambdaFunction, sid: string, statements: readonly DataAwsIamPolicyDocumentStatement[]): void {
     statements.forEach((s, i) => fn.addToRolePolicy({ sid: i === 0 ? sid : `${sid}${i + 1}`, actions: [...(s.actions ?? [])], resources: [...(s.resources ?? [])] }));
   }
 
