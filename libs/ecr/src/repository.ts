@@ -2,7 +2,7 @@ import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
 import { markLibrary } from "@infra/core";
-import { type GrantOptions, type Grantee, grantStatements } from "@infra/iam";
+import { type GrantOptions, type Grantee, type JsonPolicyStatement, grantStatements } from "@infra/iam";
 import { Construct } from "constructs";
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRule, renderLifecyclePolicy } from "./lifecycle";
 import { ECR_PULL_ACTIONS } from "./pull";
@@ -41,7 +41,7 @@ export interface RepositoryProps {
 
 /** Renders the repository policy; rejects a "*" principal so the repository can never be public. */
 export function renderRepositoryPolicy(grants: readonly RepositoryPolicyGrant[]): string {
-  const statements = grants.map((g, i) => {
+  const statements = grants.map((g, i): JsonPolicyStatement => {
     if (g.principalArns.length === 0) throw new RangeError(`ECR repository policy grant ${i}: principalArns must not be empty`);
     const bad = g.principalArns.find((p) => p === "*" || p.includes("*"));
     if (bad !== undefined) throw new RangeError(`ECR repository policy grant ${i}: principal ${JSON.stringify(bad)} is a wildcard; name accounts or roles`);
