@@ -127,3 +127,6 @@ export function v2CustomDomain(scope: Construct, apiId: string, stageId: string,
 export function idOf(text: string): string {
   return text.replace(/\//g, ".").replace(/\s+/g, "_") || "root";
 }
+
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";

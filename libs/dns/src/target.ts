@@ -41,3 +41,6 @@ export function targetErrors(label: string, target: RecordTarget): (string | und
     ttl !== undefined && (!Number.isInteger(ttl) || ttl < 0 || ttl > 2147483647) ? `${label}: ttl ${ttl} must be a whole number of seconds >= 0` : undefined,
   ];
 }
+
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";

@@ -74,3 +74,6 @@ export function validateFunctionName(name: string): string | undefined {
   }
   return undefined;
 }
+
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";

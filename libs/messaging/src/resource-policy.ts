@@ -49,3 +49,9 @@ export function allowServiceFrom(sid: string, servicePrincipal: string, action: 
     conditions: [{ test: arnTest, variable: "aws:SourceArn", values: [sourceArn] }],
   };
 }
+
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";
+
+/** @deprecated Lives in `@infra/iam` (ADR 0115). */
+export { sidOf } from "@infra/iam";
