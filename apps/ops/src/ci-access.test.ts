@@ -6,6 +6,7 @@
 import { WORKLOADS, platformModules } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { ConfigError, type EnvConfig, deploy, iamServicesOf, iamServicesOfTypes, resolveEnv } from "@infra/config";
+import type { JsonPolicyStatement as Statement } from "@infra/iam";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { readFileSync } from "node:fs";
@@ -15,16 +16,6 @@ import { parse } from "yaml";
 import { ENVS, findEnv } from "./envs";
 
 type R = Record<string, unknown>;
-interface Statement {
-  Sid: string;
-  Effect: "Allow" | "Deny";
-  Principal?: { Federated: string };
-  Action?: string | string[];
-  NotAction?: string[];
-  Resource?: string | string[];
-  NotResource?: string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
 const statements = (doc: unknown): Statement[] => (JSON.parse(doc as string) as { Statement: Statement[] }).Statement;
 const list = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 

@@ -1,4 +1,5 @@
 import { allRules, evaluate, evaluatePreflight, preflightRuleById, type TerraformJson } from "@infra/policy";
+import { PolicyStatements, documentStatements } from "@infra/iam";
 import { describe, expect, it } from "vitest";
 import { RedisReplicationGroup, type RedisReplicationGroupProps, ServerlessCache, type ServerlessCacheProps } from "./index";
 import { all, only, type Synth, synthStack } from "@infra/testing-core/stack";
@@ -88,10 +89,14 @@ describe("RedisReplicationGroup", () => {
   it("creates IAM users (user id = name), a disabled default user and the group; grants connect per user", () => {
     synthStack((s) => {
       const c = new RedisReplicationGroup(s, "cache", { ...base, auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }, { userName: "aerologue-prod-ro", accessString: "on ~* +@read" }] } });
+      expect(documentStatements((g) => c.grantConnect(g, { userName: "aerologue-prod-ro" }))).toEqual([
+        { sid: "ConnectCache", effect: "Allow", actions: ["elasticache:Connect"], resources: [c.replicationGroupArn, expect.stringMatching(/^\$\{TfToken/)] },
+      ]);
+      // The deprecated return form (kept while parallel branches merge) gives the same statement without a sid.
       expect(c.grantConnect("aerologue-prod-ro")).toEqual([
         { effect: "Allow", actions: ["elasticache:Connect"], resources: [c.replicationGroupArn, expect.stringMatching(/^\$\{TfToken/)] },
       ]);
-      expect(() => c.grantConnect("nobody")).toThrow('no IAM cache user "nobody" (known: aerologue-prod-app, aerologue-prod-ro)');
+      expect(() => c.grantConnect(new PolicyStatements(), { userName: "nobody" })).toThrow('no IAM cache user "nobody" (known: aerologue-prod-app, aerologue-prod-ro)');
     });
     const synth = group({ auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }] } });
     const users = Object.values(all(synth, "aws_elasticache_user"));

@@ -6,13 +6,16 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary, requirePrerequisite } from "@infra/core";
+import type { Grantee } from "@infra/iam";
 import { declareLogGroupKey } from "@infra/kms";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
+import { type CacheConnectOptions, grantConnect } from "./grant";
 import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
 import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
+/** @deprecated Grants take a `Grantee` of `@infra/iam` (ADR 0115). */
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 
 /**
@@ -258,10 +261,11 @@ export class RedisReplicationGroup extends Construct {
     this.securityGroup.allowFrom(securityGroupId, description);
   }
 
-  /** IAM statement to connect as one of this cache's IAM users (auth mode "iam"). */
-  grantConnect(userName: string): PolicyStatement[] {
-    const userArn = this.userArns[userName];
-    if (!userArn) throw new Error(`${this.node.path}: no IAM cache user "${userName}" (known: ${Object.keys(this.userArns).join(", ") || "none"})`);
-    return [{ effect: "Allow", actions: ["elasticache:Connect"], resources: [this.replicationGroupArn, userArn] }];
+  /** Let a grantee connect as one of this cache's IAM users (auth mode "iam"). One statement, default sid "Connect<cache id>". */
+  grantConnect(grantee: Grantee, options: CacheConnectOptions): void;
+  /** @deprecated Pass a grantee: `grantConnect(grantee, { userName })` (ADR 0115). */
+  grantConnect(userName: string): DataAwsIamPolicyDocumentStatement[];
+  grantConnect(grantee: Grantee | string, options?: CacheConnectOptions): void | DataAwsIamPolicyDocumentStatement[] {
+    return grantConnect(this, this.replicationGroupArn, this.userArns, grantee, options);
   }
 }

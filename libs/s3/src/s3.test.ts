@@ -1,4 +1,5 @@
 import { allRules, evaluate, type TerraformJson } from "@infra/policy";
+import { documentStatements } from "@infra/iam";
 import { describe, expect, it } from "vitest";
 import { SecureBucket, type SecureBucketProps, validateLifecycle } from "./index";
 import { all, only, type Synth, synthStack } from "@infra/testing-core/stack";
@@ -268,12 +269,16 @@ describe("SecureBucket", () => {
   it("grants scoped to the bucket, its objects and its key", () => {
     synthStack((s) => {
       const b = new SecureBucket(s, "b", { bucketName: "aerologue-prod-archive", encryption: kms });
-      expect(b.grantRead("positions/")).toEqual([
-        { effect: "Allow", actions: ["s3:ListBucket"], resources: [b.bucketArn] },
-        { effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${b.bucketArn}/positions/*`] },
-        { effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
+      expect(documentStatements((g) => b.grantRead(g, { keyPrefix: "positions/", sid: "ReadPositions" }))).toEqual([
+        { sid: "ReadPositions", effect: "Allow", actions: ["s3:ListBucket"], resources: [b.bucketArn] },
+        { sid: "ReadPositions2", effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${b.bucketArn}/positions/*`] },
+        { sid: "ReadPositions3", effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
       ]);
-      expect(b.grantReadWrite()[2]!.actions).toEqual(["kms:Decrypt", "kms:GenerateDataKey"]);
+      const readWrite = documentStatements((g) => b.grantReadWrite(g, { sid: (i) => `S3Archive${i + 1}` }));
+      expect(readWrite.map((x) => x.sid)).toEqual(["S3Archive1", "S3Archive2", "S3Archive3"]);
+      expect(readWrite[2]!.actions).toEqual(["kms:Decrypt", "kms:GenerateDataKey"]);
+      // The deprecated return form (kept while parallel branches merge): the same statements without sids.
+      expect(b.grantReadWrite()).toEqual(readWrite.map(({ sid: _sid, ...rest }) => rest));
     });
   });
 

@@ -1,3 +1,4 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { BuildContext, DeploymentStack } from "@infra/core";
 import { type LambdaAlias, LambdaFunction } from "@infra/lambda";
 import type { FunctionSettings, StackRole } from "../inputs";
@@ -5,12 +6,6 @@ import type { CacheOutputs, DatabaseOutputs, StorageOutputs, TableOutputs } from
 import type { MessagingOutputs } from "./messaging";
 import type { NetworkOutputs } from "./network";
 import type { IdentityOutputs, KeyOutputs, SecretOutputs } from "./security";
-
-/** A statement as the construct libraries' grant helpers return them. */
-interface GrantStatement {
-  readonly actions?: readonly string[];
-  readonly resources?: readonly string[];
-}
 
 /** Everything a Mile Quest function may be wired to, read from the deployment's dependencies. */
 export interface AppDependencies {
@@ -132,18 +127,18 @@ export class FunctionFactory {
     return { fn: created, alias: created.addAlias(aliasName, `Traffic-shifted by CodeDeploy (${fn})`) };
   }
 
-  /** Add library grant statements (no sid) as named statements `<sid>`, `<sid>2`, ... */
-  grant(fn: LambdaFunction, sid: string, statements: readonly GrantStatement[]): void {
+  /** @deprecated Call the library grant with the function: `bucket.grantReadWrite(fn, { sid })` (ADR 0115). */
+  grant(fn: LambdaFunction, sid: string, statements: readonly DataAwsIamPolicyDocumentStatement[]): void {
     statements.forEach((s, i) => fn.addToRolePolicy({ sid: i === 0 ? sid : `${sid}${i + 1}`, actions: [...(s.actions ?? [])], resources: [...(s.resources ?? [])] }));
   }
 
   /** rds-db:connect as the application user (writer and readers of this region's cluster). */
   grantDatabase(fn: LambdaFunction): void {
-    this.grant(fn, "ConnectAurora", this.deps.database.cluster.grantConnect(DB_USER, this.region, this.accountId));
+    this.deps.database.cluster.grantConnect(fn, { dbUser: DB_USER, region: this.region, accountId: this.accountId, sid: "ConnectAurora" });
   }
 
   grantCache(fn: LambdaFunction): void {
-    if (this.deps.cache) this.grant(fn, "ConnectRedis", this.deps.cache.cache.grantConnect(this.deps.cache.userName));
+    this.deps.cache?.cache.grantConnect(fn, { userName: this.deps.cache.userName, sid: "ConnectRedis" });
   }
 
   private tableArn(name: string): string {

@@ -80,7 +80,7 @@ export const buildJobs: StackBuilder<JobsInputs, JobsOutputs> = (stack, inputs, 
   factory.grantSecret(fns.syncWearables, "ReadFitbit", `${secrets.prefix}/external/fitbit`);
   factory.grantSecret(fns.syncWearables, "ReadGoogleFit", `${secrets.prefix}/external/google-fit`);
   factory.grantDatabase(fns.syncWearables);
-  messaging.activityQueue.grantSend(fns.syncWearables, "SendActivity");
+  messaging.activityQueue.grantSend(fns.syncWearables, { sid: "SendActivity" });
 
   // EventBridge events → exportAnalytics → S3 data lake (analytics path).
   new EventRule(stack, "analytics-export", {
@@ -91,6 +91,6 @@ export const buildJobs: StackBuilder<JobsInputs, JobsOutputs> = (stack, inputs, 
     enabled: inputs.triggersEnabled,
     targets: { exportAnalytics: { type: "lambda", function: fns.exportAnalytics, maxRetryAttempts: 10 } },
   });
-  factory.grant(fns.exportAnalytics, "WriteDataLake", storage.dataLake.grantReadWrite("events/"));
+  storage.dataLake.grantReadWrite(fns.exportAnalytics, { keyPrefix: "events/", sid: "WriteDataLake" });
   return { functions: fns };
 };

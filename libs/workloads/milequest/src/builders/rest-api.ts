@@ -117,13 +117,13 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
     factory.grantPutEvents(fn);
   }
   factory.grantDatabase(fns.inviteMembers);
-  messaging.teamEvents.grantPublish(fns.inviteMembers, "PublishTeamEvents");
+  messaging.teamEvents.grantPublish(fns.inviteMembers, { sid: "PublishTeamEvents" });
   factory.grantDatabase(fns.logActivity);
   factory.grantPutEvents(fns.logActivity);
-  messaging.activityQueue.grantSend(fns.logActivity, "SendActivity");
-  factory.grant(fns.logActivity, "UserDataUploads", storage.userData.grantReadWrite("users/"));
+  messaging.activityQueue.grantSend(fns.logActivity, { sid: "SendActivity" });
+  storage.userData.grantReadWrite(fns.logActivity, { keyPrefix: "users/", sid: "UserDataUploads" });
   factory.grantDatabase(fns.syncActivity);
-  messaging.activityQueue.grantSend(fns.syncActivity, "SendActivity");
+  messaging.activityQueue.grantSend(fns.syncActivity, { sid: "SendActivity" });
   for (const fn of [fns.calculateRoute, fns.geocodeAddress]) {
     factory.grantDatabase(fn);
     factory.grantCache(fn);

@@ -120,7 +120,7 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
     customDomain: { domainName: inputs.domain, certificateArn: certificate.certificateArn },
   });
   keepLegacyWsAddresses(api, routeKeys);
-  for (const fn of [fns.aggregateProgress, fns.wsBroadcast]) api.grantManageConnections(fn, ["POST"], "PostToConnections");
+  for (const fn of [fns.aggregateProgress, fns.wsBroadcast]) api.grantManageConnections(fn, { methods: ["POST"], sid: "PostToConnections" });
 
   return {
     apiId: api.apiId,
