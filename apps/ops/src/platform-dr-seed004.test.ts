@@ -4,10 +4,18 @@
  * and prod's cross-region parts in eu-west-1 (copied recovery points, the replicated database secret).
  * The rest of seed 004's tables: platform-seed004.test.ts.
  */
+import { WORKLOADS } from "@envs/envcommon";
+import { root } from "@envs/root";
+import { resolveEnv } from "@infra/config";
+import { platformFailoverPlan } from "@infra/platform";
+import { failoverScriptPath } from "@infra/rds";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourcesOfType } from "@infra/workloads";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
+import { FAILOVER_SCRIPTS } from "./failover";
 
 // Seed 004 "EBS Snapshots" frequency; retention = the env's backup retention (seed 004 "RDS Automated Backups").
 const EBS = {
@@ -83,5 +91,80 @@ describe("seed 004 prod DR copies in eu-west-1", () => {
     expect(policy).toMatchObject({ name: "PlatformDatabaseSecret" });
     const docs = stackOf(stacks, "prod-eu-west-1-data-rds").json.data?.["aws_iam_policy_document"] ?? {};
     expect(JSON.stringify(docs)).toMatch(/replace\(.*prod-us-east-1-data-rds.*:us-east-1:.*:eu-west-1:/);
+  });
+});
+
+describe("platform DR failover script (docs/runbooks/platform-failover-prod.sh)", () => {
+  const prod = ENVS.find((e) => e.name === "prod")!;
+  const resolved = resolveEnv(root, prod, WORKLOADS);
+  const plan = platformFailoverPlan(resolved);
+  const script = FAILOVER_SCRIPTS["platform"]!(resolved);
+  const stacks = synthEnvOnce(prod);
+
+  it("reads the replica, the replicated secret, the DR hosts, the DR vault and the failover name from prod's config", () => {
+    expect(plan).toEqual({
+      env: "prod",
+      accountId: "444444444444",
+      primaryRegion: "us-east-1",
+      drRegion: "eu-west-1",
+      replicaId: "prod-eu-west-1-platform",
+      backupRetentionDays: 30,
+      makeMultiAz: false,
+      secretName: "prod-us-east-1-platform/master-credentials",
+      autoScalingGroup: "prod-eu-west-1-platform-ecs",
+      minInstances: 3,
+      maxInstances: 10,
+      drVault: "prod-eu-west-1-platform-ebs",
+      zoneName: "acme-platform.com",
+      appName: "app.acme-platform.com",
+    });
+  });
+
+  it("names only what the synthesized stacks create", () => {
+    const named = (stack: string, type: string, field: string) => values(stackOf(stacks, stack), type).map((r) => r[field]);
+    expect(named("prod-eu-west-1-data-rds", "aws_db_instance", "identifier")).toEqual([plan.replicaId]);
+    expect(named("prod-us-east-1-data-rds", "aws_secretsmanager_secret", "name")).toEqual([plan.secretName]);
+    expect(named("prod-eu-west-1-services-ecs-cluster", "aws_autoscaling_group", "name")).toEqual([plan.autoScalingGroup]);
+    expect(named("prod-eu-west-1-ops-backup", "aws_backup_vault", "name")).toEqual([plan.drVault]);
+    expect(named("prod-us-east-1-dns-zone", "aws_route53_zone", "name")).toEqual([plan.zoneName]);
+    expect(named("prod-us-east-1-dns-app-record", "aws_route53_record", "name")).toContain(plan.appName);
+  });
+
+  it("promotes the replica, makes the secret standalone with the new writer, scales the DR hosts, then checks EBS copies and DNS", () => {
+    const commands = script.split("\n").filter((l) => /^(aws |if \[.*then aws )/.test(l));
+    expect(commands.map((c) => c.replace(/^.*?(aws [a-z0-9-]+ [a-z-]+).*$/, "$1"))).toEqual([
+      "aws rds describe-db-instances",
+      "aws rds promote-read-replica",
+      "aws rds wait",
+      "aws secretsmanager stop-replication-to-replica",
+      "aws secretsmanager put-secret-value",
+      "aws autoscaling update-auto-scaling-group",
+      "aws backup list-recovery-points-by-backup-vault",
+      "aws route53 test-dns-answer",
+    ]);
+    expect(script).toContain("aws rds promote-read-replica --region eu-west-1 --db-instance-identifier prod-eu-west-1-platform --backup-retention-period 30");
+    expect(script).toContain("aws secretsmanager stop-replication-to-replica --region eu-west-1 --secret-id prod-us-east-1-platform/master-credentials");
+    expect(script).toContain("aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name prod-eu-west-1-platform-ecs --min-size 3 --max-size 10");
+    expect(script).toContain('if [ "$ACCOUNT" != "444444444444" ]');
+  });
+
+  it("the committed runbook script is what the failover CLI prints", () => {
+    expect(failoverScriptPath("platform", "prod")).toBe("docs/runbooks/platform-failover-prod.sh");
+    expect(readFileSync(resolve(__dirname, "../../..", failoverScriptPath("platform", "prod")), "utf8")).toBe(script);
+  });
+
+  it("refuses an env without a DR replica, and a primary whose secret is not replicated to the DR region", () => {
+    expect(() => platformFailoverPlan(resolveEnv(root, ENVS.find((e) => e.name === "dev")!, WORKLOADS))).toThrow(
+      "dev has no DR region for the platform: no data/rds deployment with replicaOfPrimary: true",
+    );
+    const unreplicated = {
+      ...resolved,
+      deployments: resolved.deployments.map((d) =>
+        d.workload === "platform" && d.region.name === "us-east-1" && d.module === "rds" ? { ...d, inputs: { ...(d.inputs as object), masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } } : d,
+      ),
+    };
+    expect(() => platformFailoverPlan(unreplicated)).toThrow(
+      'prod: the primary database\'s secret is not replicated to eu-west-1: set masterCredentials { mode: "rotated-secret", replicaRegions: ["eu-west-1"] } on us-east-1/data/rds',
+    );
   });
 });

@@ -35,3 +35,4 @@ export const platformBuilders: BuilderRegistry = {
   "platform/app-record": buildAppRecord,
   "platform/ci-access": buildCiAccess,
 };
+export { type PlatformFailoverPlan, platformFailoverPlan, platformFailoverScript } from "./failover";
