@@ -16,9 +16,10 @@ export const backup = defineModule({
   // Seed 004 resource tags over the workload's (ADR 0070). The vault is not itself backed up.
   tags: { service: "backup" },
   // The copy's destination vault is this module's deployment in the DR region: created (applied) first.
-  dependencies: (_ctx, inputs: BackupInputs) => ({
+  // (A copy into the plan's own region is no dependency: the check below names the mistake instead of a cycle.)
+  dependencies: (ctx, inputs: BackupInputs) => ({
     kms: { category: "security", module: "kms" },
-    ...(inputs.drCopy ? { drVault: { category: "ops", module: "backup", region: inputs.drCopy.region as RegionName } } : {}),
+    ...(inputs.drCopy && inputs.drCopy.region !== ctx.region.name ? { drVault: { category: "ops", module: "backup", region: inputs.drCopy.region as RegionName } } : {}),
   }),
   check: (self) =>
     self.inputs.drCopy?.region === self.region.name
