@@ -1,4 +1,4 @@
-import { defineModule, replicaSourceCredentialIssues } from "@infra/config";
+import { type RegionName, defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { rdsInputs } from "@infra/platform-inputs";
 
 /**
@@ -20,6 +20,13 @@ export const rds = defineModule({
     ecs: { category: "services", module: "ecs-cluster" },
     // A DR replica reads its source from the primary region's database: implied by the setting.
     ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { category: "data", module: "rds", region: "primary" as const } } : {}),
+    // A replicated master secret is encrypted with the data key of each replica region (created first).
+    ...Object.fromEntries(
+      (inputs.masterCredentials.mode === "rotated-secret" ? (inputs.masterCredentials.replicaRegions ?? []) : []).map((region) => [
+        `kms-${region}`,
+        { category: "security", module: "kms", region: region as RegionName },
+      ]),
+    ),
   }),
   // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
   check: (self, env) => [

@@ -7,5 +7,7 @@ export const platformDeployments = deployWorkload("environments/uat/us-east-1/pl
   overrides: {
     ecsCluster: { inputs: { instanceType: "t3.medium", minInstances: 2, maxInstances: 3 } },
     rds: { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 50 } },
+    // Seed 004 EBS snapshots: daily in uat.
+    backup: { inputs: { frequency: "daily" } },
   },
 });

@@ -19,6 +19,8 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_appautoscaling_/, ["application-autoscaling"]],
   [/^aws_athena_/, ["athena"]],
   [/^aws_autoscaling_/, ["autoscaling"]],
+  // CreateBackupVault also needs backup-storage:MountCapsule (the vault's storage).
+  [/^aws_backup_/, ["backup", "backup-storage"]],
   [/^aws_budgets_/, ["budgets"]],
   // A CUR 2.0 export is a Data Exports resource over the CUR service's table (AWS's example policy grants both).
   [/^aws_bcmdataexports_/, ["bcm-data-exports", "cur"]],

@@ -205,4 +205,15 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     variant: () => withInputs(dev(), "us-east-1", DDB, { tables: { admin_audit_log: { partitionKey: { name: "", type: "S" } } } }),
     expect: { level: DEV_AEROLOGUE, path: `${DDB_PATH}.admin_audit_log.partitionKey.name`, value: '""', allowed: "must be >= 1 characters" },
   },
+  // The replicated master secret (seed 004 "Secrets Manager (cross-region)", ADR 0090).
+  {
+    name: "a master secret replicated twice to one region",
+    variant: () => withInputs(prod(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1", "eu-west-1"] } }),
+    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/data/rds.inputs.masterCredentials.replicaRegions", value: '["eu-west-1","eu-west-1"]', allowed: "must not list a region twice" },
+  },
+  {
+    name: "a master secret replicated to a region without the platform's keys",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1"] } }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.dependencies.kms-eu-west-1", value: '"eu-west-1/security/kms"', allowed: "no such deployment in staging" },
+  },
 ];

@@ -191,4 +191,20 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     variant: () => withInputs(dev(), "us-east-1", "services/ecs-cluster", { instanceType: "t3micro" }),
     expect: { level: DEV_PLATFORM, path: "us-east-1/services/ecs-cluster.inputs.instanceType", value: '"t3micro"', allowed: 'must be an EC2 instance type like "t3.micro"' },
   },
+  // Seed 004 EBS snapshots (ops/backup, ADR 0090).
+  {
+    name: "an EBS backup frequency AWS Backup is not given (monthly)",
+    variant: () => withInputs(dev(), "us-east-1", "ops/backup", { frequency: "monthly" }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/backup.inputs.frequency", value: '"monthly"', allowed: 'must be one of "hourly" | "daily" | "weekly"' },
+  },
+  {
+    name: "EBS backups copied into their own region",
+    variant: () => withInputs(env("prod"), "us-east-1", "ops/backup", { drCopy: { region: "us-east-1", retentionDays: 7 } }),
+    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/ops/backup.inputs.drCopy.region", value: '"us-east-1"', allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage" },
+  },
+  {
+    name: "EBS backups copied to a region with no vault of the platform",
+    variant: () => withInputs(dev(), "us-east-1", "ops/backup", { drCopy: { region: "eu-west-1", retentionDays: 7 } }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/backup.dependencies.drVault", value: '"eu-west-1/ops/backup"', allowed: "no such deployment in dev" },
+  },
 ];

@@ -52,7 +52,7 @@ describe("the placeholder table", () => {
       "aws_api_gateway_domain_name.regional_domain_name", "aws_api_gateway_domain_name.regional_zone_id", "aws_api_gateway_rest_api.id",
       "aws_api_gateway_rest_api.name", "aws_api_gateway_stage.stage_name", "aws_apigatewayv2_api.id",
       "aws_apigatewayv2_domain_name.domain_name_configuration[0].hosted_zone_id", "aws_apigatewayv2_domain_name.domain_name_configuration[0].target_domain_name",
-      "aws_apigatewayv2_stage.name", "aws_autoscaling_group.name", "aws_cloudfront_distribution.id", "aws_cloudwatch_event_bus.arn",
+      "aws_apigatewayv2_stage.name", "aws_autoscaling_group.name", "aws_backup_vault.arn", "aws_cloudfront_distribution.id", "aws_cloudwatch_event_bus.arn",
       "aws_cloudwatch_event_bus.name", "aws_cloudwatch_log_group.arn", "aws_cognito_user_pool.arn", "aws_cognito_user_pool.endpoint",
       "aws_cognito_user_pool.id", "aws_cognito_user_pool_client.id", "aws_db_instance.arn", "aws_db_instance.identifier",
       "aws_db_instance.master_user_secret[0].secret_arn", "aws_db_subnet_group.name", "aws_dynamodb_table.name", "aws_ecr_repository.arn",

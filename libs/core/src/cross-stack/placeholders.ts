@@ -140,6 +140,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
     v.arn("autoscaling", `autoScalingGroup:${v.uuid}:autoScalingGroupName/${v.name}`),
   ),
   "aws_cloudfront_distribution.id": string("CloudFront distribution id", (v) => `E00000000${v.hex(5).toUpperCase()}`),
+  "aws_backup_vault.arn": string("AWS Backup vault ARN", (v) => v.arn("backup", `backup-vault:${v.name}`)),
   "aws_cloudfront_distribution.arn": string("CloudFront distribution ARN", (v) =>
     v.arn("cloudfront", `distribution/E00000000${v.hex(5).toUpperCase()}`, ""),
   ),

@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { buildBackup } from "./builders/backup";
 import { buildCiAccess } from "./builders/ci-access";
 import { buildAppRecord, buildZone } from "./builders/dns";
 import { buildEcs } from "./builders/ecs";
@@ -9,6 +10,7 @@ import { buildPeering } from "./builders/peering";
 import { buildRds } from "./builders/rds";
 import { buildVpc } from "./builders/vpc";
 
+export type { BackupOutputs } from "./builders/backup";
 export { type CiAccessOutputs, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from "./builders/ci-access";
 export type { AppRecordOutputs, ZoneOutputs } from "./builders/dns";
 export type { ClusterOutputs } from "./builders/ecs";
@@ -27,8 +29,10 @@ export const platformBuilders: BuilderRegistry = {
   "platform/rds": buildRds,
   "platform/ecs": buildEcs,
   "platform/monitoring": buildMonitoring,
+  "platform/backup": buildBackup,
   "platform/zone": buildZone,
   "platform/ingress": buildIngress,
   "platform/app-record": buildAppRecord,
   "platform/ci-access": buildCiAccess,
 };
+export { type PlatformFailoverPlan, platformFailoverPlan, platformFailoverScript } from "./failover";

@@ -1,4 +1,5 @@
 // The platform's config schemas: plain zod, no cdktf, so the environments/ layer can import them.
+export * from "./backup";
 export * from "./ci-access";
 export * from "./dns";
 export * from "./ecs";
