@@ -3,9 +3,12 @@
  * synthesized JSON of every env: the application service on the ECS cluster behind the ingress ALB,
  * its CPU target tracking with the seed's numbers, the dashboard's metric dimensions, Firehose → Splunk.
  */
+import { WORKLOADS } from "@envs/envcommon";
+import { root } from "@envs/root";
 import { synthEnvOnce } from "@infra/testing";
-import { type StackJson, resourcesOfType } from "@infra/workloads";
+import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
+import { withInputs } from "./bad-config/variants";
 import { ENVS } from "./envs";
 
 /** Seed 004 "Scaling Architecture": min/max per env (the ECS table's instance counts), placement per the ECS table. */
@@ -211,5 +214,17 @@ describe("seed 004 prod log shipping to Splunk", () => {
       expect(statements[3]!["condition"]).toEqual([{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${region}.amazonaws.com`] }]);
       expect(doc("firehose-role-trust")[0]).toMatchObject({ condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: ["444444444444"] }] });
     });
+  });
+});
+
+describe("seed 004 prod Route 53 health check", () => {
+  it("refuses an HTTPS path the service does not answer on (Route 53 would fail over a healthy region)", () => {
+    const prod = ENVS.find((e) => e.name === "prod")!;
+    const variant = withInputs(prod, "us-east-1", "dns/app-record", {
+      routing: { mode: "failover", healthCheck: { type: "HTTPS", path: "/healthz" }, failureThreshold: 3, requestIntervalSeconds: 30 },
+    });
+    expect(() => synthEnvJson(variant, { root, workloads: WORKLOADS })).toThrow(
+      'prod-us-east-1-dns-app-record: routing.healthCheck.path "/healthz" is not the path the service answers on the ALB ("/health", services/app healthCheckPath)',
+    );
   });
 });
