@@ -58,8 +58,9 @@ export const buildApp: StackBuilder<AppInputs, AppOutputs> = (stack, inputs, ctx
     reason: `the platform service runs ${name}:${inputs.imageTag} (services/app imageTag), built for the cluster's CPU architecture (arm64 on Graviton types); the release pushes it. Until then its tasks fail to start and the target group has no healthy target`,
   });
 
-  // Bridge mode on EC2: the awslogs driver writes with the instance role (AmazonEC2ContainerServiceforEC2Role),
-  // the agent pulls the image with the execution role; the application runs with the cluster's task role.
+  // Bridge mode on EC2: the agent pulls the image and the awslogs driver writes with the cluster's execution role
+  // (AmazonECSTaskExecutionRolePolicy: ECR pull, log events; the instance role has the same as a fallback);
+  // the application runs with the cluster's task role (seed 004: S3, DynamoDB, Secrets Manager).
   const task = new EcsTaskDefinition(stack, "task", {
     family: name,
     networkMode: "bridge",
