@@ -18,6 +18,8 @@ export const appRecord = defineModule({
   dependencies: {
     zone: { category: "dns", module: "zone" },
     ingress: { category: "services", module: "ingress" },
+    // The service behind the ALB: what the name serves, and what prod's HTTPS health check probes.
+    app: { category: "services", module: "app" },
   },
   defaults: () => ({ recordName: "app", routing: { mode: "simple" as const } }),
 });

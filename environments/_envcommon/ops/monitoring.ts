@@ -15,6 +15,8 @@ export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>(
     kms: { category: "security", module: "kms" },
     rds: { category: "data", module: "rds" },
     ecs: { category: "services", module: "ecs-cluster" },
+    // The service and the ingress ALB it sits behind: the dashboard's ALB and service widgets.
+    app: { category: "services", module: "app" },
   },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,

@@ -6,6 +6,8 @@ export const platformDeployments = deployWorkload("environments/prod/us-east-1/p
   overrides: {
     vpcPeering: { dependencies: { peer: { category: "network", module: "vpc", region: "eu-west-1" } } },
     ecsCluster: { inputs: { instanceType: "m6g.large", minInstances: 3, maxInstances: 10, placement: "spread" } },
+    // Seed 004 scaling: 3-10 tasks, spread over the AZs (the cluster's placement).
+    app: { inputs: { scaling: { minTasks: 3, maxTasks: 10 } } },
     // The source of the eu-west-1 DR replica: the master password is a rotated secret (ADR 0011), replicated to
     // eu-west-1 (seed 004 "Secrets Manager (cross-region)") so the promoted replica's clients log in with it.
     rds: {
@@ -20,9 +22,9 @@ export const platformDeployments = deployWorkload("environments/prod/us-east-1/p
     // Seed 004 EBS snapshots: hourly in prod (RPO 1 hour), each copied to the eu-west-1 vault (kept 7 days:
     // a restore there needs the latest, ADR 0090).
     backup: { inputs: { frequency: "hourly", drCopy: { region: "eu-west-1", retentionDays: 7 } } },
-    // Seed 004 failover: Route 53 PRIMARY (here, health-checked) / SECONDARY (eu-west-1).
+    // Seed 004 failover: Route 53 PRIMARY (here, health-checked on the service's /health through the ALB) / SECONDARY (eu-west-1).
     appRecord: {
-      inputs: { routing: { mode: "failover", healthCheck: { type: "TCP" }, failureThreshold: 3, requestIntervalSeconds: 30 } },
+      inputs: { routing: { mode: "failover", healthCheck: { type: "HTTPS", path: "/health" }, failureThreshold: 3, requestIntervalSeconds: 30 } },
       dependencies: { secondary: { category: "services", module: "ingress", region: "eu-west-1" } },
     },
   },

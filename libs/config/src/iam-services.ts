@@ -42,6 +42,7 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_elasticache_/, ["elasticache"]],
   [/^aws_glue_/, ["glue"]],
   [/^aws_iam_/, ["iam"]],
+  [/^aws_kinesis_firehose_/, ["firehose"]],
   [/^aws_kms_/, ["kms"]],
   [/^aws_lambda_/, ["lambda"]],
   [/^aws_lb(_.+)?$/, ["elasticloadbalancing"]],

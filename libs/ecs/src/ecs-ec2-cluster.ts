@@ -20,7 +20,7 @@ import { declareKeyUse } from "@infra/kms";
 import { LogGroup } from "@infra/monitoring";
 import { Construct } from "constructs";
 import { ecsOptimizedAmiParameter } from "./ami";
-import { AGENT_NAMESPACE, type HostDiskMetric, hostAgentScript, hostDiskMetric } from "./host-agent";
+import { AGENT_NAMESPACE, type HostDiskMetric, hostAgentScript, hostDiskMetric, hostMemoryMetric } from "./host-agent";
 import { type PlacementMode, type PlacementStrategy, placementStrategy } from "./placement";
 import { ecsUserData } from "./user-data";
 import { validateClusterProps } from "./validate";
@@ -110,6 +110,8 @@ export class EcsEc2Cluster extends Construct {
   readonly logGroupArn: string;
   /** The instances' disk use as the CloudWatch agent publishes it; undefined without `hostAgent`. */
   readonly hostDiskMetric?: HostDiskMetric;
+  /** The instances' memory use (`mem_used_percent` over the group) as the agent publishes it; undefined without `hostAgent`. */
+  readonly hostMemoryMetric?: HostDiskMetric;
   /** The log group of the instances' own logs; undefined without `hostAgent`. */
   readonly systemLogGroupName?: string;
   /** ordered_placement_strategy for services on this cluster. */
@@ -256,7 +258,10 @@ export class EcsEc2Cluster extends Construct {
     declareKeyUse(asg, props.ebsKmsKeyArn, { kind: "service-linked-role", service: "autoscaling.amazonaws.com" });
     this.autoScalingGroupName = asg.name;
     this.autoScalingGroupArn = asg.arn;
-    if (props.hostAgent) this.hostDiskMetric = hostDiskMetric(asg.name);
+    if (props.hostAgent) {
+      this.hostDiskMetric = hostDiskMetric(asg.name);
+      this.hostMemoryMetric = hostMemoryMetric(asg.name);
+    }
 
     const capacityProvider = new EcsCapacityProvider(this, "capacity-provider", {
       name: `${props.name}-ec2`,

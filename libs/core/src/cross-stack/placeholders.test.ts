@@ -38,6 +38,9 @@ function expectedShape(key: string): RegExp | "number" | "list" {
   if (key === "aws_cognito_user_pool.endpoint") return /^cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_[0-9a-zA-Z]+$/;
   if (key === "aws_cognito_user_pool_client.id") return /^[a-z0-9]{26}$/;
   if (key === "aws_cloudfront_distribution.id") return /^E[0-9A-Z]{13}$/;
+  // CloudWatch's LoadBalancer / TargetGroup dimensions: the ARN after "loadbalancer/" or the account.
+  if (key === "aws_lb.arn_suffix") return /^app\/placeholder-[0-9a-f]{8}\/[0-9a-f]{16}$/;
+  if (key === "aws_lb_target_group.arn_suffix") return /^targetgroup\/placeholder-[0-9a-f]{8}\/[0-9a-f]{16}$/;
   if (key === "aws_rds_cluster.cluster_resource_id") return /^cluster-[0-9A-Z]{26}$/;
   if (/^aws_api_?gateway/.test(key) && /^(id|root_resource_id)$/.test(attribute)) return /^[a-z0-9]{10}$/;
   if (/endpoint|domain_name|address|dns_name|api_endpoint/.test(attribute)) return attribute === "api_endpoint" ? /^https:\/\/[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com$/ : HOST;
@@ -65,7 +68,7 @@ describe("the placeholder table", () => {
       "aws_route53_zone.zone_id", "aws_route_table.id", "aws_s3_bucket.arn", "aws_s3_bucket.bucket", "aws_secretsmanager_secret.arn",
       "aws_security_group.id", "aws_sns_topic.arn", "aws_sqs_queue.arn", "aws_sqs_queue.name", "aws_sqs_queue.url", "aws_subnet.id",
       "aws_timestreamwrite_database.database_name", "aws_timestreamwrite_table.arn", "aws_timestreamwrite_table.table_name", "aws_vpc.id",
-      "aws_wafv2_web_acl.arn",
+      "aws_wafv2_web_acl.arn", "aws_lb.arn_suffix", "aws_lb_target_group.arn_suffix", "aws_ecs_service.name", "aws_ecs_capacity_provider.name",
     ]) {
       expect(PLACEHOLDER_TABLE_KEYS, key).toContain(key);
     }
