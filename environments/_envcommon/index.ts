@@ -4,7 +4,10 @@ import { aerologue } from "./aerologue";
 import { rds } from "./data/rds";
 import { appRecord } from "./dns/app-record";
 import { zone } from "./dns/zone";
+import { backup } from "./ops/backup";
+import { logShipping } from "./ops/log-shipping";
 import { monitoring } from "./ops/monitoring";
+import { app } from "./services/app";
 import { ingress } from "./services/ingress";
 import { ecsCluster } from "./services/ecs-cluster";
 import { vpc } from "./network/vpc";
@@ -31,7 +34,7 @@ export const WORKLOADS: WorkloadRegistry = {
 export { accountModules } from "./account";
 
 /** The platform's modules (seed 004). */
-export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, monitoring, zone, ingress, appRecord, ciAccess };
+export const platformModules = { kms, vpc, vpcPeering, ecsCluster, rds, zone, ingress, app, monitoring, backup, logShipping, appRecord, ciAccess };
 
 /** Mile Quest (seed 003): its modules; deployments add WITH_CACHE where the Redis cache runs. */
 export { MILEQUEST_WAIVERS, milequestModules, WITH_CACHE as MILEQUEST_WITH_CACHE } from "./milequest";

@@ -12,7 +12,12 @@ export const prod: EnvConfig = {
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
     account: { existingServiceLinkedRoles: [] },
-    platform: { domain: "acme-platform.com", alarmEmails: ["platform-oncall@example.com"] },
+    platform: {
+      domain: "acme-platform.com",
+      alarmEmails: ["platform-oncall@example.com"],
+      // Seed 004 prod logging "CloudWatch + Splunk": the organisation's Splunk Cloud HEC for Firehose (replace with the real stack's URL).
+      splunk: { hecEndpoint: "https://http-inputs-firehose-acme-platform.splunkcloud.com:443" },
+    },
     timeline: { alarmEmails: ["timeline-oncall@example.com"], budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] } },
     aerologue: {
       // ARC-015 prod column is the workload default; ARC-010: production logs 90 days.

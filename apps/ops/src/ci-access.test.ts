@@ -6,6 +6,7 @@
 import { WORKLOADS, platformModules } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { ConfigError, type EnvConfig, deploy, iamServicesOf, iamServicesOfTypes, resolveEnv } from "@infra/config";
+import type { JsonPolicyStatement as Statement } from "@infra/iam";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { readFileSync } from "node:fs";
@@ -15,16 +16,6 @@ import { parse } from "yaml";
 import { ENVS, findEnv } from "./envs";
 
 type R = Record<string, unknown>;
-interface Statement {
-  Sid: string;
-  Effect: "Allow" | "Deny";
-  Principal?: { Federated: string };
-  Action?: string | string[];
-  NotAction?: string[];
-  Resource?: string | string[];
-  NotResource?: string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
 const statements = (doc: unknown): Statement[] => (JSON.parse(doc as string) as { Statement: Statement[] }).Statement;
 const list = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
@@ -68,14 +59,22 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
     expect(json.output).toEqual({
       [`AWS_PLAN_ROLE_ARN_${name.toUpperCase()}`]: { value: "${aws_iam_role.plan-role.arn}", description: expect.any(String) },
       [deployRole.output]: { value: "${aws_iam_role.deploy-role.arn}", description: expect.any(String) },
+      // The provider's ARN for the app deploy roles that trust it (AccountabilityAtlas runs in prod at the committed phase).
+      ...(stacks.some((s) => s.stackName.endsWith("-atlas-security-app-deploy"))
+        ? { "cross-stack-output-aws_iam_openid_connect_providergithubarn": { value: "${aws_iam_openid_connect_provider.github.arn}", sensitive: true } }
+        : {}),
     });
-    // No other stack of the env creates a role GitHub can assume.
+    // No other stack of the env creates a role GitHub can assume, except the application delivery
+    // roles (CiScope tag: push images and deploy, no Terraform; docs/ci-access.md), each in its workload's stack.
     const federated = stacks.flatMap((s) =>
       resources(s.json, "aws_iam_role")
         .filter(([, r]) => String(r["assume_role_policy"]).includes("token.actions.githubusercontent.com"))
-        .map(([, r]) => r["name"]),
+        .map(([, r]) => ({ stack: s.stackName, name: r["name"], scope: (r["tags"] as Record<string, string> | undefined)?.["CiScope"] })),
     );
-    expect(federated.sort()).toEqual(Object.values(roles).map((r) => r["name"]).sort());
+    expect(federated.filter((r) => r.scope === undefined).map((r) => r.name).sort()).toEqual(Object.values(roles).map((r) => r["name"]).sort());
+    for (const app of federated.filter((r) => r.scope !== undefined)) {
+      expect(app).toEqual({ stack: `${name}-us-east-1-atlas-security-app-deploy`, name: `acct-atlas-${name}-app-deploy`, scope: "application-delivery" });
+    }
   });
 
   it("trust: the plan role for PRs and main only, the deploy role for its GitHub Environment only", () => {
@@ -198,10 +197,15 @@ describe("ci-access follows what later atlas phases synthesize", () => {
     [2, ["servicediscovery:*"]],
     [3, ["servicediscovery:*", "es:*"]],
     // Application Auto Scaling is there from phase 1: the timeline's API (prod, both regions) scales with it.
-    [4, ["servicediscovery:*", "codedeploy:*", "es:*"]],
+    // CodeDeploy too since Mile Quest's Lambda canary deploys (prod, both regions; ADR 0111).
+    [4, ["servicediscovery:*", "es:*"]],
   ] as const)("phase %i: the prod deploy role gains %j", (phase, expected) => {
     expect(manage(atPhase(phase))).toEqual(expect.arrayContaining([...expected]));
     for (const a of expected) expect(phase1, `phase 1 has no ${a}`).not.toContain(a);
+  });
+
+  it("CodeDeploy is in the prod deploy role from phase 1: Mile Quest's canary deploys use it (bcm-data-exports for its cost export too)", () => {
+    expect(phase1).toEqual(expect.arrayContaining(["codedeploy:*", "bcm-data-exports:*", "cur:*"]));
   });
 
   it("the timeline's API autoscaling brings application-autoscaling:* already at phase 1", () => {

@@ -6,7 +6,7 @@ import { ConfigError, type EnvConfig, resolveEnv } from "@infra/config";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
-import { HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "@infra/milequest";
+import { CODEDEPLOY_LAMBDA_POLICY_ARN, CUR2_COLUMNS, DATA_LAKE_EVENTS, HEALTH_PATH, REST_ROUTES, WEBSOCKET_ROUTES } from "@infra/milequest";
 import { JOB_FUNCTIONS, REST_FUNCTIONS, SEED_COST_BASELINE, WEBSOCKET_FUNCTIONS } from "@infra/milequest-inputs";
 import { COGNITO_ADDRESSES_BEFORE_LIBRARY, WS_ADDRESSES_BEFORE_LIBRARY } from "./milequest-library-moves.fixture";
 import { REST_ADDRESSES_BEFORE_LIBRARY, REST_ADDRESSES_REMOVED } from "./milequest-rest-moves.fixture";
@@ -52,6 +52,7 @@ const COMMON = [
   "api-websocket",
   "compute-jobs",
   "ops-monitoring",
+  "ops-deploy",
 ];
 const PRIMARY_ONLY = ["security-secrets", "security-cognito", "data-cache", "data-dynamodb", "data-analytics", "edge-dns", "edge-waf", "edge-cdn", "edge-routing", "web-amplify", "ops-budget"];
 
@@ -284,6 +285,124 @@ describe.each([
     expect(exportFn).toBeDefined();
   });
 
+  it("Athena: the data lake's events table (JSON lines, day partitions projected from the configured first day) in the Glue database", () => {
+    const analytics = s("data-analytics");
+    const events = all(analytics, "aws_glue_catalog_table").find((t) => t["name"] === "events")!;
+    expect(events["database_name"]).toMatch(/aws_glue_catalog_database\.glue-database\.name/);
+    expect(events["parameters"]).toMatchObject({
+      "projection.enabled": "true",
+      "projection.dt.type": "date",
+      "projection.dt.format": "yyyy-MM-dd",
+      "projection.dt.range": "2026-01-01,NOW",
+      "projection.dt.interval.unit": "DAYS",
+    });
+    // "$${dt}" is Terraform's escape for the literal "${dt}" Athena fills in.
+    expect(String((events["parameters"] as Resource)["storage.location.template"])).toMatch(/data-lake_bucket_\w+bucket\}\/events\/dt=\$\$\{dt\}\/$/);
+    const sd = events["storage_descriptor"] as Resource;
+    expect(sd["ser_de_info"]).toMatchObject({ serialization_library: "org.openx.data.jsonserde.JsonSerDe", parameters: { "mapping.detail_type": "detail-type" } });
+    expect((sd["columns"] as Resource[]).map((c) => c["name"])).toEqual(DATA_LAKE_EVENTS.columns.map((c) => c.name));
+    expect(events["partition_keys"]).toEqual([expect.objectContaining({ name: "dt", type: "string" })]);
+    // The writer gets the same layout.
+    const exportFn = all(s("compute-jobs"), "aws_lambda_function").find((f) => String(f["function_name"]).endsWith("-exportAnalytics"))!;
+    expect((exportFn["environment"] as { variables: Record<string, string> }).variables).toMatchObject({ DATA_LAKE_EVENTS_PREFIX: "events/", DATA_LAKE_EVENTS_PARTITION: "dt=yyyy-MM-dd" });
+  });
+
+  it("CUR -> Athena: the account's CUR 2.0 export (Parquet, daily, resource ids) into an SSE-S3 bucket only this account's exports write, and its Glue table", () => {
+    const analytics = s("data-analytics");
+    const account = env === "prod" ? "444444444444" : "222222222222";
+    const exp = (one(analytics, "aws_bcmdataexports_export")["export"] as Resource[])[0]!;
+    const query = (exp["data_query"] as Resource[])[0]!;
+    const columns = [...CUR2_COLUMNS.map((c) => c.name), "line_item_resource_id"];
+    expect(query["query_statement"]).toBe(`SELECT ${columns.join(", ")} FROM COST_AND_USAGE_REPORT`);
+    expect(query["table_configurations"]).toEqual({
+      COST_AND_USAGE_REPORT: {
+        BILLING_VIEW_ARN: `arn:aws:billing::${account}:billingview/primary`,
+        TIME_GRANULARITY: "DAILY",
+        INCLUDE_RESOURCES: "TRUE",
+        INCLUDE_MANUAL_DISCOUNT_COMPATIBILITY: "FALSE",
+        INCLUDE_SPLIT_COST_ALLOCATION_DATA: "FALSE",
+      },
+    });
+    const dest = ((exp["destination_configurations"] as Resource[])[0]!["s3_destination"] as Resource[])[0]!;
+    expect(dest).toMatchObject({ s3_prefix: "cur2", s3_region: "us-east-1", s3_output_configurations: [{ format: "PARQUET", compression: "PARQUET", output_type: "CUSTOM", overwrite: "OVERWRITE_REPORT" }] });
+    expect(dest["s3_bucket"]).toMatch(/aws_s3_bucket\.cost-exports_bucket_\w+\.bucket/);
+    expect(exp["refresh_cadence"]).toEqual([{ frequency: "SYNCHRONOUS" }]);
+    expect(exp["name"]).toBe(`${env}-us-east-1-milequest-${account}-cur2`);
+
+    // The bucket: SSE-S3 (Data Exports documents no SSE-KMS delivery), policy for bcm-data-exports scoped to this account's exports.
+    const sse = all(analytics, "aws_s3_bucket_server_side_encryption_configuration").find((c) => String(c["bucket"]).includes("cost-exports"))!;
+    expect(JSON.stringify(sse["rule"])).toContain('"sse_algorithm":"AES256"');
+    const docs = Object.values((analytics as { data?: Record<string, Record<string, Resource>> }).data?.["aws_iam_policy_document"] ?? {});
+    const delivery = docs.flatMap((d) => d["statement"] as Resource[]).find((st) => st["sid"] === "BillingDataExports")!;
+    expect(delivery).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["bcm-data-exports.amazonaws.com"] }],
+      actions: ["s3:GetBucketPolicy", "s3:PutObject"],
+      condition: [
+        { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+        { test: "StringLike", variable: "aws:SourceArn", values: [`arn:aws:bcm-data-exports:us-east-1:${account}:export/*`] },
+      ],
+    });
+
+    // The table Athena queries: the export's columns, one projected partition per billing period.
+    const cost = all(analytics, "aws_glue_catalog_table").find((t) => t["name"] === "cost_and_usage")!;
+    expect(((cost["storage_descriptor"] as Resource)["columns"] as Resource[]).map((c) => c["name"])).toEqual(columns);
+    expect(cost["parameters"]).toMatchObject({ "projection.billing_period.format": "yyyy-MM", "projection.billing_period.range": "2026-01,NOW", "projection.billing_period.interval.unit": "MONTHS" });
+    expect(String((cost["parameters"] as Resource)["storage.location.template"])).toContain(`/cur2/${exp["name"]}/data/BILLING_PERIOD=$\${billing_period}/`);
+  });
+
+  it("Canary deploy: API Gateway invokes each API function's alias; CodeDeploy (Lambda) shifts it, rolled back on the function's errors alarm", () => {
+    const rest = s("api-rest");
+    const ws = s("api-websocket");
+    // Functions publish versions; each API function has one alias "live" that CodeDeploy (not Terraform) moves after creation.
+    for (const stack of [rest, ws]) {
+      const aliases = all(stack, "aws_lambda_alias");
+      for (const a of aliases) expect(a).toMatchObject({ name: "live", lifecycle: { ignore_changes: ["function_version", "routing_config"] } });
+      for (const a of aliases) expect(a["function_version"]).toMatch(/aws_lambda_function\.\w+\.version/);
+    }
+    expect(all(rest, "aws_lambda_alias")).toHaveLength(REST_FUNCTIONS.length);
+    expect(all(ws, "aws_lambda_alias")).toHaveLength(WEBSOCKET_ROUTES.length);
+    expect(all(rest, "aws_lambda_function").every((f) => f["publish"] === true)).toBe(true);
+    // Integrations and the authorizers invoke the alias, and every permission is on the alias.
+    for (const i of all(rest, "aws_api_gateway_integration")) expect(i["uri"]).toMatch(/aws_lambda_alias\.[\w-]+\.invoke_arn/);
+    expect(one(rest, "aws_api_gateway_authorizer")["authorizer_uri"]).toMatch(/aws_lambda_alias\.authorizer_alias-live_\w+\.invoke_arn/);
+    for (const i of all(ws, "aws_apigatewayv2_integration")) expect(i["integration_uri"]).toMatch(/aws_lambda_alias\.[\w-]+\.invoke_arn/);
+    expect(one(ws, "aws_apigatewayv2_authorizer")["authorizer_uri"]).toMatch(remote(`${env}-us-east-1-milequest-api-rest`));
+    for (const p of [...all(rest, "aws_lambda_permission"), ...all(ws, "aws_lambda_permission")]) expect(String(p["qualifier"])).toMatch(/aws_lambda_alias\.|cross-stack-output-aws_lambda_aliasauthorizer/);
+
+    const deploy = s("ops-deploy");
+    expect(one(deploy, "aws_codedeploy_app")).toMatchObject({ compute_platform: "Lambda", name: `${env}-us-east-1-milequest-api` });
+    expect(one(deploy, "aws_iam_role_policy_attachment")["policy_arn"]).toBe(CODEDEPLOY_LAMBDA_POLICY_ARN);
+    const assume = Object.values((deploy as { data: Record<string, Record<string, Resource>> }).data["aws_iam_policy_document"]!)[0]!;
+    expect(JSON.stringify(assume["statement"])).toContain("codedeploy.amazonaws.com");
+    const groups = all(deploy, "aws_codedeploy_deployment_group");
+    const apiFunctions = [...REST_FUNCTIONS, ...WEBSOCKET_ROUTES.map((r) => r.fn)].sort();
+    expect(groups.map((g) => g["deployment_group_name"]).sort()).toEqual(apiFunctions);
+    for (const g of groups) {
+      expect(g).toMatchObject({
+        // Prod: the seed's "Canary Deploy" (10 % for 5 minutes, then the rest); staging: its in-place update, still rolled back on alarm.
+        deployment_config_name: env === "prod" ? "CodeDeployDefault.LambdaCanary10Percent5Minutes" : "CodeDeployDefault.LambdaAllAtOnce",
+        deployment_style: { deployment_option: "WITH_TRAFFIC_CONTROL", deployment_type: "BLUE_GREEN" },
+        auto_rollback_configuration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
+        alarm_configuration: { enabled: true },
+      });
+      const alarm = (g["alarm_configuration"] as { alarms: string[] }).alarms;
+      expect(alarm).toHaveLength(1);
+      expect(alarm[0]).toMatch(new RegExp(`${env}-us-east-1-milequest-ops-monitoring\\.outputs\\.cross-stack-output-aws_cloudwatch_metric_alarmlambda-errors-${g["deployment_group_name"]}_alarm_`));
+    }
+    // ECR for Lambda container images: CMK (app key), scan on push, immutable tags, lifecycle.
+    expect(one(deploy, "aws_ecr_repository")).toMatchObject({
+      name: `${env}-us-east-1-milequest-functions`,
+      image_tag_mutability: "IMMUTABLE",
+      image_scanning_configuration: { scan_on_push: true },
+      encryption_configuration: [{ encryption_type: "KMS", kms_key: expect.stringMatching(remote(`${env}-us-east-1-milequest-security-kms`)) }],
+    });
+    const lifecycle = JSON.parse(String(one(deploy, "aws_ecr_lifecycle_policy")["policy"])) as { rules: { selection: Resource }[] };
+    expect(lifecycle.rules.map((r) => r.selection)).toEqual([
+      expect.objectContaining({ tagStatus: "untagged", countType: "sinceImagePushed", countNumber: 7 }),
+      expect.objectContaining({ tagStatus: "tagged", countType: "imageCountMoreThan", countNumber: 30 }),
+    ]);
+  });
+
   it("Security: Cognito user pool (MFA) and identity pool without guests; external API secrets with no values in code", () => {
     const cognito = s("security-cognito");
     expect(one(cognito, "aws_cognito_user_pool")).toMatchObject({ mfa_configuration: "ON", username_attributes: ["email"] });
@@ -386,6 +505,15 @@ describe("Mile Quest prod DR in us-west-2 (seed 003 Disaster Recovery Architectu
     expect(one(dr("api-rest"), "aws_api_gateway_domain_name")["domain_name"]).toBe("api-origin.mile-quest.com");
   });
 
+  it("Canary deploy in the standby region too: its own ECR repository and CodeDeploy groups on the us-west-2 aliases", () => {
+    const deploy = dr("ops-deploy");
+    expect(one(deploy, "aws_ecr_repository")["name"]).toBe("prod-us-west-2-milequest-functions");
+    const groups = all(deploy, "aws_codedeploy_deployment_group");
+    expect(groups).toHaveLength(REST_FUNCTIONS.length + WEBSOCKET_ROUTES.length);
+    for (const g of groups) expect(g["deployment_config_name"]).toBe("CodeDeployDefault.LambdaCanary10Percent5Minutes");
+    for (const i of all(dr("api-rest"), "aws_api_gateway_integration")) expect(i["uri"]).toMatch(/aws_lambda_alias\./);
+  });
+
   it("DynamoDB tables and secrets replicate to us-west-2", () => {
     for (const t of all(primary("data-dynamodb"), "aws_dynamodb_table")) expect((t["replica"] as Resource[]).map((r) => r["region_name"])).toEqual(["us-west-2"]);
     for (const sec of all(primary("security-secrets"), "aws_secretsmanager_secret")) expect((sec["replica"] as Resource[]).map((r) => r["region"])).toEqual(["us-west-2"]);
@@ -422,6 +550,23 @@ describe("Mile Quest configuration errors", () => {
     expect(() => resolveEnv(root, withWorkload({ geoBlockCountries: ["korea"] }), WORKLOADS)).toThrow(
       /\[environments\/staging\/env\.ts\] workloads\.milequest\.geoBlockCountries\.0 = "korea": must be an ISO 3166 alpha-2 country code/,
     );
+  });
+
+  it("an account whose cost export has another owner gets no export, no cost bucket and no cost table (the events table stays)", () => {
+    const reason = "the payer account exports this account's costs";
+    const env: EnvConfig = {
+      ...staging,
+      regions: staging.regions.map((r) => ({
+        ...r,
+        deployments: r.deployments.map((d) =>
+          d.definition.module === "analytics" && d.definition.workload === "milequest" ? { ...d, inputs: { ...(d.inputs as object), costExport: { kind: "none", reason } }, waivers: [] } : d,
+        ),
+      })),
+    };
+    const analytics = stackOf(mine(synthEnvJson(env, { root, workloads: WORKLOADS })), "staging-us-east-1-milequest-data-analytics");
+    expect(all(analytics, "aws_bcmdataexports_export")).toHaveLength(0);
+    expect(all(analytics, "aws_s3_bucket").map((b) => String(b["bucket"]))).toEqual([expect.stringMatching(/-athena-results$/)]);
+    expect(all(analytics, "aws_glue_catalog_table").map((t) => t["name"])).toEqual(["events"]);
   });
 
   it("a budget below the seed's fixed costs is refused", () => {

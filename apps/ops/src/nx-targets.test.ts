@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { standIn } from "./testing/standin";
@@ -13,10 +14,25 @@ function nx(args: string[], env: NodeJS.ProcessEnv = NX_ENV) {
   return spawnSync("npx", ["nx", ...args], { cwd: ROOT, env, encoding: "utf8" });
 }
 
-function project(name: string): { targets: Record<string, { outputs?: string[]; inputs?: unknown[]; dependsOn?: unknown[]; options?: { command?: string } }> } {
-  const r = nx(["show", "project", name, "--json"]);
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
+type Targets = Record<string, { outputs?: string[]; inputs?: unknown[]; dependsOn?: unknown[]; options?: { command?: string } }>;
+let targetsByProject: Map<string, Targets> | undefined;
+
+/** A project's resolved targets, from one `nx graph --file` of the workspace (one Nx run instead of one per project). */
+function project(name: string): { targets: Targets } {
+  if (!targetsByProject) {
+    const dir = mkdtempSync(join(tmpdir(), "nx-graph-"));
+    try {
+      const r = nx(["graph", `--file=${join(dir, "graph.json")}`]);
+      if (r.status !== 0) throw new Error(r.stderr);
+      const graph = JSON.parse(readFileSync(join(dir, "graph.json"), "utf8")) as { graph: { nodes: Record<string, { data: { targets: Targets } }> } };
+      targetsByProject = new Map(Object.entries(graph.graph.nodes).map(([p, node]) => [p, node.data.targets]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const targets = targetsByProject.get(name);
+  if (!targets) throw new Error(`no Nx project ${name}`);
+  return { targets };
 }
 
 describe("Nx targets", () => {

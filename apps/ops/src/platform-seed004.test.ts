@@ -154,8 +154,11 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
       "services-ecs-cluster": "ecs",
       "data-rds": "database",
       "ops-monitoring": "monitoring",
+      "ops-backup": "backup",
       "dns-zone": "dns",
       "services-ingress": "ingress",
+      "services-app": "app",
+      "ops-log-shipping": "monitoring",
       "dns-app-record": "dns",
       "security-ci-access": "ci",
     };
@@ -220,6 +223,8 @@ describe("seed 004 prod DR (eu-west-1)", () => {
     expect(primary["health_check_id"]).toMatch(/aws_route53_health_check/);
     expect(JSON.stringify(primary["alias"])).toContain("prod-us-east-1-services-ingress");
     expect(JSON.stringify(secondary["alias"])).toContain("prod-eu-west-1-services-ingress");
-    expect(values(dns, "aws_route53_health_check")[0]).toMatchObject({ port: 443, failure_threshold: 3, request_interval: 30 });
+    // A real endpoint: the service's /health through the primary ALB's own hostname (the listener rule forwards every path).
+    expect(values(dns, "aws_route53_health_check")[0]).toMatchObject({ type: "HTTPS", resource_path: "/health", port: 443, failure_threshold: 3, request_interval: 30 });
+    expect(values(dns, "aws_route53_health_check")[0]!["fqdn"]).toMatch(/prod-us-east-1-services-ingress\.outputs\.cross-stack-output-aws_lbalb_.*dns_name/);
   });
 });

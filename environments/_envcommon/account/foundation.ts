@@ -29,6 +29,8 @@ export const foundation = defineModule<typeof foundationInputs, AccountConfig>({
         lockMode: "COMPLIANCE",
         dataEventBuckets: [],
       },
+      // Set where a stack subscribes a phone number (e.g. AccountabilityAtlas's critical alarms, phase 3+).
+      sms: { defaultSmsType: "Transactional", monthlySpendLimitUsd: workload.smsMonthlySpendLimitUsd },
       // Seed 004 IAM "User Roles", MFA required for all three (ADR 0065).
       humanAccess: {
         identityAccountId: workload.identityAccountId,

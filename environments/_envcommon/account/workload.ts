@@ -16,5 +16,7 @@ export const account = defineWorkload({
     // The organization's identity account (placeholder id), where people sign in and from which they
     // assume each env account's human roles with MFA. One for every env; an env may override it.
     identityAccountId: "555555555555",
+    // A new account's SNS SMS spend limit; raise it only after AWS approved more (a support case).
+    smsMonthlySpendLimitUsd: 1,
   },
 });

@@ -12,6 +12,7 @@ import { vpc } from "./network/vpc";
 import { alerts } from "./ops/alerts";
 import { monitoring } from "./ops/monitoring";
 import { kms } from "./security/kms";
+import { appDeploy } from "./security/app-deploy";
 import { secrets } from "./security/secrets";
 import { dockerHost } from "./services/docker-host";
 import { ecr } from "./services/ecr";
@@ -39,4 +40,5 @@ export const atlasModules = {
   records,
   alerts,
   monitoring,
+  appDeploy,
 };

@@ -21,6 +21,12 @@ export const atlas = defineWorkload({
     alarmEmails: ["ops@accountabilityatlas.com"],
     // Phase 3+ critical alarms go by SMS too. A reserved fictional number: replace with the on-call phone.
     criticalAlarmSms: ["+15555550100"],
+    // A fresh account's SNS SMS is sandboxed: only numbers verified in it receive messages
+    // (`infra preflight` lists the verification). Production access is a support case: then
+    // { mode: "production", monthlySpendLimitUsd, originationNumber } (docs/fresh-account.md).
+    smsDelivery: { mode: "sandbox" },
+    // Seed 001: the top-level repo's deploy workflow builds, pushes to ECR and deploys. Set the real org.
+    appRepositories: ["acme/AccountabilityAtlas"],
     drRegion: "us-west-2",
   },
 });

@@ -1,4 +1,4 @@
-import { type Dependency, defineModule, replicaSourceCredentialIssues } from "@infra/config";
+import { type Dependency, type RegionName, defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { rdsInputs } from "@infra/platform-inputs";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
@@ -22,6 +22,13 @@ export const rds = defineModule({
     ecs: ecsCluster,
     // A DR replica reads its source from the primary region's database: implied by the setting.
     ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { module: rds, region: "primary" as const } } : {}),
+    // A replicated master secret is encrypted with the data key of each replica region (created first).
+    ...Object.fromEntries(
+      (inputs.masterCredentials.mode === "rotated-secret" ? (inputs.masterCredentials.replicaRegions ?? []) : []).map((region) => [
+        `kms-${region}`,
+        { module: kms, region: region as RegionName },
+      ]),
+    ),
   }),
   // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
   check: (self, env) => [

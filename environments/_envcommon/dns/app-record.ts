@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { appRecordInputs } from "@infra/platform-inputs";
 import { zone } from "./zone";
+import { app } from "../services/app";
 import { ingress } from "../services/ingress";
 
 /**
@@ -19,6 +20,8 @@ export const appRecord = defineModule({
   dependencies: {
     zone,
     ingress,
+    // The service behind the ALB: what the name serves, and what prod's HTTPS health check probes.
+    app,
   },
   defaults: () => ({ recordName: "app", routing: { mode: "simple" as const } }),
 });

@@ -5,6 +5,7 @@ import { budget } from "./ops/budget";
 import { cache } from "./data/cache";
 import { cdn } from "./edge/cdn";
 import { cognito } from "./security/cognito";
+import { deploy } from "./ops/deploy";
 import { dns } from "./edge/dns";
 import { dynamodb } from "./data/dynamodb";
 import { jobs } from "./compute/jobs";
@@ -44,5 +45,6 @@ export const milequestModules = {
   routing,
   amplify,
   monitoring,
+  deploy,
   budget,
 };

@@ -49,6 +49,14 @@ export const MILEQUEST_WAIVERS = {
       reason: "POLICIES.md #26: S3 server access logging and CloudFront standard logging cannot write to SSE-KMS buckets: log buckets use SSE-S3 (AES256).",
     },
   ],
+  /** AWS Data Exports (the CUR 2.0 export) documents delivery to SSE-S3 buckets only. */
+  costExportBucket: [
+    {
+      rule: "INF-S3-003",
+      address: "aws_s3_bucket.cost-exports_bucket_*",
+      reason: "Seed 003 CUR -> Athena: AWS Data Exports documents only a bucket policy for its delivery (no key policy for an SSE-KMS bucket), so the cost export bucket is SSE-S3 (AES256) like the log buckets; the bucket holds billing data only, its policy admits this account's exports only (docs/adr/0110).",
+    },
+  ],
   /** Staging has no deletion protection (env settings). */
   stagingDatabase: [
     {

@@ -2,6 +2,7 @@ import { defineModule } from "@infra/config";
 import { type PlatformConfig, monitoringInputs } from "@infra/platform-inputs";
 import { rds } from "../data/rds";
 import { kms } from "../security/kms";
+import { app } from "../services/app";
 import { ecsCluster } from "../services/ecs-cluster";
 
 /** Seed 004 observability: CPU > 80 %, free storage < 10 % (RDS and ECS hosts' disks), RDS failover, ECS task failures; a dashboard. */
@@ -17,6 +18,8 @@ export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>(
     kms,
     rds,
     ecs: ecsCluster,
+    // The service and the ingress ALB it sits behind: the dashboard's ALB and service widgets.
+    app,
   },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,

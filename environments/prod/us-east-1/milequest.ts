@@ -25,6 +25,8 @@ export const milequestDeployments = deployWorkload("environments/prod/us-east-1/
       inputs: { global: "primary", minAcu: 1, maxAcu: 16 },
       dependencies: { secrets: mq.secrets },
     },
+    // The account's CUR 2.0 export lands in an SSE-S3 bucket (docs/adr/0110).
+    analytics: { waivers: WAIVE.costExportBucket },
     cache: { inputs: { maxDataStorageGb: 5, maxEcpuPerSecond: 50000 } },
     // Sessions and real-time state follow users to the standby (global tables).
     dynamodb: { inputs: { replicaRegions: [DR] }, dependencies: { [`kms-${DR}`]: drKms } },

@@ -21,4 +21,5 @@ export const milequestDeployments = deploymentsFrom("environments/prod/us-west-2
   deploy(mq.websocket),
   deploy(mq.jobs),
   deploy(mq.monitoring),
+  deploy(mq.deploy),
 ]);

@@ -6,12 +6,15 @@ export const milequestDeployments = deployWorkload("environments/staging/us-east
   overrides: {
     secrets: { waivers: WAIVE.externalSecrets },
     s3: { waivers: WAIVE.logBuckets },
+    analytics: { waivers: WAIVE.costExportBucket },
     aurora: { waivers: WAIVE.stagingDatabase },
     restApi: { inputs: { executionLogLevel: "INFO" }, dependencies: WITH_CACHE },
     websocket: { dependencies: WITH_CACHE },
     jobs: { dependencies: WITH_CACHE },
     cdn: { waivers: WAIVE.logBuckets },
     monitoring: { dependencies: WITH_CACHE },
+    // The seed's staging path updates in place (no canary); the alias still moves through CodeDeploy, rolled back on alarm.
+    deploy: { inputs: { deploymentConfig: "CodeDeployDefault.LambdaAllAtOnce" } },
     budget: { inputs: { monthlyLimitUsd: 150 } },
   },
 });

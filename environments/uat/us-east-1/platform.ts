@@ -3,9 +3,13 @@ import { platformModules as platform } from "@envs/envcommon";
 
 /** The platform (seed 004) in uat us-east-1: its deployments and their overrides. */
 export const platformDeployments = deployWorkload("environments/uat/us-east-1/platform.ts", platform, {
-  except: ["vpcPeering"],
+  // No peering; no Splunk shipping (seed 004: CloudWatch only outside prod).
+  except: ["vpcPeering", "logShipping"],
   overrides: {
     ecsCluster: { inputs: { instanceType: "t3.medium", minInstances: 2, maxInstances: 3 } },
+    app: { inputs: { scaling: { minTasks: 2, maxTasks: 3 } } },
     rds: { inputs: { instanceClass: "db.t3.small", allocatedStorageGb: 50 } },
+    // Seed 004 EBS snapshots: daily in uat.
+    backup: { inputs: { frequency: "daily" } },
   },
 });

@@ -123,12 +123,10 @@ export function v2CustomDomain(scope: Construct, apiId: string, stageId: string,
   return dn;
 }
 
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
-}
-
 /** A construct id from a route key or path: readable, and unique because cdktf adds a hash. */
 export function idOf(text: string): string {
   return text.replace(/\//g, ".").replace(/\s+/g, "_") || "root";
 }
+
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";

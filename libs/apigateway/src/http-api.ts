@@ -4,6 +4,7 @@ import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-in
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
@@ -15,7 +16,6 @@ import {
   accessLogGroup,
   commonErrors,
   idOf,
-  throwIfInvalid,
   v2CustomDomain,
 } from "./common";
 
@@ -234,6 +234,7 @@ export class HttpApi extends Construct {
         statementId: permissionStatementId("AllowHttpApi", props.name, intId),
         action: "lambda:InvokeFunction",
         functionName: integration.function.functionName,
+        qualifier: integration.function.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${api.executionArn}/*`,
       });

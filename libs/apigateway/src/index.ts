@@ -18,4 +18,4 @@ export {
   routeSourceArnSuffix,
   validatorKind,
 } from "./rest-requests";
-export { WebSocketApi, type WebSocketApiProps, type WebSocketAuthorizer, type WebSocketRoute, validateWebSocketApiProps } from "./websocket-api";
+export { type ConnectionMethod, type ManageConnectionsOptions, WebSocketApi, type WebSocketApiProps, type WebSocketAuthorizer, type WebSocketRoute, validateWebSocketApiProps } from "./websocket-api";

@@ -85,6 +85,17 @@ describe("RestApi", () => {
     expect(perms.map((p) => p.statement_id).sort()).toContain("AllowRestApi-mile-quest-prod-api-POST-teams-teamId-invites");
   });
 
+  it("grants each permission on the alias a target names (a permission on the bare function does not cover an alias)", () => {
+    const alias = (name: string) => ({ ...fn(name), invokeArn: `invoke:${name}:live`, qualifier: "live" });
+    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, integrations: { auth: alias("auth"), teams: alias("teams"), activities: alias("activities") }, authorizer: { type: "TOKEN", function: alias("jwt-authorizer") } }));
+    const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
+    expect(perms).toHaveLength(7);
+    for (const p of perms) expect(p.qualifier).toBe("live");
+    for (const i of Object.values(resource.aws_api_gateway_integration as Json) as Json[]) expect(i.uri).toMatch(/^invoke:\w+:live$/);
+    const { resource: bare } = synthJson((s) => new RestApi(s, "api", mileQuest));
+    for (const p of Object.values(bare.aws_lambda_permission as Json) as Json[]) expect(p.qualifier).toBeUndefined();
+  });
+
   it("keeps given statement ids, and grants whole-API permissions per integration with permissionScope api", () => {
     const kept = synthJson((s) =>
       new RestApi(s, "api", {

@@ -13,13 +13,14 @@ import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { AliasRecord } from "@infra/dns";
 import { declareLogGroupKey } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf, throwIfInvalid } from "./common";
+import { type AccessLogs, type CustomDomain, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf } from "./common";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 import {
   type RestRequestModel,
@@ -202,6 +203,7 @@ export class RestApi extends Construct {
         statementId: auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
+        qualifier: auth.function.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
       });
@@ -213,6 +215,7 @@ export class RestApi extends Construct {
           statementId: permissionStatementId("AllowRestApi", props.name, intId),
           action: "lambda:InvokeFunction",
           functionName: fn.functionName,
+          qualifier: fn.qualifier,
           principal: "apigateway.amazonaws.com",
           sourceArn: `${api.executionArn}/*`,
         });
@@ -271,6 +274,7 @@ export class RestApi extends Construct {
           statementId: route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
           action: "lambda:InvokeFunction",
           functionName: fn.functionName,
+          qualifier: fn.qualifier,
           principal: "apigateway.amazonaws.com",
           sourceArn: `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
         });

@@ -4,8 +4,10 @@ import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-in
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { type Grantable, type LambdaTarget, permissionStatementId } from "@infra/lambda";
+import { type GrantOptions, type Grantee, grantStatements } from "@infra/iam";
+import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import {
@@ -16,7 +18,6 @@ import {
   accessLogGroup,
   commonErrors,
   idOf,
-  throwIfInvalid,
   v2CustomDomain,
 } from "./common";
 
@@ -154,6 +155,7 @@ export class WebSocketApi extends Construct {
         statementId: auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
         action: "lambda:InvokeFunction",
         functionName: auth.function.functionName,
+        qualifier: auth.function.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
       });
@@ -178,6 +180,7 @@ export class WebSocketApi extends Construct {
         statementId: route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
         action: "lambda:InvokeFunction",
         functionName: fn.functionName,
+        qualifier: fn.qualifier,
         principal: "apigateway.amazonaws.com",
         sourceArn: `${permissionPrefix}/${key}`,
       });
@@ -224,11 +227,30 @@ export class WebSocketApi extends Construct {
    * Let a role post to (and optionally read/close) connections of this API's stage:
    * execute-api:ManageConnections on arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/<METHOD>/@connections/*.
    */
-  grantManageConnections(grantee: Grantable, methods: readonly ("POST" | "GET" | "DELETE")[] = ["POST"], sid = "ManageWebSocketConnections"): void {
-    grantee.addToRolePolicy({
-      sid,
-      actions: ["execute-api:ManageConnections"],
-      resources: methods.map((m) => `${this.executionArn}/${this.stageName}/${m}/@connections/*`),
-    });
+  grantManageConnections(grantee: Grantee, options?: ManageConnectionsOptions): void;
+  /** @deprecated Pass options: `grantManageConnections(grantee, { methods, sid })` (ADR 0115). */
+  grantManageConnections(grantee: Grantee, methods: readonly ConnectionMethod[], sid?: string): void;
+  grantManageConnections(grantee: Grantee, options: ManageConnectionsOptions | readonly ConnectionMethod[] = {}, sid?: string): void {
+    const o: ManageConnectionsOptions = isMethodList(options) ? { methods: options, ...(sid !== undefined ? { sid } : {}) } : options;
+    grantStatements(grantee, o.sid, "ManageWebSocketConnections", [
+      {
+        suffix: "",
+        actions: ["execute-api:ManageConnections"],
+        resources: (o.methods ?? ["POST"]).map((m) => `${this.executionArn}/${this.stageName}/${m}/@connections/*`),
+      },
+    ]);
   }
+}
+
+/** An HTTP method of the @connections API. */
+export type ConnectionMethod = "POST" | "GET" | "DELETE";
+
+/** Options of `grantManageConnections`. */
+export interface ManageConnectionsOptions extends GrantOptions {
+  /** POST sends, GET reads a connection's info, DELETE closes it. @default ["POST"] */
+  readonly methods?: readonly ConnectionMethod[];
+}
+
+function isMethodList(o: ManageConnectionsOptions | readonly ConnectionMethod[]): o is readonly ConnectionMethod[] {
+  return Array.isArray(o);
 }

@@ -1,3 +1,4 @@
+import { documentStatements } from "@infra/iam";
 import { allRules, evaluate, type TerraformJson } from "@infra/policy";
 import { describe, expect, it } from "vitest";
 import { AuroraGlobalDatabase, AuroraPostgresCluster, type AuroraPostgresClusterProps, validateServerlessCapacity } from "./index";
@@ -152,7 +153,7 @@ describe("AuroraPostgresCluster", () => {
       const db = new AuroraPostgresCluster(s, "db", base);
       expect(db.masterUserSecretArn).toBeDefined();
       expect(db.port).toBe(5432);
-      expect(db.grantConnect("app", "us-east-1", "111111111111")[0]!.resources[0]).toMatch(/^arn:aws:rds-db:us-east-1:111111111111:dbuser:\$\{TfToken.*\/app$/);
+      expect(documentStatements((g) => db.grantConnect(g, { dbUser: "app", region: "us-east-1", accountId: "111111111111" }))[0]!.resources![0]).toMatch(/^arn:aws:rds-db:us-east-1:111111111111:dbuser:\$\{TfToken.*\/app$/);
     });
   });
 

@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-cluster";
@@ -8,6 +8,7 @@ import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-pa
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantStatements, sidOf, unnamedDocumentStatements } from "@infra/iam";
 import { type CredentialsSecret, GeneratedCredentials, declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { type ServerlessV2Scaling, validateServerlessCapacity } from "./capacity";
@@ -114,6 +115,16 @@ const DEFAULT_MAINTENANCE_WINDOW: WeeklyWindow = { day: "sun", start: "04:30", d
  * Insights and enhanced monitoring, its own security group, instances spread over AZs, deletion
  * protection with a final snapshot, RDS-managed master secret; optionally in a global database.
  */
+/** Options of `grantConnect`. */
+export interface ClusterConnectOptions extends GrantOptions {
+  /** The database user (created in the database with the rds_iam role). */
+  readonly dbUser: string;
+  /** The cluster's region (the rds-db ARN names it). */
+  readonly region: string;
+  /** The cluster's account id. */
+  readonly accountId: string;
+}
+
 export class AuroraPostgresCluster extends Construct {
   readonly clusterArn: string;
   readonly clusterIdentifier: string;
@@ -303,15 +314,19 @@ export class AuroraPostgresCluster extends Construct {
     this.securityGroup.allowFrom(securityGroupId, description);
   }
 
-  /** IAM statement for `rds-db:connect` as a database user (IAM database authentication). */
-  grantConnect(dbUser: string, region: string, accountId: string) {
-    return [
-      {
-        effect: "Allow",
-        actions: ["rds-db:connect"],
-        resources: [`arn:aws:rds-db:${region}:${accountId}:dbuser:${this.clusterResourceId}/${dbUser}`],
-      },
-    ];
+  /** Let a grantee `rds-db:connect` as a database user (IAM database authentication). One statement, default sid "Connect<cluster id>". */
+  grantConnect(grantee: Grantee, options: ClusterConnectOptions): void;
+  /** @deprecated Pass a grantee: `grantConnect(grantee, { dbUser, region, accountId })` (ADR 0115). */
+  grantConnect(dbUser: string, region: string, accountId: string): DataAwsIamPolicyDocumentStatement[];
+  grantConnect(grantee: Grantee | string, options: ClusterConnectOptions | string, accountId?: string): void | DataAwsIamPolicyDocumentStatement[] {
+    if (typeof grantee === "string") {
+      const dbUser = grantee;
+      return unnamedDocumentStatements((g) => this.grantConnect(g, { dbUser, region: options as string, accountId: accountId! }));
+    }
+    const o = options as ClusterConnectOptions;
+    grantStatements(grantee, o.sid, `Connect${sidOf(this.node.id)}`, [
+      { suffix: "", effect: "Allow", actions: ["rds-db:connect"], resources: [`arn:aws:rds-db:${o.region}:${o.accountId}:dbuser:${this.clusterResourceId}/${o.dbUser}`] },
+    ]);
   }
 
   private credentials(credentials: MasterCredentials, kmsKeyArn: string, databaseName: string | undefined, port: number): { config: Partial<RdsClusterConfig>; generated?: GeneratedCredentials } {

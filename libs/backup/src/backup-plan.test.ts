@@ -102,6 +102,24 @@ describe("BackupPlan", () => {
     });
   });
 
+  it("narrows wildcard ARNs to resources carrying all the given tags (Conditions, AND)", () => {
+    const { tf } = synth({ selection: { resourceArns: ["arn:aws:ec2:*:*:volume/*"], allTags: { Workload: "platform", BackupRequired: "true" } } });
+    const [, selection] = first(tf.resource, "aws_backup_selection");
+    expect(selection.resources).toEqual(["arn:aws:ec2:*:*:volume/*"]);
+    expect(selection.selection_tag).toBeUndefined();
+    expect(selection.condition).toEqual([
+      {
+        string_equals: [
+          { key: "aws:ResourceTag/Workload", value: "platform" },
+          { key: "aws:ResourceTag/BackupRequired", value: "true" },
+        ],
+      },
+    ]);
+    expect(() => synth({ selection: { tag: { key: "a", value: "b" }, allTags: { Workload: "platform" } } })).toThrow(
+      'BackupPlan prod-platform-ebs: selection.allTags {"Workload":"platform"} needs at least one tag and resourceArns to narrow',
+    );
+  });
+
   it("rejects plans AWS would refuse or that back up nothing", () => {
     expect(() => synth({ rules: [] })).toThrow("BackupPlan prod-platform-ebs: needs at least one rule");
     expect(() => synth({ selection: {} })).toThrow("selection needs resourceArns or a tag");

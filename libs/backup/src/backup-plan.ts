@@ -34,12 +34,19 @@ export interface BackupRuleProps {
   readonly continuousBackup?: boolean;
 }
 
-/** What the plan backs up: explicit resource ARNs and/or resources carrying a tag. */
+/**
+ * What the plan backs up: explicit resource ARNs (wildcards allowed, e.g. every EBS volume
+ * `arn:aws:ec2:*:*:volume/*`) and/or resources carrying a tag. `allTags` narrows the ARNs to resources
+ * that carry every one of those tags (AWS Backup `Conditions`, AND logic), whereas `tag` adds
+ * resources of any type (`ListOfTags`, OR logic).
+ */
 export interface BackupSelectionProps {
   /** @default [] */
   readonly resourceArns?: readonly string[];
   /** Resources with this tag, e.g. { key: "BackupRequired", value: "true" } (seed 004's custom tag). @default none */
   readonly tag?: { readonly key: string; readonly value: string };
+  /** Only the `resourceArns` resources that carry all of these tags (key → exact value). @default no condition */
+  readonly allTags?: Readonly<Record<string, string>>;
 }
 
 export interface VaultLockProps {
@@ -92,6 +99,10 @@ function validate(props: BackupPlanProps): void {
   }
   const sel = props.selection;
   if ((sel.resourceArns?.length ?? 0) === 0 && sel.tag === undefined) throw new RangeError(`${where}: selection needs resourceArns or a tag`);
+  // Conditions narrow Resources: without ARNs they would narrow nothing the plan selects.
+  if (sel.allTags && (Object.keys(sel.allTags).length === 0 || (sel.resourceArns?.length ?? 0) === 0)) {
+    throw new RangeError(`${where}: selection.allTags ${JSON.stringify(sel.allTags)} needs at least one tag and resourceArns to narrow`);
+  }
 }
 
 /** An AWS Backup vault (CMK), a plan of typed rules, a selection and the service role that runs it. */
@@ -166,6 +177,9 @@ export class BackupPlan extends Construct {
       iamRoleArn: role.arn,
       resources: props.selection.resourceArns?.length ? [...props.selection.resourceArns] : undefined,
       selectionTag: props.selection.tag ? [{ type: "STRINGEQUALS", key: props.selection.tag.key, value: props.selection.tag.value }] : undefined,
+      condition: props.selection.allTags
+        ? [{ stringEquals: Object.entries(props.selection.allTags).map(([key, value]) => ({ key: `aws:ResourceTag/${key}`, value })) }]
+        : undefined,
     });
   }
 }

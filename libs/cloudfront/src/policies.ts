@@ -1,3 +1,5 @@
+import { type JsonPolicyStatement, toJsonStatement } from "@infra/iam/statement";
+
 /** AWS managed CloudFront policy ids (the same in every account). */
 export const MANAGED_CACHE_POLICIES = {
   CachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
@@ -80,13 +82,12 @@ export function cacheKeyParameters(c: Extract<CacheSetting, { type: "ttl" }>) {
  * The bucket policy statement an S3 origin needs: CloudFront (this distribution only, through
  * Origin Access Control) may read objects. The bucket's owner adds it to the bucket policy.
  */
-export function oacBucketPolicyStatement(bucketArn: string, distributionArn: string) {
-  return {
-    Sid: "AllowCloudFrontOacRead",
-    Effect: "Allow" as const,
-    Principal: { Service: "cloudfront.amazonaws.com" },
-    Action: "s3:GetObject",
-    Resource: `${bucketArn}/*`,
-    Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
-  };
+export function oacBucketPolicyStatement(bucketArn: string, distributionArn: string): JsonPolicyStatement {
+  return toJsonStatement({
+    sid: "AllowCloudFrontOacRead",
+    principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
+    actions: ["s3:GetObject"],
+    resources: [`${bucketArn}/*`],
+    conditions: [{ test: "StringEquals", variable: "AWS:SourceArn", values: [distributionArn] }],
+  });
 }

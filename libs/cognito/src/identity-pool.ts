@@ -4,7 +4,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { markLibrary } from "@infra/core";
-import { type PolicyStatement, toDocumentStatement } from "@infra/lambda";
+import { type PolicyStatement, toDocumentStatement } from "@infra/iam";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 

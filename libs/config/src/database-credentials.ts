@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dependencyOf } from "./checks";
 import type { CheckIssue } from "./define";
+import { REGION_NAMES } from "./regions";
 import type { ResolvedDeployment, ResolvedEnv } from "./resolve";
 
 /**
@@ -16,6 +17,14 @@ export const masterCredentialsInput = z.discriminatedUnion("mode", [
       mode: z.literal("rotated-secret"),
       /** Days between rotations (policy: credentials live at most 90 days). */
       rotationDays: z.number().int().min(1).max(90),
+      /**
+       * Replicate the secret (Secrets Manager replica) to these regions, each encrypted with the workload's
+       * data key there: a DR region's promoted replica logs in with the same credentials. @default none
+       */
+      replicaRegions: z
+        .array(z.enum(REGION_NAMES as [string, ...string[]]))
+        .refine((r) => new Set(r).size === r.length, { message: "must not list a region twice" })
+        .optional(),
     })
     .strict(),
 ]);

@@ -128,3 +128,13 @@ function otherText(zi: z.core.$ZodIssue): string {
   if (discriminator) return `must be one of ${discriminator[1]!.replace(/'/g, '"')}`;
   return zi.message;
 }
+
+/**
+ * The one way a construct refuses bad props: one Error listing every problem, prefixed by the
+ * construct it concerns (`Queue "orders": ...; ...`). Validators return a sentence or undefined
+ * per check; the app's DeploymentBuildError maps the message back to the deployment's file.
+ */
+export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
+  const found = errors.filter((e): e is string => e !== undefined);
+  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
+}

@@ -19,7 +19,11 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_appautoscaling_/, ["application-autoscaling"]],
   [/^aws_athena_/, ["athena"]],
   [/^aws_autoscaling_/, ["autoscaling"]],
+  // CreateBackupVault also needs backup-storage:MountCapsule (the vault's storage).
+  [/^aws_backup_/, ["backup", "backup-storage"]],
   [/^aws_budgets_/, ["budgets"]],
+  // A CUR 2.0 export is a Data Exports resource over the CUR service's table (AWS's example policy grants both).
+  [/^aws_bcmdataexports_/, ["bcm-data-exports", "cur"]],
   [/^aws_cloudfront_/, ["cloudfront"]],
   [/^aws_cloudtrail$/, ["cloudtrail"]],
   [/^aws_cloudwatch_event_/, ["events"]],
@@ -38,10 +42,13 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   [/^aws_elasticache_/, ["elasticache"]],
   [/^aws_glue_/, ["glue"]],
   [/^aws_iam_/, ["iam"]],
+  [/^aws_kinesis_firehose_/, ["firehose"]],
   [/^aws_kms_/, ["kms"]],
   [/^aws_lambda_/, ["lambda"]],
   [/^aws_lb(_.+)?$/, ["elasticloadbalancing"]],
   [/^aws_opensearch_/, ["es"]],
+  // A CMK-encrypted workspace: AMP creates its grant on the key, and its logging configuration a vended-logs delivery, with the caller's permissions.
+  [/^aws_prometheus_/, ["aps", "kms", "logs"]],
   [/^aws_route53_/, ["route53"]],
   [/^aws_s3_/, ["s3"]],
   [/^aws_scheduler_/, ["scheduler"]],

@@ -76,6 +76,22 @@ export function fixCommands(p: Prerequisite, envAccounts: Readonly<Record<string
       return ["# not something a command provides: AWS closed Timestream for LiveAnalytics to new accounts", "# set the workload's time-series store to its default (DynamoDB) in env.ts, or ask AWS support to allow the account"];
     case "state-backend":
       return [inAccount, "npm run infra -- bootstrap deploy --env <env>   # the state bucket and lock table (docs/operating.md#bootstrap-the-state-backend)"];
+    case "sms-delivery":
+      return r.access === "sandbox"
+        ? [
+            inAccount,
+            ...r.numbers.flatMap((n) => [
+              `aws sns create-sms-sandbox-phone-number --region ${p.region} --phone-number ${quote(n)} --language-code en-US`,
+              `aws sns verify-sms-sandbox-phone-number --region ${p.region} --phone-number ${quote(n)} --one-time-password <code received on ${n}>`,
+            ]),
+          ]
+        : [
+            inAccount,
+            `# SNS SMS production access is a support case (Service: SNS, "SMS production access") for ${p.region}; it also sets the monthly spend limit (account/foundation's smsMonthlySpendLimitUsd)`,
+            r.originationNumber
+              ? `aws pinpoint-sms-voice-v2 describe-phone-numbers --region ${p.region} --filters Name=phone-number,Values=${quote(r.originationNumber)}   # the origination number is registered and ACTIVE`
+              : `aws pinpoint-sms-voice-v2 request-phone-number --region ${p.region} --iso-country-code US --message-type TRANSACTIONAL --number-capabilities SMS --number-type TOLL_FREE   # US destinations; then register it`,
+          ];
   }
 }
 

@@ -43,7 +43,19 @@ export type Requirement =
   /** Timestream for LiveAnalytics accepts only accounts that already used it before 2025-06-20. */
   | { readonly kind: "timestream-liveanalytics-customer" }
   /** The state bucket and lock table every stack's backend names (apps/bootstrap). */
-  | { readonly kind: "state-backend"; readonly bucket: string; readonly lockTable?: string };
+  | { readonly kind: "state-backend"; readonly bucket: string; readonly lockTable?: string }
+  /**
+   * SNS can deliver SMS to `numbers` in the account and region: in the SMS sandbox (every new
+   * account) only to numbers verified there; with production access (a support case) to any, from
+   * the account's origination identity (US destinations need a registered toll-free or 10DLC number).
+   */
+  | {
+      readonly kind: "sms-delivery";
+      readonly numbers: readonly string[];
+      readonly access: "sandbox" | "production";
+      /** The origination number the account must own (production access). @default any of the account's */
+      readonly originationNumber?: string;
+    };
 
 export type RequirementKind = Requirement["kind"];
 
@@ -91,6 +103,8 @@ export function requirementKey(r: Requirement): string {
       return "timestream-liveanalytics-customer";
     case "state-backend":
       return `state-backend:${r.bucket}`;
+    case "sms-delivery":
+      return `sms-delivery:${r.access}:${[...r.numbers].sort().join(",")}`;
   }
 }
 
@@ -119,6 +133,10 @@ export function describeRequirement(r: Requirement): string {
       return "the account is an existing Timestream for LiveAnalytics customer (closed to new customers since 2025-06-20)";
     case "state-backend":
       return `state bucket ${r.bucket}${r.lockTable ? ` and lock table ${r.lockTable}` : ""} exist (apps/bootstrap)`;
+    case "sms-delivery":
+      return r.access === "sandbox"
+        ? `SNS SMS sandbox: ${r.numbers.join(", ")} verified in the account's sandbox`
+        : `SNS SMS production access (out of the sandbox)${r.originationNumber ? ` with origination number ${r.originationNumber}` : ""} for ${r.numbers.join(", ")}`;
   }
 }
 

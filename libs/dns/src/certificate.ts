@@ -1,11 +1,10 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { reservedDomainError } from "@infra/config";
+import { reservedDomainError, throwIfInvalid } from "@infra/config";
 import { markLibrary, requireDnsValidation } from "@infra/core";
 import { type TerraformProvider, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
-import { throwIfInvalid } from "./target";
 
 export interface CertificateProps {
   /** e.g. "aerologue.app" or "*.aerologue.app". */

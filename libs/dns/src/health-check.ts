@@ -1,7 +1,7 @@
 import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
-import { throwIfInvalid } from "./target";
 
 /** Regions Route 53 health checkers run from. */
 export const HEALTH_CHECK_REGIONS = [

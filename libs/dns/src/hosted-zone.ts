@@ -6,12 +6,11 @@ import { Route53KeySigningKey } from "@cdktf/provider-aws/lib/route53-key-signin
 import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { LOG_RETENTION_DAYS, parentDomain, reservedDomainError } from "@infra/config";
+import { LOG_RETENTION_DAYS, parentDomain, reservedDomainError, throwIfInvalid } from "@infra/config";
 import { markLibrary, provideRequirement, requirePrerequisite } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { throwIfInvalid } from "./target";
 
 /**
  * Route 53 writes query logs only to a log group in us-east-1 named `/aws/route53/...`.

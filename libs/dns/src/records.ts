@@ -1,7 +1,8 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
-import { type AliasTarget, type RecordTarget, isAlias, targetArguments, targetErrors, throwIfInvalid } from "./target";
+import { type AliasTarget, type RecordTarget, isAlias, targetArguments, targetErrors } from "./target";
 
 export interface RecordProps {
   readonly zoneId: string;

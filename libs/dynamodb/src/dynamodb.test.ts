@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PolicyStatements } from "@infra/iam";
 import { marshalItem, Table, type TableProps, validateTableKeys } from "./index";
 import { all, only, synthStack } from "@infra/testing-core/stack";
 
@@ -9,6 +10,12 @@ function table(props: Partial<TableProps> & Pick<TableProps, "name" | "partition
     new Table(s, "t", { kmsKeyArn, ...props });
   });
 }
+
+const granted = (grant: (g: PolicyStatements) => void) => {
+  const g = new PolicyStatements();
+  grant(g);
+  return g.statements;
+};
 
 describe("Table", () => {
   it("makes seed 000's user_sessions: on-demand, PITR 35 days, CMK, TTL, derived attributes, protected", () => {
@@ -120,16 +127,20 @@ describe("Table", () => {
         stream: "NEW_IMAGE",
         kmsKeyArn,
       });
-      expect(t.grantStreamRead()[0]!.resources).toEqual([t.streamArn]);
-      expect(t.grantRead()).toEqual([
+      expect(granted((g) => t.grantStreamRead(g)).map((x) => [x.sid, x.resources])).toEqual([
+        ["StreamReadT", [t.streamArn]],
+        ["StreamReadT2", [`${t.tableArn}/stream/*`]],
+      ]);
+      expect(granted((g) => t.grantRead(g, { sid: "ReadPositions" }))).toEqual([
         {
+          sid: "ReadPositions",
           effect: "Allow",
           actions: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"],
           resources: [t.tableArn, `${t.tableArn}/index/*`],
         },
       ]);
-      expect(t.grantReadWrite()[0]!.actions).toContain("dynamodb:PutItem");
-      expect(t.grantReadWrite()[0]!.resources).toEqual([t.tableArn, `${t.tableArn}/index/*`]);
+      expect(granted((g) => t.grantReadWrite(g))[0]!.actions).toContain("dynamodb:PutItem");
+      expect(granted((g) => t.grantReadWrite(g))[0]!.resources).toEqual([t.tableArn, `${t.tableArn}/index/*`]);
     });
     const t = only(
       table({
@@ -144,7 +155,7 @@ describe("Table", () => {
     expect(t.global_secondary_index[0]).toMatchObject({ read_capacity: 5, write_capacity: 2 });
     synthStack((s) => {
       const noStream = new Table(s, "t", { name: "plain", partitionKey: { name: "id", type: "S" }, kmsKeyArn });
-      expect(() => noStream.grantStreamRead()).toThrow("test/t: the table has no stream");
+      expect(() => noStream.grantStreamRead(new PolicyStatements())).toThrow("test/t: the table has no stream");
     });
   });
 });

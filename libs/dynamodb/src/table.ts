@@ -2,10 +2,12 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { DynamodbTableItem } from "@cdktf/provider-aws/lib/dynamodb-table-item";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantStatements, numbered, sidOf } from "@infra/iam";
 import { Construct } from "constructs";
 import { type Item, itemKeyErrors, marshalItem } from "./items";
 import { type GlobalSecondaryIndex, type KeyAttribute, keyAttributes, keyName, validateTableKeys } from "./keys";
 
+/** @deprecated Grants take a `Grantee` of `@infra/iam` and add `PolicyStatement`s of `@infra/iam` (ADR 0115). */
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 
 export type StreamViewType = "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES" | "KEYS_ONLY";
@@ -172,10 +174,11 @@ export class Table extends Construct {
     }
   }
 
-  /** IAM statements to read items and query the table and its indexes. */
-  grantRead(): PolicyStatement[] {
-    return [
+  /** Let a grantee read items and query the table and its indexes. One statement, default sid "Read<table id>". */
+  grantRead(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, `Read${sidOf(this.node.id)}`, [
       {
+        suffix: "",
         effect: "Allow",
         actions: [
           "dynamodb:BatchGetItem",
@@ -187,30 +190,22 @@ export class Table extends Construct {
         ],
         resources: [this.tableArn, `${this.tableArn}/index/*`],
       },
-    ];
+    ]);
   }
 
-  /** IAM statements to read and write items. */
-  grantReadWrite(): PolicyStatement[] {
-    return [
-      {
-        effect: "Allow",
-        actions: [...TABLE_READ_WRITE_ACTIONS],
-        resources: [this.tableArn, `${this.tableArn}/index/*`],
-      },
-    ];
+  /** Let a grantee read and write items. One statement, default sid "ReadWrite<table id>". */
+  grantReadWrite(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, `ReadWrite${sidOf(this.node.id)}`, [
+      { suffix: "", effect: "Allow", actions: [...TABLE_READ_WRITE_ACTIONS], resources: [this.tableArn, `${this.tableArn}/index/*`] },
+    ]);
   }
 
-  /** IAM statements to consume the table's stream (Lambda event source). */
-  grantStreamRead(): PolicyStatement[] {
+  /** Let a grantee consume the table's stream (Lambda event source): "<sid>" (records), "<sid>2" (ListStreams); default sid "StreamRead<table id>". */
+  grantStreamRead(grantee: Grantee, options: GrantOptions = {}): void {
     if (!this.hasStream) throw new Error(`${this.node.path}: the table has no stream`);
-    return [
-      {
-        effect: "Allow",
-        actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
-        resources: [this.streamArn],
-      },
+    grantStatements(grantee, options.sid, `StreamRead${sidOf(this.node.id)}`, numbered([
+      { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [this.streamArn] },
       { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: [`${this.tableArn}/stream/*`] },
-    ];
+    ]));
   }
 }

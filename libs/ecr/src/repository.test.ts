@@ -1,6 +1,7 @@
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
+import { PolicyStatements } from "@infra/iam";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ecrPullStatements } from "./pull";
@@ -107,7 +108,10 @@ describe("Repository", () => {
   it("exposes typed attributes and a pull statement scoped to the repository", () => {
     const { repo } = synth();
     expect(repo.repositoryArn).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
-    const statement = repo.grantPull();
+    const grantee = new PolicyStatements();
+    repo.grantPull(grantee);
+    const statement = grantee.statements[0]!;
+    expect(statement.sid).toBe("EcrPull");
     expect(statement.actions).toEqual(["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
     expect(statement.resources).toEqual([repo.repositoryArn]);
   });

@@ -1,8 +1,8 @@
-import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, type JsonPolicyStatement, grantStatements } from "@infra/iam";
 import { Construct } from "constructs";
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRule, renderLifecyclePolicy } from "./lifecycle";
 import { ECR_PULL_ACTIONS } from "./pull";
@@ -41,7 +41,7 @@ export interface RepositoryProps {
 
 /** Renders the repository policy; rejects a "*" principal so the repository can never be public. */
 export function renderRepositoryPolicy(grants: readonly RepositoryPolicyGrant[]): string {
-  const statements = grants.map((g, i) => {
+  const statements = grants.map((g, i): JsonPolicyStatement => {
     if (g.principalArns.length === 0) throw new RangeError(`ECR repository policy grant ${i}: principalArns must not be empty`);
     const bad = g.principalArns.find((p) => p === "*" || p.includes("*"));
     if (bad !== undefined) throw new RangeError(`ECR repository policy grant ${i}: principal ${JSON.stringify(bad)} is a wildcard; name accounts or roles`);
@@ -83,8 +83,8 @@ export class Repository extends Construct {
     }
   }
 
-  /** An IAM statement that lets a role pull from this repository (pair it with ecrPullStatements' auth token). */
-  grantPull(): DataAwsIamPolicyDocumentStatement {
-    return { sid: "EcrPull", effect: "Allow", actions: [...ECR_PULL_ACTIONS], resources: [this.repositoryArn] };
+  /** Let a grantee pull from this repository (pair it with ecrPullStatements' auth token). One statement, default sid "EcrPull". */
+  grantPull(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, "EcrPull", [{ suffix: "", effect: "Allow", actions: [...ECR_PULL_ACTIONS], resources: [this.repositoryArn] }]);
   }
 }

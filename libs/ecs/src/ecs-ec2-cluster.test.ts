@@ -214,7 +214,7 @@ describe("validation", () => {
         c.grantTaskRole({ sid: "A", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] });
         c.grantTaskRole({ sid: "A", actions: ["s3:PutObject"], resources: ["arn:aws:s3:::b/*"] });
       }),
-    ).toThrow("sid A is already granted to the task role");
+    ).toThrow('sid "A" is already granted to the task role');
     expect(() => synthJson((s) => new EcsEc2Cluster(s, "ecs", dev).allowFrom("sg", [80, 70], "x"))).toThrow("port [80,70] is not a port or an ascending range");
   });
 });

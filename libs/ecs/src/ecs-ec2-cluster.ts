@@ -13,13 +13,14 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type Grantee, grantErrors, type PolicyStatement, toDocumentStatement } from "@infra/iam";
 import { declareKeyUse } from "@infra/kms";
 import { LogGroup } from "@infra/monitoring";
 import { Construct } from "constructs";
 import { ecsOptimizedAmiParameter } from "./ami";
-import { AGENT_NAMESPACE, type HostDiskMetric, hostAgentScript, hostDiskMetric } from "./host-agent";
-import { type IamStatement, statementErrors } from "./iam-statement";
+import { AGENT_NAMESPACE, type HostDiskMetric, hostAgentScript, hostDiskMetric, hostMemoryMetric } from "./host-agent";
 import { type PlacementMode, type PlacementStrategy, placementStrategy } from "./placement";
 import { ecsUserData } from "./user-data";
 import { validateClusterProps } from "./validate";
@@ -63,9 +64,9 @@ export interface EcsEc2ClusterProps {
   /** Replace instances when the launch template changes (new AMI, type, ...): launch before terminate. @default true */
   readonly instanceRefresh?: boolean;
   /** Statements of the task role (seed 004: S3, DynamoDB, Secrets Manager). More with `grantTaskRole`. @default none */
-  readonly taskRoleStatements?: readonly IamStatement[];
+  readonly taskRoleStatements?: readonly PolicyStatement[];
   /** Extra statements of the task execution role, e.g. secretsmanager:GetSecretValue for container secrets. @default none */
-  readonly executionRoleStatements?: readonly IamStatement[];
+  readonly executionRoleStatements?: readonly PolicyStatement[];
   /** Extra /etc/ecs/ecs.config settings, e.g. { ECS_ENABLE_CONTAINER_METADATA: "true" }. @default {} */
   readonly ecsConfig?: Readonly<Record<string, string>>;
   /**
@@ -109,6 +110,8 @@ export class EcsEc2Cluster extends Construct {
   readonly logGroupArn: string;
   /** The instances' disk use as the CloudWatch agent publishes it; undefined without `hostAgent`. */
   readonly hostDiskMetric?: HostDiskMetric;
+  /** The instances' memory use (`mem_used_percent` over the group) as the agent publishes it; undefined without `hostAgent`. */
+  readonly hostMemoryMetric?: HostDiskMetric;
   /** The log group of the instances' own logs; undefined without `hostAgent`. */
   readonly systemLogGroupName?: string;
   /** ordered_placement_strategy for services on this cluster. */
@@ -255,7 +258,10 @@ export class EcsEc2Cluster extends Construct {
     declareKeyUse(asg, props.ebsKmsKeyArn, { kind: "service-linked-role", service: "autoscaling.amazonaws.com" });
     this.autoScalingGroupName = asg.name;
     this.autoScalingGroupArn = asg.arn;
-    if (props.hostAgent) this.hostDiskMetric = hostDiskMetric(asg.name);
+    if (props.hostAgent) {
+      this.hostDiskMetric = hostDiskMetric(asg.name);
+      this.hostMemoryMetric = hostMemoryMetric(asg.name);
+    }
 
     const capacityProvider = new EcsCapacityProvider(this, "capacity-provider", {
       name: `${props.name}-ec2`,
@@ -324,33 +330,30 @@ export class EcsEc2Cluster extends Construct {
   }
 
   /** Adds a statement to the task role (what the application may do). */
-  grantTaskRole(statement: IamStatement): void {
+  grantTaskRole(statement: PolicyStatement): void {
     this.grant(this.taskRole, "task", statement);
   }
 
   /** Adds a statement to the task execution role (what ECS needs to start tasks, e.g. reading container secrets). */
-  grantExecutionRole(statement: IamStatement): void {
+  grantExecutionRole(statement: PolicyStatement): void {
     this.grant(this.executionRole, "task-execution", statement);
   }
 
-  private grant(role: IamRole, kind: string, statement: IamStatement): void {
-    const errors = statementErrors(statement);
+  /** The task role as a grantee of library grants: `bucket.grantRead(cluster.taskRoleGrantee)`. */
+  get taskRoleGrantee(): Grantee {
+    return { addToRolePolicy: (statement) => this.grantTaskRole(statement) };
+  }
+
+  /** The task execution role as a grantee of library grants. */
+  get executionRoleGrantee(): Grantee {
+    return { addToRolePolicy: (statement) => this.grantExecutionRole(statement) };
+  }
+
+  private grant(role: IamRole, kind: string, statement: PolicyStatement): void {
     const sids = this.grantedSids.get(role) ?? new Set<string>();
-    if (sids.has(statement.sid)) errors.push(`sid ${statement.sid} is already granted to the ${kind} role`);
-    if (errors.length > 0) throw new Error(`EcsEc2Cluster ${kind} role: ${errors.join("; ")}`);
-    sids.add(statement.sid);
     this.grantedSids.set(role, sids);
-    const doc = new DataAwsIamPolicyDocument(this, `${kind}-${statement.sid}-doc`, {
-      statement: [
-        {
-          sid: statement.sid,
-          effect: statement.effect ?? "Allow",
-          actions: [...statement.actions],
-          resources: [...statement.resources],
-          condition: statement.conditions?.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })),
-        },
-      ],
-    });
+    throwIfInvalid(`EcsEc2Cluster ${kind} role`, grantErrors(statement, sids, `the ${kind} role`));
+    const doc = new DataAwsIamPolicyDocument(this, `${kind}-${statement.sid}-doc`, { statement: [toDocumentStatement(statement)] });
     new IamRolePolicy(this, `${kind}-${statement.sid}`, { name: statement.sid, role: role.id, policy: doc.json });
   }
 

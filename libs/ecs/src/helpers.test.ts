@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ecsOptimizedAmiParameter, isGravitonInstanceType } from "./ami";
-import { statementErrors } from "./iam-statement";
 import { placementStrategy } from "./placement";
 import { ecsUserData } from "./user-data";
 
@@ -49,22 +48,5 @@ describe("placementStrategy", () => {
   });
   it("any: bin-pack on memory", () => {
     expect(placementStrategy("any")).toEqual([{ type: "binpack", field: "memory" }]);
-  });
-});
-
-describe("statementErrors", () => {
-  it("accepts scoped statements", () => {
-    expect(statementErrors({ sid: "ReadAssets", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::assets/*"] })).toEqual([]);
-    expect(statementErrors({ sid: "Xray", actions: ["xray:PutTraceSegments"], resources: ["*"], wildcardReason: "X-Ray has no resource-level permissions" })).toEqual([]);
-  });
-  it("refuses wildcards without a reason, '*' actions, bad sids and empty lists", () => {
-    expect(statementErrors({ sid: "All", actions: ["*"], resources: ["*"] })).toEqual([
-      'All: action "*" grants everything; list the actions',
-      "All: * needs a wildcardReason (least privilege: use specific actions and ARNs)",
-    ]);
-    expect(statementErrors({ sid: "S3", actions: ["s3:*"], resources: ["arn:aws:s3:::b"] })).toEqual([
-      "S3: s3:* needs a wildcardReason (least privilege: use specific actions and ARNs)",
-    ]);
-    expect(statementErrors({ sid: "bad-sid", actions: [], resources: [] })).toEqual(['sid "bad-sid" must be letters and digits', "bad-sid: no actions", "bad-sid: no resources"]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { only, synthJson } from "@infra/testing-core/json";
 import { EcsEc2Cluster } from "./ecs-ec2-cluster";
-import { HOST_LOG_FILES, hostAgentConfig, hostDiskMetric } from "./host-agent";
+import { HOST_LOG_FILES, hostAgentConfig, hostDiskMetric, hostMemoryMetric } from "./host-agent";
 
 const props = {
   name: "dev-platform",
@@ -16,17 +16,19 @@ const props = {
 };
 
 describe("the CloudWatch agent on the container instances", () => {
-  it("publishes root-volume use per instance and rolled up per ASG + path, and ships the host logs to one group", () => {
+  it("publishes root-volume and memory use per instance and rolled up per ASG (+ path for the disk), and ships the host logs to one group", () => {
     const config = hostAgentConfig("/aws/ec2/system") as { metrics: Record<string, unknown>; logs: { logs_collected: { files: { collect_list: Record<string, string>[] } } } };
     expect(config.metrics).toEqual({
       namespace: "CWAgent",
       append_dimensions: { AutoScalingGroupName: "${aws:AutoScalingGroupName}", InstanceId: "${aws:InstanceId}" },
-      aggregation_dimensions: [["AutoScalingGroupName", "path"]],
-      metrics_collected: { disk: { measurement: ["used_percent"], resources: ["/"], drop_device: true } },
+      aggregation_dimensions: [["AutoScalingGroupName", "path"], ["AutoScalingGroupName"]],
+      metrics_collected: { disk: { measurement: ["used_percent"], resources: ["/"], drop_device: true }, mem: { measurement: ["used_percent"] } },
     });
     expect(config.logs.logs_collected.files.collect_list.map((f) => [f["file_path"], f["log_group_name"]])).toEqual(HOST_LOG_FILES.map((f) => [f, "/aws/ec2/system"]));
     // The alarm's metric is exactly the roll-up the agent publishes.
     expect(hostDiskMetric("asg-1")).toEqual({ namespace: "CWAgent", metricName: "disk_used_percent", dimensions: { AutoScalingGroupName: "asg-1", path: "/" } });
+    // mem has no path: its roll-up is the ASG-only aggregation (seed 004 "Memory (EC2)").
+    expect(hostMemoryMetric("asg-1")).toEqual({ namespace: "CWAgent", metricName: "mem_used_percent", dimensions: { AutoScalingGroupName: "asg-1" } });
   });
 
   const json = synthJson((s) => new EcsEc2Cluster(s, "ecs", { ...props, hostAgent: { systemLogGroupName: "/aws/ec2/system" } }));

@@ -21,13 +21,19 @@ export function hostDiskMetric(autoScalingGroupName: string): HostDiskMetric {
   return { namespace: AGENT_NAMESPACE, metricName: "disk_used_percent", dimensions: { AutoScalingGroupName: autoScalingGroupName, path: ROOT_PATH } };
 }
 
+/** The memory metric of an auto scaling group's instances (seed 004 "Memory (EC2)"): the roll-up over the group. */
+export function hostMemoryMetric(autoScalingGroupName: string): HostDiskMetric {
+  return { namespace: AGENT_NAMESPACE, metricName: "mem_used_percent", dimensions: { AutoScalingGroupName: autoScalingGroupName } };
+}
+
 /** The host log files the agent ships: the ECS agent's and ECS init's logs and cloud-init's output (AL2023 has no /var/log/messages). */
 export const HOST_LOG_FILES = ["/var/log/ecs/ecs-agent.log", "/var/log/ecs/ecs-init.log", "/var/log/cloud-init-output.log"] as const;
 
 /**
  * The agent's JSON config. `${aws:...}` are the agent's own placeholders, resolved on the instance.
  * Per-instance metrics carry InstanceId (to find the full host); the aggregation over
- * AutoScalingGroupName + path is the one series an alarm watches whatever instances come and go.
+ * AutoScalingGroupName + path (disk) and AutoScalingGroupName (memory, which has no path) is the one
+ * series an alarm or a dashboard watches whatever instances come and go.
  */
 export function hostAgentConfig(systemLogGroupName: string): Record<string, unknown> {
   return {
@@ -35,9 +41,10 @@ export function hostAgentConfig(systemLogGroupName: string): Record<string, unkn
     metrics: {
       namespace: AGENT_NAMESPACE,
       append_dimensions: { AutoScalingGroupName: "${aws:AutoScalingGroupName}", InstanceId: "${aws:InstanceId}" },
-      aggregation_dimensions: [["AutoScalingGroupName", "path"]],
+      aggregation_dimensions: [["AutoScalingGroupName", "path"], ["AutoScalingGroupName"]],
       metrics_collected: {
         disk: { measurement: ["used_percent"], resources: [ROOT_PATH], drop_device: true },
+        mem: { measurement: ["used_percent"] },
       },
     },
     logs: {

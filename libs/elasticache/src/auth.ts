@@ -18,7 +18,8 @@ export interface IamCacheUser {
  * - `user-group`: an existing RBAC user group, managed elsewhere.
  * - `token` (replication groups only): a Redis AUTH token read at plan time from a Secrets Manager
  *   secret. Not in code or JSON, but Terraform keeps it in the (encrypted) state and rotating it
- *   needs a re-apply; prefer `iam`.
+ *   needs a re-apply (ROTATE, then SET). Clients need no SDK: the token is a plain password
+ *   (e.g. an ECS `secrets` env var); `iam` clients must sign a token every 15 minutes.
  */
 export type CacheAuth =
   | { readonly mode: "iam"; readonly users: readonly IamCacheUser[] }
@@ -30,6 +31,12 @@ export type CacheAuth =
       readonly secretJsonKey?: string;
       /** The secret's name when `secretArn` is a token: the token is read at plan time, so its value is a prerequisite named by it. @default secretArn */
       readonly secretName?: string;
+      /**
+       * How a changed token is applied to the running group (provider 6.x requires one with a token):
+       * `ROTATE` adds the new token and keeps the previous one valid (clients holding either connect),
+       * `SET` (only after a ROTATE) drops the previous one. Not used at creation. @default "ROTATE"
+       */
+      readonly updateStrategy?: "ROTATE" | "SET";
     };
 
 export const DEFAULT_ACCESS_STRING = "on ~* +@all -@dangerous";

@@ -1,4 +1,5 @@
 import { allRules, evaluate, evaluatePreflight, preflightRuleById, type TerraformJson } from "@infra/policy";
+import { PolicyStatements, documentStatements } from "@infra/iam";
 import { describe, expect, it } from "vitest";
 import { RedisReplicationGroup, type RedisReplicationGroupProps, ServerlessCache, type ServerlessCacheProps } from "./index";
 import { all, only, type Synth, synthStack } from "@infra/testing-core/stack";
@@ -88,10 +89,14 @@ describe("RedisReplicationGroup", () => {
   it("creates IAM users (user id = name), a disabled default user and the group; grants connect per user", () => {
     synthStack((s) => {
       const c = new RedisReplicationGroup(s, "cache", { ...base, auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }, { userName: "aerologue-prod-ro", accessString: "on ~* +@read" }] } });
+      expect(documentStatements((g) => c.grantConnect(g, { userName: "aerologue-prod-ro" }))).toEqual([
+        { sid: "ConnectCache", effect: "Allow", actions: ["elasticache:Connect"], resources: [c.replicationGroupArn, expect.stringMatching(/^\$\{TfToken/)] },
+      ]);
+      // The deprecated return form (kept while parallel branches merge) gives the same statement without a sid.
       expect(c.grantConnect("aerologue-prod-ro")).toEqual([
         { effect: "Allow", actions: ["elasticache:Connect"], resources: [c.replicationGroupArn, expect.stringMatching(/^\$\{TfToken/)] },
       ]);
-      expect(() => c.grantConnect("nobody")).toThrow('no IAM cache user "nobody" (known: aerologue-prod-app, aerologue-prod-ro)');
+      expect(() => c.grantConnect(new PolicyStatements(), { userName: "nobody" })).toThrow('no IAM cache user "nobody" (known: aerologue-prod-app, aerologue-prod-ro)');
     });
     const synth = group({ auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }] } });
     const users = Object.values(all(synth, "aws_elasticache_user"));
@@ -129,7 +134,11 @@ describe("RedisReplicationGroup", () => {
     const dataName = Object.keys(synth.data!["aws_secretsmanager_secret_version"]!)[0];
     expect(synth.data!["aws_secretsmanager_secret_version"]![dataName!]).toEqual({ secret_id: "arn:aws:secretsmanager:us-east-1:111111111111:secret:redis" });
     expect(only(synth, "aws_elasticache_replication_group").values.auth_token).toBe(`\${data.aws_secretsmanager_secret_version.${dataName}.secret_string}`);
+    // Provider 6.x needs the strategy with a token: ROTATE keeps the previous token valid beside the new one.
+    expect(only(synth, "aws_elasticache_replication_group").values.auth_token_update_strategy).toBe("ROTATE");
     expect(synth.resource["aws_elasticache_user"]).toBeUndefined();
+    const set = group({ auth: { mode: "token", secretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:redis", updateStrategy: "SET" } });
+    expect(only(set, "aws_elasticache_replication_group").values.auth_token_update_strategy).toBe("SET");
   });
 
   it("covers the seed sizes: one MVP node without failover, cluster mode with the cluster.on group", () => {

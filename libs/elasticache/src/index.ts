@@ -1,4 +1,5 @@
 export { type CacheAuth, DEFAULT_ACCESS_STRING, type IamCacheUser } from "./auth";
+export type { CacheConnectOptions } from "./grant";
 export { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily } from "./engine";
 export {
   type CacheLogs,

@@ -6,13 +6,16 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary, requirePrerequisite } from "@infra/core";
+import type { Grantee } from "@infra/iam";
 import { declareLogGroupKey } from "@infra/kms";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
+import { type CacheConnectOptions, grantConnect } from "./grant";
 import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
 import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
+/** @deprecated Grants take a `Grantee` of `@infra/iam` (ADR 0115). */
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 
 /**
@@ -189,7 +192,7 @@ export class RedisReplicationGroup extends Construct {
       return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: type };
     });
 
-    let authConfig: { userGroupIds?: string[]; authToken?: string } = {};
+    let authConfig: { userGroupIds?: string[]; authToken?: string; authTokenUpdateStrategy?: string } = {};
     let userArns: Record<string, string> = {};
     if (auth.mode === "iam") {
       const users = new IamUserGroup(this, "users", { name, users: auth.users, tags });
@@ -209,7 +212,10 @@ export class RedisReplicationGroup extends Construct {
         reason: "the replication group's auth_token is read from the secret at plan time",
       });
       const secret = new DataAwsSecretsmanagerSecretVersion(this, "auth-token", { secretId: auth.secretArn });
-      authConfig = { authToken: auth.secretJsonKey ? Fn.lookup(Fn.jsondecode(secret.secretString), auth.secretJsonKey) : secret.secretString };
+      authConfig = {
+        authToken: auth.secretJsonKey ? Fn.lookup(Fn.jsondecode(secret.secretString), auth.secretJsonKey) : secret.secretString,
+        authTokenUpdateStrategy: auth.updateStrategy ?? "ROTATE",
+      };
     }
     this.userArns = userArns;
 
@@ -255,10 +261,11 @@ export class RedisReplicationGroup extends Construct {
     this.securityGroup.allowFrom(securityGroupId, description);
   }
 
-  /** IAM statement to connect as one of this cache's IAM users (auth mode "iam"). */
-  grantConnect(userName: string): PolicyStatement[] {
-    const userArn = this.userArns[userName];
-    if (!userArn) throw new Error(`${this.node.path}: no IAM cache user "${userName}" (known: ${Object.keys(this.userArns).join(", ") || "none"})`);
-    return [{ effect: "Allow", actions: ["elasticache:Connect"], resources: [this.replicationGroupArn, userArn] }];
+  /** Let a grantee connect as one of this cache's IAM users (auth mode "iam"). One statement, default sid "Connect<cache id>". */
+  grantConnect(grantee: Grantee, options: CacheConnectOptions): void;
+  /** @deprecated Pass a grantee: `grantConnect(grantee, { userName })` (ADR 0115). */
+  grantConnect(userName: string): DataAwsIamPolicyDocumentStatement[];
+  grantConnect(grantee: Grantee | string, options?: CacheConnectOptions): void | DataAwsIamPolicyDocumentStatement[] {
+    return grantConnect(this, this.replicationGroupArn, this.userArns, grantee, options);
   }
 }

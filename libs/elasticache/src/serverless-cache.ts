@@ -1,10 +1,12 @@
 import { ElasticacheServerlessCache } from "@cdktf/provider-aws/lib/elasticache-serverless-cache";
 import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { markLibrary } from "@infra/core";
+import type { Grantee } from "@infra/iam";
 import { Construct } from "constructs";
 import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
 import type { CacheEngine } from "./engine";
-import type { PolicyStatement } from "./replication-group";
+import { type CacheConnectOptions, grantConnect } from "./grant";
 import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /** Caps on what the cache may scale to (cost guard rails). */
@@ -153,10 +155,11 @@ export class ServerlessCache extends Construct {
     this.securityGroup.allowFrom(securityGroupId, description);
   }
 
-  /** IAM statement to connect as one of this cache's IAM users (auth mode "iam"). */
-  grantConnect(userName: string): PolicyStatement[] {
-    const userArn = this.userArns[userName];
-    if (!userArn) throw new Error(`${this.node.path}: no IAM cache user "${userName}" (known: ${Object.keys(this.userArns).join(", ") || "none"})`);
-    return [{ effect: "Allow", actions: ["elasticache:Connect"], resources: [this.cacheArn, userArn] }];
+  /** Let a grantee connect as one of this cache's IAM users (auth mode "iam"). One statement, default sid "Connect<cache id>". */
+  grantConnect(grantee: Grantee, options: CacheConnectOptions): void;
+  /** @deprecated Pass a grantee: `grantConnect(grantee, { userName })` (ADR 0115). */
+  grantConnect(userName: string): DataAwsIamPolicyDocumentStatement[];
+  grantConnect(grantee: Grantee | string, options?: CacheConnectOptions): void | DataAwsIamPolicyDocumentStatement[] {
+    return grantConnect(this, this.cacheArn, this.userArns, grantee, options);
   }
 }

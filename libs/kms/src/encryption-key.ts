@@ -3,11 +3,12 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsReplicaKey } from "@cdktf/provider-aws/lib/kms-replica-key";
 import { type ServiceLinkedRoleService, markLibrary, requireServiceLinkedRole } from "@infra/core";
+import { type GrantOptions, type Grantee, grantStatements, sidOf } from "@infra/iam";
 import { Token } from "cdktf";
 import { Construct, type IConstruct } from "constructs";
 import { type KeyServiceName, type KeyServicePrincipal, defaultServiceActions, keyPolicyStatements } from "./key-policy";
 import { type KeyUse, type KeyUseSink, registerKey } from "./key-usage";
-import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, type PolicyStatement } from "./statements";
+import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS } from "./statements";
 
 export interface EncryptionKeyProps {
   /** Alias name without the `alias/` prefix, e.g. "aerologue-prod-data". Also the key's Name tag. */
@@ -219,13 +220,13 @@ export class EncryptionKey extends Construct implements KeyUseSink {
     return keyPolicyStatements({ ...this.policyInput, servicePrincipals, serviceLinkedRoles: [...this.serviceLinkedRoles].sort() });
   }
 
-  /** IAM statement letting a principal encrypt and decrypt with this key (and only this key). */
-  grantEncryptDecrypt(): PolicyStatement[] {
-    return [{ effect: "Allow", actions: [...ENCRYPT_DECRYPT_ACTIONS], resources: [this.keyArn] }];
+  /** Let a grantee encrypt and decrypt with this key (and only this key). One statement, sid "EncryptDecrypt<key id>". */
+  grantEncryptDecrypt(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, `EncryptDecrypt${sidOf(this.node.id)}`, [{ suffix: "", effect: "Allow", actions: [...ENCRYPT_DECRYPT_ACTIONS], resources: [this.keyArn] }]);
   }
 
-  /** IAM statement letting a principal decrypt with this key. */
-  grantDecrypt(): PolicyStatement[] {
-    return [{ effect: "Allow", actions: [...DECRYPT_ACTIONS], resources: [this.keyArn] }];
+  /** Let a grantee decrypt with this key. One statement, sid "Decrypt<key id>". */
+  grantDecrypt(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, `Decrypt${sidOf(this.node.id)}`, [{ suffix: "", effect: "Allow", actions: [...DECRYPT_ACTIONS], resources: [this.keyArn] }]);
   }
 }

@@ -1,5 +1,5 @@
 import { type ServiceLinkedRoleService, serviceLinkedRoleArn } from "@infra/core";
-import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, KEY_ADMIN_ACTIONS, type PolicyStatement } from "./statements";
+import { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, KEY_ADMIN_ACTIONS, type KeyPolicyStatement } from "./statements";
 
 /**
  * An AWS service allowed to use the key through its own service principal (services that call
@@ -75,9 +75,9 @@ export interface KeyPolicyInput {
  * the key can never become unmanageable), named administrators and users, and named service
  * principals, each with a condition. No statement has an unconditioned `*` principal.
  */
-export function keyPolicyStatements(input: KeyPolicyInput): PolicyStatement[] {
+export function keyPolicyStatements(input: KeyPolicyInput): KeyPolicyStatement[] {
   const { accountId, region, partition } = input;
-  const statements: PolicyStatement[] = [
+  const statements: KeyPolicyStatement[] = [
     {
       sid: "AccountRootAdministers",
       effect: "Allow",
@@ -123,7 +123,7 @@ export function keyPolicyStatements(input: KeyPolicyInput): PolicyStatement[] {
  * volumes): it encrypts and decrypts, and creates grants, only for AWS resources. The role must
  * exist before this policy is put: the account foundation creates it (libs/core account-requirements).
  */
-function serviceLinkedRoleStatements(service: ServiceLinkedRoleService, accountId: string, partition: string): PolicyStatement[] {
+function serviceLinkedRoleStatements(service: ServiceLinkedRoleService, accountId: string, partition: string): KeyPolicyStatement[] {
   const sid = `ServiceLinkedRole${service.split(".")[0]!.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
   const principals = [{ type: "AWS", identifiers: [serviceLinkedRoleArn(service, accountId, partition)] }];
   return [
@@ -147,7 +147,7 @@ export function defaultServiceActions(service: KeyServiceName): readonly string[
   return [DECRYPT_ACTIONS[0], "kms:GenerateDataKey*"];
 }
 
-function serviceStatements(sp: KeyServicePrincipal, accountId: string, region: string, partition: string): PolicyStatement[] {
+function serviceStatements(sp: KeyServicePrincipal, accountId: string, region: string, partition: string): KeyPolicyStatement[] {
   const sid = `Service${sp.service.replace(/(^|\.)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
   if (sp.service === "cloudtrail") return cloudTrailStatements(sid, sp, accountId, partition);
   if (sp.service === "logs") {
@@ -186,7 +186,7 @@ function serviceStatements(sp: KeyServicePrincipal, accountId: string, region: s
  * and only with this account's trail encryption context; DescribeKey for the same trails (it
  * carries no encryption context, so it cannot share the first statement's condition).
  */
-function cloudTrailStatements(sid: string, sp: KeyServicePrincipal, accountId: string, partition: string): PolicyStatement[] {
+function cloudTrailStatements(sid: string, sp: KeyServicePrincipal, accountId: string, partition: string): KeyPolicyStatement[] {
   const principals = [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }];
   const source =
     sp.sourceArns && sp.sourceArns.length > 0

@@ -1,5 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { accountRequirements } from "@infra/core";
+import { documentStatements } from "@infra/iam";
 import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
@@ -193,8 +194,8 @@ describe("EncryptionKey", () => {
   it("grants scoped to the key ARN", () => {
     synthStack((s) => {
       const key = new EncryptionKey(s, "key", base);
-      expect(key.grantDecrypt()).toEqual([{ effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: [key.keyArn] }]);
-      expect(key.grantEncryptDecrypt()[0]!.actions).toContain("kms:GenerateDataKey*");
+      expect(documentStatements((g) => key.grantDecrypt(g))).toEqual([{ sid: "DecryptKey", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: [key.keyArn] }]);
+      expect(documentStatements((g) => key.grantEncryptDecrypt(g, { sid: "UseKey" }))[0]).toMatchObject({ sid: "UseKey", actions: expect.arrayContaining(["kms:GenerateDataKey*"]) });
       expect(key.keyArn).toMatch(/^\$\{TfToken/);
     });
   });
@@ -249,9 +250,9 @@ describe("Secret", () => {
   it("grantRead scopes to the secret ARN and its key", () => {
     synthStack((s) => {
       const secret = new Secret(s, "db", { name: "x", kmsKeyArn });
-      expect(secret.grantRead()).toEqual([
-        { effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [secret.secretArn] },
-        { effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
+      expect(documentStatements((g) => secret.grantRead(g))).toEqual([
+        { sid: "ReadDb", effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [secret.secretArn] },
+        { sid: "ReadDbKey", effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
       ]);
     });
   });

@@ -1,8 +1,8 @@
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { markLibrary, requirePrerequisite } from "@infra/core";
+import { type GrantOptions, type Grantee, grantStatements, sidOf } from "@infra/iam";
 import { Construct } from "constructs";
-import type { PolicyStatement } from "./statements";
 
 export interface SecretRotation {
   /** ARN of the Lambda function that rotates the secret. */
@@ -103,11 +103,11 @@ export class Secret extends Construct {
     }
   }
 
-  /** IAM statements to read this secret's value: the secret itself and decrypt with its key. */
-  grantRead(): PolicyStatement[] {
-    return [
-      { effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [this.secretArn] },
-      { effect: "Allow", actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] },
-    ];
+  /** Let a grantee read this secret's value: the secret itself (sid "Read<secret id>"), and decrypt with its key ("...Key"). */
+  grantRead(grantee: Grantee, options: GrantOptions = {}): void {
+    grantStatements(grantee, options.sid, `Read${sidOf(this.node.id)}`, [
+      { suffix: "", effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [this.secretArn] },
+      { suffix: "Key", effect: "Allow", actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 }

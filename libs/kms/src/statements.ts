@@ -1,10 +1,13 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 
 /**
- * An IAM policy statement in the shape of `data.aws_iam_policy_document`'s `statement` block, so
- * what a `grant*()` method returns drops straight into a role's policy document.
+ * A key policy statement (a resource policy: it names principals), in the shape of
+ * `data.aws_iam_policy_document`'s `statement` block. Grants to roles use `PolicyStatement` of `@infra/iam`.
  */
-export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
+export type KeyPolicyStatement = DataAwsIamPolicyDocumentStatement;
+
+/** @deprecated Key policy statements are `KeyPolicyStatement`; grants take a `Grantee` of `@infra/iam` (ADR 0115). */
+export type PolicyStatement = KeyPolicyStatement;
 
 /** Actions a principal needs to encrypt and decrypt with a key (envelope encryption included). */
 export const ENCRYPT_DECRYPT_ACTIONS = [

@@ -134,13 +134,13 @@ describe("LambdaFunction", () => {
         conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["us-east-1"] }],
       });
       expect(() => fn.addToRolePolicy({ sid: "ReadSessions", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] })).toThrow(
-        'statement sid "ReadSessions" is already granted',
+        'sid "ReadSessions" is already granted to this function\'s role',
       );
       expect(() => fn.addToRolePolicy({ sid: "bad-sid", actions: ["s3:GetObject"], resources: ["x"] })).toThrow(
-        'statement sid "bad-sid" must be letters and digits only',
+        'sid "bad-sid" must be 1-100 letters and digits',
       );
       expect(() => fn.addToRolePolicy({ sid: "Nothing", actions: ["s3:GetObject"], resources: [] })).toThrow(
-        'statement "Nothing" names no resources',
+        'Nothing: no resources',
       );
     });
     const grant = Object.entries(resource.aws_iam_role_policy as Json).find(([k]) => k.startsWith("fn_grant-ReadSessions_"))![1];

@@ -5,15 +5,16 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaEventSourceMapping } from "@cdktf/provider-aws/lib/lambda-event-source-mapping";
 import { LambdaFunction as AwsLambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type Grantee, grantErrors, type PolicyStatement, toDocumentStatement } from "@infra/iam";
 import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
+import { LambdaAlias } from "./alias";
 import { type LambdaCode, codeArguments, isImageCode } from "./code";
 import { validateEnvironment } from "./environment";
-import { type Grantable, type LambdaTarget, type PolicyStatement, permissionStatementId, toDocumentStatement, validateSid } from "./policy";
+import { type LambdaTarget, permissionStatementId } from "./policy";
 import {
-  throwIfInvalid,
   validateFunctionName,
   validateMemorySize,
   validateReservedConcurrency,
@@ -144,17 +145,20 @@ export function validateLambdaFunctionProps(props: LambdaFunctionProps): string[
  * VPC, plus its dead-letter target), tracing on, arm64 by default. Further permissions are added
  * one named statement at a time with {@link addToRolePolicy}.
  */
-export class LambdaFunction extends Construct implements LambdaTarget, Grantable {
+export class LambdaFunction extends Construct implements LambdaTarget, Grantee {
   readonly functionName: string;
   readonly functionArn: string;
   readonly invokeArn: string;
   readonly qualifiedArn: string;
+  /** The latest published version (a number with `publish`, "$LATEST" without). */
+  readonly version: string;
   readonly roleName: string;
   readonly roleArn: string;
   readonly logGroupName: string;
   readonly logGroupArn: string;
   private readonly role: IamRole;
   private readonly grantSids = new Set<string>();
+  private readonly publish: boolean;
 
   constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
     super(scope, id);
@@ -224,6 +228,17 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantable
     this.functionArn = fn.arn;
     this.invokeArn = fn.invokeArn;
     this.qualifiedArn = fn.qualifiedArn;
+    this.version = fn.version;
+    this.publish = props.publish ?? false;
+  }
+
+  /**
+   * An alias on the latest published version (the function must `publish`): what API Gateway and
+   * other callers should invoke when a deployment tool shifts traffic between versions.
+   */
+  addAlias(name: string, description?: string): LambdaAlias {
+    throwIfInvalid(`Lambda function ${this.node.path} alias "${name}"`, [this.publish ? undefined : "an alias needs publish: true (it points at a published version)"]);
+    return new LambdaAlias(this, `alias-${name}`, { functionName: this.functionName, functionVersion: this.version, name, description });
   }
 
   /**
@@ -231,12 +246,7 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantable
    * policy named by its sid, so adding one never rewrites the others.
    */
   addToRolePolicy(statement: PolicyStatement): void {
-    throwIfInvalid(`Lambda function ${this.node.path} grant`, [
-      validateSid(statement.sid),
-      this.grantSids.has(statement.sid) ? `statement sid "${statement.sid}" is already granted` : undefined,
-      statement.resources.length === 0 ? `statement "${statement.sid}" names no resources` : undefined,
-    ]);
-    this.grantSids.add(statement.sid);
+    throwIfInvalid(`Lambda function ${this.node.path} grant`, grantErrors(statement, this.grantSids, "this function's role"));
     const doc = new DataAwsIamPolicyDocument(this, `grant-${statement.sid}-document`, {
       statement: [toDocumentStatement(statement)],
     });

@@ -1,3 +1,4 @@
+export { LambdaAlias, type LambdaAliasProps } from "./alias";
 export { type ImageCode, type LambdaCode, type S3Code } from "./code";
 export { validateEnvironment } from "./environment";
 export {

@@ -1,9 +1,10 @@
 import { LambdaLayerVersion } from "@cdktf/provider-aws/lib/lambda-layer-version";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 import type { S3Code } from "./code";
 import type { LambdaArchitecture } from "./function";
-import { throwIfInvalid, validateRuntime } from "./validate";
+import { validateRuntime } from "./validate";
 
 export interface LambdaLayerProps {
   /** Layer name, e.g. "aerologue-dev-common-utils". */

@@ -1,23 +1,10 @@
-import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { type Grantee, type PolicyStatement as IamPolicyStatement, toDocumentStatement as iamToDocumentStatement } from "@infra/iam";
 
-/**
- * One IAM policy statement, in the shape of `data.aws_iam_policy_document`. `sid` is required:
- * it names the grant in the console and gives its Terraform resource a stable address.
- */
-export interface PolicyStatement {
-  readonly sid: string;
-  /** @default "Allow" */
-  readonly effect?: "Allow" | "Deny";
-  readonly actions: readonly string[];
-  /** Specific ARNs. "*" only where the service has no resource-level permissions. */
-  readonly resources: readonly string[];
-  readonly conditions?: readonly { readonly test: string; readonly variable: string; readonly values: readonly string[] }[];
-}
+/** @deprecated The statement type lives in `@infra/iam` (ADR 0115); import it from there. */
+export type PolicyStatement = IamPolicyStatement;
 
-/** Something whose IAM role can be granted permissions (a Lambda function, a task role wrapper, ...). */
-export interface Grantable {
-  addToRolePolicy(statement: PolicyStatement): void;
-}
+/** @deprecated Use `Grantee` from `@infra/iam` (ADR 0115). */
+export type Grantable = Grantee;
 
 /**
  * What an integration needs to call a Lambda function. `LambdaFunction` satisfies it; so does a
@@ -26,26 +13,17 @@ export interface Grantable {
 export interface LambdaTarget {
   readonly functionName: string;
   readonly functionArn: string;
-  /** The API Gateway integration URI (`aws_lambda_function.invoke_arn`). */
+  /** The API Gateway integration URI (`aws_lambda_function.invoke_arn`, or an alias's). */
   readonly invokeArn: string;
+  /**
+   * The alias (or version) callers invoke: resource-based permissions are granted on it, since a
+   * permission on the unqualified function does not cover an alias. @default none (the unqualified function)
+   */
+  readonly qualifier?: string;
 }
 
-export function toDocumentStatement(s: PolicyStatement): DataAwsIamPolicyDocumentStatement {
-  return {
-    sid: s.sid,
-    effect: s.effect ?? "Allow",
-    actions: [...s.actions],
-    resources: [...s.resources],
-    ...(s.conditions && s.conditions.length > 0
-      ? { condition: s.conditions.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })) }
-      : {}),
-  };
-}
-
-/** Statement ids allow only letters and digits. */
-export function validateSid(sid: string): string | undefined {
-  return /^[A-Za-z0-9]+$/.test(sid) ? undefined : `statement sid "${sid}" must be letters and digits only`;
-}
+/** @deprecated Use `toDocumentStatement` from `@infra/iam` (ADR 0115). */
+export const toDocumentStatement = iamToDocumentStatement;
 
 /**
  * A Lambda permission statement id from readable parts: only letters, digits, "-" and "_" are

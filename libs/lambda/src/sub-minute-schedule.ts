@@ -4,13 +4,12 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine";
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
-import { throwIfInvalid } from "./validate";
 
 export interface SubMinuteScheduleProps {
   /** Name of the state machine, roles and schedule, e.g. "aerologue-dev-etl-flight-data-10s". At most 52 characters. */

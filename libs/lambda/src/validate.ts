@@ -75,8 +75,5 @@ export function validateFunctionName(name: string): string | undefined {
   return undefined;
 }
 
-/** Throws one error listing every problem, prefixed by the construct it concerns. */
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
-}
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";

@@ -4,10 +4,11 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { sidOf } from "@infra/iam";
 import { permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
-import { sidOf, throwIfInvalid } from "./resource-policy";
 import { validateScheduleExpression } from "./schedule-expression";
 import { type EventTarget, type TargetDelivery, targetErrors } from "./targets";
 

@@ -1,11 +1,12 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantOptions, grantStatements, sidOf, toJsonStatement } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
-import type { Grantable } from "@infra/lambda";
 import { Construct } from "constructs";
-import { ResourcePolicyBuilder, type ResourcePolicyStatement, sidOf, throwIfInvalid } from "./resource-policy";
+import { ResourcePolicyBuilder, allowServiceFrom, denyInsecureTransport } from "./resource-policy";
 
 /** What a topic subscription, rule or schedule needs from a queue. `Queue` satisfies it. */
 export interface QueueTarget {
@@ -84,17 +85,6 @@ export function validateQueueProps(props: QueueProps): string[] {
   ].filter((e): e is string => e !== undefined);
 }
 
-function denyInsecureTransport(resource: string): ResourcePolicyStatement {
-  return {
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "sqs:*",
-    Resource: resource,
-    Condition: { Bool: { "aws:SecureTransport": "false" } },
-  };
-}
-
 /**
  * An SQS queue encrypted with a CMK, with its dead-letter queue (redrive after `maxReceiveCount`
  * receives, DLQ accepting redrives only from this queue) and queue policies that refuse non-TLS
@@ -147,13 +137,13 @@ export class Queue extends Construct implements QueueTarget {
       redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
     });
 
-    this.policy = new ResourcePolicyBuilder([denyInsecureTransport(queue.arn)]);
+    this.policy = new ResourcePolicyBuilder([denyInsecureTransport(["sqs:*"], queue.arn)]);
     this.queueArn = queue.arn;
     for (const sender of props.allowedSenders ?? []) this.allowSendFrom(sender.sid, sender.servicePrincipal, sender.sourceArn);
     new SqsQueuePolicy(this, "policy", { queueUrl: queue.url, policy: this.policy.render() });
     new SqsQueuePolicy(this, "dlq-policy", {
       queueUrl: dlq.url,
-      policy: JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(dlq.arn)] }),
+      policy: JSON.stringify({ Version: "2012-10-17", Statement: [toJsonStatement(denyInsecureTransport(["sqs:*"], dlq.arn))] }),
     });
 
     this.queueUrl = queue.url;
@@ -172,29 +162,26 @@ export class Queue extends Construct implements QueueTarget {
   allowSendFrom(sid: string, servicePrincipal: string, sourceArn: string): void {
     // The sender encrypts the message: the queue's key must let that service use it.
     declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
-    this.policy.add({
-      Sid: sidOf(sid),
-      Effect: "Allow",
-      Principal: { Service: servicePrincipal },
-      Action: "sqs:SendMessage",
-      Resource: this.queueArn,
-      Condition: { ArnEquals: { "aws:SourceArn": sourceArn } },
-    });
+    this.policy.add(allowServiceFrom(sid, servicePrincipal, "sqs:SendMessage", this.queueArn, "ArnEquals", sourceArn));
   }
 
-  /** Let a role send messages (and encrypt them with the queue's key). */
-  grantSend(grantee: Grantable, sid = "SendTo" + sidOf(this.node.id)): void {
-    grantee.addToRolePolicy({ sid, actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], resources: [this.queueArn] });
-    grantee.addToRolePolicy({ sid: `${sid}Key`, actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] });
+  /** Let a grantee send messages (and encrypt them with the queue's key): "<sid>", "<sid>Key"; default sid "SendTo<queue id>". A plain string sid is deprecated. */
+  grantSend(grantee: Grantee, options?: GrantOptions | string): void {
+    grantStatements(grantee, grantOptions(options).sid, "SendTo" + sidOf(this.node.id), [
+      { suffix: "", actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], resources: [this.queueArn] },
+      { suffix: "Key", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 
-  /** Let a role receive, delete and re-time messages (and decrypt them). */
-  grantConsume(grantee: Grantable, sid = "ConsumeFrom" + sidOf(this.node.id)): void {
-    grantee.addToRolePolicy({
-      sid,
-      actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
-      resources: [this.queueArn],
-    });
-    grantee.addToRolePolicy({ sid: `${sid}Key`, actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] });
+  /** Let a grantee receive, delete and re-time messages (and decrypt them): "<sid>", "<sid>Key"; default sid "ConsumeFrom<queue id>". */
+  grantConsume(grantee: Grantee, options?: GrantOptions | string): void {
+    grantStatements(grantee, grantOptions(options).sid, "ConsumeFrom" + sidOf(this.node.id), [
+      {
+        suffix: "",
+        actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+        resources: [this.queueArn],
+      },
+      { suffix: "Key", actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 }

@@ -1,44 +1,57 @@
+import { throwIfInvalid } from "@infra/config";
+import { type PolicyStatement, sidOf, statementErrors, toJsonStatement } from "@infra/iam";
 import { Lazy } from "cdktf";
-
-/** One statement of a resource policy (queue or topic), in IAM JSON form. */
-export interface ResourcePolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal: "*" | { readonly Service: string } | { readonly AWS: string };
-  readonly Action: string | readonly string[];
-  readonly Resource: string;
-  readonly Condition?: Record<string, Record<string, string | boolean>>;
-}
 
 /**
  * A resource policy whose statements can still be added after construction (a topic subscribing
- * a queue adds its statement to the queue's policy). Rendered as JSON once, at synth.
+ * a queue adds its statement to the queue's policy). Statements are `PolicyStatement`s with
+ * principals, checked by the one validator; rendered as IAM JSON once, at synth.
  */
 export class ResourcePolicyBuilder {
-  private readonly statements: ResourcePolicyStatement[] = [];
+  private readonly statements: PolicyStatement[] = [];
 
-  constructor(initial: readonly ResourcePolicyStatement[]) {
-    this.statements.push(...initial);
+  constructor(initial: readonly PolicyStatement[]) {
+    for (const s of initial) this.add(s);
   }
 
-  add(statement: ResourcePolicyStatement): void {
-    if (this.statements.some((s) => s.Sid === statement.Sid)) throw new Error(`policy statement "${statement.Sid}" already exists`);
+  add(statement: PolicyStatement): void {
+    if (this.statements.some((s) => s.sid === statement.sid)) throw new Error(`policy statement "${statement.sid}" already exists`);
+    throwIfInvalid(`resource policy statement "${statement.sid}"`, statementErrors(statement));
     this.statements.push(statement);
   }
 
   /** A token resolving to the policy JSON (references inside stay Terraform references). */
   render(): string {
-    return Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements }) });
+    return Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements.map(toJsonStatement) }) });
   }
 }
 
-/** Statement ids: letters and digits only. */
-export function sidOf(text: string): string {
-  const cleaned = text.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""));
-  return cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
+/** Deny `actions` to everyone when the request is not TLS (AwsSolutions-SQS4 / SNS3). */
+export function denyInsecureTransport(actions: readonly string[], resource: string): PolicyStatement {
+  return {
+    sid: "DenyInsecureTransport",
+    effect: "Deny",
+    principals: [{ type: "*", identifiers: ["*"] }],
+    actions,
+    resources: [resource],
+    conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+  };
 }
 
-export function throwIfInvalid(subject: string, errors: readonly (string | undefined)[]): void {
-  const found = errors.filter((e): e is string => e !== undefined);
-  if (found.length > 0) throw new Error(`${subject}: ${found.join("; ")}`);
+/** Let an AWS service principal do `action` on `resource`, only on behalf of `sourceArn`. */
+export function allowServiceFrom(sid: string, servicePrincipal: string, action: string, resource: string, arnTest: "ArnEquals" | "ArnLike", sourceArn: string): PolicyStatement {
+  return {
+    sid: sidOf(sid),
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: [servicePrincipal] }],
+    actions: [action],
+    resources: [resource],
+    conditions: [{ test: arnTest, variable: "aws:SourceArn", values: [sourceArn] }],
+  };
 }
+
+/** @deprecated One copy lives in `@infra/config` (ADR 0115); import it from there. Kept while parallel branches merge. */
+export { throwIfInvalid } from "@infra/config";
+
+/** @deprecated Lives in `@infra/iam` (ADR 0115). */
+export { sidOf } from "@infra/iam";

@@ -2,9 +2,9 @@ import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
-import { throwIfInvalid } from "./resource-policy";
 import { validateScheduleExpression } from "./schedule-expression";
 import { type EventTarget, type TargetDelivery, targetErrors } from "./targets";
 

@@ -2,12 +2,14 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantOptions, grantStatements, sidOf } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
-import { type Grantable, type LambdaTarget, permissionStatementId } from "@infra/lambda";
+import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import type { QueueTarget } from "./queue";
-import { ResourcePolicyBuilder, sidOf, throwIfInvalid } from "./resource-policy";
+import { ResourcePolicyBuilder, allowServiceFrom, denyInsecureTransport } from "./resource-policy";
 
 interface SubscriptionCommon {
   /** SNS filter policy (applied to message attributes). @default none: every message */
@@ -75,16 +77,7 @@ export class Topic extends Construct {
     this.kmsKeyArn = props.kmsKeyArn;
 
     // Same-account IAM principals still publish through their identity policies.
-    this.policy = new ResourcePolicyBuilder([
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: ["sns:Publish", "sns:Subscribe"],
-        Resource: topic.arn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ]);
+    this.policy = new ResourcePolicyBuilder([denyInsecureTransport(["sns:Publish", "sns:Subscribe"], topic.arn)]);
     new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: this.policy.render() });
     for (const p of props.allowedPublishers ?? []) this.allowPublishFrom(p.sid, p.servicePrincipal, p.sourceArn);
 
@@ -139,19 +132,14 @@ export class Topic extends Construct {
     // The service encrypts what it publishes: the topic's key must let it (account-wide: the key
     // lives in another stack, which must not depend on this one's resources).
     declareServicePrincipalKeyUse(this, this.kmsKeyArn, servicePrincipal);
-    this.policy.add({
-      Sid: sidOf(sid),
-      Effect: "Allow",
-      Principal: { Service: servicePrincipal },
-      Action: "sns:Publish",
-      Resource: this.topicArn,
-      Condition: { ArnLike: { "aws:SourceArn": sourceArn } },
-    });
+    this.policy.add(allowServiceFrom(sid, servicePrincipal, "sns:Publish", this.topicArn, "ArnLike", sourceArn));
   }
 
-  /** Let a role publish (and encrypt with the topic's key). */
-  grantPublish(grantee: Grantable, sid = "PublishTo" + sidOf(this.node.id)): void {
-    grantee.addToRolePolicy({ sid, actions: ["sns:Publish"], resources: [this.topicArn] });
-    grantee.addToRolePolicy({ sid: `${sid}Key`, actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] });
+  /** Let a grantee publish (and encrypt with the topic's key): "<sid>", "<sid>Key"; default sid "PublishTo<topic id>". A plain string sid is deprecated. */
+  grantPublish(grantee: Grantee, options?: GrantOptions | string): void {
+    grantStatements(grantee, grantOptions(options).sid, "PublishTo" + sidOf(this.node.id), [
+      { suffix: "", actions: ["sns:Publish"], resources: [this.topicArn] },
+      { suffix: "Key", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [this.kmsKeyArn] },
+    ]);
   }
 }

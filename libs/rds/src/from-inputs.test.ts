@@ -47,6 +47,15 @@ describe("databasePropsFromInputs", () => {
     expect(props.masterCredentials).toEqual({ mode: "rotated-secret", secretName: "dev-us-east-1-shop/master-credentials", rotationDays: 30, rotationSubnetIds: ["subnet-a", "subnet-b"] });
   });
 
+  it("replicates a rotated secret to each replicaRegions region with that region's data key, or names the missing key", () => {
+    const replicated = { ...inputs, masterCredentials: { mode: "rotated-secret" as const, rotationDays: 30, replicaRegions: ["eu-west-1"] } };
+    const props = databasePropsFromInputs(replicated, { ...placement, secretReplicaKeys: { "eu-west-1": { keyArn: "arn:dr-data" } } });
+    expect(props.masterCredentials).toMatchObject({ mode: "rotated-secret", replicas: [{ region: "eu-west-1", kmsKeyArn: "arn:dr-data" }] });
+    expect(() => databasePropsFromInputs(replicated, placement)).toThrow(
+      "database dev-us-east-1-shop: masterCredentials.replicaRegions names eu-west-1, but no data key of eu-west-1 was given (the workload's security/kms there)",
+    );
+  });
+
   it("makes a replica of `replicaOf`: no master credentials of its own", () => {
     const props = databasePropsFromInputs(inputs, { ...placement, replicaOf: { instanceArn: "arn:aws:rds:us-east-1:111111111111:db:primary" } });
     expect(props.replicateSourceDb).toBe("arn:aws:rds:us-east-1:111111111111:db:primary");

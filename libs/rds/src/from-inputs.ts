@@ -36,6 +36,8 @@ export interface DatabasePlacement {
   readonly keys: { readonly data: { readonly keyArn: string }; readonly logs: { readonly keyArn: string } };
   /** The instance this one replicates (a DR region's cross-region replica). @default none: a primary with the inputs' master credentials */
   readonly replicaOf?: { readonly instanceArn: string };
+  /** The workload's data key in each region its rotated secret is replicated to (`masterCredentials.replicaRegions`). @default {} */
+  readonly secretReplicaKeys?: Readonly<Record<string, { readonly keyArn: string }>>;
 }
 
 /** The part of a `DatabaseInstance`'s props that every workload derives the same way from its inputs and placement. */
@@ -66,7 +68,7 @@ export type DatabaseBaseProps = Pick<
  * (engine, clients, replicas, storage options), so a new workload's RDS builder is a few lines.
  */
 export function databasePropsFromInputs(inputs: DatabaseInputs, placement: DatabasePlacement): DatabaseBaseProps {
-  const { vpc, keys, windows, replicaOf } = placement;
+  const { vpc, keys, windows, replicaOf, secretReplicaKeys } = placement;
   if (vpc.dbSubnetGroupName === undefined) throw new Error(`database ${inputs.name}: its VPC has no DB subnet group (the Vpc construct makes one unless createDbSubnetGroup is false)`);
   return {
     name: inputs.name,
@@ -85,6 +87,6 @@ export function databasePropsFromInputs(inputs: DatabaseInputs, placement: Datab
     subnetGroupName: vpc.dbSubnetGroupName,
     logRetentionDays: inputs.logRetentionDays,
     logKmsKeyArn: keys.logs.keyArn,
-    ...(replicaOf ? { replicateSourceDb: replicaOf.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds) }),
+    ...(replicaOf ? { replicateSourceDb: replicaOf.instanceArn } : { masterCredentials: masterCredentialsOf(inputs, vpc.privateSubnetIds, secretReplicaKeys) }),
   };
 }

@@ -15,3 +15,4 @@ export {
   validateInstanceClass,
 } from "./engine";
 export { type EngineParameter, engineParameters } from "./parameters";
+export { type FailoverHeader, type ReplicaPromotion, failoverHeader, failoverScriptPath, promoteReplicaSteps } from "./failover-steps";

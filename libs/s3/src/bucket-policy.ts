@@ -1,9 +1,13 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 
-export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
+/** A bucket policy statement (a resource policy: it names principals), as a `data.aws_iam_policy_document` block. */
+export type BucketPolicyStatement = DataAwsIamPolicyDocumentStatement;
+
+/** @deprecated Bucket policy statements are `BucketPolicyStatement`; grants take a `Grantee` of `@infra/iam` (ADR 0115). */
+export type PolicyStatement = BucketPolicyStatement;
 
 /** Deny every request that does not use TLS (AwsSolutions-S10). */
-export function denyInsecureTransport(bucketArn: string): PolicyStatement {
+export function denyInsecureTransport(bucketArn: string): BucketPolicyStatement {
   return {
     sid: "DenyInsecureTransport",
     effect: "Deny",
@@ -15,7 +19,7 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
 }
 
 /** CloudFront (origin access control) may read objects, only on behalf of the named distribution. */
-export function cloudFrontRead(bucketArn: string, distributionArn: string, sid: string, keyPrefix = ""): PolicyStatement {
+export function cloudFrontRead(bucketArn: string, distributionArn: string, sid: string, keyPrefix = ""): BucketPolicyStatement {
   return {
     sid,
     effect: "Allow",
@@ -27,7 +31,7 @@ export function cloudFrontRead(bucketArn: string, distributionArn: string, sid: 
 }
 
 /** S3 server access logs from buckets of this account may be written here. */
-export function s3AccessLogDelivery(bucketArn: string, accountId: string): PolicyStatement {
+export function s3AccessLogDelivery(bucketArn: string, accountId: string): BucketPolicyStatement {
   return {
     sid: "S3ServerAccessLogs",
     effect: "Allow",
@@ -35,6 +39,25 @@ export function s3AccessLogDelivery(bucketArn: string, accountId: string): Polic
     actions: ["s3:PutObject"],
     resources: [`${bucketArn}/*`],
     condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+  };
+}
+
+/**
+ * AWS Data Exports (CUR 2.0) of this account may deliver here: put objects, and read the bucket
+ * policy to check before each delivery that the bucket still belongs to the exporting account.
+ * Data Exports is a us-east-1 service, so its exports' ARNs are us-east-1 whatever the bucket's region.
+ */
+export function billingExportDelivery(bucketArn: string, accountId: string): PolicyStatement {
+  return {
+    sid: "BillingDataExports",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["bcm-data-exports.amazonaws.com"] }],
+    actions: ["s3:GetBucketPolicy", "s3:PutObject"],
+    resources: [bucketArn, `${bucketArn}/*`],
+    condition: [
+      { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+      { test: "StringLike", variable: "aws:SourceArn", values: [`arn:aws:bcm-data-exports:us-east-1:${accountId}:export/*`] },
+    ],
   };
 }
 
@@ -58,7 +81,7 @@ const ELB_ACCOUNTS: Readonly<Record<string, string>> = {
 };
 
 /** ALB access logs of this account may be written under `<prefix>/AWSLogs/<account>/`. */
-export function albLogDelivery(bucketArn: string, accountId: string, region: string, prefix: string): PolicyStatement {
+export function albLogDelivery(bucketArn: string, accountId: string, region: string, prefix: string): BucketPolicyStatement {
   const elbAccount = ELB_ACCOUNTS[region];
   const path = prefix === "" ? "" : `${prefix.replace(/\/+$/, "")}/`;
   return {

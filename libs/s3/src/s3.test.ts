@@ -1,4 +1,5 @@
 import { allRules, evaluate, type TerraformJson } from "@infra/policy";
+import { documentStatements } from "@infra/iam";
 import { describe, expect, it } from "vitest";
 import { SecureBucket, type SecureBucketProps, validateLifecycle } from "./index";
 import { all, only, type Synth, synthStack } from "@infra/testing-core/stack";
@@ -169,6 +170,21 @@ describe("SecureBucket", () => {
     expect(statements[2].resources[0]).toMatch(/\/alb\/AWSLogs\/111111111111\/\*$/);
   });
 
+  it("receives AWS Data Exports (CUR 2.0) of its own account only, and only SSE-S3 (the delivery AWS documents)", () => {
+    const synth = bucket({ bucketName: "staging-cost-exports", encryption: { mode: "s3" }, logSources: ["billing-exports"], accountId: "222222222222" });
+    const delivery = policyStatements(synth).find((st: { sid: string }) => st.sid === "BillingDataExports");
+    expect(delivery).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["bcm-data-exports.amazonaws.com"] }],
+      actions: ["s3:GetBucketPolicy", "s3:PutObject"],
+      condition: [
+        { test: "StringEquals", variable: "aws:SourceAccount", values: ["222222222222"] },
+        { test: "StringLike", variable: "aws:SourceArn", values: ["arn:aws:bcm-data-exports:us-east-1:222222222222:export/*"] },
+      ],
+    });
+    expect(delivery.resources).toHaveLength(2);
+    expect(() => bucket({ logSources: ["billing-exports"], accountId: "222222222222" })).toThrow('use encryption { mode: "s3" } with logSources "billing-exports"');
+  });
+
   it("hands the load balancer the exact prefix its ALB policy allows (one source of truth)", () => {
     let logs!: SecureBucket;
     const synth = synthStack((s) => {
@@ -253,12 +269,16 @@ describe("SecureBucket", () => {
   it("grants scoped to the bucket, its objects and its key", () => {
     synthStack((s) => {
       const b = new SecureBucket(s, "b", { bucketName: "aerologue-prod-archive", encryption: kms });
-      expect(b.grantRead("positions/")).toEqual([
-        { effect: "Allow", actions: ["s3:ListBucket"], resources: [b.bucketArn] },
-        { effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${b.bucketArn}/positions/*`] },
-        { effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
+      expect(documentStatements((g) => b.grantRead(g, { keyPrefix: "positions/", sid: "ReadPositions" }))).toEqual([
+        { sid: "ReadPositions", effect: "Allow", actions: ["s3:ListBucket"], resources: [b.bucketArn] },
+        { sid: "ReadPositions2", effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${b.bucketArn}/positions/*`] },
+        { sid: "ReadPositions3", effect: "Allow", actions: ["kms:Decrypt"], resources: [kmsKeyArn] },
       ]);
-      expect(b.grantReadWrite()[2]!.actions).toEqual(["kms:Decrypt", "kms:GenerateDataKey"]);
+      const readWrite = documentStatements((g) => b.grantReadWrite(g, { sid: (i) => `S3Archive${i + 1}` }));
+      expect(readWrite.map((x) => x.sid)).toEqual(["S3Archive1", "S3Archive2", "S3Archive3"]);
+      expect(readWrite[2]!.actions).toEqual(["kms:Decrypt", "kms:GenerateDataKey"]);
+      // The deprecated return form (kept while parallel branches merge): the same statements without sids.
+      expect(b.grantReadWrite()).toEqual(readWrite.map(({ sid: _sid, ...rest }) => rest));
     });
   });
 

@@ -1,4 +1,4 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
@@ -10,10 +10,11 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { markLibrary } from "@infra/core";
+import { type GrantOptions, type Grantee, grantStatements, numbered, sidOf, unnamedDocumentStatements } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { albLogDelivery, cloudFrontRead, denyInsecureTransport, type PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
+import { albLogDelivery, billingExportDelivery, cloudFrontRead, denyInsecureTransport, type BucketPolicyStatement as PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
 import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
 import { BucketReplication, type ReplicationProps } from "./replication";
 
@@ -29,8 +30,10 @@ export type BucketEncryption = { readonly mode: "kms"; readonly kmsKeyArn: strin
  * - `s3-access-logs`: bucket policy for logging.s3.amazonaws.com from this account
  * - `alb`: bucket policy for the region's Elastic Load Balancing log delivery
  * - `cloudfront`: ownership BucketOwnerPreferred, as CloudFront standard logging writes with ACLs
+ * - `billing-exports`: bucket policy for AWS Data Exports (CUR 2.0) of this account; its delivery
+ *   to SSE-KMS buckets is not documented, so such a bucket stays SSE-S3 like the log buckets
  */
-export type LogSource = "s3-access-logs" | "alb" | "cloudfront";
+export type LogSource = "s3-access-logs" | "alb" | "cloudfront" | "billing-exports";
 
 export interface CorsRule {
   readonly allowedMethods: readonly ("GET" | "PUT" | "POST" | "DELETE" | "HEAD")[];
@@ -144,6 +147,9 @@ export class SecureBucket extends Construct {
     }
     if (logSources.length > 0 && !props.accountId) errors.push("accountId is required when logSources is set");
     if (logSources.includes("alb") && !props.region) errors.push('region is required when logSources includes "alb"');
+    if (logSources.includes("billing-exports") && props.encryption.mode !== "s3") {
+      errors.push('AWS Data Exports documents delivery to SSE-S3 buckets only: use encryption { mode: "s3" } with logSources "billing-exports"');
+    }
     if (logSources.includes("alb") && props.encryption.mode !== "s3") {
       errors.push('ALB access logs are delivered only to SSE-S3 buckets: use encryption { mode: "s3" } with logSources "alb"');
     }
@@ -228,6 +234,7 @@ export class SecureBucket extends Construct {
 
     this.addToPolicy(denyInsecureTransport(bucket.arn));
     if (logSources.includes("s3-access-logs")) this.addToPolicy(s3AccessLogDelivery(bucket.arn, props.accountId!));
+    if (logSources.includes("billing-exports")) this.addToPolicy(billingExportDelivery(bucket.arn, props.accountId!));
     if (logSources.includes("alb")) {
       this.addToPolicy(albLogDelivery(bucket.arn, props.accountId!, props.region!, albLogPrefix));
       this.albLogTarget = { bucket: bucket.bucket, prefix: albLogPrefix };
@@ -284,27 +291,51 @@ export class SecureBucket extends Construct {
     this.addToPolicy(cloudFrontRead(this.bucketArn, distributionArn, `CloudFrontRead${n === 0 ? "" : n + 1}`, keyPrefix));
   }
 
-  /** IAM statements to read objects (and decrypt them). */
-  grantRead(keyPrefix = ""): PolicyStatement[] {
-    return [
-      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
-      { effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${this.bucketArn}/${keyPrefix}*`] },
-      ...(this.kmsKeyArn ? [{ effect: "Allow", actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] }] : []),
-    ];
+  /**
+   * Let a grantee list the bucket and read objects under `keyPrefix` (and decrypt them with the
+   * bucket's CMK). Statements "<sid>" (list), "<sid>2" (objects), "<sid>3" (key, with a CMK);
+   * default sid "Read<bucket id>".
+   */
+  grantRead(grantee: Grantee, options?: BucketGrantOptions): void;
+  /** @deprecated Pass a grantee: `grantRead(grantee, { keyPrefix })` (ADR 0115). */
+  grantRead(keyPrefix?: string): DataAwsIamPolicyDocumentStatement[];
+  grantRead(grantee?: Grantee | string, options: BucketGrantOptions = {}): void | DataAwsIamPolicyDocumentStatement[] {
+    return this.grantObjects("Read", grantee, options, ["s3:GetObject", "s3:GetObjectVersion"], ["kms:Decrypt"]);
   }
 
-  /** IAM statements to read and write objects (and use the key for both). */
-  grantReadWrite(keyPrefix = ""): PolicyStatement[] {
-    return [
-      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
-      {
-        effect: "Allow",
-        actions: ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
-        resources: [`${this.bucketArn}/${keyPrefix}*`],
-      },
-      ...(this.kmsKeyArn ? [{ effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [this.kmsKeyArn] }] : []),
-    ];
+  /**
+   * Let a grantee read and write objects under `keyPrefix` (and use the bucket's CMK for both).
+   * Statements "<sid>" (list), "<sid>2" (objects), "<sid>3" (key, with a CMK); default sid "ReadWrite<bucket id>".
+   */
+  grantReadWrite(grantee: Grantee, options?: BucketGrantOptions): void;
+  /** @deprecated Pass a grantee: `grantReadWrite(grantee, { keyPrefix })` (ADR 0115). */
+  grantReadWrite(keyPrefix?: string): DataAwsIamPolicyDocumentStatement[];
+  grantReadWrite(grantee?: Grantee | string, options: BucketGrantOptions = {}): void | DataAwsIamPolicyDocumentStatement[] {
+    const objectActions = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"];
+    return this.grantObjects("ReadWrite", grantee, options, objectActions, ["kms:Decrypt", "kms:GenerateDataKey"]);
   }
+
+  /** List the bucket, `objectActions` on the objects under the prefix, `keyActions` on the CMK (if any). */
+  private grantObjects(
+    access: "Read" | "ReadWrite",
+    grantee: Grantee | string | undefined,
+    options: BucketGrantOptions,
+    objectActions: string[],
+    keyActions: string[],
+  ): void | DataAwsIamPolicyDocumentStatement[] {
+    if (typeof grantee !== "object") return unnamedDocumentStatements((g) => this.grantObjects(access, g, { keyPrefix: grantee ?? "" }, objectActions, keyActions));
+    grantStatements(grantee, options.sid, `${access}${sidOf(this.node.id)}`, numbered([
+      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
+      { effect: "Allow", actions: objectActions, resources: [`${this.bucketArn}/${options.keyPrefix ?? ""}*`] },
+      ...(this.kmsKeyArn ? [{ effect: "Allow" as const, actions: keyActions, resources: [this.kmsKeyArn] }] : []),
+    ]));
+  }
+}
+
+/** Options of the bucket's grants. */
+export interface BucketGrantOptions extends GrantOptions {
+  /** Only objects under this prefix, e.g. "users/". @default "" (the whole bucket) */
+  readonly keyPrefix?: string;
 }
 
 /**

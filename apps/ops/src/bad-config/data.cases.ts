@@ -140,6 +140,22 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { minCapacity: -1 }),
     expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/aurora.inputs.minCapacity", value: "-1", allowed: "must be >= 0" },
   },
+  // Athena partition projection and the CUR 2.0 export (issue 14): the first day / billing period must be a real date.
+  {
+    name: "Athena events table starting on a day that does not exist (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { eventsFrom: "2026-02-30" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.eventsFrom", value: '"2026-02-30"', allowed: "must be a calendar date yyyy-MM-dd" },
+  },
+  {
+    name: "CUR 2.0 table projecting from a month that does not exist (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { costExport: { kind: "owner", timeGranularity: "DAILY", includeResources: true, billingPeriodsFrom: "2026-13" } }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.costExport.billingPeriodsFrom", value: '"2026-13"', allowed: "must be a calendar date yyyy-MM" },
+  },
+  {
+    name: "an account without a cost export owner must say why (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { costExport: { kind: "none" } }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.costExport.reason", value: "undefined", allowed: "must be a string" },
+  },
   {
     name: "Aurora min ACU above max ACU (milequest)",
     variant: () => withInputs(staging(), "us-east-1", "milequest-data/aurora", { minAcu: 8, maxAcu: 4 }),
@@ -188,5 +204,16 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     name: "a key without a name",
     variant: () => withInputs(dev(), "us-east-1", DDB, { tables: { admin_audit_log: { partitionKey: { name: "", type: "S" } } } }),
     expect: { level: DEV_AEROLOGUE, path: `${DDB_PATH}.admin_audit_log.partitionKey.name`, value: '""', allowed: "must be >= 1 characters" },
+  },
+  // The replicated master secret (seed 004 "Secrets Manager (cross-region)", ADR 0090).
+  {
+    name: "a master secret replicated twice to one region",
+    variant: () => withInputs(prod(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1", "eu-west-1"] } }),
+    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/data/rds.inputs.masterCredentials.replicaRegions", value: '["eu-west-1","eu-west-1"]', allowed: "must not list a region twice" },
+  },
+  {
+    name: "a master secret replicated to a region without the platform's keys",
+    variant: () => withInputs(staging(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1"] } }),
+    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.dependencies.kms-eu-west-1", value: '"eu-west-1/security/kms"', allowed: "no such deployment in staging" },
   },
 ];

@@ -9,9 +9,22 @@ const dev = () => env("dev");
 const staging = () => env("staging");
 const FN = "us-east-1/aerologue-compute/functions.inputs.functions";
 const MON = "us-east-1/ops/monitoring.inputs.alarms";
+const APP = "us-east-1/services/app.inputs";
+const PROD = "environments/prod/env.ts";
 
 /** Lambda, EventBridge schedules, CloudWatch log retention and alarms, ECS sizing. */
 export const OPS_CASES: readonly BadConfigCase[] = [
+  // Canary deploys (issue 14): a Lambda deployment config, and an alias name Lambda accepts.
+  {
+    name: "an ECS deployment configuration for Lambda aliases (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-ops/deploy", { deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-ops/deploy.inputs.deploymentConfig", value: '"CodeDeployDefault.ECSCanary10Percent5Minutes"', allowed: '"CodeDeployDefault.LambdaCanary10Percent5Minutes"' },
+  },
+  {
+    name: "an API alias named like a version (milequest)",
+    variant: () => withInputs(staging(), "us-east-1", "milequest-api/rest", { aliasName: "42" }),
+    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-api/rest.inputs.aliasName", value: '"42"', allowed: "not only digits (that names a version)" },
+  },
   // Lambda reserved concurrency across workloads of one account and region (issue 11 class 9).
   {
     name: "reserved concurrency over the account quota in a region (the pre-fix prod us-east-1: 1,145 of 900)",
@@ -179,5 +192,58 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     name: "EC2 instance type that is not one",
     variant: () => withInputs(dev(), "us-east-1", "services/ecs-cluster", { instanceType: "t3micro" }),
     expect: { level: DEV_PLATFORM, path: "us-east-1/services/ecs-cluster.inputs.instanceType", value: '"t3micro"', allowed: 'must be an EC2 instance type like "t3.micro"' },
+  },
+  // Seed 004 EBS snapshots (ops/backup, ADR 0090).
+  {
+    name: "an EBS backup frequency AWS Backup is not given (monthly)",
+    variant: () => withInputs(dev(), "us-east-1", "ops/backup", { frequency: "monthly" }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/backup.inputs.frequency", value: '"monthly"', allowed: 'must be one of "hourly" | "daily" | "weekly"' },
+  },
+  {
+    name: "EBS backups copied into their own region",
+    variant: () => withInputs(env("prod"), "us-east-1", "ops/backup", { drCopy: { region: "us-east-1", retentionDays: 7 } }),
+    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/ops/backup.inputs.drCopy.region", value: '"us-east-1"', allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage" },
+  },
+  {
+    name: "EBS backups copied to a region with no vault of the platform",
+    variant: () => withInputs(dev(), "us-east-1", "ops/backup", { drCopy: { region: "eu-west-1", retentionDays: 7 } }),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/backup.dependencies.drVault", value: '"eu-west-1/ops/backup"', allowed: "no such deployment in dev" },
+  },
+  // The platform service's scaling and image (seed 004 Scaling Architecture, ADR 0095)
+  {
+    name: "platform service with min tasks above max",
+    variant: () => withInputs(dev(), "us-east-1", "services/app", { scaling: { minTasks: 4, maxTasks: 3 } }),
+    expect: { level: DEV_PLATFORM, path: `${APP}.scaling.minTasks`, value: "4", allowed: "must be <= scaling.maxTasks" },
+  },
+  {
+    name: "platform service CPU target of 100 %",
+    variant: () => withInputs(dev(), "us-east-1", "services/app", { scaling: { targetCpuPercent: 100 } }),
+    expect: { level: DEV_PLATFORM, path: `${APP}.scaling.targetCpuPercent`, value: "100", allowed: "must be <= 95" },
+  },
+  {
+    name: "platform service image tag latest",
+    variant: () => withInputs(dev(), "us-east-1", "services/app", { imageTag: "latest" }),
+    expect: { level: DEV_PLATFORM, path: `${APP}.imageTag`, value: '"latest"', allowed: 'never "latest"' },
+  },
+  {
+    name: "platform service reserving more memory than its limit",
+    variant: () => withInputs(dev(), "us-east-1", "services/app", { memoryReservationMiB: 1024, memoryLimitMiB: 512 }),
+    expect: { level: DEV_PLATFORM, path: `${APP}.memoryReservationMiB`, value: "1024", allowed: "must be <= memoryLimitMiB" },
+  },
+  {
+    name: "platform service health check path without a leading slash",
+    variant: () => withInputs(dev(), "us-east-1", "services/app", { healthCheckPath: "health" }),
+    expect: { level: DEV_PLATFORM, path: `${APP}.healthCheckPath`, value: '"health"', allowed: 'must be a URL path starting with "/"' },
+  },
+  // Prod's Splunk shipping (seed 004 "CloudWatch + Splunk")
+  {
+    name: "Splunk HEC endpoint over plain HTTP",
+    variant: () => withWorkload(env("prod"), "platform", { splunk: { hecEndpoint: "http://splunk.example.org:8088" } }),
+    expect: { level: PROD, path: "workloads.platform.splunk.hecEndpoint", value: '"http://splunk.example.org:8088"', allowed: "must be the HTTPS URL of a Splunk HTTP Event Collector" },
+  },
+  {
+    name: "log shipping deployed without a Splunk endpoint",
+    variant: () => withWorkload(env("prod"), "platform", { splunk: undefined }),
+    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/ops/log-shipping.inputs.hecEndpoint", value: "undefined", allowed: "is not set: give env.ts workloads.platform.splunk" },
   },
 ];

@@ -64,7 +64,7 @@ function sameStackRef(json: PricedStack["json"], value: unknown, type: string): 
 
 /** Resource types with no charge of their own (configuration, attachments, free services). */
 const FREE =
-  /^aws_(vpc|subnet|route|route_table|route_table_association|internet_gateway|security_group|default_security_group|vpc_security_group_(ingress|egress)_rule|network_acl|network_acl_rule|iam_.+|kms_alias|acm_certificate|acm_certificate_validation|route53_record|route53_hosted_zone_dnssec|route53_key_signing_key|db_subnet_group|db_parameter_group|db_event_subscription|rds_cluster_parameter_group|elasticache_(subnet_group|parameter_group|user|user_group)|ecs_cluster|ecs_capacity_provider|ecs_cluster_capacity_providers|launch_template|lb_listener|lb_listener_rule|lb_target_group|s3_bucket_.+|sns_topic_policy|sns_topic_subscription|sqs_queue_policy|sqs_queue_redrive_allow_policy|cloudwatch_log_resource_policy|cloudwatch_event_target|wafv2_web_acl_association|wafv2_web_acl_logging_configuration|lambda_permission|lambda_event_source_mapping|apigatewayv2_(api_mapping|authorizer|integration|route|stage|domain_name|deployment)|api_gateway_(account|authorizer|base_path_mapping|deployment|domain_name|integration|integration_response|method|method_response|method_settings|resource|stage)|cloudfront_(cache_policy|origin_access_control|response_headers_policy)|cognito_(user_pool_client|user_pool_domain|identity_provider|identity_pool|identity_pool_roles_attachment)|eip_association|secretsmanager_secret_rotation|ssm_parameter|budgets_budget|dynamodb_table_item|config_configuration_recorder_status|config_delivery_channel|xray_group|xray_sampling_rule|ecr_lifecycle_policy|amplify_branch|amplify_domain_association|glue_catalog_database|vpc_peering_connection_accepter)$/;
+  /^aws_(vpc|subnet|route|route_table|route_table_association|internet_gateway|security_group|default_security_group|vpc_security_group_(ingress|egress)_rule|network_acl|network_acl_rule|iam_.+|kms_alias|acm_certificate|acm_certificate_validation|route53_record|route53_hosted_zone_dnssec|route53_key_signing_key|db_subnet_group|db_parameter_group|db_event_subscription|rds_cluster_parameter_group|elasticache_(subnet_group|parameter_group|user|user_group)|ecs_cluster|ecs_capacity_provider|ecs_cluster_capacity_providers|launch_template|lb_listener|lb_listener_rule|lb_target_group|s3_bucket_.+|sns_topic_policy|sns_topic_subscription|sqs_queue_policy|sqs_queue_redrive_allow_policy|cloudwatch_log_resource_policy|cloudwatch_event_target|wafv2_web_acl_association|wafv2_web_acl_logging_configuration|lambda_permission|lambda_event_source_mapping|apigatewayv2_(api_mapping|authorizer|integration|route|stage|domain_name|deployment)|api_gateway_(account|authorizer|base_path_mapping|deployment|domain_name|integration|integration_response|method|method_response|method_settings|resource|stage)|cloudfront_(cache_policy|origin_access_control|response_headers_policy)|cognito_(user_pool_client|user_pool_domain|identity_provider|identity_pool|identity_pool_roles_attachment)|eip_association|secretsmanager_secret_rotation|ssm_parameter|budgets_budget|dynamodb_table_item|config_configuration_recorder_status|config_delivery_channel|xray_group|xray_sampling_rule|ecr_lifecycle_policy|amplify_branch|amplify_domain_association|glue_catalog_database|glue_catalog_table|lambda_alias|codedeploy_app|codedeploy_deployment_group|vpc_peering_connection_accepter|backup_plan|backup_selection|appautoscaling_target|appautoscaling_policy|cloudwatch_log_subscription_filter|cloudwatch_log_stream)$/;
 
 /** Resource types billed only by use: what drives their cost. */
 const USAGE: Readonly<Record<string, string>> = {
@@ -93,11 +93,14 @@ const USAGE: Readonly<Record<string, string>> = {
   aws_cloudtrail: "data events recorded (the first copy of management events is free)",
   aws_athena_workgroup: "data scanned",
   aws_ecr_repository: "image storage",
+  aws_bcmdataexports_export: "the CUR 2.0 export is free; its files are S3 storage",
+  aws_kinesis_firehose_delivery_stream: "data ingested (per GB) and delivered",
   aws_amplify_app: "build minutes, hosting storage and transfer",
   aws_serverlessapplicationrepository_cloudformation_stack: "the deployed application (a rotation Lambda: invocations)",
   aws_vpc_peering_connection: "inter-AZ / inter-region data transfer",
   aws_rds_global_cluster: "replicated write I/O",
   aws_vpc_endpoint: "gateway endpoint: free; data through it is usage",
+  aws_backup_vault: "recovery points stored (EBS snapshots: GB-month of changed blocks) and cross-region copy transfer",
 };
 
 /** Price every resource of the stacks: fixed monthly line items, and the rest with the reason it is not priced. */
@@ -222,8 +225,11 @@ function priceResource(
     }
     case "aws_kms_key":
       return add("security", `KMS key (${String(r["customer_master_key_spec"] ?? "SYMMETRIC_DEFAULT")})`, PRICES.kmsKey.usd);
-    case "aws_secretsmanager_secret":
-      return add("security", "Secrets Manager secret", PRICES.secret.usd);
+    case "aws_secretsmanager_secret": {
+      // Each replica region is billed as a secret of its own.
+      const replicas = Array.isArray(r["replica"]) ? r["replica"].length : 0;
+      return add("security", `Secrets Manager secret${replicas ? ` + ${replicas} replica${replicas > 1 ? "s" : ""}` : ""}`, PRICES.secret.usd * (1 + replicas));
+    }
     case "aws_wafv2_web_acl": {
       const rules = Array.isArray(r["rule"]) ? r["rule"].length : r["rule"] ? 1 : 0;
       return add("security", `WAF web ACL + ${rules} rules (requests: usage)`, PRICES.wafWebAcl.usd + rules * PRICES.wafRule.usd);
@@ -242,6 +248,13 @@ function priceResource(
     }
     case "aws_cloudwatch_dashboard":
       return add("dns+monitoring", "dashboard", PRICES.dashboard.usd);
+    case "aws_ecs_service":
+      // On an EC2 capacity provider the tasks run on the instances priced above; a Fargate service is billed per task.
+      if (r["launch_type"] === undefined && Array.isArray(r["capacity_provider_strategy"]) && !JSON.stringify(r["capacity_provider_strategy"]).includes("FARGATE")) return;
+      return skip("unknown", "no price rule for this resource type in apps/ops/src/cost/estimate.ts");
+    case "aws_ecs_task_definition":
+      if (JSON.stringify(r["requires_compatibilities"]) === '["EC2"]') return;
+      return skip("unknown", "no price rule for this resource type in apps/ops/src/cost/estimate.ts");
     default:
       // terraform_data (the fresh-env placeholder guard) is Terraform's own: no AWS resource at all.
       if (FREE.test(type) || type === "terraform_data") return;

@@ -72,7 +72,15 @@ describe("selection and dependency levels", () => {
   it("with-dependencies and with-dependents are transitive closures", () => {
     const one = { ...NO_FILTER, stacks: ["prod-us-east-1-data-rds"] };
     const deps = selectDeployments(prod, { ...one, withDependencies: true }).map((d) => d.stackName);
-    expect(deps).toEqual(["prod-us-east-1-account-foundation", "prod-us-east-1-security-kms", "prod-us-east-1-network-vpc", "prod-us-east-1-services-ecs-cluster", "prod-us-east-1-data-rds"]);
+    // The eu-west-1 keys encrypt the master secret's DR replica (ADR 0090).
+    expect(deps).toEqual([
+      "prod-us-east-1-account-foundation",
+      "prod-us-east-1-security-kms",
+      "prod-us-east-1-network-vpc",
+      "prod-us-east-1-services-ecs-cluster",
+      "prod-eu-west-1-security-kms",
+      "prod-us-east-1-data-rds",
+    ]);
     const dependents = selectDeployments(prod, { ...NO_FILTER, stacks: ["prod-us-east-1-security-kms"], withDependents: true });
     expect(dependents.every((d) => d.stackName === "prod-us-east-1-security-kms" || Object.values(d.dependencies).length > 0)).toBe(true);
     expect(dependents.map((d) => d.stackName)).toContain("prod-us-east-1-data-rds");

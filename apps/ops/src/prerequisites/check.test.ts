@@ -82,4 +82,19 @@ describe("checkPrerequisites asks AWS whether each prerequisite exists", () => {
     const before = runner({ ...me, "aws route53 list-hosted-zones-by-name": { stdout: "aerologue.app.\t/hostedzone/Z9\n" } });
     expect(checkPrerequisites([zone], { run: before.run, aws: "aws" })[0]).toEqual({ status: "unchecked", detail: "zone dev.aerologue.app does not exist yet: apply its stack first" });
   });
+
+  it("SMS delivery: sandboxed numbers must be verified; production access means out of the sandbox with an active origination number", () => {
+    const sandbox = prerequisite({ kind: "sms-delivery", numbers: ["+15555550100", "+15555550101"], access: "sandbox" });
+    const production = prerequisite({ kind: "sms-delivery", numbers: ["+15555550100"], access: "production", originationNumber: "+18885550100" });
+    const status = (inSandbox: string, extra: Record<string, { stdout?: string; code?: number }>, p: Prerequisite) => {
+      const { run } = runner({ ...me, "aws sns get-sms-sandbox-account-status": { stdout: `${inSandbox}\n` }, ...extra });
+      return checkPrerequisites([p], { run, aws: "aws" })[0]!;
+    };
+    expect(status("True", { "aws sns list-sms-sandbox-phone-numbers": { stdout: "+15555550100\t+15555550101\n" } }, sandbox).status).toBe("present");
+    expect(status("True", { "aws sns list-sms-sandbox-phone-numbers": { stdout: "+15555550100\n" } }, sandbox)).toEqual({ status: "missing", detail: "not verified in the SMS sandbox: +15555550101" });
+    expect(status("False", {}, sandbox).status).toBe("present");
+    expect(status("True", {}, production)).toEqual({ status: "missing", detail: "the account is still in the SNS SMS sandbox (production access is a support case)" });
+    expect(status("False", { "aws pinpoint-sms-voice-v2 describe-phone-numbers": { stdout: "ACTIVE\n" } }, production).status).toBe("present");
+    expect(status("False", { "aws pinpoint-sms-voice-v2 describe-phone-numbers": { stdout: "PENDING\n" } }, production)).toEqual({ status: "missing", detail: "origination number +18885550100 is PENDING" });
+  });
 });

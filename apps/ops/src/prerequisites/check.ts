@@ -69,7 +69,31 @@ function checkOne(p: Prerequisite, ctx: CheckContext): CheckStatus {
       return checkDelegation(r.zone.replace(/\.$/, ""), ctx);
     case "timestream-liveanalytics-customer":
       return { status: "unchecked", detail: "AWS publishes no API that answers it: CreateDatabase on the first apply does" };
+    case "sms-delivery":
+      return checkSms(r, aws);
   }
+}
+
+/** The account's SMS sandbox state, and the verified numbers (sandbox) or the origination number (production). */
+function checkSms(r: Extract<Prerequisite["requirement"], { kind: "sms-delivery" }>, aws: (...args: string[]) => ReturnType<CommandRunner>): CheckStatus {
+  const status = aws("sns", "get-sms-sandbox-account-status", "--query", "IsInSandbox", "--output", "text");
+  if (status.code !== 0) return failed(status, "SMS sandbox status");
+  const inSandbox = status.stdout.trim().toLowerCase() === "true";
+  if (r.access === "production") {
+    if (inSandbox) return { status: "missing", detail: "the account is still in the SNS SMS sandbox (production access is a support case)" };
+    if (!r.originationNumber) return { status: "present", detail: "SNS SMS production access" };
+    const number = aws("pinpoint-sms-voice-v2", "describe-phone-numbers", "--filters", `Name=phone-number,Values=${r.originationNumber}`, "--query", "PhoneNumbers[0].Status", "--output", "text");
+    if (number.code !== 0) return failed(number, `origination number ${r.originationNumber}`);
+    return number.stdout.trim() === "ACTIVE"
+      ? { status: "present", detail: `SNS SMS production access, origination number ${r.originationNumber} active` }
+      : { status: "missing", detail: `origination number ${r.originationNumber} is ${number.stdout.trim() || "not in the account"}` };
+  }
+  if (!inSandbox) return { status: "present", detail: "the account has SNS SMS production access (no verification needed)" };
+  const verified = aws("sns", "list-sms-sandbox-phone-numbers", "--query", "PhoneNumbers[?Status=='Verified'].PhoneNumber", "--output", "text");
+  if (verified.code !== 0) return failed(verified, "SMS sandbox numbers");
+  const have = new Set(verified.stdout.split(/\s+/).filter(Boolean));
+  const missing = r.numbers.filter((n) => !have.has(n));
+  return missing.length === 0 ? { status: "present", detail: `${r.numbers.join(", ")} verified in the SMS sandbox` } : { status: "missing", detail: `not verified in the SMS sandbox: ${missing.join(", ")}` };
 }
 
 /** The zone's Route 53 name servers against what public DNS answers for its NS records. */

@@ -2,24 +2,17 @@ import { WORKLOADS } from "@envs/envcommon";
 import { env as prodEnv } from "@envs/prod";
 import { root } from "@envs/root";
 import { env as stagingEnv } from "@envs/staging";
-import { type EnvConfig, onlyWorkloads, resolveEnv } from "@infra/config";
+import { type EnvConfig, resolveEnv } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourceAddresses, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import { atlasOnly } from "./atlas-variant";
 import { describe, expect, it } from "vitest";
 
 type Res = Record<string, unknown>;
 
-/**
- * Test-only env variants: the real env config, with only AccountabilityAtlas's deployments (other
- * workloads are tested by their owners) and, optionally, another phase — the one-line change.
- */
-function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
-  const only = onlyWorkloads(env, ["atlas"]);
-  const atlas = env.workloads["atlas"] as object;
-  return { ...only, workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase } } };
-}
-const synth = (env: EnvConfig) => synthEnvOnce(env);
+/** The workload's stacks (the platform's security/ci-access is synthesized only as the OIDC provider's owner). */
+const synth = (env: EnvConfig) => synthEnvOnce(env).filter((s) => s.stackName.includes("-atlas-"));
 const short = (s: StackJson) => s.stackName.replace(/^(prod|staging)-/, "");
 function stack(stacks: StackJson[], name: string): StackJson {
   const found = stacks.find((s) => s.stackName === name);
@@ -44,7 +37,7 @@ describe("committed config: phase 1 in prod only", () => {
   it("is phase 1, and staging, dev and uat deploy nothing of the workload", () => {
     expect(WORKLOADS["atlas"]!.defaults).toMatchObject({ phase: 1 });
     const resolved = resolveEnv(root, atlasOnly(stagingEnv), WORKLOADS);
-    expect(resolved.deployments).toEqual([]);
+    expect(resolved.deployments.filter((d) => d.workload === "atlas")).toEqual([]);
   });
 
   it("makes exactly the phase-1 stacks", () => {
@@ -59,6 +52,7 @@ describe("committed config: phase 1 in prod only", () => {
         "us-east-1-atlas-ops-alerts",
         "us-east-1-atlas-ops-monitoring",
         "us-east-1-atlas-security-kms",
+        "us-east-1-atlas-security-app-deploy",
         "us-east-1-atlas-security-secrets",
         "us-east-1-atlas-services-docker-host",
         "us-east-1-atlas-services-ecr",
@@ -272,7 +266,7 @@ describe("phase 2 (prod): ECS Fargate + ALB + ElastiCache + NAT", () => {
     for (const r of rows) expect(r[4]).toContain(r[0] === "web-app" ? "/api/health" : "/actuator/health");
     const user = JSON.parse(String(defs.find((d) => String(d["family"]).endsWith("user-service"))!["container_definitions"]))[0];
     expect(user.image).toMatch(/acct-atlas-user-service.*:1\.0\.0$/);
-    expect(user.secrets.map((s: Res) => s["name"]).sort()).toEqual(["ADMIN_PASSWORD_HASH", "APP_JWT_PRIVATE_KEY", "SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_USERNAME"]);
+    expect(user.secrets.map((s: Res) => s["name"]).sort()).toEqual(["ADMIN_PASSWORD_HASH", "APP_JWT_PRIVATE_KEY", "REDIS_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_USERNAME"]);
     expect(user.logConfiguration.logDriver).toBe("awslogs");
     for (const s of Object.values(resourcesOfType(ecs.json, "aws_ecs_service"))) expect(s).toMatchObject({ desired_count: 1, launch_type: "FARGATE" });
   });
@@ -462,10 +456,16 @@ describe("moving to the next phase only adds or changes what the seed says chang
         "prod-us-east-1-atlas-edge-alb",
         "prod-us-east-1-atlas-network-vpc",
         "prod-us-east-1-atlas-ops-monitoring",
+        // The Redis AUTH token's secret (ADR 0100).
+        "prod-us-east-1-atlas-security-secrets",
+        "prod-us-east-1-atlas-security-app-deploy",
         "prod-us-east-1-atlas-services-docker-host",
         "prod-us-east-1-atlas-services-ecs",
       ].sort(),
     );
+    expect(d["prod-us-east-1-atlas-security-secrets"]!.removed).toEqual([]);
+    // The app deploy role gains the ECS deploy (it reads the services' roles): no resource changes address.
+    expect(d["prod-us-east-1-atlas-security-app-deploy"]).toEqual({ removed: [], added: [probe("us-east-1-atlas-services-ecs"), remote("us-east-1-atlas-services-ecs")] });
     // The stack stays (retired): everything phase 1 created there is in its plan as a destroy.
     expect(d["prod-us-east-1-atlas-services-docker-host"]!.added).toEqual([]);
     expect(d["prod-us-east-1-atlas-services-docker-host"]!.removed).toEqual([...sets[0]!.get("prod-us-east-1-atlas-services-docker-host")!]);
@@ -603,5 +603,91 @@ describe("moving between phases is a plan a user can apply (issue 11 class 14)",
 
   it("an env that never ran phase 1 (staging starts at 3) has no retired host stack", () => {
     for (const stacks of [staging[3], staging[4]]) expect(stacks.map((s) => s.stackName)).not.toContain("staging-us-east-1-atlas-services-docker-host");
+  });
+});
+
+describe("the app repositories' GitHub OIDC deploy role, per env (issue 14)", () => {
+  type Statement = { Sid: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, unknown>>; Principal?: { Federated: string } };
+  const roleOf = (stacks: StackJson[], env: string) => {
+    const s = stack(stacks, `${env}-us-east-1-atlas-security-app-deploy`);
+    const role = one(s, "aws_iam_role");
+    const trust = (JSON.parse(String(role["assume_role_policy"])) as { Statement: Statement[] }).Statement;
+    const statements = (JSON.parse(String(one(s, "aws_iam_role_policy")["policy"])) as { Statement: Statement[] }).Statement;
+    const sid = (id: string) => statements.find((x) => x.Sid === id);
+    return { s, role, trust, statements, sid };
+  };
+  const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+  it("trusts the account's OIDC provider of security/ci-access (never a second one) for repo:<org>/<app-repo>:environment:<env> only", () => {
+    for (const [stacks, env] of [[phase1, "prod"], [phases[4], "prod"], [staging[3], "staging"]] as const) {
+      const { s, role, trust } = roleOf(stacks, env);
+      expect(role).toMatchObject({ name: `acct-atlas-${env}-app-deploy`, max_session_duration: 7200, tags: { CiScope: "application-delivery" } });
+      expect(trust).toHaveLength(1);
+      expect(trust[0]!.Principal!.Federated).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-[a-z]+-us-east-1-security-ci-access\.outputs\.[\w-]+\}$/);
+      expect(trust[0]!.Condition).toEqual({
+        StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": `repo:acme/AccountabilityAtlas:environment:${env}` },
+      });
+      expect(resourcesOfType(s.json, "aws_iam_openid_connect_provider")).toEqual({});
+      expect(s.json.output?.["AWS_DEPLOY_ROLE_ARN"]).toBeDefined();
+    }
+    for (const stacks of [phase1, phases[2], phases[3], phases[4], staging[3], staging[4]]) expect(all(stacks, "aws_iam_openid_connect_provider")).toEqual([]);
+  });
+
+  it("phase 1 (SSH deploys to the host): pushes to exactly the eight repositories, nothing else", () => {
+    const { statements, sid } = roleOf(phase1, "prod");
+    expect(statements.map((x) => x.Sid)).toEqual(["EcrLogin", "PushImages"]);
+    expect(sid("EcrLogin")).toMatchObject({ Action: "ecr:GetAuthorizationToken", Resource: "*" });
+    const repos = list(sid("PushImages")!.Resource);
+    expect(repos).toHaveLength(8);
+    for (const r of repos) expect(r).toMatch(/atlas-services-ecr\.outputs\.cross-stack-output-aws_ecr_repositoryacct-atlas-[a-z-]+_repository_[A-F0-9]{8}arn\}$/);
+    expect(list(sid("PushImages")!.Action)).toEqual(expect.arrayContaining(["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"]));
+  });
+
+  it("phase 2-3: registers task definitions, passes only the services' task and execution roles to ECS, updates exactly the eight services", () => {
+    for (const [stacks, env] of [[phases[2], "prod"], [staging[3], "staging"]] as const) {
+      const { statements, sid } = roleOf(stacks, env);
+      expect(statements.map((x) => x.Sid)).toEqual(["EcrLogin", "PushImages", "TaskDefinitions", "PassTaskRoles", "DescribeServices", "RollingDeploys"]);
+      const pass = sid("PassTaskRoles")!;
+      expect(pass.Action).toBe("iam:PassRole");
+      expect(pass.Condition).toEqual({ StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+      const roles = list(pass.Resource);
+      expect(roles).toHaveLength(16);
+      for (const r of roles) expect(r).toMatch(/atlas-services-ecs\.outputs\.cross-stack-output-aws_iam_role[a-z-]+_(task|execution)-role_[A-F0-9]{8}arn\}$/);
+      const services = list(sid("RollingDeploys")!.Resource);
+      expect(services).toHaveLength(8);
+      const ref = "\\$\\{data\\.terraform_remote_state\\.[\\w-]+-atlas-services-ecs\\.outputs\\.cross-stack-output-";
+      for (const r of services) expect(r).toMatch(new RegExp(`^arn:aws:ecs:us-east-1:\\d{12}:service/${ref}aws_ecs_clustercluster_[A-F0-9]{8}name\\}/${ref}aws_ecs_service[a-z-]+(_service)?_[A-F0-9]{8}name\\}$`));
+      expect(sid("RollingDeploys")!.Action).toBe("ecs:UpdateService");
+    }
+  });
+
+  it("phase 4: the blue/green services deploy only through their CodeDeploy deployment groups; the six internal ones by UpdateService", () => {
+    for (const stacks of [phases[4], staging[4]]) {
+      const env = stacks === phases[4] ? "prod" : "staging";
+      const { sid } = roleOf(stacks, env);
+      expect(list(sid("RollingDeploys")!.Resource)).toHaveLength(6);
+      expect(list(sid("DescribeServices")!.Resource)).toHaveLength(8);
+      const groups = list(sid("BlueGreenDeploys")!.Resource);
+      expect(groups).toHaveLength(2);
+      const ref = "\\$\\{data\\.terraform_remote_state\\.[\\w-]+-atlas-services-ecs\\.outputs\\.cross-stack-output-";
+      for (const g of groups) {
+        expect(g).toMatch(new RegExp(`^arn:aws:codedeploy:us-east-1:\\d{12}:deploymentgroup:${ref}aws_codedeploy_app(api-gateway|web-app)_codedeploy-app_[A-F0-9]{8}name\\}/${ref}aws_codedeploy_deployment_group\\1_codedeploy-group_[A-F0-9]{8}deployment_group_name\\}$`));
+      }
+      expect(list(sid("BlueGreenDeploys")!.Action)).toEqual(["codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"]);
+      expect(list(sid("BlueGreenRevisions")!.Resource)).toHaveLength(2);
+      expect(sid("BlueGreenConfigs")).toMatchObject({ Action: "codedeploy:GetDeploymentConfig", Resource: expect.stringMatching(/^arn:aws:codedeploy:us-east-1:\d{12}:deploymentconfig:\*$/) });
+    }
+  });
+
+  it("no statement allows a wildcard action, and only the three actions without resource-level permissions use Resource \"*\"", () => {
+    for (const stacks of [phase1, phases[2], phases[4], staging[4]]) {
+      const env = stacks === staging[4] ? "staging" : "prod";
+      const { statements } = roleOf(stacks, env);
+      for (const st of statements) {
+        for (const a of list(st.Action)) expect(a, st.Sid).not.toMatch(/\*/);
+      }
+      const starActions = statements.filter((st) => list(st.Resource).includes("*")).flatMap((st) => list(st.Action));
+      expect(starActions.every((a) => ["ecr:GetAuthorizationToken", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"].includes(a))).toBe(true);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { defineModule } from "@infra/config";
 import { SERVICE_NAMES, atlasRedisInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
 import { vpc } from "../network/vpc";
+import { secrets } from "../security/secrets";
 
 /** Phase 2+: ElastiCache Redis (phase 2 cache.t3.medium; phase 3+ per the staging/production table). */
 export const redis = defineModule({
@@ -11,7 +12,7 @@ export const redis = defineModule({
   builder: "atlas/redis",
   schema: atlasRedisInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).redis !== undefined,
-  dependencies: { kms: KMS, vpc },
+  dependencies: { kms: KMS, vpc, secrets },
   waivers: (ctx: AtlasContext) =>
     (features(ctx).redis?.nodes ?? 1) >= 2
       ? []
@@ -33,6 +34,8 @@ export const redis = defineModule({
       deletionProtection: ctx.settings.deletionProtection,
       // Phase 1 compose: every service shares the redis container.
       clients: [...SERVICE_NAMES],
+      // ROTATE keeps the previous token valid while tasks restart; SET drops it afterwards (ADR 0100).
+      authTokenUpdateStrategy: "ROTATE" as const,
     };
   },
 });

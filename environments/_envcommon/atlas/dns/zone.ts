@@ -19,13 +19,12 @@ export const zone = defineModule({
       : [{ rule: "INF-R53-002", address: "aws_route53_zone.*", reason: "POLICIES.md #69: DNSSEC is a dev/staging relaxation (signed where settings.deletionProtection is on: uat and prod)." }],
   defaults: (ctx: AtlasContext) => ({
     domain: zoneName(ctx),
-    // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account).
+    // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account): a listed
+    // fresh-account prerequisite with its commands (`infra preflight --env staging`), as every workload's env zone (ADR 0014).
     delegation: envZoneDelegation(ctx.env.name, zoneName(ctx), ctx.workload.domain),
     deletionProtection: ctx.settings.deletionProtection,
     // Signed where data is protected (prod); elsewhere the module waives INF-R53-002.
     dnssec: ctx.settings.deletionProtection,
     queryLogRetentionDays: ctx.settings.logRetentionDays,
-    // staging.<apex> lives in the staging account: paste its name servers here (prod env.ts) once it exists.
-    delegations: {},
   }),
 });

@@ -17,5 +17,6 @@ export const alerts = defineModule({
     logRetentionDays: ctx.settings.logRetentionDays,
     emails: [...new Set([...ctx.settings.alarmEmails, ...ctx.workload.alarmEmails])],
     smsNumbers: features(ctx).alarms === "full-sms" ? [...ctx.workload.criticalAlarmSms] : [],
+    smsDelivery: ctx.workload.smsDelivery,
   }),
 });

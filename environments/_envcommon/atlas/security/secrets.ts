@@ -1,6 +1,6 @@
 import { defineModule } from "@infra/config";
 import { atlasSecretsInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, inPrimary, KMS } from "../features";
+import { type AtlasContext, features, inPrimary, KMS } from "../features";
 
 /** Seed "Secrets Management": JWT key pair, Mapbox token, YouTube key, admin password hash (the DB password is RDS-managed). */
 export const secrets = defineModule({
@@ -16,7 +16,7 @@ export const secrets = defineModule({
       rule: "INF-SM-002",
       address: "aws_secretsmanager_secret.*",
       reason:
-        "Seed 001 Secrets Management: the Mapbox and YouTube keys are issued by the vendors, the admin hash and the JWT key pair (rotated with a new kid through the JWKS window) are set by operators; no rotation function exists for them.",
+        "Seed 001 Secrets Management: the Mapbox and YouTube keys are issued by the vendors, the admin hash and the JWT key pair (rotated with a new kid through the JWKS window) are set by operators; no rotation function exists for them. The Redis AUTH token (phase 2+) is generated here and rotated by raising its generation, then ROTATE/SET on the cache (ADR 0100): a Lambda could not change the token without Terraform's state disagreeing.",
     },
   ],
   defaults: (ctx: AtlasContext) => ({
@@ -24,5 +24,7 @@ export const secrets = defineModule({
     secrets: ["jwt-rsa-key-pair" as const, "mapbox-access-token" as const, "youtube-api-key" as const, "admin-password-hash" as const],
     recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,
     deletionProtection: ctx.settings.deletionProtection,
+    // ElastiCache (phase 2+): the services' AUTH token (docs/adr/0100-atlas-service-credentials.md).
+    ...(features(ctx).redis ? { redisAuthToken: { version: 1 } } : {}),
   }),
 });

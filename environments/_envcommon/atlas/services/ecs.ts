@@ -58,6 +58,16 @@ export const ecs = defineModule({
       autoScaling: f.autoScaling,
       blueGreen: f.blueGreen,
       xray: f.xray,
+      // Phase 3+: the ADOT collector beside every service carries X-Ray and Prometheus (ADR 0101).
+      ...(f.xray || f.prometheus
+        ? {
+            collector: {
+              image: "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0",
+              memoryReservation: 128,
+              ...(f.prometheus ? { prometheus: { scrapeIntervalSeconds: f.prometheus.scrapeIntervalSeconds } } : {}),
+            },
+          }
+        : {}),
       containerInsights: ctx.settings.containerInsights,
       logRetentionDays: ctx.settings.logRetentionDays,
       redis: f.redis !== undefined,

@@ -1,7 +1,7 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { restApiInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, artifacts, regionalName, stackRole } from "../common";
+import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
 import { dns } from "../edge/dns";
 
 const api = (memoryMb: number, timeoutSeconds = 10) => ({ memoryMb, timeoutSeconds, reservedConcurrency: 10 });
@@ -40,6 +40,7 @@ export const restApi = defineModule({
       // Route 53 health checkers wait 2 s for an answer: the probe time-boxes its dependency checks.
       health: { memoryMb: 256, timeoutSeconds: 3, reservedConcurrency: 5 },
     },
+    aliasName: RELEASE_ALIAS,
     originDomain: `api-origin.${ctx.workload.domain}`,
     stageName: "v1",
     throttle: { rateLimit: 100, burstLimit: 200 },

@@ -1,7 +1,7 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, artifacts, regionalName, stackRole } from "../common";
+import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
 import { restApi } from "./rest-api";
 import { dns } from "../edge/dns";
 
@@ -31,6 +31,7 @@ export const websocket = defineModule({
       wsDisconnect: { memoryMb: 256, timeoutSeconds: 5, reservedConcurrency: 10 },
       wsBroadcast: { memoryMb: 512, timeoutSeconds: 30, reservedConcurrency: 5 },
     },
+    aliasName: RELEASE_ALIAS,
     domain: `ws.${ctx.workload.domain}`,
     stageName: "v1",
     throttle: { rateLimit: 50, burstLimit: 100 },

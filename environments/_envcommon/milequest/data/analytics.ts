@@ -4,7 +4,7 @@ import { type Ctx, bucketPrefix } from "../common";
 import { s3 } from "./s3";
 import { kms } from "../security/kms";
 
-/** Seed 003 "Athena" over the data lake: an encrypted-results workgroup and a Glue database. */
+/** Seed 003 "Athena" over the data lake (events table) and over the account's CUR 2.0 export (cost section "CUR → Athena"). */
 export const analytics = defineModule({
   workload: "milequest",
   category: "milequest-data",
@@ -18,6 +18,11 @@ export const analytics = defineModule({
     // 10 GB per query: a runaway query costs at most $0.05.
     bytesScannedCutoffPerQuery: 10 * 1024 ** 3,
     resultExpirationDays: 30,
+    // Mile Quest's analytics path went live with this repo's first apply; older days hold no events.
+    eventsFrom: "2026-01-01",
+    // Each env is its own account, and this deployment owns that account's cost export (docs/adr/0110):
+    // daily line items with resource ids (cost per function, table, bucket), Parquet for Athena.
+    costExport: { kind: "owner" as const, timeGranularity: "DAILY" as const, includeResources: true, billingPeriodsFrom: "2026-01" },
     deletionProtection: ctx.settings.deletionProtection,
   }),
 });

@@ -38,6 +38,9 @@ function expectedShape(key: string): RegExp | "number" | "list" {
   if (key === "aws_cognito_user_pool.endpoint") return /^cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_[0-9a-zA-Z]+$/;
   if (key === "aws_cognito_user_pool_client.id") return /^[a-z0-9]{26}$/;
   if (key === "aws_cloudfront_distribution.id") return /^E[0-9A-Z]{13}$/;
+  // CloudWatch's LoadBalancer / TargetGroup dimensions: the ARN after "loadbalancer/" or the account.
+  if (key === "aws_lb.arn_suffix") return /^app\/placeholder-[0-9a-f]{8}\/[0-9a-f]{16}$/;
+  if (key === "aws_lb_target_group.arn_suffix") return /^targetgroup\/placeholder-[0-9a-f]{8}\/[0-9a-f]{16}$/;
   if (key === "aws_rds_cluster.cluster_resource_id") return /^cluster-[0-9A-Z]{26}$/;
   if (/^aws_api_?gateway/.test(key) && /^(id|root_resource_id)$/.test(attribute)) return /^[a-z0-9]{10}$/;
   if (/endpoint|domain_name|address|dns_name|api_endpoint/.test(attribute)) return attribute === "api_endpoint" ? /^https:\/\/[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com$/ : HOST;
@@ -52,7 +55,7 @@ describe("the placeholder table", () => {
       "aws_api_gateway_domain_name.regional_domain_name", "aws_api_gateway_domain_name.regional_zone_id", "aws_api_gateway_rest_api.id",
       "aws_api_gateway_rest_api.name", "aws_api_gateway_stage.stage_name", "aws_apigatewayv2_api.id",
       "aws_apigatewayv2_domain_name.domain_name_configuration[0].hosted_zone_id", "aws_apigatewayv2_domain_name.domain_name_configuration[0].target_domain_name",
-      "aws_apigatewayv2_stage.name", "aws_autoscaling_group.name", "aws_cloudfront_distribution.id", "aws_cloudwatch_event_bus.arn",
+      "aws_apigatewayv2_stage.name", "aws_autoscaling_group.name", "aws_backup_vault.arn", "aws_cloudfront_distribution.id", "aws_cloudwatch_event_bus.arn",
       "aws_cloudwatch_event_bus.name", "aws_cloudwatch_log_group.arn", "aws_cognito_user_pool.arn", "aws_cognito_user_pool.endpoint",
       "aws_cognito_user_pool.id", "aws_cognito_user_pool_client.id", "aws_db_instance.arn", "aws_db_instance.identifier",
       "aws_db_instance.master_user_secret[0].secret_arn", "aws_db_subnet_group.name", "aws_dynamodb_table.name", "aws_ecr_repository.arn",
@@ -65,7 +68,7 @@ describe("the placeholder table", () => {
       "aws_route53_zone.zone_id", "aws_route_table.id", "aws_s3_bucket.arn", "aws_s3_bucket.bucket", "aws_secretsmanager_secret.arn",
       "aws_security_group.id", "aws_sns_topic.arn", "aws_sqs_queue.arn", "aws_sqs_queue.name", "aws_sqs_queue.url", "aws_subnet.id",
       "aws_timestreamwrite_database.database_name", "aws_timestreamwrite_table.arn", "aws_timestreamwrite_table.table_name", "aws_vpc.id",
-      "aws_wafv2_web_acl.arn",
+      "aws_wafv2_web_acl.arn", "aws_lb.arn_suffix", "aws_lb_target_group.arn_suffix", "aws_ecs_service.name", "aws_ecs_capacity_provider.name",
     ]) {
       expect(PLACEHOLDER_TABLE_KEYS, key).toContain(key);
     }

@@ -140,6 +140,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
     v.arn("autoscaling", `autoScalingGroup:${v.uuid}:autoScalingGroupName/${v.name}`),
   ),
   "aws_cloudfront_distribution.id": string("CloudFront distribution id", (v) => `E00000000${v.hex(5).toUpperCase()}`),
+  "aws_backup_vault.arn": string("AWS Backup vault ARN", (v) => v.arn("backup", `backup-vault:${v.name}`)),
   "aws_cloudfront_distribution.arn": string("CloudFront distribution ARN", (v) =>
     v.arn("cloudfront", `distribution/E00000000${v.hex(5).toUpperCase()}`, ""),
   ),
@@ -164,8 +165,10 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_dynamodb_table.stream_arn": string("DynamoDB stream ARN", (v) => v.arn("dynamodb", `table/${v.name}/stream/1970-01-01T00:00:00.000`)),
   "aws_ecr_repository.arn": string("ECR repository ARN", (v) => v.arn("ecr", `repository/${v.name}`)),
   "aws_ecr_repository.repository_url": string("ECR repository URL", (v) => `${v.account}.dkr.ecr.${v.region}.amazonaws.com/${v.name}`),
+  "aws_ecs_capacity_provider.name": string("ECS capacity provider name", (v) => v.name),
   "aws_ecs_cluster.arn": string("ECS cluster ARN", (v) => v.arn("ecs", `cluster/${v.name}`)),
   "aws_ecs_cluster.name": string("ECS cluster name", (v) => v.name),
+  "aws_ecs_service.name": string("ECS service name", (v) => v.name),
   "aws_eip.public_ip": string("public IPv4 address (documentation range)", (v) => v.ipv4),
   "aws_elasticache_replication_group.arn": string("ElastiCache replication group ARN", (v) => v.arn("elasticache", `replicationgroup:${v.name}`)),
   "aws_elasticache_replication_group.primary_endpoint_address": string("cache hostname", (v) => `master.${v.name}.000000.${v.region}.cache.amazonaws.com`),
@@ -178,6 +181,8 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_elasticache_serverless_cache.reader_endpoint[0].address": string("cache hostname", (v) => `${v.name}-000000.serverless.${v.region}.cache.amazonaws.com`),
   "aws_elasticache_serverless_cache.reader_endpoint[0].port": () => ({ kind: "cache port", value: 6380 }),
   "aws_elasticache_user.arn": string("ElastiCache user ARN", (v) => v.arn("elasticache", `user:${v.name}`)),
+  // An OIDC provider's ARN names its URL's host; the placeholder host is under .invalid (RFC 2606): never a real issuer.
+  "aws_iam_openid_connect_provider.arn": string("IAM OIDC provider ARN", (v) => v.arn("iam", `oidc-provider/${v.name}.invalid`, "")),
   "aws_iam_role.name": string("IAM role name", (v) => v.name),
   "aws_iam_role.arn": string("IAM role ARN", (v) => v.arn("iam", `role/${v.name}`, "")),
   "aws_instance.id": string("EC2 instance id", (v) => v.ec2Id("i")),
@@ -194,7 +199,9 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_lb.arn": string("load balancer ARN", (v) => v.arn("elasticloadbalancing", `loadbalancer/app/${v.name}/00000000${v.hex(8)}`)),
   "aws_lb.dns_name": string("load balancer DNS name", (v) => `${v.name}-0000000000.${v.region}.elb.amazonaws.com`),
   "aws_lb.zone_id": string("hosted zone id", (v) => v.zoneId),
+  "aws_lb.arn_suffix": string("load balancer ARN suffix (CloudWatch LoadBalancer dimension)", (v) => `app/${v.name}/00000000${v.hex(8)}`),
   "aws_lb_target_group.arn": string("target group ARN", (v) => v.arn("elasticloadbalancing", `targetgroup/${v.name}/00000000${v.hex(8)}`)),
+  "aws_lb_target_group.arn_suffix": string("target group ARN suffix (CloudWatch TargetGroup dimension)", (v) => `targetgroup/${v.name}/00000000${v.hex(8)}`),
   "aws_lb_listener.arn": string("listener ARN", (v) =>
     v.arn("elasticloadbalancing", `listener/app/${v.name}/00000000${v.hex(8)}/00000000${v.hex(8)}`),
   ),

@@ -1,6 +1,7 @@
 import type { BuilderRegistry } from "@infra/core";
 import { buildAtlasAlb } from "./builders/alb";
 import { buildAtlasAlerts } from "./builders/alerts";
+import { buildAtlasAppDeploy } from "./builders/app-deploy";
 import { buildAtlasBuckets } from "./builders/buckets";
 import { buildAtlasCdn } from "./builders/cdn";
 import { buildAtlasRecords, buildAtlasZone } from "./builders/dns";
@@ -40,4 +41,5 @@ export const atlasBuilders: BuilderRegistry = {
   "atlas/records": buildAtlasRecords,
   "atlas/alerts": buildAtlasAlerts,
   "atlas/monitoring": buildAtlasMonitoring,
+  "atlas/app-deploy": buildAtlasAppDeploy,
 };

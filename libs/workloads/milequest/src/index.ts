@@ -1,5 +1,7 @@
 import type { BuilderRegistry } from "@infra/core";
-import { buildAnalytics, buildAurora, buildCache, buildDynamodb, buildS3 } from "./builders/data";
+import { buildAnalytics } from "./builders/analytics";
+import { buildAurora, buildCache, buildDynamodb, buildS3 } from "./builders/data";
+import { buildDeploy } from "./builders/deploy";
 import { buildCdn, buildEdgeWaf, buildRouting, buildZone } from "./builders/edge";
 import { buildJobs } from "./builders/jobs";
 import { buildMessaging } from "./builders/messaging";
@@ -10,7 +12,9 @@ import { buildCognito, buildKms, buildSecrets } from "./builders/security";
 import { buildAmplify } from "./builders/web";
 import { buildWebsocket } from "./builders/websocket";
 
-export type { AnalyticsOutputs, CacheOutputs, DatabaseOutputs, StorageOutputs, TableOutputs } from "./builders/data";
+export type { AnalyticsOutputs } from "./builders/analytics";
+export type { CacheOutputs, DatabaseOutputs, StorageOutputs, TableOutputs } from "./builders/data";
+export type { DeployOutputs } from "./builders/deploy";
 export type { CdnOutputs, EdgeWafOutputs, RoutingOutputs, ZoneOutputs } from "./builders/edge";
 export type { JobsOutputs } from "./builders/jobs";
 export type { MessagingOutputs } from "./builders/messaging";
@@ -22,6 +26,8 @@ export type { WebOutputs } from "./builders/web";
 export type { WebsocketOutputs } from "./builders/websocket";
 export { HEALTH_PATH, REST_ROUTES } from "./builders/rest-api";
 export { WEBSOCKET_ROUTES } from "./builders/websocket";
+export { CUR2_COLUMNS, DATA_LAKE_EVENTS } from "./builders/analytics-tables";
+export { CODEDEPLOY_LAMBDA_POLICY_ARN } from "./builders/deploy";
 export { ANALYTICS_EVENT_SOURCES } from "./builders/messaging";
 
 /** Stack builders of Mile Quest (seed 003), by the key modules name in `builder`. */
@@ -45,5 +51,6 @@ export const milequestBuilders: BuilderRegistry = {
   "milequest/routing": buildRouting,
   "milequest/amplify": buildAmplify,
   "milequest/monitoring": buildMonitoring,
+  "milequest/deploy": buildDeploy,
   "milequest/budget": buildBudget,
 };

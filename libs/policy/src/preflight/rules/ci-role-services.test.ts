@@ -19,7 +19,13 @@ function env(deploy: string[], plan: string[]) {
   return new EnvFixture({
     ci: {
       resource: {
-        aws_iam_role: { deploy: { name: "ci-deploy", assume_role_policy: TRUST }, plan: { name: "ci-plan", assume_role_policy: TRUST }, app: { name: "app", assume_role_policy: JSON.stringify({ Statement: [] }) } },
+        aws_iam_role: {
+          deploy: { name: "ci-deploy", assume_role_policy: TRUST },
+          plan: { name: "ci-plan", assume_role_policy: TRUST },
+          app: { name: "app", assume_role_policy: JSON.stringify({ Statement: [] }) },
+          // An application delivery role: OIDC-trusted, scoped to its repositories, no Terraform.
+          push: { name: "app-push", assume_role_policy: TRUST, tags: { CiScope: "application-delivery" } },
+        },
         aws_iam_role_policy: { deploy: { role: "${aws_iam_role.deploy.name}", policy: deployPolicy(deploy) }, plan: { role: "${aws_iam_role.plan.id}", policy: planPolicy(plan) } },
       },
     },

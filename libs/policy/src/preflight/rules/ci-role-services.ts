@@ -16,6 +16,18 @@ const isOidcTrusted = (env: EnvIndex, role: Located) =>
     (s) => s.effect === "Allow" && allowsAction(s, "sts:AssumeRoleWithWebIdentity") && s.principals.some((p) => p.type === "Federated" && /oidc-provider\/|openid_connect_provider/.test(p.value + p.raw)),
   );
 
+/**
+ * The tag that marks an application delivery role (push images, deploy services): it trusts the
+ * OIDC provider too, but runs no Terraform, so it needs no service of the env beyond its own list.
+ */
+export const CI_SCOPE_TAG = "CiScope";
+export const APPLICATION_DELIVERY = "application-delivery";
+
+const isApplicationDelivery = (role: Located) => {
+  const tags = role.resource.values["tags"];
+  return typeof tags === "object" && tags !== null && (tags as Record<string, unknown>)[CI_SCOPE_TAG] === APPLICATION_DELIVERY;
+};
+
 /** Every Allow statement that applies to the role: inline, inline_policy blocks, attached customer or AWS-managed policies. */
 function permissions(env: EnvIndex, role: Located): Statement[] {
   const out: Statement[] = [];
@@ -72,7 +84,8 @@ export const ciRoleServices: PreflightRule = {
   defects: [13],
   scope: "env",
   resourceTypes: ["aws_iam_role"],
-  appliesTo: (role, env) => isOidcTrusted(env, role),
+  // Application delivery roles (CiScope = application-delivery) run no Terraform: their scoped lists are theirs.
+  appliesTo: (role, env) => isOidcTrusted(env, role) && !isApplicationDelivery(role),
   check(role, env) {
     const statements = permissions(env, role);
     const deploy = isDeployRole(statements);

@@ -39,6 +39,7 @@ export const SERVICE_OF_PREFIX: readonly (readonly [string, readonly string[]])[
   ["aws_backup_", ["backup"]],
   ["aws_batch_", ["batch"]],
   ["aws_budgets_", ["budgets"]],
+  ["aws_bcmdataexports_", ["bcm-data-exports", "cur"]],
   ["aws_cloudformation_", ["cloudformation"]],
   ["aws_cloudfront_", ["cloudfront"]],
   ["aws_cloudtrail", ["cloudtrail"]],
@@ -67,6 +68,8 @@ export const SERVICE_OF_PREFIX: readonly (readonly [string, readonly string[]])[
   ["aws_elasticache_", ["elasticache"]],
   ["aws_elasticsearch_", ["es"]],
   ["aws_opensearch_", ["es"]],
+  // A CMK-encrypted workspace (AMP creates its grant with the caller's kms permissions) that logs (a vended-logs delivery).
+  ["aws_prometheus_", ["aps", "kms", "logs"]],
   ["aws_fsx_", ["fsx"]],
   ["aws_glue_", ["glue"]],
   ["aws_guardduty_", ["guardduty"]],

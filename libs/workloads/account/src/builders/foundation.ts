@@ -1,4 +1,5 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SnsSmsPreferences } from "@cdktf/provider-aws/lib/sns-sms-preferences";
 import { ApiGatewayLoggingRole } from "@infra/apigateway";
 import { type DeploymentStack, type ServiceLinkedRoleService, type StackBuilder, accountRequirements } from "@infra/core";
 import { ServiceLinkedRoles } from "@infra/governance";
@@ -28,12 +29,15 @@ export interface AccountNeeds {
   readonly serviceLinkedRoles: readonly ServiceLinkedRoleService[];
   /** Regions with a REST or WebSocket API (both log through the account's API Gateway CloudWatch role). */
   readonly apiGatewayLoggingRegions: readonly string[];
+  /** Regions with an SNS SMS subscription (the account's SMS settings are set there). */
+  readonly smsRegions: readonly string[];
 }
 
 /** Derive the account's needs from what the stacks actually contain (and what their constructs declared). */
 export function accountNeeds(stacks: readonly DeploymentStack[]): AccountNeeds {
   const roles = new Set<ServiceLinkedRoleService>();
   const apiRegions = new Set<string>();
+  const smsRegions = new Set<string>();
   for (const stack of stacks) {
     for (const r of accountRequirements(stack)) if (r.requiredBy.length > 0) roles.add(r.serviceLinkedRole);
     for (const node of stack.node.findAll()) {
@@ -46,9 +50,12 @@ export function accountNeeds(stacks: readonly DeploymentStack[]): AccountNeeds {
         const region = (node.provider as AwsProvider | undefined)?.region ?? stack.deployment.region.name;
         apiRegions.add(region);
       }
+      if (type === "aws_sns_topic_subscription" && (node as unknown as { protocolInput?: string }).protocolInput === "sms") {
+        smsRegions.add((node.provider as AwsProvider | undefined)?.region ?? stack.deployment.region.name);
+      }
     }
   }
-  return { serviceLinkedRoles: [...roles].sort(), apiGatewayLoggingRegions: [...apiRegions].sort() };
+  return { serviceLinkedRoles: [...roles].sort(), apiGatewayLoggingRegions: [...apiRegions].sort(), smsRegions: [...smsRegions].sort() };
 }
 
 /** What the foundation made: the audit trail and human roles at once, the rest once the env is built. */
@@ -79,6 +86,14 @@ export const buildFoundation: StackBuilder<FoundationInputs, FoundationOutputs> 
     new ServiceLinkedRoles(stack, "service-linked-roles", { accountId: ctx.env.accountId, services: needs.serviceLinkedRoles, existing });
     if (needs.apiGatewayLoggingRegions.length > 0) {
       new ApiGatewayLoggingRole(stack, "apigateway-logging", { roleName: inputs.apiGatewayCloudWatchRoleName, regions: needs.apiGatewayLoggingRegions });
+    }
+    // aws_sns_sms_preferences is one per account and region (PRE-ONE-001): owned here, never by a workload.
+    for (const region of needs.smsRegions) {
+      new SnsSmsPreferences(stack, `sms-preferences-${region}`, {
+        region,
+        defaultSmsType: inputs.sms.defaultSmsType,
+        monthlySpendLimit: inputs.sms.monthlySpendLimitUsd,
+      });
     }
     built = needs;
   });

@@ -29,6 +29,11 @@ export const accountConfig = z
      * fact of the organization every env states.
      */
     identityAccountId: accountId,
+    /**
+     * The account's approved monthly SNS SMS spend, in whole USD. A new account's is 1; a higher
+     * value needs AWS's approval first (a support case), or SetSMSAttributes refuses it.
+     */
+    smsMonthlySpendLimitUsd: z.number().int().min(1).max(1_000_000),
   })
   .strict();
 export type AccountConfig = z.infer<typeof accountConfig>;
@@ -44,6 +49,18 @@ export const foundationInputs = z
     auditTrail: auditTrailInputs,
     /** The roles people assume (seed 004 IAM "User Roles"). */
     humanAccess: humanAccessInputs,
+    /**
+     * The account's SNS SMS settings (aws_sns_sms_preferences, an account-and-region singleton),
+     * set in each region where a stack of the env subscribes a phone number.
+     */
+    sms: z
+      .object({
+        /** Transactional: alarms go out with the higher delivery priority (and are not filtered as marketing). */
+        defaultSmsType: z.enum(["Transactional", "Promotional"]),
+        /** See `accountConfig.smsMonthlySpendLimitUsd`. */
+        monthlySpendLimitUsd: z.number().int().min(1).max(1_000_000),
+      })
+      .strict(),
   })
   .strict();
 export type FoundationInputs = z.infer<typeof foundationInputs>;

@@ -5,7 +5,7 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { HttpApi, type HttpRoute, WebSocketApi } from "@infra/apigateway";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
-import type { PolicyStatement } from "@infra/lambda";
+import type { PolicyStatement } from "@infra/iam";
 import type { Construct } from "constructs";
 import type { ApiInputs } from "../inputs/modules";
 import { buildCognito } from "./cognito";

@@ -12,10 +12,3 @@ export function onProvider(scope: IConstruct, provider: AwsProvider): void {
     if (node instanceof TerraformResource || node instanceof TerraformDataSource) node.provider = provider;
   }
 }
-
-/** Statements in the shape of an IAM policy document, for grants across libraries. */
-export interface DocStatement {
-  readonly effect?: string;
-  readonly actions?: string[];
-  readonly resources?: string[];
-}

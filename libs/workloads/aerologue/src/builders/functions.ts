@@ -1,11 +1,10 @@
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
-import { LambdaFunction, LambdaLayer, type PolicyStatement, SubMinuteSchedule } from "@infra/lambda";
+import { LambdaFunction, LambdaLayer, SubMinuteSchedule } from "@infra/lambda";
 import { Queue, Schedule } from "@infra/messaging";
 import type { FunctionsInputs } from "../inputs/modules";
 import { buildAurora } from "./aurora";
 import { buildCache } from "./cache";
-import type { DocStatement } from "./common";
 import { buildDynamodb } from "./dynamodb";
 import { buildKms } from "./kms";
 import { buildSecrets } from "./secrets";
@@ -122,9 +121,9 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
     functions[name] = fn;
 
     const a = spec.access;
-    const grant = (sid: string, actions: string[], resources: string[]) => fn.addToRolePolicy({ sid, actions, resources });
-    const grantDoc = (sid: string, statements: DocStatement[]) =>
-      statements.forEach((s, i) => fn.addToRolePolicy({ sid: `${sid}${i + 1}`, actions: s.actions ?? [], resources: s.resources ?? [] } satisfies PolicyStatement));
+    const grant = (sid: string, actions: string[], resources: string[], wildcardReason?: string) => fn.addToRolePolicy({ sid, actions, resources, wildcardReason });
+    // Library grants named "<sid>1", "<sid>2", ... (the inline policy names these roles have had since ARC-009).
+    const numberedFrom1 = (sid: string) => (i: number) => `${sid}${i + 1}`;
     if (a.tables.length > 0) {
       const arns = a.tables.map(tableArn);
       grant(
@@ -143,7 +142,7 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
       const actions = a.timestream === "write" ? ["timestream:WriteRecords"] : ["timestream:Select"];
       grant("TimestreamAccess", actions, [timestream.table.tableArn]);
       // DescribeEndpoints has no resource-level permissions (Timestream docs).
-      grant("TimestreamEndpoints", ["timestream:DescribeEndpoints"], ["*"]);
+      grant("TimestreamEndpoints", ["timestream:DescribeEndpoints"], ["*"], "timestream:DescribeEndpoints has no resource-level permissions");
     }
     if (a.aurora) grant("AuroraCredentials", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], [aurora.credentialsSecretArn]);
     const secretArns = a.secrets.map((s) => {
@@ -153,11 +152,11 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
     });
     if (secretArns.length > 0) grant("ReadSecrets", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], secretArns);
     if (a.aurora || secretArns.length > 0) grant("SecretsKey", ["kms:Decrypt"], [keys.data.keyArn]);
-    if (a.cache) grantDoc("CacheConnect", cache.cache.grantConnect(cache.appUser) as DocStatement[]);
+    if (a.cache) cache.cache.grantConnect(fn, { userName: cache.appUser, sid: numberedFrom1("CacheConnect") });
     a.buckets.forEach((b) => {
       const bucket = storage.buckets[b];
       if (!bucket) throw new Error(`aerologue-compute/functions: ${name} names unknown bucket "${b}"`);
-      grantDoc(`S3${b.replace(/[^a-zA-Z0-9]/g, "")}`, bucket.grantReadWrite() as DocStatement[]);
+      bucket.grantReadWrite(fn, { sid: numberedFrom1(`S3${b.replace(/[^a-zA-Z0-9]/g, "")}`) });
     });
     if (a.sendToBroadcastQueue) {
       grant("SendToBroadcastQueue", ["sqs:SendMessage"], [broadcastQueue.queueArn]);

@@ -1,4 +1,4 @@
-import type { StackBuilder } from "@infra/core";
+import { type StackBuilder, requirePrerequisite } from "@infra/core";
 import { AlertTopic, LogGroup } from "@infra/monitoring";
 import type { AtlasAlertsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
@@ -31,5 +31,21 @@ export const buildAtlasAlerts: StackBuilder<AtlasAlertsInputs, AtlasAlerts> = (s
     smsNumbers: inputs.smsNumbers,
     tags,
   });
+  if (inputs.smsNumbers.length > 0) {
+    // The subscriptions apply in any account; delivery depends on the account's SMS state, which no stack sets.
+    requirePrerequisite(critical, {
+      requirement: {
+        kind: "sms-delivery",
+        numbers: inputs.smsNumbers,
+        access: inputs.smsDelivery.mode,
+        ...(inputs.smsDelivery.mode === "production" && inputs.smsDelivery.originationNumber ? { originationNumber: inputs.smsDelivery.originationNumber } : {}),
+      },
+      neededAt: "runtime",
+      reason:
+        inputs.smsDelivery.mode === "sandbox"
+          ? "critical alarms by SMS (seed 001 phase 3+): the account is in the SNS SMS sandbox, which delivers only to verified numbers"
+          : "critical alarms by SMS (seed 001 phase 3+): SNS SMS production access and an origination identity for the destination country",
+    });
+  }
   return { warningTopicArn: warning.topicArn, criticalTopicArn: critical.topicArn, logGroupName: logs.logGroupName, logGroupArn: logs.logGroupArn };
 };

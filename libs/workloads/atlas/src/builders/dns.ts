@@ -1,4 +1,3 @@
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { BuildContext, StackBuilder } from "@infra/core";
 import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone, type RecordTarget, TargetRecord, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
@@ -32,9 +31,6 @@ export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, 
     tags: atlasTags("dns"),
     delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
   });
-  for (const [name, servers] of Object.entries(inputs.delegations)) {
-    new Route53Record(stack, `delegation-${name}`, { zoneId: zone.zoneId, name, type: "NS", ttl: 172800, records: [...servers] });
-  }
   return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };
 

@@ -1,5 +1,6 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
 import { type ContainerSecret, FargateCluster, FargateService, PrivateNamespace } from "@infra/ecs-service";
@@ -7,10 +8,12 @@ import { MetricAlarm } from "@infra/monitoring";
 import type { AtlasEcsInputs } from "../inputs/modules";
 import type { SecretName, ServiceName } from "../inputs/phase";
 import { buildAtlasAlb } from "./alb";
+import { COLLECTOR_CLIENT_ENV, collectorConfig, collectorSidecar, type MetricsDestination, metricsWorkspace, XRAY_WRITE_STATEMENT } from "./collector";
 import { atlasTags } from "./common";
 import { computeDependencies } from "./compute-dependencies";
 import { buildAtlasSearch } from "./opensearch";
 import { queueStatements } from "./queues";
+import { type BlueGreenTarget, type RollingTarget, RotationRedeploy } from "./rotation-redeploy";
 import { buildAtlasRedis } from "./redis";
 
 /** Environment variable each secret is injected as (seed: "injected as env var from Secrets Manager"). */
@@ -27,6 +30,10 @@ export interface AtlasServiceOutputs {
   readonly logGroupName: string;
   readonly discoveryName?: string;
   readonly codeDeployAppName?: string;
+  readonly codeDeployDeploymentGroupName?: string;
+  /** The roles a deploy passes to ECS (the app deploy role's iam:PassRole). */
+  readonly taskRoleArn: string;
+  readonly executionRoleArn: string;
 }
 
 export interface AtlasCompute {
@@ -72,6 +79,14 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     });
   }
 
+  // Phase 3+: one Prometheus workspace per env; the ADOT sidecar of each task remote-writes to it.
+  const region = new DataAwsRegion(stack, "region");
+  const workspace = inputs.collector?.prometheus
+    ? metricsWorkspace(stack, { alias: inputs.cluster, kmsKeyArn: keys.data.keyArn, logKmsKeyArn: keys.logs.keyArn, logRetentionDays: inputs.logRetentionDays, tags: atlasTags("prometheus") })
+    : undefined;
+  const metrics: MetricsDestination | undefined =
+    workspace && inputs.collector?.prometheus ? { remoteWriteUrl: workspace.remoteWriteUrl, region: region.region, scrapeIntervalSeconds: inputs.collector.prometheus.scrapeIntervalSeconds } : undefined;
+
   const discovery = (name: ServiceName, port: number) => `http://${name}.${inputs.namespace}:${port}`;
   const created = new Map<ServiceName, FargateService>();
   const javaServices = inputs.services.filter((s) => s.name !== "web-app");
@@ -96,12 +111,12 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       if (q.consumer === s.name || q.producers.includes(s.name)) environment[`${envKey(q.consumer)}_QUEUE_URL`] = q.queueUrl;
     }
     const statements: DataAwsIamPolicyDocumentStatement[] = [...queueStatements(s.name, queues)];
-    if (cache?.users[s.name]) {
+    if (cache?.clients.includes(s.name)) {
+      // AUTH over TLS with a password from Secrets Manager: no AWS SDK in the services (ADR 0100).
       environment["REDIS_HOST"] = cache.primaryEndpoint;
       environment["REDIS_PORT"] = String(cache.port);
-      environment["REDIS_USERNAME"] = cache.users[s.name]!.userName;
       environment["REDIS_SSL"] = "true";
-      statements.push(...cache.users[s.name]!.statements.map((st, i) => ({ ...st, sid: `RedisConnect${i}` })));
+      serviceSecrets["REDIS_PASSWORD"] = { secretArn: cache.authTokenSecretArn };
     }
     if (search && s.name === "search-service") {
       environment["OPENSEARCH_ENDPOINT"] = `https://${search.endpoint}`;
@@ -111,17 +126,28 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       statements.push({ sid: "StaticAssets", effect: "Allow", actions: ["s3:GetObject", "s3:PutObject"], resources: [`${buckets.staticAssets.bucketArn}/*`] });
       statements.push({ sid: "StaticAssetsKey", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [buckets.kmsKeyArn] });
     }
-    if (inputs.xray) {
-      environment["AWS_XRAY_SAMPLING_RATE"] = String(inputs.xray.samplingRate);
-      // X-Ray has no resource-level permissions for these actions.
-      statements.push({
-        sid: "XRay",
-        effect: "Allow",
-        actions: ["xray:GetSamplingRules", "xray:GetSamplingStatisticSummaries", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"],
-        resources: ["*"],
-      });
+    if (inputs.xray) environment["AWS_XRAY_SAMPLING_RATE"] = String(inputs.xray.samplingRate);
+    const collector = inputs.collector;
+    if (collector) {
+      Object.assign(environment, COLLECTOR_CLIENT_ENV);
+      // The collector exports with the task role: X-Ray, and remote write to exactly this workspace.
+      statements.push(XRAY_WRITE_STATEMENT);
+      if (workspace) statements.push({ sid: "PrometheusRemoteWrite", effect: "Allow", actions: ["aps:RemoteWrite"], resources: [workspace.arn] });
     }
-
+    const sidecars = collector
+      ? [
+          collectorSidecar(
+            collector.image,
+            collector.memoryReservation,
+            collectorConfig({
+              service: s.name,
+              ...(isJava ? { scrape: { port: s.port, path: "/actuator/prometheus" } } : {}),
+              region: region.region,
+              ...(metrics ? { metrics } : {}),
+            }),
+          ),
+        ]
+      : [];
     const blueGreen = s.public && inputs.blueGreen ? alb.targets[s.name] : undefined;
     const targets = s.public ? alb.targets[s.name] : undefined;
     const serviceName = `${inputs.servicePrefix}-${s.name}`;
@@ -162,6 +188,7 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
         secrets: serviceSecrets,
         writablePaths: ["/tmp"],
       },
+      sidecars,
       ecrRepositoryArns: [registry.repositories[s.repository]!.arn],
       secretsKmsKeyArn: keys.data.keyArn,
       taskPolicyStatements: statements,
@@ -211,7 +238,7 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       description: `PostgreSQL from ${s.name}`,
       tags: atlasTags(s.name),
     });
-    if (cache?.users[s.name]) {
+    if (cache?.clients.includes(s.name)) {
       new VpcSecurityGroupIngressRule(stack, `redis-from-${s.name}`, {
         securityGroupId: cache.securityGroupId,
         referencedSecurityGroupId: svc.securityGroupId,
@@ -235,6 +262,39 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     });
   }
 
+  // ECS reads `secrets` only at task start: when the database secret rotates, every task reading it
+  // is replaced by one holding the new value (docs/adr/0100-atlas-service-credentials.md).
+  const rolling: RollingTarget[] = [];
+  const blueGreenTargets: BlueGreenTarget[] = [];
+  for (const s of inputs.services) {
+    const svc = created.get(s.name)!;
+    if (!s.secrets.includes("database-password")) continue;
+    if (svc.codeDeployAppName && svc.codeDeployDeploymentGroupName) {
+      blueGreenTargets.push({
+        serviceName: svc.serviceName,
+        serviceArn: svc.serviceArn,
+        application: svc.codeDeployAppName,
+        deploymentGroup: svc.codeDeployDeploymentGroupName,
+        containerName: s.name,
+        containerPort: s.port,
+      });
+    } else {
+      rolling.push({ serviceName: svc.serviceName, serviceArn: svc.serviceArn });
+    }
+  }
+  if (rolling.length + blueGreenTargets.length > 0) {
+    new RotationRedeploy(stack, "db-rotation-redeploy", {
+      name: `${inputs.cluster}-db-rotation`,
+      secretArns: [db.passwordSecretArn],
+      clusterArn: cluster.clusterArn,
+      rolling,
+      blueGreen: blueGreenTargets,
+      kmsKeyArn: keys.logs.keyArn,
+      logRetentionDays: inputs.logRetentionDays,
+      tags: atlasTags("ecs"),
+    });
+  }
+
   const services: Partial<Record<ServiceName, AtlasServiceOutputs>> = {};
   for (const [name, svc] of created) {
     services[name] = {
@@ -243,6 +303,9 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       logGroupName: svc.logGroupName,
       discoveryName: svc.discoveryName,
       codeDeployAppName: svc.codeDeployAppName,
+      codeDeployDeploymentGroupName: svc.codeDeployDeploymentGroupName,
+      taskRoleArn: svc.taskRoleArn,
+      executionRoleArn: svc.executionRoleArn,
     };
   }
   return { clusterName: cluster.clusterName, services };

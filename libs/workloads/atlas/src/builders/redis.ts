@@ -1,24 +1,33 @@
-import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { StackBuilder } from "@infra/core";
 import { RedisReplicationGroup } from "@infra/elasticache";
 import type { AtlasRedisInputs } from "../inputs/modules";
+import type { ServiceName } from "../inputs/phase";
 import { atlasTags } from "./common";
 import { buildAtlasKms } from "./kms";
+import { buildAtlasSecrets } from "./secrets";
 import { buildAtlasVpc } from "./vpc";
 
 export interface AtlasCache {
   readonly primaryEndpoint: string;
   readonly port: number;
   readonly securityGroupId: string;
-  /** IAM user name and elasticache:Connect statements per client service. */
-  readonly users: Readonly<Record<string, { readonly userName: string; readonly statements: DataAwsIamPolicyDocumentStatement[] }>>;
+  /** Services that connect (the compute stack adds their security group rules). */
+  readonly clients: readonly ServiceName[];
+  /** Secret holding the AUTH token (the whole secret string): the services' REDIS_PASSWORD. */
+  readonly authTokenSecretArn: string;
 }
 
-/** Phase 2+: ElastiCache Redis replaces the compose redis container (seed "ElastiCache Redis" table). */
+/**
+ * Phase 2+: ElastiCache Redis replaces the compose redis container (seed "ElastiCache Redis" table).
+ * TLS required, AUTH token from the secrets stack: the services "consume env vars only", so they
+ * log in with a password from ECS `secrets`, no SDK (docs/adr/0100-atlas-service-credentials.md).
+ */
 export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
-  const userName = (service: string) => `${inputs.replicationGroupId}-${service}`.slice(0, 40);
+  const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
+  const token = secrets.redisAuthToken;
+  if (!token) throw new Error(`${stack.node.path}: atlas-security/secrets has no redisAuthToken; the cache needs one (set secrets.redisAuthToken when redis is enabled)`);
   const cache = new RedisReplicationGroup(stack, "redis", {
     replicationGroupId: inputs.replicationGroupId,
     description: "AccountabilityAtlas cache (seed 001)",
@@ -26,7 +35,7 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
     nodeType: inputs.nodeType,
     topology: { mode: "replicas", numCacheClusters: inputs.nodes },
     kmsKeyArn: keys.data.keyArn,
-    auth: { mode: "iam", users: inputs.clients.map((s) => ({ userName: userName(s) })) },
+    auth: { mode: "token", secretArn: token.arn, secretName: token.name, updateStrategy: inputs.authTokenUpdateStrategy },
     // Seed phase 1: "maxmemory-policy allkeys-lru" (a cache that rebuilds on restart).
     parameters: { "maxmemory-policy": "allkeys-lru" },
     subnetIds: vpc.databaseSubnetIds,
@@ -37,6 +46,5 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
     deletionProtection: inputs.deletionProtection,
     tags: atlasTags("cache"),
   });
-  const users = Object.fromEntries(inputs.clients.map((s) => [s, { userName: userName(s), statements: cache.grantConnect(userName(s)) }]));
-  return { primaryEndpoint: cache.primaryEndpoint, port: cache.port, securityGroupId: cache.securityGroupId, users };
+  return { primaryEndpoint: cache.primaryEndpoint, port: cache.port, securityGroupId: cache.securityGroupId, clients: inputs.clients, authTokenSecretArn: token.arn };
 };

@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { Secret } from "@infra/kms";
+import { GeneratedToken, Secret } from "@infra/kms";
 import type { AtlasSecretsInputs } from "../inputs/modules";
 import type { SecretName } from "../inputs/phase";
 import { atlasTags } from "./common";
@@ -16,6 +16,8 @@ export interface AtlasSecrets {
   /** Secret ARNs by name (the database password is the RDS-managed secret, in atlas-data/rds). */
   readonly arns: Readonly<Partial<Record<SecretName, string>>>;
   readonly kmsKeyArn: string;
+  /** Phase 2+: the generated Redis AUTH token (the whole secret string). */
+  readonly redisAuthToken?: { readonly arn: string; readonly name: string };
 }
 
 /** Seed "Secrets Management": the containers of the secrets, encrypted with the data key. Values are set out of band. */
@@ -33,5 +35,19 @@ export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> =
     });
     arns[name] = secret.secretArn;
   }
-  return { arns, kmsKeyArn: keys.data.keyArn };
+  let redisAuthToken: AtlasSecrets["redisAuthToken"];
+  if (inputs.redisAuthToken) {
+    // Redis AUTH: a plain password the services read as an env var (no SDK), generated write-only here.
+    const secret = new Secret(stack, "redis-auth-token", {
+      name: `${inputs.prefix}/redis-auth-token`,
+      description: `ElastiCache AUTH token of the services (generation ${inputs.redisAuthToken.version}; raise it to rotate)`,
+      kmsKeyArn: keys.data.keyArn,
+      recoveryWindowInDays: inputs.recoveryWindowDays,
+      deletionProtection: inputs.deletionProtection,
+      tags: atlasTags("security"),
+    });
+    new GeneratedToken(stack, "redis-auth-token-value", { secret, version: inputs.redisAuthToken.version, valueFormat: "the Redis AUTH token (64 letters and digits)" });
+    redisAuthToken = { arn: secret.secretArn, name: secret.name };
+  }
+  return { arns, kmsKeyArn: keys.data.keyArn, ...(redisAuthToken ? { redisAuthToken } : {}) };
 };

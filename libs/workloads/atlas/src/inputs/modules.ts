@@ -3,6 +3,7 @@ import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInpu
 import { engineVersionPinError, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
+import { appDeploySubject, e164, smsDelivery } from "./workload";
 
 const retention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
   message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
@@ -30,6 +31,11 @@ export const atlasSecretsInputs = z
     secrets: z.array(z.enum(SECRET_NAMES).exclude(["database-password"])).min(1),
     recoveryWindowDays: z.number().int().min(7).max(30),
     deletionProtection: z.boolean(),
+    /**
+     * Phase 2+ (ElastiCache): the Redis AUTH token, generated into `<prefix>/redis-auth-token`.
+     * Raising `version` writes a new token (the rotation: docs/adr/0100-atlas-service-credentials.md).
+     */
+    redisAuthToken: z.object({ version: z.number().int().min(1) }).strict().optional(),
   })
   .strict();
 export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
@@ -103,8 +109,13 @@ export const atlasRedisInputs = z
     nodes: z.number().int().min(1).max(6),
     logRetentionDays: retention,
     deletionProtection: z.boolean(),
-    /** Services that may connect (IAM users + security group rules). */
+    /** Services that may connect (security group rules; all authenticate with the AUTH token). */
     clients: z.array(serviceName),
+    /**
+     * How a new AUTH token reaches the running cache: ROTATE keeps the previous token valid beside
+     * the new one; SET (only after a ROTATE) drops the previous one once every task runs the new one.
+     */
+    authTokenUpdateStrategy: z.enum(["ROTATE", "SET"]),
   })
   .strict();
 export type AtlasRedisInputs = z.infer<typeof atlasRedisInputs>;
@@ -224,13 +235,37 @@ export const atlasEcsInputs = z
     autoScaling: z.object({ targetCpuPercent: z.number().min(1).max(100), scaleInCooldown: z.number().int(), scaleOutCooldown: z.number().int() }).strict().optional(),
     blueGreen: z.object({ deploymentConfig: z.string(), terminationWaitMinutes: z.number().int().min(0).max(2880) }).strict().optional(),
     xray: z.object({ samplingRate: z.number().min(0).max(1) }).strict().optional(),
+    /**
+     * The ADOT collector sidecar of every service: receives X-Ray segments (UDP 2000) and OTLP
+     * (4317/4318) and exports traces to X-Ray; with `prometheus`, scrapes the Spring services'
+     * /actuator/prometheus and remote-writes to the env's Amazon Managed Service for Prometheus
+     * workspace (docs/adr/0101-atlas-metrics-and-traces.md). `null` turns a default collector off.
+     */
+    collector: z
+      .object({
+        /** Pinned image (a tag or digest, never "latest"). */
+        image: z
+          .string()
+          .regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/, "must be a registry/repository image with a pinned tag or digest")
+          .refine((i) => !i.endsWith(":latest"), 'must pin a version, not "latest"'),
+        /** MiB reserved for the collector out of the task's memory. */
+        memoryReservation: z.number().int().min(32).max(512),
+        prometheus: z.object({ scrapeIntervalSeconds: z.number().int().min(10).max(300) }).strict().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
     containerInsights: z.boolean(),
     logRetentionDays: retention,
     /** ElastiCache (phase 2+) and OpenSearch (phase 3+) wired into the services. */
     redis: z.boolean(),
     search: z.boolean(),
   })
-  .strict();
+  .strict()
+  .refine((e) => !e.xray || (e.collector !== undefined && e.collector !== null), {
+    path: ["collector"],
+    message: "xray is set but collector is not: the services' X-Ray segments would have no path to X-Ray; set collector (the ADOT sidecar) or drop xray",
+  });
 export type AtlasEcsInputs = z.infer<typeof atlasEcsInputs>;
 
 /** atlas-edge/cdn (phase 3+ prod): CloudFront for static assets, dynamic requests to the ALB. */
@@ -263,8 +298,6 @@ export const atlasZoneInputs = z
     /** DNSSEC signing (uat/prod: POLICIES.md #69). */
     dnssec: z.boolean(),
     queryLogRetentionDays: retention,
-    /** Sub-zones in other accounts (staging.<domain>) and their name servers. */
-    delegations: z.record(z.string(), z.array(z.string()).min(1)),
   })
   .strict();
 export type AtlasZoneInputs = z.infer<typeof atlasZoneInputs>;
@@ -291,7 +324,9 @@ export const atlasAlertsInputs = z
     logGroupName: z.string().startsWith("/"),
     logRetentionDays: retention,
     emails: z.array(z.email()),
-    smsNumbers: z.array(z.string()),
+    smsNumbers: z.array(e164),
+    /** How the account's SNS delivers SMS (a fresh-account prerequisite when numbers are listed). */
+    smsDelivery,
   })
   .strict();
 export type AtlasAlertsInputs = z.infer<typeof atlasAlertsInputs>;
@@ -312,3 +347,57 @@ export const atlasMonitoringInputs = z
   })
   .strict();
 export type AtlasMonitoringInputs = z.infer<typeof atlasMonitoringInputs>;
+
+/**
+ * atlas-security/app-deploy: the role the application repositories' GitHub Actions assume to push
+ * images and deploy them in this env (docs/ci-access.md "Application deploy roles"). It trusts the
+ * account's GitHub OIDC provider (owned by security/ci-access) and may touch exactly the env's
+ * repositories, services and task roles.
+ */
+export const atlasAppDeployInputs = z
+  .object({
+    /** IAM role name, e.g. "acct-atlas-prod-app-deploy". */
+    roleName: z
+      .string()
+      .max(64)
+      .regex(/^[\w+=,.@-]+$/, { message: "must be an IAM role name (letters, digits, +=,.@_-)" }),
+    /** Who may assume it: `repo:<repository>:<subject>` for each pair. */
+    trust: z
+      .array(
+        z
+          .object({
+            repository: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { message: 'must be "<org>/<repo>" as GitHub spells it' }),
+            subjects: z.array(appDeploySubject).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** The role may only be trusted through gated GitHub Environments (protected envs: no branch or tag refs). */
+    environmentsOnly: z.boolean(),
+    /** ECR repositories it pushes to (names in this account and region). */
+    repositories: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).min(1),
+    /**
+     * How images are deployed: `ssh` (phase 1: the workflow deploys to the Docker host over SSH, so the
+     * role only pushes), `ecs` (phase 2+: register task definitions, update the services or, for the
+     * services under blue/green, create CodeDeploy deployments).
+     */
+    deploy: z.enum(["ssh", "ecs"]),
+    /** Longest session, in hours (a build + push + deploy of eight images). */
+    maxSessionHours: z.number().int().min(1).max(12),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.environmentsOnly) return;
+    v.trust.forEach((t, i) =>
+      t.subjects.forEach((s, j) => {
+        if (!s.startsWith("environment:")) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["trust", i, "subjects", j],
+            message: `a protected env's deploy role trusts only GitHub Environments ("environment:<env>", gated by required reviewers); any push to a branch or tag would otherwise deploy`,
+          });
+        }
+      }),
+    );
+  });
+export type AtlasAppDeployInputs = z.infer<typeof atlasAppDeployInputs>;

@@ -52,6 +52,8 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
       expect(f.desiredCount).toBe(2);
       expect(f.waf).toBe(true);
       expect(f.xray).toEqual({ samplingRate: 0.05 });
+      // "Metrics, Phase 3+: CloudWatch Metrics + Prometheus".
+      expect(f.prometheus).toEqual({ scrapeIntervalSeconds: 30 });
       expect(f.alarms).toBe("full-sms");
       expect(f.dashboards).toEqual(["overview", "database", "search"]);
     }
@@ -98,7 +100,7 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
 });
 
 describe("atlasConfig", () => {
-  const base = { phase: 1, domain: "accountabilityatlas.com", adminCidrs: ["203.0.113.10/32"], imageTag: "1.0.0", alarmEmails: [], criticalAlarmSms: [], drRegion: "us-west-2" };
+  const base = { phase: 1, domain: "accountabilityatlas.com", adminCidrs: ["203.0.113.10/32"], imageTag: "1.0.0", alarmEmails: [], criticalAlarmSms: [], smsDelivery: { mode: "sandbox" }, appRepositories: ["acme/AccountabilityAtlas"], drRegion: "us-west-2" };
   it("accepts phase 1 without an SMS number, and says what is wrong with a bad phase", () => {
     expect(atlasConfig.safeParse(base).success).toBe(true);
     const bad = atlasConfig.safeParse({ ...base, phase: 5 });

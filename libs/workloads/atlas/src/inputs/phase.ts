@@ -133,6 +133,11 @@ export interface PhaseFeatures {
   readonly blueGreen?: { readonly deploymentConfig: string; readonly terminationWaitMinutes: number };
   readonly waf: boolean;
   readonly xray?: { readonly samplingRate: number };
+  /**
+   * Seed "Metrics, Phase 3+: CloudWatch Metrics + Prometheus": an Amazon Managed Service for
+   * Prometheus workspace, fed by the ADOT collector beside every service (which also carries X-Ray).
+   */
+  readonly prometheus?: { readonly scrapeIntervalSeconds: number };
   /** CloudFront for static assets (phase 3+, prod only). */
   readonly cdn: boolean;
   readonly alarms: "phase1" | "full" | "full-sms";
@@ -195,7 +200,7 @@ export function phaseFeatures(phase: Phase, env: AtlasEnv, drRegion = "us-west-2
         }
       : {}),
     waf: phase >= 3,
-    ...(phase >= 3 ? { xray: { samplingRate: 0.05 } } : {}),
+    ...(phase >= 3 ? { xray: { samplingRate: 0.05 }, prometheus: { scrapeIntervalSeconds: 30 } } : {}),
     cdn: phase >= 3 && prod,
     alarms: phase === 1 ? "phase1" : phase === 2 ? "full" : "full-sms",
     dashboards: phase === 1 ? [] : phase === 2 ? ["overview"] : ["overview", "database", "search"],

@@ -1,11 +1,9 @@
-import { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
-import { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database";
 import { AuroraGlobalDatabase, AuroraPostgresCluster } from "@infra/aurora";
 import type { StackBuilder } from "@infra/core";
 import { Table } from "@infra/dynamodb";
 import { ServerlessCache } from "@infra/elasticache";
 import { SecureBucket } from "@infra/s3";
-import type { AnalyticsInputs, AuroraInputs, CacheInputs, DynamodbInputs, S3Inputs } from "../inputs";
+import type { AuroraInputs, CacheInputs, DynamodbInputs, S3Inputs } from "../inputs";
 import { buildVpc } from "./network";
 import { buildKms, buildSecrets } from "./security";
 
@@ -167,47 +165,4 @@ export const buildS3: StackBuilder<S3Inputs, StorageOutputs> = (stack, inputs, c
   const userData = bucket("user-data", [{ id: "to-ia", transitions: [{ storageClass: "STANDARD_IA", days: inputs.userDataIaDays }] }], dr?.storage.userData.bucketArn);
   const dataLake = bucket("data-lake", [{ id: "to-glacier-ir", transitions: [{ storageClass: "GLACIER_IR", days: inputs.dataLakeGlacierDays }] }], dr?.storage.dataLake.bucketArn);
   return { userData, dataLake, accessLogs };
-};
-
-export interface AnalyticsOutputs {
-  readonly workgroupName: string;
-  readonly glueDatabaseName: string;
-  readonly resultsBucket: SecureBucket;
-}
-
-/** Seed 003 "Analytics Path": the data lake queried by Athena (encrypted results) through a Glue database. */
-export const buildAnalytics: StackBuilder<AnalyticsInputs, AnalyticsOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependencyOn("kms", buildKms);
-  const storage = ctx.dependencyOn("s3", buildS3);
-  const resultsBucket = new SecureBucket(stack, "athena-results", {
-    bucketName: `${inputs.name}-athena-results`,
-    encryption: { mode: "kms", kmsKeyArn: keys.s3.keyArn },
-    accessLogs: { targetBucketName: storage.accessLogs.bucketName },
-    lifecycleRules: [{ id: "expire-results", expirationDays: inputs.resultExpirationDays }],
-    deletionProtection: inputs.deletionProtection,
-  });
-  const database = new GlueCatalogDatabase(stack, "glue-database", {
-    name: inputs.glueDatabase,
-    description: "Mile Quest analytics events exported to the data lake",
-    locationUri: `s3://${storage.dataLake.bucketName}/events/`,
-  });
-  const workgroup = new AthenaWorkgroup(stack, "workgroup", {
-    name: inputs.name,
-    description: "Mile Quest analytics over the data lake",
-    state: "ENABLED",
-    forceDestroy: false,
-    configuration: {
-      enforceWorkgroupConfiguration: true,
-      publishCloudwatchMetricsEnabled: true,
-      bytesScannedCutoffPerQuery: inputs.bytesScannedCutoffPerQuery,
-      engineVersion: { selectedEngineVersion: "Athena engine version 3" },
-      resultConfiguration: {
-        outputLocation: `s3://${resultsBucket.bucketName}/results/`,
-        encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: keys.s3.keyArn },
-        expectedBucketOwner: ctx.env.accountId,
-      },
-    },
-    tags: { Name: inputs.name },
-  });
-  return { workgroupName: workgroup.name, glueDatabaseName: database.name, resultsBucket };
 };

@@ -1,16 +1,11 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { BuildContext, DeploymentStack } from "@infra/core";
-import { LambdaFunction } from "@infra/lambda";
+import { type LambdaAlias, LambdaFunction } from "@infra/lambda";
 import type { FunctionSettings, StackRole } from "../inputs";
 import { buildAurora, buildCache, buildDynamodb, buildS3, type CacheOutputs, type DatabaseOutputs, type StorageOutputs, type TableOutputs } from "./data";
 import { buildMessaging, type MessagingOutputs } from "./messaging";
 import { buildVpc, type NetworkOutputs } from "./network";
 import { buildCognito, buildKms, buildSecrets, type IdentityOutputs, type KeyOutputs, type SecretOutputs } from "./security";
-
-/** A statement as the construct libraries' grant helpers return them. */
-interface GrantStatement {
-  readonly actions?: readonly string[];
-  readonly resources?: readonly string[];
-}
 
 /** Everything a Mile Quest function may be wired to, read from the deployment's dependencies. */
 export interface AppDependencies {
@@ -40,6 +35,12 @@ export function appDependencies(ctx: BuildContext): AppDependencies {
     identity: ctx.dependencyOn("cognito", buildCognito),
     secrets: ctx.dependencyOn("secrets", buildSecrets),
   };
+}
+
+/** A function and the alias its callers invoke. */
+export interface AliasedFunction {
+  readonly fn: LambdaFunction;
+  readonly alias: LambdaAlias;
 }
 
 export interface FunctionFactoryInputs {
@@ -95,7 +96,7 @@ export class FunctionFactory {
     };
   }
 
-  create(fn: string, settings: FunctionSettings, description: string, extraEnvironment: Record<string, string> = {}): LambdaFunction {
+  create(fn: string, settings: FunctionSettings, description: string, extraEnvironment: Record<string, string> = {}, publish = false): LambdaFunction {
     const { network, keys, messaging } = this.deps;
     return new LambdaFunction(this.stack, fn, {
       name: `${this.inputs.name}-${fn}`,
@@ -113,21 +114,31 @@ export class FunctionFactory {
       tracing: "Active",
       deadLetterTarget: { type: "sqs", arn: messaging.functionDlq.queueArn, kmsKeyArn: messaging.kmsKeyArn },
       logging: { retentionDays: this.inputs.logRetentionDays, format: "JSON" },
+      publish,
     });
   }
 
-  /** Add library grant statements (no sid) as named statements `<sid>`, `<sid>2`, ... */
-  grant(fn: LambdaFunction, sid: string, statements: readonly GrantStatement[]): void {
+  /**
+   * A function API Gateway invokes through an alias (seed 003 "Canary Deploy"): every code change
+   * publishes a version, and the deployment group of `ops-deploy` shifts the alias onto it.
+   */
+  createAliased(fn: string, settings: FunctionSettings, description: string, aliasName: string, extraEnvironment: Record<string, string> = {}): AliasedFunction {
+    const created = this.create(fn, settings, description, extraEnvironment, true);
+    return { fn: created, alias: created.addAlias(aliasName, `Traffic-shifted by CodeDeploy (${fn})`) };
+  }
+
+  /** @deprecated Call the library grant with the function: `bucket.grantReadWrite(fn, { sid })` (ADR 0115). */
+  grant(fn: LambdaFunction, sid: string, statements: readonly DataAwsIamPolicyDocumentStatement[]): void {
     statements.forEach((s, i) => fn.addToRolePolicy({ sid: i === 0 ? sid : `${sid}${i + 1}`, actions: [...(s.actions ?? [])], resources: [...(s.resources ?? [])] }));
   }
 
   /** rds-db:connect as the application user (writer and readers of this region's cluster). */
   grantDatabase(fn: LambdaFunction): void {
-    this.grant(fn, "ConnectAurora", this.deps.database.cluster.grantConnect(DB_USER, this.region, this.accountId));
+    this.deps.database.cluster.grantConnect(fn, { dbUser: DB_USER, region: this.region, accountId: this.accountId, sid: "ConnectAurora" });
   }
 
   grantCache(fn: LambdaFunction): void {
-    if (this.deps.cache) this.grant(fn, "ConnectRedis", this.deps.cache.cache.grantConnect(this.deps.cache.userName));
+    this.deps.cache?.cache.grantConnect(fn, { userName: this.deps.cache.userName, sid: "ConnectRedis" });
   }
 
   private tableArn(name: string): string {

@@ -4,6 +4,7 @@ import type { StackBuilder } from "@infra/core";
 import type { LambdaFunction } from "@infra/lambda";
 import { EventRule } from "@infra/messaging";
 import type { JobFunction, JobsInputs } from "../inputs";
+import { DATA_LAKE_EVENTS } from "./analytics-tables";
 import { FunctionFactory, appDependencies } from "./functions";
 import { ANALYTICS_EVENT_SOURCES } from "./messaging";
 
@@ -28,8 +29,13 @@ export const buildJobs: StackBuilder<JobsInputs, JobsOutputs> = (stack, inputs, 
   const deps = appDependencies(ctx);
   const factory = new FunctionFactory(stack, inputs, deps, ctx);
   const { messaging, storage, secrets } = deps;
+  // The layout Athena's events table projects (data-analytics): one source of truth for writer and reader.
+  const EVENTS_LAYOUT = {
+    DATA_LAKE_EVENTS_PREFIX: DATA_LAKE_EVENTS.prefix,
+    DATA_LAKE_EVENTS_PARTITION: `${DATA_LAKE_EVENTS.partitionKey}=${DATA_LAKE_EVENTS.partitionFormat}`,
+  };
   const fns = Object.fromEntries(
-    (Object.keys(DESCRIPTIONS) as JobFunction[]).map((fn) => [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn])]),
+    (Object.keys(DESCRIPTIONS) as JobFunction[]).map((fn) => [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn], fn === "exportAnalytics" ? EVENTS_LAYOUT : {})]),
   ) as Record<JobFunction, LambdaFunction>;
 
   // SQS → processActivity (write path: SQS Queue → Lambda Jobs → Aurora).
@@ -74,7 +80,7 @@ export const buildJobs: StackBuilder<JobsInputs, JobsOutputs> = (stack, inputs, 
   factory.grantSecret(fns.syncWearables, "ReadFitbit", `${secrets.prefix}/external/fitbit`);
   factory.grantSecret(fns.syncWearables, "ReadGoogleFit", `${secrets.prefix}/external/google-fit`);
   factory.grantDatabase(fns.syncWearables);
-  messaging.activityQueue.grantSend(fns.syncWearables, "SendActivity");
+  messaging.activityQueue.grantSend(fns.syncWearables, { sid: "SendActivity" });
 
   // EventBridge events → exportAnalytics → S3 data lake (analytics path).
   new EventRule(stack, "analytics-export", {
@@ -85,6 +91,6 @@ export const buildJobs: StackBuilder<JobsInputs, JobsOutputs> = (stack, inputs, 
     enabled: inputs.triggersEnabled,
     targets: { exportAnalytics: { type: "lambda", function: fns.exportAnalytics, maxRetryAttempts: 10 } },
   });
-  factory.grant(fns.exportAnalytics, "WriteDataLake", storage.dataLake.grantReadWrite("events/"));
+  storage.dataLake.grantReadWrite(fns.exportAnalytics, { keyPrefix: "events/", sid: "WriteDataLake" });
   return { functions: fns };
 };

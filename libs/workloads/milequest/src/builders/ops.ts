@@ -20,6 +20,8 @@ import type { TerraformResource } from "cdktf";
 export interface MonitoringOutputs {
   readonly alertTopicArn: string;
   readonly alarmNames: readonly string[];
+  /** The errors alarm of each function, by function key: CodeDeploy rolls a deployment back on it. */
+  readonly functionErrorAlarms: Readonly<Record<string, string>>;
 }
 
 /**
@@ -89,8 +91,9 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     evaluationPeriods: 3,
   });
   const functions: LambdaFunction[] = [...Object.values(rest.functions), ...Object.values(ws.functions), ...Object.values(jobs.functions)];
-  Object.entries({ ...rest.functions, ...ws.functions, ...jobs.functions }).forEach(([fn, f]) =>
-    alarm(`lambda-errors-${fn}`, {
+  const functionErrorAlarms: Record<string, string> = {};
+  Object.entries({ ...rest.functions, ...ws.functions, ...jobs.functions }).forEach(([fn, f]) => {
+    functionErrorAlarms[fn] = alarm(`lambda-errors-${fn}`, {
       description: `Lambda ${fn} failed more than ${inputs.lambdaErrorsPer5Min} times in 5 minutes`,
       namespace: "AWS/Lambda",
       metricName: "Errors",
@@ -100,8 +103,8 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
       threshold: inputs.lambdaErrorsPer5Min,
       period: 300,
       evaluationPeriods: 1,
-    }),
-  );
+    }).alarmName;
+  });
   alarm("aurora-acu", {
     description: `Aurora ACU utilization above ${inputs.auroraAcuPercent} % for 15 minutes: raise maxAcu or look at the queries`,
     namespace: "AWS/RDS",
@@ -164,7 +167,7 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
       { type: "metric", title: "SQS: activity backlog and dead letters", metrics: [["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: messaging.activityQueue.queueName }, { stat: "Maximum" }], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: messaging.activityQueue.dlqName }, { stat: "Maximum" }]] },
     ],
   });
-  return { alertTopicArn: topic.topicArn, alarmNames: alarms.map((a) => a.alarmName) };
+  return { alertTopicArn: topic.topicArn, alarmNames: alarms.map((a) => a.alarmName), functionErrorAlarms };
 };
 
 /**

@@ -1,7 +1,7 @@
 import { RestApi } from "@infra/apigateway";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
-import type { LambdaFunction } from "@infra/lambda";
+import type { LambdaAlias, LambdaFunction } from "@infra/lambda";
 import { WebAcl } from "@infra/waf";
 import type { RestApiInputs, RestFunction } from "../inputs";
 import { EXTERNAL_API_SECRETS } from "../inputs";
@@ -75,8 +75,11 @@ export interface RestApiOutputs {
   /** The regional custom domain's target, for alias / failover records. */
   readonly regionalDomainName: string;
   readonly regionalZoneId: string;
-  readonly authorizer: LambdaFunction;
+  /** The authorizer's alias: what the WebSocket API's $connect authorizer invokes too. */
+  readonly authorizer: LambdaAlias;
   readonly functions: Readonly<Record<RestFunction, LambdaFunction>>;
+  /** The alias API Gateway invokes per function (seed 003 "Canary Deploy"): CodeDeploy shifts it. */
+  readonly aliases: Readonly<Record<RestFunction, LambdaAlias>>;
   readonly region: string;
 }
 
@@ -94,9 +97,11 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
   const { keys, messaging, storage, secrets } = deps;
   const region = ctx.deployment.region.name;
 
-  const fns = Object.fromEntries(
-    (Object.keys(DESCRIPTIONS) as RestFunction[]).map((fn) => [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn])]),
-  ) as Record<RestFunction, LambdaFunction>;
+  const names = Object.keys(DESCRIPTIONS) as RestFunction[];
+  const created = Object.fromEntries(names.map((fn) => [fn, factory.createAliased(fn, inputs.functions[fn], DESCRIPTIONS[fn], inputs.aliasName)]));
+  const fns = Object.fromEntries(names.map((fn) => [fn, created[fn]!.fn])) as Record<RestFunction, LambdaFunction>;
+  // API Gateway invokes the aliases, so a CodeDeploy traffic shift is what callers see.
+  const aliases = Object.fromEntries(names.map((fn) => [fn, created[fn]!.alias])) as Record<RestFunction, LambdaAlias>;
 
   // Least privilege, function by function (seed 003 "IAM Roles").
   factory.grantUserPool(fns.login, ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser"]);
@@ -112,13 +117,13 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
     factory.grantPutEvents(fn);
   }
   factory.grantDatabase(fns.inviteMembers);
-  messaging.teamEvents.grantPublish(fns.inviteMembers, "PublishTeamEvents");
+  messaging.teamEvents.grantPublish(fns.inviteMembers, { sid: "PublishTeamEvents" });
   factory.grantDatabase(fns.logActivity);
   factory.grantPutEvents(fns.logActivity);
-  messaging.activityQueue.grantSend(fns.logActivity, "SendActivity");
-  factory.grant(fns.logActivity, "UserDataUploads", storage.userData.grantReadWrite("users/"));
+  messaging.activityQueue.grantSend(fns.logActivity, { sid: "SendActivity" });
+  storage.userData.grantReadWrite(fns.logActivity, { keyPrefix: "users/", sid: "UserDataUploads" });
   factory.grantDatabase(fns.syncActivity);
-  messaging.activityQueue.grantSend(fns.syncActivity, "SendActivity");
+  messaging.activityQueue.grantSend(fns.syncActivity, { sid: "SendActivity" });
   for (const fn of [fns.calculateRoute, fns.geocodeAddress]) {
     factory.grantDatabase(fn);
     factory.grantCache(fn);
@@ -135,7 +140,7 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
   const api = new RestApi(stack, "rest", {
     name: inputs.name,
     description: "Mile Quest REST API (seed 003)",
-    integrations: fns,
+    integrations: aliases,
     routes: routes.map((r) => ({
       path: r.path,
       method: r.method,
@@ -147,7 +152,7 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
     authorizer: {
       type: "TOKEN",
       name: "jwt",
-      function: fns.authorizer,
+      function: aliases.authorizer,
       identitySource: "method.request.header.Authorization",
       resultTtlSeconds: inputs.authorizerCacheSeconds,
       permissionStatementId: "Allow-rest-authorizer",
@@ -186,8 +191,9 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
     executeApiHost: `${api.restApiId}.execute-api.${region}.amazonaws.com`,
     regionalDomainName: api.customDomainTarget!.dnsName,
     regionalZoneId: api.customDomainTarget!.hostedZoneId,
-    authorizer: fns.authorizer,
+    authorizer: aliases.authorizer,
     functions: fns,
+    aliases,
     region,
   };
 };

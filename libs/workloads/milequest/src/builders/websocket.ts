@@ -3,7 +3,7 @@ import { LambdaEventSourceMapping } from "@cdktf/provider-aws/lib/lambda-event-s
 import { WebSocketApi } from "@infra/apigateway";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
-import type { LambdaFunction } from "@infra/lambda";
+import type { LambdaAlias, LambdaFunction } from "@infra/lambda";
 import { Lazy } from "cdktf";
 import type { WebsocketFunction, WebsocketInputs } from "../inputs";
 import { buildZone } from "./edge";
@@ -32,7 +32,12 @@ export interface WebsocketOutputs {
   readonly regionalDomainName: string;
   readonly regionalZoneId: string;
   readonly functions: Readonly<Record<WebsocketFunction, LambdaFunction>>;
+  /** The aliases the routes invoke (seed 003 "Canary Deploy"); wsBroadcast is fed by the stream, not by the API. */
+  readonly aliases: Readonly<Record<RouteFunction, LambdaAlias>>;
 }
+
+/** The functions behind a WebSocket route. */
+export type RouteFunction = (typeof WEBSOCKET_ROUTES)[number]["fn"];
 
 /**
  * Seed 003 "WebSocket API ws.mile-quest.com" → aggregateProgress, and the real-time path
@@ -51,8 +56,17 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
   // routes): the id is read lazily at synth, once the API below exists. Terraform sees api → function → route.
   const apiId = Lazy.stringValue({ produce: () => api.apiId });
   const callbackUrl = `https://${apiId}.execute-api.${region}.amazonaws.com/${inputs.stageName}`;
+  const env = { WS_CALLBACK_URL: callbackUrl };
+  const routed = new Set<string>(WEBSOCKET_ROUTES.map((r) => r.fn));
+  const aliases: Partial<Record<RouteFunction, LambdaAlias>> = {};
   const fns = Object.fromEntries(
-    (Object.keys(DESCRIPTIONS) as WebsocketFunction[]).map((fn) => [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn], { WS_CALLBACK_URL: callbackUrl })]),
+    (Object.keys(DESCRIPTIONS) as WebsocketFunction[]).map((fn) => {
+      if (!routed.has(fn)) return [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn], env)];
+      // Routes invoke an alias, so a CodeDeploy traffic shift is what clients see.
+      const { fn: created, alias } = factory.createAliased(fn, inputs.functions[fn], DESCRIPTIONS[fn], inputs.aliasName, env);
+      aliases[fn as RouteFunction] = alias;
+      return [fn, created];
+    }),
   ) as Record<WebsocketFunction, LambdaFunction>;
 
   factory.grantTable(fns.wsConnect, "realtime", "readWrite");
@@ -89,7 +103,7 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
     name: inputs.name,
     description: "Mile Quest WebSocket API (seed 003)",
     routes: Object.fromEntries(
-      WEBSOCKET_ROUTES.map((r) => [r.routeKey, { function: fns[r.fn], permissionStatementId: `Allow-ws-${legacyWsRouteId(r.routeKey)}` }]),
+      WEBSOCKET_ROUTES.map((r) => [r.routeKey, { function: aliases[r.fn]!, permissionStatementId: `Allow-ws-${legacyWsRouteId(r.routeKey)}` }]),
     ),
     // Each function may be invoked by this API's stage only, on its own route.
     permissionScope: "stage-route",
@@ -106,7 +120,7 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
     customDomain: { domainName: inputs.domain, certificateArn: certificate.certificateArn },
   });
   keepLegacyWsAddresses(api, routeKeys);
-  for (const fn of [fns.aggregateProgress, fns.wsBroadcast]) api.grantManageConnections(fn, ["POST"], "PostToConnections");
+  for (const fn of [fns.aggregateProgress, fns.wsBroadcast]) api.grantManageConnections(fn, { methods: ["POST"], sid: "PostToConnections" });
 
   return {
     apiId: api.apiId,
@@ -115,5 +129,6 @@ export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (
     regionalDomainName: api.customDomainTarget!.dnsName,
     regionalZoneId: api.customDomainTarget!.hostedZoneId,
     functions: fns,
+    aliases: aliases as Record<RouteFunction, LambdaAlias>,
   };
 };

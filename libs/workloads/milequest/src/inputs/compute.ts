@@ -61,6 +61,12 @@ const common = {
   logRetentionDays: logRetention,
 };
 
+/**
+ * The alias API Gateway invokes (seed 003 "Canary Deploy"): CodeDeploy shifts it between versions.
+ * Lambda's pattern: letters, digits, - and _, and not only digits (that would be a version).
+ */
+export const aliasName = z.string().regex(/^(?![0-9]+$)[A-Za-z0-9_-]{1,128}$/, { message: "must be 1-128 letters, digits, - or _, and not only digits (that names a version)" });
+
 export const throttle = z.object({ rateLimit: z.number().min(1), burstLimit: z.number().int().min(1) }).strict();
 
 /** milequest-api/rest: the REST API (api.<domain>), its authorizer and the domain functions. */
@@ -68,6 +74,7 @@ export const restApiInputs = z
   .object({
     ...common,
     functions: functionMap(REST_FUNCTIONS),
+    aliasName,
     /** The regional custom domain CloudFront (and the failover records) send API traffic to. */
     originDomain: z.string().min(1),
     stageName: z.string().regex(/^[a-zA-Z0-9_]+$/),
@@ -87,6 +94,7 @@ export const websocketInputs = z
   .object({
     ...common,
     functions: functionMap(WEBSOCKET_FUNCTIONS),
+    aliasName,
     domain: z.string().min(1),
     stageName: z.string().regex(/^[a-zA-Z0-9_]+$/),
     throttle,

@@ -74,6 +74,36 @@ export const s3Inputs = z
   .strict();
 export type S3Inputs = z.infer<typeof s3Inputs>;
 
+/** A real calendar date in `format` (e.g. 2026-02-30 is refused). */
+function calendarDate(format: string, pattern: RegExp) {
+  const isCalendarDate = (v: string): boolean => {
+    if (!pattern.test(v)) return false;
+    const day = new Date(`${v.length === 7 ? `${v}-01` : v}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+  };
+  return z.string().refine(isCalendarDate, { message: `must be a calendar date ${format}` });
+}
+
+/**
+ * CUR 2.0 through AWS Data Exports (`kind`: the config chain replaces, not merges, another variant): `owner` creates the account's export (a us-east-1 service),
+ * its SSE-S3 bucket and the Glue table Athena reads; `none` leaves the account's cost export to
+ * another owner (another workload, the payer account), with the reason.
+ */
+export const costExportInput = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("owner"),
+      /** CUR 2.0 time granularity of line items. */
+      timeGranularity: z.enum(["HOURLY", "DAILY", "MONTHLY"]),
+      /** Include resource ids (line_item_resource_id): cost per function, table, bucket. */
+      includeResources: z.boolean(),
+      /** First billing period (yyyy-MM) the Glue table projects. */
+      billingPeriodsFrom: calendarDate("yyyy-MM", /^\d{4}-\d{2}$/),
+    })
+    .strict(),
+  z.object({ kind: z.literal("none"), reason: z.string().min(10) }).strict(),
+]);
+
 /** milequest-data/analytics: Athena over the data lake (seed 003 "Analytics Path", "Athena"). */
 export const analyticsInputs = z
   .object({
@@ -83,7 +113,12 @@ export const analyticsInputs = z
     /** Bytes a single query may scan (cost guard). */
     bytesScannedCutoffPerQuery: z.number().int().min(10_485_760),
     resultExpirationDays: z.number().int().min(1),
+    /** First day of the data lake's `events` table (yyyy-MM-dd): Athena's partition projection enumerates days from it. */
+    eventsFrom: calendarDate("yyyy-MM-dd", /^\d{4}-\d{2}-\d{2}$/),
+    /** The account's cost and usage export (seed 003 "CUR → Athena"): one owner per account. */
+    costExport: costExportInput,
     deletionProtection: z.boolean(),
   })
   .strict();
 export type AnalyticsInputs = z.infer<typeof analyticsInputs>;
+export type CostExportInputs = z.infer<typeof costExportInput>;

@@ -82,3 +82,39 @@ export const budgetInputs = z
     }
   });
 export type BudgetInputs = z.infer<typeof budgetInputs>;
+
+/**
+ * CodeDeploy's predefined configurations for Lambda (compute platform Lambda): canary (a share,
+ * then the rest after N minutes), linear (10 % more every N minutes) or all at once.
+ */
+export const LAMBDA_DEPLOYMENT_CONFIGS = [
+  "CodeDeployDefault.LambdaAllAtOnce",
+  "CodeDeployDefault.LambdaCanary10Percent5Minutes",
+  "CodeDeployDefault.LambdaCanary10Percent10Minutes",
+  "CodeDeployDefault.LambdaCanary10Percent15Minutes",
+  "CodeDeployDefault.LambdaCanary10Percent30Minutes",
+  "CodeDeployDefault.LambdaLinear10PercentEvery1Minute",
+  "CodeDeployDefault.LambdaLinear10PercentEvery2Minutes",
+  "CodeDeployDefault.LambdaLinear10PercentEvery3Minutes",
+  "CodeDeployDefault.LambdaLinear10PercentEvery10Minutes",
+] as const;
+
+/** milequest-ops/deploy: seed 003 "Package" (ECR, Lambda containers) and "Canary Deploy" (CodeDeploy on the API functions' aliases). */
+export const deployInputs = z
+  .object({
+    name,
+    /** How CodeDeploy shifts an API function's alias onto a new version. */
+    deploymentConfig: z.enum(LAMBDA_DEPLOYMENT_CONFIGS),
+    /** The ECR repository of Lambda container images (seed 003 "ECR Lambda Containers"). */
+    repository: z
+      .object({
+        /** Days an untagged image (a pushed-over build) stays. */
+        expireUntaggedDays: z.number().int().min(1),
+        /** Tagged images kept: enough that every version a rollback may return to still has its image. */
+        keepLastTagged: z.number().int().min(2),
+      })
+      .strict(),
+    deletionProtection: z.boolean(),
+  })
+  .strict();
+export type DeployInputs = z.infer<typeof deployInputs>;

@@ -3,6 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { iamServicesOfTypes } from "@infra/config";
 import type { StackBuilder } from "@infra/core";
+import type { JsonPolicyStatement as Statement } from "@infra/iam";
 import { Lazy, TerraformDataSource, TerraformOutput, TerraformResource } from "cdktf";
 import type { IConstruct } from "constructs";
 import type { CiAccessInputs } from "../inputs/ci-access";
@@ -16,16 +17,6 @@ export interface CiAccessOutputs {
   readonly oidcProviderArn: string;
 }
 
-interface Statement {
-  Sid: string;
-  Effect: "Allow" | "Deny";
-  Principal?: { Federated: string };
-  Action?: string | string[];
-  NotAction?: string[];
-  Resource?: string | string[];
-  NotResource?: string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
 
 const policy = (statements: Statement[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 

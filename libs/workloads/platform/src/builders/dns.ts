@@ -1,6 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
+import { buildApp } from "./app";
 import { buildIngress } from "./ingress";
 
 import { buildKms } from "./kms";
@@ -47,6 +48,14 @@ export const buildAppRecord: StackBuilder<AppRecordInputs, AppRecordOutputs> = (
     return { fqdn: record.fqdn };
   }
   const secondary = ctx.dependencyOn("secondary", buildIngress).alb;
+  if (routing.healthCheck.type === "HTTPS") {
+    const served = ctx.dependencyOn("app", buildApp).healthCheckPath;
+    if (routing.healthCheck.path !== served) {
+      throw new Error(
+        `${ctx.deployment.stackName}: routing.healthCheck.path "${routing.healthCheck.path}" is not the path the service answers on the ALB ("${served}", services/app healthCheckPath): Route 53 would fail over a healthy region`,
+      );
+    }
+  }
   const check = new HealthCheck(stack, "primary-health", {
     name: `${ctx.env.name}-platform-primary`,
     fqdn: primary.dnsName,

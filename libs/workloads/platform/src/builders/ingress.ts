@@ -12,6 +12,8 @@ import { buildVpc } from "./vpc";
 
 export interface IngressOutputs {
   readonly alb: ApplicationLoadBalancer;
+  /** The region's log bucket (ALB access logs; S3 server access logs of the platform's other buckets). */
+  readonly accessLogBucketName: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export const buildIngress: StackBuilder<IngressInputs, IngressOutputs> = (stack,
   const logs = new SecureBucket(stack, "access-logs", {
     bucketName: `${ctx.env.project}-${ctx.env.name}-${region}-alb-logs`,
     encryption: { mode: "s3" },
-    logSources: ["alb"],
+    logSources: ["alb", "s3-access-logs"],
     accountId: ctx.env.accountId,
     region,
     lifecycleRules: [{ id: "expire-alb-logs", expirationDays: inputs.accessLogRetentionDays }],
@@ -65,5 +67,5 @@ export const buildIngress: StackBuilder<IngressInputs, IngressOutputs> = (stack,
     toPort: 65535,
     description: "ALB to ECS dynamic host ports",
   });
-  return { alb };
+  return { alb, accessLogBucketName: logs.bucketName };
 };

@@ -1,5 +1,5 @@
 import { TABLE_READ_WRITE_ACTIONS } from "@infra/dynamodb";
-import type { IamStatement } from "@infra/ecs";
+import type { PolicyStatement } from "@infra/iam";
 
 /**
  * Seed 004's ECS task role ("Permissions: S3, DynamoDB, Secrets Manager"), scoped to the platform's own
@@ -7,7 +7,7 @@ import type { IamStatement } from "@infra/ecs";
  * account and region. The data key only through those three services (kms:ViaService). The RDS master
  * secret's RDS-managed name (`rds!db-...`) has no such prefix: the data layer grants it (rds.ts).
  */
-export function platformTaskStatements(p: { readonly name: string; readonly region: string; readonly accountId: string; readonly dataKeyArn: string }): IamStatement[] {
+export function platformTaskStatements(p: { readonly name: string; readonly region: string; readonly accountId: string; readonly dataKeyArn: string }): PolicyStatement[] {
   const bucket = `arn:aws:s3:::${p.name}-*`;
   const table = `arn:aws:dynamodb:${p.region}:${p.accountId}:table/${p.name}-*`;
   return [

@@ -1,6 +1,7 @@
 import { publicDomain } from "@infra/config";
 import { z } from "zod";
 import { githubRepository } from "./ci-access";
+import { hecEndpoint } from "./log-shipping";
 
 /** The platform workload's own config (env.ts `workloads.platform`). */
 export const platformConfig = z
@@ -19,6 +20,12 @@ export const platformConfig = z
      * `settings.alarmEmails`). Each address must confirm: until then AWS keeps the subscription pending.
      */
     alarmEmails: z.array(z.email()),
+    /**
+     * Splunk, where prod ships the platform's logs (seed 004 "CloudWatch + Splunk"): the HTTP Event Collector
+     * URL. The HEC token is no config: it is put into the stack's secret (docs/fresh-account.md).
+     * @default none (envs without ops/log-shipping)
+     */
+    splunk: z.object({ hecEndpoint }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

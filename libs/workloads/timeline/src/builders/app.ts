@@ -3,6 +3,7 @@ import { ApplicationLoadBalancer } from "@infra/alb";
 import type { StackBuilder } from "@infra/core";
 import { AliasRecord, Certificate } from "@infra/dns";
 import { FargateCluster, FargateService } from "@infra/ecs-service";
+import { documentStatements } from "@infra/iam";
 import { MetricAlarm } from "@infra/monitoring";
 import { WebAcl } from "@infra/waf";
 import type { TimelineAppInputs } from "../inputs/compute";
@@ -191,7 +192,7 @@ export const buildTimelineApp: StackBuilder<TimelineAppInputs, TimelineApp> = (s
       assetsKeyArn: keys.assets.keyArn,
       backupsBucketArn: storage.backups.bucketArn,
       backupsKeyArn: keys.data.keyArn,
-      cacheConnect: cache.cache.grantConnect(cache.appUserName),
+      cacheConnect: documentStatements((g) => cache.cache.grantConnect(g, { userName: cache.appUserName })),
     }),
     // Seed 002 "Log Aggregation: Centralized logging": every container writes to the application log
     // group of timeline-ops/monitoring (CMK, retention from config); these two describe that group.

@@ -1,0 +1,31 @@
+import { defineModule } from "@infra/config";
+import { deployInputs } from "@infra/milequest-inputs";
+import { type Ctx, regionalName } from "../common";
+
+/**
+ * Seed 003 "Deployment Architecture": the ECR repository of Lambda container images ("Package")
+ * and CodeDeploy traffic shifting on the API functions' aliases ("Canary Deploy"), rolled back by
+ * the functions' error alarms. Prod shifts 10 % for 5 minutes (the seed draws a canary but gives no
+ * numbers); staging overrides to all at once (the seed's staging path has no canary).
+ */
+export const deploy = defineModule({
+  workload: "milequest",
+  category: "milequest-ops",
+  module: "deploy",
+  builder: "milequest/deploy",
+  schema: deployInputs,
+  source: "environments/_envcommon/milequest/ops/deploy.ts",
+  dependencies: {
+    kms: { category: "milequest-security", module: "kms" },
+    rest: { category: "milequest-api", module: "rest" },
+    websocket: { category: "milequest-api", module: "websocket" },
+    monitoring: { category: "milequest-ops", module: "monitoring" },
+  },
+  defaults: (ctx: Ctx) => ({
+    name: regionalName(ctx),
+    deploymentConfig: "CodeDeployDefault.LambdaCanary10Percent5Minutes" as const,
+    // Untagged images are pushed-over builds; 30 tagged releases cover every version a rollback returns to.
+    repository: { expireUntaggedDays: 7, keepLastTagged: 30 },
+    deletionProtection: ctx.settings.deletionProtection,
+  }),
+});
