@@ -7,8 +7,6 @@ import { ENVS } from "./envs";
 
 // ADR 0120: a module's `source` (named in every config error) follows from the module itself.
 const ROOT = resolve(__dirname, "..", "..", "..");
-/** Modules whose file does not follow the convention yet, with the file they pass as `source`. */
-const EXCEPTIONS: Readonly<Record<string, string>> = { "milequest-api/rest": "environments/_envcommon/milequest/api/rest-api.ts" };
 
 const modules = new Map<string, ModuleDefinition>();
 for (const env of ENVS) for (const r of env.regions) for (const d of r.deployments) modules.set(`${d.definition.category}/${d.definition.module}`, d.definition);
@@ -17,7 +15,7 @@ describe("module and workload sources", () => {
   it("every deployed module names a file that exists and declares it, by the _envcommon convention", () => {
     expect(modules.size).toBeGreaterThan(60);
     for (const [key, def] of modules) {
-      expect(def.source, key).toBe(EXCEPTIONS[key] ?? moduleSource(def));
+      expect(def.source, key).toBe(moduleSource(def));
       const file = resolve(ROOT, def.source);
       expect(existsSync(file), `${key}: ${def.source}`).toBe(true);
       const text = readFileSync(file, "utf8");

@@ -12,7 +12,7 @@ import { jobs } from "./compute/jobs";
 import { kms } from "./security/kms";
 import { messaging } from "./integration/messaging";
 import { monitoring } from "./ops/monitoring";
-import { restApi } from "./api/rest-api";
+import { restApi } from "./api/rest";
 import { routing } from "./edge/routing";
 import { s3 } from "./data/s3";
 import { secrets } from "./security/secrets";

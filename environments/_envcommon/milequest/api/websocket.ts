@@ -2,7 +2,7 @@ import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
 import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
-import { restApi } from "./rest-api";
+import { restApi } from "./rest";
 import { dns } from "../edge/dns";
 
 /** Seed 003 "WebSocket API ws.mile-quest.com" → aggregateProgress, and the real-time path. */

@@ -1,7 +1,7 @@
 import { defineModule } from "@infra/config";
 import { routingInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
-import { restApi } from "../api/rest-api";
+import { restApi } from "../api/rest";
 import { websocket } from "../api/websocket";
 import { dns } from "./dns";
 

@@ -1,7 +1,7 @@
 import { defineModule } from "@infra/config";
 import { monitoringInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName, stackRole } from "../common";
-import { restApi } from "../api/rest-api";
+import { restApi } from "../api/rest";
 import { websocket } from "../api/websocket";
 import { jobs } from "../compute/jobs";
 import { aurora } from "../data/aurora";

@@ -13,8 +13,6 @@ export const restApi = defineModule({
   module: "rest",
   builder: "milequest/rest-api",
   schema: restApiInputs,
-  // Not the convention's api/rest.ts (moduleSource): renaming the file waits for the parallel Mile Quest branch.
-  source: "environments/_envcommon/milequest/api/rest-api.ts",
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: { ...APP_DEPENDENCIES, dns: { module: dns, region: "primary" } },
