@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type EnvConfig, type ModuleDefinition, type RegionConfig, defineModule, defineWorkload, deploy, dependencyRef, moduleSource } from "./define";
 import { deploymentIdOf } from "./naming";
+import { onlyWorkloads } from "./only-workloads";
 import { resolveEnv } from "./resolve";
 import { errorOf, testRoot } from "./test-fixtures";
 
@@ -89,5 +90,29 @@ describe("typed wiring (ADR 0120)", () => {
     ]);
     const glob = errorOf(() => resolveEnv(root, env({ waivers: [{ rule: "INF-X-001", address: "*-app-data-db/aws_db_instance.*", reason: "only the DR database" }] }), { app }));
     expect(glob.issues).toEqual([expect.objectContaining({ level: "dev/env.ts", path: "waivers[0].address", allowed: expect.stringContaining("names its deployments by id") })]);
+  });
+
+  it("onlyWorkloads keeps the named workloads, the deployments alsoKeep names with their workload, and the env waivers still naming deployments", () => {
+    const ops = defineWorkload({ name: "ops", project: "demo-ops", schema: z.object({}).strict(), defaults: {} });
+    const oidc = defineModule({ ...base, workload: "ops", category: "ops-security", module: "oidc", builder: "ops/oidc" });
+    const logs = defineModule({ ...base, workload: "ops", category: "ops-logs", module: "logs", builder: "ops/logs" });
+    const full = env({
+      workloads: { app: {}, ops: {} },
+      regions: [region("us-east-1", [deploy(vpc), deploy(db), deploy(oidc), deploy(logs)])],
+      waivers: [
+        { rule: "INF-X-001", address: "aws_db_instance.*", reason: "the app's database", deployments: [deploymentIdOf(db, "us-east-1")] },
+        { rule: "INF-X-002", address: "aws_s3_bucket.*", reason: "the ops logs", deployments: [deploymentIdOf(logs, "us-east-1")] },
+        { rule: "INF-X-003", address: "aws_vpc.*", reason: "every deployment of the env" },
+      ],
+    });
+    const ids = (e: EnvConfig) => resolveEnv(root, e, { app, ops }).deployments.map((d) => d.id);
+    const appOnly = onlyWorkloads(full, ["app"]);
+    expect(ids(appOnly)).toEqual(["us-east-1/app-network/vpc", "us-east-1/app-data/db"]);
+    expect(Object.keys(appOnly.workloads)).toEqual(["app"]);
+    expect(appOnly.waivers!.map((w) => w.rule)).toEqual(["INF-X-001", "INF-X-003"]);
+    const withOidc = onlyWorkloads(full, ["app"], { alsoKeep: (d) => d.definition === oidc });
+    expect(ids(withOidc)).toEqual(["us-east-1/app-network/vpc", "us-east-1/app-data/db", "us-east-1/ops-security/oidc"]);
+    expect(Object.keys(withOidc.workloads)).toEqual(["app", "ops"]);
+    expect(withOidc.waivers!.map((w) => w.rule)).toEqual(["INF-X-001", "INF-X-003"]);
   });
 });
