@@ -14,7 +14,16 @@ export interface ImageCode {
   readonly imageUri: string;
 }
 
-export type LambdaCode = S3Code | ImageCode;
+/**
+ * A zip the repository itself writes into the stack's directory at synth (InlineCodeAsset): small
+ * operational functions whose code is part of the infrastructure, not an application artifact.
+ */
+export interface FileCode {
+  /** Path of the zip relative to the stack's Terraform working directory. */
+  readonly filename: string;
+}
+
+export type LambdaCode = S3Code | ImageCode | FileCode;
 
 export function isImageCode(code: LambdaCode): code is ImageCode {
   return "imageUri" in code;
@@ -23,6 +32,7 @@ export function isImageCode(code: LambdaCode): code is ImageCode {
 /** The aws_lambda_function arguments for a code location. */
 export function codeArguments(code: LambdaCode): Record<string, string> {
   if (isImageCode(code)) return { packageType: "Image", imageUri: code.imageUri };
+  if ("filename" in code) return { packageType: "Zip", filename: code.filename };
   return {
     packageType: "Zip",
     s3Bucket: code.s3Bucket,

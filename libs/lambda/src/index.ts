@@ -1,4 +1,5 @@
-export { type ImageCode, type LambdaCode, type S3Code } from "./code";
+export { type FileCode, type ImageCode, type LambdaCode, type S3Code } from "./code";
+export { InlineCodeAsset, type InlineCodeAssetProps, deterministicZip } from "./inline-code";
 export { validateEnvironment } from "./environment";
 export {
   type DeadLetterTarget,
