@@ -52,14 +52,16 @@ function parseConnectTo(raw: string | undefined): URL | undefined {
  * `infra smoke --env <env> [--workload <w>] [--json] [--connect-to <origin>]`: the integration
  * checks of every selected workload the env runs (ARC-014's step between staging's apply and prod's
  * approval). Exit 0 when every check passed, 1 when one failed.
- * Attempts per check: $INFRA_SMOKE_ATTEMPTS (default 3), $INFRA_SMOKE_PAUSE_MS apart (default 5000).
+ * Attempts per check: $INFRA_SMOKE_ATTEMPTS (default 3), $INFRA_SMOKE_PAUSE_MS apart (default 5000);
+ * $INFRA_SMOKE_CONNECT_TO is --connect-to's default.
  */
 export async function smokeCommand(values: SmokeOptions, env: ResolvedEnv, io: CliIo): Promise<number> {
   const known = Object.keys(SMOKE_SUITES);
   for (const w of values.workload ?? []) {
     if (!known.includes(w)) throw new UsageError(`--workload ${w}: no integration checks defined for it (workloads with checks: ${known.join(", ")})`);
   }
-  const connectTo = parseConnectTo(values["connect-to"]);
+  // The environment variable lets a test run the workflow's exact command line against a stand-in.
+  const connectTo = parseConnectTo(values["connect-to"] ?? io.env["INFRA_SMOKE_CONNECT_TO"]);
   const attempts = Math.max(1, Number(io.env["INFRA_SMOKE_ATTEMPTS"] ?? "3") || 3);
   const pauseMs = Math.max(0, Number(io.env["INFRA_SMOKE_PAUSE_MS"] ?? "5000") || 0);
   const selected = values.workload?.length ? values.workload : known;
