@@ -1,6 +1,7 @@
 /**
  * Where a function's (or layer's) code lives. Application code is not built here: CI uploads an
- * artifact and config names it, so synth needs no file on disk.
+ * artifact and config names it, so synth needs no file on disk. Only the infrastructure's own small
+ * functions (FileCode) have their zip written by synth (InlineCodeAsset).
  */
 export interface S3Code {
   readonly s3Bucket: string;
