@@ -63,7 +63,9 @@ describe("InlineCodeAsset", () => {
     });
     app.synth();
     const stackDir = join(outdir, "stacks", "ops");
-    const json = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { resource: { aws_lambda_function: Record<string, Record<string, unknown>> } };
+    const json = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as {
+      resource: { aws_lambda_function: Record<string, Record<string, unknown>> };
+    };
     const fn = Object.values(json.resource.aws_lambda_function)[0]!;
     expect(fn).toMatchObject({ package_type: "Zip", filename: asset.code.filename, source_code_hash: asset.sourceCodeHash });
     expect(fn).not.toHaveProperty("s3_bucket");

@@ -78,7 +78,11 @@ export const aerologueSmoke: SmokeSuite = (env) => {
         workload: "aerologue",
         name: "cors-preflight",
         purpose: "a browser preflight on a JWT route is answered by the CORS configuration, not the authorizer",
-        request: { method: "OPTIONS", url, headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": "authorization,content-type" } },
+        request: {
+          method: "OPTIONS",
+          url,
+          headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": "authorization,content-type" },
+        },
         expect: { status: 204, headers: { "access-control-allow-origin": origin } },
       },
       {

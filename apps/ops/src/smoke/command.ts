@@ -105,7 +105,9 @@ export async function smokeCommand(values: SmokeOptions, env: ResolvedEnv, io: C
     for (const o of outcomes) {
       const id = `${o.check.workload}/${o.check.name}`.padEnd(width);
       const got = o.result.status !== undefined ? String(o.result.status) : "no response";
-      io.stdout(`  ${o.failure ? "FAIL" : "ok  "} ${id}  ${o.check.request.method} ${o.check.request.url} -> ${got}${o.failure ? `: ${o.failure} (after ${o.attempts} attempts)` : ""}\n`);
+      io.stdout(
+        `  ${o.failure ? "FAIL" : "ok  "} ${id}  ${o.check.request.method} ${o.check.request.url} -> ${got}${o.failure ? `: ${o.failure} (after ${o.attempts} attempts)` : ""}\n`,
+      );
       if (o.failure) io.stdout(`       ${" ".repeat(width)}  checks that ${o.check.purpose}\n`);
     }
     io.stdout(`${outcomes.length - failed.length} passed, ${failed.length} failed\n`);

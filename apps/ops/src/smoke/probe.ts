@@ -28,7 +28,12 @@ export function probe(check: SmokeCheck, options: ProbeOptions = {}): Promise<Pr
   const secure = via.protocol === "https:";
   const headers: Record<string, string> = { host: target.host, "user-agent": "infra-smoke", ...check.request.headers };
   if (check.request.websocket) {
-    Object.assign(headers, { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": randomBytes(16).toString("base64") });
+    Object.assign(headers, {
+      connection: "Upgrade",
+      upgrade: "websocket",
+      "sec-websocket-version": "13",
+      "sec-websocket-key": randomBytes(16).toString("base64"),
+    });
   }
   const requestOptions: RequestOptions & { servername?: string } = {
     protocol: via.protocol,

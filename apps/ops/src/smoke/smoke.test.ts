@@ -24,7 +24,8 @@ function record(req: IncomingMessage) {
 const server: Server = createServer((req, res) => {
   record(req);
   const host = String(req.headers.host);
-  if (host === "api.staging.aerologue.app" && req.url === "/api/v1/health" && req.method === "GET") return res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+  if (host === "api.staging.aerologue.app" && req.url === "/api/v1/health" && req.method === "GET")
+    return res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
   if (host === "api.staging.aerologue.app" && req.url?.startsWith("/api/v1/flights/")) {
     if (req.method === "OPTIONS" && !broken && req.headers.origin === ORIGIN && req.headers["access-control-request-method"] === "GET") {
       return res.writeHead(204, { "access-control-allow-origin": ORIGIN, "access-control-allow-methods": "DELETE,GET,OPTIONS,POST,PUT" }).end();
@@ -67,7 +68,11 @@ async function smoke(args: string[]) {
 
 describe("aerologue integration checks (seed 000 ARC-014)", () => {
   it("derives the four checks from each env's resolved config: its api./ws. names, a JWT route, its own origin", () => {
-    for (const [env, domain] of [["staging", "staging.aerologue.app"], ["prod", "aerologue.app"], ["dev", "dev.aerologue.app"]] as const) {
+    for (const [env, domain] of [
+      ["staging", "staging.aerologue.app"],
+      ["prod", "aerologue.app"],
+      ["dev", "dev.aerologue.app"],
+    ] as const) {
       const checks = aerologueSmoke(resolveEnv(root, findEnv(env), WORKLOADS));
       expect(checks.map((c) => [c.name, c.request.method, c.request.url, c.expect.status])).toEqual([
         ["health", "GET", `https://api.${domain}/api/v1/health`, 200],
@@ -120,7 +125,12 @@ describe("aerologue integration checks (seed 000 ARC-014)", () => {
     await new Promise<void>((r) => closed.close(() => r()));
     const run = await smoke(["--env", "staging", "--json", "--connect-to", `http://127.0.0.1:${port}`]);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { env: string; passed: number; failed: number; checks: { name: string; ok: boolean; status: number | null; failure?: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      env: string;
+      passed: number;
+      failed: number;
+      checks: { name: string; ok: boolean; status: number | null; failure?: string }[];
+    };
     expect(report).toMatchObject({ env: "staging", passed: 0, failed: 4 });
     expect(report.checks.map((c) => [c.name, c.ok, c.status])).toEqual([
       ["health", false, null],
@@ -140,8 +150,14 @@ describe("aerologue integration checks (seed 000 ARC-014)", () => {
       code: 2,
       stderr: "--workload platform: no integration checks defined for it (workloads with checks: aerologue)\n",
     });
-    expect(await smoke(["--env", "staging", "--connect-to", "127.0.0.1:8080"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--connect-to 127.0.0.1:8080: must be an origin like http://127.0.0.1:8080") });
-    expect(await smoke(["--env", "staging", "--connect-to", "http://127.0.0.1:8080/x"])).toMatchObject({ code: 2, stderr: expect.stringContaining("without a path") });
+    expect(await smoke(["--env", "staging", "--connect-to", "127.0.0.1:8080"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--connect-to 127.0.0.1:8080: must be an origin like http://127.0.0.1:8080"),
+    });
+    expect(await smoke(["--env", "staging", "--connect-to", "http://127.0.0.1:8080/x"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("without a path"),
+    });
     expect(await smoke([])).toMatchObject({ code: 2, stderr: expect.stringContaining("smoke needs --env <env>") });
     expect(await smoke(["--env", "staging", "--stack", "x"])).toMatchObject({ code: 2, stderr: "smoke does not take --stack\n" });
     expect(await smoke(["--env", "uat"])).toMatchObject({ code: 0, stdout: "smoke uat: none of aerologue is deployed here; nothing to check\n" });

@@ -62,9 +62,7 @@ describe("the Data API statements function", () => {
   it("runs ARC-005's two CREATE EXTENSION IF NOT EXISTS statements, in order, on the cluster and database given", async () => {
     expect(INPUT.statements).toEqual(["CREATE EXTENSION IF NOT EXISTS postgis;", "CREATE EXTENSION IF NOT EXISTS pg_trgm;"]);
     await expect(handler(INPUT)).resolves.toEqual({ executed: INPUT.statements });
-    expect(state().calls).toEqual(
-      INPUT.statements.map((sql) => ({ resourceArn: INPUT.resourceArn, secretArn: INPUT.secretArn, database: "aerologue", sql })),
-    );
+    expect(state().calls).toEqual(INPUT.statements.map((sql) => ({ resourceArn: INPUT.resourceArn, secretArn: INPUT.secretArn, database: "aerologue", sql })));
   });
 
   it("waits out a resuming cluster, fresh IAM policies and a Data API still being enabled", async () => {
