@@ -298,6 +298,9 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(cluster!["enable_http_endpoint"]).toBe(true);
     const fn = one(db, "aws_lambda_function", "function_name", `aerologue-${name}-us-east-1-aurora-extensions`);
     expect(fn).toMatchObject({ runtime: "nodejs24.x", handler: "index.handler", package_type: "Zip", reserved_concurrent_executions: 1, timeout: 300, tracing_config: { mode: "Active" } });
+    // The retry budget the handler reads (2 minutes for a resuming cluster or fresh IAM policies), CMK-encrypted.
+    expect(fn["environment"]).toEqual({ variables: { ATTEMPTS: "24", PAUSE_MS: "5000" } });
+    expect(String(fn["kms_key_arn"])).toContain("compute_key");
     expect(String(fn["filename"])).toMatch(/^assets\/extensions_code_[0-9A-F]+\/[0-9a-f]{16}\/code\.zip$/);
     expect(fn["s3_bucket"]).toBeUndefined();
     expect(String((fn["vpc_config"] as Record<string, unknown>)["subnet_ids"])).toContain("private");

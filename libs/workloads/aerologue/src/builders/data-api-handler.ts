@@ -6,7 +6,8 @@
  * Input (from aws_lambda_invocation): { resourceArn, secretArn, database, statements: [sql, ...] }.
  * Statements run one by one, in order; the result lists them. Any failure throws, so the
  * invocation, and with it the apply, fails with the statement and AWS's error.
- * Retried, with a pause, while the cause is transient on a first apply or a paused cluster:
+ * Retried ($ATTEMPTS times, $PAUSE_MS apart: the function's environment) while the cause is
+ * transient on a first apply or a paused cluster:
  * - DatabaseResumingException: a Serverless v2 cluster at 0 ACU is resuming (dev auto-pause);
  * - AccessDeniedException: the execution role's policies were created seconds ago (IAM propagation);
  * - BadRequestException "HttpEndpoint is not enabled": the cluster's Data API is still being switched on.

@@ -57,8 +57,9 @@ export class DatabaseExtensions extends Construct {
       code: code.code,
       sourceCodeHash: code.sourceCodeHash,
       memorySize: 256,
-      // 24 pauses of 5 s for a resuming cluster or fresh IAM policies, plus the statements.
+      // 24 attempts 5 s apart for a resuming cluster or fresh IAM policies (2 min), plus the statements.
       timeout: 300,
+      environment: { ATTEMPTS: "24", PAUSE_MS: "5000" },
       kmsKeyArn: props.kmsKeyArn,
       vpc: props.vpc,
       tracing: "Active",
