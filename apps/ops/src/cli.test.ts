@@ -447,10 +447,19 @@ describe("usage mistakes: one line, a suggestion, no stack trace", () => {
     [["deploy", "--env", "dev", "--drift"], "deploy does not take --drift"],
     [["plan", "--env"], "--env needs a value"],
     [["plan", "--env", "dev", "--parallelism", "0"], '--parallelism must be a whole number from 1 to 64, got "0"'],
-  ])("%j", (args, message) => {
-    const r = run(args);
-    expect(r.status).toBe(2);
+  ])("%j", async (args, message) => {
+    // In-process: the same runCli the entry point calls (a spawned CLI costs ~1 s of CPU per case).
+    const r = await cli(args);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${message}\n`);
+    expect(r.calls).toEqual([]);
+  });
+
+  it("through the real entry point: exit status 2 and the one line on stderr, nothing else", () => {
+    const r = run(["plann", "--env", "dev"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe('unknown command "plann"; did you mean "plan"? (infra --help lists them)\n');
   });
 
   it("a missing synth says to run synth first", async () => {

@@ -20,6 +20,7 @@ import { didYouMean } from "./suggest";
 import { filterOf, stackCommand, type CliIo } from "./operate/stack-command";
 import { selectDeployments } from "./operate/selection";
 import { cdktfOut, workspace } from "./operate/context";
+import { smokeCommand } from "./smoke/command";
 
 const USAGE = `usage: infra <command> [options]
 
@@ -43,6 +44,9 @@ const USAGE = `usage: infra <command> [options]
   affected --base <ref> [--json] [--keep-base <dir>]   envs and stacks whose synthesized JSON differs from <ref>
   bootstrap <plan|deploy|migrate> --env <env>          the env account's state bucket and lock table
   lock     [--binary <b>] [--out <file>]      write environments/providers/<tofu|terraform>.terraform.lock.hcl
+  smoke    --env <env> [--workload <w>] [--json] [--connect-to <origin>]
+                                             integration checks against the deployed env (URLs from its config);
+                                             exit 1 when one fails (--connect-to: send them to another address)
 
 filters:  --stack <s> (repeatable) [--with-dependencies] [--with-dependents] --workload <w> --region <r> (repeatable)
 run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terraform|path> (default: $INFRA_TF_BINARY,
@@ -50,7 +54,7 @@ run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terra
           --no-synth  --json  --reconfigure | --migrate-state (after a backend change)
 `;
 
-export const COMMANDS = ["synth", "check", "policy", "stacks", "preflight", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock"];
+export const COMMANDS = ["synth", "check", "policy", "stacks", "preflight", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock", "smoke"];
 
 const OPTIONS = {
   env: { type: "string" },
@@ -82,6 +86,7 @@ const OPTIONS = {
   base: { type: "string" },
   "base-dir": { type: "string" },
   "keep-base": { type: "string" },
+  "connect-to": { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -106,6 +111,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   affected: ["base", "json", "keep-base"],
   bootstrap: ["env", "binary", "plugin-cache", "no-synth", "auto-approve", "reconfigure", "lock-timeout"],
   lock: ["binary", "out"],
+  smoke: ["env", "workload", "json", "connect-to"],
 };
 
 function parse(argv: readonly string[]) {
@@ -182,6 +188,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (command === "preflight") {
     return preflightCommand(values, resolved, selectDeployments(resolved, filterOf(values)).map((d) => d.stackName), io, ws);
   }
+  if (command === "smoke") return smokeCommand(values, resolved, io);
   if (command === "stacks") {
     io.stdout(formatStacks(resolved, values.json ? "json" : "text", selectDeployments(resolved, filterOf(values))));
     return 0;

@@ -212,6 +212,25 @@ describe("AuroraPostgresCluster", () => {
     expect(secondary.manage_master_user_password).toBeUndefined();
   });
 
+  it("turns the Data API on only when asked, for versions that have it, and says what SQL must wait for", () => {
+    expect(only(cluster(), "aws_rds_cluster").values.enable_http_endpoint).toBeUndefined();
+    let made: AuroraPostgresCluster | undefined;
+    const synth = synthStack((s) => {
+      made = new AuroraPostgresCluster(s, "db", {
+        ...base,
+        engineVersion: "15.10",
+        dataApi: true,
+        masterCredentials: { mode: "secret", secret: { secretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:db", name: "aerologue/db/aurora" } },
+      });
+    });
+    expect(only(synth, "aws_rds_cluster").values.enable_http_endpoint).toBe(true);
+    // Writer first (promotion tier 0), then the secret version that carries the host.
+    expect(made!.readyForStatements.map((d) => (d as unknown as { node: { path: string } }).node.path)).toEqual(["test/db/instance-1", "test/db/master-credentials/connection"]);
+    expect(() => cluster({ engineVersion: "15.2", dataApi: true })).toThrow(/dataApi needs Aurora PostgreSQL 13\.11, 14\.8, 15\.3, 16\.1, 17\.4 or later in its major version; engineVersion is 15\.2/);
+    expect(() => cluster({ engineVersion: "12.22", dataApi: true })).toThrow(/engineVersion is 12\.22/);
+    expect(() => cluster({ engineVersion: "16.1", dataApi: true })).not.toThrow();
+  });
+
   it("rejects bad props with every message", () => {
     expect(() => cluster({ global: { role: "primary", globalClusterIdentifier: "g" } })).toThrow(
       'a global database primary cannot use RDS-managed master passwords: use masterCredentials { mode: "secret" }',

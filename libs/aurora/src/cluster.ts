@@ -10,6 +10,7 @@ import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWin
 import { markLibrary } from "@infra/core";
 import { type GrantOptions, type Grantee, grantStatements, sidOf, unnamedDocumentStatements } from "@infra/iam";
 import { type CredentialsSecret, GeneratedCredentials, declareLogGroupKey } from "@infra/kms";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { type ServerlessV2Scaling, validateServerlessCapacity } from "./capacity";
 import { clusterParameters } from "./parameters";
@@ -39,6 +40,20 @@ export type MasterCredentials =
       /** Password generation: raise it to set a new password on the cluster and in the secret. @default 1 */
       readonly version?: number;
     };
+
+/** Oldest Aurora PostgreSQL minor per major with the Data API on Serverless v2 / provisioned clusters. */
+const DATA_API_MINIMUM: Readonly<Record<string, number>> = { "13": 11, "14": 8, "15": 3, "16": 1, "17": 4 };
+
+function dataApiVersionProblem(engineVersion: string): string | undefined {
+  const [major = "", minor = "0"] = engineVersion.split(".");
+  const minimum = DATA_API_MINIMUM[major];
+  if (minimum === undefined && Number(major) > 17) return undefined;
+  if (minimum === undefined || Number(minor) < minimum) {
+    const allowed = Object.entries(DATA_API_MINIMUM).map(([m, n]) => `${m}.${n}`).join(", ");
+    return `dataApi needs Aurora PostgreSQL ${allowed} or later in its major version; engineVersion is ${engineVersion}`;
+  }
+  return undefined;
+}
 
 /**
  * Membership of an Aurora global database (seed 000 ARC-012, seed 003 DR). A `secondary` has no
@@ -101,6 +116,12 @@ export interface AuroraPostgresClusterProps {
   readonly caCertIdentifier?: string;
   /** Global database membership. @default a standalone cluster */
   readonly global?: GlobalMembership;
+  /**
+   * The RDS Data API (HTTPS endpoint, `enable_http_endpoint`): SQL through IAM-authorized calls with
+   * the master secret, e.g. the idempotent setup statements run on apply. Aurora PostgreSQL 15.3+
+   * (Serverless v2 and provisioned). @default false
+   */
+  readonly dataApi?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -136,6 +157,11 @@ export class AuroraPostgresCluster extends Construct {
   /** ARN of the secret with the master credentials: RDS-managed or the `secret` one (undefined for secondaries). */
   readonly masterUserSecretArn?: string;
   readonly instanceIdentifiers: readonly string[];
+  /**
+   * What SQL against the writer must wait for on the first apply: the writer instance and, with
+   * `secret` credentials, the secret version that holds the connection (host included).
+   */
+  readonly readyForStatements: readonly ITerraformDependable[];
   private readonly securityGroup: DataSecurityGroup;
 
   constructor(scope: Construct, id: string, props: AuroraPostgresClusterProps) {
@@ -157,6 +183,10 @@ export class AuroraPostgresCluster extends Construct {
 
     const errors = validateServerlessCapacity(props.scaling.minCapacity, props.scaling.maxCapacity, props.scaling.secondsUntilAutoPause);
     errors.push(...windowProblems({ backup: backupWindow, maintenance: maintenanceWindow }, 30));
+    if (props.dataApi) {
+      const problem = dataApiVersionProblem(props.engineVersion);
+      if (problem) errors.push(problem);
+    }
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`clusterIdentifier "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 63)`);
     }
@@ -238,6 +268,8 @@ export class AuroraPostgresCluster extends Construct {
         maxCapacity: props.scaling.maxCapacity,
         secondsUntilAutoPause: props.scaling.secondsUntilAutoPause,
       },
+      // Emitted only when on (Terraform's default is off): other clusters' JSON stays as it was.
+      ...(props.dataApi ? { enableHttpEndpoint: true } : {}),
       globalClusterIdentifier: props.global?.globalClusterIdentifier,
       sourceRegion: props.global?.role === "secondary" ? props.global.sourceRegion : undefined,
       tags,
@@ -274,8 +306,9 @@ export class AuroraPostgresCluster extends Construct {
         });
       }
     }
+    const ready: ITerraformDependable[] = [];
     if (credentialResult?.generated && credentials.mode === "secret") {
-      credentialResult.generated.withHost(cluster.endpoint);
+      ready.push(credentialResult.generated.withHost(cluster.endpoint));
       this.masterUserSecretArn = credentials.secret.secretArn;
     }
 
@@ -305,8 +338,10 @@ export class AuroraPostgresCluster extends Construct {
         tags: { ...tags, Name: `${name}-${i + 1}` },
       });
       identifiers.push(instance.identifier);
+      if (i === 0) ready.unshift(instance);
     }
     this.instanceIdentifiers = identifiers;
+    this.readyForStatements = ready;
   }
 
   /** Let clients in another security group connect on the cluster port. */

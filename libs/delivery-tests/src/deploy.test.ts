@@ -36,7 +36,7 @@ describe("deploy.yml", () => {
       ["plan-staging"],
       ["staging-approval"],
       ["staging"],
-      ["plan-uat"],
+      ["smoke-staging", "plan-uat"],
       ["uat"],
       ["plan-prod"],
       ["prod-manager-approval"],
@@ -45,6 +45,22 @@ describe("deploy.yml", () => {
     expect(needsOf(job("plan-staging"))).toEqual(["plan-dev", "dev"]);
     expect(needsOf(job("staging"))).toEqual(["plan-staging", "staging-approval"]);
     expect(needsOf(job("prod"))).toEqual(["plan-prod", "prod-manager-approval"]);
+  });
+
+  it("runs staging's integration tests (seed 000 ARC-014) after staging and before prod's plan and approval", () => {
+    const smoke = job("smoke-staging");
+    expect(needsOf(smoke)).toEqual(["plan-staging", "staging"]);
+    // After staging applied, or when it had nothing to apply (staging is still what prod becomes).
+    expect(smoke.if).toBe("${{ !cancelled() && needs.plan-staging.result == 'success' && (needs.plan-staging.outputs.changes == 'false' || needs.staging.result == 'success') }}");
+    expect(runs(smoke)).toEqual(["npm run -s infra -- smoke --env staging"]);
+    // Public HTTPS only: no AWS role, no environment, no approval; never under a concurrent staging apply.
+    expect(smoke.permissions).toEqual({ contents: "read" });
+    expect(smoke.environment).toBeUndefined();
+    expect(JSON.stringify(expandedSteps(smoke))).not.toContain("role-to-assume");
+    expect(smoke.concurrency).toEqual({ group: "deploy-staging", "cancel-in-progress": false });
+    // Prod is not planned (so never approved or applied) unless the tests passed.
+    expect(needsOf(job("plan-prod"))).toEqual(["plan-uat", "uat", "smoke-staging"]);
+    expect(job("plan-prod").if).toContain("&& needs.smoke-staging.result == 'success' }}");
   });
 
   it("an env with no changes skips its approval and apply, and the next env is planned after an apply or a no-change plan only", () => {
@@ -61,8 +77,9 @@ describe("deploy.yml", () => {
     ];
     for (const [env, prev] of pairs) {
       // A skipped apply counts only when its plan said "no changes": a rejected approval or a failure stops the chain.
+      const gate = env === "prod" ? " && needs.smoke-staging.result == 'success'" : "";
       expect(job(`plan-${env}`).if).toBe(
-        `\${{ !cancelled() && needs.plan-${prev}.result == 'success' && (needs.plan-${prev}.outputs.changes == 'false' || needs.${prev}.result == 'success') }}`,
+        `\${{ !cancelled() && needs.plan-${prev}.result == 'success' && (needs.plan-${prev}.outputs.changes == 'false' || needs.${prev}.result == 'success')${gate} }}`,
       );
     }
     // Everything else keeps the default success() condition.
@@ -99,7 +116,7 @@ describe("deploy.yml", () => {
   });
 
   it("adds a second approval gate, without credentials, where one approval is not enough", () => {
-    const gates = Object.entries(wf.jobs).filter(([id]) => !ENVS.includes(id) && !id.startsWith("plan-") && id !== "validate");
+    const gates = Object.entries(wf.jobs).filter(([id]) => !ENVS.includes(id) && !id.startsWith("plan-") && !["validate", "smoke-staging"].includes(id));
     expect(gates.map(([id, j]) => [id, environmentOf(j)])).toEqual([
       ["staging-approval", "staging-approval"],
       ["prod-manager-approval", "prod-manager-approval"],

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -169,6 +169,56 @@ describe("deploy.yml plan and apply steps against the ops CLI", () => {
     expect(sh(localize(stepRun("deploy.yml", "plan-dev", { id: "plan" }), work), env).status).toBe(0);
     expect(readFileSync(output, "utf8")).toBe("changes=false\n");
   });
+});
+
+/**
+ * A stand-in for staging's api./ws. edge in its own process (the workflow's command runs
+ * synchronously here): healthy answers, or with STAND_IN_BROKEN=1 the 401-on-preflight bug.
+ */
+const STAND_IN = `
+const http = require("node:http");
+const broken = process.env.STAND_IN_BROKEN === "1";
+const origin = "https://staging.aerologue.app";
+const server = http.createServer((req, res) => {
+  if (req.headers.host === "api.staging.aerologue.app" && req.url === "/api/v1/health") return res.writeHead(200).end("{}");
+  if (req.method === "OPTIONS" && !broken && req.headers.origin === origin) return res.writeHead(204, { "access-control-allow-origin": origin }).end();
+  if (req.url.startsWith("/api/v1/flights/") && !req.headers.authorization) return res.writeHead(401).end();
+  res.writeHead(404).end();
+});
+server.on("upgrade", (req, socket) => socket.end(req.headers.host === "ws.staging.aerologue.app" && req.url === "/ws" ? "HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n\\r\\n" : "HTTP/1.1 404 Not Found\\r\\n\\r\\n"));
+server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+`;
+
+async function startStandIn(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["-e", STAND_IN], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+describe("deploy.yml integration-test step against the ops CLI (seed 000 ARC-014)", () => {
+  it("passes (exit 0) against a healthy staging and fails the job (exit 1) when a check fails", async () => {
+    const run = stepRun("deploy.yml", "smoke-staging", { name: "Integration tests against staging" });
+    const healthy = await startStandIn({});
+    try {
+      const ok = sh(run, { INFRA_SMOKE_CONNECT_TO: healthy.url, INFRA_SMOKE_ATTEMPTS: "1" });
+      expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.stdout).toContain("GET https://api.staging.aerologue.app/api/v1/health -> 200");
+      expect(ok.stdout).toContain("GET wss://ws.staging.aerologue.app/ws -> 101");
+      expect(ok.stdout).toMatch(/4 passed, 0 failed\n$/);
+      expect(toolStderr(ok.stderr)).toEqual([]);
+    } finally {
+      healthy.child.kill();
+    }
+    const broken = await startStandIn({ STAND_IN_BROKEN: "1" });
+    try {
+      const failed = sh(run, { INFRA_SMOKE_CONNECT_TO: broken.url, INFRA_SMOKE_ATTEMPTS: "1" });
+      expect(failed.status).toBe(1);
+      expect(failed.stdout).toContain("FAIL aerologue/cors-preflight");
+      expect(failed.stdout).toMatch(/3 passed, 1 failed\n$/);
+    } finally {
+      broken.child.kill();
+    }
+  }, 60_000);
 });
 
 describe("drift.yml steps against the ops CLI", () => {

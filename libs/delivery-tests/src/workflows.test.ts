@@ -122,8 +122,8 @@ describe("all workflows", () => {
 
   it("set up Node 20 with the npm cache, npm ci and the Nx cache kept between runs (every job that runs repo code)", () => {
     const runsCode = jobs.filter(({ job }) => (job.steps ?? []).some((s) => s.uses?.startsWith("actions/checkout@")));
-    // verify, plan (PR); validate, 4 plans, 4 applies (deploy); drift
-    expect(runsCode).toHaveLength(12);
+    // verify, plan (PR); validate, 4 plans, 4 applies, staging's integration tests (deploy); drift
+    expect(runsCode).toHaveLength(13);
     for (const { file, id, job } of runsCode) {
       const steps = expandedSteps(job);
       expect(steps.find((s) => s.uses?.startsWith("actions/setup-node@"))?.with, `${file}#${id}`).toEqual({ "node-version": 20, cache: "npm" });

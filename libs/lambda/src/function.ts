@@ -58,7 +58,7 @@ export interface LambdaFunctionProps {
   readonly runtime?: string;
   /** Entry point, e.g. "index.handler". Required for S3 code; not allowed for image code. */
   readonly handler?: string;
-  /** The artifact: an S3 object (zip) or a container image. */
+  /** The artifact: an S3 object (zip), a container image, or a zip synth writes (InlineCodeAsset). */
   readonly code: LambdaCode;
   /** Base64 SHA-256 of the zip, to redeploy when the artifact changes under the same key. @default none */
   readonly sourceCodeHash?: string;

@@ -1,5 +1,6 @@
 export { LambdaAlias, type LambdaAliasProps } from "./alias";
-export { type ImageCode, type LambdaCode, type S3Code } from "./code";
+export { type FileCode, type ImageCode, type LambdaCode, type S3Code } from "./code";
+export { InlineCodeAsset, type InlineCodeAssetProps, deterministicZip } from "./inline-code";
 export { validateEnvironment } from "./environment";
 export {
   type DeadLetterTarget,

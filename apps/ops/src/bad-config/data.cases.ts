@@ -124,6 +124,17 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     variant: () => withInputs(prod(), "us-east-1", DDB, { pitrDays: 36 }),
     expect: { level: PROD_AEROLOGUE, path: "us-east-1/aerologue-data/dynamodb.inputs.pitrDays", value: "36", allowed: "must be <= 35" },
   },
+  // ARC-005 extensions: names are written into SQL by the extensions function (ADR 0125).
+  {
+    name: "Aurora extension name that is not an identifier (aerologue)",
+    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { extensions: ["postgis", "pg_trgm; DROP TABLE users"] }),
+    expect: {
+      level: PROD_AEROLOGUE,
+      path: "us-east-1/aerologue-data/aurora.inputs.extensions.1",
+      value: '"pg_trgm; DROP TABLE users"',
+      allowed: "an extension name: lower-case letters, digits and _, starting with a letter (it is written into SQL)",
+    },
+  },
   // Aurora Serverless v2 capacity
   {
     name: "Aurora min capacity above max (aerologue)",

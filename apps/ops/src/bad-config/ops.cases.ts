@@ -40,12 +40,13 @@ export const OPS_CASES: readonly BadConfigCase[] = [
       level: "environments/prod/us-east-1/region.ts",
       path: "quotas.lambdaConcurrentExecutions",
       value: "1000",
-      allowed: "us-east-1 reserves 1130 across workloads: aerologue 130 (us-east-1/aerologue-compute/functions 130 [environments/prod/us-east-1/aerologue.ts]), milequest 1000",
+      allowed:
+        "us-east-1 reserves 1131 across workloads: aerologue 131 (us-east-1/aerologue-data/aurora 1 [environments/prod/us-east-1/aerologue.ts]; us-east-1/aerologue-compute/functions 130 [environments/prod/us-east-1/aerologue.ts]), milequest 1000",
     },
   },
   {
     name: "a workload reserving more than its allocation in region.ts",
-    variant: () => withRegion(env("prod"), "us-east-1", { reservedConcurrency: { aerologue: 130, milequest: 500 } }),
+    variant: () => withRegion(env("prod"), "us-east-1", { reservedConcurrency: { aerologue: 131, milequest: 500 } }),
     expect: {
       level: "environments/prod/us-east-1/region.ts",
       path: "reservedConcurrency.milequest",

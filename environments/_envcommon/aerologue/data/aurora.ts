@@ -35,7 +35,19 @@ export const aurora = defineModule<typeof auroraInputs, AerologueConfig>({
     role: ctx.workload.globalRegions.length > 0 ? ("global-primary" as const) : ("standalone" as const),
     globalClusterIdentifier: `${prefix(ctx)}-aurora-global`,
     primaryRegion: ctx.primaryRegion.name,
+    // ARC-005 "Extensions: PostGIS (geospatial), pg_trgm (text search)": both on Aurora PostgreSQL 15's allow list.
+    extensions: ["postgis", "pg_trgm"],
   }),
+  // The extensions function (DatabaseExtensions) reserves 1; a secondary has none.
+  reservedConcurrency: (inputs) => (inputs.role === "global-secondary" ? 0 : 1),
+  waivers: [
+    {
+      rule: "INF-LAMBDA-002",
+      address: "aws_lambda_function.extensions_function_*",
+      reason:
+        "ADR 0125: the extensions function is only invoked synchronously by Terraform (aws_lambda_invocation); a failure fails the apply, so there is no asynchronous event to dead-letter",
+    },
+  ],
 });
 
 /** ARC-012: the Aurora global database's secondary cluster in a global region (replicates the primary). */

@@ -148,6 +148,8 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_cloudfront_distribution.hosted_zone_id": string("hosted zone id", (v) => v.zoneId),
   "aws_cloudwatch_event_bus.arn": string("EventBridge bus ARN", (v) => v.arn("events", `event-bus/${v.name}`)),
   "aws_cloudwatch_event_bus.name": string("EventBridge bus name", (v) => v.name),
+  "aws_cloudwatch_metric_alarm.alarm_name": string("CloudWatch alarm name", (v) => v.name),
+  "aws_cloudwatch_metric_alarm.arn": string("CloudWatch alarm ARN", (v) => v.arn("cloudwatch", `alarm:${v.name}`)),
   "aws_cloudwatch_log_group.arn": string("log group ARN", (v) => v.arn("logs", `log-group:${v.name}`)),
   "aws_cloudwatch_log_group.name": string("log group name", (v) => v.name),
   "aws_cognito_user_pool.arn": string("Cognito user pool ARN", (v) => v.arn("cognito-idp", `userpool/${v.userPoolId}`)),
@@ -190,6 +192,14 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_kms_key.arn": string("KMS key ARN", (v) => v.arn("kms", `key/${v.uuid}`)),
   "aws_kms_key.key_id": string("KMS key id", (v) => v.uuid),
   "aws_kms_key.id": string("KMS key id", (v) => v.uuid),
+  // An alias ARN is the function's ARN qualified by the alias name (seed 003 canaries invoke `live`).
+  "aws_lambda_alias.arn": string("Lambda alias ARN", (v) => `${lambdaArn(v)}:${String(v.config["name"] ?? "live")}`),
+  // The name carries the placeholder marker like every other name here (the guard recognizes it).
+  "aws_lambda_alias.name": string("Lambda alias name", (v) => v.name),
+  "aws_lambda_alias.function_name": string("Lambda function name", (v) => v.name),
+  "aws_lambda_alias.invoke_arn": string("Lambda alias invoke ARN", (v) =>
+    v.arn("apigateway", `path/2015-03-31/functions/${lambdaArn(v)}:${String(v.config["name"] ?? "live")}/invocations`, v.region, "lambda"),
+  ),
   "aws_lambda_function.arn": string("Lambda function ARN", lambdaArn),
   "aws_lambda_function.function_name": string("Lambda function name", (v) => v.name),
   "aws_lambda_function.invoke_arn": string("Lambda invoke ARN", (v) =>

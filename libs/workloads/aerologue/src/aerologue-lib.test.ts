@@ -56,8 +56,14 @@ describe("aerologue input schemas", () => {
       role: "standalone",
       globalClusterIdentifier: "aerologue-dev-aurora-global",
       primaryRegion: "us-east-1",
+      extensions: ["postgis", "pg_trgm"],
     };
     expect(auroraInputs.safeParse(base).success).toBe(true);
+    // Extension names are written into SQL (ADR 0125): identifiers only, at least one, none twice.
+    expect(auroraInputs.safeParse({ ...base, extensions: ["postgis;drop"] }).error?.issues[0]?.message).toContain("it is written into SQL");
+    expect(auroraInputs.safeParse({ ...base, extensions: ["PostGIS"] }).success).toBe(false);
+    expect(auroraInputs.safeParse({ ...base, extensions: [] }).success).toBe(false);
+    expect(auroraInputs.safeParse({ ...base, extensions: ["postgis", "postgis"] }).error?.issues[0]?.message).toBe("names an extension twice");
     expect(auroraInputs.safeParse({ ...base, engineVersion: "16.4" }).error?.issues[0]?.message).toContain("PostgreSQL 15");
     expect(auroraInputs.safeParse({ ...base, minCapacity: 0 }).error?.issues[0]?.message).toContain("pauseReason");
     expect(

@@ -292,6 +292,51 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(new Set(instances.map((i) => i["availability_zone"])).size).toBe(2);
   });
 
+  it("ARC-005 extensions: PostGIS and pg_trgm created on apply through the Data API by a function the repo owns (ADR 0125)", () => {
+    const db = s("data-aurora");
+    const [cluster] = resources(db, "aws_rds_cluster");
+    expect(cluster!["enable_http_endpoint"]).toBe(true);
+    const fn = one(db, "aws_lambda_function", "function_name", `aerologue-${name}-us-east-1-aurora-extensions`);
+    expect(fn).toMatchObject({ runtime: "nodejs24.x", handler: "index.handler", package_type: "Zip", reserved_concurrent_executions: 1, timeout: 300, tracing_config: { mode: "Active" } });
+    // The retry budget the handler reads (2 minutes for a resuming cluster or fresh IAM policies), CMK-encrypted.
+    expect(fn["environment"]).toEqual({ variables: { ATTEMPTS: "24", PAUSE_MS: "5000" } });
+    expect(String(fn["kms_key_arn"])).toContain("compute_key");
+    expect(String(fn["filename"])).toMatch(/^assets\/extensions_code_[0-9A-F]+\/[0-9a-f]{16}\/code\.zip$/);
+    expect(fn["s3_bucket"]).toBeUndefined();
+    expect(String((fn["vpc_config"] as Record<string, unknown>)["subnet_ids"])).toContain("private");
+
+    const [invocation] = resources(db, "aws_lambda_invocation");
+    expect(invocation!["function_name"]).toBe(`\${aws_lambda_function.${fn.__name}.function_name}`);
+    const input = JSON.parse(String(invocation!["input"])) as Record<string, unknown>;
+    expect(input).toEqual({
+      resourceArn: `\${aws_rds_cluster.${cluster!.__name}.arn}`,
+      secretArn: expect.stringContaining("aerologue-db-aurora"),
+      database: "aerologue",
+      statements: ["CREATE EXTENSION IF NOT EXISTS postgis;", "CREATE EXTENSION IF NOT EXISTS pg_trgm;"],
+    });
+    // First apply: the writer instance, the secret version with the password and host, and the role's policies come first.
+    const after = invocation!["depends_on"] as string[];
+    const writer = resources(db, "aws_rds_cluster_instance").find((i) => i["promotion_tier"] === 0)!;
+    expect(after).toContain(`aws_rds_cluster_instance.${writer.__name}`);
+    expect(after.some((d) => /^aws_secretsmanager_secret_version\.aurora_master-credentials_connection_/.test(d))).toBe(true);
+    const grants = resources(db, "aws_iam_role_policy").filter((p) => p.__name.startsWith("extensions_function_"));
+    expect(grants.map((g) => g["name"]).sort()).toEqual(expect.arrayContaining(["DecryptMasterSecret", "ExecuteStatements", "ReadMasterSecret"]));
+    for (const g of grants) expect(after).toContain(`aws_iam_role_policy.${g.__name}`);
+
+    // Least privilege: the cluster, the master secret, its key only through Secrets Manager.
+    const statement = (sid: string) => {
+      const doc = policyDocs(db).find((d) => d.__name.startsWith(`extensions_function_grant-${sid}-document`))!;
+      return (doc["statement"] as Record<string, unknown>[])[0]!;
+    };
+    expect(statement("ExecuteStatements")).toMatchObject({ actions: ["rds-data:ExecuteStatement"], resources: [`\${aws_rds_cluster.${cluster!.__name}.arn}`] });
+    expect(statement("ReadMasterSecret")).toMatchObject({ actions: ["secretsmanager:GetSecretValue"], resources: [input["secretArn"]] });
+    expect(statement("DecryptMasterSecret")).toMatchObject({
+      actions: ["kms:Decrypt"],
+      resources: [expect.stringContaining("data_key")],
+      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.us-east-1.amazonaws.com"] }],
+    });
+  });
+
   it("ARC-009: aerologue/db/aurora is rotated every 90 days by the rotation function", () => {
     const [rotation] = resources(s("data-aurora"), "aws_secretsmanager_secret_rotation");
     expect(rotation!["rotation_rules"]).toEqual({ automatically_after_days: 90 });

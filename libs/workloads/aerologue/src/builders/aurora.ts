@@ -4,6 +4,7 @@ import { AuroraGlobalDatabase, AuroraPostgresCluster } from "@infra/aurora";
 import type { StackBuilder } from "@infra/core";
 import { Fn } from "cdktf";
 import type { AuroraInputs } from "../inputs/modules";
+import { DatabaseExtensions } from "./db-extensions";
 import { buildKms } from "./kms";
 import { buildSecrets } from "./secrets";
 import { buildVpc } from "./vpc";
@@ -22,8 +23,8 @@ const ROTATION_APP = "arn:aws:serverlessrepo:us-east-1:297356227824:applications
  * ARC-005 Aurora PostgreSQL 15 Serverless v2: writer + reader in two AZs, isolated subnets, CMK,
  * backups (ARC-013: 7 days), 5432 from sg-lambda only (the cluster's own group is ARC-003's
  * sg-aurora). Master credentials are the ARC-009 secret `aerologue/db/aurora`, rotated every
- * 90 days by AWS's rotation function. PostGIS and pg_trgm are created by the schema migration
- * (`CREATE EXTENSION`), not here: see docs/workloads/aerologue.md.
+ * 90 days by AWS's rotation function. PostGIS and pg_trgm are created on apply through the RDS
+ * Data API (DatabaseExtensions, ADR 0125); a global secondary gets them by replication.
  */
 export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, inputs, ctx) => {
   const region = ctx.deployment.region.name;
@@ -61,6 +62,8 @@ export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, in
     preferredBackupWindow: ctx.settings.windows.backup,
     preferredMaintenanceWindow: ctx.settings.windows.databaseMaintenance,
     deletionProtection: inputs.deletionProtection,
+    // The extensions' statements go through the Data API; a secondary has no writer to run them on.
+    dataApi: !secondary,
     ...(secondary
       ? {}
       : {
@@ -94,6 +97,19 @@ export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, in
       rotationLambdaArn: rotator.outputs.lookup("RotationLambdaARN"),
       rotateImmediately: false,
       rotationRules: { automaticallyAfterDays: inputs.credentialRotationDays },
+    });
+
+    new DatabaseExtensions(stack, "extensions", {
+      name: `${inputs.clusterIdentifier}-extensions`,
+      cluster,
+      secretArn: secret.secretArn,
+      secretKeyArn: keys.data.keyArn,
+      region,
+      database: inputs.databaseName,
+      extensions: inputs.extensions,
+      kmsKeyArn: keys.compute.keyArn,
+      logRetentionDays: inputs.logRetentionDays,
+      vpc: { subnetIds: network.vpc.privateSubnetIds, securityGroupIds: [network.securityGroups.lambda] },
     });
   }
 

@@ -121,6 +121,14 @@ export const auroraInputs = z
     role: z.enum(["standalone", "global-primary", "global-secondary"]),
     globalClusterIdentifier: name,
     primaryRegion: z.string(),
+    /**
+     * ARC-005 extensions, created on apply with `CREATE EXTENSION IF NOT EXISTS` through the Data API
+     * (ADR 0125), in this order. Names only (they are written into SQL): lower-case identifiers.
+     */
+    extensions: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "an extension name: lower-case letters, digits and _, starting with a letter (it is written into SQL)" }))
+      .min(1)
+      .refine((l) => new Set(l).size === l.length, { message: "names an extension twice" }),
   })
   .strict()
   .superRefine((v, ctx) => {
