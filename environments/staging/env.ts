@@ -43,10 +43,10 @@ export const staging: EnvConfig = {
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run staging:policy`.
   waivers: [
-    // Timeline (seed 002) databases; listed first so they, not the platform's "*-data-rds" globs, match its stacks.
-    ...timelineWaivers.smallDatabase,
-    ...platformWaivers.nonProd,
-    ...platformWaivers.unprotected,
+    // Each names its deployments by id (ADR 0120): the order of the groups does not matter.
+    ...timelineWaivers.smallDatabase("us-east-1"),
+    ...platformWaivers.nonProd("us-east-1"),
+    ...platformWaivers.unprotected("us-east-1"),
   ],
   regions: [usEast1],
   source: "environments/staging/env.ts",

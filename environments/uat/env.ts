@@ -22,7 +22,7 @@ export const uat: EnvConfig = {
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.
   waivers: [
-    ...platformWaivers.nonProd,
+    ...platformWaivers.nonProd("us-east-1"),
   ],
   // Seed 004 resource tags of the platform over its _envcommon defaults (ADR 0070); uat: pre-prod acceptance (deletion protection, TLS only) but no DR copy.
   tags: { platform: { criticality: "medium" } },

@@ -1,7 +1,7 @@
 import { WORKLOADS, timelineModules } from "@envs/envcommon";
 import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
-import type { DeploymentConfig, EnvConfig } from "@infra/config";
+import { type DeploymentConfig, type EnvConfig, onlyWorkloads } from "@infra/config";
 import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
 
 /**
@@ -9,16 +9,7 @@ import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads"
  * so tests see exactly what the timeline synthesizes (and no other workload's work in progress).
  */
 export function timelineOnly(env: EnvConfig): EnvConfig {
-  return {
-    ...env,
-    workloads: { timeline: env.workloads["timeline"] },
-    regions: env.regions.map((r) => ({
-      ...r,
-      deployments: r.deployments.filter((d) => d.definition.workload === "timeline"),
-      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
-      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "timeline")) } : {}),
-    })),
-  };
+  return onlyWorkloads(env, ["timeline"]);
 }
 
 /** A timeline module of `timelineModules`, by name. */

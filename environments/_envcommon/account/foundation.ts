@@ -15,7 +15,6 @@ export const foundation = defineModule<typeof foundationInputs, AccountConfig>({
   builder: "account/foundation",
   schema: foundationInputs,
   foundation: true,
-  source: "environments/_envcommon/account/foundation.ts",
   defaults: ({ project, env, workload }) => {
     const access = defaultHumanAccess(env.name);
     return {

@@ -19,5 +19,4 @@ export const account = defineWorkload({
     // A new account's SNS SMS spend limit; raise it only after AWS approved more (a support case).
     smsMonthlySpendLimitUsd: 1,
   },
-  source: "environments/_envcommon/account/workload.ts",
 });

@@ -49,5 +49,4 @@ export const aerologue = defineWorkload({
     },
     globalRegions: [],
   },
-  source: "environments/_envcommon/aerologue/workload.ts",
 });

@@ -1,5 +1,6 @@
-import type { DependencyRef, ModuleContext, RegionName } from "@infra/config";
+import type { Dependency, ModuleContext } from "@infra/config";
 import { type AtlasConfig, type PhaseFeatures, phaseFeatures } from "@infra/atlas-inputs";
+import { kms } from "./security/kms";
 
 export type AtlasContext = ModuleContext<AtlasConfig>;
 
@@ -32,9 +33,5 @@ export const prefix = (ctx: AtlasContext) => `acct-atlas-${ctx.env.name}`;
 /** Public zone of the env: the apex in prod, `<env>.<apex>` elsewhere (delegated from prod). */
 export const zoneName = (ctx: AtlasContext) => (ctx.env.name === "prod" ? ctx.workload.domain : `${ctx.env.name}.${ctx.workload.domain}`);
 
-export const dep = (category: string, module: string, region?: string): DependencyRef => ({
-  category: `atlas-${category}`,
-  module,
-  ...(region ? { region: region as RegionName } : {}),
-});
-export const KMS = dep("security", "kms");
+/** The workload's key. A function: ./security/kms imports this file, so `kms` is not initialised while this one loads. */
+export const KMS: Dependency = () => kms;

@@ -29,5 +29,4 @@ export const atlas = defineWorkload({
     appRepositories: ["acme/AccountabilityAtlas"],
     drRegion: "us-west-2",
   },
-  source: "environments/_envcommon/atlas/workload.ts",
 });

@@ -1,5 +1,8 @@
-import { type RegionName, defineModule, replicaSourceCredentialIssues } from "@infra/config";
+import { type Dependency, type RegionName, defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { rdsInputs } from "@infra/platform-inputs";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
+import { ecsCluster } from "../services/ecs-cluster";
 
 /**
  * _envcommon/data/rds.hcl: PostgreSQL per seed 004. The defaults are dev's row of the RDS table;
@@ -11,20 +14,19 @@ export const rds = defineModule({
   module: "rds",
   builder: "platform/rds",
   schema: rdsInputs,
-  source: "environments/_envcommon/data/rds.ts",
   // Seed 004 resource tags over the workload's (ADR 0070): automated backups (7-30 days per env).
   tags: { service: "database", backupRequired: true },
-  dependencies: (ctx, inputs) => ({
-    vpc: { category: "network", module: "vpc" },
-    kms: { category: "security", module: "kms" },
-    ecs: { category: "services", module: "ecs-cluster" },
+  dependencies: (ctx, inputs): Record<string, Dependency> => ({
+    vpc,
+    kms,
+    ecs: ecsCluster,
     // A DR replica reads its source from the primary region's database: implied by the setting.
-    ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { category: "data", module: "rds", region: "primary" as const } } : {}),
+    ...(inputs.replicaOfPrimary && ctx.region.role === "dr" ? { primary: { module: rds, region: "primary" as const } } : {}),
     // A replicated master secret is encrypted with the data key of each replica region (created first).
     ...Object.fromEntries(
       (inputs.masterCredentials.mode === "rotated-secret" ? (inputs.masterCredentials.replicaRegions ?? []) : []).map((region) => [
         `kms-${region}`,
-        { category: "security", module: "kms", region: region as RegionName },
+        { module: kms, region: region as RegionName },
       ]),
     ),
   }),

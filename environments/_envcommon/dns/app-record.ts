@@ -1,5 +1,8 @@
 import { defineModule } from "@infra/config";
 import { appRecordInputs } from "@infra/platform-inputs";
+import { zone } from "./zone";
+import { app } from "../services/app";
+import { ingress } from "../services/ingress";
 
 /**
  * app.<zone>: an alias to the primary region's ALB; with `routing.mode: "failover"` (prod) Route 53
@@ -12,14 +15,13 @@ export const appRecord = defineModule({
   module: "app-record",
   builder: "platform/app-record",
   schema: appRecordInputs,
-  source: "environments/_envcommon/dns/app-record.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "dns" },
   dependencies: {
-    zone: { category: "dns", module: "zone" },
-    ingress: { category: "services", module: "ingress" },
+    zone,
+    ingress,
     // The service behind the ALB: what the name serves, and what prod's HTTPS health check probes.
-    app: { category: "services", module: "app" },
+    app,
   },
   defaults: () => ({ recordName: "app", routing: { mode: "simple" as const } }),
 });

@@ -1,5 +1,6 @@
 import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { type PlatformConfig, zoneInputs } from "@infra/platform-inputs";
+import { kms } from "../security/kms";
 
 /** The env's public hosted zone (Route 53 is global: deployed once, in the primary region). */
 export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
@@ -8,10 +9,9 @@ export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
   module: "zone",
   builder: "platform/zone",
   schema: zoneInputs,
-  source: "environments/_envcommon/dns/zone.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "dns" },
-  dependencies: { kms: { category: "security", module: "kms" } },
+  dependencies: { kms },
   // An env-zone delegation needs its parent zone deployment (the "parent" dependency).
   check: (self, env) => zoneDelegationIssues(self, env, "zoneName"),
   defaults: ({ env, workload, settings }) => ({

@@ -12,7 +12,7 @@ import { jobs } from "./compute/jobs";
 import { kms } from "./security/kms";
 import { messaging } from "./integration/messaging";
 import { monitoring } from "./ops/monitoring";
-import { restApi } from "./api/rest-api";
+import { restApi } from "./api/rest";
 import { routing } from "./edge/routing";
 import { s3 } from "./data/s3";
 import { secrets } from "./security/secrets";
@@ -20,7 +20,7 @@ import { vpc } from "./network/vpc";
 import { waf } from "./edge/waf";
 import { websocket } from "./api/websocket";
 
-export { WITH_CACHE } from "./common";
+export { WITH_CACHE } from "./app-dependencies";
 export { MILEQUEST_WAIVERS } from "./waivers";
 export { milequest } from "./workload";
 

@@ -18,5 +18,4 @@ export const milequest = defineWorkload({
     artifactVersion: "0.0.0",
     alertEmails: ["oncall@mile-quest.com"],
   },
-  source: "environments/_envcommon/milequest/workload.ts",
 });

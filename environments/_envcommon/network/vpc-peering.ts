@@ -1,5 +1,6 @@
 import { defineModule, peeredCidrIssues } from "@infra/config";
 import { peeringInputs } from "@infra/platform-inputs";
+import { vpc } from "./vpc";
 
 /** Peering of the primary VPC with a DR region's VPC. Each deployment names its `peer` VPC. */
 export const vpcPeering = defineModule({
@@ -8,10 +9,9 @@ export const vpcPeering = defineModule({
   module: "vpc-peering",
   builder: "platform/vpc-peering",
   schema: peeringInputs,
-  source: "environments/_envcommon/network/vpc-peering.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "network" },
-  dependencies: { vpc: { category: "network", module: "vpc" } },
+  dependencies: { vpc },
   requiredDependencies: ["peer"],
   // AWS refuses to peer overlapping VPCs: both sides' resolved CIDRs are compared once every deployment resolved.
   check: (self, env) => peeredCidrIssues(self, env, "vpc", "peer"),

@@ -1,5 +1,6 @@
 import { azIssues, defineModule } from "@infra/config";
 import { vpcInputs } from "@infra/platform-inputs";
+import { kms } from "../security/kms";
 
 /** _envcommon/networking/vpc.hcl: the platform VPC, subnets by cidrsubnet() offsets +1..3, +11..13, +21..23. */
 export const vpc = defineModule({
@@ -8,10 +9,9 @@ export const vpc = defineModule({
   module: "vpc",
   builder: "platform/vpc",
   schema: vpcInputs,
-  source: "environments/_envcommon/network/vpc.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "network" },
-  dependencies: { kms: { category: "security", module: "kms" } },
+  dependencies: { kms },
   // A deployment that overrides azs may name only zones of its region (and of region.ts azs).
   check: (self) => azIssues(self),
   defaults: ({ env, region, settings }) => ({

@@ -1,5 +1,6 @@
-import { type RegionName, defineModule } from "@infra/config";
+import { type Dependency, type RegionName, defineModule } from "@infra/config";
 import { type BackupInputs, backupInputs } from "@infra/platform-inputs";
+import { kms } from "../security/kms";
 
 /**
  * Seed 004 "EBS Snapshots: Hourly (prod), Daily (uat), Weekly (dev/staging)": an AWS Backup plan per env and
@@ -12,14 +13,13 @@ export const backup = defineModule({
   module: "backup",
   builder: "platform/backup",
   schema: backupInputs,
-  source: "environments/_envcommon/ops/backup.ts",
   // Seed 004 resource tags over the workload's (ADR 0070). The vault is not itself backed up.
   tags: { service: "backup" },
   // The copy's destination vault is this module's deployment in the DR region: created (applied) first.
   // (A copy into the plan's own region is no dependency: the check below names the mistake instead of a cycle.)
-  dependencies: (ctx, inputs: BackupInputs) => ({
-    kms: { category: "security", module: "kms" },
-    ...(inputs.drCopy && inputs.drCopy.region !== ctx.region.name ? { drVault: { category: "ops", module: "backup", region: inputs.drCopy.region as RegionName } } : {}),
+  dependencies: (ctx, inputs: BackupInputs): Record<string, Dependency> => ({
+    kms,
+    ...(inputs.drCopy && inputs.drCopy.region !== ctx.region.name ? { drVault: { module: backup, region: inputs.drCopy.region as RegionName } } : {}),
   }),
   check: (self) =>
     self.inputs.drCopy?.region === self.region.name

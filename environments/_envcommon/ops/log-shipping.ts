@@ -1,5 +1,9 @@
 import { defineModule } from "@infra/config";
 import { type PlatformConfig, logShippingInputs } from "@infra/platform-inputs";
+import { kms } from "../security/kms";
+import { app } from "../services/app";
+import { ecsCluster } from "../services/ecs-cluster";
+import { ingress } from "../services/ingress";
 
 /**
  * Seed 004 prod logging "CloudWatch + Splunk": the platform's log groups → Firehose → Splunk HEC, failed
@@ -12,23 +16,22 @@ export const logShipping = defineModule<typeof logShippingInputs, PlatformConfig
   module: "log-shipping",
   builder: "platform/log-shipping",
   schema: logShippingInputs,
-  source: "environments/_envcommon/ops/log-shipping.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "monitoring" },
   waivers: [
     {
       rule: "INF-SM-002",
-      address: "*-ops-log-shipping/aws_secretsmanager_secret.hec-token_*",
+      address: "aws_secretsmanager_secret.hec-token_*",
       reason:
         "Seed 004 prod Splunk shipping: the HEC token is issued by Splunk and rotated in Splunk (a new token put with put-secret-value, then the old one disabled; docs/workloads/platform.md); no rotation function can issue one.",
     },
   ],
   dependencies: {
-    kms: { category: "security", module: "kms" },
-    ecs: { category: "services", module: "ecs-cluster" },
-    app: { category: "services", module: "app" },
+    kms,
+    ecs: ecsCluster,
+    app,
     // Its log bucket takes the failed-events bucket's access logs.
-    ingress: { category: "services", module: "ingress" },
+    ingress,
   },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,

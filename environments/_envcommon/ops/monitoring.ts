@@ -1,5 +1,9 @@
 import { defineModule } from "@infra/config";
 import { type PlatformConfig, monitoringInputs } from "@infra/platform-inputs";
+import { rds } from "../data/rds";
+import { kms } from "../security/kms";
+import { app } from "../services/app";
+import { ecsCluster } from "../services/ecs-cluster";
 
 /** Seed 004 observability: CPU > 80 %, free storage < 10 % (RDS and ECS hosts' disks), RDS failover, ECS task failures; a dashboard. */
 export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>({
@@ -8,15 +12,14 @@ export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>(
   module: "monitoring",
   builder: "platform/monitoring",
   schema: monitoringInputs,
-  source: "environments/_envcommon/ops/monitoring.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "monitoring" },
   dependencies: {
-    kms: { category: "security", module: "kms" },
-    rds: { category: "data", module: "rds" },
-    ecs: { category: "services", module: "ecs-cluster" },
+    kms,
+    rds,
+    ecs: ecsCluster,
     // The service and the ingress ALB it sits behind: the dashboard's ALB and service widgets.
-    app: { category: "services", module: "app" },
+    app,
   },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-platform`,

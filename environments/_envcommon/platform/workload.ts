@@ -12,5 +12,4 @@ export const platform = defineWorkload({
   defaults: { domain: "acme-platform.com", apexDomain: "acme-platform.com", githubRepository: "acme/aws-infra-monorepo", alarmEmails: [] },
   // Seed 004's required resource tags (ADR 0070): each module names its service; env.ts states only differences.
   tags: { service: "platform", criticality: "low", backupRequired: false, disasterRecovery: "disabled" },
-  source: "environments/_envcommon/platform/workload.ts",
 });

@@ -37,7 +37,6 @@ export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
   module: "ci-access",
   builder: "platform/ci-access",
   schema: ciAccessInputs,
-  source: "environments/_envcommon/security/ci-access.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "ci" },
   defaults: ({ env, region, workload }) => {

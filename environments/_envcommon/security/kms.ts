@@ -8,7 +8,6 @@ export const kms = defineModule({
   module: "kms",
   builder: "platform/kms",
   schema: kmsInputs,
-  source: "environments/_envcommon/security/kms.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "kms" },
   defaults: ({ env, region, settings }) => ({

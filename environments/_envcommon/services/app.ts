@@ -1,5 +1,9 @@
 import { defineModule } from "@infra/config";
 import { appInputs } from "@infra/platform-inputs";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
+import { ecsCluster } from "./ecs-cluster";
+import { ingress } from "./ingress";
 
 /**
  * The platform's application service on the ECS cluster, behind the ingress ALB, scaled on CPU
@@ -12,14 +16,13 @@ export const app = defineModule({
   module: "app",
   builder: "platform/app",
   schema: appInputs,
-  source: "environments/_envcommon/services/app.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "app" },
   dependencies: {
-    kms: { category: "security", module: "kms" },
-    vpc: { category: "network", module: "vpc" },
-    ecs: { category: "services", module: "ecs-cluster" },
-    ingress: { category: "services", module: "ingress" },
+    kms,
+    vpc,
+    ecs: ecsCluster,
+    ingress,
   },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,

@@ -1,5 +1,7 @@
 import { defineModule } from "@infra/config";
 import { ecsInputs } from "@infra/platform-inputs";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /**
  * _envcommon/services/ecs-cluster.hcl: ECS on EC2 per seed 004. Defaults are dev's row (t3.micro,
@@ -11,12 +13,11 @@ export const ecsCluster = defineModule({
   module: "ecs-cluster",
   builder: "platform/ecs",
   schema: ecsInputs,
-  source: "environments/_envcommon/services/ecs-cluster.ts",
   // Seed 004 resource tags over the workload's (ADR 0070): the seed's EBS snapshots of the container instances.
   tags: { service: "ecs", backupRequired: true },
   dependencies: {
-    vpc: { category: "network", module: "vpc" },
-    kms: { category: "security", module: "kms" },
+    vpc,
+    kms,
   },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform`,

@@ -1,5 +1,9 @@
 import { defineModule } from "@infra/config";
 import { type PlatformConfig, ingressInputs } from "@infra/platform-inputs";
+import { zone } from "../dns/zone";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
+import { ecsCluster } from "./ecs-cluster";
 
 /** The region's ALB (seed 004 network security: 80/443 in the public subnets), certificate, WAF, access logs. */
 export const ingress = defineModule<typeof ingressInputs, PlatformConfig>({
@@ -8,19 +12,18 @@ export const ingress = defineModule<typeof ingressInputs, PlatformConfig>({
   module: "ingress",
   builder: "platform/ingress",
   schema: ingressInputs,
-  source: "environments/_envcommon/services/ingress.ts",
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "ingress" },
   dependencies: {
-    kms: { category: "security", module: "kms" },
-    vpc: { category: "network", module: "vpc" },
-    ecs: { category: "services", module: "ecs-cluster" },
-    zone: { category: "dns", module: "zone", region: "primary" },
+    kms,
+    vpc,
+    ecs: ecsCluster,
+    zone: { module: zone, region: "primary" },
   },
   waivers: [
     {
       rule: "INF-S3-003",
-      address: "*-services-ingress/aws_s3_bucket.access-logs_*",
+      address: "aws_s3_bucket.access-logs_*",
       reason: "POLICIES.md #26: ALB access logs can only be delivered to an SSE-S3 (AES256) bucket; it holds request logs, not data.",
     },
   ],

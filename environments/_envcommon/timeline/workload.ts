@@ -15,5 +15,4 @@ export const timeline = defineWorkload({
     // Envs set their own amount; the address is a placeholder for the team's FinOps list.
     budget: { monthlyLimitUsd: 100, emails: ["timeline-finops@example.com"] },
   },
-  source: "environments/_envcommon/timeline/workload.ts",
 });

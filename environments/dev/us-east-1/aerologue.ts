@@ -1,28 +1,19 @@
-import { deploy, deploymentsFrom } from "@infra/config";
-import { AEROLOGUE_WAIVERS as W, aerologueModules as a } from "@envs/envcommon";
+import { deployWorkload } from "@infra/config";
+import { AEROLOGUE_WAIVERS as W, aerologuePrimaryModules as aerologue, aerologuePrimaryWaivers as waived } from "@envs/envcommon";
 
 /** Aerologue (seed 000) in dev us-east-1: its deployments and their overrides. */
-export const aerologueDeployments = deploymentsFrom("environments/dev/us-east-1/aerologue.ts", [
-  deploy(a.kms),
-  deploy(a.secrets, { waivers: W.secrets }),
-  deploy(a.vpc),
-  deploy(a.dns, { waivers: W.dns }),
-  deploy(a.dynamodb),
-  deploy(a.storage, { waivers: W.storage }),
-  deploy(a.timestream),
-  deploy(a.aurora, {
-    inputs: {
-      // ARC-005 "can scale to 0 when idle": dev pauses after 5 idle minutes (storage-only cost, ~15 s resume).
-      minCapacity: 0,
-      secondsUntilAutoPause: 300,
-      pauseReason: "dev is idle outside working hours; a paused cluster costs storage only and resumes on the first connection",
+export const aerologueDeployments = deployWorkload("environments/dev/us-east-1/aerologue.ts", aerologue, {
+  overrides: {
+    ...waived,
+    aurora: {
+      inputs: {
+        // ARC-005 "can scale to 0 when idle": dev pauses after 5 idle minutes (storage-only cost, ~15 s resume).
+        minCapacity: 0,
+        secondsUntilAutoPause: 300,
+        pauseReason: "dev is idle outside working hours; a paused cluster costs storage only and resumes on the first connection",
+      },
+      waivers: W.auroraUnprotected,
     },
-    waivers: W.auroraUnprotected,
-  }),
-  deploy(a.cache, { waivers: W.cacheSingleNode }),
-  deploy(a.functions, { waivers: W.functions }),
-  deploy(a.cognito, { waivers: W.cognito }),
-  deploy(a.api, { waivers: W.api }),
-  deploy(a.cdn),
-  deploy(a.monitoring),
-]);
+    cache: { waivers: W.cacheSingleNode },
+  },
+});

@@ -1,7 +1,7 @@
 import { deployWorkload } from "@infra/config";
 import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/envcommon";
 
-const cdn = { category: "timeline-edge", module: "cdn" } as const;
+const cdn = timeline.cdn;
 
 /** The timeline app (seed 002) in dev us-east-1: the smallest sizes, no read replica, full tracing. */
 export const timelineDeployments = deployWorkload("environments/dev/us-east-1/timeline.ts", timeline, {

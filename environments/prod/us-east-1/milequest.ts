@@ -1,8 +1,8 @@
-import { type DependencyRef, deployWorkload } from "@infra/config";
+import { type Dependency, deployWorkload } from "@infra/config";
 import { MILEQUEST_WAIVERS as WAIVE, MILEQUEST_WITH_CACHE as WITH_CACHE, milequestModules as mq } from "@envs/envcommon";
 
 const DR = "us-west-2";
-const drKms: DependencyRef = { category: "milequest-security", module: "kms", region: DR };
+const drKms: Dependency = { module: mq.kms, region: DR };
 const prodFunction = (reservedConcurrency: number) => ({ reservedConcurrency });
 
 /** Mile Quest (seed 003) in prod us-east-1: the production Amplify apps (branch main), primary of the us-west-2 DR pair. */
@@ -17,13 +17,13 @@ export const milequestDeployments = deployWorkload("environments/prod/us-east-1/
     // Seed 003 DR: S3 cross-region replication into the us-west-2 buckets.
     s3: {
       inputs: { replicateToDr: true },
-      dependencies: { replica: { category: "milequest-data", module: "s3", region: DR }, "replica-kms": drKms },
+      dependencies: { replica: { module: mq.s3, region: DR }, "replica-kms": drKms },
       waivers: WAIVE.logBuckets,
     },
     // Seed 003 DR: the primary of an Aurora global database; us-west-2 holds the replica.
     aurora: {
       inputs: { global: "primary", minAcu: 1, maxAcu: 16 },
-      dependencies: { secrets: { category: "milequest-security", module: "secrets" } },
+      dependencies: { secrets: mq.secrets },
     },
     // The account's CUR 2.0 export lands in an SSE-S3 bucket (docs/adr/0110).
     analytics: { waivers: WAIVE.costExportBucket },
@@ -65,8 +65,8 @@ export const milequestDeployments = deployWorkload("environments/prod/us-east-1/
     routing: {
       inputs: { failover: true },
       dependencies: {
-        standbyRest: { category: "milequest-api", module: "rest", region: DR },
-        standbyWebsocket: { category: "milequest-api", module: "websocket", region: DR },
+        standbyRest: { module: mq.restApi, region: DR },
+        standbyWebsocket: { module: mq.websocket, region: DR },
       },
     },
     monitoring: { dependencies: WITH_CACHE },

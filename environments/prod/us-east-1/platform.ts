@@ -4,7 +4,7 @@ import { platformModules as platform } from "@envs/envcommon";
 /** The platform (seed 004) in prod us-east-1: its deployments and their overrides. */
 export const platformDeployments = deployWorkload("environments/prod/us-east-1/platform.ts", platform, {
   overrides: {
-    vpcPeering: { dependencies: { peer: { category: "network", module: "vpc", region: "eu-west-1" } } },
+    vpcPeering: { dependencies: { peer: { module: platform.vpc, region: "eu-west-1" } } },
     ecsCluster: { inputs: { instanceType: "m6g.large", minInstances: 3, maxInstances: 10, placement: "spread" } },
     // Seed 004 scaling: 3-10 tasks, spread over the AZs (the cluster's placement).
     app: { inputs: { scaling: { minTasks: 3, maxTasks: 10 } } },
@@ -25,7 +25,7 @@ export const platformDeployments = deployWorkload("environments/prod/us-east-1/p
     // Seed 004 failover: Route 53 PRIMARY (here, health-checked on the service's /health through the ALB) / SECONDARY (eu-west-1).
     appRecord: {
       inputs: { routing: { mode: "failover", healthCheck: { type: "HTTPS", path: "/health" }, failureThreshold: 3, requestIntervalSeconds: 30 } },
-      dependencies: { secondary: { category: "services", module: "ingress", region: "eu-west-1" } },
+      dependencies: { secondary: { module: platform.ingress, region: "eu-west-1" } },
     },
   },
 });

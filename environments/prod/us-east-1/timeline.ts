@@ -2,10 +2,10 @@ import { deployWorkload } from "@infra/config";
 import { timelineModules as timeline, timelineWaivers as waivers } from "@envs/envcommon";
 
 const dr = "us-west-2" as const;
-const cdn = { category: "timeline-edge", module: "cdn" } as const;
+const cdn = timeline.cdn;
 const drReplica = {
-  replica: { category: "timeline-storage", module: "s3", region: dr },
-  "replica-kms": { category: "timeline-security", module: "kms", region: dr },
+  replica: { module: timeline.s3, region: dr },
+  "replica-kms": { module: timeline.kms, region: dr },
 } as const;
 
 /**
@@ -15,7 +15,7 @@ const drReplica = {
 export const timelineDeployments = deployWorkload("environments/prod/us-east-1/timeline.ts", timeline, {
   overrides: {
     // The private zone is associated with the DR VPC as well, so failover only re-points records.
-    vpc: { dependencies: { dr: { category: "timeline-network", module: "vpc", region: dr } } },
+    vpc: { dependencies: { dr: { module: timeline.vpc, region: dr } } },
     rds: {
       // Replicas here and in us-west-2: the master password is a rotated secret (ADR 0011).
       inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, readReplicas: 2, replicaMultiAz: true, enhancedMonitoringInterval: 60, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } },

@@ -13,7 +13,7 @@ export const milequestDeployments = deploymentsFrom("environments/prod/us-west-2
   deploy(mq.s3, { waivers: WAIVE.logBuckets }),
   deploy(mq.aurora, {
     inputs: { global: "secondary", instances: 1, minAcu: 1, maxAcu: 16 },
-    dependencies: { primary: { category: "milequest-data", module: "aurora", region: "primary" } },
+    dependencies: { primary: { module: mq.aurora, region: "primary" } },
     waivers: [...WAIVE.standbyReplica, ...WAIVE.globalDatabaseCluster],
   }),
   deploy(mq.messaging),

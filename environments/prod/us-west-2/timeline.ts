@@ -12,7 +12,7 @@ export const timelineDeployments = deployWorkload("environments/prod/us-west-2/t
   overrides: {
     rds: {
       inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, enhancedMonitoringInterval: 60, replicaOfPrimary: true },
-      dependencies: { primary: { category: "timeline-data", module: "rds", region: "primary" } },
+      dependencies: { primary: { module: timeline.rds, region: "primary" } },
     },
     elasticache: { inputs: { nodeType: "cache.r7g.large", shards: 1, replicasPerShard: 1 } },
     s3: { inputs: { backups: { expirationDays: 2555 } }, waivers: waivers.logBucket },
@@ -22,7 +22,7 @@ export const timelineDeployments = deployWorkload("environments/prod/us-west-2/t
     // raises the task count and re-points the API name. Same ceiling as the primary once it serves.
     app: {
       inputs: { cpu: 1024, memory: 2048, autoScaling: { max: 10 } },
-      dependencies: { "primary-vpc": { category: "timeline-network", module: "vpc", region: "primary" } },
+      dependencies: { "primary-vpc": { module: timeline.vpc, region: "primary" } },
     },
   },
 });

@@ -1,5 +1,5 @@
-import { deploy, deploymentsFrom } from "@infra/config";
+import { deployWorkload } from "@infra/config";
 import { accountModules as account } from "@envs/envcommon";
 
 /** The account foundation of staging: deployed before every other stack (service-linked roles, API Gateway's account setting). */
-export const accountDeployments = deploymentsFrom("environments/staging/us-east-1/account.ts", [deploy(account.foundation)]);
+export const accountDeployments = deployWorkload("environments/staging/us-east-1/account.ts", account);

@@ -52,13 +52,20 @@ export function defineWorkload<S extends z.ZodType>(def: {
   schema: S;
   defaults: z.input<S>;
   tags?: Partial<ResourceTags>;
-  source: string;
+  /** @default `environments/_envcommon/<name>/workload.ts` */
+  source?: string;
 }): WorkloadDefinition<z.output<S>> {
-  return def as unknown as WorkloadDefinition<z.output<S>>;
+  return { ...def, source: def.source ?? `${MODULE_ROOT}/${def.name}/workload.ts` } as unknown as WorkloadDefinition<z.output<S>>;
 }
 
-/** Where a dependency lives: another deployment of the same env. */
+/**
+ * Where a dependency lives, by name: another deployment of the same env.
+ * @deprecated Name the module definition instead (`dependencies: { vpc }`, or
+ * `{ vpc: { module: vpc, region: "primary" } }`): a typo in a string pair is found at resolve time,
+ * a wrong import at compile time. Accepted until the modules of parallel branches are converted (ADR 0120).
+ */
 export interface DependencyRef {
+  /** @deprecated name the module definition instead (ADR 0120) */
   readonly category: string;
   readonly module: string;
   /**
@@ -67,6 +74,72 @@ export interface DependencyRef {
    */
   readonly region?: RegionName | "primary";
 }
+
+/** The deployment a dependency names, as resolve reads it. */
+export interface DependencyAddress {
+  readonly category: string;
+  readonly module: string;
+  /** A region name, "primary", or omitted for the dependent's region. */
+  readonly region?: RegionName | "primary";
+  /** The file of the module definition it was named by, for error messages. @default none (string form) */
+  readonly source?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModuleDefinition = ModuleDefinition<any, any>;
+
+/**
+ * A module definition, or a function returning one: the function form (`() => vpc`) is for two module
+ * files that import each other, where the imported binding is not yet initialised when the importing
+ * file's `defineModule` runs.
+ */
+export type ModuleReference = AnyModuleDefinition | (() => AnyModuleDefinition);
+
+/**
+ * A dependency (Terragrunt's `dependency` block): the module whose deployment this one reads, in the
+ * same region, or `{ module, region }` for another region ("primary": the env's primary region).
+ * The `{ category, module }` string form is deprecated (ADR 0120).
+ */
+export type Dependency =
+  | ModuleReference
+  | { readonly module: ModuleReference; readonly region?: RegionName | "primary" }
+  | DependencyRef;
+
+/**
+ * The `{ category, module, region }` a dependency names, or a message saying why it names nothing (an
+ * import cycle leaves the imported definition undefined while its importer is being defined).
+ */
+export function dependencyRef(dependency: Dependency | undefined): DependencyAddress | string {
+  if (dependency === undefined || dependency === null) return UNDEFINED_DEPENDENCY;
+  if (typeof dependency === "function") return refOfModule(dependency(), undefined);
+  if ("schema" in dependency) return refOfModule(dependency, undefined);
+  if (typeof dependency.module === "string") return dependency as DependencyAddress;
+  const target = typeof dependency.module === "function" ? dependency.module() : dependency.module;
+  return refOfModule(target, dependency.region);
+}
+
+const UNDEFINED_DEPENDENCY =
+  "a module definition, but it is undefined: two module files import each other; write the dependency as a function, () => module";
+
+function refOfModule(def: AnyModuleDefinition | undefined, region: RegionName | "primary" | undefined): DependencyAddress | string {
+  if (def === undefined || def === null) return UNDEFINED_DEPENDENCY;
+  return { category: def.category, module: def.module, ...(region !== undefined ? { region } : {}), source: def.source };
+}
+
+/**
+ * The file that declares a module, by the `_envcommon` convention: category `<workload>-<folder>` lives
+ * in `environments/_envcommon/<workload>/<folder>/<module>.ts`, category `<workload>` in
+ * `environments/_envcommon/<workload>/<module>.ts`, any other category `c` (the platform's) in
+ * `environments/_envcommon/<c>/<module>.ts`. A test checks that every module's file exists.
+ */
+export function moduleSource(def: { readonly workload: string; readonly category: string; readonly module: string }): string {
+  const { workload, category, module } = def;
+  const folder = category === workload ? workload : category.startsWith(`${workload}-`) ? `${workload}/${category.slice(workload.length + 1)}` : category;
+  return `${MODULE_ROOT}/${folder}/${module}.ts`;
+}
+
+/** Where the `_envcommon/{category}/{module}` level lives in the repo. */
+export const MODULE_ROOT = "environments/_envcommon";
 
 /** What a module's defaults function sees: the merged settings of its env and region. */
 export interface ModuleContext<W = unknown> {
@@ -96,7 +169,7 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
    * returns them: a dependency that a setting implies is derived from it (a phase, `replicaOfPrimary`),
    * never declared by hand beside it.
    */
-  readonly dependencies?: Readonly<Record<string, DependencyRef>> | DependenciesOf<W, I>;
+  readonly dependencies?: Readonly<Record<string, Dependency>> | DependenciesOf<W, I>;
   /**
    * Whether a listed deployment of this module exists in its env and region: a pure function of the
    * context (e.g. the workload's phase). A disabled deployment makes no stack and no state key.
@@ -129,10 +202,14 @@ export interface ModuleDefinition<I = unknown, W = unknown> {
   readonly foundation?: boolean;
   /** The module's resource tags over its workload's (resource-tags.ts), e.g. its `service`. @default none */
   readonly tags?: Partial<ResourceTags>;
-  /** File that declares the module's defaults, named in error messages. */
+  /** File that declares the module's defaults, named in error messages (`moduleSource`). */
   readonly source: string;
 }
 
+/**
+ * Define a module. Its `source` (the file named in error messages) follows from workload, category
+ * and module (`moduleSource`); pass it only for a file that does not follow the convention.
+ */
 export function defineModule<S extends z.ZodType, W = unknown>(def: {
   workload: string;
   category: string;
@@ -140,7 +217,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   builder: string;
   schema: S;
   defaults: (ctx: ModuleContext<W>) => NoInfer<DeepPartial<z.input<S>>>;
-  dependencies?: Record<string, DependencyRef> | ((ctx: ModuleContext<W>, inputs: z.output<S>) => Record<string, DependencyRef>);
+  dependencies?: Record<string, Dependency> | ((ctx: ModuleContext<W>, inputs: z.output<S>) => Record<string, Dependency>);
   enabled?: (ctx: ModuleContext<W>) => boolean;
   requiredDependencies?: readonly string[];
   waivers?: readonly WaiverConfig[] | ((ctx: ModuleContext<W>) => readonly WaiverConfig[]);
@@ -148,9 +225,10 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
   check?: ModuleCheck<z.output<S>>;
   foundation?: boolean;
   tags?: Partial<ResourceTags>;
-  source: string;
+  /** @default moduleSource(def): `environments/_envcommon/<workload>/<folder>/<module>.ts` */
+  source?: string;
 }): ModuleDefinition<z.output<S>, W> {
-  return def as unknown as ModuleDefinition<z.output<S>, W>;
+  return { ...def, source: def.source ?? moduleSource(def) } as unknown as ModuleDefinition<z.output<S>, W>;
 }
 
 /**
@@ -158,7 +236,7 @@ export function defineModule<S extends z.ZodType, W = unknown>(def: {
  * that a definition with typed inputs still fits where definitions of any inputs are listed.
  */
 export type DependenciesOf<W, I> = {
-  derive(ctx: ModuleContext<W>, inputs: I): Readonly<Record<string, DependencyRef>>;
+  derive(ctx: ModuleContext<W>, inputs: I): Readonly<Record<string, Dependency>>;
 }["derive"];
 
 /** A deployment: the `{env}/{region}/{category}/{module}` level — a module placed in a region, with overrides. */
@@ -166,7 +244,7 @@ export interface DeploymentConfig<I = unknown> {
   readonly definition: ModuleDefinition<I>;
   readonly inputs?: DeepPartial<I>;
   /** Replace or add dependencies of the module. */
-  readonly dependencies?: Readonly<Record<string, DependencyRef>>;
+  readonly dependencies?: Readonly<Record<string, Dependency>>;
   readonly waivers?: readonly WaiverConfig[];
   /** This deployment's resource tags over its module's and env's (resource-tags.ts). @default none */
   readonly tags?: Partial<ResourceTags>;

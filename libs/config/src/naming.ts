@@ -17,6 +17,14 @@ export function deploymentId(p: Omit<DeploymentPath, "env">): string {
   return `${p.region}/${p.category}/${p.module}`;
 }
 
+/**
+ * The id of a module's deployment in a region (what an env waiver's `deployments` lists), from the
+ * module definition itself rather than a hand-typed string.
+ */
+export function deploymentIdOf(module: { readonly category: string; readonly module: string }, region: string): string {
+  return deploymentId({ region, category: module.category, module: module.module });
+}
+
 export function fillPattern(pattern: string, values: Readonly<Record<string, string>>): string {
   return pattern.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

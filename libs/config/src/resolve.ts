@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseCidr } from "./cidr";
 import { type ConcurrencyDemand, type RegionConcurrency, concurrencyBudget } from "./concurrency";
-import type { DependencyRef, EnvConfig, ModuleCheck, ModuleContext, ResolvedRegion, WorkloadDefinition } from "./define";
+import { type Dependency, type DependencyAddress, type EnvConfig, type ModuleCheck, type ModuleContext, type ResolvedRegion, type WorkloadDefinition, dependencyRef } from "./define";
 import { type ConfigIssue, ConfigError, getAt, issue, zodIssues } from "./errors";
 import { topoSort } from "./graph";
 import { mergeLayers } from "./merge";
@@ -80,7 +80,7 @@ export interface ResolvedEnv {
   readonly regions: readonly ResolvedRegion[];
   /** In deploy order: every deployment comes after the ones it depends on. */
   readonly deployments: readonly ResolvedDeployment[];
-  /** Env-level waivers (deployment-level ones sit on their deployment). */
+  /** Env-level waivers that apply to every deployment (those naming deployments, and module- and deployment-level ones, sit on their deployments). */
   readonly waivers: readonly ResolvedWaiver[];
   readonly workloads: Readonly<Record<string, unknown>>;
   readonly tags: Readonly<Record<string, string>>;
@@ -219,7 +219,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     id: string;
     level: string;
     deployment: Omit<ResolvedDeployment, "dependencies">;
-    refs: Record<string, DependencyRef>;
+    refs: Record<string, Dependency>;
     required: readonly string[];
     check: ModuleCheck | undefined;
     foundation: boolean;
@@ -331,8 +331,8 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
           },
           inputs: parsed.data,
           waivers: [
-            ...parseWaivers((typeof def.waivers === "function" ? def.waivers(ctx) : def.waivers) ?? [], def.source, "waivers", issues),
-            ...parseWaivers(d.waivers ?? [], level, `${where}.waivers`, issues),
+            ...parseWaivers((typeof def.waivers === "function" ? def.waivers(ctx) : def.waivers) ?? [], def.source, "waivers", issues, OWN_STACK),
+            ...parseWaivers(d.waivers ?? [], level, `${where}.waivers`, issues, OWN_STACK),
           ],
           settings,
           ...(tags ? { tags } : {}),
@@ -355,11 +355,11 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     if (Object.keys(foundation.refs).length > 0) {
       issues.push(issue(foundation.level, `${foundation.id}.dependencies`, Object.keys(foundation.refs), "the account foundation deploys first: it has no dependencies"));
     }
-    const ref: DependencyRef = { category: foundation.deployment.category, module: foundation.deployment.module, region: "primary" };
+    const ref: DependencyAddress = { category: foundation.deployment.category, module: foundation.deployment.module, region: "primary" };
     for (const d of drafts) {
       if (d === foundation) continue;
       if ("foundation" in d.refs) {
-        issues.push(issue(d.level, `${d.id}.dependencies.foundation`, d.refs["foundation"], 'the dependency name "foundation" is reserved for the account foundation, which every deployment depends on'));
+        issues.push(issue(d.level, `${d.id}.dependencies.foundation`, dependencyRef(d.refs["foundation"]), 'the dependency name "foundation" is reserved for the account foundation, which every deployment depends on'));
         continue;
       }
       d.refs["foundation"] = ref;
@@ -378,11 +378,17 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         issues.push(issue(d.level, `${d.id}.dependencies.${required}`, undefined, `this module needs a "${required}" dependency: declare it on the deployment, e.g. deploy(module, { dependencies: { ${required}: { category, module, region } } })`));
       }
     }
-    for (const [depName, ref] of Object.entries(d.refs)) {
+    for (const [depName, dependency] of Object.entries(d.refs)) {
+      const ref = dependencyRef(dependency);
+      if (typeof ref === "string") {
+        issues.push(issue(d.level, `${d.id}.dependencies.${depName}`, undefined, ref));
+        continue;
+      }
       const regionName = ref.region === "primary" ? primary.name : (ref.region ?? d.deployment.region.name);
       const target = deploymentId({ region: regionName, category: ref.category, module: ref.module });
       if (!ids.includes(target)) {
-        issues.push(issue(d.level, `${d.id}.dependencies.${depName}`, target, `no such deployment in ${envName}; deployments: ${ids.join(" | ")}`));
+        const named = ref.source ? ` (the module of ${ref.source} is not deployed in ${regionName}: deploy it there, or drop the dependency)` : "";
+        issues.push(issue(d.level, `${d.id}.dependencies.${depName}`, target, `no such deployment in ${envName}${named}; deployments: ${ids.join(" | ")}`));
         continue;
       }
       resolved[depName] = target;
@@ -397,9 +403,12 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     fail();
   }
   const order = (sorted as { order: string[] }).order;
+  const scopedWaivers = scopeEnvWaivers(envWaivers, ids, envName, envLevel, issues);
+  if (issues.length) fail();
   const deployments = order.map((id) => {
     const d = drafts.find((x) => x.id === id)!;
-    return { ...d.deployment, dependencies: depIds.get(id)! };
+    const waivers = [...(scopedWaivers.byDeployment.get(id) ?? []), ...d.deployment.waivers];
+    return { ...d.deployment, waivers, dependencies: depIds.get(id)! };
   });
 
   // Lambda reserved concurrency: one budget per account and region, across workloads.
@@ -423,7 +432,7 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     state: { bucket, lockTable, region: root.state.region, useLockfile: root.state.useLockfile, dynamodbLocking: root.state.dynamodbLocking },
     regions: resolvedRegions,
     deployments,
-    waivers: envWaivers,
+    waivers: scopedWaivers.envWide,
     workloads: regionWorkloads.get(primary.name)!,
     tags: root.tags,
     concurrency: budget.regions,
@@ -460,17 +469,46 @@ function checkField(schema: z.ZodType, value: unknown, level: string, path: stri
   return undefined;
 }
 
-function parseWaivers(list: readonly WaiverConfig[], level: string, path: string, issues: ConfigIssue[]): ResolvedWaiver[] {
+/** Why a module's or deployment's waiver may not name deployments. */
+const OWN_STACK = "no deployments field: a module's or deployment's waiver covers its own deployment; name deployments in an env waiver (env.ts waivers)";
+
+function parseWaivers(list: readonly WaiverConfig[], level: string, path: string, issues: ConfigIssue[], ownStack?: string): ResolvedWaiver[] {
   const out: ResolvedWaiver[] = [];
   list.forEach((w, i) => {
     const parsed = waiverSchema.safeParse(w);
     if (!parsed.success) {
       issues.push(...zodIssues(parsed.error, w, new Map(), { prefix: `${path}[${i}]`, fallbackLevel: level }));
+    } else if (ownStack && parsed.data.deployments) {
+      issues.push(issue(level, `${path}[${i}].deployments`, parsed.data.deployments, ownStack));
     } else {
       out.push({ ...parsed.data, level });
     }
   });
   return out;
+}
+
+/**
+ * Env waivers that name deployments (exact ids) go to those deployments; the others stay env-wide.
+ * An id the env does not deploy is a config error naming the env file and the ids it has.
+ */
+function scopeEnvWaivers(waivers: readonly ResolvedWaiver[], ids: readonly string[], env: string, level: string, issues: ConfigIssue[]) {
+  const envWide: ResolvedWaiver[] = [];
+  const byDeployment = new Map<string, ResolvedWaiver[]>();
+  waivers.forEach((w, i) => {
+    if (!w.deployments) {
+      envWide.push(w);
+      return;
+    }
+    const { deployments, ...waiver } = w;
+    deployments.forEach((id, j) => {
+      if (!ids.includes(id)) {
+        issues.push(issue(level, `waivers[${i}].deployments[${j}]`, id, `a deployment id of ${env} ({region}/{category}/{module}); deployments: ${ids.join(" | ")}`));
+        return;
+      }
+      byDeployment.set(id, [...(byDeployment.get(id) ?? []), waiver]);
+    });
+  });
+  return { envWide, byDeployment };
 }
 
 /** Checks across envs: distinct accounts (a dev credential must never reach prod). */

@@ -60,8 +60,23 @@ export const waiver = z
   .object({
     /** Policy rule id, e.g. "INF-VPC-001". */
     rule: z.string().min(1),
-    /** Resource address glob: "aws_flow_log.*" or "<stack>/aws_vpc.*". */
-    address: z.string().min(1),
+    /**
+     * Resource address glob within a stack: "aws_flow_log.*". Which stacks: the deployment's own (a
+     * module's or deployment's waiver), the env's deployments named in `deployments`, or every
+     * deployment of the env.
+     */
+    address: z
+      .string()
+      .min(1)
+      .refine((a) => !a.includes("/"), {
+        message:
+          'a resource address glob without a stack part ("aws_vpc.*"): a module\'s or deployment\'s waiver covers its own stack; an env waiver names its deployments by id, deployments: ["us-east-1/network/vpc"]',
+      }),
+    /**
+     * An env waiver's deployments, by exact id (`{region}/{category}/{module}`); each must exist in the
+     * env. @default every deployment of the env (only env-level waivers may name deployments)
+     */
+    deployments: z.array(z.string().min(1)).min(1).optional(),
     /** Why this relaxation is acceptable. Required: a waiver without a reason is not a decision. */
     reason: z.string().trim().min(10, { message: "a waiver needs a written reason (at least 10 characters)" }),
     /** The waiver stops applying after this date. */

@@ -6,8 +6,16 @@ export interface BuildContext {
   readonly deployment: ResolvedDeployment;
   readonly settings: EnvSettings;
   /**
-   * The outputs of a dependency (Terragrunt's `dependency` block). Tokens in them become
-   * cross-stack references: remote state over the same S3 backend.
+   * The outputs of a dependency (Terragrunt's `dependency` block), typed by the builder of the module
+   * it names: `ctx.dependencyOn("vpc", buildVpc)` is what `buildVpc` returns, and fails (naming both
+   * builder keys) when the deployment's "vpc" dependency is a module built by anything else. Tokens in
+   * the outputs become cross-stack references: remote state over the same S3 backend.
+   */
+  dependencyOn<B extends StackBuilder>(name: string, builder: B): ReturnType<B>;
+  /**
+   * The outputs of a dependency, as the caller asserts them to be: only for a structural read where
+   * the dependency may be a module of any workload (a parent zone: `{ zoneRef?: ZoneRef }`). Anything
+   * else reads through `dependencyOn` (ADR 0120).
    */
   dependency<T>(name: string): T;
   /**

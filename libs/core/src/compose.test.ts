@@ -38,6 +38,23 @@ describe("composeEnv", () => {
     expect(build(needsPrimary)).toThrow(ConfigError);
   });
 
+  it("dependencyOn returns the named builder's outputs, and fails naming both builders when the dependency is another module", () => {
+    const buildVpc = () => ({ vpcId: "vpc-1" });
+    const buildZone = () => ({ zoneId: "Z1" });
+    const seen: string[] = [];
+    const builders: BuilderRegistry = {
+      "demo/vpc": buildVpc,
+      "demo/zone": buildZone,
+      "demo/app": (_stack, _inputs, ctx) => seen.push(ctx.dependencyOn("net", buildVpc).vpcId),
+    };
+    const wired = (target: string) => env([deployment("vpc"), deployment("zone"), { ...deployment("app", { net: `us-east-1/demo/${target}` }) }]);
+    composeEnv(new App(), wired("vpc"), builders);
+    expect(seen).toEqual(["vpc-1"]);
+    expect(() => composeEnv(new App(), wired("zone"), builders)).toThrow(
+      'its builder reads dependency "net" as the outputs of demo/vpc, but us-east-1/demo/zone is built by demo/zone; name a module built by demo/vpc in dependencies.net',
+    );
+  });
+
   it("a bug in a builder (a TypeError) keeps its trace: it is not the user's config", () => {
     const buggy: BuilderRegistry = { "demo/x": () => (undefined as unknown as { a: () => void }).a() };
     const run = () => composeEnv(new App(), env([{ ...deployment("db"), builder: "demo/x" }]), buggy);

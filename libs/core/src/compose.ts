@@ -1,7 +1,7 @@
 import { ConfigError, DeploymentBuildError, type ResolvedDeployment, type ResolvedEnv } from "@infra/config";
 import type { App } from "cdktf";
 import { unmetAccountRequirements } from "./account-requirements";
-import type { BuilderRegistry, BuiltEnv } from "./builder";
+import type { BuilderRegistry, BuiltEnv, StackBuilder } from "./builder";
 import { DeploymentStack } from "./deployment-stack";
 
 export interface ComposedEnv {
@@ -18,6 +18,7 @@ export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry
   const stacks = new Map<string, DeploymentStack>();
   const outputs = new Map<string, unknown>();
   const afterBuilt: ((env: BuiltEnv) => void)[] = [];
+  const byId = new Map(env.deployments.map((d) => [d.id, d]));
   for (const deployment of env.deployments) {
     const build = builders[deployment.builder];
     if (!build) {
@@ -35,12 +36,18 @@ export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry
         deployment,
         settings: deployment.settings,
         dependency<T>(name: string): T {
-          const id = deployment.dependencies[name];
-          if (id === undefined) {
-            const known = Object.keys(deployment.dependencies);
-            throw new Error(`its builder needs a dependency named "${name}", which the deployment does not declare (it has: ${known.length ? known.join(", ") : "none"}); declare it, or change the input that needs it`);
+          return outputs.get(dependencyId(deployment, name)) as T;
+        },
+        dependencyOn<B extends StackBuilder>(name: string, builder: B): ReturnType<B> {
+          const id = dependencyId(deployment, name);
+          const target = byId.get(id)!;
+          if (builders[target.builder] !== builder) {
+            const expected = Object.keys(builders).filter((key) => builders[key] === builder);
+            throw new Error(
+              `its builder reads dependency "${name}" as the outputs of ${expected.join(" | ") || "an unregistered builder"}, but ${id} is built by ${target.builder}; name a module built by ${expected.join(" | ") || "it"} in dependencies.${name}`,
+            );
           }
-          return outputs.get(id) as T;
+          return outputs.get(id) as ReturnType<B>;
         },
         afterEnvBuilt(callback) {
           afterBuilt.push(callback);
@@ -54,6 +61,16 @@ export function composeEnv(app: App, env: ResolvedEnv, builders: BuilderRegistry
   const unmet = unmetAccountRequirements(app);
   if (unmet.length > 0) throw new Error(`${env.name}: account prerequisites nobody creates:\n  - ${unmet.join("\n  - ")}`);
   return { stacks, outputs };
+}
+
+/** The deployment id behind one of a deployment's dependency names. */
+function dependencyId(deployment: ResolvedDeployment, name: string): string {
+  const id = deployment.dependencies[name];
+  if (id === undefined) {
+    const known = Object.keys(deployment.dependencies);
+    throw new Error(`its builder needs a dependency named "${name}", which the deployment does not declare (it has: ${known.length ? known.join(", ") : "none"}); declare it, or change the input that needs it`);
+  }
+  return id;
 }
 
 /**

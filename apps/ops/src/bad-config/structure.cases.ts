@@ -50,6 +50,26 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
     expect: { level: DEV_PLATFORM, path: "us-east-1/ops/monitoring.dependencies.rds", value: '"us-east-1/data/rdss"', allowed: "no such deployment in dev; deployments: us-east-1/account/foundation | us-east-1/security/kms" },
   },
   {
+    name: "a dependency on a module definition the env does not deploy (typed wiring, ADR 0120)",
+    variant: () => withDeployment(dev(), "us-east-1", "ops/monitoring", (d) => ({ dependencies: { ...d.dependencies, peering: platformModules.vpcPeering } })),
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/ops/monitoring.dependencies.peering",
+      value: '"us-east-1/network/vpc-peering"',
+      allowed: "no such deployment in dev (the module of environments/_envcommon/network/vpc-peering.ts is not deployed in us-east-1: deploy it there, or drop the dependency)",
+    },
+  },
+  {
+    name: "a dependency on another region's module the env does not deploy there",
+    variant: () => withDeployment(dev(), "us-east-1", "data/rds", () => ({ dependencies: { primary: { module: platformModules.rds, region: "eu-west-1" } } })),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/data/rds.dependencies.primary", value: '"eu-west-1/data/rds"', allowed: "is not deployed in eu-west-1" },
+  },
+  {
+    name: "a dependency whose module is undefined (two module files import each other)",
+    variant: () => withDeployment(dev(), "us-east-1", "ops/monitoring", (d) => ({ dependencies: { ...d.dependencies, rds: undefined as never } })),
+    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/monitoring.dependencies.rds", value: "undefined", allowed: "write the dependency as a function, () => module" },
+  },
+  {
     name: "a dependency on a region the env does not deploy to",
     variant: () => withDeployment(dev(), "us-east-1", "data/rds", () => ({ dependencies: { primary: { category: "data", module: "rds", region: "eu-west-1" } } })),
     expect: { level: DEV_PLATFORM, path: "us-east-1/data/rds.dependencies.primary", value: '"eu-west-1/data/rds"', allowed: "no such deployment in dev" },
@@ -136,6 +156,21 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
     name: "a waiver without a reason",
     variant: () => withEnv(dev(), { waivers: [...(dev().waivers ?? []), { rule: "INF-S3-004", address: "aws_s3_bucket.*", reason: "because" }] }),
     expect: { level: DEV, path: `waivers[${dev().waivers!.length}].reason`, value: '"because"', allowed: "a waiver needs a written reason" },
+  },
+  {
+    name: "an env waiver naming a deployment id the env does not have (ADR 0120)",
+    variant: () => withEnv(dev(), { waivers: [...(dev().waivers ?? []), { rule: "INF-RDS-005", deployments: ["us-east-1/data/rdss"], address: "aws_db_instance.*", reason: "seed 004: single AZ outside prod" }] }),
+    expect: { level: DEV, path: `waivers[${dev().waivers!.length}].deployments[0]`, value: '"us-east-1/data/rdss"', allowed: "a deployment id of dev ({region}/{category}/{module}); deployments: us-east-1/account/foundation" },
+  },
+  {
+    name: "an env waiver with a stack-name glob instead of deployment ids",
+    variant: () => withEnv(dev(), { waivers: [...(dev().waivers ?? []), { rule: "INF-RDS-005", address: "*-data-rds/aws_db_instance.*", reason: "seed 004: single AZ outside prod" }] }),
+    expect: { level: DEV, path: `waivers[${dev().waivers!.length}].address`, value: '"*-data-rds/aws_db_instance.*"', allowed: 'an env waiver names its deployments by id, deployments: ["us-east-1/network/vpc"]' },
+  },
+  {
+    name: "a deployment's waiver naming deployments (it covers its own stack)",
+    variant: () => withDeployment(dev(), "us-east-1", "data/rds", () => ({ waivers: [{ rule: "INF-RDS-005", deployments: ["us-east-1/data/rds"], address: "aws_db_instance.*", reason: "seed 004: single AZ outside prod" }] })),
+    expect: { level: DEV_PLATFORM, path: `deployments[${dev().regions[0]!.deployments.findIndex((d) => d.definition === platformModules.rds)}] (data/rds).waivers[0].deployments`, value: '["us-east-1/data/rds"]', allowed: "no deployments field: a module's or deployment's waiver covers its own deployment" },
   },
   {
     name: "a waiver with a malformed expiry date",

@@ -1,4 +1,5 @@
-import type { EnvConfig } from "@infra/config";
+import { platformModules } from "@envs/envcommon";
+import { type EnvConfig, onlyWorkloads } from "@infra/config";
 
 const variants = new Map<EnvConfig, Map<number | undefined, EnvConfig>>();
 
@@ -17,16 +18,8 @@ export function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
 }
 
 function build(env: EnvConfig, phase: 1 | 2 | 3 | 4 | undefined): EnvConfig {
+  // The app deploy role trusts the account's GitHub OIDC provider, owned by the platform's security/ci-access.
+  const only = onlyWorkloads(env, ["atlas"], { alsoKeep: (d) => d.definition === platformModules.ciAccess });
   const atlas = env.workloads["atlas"] as object;
-  return {
-    ...env,
-    workloads: { atlas: phase === undefined ? atlas : { ...atlas, phase }, platform: env.workloads["platform"]! },
-    regions: env.regions.map((r) => ({
-      ...r,
-      // The app deploy role trusts the account's GitHub OIDC provider, owned by the platform's security/ci-access.
-      deployments: r.deployments.filter((d) => d.definition.workload === "atlas" || (d.definition.category === "security" && d.definition.module === "ci-access")),
-      // The other workloads' Lambda concurrency budget goes with them (region.ts names only enabled workloads).
-      ...(r.reservedConcurrency ? { reservedConcurrency: Object.fromEntries(Object.entries(r.reservedConcurrency).filter(([w]) => w === "atlas" || w === "platform")) } : {}),
-    })),
-  };
+  return { ...only, workloads: { ...only.workloads, atlas: phase === undefined ? atlas : { ...atlas, phase } } };
 }

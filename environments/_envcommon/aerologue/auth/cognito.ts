@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, cognitoInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
+import { functions } from "../compute/functions";
+import { secrets } from "../security/secrets";
 
 /** ARC-007 Cognito: aerologue-users and the aerologue-app client. */
 export const cognito = defineModule<typeof cognitoInputs, AerologueConfig>({
@@ -9,10 +11,9 @@ export const cognito = defineModule<typeof cognitoInputs, AerologueConfig>({
   module: "cognito",
   builder: "aerologue/cognito",
   schema: cognitoInputs,
-  source: "environments/_envcommon/aerologue/auth/cognito.ts",
   dependencies: {
-    secrets: { category: "aerologue-security", module: "secrets" },
-    functions: { category: "aerologue-compute", module: "functions" },
+    secrets,
+    functions,
   },
   defaults: (ctx) => ({
     poolName: `${prefix(ctx)}-users`,

@@ -1,6 +1,10 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, apiInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix } from "../names";
+import { cognito } from "../auth/cognito";
+import { functions } from "./functions";
+import { dns } from "../edge/dns";
+import { kms } from "../security/kms";
 
 const REST_PREFIXES = ["flights", "airports", "crossings", "greetings", "games", "users", "vlogs", "wallet", "leaderboards"];
 /** ARC-006 CORS methods; every one but OPTIONS is a route (see `routes`). */
@@ -14,12 +18,11 @@ export const api = defineModule<typeof apiInputs, AerologueConfig>({
   module: "api",
   builder: "aerologue/api",
   schema: apiInputs,
-  source: "environments/_envcommon/aerologue/compute/api.ts",
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
-    functions: { category: "aerologue-compute", module: "functions" },
-    cognito: { category: "aerologue-auth", module: "cognito", region: PRIMARY },
-    dns: { category: "aerologue-edge", module: "dns", region: PRIMARY },
+    kms: { module: kms, region: PRIMARY },
+    functions,
+    cognito: { module: cognito, region: PRIMARY },
+    dns: { module: dns, region: PRIMARY },
   },
   defaults: (ctx) => ({
     prefix: prefix(ctx),

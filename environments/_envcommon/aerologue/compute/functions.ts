@@ -1,6 +1,14 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { type AerologueConfig, type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET, PRIMARY, prefix } from "../names";
+import { aurora } from "../data/aurora";
+import { cache } from "../data/cache";
+import { dynamodb } from "../data/dynamodb";
+import { storage } from "../data/storage";
+import { timestream } from "../data/timestream";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
+import { secrets } from "../security/secrets";
 
 /**
  * ARC-004 says Node.js 20; nodejs20.x reached AWS end of support on 2026-04-30 (no new functions,
@@ -135,18 +143,17 @@ export const functions = defineModule<typeof functionsInputs, AerologueConfig>({
   module: "functions",
   builder: "aerologue/functions",
   schema: functionsInputs,
-  source: "environments/_envcommon/aerologue/compute/functions.ts",
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
-    secrets: { category: "aerologue-security", module: "secrets", region: PRIMARY },
-    vpc: { category: "aerologue-network", module: "vpc" },
-    dynamodb: { category: "aerologue-data", module: "dynamodb", region: PRIMARY },
-    aurora: { category: "aerologue-data", module: "aurora" },
-    cache: { category: "aerologue-data", module: "cache" },
-    storage: { category: "aerologue-data", module: "storage", region: PRIMARY },
-    timestream: { category: "aerologue-data", module: "timestream", region: PRIMARY },
+    kms: { module: kms, region: PRIMARY },
+    secrets: { module: secrets, region: PRIMARY },
+    vpc,
+    dynamodb: { module: dynamodb, region: PRIMARY },
+    aurora,
+    cache,
+    storage: { module: storage, region: PRIMARY },
+    timestream: { module: timestream, region: PRIMARY },
   },
   defaults: (ctx) => ({
     prefix: prefix(ctx),

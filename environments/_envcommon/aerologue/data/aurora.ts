@@ -1,6 +1,9 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, auroraInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix, regional } from "../names";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
+import { secrets } from "../security/secrets";
 
 const common = {
   workload: "aerologue",
@@ -8,16 +11,15 @@ const common = {
   module: "aurora",
   builder: "aerologue/aurora",
   schema: auroraInputs,
-  source: "environments/_envcommon/aerologue/data/aurora.ts",
 } as const;
 
 /** ARC-005 Aurora PostgreSQL 15 Serverless v2, 0.5-16 ACU, writer + reader, 7-day backups, 90-day credential rotation. */
 export const aurora = defineModule<typeof auroraInputs, AerologueConfig>({
   ...common,
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms" },
-    secrets: { category: "aerologue-security", module: "secrets" },
-    vpc: { category: "aerologue-network", module: "vpc" },
+    kms,
+    secrets,
+    vpc,
   },
   defaults: (ctx) => ({
     clusterIdentifier: `${regional(ctx)}-aurora`,
@@ -52,10 +54,10 @@ export const aurora = defineModule<typeof auroraInputs, AerologueConfig>({
 export const auroraSecondary = defineModule<typeof auroraInputs, AerologueConfig>({
   ...common,
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
-    secrets: { category: "aerologue-security", module: "secrets", region: PRIMARY },
-    vpc: { category: "aerologue-network", module: "vpc" },
-    primary: { category: "aerologue-data", module: "aurora", region: PRIMARY },
+    kms: { module: kms, region: PRIMARY },
+    secrets: { module: secrets, region: PRIMARY },
+    vpc,
+    primary: { module: aurora, region: PRIMARY },
   },
   defaults: (ctx) => ({ ...aurora.defaults(ctx), role: "global-secondary" as const }),
 });

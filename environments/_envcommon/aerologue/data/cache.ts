@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, cacheInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix, regional } from "../names";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /** ARC-005 ElastiCache Redis: cache.t4g.micro, 1 node (MVP); prod overrides to 2 nodes with failover. */
 export const cache = defineModule<typeof cacheInputs, AerologueConfig>({
@@ -9,10 +11,9 @@ export const cache = defineModule<typeof cacheInputs, AerologueConfig>({
   module: "cache",
   builder: "aerologue/cache",
   schema: cacheInputs,
-  source: "environments/_envcommon/aerologue/data/cache.ts",
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms", region: PRIMARY },
-    vpc: { category: "aerologue-network", module: "vpc" },
+    kms: { module: kms, region: PRIMARY },
+    vpc,
   },
   defaults: (ctx) => ({
     replicationGroupId: `${regional(ctx)}-cache`.slice(0, 40),

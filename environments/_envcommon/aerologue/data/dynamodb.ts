@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, type TableSpec, dynamodbInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
+import { kms } from "../security/kms";
 
 const S = (name: string) => ({ name, type: "S" as const });
 const gsi = (name: string) => ({ name, partitionKey: S(name) });
@@ -33,8 +34,7 @@ export const dynamodb = defineModule<typeof dynamodbInputs, AerologueConfig>({
   module: "dynamodb",
   builder: "aerologue/dynamodb",
   schema: dynamodbInputs,
-  source: "environments/_envcommon/aerologue/data/dynamodb.ts",
-  dependencies: { kms: { category: "aerologue-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx) => ({
     prefix: prefix(ctx),
     tables: AEROLOGUE_TABLES,

@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, storageInputs } from "@infra/aerologue-inputs";
 import { regional } from "../names";
+import { kms } from "../security/kms";
 
 /** ARC-005 S3 (user content, data archive, logs; static assets live with the CDN) and ARC-013 versioning. */
 export const storage = defineModule<typeof storageInputs, AerologueConfig>({
@@ -9,8 +10,7 @@ export const storage = defineModule<typeof storageInputs, AerologueConfig>({
   module: "storage",
   builder: "aerologue/storage",
   schema: storageInputs,
-  source: "environments/_envcommon/aerologue/data/storage.ts",
-  dependencies: { kms: { category: "aerologue-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx) => ({
     prefix: regional(ctx),
     buckets: {

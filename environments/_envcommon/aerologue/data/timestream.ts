@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, timestreamInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
+import { kms } from "../security/kms";
 
 /**
  * ARC-005 time series: flight positions kept 7 days (magnetic) with the last hour hot (memory). A
@@ -14,8 +15,7 @@ export const timestream = defineModule<typeof timestreamInputs, AerologueConfig>
   module: "timestream",
   builder: "aerologue/timestream",
   schema: timestreamInputs,
-  source: "environments/_envcommon/aerologue/data/timestream.ts",
-  dependencies: { kms: { category: "aerologue-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx) => ({
     store: { kind: "dynamodb" as const },
     databaseName: `${prefix(ctx)}-flights`,

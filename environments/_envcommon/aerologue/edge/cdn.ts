@@ -1,6 +1,11 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, cdnInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET, prefix } from "../names";
+import { api } from "../compute/api";
+import { storage } from "../data/storage";
+import { dns } from "./dns";
+import { kms } from "../security/kms";
+import { secrets } from "../security/secrets";
 
 const DAY = 86400;
 
@@ -11,13 +16,12 @@ export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
   module: "cdn",
   builder: "aerologue/cdn",
   schema: cdnInputs,
-  source: "environments/_envcommon/aerologue/edge/cdn.ts",
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms" },
-    dns: { category: "aerologue-edge", module: "dns" },
-    storage: { category: "aerologue-data", module: "storage" },
-    api: { category: "aerologue-compute", module: "api" },
-    secrets: { category: "aerologue-security", module: "secrets" },
+    kms,
+    dns,
+    storage,
+    api,
+    secrets,
   },
   defaults: (ctx) => ({
     prefix: prefix(ctx),

@@ -1,6 +1,7 @@
 import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { aerologue } from "../workload";
 import { type AerologueConfig, dnsInputs } from "@infra/aerologue-inputs";
+import { kms } from "../security/kms";
 
 /** The env's public hosted zone (ARC-008/ARC-011: one hosted zone). */
 export const dns = defineModule<typeof dnsInputs, AerologueConfig>({
@@ -9,8 +10,7 @@ export const dns = defineModule<typeof dnsInputs, AerologueConfig>({
   module: "dns",
   builder: "aerologue/dns",
   schema: dnsInputs,
-  source: "environments/_envcommon/aerologue/edge/dns.ts",
-  dependencies: { kms: { category: "aerologue-security", module: "kms" } },
+  dependencies: { kms },
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),
   defaults: (ctx) => ({
     domain: ctx.workload.domain,

@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, vpcInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, regional } from "../names";
+import { kms } from "../security/kms";
 
 /**
  * ARC-003: the workload's own VPC over two AZs: public 10.0.1-2, private 10.0.10-11, isolated
@@ -12,8 +13,7 @@ export const vpc = defineModule<typeof vpcInputs, AerologueConfig>({
   module: "vpc",
   builder: "aerologue/vpc",
   schema: vpcInputs,
-  source: "environments/_envcommon/aerologue/network/vpc.ts",
-  dependencies: { kms: { category: "aerologue-security", module: "kms", region: PRIMARY } },
+  dependencies: { kms: { module: kms, region: PRIMARY } },
   defaults: (ctx) => ({
     prefix: regional(ctx),
     cidr: ctx.region.cidrs["aerologue"],

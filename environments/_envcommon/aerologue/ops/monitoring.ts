@@ -1,6 +1,11 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, monitoringInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
+import { api } from "../compute/api";
+import { functions } from "../compute/functions";
+import { aurora } from "../data/aurora";
+import { dynamodb } from "../data/dynamodb";
+import { kms } from "../security/kms";
 
 /** ARC-010 alarms to SNS → email. */
 export const monitoring = defineModule<typeof monitoringInputs, AerologueConfig>({
@@ -9,13 +14,12 @@ export const monitoring = defineModule<typeof monitoringInputs, AerologueConfig>
   module: "monitoring",
   builder: "aerologue/monitoring",
   schema: monitoringInputs,
-  source: "environments/_envcommon/aerologue/ops/monitoring.ts",
   dependencies: {
-    kms: { category: "aerologue-security", module: "kms" },
-    api: { category: "aerologue-compute", module: "api" },
-    functions: { category: "aerologue-compute", module: "functions" },
-    aurora: { category: "aerologue-data", module: "aurora" },
-    dynamodb: { category: "aerologue-data", module: "dynamodb" },
+    kms,
+    api,
+    functions,
+    aurora,
+    dynamodb,
   },
   defaults: (ctx) => ({
     prefix: prefix(ctx),

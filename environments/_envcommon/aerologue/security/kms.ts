@@ -9,7 +9,6 @@ export const kms = defineModule<typeof kmsInputs, AerologueConfig>({
   module: "kms",
   builder: "aerologue/kms",
   schema: kmsInputs,
-  source: "environments/_envcommon/aerologue/security/kms.ts",
   defaults: (ctx) => ({
     prefix: regional(ctx),
     deletionWindowDays: ctx.settings.deletionProtection ? 30 : 7,

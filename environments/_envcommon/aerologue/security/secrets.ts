@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type AerologueConfig, secretsInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET } from "../names";
+import { kms } from "./kms";
 
 /** ARC-009 Secrets Manager: the six secrets (values put by operators), replicated to ARC-012 regions. */
 export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
@@ -9,8 +10,7 @@ export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
   module: "secrets",
   builder: "aerologue/secrets",
   schema: secretsInputs,
-  source: "environments/_envcommon/aerologue/security/secrets.ts",
-  dependencies: { kms: { category: "aerologue-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx) => ({
     // The seed's six, and the CloudFront origin-verify value (docs/adr/0075).
     names: ["aerologue/db/aurora", "aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/oauth/apple", "aerologue/oauth/google", ORIGIN_VERIFY_SECRET],

@@ -1,6 +1,6 @@
-import { defineModule } from "@infra/config";
+import { type Dependency, type RegionName, defineModule } from "@infra/config";
 import { atlasBucketsInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inDr, inPrimary, KMS } from "../features";
+import { type AtlasContext, features, inDr, inPrimary, KMS } from "../features";
 
 /** S3 backups + static assets (+ access logs); phase 4: their replicas in the DR region. */
 export const buckets = defineModule({
@@ -9,19 +9,18 @@ export const buckets = defineModule({
   module: "buckets",
   builder: "atlas/buckets",
   schema: atlasBucketsInputs,
-  source: "environments/_envcommon/atlas/data/buckets.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
-  dependencies: (ctx: AtlasContext) => {
+  dependencies: (ctx: AtlasContext): Record<string, Dependency> => {
     const dr = features(ctx).dr;
     return {
       kms: KMS,
-      ...(dr && inPrimary(ctx) ? { dr: dep("data", "buckets", dr.region) } : {}),
+      ...(dr && inPrimary(ctx) ? { dr: { module: buckets, region: dr.region as RegionName } } : {}),
     };
   },
   waivers: (ctx: AtlasContext) => [
     {
       rule: "INF-S3-003",
-      address: "*-atlas-data-buckets/aws_s3_bucket.access-logs_*",
+      address: "aws_s3_bucket.access-logs_*",
       reason: "POLICIES.md #26: S3 server access logs, ALB and CloudFront log delivery cannot write to SSE-KMS buckets: the access-log bucket uses SSE-S3.",
     },
     // CloudFront logs only exist with the CDN (phase 3+ prod).
@@ -29,7 +28,7 @@ export const buckets = defineModule({
       ? [
           {
             rule: "INF-S3-002",
-            address: "*-atlas-data-buckets/aws_s3_bucket.access-logs_*",
+            address: "aws_s3_bucket.access-logs_*",
             reason:
               "CloudFront standard logging (phase 3+ prod) writes with ACLs: the log bucket needs BucketOwnerPreferred (POLICIES.md #25 allows it for a CloudFront log bucket).",
           },

@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { atlasSearchInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, KMS } from "../features";
+import { type AtlasContext, features, inPrimary, KMS } from "../features";
+import { vpc } from "../network/vpc";
 
 /** Phase 3+: OpenSearch replaces PostgreSQL FTS (seed "OpenSearch Configuration"). */
 export const opensearch = defineModule({
@@ -9,13 +10,12 @@ export const opensearch = defineModule({
   module: "opensearch",
   builder: "atlas/opensearch",
   schema: atlasSearchInputs,
-  source: "environments/_envcommon/atlas/data/opensearch.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).search !== undefined,
-  dependencies: { kms: KMS, vpc: dep("network", "vpc") },
+  dependencies: { kms: KMS, vpc },
   waivers: [
     {
       rule: "INF-OS-004",
-      address: "*-atlas-data-opensearch/aws_opensearch_domain.*",
+      address: "aws_opensearch_domain.*",
       reason:
         "Seed 001 OpenSearch table: 1 node (staging) and 3 data nodes (production), no dedicated masters; 3 nodes cannot spread evenly over the VPC's two AZs.",
     },

@@ -9,7 +9,6 @@ export const queues = defineModule({
   module: "queues",
   builder: "atlas/queues",
   schema: atlasQueuesInputs,
-  source: "environments/_envcommon/atlas/data/queues.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => ({

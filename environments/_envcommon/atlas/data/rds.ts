@@ -1,6 +1,8 @@
-import { defineModule } from "@infra/config";
+import { type RegionName, defineModule } from "@infra/config";
 import { atlasRdsInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, KMS } from "../features";
+import { type AtlasContext, features, inPrimary, KMS } from "../features";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /** The seed's Database Configuration tables (phase 1; phase 2; phase 3+ staging/production; phase 4 DR copy). */
 export const rds = defineModule({
@@ -9,26 +11,27 @@ export const rds = defineModule({
   module: "rds",
   builder: "atlas/rds",
   schema: atlasRdsInputs,
-  source: "environments/_envcommon/atlas/data/rds.ts",
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => {
     const dr = features(ctx).dr;
     return {
-      vpc: dep("network", "vpc"),
+      vpc,
       kms: KMS,
-      ...(dr ? { drKms: dep("security", "kms", dr.region) } : {}),
+      ...(dr ? { drKms: { module: kms, region: dr.region as RegionName } } : {}),
     };
   },
-  waivers: [
+  waivers: (ctx: AtlasContext) => [
+    // Staging (phase 3+) follows the env's settings.deletionProtection = false, as the platform's database does there.
+    ...(ctx.settings.deletionProtection ? [] : [{ rule: "INF-RDS-004", address: "aws_db_instance.*", reason: "Seed 004 data protection table: no deletion protection in dev and staging (settings.deletionProtection)." }]),
     {
       rule: "INF-RDS-005",
-      address: "*-atlas-data-rds/aws_db_instance.*",
+      address: "aws_db_instance.*",
       reason:
         "Seed 001 Database Configuration: single-AZ in phases 1-2 and in staging; the phase 3+ production read replica is single-AZ (its source is Multi-AZ).",
     },
     {
       rule: "INF-RDS-010",
-      address: "*-atlas-data-rds/aws_db_instance.*",
+      address: "aws_db_instance.*",
       reason:
         "Seed 001: Performance Insights disabled in phases 1-2 (db.t4g.micro cannot run it), enabled from phase 3; enhanced monitoring is asked for in no phase.",
     },

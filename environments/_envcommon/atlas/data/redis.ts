@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { SERVICE_NAMES, atlasRedisInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
+import { vpc } from "../network/vpc";
+import { secrets } from "../security/secrets";
 
 /** Phase 2+: ElastiCache Redis (phase 2 cache.t3.medium; phase 3+ per the staging/production table). */
 export const redis = defineModule({
@@ -9,16 +11,15 @@ export const redis = defineModule({
   module: "redis",
   builder: "atlas/redis",
   schema: atlasRedisInputs,
-  source: "environments/_envcommon/atlas/data/redis.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).redis !== undefined,
-  dependencies: { kms: KMS, vpc: dep("network", "vpc"), secrets: dep("security", "secrets") },
+  dependencies: { kms: KMS, vpc, secrets },
   waivers: (ctx: AtlasContext) =>
     (features(ctx).redis?.nodes ?? 1) >= 2
       ? []
       : [
           {
             rule: "INF-EC-002",
-            address: "*-atlas-data-redis/aws_elasticache_replication_group.*",
+            address: "aws_elasticache_replication_group.*",
             reason:
               "Seed 001 ElastiCache: a single cache.t3.medium node in phase 2 and in staging (a cache that rebuilds on restart); production gets 2 nodes Multi-AZ from phase 3.",
           },

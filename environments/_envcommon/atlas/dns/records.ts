@@ -1,6 +1,10 @@
 import { defineModule } from "@infra/config";
 import { atlasRecordsInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, zoneName } from "../features";
+import { type AtlasContext, features, inPrimary, zoneName } from "../features";
+import { zone } from "./zone";
+import { alb } from "../edge/alb";
+import { cdn } from "../edge/cdn";
+import { dockerHost } from "../services/docker-host";
 
 /** The phase's DNS table: apex A → EIP (1) / ALB (2) / CloudFront (3+); www CNAME; api A → ALB (2+). */
 export const records = defineModule({
@@ -9,14 +13,13 @@ export const records = defineModule({
   module: "records",
   builder: "atlas/records",
   schema: atlasRecordsInputs,
-  source: "environments/_envcommon/atlas/dns/records.ts",
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => {
     const f = features(ctx);
     return {
-      zone: dep("dns", "zone"),
-      ...(f.compute === "docker-host" ? { host: dep("services", "docker-host") } : { alb: dep("edge", "alb") }),
-      ...(f.cdn ? { cdn: dep("edge", "cdn") } : {}),
+      zone,
+      ...(f.compute === "docker-host" ? { host: dockerHost } : { alb }),
+      ...(f.cdn ? { cdn } : {}),
     };
   },
   defaults: (ctx: AtlasContext) => {

@@ -1,6 +1,10 @@
 import { defineModule } from "@infra/config";
 import { atlasAlbInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, prefix, zoneName } from "../features";
+import { type AtlasContext, features, inPrimary, prefix, zoneName } from "../features";
+import { buckets } from "../data/buckets";
+import { zone as atlasDnsZone } from "../dns/zone";
+import { waf } from "./waf";
+import { vpc } from "../network/vpc";
 
 /** Phase 2+: ALB with ACM, HTTPS, HTTP → HTTPS, /api/* → api-gateway, the rest → web-app. */
 export const alb = defineModule({
@@ -9,13 +13,12 @@ export const alb = defineModule({
   module: "alb",
   builder: "atlas/alb",
   schema: atlasAlbInputs,
-  source: "environments/_envcommon/atlas/edge/alb.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).compute === "ecs",
   dependencies: (ctx: AtlasContext) => ({
-    vpc: dep("network", "vpc"),
-    zone: dep("dns", "zone"),
-    buckets: dep("data", "buckets"),
-    ...(features(ctx).waf ? { waf: dep("edge", "waf") } : {}),
+    vpc,
+    zone: atlasDnsZone,
+    buckets,
+    ...(features(ctx).waf ? { waf } : {}),
   }),
   waivers: (ctx: AtlasContext) => [
     ...(features(ctx).waf
@@ -23,7 +26,7 @@ export const alb = defineModule({
       : [
           {
             rule: "INF-LB-004",
-            address: "*-atlas-edge-alb/aws_lb.*",
+            address: "aws_lb.*",
             reason: "Seed 001: WAF arrives in phase 3 (Key Changes from Phase 2: 'ALB + WAF + security groups'); phase 2 has the ALB and security groups only.",
           },
         ]),
@@ -32,7 +35,7 @@ export const alb = defineModule({
       : [
           {
             rule: "INF-LB-003",
-            address: "*-atlas-edge-alb/aws_lb.*",
+            address: "aws_lb.*",
             reason: "The env has no deletion protection (settings.deletionProtection = false, staging): the ALB follows it.",
           },
         ]),

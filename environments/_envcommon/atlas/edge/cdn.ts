@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { atlasCdnInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
+import { buckets } from "../data/buckets";
+import { zone } from "../dns/zone";
 
 /** Phase 3+ prod: CloudFront for static assets, SSR and API through the ALB. */
 export const cdn = defineModule({
@@ -9,12 +11,11 @@ export const cdn = defineModule({
   module: "cdn",
   builder: "atlas/cdn",
   schema: atlasCdnInputs,
-  source: "environments/_envcommon/atlas/edge/cdn.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).cdn,
   dependencies: {
     kms: KMS,
-    zone: dep("dns", "zone"),
-    buckets: dep("data", "buckets"),
+    zone,
+    buckets,
   },
   defaults: (ctx: AtlasContext) => ({
     name: prefix(ctx),

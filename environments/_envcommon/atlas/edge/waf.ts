@@ -9,7 +9,6 @@ export const waf = defineModule({
   module: "waf",
   builder: "atlas/waf",
   schema: atlasWafInputs,
-  source: "environments/_envcommon/atlas/edge/waf.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).waf,
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => ({

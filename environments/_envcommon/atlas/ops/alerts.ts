@@ -9,7 +9,6 @@ export const alerts = defineModule({
   module: "alerts",
   builder: "atlas/alerts",
   schema: atlasAlertsInputs,
-  source: "environments/_envcommon/atlas/ops/alerts.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => ({

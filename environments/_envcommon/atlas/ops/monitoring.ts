@@ -1,6 +1,13 @@
 import { defineModule } from "@infra/config";
 import { atlasMonitoringInputs, maxConnections } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, prefix } from "../features";
+import { type AtlasContext, features, inPrimary, prefix } from "../features";
+import { opensearch } from "../data/opensearch";
+import { queues } from "../data/queues";
+import { rds } from "../data/rds";
+import { alb } from "../edge/alb";
+import { alerts } from "./alerts";
+import { dockerHost } from "../services/docker-host";
+import { ecs } from "../services/ecs";
 
 /** The phase's alarm table and dashboards (seed "Monitoring and Observability"). */
 export const monitoring = defineModule({
@@ -9,16 +16,15 @@ export const monitoring = defineModule({
   module: "monitoring",
   builder: "atlas/monitoring",
   schema: atlasMonitoringInputs,
-  source: "environments/_envcommon/atlas/ops/monitoring.ts",
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => {
     const f = features(ctx);
     return {
-      rds: dep("data", "rds"),
-      queues: dep("data", "queues"),
-      alerts: dep("ops", "alerts"),
-      ...(f.compute === "docker-host" ? { host: dep("services", "docker-host") } : { alb: dep("edge", "alb"), ecs: dep("services", "ecs") }),
-      ...(f.search ? { search: dep("data", "opensearch") } : {}),
+      rds,
+      queues,
+      alerts,
+      ...(f.compute === "docker-host" ? { host: dockerHost } : { alb, ecs }),
+      ...(f.search ? { search: opensearch } : {}),
     };
   },
   defaults: (ctx: AtlasContext) => {

@@ -1,6 +1,9 @@
 import { defineModule } from "@infra/config";
 import { SERVICES, atlasAppDeployInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, prefix } from "../features";
+import { ciAccess } from "../../security/ci-access";
+import { type AtlasContext, features, inPrimary, prefix } from "../features";
+import { ecr } from "../services/ecr";
+import { ecs } from "../services/ecs";
 
 /**
  * The application repositories' GitHub Actions deploy role of the env (issue 14, docs/ci-access.md
@@ -13,13 +16,12 @@ export const appDeploy = defineModule({
   module: "app-deploy",
   builder: "atlas/app-deploy",
   schema: atlasAppDeployInputs,
-  source: "environments/_envcommon/atlas/security/app-deploy.ts",
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => ({
     // The account's GitHub OIDC provider has one owner: the platform's security/ci-access (applied by an admin).
-    ciAccess: { category: "security", module: "ci-access" },
-    ecr: dep("services", "ecr"),
-    ...(features(ctx).compute === "ecs" ? { ecs: dep("services", "ecs") } : {}),
+    ciAccess,
+    ecr,
+    ...(features(ctx).compute === "ecs" ? { ecs } : {}),
   }),
   defaults: (ctx: AtlasContext) => ({
     roleName: `${prefix(ctx)}-app-deploy`,

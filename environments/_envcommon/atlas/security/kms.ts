@@ -9,7 +9,6 @@ export const kms = defineModule({
   module: "kms",
   builder: "atlas/kms",
   schema: atlasKmsInputs,
-  source: "environments/_envcommon/atlas/security/kms.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   defaults: (ctx: AtlasContext) => ({
     name: `${ctx.env.name}-${ctx.region.name}-atlas`,

@@ -9,13 +9,12 @@ export const secrets = defineModule({
   module: "secrets",
   builder: "atlas/secrets",
   schema: atlasSecretsInputs,
-  source: "environments/_envcommon/atlas/security/secrets.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
   waivers: [
     {
       rule: "INF-SM-002",
-      address: "*-atlas-security-secrets/aws_secretsmanager_secret.*",
+      address: "aws_secretsmanager_secret.*",
       reason:
         "Seed 001 Secrets Management: the Mapbox and YouTube keys are issued by the vendors, the admin hash and the JWT key pair (rotated with a new kid through the JWKS window) are set by operators; no rotation function exists for them. The Redis AUTH token (phase 2+) is generated here and rotated by raising its generation, then ROTATE/SET on the cache (ADR 0100): a Lambda could not change the token without Terraform's state disagreeing.",
     },

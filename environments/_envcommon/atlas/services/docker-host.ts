@@ -1,6 +1,8 @@
-import { type DependencyRef, defineModule } from "@infra/config";
+import { type Dependency, defineModule } from "@infra/config";
 import { atlasHostInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, hostRetired, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, features, hostRetired, inPrimary, prefix } from "../features";
+import { COMPUTE_DEPENDENCIES } from "./compute-dependencies";
+import { records } from "../dns/records";
 
 /**
  * Phase 1: EC2 t3.xlarge running Docker Compose (nginx, the eight services, redis). From phase 2 the
@@ -12,29 +14,19 @@ export const dockerHost = defineModule({
   module: "docker-host",
   builder: "atlas/docker-host",
   schema: atlasHostInputs,
-  source: "environments/_envcommon/atlas/services/docker-host.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && (features(ctx).compute === "docker-host" || hostRetired(ctx)),
   // Retired: applied after the records stack moved the apex off the host's Elastic IP.
-  dependencies: (ctx: AtlasContext): Record<string, DependencyRef> =>
+  dependencies: (ctx: AtlasContext): Record<string, Dependency> =>
     hostRetired(ctx)
-      ? { records: dep("dns", "records") }
-      : {
-          kms: KMS,
-          vpc: dep("network", "vpc"),
-          rds: dep("data", "rds"),
-          queues: dep("data", "queues"),
-          buckets: dep("data", "buckets"),
-          ecr: dep("services", "ecr"),
-          secrets: dep("security", "secrets"),
-          alerts: dep("ops", "alerts"),
-        },
+      ? { records }
+      : COMPUTE_DEPENDENCIES,
   waivers: (ctx: AtlasContext) =>
     hostRetired(ctx)
       ? []
       : [
           {
             rule: "INF-EC2-001",
-            address: "*-atlas-services-docker-host/aws_instance.*",
+            address: "aws_instance.*",
             reason:
               "Seed 001 phase 1: the compose services (bridge networking, one extra hop) call SQS and S3 with the instance role; IMDSv2 stays required, hop limit 2.",
           },

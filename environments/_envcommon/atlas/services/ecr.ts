@@ -9,7 +9,6 @@ export const ecr = defineModule({
   module: "ecr",
   builder: "atlas/ecr",
   schema: atlasEcrInputs,
-  source: "environments/_envcommon/atlas/services/ecr.ts",
   enabled: inPrimary,
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => ({

@@ -1,6 +1,10 @@
 import { defineModule } from "@infra/config";
 import { PUBLIC_SERVICES, SERVICES, atlasEcsInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, dep, features, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, features, inPrimary, prefix } from "../features";
+import { COMPUTE_DEPENDENCIES } from "./compute-dependencies";
+import { opensearch } from "../data/opensearch";
+import { redis } from "../data/redis";
+import { alb } from "../edge/alb";
 
 /** Phase 2+: ECS Fargate, one service per row of the seed's task-definition table. */
 export const ecs = defineModule({
@@ -9,22 +13,14 @@ export const ecs = defineModule({
   module: "ecs",
   builder: "atlas/ecs",
   schema: atlasEcsInputs,
-  source: "environments/_envcommon/atlas/services/ecs.ts",
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).compute === "ecs",
   dependencies: (ctx: AtlasContext) => {
     const f = features(ctx);
     return {
-      kms: KMS,
-      vpc: dep("network", "vpc"),
-      rds: dep("data", "rds"),
-      queues: dep("data", "queues"),
-      buckets: dep("data", "buckets"),
-      ecr: dep("services", "ecr"),
-      secrets: dep("security", "secrets"),
-      alerts: dep("ops", "alerts"),
-      alb: dep("edge", "alb"),
-      ...(f.redis ? { redis: dep("data", "redis") } : {}),
-      ...(f.search ? { search: dep("data", "opensearch") } : {}),
+      ...COMPUTE_DEPENDENCIES,
+      alb,
+      ...(f.redis ? { redis } : {}),
+      ...(f.search ? { search: opensearch } : {}),
     };
   },
   waivers: (ctx: AtlasContext) =>
@@ -33,7 +29,7 @@ export const ecs = defineModule({
       : [
           {
             rule: "INF-ECS-001",
-            address: "*-atlas-services-ecs/aws_ecs_cluster.*",
+            address: "aws_ecs_cluster.*",
             reason:
               "Container Insights is a prod-only setting in this env (settings.containerInsights = false); seed 001 asks for no staging metrics beyond the alarms.",
           },

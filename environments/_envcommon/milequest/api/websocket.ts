@@ -1,6 +1,9 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
-import { APP_DEPENDENCIES, type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
+import { APP_DEPENDENCIES } from "../app-dependencies";
+import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
+import { restApi } from "./rest";
+import { dns } from "../edge/dns";
 
 /** Seed 003 "WebSocket API ws.mile-quest.com" → aggregateProgress, and the real-time path. */
 export const websocket = defineModule({
@@ -9,13 +12,12 @@ export const websocket = defineModule({
   module: "websocket",
   builder: "milequest/websocket",
   schema: websocketInputs,
-  source: "environments/_envcommon/milequest/api/websocket.ts",
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: {
     ...APP_DEPENDENCIES,
-    dns: { category: "milequest-edge", module: "dns", region: "primary" },
-    rest: { category: "milequest-api", module: "rest" },
+    dns: { module: dns, region: "primary" },
+    rest: restApi,
   },
   defaults: (ctx: Ctx) => ({
     name: `${regionalName(ctx)}-ws`,

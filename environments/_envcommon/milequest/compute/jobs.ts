@@ -1,6 +1,7 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { jobsInputs } from "@infra/milequest-inputs";
-import { APP_DEPENDENCIES, type Ctx, artifacts, regionalName, stackRole } from "../common";
+import { APP_DEPENDENCIES } from "../app-dependencies";
+import { type Ctx, artifacts, regionalName, stackRole } from "../common";
 
 /** Seed 003 "Background Job Lambdas" fed by SQS, SNS and EventBridge. A standby region keeps its triggers off. */
 export const jobs = defineModule({
@@ -9,7 +10,6 @@ export const jobs = defineModule({
   module: "jobs",
   builder: "milequest/jobs",
   schema: jobsInputs,
-  source: "environments/_envcommon/milequest/compute/jobs.ts",
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: { ...APP_DEPENDENCIES },

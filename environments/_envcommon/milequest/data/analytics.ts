@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { analyticsInputs } from "@infra/milequest-inputs";
 import { type Ctx, bucketPrefix } from "../common";
+import { s3 } from "./s3";
+import { kms } from "../security/kms";
 
 /** Seed 003 "Athena" over the data lake (events table) and over the account's CUR 2.0 export (cost section "CUR → Athena"). */
 export const analytics = defineModule({
@@ -9,8 +11,7 @@ export const analytics = defineModule({
   module: "analytics",
   builder: "milequest/analytics",
   schema: analyticsInputs,
-  source: "environments/_envcommon/milequest/data/analytics.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" }, s3: { category: "milequest-data", module: "s3" } },
+  dependencies: { kms, s3 },
   defaults: (ctx: Ctx) => ({
     name: bucketPrefix(ctx),
     glueDatabase: `milequest_${ctx.env.name}`,

@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { auroraInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName } from "../common";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /** Seed 003 "Aurora Serverless v2 PostgreSQL + PostGIS": staging's row; prod overrides capacity and joins a global database. */
 export const aurora = defineModule({
@@ -9,8 +11,7 @@ export const aurora = defineModule({
   module: "aurora",
   builder: "milequest/aurora",
   schema: auroraInputs,
-  source: "environments/_envcommon/milequest/data/aurora.ts",
-  dependencies: { vpc: { category: "milequest-network", module: "vpc" }, kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { vpc, kms },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     // 16.x is the newest major with PostGIS 3.4 on Aurora Serverless v2 and global databases.

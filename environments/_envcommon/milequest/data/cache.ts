@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { cacheInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName } from "../common";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /** Seed 003 "ElastiCache Serverless Redis": usage limits cap the $/GB-hour and ECPU bill. */
 export const cache = defineModule({
@@ -9,8 +11,7 @@ export const cache = defineModule({
   module: "cache",
   builder: "milequest/cache",
   schema: cacheInputs,
-  source: "environments/_envcommon/milequest/data/cache.ts",
-  dependencies: { vpc: { category: "milequest-network", module: "vpc" }, kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { vpc, kms },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     maxDataStorageGb: 1,

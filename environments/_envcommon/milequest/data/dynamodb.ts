@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { dynamodbInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName } from "../common";
+import { kms } from "../security/kms";
 
 /** Seed 003 "DynamoDB Sessions & Real-time". Prod adds a us-west-2 replica (global tables) for the DR standby. */
 export const dynamodb = defineModule({
@@ -9,8 +10,7 @@ export const dynamodb = defineModule({
   module: "dynamodb",
   builder: "milequest/dynamodb",
   schema: dynamodbInputs,
-  source: "environments/_envcommon/milequest/data/dynamodb.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     deletionProtection: ctx.settings.deletionProtection,

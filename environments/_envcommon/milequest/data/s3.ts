@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { s3Inputs } from "@infra/milequest-inputs";
 import { type Ctx, bucketPrefix } from "../common";
+import { kms } from "../security/kms";
 
 /** Seed 003 "S3: User Data" and "S3 Data Lake" (+ their access logs). Prod primary replicates to us-west-2. */
 export const s3 = defineModule({
@@ -9,8 +10,7 @@ export const s3 = defineModule({
   module: "s3",
   builder: "milequest/s3",
   schema: s3Inputs,
-  source: "environments/_envcommon/milequest/data/s3.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx: Ctx) => ({
     name: bucketPrefix(ctx),
     deletionProtection: ctx.settings.deletionProtection,

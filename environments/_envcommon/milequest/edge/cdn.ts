@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { cdnInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { dns } from "./dns";
+import { waf } from "./waf";
 
 /** Seed 003 "CloudFront CDN" in front of the REST API (api.<domain>). */
 export const cdn = defineModule({
@@ -9,8 +11,7 @@ export const cdn = defineModule({
   module: "cdn",
   builder: "milequest/cdn",
   schema: cdnInputs,
-  source: "environments/_envcommon/milequest/edge/cdn.ts",
-  dependencies: { dns: { category: "milequest-edge", module: "dns" }, waf: { category: "milequest-edge", module: "waf" } },
+  dependencies: { dns, waf },
   defaults: (ctx: Ctx) => ({
     name: `${ctx.env.name}-milequest-api-${ctx.env.accountId}`,
     apiDomain: `api.${ctx.workload.domain}`,

@@ -2,6 +2,7 @@ import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/co
 import { milequest } from "../workload";
 import { zoneInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { kms } from "../security/kms";
 
 /** Seed 003 "Route 53 mile-quest.com": the env's zone (staging: staging.mile-quest.com, delegated from prod's). */
 export const dns = defineModule({
@@ -10,8 +11,7 @@ export const dns = defineModule({
   module: "dns",
   builder: "milequest/zone",
   schema: zoneInputs,
-  source: "environments/_envcommon/milequest/edge/dns.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),
   defaults: (ctx: Ctx) => ({
     domain: ctx.workload.domain,

@@ -1,6 +1,9 @@
 import { defineModule } from "@infra/config";
 import { routingInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { restApi } from "../api/rest";
+import { websocket } from "../api/websocket";
+import { dns } from "./dns";
 
 /** api-origin.<domain> and ws.<domain>: alias records, or in prod the seed 003 DR health checks and failover policy. */
 export const routing = defineModule({
@@ -9,11 +12,10 @@ export const routing = defineModule({
   module: "routing",
   builder: "milequest/routing",
   schema: routingInputs,
-  source: "environments/_envcommon/milequest/edge/routing.ts",
   dependencies: {
-    dns: { category: "milequest-edge", module: "dns" },
-    rest: { category: "milequest-api", module: "rest" },
-    websocket: { category: "milequest-api", module: "websocket" },
+    dns,
+    rest: restApi,
+    websocket,
   },
   defaults: (_ctx: Ctx) => ({
     failover: false,

@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { wafInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { kms } from "../security/kms";
 
 /** Seed 003 "AWS WAF" rules: rate limiting, geo blocking, SQL injection, XSS (CLOUDFRONT scope, us-east-1). */
 export const waf = defineModule({
@@ -9,8 +10,7 @@ export const waf = defineModule({
   module: "waf",
   builder: "milequest/waf",
   schema: wafInputs,
-  source: "environments/_envcommon/milequest/edge/waf.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx: Ctx) => ({
     name: `${ctx.env.name}-milequest-edge`,
     rateLimitPer5Min: ctx.workload.rateLimitPer5Min,

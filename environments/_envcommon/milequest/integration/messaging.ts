@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { messagingInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName } from "../common";
+import { kms } from "../security/kms";
 
 /** Seed 003 "SQS Queues", "SNS Topics", "EventBridge". */
 export const messaging = defineModule({
@@ -9,8 +10,7 @@ export const messaging = defineModule({
   module: "messaging",
   builder: "milequest/messaging",
   schema: messagingInputs,
-  source: "environments/_envcommon/milequest/integration/messaging.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     // 6x processActivity's 60 s timeout (AWS guidance for Lambda consumers).

@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { vpcInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName } from "../common";
+import { kms } from "../security/kms";
 
 /** Seed 003 "VPC / Private Subnets": public (NAT), private (Lambda), database (Aurora, ElastiCache) over 3 AZs. */
 export const vpc = defineModule({
@@ -9,8 +10,7 @@ export const vpc = defineModule({
   module: "vpc",
   builder: "milequest/vpc",
   schema: vpcInputs,
-  source: "environments/_envcommon/milequest/network/vpc.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     cidr: ctx.region.cidrs["milequest"],

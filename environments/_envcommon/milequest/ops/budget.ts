@@ -9,7 +9,6 @@ export const budget = defineModule({
   module: "budget",
   builder: "milequest/budget",
   schema: budgetInputs,
-  source: "environments/_envcommon/milequest/ops/budget.ts",
   defaults: (ctx: Ctx) => ({
     name: `${ctx.env.name}-milequest`,
     monthlyLimitUsd: 100,

@@ -1,6 +1,10 @@
 import { defineModule } from "@infra/config";
 import { deployInputs } from "@infra/milequest-inputs";
+import { restApi } from "../api/rest";
+import { websocket } from "../api/websocket";
 import { type Ctx, regionalName } from "../common";
+import { kms } from "../security/kms";
+import { monitoring } from "./monitoring";
 
 /**
  * Seed 003 "Deployment Architecture": the ECR repository of Lambda container images ("Package")
@@ -14,12 +18,11 @@ export const deploy = defineModule({
   module: "deploy",
   builder: "milequest/deploy",
   schema: deployInputs,
-  source: "environments/_envcommon/milequest/ops/deploy.ts",
   dependencies: {
-    kms: { category: "milequest-security", module: "kms" },
-    rest: { category: "milequest-api", module: "rest" },
-    websocket: { category: "milequest-api", module: "websocket" },
-    monitoring: { category: "milequest-ops", module: "monitoring" },
+    kms,
+    rest: restApi,
+    websocket,
+    monitoring,
   },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),

@@ -1,6 +1,12 @@
 import { defineModule } from "@infra/config";
 import { monitoringInputs } from "@infra/milequest-inputs";
 import { type Ctx, regionalName, stackRole } from "../common";
+import { restApi } from "../api/rest";
+import { websocket } from "../api/websocket";
+import { jobs } from "../compute/jobs";
+import { aurora } from "../data/aurora";
+import { messaging } from "../integration/messaging";
+import { kms } from "../security/kms";
 
 /** Seed 003 "Monitoring Architecture": dashboard, alarms → SNS → email, X-Ray. */
 export const monitoring = defineModule({
@@ -9,14 +15,13 @@ export const monitoring = defineModule({
   module: "monitoring",
   builder: "milequest/monitoring",
   schema: monitoringInputs,
-  source: "environments/_envcommon/milequest/ops/monitoring.ts",
   dependencies: {
-    kms: { category: "milequest-security", module: "kms" },
-    aurora: { category: "milequest-data", module: "aurora" },
-    messaging: { category: "milequest-integration", module: "messaging" },
-    rest: { category: "milequest-api", module: "rest" },
-    websocket: { category: "milequest-api", module: "websocket" },
-    jobs: { category: "milequest-compute", module: "jobs" },
+    kms,
+    aurora,
+    messaging,
+    rest: restApi,
+    websocket,
+    jobs,
   },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),

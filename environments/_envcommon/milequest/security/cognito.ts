@@ -1,6 +1,8 @@
 import { defineModule } from "@infra/config";
 import { cognitoInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { s3 } from "../data/s3";
+import { kms } from "./kms";
 
 /** Seed 003 "Cognito User Pools" (one per env, in the primary region). */
 export const cognito = defineModule({
@@ -9,8 +11,7 @@ export const cognito = defineModule({
   module: "cognito",
   builder: "milequest/cognito",
   schema: cognitoInputs,
-  source: "environments/_envcommon/milequest/security/cognito.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" }, s3: { category: "milequest-data", module: "s3" } },
+  dependencies: { kms, s3 },
   defaults: (ctx: Ctx) => ({
     name: `${ctx.env.name}-milequest`,
     // Secure default; relaxing to OPTIONAL needs a waiver of INF-COG-002 with the product's reason.

@@ -9,7 +9,6 @@ export const kms = defineModule({
   module: "kms",
   builder: "milequest/kms",
   schema: kmsInputs,
-  source: "environments/_envcommon/milequest/security/kms.ts",
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     deletionWindowDays: ctx.settings.deletionProtection ? 30 : 7,

@@ -1,6 +1,7 @@
 import { defineModule } from "@infra/config";
 import { secretsInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { kms } from "./kms";
 
 /** Seed 003 "Secrets Manager": Fitbit, Google Fit, Mapbox credentials and the Amplify GitHub token. Values are set out of band. */
 export const secrets = defineModule({
@@ -9,8 +10,7 @@ export const secrets = defineModule({
   module: "secrets",
   builder: "milequest/secrets",
   schema: secretsInputs,
-  source: "environments/_envcommon/milequest/security/secrets.ts",
-  dependencies: { kms: { category: "milequest-security", module: "kms" } },
+  dependencies: { kms },
   defaults: (ctx: Ctx) => ({
     prefix: `milequest/${ctx.env.name}`,
     recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,

@@ -1,6 +1,10 @@
 import { defineModule } from "@infra/config";
 import { amplifyInputs } from "@infra/milequest-inputs";
 import type { Ctx } from "../common";
+import { dns } from "../edge/dns";
+import { waf } from "../edge/waf";
+import { cognito } from "../security/cognito";
+import { secrets } from "../security/secrets";
 
 /** Seed 003 "Amplify Hosting Next.js SSR" and "Amplify Admin Dashboard", built from the env's branch. */
 export const amplify = defineModule({
@@ -9,12 +13,11 @@ export const amplify = defineModule({
   module: "amplify",
   builder: "milequest/amplify",
   schema: amplifyInputs,
-  source: "environments/_envcommon/milequest/web/amplify.ts",
   dependencies: {
-    secrets: { category: "milequest-security", module: "secrets" },
-    cognito: { category: "milequest-security", module: "cognito" },
-    waf: { category: "milequest-edge", module: "waf" },
-    dns: { category: "milequest-edge", module: "dns" },
+    secrets,
+    cognito,
+    waf,
+    dns,
   },
   defaults: (ctx: Ctx) => ({
     name: `${ctx.env.name}-milequest`,

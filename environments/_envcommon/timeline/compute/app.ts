@@ -1,5 +1,13 @@
 import { type CheckIssue, defineModule } from "@infra/config";
 import { type TimelineAppInputs, type TimelineConfig, type TimelineNetworkInputs, timelineAppInputs } from "@infra/timeline-inputs";
+import { ecr } from "./ecr";
+import { elasticache } from "../data/elasticache";
+import { rds } from "../data/rds";
+import { zone } from "../dns/zone";
+import { vpc as timelineNetworkVpc } from "../network/vpc";
+import { monitoring } from "../ops/monitoring";
+import { kms } from "../security/kms";
+import { s3 } from "../storage/s3";
 
 /**
  * Seed 002 compute: the API on ECS Fargate behind an ALB, autoscaling on CPU/memory, images from ECR,
@@ -13,16 +21,15 @@ export const app = defineModule<typeof timelineAppInputs, TimelineConfig>({
   module: "app",
   builder: "timeline/app",
   schema: timelineAppInputs,
-  source: "environments/_envcommon/timeline/compute/app.ts",
   dependencies: {
-    kms: { category: "timeline-security", module: "kms" },
-    vpc: { category: "timeline-network", module: "vpc" },
-    rds: { category: "timeline-data", module: "rds" },
-    cache: { category: "timeline-data", module: "elasticache" },
-    storage: { category: "timeline-storage", module: "s3" },
-    ecr: { category: "timeline-compute", module: "ecr" },
-    monitoring: { category: "timeline-ops", module: "monitoring" },
-    zone: { category: "timeline-dns", module: "zone", region: "primary" },
+    kms,
+    vpc: timelineNetworkVpc,
+    rds,
+    cache: elasticache,
+    storage: s3,
+    ecr,
+    monitoring,
+    zone: { module: zone, region: "primary" },
   },
   defaults: ({ env, region, settings }) => {
     const standby = region.role !== "primary";

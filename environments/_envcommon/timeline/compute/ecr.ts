@@ -1,5 +1,6 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineEcrInputs } from "@infra/timeline-inputs";
+import { kms } from "../security/kms";
 
 /**
  * Seed 002 "Container Registry: ECR for Docker images": the API repository of each region (the DR
@@ -11,8 +12,7 @@ export const ecr = defineModule<typeof timelineEcrInputs, TimelineConfig>({
   module: "ecr",
   builder: "timeline/ecr",
   schema: timelineEcrInputs,
-  source: "environments/_envcommon/timeline/compute/ecr.ts",
-  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  dependencies: { kms },
   defaults: ({ env, settings }) => ({
     repositoryName: `${env.name}-timeline-api`,
     imageTagMutability: "IMMUTABLE" as const,

@@ -1,5 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineCacheInputs } from "@infra/timeline-inputs";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /**
  * Seed 002 cache layer: ElastiCache Redis in cluster mode for pre-computed dimensional
@@ -12,10 +14,9 @@ export const elasticache = defineModule<typeof timelineCacheInputs, TimelineConf
   module: "elasticache",
   builder: "timeline/cache",
   schema: timelineCacheInputs,
-  source: "environments/_envcommon/timeline/data/elasticache.ts",
   dependencies: {
-    vpc: { category: "timeline-network", module: "vpc" },
-    kms: { category: "timeline-security", module: "kms" },
+    vpc,
+    kms,
   },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,

@@ -1,5 +1,7 @@
 import { defineModule, replicaSourceCredentialIssues } from "@infra/config";
 import { type TimelineConfig, timelineRdsInputs } from "@infra/timeline-inputs";
+import { vpc } from "../network/vpc";
+import { kms } from "../security/kms";
 
 /**
  * Seed 002 primary database: RDS PostgreSQL, automated backups with 30-day retention in every env
@@ -12,10 +14,9 @@ export const rds = defineModule<typeof timelineRdsInputs, TimelineConfig>({
   module: "rds",
   builder: "timeline/rds",
   schema: timelineRdsInputs,
-  source: "environments/_envcommon/timeline/data/rds.ts",
   dependencies: {
-    vpc: { category: "timeline-network", module: "vpc" },
-    kms: { category: "timeline-security", module: "kms" },
+    vpc,
+    kms,
   },
   // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
   check: (self, env) => replicaSourceCredentialIssues(self, env),

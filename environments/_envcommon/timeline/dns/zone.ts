@@ -1,6 +1,7 @@
 import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { type TimelineConfig, timelineZoneInputs } from "@infra/timeline-inputs";
 import { timeline } from "../workload";
+import { kms } from "../security/kms";
 
 /** The public zone of the timeline's API (`workloads.timeline.publicDomain`), in the primary region: Route 53 is global. */
 export const zone = defineModule<typeof timelineZoneInputs, TimelineConfig>({
@@ -9,8 +10,7 @@ export const zone = defineModule<typeof timelineZoneInputs, TimelineConfig>({
   module: "zone",
   builder: "timeline/zone",
   schema: timelineZoneInputs,
-  source: "environments/_envcommon/timeline/dns/zone.ts",
-  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  dependencies: { kms },
   defaults: ({ env, settings, workload }) => ({
     domain: workload.publicDomain,
     deletionProtection: settings.deletionProtection,

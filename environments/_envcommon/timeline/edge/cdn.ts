@@ -1,5 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineCdnInputs } from "@infra/timeline-inputs";
+import { kms } from "../security/kms";
+import { s3 } from "../storage/s3";
 
 /**
  * Seed 002 static assets: the website-assets bucket served publicly through CloudFront only (the
@@ -12,10 +14,9 @@ export const cdn = defineModule<typeof timelineCdnInputs, TimelineConfig>({
   module: "cdn",
   builder: "timeline/cdn",
   schema: timelineCdnInputs,
-  source: "environments/_envcommon/timeline/edge/cdn.ts",
   dependencies: {
-    kms: { category: "timeline-security", module: "kms" },
-    storage: { category: "timeline-storage", module: "s3" },
+    kms,
+    storage: s3,
   },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,

@@ -1,5 +1,6 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineNetworkInputs } from "@infra/timeline-inputs";
+import { kms } from "../security/kms";
 
 /**
  * Seed 002 VPC architecture: public (load balancers, NAT), private (application servers) and
@@ -13,8 +14,7 @@ export const vpc = defineModule<typeof timelineNetworkInputs, TimelineConfig>({
   module: "vpc",
   builder: "timeline/network",
   schema: timelineNetworkInputs,
-  source: "environments/_envcommon/timeline/network/vpc.ts",
-  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  dependencies: { kms },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-timeline`,
     cidr: region.cidrs["timeline"],

@@ -1,5 +1,7 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineGovernanceInputs } from "@infra/timeline-inputs";
+import { kms } from "../security/kms";
+import { s3 } from "../storage/s3";
 
 /**
  * Seed 002 compliance and cost: AWS Config (recorder, delivery to an encrypted bucket, managed rules)
@@ -12,10 +14,9 @@ export const governance = defineModule<typeof timelineGovernanceInputs, Timeline
   module: "governance",
   builder: "timeline/governance",
   schema: timelineGovernanceInputs,
-  source: "environments/_envcommon/timeline/ops/governance.ts",
   dependencies: {
-    kms: { category: "timeline-security", module: "kms" },
-    storage: { category: "timeline-storage", module: "s3" },
+    kms,
+    storage: s3,
   },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-timeline`,

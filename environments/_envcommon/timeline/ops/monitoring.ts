@@ -1,5 +1,8 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineMonitoringInputs } from "@infra/timeline-inputs";
+import { elasticache } from "../data/elasticache";
+import { rds } from "../data/rds";
+import { kms } from "../security/kms";
 
 /**
  * Seed 002 monitoring and logging: alarms (RDS CPU > 80 %, free storage < 10 %, replica lag, Redis
@@ -12,11 +15,10 @@ export const monitoring = defineModule<typeof timelineMonitoringInputs, Timeline
   module: "monitoring",
   builder: "timeline/monitoring",
   schema: timelineMonitoringInputs,
-  source: "environments/_envcommon/timeline/ops/monitoring.ts",
   dependencies: {
-    kms: { category: "timeline-security", module: "kms" },
-    rds: { category: "timeline-data", module: "rds" },
-    cache: { category: "timeline-data", module: "elasticache" },
+    kms,
+    rds,
+    cache: elasticache,
   },
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-timeline`,

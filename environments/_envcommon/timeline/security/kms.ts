@@ -8,7 +8,6 @@ export const kms = defineModule<typeof timelineKmsInputs, TimelineConfig>({
   module: "kms",
   builder: "timeline/kms",
   schema: timelineKmsInputs,
-  source: "environments/_envcommon/timeline/security/kms.ts",
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,
     deletionWindowDays: settings.deletionProtection ? 30 : 7,

@@ -1,5 +1,6 @@
 import { defineModule } from "@infra/config";
 import { type TimelineConfig, timelineStorageInputs } from "@infra/timeline-inputs";
+import { kms } from "../security/kms";
 
 /**
  * Seed 002 storage: the private backup bucket (versioned, archived to IA → Glacier → Deep Archive)
@@ -11,8 +12,7 @@ export const s3 = defineModule<typeof timelineStorageInputs, TimelineConfig>({
   module: "s3",
   builder: "timeline/storage",
   schema: timelineStorageInputs,
-  source: "environments/_envcommon/timeline/storage/s3.ts",
-  dependencies: { kms: { category: "timeline-security", module: "kms" } },
+  dependencies: { kms },
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,
     mode: region.role === "primary" ? ("primary" as const) : ("replica" as const),

@@ -14,7 +14,7 @@ import { buildVpc } from "./builders/vpc";
 
 export type { AppOutputs } from "./builders/app";
 export type { BackupOutputs } from "./builders/backup";
-export { type CiAccessOutputs, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from "./builders/ci-access";
+export { type CiAccessOutputs, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, buildCiAccess } from "./builders/ci-access";
 export type { AppRecordOutputs, ZoneOutputs } from "./builders/dns";
 export type { ClusterOutputs } from "./builders/ecs";
 export type { IngressOutputs } from "./builders/ingress";

@@ -2,7 +2,7 @@ import { WORKLOADS, aerologueModules as a } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
-import { ConfigError, type EnvConfig, deploy, resolveEnv } from "@infra/config";
+import { ConfigError, type EnvConfig, deploy, onlyWorkloads, resolveEnv } from "@infra/config";
 import { declaredPrerequisites } from "@infra/core";
 import { synthEnvOnce } from "@infra/testing";
 import { buildEnv } from "@infra/workloads";
@@ -115,7 +115,7 @@ describe.each([
 
 describe("the origin-verify value is a plan-time prerequisite of the edge stack", () => {
   it("is declared for aerologue/edge/origin-verify, needed at plan by edge-cdn", () => {
-    const env: EnvConfig = { ...dev, workloads: { aerologue: dev.workloads["aerologue"] }, regions: dev.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "aerologue") })) };
+    const env: EnvConfig = onlyWorkloads(dev, ["aerologue"]);
     const built = buildEnv(env, { root, workloads: WORKLOADS, outdir: mkdtempSync(join(tmpdir(), "edge-")) });
     const verify = declaredPrerequisites(built.app).filter((p) => p.requirement.kind === "secret-value" && p.requirement.secret === "aerologue/edge/origin-verify");
     expect(verify).toEqual([expect.objectContaining({ accountId: dev.accountId, region: "us-east-1", neededBy: [{ stack: "dev-us-east-1-aerologue-edge-cdn", neededAt: "plan" }] })]);
@@ -156,7 +156,7 @@ describe("bad edge config", () => {
 
   it("with originVerify none and a reason, the origins carry no header and no secret is read", () => {
     const env = swap(deploy(a.cdn, { inputs: { originVerify: { kind: "none", reason: "a dev sandbox without WAF enforcement for load tests" } } }));
-    const only = { ...env, workloads: { aerologue: dev.workloads["aerologue"] }, regions: env.regions.map((r) => ({ ...r, deployments: r.deployments.filter((d) => d.definition.workload === "aerologue") })) };
+    const only = onlyWorkloads(env, ["aerologue"]);
     const built = buildEnv(only, { root, workloads: WORKLOADS, outdir: mkdtempSync(join(tmpdir(), "edge-")) });
     const json = built.stacks.get("us-east-1/aerologue-edge/cdn")!.toTerraform() as { data?: Record<string, unknown>; resource: { aws_cloudfront_distribution: Record<string, { origin: { custom_header?: unknown[] }[] }> } };
     expect(json.data?.["aws_secretsmanager_secret_version"]).toBeUndefined();

@@ -1,7 +1,7 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { root } from "@envs/root";
-import { ConfigError, type EnvConfig, resolveEnv } from "@infra/config";
+import { ConfigError, type EnvConfig, onlyWorkloads, resolveEnv } from "@infra/config";
 import { declaredPrerequisites } from "@infra/core";
 import { buildEnv } from "@infra/workloads";
 import { mkdtempSync } from "node:fs";
@@ -11,14 +11,12 @@ import { describe, expect, it } from "vitest";
 
 /** The real dev env, Aerologue only, with the time-series store set on the timestream deployment. */
 function withStore(store: unknown): EnvConfig {
+  const only = onlyWorkloads(dev, ["aerologue"]);
   return {
-    ...dev,
-    workloads: { aerologue: dev.workloads["aerologue"] },
-    regions: dev.regions.map((r) => ({
+    ...only,
+    regions: only.regions.map((r) => ({
       ...r,
-      deployments: r.deployments
-        .filter((d) => d.definition.workload === "aerologue")
-        .map((d) => (d.definition.module === "timestream" && d.definition.category === "aerologue-data" ? { ...d, inputs: { ...(d.inputs as object), store } } : d)),
+      deployments: r.deployments.map((d) => (d.definition.module === "timestream" && d.definition.category === "aerologue-data" ? { ...d, inputs: { ...(d.inputs as object), store } } : d)),
     })),
   };
 }

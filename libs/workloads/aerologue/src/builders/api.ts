@@ -8,10 +8,10 @@ import { Certificate } from "@infra/dns";
 import type { PolicyStatement } from "@infra/iam";
 import type { Construct } from "constructs";
 import type { ApiInputs } from "../inputs/modules";
-import type { AuthOutputs } from "./cognito";
-import type { DnsOutputs } from "./dns";
-import type { FunctionsOutputs } from "./functions";
-import type { KmsOutputs } from "./kms";
+import { buildCognito } from "./cognito";
+import { buildDns } from "./dns";
+import { buildFunctions } from "./functions";
+import { buildKms } from "./kms";
 
 export interface ApiOutputs {
   readonly http: HttpApi;
@@ -42,10 +42,10 @@ function domainOf(api: Construct): Apigatewayv2DomainName {
  */
 export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx) => {
   const region = ctx.deployment.region.name;
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[region]!;
-  const functions = ctx.dependency<FunctionsOutputs>("functions").functions;
-  const pool = ctx.dependency<AuthOutputs>("cognito").userPool;
-  const zone = ctx.dependency<DnsOutputs>("dns").zone;
+  const keys = ctx.dependencyOn("kms", buildKms).regions[region]!;
+  const functions = ctx.dependencyOn("functions", buildFunctions).functions;
+  const pool = ctx.dependencyOn("cognito", buildCognito).userPool;
+  const zone = ctx.dependencyOn("dns", buildDns).zone;
   const rest = functions[inputs.restFunction]!;
   const accessLogs = { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn };
 

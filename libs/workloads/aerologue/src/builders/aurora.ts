@@ -5,9 +5,9 @@ import type { StackBuilder } from "@infra/core";
 import { Fn } from "cdktf";
 import type { AuroraInputs } from "../inputs/modules";
 import { DatabaseExtensions } from "./db-extensions";
-import type { KmsOutputs } from "./kms";
-import type { SecretsOutputs } from "./secrets";
-import type { NetworkOutputs } from "./vpc";
+import { buildKms } from "./kms";
+import { buildSecrets } from "./secrets";
+import { buildVpc } from "./vpc";
 
 export interface AuroraOutputs {
   readonly cluster: AuroraPostgresCluster;
@@ -28,9 +28,9 @@ const ROTATION_APP = "arn:aws:serverlessrepo:us-east-1:297356227824:applications
  */
 export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, inputs, ctx) => {
   const region = ctx.deployment.region.name;
-  const network = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[region]!;
-  const secret = ctx.dependency<SecretsOutputs>("secrets").secrets["aerologue/db/aurora"]!;
+  const network = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms).regions[region]!;
+  const secret = ctx.dependencyOn("secrets", buildSecrets).secrets["aerologue/db/aurora"]!;
   const secondary = inputs.role === "global-secondary";
 
   let globalClusterIdentifier: string | undefined;
@@ -43,7 +43,7 @@ export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, in
     });
     globalClusterIdentifier = global.globalClusterIdentifier;
   } else if (secondary) {
-    globalClusterIdentifier = ctx.dependency<AuroraOutputs>("primary").globalClusterIdentifier;
+    globalClusterIdentifier = ctx.dependencyOn("primary", buildAurora).globalClusterIdentifier;
   }
 
   const cluster = new AuroraPostgresCluster(stack, "aurora", {

@@ -1,8 +1,8 @@
 import type { StackBuilder } from "@infra/core";
 import { RedisReplicationGroup } from "@infra/elasticache";
 import type { CacheInputs } from "../inputs/modules";
-import type { KmsOutputs } from "./kms";
-import type { NetworkOutputs } from "./vpc";
+import { buildKms } from "./kms";
+import { buildVpc } from "./vpc";
 
 export interface CacheOutputs {
   readonly cache: RedisReplicationGroup;
@@ -15,8 +15,8 @@ export interface CacheOutputs {
  * 1 node in dev/staging; prod adds a replica with automatic failover.
  */
 export const buildCache: StackBuilder<CacheInputs, CacheOutputs> = (stack, inputs, ctx) => {
-  const network = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[ctx.deployment.region.name]!;
+  const network = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms).regions[ctx.deployment.region.name]!;
   const cache = new RedisReplicationGroup(stack, "cache", {
     replicationGroupId: inputs.replicationGroupId,
     description: "Aerologue cache: WebSocket registry, rate limits, leaderboards, sessions, hot positions",

@@ -5,11 +5,11 @@ import { AliasRecord, Certificate } from "@infra/dns";
 import { SecureBucket } from "@infra/s3";
 import { type ManagedRuleGroup, type ManagedRuleGroupName, WebAcl } from "@infra/waf";
 import type { CdnInputs, OriginVerify } from "../inputs/modules";
-import type { ApiOutputs } from "./api";
-import type { DnsOutputs } from "./dns";
-import type { KmsOutputs } from "./kms";
-import type { SecretsOutputs } from "./secrets";
-import type { StorageOutputs } from "./storage";
+import { buildApi } from "./api";
+import { buildDns } from "./dns";
+import { buildKms } from "./kms";
+import { buildSecrets, type SecretsOutputs } from "./secrets";
+import { buildStorage } from "./storage";
 
 export interface CdnOutputs {
   readonly distribution: Distribution;
@@ -49,10 +49,10 @@ function originHeaders(stack: Parameters<StackBuilder<CdnInputs, CdnOutputs>>[0]
  */
 export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx) => {
   if (ctx.deployment.region.name !== "us-east-1") throw new Error("aerologue-edge/cdn must deploy in us-east-1 (CloudFront certificates and WAF)");
-  const keys = ctx.dependency<KmsOutputs>("kms").regions["us-east-1"]!;
-  const zone = ctx.dependency<DnsOutputs>("dns").zone;
-  const storage = ctx.dependency<StorageOutputs>("storage");
-  const api = ctx.dependency<ApiOutputs>("api");
+  const keys = ctx.dependencyOn("kms", buildKms).regions["us-east-1"]!;
+  const zone = ctx.dependencyOn("dns", buildDns).zone;
+  const storage = ctx.dependencyOn("storage", buildStorage);
+  const api = ctx.dependencyOn("api", buildApi);
 
   const staticAssets = new SecureBucket(stack, "static-assets", {
     bucketName: `${inputs.prefix}-static-assets`,
@@ -81,7 +81,7 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   // sends Host = the origin name, which API Gateway maps to the API (AllViewerExceptHostHeader:
   // every other viewer header, with caching disabled Authorization too, the query string and the
   // Sec-WebSocket-* handshake headers).
-  const headers = originHeaders(stack, inputs.originVerify, inputs.originVerify.kind === "none" ? {} : ctx.dependency<SecretsOutputs>("secrets").secrets);
+  const headers = originHeaders(stack, inputs.originVerify, inputs.originVerify.kind === "none" ? {} : ctx.dependencyOn("secrets", buildSecrets).secrets);
   const apiOrigin: Origin = { type: "http", domainName: api.originApiDomain, customHeaders: headers };
   const wsOrigin: Origin = { type: "http", domainName: api.originWsDomain, customHeaders: headers };
   const passThrough: Omit<Behavior, "origin"> = { allowedMethods: "ALL", cache: { type: "disabled" }, originRequestPolicy: "AllViewerExceptHostHeader", compress: true };

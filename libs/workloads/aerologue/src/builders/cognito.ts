@@ -1,8 +1,8 @@
 import type { StackBuilder } from "@infra/core";
 import { UserPool } from "@infra/cognito";
 import type { CognitoInputs } from "../inputs/modules";
-import type { FunctionsOutputs } from "./functions";
-import type { SecretsOutputs } from "./secrets";
+import { buildFunctions } from "./functions";
+import { buildSecrets } from "./secrets";
 
 export interface AuthOutputs {
   readonly userPool: UserPool;
@@ -15,8 +15,8 @@ export interface AuthOutputs {
  * four scopes, 1 h / 1 h / 30 days).
  */
 export const buildCognito: StackBuilder<CognitoInputs, AuthOutputs> = (stack, inputs, ctx) => {
-  const secrets = ctx.dependency<SecretsOutputs>("secrets").secrets;
-  const triggers = ctx.dependency<FunctionsOutputs>("functions").functions["auth-triggers"]!;
+  const secrets = ctx.dependencyOn("secrets", buildSecrets).secrets;
+  const triggers = ctx.dependencyOn("functions", buildFunctions).functions["auth-triggers"]!;
   const idps = new Set(inputs.identityProviders);
   const userPool = new UserPool(stack, "users", {
     name: inputs.poolName,

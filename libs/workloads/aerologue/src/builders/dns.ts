@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { DnsInputs } from "../inputs/modules";
-import type { KmsOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface DnsOutputs {
   readonly zone: HostedZone;
@@ -12,7 +12,7 @@ export interface DnsOutputs {
 
 /** The env's public zone (ARC-008 names: the apex, api., ws.). The parent delegates to its name servers. */
 export const buildDns: StackBuilder<DnsInputs, DnsOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KmsOutputs>("kms").regions["us-east-1"]!;
+  const keys = ctx.dependencyOn("kms", buildKms).regions["us-east-1"]!;
   const zone = new HostedZone(stack, "zone", {
     name: inputs.domain,
     comment: `Aerologue ${inputs.domain}`,

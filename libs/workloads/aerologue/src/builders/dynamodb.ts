@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { Table } from "@infra/dynamodb";
 import type { DynamodbInputs } from "../inputs/modules";
-import type { KmsOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface DynamodbOutputs {
   /** By seed name ("user_sessions", ..., "config"). */
@@ -14,7 +14,7 @@ export interface DynamodbOutputs {
  * tables) in every global region, each with that region's data key.
  */
 export const buildDynamodb: StackBuilder<DynamodbInputs, DynamodbOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KmsOutputs>("kms").regions;
+  const keys = ctx.dependencyOn("kms", buildKms).regions;
   const kmsKeyArn = keys[ctx.deployment.region.name]!.data.keyArn;
   const replicas = inputs.replicaRegions.map((region) => ({ region, kmsKeyArn: keys[region]!.data.keyArn }));
   const common = { kmsKeyArn, billing: { mode: "PAY_PER_REQUEST" as const }, pointInTimeRecoveryDays: inputs.pitrDays, deletionProtection: inputs.deletionProtection, replicas };

@@ -3,14 +3,14 @@ import type { StackBuilder } from "@infra/core";
 import { LambdaFunction, LambdaLayer, SubMinuteSchedule } from "@infra/lambda";
 import { Queue, Schedule } from "@infra/messaging";
 import type { FunctionsInputs } from "../inputs/modules";
-import type { AuroraOutputs } from "./aurora";
-import type { CacheOutputs } from "./cache";
-import type { DynamodbOutputs } from "./dynamodb";
-import type { KmsOutputs } from "./kms";
-import type { SecretsOutputs } from "./secrets";
-import type { StorageOutputs } from "./storage";
-import type { TimestreamOutputs } from "./timestream";
-import type { NetworkOutputs } from "./vpc";
+import { buildAurora } from "./aurora";
+import { buildCache } from "./cache";
+import { buildDynamodb } from "./dynamodb";
+import { buildKms } from "./kms";
+import { buildSecrets } from "./secrets";
+import { buildStorage } from "./storage";
+import { buildTimestream } from "./timestream";
+import { buildVpc } from "./vpc";
 
 export interface FunctionsOutputs {
   /** By seed name ("api-rest-handler", ...). */
@@ -42,14 +42,14 @@ function rateExpression(seconds: number): string {
 export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (stack, inputs, ctx) => {
   const region = ctx.deployment.region.name;
   const account = ctx.env.accountId;
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[region]!;
-  const network = ctx.dependency<NetworkOutputs>("vpc");
-  const secrets = ctx.dependency<SecretsOutputs>("secrets").secrets;
-  const tables = ctx.dependency<DynamodbOutputs>("dynamodb").tables;
-  const aurora = ctx.dependency<AuroraOutputs>("aurora");
-  const cache = ctx.dependency<CacheOutputs>("cache");
-  const storage = ctx.dependency<StorageOutputs>("storage");
-  const timestream = ctx.dependency<TimestreamOutputs>("timestream");
+  const keys = ctx.dependencyOn("kms", buildKms).regions[region]!;
+  const network = ctx.dependencyOn("vpc", buildVpc);
+  const secrets = ctx.dependencyOn("secrets", buildSecrets).secrets;
+  const tables = ctx.dependencyOn("dynamodb", buildDynamodb).tables;
+  const aurora = ctx.dependencyOn("aurora", buildAurora);
+  const cache = ctx.dependencyOn("cache", buildCache);
+  const storage = ctx.dependencyOn("storage", buildStorage);
+  const timestream = ctx.dependencyOn("timestream", buildTimestream);
   const regional = `${inputs.prefix}-${region}`;
 
   const layers: Record<string, LambdaLayer> = {};

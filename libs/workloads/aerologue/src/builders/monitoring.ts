@@ -1,12 +1,12 @@
 import type { StackBuilder } from "@infra/core";
 import { AlertTopic, MetricAlarm } from "@infra/monitoring";
 import type { MonitoringInputs } from "../inputs/modules";
-import type { ApiOutputs } from "./api";
-import type { AuroraOutputs } from "./aurora";
-import type { DynamodbOutputs } from "./dynamodb";
+import { buildApi } from "./api";
+import { buildAurora } from "./aurora";
+import { buildDynamodb } from "./dynamodb";
 import { throttleQueries } from "./dynamodb-throttles";
-import type { FunctionsOutputs } from "./functions";
-import type { KmsOutputs } from "./kms";
+import { buildFunctions } from "./functions";
+import { buildKms } from "./kms";
 
 export interface MonitoringOutputs {
   readonly topic: AlertTopic;
@@ -16,11 +16,11 @@ const FIVE_MINUTES = 300;
 
 /** ARC-010 alarms, every one to the encrypted SNS topic with the env's email subscriptions. */
 export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[ctx.deployment.region.name]!;
-  const api = ctx.dependency<ApiOutputs>("api");
-  const functions = ctx.dependency<FunctionsOutputs>("functions").functions;
-  const aurora = ctx.dependency<AuroraOutputs>("aurora");
-  const tables = ctx.dependency<DynamodbOutputs>("dynamodb").tables;
+  const keys = ctx.dependencyOn("kms", buildKms).regions[ctx.deployment.region.name]!;
+  const api = ctx.dependencyOn("api", buildApi);
+  const functions = ctx.dependencyOn("functions", buildFunctions).functions;
+  const aurora = ctx.dependencyOn("aurora", buildAurora);
+  const tables = ctx.dependencyOn("dynamodb", buildDynamodb).tables;
 
   const topic = new AlertTopic(stack, "alerts", { name: `${inputs.prefix}-alerts`, kmsKeyArn: keys.alerts.keyArn, emails: inputs.emails });
   const common = { alarmTopicArns: [topic.topicArn] };

@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { Secret } from "@infra/kms";
 import type { SecretsInputs } from "../inputs/modules";
-import type { KmsOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface SecretsOutputs {
   /** By seed name, e.g. "aerologue/db/aurora". */
@@ -14,7 +14,7 @@ export interface SecretsOutputs {
  * never by code or Terraform. The DB secret's 90-day rotation lives with the cluster (data/aurora).
  */
 export const buildSecrets: StackBuilder<SecretsInputs, SecretsOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KmsOutputs>("kms").regions;
+  const keys = ctx.dependencyOn("kms", buildKms).regions;
   const home = keys[ctx.deployment.region.name]!;
   const secrets: Record<string, Secret> = {};
   for (const name of inputs.names) {

@@ -8,7 +8,7 @@ import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { StorageInputs } from "../inputs/modules";
 import { onProvider } from "./common";
-import type { KmsOutputs } from "./kms";
+import { buildKms, type KmsOutputs } from "./kms";
 
 export interface StorageOutputs {
   /** By seed name without the prefix: "user-content", "data-archive", "logs". */
@@ -25,7 +25,7 @@ export interface StorageOutputs {
  */
 export const buildStorage: StackBuilder<StorageInputs, StorageOutputs> = (stack, inputs, ctx) => {
   const home = ctx.deployment.region.name;
-  const keys = ctx.dependency<KmsOutputs>("kms").regions;
+  const keys = ctx.dependencyOn("kms", buildKms).regions;
   const accountId = ctx.env.accountId;
   const lifecycle = (spec: StorageInputs["buckets"][string]) =>
     spec.transitions.length > 0 || spec.expirationDays !== undefined

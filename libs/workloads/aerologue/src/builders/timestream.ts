@@ -3,7 +3,7 @@ import { requirePrerequisite } from "@infra/core";
 import { Table } from "@infra/dynamodb";
 import { TimestreamDatabase, TimestreamTable } from "@infra/timestream";
 import type { TimestreamInputs } from "../inputs/modules";
-import type { KmsOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 /** The flight-position store, by kind: what the functions get their table name and permissions from. */
 export type TimestreamOutputs =
@@ -18,7 +18,7 @@ export type TimestreamOutputs =
  * seed's database and table, for an account that is already a customer (a declared prerequisite).
  */
 export const buildTimestream: StackBuilder<TimestreamInputs, TimestreamOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[ctx.deployment.region.name]!;
+  const keys = ctx.dependencyOn("kms", buildKms).regions[ctx.deployment.region.name]!;
   if (inputs.store.kind === "dynamodb") {
     const table = new Table(stack, "positions", {
       name: `${inputs.databaseName}-${inputs.tableName.replace(/_/g, "-")}`,

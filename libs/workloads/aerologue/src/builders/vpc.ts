@@ -6,7 +6,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { StackBuilder } from "@infra/core";
 import { Vpc } from "@infra/vpc";
 import type { VpcInputs } from "../inputs/modules";
-import type { KmsOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface NetworkOutputs {
   readonly vpc: Vpc;
@@ -17,7 +17,7 @@ export interface NetworkOutputs {
 }
 
 export const buildVpc: StackBuilder<VpcInputs, NetworkOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KmsOutputs>("kms").regions[ctx.deployment.region.name]!;
+  const keys = ctx.dependencyOn("kms", buildKms).regions[ctx.deployment.region.name]!;
   const vpc = new Vpc(stack, "vpc", {
     name: inputs.prefix,
     cidr: inputs.cidr,

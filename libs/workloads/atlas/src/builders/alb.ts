@@ -2,11 +2,11 @@ import { ApplicationLoadBalancer, type TargetGroupProps } from "@infra/alb";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
 import type { AtlasAlbInputs } from "../inputs/modules";
-import type { AtlasBuckets } from "./buckets";
+import { buildAtlasBuckets } from "./buckets";
 import { atlasTags } from "./common";
-import type { AtlasZone } from "./dns";
-import type { AtlasNetwork } from "./vpc";
-import type { AtlasWaf } from "./waf";
+import { buildAtlasZone } from "./dns";
+import { buildAtlasVpc } from "./vpc";
+import { buildAtlasWaf } from "./waf";
 
 export interface AtlasTargetGroup {
   readonly arn: string;
@@ -30,10 +30,10 @@ export interface AtlasAlb {
  * CodeDeploy, which then owns the listener's actions.
  */
 export const buildAtlasAlb: StackBuilder<AtlasAlbInputs, AtlasAlb> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
-  const zone = ctx.dependency<AtlasZone>("zone");
-  const buckets = inputs.accessLogs ? ctx.dependency<AtlasBuckets>("buckets") : undefined;
-  const waf = inputs.waf ? ctx.dependency<AtlasWaf>("waf") : undefined;
+  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
+  const zone = ctx.dependencyOn("zone", buildAtlasZone);
+  const buckets = inputs.accessLogs ? ctx.dependencyOn("buckets", buildAtlasBuckets) : undefined;
+  const waf = inputs.waf ? ctx.dependencyOn("waf", buildAtlasWaf) : undefined;
   const tags = atlasTags("load-balancer");
   const cert = new Certificate(stack, "certificate", {
     domainName: inputs.certificateDomain,

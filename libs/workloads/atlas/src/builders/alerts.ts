@@ -2,7 +2,7 @@ import { type StackBuilder, requirePrerequisite } from "@infra/core";
 import { AlertTopic, LogGroup } from "@infra/monitoring";
 import type { AtlasAlertsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasAlerts {
   /** Email (seed: "Email notification"). */
@@ -15,7 +15,7 @@ export interface AtlasAlerts {
 }
 
 export const buildAtlasAlerts: StackBuilder<AtlasAlertsInputs, AtlasAlerts> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const tags = atlasTags("monitoring");
   const logs = new LogGroup(stack, "app-logs", {
     name: inputs.logGroupName,

@@ -1,12 +1,12 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { StackBuilder } from "@infra/core";
-import { type CiAccessOutputs, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from "@infra/platform";
+import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, buildCiAccess } from "@infra/platform";
 import { TerraformOutput } from "cdktf";
 import type { AtlasAppDeployInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasRegistry } from "./ecr";
-import type { AtlasCompute } from "./ecs";
+import { buildAtlasEcr } from "./ecr";
+import { buildAtlasEcs } from "./ecs";
 
 export interface AtlasAppDeploy {
   readonly roleArn: string;
@@ -47,8 +47,8 @@ export const ECR_PUSH_ACTIONS = [
 export const buildAtlasAppDeploy: StackBuilder<AtlasAppDeployInputs, AtlasAppDeploy> = (stack, inputs, ctx) => {
   const { accountId } = ctx.env;
   const region = ctx.deployment.region.name;
-  const oidc = ctx.dependency<CiAccessOutputs>("ciAccess");
-  const registry = ctx.dependency<AtlasRegistry>("ecr");
+  const oidc = ctx.dependencyOn("ciAccess", buildCiAccess);
+  const registry = ctx.dependencyOn("ecr", buildAtlasEcr);
   const tags = atlasTags("ci");
 
   const subjects = inputs.trust.flatMap((t) => t.subjects.map((s) => `repo:${t.repository}:${s}`));
@@ -86,7 +86,7 @@ export const buildAtlasAppDeploy: StackBuilder<AtlasAppDeployInputs, AtlasAppDep
   ];
 
   if (inputs.deploy === "ecs") {
-    const compute = ctx.dependency<AtlasCompute>("ecs");
+    const compute = ctx.dependencyOn("ecs", buildAtlasEcs);
     const services = Object.values(compute.services);
     const serviceArn = (name: string) => `arn:aws:ecs:${region}:${accountId}:service/${compute.clusterName}/${name}`;
     const rolling = services.filter((s) => !s.codeDeployAppName);

@@ -2,7 +2,7 @@ import type { StackBuilder } from "@infra/core";
 import { type AlbLogTarget, SecureBucket } from "@infra/s3";
 import type { AtlasBucketsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasBucket {
   readonly bucketName: string;
@@ -32,8 +32,8 @@ const out = (b: SecureBucket): AtlasBucket => ({
  * destinations; the primary's buckets replicate every object to them.
  */
 export const buildAtlasBuckets: StackBuilder<AtlasBucketsInputs, AtlasBuckets> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const dr = inputs.replicateTo !== undefined ? ctx.dependency<AtlasBuckets>("dr") : undefined;
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const dr = inputs.replicateTo !== undefined ? ctx.dependencyOn("dr", buildAtlasBuckets) : undefined;
   const region = ctx.deployment.region.name;
   const logs = new SecureBucket(stack, "access-logs", {
     bucketName: `${inputs.prefix}-access-logs`,

@@ -4,8 +4,8 @@ import { Certificate } from "@infra/dns";
 import { WebAcl } from "@infra/waf";
 import type { AtlasCdnInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasZone } from "./dns";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasZone } from "./dns";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasCdn {
   readonly domainName: string;
@@ -18,8 +18,8 @@ export interface AtlasCdn {
  * S3 through OAC; dynamic requests (SSR, API routes) go to the ALB. Its own CLOUDFRONT-scope web ACL.
  */
 export const buildAtlasCdn: StackBuilder<AtlasCdnInputs, AtlasCdn> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const zone = ctx.dependency<AtlasZone>("zone");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const zone = ctx.dependencyOn("zone", buildAtlasZone);
   if (ctx.deployment.region.name !== "us-east-1") throw new Error(`atlas-edge/cdn must deploy in us-east-1 (CloudFront certificates and web ACLs live there), not ${ctx.deployment.region.name}`);
   const tags = atlasTags("web-app");
   const cert = new Certificate(stack, "certificate", {

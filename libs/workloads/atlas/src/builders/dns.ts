@@ -1,12 +1,12 @@
 import type { BuildContext, StackBuilder } from "@infra/core";
 import { AliasRecord, DnssecSigningKey, Record as DnsRecord, HostedZone, type RecordTarget, TargetRecord, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
-import type { AtlasAlb } from "./alb";
-import type { AtlasCdn } from "./cdn";
+import { buildAtlasAlb } from "./alb";
+import { buildAtlasCdn } from "./cdn";
 import { atlasTags } from "./common";
 
-import type { AtlasHost } from "./docker-host";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasDockerHost, liveHost } from "./docker-host";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasZone {
   readonly zoneId: string;
@@ -18,7 +18,7 @@ export interface AtlasZone {
 
 /** Route 53 public zone: every phase (records change with the phase, the zone never does). */
 export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const signing = inputs.dnssec
     ? new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
     : undefined;
@@ -36,7 +36,7 @@ export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, 
 
 /** The seed's DNS Configuration table of the phase. */
 export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, never>> = (stack, inputs, ctx) => {
-  const zone = ctx.dependency<AtlasZone>("zone");
+  const zone = ctx.dependencyOn("zone", buildAtlasZone);
   const apex = inputs.zone;
   // One record at one address in every phase (EIP, then ALB, then CloudFront): updated in place, never
   // deleted and recreated under a new id (Route 53 would refuse the create while the old one exists).
@@ -44,7 +44,7 @@ export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, 
   if (target) new TargetRecord(stack, "apex", { zoneId: zone.zoneId, name: apex, target });
   if (inputs.www) new DnsRecord(stack, "www", { zoneId: zone.zoneId, name: `www.${apex}`, type: "CNAME", values: [apex], ttl: 300 });
   if (inputs.api) {
-    const alb = ctx.dependency<AtlasAlb>("alb");
+    const alb = ctx.dependencyOn("alb", buildAtlasAlb);
     new AliasRecord(stack, "api-alias", { zoneId: zone.zoneId, name: `api.${apex}`, target: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true }, ipv6: false });
   }
   return {};
@@ -54,13 +54,13 @@ export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, 
 function apexTarget(apex: AtlasRecordsInputs["apex"], ctx: BuildContext): RecordTarget | undefined {
   switch (apex) {
     case "host":
-      return { values: [ctx.dependency<AtlasHost>("host").publicIp], ttl: 300 };
+      return { values: [liveHost(ctx.dependencyOn("host", buildAtlasDockerHost)).publicIp], ttl: 300 };
     case "alb": {
-      const alb = ctx.dependency<AtlasAlb>("alb");
+      const alb = ctx.dependencyOn("alb", buildAtlasAlb);
       return { alias: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true } };
     }
     case "cdn": {
-      const cdn = ctx.dependency<AtlasCdn>("cdn");
+      const cdn = ctx.dependencyOn("cdn", buildAtlasCdn);
       return { alias: { dnsName: cdn.domainName, hostedZoneId: cdn.hostedZoneId } };
     }
     case "none":

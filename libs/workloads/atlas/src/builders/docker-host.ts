@@ -5,15 +5,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { StackBuilder } from "@infra/core";
 import { DockerHost } from "@infra/ec2-host";
 import type { AtlasHostInputs } from "../inputs/modules";
-import type { AtlasAlerts } from "./alerts";
-import type { AtlasBuckets } from "./buckets";
 import { atlasTags } from "./common";
-import type { AtlasRegistry } from "./ecr";
-import type { AtlasKeys } from "./kms";
-import type { AtlasQueues } from "./queues";
-import type { AtlasDatabase } from "./rds";
-import type { AtlasSecrets } from "./secrets";
-import type { AtlasNetwork } from "./vpc";
+import { computeDependencies } from "./compute-dependencies";
 
 /** What a retired host's stack hands on: nothing to use (phase 2+ reads the ALB, not the host). */
 export interface RetiredHost {
@@ -50,16 +43,18 @@ export function agentConfig(namespace: string): string {
  * Retired (phase 2+): no resource, so applying the stack destroys the host phase 1 created (the
  * provider lifts the instance's termination protection before it terminates it).
  */
+/**
+ * The outputs of a host that serves: a retired host's stack keeps no instance, so a module that reads
+ * one (records, alarms) must not depend on it once the phase moves past the Docker host.
+ */
+export function liveHost(host: AtlasHost | RetiredHost): AtlasHost {
+  if ("retired" in host) throw new Error("the Docker host is retired in this phase: depend on the ALB or ECS outputs instead");
+  return host;
+}
+
 export const buildAtlasDockerHost: StackBuilder<AtlasHostInputs, AtlasHost | RetiredHost> = (stack, inputs, ctx) => {
   if (inputs.retired) return { retired: true };
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
-  const db = ctx.dependency<AtlasDatabase>("rds");
-  const registry = ctx.dependency<AtlasRegistry>("ecr");
-  const secrets = ctx.dependency<AtlasSecrets>("secrets");
-  const queues = ctx.dependency<AtlasQueues>("queues");
-  const buckets = ctx.dependency<AtlasBuckets>("buckets");
-  const alerts = ctx.dependency<AtlasAlerts>("alerts");
+  const { keys, vpc, db, registry, secrets, queues, buckets, alerts } = computeDependencies(ctx);
   const tags = atlasTags("docker-host");
 
   const agent = new SsmParameter(stack, "agent-config", {

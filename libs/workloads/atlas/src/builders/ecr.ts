@@ -2,7 +2,7 @@ import type { StackBuilder } from "@infra/core";
 import { Repository } from "@infra/ecr";
 import type { AtlasEcrInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasRegistry {
   /** By repository name: ARN and URL. */
@@ -11,7 +11,7 @@ export interface AtlasRegistry {
 
 /** Seed "ECR: Container registry": one repository per image of docker-compose.prod.yml (nginx and redis are public images). */
 export const buildAtlasEcr: StackBuilder<AtlasEcrInputs, AtlasRegistry> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const repositories: Record<string, { arn: string; url: string }> = {};
   for (const name of inputs.repositories) {
     const repo = new Repository(stack, name, {

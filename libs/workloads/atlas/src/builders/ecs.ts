@@ -7,20 +7,14 @@ import { type ContainerSecret, FargateCluster, FargateService, PrivateNamespace 
 import { MetricAlarm } from "@infra/monitoring";
 import type { AtlasEcsInputs } from "../inputs/modules";
 import type { SecretName, ServiceName } from "../inputs/phase";
-import type { AtlasAlb } from "./alb";
-import type { AtlasAlerts } from "./alerts";
-import type { AtlasBuckets } from "./buckets";
+import { buildAtlasAlb } from "./alb";
 import { COLLECTOR_CLIENT_ENV, collectorConfig, collectorSidecar, type MetricsDestination, metricsWorkspace, XRAY_WRITE_STATEMENT } from "./collector";
 import { atlasTags } from "./common";
-import type { AtlasRegistry } from "./ecr";
-import type { AtlasKeys } from "./kms";
-import type { AtlasSearch } from "./opensearch";
-import { type AtlasQueues, queueStatements } from "./queues";
+import { computeDependencies } from "./compute-dependencies";
+import { buildAtlasSearch } from "./opensearch";
+import { queueStatements } from "./queues";
 import { type BlueGreenTarget, type RollingTarget, RotationRedeploy } from "./rotation-redeploy";
-import type { AtlasDatabase } from "./rds";
-import type { AtlasCache } from "./redis";
-import type { AtlasSecrets } from "./secrets";
-import type { AtlasNetwork } from "./vpc";
+import { buildAtlasRedis } from "./redis";
 
 /** Environment variable each secret is injected as (seed: "injected as env var from Secrets Manager"). */
 export const SECRET_ENV: Readonly<Record<Exclude<SecretName, "database-password">, string>> = {
@@ -56,17 +50,10 @@ const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
  * blue/green for the services behind the ALB.
  */
 export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
-  const db = ctx.dependency<AtlasDatabase>("rds");
-  const registry = ctx.dependency<AtlasRegistry>("ecr");
-  const secrets = ctx.dependency<AtlasSecrets>("secrets");
-  const queues = ctx.dependency<AtlasQueues>("queues");
-  const buckets = ctx.dependency<AtlasBuckets>("buckets");
-  const alerts = ctx.dependency<AtlasAlerts>("alerts");
-  const alb = ctx.dependency<AtlasAlb>("alb");
-  const cache = inputs.redis ? ctx.dependency<AtlasCache>("redis") : undefined;
-  const search = inputs.search ? ctx.dependency<AtlasSearch>("search") : undefined;
+  const { keys, vpc, db, registry, secrets, queues, buckets, alerts } = computeDependencies(ctx);
+  const alb = ctx.dependencyOn("alb", buildAtlasAlb);
+  const cache = inputs.redis ? ctx.dependencyOn("redis", buildAtlasRedis) : undefined;
+  const search = inputs.search ? ctx.dependencyOn("search", buildAtlasSearch) : undefined;
 
   const cluster = new FargateCluster(stack, "cluster", {
     name: inputs.cluster,

@@ -1,14 +1,14 @@
 import type { StackBuilder } from "@infra/core";
 import { Dashboard, type DashboardWidget, MetricAlarm } from "@infra/monitoring";
 import type { AtlasMonitoringInputs } from "../inputs/modules";
-import type { AtlasAlb } from "./alb";
-import type { AtlasAlerts } from "./alerts";
+import { buildAtlasAlb } from "./alb";
+import { buildAtlasAlerts } from "./alerts";
 import { atlasTags } from "./common";
-import type { AtlasHost } from "./docker-host";
-import type { AtlasCompute } from "./ecs";
-import type { AtlasSearch } from "./opensearch";
-import type { AtlasQueues } from "./queues";
-import type { AtlasDatabase } from "./rds";
+import { buildAtlasDockerHost, liveHost } from "./docker-host";
+import { buildAtlasEcs } from "./ecs";
+import { type AtlasSearch, buildAtlasSearch } from "./opensearch";
+import { buildAtlasQueues } from "./queues";
+import { buildAtlasRds } from "./rds";
 
 export interface AtlasMonitoring {
   readonly alarmNames: readonly string[];
@@ -21,9 +21,9 @@ export interface AtlasMonitoring {
  * SMS + email topic, three dashboards.
  */
 export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMonitoring> = (stack, inputs, ctx) => {
-  const db = ctx.dependency<AtlasDatabase>("rds");
-  const queues = ctx.dependency<AtlasQueues>("queues");
-  const alerts = ctx.dependency<AtlasAlerts>("alerts");
+  const db = ctx.dependencyOn("rds", buildAtlasRds);
+  const queues = ctx.dependencyOn("queues", buildAtlasQueues);
+  const alerts = ctx.dependencyOn("alerts", buildAtlasAlerts);
   const tags = atlasTags("monitoring");
   const region = ctx.deployment.region.name;
   const warning = [alerts.warningTopicArn];
@@ -74,7 +74,7 @@ export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMoni
     });
 
   if (inputs.alarms === "phase1") {
-    const host = ctx.dependency<AtlasHost>("host");
+    const host = liveHost(ctx.dependencyOn("host", buildAtlasDockerHost));
     const instance = { InstanceId: host.instanceId };
     alarms.push(
       new MetricAlarm(stack, "ec2-cpu", {
@@ -126,8 +126,8 @@ export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMoni
   }
 
   // Phase 2+: ECS behind the ALB.
-  const alb = ctx.dependency<AtlasAlb>("alb");
-  const compute = ctx.dependency<AtlasCompute>("ecs");
+  const alb = ctx.dependencyOn("alb", buildAtlasAlb);
+  const compute = ctx.dependencyOn("ecs", buildAtlasEcs);
   const lb = { LoadBalancer: alb.arnSuffix };
   const sms = inputs.alarms === "full-sms";
   const criticalTopics = sms ? critical : warning;
@@ -204,7 +204,7 @@ export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMoni
   );
   let search: AtlasSearch | undefined;
   if (inputs.search) {
-    search = ctx.dependency<AtlasSearch>("search");
+    search = ctx.dependencyOn("search", buildAtlasSearch);
     alarms.push(
       new MetricAlarm(stack, "search-red", {
         name: `${inputs.name}-search-cluster-red`,

@@ -4,8 +4,8 @@ import type { StackBuilder } from "@infra/core";
 import { SearchDomain } from "@infra/opensearch";
 import type { AtlasSearchInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
-import type { AtlasNetwork } from "./vpc";
+import { buildAtlasKms } from "./kms";
+import { buildAtlasVpc } from "./vpc";
 
 export interface AtlasSearch {
   readonly domainArn: string;
@@ -21,8 +21,8 @@ export interface AtlasSearch {
  * FGAC maps that role inside OpenSearch. Automated snapshots: hourly, kept 14 days (seed DR table).
  */
 export const buildAtlasSearch: StackBuilder<AtlasSearchInputs, AtlasSearch> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
   const account = ctx.env.accountId;
   const assume = new DataAwsIamPolicyDocument(stack, "admin-assume", {
     statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account}:root`] }] }],

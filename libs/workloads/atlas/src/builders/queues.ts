@@ -4,7 +4,7 @@ import { Queue } from "@infra/messaging";
 import type { AtlasQueuesInputs } from "../inputs/modules";
 import type { ServiceName } from "../inputs/phase";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasQueue {
   readonly consumer: ServiceName;
@@ -22,7 +22,7 @@ export interface AtlasQueues {
 
 /** SQS (seed phase 1+): one CMK-encrypted queue with a DLQ per consuming service. */
 export const buildAtlasQueues: StackBuilder<AtlasQueuesInputs, AtlasQueues> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const queues = inputs.queues.map((q) => {
     const queue = new Queue(stack, q.consumer, {
       name: `${inputs.prefix}-${q.consumer}`,

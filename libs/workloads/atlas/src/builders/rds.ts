@@ -2,8 +2,8 @@ import type { StackBuilder } from "@infra/core";
 import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { AtlasRdsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
-import type { AtlasNetwork } from "./vpc";
+import { buildAtlasKms } from "./kms";
+import { buildAtlasVpc } from "./vpc";
 
 export interface AtlasDatabase {
   readonly database: DatabaseInstance;
@@ -17,9 +17,9 @@ export interface AtlasDatabase {
  * phase (EC2 host, then ECS services) adds its own 5432 rule to this instance's group.
  */
 export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const drKeys = inputs.backupReplication ? ctx.dependency<AtlasKeys>("drKms") : undefined;
+  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const drKeys = inputs.backupReplication ? ctx.dependencyOn("drKms", buildAtlasKms) : undefined;
   const database = new DatabaseInstance(stack, "rds", {
     ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys }),
     engine: "postgres",

@@ -3,9 +3,9 @@ import { RedisReplicationGroup } from "@infra/elasticache";
 import type { AtlasRedisInputs } from "../inputs/modules";
 import type { ServiceName } from "../inputs/phase";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
-import type { AtlasSecrets } from "./secrets";
-import type { AtlasNetwork } from "./vpc";
+import { buildAtlasKms } from "./kms";
+import { buildAtlasSecrets } from "./secrets";
+import { buildAtlasVpc } from "./vpc";
 
 export interface AtlasCache {
   readonly primaryEndpoint: string;
@@ -23,9 +23,9 @@ export interface AtlasCache {
  * log in with a password from ECS `secrets`, no SDK (docs/adr/0100-atlas-service-credentials.md).
  */
 export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
-  const { vpc } = ctx.dependency<AtlasNetwork>("vpc");
-  const secrets = ctx.dependency<AtlasSecrets>("secrets");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
+  const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
   const token = secrets.redisAuthToken;
   if (!token) throw new Error(`${stack.node.path}: atlas-security/secrets has no redisAuthToken; the cache needs one (set secrets.redisAuthToken when redis is enabled)`);
   const cache = new RedisReplicationGroup(stack, "redis", {

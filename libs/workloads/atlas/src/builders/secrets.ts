@@ -3,7 +3,7 @@ import { GeneratedToken, Secret } from "@infra/kms";
 import type { AtlasSecretsInputs } from "../inputs/modules";
 import type { SecretName } from "../inputs/phase";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasKms } from "./kms";
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   "jwt-rsa-key-pair": "user-service JWT RSA key pair (app.jwt.private-key, PEM; new kid on rotation)",
@@ -22,7 +22,7 @@ export interface AtlasSecrets {
 
 /** Seed "Secrets Management": the containers of the secrets, encrypted with the data key. Values are set out of band. */
 export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const arns: Partial<Record<SecretName, string>> = {};
   for (const name of inputs.secrets) {
     const secret = new Secret(stack, name, {

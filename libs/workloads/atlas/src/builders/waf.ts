@@ -2,7 +2,7 @@ import type { StackBuilder } from "@infra/core";
 import { WebAcl } from "@infra/waf";
 import type { AtlasWafInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
-import type { AtlasKeys } from "./kms";
+import { buildAtlasKms } from "./kms";
 
 export interface AtlasWaf {
   readonly webAclArn: string;
@@ -13,7 +13,7 @@ export interface AtlasWaf {
  * behind the API), and a per-IP rate limit that takes over nginx's `limit_req` of phase 1.
  */
 export const buildAtlasWaf: StackBuilder<AtlasWafInputs, AtlasWaf> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<AtlasKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const acl = new WebAcl(stack, "waf", {
     name: inputs.name,
     scope: "REGIONAL",

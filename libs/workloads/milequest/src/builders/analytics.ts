@@ -6,8 +6,8 @@ import type { DeploymentStack, StackBuilder } from "@infra/core";
 import { SecureBucket } from "@infra/s3";
 import type { AnalyticsInputs, CostExportInputs } from "../inputs";
 import { CUR2_COLUMNS, CUR2_RESOURCE_COLUMN, DATA_LAKE_EVENTS, type GlueColumn, cur2QueryStatement } from "./analytics-tables";
-import type { StorageOutputs } from "./data";
-import type { KeyOutputs } from "./security";
+import { type StorageOutputs, buildS3 } from "./data";
+import { buildKms } from "./security";
 
 export interface AnalyticsOutputs {
   readonly workgroupName: string;
@@ -36,8 +36,8 @@ const columns = (list: readonly GlueColumn[]) => list.map((c) => ({ name: c.name
  * computes the day / billing-period partitions from the layout, so no crawler or MSCK REPAIR runs.
  */
 export const buildAnalytics: StackBuilder<AnalyticsInputs, AnalyticsOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const storage = ctx.dependency<StorageOutputs>("s3");
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const storage = ctx.dependencyOn("s3", buildS3);
   const resultsBucket = new SecureBucket(stack, "athena-results", {
     bucketName: `${inputs.name}-athena-results`,
     encryption: { mode: "kms", kmsKeyArn: keys.s3.keyArn },

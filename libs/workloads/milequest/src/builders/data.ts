@@ -4,8 +4,8 @@ import { Table } from "@infra/dynamodb";
 import { ServerlessCache } from "@infra/elasticache";
 import { SecureBucket } from "@infra/s3";
 import type { AuroraInputs, CacheInputs, DynamodbInputs, S3Inputs } from "../inputs";
-import type { NetworkOutputs } from "./network";
-import type { KeyOutputs, SecretOutputs } from "./security";
+import { buildVpc } from "./network";
+import { buildKms, buildSecrets } from "./security";
 
 export interface DatabaseOutputs {
   readonly cluster: AuroraPostgresCluster;
@@ -21,8 +21,8 @@ export interface DatabaseOutputs {
  * PostGIS is an extension of Aurora PostgreSQL: the application's migration runs CREATE EXTENSION.
  */
 export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, inputs, ctx) => {
-  const { vpc, lambdaSecurityGroupId } = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const { vpc, lambdaSecurityGroupId } = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms);
   const common = {
     clusterIdentifier: inputs.name,
     engineVersion: inputs.engineVersion,
@@ -41,7 +41,7 @@ export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, 
     deletionProtection: inputs.deletionProtection,
   };
   if (inputs.global === "secondary") {
-    const primary = ctx.dependency<DatabaseOutputs>("primary");
+    const primary = ctx.dependencyOn("primary", buildAurora);
     const cluster = new AuroraPostgresCluster(stack, "aurora", {
       ...common,
       global: { role: "secondary", globalClusterIdentifier: primary.globalClusterIdentifier!, sourceRegion: ctx.env.regions.find((r) => r.role === "primary")!.name },
@@ -49,7 +49,7 @@ export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, 
     return { cluster, globalClusterIdentifier: primary.globalClusterIdentifier!, databaseName: primary.databaseName };
   }
   if (inputs.global === "primary") {
-    const secrets = ctx.dependency<SecretOutputs>("secrets");
+    const secrets = ctx.dependencyOn("secrets", buildSecrets);
     if (!secrets.auroraMaster) throw new Error(`${ctx.deployment.id}: a global primary needs the secrets deployment's auroraMasterPassword: true`);
     const global = new AuroraGlobalDatabase(stack, "global", {
       globalClusterIdentifier: `${inputs.name}-global`,
@@ -77,8 +77,8 @@ export interface CacheOutputs {
 
 /** Seed 003 "ElastiCache Serverless Redis": the read-path cache and real-time pub/sub, IAM auth, TLS, CMK. */
 export const buildCache: StackBuilder<CacheInputs, CacheOutputs> = (stack, inputs, ctx) => {
-  const { vpc, lambdaSecurityGroupId } = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const { vpc, lambdaSecurityGroupId } = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms);
   const userName = `${inputs.name}-app`.slice(0, 40).replace(/-$/, "");
   const cache = new ServerlessCache(stack, "cache", {
     name: inputs.name,
@@ -104,8 +104,8 @@ export interface TableOutputs {
 }
 
 export const buildDynamodb: StackBuilder<DynamodbInputs, TableOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const replicas = inputs.replicaRegions.map((region) => ({ region, kmsKeyArn: ctx.dependency<KeyOutputs>(`kms-${region}`).app.keyArn }));
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const replicas = inputs.replicaRegions.map((region) => ({ region, kmsKeyArn: ctx.dependencyOn(`kms-${region}`, buildKms).app.keyArn }));
   const common = {
     kmsKeyArn: keys.app.keyArn,
     deletionProtection: inputs.deletionProtection,
@@ -141,8 +141,8 @@ export interface StorageOutputs {
 
 /** User data and data lake buckets; in prod replicated to the DR region's buckets (seed 003 "S3 Cross-Region Replication"). */
 export const buildS3: StackBuilder<S3Inputs, StorageOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const dr = inputs.replicateToDr ? { storage: ctx.dependency<StorageOutputs>("replica"), keys: ctx.dependency<KeyOutputs>("replica-kms") } : undefined;
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const dr = inputs.replicateToDr ? { storage: ctx.dependencyOn("replica", buildS3), keys: ctx.dependencyOn("replica-kms", buildKms) } : undefined;
   const accessLogs = new SecureBucket(stack, "access-logs", {
     bucketName: `${inputs.name}-access-logs`,
     encryption: { mode: "s3" },

@@ -7,10 +7,10 @@ import type { StackBuilder } from "@infra/core";
 import { Repository } from "@infra/ecr";
 import type { LambdaAlias } from "@infra/lambda";
 import type { DeployInputs } from "../inputs";
-import type { MonitoringOutputs } from "./ops";
-import type { RestApiOutputs } from "./rest-api";
-import type { KeyOutputs } from "./security";
-import type { WebsocketOutputs } from "./websocket";
+import { buildMonitoring } from "./ops";
+import { buildRestApi } from "./rest-api";
+import { buildKms } from "./security";
+import { buildWebsocket } from "./websocket";
 
 /**
  * CodeDeploy's managed policy for Lambda deployments, the limited variant: alias updates, alarm
@@ -35,10 +35,10 @@ export interface DeployOutputs {
  * when the function's errors alarm fires or the deployment fails.
  */
 export const buildDeploy: StackBuilder<DeployInputs, DeployOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const rest = ctx.dependency<RestApiOutputs>("rest");
-  const ws = ctx.dependency<WebsocketOutputs>("websocket");
-  const monitoring = ctx.dependency<MonitoringOutputs>("monitoring");
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const rest = ctx.dependencyOn("rest", buildRestApi);
+  const ws = ctx.dependencyOn("websocket", buildWebsocket);
+  const monitoring = ctx.dependencyOn("monitoring", buildMonitoring);
 
   const repository = new Repository(stack, "functions-repository", {
     name: `${inputs.name}-functions`,

@@ -4,10 +4,10 @@ import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCh
 import { SecureBucket } from "@infra/s3";
 import { WebAcl } from "@infra/waf";
 import type { CdnInputs, RoutingInputs, WafInputs, ZoneInputs } from "../inputs";
-import type { RestApiOutputs } from "./rest-api";
+import { buildRestApi, type RestApiOutputs } from "./rest-api";
 import { HEALTH_PATH } from "./rest-api";
-import type { KeyOutputs } from "./security";
-import type { WebsocketOutputs } from "./websocket";
+import { buildKms } from "./security";
+import { buildWebsocket } from "./websocket";
 
 /** CloudFront, its WAF and ACM certificates, and Route 53 query logs must live in us-east-1. */
 function requireUsEast1(id: string, region: string): void {
@@ -25,7 +25,7 @@ export interface ZoneOutputs {
 /** Seed 003 "Route 53 mile-quest.com": the env's public zone with query logging and DNSSEC signing. */
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const keys = ctx.dependencyOn("kms", buildKms);
   const accountId = ctx.env.accountId;
   // DNSSEC needs an asymmetric ECC P-256 signing key that Route 53's DNSSEC service may use.
   const dnssec = inputs.dnssec
@@ -56,7 +56,7 @@ export interface EdgeWafOutputs {
  */
 export const buildEdgeWaf: StackBuilder<WafInputs, EdgeWafOutputs> = (stack, inputs, ctx) => {
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const keys = ctx.dependencyOn("kms", buildKms);
   const acl = new WebAcl(stack, "waf", {
     name: inputs.name,
     scope: "CLOUDFRONT",
@@ -82,8 +82,8 @@ export interface CdnOutputs {
 /** Seed 003 "CloudFront CDN" → API Gateway: api.<domain> on CloudFront with the edge WAF; the origin is the failover-routed regional API. */
 export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx) => {
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
-  const zone = ctx.dependency<ZoneOutputs>("dns");
-  const waf = ctx.dependency<EdgeWafOutputs>("waf");
+  const zone = ctx.dependencyOn("dns", buildZone);
+  const waf = ctx.dependencyOn("waf", buildEdgeWaf);
   const logs = new SecureBucket(stack, "cdn-logs", {
     bucketName: `${inputs.name}-cdn-logs`,
     encryption: { mode: "s3" },
@@ -121,9 +121,9 @@ export interface RoutingOutputs {
  * ws.<domain>. Staging: plain alias records.
  */
 export const buildRouting: StackBuilder<RoutingInputs, RoutingOutputs> = (stack, inputs, ctx) => {
-  const zone = ctx.dependency<ZoneOutputs>("dns");
-  const rest = ctx.dependency<RestApiOutputs>("rest");
-  const ws = ctx.dependency<WebsocketOutputs>("websocket");
+  const zone = ctx.dependencyOn("dns", buildZone);
+  const rest = ctx.dependencyOn("rest", buildRestApi);
+  const ws = ctx.dependencyOn("websocket", buildWebsocket);
   const originDomain = `api-origin.${zone.domain}`;
   const wsDomain = `ws.${zone.domain}`;
   if (!inputs.failover) {
@@ -131,8 +131,8 @@ export const buildRouting: StackBuilder<RoutingInputs, RoutingOutputs> = (stack,
     new AliasRecord(stack, "ws", { zoneId: zone.zoneId, name: wsDomain, ipv6: false, target: { dnsName: ws.regionalDomainName, hostedZoneId: ws.regionalZoneId } });
     return { healthCheckIds: [] };
   }
-  const standbyRest = ctx.dependency<RestApiOutputs>("standbyRest");
-  const standbyWs = ctx.dependency<WebsocketOutputs>("standbyWebsocket");
+  const standbyRest = ctx.dependencyOn("standbyRest", buildRestApi);
+  const standbyWs = ctx.dependencyOn("standbyWebsocket", buildWebsocket);
   const check = (id: string, api: RestApiOutputs) =>
     new HealthCheck(stack, id, {
       fqdn: api.executeApiHost,

@@ -2,10 +2,10 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import type { BuildContext, DeploymentStack } from "@infra/core";
 import { type LambdaAlias, LambdaFunction } from "@infra/lambda";
 import type { FunctionSettings, StackRole } from "../inputs";
-import type { CacheOutputs, DatabaseOutputs, StorageOutputs, TableOutputs } from "./data";
-import type { MessagingOutputs } from "./messaging";
-import type { NetworkOutputs } from "./network";
-import type { IdentityOutputs, KeyOutputs, SecretOutputs } from "./security";
+import { buildAurora, buildCache, buildDynamodb, buildS3, type CacheOutputs, type DatabaseOutputs, type StorageOutputs, type TableOutputs } from "./data";
+import { buildMessaging, type MessagingOutputs } from "./messaging";
+import { buildVpc, type NetworkOutputs } from "./network";
+import { buildCognito, buildKms, buildSecrets, type IdentityOutputs, type KeyOutputs, type SecretOutputs } from "./security";
 
 /** Everything a Mile Quest function may be wired to, read from the deployment's dependencies. */
 export interface AppDependencies {
@@ -25,15 +25,15 @@ export interface AppDependencies {
 export function appDependencies(ctx: BuildContext): AppDependencies {
   const has = (name: string) => name in ctx.deployment.dependencies;
   return {
-    network: ctx.dependency<NetworkOutputs>("vpc"),
-    keys: ctx.dependency<KeyOutputs>("kms"),
-    database: ctx.dependency<DatabaseOutputs>("aurora"),
-    ...(has("cache") ? { cache: ctx.dependency<CacheOutputs>("cache") } : {}),
-    tables: ctx.dependency<TableOutputs>("dynamodb"),
-    storage: ctx.dependency<StorageOutputs>("s3"),
-    messaging: ctx.dependency<MessagingOutputs>("messaging"),
-    identity: ctx.dependency<IdentityOutputs>("cognito"),
-    secrets: ctx.dependency<SecretOutputs>("secrets"),
+    network: ctx.dependencyOn("vpc", buildVpc),
+    keys: ctx.dependencyOn("kms", buildKms),
+    database: ctx.dependencyOn("aurora", buildAurora),
+    ...(has("cache") ? { cache: ctx.dependencyOn("cache", buildCache) } : {}),
+    tables: ctx.dependencyOn("dynamodb", buildDynamodb),
+    storage: ctx.dependencyOn("s3", buildS3),
+    messaging: ctx.dependencyOn("messaging", buildMessaging),
+    identity: ctx.dependencyOn("cognito", buildCognito),
+    secrets: ctx.dependencyOn("secrets", buildSecrets),
   };
 }
 

@@ -3,7 +3,7 @@ import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus
 import type { StackBuilder } from "@infra/core";
 import { Queue, Topic } from "@infra/messaging";
 import type { MessagingInputs } from "../inputs";
-import type { KeyOutputs } from "./security";
+import { buildKms } from "./security";
 
 /** Event sources the analytics path exports (EventBridge pattern of exportAnalytics and the archive). */
 export const ANALYTICS_EVENT_SOURCES = ["milequest.activity", "milequest.team"] as const;
@@ -23,7 +23,7 @@ export interface MessagingOutputs {
 }
 
 export const buildMessaging: StackBuilder<MessagingInputs, MessagingOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const keys = ctx.dependencyOn("kms", buildKms);
   const bus = new CloudwatchEventBus(stack, "event-bus", {
     name: `${inputs.name}-events`,
     description: "Mile Quest domain events (write path → analytics path)",

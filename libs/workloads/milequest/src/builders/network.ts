@@ -6,7 +6,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import type { StackBuilder } from "@infra/core";
 import { type Vpc, vpcFromInputs } from "@infra/vpc";
 import type { VpcInputs } from "../inputs";
-import type { KeyOutputs } from "./security";
+import { buildKms } from "./security";
 
 export interface NetworkOutputs {
   readonly vpc: Vpc;
@@ -26,7 +26,7 @@ const DATA_PORTS = [
  * endpoints for S3 and DynamoDB so that data traffic stays off the NAT gateway.
  */
 export const buildVpc: StackBuilder<VpcInputs, NetworkOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const keys = ctx.dependencyOn("kms", buildKms);
   const region = ctx.deployment.region.name;
   const vpc = vpcFromInputs(stack, inputs, { flowLogsKeyArn: keys.logs.keyArn });
 

@@ -9,12 +9,12 @@ import { Budget } from "@infra/governance";
 import { type LambdaFunction, TracingSamplingRule } from "@infra/lambda";
 import { AlertTopic, Dashboard, type DashboardMetric, MetricAlarm, type SingleMetricAlarmProps } from "@infra/monitoring";
 import type { BudgetInputs, MonitoringInputs } from "../inputs";
-import type { CacheOutputs, DatabaseOutputs } from "./data";
-import type { JobsOutputs } from "./jobs";
-import type { MessagingOutputs } from "./messaging";
-import type { RestApiOutputs } from "./rest-api";
-import type { KeyOutputs } from "./security";
-import type { WebsocketOutputs } from "./websocket";
+import { buildAurora, buildCache } from "./data";
+import { buildJobs } from "./jobs";
+import { buildMessaging } from "./messaging";
+import { buildRestApi } from "./rest-api";
+import { buildKms } from "./security";
+import { buildWebsocket } from "./websocket";
 import type { TerraformResource } from "cdktf";
 
 export interface MonitoringOutputs {
@@ -30,13 +30,13 @@ export interface MonitoringOutputs {
  * actively; a group and sampling rule here). CloudWatch Logs Insights needs no resource.
  */
 export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const rest = ctx.dependency<RestApiOutputs>("rest");
-  const ws = ctx.dependency<WebsocketOutputs>("websocket");
-  const jobs = ctx.dependency<JobsOutputs>("jobs");
-  const { cluster } = ctx.dependency<DatabaseOutputs>("aurora");
-  const messaging = ctx.dependency<MessagingOutputs>("messaging");
-  const cache = "cache" in ctx.deployment.dependencies ? ctx.dependency<CacheOutputs>("cache") : undefined;
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const rest = ctx.dependencyOn("rest", buildRestApi);
+  const ws = ctx.dependencyOn("websocket", buildWebsocket);
+  const jobs = ctx.dependencyOn("jobs", buildJobs);
+  const { cluster } = ctx.dependencyOn("aurora", buildAurora);
+  const messaging = ctx.dependencyOn("messaging", buildMessaging);
+  const cache = "cache" in ctx.deployment.dependencies ? ctx.dependencyOn("cache", buildCache) : undefined;
   const region = ctx.deployment.region.name;
 
   const topic = new AlertTopic(stack, "alerts", { name: `${inputs.name}-alerts`, kmsKeyArn: keys.alerts.keyArn, emails: inputs.alarmEmails });

@@ -5,7 +5,7 @@ import type { LambdaAlias, LambdaFunction } from "@infra/lambda";
 import { WebAcl } from "@infra/waf";
 import type { RestApiInputs, RestFunction } from "../inputs";
 import { EXTERNAL_API_SECRETS } from "../inputs";
-import type { ZoneOutputs } from "./edge";
+import { buildZone } from "./edge";
 import { FunctionFactory, appDependencies } from "./functions";
 import { keepLegacyAddresses, legacyRouteId } from "./rest-api-moves";
 
@@ -92,7 +92,7 @@ export interface RestApiOutputs {
  */
 export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack, inputs, ctx) => {
   const deps = appDependencies(ctx);
-  const zone = ctx.dependency<ZoneOutputs>("dns");
+  const zone = ctx.dependencyOn("dns", buildZone);
   const factory = new FunctionFactory(stack, inputs, deps, ctx);
   const { keys, messaging, storage, secrets } = deps;
   const region = ctx.deployment.region.name;

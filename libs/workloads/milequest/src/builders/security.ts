@@ -4,7 +4,7 @@ import { type EncryptionKey, Secret, purposeKeysBuilder } from "@infra/kms";
 import type { CognitoInputs, ExternalApi, KmsInputs, SecretsInputs } from "../inputs";
 import { EXTERNAL_API_SECRETS } from "../inputs";
 import { keepLegacyCognitoAddresses } from "./cognito-moves";
-import type { StorageOutputs } from "./data";
+import { buildS3 } from "./data";
 
 /** One key per purpose, so a grant on one never opens another (seed 003 "KMS Keys"). */
 export interface KeyOutputs {
@@ -44,8 +44,8 @@ export interface SecretOutputs {
 
 /** Secrets Manager containers; an operator sets the values (`aws secretsmanager put-secret-value`), never code. */
 export const buildSecrets: StackBuilder<SecretsInputs, SecretOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const replicas = inputs.replicaRegions.map((region) => ({ region, kmsKeyArn: ctx.dependency<KeyOutputs>(`kms-${region}`).app.keyArn }));
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const replicas = inputs.replicaRegions.map((region) => ({ region, kmsKeyArn: ctx.dependencyOn(`kms-${region}`, buildKms).app.keyArn }));
   const secret = (id: string, description: string) =>
     new Secret(stack, id, {
       name: `${inputs.prefix}/${id}`,
@@ -82,8 +82,8 @@ export interface IdentityOutputs {
  * S3 prefix. The resources kept their state through `moved` blocks (ADR 0080).
  */
 export const buildCognito: StackBuilder<CognitoInputs, IdentityOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const storage = ctx.dependency<StorageOutputs>("s3");
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const storage = ctx.dependencyOn("s3", buildS3);
   const region = ctx.deployment.region.name;
   const client = (id: string, domain: string): AppClientProps => ({
     name: `${inputs.name}-${id}`,

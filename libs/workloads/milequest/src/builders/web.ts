@@ -2,8 +2,8 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import { AmplifyApp, nextjsSsrBuildSpec } from "@infra/amplify";
 import type { StackBuilder } from "@infra/core";
 import type { AmplifyInputs } from "../inputs";
-import type { EdgeWafOutputs, ZoneOutputs } from "./edge";
-import type { IdentityOutputs, SecretOutputs } from "./security";
+import { buildEdgeWaf, buildZone } from "./edge";
+import { buildCognito, buildSecrets } from "./security";
 
 /** amplify.yml of one Next.js SSR app of the monorepo (Amplify monorepo support: `applications[].appRoot`). */
 export function monorepoBuildSpec(appRoot: string): string {
@@ -24,10 +24,10 @@ export interface WebOutputs {
  * takes a CLOUDFRONT-scope web ACL through aws_wafv2_web_acl_association).
  */
 export const buildAmplify: StackBuilder<AmplifyInputs, WebOutputs> = (stack, inputs, ctx) => {
-  const secrets = ctx.dependency<SecretOutputs>("secrets");
-  const identity = ctx.dependency<IdentityOutputs>("cognito");
-  const waf = ctx.dependency<EdgeWafOutputs>("waf");
-  const zone = ctx.dependency<ZoneOutputs>("dns");
+  const secrets = ctx.dependencyOn("secrets", buildSecrets);
+  const identity = ctx.dependencyOn("cognito", buildCognito);
+  const waf = ctx.dependencyOn("waf", buildEdgeWaf);
+  const zone = ctx.dependencyOn("dns", buildZone);
   const shared = {
     NEXT_PUBLIC_API_URL: `https://api.${zone.domain}`,
     NEXT_PUBLIC_WS_URL: `wss://ws.${zone.domain}`,

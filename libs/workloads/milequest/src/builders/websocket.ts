@@ -6,9 +6,9 @@ import { Certificate } from "@infra/dns";
 import type { LambdaAlias, LambdaFunction } from "@infra/lambda";
 import { Lazy } from "cdktf";
 import type { WebsocketFunction, WebsocketInputs } from "../inputs";
-import type { ZoneOutputs } from "./edge";
+import { buildZone } from "./edge";
 import { FunctionFactory, appDependencies } from "./functions";
-import type { RestApiOutputs } from "./rest-api";
+import { buildRestApi } from "./rest-api";
 import { keepLegacyWsAddresses, legacyWsRouteId } from "./websocket-moves";
 
 /** WebSocket routes (route key → function). Only $connect is authorized: API Gateway authorizes the connection, not each message. */
@@ -47,8 +47,8 @@ export type RouteFunction = (typeof WEBSOCKET_ROUTES)[number]["fn"];
  */
 export const buildWebsocket: StackBuilder<WebsocketInputs, WebsocketOutputs> = (stack, inputs, ctx) => {
   const deps = appDependencies(ctx);
-  const zone = ctx.dependency<ZoneOutputs>("dns");
-  const rest = ctx.dependency<RestApiOutputs>("rest");
+  const zone = ctx.dependencyOn("dns", buildZone);
+  const rest = ctx.dependencyOn("rest", buildRestApi);
   const factory = new FunctionFactory(stack, inputs, deps, ctx);
   const region = ctx.deployment.region.name;
 

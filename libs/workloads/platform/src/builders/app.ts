@@ -8,10 +8,10 @@ import { type StackBuilder, requirePrerequisite } from "@infra/core";
 import { Repository } from "@infra/ecr";
 import { LogGroup } from "@infra/monitoring";
 import type { AppInputs } from "../inputs/app";
-import type { ClusterOutputs } from "./ecs";
-import type { IngressOutputs } from "./ingress";
-import type { KeyOutputs } from "./kms";
-import type { NetworkOutputs } from "./vpc";
+import { buildEcs } from "./ecs";
+import { buildIngress } from "./ingress";
+import { buildKms } from "./kms";
+import { buildVpc } from "./vpc";
 
 /** The container's name in the task definition, which the service's load_balancer block names. */
 export const APP_CONTAINER = "app";
@@ -37,10 +37,10 @@ export interface AppOutputs {
  * the cluster's managed scaling adds and removes the instances the tasks need (ADR 0095).
  */
 export const buildApp: StackBuilder<AppInputs, AppOutputs> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
-  const { cluster } = ctx.dependency<ClusterOutputs>("ecs");
-  const { alb } = ctx.dependency<IngressOutputs>("ingress");
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const { vpc } = ctx.dependencyOn("vpc", buildVpc);
+  const { cluster } = ctx.dependencyOn("ecs", buildEcs);
+  const { alb } = ctx.dependencyOn("ingress", buildIngress);
+  const keys = ctx.dependencyOn("kms", buildKms);
   const region = ctx.deployment.region.name;
   const name = `${inputs.name}-app`;
 

@@ -1,7 +1,7 @@
 import { BackupPlan } from "@infra/backup";
 import type { StackBuilder } from "@infra/core";
 import type { BackupInputs } from "../inputs/backup";
-import type { KeyOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface BackupOutputs {
   readonly plan: BackupPlan;
@@ -18,8 +18,8 @@ export const EBS_VOLUMES = "arn:aws:ec2:*:*:volume/*";
  * (its own deployment of this module, a dependency, so it exists before the copy rule names it).
  */
 export const buildBackup: StackBuilder<BackupInputs, BackupOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const drVault = inputs.drCopy ? ctx.dependency<BackupOutputs>("drVault").plan.vaultArn : undefined;
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const drVault = inputs.drCopy ? ctx.dependencyOn("drVault", buildBackup).plan.vaultArn : undefined;
   const plan = new BackupPlan(stack, "ebs", {
     name: inputs.name,
     kmsKeyArn: keys.data.keyArn,

@@ -1,10 +1,10 @@
 import type { StackBuilder } from "@infra/core";
 import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
-import type { AppOutputs } from "./app";
-import type { IngressOutputs } from "./ingress";
+import { buildApp } from "./app";
+import { buildIngress } from "./ingress";
 
-import type { KeyOutputs } from "./kms";
+import { buildKms } from "./kms";
 
 export interface ZoneOutputs {
   readonly zone: HostedZone;
@@ -14,7 +14,7 @@ export interface ZoneOutputs {
 }
 
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const keys = ctx.dependencyOn("kms", buildKms);
   const signing = inputs.dnssec
     ? new DnssecSigningKey(stack, "dnssec", { name: inputs.zoneName.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
     : undefined;
@@ -35,8 +35,8 @@ export interface AppRecordOutputs {
 
 /** app.<zone>: a plain alias, or Route 53 failover between the primary and DR ingress (seed 004 failover strategy). */
 export const buildAppRecord: StackBuilder<AppRecordInputs, AppRecordOutputs> = (stack, inputs, ctx) => {
-  const { zone, zoneName } = ctx.dependency<ZoneOutputs>("zone");
-  const primary = ctx.dependency<IngressOutputs>("ingress").alb;
+  const { zone, zoneName } = ctx.dependencyOn("zone", buildZone);
+  const primary = ctx.dependencyOn("ingress", buildIngress).alb;
   const name = `${inputs.recordName}.${zoneName}`;
   const routing = inputs.routing;
   if (routing.mode === "simple") {
@@ -47,9 +47,9 @@ export const buildAppRecord: StackBuilder<AppRecordInputs, AppRecordOutputs> = (
     });
     return { fqdn: record.fqdn };
   }
-  const secondary = ctx.dependency<IngressOutputs>("secondary").alb;
+  const secondary = ctx.dependencyOn("secondary", buildIngress).alb;
   if (routing.healthCheck.type === "HTTPS") {
-    const served = ctx.dependency<AppOutputs>("app").healthCheckPath;
+    const served = ctx.dependencyOn("app", buildApp).healthCheckPath;
     if (routing.healthCheck.path !== served) {
       throw new Error(
         `${ctx.deployment.stackName}: routing.healthCheck.path "${routing.healthCheck.path}" is not the path the service answers on the ALB ("${served}", services/app healthCheckPath): Route 53 would fail over a healthy region`,

@@ -1,17 +1,17 @@
 import type { StackBuilder } from "@infra/core";
 import { EcsEc2Cluster } from "@infra/ecs";
 import type { EcsInputs } from "../inputs/ecs";
-import type { KeyOutputs } from "./kms";
+import { buildKms } from "./kms";
 import { platformTaskStatements } from "./task-access";
-import type { NetworkOutputs } from "./vpc";
+import { buildVpc } from "./vpc";
 
 export interface ClusterOutputs {
   readonly cluster: EcsEc2Cluster;
 }
 
 export const buildEcs: StackBuilder<EcsInputs, ClusterOutputs> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const { vpc } = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms);
   const cluster = new EcsEc2Cluster(stack, "ecs", {
     name: inputs.name,
     vpcId: vpc.vpcId,

@@ -5,10 +5,10 @@ import { Certificate } from "@infra/dns";
 import { SecureBucket } from "@infra/s3";
 import { WebAcl } from "@infra/waf";
 import type { IngressInputs } from "../inputs/ingress";
-import type { ZoneOutputs } from "./dns";
-import type { ClusterOutputs } from "./ecs";
-import type { KeyOutputs } from "./kms";
-import type { NetworkOutputs } from "./vpc";
+import { buildZone } from "./dns";
+import { buildEcs } from "./ecs";
+import { buildKms } from "./kms";
+import { buildVpc } from "./vpc";
 
 export interface IngressOutputs {
   readonly alb: ApplicationLoadBalancer;
@@ -22,10 +22,10 @@ export interface IngressOutputs {
  * 30 days, and the ECS instances opened to the ALB only.
  */
 export const buildIngress: StackBuilder<IngressInputs, IngressOutputs> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
-  const { zone } = ctx.dependency<ZoneOutputs>("zone");
-  const { cluster } = ctx.dependency<ClusterOutputs>("ecs");
-  const keys = ctx.dependency<KeyOutputs>("kms");
+  const { vpc } = ctx.dependencyOn("vpc", buildVpc);
+  const { zone } = ctx.dependencyOn("zone", buildZone);
+  const { cluster } = ctx.dependencyOn("ecs", buildEcs);
+  const keys = ctx.dependencyOn("kms", buildKms);
   const region = ctx.deployment.region.name;
 
   const certificate = new Certificate(stack, "certificate", { domainName: inputs.domainName, zoneId: zone.zoneId });

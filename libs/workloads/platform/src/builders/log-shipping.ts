@@ -10,10 +10,10 @@ import { LogGroup } from "@infra/monitoring";
 import { SecureBucket } from "@infra/s3";
 import type { Construct } from "constructs";
 import type { LogShippingInputs } from "../inputs/log-shipping";
-import type { AppOutputs } from "./app";
-import type { ClusterOutputs } from "./ecs";
-import type { IngressOutputs } from "./ingress";
-import type { KeyOutputs } from "./kms";
+import { buildApp } from "./app";
+import { buildEcs } from "./ecs";
+import { buildIngress } from "./ingress";
+import { buildKms } from "./kms";
 
 /** What Firehose reads from the secret (its Splunk destination's documented key). */
 const HEC_TOKEN_FORMAT = 'JSON {"hec_token"}: the token of the Splunk HTTP Event Collector input for this stream';
@@ -45,10 +45,10 @@ function serviceRole(scope: Construct, id: string, p: { name: string; service: s
  * after the retries goes to a CMK-encrypted bucket (FailedEventsOnly); delivery errors to a log group.
  */
 export const buildLogShipping: StackBuilder<LogShippingInputs, LogShippingOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const { cluster } = ctx.dependency<ClusterOutputs>("ecs");
-  const app = ctx.dependency<AppOutputs>("app");
-  const { accessLogBucketName } = ctx.dependency<IngressOutputs>("ingress");
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const { cluster } = ctx.dependencyOn("ecs", buildEcs);
+  const app = ctx.dependencyOn("app", buildApp);
+  const { accessLogBucketName } = ctx.dependencyOn("ingress", buildIngress);
   const region = ctx.deployment.region.name;
   const accountId = ctx.env.accountId;
   const streamName = `${inputs.name}-splunk`;

@@ -10,10 +10,10 @@ import {
   rdsFreeStorageAlarm,
 } from "@infra/monitoring";
 import type { MonitoringInputs } from "../inputs/monitoring";
-import type { AppOutputs } from "./app";
-import type { ClusterOutputs } from "./ecs";
-import type { KeyOutputs } from "./kms";
-import type { DataOutputs } from "./rds";
+import { buildApp } from "./app";
+import { buildEcs } from "./ecs";
+import { buildKms } from "./kms";
+import { buildRds } from "./rds";
 
 /** The evaluation window of a configured alarm, as the monitoring library's helpers take it. */
 function windowOf(alarm: MonitoringInputs["alarms"]["cpuHigh"]): { period: number; evaluationPeriods: number; datapointsToAlarm?: number } {
@@ -30,10 +30,10 @@ export interface MonitoringOutputs {
 
 /** Seed 004 observability: high CPU, low free storage (RDS) and disk (ECS hosts), RDS failover, ECS task failures → one encrypted topic; a dashboard. */
 export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const { database, allocatedStorageGb } = ctx.dependency<DataOutputs>("rds");
-  const { cluster } = ctx.dependency<ClusterOutputs>("ecs");
-  const app = ctx.dependency<AppOutputs>("app");
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const { database, allocatedStorageGb } = ctx.dependencyOn("rds", buildRds);
+  const { cluster } = ctx.dependencyOn("ecs", buildEcs);
+  const app = ctx.dependencyOn("app", buildApp);
   const region = ctx.deployment.region.name;
 
   const topic = new AlertTopic(stack, "alerts", { name: `${inputs.name}-alerts`, kmsKeyArn: keys.alerts.keyArn, emails: inputs.alarmEmails });

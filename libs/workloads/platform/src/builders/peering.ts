@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { type Vpc, VpcPeering } from "@infra/vpc";
 import type { PeeringInputs } from "../inputs/peering";
-import type { NetworkOutputs } from "./vpc";
+import { buildVpc } from "./vpc";
 
 export interface PeeringOutputs {
   readonly peering: VpcPeering;
@@ -15,8 +15,8 @@ function routeTables(vpc: Vpc, tiers: PeeringInputs["tiers"]): string[] {
 
 /** Requester in this stack's region, accepter (and its routes) in the peer's region, through an aliased provider. */
 export const buildPeering: StackBuilder<PeeringInputs, PeeringOutputs> = (stack, inputs, ctx) => {
-  const { vpc: local } = ctx.dependency<NetworkOutputs>("vpc");
-  const { vpc: peer } = ctx.dependency<NetworkOutputs>("peer");
+  const { vpc: local } = ctx.dependencyOn("vpc", buildVpc);
+  const { vpc: peer } = ctx.dependencyOn("peer", buildVpc);
   const peerRegion = ctx.env.deployments.find((d) => d.id === ctx.deployment.dependencies["peer"])!.region.name;
   const peering = new VpcPeering(stack, "peering", {
     name: inputs.name,

@@ -4,8 +4,9 @@ import type { StackBuilder } from "@infra/core";
 import { Fn } from "cdktf";
 import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { RdsInputs } from "../inputs/rds";
-import type { KeyOutputs } from "./kms";
-import type { NetworkOutputs } from "./vpc";
+import { buildKms } from "./kms";
+import { buildVpc } from "./vpc";
+import { buildEcs } from "./ecs";
 
 export interface DataOutputs {
   readonly database: DatabaseInstance;
@@ -22,12 +23,12 @@ export interface DatabaseClients {
 const primaryRegion = (env: { readonly regions: readonly { readonly name: string; readonly role: string }[] }): string => env.regions.find((r) => r.role === "primary")!.name;
 
 export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ctx) => {
-  const { vpc } = ctx.dependency<NetworkOutputs>("vpc");
-  const keys = ctx.dependency<KeyOutputs>("kms");
-  const clients = ctx.dependency<{ cluster: DatabaseClients }>("ecs").cluster;
-  const source = inputs.replicaOfPrimary ? ctx.dependency<DataOutputs>("primary").database : undefined;
+  const { vpc } = ctx.dependencyOn("vpc", buildVpc);
+  const keys = ctx.dependencyOn("kms", buildKms);
+  const clients = ctx.dependencyOn("ecs", buildEcs).cluster;
+  const source = inputs.replicaOfPrimary ? ctx.dependencyOn("primary", buildRds).database : undefined;
   const replicaRegions = inputs.masterCredentials.mode === "rotated-secret" ? (inputs.masterCredentials.replicaRegions ?? []) : [];
-  const secretReplicaKeys = Object.fromEntries(replicaRegions.map((region) => [region, ctx.dependency<KeyOutputs>(`kms-${region}`).data]));
+  const secretReplicaKeys = Object.fromEntries(replicaRegions.map((region) => [region, ctx.dependencyOn(`kms-${region}`, buildKms).data]));
   const database = new DatabaseInstance(stack, "rds", {
     ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys, replicaOf: source, secretReplicaKeys }),
     engine: inputs.engine,

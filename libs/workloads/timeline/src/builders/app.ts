@@ -7,15 +7,15 @@ import { documentStatements } from "@infra/iam";
 import { MetricAlarm } from "@infra/monitoring";
 import { WebAcl } from "@infra/waf";
 import type { TimelineAppInputs } from "../inputs/compute";
-import { CACHE_RECORD, type TimelineCache } from "./cache";
-import type { TimelineCdn } from "./cdn";
-import type { TimelineRegistry } from "./ecr";
-import type { TimelineKeys } from "./kms";
-import type { TimelineMonitoring } from "./monitoring";
-import type { TimelineNetwork } from "./network";
-import { READER_RECORD, type TimelineDatabase, WRITER_RECORD } from "./rds";
-import type { TimelineStorage } from "./storage";
-import type { TimelineZone } from "./zone";
+import { buildTimelineCache, CACHE_RECORD } from "./cache";
+import { buildTimelineCdn } from "./cdn";
+import { buildTimelineEcr } from "./ecr";
+import { buildTimelineKms } from "./kms";
+import { buildTimelineMonitoring } from "./monitoring";
+import { buildTimelineNetwork } from "./network";
+import { buildTimelineRds, READER_RECORD, WRITER_RECORD } from "./rds";
+import { buildTimelineStorage } from "./storage";
+import { buildTimelineZone } from "./zone";
 
 export interface TimelineApp {
   readonly clusterName: string;
@@ -69,14 +69,14 @@ export function appTaskStatements(p: {
  */
 export const buildTimelineApp: StackBuilder<TimelineAppInputs, TimelineApp> = (stack, inputs, ctx) => {
   const where = ctx.deployment.stackName;
-  const keys = ctx.dependency<TimelineKeys>("kms");
-  const network = ctx.dependency<TimelineNetwork>("vpc");
-  const db = ctx.dependency<TimelineDatabase>("rds");
-  const cache = ctx.dependency<TimelineCache>("cache");
-  const storage = ctx.dependency<TimelineStorage>("storage");
-  const registry = ctx.dependency<TimelineRegistry>("ecr");
-  const monitoring = ctx.dependency<TimelineMonitoring>("monitoring");
-  const zone = ctx.dependency<TimelineZone>("zone");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
+  const network = ctx.dependencyOn("vpc", buildTimelineNetwork);
+  const db = ctx.dependencyOn("rds", buildTimelineRds);
+  const cache = ctx.dependencyOn("cache", buildTimelineCache);
+  const storage = ctx.dependencyOn("storage", buildTimelineStorage);
+  const registry = ctx.dependencyOn("ecr", buildTimelineEcr);
+  const monitoring = ctx.dependencyOn("monitoring", buildTimelineMonitoring);
+  const zone = ctx.dependencyOn("zone", buildTimelineZone);
   const region = ctx.deployment.region.name;
   const { vpc } = network;
 
@@ -88,10 +88,10 @@ export const buildTimelineApp: StackBuilder<TimelineAppInputs, TimelineApp> = (s
   }
   // The data endpoints are names in the primary region's private zone, which the DR VPC resolves too:
   // after a failover the same names lead to the promoted replica and the DR cache.
-  const privateZone = network.zone ?? ctx.dependency<TimelineNetwork>("primary-vpc").zone;
+  const privateZone = network.zone ?? ctx.dependencyOn("primary-vpc", buildTimelineNetwork).zone;
   if (!privateZone) throw new Error(`${where}: needs the private zone of timeline-network/vpc (primary region) for the data endpoints`);
 
-  const assets = ctx.deployment.dependencies["cdn"] ? ctx.dependency<TimelineCdn>("cdn").assets : storage.assetsReplica;
+  const assets = ctx.deployment.dependencies["cdn"] ? ctx.dependencyOn("cdn", buildTimelineCdn).assets : storage.assetsReplica;
   if (!assets) throw new Error(`${where}: needs the assets bucket: a "cdn" dependency (primary) or the storage replica (DR)`);
   const albLogs = storage.logs.albLogTarget;
   if (!albLogs) throw new Error(`${where}: the storage log bucket does not accept ALB logs`);

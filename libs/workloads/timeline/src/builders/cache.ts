@@ -2,8 +2,8 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
 import { RedisReplicationGroup } from "@infra/elasticache";
 import type { TimelineCacheInputs } from "../inputs/cache";
-import type { TimelineKeys } from "./kms";
-import type { TimelineNetwork } from "./network";
+import { buildTimelineKms } from "./kms";
+import { buildTimelineNetwork } from "./network";
 
 export interface TimelineCache {
   readonly cache: RedisReplicationGroup;
@@ -26,8 +26,8 @@ export function clusterModeNodeIds(groupId: string, shards: number, replicasPerS
 }
 
 export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache> = (stack, inputs, ctx) => {
-  const { vpc, appSecurityGroupId, zone, ports } = ctx.dependency<TimelineNetwork>("vpc");
-  const keys = ctx.dependency<TimelineKeys>("kms");
+  const { vpc, appSecurityGroupId, zone, ports } = ctx.dependencyOn("vpc", buildTimelineNetwork);
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
   const appUserName = `${inputs.name}-app`;
   const cache = new RedisReplicationGroup(stack, "redis", {
     replicationGroupId: inputs.name,

@@ -3,8 +3,8 @@ import type { StackBuilder } from "@infra/core";
 import { SecureBucket } from "@infra/s3";
 import { WebAcl } from "@infra/waf";
 import type { TimelineCdnInputs } from "../inputs/cdn";
-import type { TimelineKeys } from "./kms";
-import { bucketName, lifecycleProps, type TimelineStorage } from "./storage";
+import { buildTimelineKms } from "./kms";
+import { bucketName, buildTimelineStorage, lifecycleProps } from "./storage";
 
 export interface TimelineCdn {
   readonly assets: SecureBucket;
@@ -20,8 +20,8 @@ export interface TimelineCdn {
  * scoped to this distribution), which is what a "public bucket" should mean in 2025.
  */
 export const buildTimelineCdn: StackBuilder<TimelineCdnInputs, TimelineCdn> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
-  const storage = ctx.dependency<TimelineStorage>("storage");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
+  const storage = ctx.dependencyOn("storage", buildTimelineStorage);
   const accountId = ctx.env.accountId;
   // In the same stack as the distribution and the assets bucket, so the policy pack sees it is their log
   // bucket (CloudFront standard logging writes with ACLs: BucketOwnerPreferred).
@@ -34,8 +34,8 @@ export const buildTimelineCdn: StackBuilder<TimelineCdnInputs, TimelineCdn> = (s
     noncurrentVersionExpirationDays: 7,
     deletionProtection: inputs.deletionProtection,
   });
-  const replica = inputs.replicateToDr ? ctx.dependency<TimelineStorage>("replica") : undefined;
-  const replicaKeys = inputs.replicateToDr ? ctx.dependency<TimelineKeys>("replica-kms") : undefined;
+  const replica = inputs.replicateToDr ? ctx.dependencyOn("replica", buildTimelineStorage) : undefined;
+  const replicaKeys = inputs.replicateToDr ? ctx.dependencyOn("replica-kms", buildTimelineKms) : undefined;
 
   const assets = new SecureBucket(stack, "assets", {
     bucketName: bucketName(inputs.name, "assets", accountId),

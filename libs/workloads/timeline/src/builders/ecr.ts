@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { Repository } from "@infra/ecr";
 import type { TimelineEcrInputs } from "../inputs/compute";
-import type { TimelineKeys } from "./kms";
+import { buildTimelineKms } from "./kms";
 
 export interface TimelineRegistry {
   readonly repositoryArn: string;
@@ -10,7 +10,7 @@ export interface TimelineRegistry {
 
 /** The API image repository of one region: CMK-encrypted, scanned on push, immutable tags, lifecycle policy. */
 export const buildTimelineEcr: StackBuilder<TimelineEcrInputs, TimelineRegistry> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
   const repo = new Repository(stack, "api", {
     name: inputs.repositoryName,
     kmsKeyArn: keys.data.keyArn,

@@ -2,8 +2,8 @@ import type { StackBuilder } from "@infra/core";
 import { BASELINE_MANAGED_RULES, Budget, ConfigRecorder } from "@infra/governance";
 import { SecureBucket } from "@infra/s3";
 import type { TimelineGovernanceInputs } from "../inputs/governance";
-import type { TimelineKeys } from "./kms";
-import { bucketName, type TimelineStorage } from "./storage";
+import { buildTimelineKms } from "./kms";
+import { bucketName, buildTimelineStorage } from "./storage";
 
 export interface TimelineGovernance {
   readonly recorder: ConfigRecorder;
@@ -12,8 +12,8 @@ export interface TimelineGovernance {
 
 /** Seed 002: "AWS Config for compliance monitoring", "Cost monitoring and budgets". */
 export const buildTimelineGovernance: StackBuilder<TimelineGovernanceInputs, TimelineGovernance> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
-  const storage = ctx.dependency<TimelineStorage>("storage");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
+  const storage = ctx.dependencyOn("storage", buildTimelineStorage);
   const accountId = ctx.env.accountId;
 
   const history = new SecureBucket(stack, "config-history", {

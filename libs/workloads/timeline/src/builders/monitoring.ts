@@ -3,10 +3,10 @@ import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
 import { AlertTopic, Dashboard, LogGroup, MetricAlarm, rdsCpuAlarm, rdsEventSubscription, rdsFreeStorageAlarm } from "@infra/monitoring";
 import type { TimelineMonitoringInputs } from "../inputs/monitoring";
-import type { TimelineCache } from "./cache";
-import type { TimelineCdn } from "./cdn";
-import type { TimelineKeys } from "./kms";
-import type { TimelineDatabase } from "./rds";
+import { buildTimelineCache } from "./cache";
+import { buildTimelineCdn } from "./cdn";
+import { buildTimelineKms } from "./kms";
+import { buildTimelineRds } from "./rds";
 
 export interface TimelineMonitoring {
   readonly topic: AlertTopic;
@@ -21,10 +21,10 @@ export interface TimelineMonitoring {
  * sampling and a trace group with insights, and a dashboard.
  */
 export const buildTimelineMonitoring: StackBuilder<TimelineMonitoringInputs, TimelineMonitoring> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
-  const db = ctx.dependency<TimelineDatabase>("rds");
-  const { nodeIds } = ctx.dependency<TimelineCache>("cache");
-  const cdn = ctx.deployment.dependencies["cdn"] ? ctx.dependency<TimelineCdn>("cdn") : undefined;
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
+  const db = ctx.dependencyOn("rds", buildTimelineRds);
+  const { nodeIds } = ctx.dependencyOn("cache", buildTimelineCache);
+  const cdn = ctx.deployment.dependencies["cdn"] ? ctx.dependencyOn("cdn", buildTimelineCdn) : undefined;
   const region = ctx.deployment.region.name;
   const n = inputs.name;
 

@@ -6,7 +6,7 @@ import { HostedZone } from "@infra/dns";
 import { type Vpc, vpcFromInputs } from "@infra/vpc";
 import { type AclTier, TierNetworkAcls, tierAclEntries } from "../constructs/network-acls";
 import type { TimelineNetworkInputs } from "../inputs/network";
-import type { TimelineKeys } from "./kms";
+import { buildTimelineKms } from "./kms";
 
 export interface TimelineNetwork {
   readonly vpc: Vpc;
@@ -23,7 +23,7 @@ export interface TimelineNetwork {
 }
 
 export const buildTimelineNetwork: StackBuilder<TimelineNetworkInputs, TimelineNetwork> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
   const vpc = vpcFromInputs(stack, inputs, { flowLogsKeyArn: keys.logs.keyArn });
 
   const cidrsOf = (tier: AclTier) => vpc.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
@@ -101,7 +101,7 @@ export const buildTimelineNetwork: StackBuilder<TimelineNetworkInputs, TimelineN
   if (inputs.privateZone.create) {
     // DR regions' VPCs resolve the same names, so the failover only re-points records.
     const drId = ctx.deployment.dependencies["dr"];
-    const dr = drId ? ctx.dependency<TimelineNetwork>("dr") : undefined;
+    const dr = drId ? ctx.dependencyOn("dr", buildTimelineNetwork) : undefined;
     const drRegion = drId ? ctx.env.deployments.find((d) => d.id === drId)!.region.name : undefined;
     const hosted = new HostedZone(stack, "zone", {
       name: inputs.privateZone.name,

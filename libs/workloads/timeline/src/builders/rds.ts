@@ -2,8 +2,8 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
 import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { TimelineRdsInputs } from "../inputs/rds";
-import type { TimelineKeys } from "./kms";
-import type { TimelineNetwork } from "./network";
+import { buildTimelineKms } from "./kms";
+import { buildTimelineNetwork } from "./network";
 
 export interface TimelineDatabase {
   readonly database: DatabaseInstance;
@@ -25,9 +25,9 @@ export const WRITER_RECORD = "db-writer";
 export const READER_RECORD = "db-reader";
 
 export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase> = (stack, inputs, ctx) => {
-  const { vpc, appSecurityGroupId, zone } = ctx.dependency<TimelineNetwork>("vpc");
-  const keys = ctx.dependency<TimelineKeys>("kms");
-  const primary = inputs.replicaOfPrimary ? ctx.dependency<TimelineDatabase>("primary") : undefined;
+  const { vpc, appSecurityGroupId, zone } = ctx.dependencyOn("vpc", buildTimelineNetwork);
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
+  const primary = inputs.replicaOfPrimary ? ctx.dependencyOn("primary", buildTimelineRds) : undefined;
   const source = primary?.database;
   const database = new DatabaseInstance(stack, "rds", {
     ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys, replicaOf: source }),

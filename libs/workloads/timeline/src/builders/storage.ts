@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { SecureBucket } from "@infra/s3";
 import { archiveRules, type BucketLifecycle, type TimelineStorageInputs } from "../inputs/storage";
-import type { TimelineKeys } from "./kms";
+import { buildTimelineKms } from "./kms";
 
 export interface TimelineStorage {
   /** Private backup bucket (database exports, logical dumps, cache snapshots exports). */
@@ -24,7 +24,7 @@ export function lifecycleProps(l: BucketLifecycle) {
 }
 
 export const buildTimelineStorage: StackBuilder<TimelineStorageInputs, TimelineStorage> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
   const accountId = ctx.env.accountId;
   const logs = new SecureBucket(stack, "logs", {
     bucketName: bucketName(inputs.name, "access-logs", accountId),
@@ -38,8 +38,8 @@ export const buildTimelineStorage: StackBuilder<TimelineStorageInputs, TimelineS
     deletionProtection: inputs.deletionProtection,
   });
 
-  const replica = inputs.replicateToDr ? ctx.dependency<TimelineStorage>("replica") : undefined;
-  const replicaKeys = inputs.replicateToDr ? ctx.dependency<TimelineKeys>("replica-kms") : undefined;
+  const replica = inputs.replicateToDr ? ctx.dependencyOn("replica", buildTimelineStorage) : undefined;
+  const replicaKeys = inputs.replicateToDr ? ctx.dependencyOn("replica-kms", buildTimelineKms) : undefined;
   const backups = new SecureBucket(stack, "backups", {
     bucketName: bucketName(inputs.name, "backups", accountId),
     encryption: { mode: "kms", kmsKeyArn: keys.data.keyArn },

@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { DnssecSigningKey, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
 import type { TimelineZoneInputs } from "../inputs/compute";
-import type { TimelineKeys } from "./kms";
+import { buildTimelineKms } from "./kms";
 
 export interface TimelineZone {
   readonly zoneId: string;
@@ -14,7 +14,7 @@ export interface TimelineZone {
  * log group and DNSSEC signing. The parent domain delegates to `nameServers` (and adds the DS record).
  */
 export const buildTimelineZone: StackBuilder<TimelineZoneInputs, TimelineZone> = (stack, inputs, ctx) => {
-  const keys = ctx.dependency<TimelineKeys>("kms");
+  const keys = ctx.dependencyOn("kms", buildTimelineKms);
   const signing = new DnssecSigningKey(stack, "dnssec", {
     name: inputs.domain.replace(/\./g, "-"),
     accountId: ctx.env.accountId,

@@ -1,6 +1,8 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { restApiInputs } from "@infra/milequest-inputs";
-import { APP_DEPENDENCIES, type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
+import { APP_DEPENDENCIES } from "../app-dependencies";
+import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
+import { dns } from "../edge/dns";
 
 const api = (memoryMb: number, timeoutSeconds = 10) => ({ memoryMb, timeoutSeconds, reservedConcurrency: 10 });
 
@@ -11,10 +13,9 @@ export const restApi = defineModule({
   module: "rest",
   builder: "milequest/rest-api",
   schema: restApiInputs,
-  source: "environments/_envcommon/milequest/api/rest-api.ts",
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
-  dependencies: { ...APP_DEPENDENCIES, dns: { category: "milequest-edge", module: "dns", region: "primary" } },
+  dependencies: { ...APP_DEPENDENCIES, dns: { module: dns, region: "primary" } },
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),
     role: stackRole(ctx),
