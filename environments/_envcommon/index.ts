@@ -43,7 +43,15 @@ export { MILEQUEST_WAIVERS, milequestModules, WITH_CACHE as MILEQUEST_WITH_CACHE
 export { atlasModules } from "./atlas";
 
 /** Aerologue (seed 000): modules and deployment lists. */
-export { aerologueModules, aerologuePrimaryModules, aerologuePrimaryWaivers, aerologueSecondaryModules, AEROLOGUE_FUNCTIONS, AEROLOGUE_TABLES, AEROLOGUE_WAIVERS } from "./aerologue";
+export {
+  aerologueModules,
+  aerologuePrimaryModules,
+  aerologuePrimaryWaivers,
+  aerologueSecondaryModules,
+  AEROLOGUE_FUNCTIONS,
+  AEROLOGUE_TABLES,
+  AEROLOGUE_WAIVERS,
+} from "./aerologue";
 
 /** The timeline app (seed 002): its modules. */
 export { timelineModules, timelineWaivers };

@@ -18,7 +18,10 @@ export const prod: EnvConfig = {
       // Seed 004 prod logging "CloudWatch + Splunk": the organisation's Splunk Cloud HEC for Firehose (replace with the real stack's URL).
       splunk: { hecEndpoint: "https://http-inputs-firehose-acme-platform.splunkcloud.com:443" },
     },
-    timeline: { alarmEmails: ["timeline-oncall@example.com"], budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] } },
+    timeline: {
+      alarmEmails: ["timeline-oncall@example.com"],
+      budget: { monthlyLimitUsd: 4000, emails: ["timeline-finops@example.com", "timeline-oncall@example.com"] },
+    },
     aerologue: {
       // ARC-015 prod column is the workload default; ARC-010: production logs 90 days.
       logRetentionDays: 90,

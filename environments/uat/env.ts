@@ -21,9 +21,7 @@ export const uat: EnvConfig = {
     platform: { domain: "uat.acme-platform.com", alarmEmails: ["platform-uat-alerts@example.com"] },
   },
   // Relaxations seed 004 asks for on purpose: each is a waiver with its reason, reported by `nx run uat:policy`.
-  waivers: [
-    ...platformWaivers.nonProd("us-east-1"),
-  ],
+  waivers: [...platformWaivers.nonProd("us-east-1")],
   // Seed 004 resource tags of the platform over its _envcommon defaults (ADR 0070); uat: pre-prod acceptance (deletion protection, TLS only) but no DR copy.
   tags: { platform: { criticality: "medium" } },
   regions: [usEast1],

@@ -29,14 +29,21 @@ describe("bootstrap", () => {
 
   it("the state bucket: named from root.ts, versioned, KMS-encrypted with a bucket key, private, access-logged", () => {
     const [[name, bucket]] = one(prod, "aws_s3_bucket", (b) => b["bucket"] === "acme-infra-tfstate-444444444444") as [[string, Record<string, unknown>]];
-    expect(bucket).toMatchObject({ force_destroy: false, lifecycle: { prevent_destroy: true }, tags: expect.objectContaining({ InfraRole: "terraform-state" }) });
+    expect(bucket).toMatchObject({
+      force_destroy: false,
+      lifecycle: { prevent_destroy: true },
+      tags: expect.objectContaining({ InfraRole: "terraform-state" }),
+    });
     const id = `\${aws_s3_bucket.${name}.id}`;
     expect(one(prod, "aws_s3_bucket_versioning", (v) => v["bucket"] === id)[0]![1]).toMatchObject({ versioning_configuration: { status: "Enabled" } });
     const sse = one(prod, "aws_s3_bucket_server_side_encryption_configuration", (v) => v["bucket"] === id)[0]![1];
     expect(sse["rule"]).toEqual([
       expect.objectContaining({
         bucket_key_enabled: true,
-        apply_server_side_encryption_by_default: expect.objectContaining({ sse_algorithm: "aws:kms", kms_master_key_id: expect.stringContaining("aws_kms_key.") }),
+        apply_server_side_encryption_by_default: expect.objectContaining({
+          sse_algorithm: "aws:kms",
+          kms_master_key_id: expect.stringContaining("aws_kms_key."),
+        }),
       }),
     ]);
     expect(one(prod, "aws_s3_bucket_public_access_block", (v) => v["bucket"] === id)[0]![1]).toMatchObject({
@@ -59,7 +66,10 @@ describe("bootstrap", () => {
     const denies = docs.flatMap((d) => d.statement).filter((s) => s["effect"] === "Deny");
     expect(denies).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ actions: ["s3:*"], condition: [expect.objectContaining({ test: "Bool", variable: "aws:SecureTransport", values: ["false"] })] }),
+        expect.objectContaining({
+          actions: ["s3:*"],
+          condition: [expect.objectContaining({ test: "Bool", variable: "aws:SecureTransport", values: ["false"] })],
+        }),
       ]),
     );
   });
@@ -87,7 +97,13 @@ describe("bootstrap", () => {
   it("after migration the bootstrap state lives in its own bucket under <env>/bootstrap/", () => {
     const migrated = synth("s3")["bootstrap-dev"]!;
     expect(migrated.terraform.backend).toEqual({
-      s3: { bucket: "acme-infra-tfstate-111111111111", key: "dev/bootstrap/terraform.tfstate", region: "us-east-1", encrypt: true, dynamodb_table: "acme-infra-tf-locks" },
+      s3: {
+        bucket: "acme-infra-tfstate-111111111111",
+        key: "dev/bootstrap/terraform.tfstate",
+        region: "us-east-1",
+        encrypt: true,
+        dynamodb_table: "acme-infra-tf-locks",
+      },
     });
   });
 });

@@ -21,7 +21,23 @@ export { AEROLOGUE_FUNCTIONS } from "./compute/functions";
 export { AEROLOGUE_TABLES } from "./data/dynamodb";
 
 /** Aerologue's modules (seed 000). */
-export const aerologueModules = { kms, secrets, vpc, dynamodb, aurora, auroraSecondary, cache, storage, timestream, functions, cognito, api, dns, cdn, monitoring };
+export const aerologueModules = {
+  kms,
+  secrets,
+  vpc,
+  dynamodb,
+  aurora,
+  auroraSecondary,
+  cache,
+  storage,
+  timestream,
+  functions,
+  cognito,
+  api,
+  dns,
+  cdn,
+  monitoring,
+};
 
 /** The deployments of the primary region (us-east-1), in every env. */
 export const aerologuePrimaryModules = { kms, secrets, vpc, dns, dynamodb, storage, timestream, aurora, cache, functions, cognito, api, cdn, monitoring };

@@ -9,7 +9,8 @@ export const AEROLOGUE_WAIVERS = {
     {
       rule: "INF-SM-002",
       address: "aws_secretsmanager_secret.aerologue-db-aurora*",
-      reason: "Seed 000 ARC-009: rotated every 90 days by the aws_secretsmanager_secret_rotation of the aerologue-data/aurora stack (next to its rotation function)",
+      reason:
+        "Seed 000 ARC-009: rotated every 90 days by the aws_secretsmanager_secret_rotation of the aerologue-data/aurora stack (next to its rotation function)",
     },
     {
       rule: "INF-SM-002",
@@ -44,7 +45,8 @@ export const AEROLOGUE_WAIVERS = {
     {
       rule: "INF-S3-005",
       address: "aws_s3_bucket.*_replica_bucket_*",
-      reason: "Seed 000 ARC-012: replica buckets are written only by S3 replication; access is logged at the source bucket (logging needs a same-region target)",
+      reason:
+        "Seed 000 ARC-012: replica buckets are written only by S3 replication; access is logged at the source bucket (logging needs a same-region target)",
     },
   ],
   functions: [
@@ -59,7 +61,11 @@ export const AEROLOGUE_WAIVERS = {
     { rule: "INF-COG-002", address: "aws_cognito_user_pool.*", reason: "Seed 000 ARC-007: MFA optional (TOTP), not enforced" },
   ],
   api: [
-    { rule: "INF-APIGW-003", address: "aws_apigatewayv2_route.http-api_route-GET_apiv1health*", reason: "Seed 000 ARC-006: /api/v1/health is the unauthenticated health check" },
+    {
+      rule: "INF-APIGW-003",
+      address: "aws_apigatewayv2_route.http-api_route-GET_apiv1health*",
+      reason: "Seed 000 ARC-006: /api/v1/health is the unauthenticated health check",
+    },
     {
       rule: "INF-APIGW-003",
       address: "aws_apigatewayv2_route.ws-api_route-connect*",
@@ -68,9 +74,25 @@ export const AEROLOGUE_WAIVERS = {
   ],
   /** ARC-012 secondary clusters of the global database. */
   auroraSecondary: [
-    { rule: "INF-RDS-013", address: "aws_rds_cluster.*", reason: "Seed 000 ARC-012: a global database secondary has no master credentials; it replicates the primary's" },
+    {
+      rule: "INF-RDS-013",
+      address: "aws_rds_cluster.*",
+      reason: "Seed 000 ARC-012: a global database secondary has no master credentials; it replicates the primary's",
+    },
   ],
   /** dev/staging only: seed 000 ARC-005 MVP sizing and the env's own deletion-protection setting. */
-  auroraUnprotected: [{ rule: "INF-RDS-004", address: "aws_rds_cluster.*", reason: "Seed 004 data protection table: no deletion protection in dev/staging (env.ts settings.deletionProtection); prod keeps it" }],
-  cacheSingleNode: [{ rule: "INF-EC-002", address: "aws_elasticache_replication_group.*", reason: "Seed 000 ARC-005: 1 node (MVP) outside production; prod has a replica with failover" }],
+  auroraUnprotected: [
+    {
+      rule: "INF-RDS-004",
+      address: "aws_rds_cluster.*",
+      reason: "Seed 004 data protection table: no deletion protection in dev/staging (env.ts settings.deletionProtection); prod keeps it",
+    },
+  ],
+  cacheSingleNode: [
+    {
+      rule: "INF-EC-002",
+      address: "aws_elasticache_replication_group.*",
+      reason: "Seed 000 ARC-005: 1 node (MVP) outside production; prod has a replica with failover",
+    },
+  ],
 } satisfies Record<string, WaiverConfig[]>;

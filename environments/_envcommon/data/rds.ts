@@ -33,7 +33,13 @@ export const rds = defineModule({
   // A cross-region replica's source must not have an RDS-managed password (RDS refuses the replica).
   check: (self, env) => [
     ...(self.region.role !== "dr" && (self.inputs as { replicaOfPrimary: boolean }).replicaOfPrimary
-      ? [{ path: "inputs.replicaOfPrimary", value: true, allowed: "false in a primary region: a replica of the primary region's database belongs in a DR region" }]
+      ? [
+          {
+            path: "inputs.replicaOfPrimary",
+            value: true,
+            allowed: "false in a primary region: a replica of the primary region's database belongs in a DR region",
+          },
+        ]
       : []),
     ...replicaSourceCredentialIssues(self, env),
   ],

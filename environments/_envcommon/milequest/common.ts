@@ -11,7 +11,10 @@ export const bucketPrefix = (ctx: Ctx) => `${ctx.env.name}-${ctx.region.name}-mi
 /** Primary or standby, from the region's role. */
 export const stackRole = (ctx: Ctx) => (ctx.region.role === "primary" ? ("primary" as const) : ("standby" as const));
 /** Lambda zips: CI uploads them per region (Lambda reads code from its own region only). */
-export const artifacts = (ctx: Ctx) => ({ bucket: `milequest-artifacts-${ctx.env.accountId}-${ctx.region.name}`, prefix: `milequest/${ctx.workload.artifactVersion}` });
+export const artifacts = (ctx: Ctx) => ({
+  bucket: `milequest-artifacts-${ctx.env.accountId}-${ctx.region.name}`,
+  prefix: `milequest/${ctx.workload.artifactVersion}`,
+});
 
 /** The alias API Gateway invokes and CodeDeploy shifts (seed 003 "Canary Deploy"): one name for every API function. */
 export const RELEASE_ALIAS = "live";

@@ -23,7 +23,13 @@ export const backup = defineModule({
   }),
   check: (self) =>
     self.inputs.drCopy?.region === self.region.name
-      ? [{ path: "inputs.drCopy.region", value: self.region.name, allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage" }]
+      ? [
+          {
+            path: "inputs.drCopy.region",
+            value: self.region.name,
+            allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage",
+          },
+        ]
       : [],
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-platform-ebs`,

@@ -12,7 +12,11 @@ const DEPLOY_ROLES: Record<string, Pick<CiAccessInputs["deployRole"], "outputNam
   dev: { suffix: "ci-deploy", outputName: "AWS_DEPLOY_ROLE_ARN", description: "CI/CD (GitHub Actions) plan/apply of dev (seed 004 IAM architecture)" },
   staging: { suffix: "ci-deploy", outputName: "AWS_DEPLOY_ROLE_ARN", description: "CI/CD (GitHub Actions) plan/apply of staging (seed 004 IAM architecture)" },
   uat: { suffix: "uat-deploy", outputName: "AWS_DEPLOY_ROLE_ARN", description: "uat deploy role: the gated uat deploy job only (CI itself only plans uat)" },
-  prod: { suffix: "prod-deploy", outputName: "AWS_PROD_DEPLOY_ROLE_ARN", description: "prod deploy role: the gated prod deploy job only (CI itself only plans prod)" },
+  prod: {
+    suffix: "prod-deploy",
+    outputName: "AWS_PROD_DEPLOY_ROLE_ARN",
+    description: "prod deploy role: the gated prod deploy job only (CI itself only plans prod)",
+  },
 };
 
 /**
@@ -65,7 +69,11 @@ export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
   check: (self, env) => {
     const issues: CheckIssue[] = [];
     if (self.region.role !== "primary") {
-      issues.push({ path: "region", value: self.region.name, allowed: `IAM is global: deploy security/ci-access once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})` });
+      issues.push({
+        path: "region",
+        value: self.region.name,
+        allowed: `IAM is global: deploy security/ci-access once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})`,
+      });
     }
     const planEnvironments = self.inputs.planRole.subjects.filter((s) => s.startsWith("environment:"));
     if (planEnvironments.some((s) => s !== `environment:${env.name}-plan`)) {

@@ -53,11 +53,16 @@ export const milequestDeployments = deployWorkload("environments/prod/us-east-1/
       dependencies: WITH_CACHE,
     },
     websocket: {
-      inputs: { functions: { aggregateProgress: prodFunction(60), wsConnect: prodFunction(40), wsDisconnect: prodFunction(40), wsBroadcast: prodFunction(20) }, throttle: { rateLimit: 500, burstLimit: 1000 } },
+      inputs: {
+        functions: { aggregateProgress: prodFunction(60), wsConnect: prodFunction(40), wsDisconnect: prodFunction(40), wsBroadcast: prodFunction(20) },
+        throttle: { rateLimit: 500, burstLimit: 1000 },
+      },
       dependencies: WITH_CACHE,
     },
     jobs: {
-      inputs: { functions: { processActivity: prodFunction(10), sendNotifications: prodFunction(5), syncWearables: prodFunction(5), exportAnalytics: prodFunction(5) } },
+      inputs: {
+        functions: { processActivity: prodFunction(10), sendNotifications: prodFunction(5), syncWearables: prodFunction(5), exportAnalytics: prodFunction(5) },
+      },
       dependencies: WITH_CACHE,
     },
     cdn: { waivers: WAIVE.logBuckets },

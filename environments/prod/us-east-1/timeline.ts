@@ -18,7 +18,15 @@ export const timelineDeployments = deployWorkload("environments/prod/us-east-1/t
     vpc: { dependencies: { dr: { module: timeline.vpc, region: dr } } },
     rds: {
       // Replicas here and in us-west-2: the master password is a rotated secret (ADR 0011).
-      inputs: { instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, readReplicas: 2, replicaMultiAz: true, enhancedMonitoringInterval: 60, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } },
+      inputs: {
+        instanceClass: "db.r6g.large",
+        allocatedStorageGb: 100,
+        multiAz: true,
+        readReplicas: 2,
+        replicaMultiAz: true,
+        enhancedMonitoringInterval: 60,
+        masterCredentials: { mode: "rotated-secret", rotationDays: 30 },
+      },
     },
     elasticache: { inputs: { nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 2 } },
     s3: { inputs: { replicateToDr: true, backups: { expirationDays: 2555 } }, dependencies: drReplica, waivers: waivers.logBucket },

@@ -7,7 +7,15 @@ const cdn = timeline.cdn;
 export const timelineDeployments = deployWorkload("environments/staging/us-east-1/timeline.ts", timeline, {
   overrides: {
     // A read replica: the master password is a rotated secret (RDS refuses replicas of a managed one; ADR 0011).
-    rds: { inputs: { instanceClass: "db.t4g.small", allocatedStorageGb: 50, multiAz: false, readReplicas: 1, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } },
+    rds: {
+      inputs: {
+        instanceClass: "db.t4g.small",
+        allocatedStorageGb: 50,
+        multiAz: false,
+        readReplicas: 1,
+        masterCredentials: { mode: "rotated-secret", rotationDays: 30 },
+      },
+    },
     elasticache: { inputs: { nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1 } },
     s3: { waivers: waivers.logBucket },
     cdn: { waivers: [...waivers.edgeLogBucket, ...waivers.defaultCertificate] },

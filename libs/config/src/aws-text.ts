@@ -31,7 +31,14 @@ export const AWS_TEXT = {
   /** WAFv2 web ACL, rule and rule group `Name`. */
   wafName: { what: "WAFv2 name", pattern: /^[\w-]+$/, char: /^[\w-]$/, minLength: 1, maxLength: 128, allowed: 'letters, digits, "_" and "-"' },
   /** WAFv2 `VisibilityConfig.MetricName`. */
-  wafMetricName: { what: "WAFv2 metric name", pattern: /^[\w#:.\-/]+$/, char: /^[\w#:.\-/]$/, minLength: 1, maxLength: 255, allowed: 'letters, digits and _ # : . - /' },
+  wafMetricName: {
+    what: "WAFv2 metric name",
+    pattern: /^[\w#:.\-/]+$/,
+    char: /^[\w#:.\-/]$/,
+    minLength: 1,
+    maxLength: 255,
+    allowed: "letters, digits and _ # : . - /",
+  },
   /** EC2 CreateSecurityGroup `GroupDescription` and rule descriptions (ASCII subset). */
   securityGroupDescription: {
     what: "security group description",
@@ -42,7 +49,7 @@ export const AWS_TEXT = {
     allowed: "ASCII letters, digits, spaces and . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *",
   },
   /** IAM role, policy and instance profile names. */
-  iamName: { what: "IAM name", pattern: /^[\w+=,.@-]+$/, char: /^[\w+=,.@-]$/, minLength: 1, maxLength: 64, allowed: 'letters, digits and + = , . @ _ -' },
+  iamName: { what: "IAM name", pattern: /^[\w+=,.@-]+$/, char: /^[\w+=,.@-]$/, minLength: 1, maxLength: 64, allowed: "letters, digits and + = , . @ _ -" },
   /** IAM role `Description`. */
   iamDescription: {
     what: "IAM description",

@@ -54,7 +54,9 @@ describe("alarmThreshold", () => {
       "periodSeconds: CloudWatch accepts a period of 10, 30 (high-resolution metrics) or a multiple of 60 seconds",
     ]);
     expect(messages({ threshold: 80, periodSeconds: 86400, evaluationPeriods: 8 })[0]).toMatch(/^evaluationPeriods: .*exceeds CloudWatch's 7-day window/);
-    expect(messages({ threshold: 80, periodSeconds: 60, evaluationPeriods: 2, datapointsToAlarm: 3 })).toEqual(["datapointsToAlarm: must be <= evaluationPeriods (2)"]);
+    expect(messages({ threshold: 80, periodSeconds: 60, evaluationPeriods: 2, datapointsToAlarm: 3 })).toEqual([
+      "datapointsToAlarm: must be <= evaluationPeriods (2)",
+    ]);
     expect(alarmPeriodError(0)).toBe("must be a positive whole number of seconds");
   });
 });
@@ -97,7 +99,11 @@ function region(name: string, cidr: string, extra: Partial<RegionConfig> = {}): 
     ...extra,
   };
 }
-function env(eastCidr: string, westCidr: string, eastDeployments = [deploy(vpc), deploy(peering, { dependencies: { peer: { category: "network", module: "vpc", region: "us-west-2" } } })]): EnvConfig {
+function env(
+  eastCidr: string,
+  westCidr: string,
+  eastDeployments = [deploy(vpc), deploy(peering, { dependencies: { peer: { category: "network", module: "vpc", region: "us-west-2" } } })],
+): EnvConfig {
   return {
     name: "dev",
     accountId: "111111111111",
@@ -174,9 +180,13 @@ describe("resolveEnv builders option", () => {
 describe("subnet helpers", () => {
   it("reports subnets smaller than /28, offsets past the VPC, and repeated offsets", async () => {
     const { subnetSizeError, subnetOffsetError, duplicateOffsets } = await import("./checks");
-    expect(subnetSizeError("10.0.0.0/24", 8)).toBe("a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28: use a larger VPC or subnetNewBits <= 4");
+    expect(subnetSizeError("10.0.0.0/24", 8)).toBe(
+      "a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28: use a larger VPC or subnetNewBits <= 4",
+    );
     expect(subnetSizeError("10.0.0.0/16", 8)).toBeUndefined();
-    expect(subnetOffsetError("10.0.0.0/16", 8, 256)).toBe("offset past the VPC: 10.0.0.0/16 split by 8 bits has subnets 0..255 (and subnets may be no smaller than /28)");
+    expect(subnetOffsetError("10.0.0.0/16", 8, 256)).toBe(
+      "offset past the VPC: 10.0.0.0/16 split by 8 bits has subnets 0..255 (and subnets may be no smaller than /28)",
+    );
     expect(subnetOffsetError("10.0.0.0/16", 8, 255)).toBeUndefined();
     expect(duplicateOffsets({ public: [1, 2], private: [2, 3], database: [1] })).toEqual([
       { tier: "private", index: 0, offset: 2 },
@@ -202,6 +212,11 @@ describe("zodIssues lists the literals of a union", () => {
     const { zodIssues } = await import("./errors");
     const schema = z.object({ days: z.union([z.literal(7), z.literal(14), z.literal(30)]) });
     const r = schema.safeParse({ days: 45 });
-    expect(zodIssues(r.error!, { days: 45 }, new Map(), { fallbackLevel: "x.ts" })[0]).toEqual({ level: "x.ts", path: "days", value: "45", allowed: "must be one of 7 | 14 | 30" });
+    expect(zodIssues(r.error!, { days: 45 }, new Map(), { fallbackLevel: "x.ts" })[0]).toEqual({
+      level: "x.ts",
+      path: "days",
+      value: "45",
+      allowed: "must be one of 7 | 14 | 30",
+    });
   });
 });

@@ -2,8 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { RegionConfig } from "./define";
 import { type ConcurrencyDemand, concurrencyBudget, sumReservedConcurrency } from "./concurrency";
 
-const region = (patch: Partial<RegionConfig> = {}): RegionConfig => ({ region: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {}, deployments: [], source: "prod/us-east-1/region.ts", ...patch });
-const demand = (workload: string, deployment: string, reserved: number): ConcurrencyDemand => ({ region: "us-east-1", workload, deployment, level: `prod/us-east-1/${workload}.ts`, reserved });
+const region = (patch: Partial<RegionConfig> = {}): RegionConfig => ({
+  region: "us-east-1",
+  role: "primary",
+  azs: ["us-east-1a"],
+  cidrs: {},
+  deployments: [],
+  source: "prod/us-east-1/region.ts",
+  ...patch,
+});
+const demand = (workload: string, deployment: string, reserved: number): ConcurrencyDemand => ({
+  region: "us-east-1",
+  workload,
+  deployment,
+  level: `prod/us-east-1/${workload}.ts`,
+  reserved,
+});
 const DEMANDS = [demand("aero", "us-east-1/aero/functions", 130), demand("mq", "us-east-1/mq/rest", 750), demand("mq", "us-east-1/mq/ws", 265)];
 
 describe("Lambda reserved concurrency: one budget per account and region, across workloads", () => {
@@ -26,12 +40,20 @@ describe("Lambda reserved concurrency: one budget per account and region, across
   });
 
   it("allocations: a workload may reserve at most its own, and the allocations (not the use) count against the quota", () => {
-    const within = concurrencyBudget([region({ reservedConcurrency: { aero: 130, mq: 650 } })], [DEMANDS[0]!, demand("mq", "us-east-1/mq/rest", 600)], ["aero", "mq"]);
+    const within = concurrencyBudget(
+      [region({ reservedConcurrency: { aero: 130, mq: 650 } })],
+      [DEMANDS[0]!, demand("mq", "us-east-1/mq/rest", 600)],
+      ["aero", "mq"],
+    );
     expect(within.issues).toEqual([]);
     expect(within.regions[0]).toMatchObject({ budgeted: 780, totalReserved: 730 });
     const over = concurrencyBudget([region({ reservedConcurrency: { aero: 130, mq: 650 } })], DEMANDS, ["aero", "mq"]);
     expect(over.issues.map((i) => [i.path, i.value, i.allowed])).toEqual([
-      ["reservedConcurrency.mq", "650", "mq reserves 1015 in us-east-1 (us-east-1/mq/rest 750 [prod/us-east-1/mq.ts]; us-east-1/mq/ws 265 [prod/us-east-1/mq.ts]): lower those reservations, or raise the allocation within the quota"],
+      [
+        "reservedConcurrency.mq",
+        "650",
+        "mq reserves 1015 in us-east-1 (us-east-1/mq/rest 750 [prod/us-east-1/mq.ts]; us-east-1/mq/ws 265 [prod/us-east-1/mq.ts]): lower those reservations, or raise the allocation within the quota",
+      ],
     ]);
     const tooMuch = concurrencyBudget([region({ reservedConcurrency: { aero: 400, mq: 650 } })], [], ["aero", "mq"]);
     expect(tooMuch.issues.map((i) => i.path)).toEqual(["quotas.lambdaConcurrentExecutions"]);

@@ -79,7 +79,9 @@ export function concurrencyBudget(
     const room = quota - LAMBDA_UNRESERVED_MINIMUM;
     if (budgeted > room) {
       const parts = workloads.map((w) =>
-        allocations[w] !== undefined ? `${w} ${allocations[w]} (allocation in ${level})` : `${w} ${reservedByWorkload[w]} (${describeDemands(byWorkload[w] ?? [])})`,
+        allocations[w] !== undefined
+          ? `${w} ${allocations[w]} (allocation in ${level})`
+          : `${w} ${reservedByWorkload[w]} (${describeDemands(byWorkload[w] ?? [])})`,
       );
       issues.push(
         issue(

@@ -37,7 +37,8 @@ const dns = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
   builder: "app/records",
   schema: z.object({ n: z.number() }),
   source: "records.ts",
-  dependencies: (ctx) => (ctx.workload.phase === 1 ? { target: { category: "compute", module: "host" } } : { target: { category: "compute", module: "cluster" } }),
+  dependencies: (ctx) =>
+    ctx.workload.phase === 1 ? { target: { category: "compute", module: "host" } } : { target: { category: "compute", module: "cluster" } },
   defaults: () => ({ n: 3 }),
 });
 const env = (phase: number): EnvConfig => ({
@@ -45,7 +46,9 @@ const env = (phase: number): EnvConfig => ({
   accountId: "123456789012",
   costAllocation: "x",
   workloads: { app: { phase } },
-  regions: [{ region: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {}, deployments: [deploy(host), deploy(cluster), deploy(dns)], source: "r.ts" }],
+  regions: [
+    { region: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {}, deployments: [deploy(host), deploy(cluster), deploy(dns)], source: "r.ts" },
+  ],
   source: "e.ts",
 });
 
@@ -60,7 +63,12 @@ describe("conditional modules", () => {
   });
 
   it("a dependency on a disabled module is a config error naming the file", () => {
-    const broken = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({ ...dns, module: "broken", source: "broken.ts", dependencies: { target: { category: "compute", module: "host" } } } as never);
+    const broken = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
+      ...dns,
+      module: "broken",
+      source: "broken.ts",
+      dependencies: { target: { category: "compute", module: "host" } },
+    } as never);
     const e = env(2);
     const withBroken: EnvConfig = { ...e, regions: [{ ...e.regions[0]!, deployments: [...e.regions[0]!.deployments, deploy(broken)] }] };
     expect(() => resolveEnv(root, withBroken, { app })).toThrow(ConfigError);

@@ -45,5 +45,11 @@ export function replicaSourceCredentialIssues(self: ResolvedDeployment, env: Res
   const source = dependencyOf(self, env, dependency);
   const mode = (source?.inputs as { masterCredentials?: MasterCredentialsInput } | undefined)?.masterCredentials?.mode;
   if (!source || mode !== "rds-managed") return [];
-  return [{ path: `dependencies.${dependency}`, value: source.id, allowed: `the source ${source.id} has masterCredentials.mode "rds-managed". ${REPLICAS_NEED_ROTATED_SECRET}` }];
+  return [
+    {
+      path: `dependencies.${dependency}`,
+      value: source.id,
+      allowed: `the source ${source.id} has masterCredentials.mode "rds-managed". ${REPLICAS_NEED_ROTATED_SECRET}`,
+    },
+  ];
 }

@@ -23,11 +23,7 @@ export interface CheckIssue {
 export type ModuleCheck<I = unknown> = (self: ResolvedDeployment & { readonly inputs: I }, env: ResolvedEnv) => readonly CheckIssue[];
 
 /** Recursive partial: what an override layer may set. Arrays are replaced whole. */
-export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** A workload: one of the systems of the seeds, with its own typed config. */
 export interface WorkloadDefinition<C = unknown> {
@@ -100,10 +96,7 @@ export type ModuleReference = AnyModuleDefinition | (() => AnyModuleDefinition);
  * same region, or `{ module, region }` for another region ("primary": the env's primary region).
  * The `{ category, module }` string form is deprecated (ADR 0120).
  */
-export type Dependency =
-  | ModuleReference
-  | { readonly module: ModuleReference; readonly region?: RegionName | "primary" }
-  | DependencyRef;
+export type Dependency = ModuleReference | { readonly module: ModuleReference; readonly region?: RegionName | "primary" } | DependencyRef;
 
 /**
  * The `{ category, module, region }` a dependency names, or a message saying why it names nothing (an
@@ -118,8 +111,7 @@ export function dependencyRef(dependency: Dependency | undefined): DependencyAdd
   return refOfModule(target, dependency.region);
 }
 
-const UNDEFINED_DEPENDENCY =
-  "a module definition, but it is undefined: two module files import each other; write the dependency as a function, () => module";
+const UNDEFINED_DEPENDENCY = "a module definition, but it is undefined: two module files import each other; write the dependency as a function, () => module";
 
 function refOfModule(def: AnyModuleDefinition | undefined, region: RegionName | "primary" | undefined): DependencyAddress | string {
   if (def === undefined || def === null) return UNDEFINED_DEPENDENCY;
@@ -257,10 +249,7 @@ export function deploymentsFrom(source: string, list: readonly DeploymentConfig[
   return list.map((d) => ({ ...d, source: d.source ?? source }));
 }
 
-export function deploy<I, W>(
-  definition: ModuleDefinition<I, W>,
-  overrides: Omit<DeploymentConfig<I>, "definition"> = {},
-): DeploymentConfig<I> {
+export function deploy<I, W>(definition: ModuleDefinition<I, W>, overrides: Omit<DeploymentConfig<I>, "definition"> = {}): DeploymentConfig<I> {
   return { definition: definition as ModuleDefinition<I>, ...overrides };
 }
 

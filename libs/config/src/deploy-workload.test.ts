@@ -5,7 +5,15 @@ import { deployWorkload } from "./deploy-workload";
 import { errorOf } from "./test-fixtures";
 
 const mod = (module: string) =>
-  defineModule({ workload: "shop", category: "shop", module, builder: `shop-${module}`, schema: z.object({ size: z.number() }).strict(), defaults: () => ({ size: 1 }), source: `shop/${module}.ts` });
+  defineModule({
+    workload: "shop",
+    category: "shop",
+    module,
+    builder: `shop-${module}`,
+    schema: z.object({ size: z.number() }).strict(),
+    defaults: () => ({ size: 1 }),
+    source: `shop/${module}.ts`,
+  });
 const shop = { kms: mod("kms"), vpc: mod("vpc"), peering: mod("peering"), db: mod("db") };
 const FILE = "environments/dev/us-east-1/shop.ts";
 
@@ -29,6 +37,13 @@ describe("deployWorkload", () => {
       { level: FILE, path: "overrides.typo", value: '"typo"', allowed: "a module of the workload: kms, vpc, peering, db" },
     ]);
     const excluded = errorOf(() => deployWorkload(FILE, shop, { except: ["peering"], overrides: { peering: {} } }));
-    expect(excluded.issues).toEqual([{ level: FILE, path: "overrides.peering", value: '"peering"', allowed: "a deployed module: this one is listed in except (deploy it or drop its overrides)" }]);
+    expect(excluded.issues).toEqual([
+      {
+        level: FILE,
+        path: "overrides.peering",
+        value: '"peering"',
+        allowed: "a deployed module: this one is listed in except (deploy it or drop its overrides)",
+      },
+    ]);
   });
 });

@@ -40,7 +40,8 @@ export function deployWorkload<M extends WorkloadModules>(source: string, module
     ...except.flatMap((name, i) => (names.includes(name) ? [] : [issue(source, `except[${i}]`, name, allowed)])),
     ...Object.keys(overrides).flatMap((name) => {
       if (!names.includes(name)) return [issue(source, `overrides.${name}`, name, allowed)];
-      if (except.includes(name)) return [issue(source, `overrides.${name}`, name, "a deployed module: this one is listed in except (deploy it or drop its overrides)")];
+      if (except.includes(name))
+        return [issue(source, `overrides.${name}`, name, "a deployed module: this one is listed in except (deploy it or drop its overrides)")];
       return [];
     }),
   ];

@@ -8,7 +8,18 @@ import { envName } from "./schema";
  * under them is never reachable, and ACM can never validate a certificate for them
  * (aws_acm_certificate_validation waits 75 minutes and fails).
  */
-export const RESERVED_DOMAINS = ["example", "example.com", "example.net", "example.org", "test", "invalid", "localhost", "local", "home.arpa", "internal"] as const;
+export const RESERVED_DOMAINS = [
+  "example",
+  "example.com",
+  "example.net",
+  "example.org",
+  "test",
+  "invalid",
+  "localhost",
+  "local",
+  "home.arpa",
+  "internal",
+] as const;
 
 /** Why `domain` cannot be a public, validated name, or undefined. */
 export function reservedDomainError(domain: string): string | undefined {
@@ -82,14 +93,26 @@ export function zoneDelegationIssues(self: ResolvedDeployment, env: ResolvedEnv,
       return [{ path: "inputs.delegation.zone", value: d.zone, allowed: `a zone that ${zone} sits under, e.g. ${parentDomain(zone)}` }];
     }
     if (d.env === env.name) {
-      return [{ path: "inputs.delegation.env", value: d.env, allowed: `another env: a parent zone of this env is delegation { kind: "env-zone" } with a "parent" dependency (its stack then creates the NS records)` }];
+      return [
+        {
+          path: "inputs.delegation.env",
+          value: d.env,
+          allowed: `another env: a parent zone of this env is delegation { kind: "env-zone" } with a "parent" dependency (its stack then creates the NS records)`,
+        },
+      ];
     }
     return [];
   }
   if (d.kind !== "env-zone") return [];
   const parentId = self.dependencies["parent"];
   if (parentId === undefined) {
-    return [{ path: "dependencies.parent", value: undefined, allowed: `delegation "env-zone" needs a "parent" dependency: the deployment of the zone ${parentDomain(zone)} in this env` }];
+    return [
+      {
+        path: "dependencies.parent",
+        value: undefined,
+        allowed: `delegation "env-zone" needs a "parent" dependency: the deployment of the zone ${parentDomain(zone)} in this env`,
+      },
+    ];
   }
   const parent = env.deployments.find((x) => x.id === parentId);
   const parentZone = parent ? zoneOf(parent.inputs) : undefined;

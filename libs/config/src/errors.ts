@@ -80,12 +80,7 @@ export function validateMerged<S extends z.ZodType>(
   throw new ConfigError(zodIssues(result.error, merged, provenance, options));
 }
 
-export function zodIssues(
-  error: z.ZodError,
-  merged: unknown,
-  provenance: Provenance,
-  options: { prefix?: string; fallbackLevel: string },
-): ConfigIssue[] {
+export function zodIssues(error: z.ZodError, merged: unknown, provenance: Provenance, options: { prefix?: string; fallbackLevel: string }): ConfigIssue[] {
   return error.issues.map((zi) => {
     const path = (zi.code === "unrecognized_keys" ? [...zi.path, zi.keys[0]!] : zi.path) as PropertyKey[];
     const full = [options.prefix, path.map(String).join(".")].filter(Boolean).join(".");

@@ -4,10 +4,7 @@
  * Kahn's algorithm with a stable tie-break (the input order), so the deploy order is deterministic.
  * Returns the sorted ids, or the ids of one cycle when there is one.
  */
-export function topoSort(
-  ids: readonly string[],
-  edges: ReadonlyMap<string, readonly string[]>,
-): { order: string[] } | { cycle: string[] } {
+export function topoSort(ids: readonly string[], edges: ReadonlyMap<string, readonly string[]>): { order: string[] } | { cycle: string[] } {
   const indegree = new Map(ids.map((id) => [id, 0]));
   const dependents = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const id of ids) {
@@ -33,7 +30,12 @@ export function topoSort(
     }
   }
   if (order.length === ids.length) return { order };
-  return { cycle: findCycle(ids.filter((id) => !order.includes(id)), edges) };
+  return {
+    cycle: findCycle(
+      ids.filter((id) => !order.includes(id)),
+      edges,
+    ),
+  };
 }
 
 function findCycle(remaining: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[] {

@@ -12,7 +12,10 @@ export const IAM_SERVICES_OF_TYPE: readonly (readonly [RegExp, readonly string[]
   // Terraform's built-in resource (the fresh-env placeholder guard): no AWS API.
   [/^terraform_data$/, []],
   [/^aws_caller_identity$/, ["sts"]],
-  [/^aws_(vpc|vpc_.+|subnet|route|route_table|route_table_association|internet_gateway|nat_gateway|eip|eip_association|security_group|default_security_group|network_acl|network_acl_rule|flow_log|instance|launch_template|availability_zones|ami)$/, ["ec2"]],
+  [
+    /^aws_(vpc|vpc_.+|subnet|route|route_table|route_table_association|internet_gateway|nat_gateway|eip|eip_association|security_group|default_security_group|network_acl|network_acl_rule|flow_log|instance|launch_template|availability_zones|ami)$/,
+    ["ec2"],
+  ],
   [/^aws_acm_/, ["acm"]],
   [/^aws_amplify_/, ["amplify"]],
   [/^aws_api_gateway_|^aws_apigatewayv2_/, ["apigateway"]],

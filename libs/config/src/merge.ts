@@ -74,12 +74,7 @@ function mergeInto(
   return out;
 }
 
-function cloneWithProvenance(
-  value: Record<string, unknown>,
-  path: string[],
-  source: string,
-  provenance: Provenance,
-): Record<string, unknown> {
+function cloneWithProvenance(value: Record<string, unknown>, path: string[], source: string, provenance: Provenance): Record<string, unknown> {
   return mergeInto({}, value, path, source, provenance);
 }
 

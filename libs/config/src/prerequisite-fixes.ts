@@ -73,7 +73,10 @@ export function fixCommands(p: Prerequisite, envAccounts: Readonly<Record<string
     }
     case "timestream-liveanalytics-customer":
       // No command creates it: AWS decides. The config choice is the fix (ADR 0012).
-      return ["# not something a command provides: AWS closed Timestream for LiveAnalytics to new accounts", "# set the workload's time-series store to its default (DynamoDB) in env.ts, or ask AWS support to allow the account"];
+      return [
+        "# not something a command provides: AWS closed Timestream for LiveAnalytics to new accounts",
+        "# set the workload's time-series store to its default (DynamoDB) in env.ts, or ask AWS support to allow the account",
+      ];
     case "state-backend":
       return [inAccount, "npm run infra -- bootstrap deploy --env <env>   # the state bucket and lock table (docs/operating.md#bootstrap-the-state-backend)"];
     case "sms-delivery":
@@ -110,12 +113,16 @@ function zoneDelegationFix(p: Prerequisite, r: Extract<Requirement, { kind: "zon
       ...read,
       `# at the registrar of ${zone}: set its name servers to $NS${r.signed ? " and add the DS record $DS" : ""}; if it is registered with Route 53 Domains:`,
       `aws route53domains update-domain-nameservers --region us-east-1 --domain-name ${zone} --nameservers $(for ns in $NS; do printf 'Name=%s ' "$ns"; done)`,
-      ...(r.signed ? [`# then: aws route53domains associate-delegation-signer-to-domain --region us-east-1 --domain-name ${zone} --signing-attributes <from $DS>`] : []),
+      ...(r.signed
+        ? [`# then: aws route53domains associate-delegation-signer-to-domain --region us-east-1 --domain-name ${zone} --signing-attributes <from $DS>`]
+        : []),
     ];
   }
   const parent = r.parent.zone.replace(/\.$/, "");
   const parentAccount = r.parent.env ? (envAccounts[r.parent.env] ?? `of env ${r.parent.env}`) : "that holds the zone (outside this repo)";
-  const records = [`{"Action":"UPSERT","ResourceRecordSet":{"Name":"${zone}","Type":"NS","TTL":172800,"ResourceRecords":['"$(for ns in $NS; do printf '{"Value":"%s"},' "$ns"; done | sed 's/,$//')"']}}`];
+  const records = [
+    `{"Action":"UPSERT","ResourceRecordSet":{"Name":"${zone}","Type":"NS","TTL":172800,"ResourceRecords":['"$(for ns in $NS; do printf '{"Value":"%s"},' "$ns"; done | sed 's/,$//')"']}}`,
+  ];
   if (r.signed) records.push(`{"Action":"UPSERT","ResourceRecordSet":{"Name":"${zone}","Type":"DS","TTL":172800,"ResourceRecords":[{"Value":"'"$DS"'"}]}}`);
   return [
     ...read,

@@ -12,7 +12,11 @@ const secret = (format: string, neededBy: Prerequisite["neededBy"] = []): Prereq
 describe("fresh-account prerequisites (pure model)", () => {
   it("keys a requirement per account and region; zones and state buckets per account only", () => {
     expect(prerequisiteKey(secret("x"))).toBe("111111111111/us-east-1/secret-value:app/idp");
-    const zone = { ...base, region: "eu-west-1", requirement: { kind: "zone-delegation" as const, zone: "app.example.org.", parent: { kind: "registrar" as const } } };
+    const zone = {
+      ...base,
+      region: "eu-west-1",
+      requirement: { kind: "zone-delegation" as const, zone: "app.example.org.", parent: { kind: "registrar" as const } },
+    };
     expect(prerequisiteKey(zone)).toBe("111111111111/*/zone-delegation:app.example.org");
   });
 
@@ -41,8 +45,8 @@ describe("fresh-account prerequisites (pure model)", () => {
     expect(describeRequirement({ kind: "zone-delegation", zone: "dev.app.org", parent: { kind: "zone", zone: "app.org", env: "prod" } })).toBe(
       "dev.app.org is delegated by NS records in the zone app.org (env prod)",
     );
-    expect(describeRequirement({ kind: "service-quota", serviceCode: "lambda", quotaCode: "L-B99A9384", quotaName: "Concurrent executions", minimum: 1100 })).toBe(
-      "service quota lambda L-B99A9384 (Concurrent executions) is at least 1100",
-    );
+    expect(
+      describeRequirement({ kind: "service-quota", serviceCode: "lambda", quotaCode: "L-B99A9384", quotaName: "Concurrent executions", minimum: 1100 }),
+    ).toBe("service quota lambda L-B99A9384 (Concurrent executions) is at least 1100");
   });
 });

@@ -60,7 +60,6 @@ function env(overrides: Partial<EnvConfig> = {}): EnvConfig {
   };
 }
 
-
 describe("resolveEnv", () => {
   it("merges root → env → region → module defaults → deployment and orders by dependencies", () => {
     const resolved = resolveEnv(root, env(), { app });
@@ -101,16 +100,12 @@ describe("resolveEnv", () => {
 
   it("names the env file, field path, value and allowed values for a bad setting", () => {
     const e = errorOf(() => resolveEnv(root, env({ settings: { nat: { mode: "sometimes" as "none" } } }), { app }));
-    expect(e.issues).toEqual([
-      { level: "dev/env.ts", path: "settings.nat.mode", value: '"sometimes"', allowed: 'must be one of "none" | "single" | "perAz"' },
-    ]);
+    expect(e.issues).toEqual([{ level: "dev/env.ts", path: "settings.nat.mode", value: '"sometimes"', allowed: 'must be one of "none" | "single" | "perAz"' }]);
     expect(e.message).toContain('[dev/env.ts] settings.nat.mode = "sometimes": must be one of "none" | "single" | "perAz"');
   });
 
   it("checks typed maintenance windows at resolve time: format, minimum length, no overlap with backups", () => {
-    const overlap = errorOf(() =>
-      resolveEnv(root, env({ settings: { windows: { cacheMaintenance: { day: "sun", start: "03:30" } } } as never }), { app }),
-    );
+    const overlap = errorOf(() => resolveEnv(root, env({ settings: { windows: { cacheMaintenance: { day: "sun", start: "03:30" } } } as never }), { app }));
     expect(overlap.issues).toEqual([
       expect.objectContaining({
         level: "dev/env.ts",
@@ -119,7 +114,9 @@ describe("resolveEnv", () => {
         allowed: "sun:03:30-sun:04:30 overlaps the daily backup window 03:00-04:00: RDS and ElastiCache refuse overlapping backup and maintenance windows",
       }),
     ]);
-    const malformed = errorOf(() => resolveEnv(root, env({ settings: { windows: { databaseMaintenance: { start: "4:30", durationMinutes: 20 } } } as never }), { app }));
+    const malformed = errorOf(() =>
+      resolveEnv(root, env({ settings: { windows: { databaseMaintenance: { start: "4:30", durationMinutes: 20 } } } as never }), { app }),
+    );
     expect(malformed.issues.map((i) => [i.level, i.path, i.value])).toEqual([
       ["dev/env.ts", "settings.windows.databaseMaintenance.start", '"4:30"'],
       ["dev/env.ts", "settings.windows.databaseMaintenance.durationMinutes", "20"],
@@ -169,10 +166,7 @@ describe("resolveEnv", () => {
 
   it("rejects duplicate stacks", () => {
     const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(net)] })] }), { app }));
-    expect(e.issues.map((i) => i.allowed)).toEqual([
-      expect.stringMatching(/^duplicate stack name/),
-      expect.stringMatching(/^duplicate state key/),
-    ]);
+    expect(e.issues.map((i) => i.allowed)).toEqual([expect.stringMatching(/^duplicate stack name/), expect.stringMatching(/^duplicate state key/)]);
   });
 
   it("rejects an account id that is not 12 digits", () => {
@@ -229,15 +223,28 @@ describe("the account foundation", () => {
   });
 
   it("is one per env, in the primary region, with no dependencies of its own", () => {
-    const dr: RegionConfig = { ...region({ region: "us-west-2", role: "dr", azs: ["us-west-2a"], source: "dev/us-west-2/region.ts" }), deployments: [deploy(foundation)] };
+    const dr: RegionConfig = {
+      ...region({ region: "us-west-2", role: "dr", azs: ["us-west-2a"], source: "dev/us-west-2/region.ts" }),
+      deployments: [deploy(foundation)],
+    };
     const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(foundation)] }), dr] }), { app }));
     expect(e.issues.map((i) => [i.level, i.path])).toEqual([["dev/us-west-2/region.ts", "us-west-2/account/foundation"]]);
     expect(e.issues[0]!.allowed).toMatch(/^an env has one account foundation; dev-us-east-1-account-foundation already is/);
     const onlyDr = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net)] }), dr] }), { app }));
-    expect(onlyDr.issues[0]).toMatchObject({ path: "us-west-2/account/foundation.region", allowed: "the account foundation deploys in the primary region (us-east-1)" });
+    expect(onlyDr.issues[0]).toMatchObject({
+      path: "us-west-2/account/foundation.region",
+      allowed: "the account foundation deploys in the primary region (us-east-1)",
+    });
     const withDeps = errorOf(() =>
-      resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(foundation, { dependencies: { vpc: { category: "network", module: "vpc" } } })] })] }), { app }),
+      resolveEnv(
+        root,
+        env({ regions: [region({ deployments: [deploy(net), deploy(foundation, { dependencies: { vpc: { category: "network", module: "vpc" } } })] })] }),
+        { app },
+      ),
     );
-    expect(withDeps.issues[0]).toMatchObject({ path: "us-east-1/account/foundation.dependencies", allowed: "the account foundation deploys first: it has no dependencies" });
+    expect(withDeps.issues[0]).toMatchObject({
+      path: "us-east-1/account/foundation.dependencies",
+      allowed: "the account foundation deploys first: it has no dependencies",
+    });
   });
 });

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { parseCidr } from "./cidr";
 import { type ConcurrencyDemand, type RegionConcurrency, concurrencyBudget } from "./concurrency";
-import { type Dependency, type DependencyAddress, type EnvConfig, type ModuleCheck, type ModuleContext, type ResolvedRegion, type WorkloadDefinition, dependencyRef } from "./define";
+import {
+  type Dependency,
+  type DependencyAddress,
+  type EnvConfig,
+  type ModuleCheck,
+  type ModuleContext,
+  type ResolvedRegion,
+  type WorkloadDefinition,
+  dependencyRef,
+} from "./define";
 import { type ConfigIssue, ConfigError, getAt, issue, zodIssues } from "./errors";
 import { topoSort } from "./graph";
 import { mergeLayers } from "./merge";
@@ -76,7 +85,13 @@ export interface ResolvedEnv {
   readonly accountId: string;
   readonly costAllocation: string;
   readonly terraformVersion: string;
-  readonly state: { readonly bucket: string; readonly lockTable: string; readonly region: string; readonly useLockfile: boolean; readonly dynamodbLocking: boolean };
+  readonly state: {
+    readonly bucket: string;
+    readonly lockTable: string;
+    readonly region: string;
+    readonly useLockfile: boolean;
+    readonly dynamodbLocking: boolean;
+  };
   readonly regions: readonly ResolvedRegion[];
   /** In deploy order: every deployment comes after the ones it depends on. */
   readonly deployments: readonly ResolvedDeployment[];
@@ -134,14 +149,22 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
   }
   // Tags of a known workload the env does not run are inert (an env narrowed to some workloads keeps its tags).
   for (const wname of Object.keys(env.tags ?? {})) {
-    if (!workloads[wname]) issues.push(issue(envLevel, `tags.${wname}`, wname, `unknown workload; must be one of ${Object.keys(workloads).sort().join(" | ")}`));
+    if (!workloads[wname])
+      issues.push(issue(envLevel, `tags.${wname}`, wname, `unknown workload; must be one of ${Object.keys(workloads).sort().join(" | ")}`));
   }
 
   // Regions.
   if (env.regions.length === 0) issues.push(issue(envLevel, "regions", [], "must list at least one region"));
   const primaries = env.regions.filter((r) => r.role === "primary");
   if (env.regions.length && primaries.length !== 1) {
-    issues.push(issue(envLevel, "regions[].role", primaries.map((r) => r.region), "exactly one region must have role \"primary\""));
+    issues.push(
+      issue(
+        envLevel,
+        "regions[].role",
+        primaries.map((r) => r.region),
+        'exactly one region must have role "primary"',
+      ),
+    );
   }
   const seenRegions = new Set<string>();
   const resolvedRegions: ResolvedRegion[] = [];
@@ -200,7 +223,9 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     }
     for (const wname of Object.keys(r.workloads ?? {})) {
       if (!(wname in workloadConfigs)) {
-        issues.push(issue(level, `workloads.${wname}`, wname, `workload is not enabled in ${envLevel}; enabled: ${Object.keys(workloadConfigs).join(" | ") || "none"}`));
+        issues.push(
+          issue(level, `workloads.${wname}`, wname, `workload is not enabled in ${envLevel}; enabled: ${Object.keys(workloadConfigs).join(" | ") || "none"}`),
+        );
       }
     }
     regionWorkloads.set(r.region, perRegion);
@@ -236,7 +261,14 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
       const def = d.definition;
       const where = `deployments[${index}] (${def.category}/${def.module})`;
       if (!(def.workload in workloadConfigs)) {
-        issues.push(issue(level, `${where}.workload`, def.workload, `workload is not enabled in ${envLevel}; enabled: ${Object.keys(workloadConfigs).join(" | ") || "none"}`));
+        issues.push(
+          issue(
+            level,
+            `${where}.workload`,
+            def.workload,
+            `workload is not enabled in ${envLevel}; enabled: ${Object.keys(workloadConfigs).join(" | ") || "none"}`,
+          ),
+        );
         return;
       }
       const badName = [def.category, def.module].find((s) => !kebab.safeParse(s).success);
@@ -253,7 +285,9 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
         workload: regionWorkloads.get(r.region)![def.workload],
       };
       if (options.builders && !options.builders.includes(def.builder)) {
-        issues.push(issue(def.source, `${where}.builder`, def.builder, `no workload registers this builder; known: ${[...options.builders].sort().join(" | ")}`));
+        issues.push(
+          issue(def.source, `${where}.builder`, def.builder, `no workload registers this builder; known: ${[...options.builders].sort().join(" | ")}`),
+        );
         return;
       }
       // A module may exist only under some config (e.g. a workload's phase): no stack, no state key.
@@ -345,21 +379,44 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
   // The account foundation: one per env, in the primary region, depended on by every other deployment.
   const foundations = drafts.filter((d) => d.foundation);
   for (const f of foundations.slice(1)) {
-    issues.push(issue(f.level, f.id, f.deployment.stackName, `an env has one account foundation; ${foundations[0]!.deployment.stackName} already is (declared in ${foundations[0]!.level})`));
+    issues.push(
+      issue(
+        f.level,
+        f.id,
+        f.deployment.stackName,
+        `an env has one account foundation; ${foundations[0]!.deployment.stackName} already is (declared in ${foundations[0]!.level})`,
+      ),
+    );
   }
   const foundation = foundations[0];
   if (foundation) {
     if (foundation.deployment.region.role !== "primary") {
-      issues.push(issue(foundation.level, `${foundation.id}.region`, foundation.deployment.region.name, `the account foundation deploys in the primary region (${primary.name})`));
+      issues.push(
+        issue(
+          foundation.level,
+          `${foundation.id}.region`,
+          foundation.deployment.region.name,
+          `the account foundation deploys in the primary region (${primary.name})`,
+        ),
+      );
     }
     if (Object.keys(foundation.refs).length > 0) {
-      issues.push(issue(foundation.level, `${foundation.id}.dependencies`, Object.keys(foundation.refs), "the account foundation deploys first: it has no dependencies"));
+      issues.push(
+        issue(foundation.level, `${foundation.id}.dependencies`, Object.keys(foundation.refs), "the account foundation deploys first: it has no dependencies"),
+      );
     }
     const ref: DependencyAddress = { category: foundation.deployment.category, module: foundation.deployment.module, region: "primary" };
     for (const d of drafts) {
       if (d === foundation) continue;
       if ("foundation" in d.refs) {
-        issues.push(issue(d.level, `${d.id}.dependencies.foundation`, dependencyRef(d.refs["foundation"]), 'the dependency name "foundation" is reserved for the account foundation, which every deployment depends on'));
+        issues.push(
+          issue(
+            d.level,
+            `${d.id}.dependencies.foundation`,
+            dependencyRef(d.refs["foundation"]),
+            'the dependency name "foundation" is reserved for the account foundation, which every deployment depends on',
+          ),
+        );
         continue;
       }
       d.refs["foundation"] = ref;
@@ -375,7 +432,14 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     const resolved: Record<string, string> = {};
     for (const required of d.required) {
       if (!(required in d.refs)) {
-        issues.push(issue(d.level, `${d.id}.dependencies.${required}`, undefined, `this module needs a "${required}" dependency: declare it on the deployment, e.g. deploy(module, { dependencies: { ${required}: { category, module, region } } })`));
+        issues.push(
+          issue(
+            d.level,
+            `${d.id}.dependencies.${required}`,
+            undefined,
+            `this module needs a "${required}" dependency: declare it on the deployment, e.g. deploy(module, { dependencies: { ${required}: { category, module, region } } })`,
+          ),
+        );
       }
     }
     for (const [depName, dependency] of Object.entries(d.refs)) {
@@ -453,7 +517,12 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
  * Seed 004's resource tags of one deployment: its layers merged (later wins) and validated. None when
  * no layer sets any; otherwise all four fields, each error naming the layer that set the bad value.
  */
-function resolveTags(layers: readonly { source: string; values: unknown }[], prefix: string, fallbackLevel: string, issues: ConfigIssue[]): ResourceTags | undefined {
+function resolveTags(
+  layers: readonly { source: string; values: unknown }[],
+  prefix: string,
+  fallbackLevel: string,
+  issues: ConfigIssue[],
+): ResourceTags | undefined {
   const merged = mergeLayers(layers);
   if (Object.keys(merged.value).length === 0) return undefined;
   const parsed = resourceTags.safeParse(merged.value);
@@ -502,7 +571,9 @@ function scopeEnvWaivers(waivers: readonly ResolvedWaiver[], ids: readonly strin
     const { deployments, ...waiver } = w;
     deployments.forEach((id, j) => {
       if (!ids.includes(id)) {
-        issues.push(issue(level, `waivers[${i}].deployments[${j}]`, id, `a deployment id of ${env} ({region}/{category}/{module}); deployments: ${ids.join(" | ")}`));
+        issues.push(
+          issue(level, `waivers[${i}].deployments[${j}]`, id, `a deployment id of ${env} ({region}/{category}/{module}); deployments: ${ids.join(" | ")}`),
+        );
         return;
       }
       byDeployment.set(id, [...(byDeployment.get(id) ?? []), waiver]);

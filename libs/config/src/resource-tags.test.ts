@@ -38,7 +38,16 @@ function env(overrides: Partial<EnvConfig> & { deployments?: EnvConfig["regions"
     accountId: "111111111111",
     costAllocation: "eng-prod",
     workloads: { app: {}, other: {} },
-    regions: [{ region: "us-east-1", role: "primary", azs: ["us-east-1a"], cidrs: {}, deployments: deployments ?? [deploy(db), deploy(cache), deploy(queue)], source: "prod/us-east-1/region.ts" }],
+    regions: [
+      {
+        region: "us-east-1",
+        role: "primary",
+        azs: ["us-east-1a"],
+        cidrs: {},
+        deployments: deployments ?? [deploy(db), deploy(cache), deploy(queue)],
+        source: "prod/us-east-1/region.ts",
+      },
+    ],
     source: "prod/env.ts",
     ...rest,
   };
@@ -50,7 +59,10 @@ describe("seed 004 resource tags", () => {
   it("merges workload → module → env → deployment and renders them into the provider's default tags", () => {
     const resolved = resolveEnv(
       root,
-      env({ tags: { app: { criticality: "high", disasterRecovery: "enabled" } }, deployments: [deploy(db), deploy(cache, { tags: { criticality: "medium" } }), deploy(queue)] }),
+      env({
+        tags: { app: { criticality: "high", disasterRecovery: "enabled" } },
+        deployments: [deploy(db), deploy(cache, { tags: { criticality: "medium" } }), deploy(queue)],
+      }),
       { app: tagged, other: untagged },
     );
     expect(byModule(resolved, "db").tags).toEqual({ service: "database", criticality: "high", backupRequired: true, disasterRecovery: "enabled" });
@@ -61,18 +73,35 @@ describe("seed 004 resource tags", () => {
       DisasterRecovery: "enabled",
       Deployment: "data/db",
     });
-    expect(byModule(resolved, "cache").provider.defaultTags).toMatchObject({ Service: "app", Criticality: "medium", BackupRequired: "false", DisasterRecovery: "enabled" });
+    expect(byModule(resolved, "cache").provider.defaultTags).toMatchObject({
+      Service: "app",
+      Criticality: "medium",
+      BackupRequired: "false",
+      DisasterRecovery: "enabled",
+    });
   });
 
   it("leaves a workload that sets no tag at any layer without them", () => {
     const queueDeployment = byModule(resolveEnv(root, env(), { app: tagged, other: untagged }), "queue");
     expect(queueDeployment.tags).toBeUndefined();
-    expect(Object.keys(queueDeployment.provider.defaultTags).sort()).toEqual(["CostAllocation", "Deployment", "Environment", "ManagedBy", "Project", "Workload"]);
+    expect(Object.keys(queueDeployment.provider.defaultTags).sort()).toEqual([
+      "CostAllocation",
+      "Deployment",
+      "Environment",
+      "ManagedBy",
+      "Project",
+      "Workload",
+    ]);
   });
 
   it("rejects a bad value naming the file that set it, the field and what is allowed", () => {
     const error = errorOf(() => resolveEnv(root, env({ tags: { app: { criticality: "urgent" as "high" } } }), { app: tagged, other: untagged }));
-    expect(error.issues).toContainEqual({ level: "prod/env.ts", path: "us-east-1/data/db.tags.criticality", value: '"urgent"', allowed: 'must be one of "high" | "medium" | "low"' });
+    expect(error.issues).toContainEqual({
+      level: "prod/env.ts",
+      path: "us-east-1/data/db.tags.criticality",
+      value: '"urgent"',
+      allowed: 'must be one of "high" | "medium" | "low"',
+    });
     expect(error.message).toContain('[prod/env.ts] us-east-1/data/db.tags.criticality = "urgent": must be one of "high" | "medium" | "low"');
   });
 
@@ -80,20 +109,34 @@ describe("seed 004 resource tags", () => {
     const error = errorOf(() =>
       resolveEnv(
         root,
-        env({ deployments: [deploy(db, { tags: { backupRequired: "yes" as unknown as boolean, owner: "x" } as never }), deploy(cache), deploy(queue, { tags: { service: "queue" } })] }),
+        env({
+          deployments: [
+            deploy(db, { tags: { backupRequired: "yes" as unknown as boolean, owner: "x" } as never }),
+            deploy(cache),
+            deploy(queue, { tags: { service: "queue" } }),
+          ],
+        }),
         { app: tagged, other: untagged },
       ),
     );
     const at = (path: string) => error.issues.find((i) => i.path === path);
     expect(at("us-east-1/data/db.tags.backupRequired")).toMatchObject({ level: "prod/us-east-1/region.ts", value: '"yes"', allowed: "must be a boolean" });
     expect(at("us-east-1/data/db.tags.owner")?.allowed).toMatch(/unknown field/);
-    expect(at("us-east-1/data/queue.tags.criticality")).toMatchObject({ level: "prod/us-east-1/region.ts", allowed: expect.stringContaining('"high" | "medium" | "low"') });
+    expect(at("us-east-1/data/queue.tags.criticality")).toMatchObject({
+      level: "prod/us-east-1/region.ts",
+      allowed: expect.stringContaining('"high" | "medium" | "low"'),
+    });
   });
 
   it("rejects env tags for an unknown workload; ignores those of a known workload the env does not run", () => {
     const error = errorOf(() => resolveEnv(root, env({ tags: { missing: { criticality: "high" } } }), { app: tagged, other: untagged }));
-    expect(error.issues).toContainEqual(expect.objectContaining({ level: "prod/env.ts", path: "tags.missing", allowed: "unknown workload; must be one of app | other" }));
-    const narrowed = resolveEnv(root, env({ workloads: { app: {} }, deployments: [deploy(db)], tags: { other: { criticality: "high" } } }), { app: tagged, other: untagged });
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({ level: "prod/env.ts", path: "tags.missing", allowed: "unknown workload; must be one of app | other" }),
+    );
+    const narrowed = resolveEnv(root, env({ workloads: { app: {} }, deployments: [deploy(db)], tags: { other: { criticality: "high" } } }), {
+      app: tagged,
+      other: untagged,
+    });
     expect(narrowed.deployments.map((d) => d.module)).toEqual(["db"]);
   });
 });

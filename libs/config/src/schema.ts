@@ -3,15 +3,11 @@ import { REGION_NAMES } from "./regions";
 import { maintenanceWindows } from "./windows";
 
 /** The values CloudWatch Logs accepts for retention_in_days (0 = never expire is deliberately not allowed). */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
-export const logRetentionDays = z
-  .number()
-  .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-    message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
-  });
+export const logRetentionDays = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+  message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
+});
 
 export const accountId = z.string().regex(/^\d{12}$/, { message: "must be a 12-digit AWS account id (a string)" });
 export const envName = z.enum(["dev", "staging", "uat", "prod"]);

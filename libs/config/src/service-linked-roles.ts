@@ -21,4 +21,3 @@ export function isServiceLinkedRoleService(value: string): value is ServiceLinke
 export function serviceLinkedRoleArn(service: ServiceLinkedRoleService, accountId: string, partition = "aws"): string {
   return `arn:${partition}:iam::${accountId}:role/aws-service-role/${service}/${SERVICE_LINKED_ROLES[service]}`;
 }
-

@@ -11,7 +11,13 @@ const root = testRoot();
 const app = defineWorkload({ name: "app", project: "demo-app", schema: z.object({}).strict(), defaults: {} });
 const base = { workload: "app", schema: z.object({}).strict(), defaults: () => ({}) };
 const vpc = defineModule({ ...base, category: "app-network", module: "vpc", builder: "app/vpc" });
-const db = defineModule({ ...base, category: "app-data", module: "db", builder: "app/db", dependencies: { vpc, primaryVpc: { module: () => vpc, region: "primary" } } });
+const db = defineModule({
+  ...base,
+  category: "app-data",
+  module: "db",
+  builder: "app/db",
+  dependencies: { vpc, primaryVpc: { module: () => vpc, region: "primary" } },
+});
 const cache = defineModule({ ...base, category: "app-data", module: "cache", builder: "app/cache", dependencies: { vpc: () => vpc } });
 
 function region(name: "us-east-1" | "us-west-2", deployments: RegionConfig["deployments"]): RegionConfig {
@@ -50,22 +56,35 @@ describe("typed wiring (ADR 0120)", () => {
         level: "dev/us-east-1/region.ts",
         path: "us-east-1/app-data/cache.dependencies.vpc",
         value: '"us-east-1/app-network/vpc"',
-        allowed: "no such deployment in dev (the module of environments/_envcommon/app/network/vpc.ts is not deployed in us-east-1: deploy it there, or drop the dependency); deployments: us-east-1/app-data/cache",
+        allowed:
+          "no such deployment in dev (the module of environments/_envcommon/app/network/vpc.ts is not deployed in us-east-1: deploy it there, or drop the dependency); deployments: us-east-1/app-data/cache",
       },
     ]);
   });
 
   it("says what to do when a dependency's definition is undefined (a module-file import cycle)", () => {
-    const broken = defineModule({ ...base, category: "app-data", module: "db", builder: "app/db", dependencies: { vpc: undefined as unknown as ModuleDefinition } });
+    const broken = defineModule({
+      ...base,
+      category: "app-data",
+      module: "db",
+      builder: "app/db",
+      dependencies: { vpc: undefined as unknown as ModuleDefinition },
+    });
     const e = errorOf(() => resolveEnv(root, env({ regions: [region("us-east-1", [deploy(vpc), deploy(broken)])] }), { app }));
-    expect(e.issues[0]).toMatchObject({ path: "us-east-1/app-data/db.dependencies.vpc", value: "undefined", allowed: expect.stringContaining("write the dependency as a function, () => module") });
+    expect(e.issues[0]).toMatchObject({
+      path: "us-east-1/app-data/db.dependencies.vpc",
+      value: "undefined",
+      allowed: expect.stringContaining("write the dependency as a function, () => module"),
+    });
   });
 
   it("derives a module's source from workload, category and module by the _envcommon convention", () => {
     expect(vpc.source).toBe("environments/_envcommon/app/network/vpc.ts");
     expect(moduleSource({ workload: "account", category: "account", module: "foundation" })).toBe("environments/_envcommon/account/foundation.ts");
     expect(moduleSource({ workload: "platform", category: "data", module: "rds" })).toBe("environments/_envcommon/data/rds.ts");
-    expect(defineModule({ ...base, category: "app-api", module: "rest", builder: "app/rest", source: "environments/_envcommon/app/api/rest-api.ts" }).source).toBe("environments/_envcommon/app/api/rest-api.ts");
+    expect(
+      defineModule({ ...base, category: "app-api", module: "rest", builder: "app/rest", source: "environments/_envcommon/app/api/rest-api.ts" }).source,
+    ).toBe("environments/_envcommon/app/api/rest-api.ts");
     expect(app.source).toBe("environments/_envcommon/app/workload.ts");
   });
 
@@ -83,13 +102,26 @@ describe("typed wiring (ADR 0120)", () => {
 
   it("rejects an env waiver naming a deployment the env does not have, and a stack-name glob", () => {
     const e = errorOf(() =>
-      resolveEnv(root, env({ waivers: [{ rule: "INF-X-001", address: "aws_db_instance.*", reason: "only the DR database", deployments: ["us-west-2/app-data/dbb"] }] }), { app }),
+      resolveEnv(
+        root,
+        env({ waivers: [{ rule: "INF-X-001", address: "aws_db_instance.*", reason: "only the DR database", deployments: ["us-west-2/app-data/dbb"] }] }),
+        { app },
+      ),
     );
     expect(e.issues).toEqual([
-      expect.objectContaining({ level: "dev/env.ts", path: "waivers[0].deployments[0]", value: '"us-west-2/app-data/dbb"', allowed: expect.stringContaining("a deployment id of dev ({region}/{category}/{module}); deployments: ") }),
+      expect.objectContaining({
+        level: "dev/env.ts",
+        path: "waivers[0].deployments[0]",
+        value: '"us-west-2/app-data/dbb"',
+        allowed: expect.stringContaining("a deployment id of dev ({region}/{category}/{module}); deployments: "),
+      }),
     ]);
-    const glob = errorOf(() => resolveEnv(root, env({ waivers: [{ rule: "INF-X-001", address: "*-app-data-db/aws_db_instance.*", reason: "only the DR database" }] }), { app }));
-    expect(glob.issues).toEqual([expect.objectContaining({ level: "dev/env.ts", path: "waivers[0].address", allowed: expect.stringContaining("names its deployments by id") })]);
+    const glob = errorOf(() =>
+      resolveEnv(root, env({ waivers: [{ rule: "INF-X-001", address: "*-app-data-db/aws_db_instance.*", reason: "only the DR database" }] }), { app }),
+    );
+    expect(glob.issues).toEqual([
+      expect.objectContaining({ level: "dev/env.ts", path: "waivers[0].address", allowed: expect.stringContaining("names its deployments by id") }),
+    ]);
   });
 
   it("onlyWorkloads keeps the named workloads, the deployments alsoKeep names with their workload, and the env waivers still naming deployments", () => {

@@ -62,7 +62,10 @@ describe("settings.windows schema", () => {
     expect(maintenanceWindows.safeParse(good).success).toBe(true);
     const bad = maintenanceWindows.safeParse({ ...good, cacheMaintenance: { day: "sun", start: "03:30", durationMinutes: 60 } });
     expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["cacheMaintenance.start", "sun:03:30-sun:04:30 overlaps the daily backup window 03:00-04:00: RDS and ElastiCache refuse overlapping backup and maintenance windows"],
+      [
+        "cacheMaintenance.start",
+        "sun:03:30-sun:04:30 overlaps the daily backup window 03:00-04:00: RDS and ElastiCache refuse overlapping backup and maintenance windows",
+      ],
     ]);
     const malformed = weeklyWindowSchema(60).safeParse({ day: "Sunday", start: "4:30", durationMinutes: 30 });
     expect(malformed.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["day", "durationMinutes", "start"]);

@@ -163,7 +163,9 @@ export function windowProblems(windows: { readonly backup?: DailyWindow; readonl
   const backupOk = check("backup window", backup, () => formatDailyWindow(backup!));
   const maintenanceOk = check("maintenance window", maintenance, () => formatWeeklyWindow(maintenance!));
   if (backupOk && maintenanceOk && windowsOverlap(backup!, maintenance!)) {
-    problems.push(`backup window ${formatDailyWindow(backup!)} overlaps maintenance window ${formatWeeklyWindow(maintenance!)} (AWS refuses overlapping windows)`);
+    problems.push(
+      `backup window ${formatDailyWindow(backup!)} overlaps maintenance window ${formatWeeklyWindow(maintenance!)} (AWS refuses overlapping windows)`,
+    );
   }
   return problems;
 }

@@ -15,7 +15,8 @@ describe("composeEnv", () => {
   it("runs afterEnvBuilt callbacks once every stack exists, in registration order", () => {
     const seen: string[] = [];
     const builders: BuilderRegistry = {
-      "demo/foundation": (stack, _inputs, ctx) => ctx.afterEnvBuilt(({ stacks }) => seen.push(`foundation saw ${[...stacks.keys()].join(",")} from ${stack.node.id}`)),
+      "demo/foundation": (stack, _inputs, ctx) =>
+        ctx.afterEnvBuilt(({ stacks }) => seen.push(`foundation saw ${[...stacks.keys()].join(",")} from ${stack.node.id}`)),
       "demo/app": (_stack, _inputs, ctx) => ctx.afterEnvBuilt(() => seen.push("app")),
     };
     composeEnv(new App(), env([deployment("foundation"), deployment("app", { foundation: "us-east-1/demo/foundation" })]), builders);

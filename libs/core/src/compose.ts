@@ -68,7 +68,9 @@ function dependencyId(deployment: ResolvedDeployment, name: string): string {
   const id = deployment.dependencies[name];
   if (id === undefined) {
     const known = Object.keys(deployment.dependencies);
-    throw new Error(`its builder needs a dependency named "${name}", which the deployment does not declare (it has: ${known.length ? known.join(", ") : "none"}); declare it, or change the input that needs it`);
+    throw new Error(
+      `its builder needs a dependency named "${name}", which the deployment does not declare (it has: ${known.length ? known.join(", ") : "none"}); declare it, or change the input that needs it`,
+    );
   }
   return id;
 }

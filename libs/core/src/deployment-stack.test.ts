@@ -24,7 +24,11 @@ class Store extends Construct {
   }
 }
 
-type Json = { terraform: Record<string, unknown>; provider: { aws: Record<string, unknown>[] }; resource: Record<string, Record<string, Record<string, unknown>>> };
+type Json = {
+  terraform: Record<string, unknown>;
+  provider: { aws: Record<string, unknown>[] };
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+};
 
 function synth(d: ResolvedDeployment, build?: (s: DeploymentStack) => void): Json {
   const stack = new DeploymentStack(Testing.app(), d, { terraformVersion: ">= 1.10.0" });
@@ -36,7 +40,13 @@ describe("DeploymentStack", () => {
   it("writes the S3 backend with encryption and the DynamoDB lock table, and the Terraform version", () => {
     const json = synth(deployment(false, "acme-locks"));
     expect(json.terraform["backend"]).toEqual({
-      s3: { bucket: "acme-tfstate-111111111111", key: "dev/us-east-1/data/store/terraform.tfstate", region: "us-east-1", encrypt: true, dynamodb_table: "acme-locks" },
+      s3: {
+        bucket: "acme-tfstate-111111111111",
+        key: "dev/us-east-1/data/store/terraform.tfstate",
+        region: "us-east-1",
+        encrypt: true,
+        dynamodb_table: "acme-locks",
+      },
     });
     expect(json.terraform["required_version"]).toBe(">= 1.10.0");
   });

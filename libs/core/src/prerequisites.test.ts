@@ -57,8 +57,16 @@ describe("fresh-account prerequisites declared by constructs", () => {
     const cdn = stack(app, "dev-us-east-1-edge-cdn");
     const api = stack(app, "dev-us-east-1-api-rest");
     const other = stack(app, "dev-us-east-1-other-cert", "222222222222");
-    requirePrerequisite(new Construct(apex, "zone"), { requirement: { kind: "zone-delegation", zone: "example.org", parent: { kind: "registrar" } }, createdHere: true, reason: "apex" });
-    requirePrerequisite(new Construct(sub, "zone"), { requirement: { kind: "zone-delegation", zone: "api.example.org", parent: { kind: "zone", zone: "example.org", env: "prod" } }, createdHere: true, reason: "sub" });
+    requirePrerequisite(new Construct(apex, "zone"), {
+      requirement: { kind: "zone-delegation", zone: "example.org", parent: { kind: "registrar" } },
+      createdHere: true,
+      reason: "apex",
+    });
+    requirePrerequisite(new Construct(sub, "zone"), {
+      requirement: { kind: "zone-delegation", zone: "api.example.org", parent: { kind: "zone", zone: "example.org", env: "prod" } },
+      createdHere: true,
+      reason: "sub",
+    });
     requireDnsValidation(new Construct(cdn, "cert"), "www.example.org");
     requireDnsValidation(new Construct(api, "cert"), "*.api.example.org");
     requireDnsValidation(new Construct(other, "cert"), "x.example.org");
@@ -73,7 +81,8 @@ describe("fresh-account prerequisites declared by constructs", () => {
     const build = (order: string[]) => {
       const app = Testing.app();
       const s = stack(app, "dev-us-east-1-security-secrets");
-      for (const name of order) requirePrerequisite(new Construct(s, name), { requirement: { kind: "secret-value", secret: name, format: "x" }, createdHere: true, reason: "r" });
+      for (const name of order)
+        requirePrerequisite(new Construct(s, name), { requirement: { kind: "secret-value", secret: name, format: "x" }, createdHere: true, reason: "r" });
       return declaredPrerequisites(app).map((p) => (p.requirement as { secret: string }).secret);
     };
     expect(build(["b", "a", "c"])).toEqual(build(["c", "b", "a"]));

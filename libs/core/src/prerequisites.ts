@@ -64,7 +64,12 @@ export function provideRequirement(scope: IConstruct, requirement: Requirement, 
 /** A certificate in `scope`'s stack is validated through DNS records under `domain`: its zone must be delegated. */
 export function requireDnsValidation(scope: IConstruct, domain: string): void {
   const place = placeOf(scope);
-  registryOf(scope).dnsValidations.push({ domain: domain.replace(/^\*\./, "").replace(/\.$/, ""), stack: place.stack, accountId: place.accountId, path: scope.node.path });
+  registryOf(scope).dnsValidations.push({
+    domain: domain.replace(/^\*\./, "").replace(/\.$/, ""),
+    stack: place.stack,
+    accountId: place.accountId,
+    path: scope.node.path,
+  });
 }
 
 /**

@@ -14,12 +14,21 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
   },
   {
     name: "an app deploy role that trusts pull_request (a PR's code would push images)",
-    variant: () => withInputs(prod(), "us-east-1", "atlas-security/app-deploy", { trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["pull_request"] }] }),
-    expect: { level: PROD_ATLAS, path: `${APP_DEPLOY}.trust.0.subjects.0`, value: '"pull_request"', allowed: 'never "pull_request": a PR\'s code must not push images or deploy' },
+    variant: () =>
+      withInputs(prod(), "us-east-1", "atlas-security/app-deploy", { trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["pull_request"] }] }),
+    expect: {
+      level: PROD_ATLAS,
+      path: `${APP_DEPLOY}.trust.0.subjects.0`,
+      value: '"pull_request"',
+      allowed: 'never "pull_request": a PR\'s code must not push images or deploy',
+    },
   },
   {
     name: "prod's app deploy role trusting a branch instead of its gated GitHub Environment",
-    variant: () => withInputs(prod(), "us-east-1", "atlas-security/app-deploy", { trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["ref:refs/heads/master"] }] }),
+    variant: () =>
+      withInputs(prod(), "us-east-1", "atlas-security/app-deploy", {
+        trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["ref:refs/heads/master"] }],
+      }),
     expect: {
       level: PROD_ATLAS,
       path: `${APP_DEPLOY}.trust.0.subjects.0`,

@@ -37,13 +37,23 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   {
     name: "a rotated master secret rotating less often than every 90 days",
     variant: () => withInputs(prod(), "us-east-1", "timeline-data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 180 } }),
-    expect: { level: "environments/prod/us-east-1/timeline.ts", path: "us-east-1/timeline-data/rds.inputs.masterCredentials.rotationDays", value: "180", allowed: "must be <= 90" },
+    expect: {
+      level: "environments/prod/us-east-1/timeline.ts",
+      path: "us-east-1/timeline-data/rds.inputs.masterCredentials.rotationDays",
+      value: "180",
+      allowed: "must be <= 90",
+    },
   },
   // Instance classes that do not exist for the engine
   {
     name: "RDS instance class that does not exist (db.t3.mega)",
     variant: () => withInputs(staging(), "us-east-1", "data/rds", { instanceClass: "db.t3.mega" }),
-    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.instanceClass", value: '"db.t3.mega"', allowed: "db.t3 sizes for postgres are micro, small, medium, large, xlarge, 2xlarge" },
+    expect: {
+      level: STAGING_PLATFORM,
+      path: "us-east-1/data/rds.inputs.instanceClass",
+      value: '"db.t3.mega"',
+      allowed: "db.t3 sizes for postgres are micro, small, medium, large, xlarge, 2xlarge",
+    },
   },
   {
     name: "RDS instance class of an unknown family",
@@ -79,13 +89,23 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   {
     name: "RDS autoscaling ceiling below the allocated storage",
     variant: () => withInputs(staging(), "us-east-1", "data/rds", { allocatedStorageGb: 100, maxAllocatedStorageGb: 50 }),
-    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb", value: "50", allowed: "must be 0 (no autoscaling) or above allocatedStorage (100 GB) and at most 65536" },
+    expect: {
+      level: STAGING_PLATFORM,
+      path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb",
+      value: "50",
+      allowed: "must be 0 (no autoscaling) or above allocatedStorage (100 GB) and at most 65536",
+    },
   },
   // Issue 13.2: this passed config and crashed synth with a trace (the construct wants the ceiling strictly above).
   {
     name: "RDS autoscaling ceiling equal to the allocated storage",
     variant: () => withInputs(staging(), "us-east-1", "data/rds", { maxAllocatedStorageGb: 30 }),
-    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb", value: "30", allowed: "must be 0 (no autoscaling) or above allocatedStorage (30 GB)" },
+    expect: {
+      level: STAGING_PLATFORM,
+      path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb",
+      value: "30",
+      allowed: "must be 0 (no autoscaling) or above allocatedStorage (30 GB)",
+    },
   },
   // Issue 13.2: gave `no dependency named "primary"` from the builder; the DR dependency is derived from the setting.
   {
@@ -155,12 +175,25 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   {
     name: "Athena events table starting on a day that does not exist (milequest)",
     variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { eventsFrom: "2026-02-30" }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.eventsFrom", value: '"2026-02-30"', allowed: "must be a calendar date yyyy-MM-dd" },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-data/analytics.inputs.eventsFrom",
+      value: '"2026-02-30"',
+      allowed: "must be a calendar date yyyy-MM-dd",
+    },
   },
   {
     name: "CUR 2.0 table projecting from a month that does not exist (milequest)",
-    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { costExport: { kind: "owner", timeGranularity: "DAILY", includeResources: true, billingPeriodsFrom: "2026-13" } }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-data/analytics.inputs.costExport.billingPeriodsFrom", value: '"2026-13"', allowed: "must be a calendar date yyyy-MM" },
+    variant: () =>
+      withInputs(staging(), "us-east-1", "milequest-data/analytics", {
+        costExport: { kind: "owner", timeGranularity: "DAILY", includeResources: true, billingPeriodsFrom: "2026-13" },
+      }),
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-data/analytics.inputs.costExport.billingPeriodsFrom",
+      value: '"2026-13"',
+      allowed: "must be a calendar date yyyy-MM",
+    },
   },
   {
     name: "an account without a cost export owner must say why (milequest)",
@@ -185,21 +218,44 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   // DynamoDB keys and attributes
   {
     name: "an index key declaring a table key attribute with another type",
-    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { indexes: [{ name: "by_user", partitionKey: { name: "user_id", type: "N" } }] } } }),
-    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_sessions.indexes`, value: '[{"name":"by_user","partitionKey":{"name":"user_id","type":"N"}}]', allowed: 'attribute "user_id" is declared as N here and as S elsewhere' },
+    variant: () =>
+      withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { indexes: [{ name: "by_user", partitionKey: { name: "user_id", type: "N" } }] } } }),
+    expect: {
+      level: PROD_AEROLOGUE,
+      path: `${DDB_PATH}.user_sessions.indexes`,
+      value: '[{"name":"by_user","partitionKey":{"name":"user_id","type":"N"}}]',
+      allowed: 'attribute "user_id" is declared as N here and as S elsewhere',
+    },
   },
   {
     name: "a sort key on the partition key attribute",
     variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { sortKey: { name: "user_id", type: "S" } } } }),
-    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_sessions.sortKey.name`, value: '"user_id"', allowed: 'sortKey "user_id" must differ from the partition key' },
+    expect: {
+      level: PROD_AEROLOGUE,
+      path: `${DDB_PATH}.user_sessions.sortKey.name`,
+      value: '"user_id"',
+      allowed: 'sortKey "user_id" must differ from the partition key',
+    },
   },
   {
     name: "two indexes with the same name",
     variant: () =>
       withInputs(prod(), "us-east-1", DDB, {
-        tables: { user_context: { indexes: [{ name: "ix1", partitionKey: { name: "a", type: "S" } }, { name: "ix1", partitionKey: { name: "b", type: "S" } }] } },
+        tables: {
+          user_context: {
+            indexes: [
+              { name: "ix1", partitionKey: { name: "a", type: "S" } },
+              { name: "ix1", partitionKey: { name: "b", type: "S" } },
+            ],
+          },
+        },
       }),
-    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_context.indexes`, value: '[{"name":"ix1","partitionKey":{"name":"a","type":"S"}},{"name":"ix1","partitionKey":{"name":"b","type":"S"}}]', allowed: 'index "ix1": name is used twice' },
+    expect: {
+      level: PROD_AEROLOGUE,
+      path: `${DDB_PATH}.user_context.indexes`,
+      value: '[{"name":"ix1","partitionKey":{"name":"a","type":"S"}},{"name":"ix1","partitionKey":{"name":"b","type":"S"}}]',
+      allowed: 'index "ix1": name is used twice',
+    },
   },
   {
     name: "a key attribute type DynamoDB does not have",
@@ -209,7 +265,12 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   {
     name: "TTL on a string key attribute",
     variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { ttl: { attribute: "session_id", days: 30 } } } }),
-    expect: { level: PROD_AEROLOGUE, path: `${DDB_PATH}.user_sessions.ttl.attribute`, value: '"session_id"', allowed: 'the TTL attribute holds epoch seconds (a Number); "session_id" is a S key attribute' },
+    expect: {
+      level: PROD_AEROLOGUE,
+      path: `${DDB_PATH}.user_sessions.ttl.attribute`,
+      value: '"session_id"',
+      allowed: 'the TTL attribute holds epoch seconds (a Number); "session_id" is a S key attribute',
+    },
   },
   {
     name: "a key without a name",
@@ -219,12 +280,26 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   // The replicated master secret (seed 004 "Secrets Manager (cross-region)", ADR 0090).
   {
     name: "a master secret replicated twice to one region",
-    variant: () => withInputs(prod(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1", "eu-west-1"] } }),
-    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/data/rds.inputs.masterCredentials.replicaRegions", value: '["eu-west-1","eu-west-1"]', allowed: "must not list a region twice" },
+    variant: () =>
+      withInputs(prod(), "us-east-1", "data/rds", {
+        masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1", "eu-west-1"] },
+      }),
+    expect: {
+      level: "environments/prod/us-east-1/platform.ts",
+      path: "us-east-1/data/rds.inputs.masterCredentials.replicaRegions",
+      value: '["eu-west-1","eu-west-1"]',
+      allowed: "must not list a region twice",
+    },
   },
   {
     name: "a master secret replicated to a region without the platform's keys",
-    variant: () => withInputs(staging(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1"] } }),
-    expect: { level: STAGING_PLATFORM, path: "us-east-1/data/rds.dependencies.kms-eu-west-1", value: '"eu-west-1/security/kms"', allowed: "no such deployment in staging" },
+    variant: () =>
+      withInputs(staging(), "us-east-1", "data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1"] } }),
+    expect: {
+      level: STAGING_PLATFORM,
+      path: "us-east-1/data/rds.dependencies.kms-eu-west-1",
+      value: '"eu-west-1/security/kms"',
+      allowed: "no such deployment in staging",
+    },
   },
 ];

@@ -27,17 +27,32 @@ export const DNS_CASES: readonly BadConfigCase[] = [
   {
     name: "a delegation from a zone the env zone does not sit under",
     variant: () => withInputs(dev(), "us-east-1", "dns/zone", { delegation: { kind: "external-zone", zone: "other-corp.com", env: "prod" } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/dns/zone.inputs.delegation.zone", value: '"other-corp.com"', allowed: "a zone that dev.acme-platform.com sits under, e.g. acme-platform.com" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/dns/zone.inputs.delegation.zone",
+      value: '"other-corp.com"',
+      allowed: "a zone that dev.acme-platform.com sits under, e.g. acme-platform.com",
+    },
   },
   {
     name: "an external-zone delegation that names the env itself",
     variant: () => withInputs(dev(), "us-east-1", "dns/zone", { delegation: { kind: "external-zone", zone: "acme-platform.com", env: "dev" } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/dns/zone.inputs.delegation.env", value: '"dev"', allowed: 'a parent zone of this env is delegation { kind: "env-zone" }' },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/dns/zone.inputs.delegation.env",
+      value: '"dev"',
+      allowed: 'a parent zone of this env is delegation { kind: "env-zone" }',
+    },
   },
   {
     name: 'an "env-zone" delegation without a parent dependency',
     variant: () => withInputs(dev(), "us-east-1", "aerologue-edge/dns", { delegation: { kind: "env-zone" } }),
-    expect: { level: DEV_AEROLOGUE, path: "us-east-1/aerologue-edge/dns.dependencies.parent", value: "undefined", allowed: 'delegation "env-zone" needs a "parent" dependency' },
+    expect: {
+      level: DEV_AEROLOGUE,
+      path: "us-east-1/aerologue-edge/dns.dependencies.parent",
+      value: "undefined",
+      allowed: 'delegation "env-zone" needs a "parent" dependency',
+    },
   },
   {
     name: 'an "env-zone" delegation whose parent deployment is not a parent zone',

@@ -19,9 +19,18 @@ function synthVariant(name: string) {
 
 describe("a bad config through runEnvApp (what `npm run synth` prints)", () => {
   it.each([
-    ["peered VPCs with the same CIDR", "[environments/prod/us-east-1/platform.ts] us-east-1/network/vpc-peering.dependencies.peer = [\"10.40.0.0/16\",\"10.40.0.0/16\"]: peered VPC CIDRs must not overlap"],
-    ["RDS instance class that does not exist (db.t3.mega)", '[environments/staging/us-east-1/platform.ts] us-east-1/data/rds.inputs.instanceClass = "db.t3.mega": instance class "db.t3.mega"'],
-    ["schedule every 30 seconds", '[environments/staging/us-east-1/milequest.ts] us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule = "rate(30 seconds)": EventBridge runs a schedule at most once a minute'],
+    [
+      "peered VPCs with the same CIDR",
+      '[environments/prod/us-east-1/platform.ts] us-east-1/network/vpc-peering.dependencies.peer = ["10.40.0.0/16","10.40.0.0/16"]: peered VPC CIDRs must not overlap',
+    ],
+    [
+      "RDS instance class that does not exist (db.t3.mega)",
+      '[environments/staging/us-east-1/platform.ts] us-east-1/data/rds.inputs.instanceClass = "db.t3.mega": instance class "db.t3.mega"',
+    ],
+    [
+      "schedule every 30 seconds",
+      '[environments/staging/us-east-1/milequest.ts] us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule = "rate(30 seconds)": EventBridge runs a schedule at most once a minute',
+    ],
     ["account id with 11 digits", '[environments/prod/env.ts] accountId = "44444444444": must be a 12-digit AWS account id (a string)'],
   ])("%s: exit 1, the issue on stderr, no stack trace, nothing written", (name, line) => {
     const r = synthVariant(name);

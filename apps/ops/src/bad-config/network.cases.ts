@@ -53,45 +53,84 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
   {
     name: "peered VPCs where the DR block lies inside the primary's",
     variant: () => euCidr("10.40.128.0/17"),
-    expect: { level: PROD_PLATFORM, path: "us-east-1/network/vpc-peering.dependencies.peer", value: '["10.40.0.0/16","10.40.128.0/17"]', allowed: "must not overlap" },
+    expect: {
+      level: PROD_PLATFORM,
+      path: "us-east-1/network/vpc-peering.dependencies.peer",
+      value: '["10.40.0.0/16","10.40.128.0/17"]',
+      allowed: "must not overlap",
+    },
   },
   {
     name: "a VPC peered with itself",
-    variant: () =>
-      withDeployment(prod(), "us-east-1", "network/vpc-peering", () => ({ dependencies: { peer: { category: "network", module: "vpc" } } })),
-    expect: { level: PROD_PLATFORM, path: "us-east-1/network/vpc-peering.dependencies.peer", value: '"us-east-1/network/vpc"', allowed: "a VPC cannot peer with itself" },
+    variant: () => withDeployment(prod(), "us-east-1", "network/vpc-peering", () => ({ dependencies: { peer: { category: "network", module: "vpc" } } })),
+    expect: {
+      level: PROD_PLATFORM,
+      path: "us-east-1/network/vpc-peering.dependencies.peer",
+      value: '"us-east-1/network/vpc"',
+      allowed: "a VPC cannot peer with itself",
+    },
   },
   // Subnets outside their VPC, offsets past the VPC, overlapping subnets
   {
     name: "platform subnet offset past the VPC",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 256] } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.subnetOffsets.public.2", value: "256", allowed: "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/network/vpc.inputs.subnetOffsets.public.2",
+      value: "256",
+      allowed: "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255",
+    },
   },
   {
     name: "subnets smaller than /28 (a /24 VPC split by 8 bits)",
     variant: () => devCidr("10.10.0.0/24"),
     // The module derives cidr from region.ts cidrs in its defaults, so the issue names the module file.
-    expect: { level: "environments/_envcommon/network/vpc.ts", path: "us-east-1/network/vpc.inputs.cidr", value: '"10.10.0.0/24"', allowed: "a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28" },
+    expect: {
+      level: "environments/_envcommon/network/vpc.ts",
+      path: "us-east-1/network/vpc.inputs.cidr",
+      value: '"10.10.0.0/24"',
+      allowed: "a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28",
+    },
   },
   {
     name: "two platform subnets on the same offset",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 3], private: [1, 12, 13], database: [21, 22, 23] } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.subnetOffsets.private.0", value: "1", allowed: "offset 1 is already used by another subnet" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/network/vpc.inputs.subnetOffsets.private.0",
+      value: "1",
+      allowed: "offset 1 is already used by another subnet",
+    },
   },
   {
     name: "more platform subnets than availability zones",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 3, 4] } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.subnetOffsets.public", value: "[1,2,3,4]", allowed: "4 public subnets need 4 availability zones; only 3 given" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/network/vpc.inputs.subnetOffsets.public",
+      value: "[1,2,3,4]",
+      allowed: "4 public subnets need 4 availability zones; only 3 given",
+    },
   },
   {
     name: "aerologue subnet offset past the VPC",
     variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { subnetOffsets: { public: [1, 2], private: [10, 11], database: [20, 300] } }),
-    expect: { level: DEV_AEROLOGUE, path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.database.1", value: "300", allowed: "offset past the VPC: 10.0.0.0/16 split by 8 bits" },
+    expect: {
+      level: DEV_AEROLOGUE,
+      path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.database.1",
+      value: "300",
+      allowed: "offset past the VPC: 10.0.0.0/16 split by 8 bits",
+    },
   },
   {
     name: "aerologue subnets overlapping each other",
     variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { subnetOffsets: { public: [1, 2], private: [2, 11], database: [20, 21] } }),
-    expect: { level: DEV_AEROLOGUE, path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.private.0", value: "2", allowed: "offset 2 is already used by another subnet" },
+    expect: {
+      level: DEV_AEROLOGUE,
+      path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.private.0",
+      value: "2",
+      allowed: "offset 2 is already used by another subnet",
+    },
   },
   {
     name: "NAT per AZ without public subnets",
@@ -107,12 +146,22 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
   {
     name: "an AZ that does not exist (typo)",
     variant: () => withRegion(dev(), "us-east-1", { azs: ["us-east-1a", "us-east-1b", "us-east-1z"] }),
-    expect: { level: DEV_REGION, path: "azs[2]", value: '"us-east-1z"', allowed: "us-east-1a | us-east-1b | us-east-1c | us-east-1d | us-east-1e | us-east-1f" },
+    expect: {
+      level: DEV_REGION,
+      path: "azs[2]",
+      value: '"us-east-1z"',
+      allowed: "us-east-1a | us-east-1b | us-east-1c | us-east-1d | us-east-1e | us-east-1f",
+    },
   },
   {
     name: "more AZs than the region has",
     variant: () => withRegion(prod(), "eu-west-1", { azs: ["eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d"] }),
-    expect: { level: PROD_EU, path: "azs", value: '["eu-west-1a","eu-west-1b","eu-west-1c","eu-west-1d"]', allowed: "eu-west-1 has 3 availability zones; got 4" },
+    expect: {
+      level: PROD_EU,
+      path: "azs",
+      value: '["eu-west-1a","eu-west-1b","eu-west-1c","eu-west-1d"]',
+      allowed: "eu-west-1 has 3 availability zones; got 4",
+    },
   },
   {
     name: "the same AZ twice",
@@ -132,11 +181,21 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
   {
     name: "a VPC deployment using a zone the region does not list",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { azs: ["us-east-1a", "us-east-1b", "us-east-1d"] }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.azs[2]", value: '"us-east-1d"', allowed: "must be one of the region's azs (region.ts): us-east-1a | us-east-1b | us-east-1c" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/network/vpc.inputs.azs[2]",
+      value: '"us-east-1d"',
+      allowed: "must be one of the region's azs (region.ts): us-east-1a | us-east-1b | us-east-1c",
+    },
   },
   {
     name: "aerologue VPC over three AZs (ARC-003: two)",
     variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { azs: ["us-east-1a", "us-east-1b", "us-east-1c"] }),
-    expect: { level: DEV_AEROLOGUE, path: "us-east-1/aerologue-network/vpc.inputs.azs", value: '["us-east-1a","us-east-1b","us-east-1c"]', allowed: "exactly two availability zones" },
+    expect: {
+      level: DEV_AEROLOGUE,
+      path: "us-east-1/aerologue-network/vpc.inputs.azs",
+      value: '["us-east-1a","us-east-1b","us-east-1c"]',
+      allowed: "exactly two availability zones",
+    },
   },
 ];

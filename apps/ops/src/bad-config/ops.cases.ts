@@ -18,19 +18,43 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "an ECS deployment configuration for Lambda aliases (milequest)",
     variant: () => withInputs(staging(), "us-east-1", "milequest-ops/deploy", { deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes" }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-ops/deploy.inputs.deploymentConfig", value: '"CodeDeployDefault.ECSCanary10Percent5Minutes"', allowed: '"CodeDeployDefault.LambdaCanary10Percent5Minutes"' },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-ops/deploy.inputs.deploymentConfig",
+      value: '"CodeDeployDefault.ECSCanary10Percent5Minutes"',
+      allowed: '"CodeDeployDefault.LambdaCanary10Percent5Minutes"',
+    },
   },
   {
     name: "an API alias named like a version (milequest)",
     variant: () => withInputs(staging(), "us-east-1", "milequest-api/rest", { aliasName: "42" }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-api/rest.inputs.aliasName", value: '"42"', allowed: "not only digits (that names a version)" },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-api/rest.inputs.aliasName",
+      value: '"42"',
+      allowed: "not only digits (that names a version)",
+    },
   },
   // Lambda reserved concurrency across workloads of one account and region (issue 11 class 9).
   {
     name: "reserved concurrency over the account quota in a region (the pre-fix prod us-east-1: 1,145 of 900)",
     variant: () => {
       const reserve = (n: number) => ({ reservedConcurrency: n });
-      const rest = Object.fromEntries(["authorizer", "login", "register", "refresh", "createTeam", "updateTeam", "inviteMembers", "logActivity", "syncActivity", "calculateRoute", "geocodeAddress"].map((f) => [f, reserve(f === "authorizer" ? 200 : f === "logActivity" ? 100 : 50)]));
+      const rest = Object.fromEntries(
+        [
+          "authorizer",
+          "login",
+          "register",
+          "refresh",
+          "createTeam",
+          "updateTeam",
+          "inviteMembers",
+          "logActivity",
+          "syncActivity",
+          "calculateRoute",
+          "geocodeAddress",
+        ].map((f) => [f, reserve(f === "authorizer" ? 200 : f === "logActivity" ? 100 : 50)]),
+      );
       const prod = withRegion(env("prod"), "us-east-1", { reservedConcurrency: undefined });
       return withInputs(withInputs(prod, "us-east-1", "milequest-api/rest", { functions: rest }), "us-east-1", "milequest-api/websocket", {
         functions: { aggregateProgress: reserve(100), wsConnect: reserve(50), wsDisconnect: reserve(50), wsBroadcast: reserve(20) },
@@ -51,13 +75,19 @@ export const OPS_CASES: readonly BadConfigCase[] = [
       level: "environments/prod/us-east-1/region.ts",
       path: "reservedConcurrency.milequest",
       value: "500",
-      allowed: "milequest reserves 630 in us-east-1 (us-east-1/milequest-api/rest 445 [environments/prod/us-east-1/milequest.ts]; us-east-1/milequest-api/websocket 160",
+      allowed:
+        "milequest reserves 630 in us-east-1 (us-east-1/milequest-api/rest 445 [environments/prod/us-east-1/milequest.ts]; us-east-1/milequest-api/websocket 160",
     },
   },
   {
     name: "allocations over the quota even though the reservations fit",
     variant: () => withRegion(env("prod"), "us-east-1", { reservedConcurrency: { aerologue: 300, milequest: 650 } }),
-    expect: { level: "environments/prod/us-east-1/region.ts", path: "quotas.lambdaConcurrentExecutions", value: "1000", allowed: "us-east-1 reserves 950 across workloads: aerologue 300 (allocation in environments/prod/us-east-1/region.ts)" },
+    expect: {
+      level: "environments/prod/us-east-1/region.ts",
+      path: "quotas.lambdaConcurrentExecutions",
+      value: "1000",
+      allowed: "us-east-1 reserves 950 across workloads: aerologue 300 (allocation in environments/prod/us-east-1/region.ts)",
+    },
   },
   // Lambda memory 128-10240 MB, timeout <= 900 s
   {
@@ -83,7 +113,12 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "Lambda timeout of 20 minutes (milequest jobs)",
     variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { functions: { exportAnalytics: { timeoutSeconds: 1200 } } }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.functions.exportAnalytics.timeoutSeconds", value: "1200", allowed: "must be <= 900" },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-compute/jobs.inputs.functions.exportAnalytics.timeoutSeconds",
+      value: "1200",
+      allowed: "must be <= 900",
+    },
   },
   {
     name: "a Lambda layer that does not exist",
@@ -94,27 +129,49 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "schedule every 30 seconds",
     variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { wearableSyncSchedule: "rate(30 seconds)" }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule", value: '"rate(30 seconds)"', allowed: "EventBridge runs a schedule at most once a minute: use rate(1 minute) or slower" },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule",
+      value: '"rate(30 seconds)"',
+      allowed: "EventBridge runs a schedule at most once a minute: use rate(1 minute) or slower",
+    },
   },
   {
     name: "cron with a seconds field",
     variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { wearableSyncSchedule: "cron(*/30 * * * * ? *)" }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule", value: '"cron(*/30 * * * * ? *)"', allowed: "a cron expression has 6 fields" },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule",
+      value: '"cron(*/30 * * * * ? *)"',
+      allowed: "a cron expression has 6 fields",
+    },
   },
   {
     name: "rate with a plural unit for 1",
     variant: () => withInputs(staging(), "us-east-1", "milequest-compute/jobs", { wearableSyncSchedule: "rate(1 hours)" }),
-    expect: { level: STAGING_MILEQUEST, path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule", value: '"rate(1 hours)"', allowed: "use the singular unit for 1: rate(1 hour)" },
+    expect: {
+      level: STAGING_MILEQUEST,
+      path: "us-east-1/milequest-compute/jobs.inputs.wearableSyncSchedule",
+      value: '"rate(1 hours)"',
+      allowed: "use the singular unit for 1: rate(1 hour)",
+    },
   },
   {
     name: "sub-minute Lambda schedule that does not divide a minute",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-flight-data": { trigger: { type: "schedule", everySeconds: 45 } } } }),
+    variant: () =>
+      withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-flight-data": { trigger: { type: "schedule", everySeconds: 45 } } } }),
     expect: { level: DEV_AEROLOGUE, path: `${FN}.etl-flight-data.trigger.everySeconds`, value: "45", allowed: "a sub-minute schedule must divide 60" },
   },
   {
     name: "Lambda schedule that is not whole minutes",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-airport-data": { trigger: { type: "schedule", everySeconds: 90 } } } }),
-    expect: { level: DEV_AEROLOGUE, path: `${FN}.etl-airport-data.trigger.everySeconds`, value: "90", allowed: "schedules of a minute or more must be whole minutes" },
+    variant: () =>
+      withInputs(dev(), "us-east-1", "aerologue-compute/functions", { functions: { "etl-airport-data": { trigger: { type: "schedule", everySeconds: 90 } } } }),
+    expect: {
+      level: DEV_AEROLOGUE,
+      path: `${FN}.etl-airport-data.trigger.everySeconds`,
+      value: "90",
+      allowed: "schedules of a minute or more must be whole minutes",
+    },
   },
   // Log retention values CloudWatch does not accept
   {
@@ -135,12 +192,22 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "platform VPC deployment flow log retention of 45 days",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { flowLogs: { enabled: true, retentionDays: 45 } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.flowLogs.retentionDays", value: "45", allowed: "must be a CloudWatch Logs retention value" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/network/vpc.inputs.flowLogs.retentionDays",
+      value: "45",
+      allowed: "must be a CloudWatch Logs retention value",
+    },
   },
   {
     name: "WAF log retention of 15 days",
     variant: () => withInputs(dev(), "us-east-1", "services/ingress", { wafLogRetentionDays: 15 }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/services/ingress.inputs.wafLogRetentionDays", value: "15", allowed: "must be a CloudWatch Logs retention value" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/services/ingress.inputs.wafLogRetentionDays",
+      value: "15",
+      allowed: "must be a CloudWatch Logs retention value",
+    },
   },
   {
     name: "aerologue log retention of 45 days",
@@ -161,7 +228,12 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "alarm period CloudWatch does not accept (45 s)",
     variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { cpuHigh: { periodSeconds: 45 } } }),
-    expect: { level: DEV_PLATFORM, path: `${MON}.cpuHigh.periodSeconds`, value: "45", allowed: "CloudWatch accepts a period of 10, 30 (high-resolution metrics) or a multiple of 60 seconds" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: `${MON}.cpuHigh.periodSeconds`,
+      value: "45",
+      allowed: "CloudWatch accepts a period of 10, 30 (high-resolution metrics) or a multiple of 60 seconds",
+    },
   },
   {
     name: "alarm window longer than 7 days",
@@ -192,7 +264,12 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "EC2 instance type that is not one",
     variant: () => withInputs(dev(), "us-east-1", "services/ecs-cluster", { instanceType: "t3micro" }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/services/ecs-cluster.inputs.instanceType", value: '"t3micro"', allowed: 'must be an EC2 instance type like "t3.micro"' },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/services/ecs-cluster.inputs.instanceType",
+      value: '"t3micro"',
+      allowed: 'must be an EC2 instance type like "t3.micro"',
+    },
   },
   // Seed 004 EBS snapshots (ops/backup, ADR 0090).
   {
@@ -203,7 +280,12 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "EBS backups copied into their own region",
     variant: () => withInputs(env("prod"), "us-east-1", "ops/backup", { drCopy: { region: "us-east-1", retentionDays: 7 } }),
-    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/ops/backup.inputs.drCopy.region", value: '"us-east-1"', allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage" },
+    expect: {
+      level: "environments/prod/us-east-1/platform.ts",
+      path: "us-east-1/ops/backup.inputs.drCopy.region",
+      value: '"us-east-1"',
+      allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage",
+    },
   },
   {
     name: "EBS backups copied to a region with no vault of the platform",
@@ -240,11 +322,21 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   {
     name: "Splunk HEC endpoint over plain HTTP",
     variant: () => withWorkload(env("prod"), "platform", { splunk: { hecEndpoint: "http://splunk.example.org:8088" } }),
-    expect: { level: PROD, path: "workloads.platform.splunk.hecEndpoint", value: '"http://splunk.example.org:8088"', allowed: "must be the HTTPS URL of a Splunk HTTP Event Collector" },
+    expect: {
+      level: PROD,
+      path: "workloads.platform.splunk.hecEndpoint",
+      value: '"http://splunk.example.org:8088"',
+      allowed: "must be the HTTPS URL of a Splunk HTTP Event Collector",
+    },
   },
   {
     name: "log shipping deployed without a Splunk endpoint",
     variant: () => withWorkload(env("prod"), "platform", { splunk: undefined }),
-    expect: { level: "environments/prod/us-east-1/platform.ts", path: "us-east-1/ops/log-shipping.inputs.hecEndpoint", value: "undefined", allowed: "is not set: give env.ts workloads.platform.splunk" },
+    expect: {
+      level: "environments/prod/us-east-1/platform.ts",
+      path: "us-east-1/ops/log-shipping.inputs.hecEndpoint",
+      value: "undefined",
+      allowed: "is not set: give env.ts workloads.platform.splunk",
+    },
   },
 ];

@@ -17,6 +17,11 @@ export const SERVICES_CASES: readonly BadConfigCase[] = [
       withInputs(prodPhase3(), "us-east-1", "atlas-services/ecs", {
         collector: { image: "public.ecr.aws/aws-observability/aws-otel-collector:latest", memoryReservation: 128 },
       }),
-    expect: { level: PROD_ATLAS, path: "us-east-1/atlas-services/ecs.inputs.collector.image", value: '"public.ecr.aws/aws-observability/aws-otel-collector:latest"', allowed: 'must pin a version, not "latest"' },
+    expect: {
+      level: PROD_ATLAS,
+      path: "us-east-1/atlas-services/ecs.inputs.collector.image",
+      value: '"public.ecr.aws/aws-observability/aws-otel-collector:latest"',
+      allowed: 'must pin a version, not "latest"',
+    },
   },
 ];

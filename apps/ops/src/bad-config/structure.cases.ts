@@ -22,7 +22,12 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "unknown region",
     variant: () => withRegion(dev(), "us-east-1", { region: "us-east-7" }),
-    expect: { level: "environments/dev/us-east-1/region.ts", path: "region", value: '"us-east-7"', allowed: "unknown region; must be one of us-east-1 | us-east-2" },
+    expect: {
+      level: "environments/dev/us-east-1/region.ts",
+      path: "region",
+      value: '"us-east-7"',
+      allowed: "unknown region; must be one of us-east-1 | us-east-2",
+    },
   },
   {
     name: "unknown workload",
@@ -32,22 +37,44 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "a region overriding a workload the env does not enable",
     variant: () => withRegion(env("uat"), "us-east-1", { workloads: { aerologue: { logLevel: "debug" } } }),
-    expect: { level: "environments/uat/us-east-1/region.ts", path: "workloads.aerologue", value: '"aerologue"', allowed: "workload is not enabled in environments/uat/env.ts; enabled: account | platform" },
+    expect: {
+      level: "environments/uat/us-east-1/region.ts",
+      path: "workloads.aerologue",
+      value: '"aerologue"',
+      allowed: "workload is not enabled in environments/uat/env.ts; enabled: account | platform",
+    },
   },
   {
     name: "a deployment of a workload the env does not enable",
     variant: () => addDeployments(env("uat"), "us-east-1", { ...deploy(aerologueModules.kms), source: "environments/uat/us-east-1/aerologue.ts" }),
-    expect: { level: "environments/uat/us-east-1/aerologue.ts", path: `deployments[${env("uat").regions[0]!.deployments.length}] (aerologue-security/kms).workload`, value: '"aerologue"', allowed: "workload is not enabled" },
+    expect: {
+      level: "environments/uat/us-east-1/aerologue.ts",
+      path: `deployments[${env("uat").regions[0]!.deployments.length}] (aerologue-security/kms).workload`,
+      value: '"aerologue"',
+      allowed: "workload is not enabled",
+    },
   },
   {
     name: "a module naming a builder no workload registers (unknown deployment kind)",
-    variant: () => addDeployments(dev(), "us-east-1", { ...deploy({ ...platformModules.zone, module: "zone-v2", builder: "platform/zone-v2" }), source: DEV_PLATFORM }),
-    expect: { level: "environments/_envcommon/dns/zone.ts", path: `deployments[${dev().regions[0]!.deployments.length}] (dns/zone-v2).builder`, value: '"platform/zone-v2"', allowed: "no workload registers this builder" },
+    variant: () =>
+      addDeployments(dev(), "us-east-1", { ...deploy({ ...platformModules.zone, module: "zone-v2", builder: "platform/zone-v2" }), source: DEV_PLATFORM }),
+    expect: {
+      level: "environments/_envcommon/dns/zone.ts",
+      path: `deployments[${dev().regions[0]!.deployments.length}] (dns/zone-v2).builder`,
+      value: '"platform/zone-v2"',
+      allowed: "no workload registers this builder",
+    },
   },
   {
     name: "a dependency on a deployment that does not exist",
-    variant: () => withDeployment(dev(), "us-east-1", "ops/monitoring", (d) => ({ dependencies: { ...d.dependencies, rds: { category: "data", module: "rdss" } } })),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/monitoring.dependencies.rds", value: '"us-east-1/data/rdss"', allowed: "no such deployment in dev; deployments: us-east-1/account/foundation | us-east-1/security/kms" },
+    variant: () =>
+      withDeployment(dev(), "us-east-1", "ops/monitoring", (d) => ({ dependencies: { ...d.dependencies, rds: { category: "data", module: "rdss" } } })),
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/ops/monitoring.dependencies.rds",
+      value: '"us-east-1/data/rdss"',
+      allowed: "no such deployment in dev; deployments: us-east-1/account/foundation | us-east-1/security/kms",
+    },
   },
   {
     name: "a dependency on a module definition the env does not deploy (typed wiring, ADR 0120)",
@@ -56,7 +83,8 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
       level: DEV_PLATFORM,
       path: "us-east-1/ops/monitoring.dependencies.peering",
       value: '"us-east-1/network/vpc-peering"',
-      allowed: "no such deployment in dev (the module of environments/_envcommon/network/vpc-peering.ts is not deployed in us-east-1: deploy it there, or drop the dependency)",
+      allowed:
+        "no such deployment in dev (the module of environments/_envcommon/network/vpc-peering.ts is not deployed in us-east-1: deploy it there, or drop the dependency)",
     },
   },
   {
@@ -67,38 +95,69 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "a dependency whose module is undefined (two module files import each other)",
     variant: () => withDeployment(dev(), "us-east-1", "ops/monitoring", (d) => ({ dependencies: { ...d.dependencies, rds: undefined as never } })),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/ops/monitoring.dependencies.rds", value: "undefined", allowed: "write the dependency as a function, () => module" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "us-east-1/ops/monitoring.dependencies.rds",
+      value: "undefined",
+      allowed: "write the dependency as a function, () => module",
+    },
   },
   {
     name: "a dependency on a region the env does not deploy to",
-    variant: () => withDeployment(dev(), "us-east-1", "data/rds", () => ({ dependencies: { primary: { category: "data", module: "rds", region: "eu-west-1" } } })),
+    variant: () =>
+      withDeployment(dev(), "us-east-1", "data/rds", () => ({ dependencies: { primary: { category: "data", module: "rds", region: "eu-west-1" } } })),
     expect: { level: DEV_PLATFORM, path: "us-east-1/data/rds.dependencies.primary", value: '"eu-west-1/data/rds"', allowed: "no such deployment in dev" },
   },
   {
     name: "a peering without its required peer",
     variant: () => withDeployment(prod(), "us-east-1", "network/vpc-peering", () => ({ dependencies: {} })),
-    expect: { level: PROD_PLATFORM, path: "us-east-1/network/vpc-peering.dependencies.peer", value: "undefined", allowed: 'this module needs a "peer" dependency' },
+    expect: {
+      level: PROD_PLATFORM,
+      path: "us-east-1/network/vpc-peering.dependencies.peer",
+      value: "undefined",
+      allowed: 'this module needs a "peer" dependency',
+    },
   },
   // Cycles, duplicates
   {
     name: "a dependency cycle (kms → monitoring → kms)",
     variant: () => withDeployment(dev(), "us-east-1", "security/kms", () => ({ dependencies: { alerts: { category: "ops", module: "monitoring" } } })),
-    expect: { level: DEV_PLATFORM, path: "dependencies", value: '"us-east-1/security/kms -> us-east-1/ops/monitoring -> us-east-1/security/kms"', allowed: "dependencies must not form a cycle" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "dependencies",
+      value: '"us-east-1/security/kms -> us-east-1/ops/monitoring -> us-east-1/security/kms"',
+      allowed: "dependencies must not form a cycle",
+    },
   },
   {
     name: "a two-stack cycle (vpc ↔ kms)",
     variant: () => withDeployment(dev(), "us-east-1", "security/kms", () => ({ dependencies: { vpc: { category: "network", module: "vpc" } } })),
-    expect: { level: DEV_PLATFORM, path: "dependencies", value: '"us-east-1/security/kms -> us-east-1/network/vpc -> us-east-1/security/kms"', allowed: "must not form a cycle" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: "dependencies",
+      value: '"us-east-1/security/kms -> us-east-1/network/vpc -> us-east-1/security/kms"',
+      allowed: "must not form a cycle",
+    },
   },
   {
     name: "the same deployment twice: duplicate stack name",
     variant: () => addDeployments(dev(), "us-east-1", deploymentOf(dev(), "us-east-1", "data/rds")),
-    expect: { level: DEV_PLATFORM, path: `deployments[${dev().regions[0]!.deployments.length}] (data/rds)`, value: '"dev-us-east-1-data-rds"', allowed: "duplicate stack name; already used by the deployment declared in environments/dev/us-east-1/platform.ts" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: `deployments[${dev().regions[0]!.deployments.length}] (data/rds)`,
+      value: '"dev-us-east-1-data-rds"',
+      allowed: "duplicate stack name; already used by the deployment declared in environments/dev/us-east-1/platform.ts",
+    },
   },
   {
     name: "the same deployment twice: duplicate state key",
     variant: () => addDeployments(dev(), "us-east-1", deploymentOf(dev(), "us-east-1", "data/rds")),
-    expect: { level: DEV_PLATFORM, path: `deployments[${dev().regions[0]!.deployments.length}] (data/rds)`, value: '"dev/us-east-1/data/rds/terraform.tfstate"', allowed: "duplicate state key" },
+    expect: {
+      level: DEV_PLATFORM,
+      path: `deployments[${dev().regions[0]!.deployments.length}] (data/rds)`,
+      value: '"dev/us-east-1/data/rds/terraform.tfstate"',
+      allowed: "duplicate state key",
+    },
   },
   {
     name: "the same region twice",
@@ -124,7 +183,12 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   {
     name: "staging in prod's account",
     variant: () => [...others("prod"), withEnv(prod(), {})].map((e) => (e.name === "staging" ? withEnv(e, { accountId: prod().accountId }) : e)),
-    expect: { level: PROD, path: "accountId", value: '"444444444444"', allowed: "every env needs its own AWS account; staging (environments/staging/env.ts) already uses it" },
+    expect: {
+      level: PROD,
+      path: "accountId",
+      value: '"444444444444"',
+      allowed: "every env needs its own AWS account; staging (environments/staging/env.ts) already uses it",
+    },
   },
   {
     name: "uat in prod's account",
@@ -159,22 +223,50 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
   },
   {
     name: "an env waiver naming a deployment id the env does not have (ADR 0120)",
-    variant: () => withEnv(dev(), { waivers: [...(dev().waivers ?? []), { rule: "INF-RDS-005", deployments: ["us-east-1/data/rdss"], address: "aws_db_instance.*", reason: "seed 004: single AZ outside prod" }] }),
-    expect: { level: DEV, path: `waivers[${dev().waivers!.length}].deployments[0]`, value: '"us-east-1/data/rdss"', allowed: "a deployment id of dev ({region}/{category}/{module}); deployments: us-east-1/account/foundation" },
+    variant: () =>
+      withEnv(dev(), {
+        waivers: [
+          ...(dev().waivers ?? []),
+          { rule: "INF-RDS-005", deployments: ["us-east-1/data/rdss"], address: "aws_db_instance.*", reason: "seed 004: single AZ outside prod" },
+        ],
+      }),
+    expect: {
+      level: DEV,
+      path: `waivers[${dev().waivers!.length}].deployments[0]`,
+      value: '"us-east-1/data/rdss"',
+      allowed: "a deployment id of dev ({region}/{category}/{module}); deployments: us-east-1/account/foundation",
+    },
   },
   {
     name: "an env waiver with a stack-name glob instead of deployment ids",
-    variant: () => withEnv(dev(), { waivers: [...(dev().waivers ?? []), { rule: "INF-RDS-005", address: "*-data-rds/aws_db_instance.*", reason: "seed 004: single AZ outside prod" }] }),
-    expect: { level: DEV, path: `waivers[${dev().waivers!.length}].address`, value: '"*-data-rds/aws_db_instance.*"', allowed: 'an env waiver names its deployments by id, deployments: ["us-east-1/network/vpc"]' },
+    variant: () =>
+      withEnv(dev(), {
+        waivers: [...(dev().waivers ?? []), { rule: "INF-RDS-005", address: "*-data-rds/aws_db_instance.*", reason: "seed 004: single AZ outside prod" }],
+      }),
+    expect: {
+      level: DEV,
+      path: `waivers[${dev().waivers!.length}].address`,
+      value: '"*-data-rds/aws_db_instance.*"',
+      allowed: 'an env waiver names its deployments by id, deployments: ["us-east-1/network/vpc"]',
+    },
   },
   {
     name: "a deployment's waiver naming deployments (it covers its own stack)",
-    variant: () => withDeployment(dev(), "us-east-1", "data/rds", () => ({ waivers: [{ rule: "INF-RDS-005", deployments: ["us-east-1/data/rds"], address: "aws_db_instance.*", reason: "seed 004: single AZ outside prod" }] })),
-    expect: { level: DEV_PLATFORM, path: `deployments[${dev().regions[0]!.deployments.findIndex((d) => d.definition === platformModules.rds)}] (data/rds).waivers[0].deployments`, value: '["us-east-1/data/rds"]', allowed: "no deployments field: a module's or deployment's waiver covers its own deployment" },
+    variant: () =>
+      withDeployment(dev(), "us-east-1", "data/rds", () => ({
+        waivers: [{ rule: "INF-RDS-005", deployments: ["us-east-1/data/rds"], address: "aws_db_instance.*", reason: "seed 004: single AZ outside prod" }],
+      })),
+    expect: {
+      level: DEV_PLATFORM,
+      path: `deployments[${dev().regions[0]!.deployments.findIndex((d) => d.definition === platformModules.rds)}] (data/rds).waivers[0].deployments`,
+      value: '["us-east-1/data/rds"]',
+      allowed: "no deployments field: a module's or deployment's waiver covers its own deployment",
+    },
   },
   {
     name: "a waiver with a malformed expiry date",
-    variant: () => withEnv(dev(), { waivers: [{ rule: "INF-S3-004", address: "aws_s3_bucket.*", reason: "seed 004 asks for it in dev", expires: "31/12/2026" }] }),
+    variant: () =>
+      withEnv(dev(), { waivers: [{ rule: "INF-S3-004", address: "aws_s3_bucket.*", reason: "seed 004 asks for it in dev", expires: "31/12/2026" }] }),
     expect: { level: DEV, path: "waivers[0].expires", value: '"31/12/2026"', allowed: "must be a date YYYY-MM-DD" },
   },
   {

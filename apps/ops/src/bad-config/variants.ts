@@ -1,6 +1,15 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
-import { ConfigError, type DeploymentConfig, type EnvConfig, type RegionConfig, type EnvSettings, type DeepPartial, resolveEnv, validateEnvSet } from "@infra/config";
+import {
+  ConfigError,
+  type DeploymentConfig,
+  type EnvConfig,
+  type RegionConfig,
+  type EnvSettings,
+  type DeepPartial,
+  resolveEnv,
+  validateEnvSet,
+} from "@infra/config";
 import { BUILDERS } from "@infra/workloads";
 import { ENVS } from "../envs";
 
@@ -79,7 +88,10 @@ export function addDeployments(base: EnvConfig, region: string, ...extra: Deploy
  */
 export function configErrorOf(c: BadConfigCase): ConfigError {
   const v = c.variant();
-  return errorOf(() => (Array.isArray(v) ? validateEnvSet(v as readonly EnvConfig[]) : resolveEnv(root, v as EnvConfig, WORKLOADS, { builders: Object.keys(BUILDERS) })), c.name);
+  return errorOf(
+    () => (Array.isArray(v) ? validateEnvSet(v as readonly EnvConfig[]) : resolveEnv(root, v as EnvConfig, WORKLOADS, { builders: Object.keys(BUILDERS) })),
+    c.name,
+  );
 }
 
 /** The ConfigError of resolving `config` as `npm run synth` does (any other error is rethrown; none fails the test). */

@@ -21,7 +21,9 @@ function build(env: ReturnType<typeof findEnv>): { stacks: Map<string, Json>; pr
   try {
     const built = buildEnv(env, { root, workloads: WORKLOADS, outdir });
     built.app.synth();
-    const stacks = new Map(built.resolved.deployments.map((d) => [d.stackName, JSON.parse(readFileSync(join(outdir, "stacks", d.stackName, "cdk.tf.json"), "utf8")) as Json]));
+    const stacks = new Map(
+      built.resolved.deployments.map((d) => [d.stackName, JSON.parse(readFileSync(join(outdir, "stacks", d.stackName, "cdk.tf.json"), "utf8")) as Json]),
+    );
     return { stacks, prerequisites: declaredPrerequisites(built.app) };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -68,7 +70,11 @@ describe("AccountabilityAtlas in the staging account at phase 3", () => {
 
   it("staging.accountabilityatlas.com is delegated from prod's zone like every env zone (ADR 0014), before the ALB's certificate validates", () => {
     const zone = prerequisites.find((p) => p.requirement.kind === "zone-delegation" && p.requirement.zone === "staging.accountabilityatlas.com")!;
-    expect(zone.requirement).toEqual({ kind: "zone-delegation", zone: "staging.accountabilityatlas.com", parent: { kind: "zone", zone: "accountabilityatlas.com", env: "prod" } });
+    expect(zone.requirement).toEqual({
+      kind: "zone-delegation",
+      zone: "staging.accountabilityatlas.com",
+      parent: { kind: "zone", zone: "accountabilityatlas.com", env: "prod" },
+    });
     expect(zone.after).toEqual(["staging-us-east-1-atlas-dns-zone"]);
     expect(zone.neededBy).toEqual(expect.arrayContaining([{ stack: "staging-us-east-1-atlas-edge-alb", neededAt: "apply" }]));
     // No stack writes into prod's zone from staging (another account): no NS record in the staging zone stack.

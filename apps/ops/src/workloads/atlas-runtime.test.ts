@@ -7,14 +7,26 @@ import { atlasOnly } from "./atlas-variant";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
 type Res = Record<string, any>;
-type Container = { name: string; image: string; essential: boolean; environment: { name: string; value: string }[]; secrets: { name: string; valueFrom: string }[]; memoryReservation?: number };
+type Container = {
+  name: string;
+  image: string;
+  essential: boolean;
+  environment: { name: string; value: string }[];
+  secrets: { name: string; valueFrom: string }[];
+  memoryReservation?: number;
+};
 
 const stackOf = (stacks: StackJson[], suffix: string): StackJson => stacks.find((s) => s.stackName.endsWith(suffix))!;
 const values = (s: StackJson, type: string): Res[] => Object.values(resourcesOfType(s.json, type));
 const docs = (s: StackJson): Record<string, Res> => ((s.json as Res)["data"]?.["aws_iam_policy_document"] ?? {}) as Record<string, Res>;
 const statementsOf = (s: StackJson, prefix: string): Res[] => Object.entries(docs(s)).find(([k]) => k.startsWith(prefix))![1]["statement"];
 const containers = (s: StackJson): Map<string, Container[]> =>
-  new Map(values(s, "aws_ecs_task_definition").map((d) => [String(d["family"]).replace(/^acct-atlas-/, ""), JSON.parse(String(d["container_definitions"])) as Container[]]));
+  new Map(
+    values(s, "aws_ecs_task_definition").map((d) => [
+      String(d["family"]).replace(/^acct-atlas-/, ""),
+      JSON.parse(String(d["container_definitions"])) as Container[],
+    ]),
+  );
 const env = (c: Container, name: string) => c.environment.find((e) => e.name === name)?.value;
 const JAVA = ["api-gateway", "user-service", "video-service", "location-service", "search-service", "moderation-service", "notification-service"];
 
@@ -28,7 +40,9 @@ describe("Redis auth the services use without SDK code: AUTH token over TLS from
   ] as const) {
     it(`${label}: the token is generated write-only into its secret, the cache requires it, every service gets it as REDIS_PASSWORD`, () => {
       const secrets = stackOf(stacks, "atlas-security-secrets");
-      const [secretKey, secret] = Object.entries(resourcesOfType(secrets.json, "aws_secretsmanager_secret")).find(([, s]) => s["name"] === `accountabilityatlas/${envName}/redis-auth-token`)!;
+      const [secretKey, secret] = Object.entries(resourcesOfType(secrets.json, "aws_secretsmanager_secret")).find(
+        ([, s]) => s["name"] === `accountabilityatlas/${envName}/redis-auth-token`,
+      )!;
       expect(secret["kms_key_id"]).toMatch(/aws_kms_key.*data/);
       const ephemeral = (secrets.json as Res)["ephemeral"]["aws_secretsmanager_random_password"];
       const [randomName, random] = Object.entries(ephemeral as Record<string, Res>).find(([k]) => k.startsWith("redis-auth-token"))!;
@@ -45,7 +59,9 @@ describe("Redis auth the services use without SDK code: AUTH token over TLS from
       const redis = stackOf(stacks, "atlas-data-redis");
       const [group] = values(redis, "aws_elasticache_replication_group");
       const tokenRef = Object.entries((redis.json as Res)["data"]["aws_secretsmanager_secret_version"] as Record<string, Res>)[0]!;
-      expect(tokenRef[1]["secret_id"]).toMatch(new RegExp(`atlas-security-secrets\\.outputs\\.cross-stack-output-aws_secretsmanager_secret${secretKey.replace(/_secret_.*/, "")}_secret_[0-9A-F]+arn`));
+      expect(tokenRef[1]["secret_id"]).toMatch(
+        new RegExp(`atlas-security-secrets\\.outputs\\.cross-stack-output-aws_secretsmanager_secret${secretKey.replace(/_secret_.*/, "")}_secret_[0-9A-F]+arn`),
+      );
       expect(group).toMatchObject({
         auth_token: `\${data.aws_secretsmanager_secret_version.${tokenRef[0]}.secret_string}`,
         auth_token_update_strategy: "ROTATE",
@@ -59,12 +75,22 @@ describe("Redis auth the services use without SDK code: AUTH token over TLS from
       const byService = containers(ecs);
       expect([...byService.keys()].sort()).toEqual([...JAVA, "web-app"].sort());
       for (const [service, [app]] of byService) {
-        expect(app!.secrets.find((s) => s.name === "REDIS_PASSWORD"), service).toEqual({ name: "REDIS_PASSWORD", valueFrom: tokenRef[1]["secret_id"] });
-        expect([env(app!, "REDIS_HOST"), env(app!, "REDIS_PORT"), env(app!, "REDIS_SSL")]).toEqual([expect.stringContaining("primary_endpoint_address"), "6379", "true"]);
+        expect(
+          app!.secrets.find((s) => s.name === "REDIS_PASSWORD"),
+          service,
+        ).toEqual({ name: "REDIS_PASSWORD", valueFrom: tokenRef[1]["secret_id"] });
+        expect([env(app!, "REDIS_HOST"), env(app!, "REDIS_PORT"), env(app!, "REDIS_SSL")]).toEqual([
+          expect.stringContaining("primary_endpoint_address"),
+          "6379",
+          "true",
+        ]);
         expect(env(app!, "REDIS_USERNAME")).toBeUndefined();
         const exec = statementsOf(ecs, `${service}_execution-policy-doc`);
         expect(exec.find((s) => s["sid"] === "ReadSecrets")!["resources"]).toContain(tokenRef[1]["secret_id"]);
-        expect(exec.find((s) => s["sid"] === "DecryptSecrets")).toMatchObject({ actions: ["kms:Decrypt"], resources: [expect.stringMatching(/aws_kms_keydata_key/)] });
+        expect(exec.find((s) => s["sid"] === "DecryptSecrets")).toMatchObject({
+          actions: ["kms:Decrypt"],
+          resources: [expect.stringMatching(/aws_kms_keydata_key/)],
+        });
       }
       // No IAM cache auth left: nothing signs tokens.
       expect(JSON.stringify(docs(ecs))).not.toContain("elasticache:Connect");
@@ -75,7 +101,10 @@ describe("Redis auth the services use without SDK code: AUTH token over TLS from
 describe("database credentials survive rotation: a RotationSucceeded of the DB secret redeploys every task reading it (ADR 0100)", () => {
   it("prod phase 2: the rule matches exactly the secret the services read; the state machine may force-deploy exactly the seven Java services", () => {
     const ecs = stackOf(prod[2], "atlas-services-ecs");
-    const dbSecret = containers(ecs).get("user-service")![0]!.secrets.find((s) => s.name === "SPRING_DATASOURCE_PASSWORD")!.valueFrom.replace(/:password::$/, "");
+    const dbSecret = containers(ecs)
+      .get("user-service")![0]!
+      .secrets.find((s) => s.name === "SPRING_DATASOURCE_PASSWORD")!
+      .valueFrom.replace(/:password::$/, "");
     const [rule] = values(ecs, "aws_cloudwatch_event_rule");
     expect(JSON.parse(rule!["event_pattern"])).toEqual({
       source: ["aws.secretsmanager"],
@@ -87,11 +116,21 @@ describe("database credentials survive rotation: a RotationSucceeded of the DB s
     const serviceKey = (name: string) => Object.keys(resourcesOfType(ecs.json, "aws_ecs_service")).find((k) => k.startsWith(`${name}_`))!;
     expect(input).toEqual({ rolling: JAVA.map((n) => `\${aws_ecs_service.${serviceKey(n)}.name}`), blueGreen: [] });
     const sfn = statementsOf(ecs, "db-rotation-redeploy_sfn-policy");
-    expect(sfn.find((s) => s["sid"] === "ForceNewDeployment")).toEqual({ sid: "ForceNewDeployment", effect: "Allow", actions: ["ecs:UpdateService"], resources: JAVA.map((n) => `\${aws_ecs_service.${serviceKey(n)}.arn}`) });
+    expect(sfn.find((s) => s["sid"] === "ForceNewDeployment")).toEqual({
+      sid: "ForceNewDeployment",
+      effect: "Allow",
+      actions: ["ecs:UpdateService"],
+      resources: JAVA.map((n) => `\${aws_ecs_service.${serviceKey(n)}.arn}`),
+    });
     expect(sfn.map((s) => s["sid"])).not.toContain("CodeDeployDeployment");
     const [machine] = values(ecs, "aws_sfn_state_machine");
     expect(statementsOf(ecs, "db-rotation-redeploy_rule_events-policy")).toEqual([
-      { sid: "StartTargets", effect: "Allow", actions: ["states:StartExecution"], resources: [`\${aws_sfn_state_machine.${Object.keys(resourcesOfType(ecs.json, "aws_sfn_state_machine"))[0]}.arn}`] },
+      {
+        sid: "StartTargets",
+        effect: "Allow",
+        actions: ["states:StartExecution"],
+        resources: [`\${aws_sfn_state_machine.${Object.keys(resourcesOfType(ecs.json, "aws_sfn_state_machine"))[0]}.arn}`],
+      },
     ]);
     const definition = JSON.parse(machine!["definition"]);
     expect(definition.States.RollingServices.ItemProcessor.States.ForceNewDeployment).toMatchObject({
@@ -99,7 +138,12 @@ describe("database credentials survive rotation: a RotationSucceeded of the DB s
       Parameters: { Cluster: expect.stringMatching(/^\$\{aws_ecs_cluster\..+\.arn\}$/), "Service.$": "$", ForceNewDeployment: true },
     });
     expect(definition.States.BlueGreenServices).toBeUndefined();
-    expect(machine).toMatchObject({ type: "STANDARD", logging_configuration: { level: "ALL", include_execution_data: true }, tracing_configuration: { enabled: true }, encryption_configuration: { type: "CUSTOMER_MANAGED_KMS_KEY" } });
+    expect(machine).toMatchObject({
+      type: "STANDARD",
+      logging_configuration: { level: "ALL", include_execution_data: true },
+      tracing_configuration: { enabled: true },
+      encryption_configuration: { type: "CUSTOMER_MANAGED_KMS_KEY" },
+    });
   });
 
   it("prod phase 4: api-gateway (CodeDeploy blue/green, where ECS refuses a forced deployment) is redeployed through CodeDeploy with its running task definition", () => {
@@ -119,11 +163,13 @@ describe("database credentials survive rotation: a RotationSucceeded of the DB s
     expect(sfn.find((s) => s["sid"] === "ForceNewDeployment")!["resources"]).toHaveLength(6);
     expect(sfn.find((s) => s["sid"] === "ForceNewDeployment")!["resources"].join()).not.toContain("api-gateway");
     expect(sfn.find((s) => s["sid"] === "CodeDeployDeployment")!["resources"]).toEqual([
-      expect.stringMatching(/^arn:aws:codedeploy:\$\{data\.aws_region\..+\}:\$\{data\.aws_caller_identity\..+\.account_id\}:deploymentgroup:\$\{aws_codedeploy_app\.api-gateway_.+\.name\}\/\$\{aws_codedeploy_deployment_group\.api-gateway_.+\.deployment_group_name\}$/),
+      expect.stringMatching(
+        /^arn:aws:codedeploy:\$\{data\.aws_region\..+\}:\$\{data\.aws_caller_identity\..+\.account_id\}:deploymentgroup:\$\{aws_codedeploy_app\.api-gateway_.+\.name\}\/\$\{aws_codedeploy_deployment_group\.api-gateway_.+\.deployment_group_name\}$/,
+      ),
     ]);
     const deploy = JSON.parse(values(ecs, "aws_sfn_state_machine")[0]!["definition"]).States.BlueGreenServices.ItemProcessor.States.CodeDeployDeployment;
     expect(deploy.Parameters.Revision.AppSpecContent["Content.$"]).toBe(
-      "States.Format('\\{\"version\":1,\"Resources\":[\\{\"TargetService\":\\{\"Type\":\"AWS::ECS::Service\",\"Properties\":\\{\"TaskDefinition\":\"{}\",\"LoadBalancerInfo\":\\{\"ContainerName\":\"{}\",\"ContainerPort\":{}\\}\\}\\}\\}]\\}', $.running.taskDefinition, $.container, $.port)",
+      'States.Format(\'\\{"version":1,"Resources":[\\{"TargetService":\\{"Type":"AWS::ECS::Service","Properties":\\{"TaskDefinition":"{}","LoadBalancerInfo":\\{"ContainerName":"{}","ContainerPort":{}\\}\\}\\}\\}]\\}\', $.running.taskDefinition, $.container, $.port)',
     );
   });
 });
@@ -142,12 +188,25 @@ describe("Prometheus and the X-Ray collection path: AMP workspace + ADOT collect
     it(`${label}: a CMK-encrypted workspace with logging; every task carries the collector; it remote-writes to exactly this workspace`, () => {
       const ecs = stackOf(stacks, "atlas-services-ecs");
       const [wsKey, ws] = Object.entries(resourcesOfType(ecs.json, "aws_prometheus_workspace"))[0]!;
-      const [logKey, logs] = Object.entries(resourcesOfType(ecs.json, "aws_cloudwatch_log_group")).find(([, g]) => String(g["name"]).startsWith("/aws/vendedlogs/prometheus/"))!;
-      expect(ws).toMatchObject({ alias: `acct-atlas-${envName}`, kms_key_arn: expect.stringMatching(/aws_kms_keydata_key/), logging_configuration: { log_group_arn: `\${aws_cloudwatch_log_group.${logKey}.arn}:*` } });
-      expect(logs).toMatchObject({ name: `/aws/vendedlogs/prometheus/acct-atlas-${envName}`, retention_in_days: retention, kms_key_id: expect.stringMatching(/aws_kms_keylogs_key/) });
+      const [logKey, logs] = Object.entries(resourcesOfType(ecs.json, "aws_cloudwatch_log_group")).find(([, g]) =>
+        String(g["name"]).startsWith("/aws/vendedlogs/prometheus/"),
+      )!;
+      expect(ws).toMatchObject({
+        alias: `acct-atlas-${envName}`,
+        kms_key_arn: expect.stringMatching(/aws_kms_keydata_key/),
+        logging_configuration: { log_group_arn: `\${aws_cloudwatch_log_group.${logKey}.arn}:*` },
+      });
+      expect(logs).toMatchObject({
+        name: `/aws/vendedlogs/prometheus/acct-atlas-${envName}`,
+        retention_in_days: retention,
+        kms_key_id: expect.stringMatching(/aws_kms_keylogs_key/),
+      });
       for (const [service, list] of containers(ecs)) {
         const [app, collector] = list;
-        expect(list.map((c) => c.name), service).toEqual([service, "adot-collector"]);
+        expect(
+          list.map((c) => c.name),
+          service,
+        ).toEqual([service, "adot-collector"]);
         expect(collector).toMatchObject({ image: "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0", essential: false, memoryReservation: 128 });
         const config = env(collector!, "AOT_CONFIG_CONTENT")!;
         expect(config).toContain(`endpoint: \${aws_prometheus_workspace.${wsKey}.prometheus_endpoint}api/v1/remote_write`);
@@ -156,10 +215,21 @@ describe("Prometheus and the X-Ray collection path: AMP workspace + ADOT collect
         const java = service !== "web-app";
         expect(config.includes("metrics_path: /actuator/prometheus"), service).toBe(java);
         if (java) expect(config).toContain(`targets: ["127.0.0.1:${portOf(ecs, service)}"]`);
-        expect([env(app!, "AWS_XRAY_DAEMON_ADDRESS"), env(app!, "AWS_XRAY_SAMPLING_RATE"), env(app!, "OTEL_EXPORTER_OTLP_ENDPOINT")]).toEqual(["127.0.0.1:2000", "0.05", "http://127.0.0.1:4317"]);
+        expect([env(app!, "AWS_XRAY_DAEMON_ADDRESS"), env(app!, "AWS_XRAY_SAMPLING_RATE"), env(app!, "OTEL_EXPORTER_OTLP_ENDPOINT")]).toEqual([
+          "127.0.0.1:2000",
+          "0.05",
+          "http://127.0.0.1:4317",
+        ]);
         const task = statementsOf(ecs, `${service}_task-policy-doc`);
-        expect(task.find((s) => s["sid"] === "PrometheusRemoteWrite")).toEqual({ sid: "PrometheusRemoteWrite", effect: "Allow", actions: ["aps:RemoteWrite"], resources: [`\${aws_prometheus_workspace.${wsKey}.arn}`] });
-        expect(task.find((s) => s["sid"] === "XRay")!["actions"]).toEqual(expect.arrayContaining(["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"]));
+        expect(task.find((s) => s["sid"] === "PrometheusRemoteWrite")).toEqual({
+          sid: "PrometheusRemoteWrite",
+          effect: "Allow",
+          actions: ["aps:RemoteWrite"],
+          resources: [`\${aws_prometheus_workspace.${wsKey}.arn}`],
+        });
+        expect(task.find((s) => s["sid"] === "XRay")!["actions"]).toEqual(
+          expect.arrayContaining(["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"]),
+        );
       }
     });
   }

@@ -26,7 +26,8 @@ const one = (s: StackJson, type: string): Res => {
   return list[0]!;
 };
 /** Addresses without cdktf's hash suffix, to compare phases. */
-const addressSet = (stacks: StackJson[]) => new Map(stacks.map((s) => [s.stackName, new Set(resourceAddresses(s.json).map((a) => a.replace(/_[A-F0-9]{8}$/, "")))]));
+const addressSet = (stacks: StackJson[]) =>
+  new Map(stacks.map((s) => [s.stackName, new Set(resourceAddresses(s.json).map((a) => a.replace(/_[A-F0-9]{8}$/, "")))]));
 
 // The committed config: no phase override.
 const phase1 = synth(atlasOnly(prodEnv));
@@ -88,13 +89,18 @@ describe("committed config: phase 1 in prod only", () => {
     expect(one(host, "aws_eip")).toMatchObject({ domain: "vpc" });
     expect(one(host, "aws_eip_association")).toBeDefined();
     const userData = String(instance["user_data"]);
-    for (const step of ["dnf install -y docker amazon-cloudwatch-agent", "docker-compose", "amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c ssm:AmazonCloudWatch-acct-atlas-prod-docker"]) {
+    for (const step of [
+      "dnf install -y docker amazon-cloudwatch-agent",
+      "docker-compose",
+      "amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c ssm:AmazonCloudWatch-acct-atlas-prod-docker",
+    ]) {
       expect(userData).toContain(step);
     }
     const attached = Object.values(resourcesOfType(host.json, "aws_iam_role_policy_attachment")).map((a) => a["policy_arn"]);
     expect(attached.sort()).toEqual(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"]);
     const docs = JSON.stringify(host.json.data?.["aws_iam_policy_document"]);
-    for (const action of ["ecr:BatchGetImage", "ecr:GetAuthorizationToken", "secretsmanager:GetSecretValue", "sqs:SendMessage", "sqs:ReceiveMessage"]) expect(docs).toContain(action);
+    for (const action of ["ecr:BatchGetImage", "ecr:GetAuthorizationToken", "secretsmanager:GetSecretValue", "sqs:SendMessage", "sqs:ReceiveMessage"])
+      expect(docs).toContain(action);
     // Reads exactly its secrets: the four app secrets and the RDS-managed password.
     const secretsStatement = Object.values(host.json.data!["aws_iam_policy_document"]!)
       .flatMap((d) => (d["statement"] as Res[]) ?? [])
@@ -122,7 +128,9 @@ describe("committed config: phase 1 in prod only", () => {
     ]);
     const rule = Object.values(resourcesOfType(host.json, "aws_vpc_security_group_ingress_rule")).find((r) => r["from_port"] === 5432)!;
     expect(rule["referenced_security_group_id"]).toBe(`\${aws_security_group.${hostSg}.id}`);
-    expect(Object.values(resourcesOfType(host.json, "aws_vpc_security_group_egress_rule")).map((r) => [r["ip_protocol"], r["cidr_ipv4"]])).toEqual([["-1", "0.0.0.0/0"]]);
+    expect(Object.values(resourcesOfType(host.json, "aws_vpc_security_group_egress_rule")).map((r) => [r["ip_protocol"], r["cidr_ipv4"]])).toEqual([
+      ["-1", "0.0.0.0/0"],
+    ]);
     // The database stack opens nothing itself.
     const rds = stack(phase1, "prod-us-east-1-atlas-data-rds");
     expect(resourcesOfType(rds.json, "aws_vpc_security_group_ingress_rule")).toEqual({});
@@ -149,7 +157,9 @@ describe("committed config: phase 1 in prod only", () => {
   });
 
   it("SQS: a queue and a DLQ per consuming service, CMK-encrypted", () => {
-    const queues = all(phase1, "aws_sqs_queue").map((q) => q["name"]).sort();
+    const queues = all(phase1, "aws_sqs_queue")
+      .map((q) => q["name"])
+      .sort();
     expect(queues).toEqual([
       "acct-atlas-prod-moderation-service",
       "acct-atlas-prod-moderation-service-dlq",
@@ -162,7 +172,11 @@ describe("committed config: phase 1 in prod only", () => {
   });
 
   it("S3 buckets for backups and static assets (+ their access logs)", () => {
-    expect(all(phase1, "aws_s3_bucket").map((b) => b["bucket"]).sort()).toEqual([
+    expect(
+      all(phase1, "aws_s3_bucket")
+        .map((b) => b["bucket"])
+        .sort(),
+    ).toEqual([
       "accountabilityatlas-prod-us-east-1-access-logs",
       "accountabilityatlas-prod-us-east-1-backups",
       "accountabilityatlas-prod-us-east-1-static-assets",
@@ -172,7 +186,9 @@ describe("committed config: phase 1 in prod only", () => {
   it("ECR: the eight images of the compose file, scan on push, lifecycle policy", () => {
     const repos = all(phase1, "aws_ecr_repository");
     expect(repos.map((r) => r["name"]).sort()).toEqual(
-      ["api-gateway", "user-service", "video-service", "location-service", "search-service", "moderation-service", "notification-service", "web-app"].map((s) => `acct-atlas-${s}`).sort(),
+      ["api-gateway", "user-service", "video-service", "location-service", "search-service", "moderation-service", "notification-service", "web-app"]
+        .map((s) => `acct-atlas-${s}`)
+        .sort(),
     );
     for (const r of repos) expect(r["image_scanning_configuration"]).toEqual({ scan_on_push: true });
     expect(all(phase1, "aws_ecr_lifecycle_policy")).toHaveLength(8);
@@ -190,7 +206,11 @@ describe("committed config: phase 1 in prod only", () => {
   });
 
   it("Secrets Manager: the four app secrets (the database password is RDS-managed); no value anywhere", () => {
-    expect(all(phase1, "aws_secretsmanager_secret").map((s) => s["name"]).sort()).toEqual([
+    expect(
+      all(phase1, "aws_secretsmanager_secret")
+        .map((s) => s["name"])
+        .sort(),
+    ).toEqual([
       "accountabilityatlas/prod/admin-password-hash",
       "accountabilityatlas/prod/jwt-rsa-key-pair",
       "accountabilityatlas/prod/mapbox-access-token",
@@ -266,21 +286,40 @@ describe("phase 2 (prod): ECS Fargate + ALB + ElastiCache + NAT", () => {
     for (const r of rows) expect(r[4]).toContain(r[0] === "web-app" ? "/api/health" : "/actuator/health");
     const user = JSON.parse(String(defs.find((d) => String(d["family"]).endsWith("user-service"))!["container_definitions"]))[0];
     expect(user.image).toMatch(/acct-atlas-user-service.*:1\.0\.0$/);
-    expect(user.secrets.map((s: Res) => s["name"]).sort()).toEqual(["ADMIN_PASSWORD_HASH", "APP_JWT_PRIVATE_KEY", "REDIS_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_USERNAME"]);
+    expect(user.secrets.map((s: Res) => s["name"]).sort()).toEqual([
+      "ADMIN_PASSWORD_HASH",
+      "APP_JWT_PRIVATE_KEY",
+      "REDIS_PASSWORD",
+      "SPRING_DATASOURCE_PASSWORD",
+      "SPRING_DATASOURCE_USERNAME",
+    ]);
     expect(user.logConfiguration.logDriver).toBe("awslogs");
     for (const s of Object.values(resourcesOfType(ecs.json, "aws_ecs_service"))) expect(s).toMatchObject({ desired_count: 1, launch_type: "FARGATE" });
   });
   it("service discovery: api-gateway reaches the other services by name", () => {
-    expect(Object.values(resourcesOfType(ecs.json, "aws_service_discovery_service")).map((s) => s["name"]).sort()).toHaveLength(8);
+    expect(
+      Object.values(resourcesOfType(ecs.json, "aws_service_discovery_service"))
+        .map((s) => s["name"])
+        .sort(),
+    ).toHaveLength(8);
     expect(one(ecs, "aws_service_discovery_private_dns_namespace")).toMatchObject({ name: "atlas.internal" });
-    const gw = JSON.parse(String(Object.values(resourcesOfType(ecs.json, "aws_ecs_task_definition")).find((d) => String(d["family"]).endsWith("api-gateway"))!["container_definitions"]))[0];
+    const gw = JSON.parse(
+      String(
+        Object.values(resourcesOfType(ecs.json, "aws_ecs_task_definition")).find((d) => String(d["family"]).endsWith("api-gateway"))!["container_definitions"],
+      ),
+    )[0];
     expect(gw.environment).toContainEqual({ name: "USER_SERVICE_URL", value: "http://user-service.atlas.internal:8081" });
   });
   it("ALB: ACM certificate, HTTPS listener, HTTP → HTTPS, /api/* → api-gateway, the rest → web-app", () => {
     const alb = stack(p, "prod-us-east-1-atlas-edge-alb");
-    expect(one(alb, "aws_acm_certificate")).toMatchObject({ domain_name: "accountabilityatlas.com", subject_alternative_names: ["www.accountabilityatlas.com", "api.accountabilityatlas.com"] });
+    expect(one(alb, "aws_acm_certificate")).toMatchObject({
+      domain_name: "accountabilityatlas.com",
+      subject_alternative_names: ["www.accountabilityatlas.com", "api.accountabilityatlas.com"],
+    });
     const listeners = Object.values(resourcesOfType(alb.json, "aws_lb_listener"));
-    expect(listeners.find((l) => l["port"] === 80)!["default_action"]).toMatchObject([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }]);
+    expect(listeners.find((l) => l["port"] === 80)!["default_action"]).toMatchObject([
+      { type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } },
+    ]);
     expect(listeners.find((l) => l["port"] === 443)).toMatchObject({ protocol: "HTTPS" });
     expect(one(alb, "aws_lb_listener_rule")).toMatchObject({ condition: [{ path_pattern: { values: ["/api/*"] } }] });
     expect(Object.values(resourcesOfType(alb.json, "aws_lb_target_group")).map((t) => [t["port"], (t["health_check"] as Res)["path"]])).toEqual([
@@ -290,12 +329,22 @@ describe("phase 2 (prod): ECS Fargate + ALB + ElastiCache + NAT", () => {
   });
   it("VPC public/private/data over two AZs with one NAT; Redis cache.t3.medium; RDS db.t3.medium 50 GB; alias records; one dashboard", () => {
     const vpc = stack(p, "prod-us-east-1-atlas-network-vpc");
-    expect(Object.values(resourcesOfType(vpc.json, "aws_subnet")).map((s) => s["cidr_block"]).sort()).toEqual(
-      ["10.0.1.0/24", "10.0.2.0/24", "10.0.10.0/24", "10.0.11.0/24", "10.0.20.0/24", "10.0.21.0/24"].sort(),
-    );
+    expect(
+      Object.values(resourcesOfType(vpc.json, "aws_subnet"))
+        .map((s) => s["cidr_block"])
+        .sort(),
+    ).toEqual(["10.0.1.0/24", "10.0.2.0/24", "10.0.10.0/24", "10.0.11.0/24", "10.0.20.0/24", "10.0.21.0/24"].sort());
     expect(all(p, "aws_nat_gateway")).toHaveLength(1);
-    expect(one(stack(p, "prod-us-east-1-atlas-data-redis"), "aws_elasticache_replication_group")).toMatchObject({ node_type: "cache.t3.medium", num_cache_clusters: 1 });
-    expect(one(stack(p, "prod-us-east-1-atlas-data-rds"), "aws_db_instance")).toMatchObject({ instance_class: "db.t3.medium", allocated_storage: 50, multi_az: false, backup_retention_period: 7 });
+    expect(one(stack(p, "prod-us-east-1-atlas-data-redis"), "aws_elasticache_replication_group")).toMatchObject({
+      node_type: "cache.t3.medium",
+      num_cache_clusters: 1,
+    });
+    expect(one(stack(p, "prod-us-east-1-atlas-data-rds"), "aws_db_instance")).toMatchObject({
+      instance_class: "db.t3.medium",
+      allocated_storage: 50,
+      multi_az: false,
+      backup_retention_period: 7,
+    });
     const records = Object.values(resourcesOfType(stack(p, "prod-us-east-1-atlas-dns-records").json, "aws_route53_record"));
     expect(records.map((r) => [r["name"], r["type"], r["alias"] ? "alias" : "values"])).toEqual([
       ["accountabilityatlas.com", "A", "alias"],
@@ -350,7 +399,10 @@ describe("phase 3: staging added, 2 tasks, OpenSearch, Multi-AZ, WAF, X-Ray, Clo
       at_rest_encryption_enabled: "true",
       transit_encryption_enabled: true,
     });
-    expect(one(stack(staging[3], "staging-us-east-1-atlas-data-redis"), "aws_elasticache_replication_group")).toMatchObject({ node_type: "cache.t3.medium", num_cache_clusters: 1 });
+    expect(one(stack(staging[3], "staging-us-east-1-atlas-data-redis"), "aws_elasticache_replication_group")).toMatchObject({
+      node_type: "cache.t3.medium",
+      num_cache_clusters: 1,
+    });
   });
   it("WAF on the ALB, X-Ray at 5 %, CloudFront for static assets in prod only, SMS for critical alarms, three dashboards", () => {
     for (const p of [phases[3], staging[3]]) {
@@ -362,7 +414,16 @@ describe("phase 3: staging added, 2 tasks, OpenSearch, Multi-AZ, WAF, X-Ray, Clo
     expect(all(phases[3], "aws_cloudfront_distribution")).toHaveLength(1);
     expect(all(staging[3], "aws_cloudfront_distribution")).toEqual([]);
     const alarms = all(phases[3], "aws_cloudwatch_metric_alarm").map((a) => a["alarm_name"]);
-    for (const name of ["high-error-rate", "high-latency", "api-gateway-low-healthy-hosts", "web-app-low-healthy-hosts", "rds-cpu-high", "rds-connections-high", "search-cluster-red", "sqs-queue-depth"]) {
+    for (const name of [
+      "high-error-rate",
+      "high-latency",
+      "api-gateway-low-healthy-hosts",
+      "web-app-low-healthy-hosts",
+      "rds-cpu-high",
+      "rds-connections-high",
+      "search-cluster-red",
+      "sqs-queue-depth",
+    ]) {
       expect(alarms).toContain(`acct-atlas-prod-${name}`);
     }
     const conn = all(phases[3], "aws_cloudwatch_metric_alarm").find((a) => a["alarm_name"] === "acct-atlas-prod-rds-connections-high")!;
@@ -380,7 +441,10 @@ describe("phase 4: auto-scaling, DR in us-west-2, blue/green with CodeDeploy", (
   const p = phases[4];
   it("auto-scaling per the per-service table, target 70 % CPU, cooldowns 300/60 (prod only)", () => {
     const targets = Object.fromEntries(
-      all(p, "aws_appautoscaling_target").map((t) => [/aws_ecs_service\.([a-z-]+?)(?:_service)?_[A-F0-9]{8}/.exec(String(t["resource_id"]))![1], [t["min_capacity"], t["max_capacity"]]]),
+      all(p, "aws_appautoscaling_target").map((t) => [
+        /aws_ecs_service\.([a-z-]+?)(?:_service)?_[A-F0-9]{8}/.exec(String(t["resource_id"]))![1],
+        [t["min_capacity"], t["max_capacity"]],
+      ]),
     );
     expect(targets).toEqual({
       "api-gateway": [2, 10],
@@ -404,7 +468,10 @@ describe("phase 4: auto-scaling, DR in us-west-2, blue/green with CodeDeploy", (
   });
   it("DR: RDS automated backups replicated to us-west-2 for 7 days; S3 replicated to us-west-2; keys there", () => {
     expect(p.map(short).filter((s) => s.startsWith("us-west-2"))).toEqual(["us-west-2-atlas-security-kms", "us-west-2-atlas-data-buckets"]);
-    expect(one(stack(p, "prod-us-east-1-atlas-data-rds"), "aws_db_instance_automated_backups_replication")).toMatchObject({ region: "us-west-2", retention_period: 7 });
+    expect(one(stack(p, "prod-us-east-1-atlas-data-rds"), "aws_db_instance_automated_backups_replication")).toMatchObject({
+      region: "us-west-2",
+      retention_period: 7,
+    });
     const replication = all(p, "aws_s3_bucket_replication_configuration");
     expect(replication).toHaveLength(2);
     for (const r of replication) expect(String(JSON.stringify(r))).toContain("cross-stack-reference-input-prod-us-west-2-atlas-data-buckets");
@@ -465,7 +532,10 @@ describe("moving to the next phase only adds or changes what the seed says chang
     );
     expect(d["prod-us-east-1-atlas-security-secrets"]!.removed).toEqual([]);
     // The app deploy role gains the ECS deploy (it reads the services' roles): no resource changes address.
-    expect(d["prod-us-east-1-atlas-security-app-deploy"]).toEqual({ removed: [], added: [probe("us-east-1-atlas-services-ecs"), remote("us-east-1-atlas-services-ecs")] });
+    expect(d["prod-us-east-1-atlas-security-app-deploy"]).toEqual({
+      removed: [],
+      added: [probe("us-east-1-atlas-services-ecs"), remote("us-east-1-atlas-services-ecs")],
+    });
     // The stack stays (retired): everything phase 1 created there is in its plan as a destroy.
     expect(d["prod-us-east-1-atlas-services-docker-host"]!.added).toEqual([]);
     expect(d["prod-us-east-1-atlas-services-docker-host"]!.removed).toEqual([...sets[0]!.get("prod-us-east-1-atlas-services-docker-host")!]);
@@ -607,7 +677,13 @@ describe("moving between phases is a plan a user can apply (issue 11 class 14)",
 });
 
 describe("the app repositories' GitHub OIDC deploy role, per env (issue 14)", () => {
-  type Statement = { Sid: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, unknown>>; Principal?: { Federated: string } };
+  type Statement = {
+    Sid: string;
+    Action: string | string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, unknown>>;
+    Principal?: { Federated: string };
+  };
   const roleOf = (stacks: StackJson[], env: string) => {
     const s = stack(stacks, `${env}-us-east-1-atlas-security-app-deploy`);
     const role = one(s, "aws_iam_role");
@@ -619,13 +695,22 @@ describe("the app repositories' GitHub OIDC deploy role, per env (issue 14)", ()
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
   it("trusts the account's OIDC provider of security/ci-access (never a second one) for repo:<org>/<app-repo>:environment:<env> only", () => {
-    for (const [stacks, env] of [[phase1, "prod"], [phases[4], "prod"], [staging[3], "staging"]] as const) {
+    for (const [stacks, env] of [
+      [phase1, "prod"],
+      [phases[4], "prod"],
+      [staging[3], "staging"],
+    ] as const) {
       const { s, role, trust } = roleOf(stacks, env);
       expect(role).toMatchObject({ name: `acct-atlas-${env}-app-deploy`, max_session_duration: 7200, tags: { CiScope: "application-delivery" } });
       expect(trust).toHaveLength(1);
-      expect(trust[0]!.Principal!.Federated).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-[a-z]+-us-east-1-security-ci-access\.outputs\.[\w-]+\}$/);
+      expect(trust[0]!.Principal!.Federated).toMatch(
+        /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-[a-z]+-us-east-1-security-ci-access\.outputs\.[\w-]+\}$/,
+      );
       expect(trust[0]!.Condition).toEqual({
-        StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": `repo:acme/AccountabilityAtlas:environment:${env}` },
+        StringEquals: {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          "token.actions.githubusercontent.com:sub": `repo:acme/AccountabilityAtlas:environment:${env}`,
+        },
       });
       expect(resourcesOfType(s.json, "aws_iam_openid_connect_provider")).toEqual({});
       expect(s.json.output?.["AWS_DEPLOY_ROLE_ARN"]).toBeDefined();
@@ -639,12 +724,18 @@ describe("the app repositories' GitHub OIDC deploy role, per env (issue 14)", ()
     expect(sid("EcrLogin")).toMatchObject({ Action: "ecr:GetAuthorizationToken", Resource: "*" });
     const repos = list(sid("PushImages")!.Resource);
     expect(repos).toHaveLength(8);
-    for (const r of repos) expect(r).toMatch(/atlas-services-ecr\.outputs\.cross-stack-output-aws_ecr_repositoryacct-atlas-[a-z-]+_repository_[A-F0-9]{8}arn\}$/);
-    expect(list(sid("PushImages")!.Action)).toEqual(expect.arrayContaining(["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"]));
+    for (const r of repos)
+      expect(r).toMatch(/atlas-services-ecr\.outputs\.cross-stack-output-aws_ecr_repositoryacct-atlas-[a-z-]+_repository_[A-F0-9]{8}arn\}$/);
+    expect(list(sid("PushImages")!.Action)).toEqual(
+      expect.arrayContaining(["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"]),
+    );
   });
 
   it("phase 2-3: registers task definitions, passes only the services' task and execution roles to ECS, updates exactly the eight services", () => {
-    for (const [stacks, env] of [[phases[2], "prod"], [staging[3], "staging"]] as const) {
+    for (const [stacks, env] of [
+      [phases[2], "prod"],
+      [staging[3], "staging"],
+    ] as const) {
       const { statements, sid } = roleOf(stacks, env);
       expect(statements.map((x) => x.Sid)).toEqual(["EcrLogin", "PushImages", "TaskDefinitions", "PassTaskRoles", "DescribeServices", "RollingDeploys"]);
       const pass = sid("PassTaskRoles")!;
@@ -656,7 +747,12 @@ describe("the app repositories' GitHub OIDC deploy role, per env (issue 14)", ()
       const services = list(sid("RollingDeploys")!.Resource);
       expect(services).toHaveLength(8);
       const ref = "\\$\\{data\\.terraform_remote_state\\.[\\w-]+-atlas-services-ecs\\.outputs\\.cross-stack-output-";
-      for (const r of services) expect(r).toMatch(new RegExp(`^arn:aws:ecs:us-east-1:\\d{12}:service/${ref}aws_ecs_clustercluster_[A-F0-9]{8}name\\}/${ref}aws_ecs_service[a-z-]+(_service)?_[A-F0-9]{8}name\\}$`));
+      for (const r of services)
+        expect(r).toMatch(
+          new RegExp(
+            `^arn:aws:ecs:us-east-1:\\d{12}:service/${ref}aws_ecs_clustercluster_[A-F0-9]{8}name\\}/${ref}aws_ecs_service[a-z-]+(_service)?_[A-F0-9]{8}name\\}$`,
+          ),
+        );
       expect(sid("RollingDeploys")!.Action).toBe("ecs:UpdateService");
     }
   });
@@ -671,15 +767,22 @@ describe("the app repositories' GitHub OIDC deploy role, per env (issue 14)", ()
       expect(groups).toHaveLength(2);
       const ref = "\\$\\{data\\.terraform_remote_state\\.[\\w-]+-atlas-services-ecs\\.outputs\\.cross-stack-output-";
       for (const g of groups) {
-        expect(g).toMatch(new RegExp(`^arn:aws:codedeploy:us-east-1:\\d{12}:deploymentgroup:${ref}aws_codedeploy_app(api-gateway|web-app)_codedeploy-app_[A-F0-9]{8}name\\}/${ref}aws_codedeploy_deployment_group\\1_codedeploy-group_[A-F0-9]{8}deployment_group_name\\}$`));
+        expect(g).toMatch(
+          new RegExp(
+            `^arn:aws:codedeploy:us-east-1:\\d{12}:deploymentgroup:${ref}aws_codedeploy_app(api-gateway|web-app)_codedeploy-app_[A-F0-9]{8}name\\}/${ref}aws_codedeploy_deployment_group\\1_codedeploy-group_[A-F0-9]{8}deployment_group_name\\}$`,
+          ),
+        );
       }
       expect(list(sid("BlueGreenDeploys")!.Action)).toEqual(["codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"]);
       expect(list(sid("BlueGreenRevisions")!.Resource)).toHaveLength(2);
-      expect(sid("BlueGreenConfigs")).toMatchObject({ Action: "codedeploy:GetDeploymentConfig", Resource: expect.stringMatching(/^arn:aws:codedeploy:us-east-1:\d{12}:deploymentconfig:\*$/) });
+      expect(sid("BlueGreenConfigs")).toMatchObject({
+        Action: "codedeploy:GetDeploymentConfig",
+        Resource: expect.stringMatching(/^arn:aws:codedeploy:us-east-1:\d{12}:deploymentconfig:\*$/),
+      });
     }
   });
 
-  it("no statement allows a wildcard action, and only the three actions without resource-level permissions use Resource \"*\"", () => {
+  it('no statement allows a wildcard action, and only the three actions without resource-level permissions use Resource "*"', () => {
     for (const stacks of [phase1, phases[2], phases[4], staging[4]]) {
       const env = stacks === staging[4] ? "staging" : "prod";
       const { statements } = roleOf(stacks, env);

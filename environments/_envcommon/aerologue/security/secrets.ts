@@ -13,7 +13,15 @@ export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
   dependencies: { kms },
   defaults: (ctx) => ({
     // The seed's six, and the CloudFront origin-verify value (docs/adr/0075).
-    names: ["aerologue/db/aurora", "aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/oauth/apple", "aerologue/oauth/google", ORIGIN_VERIFY_SECRET],
+    names: [
+      "aerologue/db/aurora",
+      "aerologue/api/adsb-exchange",
+      "aerologue/api/aerodatabox",
+      "aerologue/api/airlabs",
+      "aerologue/oauth/apple",
+      "aerologue/oauth/google",
+      ORIGIN_VERIFY_SECRET,
+    ],
     recoveryWindowDays: ctx.settings.deletionProtection ? 30 : 7,
     deletionProtection: ctx.settings.deletionProtection,
     globalRegions: [...ctx.workload.globalRegions],

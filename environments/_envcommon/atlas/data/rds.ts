@@ -22,7 +22,15 @@ export const rds = defineModule({
   },
   waivers: (ctx: AtlasContext) => [
     // Staging (phase 3+) follows the env's settings.deletionProtection = false, as the platform's database does there.
-    ...(ctx.settings.deletionProtection ? [] : [{ rule: "INF-RDS-004", address: "aws_db_instance.*", reason: "Seed 004 data protection table: no deletion protection in dev and staging (settings.deletionProtection)." }]),
+    ...(ctx.settings.deletionProtection
+      ? []
+      : [
+          {
+            rule: "INF-RDS-004",
+            address: "aws_db_instance.*",
+            reason: "Seed 004 data protection table: no deletion protection in dev and staging (settings.deletionProtection).",
+          },
+        ]),
     {
       rule: "INF-RDS-005",
       address: "aws_db_instance.*",

@@ -16,7 +16,13 @@ export const zone = defineModule({
   waivers: (ctx: AtlasContext) =>
     ctx.settings.deletionProtection
       ? []
-      : [{ rule: "INF-R53-002", address: "aws_route53_zone.*", reason: "POLICIES.md #69: DNSSEC is a dev/staging relaxation (signed where settings.deletionProtection is on: uat and prod)." }],
+      : [
+          {
+            rule: "INF-R53-002",
+            address: "aws_route53_zone.*",
+            reason: "POLICIES.md #69: DNSSEC is a dev/staging relaxation (signed where settings.deletionProtection is on: uat and prod).",
+          },
+        ],
   defaults: (ctx: AtlasContext) => ({
     domain: zoneName(ctx),
     // prod's apex at the registrar; staging.<apex> delegated from prod's zone (another account): a listed

@@ -16,7 +16,9 @@ export const vpc = defineModule({
   dependencies: { kms: KMS },
   // Flow logs follow the env's settings.flowLogs (seed 004 VPC table: prod only), as the platform's VPC does.
   waivers: (ctx: AtlasContext) =>
-    ctx.settings.flowLogs.enabled ? [] : [{ rule: "INF-VPC-001", address: "aws_vpc.*", reason: "Seed 004 VPC table: flow logs are enabled in prod only (settings.flowLogs)." }],
+    ctx.settings.flowLogs.enabled
+      ? []
+      : [{ rule: "INF-VPC-001", address: "aws_vpc.*", reason: "Seed 004 VPC table: flow logs are enabled in prod only (settings.flowLogs)." }],
   defaults: (ctx: AtlasContext) => {
     const f = features(ctx);
     return {

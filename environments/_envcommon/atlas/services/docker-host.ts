@@ -16,10 +16,7 @@ export const dockerHost = defineModule({
   schema: atlasHostInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && (features(ctx).compute === "docker-host" || hostRetired(ctx)),
   // Retired: applied after the records stack moved the apex off the host's Elastic IP.
-  dependencies: (ctx: AtlasContext): Record<string, Dependency> =>
-    hostRetired(ctx)
-      ? { records }
-      : COMPUTE_DEPENDENCIES,
+  dependencies: (ctx: AtlasContext): Record<string, Dependency> => (hostRetired(ctx) ? { records } : COMPUTE_DEPENDENCIES),
   waivers: (ctx: AtlasContext) =>
     hostRetired(ctx)
       ? []

@@ -67,7 +67,11 @@ export const app = defineModule<typeof timelineAppInputs, TimelineConfig>({
     const vpc = env.deployments.find((d) => d.id === self.dependencies["vpc"]);
     const net = vpc?.inputs as TimelineNetworkInputs | undefined;
     if (net && net.ports.app !== inputs.port) {
-      issues.push({ path: "inputs.port", value: inputs.port, allowed: `${net.ports.app}: the app port of timeline-network/vpc (its ACLs and security groups open only that port)` });
+      issues.push({
+        path: "inputs.port",
+        value: inputs.port,
+        allowed: `${net.ports.app}: the app port of timeline-network/vpc (its ACLs and security groups open only that port)`,
+      });
     }
     if (net && net.nat.mode === "none") {
       issues.push({
@@ -81,10 +85,18 @@ export const app = defineModule<typeof timelineAppInputs, TimelineConfig>({
       issues.push({ path: "inputs.role", value: inputs.role, allowed: standby ? '"standby" in a DR region' : '"active" in the primary region' });
     }
     if (standby && !self.dependencies["primary-vpc"]) {
-      issues.push({ path: "dependencies", value: Object.keys(self.dependencies).join(", "), allowed: 'a "primary-vpc" dependency (timeline-network/vpc, region "primary"): the DR tasks resolve the primary private zone' });
+      issues.push({
+        path: "dependencies",
+        value: Object.keys(self.dependencies).join(", "),
+        allowed: 'a "primary-vpc" dependency (timeline-network/vpc, region "primary"): the DR tasks resolve the primary private zone',
+      });
     }
     if (!standby && !self.dependencies["cdn"]) {
-      issues.push({ path: "dependencies", value: Object.keys(self.dependencies).join(", "), allowed: 'a "cdn" dependency (timeline-edge/cdn): the task role is scoped to its assets bucket' });
+      issues.push({
+        path: "dependencies",
+        value: Object.keys(self.dependencies).join(", "),
+        allowed: 'a "cdn" dependency (timeline-edge/cdn): the task role is scoped to its assets bucket',
+      });
     }
     return issues;
   },

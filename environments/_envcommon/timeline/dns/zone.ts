@@ -20,5 +20,11 @@ export const zone = defineModule<typeof timelineZoneInputs, TimelineConfig>({
   check: (self, env) =>
     self.region.role === "primary"
       ? zoneDelegationIssues(self, env, "domain")
-      : [{ path: "region", value: self.region.name, allowed: `Route 53 zones are global: deploy timeline-dns/zone once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})` }],
+      : [
+          {
+            path: "region",
+            value: self.region.name,
+            allowed: `Route 53 zones are global: deploy timeline-dns/zone once, in the primary region (${env.regions.find((r) => r.role === "primary")?.name})`,
+          },
+        ],
 });

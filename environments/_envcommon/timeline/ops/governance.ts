@@ -21,7 +21,12 @@ export const governance = defineModule<typeof timelineGovernanceInputs, Timeline
   defaults: ({ env, region, settings, workload }) => ({
     name: `${env.name}-${region.name}-timeline`,
     includeGlobalResourceTypes: region.role === "primary",
-    extraConfigRules: ["DB_INSTANCE_BACKUP_ENABLED", "ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK", "S3_BUCKET_VERSIONING_ENABLED", "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS"],
+    extraConfigRules: [
+      "DB_INSTANCE_BACKUP_ENABLED",
+      "ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK",
+      "S3_BUCKET_VERSIONING_ENABLED",
+      "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS",
+    ],
     configHistoryDays: 365,
     budget:
       region.role === "primary"

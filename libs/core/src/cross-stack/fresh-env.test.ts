@@ -11,14 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeploymentStack } from "../deployment-stack";
-import {
-  PLACEHOLDERS_CHECK,
-  PLACEHOLDERS_LOCAL,
-  PLACEHOLDER_GUARD,
-  PLACEHOLDER_GUARD_ADDRESS,
-  PLACEHOLDER_WORKSPACE,
-  addFreshEnvFallbacks,
-} from "./fresh-env";
+import { PLACEHOLDERS_CHECK, PLACEHOLDERS_LOCAL, PLACEHOLDER_GUARD, PLACEHOLDER_GUARD_ADDRESS, PLACEHOLDER_WORKSPACE, addFreshEnvFallbacks } from "./fresh-env";
 
 function deployment(module: string, region: RegionName = "us-east-1"): ResolvedDeployment {
   const base = testDeployment({ module, region });
@@ -71,7 +64,9 @@ describe("plan on a fresh env: cross-stack reads fall back to typed placeholders
 
   it("leaves every read exactly as cdktf wrote it (a plain reference to the remote state's outputs)", () => {
     expect(reads).toHaveLength(4); // 2 subnets, 2 keys
-    expect(consumer.resource["aws_cloudwatch_log_group"]!["logs"]!["kms_key_id"]).toMatch(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.${REMOTE}\\.outputs\\.[\\w-]+\\}$`));
+    expect(consumer.resource["aws_cloudwatch_log_group"]!["logs"]!["kms_key_id"]).toMatch(
+      new RegExp(`^\\$\\{data\\.terraform_remote_state\\.${REMOTE}\\.outputs\\.[\\w-]+\\}$`),
+    );
   });
 
   it("probes the producer's state object, and reads the empty in-memory state while it is missing", () => {
@@ -162,7 +157,10 @@ describe("addFreshEnvFallbacks (on Terraform JSON)", () => {
     resource: { aws_sns_topic: { t: { kms_master_key_id: "${data.terraform_remote_state.cross-stack-reference-input-p.outputs.o}" } } },
     ...extra,
   });
-  const resolve = () => ({ label: "p aws_kms_key.k.arn", placeholder: { kind: "KMS key ARN", value: "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000" } });
+  const resolve = () => ({
+    label: "p aws_kms_key.k.arn",
+    placeholder: { kind: "KMS key ARN", value: "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000" },
+  });
 
   it("returns a stack without remote state unchanged (the same object)", () => {
     const plain = { resource: { aws_sns_topic: { t: {} } } };
@@ -189,7 +187,10 @@ describe("addFreshEnvFallbacks (on Terraform JSON)", () => {
 
   it("escapes placeholder text so Terraform never reads it as a template", () => {
     const odd = () => ({ label: 'odd "${label}"', placeholder: { kind: "x", value: "a${b}%{c}" } });
-    const out = addFreshEnvFallbacks(json(), odd) as { data: { terraform_remote_state: Record<string, { defaults: Record<string, string> }> }; locals: Record<string, string> };
+    const out = addFreshEnvFallbacks(json(), odd) as {
+      data: { terraform_remote_state: Record<string, { defaults: Record<string, string> }> };
+      locals: Record<string, string>;
+    };
     expect(out.data.terraform_remote_state["cross-stack-reference-input-p"]!.defaults).toEqual({ o: "a$${b}%%{c}" });
     expect(out.locals[PLACEHOLDERS_LOCAL]).toBe(
       '${compact([data.terraform_remote_state.cross-stack-reference-input-p.outputs.o == "a$${b}%%{c}" ? "odd \\"$${label}\\"" : ""])}',

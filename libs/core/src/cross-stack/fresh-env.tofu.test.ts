@@ -71,7 +71,7 @@ function offline(consumer: string, producerState: string): string {
     text = text.split(from).join(to);
   };
   swap(`data.aws_s3_objects.${probe}.keys`, `(fileexists(\\"${producerState}\\") ? [\\"${key}\\"] : [])`);
-  swap("? \\\"s3\\\" : \\\"inmem\\\"", "? \\\"local\\\" : \\\"inmem\\\"");
+  swap('? \\"s3\\" : \\"inmem\\"', '? \\"local\\" : \\"inmem\\"');
   swap(
     `tomap({bucket = \\"acme-tfstate-111111111111\\", encrypt = \\"true\\", key = \\"${key}\\", region = \\"us-east-1\\"})`,
     `tomap({path = \\"${producerState}\\"})`,
@@ -108,9 +108,17 @@ describe.skipIf(!TOFU)("a consumer planned with OpenTofu before and after its pr
     return { code: r.status, out: `${r.stdout}${r.stderr}` };
   };
   /** Managed resources in the consumer's state (data sources are recorded too, and create nothing). */
-  const managed = () => tofu("state", "list").out.split("\n").filter((a) => a.trim() !== "" && !a.startsWith("data."));
+  const managed = () =>
+    tofu("state", "list")
+      .out.split("\n")
+      .filter((a) => a.trim() !== "" && !a.startsWith("data."));
   /** The guard's input in a plan: the reads on placeholders. */
-  const guardInput = (plan: string) => /cross-stack-placeholder-guard" \{\n.*?\+ input\s+= \[\n(.*?)\n\s+\]/s.exec(plan)?.[1]?.trim().split(/,?\n\s*/).map((l) => l.replace(/^\+ "|",?$/g, ""));
+  const guardInput = (plan: string) =>
+    /cross-stack-placeholder-guard" \{\n.*?\+ input\s+= \[\n(.*?)\n\s+\]/s
+      .exec(plan)?.[1]
+      ?.trim()
+      .split(/,?\n\s*/)
+      .map((l) => l.replace(/^\+ "|",?$/g, ""));
   const outputs = Object.fromEntries(Object.entries(producer.output).map(([id, o]) => [o.value, id])) as Record<string, string>;
   const keyOutput = outputs["${aws_kms_key.key.arn}"]!;
   const subnetOutputs = [outputs["${aws_subnet.subnet-a.id}"]!, outputs["${aws_subnet.subnet-b.id}"]!];
@@ -160,7 +168,11 @@ describe.skipIf(!TOFU)("a consumer planned with OpenTofu before and after its pr
   it("with every output real: real values, no guard, no warning; apply works and the next plan is empty", () => {
     writeFileSync(
       producerState,
-      stateWith({ [keyOutput]: "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", [subnetOutputs[0]!]: "subnet-0aaaaaaaaaaaaaaaa", [subnetOutputs[1]!]: "subnet-0bbbbbbbbbbbbbbbb" }),
+      stateWith({
+        [keyOutput]: "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        [subnetOutputs[0]!]: "subnet-0aaaaaaaaaaaaaaaa",
+        [subnetOutputs[1]!]: "subnet-0bbbbbbbbbbbbbbbb",
+      }),
     );
     const plan = tofu("plan", "-out=tfplan");
     expect(plan.code, plan.out).toBe(0);

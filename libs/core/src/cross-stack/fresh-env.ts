@@ -61,7 +61,9 @@ const READ = /data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0
  */
 export function addFreshEnvFallbacks(json: Json, resolve: ReadResolver): Json {
   const remoteStates = ((json["data"] as Blocks | undefined)?.["terraform_remote_state"] ?? {}) as Record<string, Json>;
-  const names = Object.keys(remoteStates).filter((n) => n.startsWith(REMOTE_STATE_PREFIX)).sort();
+  const names = Object.keys(remoteStates)
+    .filter((n) => n.startsWith(REMOTE_STATE_PREFIX))
+    .sort();
   if (names.length === 0) return json;
 
   const reads = collectReads(json, new Set(names), resolve);
@@ -95,7 +97,8 @@ export function addFreshEnvFallbacks(json: Json, resolve: ReadResolver): Json {
 
   const locals: Json = { ...(out["locals"] as Json | undefined) };
   claim(locals, PLACEHOLDERS_LOCAL, "local");
-  locals[PLACEHOLDERS_LOCAL] = `\${compact([${reads.map((r) => `${reference(r)} == ${hclLiteral(r.placeholder.value)} ? ${hclLiteral(r.label)} : ""`).join(", ")}])}`;
+  locals[PLACEHOLDERS_LOCAL] =
+    `\${compact([${reads.map((r) => `${reference(r)} == ${hclLiteral(r.placeholder.value)} ? ${hclLiteral(r.label)} : ""`).join(", ")}])}`;
   out["locals"] = locals;
 
   const list = `\${join(", ", local.${PLACEHOLDERS_LOCAL})}`;

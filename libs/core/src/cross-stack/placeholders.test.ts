@@ -32,7 +32,8 @@ function expectedShape(key: string): RegExp | "number" | "list" {
   if (key === "aws_kms_key.id" || key === "aws_kms_key.key_id") return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   if (/public_ip|private_ip/.test(attribute)) return /^192\.0\.2\.\d{1,3}$/;
   if (attribute === "cidr_block") return /^192\.0\.2\.0\/24$/;
-  if (/url$|^id$/.test(attribute) && key.startsWith("aws_sqs_queue")) return /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/111111111111\/placeholder-[0-9a-f]{8}$/;
+  if (/url$|^id$/.test(attribute) && key.startsWith("aws_sqs_queue"))
+    return /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/111111111111\/placeholder-[0-9a-f]{8}$/;
   if (key === "aws_ecr_repository.repository_url") return /^111111111111\.dkr\.ecr\.us-east-1\.amazonaws\.com\/placeholder-[0-9a-f]{8}$/;
   if (key === "aws_cognito_user_pool.id") return /^us-east-1_[0-9a-zA-Z]+$/;
   if (key === "aws_cognito_user_pool.endpoint") return /^cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_[0-9a-zA-Z]+$/;
@@ -43,7 +44,8 @@ function expectedShape(key: string): RegExp | "number" | "list" {
   if (key === "aws_lb_target_group.arn_suffix") return /^targetgroup\/placeholder-[0-9a-f]{8}\/[0-9a-f]{16}$/;
   if (key === "aws_rds_cluster.cluster_resource_id") return /^cluster-[0-9A-Z]{26}$/;
   if (/^aws_api_?gateway/.test(key) && /^(id|root_resource_id)$/.test(attribute)) return /^[a-z0-9]{10}$/;
-  if (/endpoint|domain_name|address|dns_name|api_endpoint/.test(attribute)) return attribute === "api_endpoint" ? /^https:\/\/[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com$/ : HOST;
+  if (/endpoint|domain_name|address|dns_name|api_endpoint/.test(attribute))
+    return attribute === "api_endpoint" ? /^https:\/\/[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com$/ : HOST;
   return NAME;
 }
 
@@ -52,23 +54,74 @@ describe("the placeholder table", () => {
     // From the synthesized envs (docs/fresh-env-plan.md lists how to regenerate): every <type>.<attribute>
     // read across stacks has its own entry, so no read falls back to the generic placeholder.
     for (const key of [
-      "aws_api_gateway_domain_name.regional_domain_name", "aws_api_gateway_domain_name.regional_zone_id", "aws_api_gateway_rest_api.id",
-      "aws_api_gateway_rest_api.name", "aws_api_gateway_stage.stage_name", "aws_apigatewayv2_api.id",
-      "aws_apigatewayv2_domain_name.domain_name_configuration[0].hosted_zone_id", "aws_apigatewayv2_domain_name.domain_name_configuration[0].target_domain_name",
-      "aws_apigatewayv2_stage.name", "aws_autoscaling_group.name", "aws_backup_vault.arn", "aws_cloudfront_distribution.id", "aws_cloudwatch_event_bus.arn",
-      "aws_cloudwatch_event_bus.name", "aws_cloudwatch_log_group.arn", "aws_cognito_user_pool.arn", "aws_cognito_user_pool.endpoint",
-      "aws_cognito_user_pool.id", "aws_cognito_user_pool_client.id", "aws_db_instance.arn", "aws_db_instance.identifier",
-      "aws_db_instance.master_user_secret[0].secret_arn", "aws_db_subnet_group.name", "aws_dynamodb_table.name", "aws_ecr_repository.arn",
-      "aws_ecs_cluster.arn", "aws_ecs_cluster.name", "aws_eip.public_ip", "aws_elasticache_replication_group.arn",
-      "aws_elasticache_replication_group.primary_endpoint_address", "aws_elasticache_serverless_cache.arn", "aws_elasticache_serverless_cache.endpoint[0].address",
-      "aws_elasticache_serverless_cache.name", "aws_elasticache_serverless_cache.reader_endpoint[0].address", "aws_elasticache_user.arn",
-      "aws_iam_role.name", "aws_instance.id", "aws_kms_key.arn", "aws_lambda_function.arn", "aws_lambda_function.function_name",
-      "aws_lambda_function.invoke_arn", "aws_lb.dns_name", "aws_lb.zone_id", "aws_rds_cluster.cluster_identifier",
-      "aws_rds_cluster.cluster_resource_id", "aws_rds_cluster.endpoint", "aws_rds_cluster.reader_endpoint", "aws_rds_global_cluster.id",
-      "aws_route53_zone.zone_id", "aws_route_table.id", "aws_s3_bucket.arn", "aws_s3_bucket.bucket", "aws_secretsmanager_secret.arn",
-      "aws_security_group.id", "aws_sns_topic.arn", "aws_sqs_queue.arn", "aws_sqs_queue.name", "aws_sqs_queue.url", "aws_subnet.id",
-      "aws_timestreamwrite_database.database_name", "aws_timestreamwrite_table.arn", "aws_timestreamwrite_table.table_name", "aws_vpc.id",
-      "aws_wafv2_web_acl.arn", "aws_lb.arn_suffix", "aws_lb_target_group.arn_suffix", "aws_ecs_service.name", "aws_ecs_capacity_provider.name",
+      "aws_api_gateway_domain_name.regional_domain_name",
+      "aws_api_gateway_domain_name.regional_zone_id",
+      "aws_api_gateway_rest_api.id",
+      "aws_api_gateway_rest_api.name",
+      "aws_api_gateway_stage.stage_name",
+      "aws_apigatewayv2_api.id",
+      "aws_apigatewayv2_domain_name.domain_name_configuration[0].hosted_zone_id",
+      "aws_apigatewayv2_domain_name.domain_name_configuration[0].target_domain_name",
+      "aws_apigatewayv2_stage.name",
+      "aws_autoscaling_group.name",
+      "aws_backup_vault.arn",
+      "aws_cloudfront_distribution.id",
+      "aws_cloudwatch_event_bus.arn",
+      "aws_cloudwatch_event_bus.name",
+      "aws_cloudwatch_log_group.arn",
+      "aws_cognito_user_pool.arn",
+      "aws_cognito_user_pool.endpoint",
+      "aws_cognito_user_pool.id",
+      "aws_cognito_user_pool_client.id",
+      "aws_db_instance.arn",
+      "aws_db_instance.identifier",
+      "aws_db_instance.master_user_secret[0].secret_arn",
+      "aws_db_subnet_group.name",
+      "aws_dynamodb_table.name",
+      "aws_ecr_repository.arn",
+      "aws_ecs_cluster.arn",
+      "aws_ecs_cluster.name",
+      "aws_eip.public_ip",
+      "aws_elasticache_replication_group.arn",
+      "aws_elasticache_replication_group.primary_endpoint_address",
+      "aws_elasticache_serverless_cache.arn",
+      "aws_elasticache_serverless_cache.endpoint[0].address",
+      "aws_elasticache_serverless_cache.name",
+      "aws_elasticache_serverless_cache.reader_endpoint[0].address",
+      "aws_elasticache_user.arn",
+      "aws_iam_role.name",
+      "aws_instance.id",
+      "aws_kms_key.arn",
+      "aws_lambda_function.arn",
+      "aws_lambda_function.function_name",
+      "aws_lambda_function.invoke_arn",
+      "aws_lb.dns_name",
+      "aws_lb.zone_id",
+      "aws_rds_cluster.cluster_identifier",
+      "aws_rds_cluster.cluster_resource_id",
+      "aws_rds_cluster.endpoint",
+      "aws_rds_cluster.reader_endpoint",
+      "aws_rds_global_cluster.id",
+      "aws_route53_zone.zone_id",
+      "aws_route_table.id",
+      "aws_s3_bucket.arn",
+      "aws_s3_bucket.bucket",
+      "aws_secretsmanager_secret.arn",
+      "aws_security_group.id",
+      "aws_sns_topic.arn",
+      "aws_sqs_queue.arn",
+      "aws_sqs_queue.name",
+      "aws_sqs_queue.url",
+      "aws_subnet.id",
+      "aws_timestreamwrite_database.database_name",
+      "aws_timestreamwrite_table.arn",
+      "aws_timestreamwrite_table.table_name",
+      "aws_vpc.id",
+      "aws_wafv2_web_acl.arn",
+      "aws_lb.arn_suffix",
+      "aws_lb_target_group.arn_suffix",
+      "aws_ecs_service.name",
+      "aws_ecs_capacity_provider.name",
     ]) {
       expect(PLACEHOLDER_TABLE_KEYS, key).toContain(key);
     }
@@ -104,7 +157,9 @@ describe("the placeholder table", () => {
     expect(of("aws_wafv2_web_acl.arn", { region: "eu-west-1", config: { scope: "CLOUDFRONT" } }).value).toMatch(
       /^arn:aws:wafv2:us-east-1:111111111111:global\/webacl\/placeholder-[0-9a-f]{8}\/00000000-/,
     );
-    expect(of("aws_wafv2_web_acl.arn", { region: "eu-west-1", config: { scope: "REGIONAL" } }).value).toMatch(/^arn:aws:wafv2:eu-west-1:111111111111:regional\/webacl\//);
+    expect(of("aws_wafv2_web_acl.arn", { region: "eu-west-1", config: { scope: "REGIONAL" } }).value).toMatch(
+      /^arn:aws:wafv2:eu-west-1:111111111111:regional\/webacl\//,
+    );
   });
 
   it("database ports follow the engine", () => {
@@ -120,7 +175,10 @@ describe("the placeholder table", () => {
   });
 
   it("unknown outputs get a generic placeholder by attribute name: an ARN for *arn, a marked name otherwise", () => {
-    expect(of("aws_foo_bar.arn")).toEqual({ kind: "ARN (generic)", value: expect.stringMatching(/^arn:aws:foo:us-east-1:111111111111:placeholder\/placeholder-[0-9a-f]{8}$/) });
+    expect(of("aws_foo_bar.arn")).toEqual({
+      kind: "ARN (generic)",
+      value: expect.stringMatching(/^arn:aws:foo:us-east-1:111111111111:placeholder\/placeholder-[0-9a-f]{8}$/),
+    });
     expect(of("aws_foo_bar.role_arn").value).toMatch(ARN);
     expect(of("aws_foo_bar.something")).toEqual({ kind: "value (generic)", value: expect.stringMatching(NAME) });
     expect(isMarkedPlaceholder(of("aws_foo_bar.something").value)).toBe(true);

@@ -108,7 +108,9 @@ class Values {
   }
 }
 
-const string = (kind: string, value: (v: Values) => string): Entry => (v) => ({ kind, value: value(v) });
+const string =
+  (kind: string, value: (v: Values) => string): Entry =>
+  (v) => ({ kind, value: value(v) });
 
 const lambdaArn = (v: Values): string => v.arn("lambda", `function:${v.name}`);
 const rdsPort = (v: Values): number => {
@@ -136,14 +138,10 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_apigatewayv2_domain_name.domain_name_configuration[0].target_domain_name": string("API Gateway domain name", (v) => v.apiGatewayHost),
   "aws_apigatewayv2_stage.name": string("API stage name", (v) => v.name),
   "aws_autoscaling_group.name": string("Auto Scaling group name", (v) => v.name),
-  "aws_autoscaling_group.arn": string("Auto Scaling group ARN", (v) =>
-    v.arn("autoscaling", `autoScalingGroup:${v.uuid}:autoScalingGroupName/${v.name}`),
-  ),
+  "aws_autoscaling_group.arn": string("Auto Scaling group ARN", (v) => v.arn("autoscaling", `autoScalingGroup:${v.uuid}:autoScalingGroupName/${v.name}`)),
   "aws_cloudfront_distribution.id": string("CloudFront distribution id", (v) => `E00000000${v.hex(5).toUpperCase()}`),
   "aws_backup_vault.arn": string("AWS Backup vault ARN", (v) => v.arn("backup", `backup-vault:${v.name}`)),
-  "aws_cloudfront_distribution.arn": string("CloudFront distribution ARN", (v) =>
-    v.arn("cloudfront", `distribution/E00000000${v.hex(5).toUpperCase()}`, ""),
-  ),
+  "aws_cloudfront_distribution.arn": string("CloudFront distribution ARN", (v) => v.arn("cloudfront", `distribution/E00000000${v.hex(5).toUpperCase()}`, "")),
   "aws_cloudfront_distribution.domain_name": string("CloudFront domain name", (v) => `d00000000${v.hex(5)}.cloudfront.net`),
   "aws_cloudfront_distribution.hosted_zone_id": string("hosted zone id", (v) => v.zoneId),
   "aws_cloudwatch_event_bus.arn": string("EventBridge bus ARN", (v) => v.arn("events", `event-bus/${v.name}`)),
@@ -212,9 +210,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "aws_lb.arn_suffix": string("load balancer ARN suffix (CloudWatch LoadBalancer dimension)", (v) => `app/${v.name}/00000000${v.hex(8)}`),
   "aws_lb_target_group.arn": string("target group ARN", (v) => v.arn("elasticloadbalancing", `targetgroup/${v.name}/00000000${v.hex(8)}`)),
   "aws_lb_target_group.arn_suffix": string("target group ARN suffix (CloudWatch TargetGroup dimension)", (v) => `targetgroup/${v.name}/00000000${v.hex(8)}`),
-  "aws_lb_listener.arn": string("listener ARN", (v) =>
-    v.arn("elasticloadbalancing", `listener/app/${v.name}/00000000${v.hex(8)}/00000000${v.hex(8)}`),
-  ),
+  "aws_lb_listener.arn": string("listener ARN", (v) => v.arn("elasticloadbalancing", `listener/app/${v.name}/00000000${v.hex(8)}/00000000${v.hex(8)}`)),
   "aws_rds_cluster.arn": string("Aurora cluster ARN", (v) => v.arn("rds", `cluster:${v.name}`)),
   "aws_rds_cluster.cluster_identifier": string("Aurora cluster identifier", (v) => v.name),
   "aws_rds_cluster.cluster_resource_id": string("Aurora cluster resource id", (v) => `cluster-PLACEHOLDER0000000${v.hex(8).toUpperCase()}`),
@@ -269,7 +265,10 @@ export function placeholderFor(produced: ProducedAttribute, ctx: PlaceholderCont
   const v = new Values(ctx);
   const entry = TABLE[`${produced.resourceType}.${produced.attribute}`];
   if (entry) return entry(v);
-  const last = produced.attribute.split(".").at(-1)!.replace(/\[\d+\]$/, "");
+  const last = produced.attribute
+    .split(".")
+    .at(-1)!
+    .replace(/\[\d+\]$/, "");
   if (last === "arn" || last.endsWith("_arn")) {
     return { kind: "ARN (generic)", value: v.arn(serviceOf(produced.resourceType), `placeholder/${v.name}`) };
   }

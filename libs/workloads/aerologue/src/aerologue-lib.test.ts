@@ -67,7 +67,8 @@ describe("aerologue input schemas", () => {
     expect(auroraInputs.safeParse({ ...base, engineVersion: "16.4" }).error?.issues[0]?.message).toContain("PostgreSQL 15");
     expect(auroraInputs.safeParse({ ...base, minCapacity: 0 }).error?.issues[0]?.message).toContain("pauseReason");
     expect(
-      auroraInputs.safeParse({ ...base, minCapacity: 0, secondsUntilAutoPause: 300, pauseReason: "idle dev cluster", role: "global-primary" }).error?.issues[0]?.message,
+      auroraInputs.safeParse({ ...base, minCapacity: 0, secondsUntilAutoPause: 300, pauseReason: "idle dev cluster", role: "global-primary" }).error?.issues[0]
+        ?.message,
     ).toContain("cannot auto-pause");
   });
 

@@ -32,7 +32,9 @@ const find = (env: ResolvedEnv, region: string, category: string, module: string
 
 /** The platform failover plan of an env, or an error naming what its config lacks. */
 export function platformFailoverPlan(env: ResolvedEnv): PlatformFailoverPlan {
-  const replica = env.deployments.find((d) => d.workload === "platform" && d.category === "data" && d.module === "rds" && (d.inputs as RdsInputs).replicaOfPrimary);
+  const replica = env.deployments.find(
+    (d) => d.workload === "platform" && d.category === "data" && d.module === "rds" && (d.inputs as RdsInputs).replicaOfPrimary,
+  );
   if (!replica) throw new Error(`${env.name} has no DR region for the platform: no data/rds deployment with replicaOfPrimary: true`);
   const primaryRegion = env.regions.find((r) => r.role === "primary")!.name;
   const drRegion = replica.region.name;
@@ -41,11 +43,14 @@ export function platformFailoverPlan(env: ResolvedEnv): PlatformFailoverPlan {
   const drEcs = find(env, drRegion, "services", "ecs-cluster")?.inputs as EcsInputs | undefined;
   const zone = find(env, primaryRegion, "dns", "zone")?.inputs as ZoneInputs | undefined;
   const record = find(env, primaryRegion, "dns", "app-record")?.inputs as AppRecordInputs | undefined;
-  if (!primaryDb || !primaryEcs || !zone || !record) throw new Error(`${env.name}: the primary region ${primaryRegion} needs the platform's data/rds, services/ecs-cluster, dns/zone and dns/app-record`);
+  if (!primaryDb || !primaryEcs || !zone || !record)
+    throw new Error(`${env.name}: the primary region ${primaryRegion} needs the platform's data/rds, services/ecs-cluster, dns/zone and dns/app-record`);
   if (!drEcs) throw new Error(`${env.name}: the DR region ${drRegion} needs the platform's services/ecs-cluster`);
   const credentials = primaryDb.masterCredentials;
   if (credentials.mode !== "rotated-secret" || !(credentials.replicaRegions ?? []).includes(drRegion)) {
-    throw new Error(`${env.name}: the primary database's secret is not replicated to ${drRegion}: set masterCredentials { mode: "rotated-secret", replicaRegions: ["${drRegion}"] } on ${primaryRegion}/data/rds`);
+    throw new Error(
+      `${env.name}: the primary database's secret is not replicated to ${drRegion}: set masterCredentials { mode: "rotated-secret", replicaRegions: ["${drRegion}"] } on ${primaryRegion}/data/rds`,
+    );
   }
   const drBackup = find(env, drRegion, "ops", "backup")?.inputs as BackupInputs | undefined;
   const copies = (find(env, primaryRegion, "ops", "backup")?.inputs as BackupInputs | undefined)?.drCopy?.region === drRegion;

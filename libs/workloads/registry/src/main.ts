@@ -23,10 +23,15 @@ export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
     const { app, resolved } = buildEnv(env, { ...options, preflight: { ...options.preflight, onReport } });
     app.synth();
     writePrerequisitesFile(options.outdir, app, resolved);
-    for (const p of pruneStaleStacks(options.outdir, resolved.deployments.map((d) => d.stackName))) process.stderr.write(`${prunedMessage(p)}\n`);
+    for (const p of pruneStaleStacks(
+      options.outdir,
+      resolved.deployments.map((d) => d.stackName),
+    ))
+      process.stderr.write(`${prunedMessage(p)}\n`);
     process.stdout.write(`${resolved.name}: synthesized ${resolved.deployments.length} stacks\n`);
     // Report mode lets synth pass; say so, so the findings are not silent (npm run policy lists them).
-    if (preflightFailed > 0) process.stdout.write(`${resolved.name}: ${preflightFailed} preflight findings (report mode): npm run policy -- --env ${resolved.name}\n`);
+    if (preflightFailed > 0)
+      process.stdout.write(`${resolved.name}: ${preflightFailed} preflight findings (report mode): npm run policy -- --env ${resolved.name}\n`);
   } catch (error) {
     const message = userFacingError(error);
     if (message === undefined) throw error;

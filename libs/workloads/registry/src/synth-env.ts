@@ -1,6 +1,15 @@
 import { type EnvConfig, type Prerequisite, type ResolvedEnv, type RootConfig, type WorkloadRegistry, resolveEnv } from "@infra/config";
 import { type ComposedEnv, composeEnv, declaredPrerequisites } from "@infra/core";
-import { type DeclaredPrerequisite, type PolicyReport, type PreflightFacts, type PreflightMode, PREFLIGHT_PREFIX, attachEnvPreflight, attachPolicyPack, attachStackPreflight } from "@infra/policy";
+import {
+  type DeclaredPrerequisite,
+  type PolicyReport,
+  type PreflightFacts,
+  type PreflightMode,
+  PREFLIGHT_PREFIX,
+  attachEnvPreflight,
+  attachPolicyPack,
+  attachStackPreflight,
+} from "@infra/policy";
 import { App } from "cdktf";
 import { BUILDERS } from "./builders";
 

@@ -42,7 +42,10 @@ export function synthEnvJson(env: EnvConfig, options: Omit<SynthEnvOptions, "out
 /** `type.name` addresses of every resource and data source of a stack, sorted. */
 export function resourceAddresses(json: TerraformJson): string[] {
   const out: string[] = [];
-  for (const [kind, prefix] of [["resource", ""], ["data", "data."]] as const) {
+  for (const [kind, prefix] of [
+    ["resource", ""],
+    ["data", "data."],
+  ] as const) {
     for (const [type, byName] of Object.entries(json[kind] ?? {})) {
       for (const name of Object.keys(byName)) out.push(`${prefix}${type}.${name}`);
     }

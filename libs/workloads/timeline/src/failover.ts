@@ -58,7 +58,8 @@ export function failoverPlan(env: ResolvedEnv): FailoverPlan {
   const network = find(env, primaryRegion, "timeline-network", "vpc");
   const drCache = find(env, drRegion, "timeline-data", "elasticache");
   const zone = (network?.inputs as TimelineNetworkInputs | undefined)?.privateZone;
-  if (!primaryDb || !zone?.create) throw new Error(`${env.name}: the primary region ${primaryRegion} needs timeline-data/rds and a timeline-network/vpc with a private zone`);
+  if (!primaryDb || !zone?.create)
+    throw new Error(`${env.name}: the primary region ${primaryRegion} needs timeline-data/rds and a timeline-network/vpc with a private zone`);
   if (!drCache) throw new Error(`${env.name}: the DR region ${drRegion} needs a timeline-data/elasticache deployment`);
   const p = primaryDb.inputs as TimelineRdsInputs;
   const primaryApp = find(env, primaryRegion, "timeline-compute", "app")?.inputs as TimelineAppInputs | undefined;

@@ -42,10 +42,21 @@ describe("aerologue config validation", () => {
     const region = dev.regions[0]!;
     const swap = (d: ReturnType<typeof deploy>) => ({
       ...dev,
-      regions: [{ ...region, deployments: region.deployments.map((x) => (x.definition.module === d.definition.module && x.definition.workload === "aerologue" ? { ...d, source: "test.ts" } : x)) }],
+      regions: [
+        {
+          ...region,
+          deployments: region.deployments.map((x) =>
+            x.definition.module === d.definition.module && x.definition.workload === "aerologue" ? { ...d, source: "test.ts" } : x,
+          ),
+        },
+      ],
     });
-    expect(errorOf(swap(deploy(a.aurora, { inputs: { minCapacity: 0, secondsUntilAutoPause: 300 } })))).toContain("needs secondsUntilAutoPause and a written pauseReason");
-    expect(errorOf(swap(deploy(a.vpc, { inputs: { standbyNat: true, nat: { mode: "perAz" } } })))).toContain('a standby NAT only makes sense next to nat mode "single"');
+    expect(errorOf(swap(deploy(a.aurora, { inputs: { minCapacity: 0, secondsUntilAutoPause: 300 } })))).toContain(
+      "needs secondsUntilAutoPause and a written pauseReason",
+    );
+    expect(errorOf(swap(deploy(a.vpc, { inputs: { standbyNat: true, nat: { mode: "perAz" } } })))).toContain(
+      'a standby NAT only makes sense next to nat mode "single"',
+    );
   });
 
   it("ARC-003 standby NAT: when on, a second NAT gateway in AZ B with no route", () => {
@@ -55,6 +66,10 @@ describe("aerologue config validation", () => {
     expect(nats).toHaveLength(2);
     const standby = nats.find((n) => (n["tags"] as Record<string, string>)["Role"] === "standby")!;
     expect(String(standby["subnet_id"])).toContain("public-subnet-1");
-    expect(resources(net, "aws_route").filter((r) => r["nat_gateway_id"]).every((r) => !String(r["nat_gateway_id"]).includes("standby"))).toBe(true);
+    expect(
+      resources(net, "aws_route")
+        .filter((r) => r["nat_gateway_id"])
+        .every((r) => !String(r["nat_gateway_id"]).includes("standby")),
+    ).toBe(true);
   });
 });

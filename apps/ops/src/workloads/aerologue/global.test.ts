@@ -30,9 +30,12 @@ describe("aerologue prod with ARC-012 global regions (eu-west-1, ap-southeast-1)
 
   it("adds VPC, Aurora secondary, cache, functions and API in each global region", () => {
     for (const region of GLOBAL) {
-      expect(stacks.filter((x) => x.stackName.startsWith(`prod-${region}-aerologue-`)).map((x) => x.stackName).sort()).toEqual(
-        ["compute-api", "compute-functions", "data-aurora", "data-cache", "network-vpc"].map((m) => `prod-${region}-aerologue-${m}`),
-      );
+      expect(
+        stacks
+          .filter((x) => x.stackName.startsWith(`prod-${region}-aerologue-`))
+          .map((x) => x.stackName)
+          .sort(),
+      ).toEqual(["compute-api", "compute-functions", "data-aurora", "data-cache", "network-vpc"].map((m) => `prod-${region}-aerologue-${m}`));
       expect(resources(s(region, "network-vpc"), "aws_vpc")[0]!["cidr_block"]).toBe(CIDRS[region]);
     }
   });
@@ -85,10 +88,16 @@ describe("aerologue prod with ARC-012 global regions (eu-west-1, ap-southeast-1)
       const api = s(region, "compute-api");
       const latency = resources(api, "aws_route53_record").filter((r) => r["latency_routing_policy"]);
       expect(latency.map((r) => `${r["name"]} ${r["type"]} ${r["set_identifier"]}`).sort()).toEqual(
-        ["origin-api.aerologue.app A", "origin-api.aerologue.app AAAA", "origin-ws.aerologue.app A", "origin-ws.aerologue.app AAAA"].map((n) => `${n} ${region}`),
+        ["origin-api.aerologue.app A", "origin-api.aerologue.app AAAA", "origin-ws.aerologue.app A", "origin-ws.aerologue.app AAAA"].map(
+          (n) => `${n} ${region}`,
+        ),
       );
       for (const r of latency) expect(r["latency_routing_policy"]).toEqual({ region });
-      expect(resources(api, "aws_apigatewayv2_api").map((x) => x["protocol_type"]).sort()).toEqual(["HTTP", "WEBSOCKET"]);
+      expect(
+        resources(api, "aws_apigatewayv2_api")
+          .map((x) => x["protocol_type"])
+          .sort(),
+      ).toEqual(["HTTP", "WEBSOCKET"]);
     }
   });
 

@@ -17,7 +17,12 @@ export function resources(s: StackJson, type: string): Resource[] {
 /** The one resource of a type whose attribute `key` equals `value`. */
 export function one(s: StackJson, type: string, key: string, value: unknown): Resource {
   const list = resources(s, type).filter((r) => r[key] === value);
-  if (list.length !== 1) throw new Error(`${s.stackName}: expected one ${type} with ${key}=${String(value)}, found ${list.length}: ${resources(s, type).map((r) => String(r[key])).join(", ")}`);
+  if (list.length !== 1)
+    throw new Error(
+      `${s.stackName}: expected one ${type} with ${key}=${String(value)}, found ${list.length}: ${resources(s, type)
+        .map((r) => String(r[key]))
+        .join(", ")}`,
+    );
   return list[0]!;
 }
 

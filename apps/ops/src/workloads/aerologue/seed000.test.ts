@@ -143,8 +143,17 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
   it("ARC-003: VPC 10.0.0.0/16, subnets 10.0.1-2 / 10.0.10-11 / 10.0.20-21 over two AZs, one NAT", () => {
     const net = s("network-vpc");
     expect(resources(net, "aws_vpc").map((v) => v["cidr_block"])).toEqual(["10.0.0.0/16"]);
-    const subnets = resources(net, "aws_subnet").map((r) => `${r["cidr_block"]}@${r["availability_zone"]}`).sort();
-    expect(subnets).toEqual(["10.0.1.0/24@us-east-1a", "10.0.10.0/24@us-east-1a", "10.0.11.0/24@us-east-1b", "10.0.2.0/24@us-east-1b", "10.0.20.0/24@us-east-1a", "10.0.21.0/24@us-east-1b"]);
+    const subnets = resources(net, "aws_subnet")
+      .map((r) => `${r["cidr_block"]}@${r["availability_zone"]}`)
+      .sort();
+    expect(subnets).toEqual([
+      "10.0.1.0/24@us-east-1a",
+      "10.0.10.0/24@us-east-1a",
+      "10.0.11.0/24@us-east-1b",
+      "10.0.2.0/24@us-east-1b",
+      "10.0.20.0/24@us-east-1a",
+      "10.0.21.0/24@us-east-1b",
+    ]);
     expect(resources(net, "aws_nat_gateway")).toHaveLength(1);
     expect(resources(net, "aws_flow_log")).toHaveLength(1);
     expect(one(net, "aws_cloudwatch_log_group", "name", `/aws/vpc-flow-log/aerologue-${name}-us-east-1`)["retention_in_days"]).toBe(x.retention);
@@ -154,15 +163,24 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
 
   it("ARC-003: sg-alb, sg-lambda, sg-admin with exactly the seed's rules", () => {
     const net = s("network-vpc");
-    expect(resources(net, "aws_security_group").map((g) => g["name"]).sort()).toEqual(["alb", "admin", "lambda"].map((g) => `aerologue-${name}-us-east-1-sg-${g}`).sort());
-    const ingress = resources(net, "aws_vpc_security_group_ingress_rule").map((r) => `${r.__name.split("-ingress")[0]} ${r["ip_protocol"]} ${r["from_port"]}-${r["to_port"]} ${r["cidr_ipv4"]}`);
+    expect(
+      resources(net, "aws_security_group")
+        .map((g) => g["name"])
+        .sort(),
+    ).toEqual(["alb", "admin", "lambda"].map((g) => `aerologue-${name}-us-east-1-sg-${g}`).sort());
+    const ingress = resources(net, "aws_vpc_security_group_ingress_rule").map(
+      (r) => `${r.__name.split("-ingress")[0]} ${r["ip_protocol"]} ${r["from_port"]}-${r["to_port"]} ${r["cidr_ipv4"]}`,
+    );
     expect(ingress.sort()).toEqual([...x.adminIps.map((ip) => `sg-admin tcp 443-443 ${ip}`), "sg-alb tcp 443-443 0.0.0.0/0"].sort());
     const egress = resources(net, "aws_vpc_security_group_egress_rule").map((r) => `${r.__name.split("-egress")[0]} ${r["ip_protocol"]} ${r["cidr_ipv4"]}`);
     expect(egress.sort()).toEqual(["sg-admin -1 0.0.0.0/0", "sg-alb -1 10.0.0.0/16", "sg-lambda -1 0.0.0.0/0"]);
   });
 
   it("ARC-003: sg-aurora (5432) and sg-elasticache (6379) admit sg-lambda only, no egress", () => {
-    for (const [layer, port] of [["data-aurora", 5432], ["data-cache", 6379]] as const) {
+    for (const [layer, port] of [
+      ["data-aurora", 5432],
+      ["data-cache", 6379],
+    ] as const) {
       const st = s(layer);
       const rules = resources(st, "aws_vpc_security_group_ingress_rule");
       expect(rules).toHaveLength(1);
@@ -175,10 +193,20 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
   it("ARC-004: ten functions, arm64, with the seed's memory/timeout/concurrency, in private subnets with sg-lambda, traced", () => {
     const fns = s("compute-functions");
     const all = resources(fns, "aws_lambda_function");
-    expect(all.map((f) => f["function_name"]).sort()).toEqual(Object.keys(FUNCTIONS).map((f) => `aerologue-${name}-${f}`).sort());
+    expect(all.map((f) => f["function_name"]).sort()).toEqual(
+      Object.keys(FUNCTIONS)
+        .map((f) => `aerologue-${name}-${f}`)
+        .sort(),
+    );
     for (const [fn, spec] of Object.entries(FUNCTIONS)) {
       const f = one(fns, "aws_lambda_function", "function_name", `aerologue-${name}-${fn}`);
-      expect(f).toMatchObject({ runtime: "nodejs24.x", architectures: ["arm64"], memory_size: spec.memory, timeout: spec.timeout, tracing_config: { mode: "Active" } });
+      expect(f).toMatchObject({
+        runtime: "nodejs24.x",
+        architectures: ["arm64"],
+        memory_size: spec.memory,
+        timeout: spec.timeout,
+        tracing_config: { mode: "Active" },
+      });
       expect(f["reserved_concurrent_executions"]).toBe(spec.reserved);
       const vpc = f["vpc_config"] as { subnet_ids: string; security_group_ids: string[] };
       expect(JSON.stringify(vpc.subnet_ids)).toContain("private-subnet-0");
@@ -193,7 +221,13 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
   it("ARC-015: every function gets ENVIRONMENT, LOG_LEVEL, API_RATE_LIMIT, ADSB_PROVIDER, ENABLE_ANALYTICS of this env", () => {
     for (const f of resources(s("compute-functions"), "aws_lambda_function")) {
       const vars = (f["environment"] as { variables: Record<string, string> }).variables;
-      expect(vars).toMatchObject({ ENVIRONMENT: name, LOG_LEVEL: x.logLevel, API_RATE_LIMIT: x.rateLimit, ADSB_PROVIDER: x.adsb, ENABLE_ANALYTICS: x.analytics });
+      expect(vars).toMatchObject({
+        ENVIRONMENT: name,
+        LOG_LEVEL: x.logLevel,
+        API_RATE_LIMIT: x.rateLimit,
+        ADSB_PROVIDER: x.adsb,
+        ENABLE_ANALYTICS: x.analytics,
+      });
       expect((f["logging_config"] as { application_log_level: string }).application_log_level).toBe(x.appLogLevel);
     }
   });
@@ -220,7 +254,11 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
       expect(m["type"]).toBe("EXPRESS");
       expect(String(m["definition"])).toContain('"Seconds":10');
       // checkov CKV_AWS_285 (C-2): failed ticks logged with their data to a CMK-encrypted vended-logs group; X-Ray on.
-      expect(m["logging_configuration"]).toMatchObject({ level: "ERROR", include_execution_data: true, log_destination: expect.stringMatching(/aws_cloudwatch_log_group\.[\w-]+\.arn\}:\*$/) });
+      expect(m["logging_configuration"]).toMatchObject({
+        level: "ERROR",
+        include_execution_data: true,
+        log_destination: expect.stringMatching(/aws_cloudwatch_log_group\.[\w-]+\.arn\}:\*$/),
+      });
       expect(m["tracing_configuration"]).toEqual({ enabled: true });
     }
     for (const fn of ["crossing-detector", "etl-flight-data"]) {
@@ -248,13 +286,17 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
 
   it("ARC-009: least privilege: table grants name exact table ARNs, never *", () => {
     const docs = policyDocs(s("compute-functions"));
-    const dynamo = docs.flatMap((d) => ((d["statement"] ?? []) as { actions: string[]; resources: string[] }[]).filter((st) => st.actions.some((a) => a.startsWith("dynamodb:"))));
+    const dynamo = docs.flatMap((d) =>
+      ((d["statement"] ?? []) as { actions: string[]; resources: string[] }[]).filter((st) => st.actions.some((a) => a.startsWith("dynamodb:"))),
+    );
     // One table grant per function, plus one for each function that reads or writes flight positions.
     const positions = Object.values(AEROLOGUE_FUNCTIONS).filter((f) => f.access.timestream !== "none").length;
     expect(positions).toBe(3);
     expect(dynamo.length).toBe(Object.keys(FUNCTIONS).length + positions);
     for (const st of dynamo) for (const r of st.resources) expect(r).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:${x.env.accountId}:table/\\$\\{`));
-    const wildcard = docs.flatMap((d) => ((d["statement"] ?? []) as { actions: string[]; resources: string[] }[]).filter((st) => (st.resources ?? []).includes("*")));
+    const wildcard = docs.flatMap((d) =>
+      ((d["statement"] ?? []) as { actions: string[]; resources: string[] }[]).filter((st) => (st.resources ?? []).includes("*")),
+    );
     for (const st of wildcard) expect(st.actions.every((a) => /^(xray:|ec2:(Create|Describe)|timestream:DescribeEndpoints|logs:)/.test(a))).toBe(true);
   });
 
@@ -281,7 +323,13 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
   it("ARC-005 Aurora: PostgreSQL 15 Serverless v2, writer + reader in two AZs, isolated subnets, KMS, 7-day backups", () => {
     const db = s("data-aurora");
     const [cluster] = resources(db, "aws_rds_cluster");
-    expect(cluster).toMatchObject({ engine: "aurora-postgresql", engine_version: "15.10", storage_encrypted: true, backup_retention_period: 7, deletion_protection: x.protect });
+    expect(cluster).toMatchObject({
+      engine: "aurora-postgresql",
+      engine_version: "15.10",
+      storage_encrypted: true,
+      backup_retention_period: 7,
+      deletion_protection: x.protect,
+    });
     expect(cluster!["serverlessv2_scaling_configuration"]).toEqual(x.aurora);
     expect(String(cluster!["db_subnet_group_name"])).toContain("db-subnet-group");
     const instances = resources(db, "aws_rds_cluster_instance");
@@ -297,7 +345,14 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     const [cluster] = resources(db, "aws_rds_cluster");
     expect(cluster!["enable_http_endpoint"]).toBe(true);
     const fn = one(db, "aws_lambda_function", "function_name", `aerologue-${name}-us-east-1-aurora-extensions`);
-    expect(fn).toMatchObject({ runtime: "nodejs24.x", handler: "index.handler", package_type: "Zip", reserved_concurrent_executions: 1, timeout: 300, tracing_config: { mode: "Active" } });
+    expect(fn).toMatchObject({
+      runtime: "nodejs24.x",
+      handler: "index.handler",
+      package_type: "Zip",
+      reserved_concurrent_executions: 1,
+      timeout: 300,
+      tracing_config: { mode: "Active" },
+    });
     // The retry budget the handler reads (2 minutes for a resuming cluster or fresh IAM policies), CMK-encrypted.
     expect(fn["environment"]).toEqual({ variables: { ATTEMPTS: "24", PAUSE_MS: "5000" } });
     expect(String(fn["kms_key_arn"])).toContain("compute_key");
@@ -341,7 +396,9 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     const [rotation] = resources(s("data-aurora"), "aws_secretsmanager_secret_rotation");
     expect(rotation!["rotation_rules"]).toEqual({ automatically_after_days: 90 });
     expect(String(rotation!["secret_id"])).toContain("aerologue-db-aurora");
-    expect(resources(s("data-aurora"), "aws_serverlessapplicationrepository_cloudformation_stack")[0]!["application_id"]).toContain("SecretsManagerRDSPostgreSQLRotationSingleUser");
+    expect(resources(s("data-aurora"), "aws_serverlessapplicationrepository_cloudformation_stack")[0]!["application_id"]).toContain(
+      "SecretsManagerRDSPostgreSQLRotationSingleUser",
+    );
   });
 
   it("ARC-005 DynamoDB: the twelve tables with exactly their keys, GSIs and TTL, on-demand, PITR 35 days, CMK", () => {
@@ -352,39 +409,65 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
       expect(t["range_key"]).toBe(spec.range);
       expect((t["global_secondary_index"] as { hash_key: string }[]).map((g) => g.hash_key)).toEqual(spec.gsis);
       expect(t["ttl"]).toEqual(spec.ttl ? { attribute_name: "expires_at", enabled: true } : undefined);
-      expect(t).toMatchObject({ billing_mode: "PAY_PER_REQUEST", point_in_time_recovery: { enabled: true, recovery_period_in_days: 35 }, deletion_protection_enabled: x.protect });
+      expect(t).toMatchObject({
+        billing_mode: "PAY_PER_REQUEST",
+        point_in_time_recovery: { enabled: true, recovery_period_in_days: 35 },
+        deletion_protection_enabled: x.protect,
+      });
       expect((t["server_side_encryption"] as { enabled: boolean; kms_key_arn: string }).enabled).toBe(true);
     }
     expect(resources(ddb, "aws_dynamodb_table")).toHaveLength(13);
   });
 
   it("ARC-015: the config table holds the four feature flags of this env", () => {
-    const items = resources(s("data-dynamodb"), "aws_dynamodb_table_item").map((i) => JSON.parse(String(i["item"])) as { flag: { S: string }; enabled: { BOOL: boolean }; environment: { S: string } });
+    const items = resources(s("data-dynamodb"), "aws_dynamodb_table_item").map(
+      (i) => JSON.parse(String(i["item"])) as { flag: { S: string }; enabled: { BOOL: boolean }; environment: { S: string } },
+    );
     expect(Object.fromEntries(items.map((i) => [i.flag.S, i.enabled.BOOL]))).toEqual(x.flags);
     expect(items.every((i) => i.environment.S === name)).toBe(true);
   });
 
   it("ARC-005 ElastiCache: cache.t4g.micro, nodes and failover per env, encrypted at rest and in transit, IAM auth", () => {
     const [rg] = resources(s("data-cache"), "aws_elasticache_replication_group");
-    expect(rg).toMatchObject({ node_type: "cache.t4g.micro", engine: "redis", num_cache_clusters: x.cacheNodes, automatic_failover_enabled: x.failover, at_rest_encryption_enabled: "true", transit_encryption_enabled: true });
+    expect(rg).toMatchObject({
+      node_type: "cache.t4g.micro",
+      engine: "redis",
+      num_cache_clusters: x.cacheNodes,
+      automatic_failover_enabled: x.failover,
+      at_rest_encryption_enabled: "true",
+      transit_encryption_enabled: true,
+    });
     expect(rg!["kms_key_id"]).toBeTruthy();
-    expect(resources(s("data-cache"), "aws_elasticache_user").some((u) => u["authentication_mode"] && JSON.stringify(u["authentication_mode"]).includes("iam"))).toBe(true);
+    expect(
+      resources(s("data-cache"), "aws_elasticache_user").some((u) => u["authentication_mode"] && JSON.stringify(u["authentication_mode"]).includes("iam")),
+    ).toBe(true);
   });
 
   it("ARC-005/ARC-013 S3: four buckets, lifecycle per the seed, versioning with 30-day noncurrent expiry, public access blocked", () => {
     const st = s("data-storage");
     const cdn = s("edge-cdn");
     const buckets = [...resources(st, "aws_s3_bucket"), ...resources(cdn, "aws_s3_bucket")].map((b) => b["bucket"]);
-    expect(buckets.sort()).toEqual(["data-archive", "logs", "user-content"].map((b) => `aerologue-${name}-us-east-1-${b}`).concat(`aerologue-${name}-static-assets`).sort());
+    expect(buckets.sort()).toEqual(
+      ["data-archive", "logs", "user-content"]
+        .map((b) => `aerologue-${name}-us-east-1-${b}`)
+        .concat(`aerologue-${name}-static-assets`)
+        .sort(),
+    );
     const rules = (b: string) =>
-      (resources(st, "aws_s3_bucket_lifecycle_configuration").find((l) => l.__name.startsWith(`${b}_`))!["rule"] as { id: string; transition?: unknown[]; expiration?: unknown; noncurrent_version_expiration?: unknown }[]);
+      resources(st, "aws_s3_bucket_lifecycle_configuration").find((l) => l.__name.startsWith(`${b}_`))!["rule"] as {
+        id: string;
+        transition?: unknown[];
+        expiration?: unknown;
+        noncurrent_version_expiration?: unknown;
+      }[];
     expect(rules("user-content").find((r) => r.id === "seed-lifecycle")!.transition).toEqual([{ days: 90, storage_class: "STANDARD_IA" }]);
     expect(rules("data-archive").find((r) => r.id === "seed-lifecycle")!.transition).toEqual([{ days: 30, storage_class: "GLACIER" }]);
     expect(rules("logs").find((r) => r.id === "seed-lifecycle")!.expiration).toEqual([{ days: 90 }]);
     for (const b of ["user-content", "data-archive", "logs"]) expect(JSON.stringify(rules(b))).toContain('"noncurrent_days":30');
     for (const stk of [st, cdn]) {
       for (const v of resources(stk, "aws_s3_bucket_versioning")) expect(v["versioning_configuration"]).toEqual({ status: "Enabled" });
-      for (const p of resources(stk, "aws_s3_bucket_public_access_block")) expect(p).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+      for (const p of resources(stk, "aws_s3_bucket_public_access_block"))
+        expect(p).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     }
   });
 
@@ -423,11 +506,22 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(one(api, "aws_apigatewayv2_api", "protocol_type", "WEBSOCKET")["name"]).toBe(`aerologue-${name}-ws-api`);
     const routes = resources(api, "aws_apigatewayv2_route").filter((r) => String(r["api_id"]).includes("ws-api"));
     expect(routes.map((r) => r["route_key"]).sort()).toEqual(["$connect", "$default", "$disconnect"]);
-    const uris = resources(api, "aws_apigatewayv2_integration").filter((i) => String(i["api_id"]).includes("ws-api")).map((i) => String(i["integration_uri"]));
+    const uris = resources(api, "aws_apigatewayv2_integration")
+      .filter((i) => String(i["api_id"]).includes("ws-api"))
+      .map((i) => String(i["integration_uri"]));
     for (const fn of ["api-ws-connect", "api-ws-disconnect", "api-ws-message"]) expect(uris.some((u) => u.includes(fn))).toBe(true);
     const doc = policyDocs(api).find((d) => d.__name.startsWith("manage-connections"))!;
     expect(doc["statement"]).toEqual([
-      { sid: "ManageWebSocketConnections", effect: "Allow", actions: ["execute-api:ManageConnections"], resources: [expect.stringMatching(/^\$\{aws_apigatewayv2_api\.ws-api_\w+\.execution_arn\}\/\$\{aws_apigatewayv2_stage\.ws-api_stage_\w+\.name\}\/POST\/@connections\/\*$/)] },
+      {
+        sid: "ManageWebSocketConnections",
+        effect: "Allow",
+        actions: ["execute-api:ManageConnections"],
+        resources: [
+          expect.stringMatching(
+            /^\$\{aws_apigatewayv2_api\.ws-api_\w+\.execution_arn\}\/\$\{aws_apigatewayv2_stage\.ws-api_stage_\w+\.name\}\/POST\/@connections\/\*$/,
+          ),
+        ],
+      },
     ]);
     expect(String(one(api, "aws_iam_role_policy", "name", "ManageWebSocketConnections")["role"])).toContain("ws-broadcast");
   });
@@ -435,14 +529,24 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
   it("ARC-007 Cognito: password policy, optional TOTP MFA, attributes, Apple + Google from Secrets Manager, three triggers, app client", () => {
     const auth = s("auth-cognito");
     const [pool] = resources(auth, "aws_cognito_user_pool");
-    expect(pool!["password_policy"]).toMatchObject({ minimum_length: 8, require_uppercase: true, require_lowercase: true, require_numbers: true, require_symbols: false });
+    expect(pool!["password_policy"]).toMatchObject({
+      minimum_length: 8,
+      require_uppercase: true,
+      require_lowercase: true,
+      require_numbers: true,
+      require_symbols: false,
+    });
     expect(pool).toMatchObject({ mfa_configuration: "OPTIONAL", software_token_mfa_configuration: { enabled: true }, auto_verified_attributes: ["email"] });
     const schema = JSON.stringify(pool!["schema"]);
     for (const attr of ['"name":"nationality"', '"name":"language"', '"name":"email"']) expect(schema).toContain(attr);
     const triggers = pool!["lambda_config"] as Record<string, unknown>;
     for (const t of ["pre_sign_up", "post_confirmation"]) expect(String(triggers[t])).toContain("auth-triggers");
     expect(JSON.stringify(triggers)).toContain("pre_token_generation");
-    expect(resources(auth, "aws_cognito_identity_provider").map((p) => p["provider_name"]).sort()).toEqual(["Google", "SignInWithApple"]);
+    expect(
+      resources(auth, "aws_cognito_identity_provider")
+        .map((p) => p["provider_name"])
+        .sort(),
+    ).toEqual(["Google", "SignInWithApple"]);
     const secretReads = Object.values(auth.json.data?.["aws_secretsmanager_secret_version"] ?? {}).map((d) => String((d as { secret_id: string }).secret_id));
     expect(secretReads.some((id) => id.includes("aerologue-oauth-apple")) && secretReads.some((id) => id.includes("aerologue-oauth-google"))).toBe(true);
     const [client] = resources(auth, "aws_cognito_user_pool_client");
@@ -479,8 +583,22 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect([...behaviours, d!["default_cache_behavior"] as { compress: boolean }].every((b) => b.compress)).toBe(true);
     const cert = one(cdn, "aws_acm_certificate", "domain_name", x.domain);
     expect(cert["subject_alternative_names"]).toEqual([`www.${x.domain}`]);
-    expect(resources(cdn, "aws_route53_record").filter((r) => r["alias"]).map((r) => `${r["name"]} ${r["type"]}`).sort()).toEqual(
-      [`${x.domain} A`, `${x.domain} AAAA`, `www.${x.domain} A`, `www.${x.domain} AAAA`, `api.${x.domain} A`, `api.${x.domain} AAAA`, `ws.${x.domain} A`, `ws.${x.domain} AAAA`].sort(),
+    expect(
+      resources(cdn, "aws_route53_record")
+        .filter((r) => r["alias"])
+        .map((r) => `${r["name"]} ${r["type"]}`)
+        .sort(),
+    ).toEqual(
+      [
+        `${x.domain} A`,
+        `${x.domain} AAAA`,
+        `www.${x.domain} A`,
+        `www.${x.domain} AAAA`,
+        `api.${x.domain} A`,
+        `api.${x.domain} AAAA`,
+        `ws.${x.domain} A`,
+        `ws.${x.domain} AAAA`,
+      ].sort(),
     );
     expect(resources(s("edge-dns"), "aws_route53_zone")[0]!["name"]).toBe(x.domain);
   });
@@ -491,16 +609,21 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(acl!["scope"]).toBe("CLOUDFRONT");
     const rules = acl!["rule"] as { name: string; statement: Record<string, unknown> }[];
     const text = JSON.stringify(rules);
-    for (const g of ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesBotControlRuleSet"]) expect(text).toContain(g);
+    for (const g of ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesBotControlRuleSet"])
+      expect(text).toContain(g);
     expect(text).toContain('"limit":2000');
     expect(text).toContain('"evaluation_window_sec":300');
     expect(text).not.toContain("geo_match_statement");
     expect(text).toContain('"challenge":{}');
     expect(rules).toHaveLength(5);
     // Bot Control leaves the native apps' API and WebSocket paths alone (HTTP-library agents, no browser challenge).
-    const bot = rules.find((r) => r.name === "AWSManagedRulesBotControlRuleSet")!.statement["managed_rule_group_statement"] as { scope_down_statement: unknown };
+    const bot = rules.find((r) => r.name === "AWSManagedRulesBotControlRuleSet")!.statement["managed_rule_group_statement"] as {
+      scope_down_statement: unknown;
+    };
     // "/ws" without a slash: the WebSocket URL is wss://ws.<domain>/ws.
-    expect(JSON.stringify(bot.scope_down_statement)).toMatch(/^\{"not_statement":\{"statement":\[\{"or_statement".*"search_string":"\/api\/".*"search_string":"\/ws"/);
+    expect(JSON.stringify(bot.scope_down_statement)).toMatch(
+      /^\{"not_statement":\{"statement":\[\{"or_statement".*"search_string":"\/api\/".*"search_string":"\/ws"/,
+    );
     expect(resources(cdn, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(1);
     // The app, api. and ws. distributions all sit behind this one web ACL.
     const acl_ = resources(cdn, "aws_wafv2_web_acl").map((a) => a.__name)[0]!;
@@ -509,9 +632,19 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
 
   it("ARC-009: the six secrets under aerologue/ (and the CloudFront origin-verify value), CMK-encrypted, no values in code", () => {
     const sec = s("security-secrets");
-    expect(resources(sec, "aws_secretsmanager_secret").map((r) => r["name"]).sort()).toEqual(
-      ["aerologue/api/adsb-exchange", "aerologue/api/aerodatabox", "aerologue/api/airlabs", "aerologue/db/aurora", "aerologue/edge/origin-verify", "aerologue/oauth/apple", "aerologue/oauth/google"],
-    );
+    expect(
+      resources(sec, "aws_secretsmanager_secret")
+        .map((r) => r["name"])
+        .sort(),
+    ).toEqual([
+      "aerologue/api/adsb-exchange",
+      "aerologue/api/aerodatabox",
+      "aerologue/api/airlabs",
+      "aerologue/db/aurora",
+      "aerologue/edge/origin-verify",
+      "aerologue/oauth/apple",
+      "aerologue/oauth/google",
+    ]);
     for (const r of resources(sec, "aws_secretsmanager_secret")) expect(r["kms_key_id"]).toBeTruthy();
     expect(resources(sec, "aws_secretsmanager_secret_version")).toHaveLength(0);
   });
@@ -522,7 +655,8 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
     expect(alarms["api-5xx-rate"]).toMatchObject({ threshold: 5, evaluation_periods: 1, comparison_operator: "GreaterThanThreshold" });
     expect(JSON.stringify(alarms["api-5xx-rate"]!["metric_query"])).toContain('"period":300');
     expect(alarms["api-latency-p99"]).toMatchObject({ threshold: 2000, extended_statistic: "p99", period: 300, evaluation_periods: 1 });
-    for (const fn of Object.keys(FUNCTIONS)) expect(alarms[`lambda-errors-${fn}`]).toMatchObject({ threshold: 10, period: 300, statistic: "Sum", evaluation_periods: 1 });
+    for (const fn of Object.keys(FUNCTIONS))
+      expect(alarms[`lambda-errors-${fn}`]).toMatchObject({ threshold: 10, period: 300, statistic: "Sum", evaluation_periods: 1 });
     expect(alarms["aurora-cpu"]).toMatchObject({ threshold: 80, period: 300, evaluation_periods: 2, metric_name: "CPUUtilization" });
     // DynamoDB throttles on the dimensions AWS publishes: Read/WriteThrottleEvents per TableName, and per
     // TableName + GlobalSecondaryIndexName for each index (ThrottledRequests exists only per Operation).
@@ -530,7 +664,12 @@ describe.each(Object.entries(EXPECT))("aerologue in %s (seed 000)", (name, x) =>
       const alarm = alarms[`dynamodb-throttles-${t}`]!;
       expect(alarm).toMatchObject({ threshold: 0, comparison_operator: "GreaterThanThreshold", evaluation_periods: 1, treat_missing_data: "notBreaching" });
       expect(alarm["metric_name"]).toBeUndefined();
-      type Q = { id: string; expression?: string; return_data: boolean; metric?: { metric_name: string; namespace: string; dimensions: Record<string, string>; stat: string; period: number } };
+      type Q = {
+        id: string;
+        expression?: string;
+        return_data: boolean;
+        metric?: { metric_name: string; namespace: string; dimensions: Record<string, string>; stat: string; period: number };
+      };
       const queries = alarm["metric_query"] as Q[];
       const metrics = queries.filter((q) => q.metric).map((q) => q.metric!);
       const gsis = TABLES[t]?.gsis.length ?? 0;

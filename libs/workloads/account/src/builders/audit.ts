@@ -15,7 +15,11 @@ const DESCRIPTION: Readonly<Record<HumanRole, string>> = {
  * to the bootstrap's access-log bucket (`<state bucket>-access-logs`, apps/bootstrap/src/
  * state-backend.ts), which exists before any stack of the account.
  */
-export function buildAccountAudit(stack: DeploymentStack, inputs: FoundationInputs, ctx: BuildContext): { trailArn: string; humanRoleArns: Readonly<Record<string, string>> } {
+export function buildAccountAudit(
+  stack: DeploymentStack,
+  inputs: FoundationInputs,
+  ctx: BuildContext,
+): { trailArn: string; humanRoleArns: Readonly<Record<string, string>> } {
   const { auditTrail, humanAccess } = inputs;
   const stateBucket = ctx.env.state.bucket;
   const trail = new AuditTrail(stack, "audit-trail", {

@@ -87,6 +87,7 @@ export function humanAccessIssues(env: EnvName, inputs: HumanAccessInputs): Chec
   }
   const names = HUMAN_ROLES.filter((r) => inputs.roles[r].access !== "none").map((r) => inputs.roles[r].name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) issues.push({ path: "inputs.humanAccess.roles", value: dup, allowed: "a different IAM role name for each role (IAM role names are unique in an account)" });
+  if (dup)
+    issues.push({ path: "inputs.humanAccess.roles", value: dup, allowed: "a different IAM role name for each role (IAM role names are unique in an account)" });
   return issues;
 }

@@ -52,7 +52,11 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
   // WebSocket stages log through the account's API Gateway CloudWatch role: a per-region account
   // setting owned by the account foundation (which this stack deploys after), never by a workload.
 
-  const certificate = new Certificate(stack, "certificate", { domainName: inputs.originApiDomain, subjectAlternativeNames: [inputs.originWsDomain], zoneId: zone.zoneId });
+  const certificate = new Certificate(stack, "certificate", {
+    domainName: inputs.originApiDomain,
+    subjectAlternativeNames: [inputs.originWsDomain],
+    zoneId: zone.zoneId,
+  });
   // Single region: plain alias records (the library's). ARC-012: latency records below.
   const zoneForAlias = inputs.latencyRouting ? undefined : zone.zoneId;
 
@@ -101,7 +105,10 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
   });
 
   if (inputs.latencyRouting) {
-    for (const [id, name, api] of [["api", inputs.originApiDomain, http], ["ws", inputs.originWsDomain, websocket]] as const) {
+    for (const [id, name, api] of [
+      ["api", inputs.originApiDomain, http],
+      ["ws", inputs.originWsDomain, websocket],
+    ] as const) {
       const dn = domainOf(api);
       for (const type of ["A", "AAAA"]) {
         new Route53Record(stack, `${id}-latency-${type.toLowerCase()}`, {
@@ -115,5 +122,12 @@ export const buildApi: StackBuilder<ApiInputs, ApiOutputs> = (stack, inputs, ctx
       }
     }
   }
-  return { http, websocket, apiDomain: inputs.apiDomain, wsDomain: inputs.wsDomain, originApiDomain: inputs.originApiDomain, originWsDomain: inputs.originWsDomain };
+  return {
+    http,
+    websocket,
+    apiDomain: inputs.apiDomain,
+    wsDomain: inputs.wsDomain,
+    originApiDomain: inputs.originApiDomain,
+    originWsDomain: inputs.originWsDomain,
+  };
 };

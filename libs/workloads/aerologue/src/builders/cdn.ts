@@ -24,11 +24,17 @@ export interface CdnOutputs {
  * The custom headers every request to an API origin carries. The value is read at plan time, so
  * the secret's value is a prerequisite of this stack's plan (an operator puts it).
  */
-function originHeaders(stack: Parameters<StackBuilder<CdnInputs, CdnOutputs>>[0], verify: OriginVerify, secrets: SecretsOutputs["secrets"]): Record<string, string> {
+function originHeaders(
+  stack: Parameters<StackBuilder<CdnInputs, CdnOutputs>>[0],
+  verify: OriginVerify,
+  secrets: SecretsOutputs["secrets"],
+): Record<string, string> {
   if (verify.kind === "none") return {};
   const secret = secrets[verify.secretName];
   if (!secret) {
-    throw new Error(`aerologue-edge/cdn: originVerify.secretName "${verify.secretName}" is not one of the secrets stack's secrets (${Object.keys(secrets).join(", ")}): add it to aerologue-security/secrets names`);
+    throw new Error(
+      `aerologue-edge/cdn: originVerify.secretName "${verify.secretName}" is not one of the secrets stack's secrets (${Object.keys(secrets).join(", ")}): add it to aerologue-security/secrets names`,
+    );
   }
   requirePrerequisite(stack, {
     requirement: { kind: "secret-value", secret: verify.secretName, format: "a plain string of 32+ random characters" },
@@ -75,7 +81,11 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
     logging: { retentionDays: inputs.waf.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
   });
 
-  const certificate = new Certificate(stack, "certificate", { domainName: inputs.domain, subjectAlternativeNames: [`www.${inputs.domain}`], zoneId: zone.zoneId });
+  const certificate = new Certificate(stack, "certificate", {
+    domainName: inputs.domain,
+    subjectAlternativeNames: [`www.${inputs.domain}`],
+    zoneId: zone.zoneId,
+  });
   const ttl = (seconds: number) => ({ type: "ttl" as const, defaultTtlSeconds: seconds, maxTtlSeconds: seconds });
   // API origins: the API Gateway custom domains (never api./ws., the aliases below). CloudFront
   // sends Host = the origin name, which API Gateway maps to the API (AllViewerExceptHostHeader:
@@ -84,7 +94,12 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   const headers = originHeaders(stack, inputs.originVerify, inputs.originVerify.kind === "none" ? {} : ctx.dependencyOn("secrets", buildSecrets).secrets);
   const apiOrigin: Origin = { type: "http", domainName: api.originApiDomain, customHeaders: headers };
   const wsOrigin: Origin = { type: "http", domainName: api.originWsDomain, customHeaders: headers };
-  const passThrough: Omit<Behavior, "origin"> = { allowedMethods: "ALL", cache: { type: "disabled" }, originRequestPolicy: "AllViewerExceptHostHeader", compress: true };
+  const passThrough: Omit<Behavior, "origin"> = {
+    allowedMethods: "ALL",
+    cache: { type: "disabled" },
+    originRequestPolicy: "AllViewerExceptHostHeader",
+    compress: true,
+  };
   const distribution = new Distribution(stack, "cdn", {
     name: `${inputs.prefix}-cdn`,
     origins: {
@@ -132,7 +147,10 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
     });
   }
   // The aliases move here from the API stack (where they pointed at API Gateway): docs/adr/0075.
-  for (const [id, name, d] of [["api", api.apiDomain, apiDistribution], ["ws", api.wsDomain, wsDistribution]] as const) {
+  for (const [id, name, d] of [
+    ["api", api.apiDomain, apiDistribution],
+    ["ws", api.wsDomain, wsDistribution],
+  ] as const) {
     new AliasRecord(stack, `alias-${id}`, { zoneId: zone.zoneId, name, target: { dnsName: d.domainName, hostedZoneId: d.hostedZoneId } });
   }
   return { distribution, apiDistribution, wsDistribution, webAcl, staticAssets };

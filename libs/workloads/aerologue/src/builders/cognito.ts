@@ -28,8 +28,12 @@ export const buildCognito: StackBuilder<CognitoInputs, AuthOutputs> = (stack, in
     triggers: { preSignUp: triggers, postConfirmation: triggers, preTokenGeneration: triggers },
     deletionProtection: inputs.deletionProtection,
     identityProviders: {
-      ...(idps.has("SignInWithApple") ? { apple: { secretId: secrets["aerologue/oauth/apple"]!.secretArn, secretName: secrets["aerologue/oauth/apple"]!.name } } : {}),
-      ...(idps.has("Google") ? { google: { secretId: secrets["aerologue/oauth/google"]!.secretArn, secretName: secrets["aerologue/oauth/google"]!.name } } : {}),
+      ...(idps.has("SignInWithApple")
+        ? { apple: { secretId: secrets["aerologue/oauth/apple"]!.secretArn, secretName: secrets["aerologue/oauth/apple"]!.name } }
+        : {}),
+      ...(idps.has("Google")
+        ? { google: { secretId: secrets["aerologue/oauth/google"]!.secretArn, secretName: secrets["aerologue/oauth/google"]!.name } }
+        : {}),
     },
     appClient: {
       name: inputs.clientName,

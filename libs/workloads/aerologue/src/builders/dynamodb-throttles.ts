@@ -15,7 +15,9 @@ export const MAX_ALARM_METRICS = 10;
 export function throttleQueries(tableName: string, indexNames: readonly string[], where: string): { queries: MetricQuery[]; returnId: string } {
   const metrics = 2 + 2 * indexNames.length;
   if (metrics > MAX_ALARM_METRICS) {
-    throw new Error(`${where}: table ${tableName} has ${indexNames.length} global secondary indexes; its throttle alarm would sum ${metrics} metrics and CloudWatch allows ${MAX_ALARM_METRICS} per alarm (split the alarm per index)`);
+    throw new Error(
+      `${where}: table ${tableName} has ${indexNames.length} global secondary indexes; its throttle alarm would sum ${metrics} metrics and CloudWatch allows ${MAX_ALARM_METRICS} per alarm (split the alarm per index)`,
+    );
   }
   const metric = (id: string, name: "ReadThrottleEvents" | "WriteThrottleEvents", index?: string): MetricQuery => ({
     id,

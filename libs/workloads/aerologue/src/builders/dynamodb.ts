@@ -17,7 +17,13 @@ export const buildDynamodb: StackBuilder<DynamodbInputs, DynamodbOutputs> = (sta
   const keys = ctx.dependencyOn("kms", buildKms).regions;
   const kmsKeyArn = keys[ctx.deployment.region.name]!.data.keyArn;
   const replicas = inputs.replicaRegions.map((region) => ({ region, kmsKeyArn: keys[region]!.data.keyArn }));
-  const common = { kmsKeyArn, billing: { mode: "PAY_PER_REQUEST" as const }, pointInTimeRecoveryDays: inputs.pitrDays, deletionProtection: inputs.deletionProtection, replicas };
+  const common = {
+    kmsKeyArn,
+    billing: { mode: "PAY_PER_REQUEST" as const },
+    pointInTimeRecoveryDays: inputs.pitrDays,
+    deletionProtection: inputs.deletionProtection,
+    replicas,
+  };
 
   const tables: Record<string, Table> = {};
   for (const [name, spec] of Object.entries(inputs.tables)) {

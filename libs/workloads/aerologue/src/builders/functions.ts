@@ -72,7 +72,11 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
   });
 
   // Failed asynchronous invocations (schedules, Cognito, S3) land here after Lambda's retries.
-  const deadLetters = new Queue(stack, "dead-letters", { name: `${inputs.prefix}-lambda-dead-letters`, kmsKeyArn: keys.compute.keyArn, retentionSeconds: 1209600 });
+  const deadLetters = new Queue(stack, "dead-letters", {
+    name: `${inputs.prefix}-lambda-dead-letters`,
+    kmsKeyArn: keys.compute.keyArn,
+    retentionSeconds: 1209600,
+  });
 
   // Table ARNs are built in this region: a global table has one ARN per replica region.
   const tableArn = (name: string) => {
@@ -121,14 +125,26 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
     functions[name] = fn;
 
     const a = spec.access;
-    const grant = (sid: string, actions: string[], resources: string[], wildcardReason?: string) => fn.addToRolePolicy({ sid, actions, resources, wildcardReason });
+    const grant = (sid: string, actions: string[], resources: string[], wildcardReason?: string) =>
+      fn.addToRolePolicy({ sid, actions, resources, wildcardReason });
     // Library grants named "<sid>1", "<sid>2", ... (the inline policy names these roles have had since ARC-009).
     const numberedFrom1 = (sid: string) => (i: number) => `${sid}${i + 1}`;
     if (a.tables.length > 0) {
       const arns = a.tables.map(tableArn);
       grant(
         "DynamoDBAccess",
-        ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"],
+        [
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:DescribeTable",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+          "dynamodb:UpdateItem",
+        ],
         [...arns, ...arns.map((t) => `${t}/index/*`)],
       );
       grant("DynamoDBKey", ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], [keys.data.keyArn]);

@@ -98,7 +98,12 @@ function replicate(
         actions: ["s3:GetObjectVersionAcl", "s3:GetObjectVersionForReplication", "s3:GetObjectVersionTagging"],
         resources: [`${source.bucketArn}/*`],
       },
-      { sid: "WriteReplicas", effect: "Allow", actions: ["s3:ReplicateDelete", "s3:ReplicateObject", "s3:ReplicateTags"], resources: destinations.map((d) => `${d.bucketArn}/*`) },
+      {
+        sid: "WriteReplicas",
+        effect: "Allow",
+        actions: ["s3:ReplicateDelete", "s3:ReplicateObject", "s3:ReplicateTags"],
+        resources: destinations.map((d) => `${d.bucketArn}/*`),
+      },
       { sid: "DecryptSource", effect: "Allow", actions: ["kms:Decrypt"], resources: [source.kmsKeyArn!] },
       { sid: "EncryptReplicas", effect: "Allow", actions: ["kms:Encrypt", "kms:GenerateDataKey"], resources: destinations.map((d) => d.kmsKeyArn) },
     ],

@@ -31,7 +31,12 @@ export const buildTimestream: StackBuilder<TimestreamInputs, TimestreamOutputs> 
       pointInTimeRecoveryDays: Math.min(Math.max(inputs.magneticRetentionDays, 1), 35),
       kmsKeyArn: keys.data.keyArn,
       deletionProtection: inputs.deletionProtection,
-      tags: { TtlDays: String(inputs.magneticRetentionDays), TtlBasis: "observed_at", Dimensions: inputs.dimensions.join(" "), Measures: inputs.measures.join(" ") },
+      tags: {
+        TtlDays: String(inputs.magneticRetentionDays),
+        TtlBasis: "observed_at",
+        Dimensions: inputs.dimensions.join(" "),
+        Measures: inputs.measures.join(" "),
+      },
     });
     return { kind: "dynamodb", table };
   }

@@ -3,7 +3,9 @@ import { validateTableKeys } from "@infra/dynamodb/keys";
 import { z } from "zod";
 
 const name = z.string().regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, { message: "must be lower-case kebab-case" });
-const retention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), { message: `must be one of ${LOG_RETENTION_DAYS.join(", ")}` });
+const retention = z
+  .number()
+  .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), { message: `must be one of ${LOG_RETENTION_DAYS.join(", ")}` });
 const regionList = z.array(z.string());
 const isPrimary = z.boolean();
 
@@ -47,20 +49,26 @@ export const vpcInputs = z
     if (v.standbyNat && v.nat.mode !== "single") {
       ctx.addIssue({ code: "custom", path: ["standbyNat"], message: `a standby NAT only makes sense next to nat mode "single" (got "${v.nat.mode}")` });
     }
-    if (v.standbyNat && v.subnetOffsets.public.length < 2) ctx.addIssue({ code: "custom", path: ["standbyNat"], message: "a standby NAT needs a second public subnet" });
+    if (v.standbyNat && v.subnetOffsets.public.length < 2)
+      ctx.addIssue({ code: "custom", path: ["standbyNat"], message: "a standby NAT needs a second public subnet" });
     // Subnets must lie inside the VPC and not overlap each other (added by the bad-config suite).
     const cidrError = parseCidr(v.cidr);
     if (typeof cidrError === "string") ctx.addIssue({ code: "custom", path: ["cidr"], message: cidrError });
     const sizeError = subnetSizeError(v.cidr, v.subnetNewBits);
     if (sizeError) ctx.addIssue({ code: "custom", path: ["cidr"], message: sizeError });
-    else for (const tier of ["public", "private", "database"] as const) {
-      v.subnetOffsets[tier].forEach((offset, i) => {
-        const error = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
-        if (error) ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: error });
-      });
-    }
+    else
+      for (const tier of ["public", "private", "database"] as const) {
+        v.subnetOffsets[tier].forEach((offset, i) => {
+          const error = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
+          if (error) ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: error });
+        });
+      }
     for (const dup of duplicateOffsets(v.subnetOffsets)) {
-      ctx.addIssue({ code: "custom", path: ["subnetOffsets", dup.tier, dup.index], message: `offset ${dup.offset} is already used by another subnet: two subnets would overlap` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["subnetOffsets", dup.tier, dup.index],
+        message: `offset ${dup.offset} is already used by another subnet: two subnets would overlap`,
+      });
     }
   });
 export type VpcInputs = z.infer<typeof vpcInputs>;
@@ -72,7 +80,10 @@ export const tableSpec = z
     sortKey: keyAttr.optional(),
     indexes: z.array(z.object({ name: z.string().min(1), partitionKey: keyAttr, sortKey: keyAttr.optional() }).strict()),
     /** TTL attribute and the retention the application writes into it (ARC-005: "TTL: 30 days"). */
-    ttl: z.object({ attribute: z.string().min(1), days: z.number().int().positive(), basis: z.string().optional() }).strict().optional(),
+    ttl: z
+      .object({ attribute: z.string().min(1), days: z.number().int().positive(), basis: z.string().optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -83,7 +94,12 @@ export const tableSpec = z
     }
     const keys = [v.partitionKey, v.sortKey, ...v.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
     const ttlKey = keys.find((k) => k !== undefined && k.name === v.ttl?.attribute && k.type !== "N");
-    if (ttlKey) ctx.addIssue({ code: "custom", path: ["ttl", "attribute"], message: `the TTL attribute holds epoch seconds (a Number); "${ttlKey.name}" is a ${ttlKey.type} key attribute` });
+    if (ttlKey)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ttl", "attribute"],
+        message: `the TTL attribute holds epoch seconds (a Number); "${ttlKey.name}" is a ${ttlKey.type} key attribute`,
+      });
   });
 export type TableSpec = z.infer<typeof tableSpec>;
 
@@ -126,7 +142,11 @@ export const auroraInputs = z
      * (ADR 0125), in this order. Names only (they are written into SQL): lower-case identifiers.
      */
     extensions: z
-      .array(z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "an extension name: lower-case letters, digits and _, starting with a letter (it is written into SQL)" }))
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, { message: "an extension name: lower-case letters, digits and _, starting with a letter (it is written into SQL)" }),
+      )
       .min(1)
       .refine((l) => new Set(l).size === l.length, { message: "names an extension twice" }),
   })
@@ -139,7 +159,8 @@ export const auroraInputs = z
       ctx.addIssue({ code: "custom", path: ["secondsUntilAutoPause"], message: "auto-pause needs minCapacity 0" });
     }
     if (v.maxCapacity < v.minCapacity) ctx.addIssue({ code: "custom", path: ["maxCapacity"], message: `must be >= minCapacity ${v.minCapacity}` });
-    if (v.minCapacity === 0 && v.role !== "standalone") ctx.addIssue({ code: "custom", path: ["minCapacity"], message: "a global database member cannot auto-pause" });
+    if (v.minCapacity === 0 && v.role !== "standalone")
+      ctx.addIssue({ code: "custom", path: ["minCapacity"], message: "a global database member cannot auto-pause" });
   });
 export type AuroraInputs = z.infer<typeof auroraInputs>;
 
@@ -157,13 +178,18 @@ export const cacheInputs = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.automaticFailover && v.nodes < 2) ctx.addIssue({ code: "custom", path: ["automaticFailover"], message: `automatic failover needs a replica (nodes >= 2, got ${v.nodes})` });
+    if (v.automaticFailover && v.nodes < 2)
+      ctx.addIssue({ code: "custom", path: ["automaticFailover"], message: `automatic failover needs a replica (nodes >= 2, got ${v.nodes})` });
   });
 export type CacheInputs = z.infer<typeof cacheInputs>;
 
 const bucketSpec = z
   .object({
-    transitions: z.array(z.object({ storageClass: z.enum(["STANDARD_IA", "GLACIER", "GLACIER_IR", "DEEP_ARCHIVE", "INTELLIGENT_TIERING"]), days: z.number().int().positive() }).strict()),
+    transitions: z.array(
+      z
+        .object({ storageClass: z.enum(["STANDARD_IA", "GLACIER", "GLACIER_IR", "DEEP_ARCHIVE", "INTELLIGENT_TIERING"]), days: z.number().int().positive() })
+        .strict(),
+    ),
     expirationDays: z.number().int().positive().optional(),
     /** Logs bucket: written by CloudFront and S3 access logging (SSE-S3, ARC-009 encryption table). */
     logBucket: z.boolean(),
@@ -205,7 +231,8 @@ export const timeSeriesStore = z.discriminatedUnion("kind", [
         ctx.addIssue({
           code: "custom",
           path: ["existingCustomer"],
-          message: 'Timestream for LiveAnalytics accepts only existing customers (since 2025-06-20): set existingCustomer: true if this account is one, or use { kind: "dynamodb" }',
+          message:
+            'Timestream for LiveAnalytics accepts only existing customers (since 2025-06-20): set existingCustomer: true if this account is one, or use { kind: "dynamodb" }',
         });
       }
     }),
@@ -236,13 +263,21 @@ export const cognitoInputs = z
     clientName: z.string().min(1),
     domainPrefix: name,
     passwordPolicy: z
-      .object({ minimumLength: z.number().int().min(8).max(99), requireUppercase: z.boolean(), requireLowercase: z.boolean(), requireNumbers: z.boolean(), requireSymbols: z.boolean() })
+      .object({
+        minimumLength: z.number().int().min(8).max(99),
+        requireUppercase: z.boolean(),
+        requireLowercase: z.boolean(),
+        requireNumbers: z.boolean(),
+        requireSymbols: z.boolean(),
+      })
       .strict(),
     mfa: z.enum(["OFF", "OPTIONAL", "ON"]),
     customAttributes: z.array(z.string().regex(/^[a-z_]+$/)),
     scopes: z.array(z.string()).min(1),
     oauthFlows: z.array(z.enum(["code", "implicit", "client_credentials"])).min(1),
-    tokenValidity: z.object({ accessHours: z.number().int().min(1).max(24), idHours: z.number().int().min(1).max(24), refreshDays: z.number().int().min(1).max(3650) }).strict(),
+    tokenValidity: z
+      .object({ accessHours: z.number().int().min(1).max(24), idHours: z.number().int().min(1).max(24), refreshDays: z.number().int().min(1).max(3650) })
+      .strict(),
     callbackUrls: z.array(z.url()).min(1),
     logoutUrls: z.array(z.url()).min(1),
     identityProviders: z.array(z.enum(["SignInWithApple", "Google"])),
@@ -289,7 +324,11 @@ export const functionSpec = z
       ctx.addIssue({ code: "custom", path: ["trigger", "everySeconds"], message: `a sub-minute schedule must divide 60 (got ${v.trigger.everySeconds})` });
     }
     if (v.trigger.type === "schedule" && v.trigger.everySeconds >= 60 && v.trigger.everySeconds % 60 !== 0) {
-      ctx.addIssue({ code: "custom", path: ["trigger", "everySeconds"], message: `schedules of a minute or more must be whole minutes (got ${v.trigger.everySeconds} s)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["trigger", "everySeconds"],
+        message: `schedules of a minute or more must be whole minutes (got ${v.trigger.everySeconds} s)`,
+      });
     }
   });
 export type FunctionSpec = z.infer<typeof functionSpec>;
@@ -313,9 +352,11 @@ export const functionsInputs = z
   .strict()
   .superRefine((v, ctx) => {
     for (const [fn, spec] of Object.entries(v.functions)) {
-      if (!v.artifacts.functionKeys[fn]) ctx.addIssue({ code: "custom", path: ["artifacts", "functionKeys", fn], message: `function "${fn}" has no artifact key` });
+      if (!v.artifacts.functionKeys[fn])
+        ctx.addIssue({ code: "custom", path: ["artifacts", "functionKeys", fn], message: `function "${fn}" has no artifact key` });
       spec.layers.forEach((l, i) => {
-        if (!v.layers[l]) ctx.addIssue({ code: "custom", path: ["functions", fn, "layers", i], message: `unknown layer "${l}"; layers: ${Object.keys(v.layers).join(" | ")}` });
+        if (!v.layers[l])
+          ctx.addIssue({ code: "custom", path: ["functions", fn, "layers", i], message: `unknown layer "${l}"; layers: ${Object.keys(v.layers).join(" | ")}` });
       });
     }
     for (const l of Object.keys(v.layers)) {
@@ -325,10 +366,7 @@ export const functionsInputs = z
 export type FunctionsInputs = z.infer<typeof functionsInputs>;
 
 /** The origin custom domains must be names of their own: the public ones are CloudFront aliases. */
-function originNameIssues(
-  v: { apiDomain: string; wsDomain: string; originApiDomain: string; originWsDomain: string },
-  ctx: z.RefinementCtx,
-): void {
+function originNameIssues(v: { apiDomain: string; wsDomain: string; originApiDomain: string; originWsDomain: string }, ctx: z.RefinementCtx): void {
   const publicNames = [v.apiDomain, v.wsDomain];
   for (const key of ["originApiDomain", "originWsDomain"] as const) {
     if (publicNames.includes(v[key])) {
@@ -339,7 +377,8 @@ function originNameIssues(
       });
     }
   }
-  if (v.originApiDomain === v.originWsDomain) ctx.addIssue({ code: "custom", path: ["originWsDomain"], message: `"${v.originWsDomain}" is also originApiDomain: each API needs its own custom domain` });
+  if (v.originApiDomain === v.originWsDomain)
+    ctx.addIssue({ code: "custom", path: ["originWsDomain"], message: `"${v.originWsDomain}" is also originApiDomain: each API needs its own custom domain` });
 }
 
 /** aerologue-compute/api: ARC-006. */
@@ -352,7 +391,14 @@ export const apiInputs = z
     routes: z.array(z.string().regex(/^(GET|POST|PUT|DELETE|ANY) \/[a-zA-Z0-9/{}+_-]*$/, { message: 'must look like "ANY /api/v1/flights/{proxy+}"' })).min(1),
     publicRoutes: z.array(z.string()),
     throttle: z.object({ rateLimit: z.number().int().min(1), burstLimit: z.number().int().min(1) }).strict(),
-    cors: z.object({ allowOrigins: z.array(z.string()).min(1), allowMethods: z.array(z.string()).min(1), allowHeaders: z.array(z.string()).min(1), maxAgeSeconds: z.number().int().min(0) }).strict(),
+    cors: z
+      .object({
+        allowOrigins: z.array(z.string()).min(1),
+        allowMethods: z.array(z.string()).min(1),
+        allowHeaders: z.array(z.string()).min(1),
+        maxAgeSeconds: z.number().int().min(0),
+      })
+      .strict(),
     wsRoutes: z.record(z.enum(["$connect", "$disconnect", "$default"]), z.string()),
     broadcastFunction: z.string(),
     restFunction: z.string(),
@@ -380,7 +426,11 @@ export const apiInputs = z
     // the CORS configuration only when no route matches OPTIONS.
     v.routes.forEach((r, i) => {
       if (/^(ANY|OPTIONS) /.test(r) && !v.publicRoutes.includes(r)) {
-        ctx.addIssue({ code: "custom", path: ["routes", i], message: `"${r}" requires a token and would receive the browsers' CORS preflight (401): list the methods (GET, POST, PUT, DELETE) instead` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["routes", i],
+          message: `"${r}" requires a token and would receive the browsers' CORS preflight (401): list the methods (GET, POST, PUT, DELETE) instead`,
+        });
       }
     });
   });
@@ -425,7 +475,9 @@ export const cdnInputs = z
     prefix: name,
     domain: z.string(),
     priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]),
-    ttls: z.object({ tilesSeconds: z.number().int().positive(), staticSeconds: z.number().int().positive(), defaultSeconds: z.number().int().positive() }).strict(),
+    ttls: z
+      .object({ tilesSeconds: z.number().int().positive(), staticSeconds: z.number().int().positive(), defaultSeconds: z.number().int().positive() })
+      .strict(),
     waf: z
       .object({
         rateLimitPer5Min: z.number().int().min(10),

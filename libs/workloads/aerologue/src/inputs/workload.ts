@@ -17,7 +17,8 @@ export function corsOriginIssue(origin: string): string | undefined {
   }
   const m = /^(https?):\/\/([a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.exec(origin);
   if (!m) return `"${origin}" is not an origin: scheme://host[:port], lower-case, without path or trailing "/"`;
-  if (m[1] === "http" && !["localhost", "127.0.0.1"].includes(m[2]!)) return `"${origin}" uses http: only local development origins (localhost, 127.0.0.1) may; use https`;
+  if (m[1] === "http" && !["localhost", "127.0.0.1"].includes(m[2]!))
+    return `"${origin}" uses http: only local development origins (localhost, 127.0.0.1) may; use https`;
   return undefined;
 }
 const corsOrigin = z.string().superRefine((v, ctx) => {
@@ -77,11 +78,16 @@ export const aerologueConfig = z
   .superRefine((v, ctx) => {
     v.globalRegions.forEach((r, i) => {
       if (!isRegionName(r)) ctx.addIssue({ code: "custom", path: ["globalRegions", i], message: `unknown region "${r}"` });
-      if (r === "us-east-1") ctx.addIssue({ code: "custom", path: ["globalRegions", i], message: "us-east-1 is the primary region (ARC-001); list only the added regions" });
+      if (r === "us-east-1")
+        ctx.addIssue({ code: "custom", path: ["globalRegions", i], message: "us-east-1 is the primary region (ARC-001); list only the added regions" });
       if (v.globalRegions.indexOf(r) !== i) ctx.addIssue({ code: "custom", path: ["globalRegions", i], message: `region "${r}" is listed twice` });
     });
     if (v.apiThrottle.burstLimit < v.apiThrottle.rateLimit) {
-      ctx.addIssue({ code: "custom", path: ["apiThrottle", "burstLimit"], message: `burst ${v.apiThrottle.burstLimit} must be >= the rate ${v.apiThrottle.rateLimit}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["apiThrottle", "burstLimit"],
+        message: `burst ${v.apiThrottle.burstLimit} must be >= the rate ${v.apiThrottle.rateLimit}`,
+      });
     }
   });
 export type AerologueConfig = z.infer<typeof aerologueConfig>;

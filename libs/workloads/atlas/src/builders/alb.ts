@@ -67,7 +67,11 @@ export const buildAtlasAlb: StackBuilder<AtlasAlbInputs, AtlasAlb> = (stack, inp
     webAclArn: waf?.webAclArn,
     tags,
   });
-  const tg = (key: string): AtlasTargetGroup => ({ arn: alb.targetGroupArns[key]!, name: alb.targetGroupNames[key]!, arnSuffix: alb.targetGroupArnSuffixes[key]! });
+  const tg = (key: string): AtlasTargetGroup => ({
+    arn: alb.targetGroupArns[key]!,
+    name: alb.targetGroupNames[key]!,
+    arnSuffix: alb.targetGroupArnSuffixes[key]!,
+  });
   const targets = Object.fromEntries(services.map((s) => [s.name, { blue: tg(s.key), ...(inputs.blueGreen ? { green: tg(`${s.key}-green`) } : {}) }]));
   return {
     dnsName: alb.dnsName,

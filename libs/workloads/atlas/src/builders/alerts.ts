@@ -38,7 +38,9 @@ export const buildAtlasAlerts: StackBuilder<AtlasAlertsInputs, AtlasAlerts> = (s
         kind: "sms-delivery",
         numbers: inputs.smsNumbers,
         access: inputs.smsDelivery.mode,
-        ...(inputs.smsDelivery.mode === "production" && inputs.smsDelivery.originationNumber ? { originationNumber: inputs.smsDelivery.originationNumber } : {}),
+        ...(inputs.smsDelivery.mode === "production" && inputs.smsDelivery.originationNumber
+          ? { originationNumber: inputs.smsDelivery.originationNumber }
+          : {}),
       },
       neededAt: "runtime",
       reason:

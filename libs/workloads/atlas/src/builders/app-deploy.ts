@@ -76,7 +76,8 @@ export const buildAtlasAppDeploy: StackBuilder<AtlasAppDeployInputs, AtlasAppDep
 
   const repositoryArns = inputs.repositories.map((name) => {
     const repo = registry.repositories[name];
-    if (!repo) throw new Error(`atlas-security/app-deploy: repository ${name} is not one of atlas-services/ecr's (${Object.keys(registry.repositories).join(", ")})`);
+    if (!repo)
+      throw new Error(`atlas-security/app-deploy: repository ${name} is not one of atlas-services/ecr's (${Object.keys(registry.repositories).join(", ")})`);
     return repo.arn;
   });
   const statements: Statement[] = [

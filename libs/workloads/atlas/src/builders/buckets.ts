@@ -56,7 +56,9 @@ export const buildAtlasBuckets: StackBuilder<AtlasBucketsInputs, AtlasBuckets> =
       ...extra,
     });
   const replication = (target: AtlasBucket | undefined, id: string) =>
-    target && dr ? { replication: { destinationBucketArn: target.bucketArn, destinationKmsKeyArn: dr.kmsKeyArn, roleName: `${inputs.prefix}-${id}-replication` } } : {};
+    target && dr
+      ? { replication: { destinationBucketArn: target.bucketArn, destinationKmsKeyArn: dr.kmsKeyArn, roleName: `${inputs.prefix}-${id}-replication` } }
+      : {};
   const backups = bucket("backups", {
     lifecycleRules: [{ id: "to-glacier-ir", transitions: [{ storageClass: "GLACIER_IR", days: inputs.backupsToGlacierDays }] }],
     ...replication(dr?.backups, "backups"),

@@ -20,7 +20,8 @@ export interface AtlasCdn {
 export const buildAtlasCdn: StackBuilder<AtlasCdnInputs, AtlasCdn> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const zone = ctx.dependencyOn("zone", buildAtlasZone);
-  if (ctx.deployment.region.name !== "us-east-1") throw new Error(`atlas-edge/cdn must deploy in us-east-1 (CloudFront certificates and web ACLs live there), not ${ctx.deployment.region.name}`);
+  if (ctx.deployment.region.name !== "us-east-1")
+    throw new Error(`atlas-edge/cdn must deploy in us-east-1 (CloudFront certificates and web ACLs live there), not ${ctx.deployment.region.name}`);
   const tags = atlasTags("web-app");
   const cert = new Certificate(stack, "certificate", {
     domainName: inputs.aliases[0]!,

@@ -81,7 +81,9 @@ export function collectorConfig(p: CollectorConfigProps): string {
     "      receivers: [awsxray, otlp]",
     "      processors: [batch]",
     "      exporters: [awsxray]",
-    ...(p.metrics ? ["    metrics:", `      receivers: [${metricReceivers.join(", ")}]`, "      processors: [batch]", "      exporters: [prometheusremotewrite]"] : []),
+    ...(p.metrics
+      ? ["    metrics:", `      receivers: [${metricReceivers.join(", ")}]`, "      processors: [batch]", "      exporters: [prometheusremotewrite]"]
+      : []),
   );
   return lines.join("\n") + "\n";
 }
@@ -116,7 +118,16 @@ export interface MetricsWorkspace {
  * The env's Amazon Managed Service for Prometheus workspace: encrypted with the data CMK, its
  * rule/alert-manager logs to an encrypted, retained log group (vended logs).
  */
-export function metricsWorkspace(scope: Construct, props: { readonly alias: string; readonly kmsKeyArn: string; readonly logKmsKeyArn: string; readonly logRetentionDays: number; readonly tags: Record<string, string> }): MetricsWorkspace {
+export function metricsWorkspace(
+  scope: Construct,
+  props: {
+    readonly alias: string;
+    readonly kmsKeyArn: string;
+    readonly logKmsKeyArn: string;
+    readonly logRetentionDays: number;
+    readonly tags: Record<string, string>;
+  },
+): MetricsWorkspace {
   const logs = new CloudwatchLogGroup(scope, "prometheus-logs", {
     name: `/aws/vendedlogs/prometheus/${props.alias}`,
     retentionInDays: props.logRetentionDays,

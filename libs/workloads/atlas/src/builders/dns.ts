@@ -20,7 +20,11 @@ export interface AtlasZone {
 export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const signing = inputs.dnssec
-    ? new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
+    ? new DnssecSigningKey(stack, "dnssec", {
+        name: inputs.domain.replace(/\./g, "-"),
+        accountId: ctx.env.accountId,
+        deletionProtection: inputs.deletionProtection,
+      })
     : undefined;
   const zone = new HostedZone(stack, "zone", {
     name: inputs.domain,
@@ -45,7 +49,12 @@ export const buildAtlasRecords: StackBuilder<AtlasRecordsInputs, Record<string, 
   if (inputs.www) new DnsRecord(stack, "www", { zoneId: zone.zoneId, name: `www.${apex}`, type: "CNAME", values: [apex], ttl: 300 });
   if (inputs.api) {
     const alb = ctx.dependencyOn("alb", buildAtlasAlb);
-    new AliasRecord(stack, "api-alias", { zoneId: zone.zoneId, name: `api.${apex}`, target: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true }, ipv6: false });
+    new AliasRecord(stack, "api-alias", {
+      zoneId: zone.zoneId,
+      name: `api.${apex}`,
+      target: { dnsName: alb.dnsName, hostedZoneId: alb.zoneId, evaluateTargetHealth: true },
+      ipv6: false,
+    });
   }
   return {};
 };

@@ -106,8 +106,18 @@ export const buildAtlasDockerHost: StackBuilder<AtlasHostInputs, AtlasHost | Ret
     { sid: "QueueKey", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [queues.kmsKeyArn] },
   ];
   statements.push(
-    { sid: "Backups", effect: "Allow", actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject"], resources: [buckets.backups.bucketArn, `${buckets.backups.bucketArn}/*`] },
-    { sid: "StaticAssets", effect: "Allow", actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject"], resources: [buckets.staticAssets.bucketArn, `${buckets.staticAssets.bucketArn}/*`] },
+    {
+      sid: "Backups",
+      effect: "Allow",
+      actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject"],
+      resources: [buckets.backups.bucketArn, `${buckets.backups.bucketArn}/*`],
+    },
+    {
+      sid: "StaticAssets",
+      effect: "Allow",
+      actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject"],
+      resources: [buckets.staticAssets.bucketArn, `${buckets.staticAssets.bucketArn}/*`],
+    },
     { sid: "BucketKey", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [buckets.kmsKeyArn] },
     { sid: "AppLogs", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${alerts.logGroupArn}:*`] },
   );

@@ -82,10 +82,18 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
   // Phase 3+: one Prometheus workspace per env; the ADOT sidecar of each task remote-writes to it.
   const region = new DataAwsRegion(stack, "region");
   const workspace = inputs.collector?.prometheus
-    ? metricsWorkspace(stack, { alias: inputs.cluster, kmsKeyArn: keys.data.keyArn, logKmsKeyArn: keys.logs.keyArn, logRetentionDays: inputs.logRetentionDays, tags: atlasTags("prometheus") })
+    ? metricsWorkspace(stack, {
+        alias: inputs.cluster,
+        kmsKeyArn: keys.data.keyArn,
+        logKmsKeyArn: keys.logs.keyArn,
+        logRetentionDays: inputs.logRetentionDays,
+        tags: atlasTags("prometheus"),
+      })
     : undefined;
   const metrics: MetricsDestination | undefined =
-    workspace && inputs.collector?.prometheus ? { remoteWriteUrl: workspace.remoteWriteUrl, region: region.region, scrapeIntervalSeconds: inputs.collector.prometheus.scrapeIntervalSeconds } : undefined;
+    workspace && inputs.collector?.prometheus
+      ? { remoteWriteUrl: workspace.remoteWriteUrl, region: region.region, scrapeIntervalSeconds: inputs.collector.prometheus.scrapeIntervalSeconds }
+      : undefined;
 
   const discovery = (name: ServiceName, port: number) => `http://${name}.${inputs.namespace}:${port}`;
   const created = new Map<ServiceName, FargateService>();
@@ -105,7 +113,8 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     const environment: Record<string, string> = { ...s.environment };
     if (s.name === "search-service") environment["SPRING_PROFILES_ACTIVE"] = search ? "prod,opensearch" : "prod,fts";
     if (isJava) environment["SPRING_DATASOURCE_URL"] = `jdbc:postgresql://${db.database.address}:5432/atlas?sslmode=require`;
-    if (s.name === "api-gateway") for (const other of javaServices) if (other.name !== s.name) environment[`${envKey(other.name)}_URL`] = discovery(other.name, other.port);
+    if (s.name === "api-gateway")
+      for (const other of javaServices) if (other.name !== s.name) environment[`${envKey(other.name)}_URL`] = discovery(other.name, other.port);
     if (s.name === "web-app") environment["API_GATEWAY_URL"] = discovery("api-gateway", 8080);
     for (const q of queues.queues) {
       if (q.consumer === s.name || q.producers.includes(s.name)) environment[`${envKey(q.consumer)}_QUEUE_URL`] = q.queueUrl;
@@ -120,7 +129,12 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     }
     if (search && s.name === "search-service") {
       environment["OPENSEARCH_ENDPOINT"] = `https://${search.endpoint}`;
-      statements.push({ sid: "SearchHttp", effect: "Allow", actions: ["es:ESHttpDelete", "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut"], resources: [`${search.domainArn}/*`] });
+      statements.push({
+        sid: "SearchHttp",
+        effect: "Allow",
+        actions: ["es:ESHttpDelete", "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut"],
+        resources: [`${search.domainArn}/*`],
+      });
     }
     if (s.name === "video-service" || s.name === "web-app") {
       statements.push({ sid: "StaticAssets", effect: "Allow", actions: ["s3:GetObject", "s3:PutObject"], resources: [`${buckets.staticAssets.bucketArn}/*`] });
@@ -163,8 +177,20 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
         evaluationPeriods: 2,
         alarmTopicArns: [alerts.criticalTopicArn],
         metricQueries: [
-          { id: "blue", namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: blueGreen.blue.arnSuffix }, stat: "Sum" },
-          { id: "green", namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: blueGreen.green.arnSuffix }, stat: "Sum" },
+          {
+            id: "blue",
+            namespace: "AWS/ApplicationELB",
+            metricName: "HTTPCode_Target_5XX_Count",
+            dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: blueGreen.blue.arnSuffix },
+            stat: "Sum",
+          },
+          {
+            id: "green",
+            namespace: "AWS/ApplicationELB",
+            metricName: "HTTPCode_Target_5XX_Count",
+            dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: blueGreen.green.arnSuffix },
+            stat: "Sum",
+          },
           { id: "errors", expression: "FILL(blue, 0) + FILL(green, 0)", label: "5XX of both target groups" },
         ],
         returnId: "errors",
@@ -210,9 +236,7 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
             },
           }
         : {}),
-      ...(s.autoScaling && inputs.autoScaling
-        ? { autoScaling: { min: s.autoScaling.min, max: s.autoScaling.max, ...inputs.autoScaling } }
-        : {}),
+      ...(s.autoScaling && inputs.autoScaling ? { autoScaling: { min: s.autoScaling.min, max: s.autoScaling.max, ...inputs.autoScaling } } : {}),
       tags: atlasTags(s.name),
     });
     created.set(s.name, service);

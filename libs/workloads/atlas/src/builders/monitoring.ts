@@ -291,7 +291,12 @@ export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMoni
             ],
             stat: "Maximum",
           },
-          { type: "metric", title: "Search latency (ms)", metrics: [["AWS/ES", "SearchLatency", { DomainName: search.domainName, ClientId: ctx.env.accountId }]], stat: "p95" },
+          {
+            type: "metric",
+            title: "Search latency (ms)",
+            metrics: [["AWS/ES", "SearchLatency", { DomainName: search.domainName, ClientId: ctx.env.accountId }]],
+            stat: "p95",
+          },
         ]
       : [],
   };

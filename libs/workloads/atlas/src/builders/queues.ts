@@ -31,7 +31,14 @@ export const buildAtlasQueues: StackBuilder<AtlasQueuesInputs, AtlasQueues> = (s
       deadLetter: { maxReceiveCount: inputs.maxReceiveCount },
       tags: atlasTags(q.consumer),
     });
-    return { consumer: q.consumer, producers: q.producers, queueName: queue.queueName, queueArn: queue.queueArn, queueUrl: queue.queueUrl, dlqName: queue.dlqName };
+    return {
+      consumer: q.consumer,
+      producers: q.producers,
+      queueName: queue.queueName,
+      queueArn: queue.queueArn,
+      queueUrl: queue.queueUrl,
+      dlqName: queue.dlqName,
+    };
   });
   return { queues, kmsKeyArn: keys.data.keyArn };
 };

@@ -30,7 +30,13 @@ export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack
     dbName: inputs.dbName,
     allowedSecurityGroupIds: [],
     ...(inputs.backupReplication && drKeys
-      ? { backupReplication: { destinationRegion: inputs.backupReplication.region, kmsKeyArn: drKeys.data.keyArn, retentionDays: inputs.backupReplication.retentionDays } }
+      ? {
+          backupReplication: {
+            destinationRegion: inputs.backupReplication.region,
+            kmsKeyArn: drKeys.data.keyArn,
+            retentionDays: inputs.backupReplication.retentionDays,
+          },
+        }
       : {}),
     tags: atlasTags("database"),
   });

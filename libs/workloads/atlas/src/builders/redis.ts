@@ -27,7 +27,8 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
   const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
   const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
   const token = secrets.redisAuthToken;
-  if (!token) throw new Error(`${stack.node.path}: atlas-security/secrets has no redisAuthToken; the cache needs one (set secrets.redisAuthToken when redis is enabled)`);
+  if (!token)
+    throw new Error(`${stack.node.path}: atlas-security/secrets has no redisAuthToken; the cache needs one (set secrets.redisAuthToken when redis is enabled)`);
   const cache = new RedisReplicationGroup(stack, "redis", {
     replicationGroupId: inputs.replicationGroupId,
     description: "AccountabilityAtlas cache (seed 001)",
@@ -46,5 +47,11 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
     deletionProtection: inputs.deletionProtection,
     tags: atlasTags("cache"),
   });
-  return { primaryEndpoint: cache.primaryEndpoint, port: cache.port, securityGroupId: cache.securityGroupId, clients: inputs.clients, authTokenSecretArn: token.arn };
+  return {
+    primaryEndpoint: cache.primaryEndpoint,
+    port: cache.port,
+    securityGroupId: cache.securityGroupId,
+    clients: inputs.clients,
+    authTokenSecretArn: token.arn,
+  };
 };

@@ -53,7 +53,8 @@ export interface RotationRedeployProps {
 
 /** The AppSpec CodeDeploy needs to redeploy `taskDefinition` (an ASL States.Format template; `{` `}` escaped). */
 function appSpecTemplate(): string {
-  const literal = '{"version":1,"Resources":[{"TargetService":{"Type":"AWS::ECS::Service","Properties":{"TaskDefinition":"@","LoadBalancerInfo":{"ContainerName":"@","ContainerPort":@}}}}]}';
+  const literal =
+    '{"version":1,"Resources":[{"TargetService":{"Type":"AWS::ECS::Service","Properties":{"TaskDefinition":"@","LoadBalancerInfo":{"ContainerName":"@","ContainerPort":@}}}}]}';
   return literal.replace(/[{}]/g, (c) => `\\${c}`).replace(/@/g, "{}");
 }
 
@@ -155,7 +156,12 @@ export class RotationRedeploy extends Construct {
       const codedeploy = (type: string, rest: string) => `arn:aws:codedeploy:${region.region}:${account.accountId}:${type}:${rest}`;
       statements.push(
         { sid: "RunningTaskDefinition", effect: "Allow", actions: ["ecs:DescribeServices"], resources: blueGreen.map((s) => s.serviceArn) },
-        { sid: "CodeDeployDeployment", effect: "Allow", actions: ["codedeploy:CreateDeployment"], resources: blueGreen.map((s) => codedeploy("deploymentgroup", `${s.application}/${s.deploymentGroup}`)) },
+        {
+          sid: "CodeDeployDeployment",
+          effect: "Allow",
+          actions: ["codedeploy:CreateDeployment"],
+          resources: blueGreen.map((s) => codedeploy("deploymentgroup", `${s.application}/${s.deploymentGroup}`)),
+        },
         {
           sid: "CodeDeployRevision",
           effect: "Allow",
@@ -182,7 +188,12 @@ export class RotationRedeploy extends Construct {
         ],
         resources: ["*"],
       },
-      { sid: "WriteTraces", effect: "Allow", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"] },
+      {
+        sid: "WriteTraces",
+        effect: "Allow",
+        actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+        resources: ["*"],
+      },
       { sid: "UseStateKey", effect: "Allow", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [props.kmsKeyArn] },
     );
     const assume = new DataAwsIamPolicyDocument(this, "sfn-assume", {
@@ -225,7 +236,13 @@ export class RotationRedeploy extends Construct {
           stateMachineArn: machine.arn,
           input: {
             rolling: props.rolling.map((s) => s.serviceName),
-            blueGreen: blueGreen.map((s) => ({ service: s.serviceName, application: s.application, deploymentGroup: s.deploymentGroup, container: s.containerName, port: s.containerPort })),
+            blueGreen: blueGreen.map((s) => ({
+              service: s.serviceName,
+              application: s.application,
+              deploymentGroup: s.deploymentGroup,
+              container: s.containerName,
+              port: s.containerPort,
+            })),
           },
           maxRetryAttempts: 10,
           maxEventAgeSeconds: 3600,

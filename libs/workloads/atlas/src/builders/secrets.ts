@@ -46,7 +46,11 @@ export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> =
       deletionProtection: inputs.deletionProtection,
       tags: atlasTags("security"),
     });
-    new GeneratedToken(stack, "redis-auth-token-value", { secret, version: inputs.redisAuthToken.version, valueFormat: "the Redis AUTH token (64 letters and digits)" });
+    new GeneratedToken(stack, "redis-auth-token-value", {
+      secret,
+      version: inputs.redisAuthToken.version,
+      valueFormat: "the Redis AUTH token (64 letters and digits)",
+    });
     redisAuthToken = { arn: secret.secretArn, name: secret.name };
   }
   return { arns, kmsKeyArn: keys.data.keyArn, ...(redisAuthToken ? { redisAuthToken } : {}) };

@@ -35,7 +35,10 @@ export const atlasSecretsInputs = z
      * Phase 2+ (ElastiCache): the Redis AUTH token, generated into `<prefix>/redis-auth-token`.
      * Raising `version` writes a new token (the rotation: docs/adr/0100-atlas-service-credentials.md).
      */
-    redisAuthToken: z.object({ version: z.number().int().min(1) }).strict().optional(),
+    redisAuthToken: z
+      .object({ version: z.number().int().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
@@ -55,7 +58,10 @@ export const atlasRdsInputs = z
     forceSsl: z.boolean(),
     logRetentionDays: retention,
     dbName: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    backupReplication: z.object({ region: z.string(), retentionDays: z.number().int().min(1).max(35) }).strict().optional(),
+    backupReplication: z
+      .object({ region: z.string(), retentionDays: z.number().int().min(1).max(35) })
+      .strict()
+      .optional(),
     /** The seed's "Database password": RDS-managed, or (with read replicas, phase 3+) a rotated secret. */
     masterCredentials: masterCredentialsInput,
   })
@@ -212,7 +218,10 @@ const ecsService = z
     port: z.number().int(),
     healthPath: z.string().startsWith("/"),
     desiredCount: z.number().int().min(0),
-    autoScaling: z.object({ min: z.number().int().min(0), max: z.number().int().min(1) }).strict().optional(),
+    autoScaling: z
+      .object({ min: z.number().int().min(0), max: z.number().int().min(1) })
+      .strict()
+      .optional(),
     secrets: z.array(z.enum(SECRET_NAMES)),
     environment: z.record(z.string(), z.string()),
     /** Behind the ALB (api-gateway, web-app). */
@@ -232,9 +241,18 @@ export const atlasEcsInputs = z
     servicePrefix: name,
     imageTag: z.string(),
     services: z.array(ecsService).min(1),
-    autoScaling: z.object({ targetCpuPercent: z.number().min(1).max(100), scaleInCooldown: z.number().int(), scaleOutCooldown: z.number().int() }).strict().optional(),
-    blueGreen: z.object({ deploymentConfig: z.string(), terminationWaitMinutes: z.number().int().min(0).max(2880) }).strict().optional(),
-    xray: z.object({ samplingRate: z.number().min(0).max(1) }).strict().optional(),
+    autoScaling: z
+      .object({ targetCpuPercent: z.number().min(1).max(100), scaleInCooldown: z.number().int(), scaleOutCooldown: z.number().int() })
+      .strict()
+      .optional(),
+    blueGreen: z
+      .object({ deploymentConfig: z.string(), terminationWaitMinutes: z.number().int().min(0).max(2880) })
+      .strict()
+      .optional(),
+    xray: z
+      .object({ samplingRate: z.number().min(0).max(1) })
+      .strict()
+      .optional(),
     /**
      * The ADOT collector sidecar of every service: receives X-Ray segments (UDP 2000) and OTLP
      * (4317/4318) and exports traces to X-Ray; with `prometheus`, scrapes the Spring services'
@@ -250,7 +268,10 @@ export const atlasEcsInputs = z
           .refine((i) => !i.endsWith(":latest"), 'must pin a version, not "latest"'),
         /** MiB reserved for the collector out of the task's memory. */
         memoryReservation: z.number().int().min(32).max(512),
-        prometheus: z.object({ scrapeIntervalSeconds: z.number().int().min(10).max(300) }).strict().optional(),
+        prometheus: z
+          .object({ scrapeIntervalSeconds: z.number().int().min(10).max(300) })
+          .strict()
+          .optional(),
       })
       .strict()
       .nullable()

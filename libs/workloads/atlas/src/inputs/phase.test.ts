@@ -31,7 +31,14 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
     const f = phaseFeatures(2, "prod");
     expect(f.compute).toBe("ecs");
     expect(f.network).toEqual({ azCount: 2, offsets: { public: [1, 2], private: [10, 11], database: [20, 21] }, nat: { mode: "single" } });
-    expect(f.rds).toEqual({ instanceClass: "db.t3.medium", allocatedStorageGb: 50, multiAz: false, readReplicas: 0, backupRetentionDays: 7, performanceInsights: false });
+    expect(f.rds).toEqual({
+      instanceClass: "db.t3.medium",
+      allocatedStorageGb: 50,
+      multiAz: false,
+      readReplicas: 0,
+      backupRetentionDays: 7,
+      performanceInsights: false,
+    });
     expect(f.redis).toEqual({ nodeType: "cache.t3.medium", nodes: 1 });
     expect(f.search).toBeUndefined();
     expect(f.desiredCount).toBe(1);
@@ -42,8 +49,22 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
   it("phase 3: the staging/production tables for RDS, Redis, OpenSearch; WAF, X-Ray 5 %, CloudFront in prod only, SMS, 3 dashboards", () => {
     const prod = phaseFeatures(3, "prod");
     const staging = phaseFeatures(3, "staging");
-    expect(prod.rds).toEqual({ instanceClass: "db.r6g.large", allocatedStorageGb: 100, multiAz: true, readReplicas: 1, backupRetentionDays: 30, performanceInsights: true });
-    expect(staging.rds).toEqual({ instanceClass: "db.t3.medium", allocatedStorageGb: 50, multiAz: false, readReplicas: 0, backupRetentionDays: 7, performanceInsights: true });
+    expect(prod.rds).toEqual({
+      instanceClass: "db.r6g.large",
+      allocatedStorageGb: 100,
+      multiAz: true,
+      readReplicas: 1,
+      backupRetentionDays: 30,
+      performanceInsights: true,
+    });
+    expect(staging.rds).toEqual({
+      instanceClass: "db.t3.medium",
+      allocatedStorageGb: 50,
+      multiAz: false,
+      readReplicas: 0,
+      backupRetentionDays: 7,
+      performanceInsights: true,
+    });
     expect(prod.redis).toEqual({ nodeType: "cache.r6g.large", nodes: 2 });
     expect(staging.redis).toEqual({ nodeType: "cache.t3.medium", nodes: 1 });
     expect(prod.search).toEqual({ instanceType: "r6g.large.search", nodes: 3, volumeGiB: 100 });
@@ -100,7 +121,17 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
 });
 
 describe("atlasConfig", () => {
-  const base = { phase: 1, domain: "accountabilityatlas.com", adminCidrs: ["203.0.113.10/32"], imageTag: "1.0.0", alarmEmails: [], criticalAlarmSms: [], smsDelivery: { mode: "sandbox" }, appRepositories: ["acme/AccountabilityAtlas"], drRegion: "us-west-2" };
+  const base = {
+    phase: 1,
+    domain: "accountabilityatlas.com",
+    adminCidrs: ["203.0.113.10/32"],
+    imageTag: "1.0.0",
+    alarmEmails: [],
+    criticalAlarmSms: [],
+    smsDelivery: { mode: "sandbox" },
+    appRepositories: ["acme/AccountabilityAtlas"],
+    drRegion: "us-west-2",
+  };
   it("accepts phase 1 without an SMS number, and says what is wrong with a bad phase", () => {
     expect(atlasConfig.safeParse(base).success).toBe(true);
     const bad = atlasConfig.safeParse({ ...base, phase: 5 });

@@ -182,9 +182,7 @@ export function phaseFeatures(phase: Phase, env: AtlasEnv, drRegion = "us-west-2
           { azCount: 2, offsets: { public: [1], private: [], database: [20, 21] }, nat: { mode: "none" } }
         : { azCount: 2, offsets: { public: [1, 2], private: [10, 11], database: [20, 21] }, nat: { mode: "single" } },
     rds,
-    ...(phase >= 2
-      ? { redis: phase >= 3 && prod ? { nodeType: "cache.r6g.large", nodes: 2 } : { nodeType: "cache.t3.medium", nodes: 1 } }
-      : {}),
+    ...(phase >= 2 ? { redis: phase >= 3 && prod ? { nodeType: "cache.r6g.large", nodes: 2 } : { nodeType: "cache.t3.medium", nodes: 1 } } : {}),
     ...(phase >= 3
       ? { search: prod ? { instanceType: "r6g.large.search", nodes: 3, volumeGiB: 100 } : { instanceType: "t3.small.search", nodes: 1, volumeGiB: 20 } }
       : {}),

@@ -32,7 +32,8 @@ export type SmsDelivery = z.infer<typeof smsDelivery>;
 
 /** `sub` claims, after `repo:<org>/<repo>:`, an application deploy role may trust: a GitHub Environment or a branch/tag ref. */
 export const appDeploySubject = z.string().regex(/^(environment:[\w.-]+|ref:refs\/(heads|tags)\/[\w.*/-]+)$/, {
-  message: 'must be "environment:<name>" or "ref:refs/heads/<branch>" / "ref:refs/tags/<tag>" (never "pull_request": a PR\'s code must not push images or deploy)',
+  message:
+    'must be "environment:<name>" or "ref:refs/heads/<branch>" / "ref:refs/tags/<tag>" (never "pull_request": a PR\'s code must not push images or deploy)',
 });
 
 const cidr = z.string().superRefine((v, ctx) => {

@@ -99,7 +99,8 @@ export const buildAnalytics: StackBuilder<AnalyticsInputs, AnalyticsOutputs> = (
     },
   });
 
-  const costTable = inputs.costExport.kind === "owner" ? buildCostExport(stack, inputs, inputs.costExport, ctx.env.accountId, storage, database.name) : undefined;
+  const costTable =
+    inputs.costExport.kind === "owner" ? buildCostExport(stack, inputs, inputs.costExport, ctx.env.accountId, storage, database.name) : undefined;
   return {
     workgroupName: workgroup.name,
     glueDatabaseName: database.name,

@@ -44,7 +44,11 @@ export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, 
     const primary = ctx.dependencyOn("primary", buildAurora);
     const cluster = new AuroraPostgresCluster(stack, "aurora", {
       ...common,
-      global: { role: "secondary", globalClusterIdentifier: primary.globalClusterIdentifier!, sourceRegion: ctx.env.regions.find((r) => r.role === "primary")!.name },
+      global: {
+        role: "secondary",
+        globalClusterIdentifier: primary.globalClusterIdentifier!,
+        sourceRegion: ctx.env.regions.find((r) => r.role === "primary")!.name,
+      },
     });
     return { cluster, globalClusterIdentifier: primary.globalClusterIdentifier!, databaseName: primary.databaseName };
   }
@@ -159,10 +163,24 @@ export const buildS3: StackBuilder<S3Inputs, StorageOutputs> = (stack, inputs, c
       lifecycleRules,
       deletionProtection: inputs.deletionProtection,
       ...(dr && replicaArn
-        ? { replication: { destinationBucketArn: replicaArn, destinationKmsKeyArn: dr.keys.s3.keyArn, roleName: `${inputs.name}-${id}-replication`.slice(0, 64) } }
+        ? {
+            replication: {
+              destinationBucketArn: replicaArn,
+              destinationKmsKeyArn: dr.keys.s3.keyArn,
+              roleName: `${inputs.name}-${id}-replication`.slice(0, 64),
+            },
+          }
         : {}),
     });
-  const userData = bucket("user-data", [{ id: "to-ia", transitions: [{ storageClass: "STANDARD_IA", days: inputs.userDataIaDays }] }], dr?.storage.userData.bucketArn);
-  const dataLake = bucket("data-lake", [{ id: "to-glacier-ir", transitions: [{ storageClass: "GLACIER_IR", days: inputs.dataLakeGlacierDays }] }], dr?.storage.dataLake.bucketArn);
+  const userData = bucket(
+    "user-data",
+    [{ id: "to-ia", transitions: [{ storageClass: "STANDARD_IA", days: inputs.userDataIaDays }] }],
+    dr?.storage.userData.bucketArn,
+  );
+  const dataLake = bucket(
+    "data-lake",
+    [{ id: "to-glacier-ir", transitions: [{ storageClass: "GLACIER_IR", days: inputs.dataLakeGlacierDays }] }],
+    dr?.storage.dataLake.bucketArn,
+  );
   return { userData, dataLake, accessLogs };
 };

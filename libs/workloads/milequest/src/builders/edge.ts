@@ -11,7 +11,8 @@ import { buildWebsocket } from "./websocket";
 
 /** CloudFront, its WAF and ACM certificates, and Route 53 query logs must live in us-east-1. */
 function requireUsEast1(id: string, region: string): void {
-  if (region !== "us-east-1") throw new Error(`${id}: CloudFront-scope resources (WAF, ACM certificate, query logs) must be deployed in us-east-1, not ${region}`);
+  if (region !== "us-east-1")
+    throw new Error(`${id}: CloudFront-scope resources (WAF, ACM certificate, query logs) must be deployed in us-east-1, not ${region}`);
 }
 
 export interface ZoneOutputs {
@@ -29,7 +30,10 @@ export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, 
   const accountId = ctx.env.accountId;
   // DNSSEC needs an asymmetric ECC P-256 signing key that Route 53's DNSSEC service may use.
   const dnssec = inputs.dnssec
-    ? { kmsKeyArn: new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId, deletionProtection: inputs.deletionProtection }).keyArn }
+    ? {
+        kmsKeyArn: new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId, deletionProtection: inputs.deletionProtection })
+          .keyArn,
+      }
     : undefined;
   const zone = new HostedZone(stack, "zone", {
     name: inputs.domain,
@@ -127,8 +131,18 @@ export const buildRouting: StackBuilder<RoutingInputs, RoutingOutputs> = (stack,
   const originDomain = `api-origin.${zone.domain}`;
   const wsDomain = `ws.${zone.domain}`;
   if (!inputs.failover) {
-    new AliasRecord(stack, "api-origin", { zoneId: zone.zoneId, name: originDomain, ipv6: false, target: { dnsName: rest.regionalDomainName, hostedZoneId: rest.regionalZoneId } });
-    new AliasRecord(stack, "ws", { zoneId: zone.zoneId, name: wsDomain, ipv6: false, target: { dnsName: ws.regionalDomainName, hostedZoneId: ws.regionalZoneId } });
+    new AliasRecord(stack, "api-origin", {
+      zoneId: zone.zoneId,
+      name: originDomain,
+      ipv6: false,
+      target: { dnsName: rest.regionalDomainName, hostedZoneId: rest.regionalZoneId },
+    });
+    new AliasRecord(stack, "ws", {
+      zoneId: zone.zoneId,
+      name: wsDomain,
+      ipv6: false,
+      target: { dnsName: ws.regionalDomainName, hostedZoneId: ws.regionalZoneId },
+    });
     return { healthCheckIds: [] };
   }
   const standbyRest = ctx.dependencyOn("standbyRest", buildRestApi);

@@ -122,14 +122,22 @@ export class FunctionFactory {
    * A function API Gateway invokes through an alias (seed 003 "Canary Deploy"): every code change
    * publishes a version, and the deployment group of `ops-deploy` shifts the alias onto it.
    */
-  createAliased(fn: string, settings: FunctionSettings, description: string, aliasName: string, extraEnvironment: Record<string, string> = {}): AliasedFunction {
+  createAliased(
+    fn: string,
+    settings: FunctionSettings,
+    description: string,
+    aliasName: string,
+    extraEnvironment: Record<string, string> = {},
+  ): AliasedFunction {
     const created = this.create(fn, settings, description, extraEnvironment, true);
     return { fn: created, alias: created.addAlias(aliasName, `Traffic-shifted by CodeDeploy (${fn})`) };
   }
 
   /** @deprecated Call the library grant with the function: `bucket.grantReadWrite(fn, { sid })` (ADR 0115). */
   grant(fn: LambdaFunction, sid: string, statements: readonly DataAwsIamPolicyDocumentStatement[]): void {
-    statements.forEach((s, i) => fn.addToRolePolicy({ sid: i === 0 ? sid : `${sid}${i + 1}`, actions: [...(s.actions ?? [])], resources: [...(s.resources ?? [])] }));
+    statements.forEach((s, i) =>
+      fn.addToRolePolicy({ sid: i === 0 ? sid : `${sid}${i + 1}`, actions: [...(s.actions ?? [])], resources: [...(s.resources ?? [])] }),
+    );
   }
 
   /** rds-db:connect as the application user (writer and readers of this region's cluster). */

@@ -35,7 +35,10 @@ export const buildJobs: StackBuilder<JobsInputs, JobsOutputs> = (stack, inputs, 
     DATA_LAKE_EVENTS_PARTITION: `${DATA_LAKE_EVENTS.partitionKey}=${DATA_LAKE_EVENTS.partitionFormat}`,
   };
   const fns = Object.fromEntries(
-    (Object.keys(DESCRIPTIONS) as JobFunction[]).map((fn) => [fn, factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn], fn === "exportAnalytics" ? EVENTS_LAYOUT : {})]),
+    (Object.keys(DESCRIPTIONS) as JobFunction[]).map((fn) => [
+      fn,
+      factory.create(fn, inputs.functions[fn], DESCRIPTIONS[fn], fn === "exportAnalytics" ? EVENTS_LAYOUT : {}),
+    ]),
   ) as Record<JobFunction, LambdaFunction>;
 
   // SQS → processActivity (write path: SQS Queue → Lambda Jobs → Aurora).

@@ -48,7 +48,12 @@ export const buildMessaging: StackBuilder<MessagingInputs, MessagingOutputs> = (
     visibilityTimeoutSeconds: inputs.activityQueueVisibilitySeconds,
     deadLetter,
   });
-  const functionDlq = new Queue(stack, "function-dlq", { name: `${inputs.name}-function-failures`, kmsKeyArn: keys.app.keyArn, retentionSeconds: 1209600, deadLetter });
+  const functionDlq = new Queue(stack, "function-dlq", {
+    name: `${inputs.name}-function-failures`,
+    kmsKeyArn: keys.app.keyArn,
+    retentionSeconds: 1209600,
+    deadLetter,
+  });
   const teamEvents = new Topic(stack, "team-events", { name: `${inputs.name}-team-events`, kmsKeyArn: keys.app.keyArn, tracing: "Active" });
   return { eventBusName: bus.name, eventBusArn: bus.arn, activityQueue, teamEvents, functionDlq, kmsKeyArn: keys.app.keyArn };
 };

@@ -153,18 +153,59 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     name: inputs.name,
     region,
     widgets: [
-      { type: "text", markdown: `# Mile Quest ${ctx.env.name} ${region} (${inputs.role})\nSeed 003. Traces: X-Ray group \`${inputs.name}-faults\`. Logs: CloudWatch Logs Insights over /aws/lambda/${inputs.name}-*.` },
+      {
+        type: "text",
+        markdown: `# Mile Quest ${ctx.env.name} ${region} (${inputs.role})\nSeed 003. Traces: X-Ray group \`${inputs.name}-faults\`. Logs: CloudWatch Logs Insights over /aws/lambda/${inputs.name}-*.`,
+      },
       { type: "alarm", title: "Alarms", alarmArns: alarms.map((a) => a.alarmArn) },
-      { type: "metric", title: "REST API: requests, 4XX, 5XX", metrics: [["AWS/ApiGateway", "Count", restDims, { stat: "Sum" }], ["AWS/ApiGateway", "4XXError", restDims, { stat: "Sum" }], ["AWS/ApiGateway", "5XXError", restDims, { stat: "Sum" }]] },
+      {
+        type: "metric",
+        title: "REST API: requests, 4XX, 5XX",
+        metrics: [
+          ["AWS/ApiGateway", "Count", restDims, { stat: "Sum" }],
+          ["AWS/ApiGateway", "4XXError", restDims, { stat: "Sum" }],
+          ["AWS/ApiGateway", "5XXError", restDims, { stat: "Sum" }],
+        ],
+      },
       { type: "metric", title: "REST API: latency p99 (ms)", metrics: [["AWS/ApiGateway", "Latency", restDims, { stat: "p99" }]] },
-      { type: "metric", title: "WebSocket: connects, messages", metrics: [["AWS/ApiGateway", "ConnectCount", { ApiId: ws.apiId, Stage: ws.stageName }, { stat: "Sum" }], ["AWS/ApiGateway", "MessageCount", { ApiId: ws.apiId, Stage: ws.stageName }, { stat: "Sum" }]] },
+      {
+        type: "metric",
+        title: "WebSocket: connects, messages",
+        metrics: [
+          ["AWS/ApiGateway", "ConnectCount", { ApiId: ws.apiId, Stage: ws.stageName }, { stat: "Sum" }],
+          ["AWS/ApiGateway", "MessageCount", { ApiId: ws.apiId, Stage: ws.stageName }, { stat: "Sum" }],
+        ],
+      },
       { type: "metric", title: "Lambda: errors", metrics: lambdaMetric("Errors", "Sum") },
       { type: "metric", title: "Lambda: duration p95 (ms)", metrics: lambdaMetric("Duration", "p95") },
-      { type: "metric", title: "Aurora: ACU, connections", metrics: [["AWS/RDS", "ServerlessDatabaseCapacity", { DBClusterIdentifier: cluster.clusterIdentifier }], ["AWS/RDS", "DatabaseConnections", { DBClusterIdentifier: cluster.clusterIdentifier }]] },
+      {
+        type: "metric",
+        title: "Aurora: ACU, connections",
+        metrics: [
+          ["AWS/RDS", "ServerlessDatabaseCapacity", { DBClusterIdentifier: cluster.clusterIdentifier }],
+          ["AWS/RDS", "DatabaseConnections", { DBClusterIdentifier: cluster.clusterIdentifier }],
+        ],
+      },
       ...(cache
-        ? [{ type: "metric" as const, title: "ElastiCache Serverless: ECPUs, data", metrics: [["AWS/ElastiCache", "ElastiCacheProcessingUnits", { clusterId: cache.cache.cacheName }, { stat: "Sum" }], ["AWS/ElastiCache", "BytesUsedForCache", { clusterId: cache.cache.cacheName }]] as DashboardMetric[] }]
+        ? [
+            {
+              type: "metric" as const,
+              title: "ElastiCache Serverless: ECPUs, data",
+              metrics: [
+                ["AWS/ElastiCache", "ElastiCacheProcessingUnits", { clusterId: cache.cache.cacheName }, { stat: "Sum" }],
+                ["AWS/ElastiCache", "BytesUsedForCache", { clusterId: cache.cache.cacheName }],
+              ] as DashboardMetric[],
+            },
+          ]
         : []),
-      { type: "metric", title: "SQS: activity backlog and dead letters", metrics: [["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: messaging.activityQueue.queueName }, { stat: "Maximum" }], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: messaging.activityQueue.dlqName }, { stat: "Maximum" }]] },
+      {
+        type: "metric",
+        title: "SQS: activity backlog and dead letters",
+        metrics: [
+          ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: messaging.activityQueue.queueName }, { stat: "Maximum" }],
+          ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: messaging.activityQueue.dlqName }, { stat: "Maximum" }],
+        ],
+      },
     ],
   });
   return { alertTopicArn: topic.topicArn, alarmNames: alarms.map((a) => a.alarmName), functionErrorAlarms };
@@ -182,7 +223,10 @@ export const buildBudget: StackBuilder<BudgetInputs, { budgetName: string }> = (
     name: `${inputs.name}-monthly`,
     limitUsd: inputs.monthlyLimitUsd,
     timeUnit: "MONTHLY",
-    notifications: [...inputs.actualThresholdsPercent.map((p) => ({ thresholdPercent: p, type: "ACTUAL" as const })), { thresholdPercent: 100, type: "FORECASTED" }],
+    notifications: [
+      ...inputs.actualThresholdsPercent.map((p) => ({ thresholdPercent: p, type: "ACTUAL" as const })),
+      { thresholdPercent: 100, type: "FORECASTED" },
+    ],
     emails: inputs.emails,
     costFilters: { tags: { Project: [inputs.projectTag] } },
     tags: {

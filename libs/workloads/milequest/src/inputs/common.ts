@@ -4,7 +4,9 @@ import { z } from "zod";
 /** Shared zod pieces of Mile Quest's module schemas (plain data: no cdktf). */
 
 export const name = z.string().regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, { message: "must be lower-case kebab-case, e.g. prod-us-east-1-milequest" });
-export const domainName = z.string().regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: "must be a lower-case DNS name like mile-quest.com" });
+export const domainName = z
+  .string()
+  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: "must be a lower-case DNS name like mile-quest.com" });
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166 alpha-2 country code like "KP"' });
 export const logRetention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
   message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,

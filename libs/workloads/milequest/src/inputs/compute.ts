@@ -65,7 +65,9 @@ const common = {
  * The alias API Gateway invokes (seed 003 "Canary Deploy"): CodeDeploy shifts it between versions.
  * Lambda's pattern: letters, digits, - and _, and not only digits (that would be a version).
  */
-export const aliasName = z.string().regex(/^(?![0-9]+$)[A-Za-z0-9_-]{1,128}$/, { message: "must be 1-128 letters, digits, - or _, and not only digits (that names a version)" });
+export const aliasName = z
+  .string()
+  .regex(/^(?![0-9]+$)[A-Za-z0-9_-]{1,128}$/, { message: "must be 1-128 letters, digits, - or _, and not only digits (that names a version)" });
 
 export const throttle = z.object({ rateLimit: z.number().min(1), burstLimit: z.number().int().min(1) }).strict();
 

@@ -24,11 +24,17 @@ export const auroraInputs = z
   .strict()
   .superRefine((v, ctx) => {
     const halfStep = (n: number) => Number.isInteger(n * 2);
-    if (!halfStep(v.minAcu) || v.minAcu < 0.5 || v.minAcu > 256) ctx.addIssue({ code: "custom", path: ["minAcu"], message: "must be 0.5..256 ACUs in steps of 0.5" });
-    if (!halfStep(v.maxAcu) || v.maxAcu < 1 || v.maxAcu > 256) ctx.addIssue({ code: "custom", path: ["maxAcu"], message: "must be 1..256 ACUs in steps of 0.5" });
+    if (!halfStep(v.minAcu) || v.minAcu < 0.5 || v.minAcu > 256)
+      ctx.addIssue({ code: "custom", path: ["minAcu"], message: "must be 0.5..256 ACUs in steps of 0.5" });
+    if (!halfStep(v.maxAcu) || v.maxAcu < 1 || v.maxAcu > 256)
+      ctx.addIssue({ code: "custom", path: ["maxAcu"], message: "must be 1..256 ACUs in steps of 0.5" });
     if (v.minAcu > v.maxAcu) ctx.addIssue({ code: "custom", path: ["minAcu"], message: `must be <= maxAcu (${v.maxAcu})` });
     if (v.global !== "secondary" && v.instances < 2) {
-      ctx.addIssue({ code: "custom", path: ["instances"], message: "the read path (seed 003 \"Aurora Reader\") needs a writer and at least one reader: instances >= 2" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["instances"],
+        message: 'the read path (seed 003 "Aurora Reader") needs a writer and at least one reader: instances >= 2',
+      });
     }
   });
 export type AuroraInputs = z.infer<typeof auroraInputs>;

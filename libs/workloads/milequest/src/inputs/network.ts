@@ -16,7 +16,9 @@ export const vpcInputs = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.subnetOffsets.private.length < 2) ctx.addIssue({ code: "custom", path: ["subnetOffsets", "private"], message: "Lambda and the cache need private subnets in at least 2 AZs" });
-    if (v.subnetOffsets.database.length < 2) ctx.addIssue({ code: "custom", path: ["subnetOffsets", "database"], message: "Aurora needs database subnets in at least 2 AZs" });
+    if (v.subnetOffsets.private.length < 2)
+      ctx.addIssue({ code: "custom", path: ["subnetOffsets", "private"], message: "Lambda and the cache need private subnets in at least 2 AZs" });
+    if (v.subnetOffsets.database.length < 2)
+      ctx.addIssue({ code: "custom", path: ["subnetOffsets", "database"], message: "Aurora needs database subnets in at least 2 AZs" });
   });
 export type VpcInputs = z.infer<typeof vpcInputs>;

@@ -46,7 +46,10 @@ export const monitoringInputs = z
     /** PagerDuty's SNS integration URL (https); none when unset. */
     pagerDutyEndpoint: z.string().startsWith("https://").optional(),
     /** AWS Chatbot → Slack (workspace authorised once in the console); none when unset. */
-    slack: z.object({ workspaceId: z.string().regex(/^[A-Z0-9]+$/), channelId: z.string().regex(/^[A-Z0-9]+$/) }).strict().optional(),
+    slack: z
+      .object({ workspaceId: z.string().regex(/^[A-Z0-9]+$/), channelId: z.string().regex(/^[A-Z0-9]+$/) })
+      .strict()
+      .optional(),
     api5xxPercent: z.number().min(0.1).max(100),
     apiLatencyP99Ms: z.number().int().min(50),
     lambdaErrorsPer5Min: z.number().int().min(1),

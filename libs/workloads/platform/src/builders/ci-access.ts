@@ -17,7 +17,6 @@ export interface CiAccessOutputs {
   readonly oidcProviderArn: string;
 }
 
-
 const policy = (statements: Statement[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
 /** A policy rendered at synth, when every stack of the env exists (the services are derived from them). */

@@ -16,7 +16,11 @@ export interface ZoneOutputs {
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildKms);
   const signing = inputs.dnssec
-    ? new DnssecSigningKey(stack, "dnssec", { name: inputs.zoneName.replace(/\./g, "-"), accountId: ctx.env.accountId, deletionProtection: inputs.deletionProtection })
+    ? new DnssecSigningKey(stack, "dnssec", {
+        name: inputs.zoneName.replace(/\./g, "-"),
+        accountId: ctx.env.accountId,
+        deletionProtection: inputs.deletionProtection,
+      })
     : undefined;
   const zone = new HostedZone(stack, "zone", {
     name: inputs.zoneName,

@@ -26,7 +26,12 @@ export const buildEcs: StackBuilder<EcsInputs, ClusterOutputs> = (stack, inputs,
     logKmsKeyArn: keys.logs.keyArn,
     ebsKmsKeyArn: keys.data.keyArn,
     hostAgent: { systemLogGroupName: inputs.systemLogGroupName },
-    taskRoleStatements: platformTaskStatements({ name: inputs.name, region: ctx.deployment.region.name, accountId: ctx.env.accountId, dataKeyArn: keys.data.keyArn }),
+    taskRoleStatements: platformTaskStatements({
+      name: inputs.name,
+      region: ctx.deployment.region.name,
+      accountId: ctx.env.accountId,
+      dataKeyArn: keys.data.keyArn,
+    }),
     // The instances and volumes the ASG launches carry the deployment's tags (seed 004 tagging strategy).
     launchedResourceTags: ctx.deployment.provider.defaultTags,
   });

@@ -27,7 +27,11 @@ export interface LogShippingOutputs {
 type Condition = { test: string; variable: string; values: string[] };
 
 /** A role a service principal assumes, under the conditions the service documents (confused-deputy protection). */
-function serviceRole(scope: Construct, id: string, p: { name: string; service: string; trustConditions: Condition[]; statements: DataAwsIamPolicyDocumentStatement[] }): IamRole {
+function serviceRole(
+  scope: Construct,
+  id: string,
+  p: { name: string; service: string; trustConditions: Condition[]; statements: DataAwsIamPolicyDocumentStatement[] },
+): IamRole {
   const trust = new DataAwsIamPolicyDocument(scope, `${id}-trust`, {
     statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: [p.service] }], condition: p.trustConditions }],
   });
@@ -52,7 +56,8 @@ export const buildLogShipping: StackBuilder<LogShippingInputs, LogShippingOutput
   const region = ctx.deployment.region.name;
   const accountId = ctx.env.accountId;
   const streamName = `${inputs.name}-splunk`;
-  if (!cluster.systemLogGroupName) throw new Error(`${ctx.deployment.stackName}: the ECS cluster has no system log group (its hostAgent is off): nothing to ship from the hosts`);
+  if (!cluster.systemLogGroupName)
+    throw new Error(`${ctx.deployment.stackName}: the ECS cluster has no system log group (its hostAgent is off): nothing to ship from the hosts`);
   const shipped = [app.logGroupName, cluster.logGroupName, cluster.systemLogGroupName];
 
   // Not under the task role's `<name>/*` secrets: the application never reads the HEC token.

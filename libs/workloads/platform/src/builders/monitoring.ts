@@ -62,7 +62,10 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
   });
   const disk = cluster.hostDiskMetric;
   const memory = cluster.hostMemoryMetric;
-  if (!disk || !memory) throw new Error(`${inputs.name}: the ECS cluster publishes no disk or memory metric (its hostAgent is off), so the low-disk alarm and the memory widget have nothing to watch`);
+  if (!disk || !memory)
+    throw new Error(
+      `${inputs.name}: the ECS cluster publishes no disk or memory metric (its hostAgent is off), so the low-disk alarm and the memory widget have nothing to watch`,
+    );
   // Metric dimensions as AWS publishes them: the ALB's LoadBalancer is its ARN suffix ("app/<name>/<id>"),
   // the target group's TargetGroup its own ("targetgroup/<name>/<id>"), the service's ClusterName + ServiceName.
   const lb = { LoadBalancer: app.loadBalancerArnSuffix };

@@ -8,9 +8,7 @@ export interface PeeringOutputs {
 }
 
 function routeTables(vpc: Vpc, tiers: PeeringInputs["tiers"]): string[] {
-  return tiers.flatMap((t) =>
-    t === "public" ? vpc.publicRouteTableIds : t === "private" ? vpc.privateRouteTableIds : vpc.databaseRouteTableIds,
-  );
+  return tiers.flatMap((t) => (t === "public" ? vpc.publicRouteTableIds : t === "private" ? vpc.privateRouteTableIds : vpc.databaseRouteTableIds));
 }
 
 /** Requester in this stack's region, accepter (and its routes) in the peer's region, through an aliased provider. */

@@ -20,7 +20,8 @@ export interface DatabaseClients {
   readonly taskRoleName: string;
 }
 
-const primaryRegion = (env: { readonly regions: readonly { readonly name: string; readonly role: string }[] }): string => env.regions.find((r) => r.role === "primary")!.name;
+const primaryRegion = (env: { readonly regions: readonly { readonly name: string; readonly role: string }[] }): string =>
+  env.regions.find((r) => r.role === "primary")!.name;
 
 export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ctx) => {
   const { vpc } = ctx.dependencyOn("vpc", buildVpc);
@@ -40,10 +41,14 @@ export const buildRds: StackBuilder<RdsInputs, DataOutputs> = (stack, inputs, ct
   // deploys first (the database admits its security group), so it cannot name the secret itself.
   // A DR replica has no secret of its own: its tasks read the primary's secret's replica in this region (same
   // name and suffix, so the same ARN but for the region), which a promotion leaves in place (docs/runbooks/platform.md).
-  const secretArn = database.masterUserSecretArn ?? (source?.masterSecret ? Fn.replace(source.masterSecret.secretArn, `:${primaryRegion(ctx.env)}:`, `:${ctx.deployment.region.name}:`) : undefined);
+  const secretArn =
+    database.masterUserSecretArn ??
+    (source?.masterSecret ? Fn.replace(source.masterSecret.secretArn, `:${primaryRegion(ctx.env)}:`, `:${ctx.deployment.region.name}:`) : undefined);
   if (secretArn) {
     const doc = new DataAwsIamPolicyDocument(stack, "task-db-secret-doc", {
-      statement: [{ sid: "DatabaseSecret", effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [secretArn] }],
+      statement: [
+        { sid: "DatabaseSecret", effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [secretArn] },
+      ],
     });
     new IamRolePolicy(stack, "task-db-secret", { name: "PlatformDatabaseSecret", role: clients.taskRoleName, policy: doc.json });
   }

@@ -7,7 +7,12 @@ import type { PolicyStatement } from "@infra/iam";
  * account and region. The data key only through those three services (kms:ViaService). The RDS master
  * secret's RDS-managed name (`rds!db-...`) has no such prefix: the data layer grants it (rds.ts).
  */
-export function platformTaskStatements(p: { readonly name: string; readonly region: string; readonly accountId: string; readonly dataKeyArn: string }): PolicyStatement[] {
+export function platformTaskStatements(p: {
+  readonly name: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly dataKeyArn: string;
+}): PolicyStatement[] {
   const bucket = `arn:aws:s3:::${p.name}-*`;
   const table = `arn:aws:dynamodb:${p.region}:${p.accountId}:table/${p.name}-*`;
   return [

@@ -16,7 +16,10 @@ export const appInputs = z
      * The image: the ECR repository `<name>-app` this stack creates, at this tag. The release pushes it
      * (a fresh-account prerequisite until then); immutable tags, so a tag names one image forever.
      */
-    imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: "must be an image tag: 1-128 of letters, digits, _ . - (not starting with . or -)" }).refine((t) => t !== "latest", { message: 'must name one release (e.g. "1.0.0"), never "latest"' }),
+    imageTag: z
+      .string()
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: "must be an image tag: 1-128 of letters, digits, _ . - (not starting with . or -)" })
+      .refine((t) => t !== "latest", { message: 'must name one release (e.g. "1.0.0"), never "latest"' }),
     /** Port the container listens on; the host port is dynamic (bridge network mode, the range the ingress opens). */
     containerPort: z.number().int().min(1).max(65535),
     /** Path the target group probes, and prod's Route 53 health check through the ALB (must answer 200). */

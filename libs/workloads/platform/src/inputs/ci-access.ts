@@ -48,15 +48,18 @@ export const ciAccessInputs = z
          * `sub` claims it trusts, after `repo:<org>/<repo>:`, e.g. "pull_request", "ref:refs/heads/main",
          * or "environment:prod-plan" (a reviewer-gated environment instead of any PR's code).
          */
-        subjects: unique(z.string().regex(/^(pull_request|ref:refs\/heads\/[\w./-]+|environment:[\w.-]+)$/, {
-          message: 'must be "pull_request", "ref:refs/heads/<branch>" or "environment:<name>"',
-        })),
+        subjects: unique(
+          z.string().regex(/^(pull_request|ref:refs\/heads\/[\w./-]+|environment:[\w.-]+)$/, {
+            message: 'must be "pull_request", "ref:refs/heads/<branch>" or "environment:<name>"',
+          }),
+        ),
         /** Stack output (and GitHub variable) with the role ARN, e.g. AWS_PLAN_ROLE_ARN_PROD. */
         outputName,
       })
       .strict()
       .refine((r) => !r.subjects.some((s) => s.startsWith("environment:") && !s.endsWith("-plan")), {
-        message: 'the plan role trusts PR and branch workflows and a plan-only GitHub Environment ("environment:<env>-plan", gated by reviewers); other environment subjects belong to the deploy role',
+        message:
+          'the plan role trusts PR and branch workflows and a plan-only GitHub Environment ("environment:<env>-plan", gated by reviewers); other environment subjects belong to the deploy role',
         path: ["subjects"],
       }),
     /** Plan/apply role, trusted only for one GitHub Environment (the gated deploy job). */
@@ -85,5 +88,8 @@ export const ciAccessInputs = z
   })
   .strict()
   .refine((i) => i.planRole.name !== i.deployRole.name, { message: "the plan and deploy roles need different names", path: ["deployRole", "name"] })
-  .refine((i) => i.planRole.outputName !== i.deployRole.outputName, { message: "the plan and deploy roles need different outputs", path: ["deployRole", "outputName"] });
+  .refine((i) => i.planRole.outputName !== i.deployRole.outputName, {
+    message: "the plan and deploy roles need different outputs",
+    path: ["deployRole", "outputName"],
+  });
 export type CiAccessInputs = z.infer<typeof ciAccessInputs>;

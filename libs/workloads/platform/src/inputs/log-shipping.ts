@@ -19,7 +19,7 @@ export const logShippingInputs = z
       .string({
         error: (issue) =>
           issue.input === undefined
-            ? "is not set: give env.ts workloads.platform.splunk = { hecEndpoint: \"https://...\" } (the Splunk HEC URL), or leave logShipping out of this region's platform.ts (except)"
+            ? 'is not set: give env.ts workloads.platform.splunk = { hecEndpoint: "https://..." } (the Splunk HEC URL), or leave logShipping out of this region\'s platform.ts (except)'
             : undefined,
       })
       .regex(HEC_ENDPOINT, { message: HEC_ENDPOINT_MESSAGE }),

@@ -53,7 +53,11 @@ export const vpcInputs = z
       });
     }
     for (const dup of duplicateOffsets(v.subnetOffsets)) {
-      ctx.addIssue({ code: "custom", path: ["subnetOffsets", dup.tier, dup.index], message: `offset ${dup.offset} is already used by another subnet: two subnets would overlap` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["subnetOffsets", dup.tier, dup.index],
+        message: `offset ${dup.offset} is already used by another subnet: two subnets would overlap`,
+      });
     }
     if (v.nat.mode !== "none" && v.subnetOffsets.public.length === 0) {
       ctx.addIssue({ code: "custom", path: ["nat", "mode"], message: `NAT mode "${v.nat.mode}" needs public subnets to place NAT gateways in` });

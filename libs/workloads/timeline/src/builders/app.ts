@@ -81,10 +81,14 @@ export const buildTimelineApp: StackBuilder<TimelineAppInputs, TimelineApp> = (s
   const { vpc } = network;
 
   if (inputs.port !== network.ports.app) {
-    throw new Error(`${where}: inputs.port ${inputs.port} must equal the network's app port ${network.ports.app} (timeline-network/vpc inputs.ports.app): its ACLs and security groups open that port only`);
+    throw new Error(
+      `${where}: inputs.port ${inputs.port} must equal the network's app port ${network.ports.app} (timeline-network/vpc inputs.ports.app): its ACLs and security groups open that port only`,
+    );
   }
   if (network.nat.mode === "none") {
-    throw new Error(`${where}: the network has nat { mode: "none" }; Fargate tasks in private subnets need NAT to pull images and send logs and traces (set timeline-network/vpc inputs.nat to "single" or "perAz")`);
+    throw new Error(
+      `${where}: the network has nat { mode: "none" }; Fargate tasks in private subnets need NAT to pull images and send logs and traces (set timeline-network/vpc inputs.nat to "single" or "perAz")`,
+    );
   }
   // The data endpoints are names in the primary region's private zone, which the DR VPC resolves too:
   // after a failover the same names lead to the promoted replica and the DR cache.

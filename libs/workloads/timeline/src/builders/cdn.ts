@@ -72,7 +72,10 @@ export const buildTimelineCdn: StackBuilder<TimelineCdnInputs, TimelineCdn> = (s
     origins: { assets: { type: "s3", bucketRegionalDomainName: assets.bucketRegionalDomainName } },
     // Versioned asset file names make long TTLs safe; CachingOptimized honours the origin's Cache-Control.
     defaultBehavior: { origin: "assets", allowedMethods: "GET_HEAD", cache: { type: "managed-optimized" } },
-    certificate: inputs.certificate.type === "acm" ? { type: "acm", certificateArn: inputs.certificate.certificateArn, aliases: inputs.certificate.aliases } : { type: "cloudfront-default" },
+    certificate:
+      inputs.certificate.type === "acm"
+        ? { type: "acm", certificateArn: inputs.certificate.certificateArn, aliases: inputs.certificate.aliases }
+        : { type: "cloudfront-default" },
     webAclArn: webAcl.webAclArn,
     priceClass: inputs.priceClass,
     defaultRootObject: inputs.defaultRootObject,

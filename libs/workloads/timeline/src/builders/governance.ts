@@ -26,7 +26,14 @@ export const buildTimelineGovernance: StackBuilder<TimelineGovernanceInputs, Tim
   // AWS Config checks and writes the bucket as its service principal too; only for this account.
   const fromThisAccount = [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }];
   const config = [{ type: "Service", identifiers: ["config.amazonaws.com"] }];
-  history.addToPolicy({ sid: "AWSConfigBucketCheck", effect: "Allow", principals: config, actions: ["s3:GetBucketAcl", "s3:ListBucket"], resources: [history.bucketArn], condition: fromThisAccount });
+  history.addToPolicy({
+    sid: "AWSConfigBucketCheck",
+    effect: "Allow",
+    principals: config,
+    actions: ["s3:GetBucketAcl", "s3:ListBucket"],
+    resources: [history.bucketArn],
+    condition: fromThisAccount,
+  });
   history.addToPolicy({
     sid: "AWSConfigBucketDelivery",
     effect: "Allow",

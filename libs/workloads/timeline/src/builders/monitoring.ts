@@ -64,7 +64,12 @@ export const buildTimelineMonitoring: StackBuilder<TimelineMonitoringInputs, Tim
   instances.forEach((id, i) => {
     const label = i === 0 ? (db.isCrossRegionReplica ? "rds-dr-replica" : "rds") : `rds-replica-${i}`;
     alarms.push(
-      rdsCpuAlarm(stack, `${label}-cpu`, { name: `${n}-${label}-cpu-high`, dbInstanceIdentifier: id, thresholdPercent: inputs.cpuThresholdPercent, alarmTopicArns: actions }),
+      rdsCpuAlarm(stack, `${label}-cpu`, {
+        name: `${n}-${label}-cpu-high`,
+        dbInstanceIdentifier: id,
+        thresholdPercent: inputs.cpuThresholdPercent,
+        alarmTopicArns: actions,
+      }),
       rdsFreeStorageAlarm(stack, `${label}-storage`, {
         name: `${n}-${label}-free-storage-low`,
         dbInstanceIdentifier: id,

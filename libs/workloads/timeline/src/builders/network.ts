@@ -85,7 +85,10 @@ export const buildTimelineNetwork: StackBuilder<TimelineNetworkInputs, TimelineN
     description: "HTTPS to AWS APIs (S3, Secrets Manager, X-Ray, CloudWatch) through NAT",
   });
   cidrs.database.forEach((cidr, i) => {
-    for (const [kind, p] of [["database", dbPort], ["cache", cachePort]] as const) {
+    for (const [kind, p] of [
+      ["database", dbPort],
+      ["cache", cachePort],
+    ] as const) {
       new VpcSecurityGroupEgressRule(stack, `app-out-${kind}-${i}`, {
         securityGroupId: app.id,
         cidrIpv4: cidr,

@@ -72,4 +72,3 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
   const secret = primary ? primary.secret : { arn: database.masterUserSecretArn!, kmsKeyArn: keys.data.keyArn, region: ctx.deployment.region.name };
   return { database, allocatedStorageGb: inputs.allocatedStorageGb, isCrossRegionReplica: source !== undefined, writerName, readerName, secret };
 };
-

@@ -18,7 +18,13 @@ export const timelineCdnInputs = z
      */
     certificate: z.discriminatedUnion("type", [
       z.object({ type: z.literal("cloudfront-default") }).strict(),
-      z.object({ type: z.literal("acm"), certificateArn: z.string().regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/), aliases: z.array(dnsName).min(1) }).strict(),
+      z
+        .object({
+          type: z.literal("acm"),
+          certificateArn: z.string().regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/),
+          aliases: z.array(dnsName).min(1),
+        })
+        .strict(),
     ]),
     defaultRootObject: z.string().min(1),
     /** Per-IP requests per 5 minutes before WAF blocks. */
@@ -33,7 +39,11 @@ export const timelineCdnInputs = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.region !== "us-east-1") {
-      ctx.addIssue({ code: "custom", path: ["region"], message: "the cdn deployment must be in us-east-1: CloudFront-scope WAF ACLs and ACM certificates exist only there" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: "the cdn deployment must be in us-east-1: CloudFront-scope WAF ACLs and ACM certificates exist only there",
+      });
     }
   });
 export type TimelineCdnInputs = z.infer<typeof timelineCdnInputs>;

@@ -12,7 +12,10 @@ export const dnsName = z.string().regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)
 });
 
 /** Name prefix of a deployment's resources: "<env>-<region>-timeline". */
-export const namePrefix = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: "must be lower-case kebab-case" }).max(40);
+export const namePrefix = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: "must be lower-case kebab-case" })
+  .max(40);
 
 /** TCP port. */
 export const port = z.number().int().min(1).max(65535);

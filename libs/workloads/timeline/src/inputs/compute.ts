@@ -26,7 +26,10 @@ export type TimelineZoneInputs = z.infer<typeof timelineZoneInputs>;
 export const timelineEcrInputs = z
   .object({
     /** Repository name, e.g. "prod-timeline-api". */
-    repositoryName: z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, { message: "must be an ECR repository name: lower-case letters, digits, '.', '_' or '-'" }).max(256),
+    repositoryName: z
+      .string()
+      .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, { message: "must be an ECR repository name: lower-case letters, digits, '.', '_' or '-'" })
+      .max(256),
     /** A tag names one image forever: what a deployment records is what runs. No MUTABLE option. */
     imageTagMutability: z.literal("IMMUTABLE", { message: 'must be "IMMUTABLE": a tag must name one image forever (POLICIES.md, INF-ECR-*)' }),
     scanOnPush: z.literal(true, { message: "must be true: every pushed image is scanned for CVEs" }),
@@ -91,7 +94,11 @@ export const timelineAppInputs = z
     xray: z
       .object({
         /** Daemon image with a pinned version. */
-        daemonImage: z.string().regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+:[0-9][A-Za-z0-9._-]*$/, { message: 'must be an image with a pinned version, like "public.ecr.aws/xray/aws-xray-daemon:3.3.14"' }),
+        daemonImage: z
+          .string()
+          .regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+:[0-9][A-Za-z0-9._-]*$/, {
+            message: 'must be an image with a pinned version, like "public.ecr.aws/xray/aws-xray-daemon:3.3.14"',
+          }),
         /** MiB reserved for the daemon. */
         memoryReservation: z.number().int().min(16).max(512),
       })
@@ -108,10 +115,18 @@ export const timelineAppInputs = z
   .superRefine((v, ctx) => {
     const allowed = allowedFargateMemory(v.cpu);
     if (allowed.length > 0 && !allowed.includes(v.memory)) {
-      ctx.addIssue({ code: "custom", path: ["memory"], message: `${v.memory} MiB is not a Fargate size for cpu ${v.cpu}; allowed: ${allowed[0]}-${allowed[allowed.length - 1]} (${allowed.length} values)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["memory"],
+        message: `${v.memory} MiB is not a Fargate size for cpu ${v.cpu}; allowed: ${allowed[0]}-${allowed[allowed.length - 1]} (${allowed.length} values)`,
+      });
     }
     if (v.xray.memoryReservation >= v.memory / 2) {
-      ctx.addIssue({ code: "custom", path: ["xray", "memoryReservation"], message: `${v.xray.memoryReservation} MiB leaves too little of the task's ${v.memory} MiB to the application; reserve less than half` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["xray", "memoryReservation"],
+        message: `${v.xray.memoryReservation} MiB leaves too little of the task's ${v.memory} MiB to the application; reserve less than half`,
+      });
     }
     const s = v.autoScaling;
     if (s.min > s.max) ctx.addIssue({ code: "custom", path: ["autoScaling", "min"], message: `min ${s.min} is above max ${s.max}` });
@@ -119,10 +134,18 @@ export const timelineAppInputs = z
       ctx.addIssue({ code: "custom", path: ["desiredCount"], message: `${v.desiredCount} is outside autoScaling min ${s.min} .. max ${s.max}` });
     }
     if (v.role === "active" && s.min < 2) {
-      ctx.addIssue({ code: "custom", path: ["autoScaling", "min"], message: `an active region keeps at least 2 tasks (one per AZ, seed 002 "minimum 2 AZs for high availability"); got ${s.min}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["autoScaling", "min"],
+        message: `an active region keeps at least 2 tasks (one per AZ, seed 002 "minimum 2 AZs for high availability"); got ${s.min}`,
+      });
     }
     if (v.role === "standby" && (s.min !== 0 || v.desiredCount !== 0)) {
-      ctx.addIssue({ code: "custom", path: ["autoScaling", "min"], message: "a standby (DR) region runs no tasks until failover: autoScaling.min and desiredCount must be 0" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["autoScaling", "min"],
+        message: "a standby (DR) region runs no tasks until failover: autoScaling.min and desiredCount must be 0",
+      });
     }
   });
 export type TimelineAppInputs = z.infer<typeof timelineAppInputs>;

@@ -41,7 +41,11 @@ export const timelineNetworkInputs = z
     for (const tier of ["public", "private", "database"] as const) {
       const list = v.subnetOffsets[tier];
       if (list.length < 2) {
-        ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier], message: `seed 002 needs ${tier} subnets in at least 2 availability zones; got ${list.length}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["subnetOffsets", tier],
+          message: `seed 002 needs ${tier} subnets in at least 2 availability zones; got ${list.length}`,
+        });
       }
       if (list.length > v.azs.length) {
         ctx.addIssue({
@@ -66,6 +70,7 @@ export const timelineNetworkInputs = z
     if (dup !== undefined) ctx.addIssue({ code: "custom", path: ["subnetOffsets"], message: `offset ${dup} is used twice: two subnets would overlap` });
     const ports = Object.entries(v.ports);
     const dupPort = ports.find(([, p], i) => ports.findIndex(([, q]) => q === p) !== i);
-    if (dupPort) ctx.addIssue({ code: "custom", path: ["ports", dupPort[0]], message: `port ${dupPort[1]} is used by two tiers; the ACL rules would be ambiguous` });
+    if (dupPort)
+      ctx.addIssue({ code: "custom", path: ["ports", dupPort[0]], message: `port ${dupPort[1]} is used by two tiers; the ACL rules would be ambiguous` });
   });
 export type TimelineNetworkInputs = z.infer<typeof timelineNetworkInputs>;

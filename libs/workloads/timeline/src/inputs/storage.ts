@@ -34,7 +34,11 @@ export function archiveRules(l: BucketLifecycle): LifecycleRule[] {
 }
 
 const checked = bucketLifecycle.superRefine((l, ctx) => {
-  for (const message of validateLifecycle({ rules: archiveRules(l), noncurrentVersionExpirationDays: l.noncurrentExpirationDays, abortIncompleteMultipartUploadDays: 7 })) {
+  for (const message of validateLifecycle({
+    rules: archiveRules(l),
+    noncurrentVersionExpirationDays: l.noncurrentExpirationDays,
+    abortIncompleteMultipartUploadDays: 7,
+  })) {
     ctx.addIssue({ code: "custom", message });
   }
   const lastNoncurrent = Math.max(0, ...l.noncurrentTransitions.map((t) => t.days));
