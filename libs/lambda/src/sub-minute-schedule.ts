@@ -11,6 +11,21 @@ import { Construct } from "constructs";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
 
+/**
+ * What a service role needs to send a state machine's (or any service's) logs through CloudWatch
+ * Logs "vended logs" deliveries; none of these actions supports resource-level permissions.
+ */
+export const VENDED_LOG_DELIVERY_ACTIONS = [
+  "logs:CreateLogDelivery",
+  "logs:GetLogDelivery",
+  "logs:UpdateLogDelivery",
+  "logs:DeleteLogDelivery",
+  "logs:ListLogDeliveries",
+  "logs:PutResourcePolicy",
+  "logs:DescribeResourcePolicies",
+  "logs:DescribeLogGroups",
+] as const;
+
 export interface SubMinuteScheduleProps {
   /** Name of the state machine, roles and schedule, e.g. "aerologue-dev-etl-flight-data-10s". At most 52 characters. */
   readonly name: string;
@@ -115,16 +130,7 @@ export class SubMinuteSchedule extends Construct {
         {
           sid: "DeliverLogs",
           effect: "Allow",
-          actions: [
-            "logs:CreateLogDelivery",
-            "logs:GetLogDelivery",
-            "logs:UpdateLogDelivery",
-            "logs:DeleteLogDelivery",
-            "logs:ListLogDeliveries",
-            "logs:PutResourcePolicy",
-            "logs:DescribeResourcePolicies",
-            "logs:DescribeLogGroups",
-          ],
+          actions: [...VENDED_LOG_DELIVERY_ACTIONS],
           resources: ["*"],
         },
         { sid: "WriteTraces", effect: "Allow", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"] },
