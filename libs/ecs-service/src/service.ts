@@ -13,7 +13,6 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { markLibrary } from "@infra/core";
 import { ecrPullStatements } from "@infra/ecr";
 import { declareLogGroupKey } from "@infra/kms";
@@ -29,6 +28,7 @@ import {
   validateScaling,
 } from "./deployment";
 import { validateFargateSize } from "./task-size";
+import { ingressFromSecurityGroup } from "@infra/vpc";
 
 export interface ClusterRef {
   readonly clusterArn: string;
@@ -332,12 +332,10 @@ export class FargateService extends Construct {
 
   /** Lets another security group (a caller service) reach the container port. */
   allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${id}`, {
+    ingressFromSecurityGroup(this, `ingress-${id}`, {
       securityGroupId: this.securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.containerPort,
-      toPort: this.containerPort,
-      referencedSecurityGroupId: sourceSecurityGroupId,
+      sourceSecurityGroupId,
+      port: this.containerPort,
       description,
       tags: { ...this.props.tags, Name: `${this.props.name}-ingress-${id}` },
     });

@@ -16,6 +16,7 @@ import { type DbEngine, enginePort, parameterGroupFamily, type StorageType } fro
 import { engineParameters } from "./parameters";
 import { RotationFunction } from "./rotation";
 import { validateDatabaseProps } from "./validate";
+import { ingressFromSecurityGroup } from "@infra/vpc";
 
 export type EnhancedMonitoringInterval = 0 | 1 | 5 | 10 | 15 | 30 | 60;
 
@@ -436,13 +437,6 @@ export class DatabaseInstance extends Construct {
   /** Opens the engine port to one more security group. */
   allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {
     if (description.trim() === "") throw new Error(`DatabaseInstance.allowFrom: every ingress rule needs a description`);
-    return new VpcSecurityGroupIngressRule(this, `ingress-${this.ingressCount++}`, {
-      securityGroupId: this.sgId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.dbPort,
-      toPort: this.dbPort,
-      description,
-    });
+    return ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, { securityGroupId: this.sgId, sourceSecurityGroupId: securityGroupId, port: this.dbPort, description });
   }
 }
