@@ -7,7 +7,11 @@ import { EphemeralResource } from "./ephemeral";
  * each of them present. Checks what every generated secret takes first: a whole `version` >= 1
  * (its generation) and 16-128 characters (`lengthField` names the prop in the error).
  */
-export function ephemeralRandomPassword(scope: Construct, id: string, o: { readonly version: number; readonly length: number; readonly lengthField: string }): string {
+export function ephemeralRandomPassword(
+  scope: Construct,
+  id: string,
+  o: { readonly version: number; readonly length: number; readonly lengthField: string },
+): string {
   if (!Number.isInteger(o.version) || o.version < 1) throw new Error(`${scope.node.path}: version ${o.version} must be a whole number >= 1`);
   if (!Number.isInteger(o.length) || o.length < 16 || o.length > 128) {
     throw new Error(`${scope.node.path}: ${o.lengthField} ${o.length} must be a whole number from 16 to 128`);
