@@ -10,6 +10,7 @@ import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
+import { serviceTrustPolicy } from "@infra/iam";
 
 /**
  * What a service role needs to send a state machine's (or any service's) logs through CloudWatch
@@ -110,9 +111,7 @@ export class SubMinuteSchedule extends Construct {
     declareLogGroupKey(logGroup, props.kmsKeyArn);
     this.logGroupName = logGroup.name;
 
-    const sfnAssume = new DataAwsIamPolicyDocument(this, "sfn-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["states.amazonaws.com"] }] }],
-    });
+    const sfnAssume = serviceTrustPolicy(this, "sfn-assume", "states.amazonaws.com");
     const sfnRole = new IamRole(this, "sfn-role", { name: `${props.name}-sfn`, assumeRolePolicy: sfnAssume.json, tags });
     const sfnPolicy = new DataAwsIamPolicyDocument(this, "sfn-policy", {
       statement: [
@@ -164,9 +163,7 @@ export class SubMinuteSchedule extends Construct {
     this.stateMachineArn = machine.arn;
     this.stateMachineName = machine.name;
 
-    const schedulerAssume = new DataAwsIamPolicyDocument(this, "scheduler-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["scheduler.amazonaws.com"] }] }],
-    });
+    const schedulerAssume = serviceTrustPolicy(this, "scheduler-assume", "scheduler.amazonaws.com");
     const schedulerRole = new IamRole(this, "scheduler-role", { name: `${props.name}-scheduler`, assumeRolePolicy: schedulerAssume.json, tags });
     const schedulerPolicy = new DataAwsIamPolicyDocument(this, "scheduler-policy", {
       statement: [

@@ -1,4 +1,3 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/db-instance-automated-backups-replication";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
@@ -17,6 +16,7 @@ import { engineParameters } from "./parameters";
 import { RotationFunction } from "./rotation";
 import { validateDatabaseProps } from "./validate";
 import { ingressFromSecurityGroup } from "@infra/vpc";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export type EnhancedMonitoringInterval = 0 | 1 | 5 | 10 | 15 | 30 | 60;
 
@@ -253,11 +253,7 @@ export class DatabaseInstance extends Construct {
 
     let monitoringRoleArn: string | undefined;
     if (props.enhancedMonitoringInterval > 0) {
-      const assume = new DataAwsIamPolicyDocument(this, "monitoring-assume", {
-        statement: [
-          { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }] },
-        ],
-      });
+      const assume = serviceTrustPolicy(this, "monitoring-assume", "monitoring.rds.amazonaws.com");
       const role = new IamRole(this, "monitoring-role", {
         name: `${props.name}-rds-monitoring`,
         assumeRolePolicy: assume.json,
