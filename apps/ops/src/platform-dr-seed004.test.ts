@@ -10,11 +10,11 @@ import { resolveEnv } from "@infra/config";
 import { platformFailoverPlan } from "@infra/platform";
 import { failoverScriptPath } from "@infra/rds";
 import { synthEnvOnce } from "@infra/testing";
-import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
+import { type R, stackOf, values } from "./platform-stacks";
 import { FAILOVER_SCRIPTS } from "./failover";
 
 // Seed 004 "EBS Snapshots" frequency; retention = the env's backup retention (seed 004 "RDS Automated Backups").
@@ -25,13 +25,6 @@ const EBS = {
   prod: { schedule: "cron(0 * ? * * *)", rule: "ebs-hourly", retention: 30, protected: true },
 } as const;
 
-type R = Record<string, unknown>;
-const values = (stack: StackJson, type: string): R[] => Object.values(resourcesOfType(stack.json, type));
-const stackOf = (stacks: StackJson[], name: string): StackJson => {
-  const found = stacks.find((s) => s.stackName === name);
-  if (!found) throw new Error(`no stack ${name}; have ${stacks.map((s) => s.stackName).join(", ")}`);
-  return found;
-};
 
 describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 EBS snapshots in %s", (name, env) => {
   const row = EBS[name as keyof typeof EBS];

@@ -6,10 +6,11 @@
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { synthEnvOnce } from "@infra/testing";
-import { type StackJson, resourcesOfType, synthEnvJson } from "@infra/workloads";
+import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { withInputs } from "./bad-config/variants";
 import { ENVS } from "./envs";
+import { type R, entries, stackOf, values } from "./platform-stacks";
 
 /** Seed 004 "Scaling Architecture": min/max per env (the ECS table's instance counts), placement per the ECS table. */
 const TABLE = {
@@ -19,18 +20,10 @@ const TABLE = {
   prod: { min: 3, max: 10, logs: 30, placement: [{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "spread", field: "instanceId" }] },
 } as const;
 
-type R = Record<string, unknown>;
-const entries = (stack: StackJson, type: string): [string, R][] => Object.entries(resourcesOfType(stack.json, type));
-const values = (stack: StackJson, type: string): R[] => entries(stack, type).map(([, v]) => v);
 const one = (stack: StackJson, type: string): [string, R] => {
   const all = entries(stack, type);
   expect(all, `${stack.stackName}: one ${type}`).toHaveLength(1);
   return all[0]!;
-};
-const stackOf = (stacks: StackJson[], name: string): StackJson => {
-  const found = stacks.find((s) => s.stackName === name);
-  if (!found) throw new Error(`no stack ${name}; have ${stacks.map((s) => s.stackName).join(", ")}`);
-  return found;
 };
 /** The output of `producer` a cross-stack reference in `value` reads. */
 const crossRef = (producer: string, resourceType: string, attribute: string) =>

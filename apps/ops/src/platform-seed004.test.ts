@@ -6,6 +6,7 @@ import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
 import { ENVS } from "./envs";
+import { type R, stackOf, values } from "./platform-stacks";
 
 const TABLE = {
   dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7, criticality: "low", dr: "disabled", alarmEmail: "platform-dev-alerts@example.com" },
@@ -14,13 +15,6 @@ const TABLE = {
   prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30, criticality: "high", dr: "enabled", alarmEmail: "platform-oncall@example.com" },
 } as const;
 
-type R = Record<string, unknown>;
-const values = (stack: StackJson, type: string): R[] => Object.values(resourcesOfType(stack.json, type));
-const stackOf = (stacks: StackJson[], name: string): StackJson => {
-  const found = stacks.find((s) => s.stackName === name);
-  if (!found) throw new Error(`no stack ${name}; have ${stacks.map((s) => s.stackName).join(", ")}`);
-  return found;
-};
 
 describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", (name, env) => {
   const row = TABLE[name as keyof typeof TABLE];

@@ -9,6 +9,7 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 import { checkElbName, type ListenerRuleProps, type TargetGroupProps, validateRouting } from "./routing";
+import { ingressFromSecurityGroup } from "@infra/vpc";
 
 /** TLS 1.3 + 1.2 only, forward-secret ciphers: what POLICIES.md #38 asks of HTTPS listeners. */
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -278,12 +279,10 @@ export class ApplicationLoadBalancer extends Construct {
 
   /** Lets a security group (e.g. clients inside the VPC) reach the HTTPS listener of an internal LB. */
   allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-from-${id}`, {
+    ingressFromSecurityGroup(this, `ingress-from-${id}`, {
       securityGroupId: this.securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      referencedSecurityGroupId: sourceSecurityGroupId,
+      sourceSecurityGroupId,
+      port: 443,
       description,
       tags: { ...this.tags, Name: `${this.name}-ingress-${id}` },
     });

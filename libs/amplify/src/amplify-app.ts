@@ -12,6 +12,7 @@ import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { type BranchProps, validateBranches } from "./branches";
 import { NEXTJS_SSR_BUILD_SPEC } from "./build-spec";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface AccessTokenSource {
   /** Secrets Manager secret holding the Git provider token (GitHub: a fine-grained token or app token). */
@@ -92,9 +93,7 @@ export class AmplifyApp extends Construct {
 
     const region = new DataAwsRegion(this, "region");
     const account = new DataAwsCallerIdentity(this, "account");
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["amplify.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "amplify.amazonaws.com");
     const role = new IamRole(this, "service-role", { namePrefix: `${props.name.slice(0, 28)}-amplify-`, assumeRolePolicy: assume.json, tags: tags("amplify") });
     // SSR logging only: Amplify writes the compute logs to /aws/amplify/<app id>.
     const logs = new DataAwsIamPolicyDocument(this, "logs-doc", {

@@ -1,9 +1,9 @@
 import { ApiGatewayAccount } from "@cdktf/provider-aws/lib/api-gateway-account";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface ApiGatewayLoggingRoleProps {
   /** Role name, e.g. "prod-apigateway-cloudwatch" (IAM is global: one role for every region). */
@@ -27,9 +27,7 @@ export class ApiGatewayLoggingRole extends Construct {
   constructor(scope: Construct, id: string, props: ApiGatewayLoggingRoleProps) {
     super(scope, id);
     markLibrary(this, "apigateway");
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["apigateway.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "apigateway.amazonaws.com");
     const role = new IamRole(this, "role", { name: props.roleName, assumeRolePolicy: assume.json });
     // AWS's policy for exactly this purpose; API Gateway creates log groups with names it chooses.
     new IamRolePolicyAttachment(this, "push-to-cloudwatch", {

@@ -33,6 +33,12 @@ export interface CustomDomain {
   readonly basePath?: string;
 }
 
+/** Where a custom domain's DNS records point: API Gateway's regional domain name and its hosted zone. */
+export interface CustomDomainTarget {
+  readonly dnsName: string;
+  readonly hostedZoneId: string;
+}
+
 /** HTTP API access log fields ($context variables), one JSON object per request. */
 export const HTTP_ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: "$context.requestId",

@@ -2,7 +2,6 @@ import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
-import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
@@ -11,13 +10,13 @@ import { Construct } from "constructs";
 import {
   type AccessLogs,
   type CustomDomain,
+  type CustomDomainTarget,
   HTTP_ACCESS_LOG_FORMAT,
   type Throttling,
-  accessLogGroup,
   commonErrors,
   idOf,
-  v2CustomDomain,
 } from "./common";
+import { v2Stage } from "./v2-stage";
 
 export interface HttpCors {
   /**
@@ -176,7 +175,7 @@ export class HttpApi extends Construct {
   readonly authorizerId?: string;
   readonly logGroupName: string;
   /** The custom domain's API Gateway target, for DNS managed elsewhere. */
-  readonly customDomainTarget?: { readonly dnsName: string; readonly hostedZoneId: string };
+  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -254,19 +253,15 @@ export class HttpApi extends Construct {
       routes.push(r);
     }
 
-    const logGroup = accessLogGroup(this, props.name, props.accessLogs, tags);
-    this.logGroupName = logGroup.name;
     const detailed = props.detailedMetrics ?? true;
-    const stage = new Apigatewayv2Stage(this, "stage", {
+    const { stage, logGroupName, customDomainTarget } = v2Stage(this, {
       apiId: api.id,
-      name: props.stageName ?? "$default",
-      autoDeploy: true,
-      accessLogSettings: { destinationArn: logGroup.arn, format: HTTP_ACCESS_LOG_FORMAT },
-      defaultRouteSettings: {
-        throttlingBurstLimit: props.throttling.burstLimit,
-        throttlingRateLimit: props.throttling.rateLimit,
-        detailedMetricsEnabled: detailed,
-      },
+      apiName: props.name,
+      stageName: props.stageName ?? "$default",
+      accessLogs: props.accessLogs,
+      accessLogFormat: HTTP_ACCESS_LOG_FORMAT,
+      throttling: props.throttling,
+      detailedMetrics: detailed,
       routeSettings: Object.entries(props.routes)
         .filter(([, r]) => r.throttling)
         .map(([routeKey, r]) => ({
@@ -275,17 +270,15 @@ export class HttpApi extends Construct {
           throttlingRateLimit: r.throttling!.rateLimit,
           detailedMetricsEnabled: detailed,
         })),
+      customDomain: props.customDomain,
       tags,
       // Route settings name routes by key: they must exist first.
       dependsOn: Object.values(props.routes).some((r) => r.throttling) ? routes : undefined,
     });
+    this.logGroupName = logGroupName;
     this.stageName = stage.name;
     this.stageArn = stage.arn;
     this.invokeUrl = stage.invokeUrl;
-
-    if (props.customDomain) {
-      const dn = v2CustomDomain(this, api.id, stage.id, props.customDomain, tags);
-      this.customDomainTarget = { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId };
-    }
+    this.customDomainTarget = customDomainTarget;
   }
 }

@@ -2,6 +2,7 @@ export { ApiGatewayLoggingRole, type ApiGatewayLoggingRoleProps } from "./accoun
 export {
   type AccessLogs,
   type CustomDomain,
+  type CustomDomainTarget,
   HTTP_ACCESS_LOG_FORMAT,
   REST_ACCESS_LOG_FORMAT,
   type Throttling,

@@ -20,7 +20,7 @@ import { declareLogGroupKey } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf } from "./common";
+import { type AccessLogs, type CustomDomain, type CustomDomainTarget, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf } from "./common";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 import {
   type RestRequestModel,
@@ -157,7 +157,7 @@ export class RestApi extends Construct {
   readonly logGroupName: string;
   /** The execution log group (undefined when loggingLevel is OFF). */
   readonly executionLogGroupName?: string;
-  readonly customDomainTarget?: { readonly dnsName: string; readonly hostedZoneId: string };
+  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
     super(scope, id);

@@ -2,7 +2,6 @@ import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
-import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
@@ -13,13 +12,13 @@ import { Construct } from "constructs";
 import {
   type AccessLogs,
   type CustomDomain,
+  type CustomDomainTarget,
   type Throttling,
   WEBSOCKET_ACCESS_LOG_FORMAT,
-  accessLogGroup,
   commonErrors,
   idOf,
-  v2CustomDomain,
 } from "./common";
+import { v2Stage } from "./v2-stage";
 
 export interface WebSocketAuthorizer {
   /** A Lambda REQUEST authorizer (WebSocket APIs take no JWT authorizers). */
@@ -120,7 +119,7 @@ export class WebSocketApi extends Construct {
   readonly authorizerId?: string;
   readonly logGroupName: string;
   /** The regional custom domain's target, for alias or failover records kept elsewhere. Undefined without customDomain. */
-  readonly customDomainTarget?: { readonly dnsName: string; readonly hostedZoneId: string };
+  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: WebSocketApiProps) {
     super(scope, id);
@@ -196,31 +195,25 @@ export class WebSocketApi extends Construct {
       );
     }
 
-    const logGroup = accessLogGroup(this, props.name, props.accessLogs, tags);
-    this.logGroupName = logGroup.name;
-    const stage = new Apigatewayv2Stage(this, "stage", {
+    const { stage, logGroupName, customDomainTarget } = v2Stage(this, {
       apiId: api.id,
-      name: stageName,
-      autoDeploy: true,
-      accessLogSettings: { destinationArn: logGroup.arn, format: WEBSOCKET_ACCESS_LOG_FORMAT },
-      defaultRouteSettings: {
-        throttlingBurstLimit: props.throttling.burstLimit,
-        throttlingRateLimit: props.throttling.rateLimit,
-        detailedMetricsEnabled: props.detailedMetrics ?? true,
-      },
+      apiName: props.name,
+      stageName,
+      accessLogs: props.accessLogs,
+      accessLogFormat: WEBSOCKET_ACCESS_LOG_FORMAT,
+      throttling: props.throttling,
+      detailedMetrics: props.detailedMetrics ?? true,
+      customDomain: props.customDomain,
       tags,
       // Auto-deploy needs at least one route in place.
       dependsOn: routes,
     });
+    this.logGroupName = logGroupName;
     this.stageName = stage.name;
     this.stageArn = stage.arn;
     this.invokeUrl = stage.invokeUrl;
     this.callbackUrl = Fn.replace(stage.invokeUrl, "wss://", "https://");
-
-    if (props.customDomain) {
-      const dn = v2CustomDomain(this, api.id, stage.id, props.customDomain, tags);
-      this.customDomainTarget = { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId };
-    }
+    this.customDomainTarget = customDomainTarget;
   }
 
   /**

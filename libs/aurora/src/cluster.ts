@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { RdsCluster, type RdsClusterConfig } from "@cdktf/provider-aws/lib/rds-cluster";
@@ -8,7 +8,7 @@ import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-pa
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { type GrantOptions, type Grantee, grantStatements, sidOf, unnamedDocumentStatements } from "@infra/iam";
+import { type GrantOptions, type Grantee, grantStatements, sidOf, unnamedDocumentStatements, serviceTrustPolicy } from "@infra/iam";
 import { type CredentialsSecret, GeneratedCredentials, declareLogGroupKey } from "@infra/kms";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
@@ -379,9 +379,7 @@ export class AuroraPostgresCluster extends Construct {
   }
 
   private monitoringRole(name: string, tags: Record<string, string>): string {
-    const assume = new DataAwsIamPolicyDocument(this, "monitoring-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "monitoring-assume", "monitoring.rds.amazonaws.com");
     const role = new IamRole(this, "monitoring-role", { name: `${name}-rds-monitoring`, assumeRolePolicy: assume.json, tags });
     new IamRolePolicyAttachment(this, "monitoring-policy", {
       role: role.name,

@@ -2,12 +2,12 @@ import { BackupPlan as AwsBackupPlan } from "@cdktf/provider-aws/lib/backup-plan
 import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { BackupVaultLockConfiguration } from "@cdktf/provider-aws/lib/backup-vault-lock-configuration";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 import { type BackupSchedule, scheduleExpression } from "./schedule";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface CopyActionProps {
   /** ARN of a vault in another region (or account), e.g. the DR region's. */
@@ -158,9 +158,7 @@ export class BackupPlan extends Construct {
     this.planId = plan.id;
     this.planArn = plan.arn;
 
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["backup.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "backup.amazonaws.com");
     // Prefix, not name: the same plan in a DR region of the same account must not collide.
     const role = new IamRole(this, "role", { namePrefix: `${props.name.slice(0, 30)}-backup-`, assumeRolePolicy: assume.json, tags: tags("backup") });
     for (const [key, policy] of [

@@ -62,45 +62,65 @@ function secretJson(scope: Construct, id: string, source: { secretId: string; se
   return (key: string): string => Fn.lookup(json, key) as string;
 }
 
+/**
+ * A social identity provider whose credentials are read from a JSON secret at plan time.
+ * `details` maps each credential provider detail (client_id, ...) to its key in the secret.
+ */
+function secretBackedProvider(
+  scope: Construct,
+  id: string,
+  userPoolId: string,
+  p: {
+    readonly providerName: "Google" | "SignInWithApple";
+    readonly label: string;
+    readonly source: { secretId: string; secretName?: string };
+    readonly details: Readonly<Record<string, string>>;
+    readonly scopes: readonly string[];
+    readonly attributeMapping: Readonly<Record<string, string>>;
+  },
+): CognitoIdentityProvider {
+  const read = secretJson(scope, `${id}-secret`, p.source, Object.values(p.details), p.label);
+  return new CognitoIdentityProvider(scope, id, {
+    userPoolId,
+    providerName: p.providerName,
+    providerType: p.providerName,
+    providerDetails: {
+      ...Object.fromEntries(Object.entries(p.details).map(([detail, key]) => [detail, read(key)])),
+      authorize_scopes: p.scopes.join(" "),
+    },
+    attributeMapping: { ...p.attributeMapping },
+  });
+}
+
 /** Creates the configured providers; returns them by Cognito provider name ("Google", "SignInWithApple"). */
 export function createIdentityProviders(scope: Construct, userPoolId: string, idps: IdentityProviders): Map<string, CognitoIdentityProvider> {
   const created = new Map<string, CognitoIdentityProvider>();
   if (idps.google) {
     const g = idps.google;
-    const read = secretJson(scope, "google-secret", g, [g.clientIdKey ?? "client_id", g.clientSecretKey ?? "client_secret"], "Google");
     created.set(
       "Google",
-      new CognitoIdentityProvider(scope, "google", {
-        userPoolId,
+      secretBackedProvider(scope, "google", userPoolId, {
         providerName: "Google",
-        providerType: "Google",
-        providerDetails: {
-          client_id: read(g.clientIdKey ?? "client_id"),
-          client_secret: read(g.clientSecretKey ?? "client_secret"),
-          authorize_scopes: (g.scopes ?? ["openid", "email", "profile"]).join(" "),
-        },
-        attributeMapping: { ...(g.attributeMapping ?? { email: "email", email_verified: "email_verified", name: "name", picture: "picture", username: "sub" }) },
+        label: "Google",
+        source: g,
+        details: { client_id: g.clientIdKey ?? "client_id", client_secret: g.clientSecretKey ?? "client_secret" },
+        scopes: g.scopes ?? ["openid", "email", "profile"],
+        attributeMapping: g.attributeMapping ?? { email: "email", email_verified: "email_verified", name: "name", picture: "picture", username: "sub" },
       }),
     );
   }
   if (idps.apple) {
     const a = idps.apple;
     const k = a.keys ?? {};
-    const read = secretJson(scope, "apple-secret", a, [k.clientId ?? "client_id", k.teamId ?? "team_id", k.keyId ?? "key_id", k.privateKey ?? "private_key"], "Sign in with Apple");
     created.set(
       "SignInWithApple",
-      new CognitoIdentityProvider(scope, "apple", {
-        userPoolId,
+      secretBackedProvider(scope, "apple", userPoolId, {
         providerName: "SignInWithApple",
-        providerType: "SignInWithApple",
-        providerDetails: {
-          client_id: read(k.clientId ?? "client_id"),
-          team_id: read(k.teamId ?? "team_id"),
-          key_id: read(k.keyId ?? "key_id"),
-          private_key: read(k.privateKey ?? "private_key"),
-          authorize_scopes: (a.scopes ?? ["email", "name"]).join(" "),
-        },
-        attributeMapping: { ...(a.attributeMapping ?? { email: "email", name: "name", username: "sub" }) },
+        label: "Sign in with Apple",
+        source: a,
+        details: { client_id: k.clientId ?? "client_id", team_id: k.teamId ?? "team_id", key_id: k.keyId ?? "key_id", private_key: k.privateKey ?? "private_key" },
+        scopes: a.scopes ?? ["email", "name"],
+        attributeMapping: a.attributeMapping ?? { email: "email", name: "name", username: "sub" },
       }),
     );
   }

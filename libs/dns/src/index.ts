@@ -15,6 +15,7 @@ export {
   type LatencyRecordProps,
   Record,
   type RecordProps,
+  type RoutedRecordSetProps,
   TargetRecord,
   type TargetRecordProps,
   validateFailoverRecordSet,

@@ -1,4 +1,4 @@
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53Record, type Route53RecordConfig } from "@cdktf/provider-aws/lib/route53-record";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
@@ -96,11 +96,34 @@ export interface FailoverEndpoint {
   readonly setIdentifier?: string;
 }
 
-export interface FailoverRecordSetProps {
+/** What a routed record set (failover, latency, geolocation) answers for: one name and type in a zone. */
+export interface RoutedRecordSetProps {
   readonly zoneId: string;
   readonly name: string;
   /** @default "A" */
   readonly type?: "A" | "AAAA" | "CNAME";
+}
+
+/** One answer of a routed record set: its set identifier, its routing policy, the health check deciding it, its target. */
+function routedRecord(
+  scope: Construct,
+  id: string,
+  set: RoutedRecordSetProps,
+  answer: { readonly setIdentifier: string; readonly healthCheckId?: string; readonly target: RecordTarget },
+  policy: Pick<Route53RecordConfig, "failoverRoutingPolicy" | "latencyRoutingPolicy" | "geolocationRoutingPolicy">,
+): Route53Record {
+  return new Route53Record(scope, id, {
+    zoneId: set.zoneId,
+    name: set.name,
+    type: set.type ?? "A",
+    setIdentifier: answer.setIdentifier,
+    ...policy,
+    healthCheckId: answer.healthCheckId,
+    ...targetArguments(answer.target),
+  });
+}
+
+export interface FailoverRecordSetProps extends RoutedRecordSetProps {
   readonly primary: FailoverEndpoint;
   readonly secondary: FailoverEndpoint;
 }
@@ -133,15 +156,7 @@ export class FailoverRecordSet extends Construct {
     markLibrary(this, "dns");
     throwIfInvalid(`FailoverRecordSet "${props.name}"`, validateFailoverRecordSet(props));
     const make = (role: "PRIMARY" | "SECONDARY", e: FailoverEndpoint) =>
-      new Route53Record(this, role.toLowerCase(), {
-        zoneId: props.zoneId,
-        name: props.name,
-        type: props.type ?? "A",
-        setIdentifier: e.setIdentifier ?? role.toLowerCase(),
-        failoverRoutingPolicy: { type: role },
-        healthCheckId: e.healthCheckId,
-        ...targetArguments(e.target),
-      });
+      routedRecord(this, role.toLowerCase(), props, { ...e, setIdentifier: e.setIdentifier ?? role.toLowerCase() }, { failoverRoutingPolicy: { type: role } });
     this.fqdn = make("PRIMARY", props.primary).fqdn;
     make("SECONDARY", props.secondary);
   }
@@ -155,11 +170,7 @@ export interface LatencyEndpoint {
   readonly healthCheckId?: string;
 }
 
-export interface LatencyRecordProps {
-  readonly zoneId: string;
-  readonly name: string;
-  /** @default "A" */
-  readonly type?: "A" | "AAAA" | "CNAME";
+export interface LatencyRecordProps extends RoutedRecordSetProps {
   readonly endpoints: readonly LatencyEndpoint[];
 }
 
@@ -175,15 +186,7 @@ export class LatencyRecord extends Construct {
       ...props.endpoints.flatMap((e) => targetErrors(e.region, e.target)),
     ]);
     for (const e of props.endpoints) {
-      new Route53Record(this, e.region, {
-        zoneId: props.zoneId,
-        name: props.name,
-        type: props.type ?? "A",
-        setIdentifier: e.region,
-        latencyRoutingPolicy: { region: e.region },
-        healthCheckId: e.healthCheckId,
-        ...targetArguments(e.target),
-      });
+      routedRecord(this, e.region, props, { ...e, setIdentifier: e.region }, { latencyRoutingPolicy: { region: e.region } });
     }
   }
 }
@@ -201,11 +204,7 @@ export interface GeolocationEndpoint {
   readonly setIdentifier: string;
 }
 
-export interface GeolocationRecordProps {
-  readonly zoneId: string;
-  readonly name: string;
-  /** @default "A" */
-  readonly type?: "A" | "AAAA" | "CNAME";
+export interface GeolocationRecordProps extends RoutedRecordSetProps {
   readonly endpoints: readonly GeolocationEndpoint[];
 }
 
@@ -228,15 +227,9 @@ export class GeolocationRecord extends Construct {
     ]);
     for (const e of props.endpoints) {
       const loc = e.location;
-      new Route53Record(this, e.setIdentifier, {
-        zoneId: props.zoneId,
-        name: props.name,
-        type: props.type ?? "A",
-        setIdentifier: e.setIdentifier,
+      routedRecord(this, e.setIdentifier, props, e, {
         geolocationRoutingPolicy:
           "default" in loc ? { country: "*" } : "continent" in loc ? { continent: loc.continent } : { country: loc.country, subdivision: loc.subdivision },
-        healthCheckId: e.healthCheckId,
-        ...targetArguments(e.target),
       });
     }
   }

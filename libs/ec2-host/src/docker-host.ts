@@ -18,6 +18,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_EGRESS, type EgressRule, type IngressRule, type Peer, validateEgress, validateIngress } from "./rules";
 import { type HostArchitecture, renderUserData } from "./user-data";
+import { serviceTrustPolicy } from "@infra/iam";
 
 /** Public SSM parameters that always name the latest Amazon Linux 2023 AMI of an architecture. */
 export const AL2023_AMI_PARAMETERS: Readonly<Record<HostArchitecture, string>> = {
@@ -168,9 +169,7 @@ export class DockerHost extends Construct {
     );
 
     // --- Identity ------------------------------------------------------------------------------
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "ec2.amazonaws.com");
     const role = new IamRole(this, "role", { name: `${props.name}-host`, assumeRolePolicy: assume.json, tags: tags("host") });
     this.roleName = role.name;
     this.roleArn = role.arn;

@@ -13,7 +13,6 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { markLibrary } from "@infra/core";
 import { ecrPullStatements } from "@infra/ecr";
 import { declareLogGroupKey } from "@infra/kms";
@@ -29,6 +28,8 @@ import {
   validateScaling,
 } from "./deployment";
 import { validateFargateSize } from "./task-size";
+import { ingressFromSecurityGroup } from "@infra/vpc";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface ClusterRef {
   readonly clusterArn: string;
@@ -200,9 +201,7 @@ export class FargateService extends Construct {
     this.logGroupName = logGroup.name;
 
     // --- Roles: the execution role starts the task, the task role is the application ------------
-    const assume = new DataAwsIamPolicyDocument(this, "ecs-tasks-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "ecs-tasks-assume", "ecs-tasks.amazonaws.com");
     const executionRole = new IamRole(this, "execution-role", { namePrefix: `${iamPrefix}-exec-`, assumeRolePolicy: assume.json, tags: tags("execution") });
     const secretArns = [...new Set(Object.values(props.container.secrets ?? {}).map((s) => s.secretArn))].sort();
     const execStatements: DataAwsIamPolicyDocumentStatement[] = [
@@ -332,12 +331,10 @@ export class FargateService extends Construct {
 
   /** Lets another security group (a caller service) reach the container port. */
   allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${id}`, {
+    ingressFromSecurityGroup(this, `ingress-${id}`, {
       securityGroupId: this.securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.containerPort,
-      toPort: this.containerPort,
-      referencedSecurityGroupId: sourceSecurityGroupId,
+      sourceSecurityGroupId,
+      port: this.containerPort,
       description,
       tags: { ...this.props.tags, Name: `${this.props.name}-ingress-${id}` },
     });
@@ -350,9 +347,7 @@ export class FargateService extends Construct {
   ): { app: string; group: string } {
     const wait = d.terminationWaitMinutes ?? 5;
     if (!Number.isInteger(wait) || wait < 0 || wait > 2880) throw new RangeError(`FargateService ${props.name}: terminationWaitMinutes must be 0-2880`);
-    const assume = new DataAwsIamPolicyDocument(this, "codedeploy-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["codedeploy.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "codedeploy-assume", "codedeploy.amazonaws.com");
     const role = new IamRole(this, "codedeploy-role", { namePrefix: `${props.name.slice(0, 26)}-deploy-`, assumeRolePolicy: assume.json, tags: tags("codedeploy") });
     new IamRolePolicyAttachment(this, "codedeploy-policy", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS" });
     const app = new CodedeployApp(this, "codedeploy-app", { name: props.name, computePlatform: "ECS", tags: tags("codedeploy") });

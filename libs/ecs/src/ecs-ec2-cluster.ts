@@ -12,7 +12,6 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { type Grantee, grantErrors, type PolicyStatement, toDocumentStatement } from "@infra/iam";
@@ -24,6 +23,7 @@ import { AGENT_NAMESPACE, type HostDiskMetric, hostAgentScript, hostDiskMetric, 
 import { type PlacementMode, type PlacementStrategy, placementStrategy } from "./placement";
 import { ecsUserData } from "./user-data";
 import { validateClusterProps } from "./validate";
+import { ingressFromSecurityGroup } from "@infra/vpc";
 
 export interface EcsEc2ClusterProps {
   /** Cluster name, also the prefix of its ASG, launch template, roles and security group. */
@@ -319,14 +319,7 @@ export class EcsEc2Cluster extends Construct {
       throw new Error(`EcsEc2Cluster.allowFrom: port ${JSON.stringify(port)} is not a port or an ascending range in 0..65535`);
     }
     if (description.trim() === "") throw new Error("EcsEc2Cluster.allowFrom: every ingress rule needs a description");
-    new VpcSecurityGroupIngressRule(this, `ingress-${this.ingressCount++}`, {
-      securityGroupId: this.sgId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: from,
-      toPort: to,
-      description,
-    });
+    ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, { securityGroupId: this.sgId, sourceSecurityGroupId: securityGroupId, port: [from, to], description });
   }
 
   /** Adds a statement to the task role (what the application may do). */

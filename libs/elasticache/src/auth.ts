@@ -112,3 +112,18 @@ export class IamUserGroup extends Construct {
     this.userArns = arns;
   }
 }
+
+/**
+ * The RBAC user group a cache authenticates with (auth modes "iam" and "user-group"): for "iam" the
+ * users and group created here (construct id "users") with their ARNs for `grantConnect`, else the given group.
+ */
+export function cacheUserGroup(
+  scope: Construct,
+  name: string,
+  auth: Extract<CacheAuth, { mode: "iam" | "user-group" }>,
+  tags: Record<string, string>,
+): { readonly userGroupId: string; readonly userArns: Readonly<Record<string, string>> } {
+  if (auth.mode === "user-group") return { userGroupId: auth.userGroupId, userArns: {} };
+  const users = new IamUserGroup(scope, "users", { name, users: auth.users, tags });
+  return { userGroupId: users.userGroupId, userArns: { ...users.userArns } };
+}

@@ -10,9 +10,10 @@ import type { Grantee } from "@infra/iam";
 import { declareLogGroupKey } from "@infra/kms";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
-import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
+import { type CacheAuth, cacheUserGroup, iamUserErrors } from "./auth";
 import { type CacheConnectOptions, grantConnect } from "./grant";
 import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
+import { cacheIdError, snapshotRetentionError } from "./validate";
 import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /** @deprecated Grants take a `Grantee` of `@infra/iam` (ADR 0115). */
@@ -120,9 +121,8 @@ export class RedisReplicationGroup extends Construct {
 
     // ElastiCache: windows of at least 60 minutes, snapshot and maintenance apart.
     const errors: string[] = windowProblems({ backup: snapshotWindow, maintenance: maintenanceWindow }, 60);
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name.endsWith("-") || name.includes("--")) {
-      errors.push(`replicationGroupId "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 40)`);
-    }
+    const idError = cacheIdError("replicationGroupId", name);
+    if (idError) errors.push(idError);
     if (topology.mode === "replicas" && (!Number.isInteger(topology.numCacheClusters) || topology.numCacheClusters < 1 || topology.numCacheClusters > 6)) {
       errors.push(`numCacheClusters ${topology.numCacheClusters} must be a whole number from 1 to 6`);
     }
@@ -134,9 +134,8 @@ export class RedisReplicationGroup extends Construct {
     }
     if (failover && nodesPerShard < 2) errors.push("automaticFailover needs at least one replica (2 nodes per shard)");
     if (topology.mode === "cluster" && !failover) errors.push("cluster mode requires automaticFailover");
-    if (!Number.isInteger(snapshotRetentionDays) || snapshotRetentionDays < 0 || snapshotRetentionDays > 35) {
-      errors.push(`snapshotRetentionDays ${snapshotRetentionDays} must be a whole number from 0 to 35`);
-    }
+    const retentionError = snapshotRetentionError(snapshotRetentionDays);
+    if (retentionError) errors.push(retentionError);
     if (props.subnetIds.length === 0) errors.push("subnetIds must list at least one private subnet");
     if (auth.mode === "iam") {
       errors.push(...iamUserErrors(auth.users));
@@ -194,14 +193,11 @@ export class RedisReplicationGroup extends Construct {
 
     let authConfig: { userGroupIds?: string[]; authToken?: string; authTokenUpdateStrategy?: string } = {};
     let userArns: Record<string, string> = {};
-    if (auth.mode === "iam") {
-      const users = new IamUserGroup(this, "users", { name, users: auth.users, tags });
+    if (auth.mode !== "token") {
+      const users = cacheUserGroup(this, name, auth, tags);
       authConfig = { userGroupIds: [users.userGroupId] };
       this.userGroupId = users.userGroupId;
       userArns = { ...users.userArns };
-    } else if (auth.mode === "user-group") {
-      authConfig = { userGroupIds: [auth.userGroupId] };
-      this.userGroupId = auth.userGroupId;
     } else {
       // auth_token takes the token itself: a plan-time read, so the secret's value is a declared prerequisite.
       const secretName = auth.secretName ?? auth.secretArn;

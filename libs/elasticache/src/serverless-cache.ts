@@ -4,9 +4,10 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { markLibrary } from "@infra/core";
 import type { Grantee } from "@infra/iam";
 import { Construct } from "constructs";
-import { type CacheAuth, IamUserGroup, iamUserErrors } from "./auth";
+import { type CacheAuth, cacheUserGroup, iamUserErrors } from "./auth";
 import type { CacheEngine } from "./engine";
 import { type CacheConnectOptions, grantConnect } from "./grant";
+import { cacheIdError, snapshotRetentionError } from "./validate";
 import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /** Caps on what the cache may scale to (cost guard rails). */
@@ -77,12 +78,7 @@ export class ServerlessCache extends Construct {
     if (props.dailySnapshotTime !== undefined && parseTimeOfDay(props.dailySnapshotTime) === undefined) {
       errors.push(`dailySnapshotTime "${props.dailySnapshotTime}" must be a UTC time "hh:mm" (24-hour)`);
     }
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name.endsWith("-") || name.includes("--")) {
-      errors.push(`name "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 40)`);
-    }
-    if (!Number.isInteger(snapshotRetentionDays) || snapshotRetentionDays < 0 || snapshotRetentionDays > 35) {
-      errors.push(`snapshotRetentionDays ${snapshotRetentionDays} must be a whole number from 0 to 35`);
-    }
+    for (const error of [cacheIdError("name", name), snapshotRetentionError(snapshotRetentionDays)]) if (error) errors.push(error);
     const range = (label: string, min: number | undefined, max: number | undefined, lo: number, hi: number) => {
       for (const [k, v] of [[`min${label}`, min], [`max${label}`, max]] as const) {
         if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) errors.push(`usageLimits.${k} ${v} must be a whole number from ${lo} to ${hi}`);
@@ -108,15 +104,9 @@ export class ServerlessCache extends Construct {
     this.securityGroupId = this.securityGroup.securityGroupId;
     for (const allowed of props.allowedSecurityGroups ?? []) this.allowFrom(allowed.securityGroupId, allowed.description);
 
-    let userArns: Record<string, string> = {};
-    if (auth.mode === "iam") {
-      const users = new IamUserGroup(this, "users", { name, users: auth.users, tags });
-      this.userGroupId = users.userGroupId;
-      userArns = { ...users.userArns };
-    } else {
-      this.userGroupId = auth.userGroupId;
-    }
-    this.userArns = userArns;
+    const users = cacheUserGroup(this, name, auth, tags);
+    this.userGroupId = users.userGroupId;
+    this.userArns = users.userArns;
 
     const hasStorage = limits.maxDataStorageGb !== undefined || limits.minDataStorageGb !== undefined;
     const hasEcpu = limits.maxEcpuPerSecond !== undefined || limits.minEcpuPerSecond !== undefined;

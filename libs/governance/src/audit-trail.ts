@@ -7,6 +7,7 @@ import { EncryptionKey } from "@infra/kms";
 import { LogGroup, validateLogRetention } from "@infra/monitoring";
 import { SecureBucket } from "@infra/s3";
 import { Construct } from "constructs";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface AuditTrailProps {
   /** Trail name (also the key alias, the log group `/aws/cloudtrail/<name>` and the delivery role `<name>-cloudwatch-logs`). */
@@ -134,9 +135,7 @@ export class AuditTrail extends Construct {
 
     // CloudTrail's own delivery role into CloudWatch Logs (AWS's CloudTrail_CloudWatchLogs_Role):
     // one log group, the streams a multi-Region trail creates (<account>_CloudTrail_<region>).
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "cloudtrail.amazonaws.com");
     const role = new IamRole(this, "logs-role", { name: `${props.name}-cloudwatch-logs`, assumeRolePolicy: assume.json, tags: { ...tags, Name: `${props.name}-cloudwatch-logs` } });
     const deliver = new DataAwsIamPolicyDocument(this, "logs-delivery", {
       statement: [

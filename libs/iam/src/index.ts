@@ -18,3 +18,4 @@ export {
   validateSid,
 } from "./statement";
 export { PolicyStatements, documentStatements, toDocumentStatement, unnamedDocumentStatements } from "./document";
+export { serviceTrustPolicy } from "./trust";

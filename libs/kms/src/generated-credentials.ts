@@ -3,6 +3,7 @@ import { markLibrary, provideRequirement } from "@infra/core";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EphemeralResource } from "./ephemeral";
+import { ephemeralRandomPassword } from "./random-password";
 
 /** The secret that receives the credentials: a `Secret` of this or another stack (its ARN and plain name). */
 export interface CredentialsSecret {
@@ -50,22 +51,16 @@ export class GeneratedCredentials extends Construct {
     markLibrary(this, "kms");
     const version = props.version ?? 1;
     const length = props.passwordLength ?? 32;
-    if (!Number.isInteger(version) || version < 1) throw new Error(`${this.node.path}: version ${version} must be a whole number >= 1`);
-    if (!Number.isInteger(length) || length < 16 || length > 128) throw new Error(`${this.node.path}: passwordLength ${length} must be a whole number from 16 to 128`);
+    const password = ephemeralRandomPassword(this, "random-password", { version, length, lengthField: "passwordLength" });
     this.props = props;
     this.version = version;
 
-    const generated = new EphemeralResource(this, "random-password", "aws_secretsmanager_random_password", {
-      password_length: length,
-      exclude_punctuation: true,
-      require_each_included_type: true,
-    });
     const initial = new SecretsmanagerSecretVersion(this, "initial", {
       secretId: props.secret.secretArn,
       secretStringWo: Fn.jsonencode({
         engine: props.engine,
         username: props.username,
-        password: generated.attribute("random_password"),
+        password,
         port: props.port,
         ...(props.dbname ? { dbname: props.dbname } : {}),
       }),

@@ -1,8 +1,8 @@
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { markLibrary, provideRequirement } from "@infra/core";
 import { Construct } from "constructs";
-import { EphemeralResource } from "./ephemeral";
 import type { CredentialsSecret } from "./generated-credentials";
+import { ephemeralRandomPassword } from "./random-password";
 
 export interface GeneratedTokenProps {
   /** The secret that receives the token as its whole secret string. */
@@ -34,17 +34,11 @@ export class GeneratedToken extends Construct {
     markLibrary(this, "kms");
     const version = props.version ?? 1;
     const length = props.length ?? 64;
-    if (!Number.isInteger(version) || version < 1) throw new Error(`${this.node.path}: version ${version} must be a whole number >= 1`);
-    if (!Number.isInteger(length) || length < 16 || length > 128) throw new Error(`${this.node.path}: length ${length} must be a whole number from 16 to 128`);
+    const token = ephemeralRandomPassword(this, "random-token", { version, length, lengthField: "length" });
     this.version = version;
-    const generated = new EphemeralResource(this, "random-token", "aws_secretsmanager_random_password", {
-      password_length: length,
-      exclude_punctuation: true,
-      require_each_included_type: true,
-    });
     const stored = new SecretsmanagerSecretVersion(this, "value", {
       secretId: props.secret.secretArn,
-      secretStringWo: generated.attribute("random_password"),
+      secretStringWo: token,
       secretStringWoVersion: version,
     });
     this.versionId = stored.versionId;

@@ -77,42 +77,15 @@ export interface KeyPolicyInput {
  */
 export function keyPolicyStatements(input: KeyPolicyInput): KeyPolicyStatement[] {
   const { accountId, region, partition } = input;
+  // IAM principals (not services): each group gets its statement only when it has members.
+  const allowIam = (sid: string, arns: readonly string[], actions: readonly string[]): KeyPolicyStatement[] =>
+    arns.length > 0 ? [{ sid, effect: "Allow", principals: [{ type: "AWS", identifiers: [...arns] }], actions: [...actions], resources: ["*"] }] : [];
   const statements: KeyPolicyStatement[] = [
-    {
-      sid: "AccountRootAdministers",
-      effect: "Allow",
-      principals: [{ type: "AWS", identifiers: [`arn:${partition}:iam::${accountId}:root`] }],
-      actions: ["kms:*"],
-      resources: ["*"],
-    },
+    ...allowIam("AccountRootAdministers", [`arn:${partition}:iam::${accountId}:root`], ["kms:*"]),
+    ...allowIam("KeyAdministrators", input.administratorArns, KEY_ADMIN_ACTIONS),
+    ...allowIam("KeyUsers", input.userArns, ENCRYPT_DECRYPT_ACTIONS),
+    ...allowIam("KeyReaders", input.readerArns ?? [], DECRYPT_ACTIONS),
   ];
-  if (input.administratorArns.length > 0) {
-    statements.push({
-      sid: "KeyAdministrators",
-      effect: "Allow",
-      principals: [{ type: "AWS", identifiers: [...input.administratorArns] }],
-      actions: [...KEY_ADMIN_ACTIONS],
-      resources: ["*"],
-    });
-  }
-  if (input.userArns.length > 0) {
-    statements.push({
-      sid: "KeyUsers",
-      effect: "Allow",
-      principals: [{ type: "AWS", identifiers: [...input.userArns] }],
-      actions: [...ENCRYPT_DECRYPT_ACTIONS],
-      resources: ["*"],
-    });
-  }
-  if ((input.readerArns ?? []).length > 0) {
-    statements.push({
-      sid: "KeyReaders",
-      effect: "Allow",
-      principals: [{ type: "AWS", identifiers: [...input.readerArns!] }],
-      actions: [...DECRYPT_ACTIONS],
-      resources: ["*"],
-    });
-  }
   for (const sp of input.servicePrincipals) statements.push(...serviceStatements(sp, accountId, region, partition));
   for (const service of input.serviceLinkedRoles ?? []) statements.push(...serviceLinkedRoleStatements(service, accountId, partition));
   return statements;

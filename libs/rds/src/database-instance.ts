@@ -1,4 +1,3 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/db-instance-automated-backups-replication";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
@@ -16,6 +15,8 @@ import { type DbEngine, enginePort, parameterGroupFamily, type StorageType } fro
 import { engineParameters } from "./parameters";
 import { RotationFunction } from "./rotation";
 import { validateDatabaseProps } from "./validate";
+import { ingressFromSecurityGroup } from "@infra/vpc";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export type EnhancedMonitoringInterval = 0 | 1 | 5 | 10 | 15 | 30 | 60;
 
@@ -252,11 +253,7 @@ export class DatabaseInstance extends Construct {
 
     let monitoringRoleArn: string | undefined;
     if (props.enhancedMonitoringInterval > 0) {
-      const assume = new DataAwsIamPolicyDocument(this, "monitoring-assume", {
-        statement: [
-          { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["monitoring.rds.amazonaws.com"] }] },
-        ],
-      });
+      const assume = serviceTrustPolicy(this, "monitoring-assume", "monitoring.rds.amazonaws.com");
       const role = new IamRole(this, "monitoring-role", {
         name: `${props.name}-rds-monitoring`,
         assumeRolePolicy: assume.json,
@@ -436,13 +433,6 @@ export class DatabaseInstance extends Construct {
   /** Opens the engine port to one more security group. */
   allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {
     if (description.trim() === "") throw new Error(`DatabaseInstance.allowFrom: every ingress rule needs a description`);
-    return new VpcSecurityGroupIngressRule(this, `ingress-${this.ingressCount++}`, {
-      securityGroupId: this.sgId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.dbPort,
-      toPort: this.dbPort,
-      description,
-    });
+    return ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, { securityGroupId: this.sgId, sourceSecurityGroupId: securityGroupId, port: this.dbPort, description });
   }
 }

@@ -4,6 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-replication-configuration";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { serviceTrustPolicy } from "@infra/iam";
 
 export interface ReplicationProps {
   /** ARN of the versioned destination bucket (another region: seed 001/003 DR in us-west-2). */
@@ -32,9 +33,7 @@ export class BucketReplication extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketReplicationProps) {
     super(scope, id);
-    const assume = new DataAwsIamPolicyDocument(this, "assume", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["s3.amazonaws.com"] }] }],
-    });
+    const assume = serviceTrustPolicy(this, "assume", "s3.amazonaws.com");
     const role = new IamRole(this, "role", { name: props.roleName, assumeRolePolicy: assume.json, tags: props.tags });
     const permissions = new DataAwsIamPolicyDocument(this, "permissions", {
       statement: [

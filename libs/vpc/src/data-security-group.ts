@@ -1,6 +1,6 @@
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { ingressFromSecurityGroup } from "./ingress";
 
 export interface AllowedSecurityGroup {
   readonly securityGroupId: string;
@@ -48,12 +48,10 @@ export class DataSecurityGroup extends Construct {
     const ruleId = `from-${slug}`;
     if (this.ruleIds.has(ruleId)) throw new Error(`${this.node.path}: a rule described "${description}" already exists`);
     this.ruleIds.add(ruleId);
-    new VpcSecurityGroupIngressRule(this, ruleId, {
+    ingressFromSecurityGroup(this, ruleId, {
       securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.props.port,
-      toPort: this.props.toPort ?? this.props.port,
+      sourceSecurityGroupId: securityGroupId,
+      port: [this.props.port, this.props.toPort ?? this.props.port],
       description,
       tags: { ...this.props.tags, Name: `${this.props.name}-${slug}` },
     });

@@ -4,3 +4,4 @@ export { Vpc, type FlowLogsProps, type VpcProps } from "./vpc";
 export { type VpcFromInputsOptions, type VpcLayoutInputs, vpcFromInputs } from "./from-inputs";
 export { VpcPeering, type PeeringSide, type VpcPeeringProps } from "./peering";
 export { DataSecurityGroup, type AllowedSecurityGroup, type DataSecurityGroupProps } from "./data-security-group";
+export { ingressFromSecurityGroup, type SecurityGroupIngressProps } from "./ingress";

@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
-import { MetricAlarm } from "../metric-alarm";
-import { type AlarmHelperProps, windowText } from "./common";
+import type { MetricAlarm } from "../metric-alarm";
+import { type AlarmHelperProps, cpuUtilizationAlarm } from "./common";
 
 export interface Ec2CpuAlarmProps extends AlarmHelperProps {
   /** The instances: a whole auto scaling group (EC2 aggregates its CPU) or one instance. */
@@ -11,26 +11,9 @@ export interface Ec2CpuAlarmProps extends AlarmHelperProps {
 
 /** AWS/EC2 CPUUtilization above a threshold, averaged over an ASG or for one instance. */
 export function ec2CpuAlarm(scope: Construct, id: string, props: Ec2CpuAlarmProps): MetricAlarm {
-  const threshold = props.thresholdPercent ?? 80;
-  const period = props.period ?? 300;
-  const evaluationPeriods = props.evaluationPeriods ?? 2;
   const dimensions: Record<string, string> =
     "autoScalingGroupName" in props.target
       ? { AutoScalingGroupName: props.target.autoScalingGroupName }
       : { InstanceId: props.target.instanceId };
-  return new MetricAlarm(scope, id, {
-    name: props.name,
-    description: props.description ?? `EC2 CPU above ${threshold}% for ${windowText(period, evaluationPeriods)}`,
-    namespace: "AWS/EC2",
-    metricName: "CPUUtilization",
-    dimensions,
-    statistic: "Average",
-    comparison: "GreaterThanThreshold",
-    threshold,
-    period,
-    evaluationPeriods,
-    datapointsToAlarm: props.datapointsToAlarm,
-    alarmTopicArns: props.alarmTopicArns,
-    tags: props.tags,
-  });
+  return cpuUtilizationAlarm(scope, id, props, { subject: "EC2", namespace: "AWS/EC2", dimensions });
 }

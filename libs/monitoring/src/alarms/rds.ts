@@ -1,7 +1,7 @@
 import { DbEventSubscription } from "@cdktf/provider-aws/lib/db-event-subscription";
 import type { Construct } from "constructs";
 import { MetricAlarm } from "../metric-alarm";
-import { type AlarmHelperProps, windowText } from "./common";
+import { type AlarmHelperProps, cpuUtilizationAlarm } from "./common";
 
 export interface RdsCpuAlarmProps extends AlarmHelperProps {
   /** The DB instance identifier (DBInstanceIdentifier dimension). */
@@ -12,23 +12,10 @@ export interface RdsCpuAlarmProps extends AlarmHelperProps {
 
 /** AWS/RDS CPUUtilization above a threshold. */
 export function rdsCpuAlarm(scope: Construct, id: string, props: RdsCpuAlarmProps): MetricAlarm {
-  const threshold = props.thresholdPercent ?? 80;
-  const period = props.period ?? 300;
-  const evaluationPeriods = props.evaluationPeriods ?? 2;
-  return new MetricAlarm(scope, id, {
-    name: props.name,
-    description: props.description ?? `RDS ${props.dbInstanceIdentifier} CPU above ${threshold}% for ${windowText(period, evaluationPeriods)}`,
+  return cpuUtilizationAlarm(scope, id, props, {
+    subject: `RDS ${props.dbInstanceIdentifier}`,
     namespace: "AWS/RDS",
-    metricName: "CPUUtilization",
     dimensions: { DBInstanceIdentifier: props.dbInstanceIdentifier },
-    statistic: "Average",
-    comparison: "GreaterThanThreshold",
-    threshold,
-    period,
-    evaluationPeriods,
-    datapointsToAlarm: props.datapointsToAlarm,
-    alarmTopicArns: props.alarmTopicArns,
-    tags: props.tags,
   });
 }
 

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { PolicyReport } from "../report";
 import { attachEnvPreflight, attachStackPreflight, type PreflightMode } from "./cdktf";
 import type { DeclaredPrerequisite } from "./types";
+import { synthError } from "../test-harness";
 
 const TODAY = "2026-06-01";
 
@@ -53,15 +54,6 @@ function env(withLogs: boolean, mode: PreflightMode, window = "sun:05:00-sun:06:
   for (const s of [kms, api]) attachStackPreflight(s, options);
   attachEnvPreflight(app, () => [{ stack: kms, dependsOn: [] }, { stack: api, dependsOn: [kms.node.id] }], options);
   return { app, reports };
-}
-
-function synthError(app: App): string {
-  try {
-    app.synth();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected synth to fail");
 }
 
 describe("preflight at synth", () => {

@@ -11,11 +11,10 @@
 import { describe, expect, it } from "vitest";
 import type { JsonObject, TerraformJson } from "../types";
 import { evaluatePreflight } from "./evaluate";
-import { ACCOUNT, EnvFixture, TEST_TODAY } from "./test-harness";
+import { AUTOSCALING_SLR as SLR, EnvFixture, KEY_STATEMENTS, TEST_TODAY } from "./test-harness";
 import type { PreflightStackInput } from "./types";
 
 const GUARD = "terraform_data.cross-stack-placeholder-guard";
-const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 
 type Blocks = Record<string, Record<string, JsonObject>>;
 
@@ -56,25 +55,8 @@ function withFreshEnvFallbacks(json: TerraformJson): TerraformJson {
   } as TerraformJson;
 }
 
-const keyPolicy = (sids: string[]): JsonObject => ({
-  statement: [
-    { sid: "Root", effect: "Allow", actions: ["kms:*"], resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${ACCOUNT}:root`] }] },
-    ...(sids.includes("logs")
-      ? [
-          {
-            sid: "Logs",
-            effect: "Allow",
-            principals: [{ type: "Service", identifiers: ["logs.us-east-1.amazonaws.com"] }],
-            actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            resources: ["*"],
-            condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`] }],
-          },
-        ]
-      : []),
-    { sid: "AsgUse", effect: "Allow", principals: [{ type: "AWS", identifiers: [SLR] }], actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], resources: ["*"] },
-    { sid: "AsgGrant", effect: "Allow", principals: [{ type: "AWS", identifiers: [SLR] }], actions: ["kms:CreateGrant"], resources: ["*"], condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }] },
-  ],
-});
+const { ROOT, LOGS, ASG_USE, ASG_GRANT } = KEY_STATEMENTS;
+const keyPolicy = (sids: string[]): JsonObject => ({ statement: [ROOT, ...(sids.includes("logs") ? [LOGS] : []), ASG_USE, ASG_GRANT] });
 
 const trust = (service: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
 

@@ -101,3 +101,45 @@ export function preflightStatuses(rule: PreflightRule, input: Input, facts?: Pre
       .map((r) => [`${r.stack}/${r.address}`, r.status]),
   );
 }
+
+/** The EC2 Auto Scaling service-linked role of the test account. */
+export const AUTOSCALING_SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+
+/**
+ * Key policy statements as AWS documents them for each service (the account root, CloudWatch Logs,
+ * SNS publishers, EC2 Auto Scaling's service-linked role), for key policy fixtures.
+ */
+export const KEY_STATEMENTS: Readonly<Record<"ROOT" | "LOGS" | "PUBLISHERS" | "ASG_USE" | "ASG_GRANT", JsonObject>> = {
+  ROOT: { sid: "Root", effect: "Allow", actions: ["kms:*"], resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${ACCOUNT}:root`] }] },
+  LOGS: {
+    sid: "Logs",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["logs.us-east-1.amazonaws.com"] }],
+    actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    resources: ["*"],
+    condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`] }],
+  },
+  PUBLISHERS: {
+    sid: "Publishers",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] }],
+    actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+    resources: ["*"],
+    condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] }],
+  },
+  ASG_USE: {
+    sid: "AsgUse",
+    effect: "Allow",
+    principals: [{ type: "AWS", identifiers: [AUTOSCALING_SLR] }],
+    actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+    resources: ["*"],
+  },
+  ASG_GRANT: {
+    sid: "AsgGrant",
+    effect: "Allow",
+    principals: [{ type: "AWS", identifiers: [AUTOSCALING_SLR] }],
+    actions: ["kms:CreateGrant"],
+    resources: ["*"],
+    condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+  },
+};

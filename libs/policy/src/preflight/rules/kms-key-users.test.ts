@@ -1,36 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../types";
-import { ACCOUNT, EnvFixture, preflightFailures, preflightStatuses } from "../test-harness";
-import { kmsKeyUsers as rule } from "./kms-key-users";
+import { ACCOUNT, AUTOSCALING_SLR as SLR, EnvFixture, KEY_STATEMENTS, preflightFailures, preflightStatuses } from "../test-harness";
 
-const ROOT = { sid: "Root", effect: "Allow", actions: ["kms:*"], resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${ACCOUNT}:root`] }] };
-const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-// The statements AWS documents for each service (CloudWatch Logs, SNS publishers, EC2 Auto Scaling).
-const LOGS = {
-  sid: "Logs",
-  effect: "Allow",
-  principals: [{ type: "Service", identifiers: ["logs.us-east-1.amazonaws.com"] }],
-  actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-  resources: ["*"],
-  condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`] }],
-};
-const PUBLISHERS = {
-  sid: "Publishers",
-  effect: "Allow",
-  principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] }],
-  actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-  resources: ["*"],
-  condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] }],
-};
-const ASG_USE = { sid: "AsgUse", effect: "Allow", principals: [{ type: "AWS", identifiers: [SLR] }], actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], resources: ["*"] };
-const ASG_GRANT = {
-  sid: "AsgGrant",
-  effect: "Allow",
-  principals: [{ type: "AWS", identifiers: [SLR] }],
-  actions: ["kms:CreateGrant"],
-  resources: ["*"],
-  condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
-};
+const { ROOT, LOGS, PUBLISHERS, ASG_USE, ASG_GRANT } = KEY_STATEMENTS;
+import { kmsKeyUsers as rule } from "./kms-key-users";
 
 /** A key in the kms stack; a log group, an alarm topic and an Auto Scaling group in the app stack. */
 function env(statements: JsonObject[]): EnvFixture {
