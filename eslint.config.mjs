@@ -15,7 +15,15 @@ const LAYERS = {
   "layer:app": [...SCHEMA, "layer:construct", "layer:workload-inputs", "layer:workload-builders", "layer:environments", "layer:testing", "layer:testing-core"],
   "layer:testing-core": [],
   "layer:testing": [...SCHEMA, "layer:construct", "layer:workload-inputs", "layer:workload-builders", "layer:environments", "layer:testing-core"],
-  "layer:tooling": [...SCHEMA, "layer:construct", "layer:workload-inputs", "layer:workload-builders", "layer:environments", "layer:testing", "layer:testing-core"],
+  "layer:tooling": [
+    ...SCHEMA,
+    "layer:construct",
+    "layer:workload-inputs",
+    "layer:workload-builders",
+    "layer:environments",
+    "layer:testing",
+    "layer:testing-core",
+  ],
 };
 
 export default tseslint.config(
@@ -45,9 +53,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { group: ["cdktf", "cdktf/*", "constructs", "@cdktf/*"], message: "The config layer stays free of cdktf imports." },
-          ],
+          patterns: [{ group: ["cdktf", "cdktf/*", "constructs", "@cdktf/*"], message: "The config layer stays free of cdktf imports." }],
         },
       ],
     },

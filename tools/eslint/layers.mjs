@@ -39,7 +39,9 @@ const inside = (file, prefix) => prefix === "" || file === prefix || file.starts
 export function layerOfFile(projects, file) {
   const project = projects.find((p) => inside(file, p.root));
   if (!project) return undefined;
-  const sub = project.sub.filter((s) => inside(file, s.prefix) || file.replace(/\.ts$/, "") === s.prefix.replace(/\.ts$/, "")).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  const sub = project.sub
+    .filter((s) => inside(file, s.prefix) || file.replace(/\.ts$/, "") === s.prefix.replace(/\.ts$/, ""))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0];
   return { project: project.name, layer: sub?.layer ?? project.layer };
 }
 
@@ -74,7 +76,8 @@ const rule = {
       },
     ],
     messages: {
-      wrongDirection: "{{fromLayer}} ({{fromProject}}) may not import {{toLayer}} ({{toProject}}: '{{spec}}'). {{fromLayer}} may import: {{allowed}}. See docs/adr/0050-layers.md.",
+      wrongDirection:
+        "{{fromLayer}} ({{fromProject}}) may not import {{toLayer}} ({{toProject}}: '{{spec}}'). {{fromLayer}} may import: {{allowed}}. See docs/adr/0050-layers.md.",
       unknownLayer: "{{layer}} is not a layer listed in the `allow` table of eslint.config.mjs",
     },
   },
@@ -96,7 +99,14 @@ const rule = {
       context.report({
         node: source,
         messageId: "wrongDirection",
-        data: { fromLayer: from.layer, fromProject: from.project, toLayer: to.layer, toProject: to.project, spec: source.value, allowed: allow[from.layer].join(", ") || "(nothing but itself)" },
+        data: {
+          fromLayer: from.layer,
+          fromProject: from.project,
+          toLayer: to.layer,
+          toProject: to.project,
+          spec: source.value,
+          allowed: allow[from.layer].join(", ") || "(nothing but itself)",
+        },
       });
     }
     return {

@@ -66,7 +66,10 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 account foundatio
     const roles = entries(foundation, "aws_iam_role").filter(([k]) => k.startsWith("human-roles_"));
     const attachments = entries(foundation, "aws_iam_role_policy_attachment").filter(([k]) => k.startsWith("human-roles_"));
     const policyOf = Object.fromEntries(
-      roles.map(([k, r]) => [r["name"], String(attachments.find(([, a]) => String(a["role"]).includes(`aws_iam_role.${k}.`))![1]["policy_arn"]).replace("arn:aws:iam::aws:policy/", "")]),
+      roles.map(([k, r]) => [
+        r["name"],
+        String(attachments.find(([, a]) => String(a["role"]).includes(`aws_iam_role.${k}.`))![1]["policy_arn"]).replace("arn:aws:iam::aws:policy/", ""),
+      ]),
     );
     expect(policyOf).toEqual(ROLES[name as keyof typeof ROLES]);
     const trust = Object.entries(docs(foundation)).find(([k]) => k.startsWith("human-roles_trust"))![1];
@@ -88,11 +91,15 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 account foundatio
   it("administrators read the trail's log files by key policy; power users cannot switch the trail off", () => {
     const key = Object.entries(docs(foundation)).find(([k]) => k.startsWith("audit-trail_key_policy"))![1];
     const readers = key["statement"].find((s: R) => s["sid"] === "KeyReaders");
-    const admins = Object.entries(ROLES[name as keyof typeof ROLES]).filter(([, p]) => p === "AdministratorAccess").map(([n]) => n);
+    const admins = Object.entries(ROLES[name as keyof typeof ROLES])
+      .filter(([, p]) => p === "AdministratorAccess")
+      .map(([n]) => n);
     const roleKey = (n: string) => entries(foundation, "aws_iam_role").find(([, r]) => r["name"] === n)![0];
     expect(readers["principals"]).toEqual([{ type: "AWS", identifiers: admins.map((n) => `\${aws_iam_role.${roleKey(n)}.arn}`) }]);
     const guards = entries(foundation, "aws_iam_role_policy").filter(([k]) => k.startsWith("human-roles_"));
-    const powerUsers = Object.entries(ROLES[name as keyof typeof ROLES]).filter(([, p]) => p === "PowerUserAccess").map(([n]) => n);
+    const powerUsers = Object.entries(ROLES[name as keyof typeof ROLES])
+      .filter(([, p]) => p === "PowerUserAccess")
+      .map(([n]) => n);
     expect(guards.map(([, g]) => g["role"])).toEqual(powerUsers.map((n) => `\${aws_iam_role.${roleKey(n)}.id}`));
   });
 });

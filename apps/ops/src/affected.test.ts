@@ -75,9 +75,15 @@ export const apiRecord = defineModule({
       const platform = join(tree, "environments/dev/us-east-1/platform.ts");
       // dev deploys the whole platform (deployWorkload) plus the new module.
       const original = readFileSync(platform, "utf8");
-      const edited = original.replace('{ except: ["vpcPeering", "logShipping"] });', '{ except: ["vpcPeering", "logShipping"] }).concat(deploymentsFrom("environments/dev/us-east-1/platform.ts", [deploy(apiRecord)]));');
+      const edited = original.replace(
+        '{ except: ["vpcPeering", "logShipping"] });',
+        '{ except: ["vpcPeering", "logShipping"] }).concat(deploymentsFrom("environments/dev/us-east-1/platform.ts", [deploy(apiRecord)]));',
+      );
       expect(edited).not.toBe(original);
-      writeFileSync(platform, `import { deploy, deploymentsFrom } from "@infra/config";\nimport { apiRecord } from "../../_envcommon/dns/api-record";\n${edited}`);
+      writeFileSync(
+        platform,
+        `import { deploy, deploymentsFrom } from "@infra/config";\nimport { apiRecord } from "../../_envcommon/dns/api-record";\n${edited}`,
+      );
       const r = spawnSync(process.execPath, [join(tree, "apps/ops/scripts/run.cjs"), "affected", "--base", "HEAD", "--json"], { cwd: tree, encoding: "utf8" });
       expect(r.stderr).toContain("synthesizing HEAD");
       expect(r.status).toBe(0);

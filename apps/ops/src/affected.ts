@@ -72,12 +72,19 @@ export function affectedSince(base: string, opts: { keepBase?: string; log: (lin
       env: { ...process.env, INFRA_WORKSPACE_ROOT: tree, INFRA_OUT_ROOT: tree },
     });
     const baseOk = r.status === 0;
-    if (!baseOk) opts.log(`the base does not synthesize (exit ${r.status}); every env counts as affected:\n${(r.stderr || r.stdout).trim().split("\n").slice(-5).join("\n")}`);
+    if (!baseOk)
+      opts.log(
+        `the base does not synthesize (exit ${r.status}); every env counts as affected:\n${(r.stderr || r.stdout).trim().split("\n").slice(-5).join("\n")}`,
+      );
     opts.log("synthesizing this checkout …");
     synthAll(ENVS, (env) => cdktfOut(workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot }), env));
     const headWs = workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot });
     const changes = baseOk
-      ? compareSynth(envs, (env) => join(tree, "apps", env, "cdktf.out", "stacks"), (env) => stacksDir(headWs, env))
+      ? compareSynth(
+          envs,
+          (env) => join(tree, "apps", env, "cdktf.out", "stacks"),
+          (env) => stacksDir(headWs, env),
+        )
       : envs.map((env) => ({ env, key: env.toUpperCase(), stacks: [...stackHashes(stacksDir(headWs, env)).keys()], removed: [] }));
     if (opts.keepBase && baseOk) {
       for (const env of envs) {
@@ -96,7 +103,10 @@ export function affectedSince(base: string, opts: { keepBase?: string; log: (lin
   }
 }
 
-export function affectedCommand(values: { base?: string | undefined; json?: boolean | undefined; "keep-base"?: string | undefined }, io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv }): number {
+export function affectedCommand(
+  values: { base?: string | undefined; json?: boolean | undefined; "keep-base"?: string | undefined },
+  io: { stdout: (t: string) => void; stderr: (t: string) => void; env: NodeJS.ProcessEnv },
+): number {
   if (!values.base) throw new UsageError("affected needs --base <git ref> (e.g. origin/main)");
   const changes = affectedSince(values.base, {
     ...(values["keep-base"] ? { keepBase: values["keep-base"] } : {}),
@@ -109,7 +119,9 @@ export function affectedCommand(values: { base?: string | undefined; json?: bool
   }
   if (!changes.length) io.stdout("no env's synthesized Terraform changes\n");
   for (const c of changes) {
-    io.stdout(`${c.env}: ${c.stacks.length} stack(s) to plan${c.stacks.length ? `: ${c.stacks.join(", ")}` : ""}${c.removed.length ? `; removed: ${c.removed.join(", ")}` : ""}\n`);
+    io.stdout(
+      `${c.env}: ${c.stacks.length} stack(s) to plan${c.stacks.length ? `: ${c.stacks.join(", ")}` : ""}${c.removed.length ? `; removed: ${c.removed.join(", ")}` : ""}\n`,
+    );
   }
   return 0;
 }

@@ -22,7 +22,15 @@ const SUBCOMMANDS = ["plan", "deploy", "migrate"];
  */
 export async function bootstrapCommand(
   rest: readonly string[],
-  values: { env?: string | undefined; binary?: string | undefined; "plugin-cache"?: string | undefined; "no-synth"?: boolean | undefined; "auto-approve"?: boolean | undefined; reconfigure?: boolean | undefined; "lock-timeout"?: string | undefined },
+  values: {
+    env?: string | undefined;
+    binary?: string | undefined;
+    "plugin-cache"?: string | undefined;
+    "no-synth"?: boolean | undefined;
+    "auto-approve"?: boolean | undefined;
+    reconfigure?: boolean | undefined;
+    "lock-timeout"?: string | undefined;
+  },
   io: CliIo,
   ws: Workspace,
 ): Promise<number> {
@@ -31,7 +39,8 @@ export async function bootstrapCommand(
     throw new UsageError(`bootstrap needs plan | deploy | migrate${sub ? `, got ${JSON.stringify(sub)}${didYouMean(sub, SUBCOMMANDS)}` : ""}`);
   }
   if (extra.length) throw new UsageError(`bootstrap ${sub}: unexpected ${JSON.stringify(extra.join(" "))}`);
-  if (!values.env) throw new UsageError(`bootstrap ${sub} needs --env <env> (one of ${ENVS.map((e) => e.name).join(" | ")}); with Nx: npx nx run bootstrap:${sub}:<env>`);
+  if (!values.env)
+    throw new UsageError(`bootstrap ${sub} needs --env <env> (one of ${ENVS.map((e) => e.name).join(" | ")}); with Nx: npx nx run bootstrap:${sub}:<env>`);
   const env = findEnv(values.env).name;
   const backend = sub === "migrate" ? "s3" : io.env["BOOTSTRAP_BACKEND"] === "s3" ? "s3" : "local";
   const required = rootConfig.parse(root).terraformVersion;

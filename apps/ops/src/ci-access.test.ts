@@ -55,7 +55,11 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
   });
 
   it("exactly two roles: the plan role and this env's deploy role, their ARNs as the workflows' variables", () => {
-    expect(Object.values(roles).map((r) => r["name"]).sort()).toEqual([`${name}-us-east-1-ci-plan`, deployRole.name].sort());
+    expect(
+      Object.values(roles)
+        .map((r) => r["name"])
+        .sort(),
+    ).toEqual([`${name}-us-east-1-ci-plan`, deployRole.name].sort());
     expect(json.output).toEqual({
       [`AWS_PLAN_ROLE_ARN_${name.toUpperCase()}`]: { value: "${aws_iam_role.plan-role.arn}", description: expect.any(String) },
       [deployRole.output]: { value: "${aws_iam_role.deploy-role.arn}", description: expect.any(String) },
@@ -71,7 +75,16 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
         .filter(([, r]) => String(r["assume_role_policy"]).includes("token.actions.githubusercontent.com"))
         .map(([, r]) => ({ stack: s.stackName, name: r["name"], scope: (r["tags"] as Record<string, string> | undefined)?.["CiScope"] })),
     );
-    expect(federated.filter((r) => r.scope === undefined).map((r) => r.name).sort()).toEqual(Object.values(roles).map((r) => r["name"]).sort());
+    expect(
+      federated
+        .filter((r) => r.scope === undefined)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(
+      Object.values(roles)
+        .map((r) => r["name"])
+        .sort(),
+    );
     for (const app of federated.filter((r) => r.scope !== undefined)) {
       expect(app).toEqual({ stack: `${name}-us-east-1-atlas-security-app-deploy`, name: `acct-atlas-${name}-app-deploy`, scope: "application-delivery" });
     }
@@ -97,15 +110,32 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
 
   it("the plan role is read-only: Describe/List/Get, the state read, the lock items, the state key through the backend", () => {
     const allowed = inline("plan-role").filter((s) => s.Effect === "Allow");
-    const writes = allowed.flatMap((s) => list(s.Action).map((a) => ({ a, s }))).filter(({ a }) => !/^[a-z0-9-]+:(Describe|List|Get|BatchGet)/.test(a) && a !== "apigateway:GET" && a !== "budgets:ViewBudget");
+    const writes = allowed
+      .flatMap((s) => list(s.Action).map((a) => ({ a, s })))
+      .filter(({ a }) => !/^[a-z0-9-]+:(Describe|List|Get|BatchGet)/.test(a) && a !== "apigateway:GET" && a !== "budgets:ViewBudget");
     expect(writes.map(({ a, s }) => `${s.Sid}:${a}`).sort()).toEqual(
-      ["StateLockTable:dynamodb:PutItem", "StateLockTable:dynamodb:DeleteItem", "StateKeyThroughTheBackend:kms:Decrypt", "StateKeyThroughTheBackend:kms:Encrypt", "StateKeyThroughTheBackend:kms:GenerateDataKey", "DecryptManagedSecretsThroughSecretsManager:kms:Decrypt"].sort(),
+      [
+        "StateLockTable:dynamodb:PutItem",
+        "StateLockTable:dynamodb:DeleteItem",
+        "StateKeyThroughTheBackend:kms:Decrypt",
+        "StateKeyThroughTheBackend:kms:Encrypt",
+        "StateKeyThroughTheBackend:kms:GenerateDataKey",
+        "DecryptManagedSecretsThroughSecretsManager:kms:Decrypt",
+      ].sort(),
     );
     expect(allowed.find((s) => s.Sid === "StateLockTable")!.Resource).toBe(table);
-    expect(allowed.find((s) => s.Sid === "DecryptManagedSecretsThroughSecretsManager")!.Condition).toEqual({ StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } });
+    expect(allowed.find((s) => s.Sid === "DecryptManagedSecretsThroughSecretsManager")!.Condition).toEqual({
+      StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" },
+    });
     const denies = inline("plan-role").filter((s) => s.Effect === "Deny");
     expect(denies).toEqual([
-      { Sid: "NoSecretsOutsideThisRepository", Effect: "Deny", Action: ["secretsmanager:GetSecretValue"], Resource: "*", Condition: { StringNotEquals: { "secretsmanager:ResourceTag/ManagedBy": "cdktf" } } },
+      {
+        Sid: "NoSecretsOutsideThisRepository",
+        Effect: "Deny",
+        Action: ["secretsmanager:GetSecretValue"],
+        Resource: "*",
+        Condition: { StringNotEquals: { "secretsmanager:ResourceTag/ManagedBy": "cdktf" } },
+      },
       { Sid: "NoObjectReadsOutsideTheState", Effect: "Deny", Action: ["s3:GetObject", "s3:GetObjectVersion"], NotResource: [`${bucket}/${name}/*`] },
     ]);
   });
@@ -114,9 +144,21 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
     const key = { "kms:ResourceAliases": `alias/acme-infra-tfstate-${account}-key` };
     const state = (write: boolean): Statement[] => [
       { Sid: "ListStateBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: bucket },
-      { Sid: write ? "ReadWriteState" : "ReadState", Effect: "Allow", Action: write ? ["s3:GetObject", "s3:PutObject"] : ["s3:GetObject"], Resource: `${bucket}/${name}/*` },
-      ...(write ? [{ Sid: "NotTheBootstrapState", Effect: "Deny" as const, Action: ["s3:PutObject", "s3:DeleteObject"], Resource: `${bucket}/${name}/bootstrap/*` }] : []),
-      { Sid: "StateLockTable", Effect: "Allow", Action: ["dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], Resource: table },
+      {
+        Sid: write ? "ReadWriteState" : "ReadState",
+        Effect: "Allow",
+        Action: write ? ["s3:GetObject", "s3:PutObject"] : ["s3:GetObject"],
+        Resource: `${bucket}/${name}/*`,
+      },
+      ...(write
+        ? [{ Sid: "NotTheBootstrapState", Effect: "Deny" as const, Action: ["s3:PutObject", "s3:DeleteObject"], Resource: `${bucket}/${name}/bootstrap/*` }]
+        : []),
+      {
+        Sid: "StateLockTable",
+        Effect: "Allow",
+        Action: ["dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"],
+        Resource: table,
+      },
       {
         Sid: "StateKeyThroughTheBackend",
         Effect: "Allow",
@@ -131,9 +173,15 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
     expect(byName("deploy-role", "terraform-state")).toEqual(state(true));
     // Nothing else allows anything on the state bucket or table: the broad statement excludes them.
     for (const role of ["plan-role", "deploy-role"]) {
-      const others = inline(role).filter((s) => s.Effect === "Allow" && !["ListStateBucket", "ReadState", "ReadWriteState", "StateLockTable", "StateKeyThroughTheBackend"].includes(s.Sid));
+      const others = inline(role).filter(
+        (s) => s.Effect === "Allow" && !["ListStateBucket", "ReadState", "ReadWriteState", "StateLockTable", "StateKeyThroughTheBackend"].includes(s.Sid),
+      );
       for (const s of others) {
-        for (const r of list(s.Resource)) expect([bucket, table].some((x) => r === x || r.startsWith(`${bucket}/`)), `${role} ${s.Sid} ${r}`).toBe(false);
+        for (const r of list(s.Resource))
+          expect(
+            [bucket, table].some((x) => r === x || r.startsWith(`${bucket}/`)),
+            `${role} ${s.Sid} ${r}`,
+          ).toBe(false);
       }
     }
     const manage = inline("deploy-role").find((s) => s.Sid === "ManageInfrastructure")!;
@@ -144,7 +192,10 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
   it("the deploy role manages the services in use, cannot change CI access and cannot weaken the state key", () => {
     const deny = inline("deploy-role").filter((s) => s.Effect === "Deny");
     expect(deny.map((s) => s.Sid)).toEqual(["CannotChangeCiAccess", "CannotWeakenTheStateKey", "NotTheBootstrapState"]);
-    expect(deny[0]).toMatchObject({ NotAction: ["iam:Get*", "iam:List*"], Resource: ["${aws_iam_role.plan-role.arn}", "${aws_iam_role.deploy-role.arn}", provider] });
+    expect(deny[0]).toMatchObject({
+      NotAction: ["iam:Get*", "iam:List*"],
+      Resource: ["${aws_iam_role.plan-role.arn}", "${aws_iam_role.deploy-role.arn}", provider],
+    });
     expect(deny[1]!.Condition).toEqual({ "ForAnyValue:StringEquals": { "kms:ResourceAliases": `alias/acme-infra-tfstate-${account}-key` } });
     // Exactly the services of what the env synthesizes (resources and data sources of every stack).
     const types = stacks.flatMap((s) => [...Object.keys(s.json.resource ?? {}), ...Object.keys(s.json.data ?? {})]);
@@ -153,7 +204,9 @@ describe.each(ENVS.map((e) => [e.name] as const))("ci-access in %s", (name) => {
   });
 
   it("every resource type of every stack of the env belongs to a service the roles cover", () => {
-    const types = new Set(stacks.flatMap((s) => [...Object.keys(s.json.resource ?? {}), ...Object.keys(s.json.data ?? {})]).filter((t) => t.startsWith("aws_")));
+    const types = new Set(
+      stacks.flatMap((s) => [...Object.keys(s.json.resource ?? {}), ...Object.keys(s.json.data ?? {})]).filter((t) => t.startsWith("aws_")),
+    );
     const managed = new Set(list(inline("deploy-role").find((s) => s.Sid === "ManageInfrastructure")!.Action).map((a) => a.replace(/:\*$/, "")));
     const read = new Set(list(inline("plan-role").find((s) => s.Sid === "ReadConfiguration")!.Action).map((a) => a.split(":")[0]!));
     const missing: string[] = [];
@@ -181,15 +234,17 @@ describe("ci-access follows what later atlas phases synthesize", () => {
   const prod = findEnv("prod");
   const atPhase = (phase: number): EnvConfig => ({ ...prod, workloads: { ...prod.workloads, atlas: { ...(prod.workloads["atlas"] as object), phase } } });
   const manage = (env: EnvConfig) => {
-    const ci = synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } }).find((s) => s.stackName.endsWith("-security-ci-access"))!;
+    const ci = synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } }).find((s) =>
+      s.stackName.endsWith("-security-ci-access"),
+    )!;
     const policies = Object.values(ci.json.resource!["aws_iam_role_policy"] as Record<string, R>).filter((p) => p["name"] === "manage-infrastructure");
     return list(statements(policies[0]!["policy"]).find((s) => s.Sid === "ManageInfrastructure")!.Action);
   };
   const phase1 = list(
     statements(
-      Object.values(SYNTH.get("prod")!.find((s) => s.stackName.endsWith("-security-ci-access"))!.json.resource!["aws_iam_role_policy"] as Record<string, R>).find(
-        (p) => p["name"] === "manage-infrastructure",
-      )!["policy"],
+      Object.values(
+        SYNTH.get("prod")!.find((s) => s.stackName.endsWith("-security-ci-access"))!.json.resource!["aws_iam_role_policy"] as Record<string, R>,
+      ).find((p) => p["name"] === "manage-infrastructure")!["policy"],
     ).find((s) => s.Sid === "ManageInfrastructure")!.Action,
   );
 
@@ -215,7 +270,9 @@ describe("ci-access follows what later atlas phases synthesize", () => {
 
 describe("ci-access and the workflows agree", () => {
   const workflow = (file: string) =>
-    parse(readFileSync(resolve(__dirname, "../../../.github/workflows", file), "utf8")) as { jobs: Record<string, { environment?: string; steps?: { with?: R }[] }> };
+    parse(readFileSync(resolve(__dirname, "../../../.github/workflows", file), "utf8")) as {
+      jobs: Record<string, { environment?: string; steps?: { with?: R }[] }>;
+    };
   const roleVariable = (job: { steps?: { with?: R }[] }) =>
     String(job.steps!.find((s) => s.with?.["role-to-assume"])!.with!["role-to-assume"]).match(/vars\.([A-Z_]+)|'([A-Z_]+)\{0\}'/)!;
 
@@ -226,7 +283,9 @@ describe("ci-access and the workflows agree", () => {
       const stack = SYNTH.get(env.name)!.find((s) => s.stackName.endsWith("-security-ci-access"))!;
       expect(job.environment).toBe(env.name);
       expect(Object.keys(stack.json.output as R)).toContain(roleVariable(job)[1]);
-      expect(String((stack.json.resource!["aws_iam_role"] as Record<string, R>)["deploy-role"]!["assume_role_policy"])).toContain(`:environment:${job.environment}"`);
+      expect(String((stack.json.resource!["aws_iam_role"] as Record<string, R>)["deploy-role"]!["assume_role_policy"])).toContain(
+        `:environment:${job.environment}"`,
+      );
     }
   });
 
@@ -259,7 +318,9 @@ describe("ci-access config errors", () => {
   };
 
   it("a second deployment in a DR region is refused: IAM is global", () => {
-    expect(error(withDeployment("eu-west-1", deploy(platformModules.ciAccess)))).toContain("IAM is global: deploy security/ci-access once, in the primary region (us-east-1)");
+    expect(error(withDeployment("eu-west-1", deploy(platformModules.ciAccess)))).toContain(
+      "IAM is global: deploy security/ci-access once, in the primary region (us-east-1)",
+    );
   });
 
   it("a deploy role trusting another env's GitHub Environment is refused", () => {
@@ -267,7 +328,12 @@ describe("ci-access config errors", () => {
       ...prod,
       regions: prod.regions.map((r) =>
         r.role === "primary"
-          ? { ...r, deployments: r.deployments.map((d) => (d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { deployRole: { githubEnvironment: "staging" } } }) : d)) }
+          ? {
+              ...r,
+              deployments: r.deployments.map((d) =>
+                d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { deployRole: { githubEnvironment: "staging" } } }) : d,
+              ),
+            }
           : r,
       ),
     });
@@ -283,7 +349,12 @@ describe("ci-access config errors", () => {
       ...prod,
       regions: prod.regions.map((r) =>
         r.role === "primary"
-          ? { ...r, deployments: r.deployments.map((d) => (d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { planRole: { subjects: ["environment:prod"] } } }) : d)) }
+          ? {
+              ...r,
+              deployments: r.deployments.map((d) =>
+                d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { planRole: { subjects: ["environment:prod"] } } }) : d,
+              ),
+            }
           : r,
       ),
     });
@@ -293,7 +364,14 @@ describe("ci-access config errors", () => {
       ...prod,
       regions: prod.regions.map((r) =>
         r.role === "primary"
-          ? { ...r, deployments: r.deployments.map((d) => (d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { planRole: { subjects: ["environment:staging-plan"] } } }) : d)) }
+          ? {
+              ...r,
+              deployments: r.deployments.map((d) =>
+                d.definition === platformModules.ciAccess
+                  ? deploy(platformModules.ciAccess, { inputs: { planRole: { subjects: ["environment:staging-plan"] } } })
+                  : d,
+              ),
+            }
           : r,
       ),
     });

@@ -43,7 +43,16 @@ esac
 `,
   { mode: 0o755 },
 );
-const BASE_ENV = { ...tf.env, INFRA_AWS_CLI: awsStandIn, INFRA_OUT_ROOT: out, INFRA_PLUGIN_CACHE_DIR: plugins, STANDIN_PLANS: cannedPlans, INFRA_TF_BINARY: "", TF_PLUGIN_CACHE_DIR: "", INFRA_TOOLCHAIN_CACHE: join(out, "no-toolchain") };
+const BASE_ENV = {
+  ...tf.env,
+  INFRA_AWS_CLI: awsStandIn,
+  INFRA_OUT_ROOT: out,
+  INFRA_PLUGIN_CACHE_DIR: plugins,
+  STANDIN_PLANS: cannedPlans,
+  INFRA_TF_BINARY: "",
+  TF_PLUGIN_CACHE_DIR: "",
+  INFRA_TOOLCHAIN_CACHE: join(out, "no-toolchain"),
+};
 
 interface Run {
   code: number;
@@ -104,10 +113,12 @@ describe("plan: parallel by dependency level, one plugin cache, init once", () =
     const plans = r.calls.filter((c) => c.argv[0] === "plan");
     expect(plans).toHaveLength(resolved("prod").deployments.length);
     // Concurrency: the most plans that overlapped in time.
-    const events = plans.flatMap((p) => [
-      [p.started, 1],
-      [p.ended, -1],
-    ]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    const events = plans
+      .flatMap((p) => [
+        [p.started, 1],
+        [p.ended, -1],
+      ])
+      .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
     let now = 0;
     let peak = 0;
     for (const [, d] of events) peak = Math.max(peak, (now += d!));
@@ -125,7 +136,11 @@ describe("plan: parallel by dependency level, one plugin cache, init once", () =
     const first = await cli(["plan", "--env", "dev", "--no-synth"]);
     expect(first.code).toBe(0);
     const inits = first.calls.filter((c) => c.argv[0] === "init");
-    expect(inits.map((c) => c.stack).sort()).toEqual(resolved("dev").deployments.map((d) => d.stackName).sort());
+    expect(inits.map((c) => c.stack).sort()).toEqual(
+      resolved("dev")
+        .deployments.map((d) => d.stackName)
+        .sort(),
+    );
     expect(inits.every((c) => !c.argv.includes("-reconfigure"))).toBe(true);
     expect(first.calls.every((c) => c.cache === plugins && c.automation === "1")).toBe(true);
     // The first init ran alone (it fills the cache) and wrote the lock file every other stack got.
@@ -152,11 +167,18 @@ describe("plan: parallel by dependency level, one plugin cache, init once", () =
   });
 
   it("prints progress on stderr and a summary table on stdout", async () => {
-    cannedPlan("dev-us-east-1-network-vpc", { resource_changes: [{ address: "aws_vpc.a", change: { actions: ["delete", "create"] } }, { address: "aws_x.b", change: { actions: ["update"] } }] });
+    cannedPlan("dev-us-east-1-network-vpc", {
+      resource_changes: [
+        { address: "aws_vpc.a", change: { actions: ["delete", "create"] } },
+        { address: "aws_x.b", change: { actions: ["update"] } },
+      ],
+    });
     const r = await cli(["plan", "--env", "dev", "--no-synth"]);
     const n = resolved("dev").deployments.length;
     expect(r.stderr).toMatch(new RegExp(`^\\[0/${n} done, 1 running, ${n - 1} left, \\d+s\\] plan dev-us-east-1-account-foundation …$`, "m"));
-    expect(r.stderr).toMatch(new RegExp(`^\\[\\d+/${n} done, \\d+ running, \\d+ left, \\d+s\\] ✓ dev-us-east-1-network-vpc changes \\+1 ~1 -1 \\(\\d+\\.\\ds\\)$`, "m"));
+    expect(r.stderr).toMatch(
+      new RegExp(`^\\[\\d+/${n} done, \\d+ running, \\d+ left, \\d+s\\] ✓ dev-us-east-1-network-vpc changes \\+1 ~1 -1 \\(\\d+\\.\\ds\\)$`, "m"),
+    );
     // Which planned stacks read other stacks' outputs, so a fresh env's placeholders are expected (docs/fresh-env-plan.md).
     expect(r.stderr).toMatch(new RegExp(`^placeholders: \\d+ of ${n} stacks read \\d+ outputs of other stacks;`, "m"));
     expect(r.stdout).toMatch(/^stack +result +add +change +destroy +time$/m);
@@ -166,7 +188,11 @@ describe("plan: parallel by dependency level, one plugin cache, init once", () =
 
   it("PR plans are read-only (--no-lock), applies wait for the lock (--lock-timeout)", async () => {
     const pr = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc,dev-us-east-1-dns-zone", "--no-lock"]);
-    expect(pr.calls.filter((c) => c.stack === "dev-us-east-1-network-vpc").map((c) => c.argv.filter((a) => a.startsWith("-lock")))).toEqual([["-lock=false"], ["-lock=false"], []]);
+    expect(pr.calls.filter((c) => c.stack === "dev-us-east-1-network-vpc").map((c) => c.argv.filter((a) => a.startsWith("-lock")))).toEqual([
+      ["-lock=false"],
+      ["-lock=false"],
+      [],
+    ]);
     expect(new Set(pr.calls.map((c) => c.stack))).toEqual(new Set(["dev-us-east-1-network-vpc", "dev-us-east-1-dns-zone"]));
     const apply = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve", "--lock-timeout", "10m"]);
     expect(apply.calls.find((c) => c.argv[0] === "apply")!.argv).toEqual(["apply", "-input=false", "-lock-timeout=10m", "-auto-approve"]);
@@ -192,7 +218,11 @@ describe("plan files and deploy --from-plan", () => {
       binary: "OpenTofu 1.12.6",
       counts: { add: 0, change: 1, destroy: 0, hasChanges: true },
     });
-    expect(readdirSync(planDir("dev")).filter((f) => f.endsWith(".tfplan")).sort()).toEqual(stacks.map((s) => `${s}.tfplan`).sort());
+    expect(
+      readdirSync(planDir("dev"))
+        .filter((f) => f.endsWith(".tfplan"))
+        .sort(),
+    ).toEqual(stacks.map((s) => `${s}.tfplan`).sort());
     // The run's lock file is kept with the plans; a fresh checkout (the CI apply job) inits against it, verified.
     const lock = readFileSync(join(planDir("dev"), "providers.lock.hcl"), "utf8");
     for (const s of stacks) {
@@ -206,7 +236,9 @@ describe("plan files and deploy --from-plan", () => {
     expect(deploy.code).toBe(0);
     expect(deploy.asked).toHaveLength(1);
     expect(deploy.asked[0]).toContain(`${rds} +0 ~1 -0`);
-    expect(deploy.calls.filter((c) => c.argv[0] === "apply").map((c) => c.argv)).toEqual([["apply", "-no-color", "-input=false", join(planDir("dev"), `${rds}.tfplan`)]]);
+    expect(deploy.calls.filter((c) => c.argv[0] === "apply").map((c) => c.argv)).toEqual([
+      ["apply", "-no-color", "-input=false", join(planDir("dev"), `${rds}.tfplan`)],
+    ]);
     expect(deploy.stdout).toMatch(new RegExp(`^${vpc} +no changes`, "m"));
   });
 
@@ -243,7 +275,10 @@ describe("plan files and deploy --from-plan", () => {
     const selection = ["--stack", vpc, "--stack", rds];
     const vpcJson = readFileSync(join(stacksOf("dev"), rds, "cdk.tf.json"), "utf8");
     const read = /cross-stack-reference-input-dev-us-east-1-network-vpc\.outputs\.([\w-]+)/.exec(vpcJson)![1]!;
-    cannedPlan(vpc, { resource_changes: [{ address: "aws_vpc.v", change: { actions: ["delete", "create"] } }], output_changes: { [read]: { actions: ["update"] } } });
+    cannedPlan(vpc, {
+      resource_changes: [{ address: "aws_vpc.v", change: { actions: ["delete", "create"] } }],
+      output_changes: { [read]: { actions: ["update"] } },
+    });
     cannedPlan(rds, { resource_changes: [{ address: "aws_db_instance.db", change: { actions: ["update"] } }] });
     await cli(["plan", "--env", "dev", "--no-synth", ...selection]);
     const r = await cli(["deploy", "--env", "dev", "--no-synth", "--from-plan", "--auto-approve", ...selection]);
@@ -259,26 +294,52 @@ describe("selection: --stack, --with-dependencies, --with-dependents, --workload
     const env = resolved("prod");
     const deps = await cli(["plan", "--env", "prod", "--no-synth", "--stack", "prod-us-east-1-data-rds", "--with-dependencies"]);
     expect(new Set(deps.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack))).toEqual(
-      new Set(selectDeployments(env, { stacks: ["prod-us-east-1-data-rds"], workloads: [], regions: [], withDependencies: true, withDependents: false }).map((d) => d.stackName)),
+      new Set(
+        selectDeployments(env, { stacks: ["prod-us-east-1-data-rds"], workloads: [], regions: [], withDependencies: true, withDependents: false }).map(
+          (d) => d.stackName,
+        ),
+      ),
     );
-    const down = await cli(["destroy", "--env", "prod", "--no-synth", "--stack", "prod-us-east-1-network-vpc", "--with-dependents", "--auto-approve", "--confirm-env", "prod"]);
+    const down = await cli([
+      "destroy",
+      "--env",
+      "prod",
+      "--no-synth",
+      "--stack",
+      "prod-us-east-1-network-vpc",
+      "--with-dependents",
+      "--auto-approve",
+      "--confirm-env",
+      "prod",
+    ]);
     expect(down.code).toBe(0);
     const destroyed = down.calls.filter((c) => c.argv[0] === "destroy");
     expect(destroyed.every((c) => c.argv.join(" ") === "destroy -no-color -input=false -auto-approve")).toBe(true);
     const names = destroyed.map((c) => c.stack);
     expect(names).toContain("prod-us-east-1-data-rds");
     const byStack = new Map(destroyed.map((c) => [c.stack, c]));
-    for (const [stack, waits] of waitsFor(env, env.deployments.filter((d) => names.includes(d.stackName)), true)) {
+    for (const [stack, waits] of waitsFor(
+      env,
+      env.deployments.filter((d) => names.includes(d.stackName)),
+      true,
+    )) {
       for (const dependent of waits) expect(byStack.get(stack)!.started, `${stack} after ${dependent}`).toBeGreaterThanOrEqual(byStack.get(dependent)!.ended);
     }
   });
 
   it("--workload and --region narrow the run to exactly those stacks", async () => {
     const r = await cli(["plan", "--env", "prod", "--no-synth", "--workload", "timeline", "--region", "us-west-2"]);
-    const expected = resolved("prod").deployments.filter((d) => d.workload === "timeline" && d.region.name === "us-west-2").map((d) => d.stackName);
+    const expected = resolved("prod")
+      .deployments.filter((d) => d.workload === "timeline" && d.region.name === "us-west-2")
+      .map((d) => d.stackName);
     // kms, vpc, rds, elasticache, s3, monitoring, governance, compute-ecr, compute-app (the DR standby).
     expect(expected.length).toBe(9);
-    expect(r.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack).sort()).toEqual(expected.sort());
+    expect(
+      r.calls
+        .filter((c) => c.argv[0] === "plan")
+        .map((c) => c.stack)
+        .sort(),
+    ).toEqual(expected.sort());
     expect(r.stderr).toContain(`plan prod: 9 of ${resolved("prod").deployments.length} stacks`);
   });
 });
@@ -289,7 +350,13 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
     expect(r.code).toBe(1);
     const planned = new Set(r.calls.filter((c) => c.argv[0] === "plan").map((c) => c.stack));
     const env = resolved("dev");
-    const dependents = selectDeployments(env, { stacks: ["dev-us-east-1-network-vpc"], workloads: [], regions: [], withDependencies: false, withDependents: true })
+    const dependents = selectDeployments(env, {
+      stacks: ["dev-us-east-1-network-vpc"],
+      workloads: [],
+      regions: [],
+      withDependencies: false,
+      withDependents: true,
+    })
       .map((d) => d.stackName)
       .filter((s) => s !== "dev-us-east-1-network-vpc");
     expect(dependents.length).toBeGreaterThan(2);
@@ -321,15 +388,21 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
     expect(r.code).toBe(0);
     expect(r.calls).toEqual([]);
     expect(r.stdout).toMatch(/^preflight dev \(account 111111111111\): \d+ prerequisites, \d+ block a deploy of these stacks\n/);
-    expect(r.stdout).toContain("needed   state bucket acme-infra-tfstate-111111111111 and lock table acme-infra-tf-locks exist (apps/bootstrap)  [111111111111 us-east-1]");
+    expect(r.stdout).toContain(
+      "needed   state bucket acme-infra-tfstate-111111111111 and lock table acme-infra-tf-locks exist (apps/bootstrap)  [111111111111 us-east-1]",
+    );
     expect(r.stdout).toContain("npm run infra -- bootstrap deploy --env dev");
     expect(r.stdout).toContain("dev.aerologue.app is delegated by NS records in the zone aerologue.app (env prod)");
     expect(r.stdout).toContain("# with credentials of account 444444444444 (the parent zone aerologue.app, env prod)");
-    const json = JSON.parse((await cli(["preflight", "--env", "dev", "--no-synth", "--json"])).stdout) as { prerequisites: { kind: string; blocksDeploy: boolean; fix: string[] }[] };
+    const json = JSON.parse((await cli(["preflight", "--env", "dev", "--no-synth", "--json"])).stdout) as {
+      prerequisites: { kind: string; blocksDeploy: boolean; fix: string[] }[];
+    };
     expect(json.prerequisites.find((p) => p.kind === "state-backend")).toMatchObject({ blocksDeploy: true });
     expect(json.prerequisites.every((p) => p.fix.length > 0)).toBe(true);
     // A filter narrows it to what those stacks need: the VPC needs only the state backend.
-    const vpc = JSON.parse((await cli(["preflight", "--env", "dev", "--no-synth", "--json", "--stack", "dev-us-east-1-network-vpc"])).stdout) as { prerequisites: { kind: string }[] };
+    const vpc = JSON.parse((await cli(["preflight", "--env", "dev", "--no-synth", "--json", "--stack", "dev-us-east-1-network-vpc"])).stdout) as {
+      prerequisites: { kind: string }[];
+    };
     expect(vpc.prerequisites.map((p) => p.kind)).toEqual(["state-backend"]);
   });
 
@@ -337,19 +410,25 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
     const ok = await cli(["preflight", "--env", "dev", "--no-synth", "--check", "--stack", "dev-us-east-1-network-vpc"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("present  state bucket acme-infra-tfstate-111111111111");
-    const missing = await cli(["preflight", "--env", "dev", "--no-synth", "--check", "--stack", "dev-us-east-1-network-vpc"], { env: { STANDIN_AWS_NO_BUCKET: "1" } });
+    const missing = await cli(["preflight", "--env", "dev", "--no-synth", "--check", "--stack", "dev-us-east-1-network-vpc"], {
+      env: { STANDIN_AWS_NO_BUCKET: "1" },
+    });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain("MISSING  state bucket acme-infra-tfstate-111111111111");
     expect(missing.stdout).toContain("check: bucket acme-infra-tfstate-111111111111 does not exist");
   });
 
   it("deploy runs the preflight first: a missing prerequisite refuses the run before any init; --skip-preflight goes on", async () => {
-    const refused = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve"], { env: { STANDIN_AWS_NO_BUCKET: "1" } });
+    const refused = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve"], {
+      env: { STANDIN_AWS_NO_BUCKET: "1" },
+    });
     expect(refused.code).toBe(1);
     expect(refused.calls).toEqual([]);
     expect(refused.stderr).toContain("preflight: 1 prerequisites of this deploy are missing; provide them, or pass --skip-preflight:");
     expect(refused.stderr).toContain("npm run infra -- bootstrap deploy --env dev");
-    const forced = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve", "--skip-preflight"], { env: { STANDIN_AWS_NO_BUCKET: "1" } });
+    const forced = await cli(["deploy", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc", "--auto-approve", "--skip-preflight"], {
+      env: { STANDIN_AWS_NO_BUCKET: "1" },
+    });
     expect(forced.code).toBe(0);
     expect(forced.calls.map((c) => c.argv[0])).toContain("apply");
     // The zone delegation of a run that also creates the zone is a step during the run, not a refusal.
@@ -375,7 +454,9 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
   });
 
   it("--drift plans read-only with -detailed-exitcode, lists the drifted stacks and exits 2", async () => {
-    const r = await cli(["plan", "--env", "dev", "--no-synth", "--drift"], { env: rules({ stack: "^dev-us-east-1-(data-rds|dns-zone)$", cmd: "plan", exit: 2 }) });
+    const r = await cli(["plan", "--env", "dev", "--no-synth", "--drift"], {
+      env: rules({ stack: "^dev-us-east-1-(data-rds|dns-zone)$", cmd: "plan", exit: 2 }),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`drift in 2 of ${resolved("dev").deployments.length} stacks: dev-us-east-1-data-rds, dev-us-east-1-dns-zone`);
     const plans = r.calls.filter((c) => c.argv[0] === "plan");
@@ -388,7 +469,9 @@ describe("whole-env runs: keep going, one confirmation, typed confirmation for p
 describe("binary, version check, output and state", () => {
   it("uses tofu when it is on PATH, else terraform; --binary and $INFRA_TF_BINARY choose", async () => {
     const onlyTerraform = standIn(["terraform"]);
-    const r = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc"], { env: { PATH: `${onlyTerraform.bin}:/usr/bin:/bin`, STANDIN_LOG: tf.log } });
+    const r = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc"], {
+      env: { PATH: `${onlyTerraform.bin}:/usr/bin:/bin`, STANDIN_LOG: tf.log },
+    });
     expect(r.calls.map((c) => c.bin)).toEqual(["terraform", "terraform", "terraform"]);
     const tofu = await cli(["plan", "--env", "dev", "--no-synth", "--stack", "dev-us-east-1-network-vpc"]);
     expect(new Set(tofu.calls.map((c) => c.bin))).toEqual(new Set(["tofu"]));
@@ -402,7 +485,9 @@ describe("binary, version check, output and state", () => {
     const file = join(out, "lock", "tofu.terraform.lock.hcl");
     const r = await cli(["lock", "--out", file]);
     expect(r.code).toBe(0);
-    expect(r.calls.map((c) => c.argv)).toEqual([["providers", "lock", "-platform=linux_amd64", "-platform=linux_arm64", "-platform=darwin_amd64", "-platform=darwin_arm64"]]);
+    expect(r.calls.map((c) => c.argv)).toEqual([
+      ["providers", "lock", "-platform=linux_amd64", "-platform=linux_arm64", "-platform=darwin_amd64", "-platform=darwin_arm64"],
+    ]);
     expect(readFileSync(file, "utf8")).toContain("-platform=darwin_arm64");
     expect(r.stdout).toContain("(aws; linux_amd64, linux_arm64, darwin_amd64, darwin_arm64): commit it");
   });
@@ -410,17 +495,25 @@ describe("binary, version check, output and state", () => {
   it("refuses a binary older than the root config's required_version, in one line", async () => {
     const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { STANDIN_VERSION_TEXT: "Terraform v1.9.8\non linux_amd64\n" } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('Terraform 1.9.8 (tofu) does not satisfy required_version ">= 1.11.0" (environments/root.ts terraformVersion): install a newer one or choose another with --binary.\n');
+    expect(r.stderr).toBe(
+      'Terraform 1.9.8 (tofu) does not satisfy required_version ">= 1.11.0" (environments/root.ts terraformVersion): install a newer one or choose another with --binary.\n',
+    );
     expect(r.calls).toEqual([]);
     const missing = await cli(["plan", "--env", "dev", "--no-synth", "--binary", "no-such-tofu"]);
-    expect(missing.stderr).toBe('no-such-tofu: not found on PATH. Install OpenTofu or Terraform (>= 1.11.0), or name one with --binary <path> or INFRA_TF_BINARY.\n');
+    expect(missing.stderr).toBe(
+      "no-such-tofu: not found on PATH. Install OpenTofu or Terraform (>= 1.11.0), or name one with --binary <path> or INFRA_TF_BINARY.\n",
+    );
   });
 
   it("output and state pull print only Terraform's answer on stdout (init goes to stderr), without the lock", () => {
     tf.reset();
     // Through the real entry point, so stdout is the process's own.
     const run = (args: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, "apps/ops/scripts/run.cjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...BASE_ENV, INFRA_TF_BINARY: "tofu" } });
+      spawnSync(process.execPath, [join(ROOT, "apps/ops/scripts/run.cjs"), ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, ...BASE_ENV, INFRA_TF_BINARY: "tofu" },
+      });
     const output = run(["output", "--env", "dev", "--stack", "dev-us-east-1-network-vpc"]);
     expect(output.status).toBe(0);
     expect(JSON.parse(output.stdout)).toEqual({ vpc_id: { sensitive: false, type: "string", value: "vpc-0123" } });
@@ -434,13 +527,21 @@ describe("binary, version check, output and state", () => {
 });
 
 describe("usage mistakes: one line, a suggestion, no stack trace", () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, "apps/ops/scripts/run.cjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...BASE_ENV, INFRA_TF_BINARY: "tofu" } });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "apps/ops/scripts/run.cjs"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, ...BASE_ENV, INFRA_TF_BINARY: "tofu" },
+    });
 
   it.each([
     [["plan", "--env", "dev", "--stak", "x"], "unknown option --stak; did you mean --stack? (infra --help lists them)"],
     [["plann", "--env", "dev"], 'unknown command "plann"; did you mean "plan"? (infra --help lists them)'],
     [["plan", "--env", "dve"], 'unknown env "dve"; must be one of dev | staging | uat | prod'],
-    [["plan", "--env", "dev", "--no-synth", "--stack", "network-vpc"], 'no stack "network-vpc" in dev; did you mean "dev-us-east-1-network-vpc"? (list them: infra stacks --env dev)'],
+    [
+      ["plan", "--env", "dev", "--no-synth", "--stack", "network-vpc"],
+      'no stack "network-vpc" in dev; did you mean "dev-us-east-1-network-vpc"? (list them: infra stacks --env dev)',
+    ],
     [["plan", "--env", "dev", "--workload", "timelin"], '--workload "timelin": dev runs account, platform, aerologue, timeline; did you mean "timeline"?'],
     [["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "lst"], 'state needs a subcommand: list | show <address> | pull; got "lst"'],
     [["state", "--env", "dev", "list"], "state needs --stack <name>: state belongs to one stack"],
@@ -467,7 +568,11 @@ describe("usage mistakes: one line, a suggestion, no stack trace", () => {
     const r = await cli(["plan", "--env", "dev", "--no-synth"], { env: { INFRA_OUT_ROOT: empty } });
     expect(r.code).toBe(1);
     const more = resolved("dev").deployments.length - 5;
-    expect(r.stderr).toMatch(new RegExp(`^not synthesized: dev-us-east-1-account-foundation, .* and ${more} more \\(no cdk\\.tf\\.json under \\S+\\); run synth first \\(infra synth --env dev\\) or drop --no-synth\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^not synthesized: dev-us-east-1-account-foundation, .* and ${more} more \\(no cdk\\.tf\\.json under \\S+\\); run synth first \\(infra synth --env dev\\) or drop --no-synth\n$`,
+      ),
+    );
     const state = await cli(["state", "--env", "dev", "--stack", "dev-us-east-1-network-vpc", "list"], { env: { INFRA_OUT_ROOT: empty } });
     expect(state.stderr).toMatch(/is not synthesized: run synth first \(infra synth --env dev\)\n$/);
   });
@@ -480,7 +585,11 @@ describe("stacks", () => {
     const rds = stdout.indexOf("prod-us-east-1-data-rds\n");
     expect(stdout.slice(rds).split("\n")[2]).toMatch(/^ {4}after: .*prod-us-east-1-network-vpc/);
     expect(stdout.indexOf("prod-us-east-1-network-vpc\n")).toBeLessThan(rds);
-    const json = JSON.parse((await cli(["stacks", "--env", "dev", "--json", "--workload", "timeline"])).stdout) as { stack: string; level: number; dependsOn: string[] }[];
+    const json = JSON.parse((await cli(["stacks", "--env", "dev", "--json", "--workload", "timeline"])).stdout) as {
+      stack: string;
+      level: number;
+      dependsOn: string[];
+    }[];
     expect(json.every((s) => s.stack.startsWith("dev-us-east-1-timeline-"))).toBe(true);
     // Level 1: every key waits for the account foundation (its service-linked roles are key policy principals).
     expect(json.find((s) => s.stack === "dev-us-east-1-timeline-security-kms")!.level).toBe(1);

@@ -54,7 +54,25 @@ run:      --parallelism <n> (default: 2 x CPUs, at most 8)  --binary <tofu|terra
           --no-synth  --json  --reconfigure | --migrate-state (after a backend change)
 `;
 
-export const COMMANDS = ["synth", "check", "policy", "stacks", "preflight", "plan", "diff", "deploy", "destroy", "output", "state", "graph", "cost", "affected", "bootstrap", "lock", "smoke"];
+export const COMMANDS = [
+  "synth",
+  "check",
+  "policy",
+  "stacks",
+  "preflight",
+  "plan",
+  "diff",
+  "deploy",
+  "destroy",
+  "output",
+  "state",
+  "graph",
+  "cost",
+  "affected",
+  "bootstrap",
+  "lock",
+  "smoke",
+];
 
 const OPTIONS = {
   env: { type: "string" },
@@ -93,7 +111,22 @@ const OPTIONS = {
 export type CliValues = ReturnType<typeof parse>["values"];
 
 /** Which options each command takes besides --help; anything else is a usage error naming the command. */
-const STACK_RUN = ["env", "stack", "workload", "region", "with-dependencies", "with-dependents", "json", "no-synth", "parallelism", "binary", "plugin-cache", "plan-dir", "reconfigure", "migrate-state"];
+const STACK_RUN = [
+  "env",
+  "stack",
+  "workload",
+  "region",
+  "with-dependencies",
+  "with-dependents",
+  "json",
+  "no-synth",
+  "parallelism",
+  "binary",
+  "plugin-cache",
+  "plan-dir",
+  "reconfigure",
+  "migrate-state",
+];
 export const ALLOWED: Record<string, readonly string[]> = {
   synth: ["env"],
   check: [],
@@ -127,7 +160,9 @@ function usageFromParseError(error: Error & { code?: string }): Error {
   const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error.message);
   if (unknown) {
     const flag = unknown[1]!;
-    return new UsageError(`unknown option ${flag}${didYouMean(flag.replace(/^-+/, ""), Object.keys(OPTIONS)).replace(/"([^"]+)"/, "--$1")} (infra --help lists them)`);
+    return new UsageError(
+      `unknown option ${flag}${didYouMean(flag.replace(/^-+/, ""), Object.keys(OPTIONS)).replace(/"([^"]+)"/, "--$1")} (infra --help lists them)`,
+    );
   }
   const missing = /Option '(--[\w-]+)[^']*' argument missing/.exec(error.message);
   if (missing) return new UsageError(`${missing[1]} needs a value`);
@@ -146,7 +181,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}${didYouMean(command, COMMANDS)} (infra --help lists them)`);
   const given = Object.keys(values).filter((k) => k !== "help" && values[k as keyof typeof values] !== undefined);
   const stray = given.filter((k) => !ALLOWED[command]!.includes(k));
-  if (stray.length) throw new UsageError(`${command} does not take --${stray[0]}${stray.length > 1 ? ` (nor ${stray.slice(1).map((s) => `--${s}`).join(", ")})` : ""}`);
+  if (stray.length)
+    throw new UsageError(
+      `${command} does not take --${stray[0]}${
+        stray.length > 1
+          ? ` (nor ${stray
+              .slice(1)
+              .map((s) => `--${s}`)
+              .join(", ")})`
+          : ""
+      }`,
+    );
   const ws = workspace(WORKSPACE_ROOT, io.env);
 
   switch (command) {
@@ -186,7 +231,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (!values.env) throw new UsageError(`${command} needs --env <env> (one of ${ENVS.map((e) => e.name).join(" | ")})`);
   const resolved = resolveEnv(root, findEnv(values.env), WORKLOADS);
   if (command === "preflight") {
-    return preflightCommand(values, resolved, selectDeployments(resolved, filterOf(values)).map((d) => d.stackName), io, ws);
+    return preflightCommand(
+      values,
+      resolved,
+      selectDeployments(resolved, filterOf(values)).map((d) => d.stackName),
+      io,
+      ws,
+    );
   }
   if (command === "smoke") return smokeCommand(values, resolved, io);
   if (command === "stacks") {

@@ -47,7 +47,13 @@ export function costDiff(env: string, baseStacksDir: string, headStacksDir: stri
   const changes = [...new Set([...before.keys(), ...after.keys()])]
     .map((k) => ({ b: before.get(k), h: after.get(k) }))
     .filter(({ b, h }) => (b?.monthly ?? 0) !== (h?.monthly ?? 0) || b?.description !== h?.description)
-    .map(({ b, h }) => ({ stack: (h ?? b)!.stack, address: (h ?? b)!.address, base: b?.monthly ?? 0, head: h?.monthly ?? 0, description: (h ?? b)!.description }))
+    .map(({ b, h }) => ({
+      stack: (h ?? b)!.stack,
+      address: (h ?? b)!.address,
+      base: b?.monthly ?? 0,
+      head: h?.monthly ?? 0,
+      description: (h ?? b)!.description,
+    }))
     .sort((x, y) => Math.abs(y.head - y.base) - Math.abs(x.head - x.base) || x.stack.localeCompare(y.stack) || x.address.localeCompare(y.address));
   return {
     env,
@@ -67,10 +73,24 @@ export function formatCostDiff(d: CostDiff): string {
   const pct = d.base ? `, ${d.delta >= 0 ? "+" : ""}${((d.delta / d.base) * 100).toFixed(1)}%` : "";
   const lines = [`### Cost: \`${d.env}\``, "", `Fixed monthly estimate: ${usd(d.base)} → **${usd(d.head)}** (${signed(d.delta)}${pct}).`];
   const moved = d.workloads.filter((w) => w.delta !== 0);
-  if (moved.length) lines.push("", "| workload | base | this change | difference |", "|---|--:|--:|--:|", ...moved.map((w) => `| ${w.workload} | ${usd(w.base)} | ${usd(w.head)} | ${signed(w.delta)} |`));
+  if (moved.length)
+    lines.push(
+      "",
+      "| workload | base | this change | difference |",
+      "|---|--:|--:|--:|",
+      ...moved.map((w) => `| ${w.workload} | ${usd(w.base)} | ${usd(w.head)} | ${signed(w.delta)} |`),
+    );
   if (d.changes.length) {
-    lines.push("", `<details><summary>Priced resources that change (${d.changes.length})</summary>`, "", "| stack | resource | base | this change | what |", "|---|---|--:|--:|---|");
-    lines.push(...d.changes.slice(0, 50).map((c) => `| \`${c.stack}\` | \`${c.address}\` | ${usd(c.base)} | ${usd(c.head)} | ${c.description.replace(/\|/g, "\\|")} |`));
+    lines.push(
+      "",
+      `<details><summary>Priced resources that change (${d.changes.length})</summary>`,
+      "",
+      "| stack | resource | base | this change | what |",
+      "|---|---|--:|--:|---|",
+    );
+    lines.push(
+      ...d.changes.slice(0, 50).map((c) => `| \`${c.stack}\` | \`${c.address}\` | ${usd(c.base)} | ${usd(c.head)} | ${c.description.replace(/\|/g, "\\|")} |`),
+    );
     if (d.changes.length > 50) lines.push(`| … ${d.changes.length - 50} more | | | | |`);
     lines.push("", "</details>");
   }

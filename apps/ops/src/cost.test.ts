@@ -7,7 +7,11 @@ import { estimate, type PricedStack } from "./cost/estimate";
 import { costOfEnv, formatEnvCost } from "./cost";
 import { findEnv } from "./envs";
 
-const stack = (workload: string, resource: Record<string, Record<string, unknown>>): PricedStack => ({ stack: `dev-us-east-1-${workload}`, workload, json: { resource } });
+const stack = (workload: string, resource: Record<string, Record<string, unknown>>): PricedStack => ({
+  stack: `dev-us-east-1-${workload}`,
+  workload,
+  json: { resource },
+});
 
 describe("cost estimate on hand-made Terraform JSON", () => {
   it("prices instances, storage, Multi-AZ, ASGs from their launch template, caches and network, to the cent", () => {
@@ -27,7 +31,16 @@ describe("cost estimate on hand-made Terraform JSON", () => {
         aws_route53_zone: { z: {} },
         aws_route53_health_check: { tcp: { type: "TCP", request_interval: 30 }, https: { type: "HTTPS_STR_MATCH", request_interval: 10 } },
         aws_wafv2_web_acl: { acl: { rule: [{}, {}, {}] } },
-        aws_cloudwatch_metric_alarm: { one: {}, math: { metric_query: [{ id: "a", metric: {} }, { id: "b", metric: {} }, { id: "e", expression: "a/b" }] } },
+        aws_cloudwatch_metric_alarm: {
+          one: {},
+          math: {
+            metric_query: [
+              { id: "a", metric: {} },
+              { id: "b", metric: {} },
+              { id: "e", expression: "a/b" },
+            ],
+          },
+        },
         aws_cloudwatch_dashboard: { d: {} },
         aws_secretsmanager_secret: { s: {} },
         aws_vpc: { v: {} },
@@ -35,7 +48,10 @@ describe("cost estimate on hand-made Terraform JSON", () => {
       stack("app", {
         aws_rds_cluster: { c: { serverlessv2_scaling_configuration: [{ min_capacity: 0.5, max_capacity: 4 }] } },
         aws_rds_cluster_instance: { i1: { instance_class: "db.serverless", cluster_identifier: "${aws_rds_cluster.c.id}" } },
-        aws_elasticache_replication_group: { rg: { node_type: "cache.t4g.micro", num_node_groups: 2, replicas_per_node_group: 1 }, single: { node_type: "cache.t4g.micro", num_cache_clusters: 1 } },
+        aws_elasticache_replication_group: {
+          rg: { node_type: "cache.t4g.micro", num_node_groups: 2, replicas_per_node_group: 1 },
+          single: { node_type: "cache.t4g.micro", num_cache_clusters: 1 },
+        },
         aws_elasticache_serverless_cache: { sc: { engine: "redis", cache_usage_limits: [{ data_storage: [{ maximum: 5, unit: "GB" }] }] } },
         aws_instance: { host: { instance_type: "t3.xlarge", root_block_device: { volume_size: 50 } } },
       }),
@@ -74,7 +90,16 @@ describe("cost estimate on hand-made Terraform JSON", () => {
       "app:aws_instance.host": 125.47,
     });
     expect(result.total).toBe(798.71);
-    expect(result.unpriced).toEqual([{ stack: "dev-us-east-1-app", workload: "app", address: "aws_rds_cluster.c", type: "aws_rds_cluster", reason: "Aurora storage and I/O (instances are priced separately)", kind: "usage" }]);
+    expect(result.unpriced).toEqual([
+      {
+        stack: "dev-us-east-1-app",
+        workload: "app",
+        address: "aws_rds_cluster.c",
+        type: "aws_rds_cluster",
+        reason: "Aurora storage and I/O (instances are priced separately)",
+        kind: "usage",
+      },
+    ]);
   });
 
   it("reports unknown sizes, unknown types and usage-based resources as not priced, with the reason", () => {
@@ -107,7 +132,12 @@ describe("cost estimate on hand-made Terraform JSON", () => {
     const a = stack("a", { aws_kms_key: { k2: {}, k1: {} }, aws_nat_gateway: { n: {} } });
     const b = stack("b", { aws_eip: { e: {} } });
     expect(estimate([b, a])).toEqual(estimate([a, b]));
-    expect(estimate([a, b]).items.map((i) => `${i.stack}/${i.address}`)).toEqual(["dev-us-east-1-a/aws_kms_key.k1", "dev-us-east-1-a/aws_kms_key.k2", "dev-us-east-1-a/aws_nat_gateway.n", "dev-us-east-1-b/aws_eip.e"]);
+    expect(estimate([a, b]).items.map((i) => `${i.stack}/${i.address}`)).toEqual([
+      "dev-us-east-1-a/aws_kms_key.k1",
+      "dev-us-east-1-a/aws_kms_key.k2",
+      "dev-us-east-1-a/aws_nat_gateway.n",
+      "dev-us-east-1-b/aws_eip.e",
+    ]);
   });
 });
 
@@ -145,7 +175,9 @@ describe("cost difference against a base synth (PR comment)", () => {
     const head = mkdtempSync(join(tmpdir(), "cost-head-"));
     write(base, "dev-us-east-1-network-vpc", "platform", { aws_nat_gateway: { a: {} } });
     write(head, "dev-us-east-1-network-vpc", "platform", { aws_nat_gateway: { a: {}, b: {} } });
-    write(head, "dev-us-east-1-timeline-data-rds", "timeline", { aws_db_instance: { db: { instance_class: "db.t3.micro", multi_az: false, allocated_storage: 20 } } });
+    write(head, "dev-us-east-1-timeline-data-rds", "timeline", {
+      aws_db_instance: { db: { instance_class: "db.t3.micro", multi_az: false, allocated_storage: 20 } },
+    });
     const diff = costDiff("dev", base, head);
     expect(diff).toMatchObject({ env: "dev", base: 32.85, head: 81.14, delta: 48.29 });
     expect(diff.workloads).toEqual([

@@ -65,11 +65,16 @@ export function costOfEnv(config: EnvConfig, synthesized?: readonly StackJson[])
   const env = resolveEnv(root, config, WORKLOADS);
   const workloadOf = new Map(env.deployments.map((d) => [d.stackName, d.workload]));
   const stacks = synthesized ?? synthEnvJson(config, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } });
-  const result = estimate(stacks.map((s) => ({ stack: s.stackName, workload: workloadOf.get(s.stackName)!, json: s.json as { resource?: Record<string, Record<string, unknown>> } })));
+  const result = estimate(
+    stacks.map((s) => ({ stack: s.stackName, workload: workloadOf.get(s.stackName)!, json: s.json as { resource?: Record<string, Record<string, unknown>> } })),
+  );
   const workloadNames = [...new Set(env.deployments.map((d) => d.workload))];
   const workloads = workloadNames.map((workload) => {
     const mine = result.items.filter((i) => i.workload === workload);
-    const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, cents(mine.filter((i) => i.category === c).reduce((n, i) => n + i.monthly, 0))])) as Record<CostCategory, number>;
+    const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, cents(mine.filter((i) => i.category === c).reduce((n, i) => n + i.monthly, 0))])) as Record<
+      CostCategory,
+      number
+    >;
     return { workload, byCategory, total: cents(mine.reduce((n, i) => n + i.monthly, 0)), seed: seedEstimate(workload, env) };
   });
   return { env: env.name, accountId: env.accountId, hoursPerMonth: HOURS_PER_MONTH, priceDate: PRICES.natGateway.date, workloads, ...result };
@@ -108,14 +113,19 @@ export function formatEnvCost(c: EnvCost): string {
 export function formatSummary(costs: readonly EnvCost[]): string {
   const lines = ["| env | fixed monthly | priced resources | usage-based, not priced | not in the price table |", "|---|--:|--:|--:|--:|"];
   for (const c of costs) {
-    lines.push(`| ${c.env} | ${usd(c.total)} | ${c.items.length} | ${c.unpriced.filter((u) => u.kind === "usage").length} | ${c.unpriced.filter((u) => u.kind === "unknown").length} |`);
+    lines.push(
+      `| ${c.env} | ${usd(c.total)} | ${c.items.length} | ${c.unpriced.filter((u) => u.kind === "usage").length} | ${c.unpriced.filter((u) => u.kind === "unknown").length} |`,
+    );
   }
   lines.push(`| **all envs** | **${usd(cents(costs.reduce((n, c) => n + c.total, 0)))}** | | | |`);
   return `${lines.join("\n")}\n`;
 }
 
 /** `infra cost`: one env, or every env with a summary; `--json` for machines. */
-export function costCommand(values: { env?: string | undefined; json?: boolean | undefined; "base-dir"?: string | undefined }, outRoot = WORKSPACE_ROOT): number {
+export function costCommand(
+  values: { env?: string | undefined; json?: boolean | undefined; "base-dir"?: string | undefined },
+  outRoot = WORKSPACE_ROOT,
+): number {
   if (values["base-dir"]) {
     if (!values.env) throw new UsageError("cost --base-dir needs --env <env>");
     const env = findEnv(values.env).name;

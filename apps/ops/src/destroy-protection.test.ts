@@ -22,12 +22,18 @@ interface Protection {
   readonly off?: (r: Resource) => string | undefined;
 }
 
-const is = (attr: string, want: unknown) => (r: Resource) => (r[attr] === want ? undefined : `${attr} = ${JSON.stringify(r[attr])}, expected ${JSON.stringify(want)}`);
+const is = (attr: string, want: unknown) => (r: Resource) =>
+  r[attr] === want ? undefined : `${attr} = ${JSON.stringify(r[attr])}, expected ${JSON.stringify(want)}`;
 const notTrue = (attr: string) => (r: Resource) => (r[attr] === true ? `${attr} = true` : undefined);
-const positive = (attr: string) => (r: Resource) => (typeof r[attr] === "number" && (r[attr] as number) > 0 ? undefined : `${attr} = ${JSON.stringify(r[attr])}, expected > 0`);
-const all = (...checks: ((r: Resource) => string | undefined)[]) => (r: Resource) => checks.map((c) => c(r)).find((x) => x !== undefined);
+const positive = (attr: string) => (r: Resource) =>
+  typeof r[attr] === "number" && (r[attr] as number) > 0 ? undefined : `${attr} = ${JSON.stringify(r[attr])}, expected > 0`;
+const all =
+  (...checks: ((r: Resource) => string | undefined)[]) =>
+  (r: Resource) =>
+    checks.map((c) => c(r)).find((x) => x !== undefined);
 const isReplica = (r: Resource) => r["replicate_source_db"] !== undefined;
-const finalSnapshot = (r: Resource) => (isReplica(r) || (r["skip_final_snapshot"] === false && typeof r["final_snapshot_identifier"] === "string") ? undefined : "no final snapshot");
+const finalSnapshot = (r: Resource) =>
+  isReplica(r) || (r["skip_final_snapshot"] === false && typeof r["final_snapshot_identifier"] === "string") ? undefined : "no final snapshot";
 
 const PROTECTION: Readonly<Record<string, Protection>> = {
   aws_db_instance: {
@@ -41,7 +47,11 @@ const PROTECTION: Readonly<Record<string, Protection>> = {
     off: is("deletion_protection", false),
   },
   aws_rds_global_cluster: { attributes: "deletion_protection = true", on: is("deletion_protection", true), off: is("deletion_protection", false) },
-  aws_dynamodb_table: { attributes: "deletion_protection_enabled = true", on: is("deletion_protection_enabled", true), off: is("deletion_protection_enabled", false) },
+  aws_dynamodb_table: {
+    attributes: "deletion_protection_enabled = true",
+    on: is("deletion_protection_enabled", true),
+    off: is("deletion_protection_enabled", false),
+  },
   aws_s3_bucket: { attributes: "force_destroy not true", on: notTrue("force_destroy") },
   aws_elasticache_replication_group: {
     attributes: "final_snapshot_identifier (ElastiCache has no deletion protection)",
@@ -49,8 +59,16 @@ const PROTECTION: Readonly<Record<string, Protection>> = {
   },
   aws_elasticache_serverless_cache: { attributes: "prevent_destroy only (no service flag)", on: () => undefined },
   aws_opensearch_domain: { attributes: "prevent_destroy only (no service flag)", on: () => undefined },
-  aws_kms_key: { attributes: "deletion_window_in_days > 0 (7-30, in every env)", on: positive("deletion_window_in_days"), off: positive("deletion_window_in_days") },
-  aws_secretsmanager_secret: { attributes: "recovery_window_in_days > 0 (in every env)", on: positive("recovery_window_in_days"), off: positive("recovery_window_in_days") },
+  aws_kms_key: {
+    attributes: "deletion_window_in_days > 0 (7-30, in every env)",
+    on: positive("deletion_window_in_days"),
+    off: positive("deletion_window_in_days"),
+  },
+  aws_secretsmanager_secret: {
+    attributes: "recovery_window_in_days > 0 (in every env)",
+    on: positive("recovery_window_in_days"),
+    off: positive("recovery_window_in_days"),
+  },
   aws_timestreamwrite_database: { attributes: "prevent_destroy only (no service flag)", on: () => undefined },
   aws_timestreamwrite_table: { attributes: "prevent_destroy only (no service flag)", on: () => undefined },
   aws_cognito_user_pool: { attributes: 'deletion_protection = "ACTIVE"', on: is("deletion_protection", "ACTIVE"), off: is("deletion_protection", "INACTIVE") },
@@ -106,7 +124,8 @@ describe("destroy protection of stateful resources", () => {
         const p = rule.on(resource);
         if (p) problems.push(`${address}: ${p} (${rule.attributes})`);
       } else {
-        if (preventDestroy(resource)) problems.push(`${address}: prevent_destroy although settings.deletionProtection is false (terraform destroy must work here)`);
+        if (preventDestroy(resource))
+          problems.push(`${address}: prevent_destroy although settings.deletionProtection is false (terraform destroy must work here)`);
         const p = rule.off?.(resource);
         if (p) problems.push(`${address}: ${p} (deletionProtection is off)`);
       }
@@ -117,7 +136,10 @@ describe("destroy protection of stateful resources", () => {
   it("the account audit trail's key and bucket keep prevent_destroy in every env (Object Lock outlives a destroy)", () => {
     for (const env of ENVS) {
       const audit = ["aws_s3_bucket", "aws_kms_key"].flatMap((t) => resourcesOf(env.name, t)).filter((r) => ALWAYS_PROTECTED.test(r.address));
-      expect(audit.map((r) => [r.address.replace(/_[0-9A-F]{8}$/, ""), preventDestroy(r.resource)]), env.name).toEqual([
+      expect(
+        audit.map((r) => [r.address.replace(/_[0-9A-F]{8}$/, ""), preventDestroy(r.resource)]),
+        env.name,
+      ).toEqual([
         [`${env.name}-us-east-1-account-foundation/aws_s3_bucket.audit-trail_bucket`, true],
         [`${env.name}-us-east-1-account-foundation/aws_kms_key.audit-trail_key`, true],
       ]);
@@ -128,7 +150,15 @@ describe("destroy protection of stateful resources", () => {
     const present = (env: string) => Object.keys(PROTECTION).filter((t) => resourcesOf(env, t).length > 0);
     expect(present("uat")).toEqual(expect.arrayContaining(["aws_db_instance", "aws_kms_key", "aws_s3_bucket", "aws_route53_zone"]));
     expect(present("prod")).toEqual(
-      expect.arrayContaining(["aws_db_instance", "aws_rds_cluster", "aws_dynamodb_table", "aws_s3_bucket", "aws_elasticache_replication_group", "aws_kms_key", "aws_secretsmanager_secret"]),
+      expect.arrayContaining([
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "aws_dynamodb_table",
+        "aws_s3_bucket",
+        "aws_elasticache_replication_group",
+        "aws_kms_key",
+        "aws_secretsmanager_secret",
+      ]),
     );
   });
 });

@@ -20,7 +20,9 @@ function build(env: EnvConfig): { stacks: Map<string, Json>; prerequisites: Prer
   try {
     const built = buildEnv(env, { root, workloads: WORKLOADS, outdir });
     built.app.synth();
-    const stacks = new Map(built.resolved.deployments.map((d) => [d.id, JSON.parse(readFileSync(join(outdir, "stacks", d.stackName, "cdk.tf.json"), "utf8")) as Json]));
+    const stacks = new Map(
+      built.resolved.deployments.map((d) => [d.id, JSON.parse(readFileSync(join(outdir, "stacks", d.stackName, "cdk.tf.json"), "utf8")) as Json]),
+    );
     return { stacks, prerequisites: declaredPrerequisites(built.app) };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -31,22 +33,33 @@ const envNamed = (name: string) => ENVS.find((e) => e.name === name)!;
 const delegations = (list: readonly Prerequisite[]) => list.filter((p) => p.requirement.kind === "zone-delegation");
 const zoneOf = (p: Prerequisite) => (p.requirement.kind === "zone-delegation" ? p.requirement.zone : "");
 const certificateDomains = (stacks: Map<string, Json>) =>
-  [...stacks.values()].flatMap((j) => Object.values(j.resource?.["aws_acm_certificate"] ?? {}).flatMap((c) => [c["domain_name"] as string, ...((c["subject_alternative_names"] as string[] | undefined) ?? [])]));
+  [...stacks.values()].flatMap((j) =>
+    Object.values(j.resource?.["aws_acm_certificate"] ?? {}).flatMap((c) => [
+      c["domain_name"] as string,
+      ...((c["subject_alternative_names"] as string[] | undefined) ?? []),
+    ]),
+  );
 
 const built = Object.fromEntries(["dev", "staging", "uat", "prod"].map((name) => [name, build(envNamed(name))]));
 
 describe("DNS delegation of every zone that validates certificates (issue 11 class 11)", () => {
-  it.each(["dev", "staging", "uat", "prod"])("%s: every certificate sits under a public zone whose delegation is listed, and is never a reserved name", (name) => {
-    const { stacks, prerequisites } = built[name]!;
-    const zones = delegations(prerequisites).map(zoneOf);
-    const domains = certificateDomains(stacks);
-    expect(domains.length).toBeGreaterThan(0);
-    for (const domain of domains) {
-      expect(reservedDomainError(domain), domain).toBeUndefined();
-      const bare = domain.replace(/^\*\./, "");
-      expect(zones.some((z) => bare === z || bare.endsWith(`.${z}`)), `${name}: ${domain} under one of ${zones.join(", ")}`).toBe(true);
-    }
-  });
+  it.each(["dev", "staging", "uat", "prod"])(
+    "%s: every certificate sits under a public zone whose delegation is listed, and is never a reserved name",
+    (name) => {
+      const { stacks, prerequisites } = built[name]!;
+      const zones = delegations(prerequisites).map(zoneOf);
+      const domains = certificateDomains(stacks);
+      expect(domains.length).toBeGreaterThan(0);
+      for (const domain of domains) {
+        expect(reservedDomainError(domain), domain).toBeUndefined();
+        const bare = domain.replace(/^\*\./, "");
+        expect(
+          zones.some((z) => bare === z || bare.endsWith(`.${z}`)),
+          `${name}: ${domain} under one of ${zones.join(", ")}`,
+        ).toBe(true);
+      }
+    },
+  );
 
   it("dev: each env zone is delegated from prod's zone (another account), after the zone's stack, before the certificates' stacks", () => {
     const list = delegations(built["dev"]!.prerequisites);
@@ -90,7 +103,11 @@ describe('a parent zone of the same env ("env-zone"): the zone\'s stack creates 
       ...r,
       deployments: r.deployments.map((d) =>
         d.definition.category === "aerologue-edge" && d.definition.module === "dns"
-          ? { ...d, inputs: { ...(d.inputs as object), delegation: { kind: "env-zone" } }, dependencies: { ...d.dependencies, parent: { category: "dns", module: "zone" } } }
+          ? {
+              ...d,
+              inputs: { ...(d.inputs as object), delegation: { kind: "env-zone" } },
+              dependencies: { ...d.dependencies, parent: { category: "dns", module: "zone" } },
+            }
           : d,
       ),
     })),

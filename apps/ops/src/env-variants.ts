@@ -41,7 +41,10 @@ export function aerologueGlobal(): EnvConfig {
         r.region === "eu-west-1"
           ? withRegion(r, r.region)
           : r.region === "us-east-1"
-            ? { ...r, deployments: r.deployments.map((d) => (d.definition === a.storage ? { ...d, waivers: [...(d.waivers ?? []), ...W.storageReplicas] } : d)) }
+            ? {
+                ...r,
+                deployments: r.deployments.map((d) => (d.definition === a.storage ? { ...d, waivers: [...(d.waivers ?? []), ...W.storageReplicas] } : d)),
+              }
             : r,
       ),
       ...GLOBAL.filter((g) => !prod.regions.some((r) => r.region === g)).map((g) => withRegion(undefined, g)),

@@ -23,7 +23,9 @@ function main(args: readonly string[]): number {
   const env = ENVS.find((e) => e.name === option("--env"));
   const generate = workload === undefined ? undefined : FAILOVER_SCRIPTS[workload];
   if (!generate || !env) {
-    process.stderr.write(`usage: failover.ts --workload <${Object.keys(FAILOVER_SCRIPTS).join("|")}> --env <${ENVS.map((e) => e.name).join("|")}> [--execute]\n`);
+    process.stderr.write(
+      `usage: failover.ts --workload <${Object.keys(FAILOVER_SCRIPTS).join("|")}> --env <${ENVS.map((e) => e.name).join("|")}> [--execute]\n`,
+    );
     return 2;
   }
   const script = generate(resolveEnv(root, env, WORKLOADS));

@@ -13,7 +13,14 @@ import { describe, expect, it } from "vitest";
 import { allEnvVariants } from "./env-variants";
 
 type R = Record<string, unknown>;
-type Statement = { sid?: string; effect?: string; actions?: string[]; resources?: string[]; principals?: { type: string; identifiers: string[] }[]; condition?: { test: string; variable: string; values: string[] }[] };
+type Statement = {
+  sid?: string;
+  effect?: string;
+  actions?: string[];
+  resources?: string[];
+  principals?: { type: string; identifiers: string[] }[];
+  condition?: { test: string; variable: string; values: string[] }[];
+};
 
 const VARIANTS = allEnvVariants().map(({ label, env }) => ({
   label,
@@ -57,7 +64,8 @@ function keyPolicy(stacks: StackJson[], key: { stack: StackJson; type: string; n
     for (const p of st.principals ?? []) {
       for (const id of p.identifiers) {
         principals.add(id);
-        if (st.actions?.includes("kms:CreateGrant") && st.condition?.some((c) => c.variable === "kms:GrantIsForAWSResource" && c.values.includes("true"))) grants.add(id);
+        if (st.actions?.includes("kms:CreateGrant") && st.condition?.some((c) => c.variable === "kms:GrantIsForAWSResource" && c.values.includes("true")))
+          grants.add(id);
       }
     }
   }
@@ -73,15 +81,20 @@ function keyUses(stacks: StackJson[]): { key: ReturnType<typeof target>; princip
   };
   const topicKey = (s: StackJson, ref: unknown) => {
     const t = target(stacks, s, ref);
-    return t && t.type === "aws_sns_topic" ? { stack: t.stack, ref: (t.stack.json.resource!["aws_sns_topic"] as Record<string, R>)[t.name]!["kms_master_key_id"] } : undefined;
+    return t && t.type === "aws_sns_topic"
+      ? { stack: t.stack, ref: (t.stack.json.resource!["aws_sns_topic"] as Record<string, R>)[t.name]!["kms_master_key_id"] }
+      : undefined;
   };
   const queueKey = (s: StackJson, ref: unknown) => {
     const t = target(stacks, s, ref);
-    return t && t.type === "aws_sqs_queue" ? { stack: t.stack, ref: (t.stack.json.resource!["aws_sqs_queue"] as Record<string, R>)[t.name]!["kms_master_key_id"] } : undefined;
+    return t && t.type === "aws_sqs_queue"
+      ? { stack: t.stack, ref: (t.stack.json.resource!["aws_sqs_queue"] as Record<string, R>)[t.name]!["kms_master_key_id"] }
+      : undefined;
   };
   for (const s of stacks) {
     for (const [n, r] of resources(s, "aws_cloudwatch_log_group")) use(s, r["kms_key_id"], `logs.${regionOf(s, r)}.amazonaws.com`, n);
-    for (const type of ["aws_cloudwatch_event_bus", "aws_cloudwatch_event_archive"]) for (const [n, r] of resources(s, type)) use(s, r["kms_key_identifier"], "events.amazonaws.com", n);
+    for (const type of ["aws_cloudwatch_event_bus", "aws_cloudwatch_event_archive"])
+      for (const [n, r] of resources(s, type)) use(s, r["kms_key_identifier"], "events.amazonaws.com", n);
     for (const [n, r] of resources(s, "aws_cloudwatch_metric_alarm")) {
       for (const action of [...((r["alarm_actions"] as string[]) ?? []), ...((r["ok_actions"] as string[]) ?? [])]) {
         const t = topicKey(s, action);
@@ -178,7 +191,8 @@ describe.each(VARIANTS.map((v) => [v.label, v] as const))("first apply of %s", (
       for (const kind of ["resource", "data"] as const) {
         for (const [type, byName] of Object.entries(s.json[kind] ?? {})) {
           for (const [name, r] of Object.entries(byName as Record<string, R>)) {
-            for (const dep of (r["depends_on"] as string[] | undefined) ?? []) expect(dep, `${s.stackName} ${type}.${name}`).toMatch(/^(data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+$/);
+            for (const dep of (r["depends_on"] as string[] | undefined) ?? [])
+              expect(dep, `${s.stackName} ${type}.${name}`).toMatch(/^(data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+$/);
           }
         }
       }
@@ -193,7 +207,10 @@ describe.each(VARIANTS.map((v) => [v.label, v] as const))("first apply of %s", (
       if (!u.key) continue; // an AWS managed key or a literal ARN: not ours to derive
       const policy = keyPolicy(stacks, u.key);
       const allowed = u.grant ? policy.grants.has(u.principal) && policy.principals.has(u.principal) : policy.principals.has(u.principal);
-      if (!allowed) missing.push(`${u.user} needs ${u.principal}${u.grant ? " (with CreateGrant for AWS resources)" : ""} in ${u.key.stack.stackName}/${u.key.type}.${u.key.name}`);
+      if (!allowed)
+        missing.push(
+          `${u.user} needs ${u.principal}${u.grant ? " (with CreateGrant for AWS resources)" : ""} in ${u.key.stack.stackName}/${u.key.type}.${u.key.name}`,
+        );
       // CloudWatch Logs is regional: the key's region must be the log group's.
       if (u.principal.startsWith("logs.")) expect(u.principal, u.user).toBe(`logs.${policy.region}.amazonaws.com`);
     }
@@ -238,7 +255,9 @@ describe.each(VARIANTS.map((v) => [v.label, v] as const))("first apply of %s", (
       const statement = allows.find((st) => (st.resources ?? []).includes(path));
       expect(statement, `${stack.stackName} aws_lb.${name} writes ${path}`).toBeDefined();
       expect(statement!.principals!.flatMap((p) => p.identifiers)[0]).toMatch(/^(arn:aws:iam::\d{12}:root|logdelivery\.elasticloadbalancing\.amazonaws\.com)$/);
-      const sse = resources(bucket.stack, "aws_s3_bucket_server_side_encryption_configuration").find(([, c]) => String(c["bucket"]).includes(`aws_s3_bucket.${bucket.name}.`))![1];
+      const sse = resources(bucket.stack, "aws_s3_bucket_server_side_encryption_configuration").find(([, c]) =>
+        String(c["bucket"]).includes(`aws_s3_bucket.${bucket.name}.`),
+      )![1];
       expect(JSON.stringify(sse["rule"]), "ALB logs need SSE-S3").toContain('"sse_algorithm":"AES256"');
     }
   });
@@ -266,7 +285,12 @@ describe.each(VARIANTS.map((v) => [v.label, v] as const))("first apply of %s", (
 
   it("class 10: one owner per account/region singleton", () => {
     const perRegion = (type: string) => allResources(stacks, type).map(({ stack, r }) => `${type} in ${String(r["region"] ?? regionOf(stack))}`);
-    for (const list of [perRegion("aws_api_gateway_account"), perRegion("aws_config_configuration_recorder"), perRegion("aws_config_delivery_channel"), perRegion("aws_ebs_encryption_by_default")]) {
+    for (const list of [
+      perRegion("aws_api_gateway_account"),
+      perRegion("aws_config_configuration_recorder"),
+      perRegion("aws_config_delivery_channel"),
+      perRegion("aws_ebs_encryption_by_default"),
+    ]) {
       expect(list.length, list.join(", ")).toBe(new Set(list).size);
     }
     const oidc = allResources(stacks, "aws_iam_openid_connect_provider").map(({ r }) => String(r["url"]));
@@ -278,7 +302,9 @@ describe.each(VARIANTS.map((v) => [v.label, v] as const))("first apply of %s", (
   it("class 13: the deploy role manages every service the env synthesizes", () => {
     const ci = stacks.find((s) => s.stackName.endsWith("-security-ci-access"))!;
     const manage = resources(ci, "aws_iam_role_policy").find(([, p]) => p["name"] === "manage-infrastructure")![1];
-    const action = (JSON.parse(String(manage["policy"])) as { Statement: { Sid: string; Action: string[] }[] }).Statement.find((s) => s.Sid === "ManageInfrastructure")!.Action;
+    const action = (JSON.parse(String(manage["policy"])) as { Statement: { Sid: string; Action: string[] }[] }).Statement.find(
+      (s) => s.Sid === "ManageInfrastructure",
+    )!.Action;
     const types = stacks.flatMap((s) => [...Object.keys(s.json.resource ?? {}), ...Object.keys(s.json.data ?? {})]);
     expect(action).toEqual(iamServicesOfTypes(types).map((s) => `${s}:*`));
   });

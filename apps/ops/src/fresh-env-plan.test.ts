@@ -22,7 +22,8 @@ function readsOf(json: StackJson["json"]): { remoteState: string; output: string
   const { locals: _locals, check: _check, data, ...rest } = json;
   const scanned = { ...rest, data: Object.fromEntries(Object.entries(data ?? {}).filter(([t]) => t !== "terraform_remote_state")) };
   const seen = new Map<string, { remoteState: string; output: string }>();
-  for (const [, remoteState, output] of JSON.stringify(scanned).matchAll(READ)) seen.set(`${remoteState}/${output}`, { remoteState: remoteState!, output: output! });
+  for (const [, remoteState, output] of JSON.stringify(scanned).matchAll(READ))
+    seen.set(`${remoteState}/${output}`, { remoteState: remoteState!, output: output! });
   return [...seen.values()];
 }
 

@@ -107,7 +107,7 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("graph of %s", (_name, conf
 
 describe("graph rendering details", () => {
   it("the well-formedness check rejects broken XML", () => {
-    expect(() => checkXml('<svg><g></svg>')).toThrow(/mismatched/);
+    expect(() => checkXml("<svg><g></svg>")).toThrow(/mismatched/);
     expect(() => checkXml('<svg a="1" a="2"/>')).toThrow(/duplicate/);
     expect(() => checkXml("<svg>a & b</svg>")).toThrow(/entity/);
     expect(() => checkXml("<a/><b/>")).toThrow(/2 root/);
@@ -115,7 +115,11 @@ describe("graph rendering details", () => {
 
   it("escapes text, picks the format from --format or the file name, and refuses others", () => {
     expect(escapeXml(`<a & "b">'`)).toBe("&lt;a &amp; &quot;b&quot;&gt;&apos;");
-    const env = resolveEnv(root, ENVS.find((e) => e.name === "uat")!, WORKLOADS);
+    const env = resolveEnv(
+      root,
+      ENVS.find((e) => e.name === "uat")!,
+      WORKLOADS,
+    );
     expect(renderGraph(env, {}).format).toBe("mermaid");
     expect(renderGraph(env, { out: "x.svg" }).format).toBe("svg");
     expect(renderGraph(env, { out: "x.mmd" }).format).toBe("mermaid");

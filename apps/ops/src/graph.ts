@@ -151,7 +151,9 @@ export function toSvg(graph: StackGraph): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">`,
   );
   out.push(`<title>${escapeXml(`${graph.env}: ${graph.nodes.length} stacks, ${graph.edges.length} dependencies`)}</title>`);
-  out.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#57606a"/></marker></defs>');
+  out.push(
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#57606a"/></marker></defs>',
+  );
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(
     `<text x="${margin}" y="22" font-size="14" font-weight="bold" fill="#1f2328">${escapeXml(`${graph.env}: ${graph.nodes.length} stacks, ${graph.edges.length} dependencies (arrows in deploy order)`)}</text>`,
@@ -159,7 +161,9 @@ export function toSvg(graph: StackGraph): string {
   let lx = margin;
   for (const region of graph.regions) {
     const c = colour(region);
-    out.push(`<g class="legend"><rect x="${lx}" y="32" width="14" height="12" rx="2" fill="${c.fill}" stroke="${c.stroke}"/><text x="${lx + 18}" y="42" fill="#1f2328">${escapeXml(region)}</text></g>`);
+    out.push(
+      `<g class="legend"><rect x="${lx}" y="32" width="14" height="12" rx="2" fill="${c.fill}" stroke="${c.stroke}"/><text x="${lx + 18}" y="42" fill="#1f2328">${escapeXml(region)}</text></g>`,
+    );
     lx += 18 + Math.ceil(region.length * charWidth) + 24;
   }
   out.push('<g class="edges" fill="none" stroke="#8c959f" stroke-width="1">');
@@ -203,7 +207,10 @@ export function graphSummary(graph: StackGraph): string {
 export type GraphFormat = "mermaid" | "svg";
 
 /** What `infra graph` writes: the rendering in the format asked (or implied by the file name). */
-export function renderGraph(env: ResolvedEnv, options: { format?: string | undefined; out?: string | undefined }): { format: GraphFormat; text: string; graph: StackGraph } {
+export function renderGraph(
+  env: ResolvedEnv,
+  options: { format?: string | undefined; out?: string | undefined },
+): { format: GraphFormat; text: string; graph: StackGraph } {
   const format = options.format ?? (options.out ? (options.out.endsWith(".svg") ? "svg" : "mermaid") : "mermaid");
   if (format !== "mermaid" && format !== "svg") throw new UsageError(`--format must be mermaid | svg; got ${JSON.stringify(format)}`);
   const graph = stackGraph(env);

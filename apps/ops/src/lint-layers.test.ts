@@ -24,9 +24,17 @@ async function lint(file: string, code: string): Promise<string[]> {
 describe("layers: a wrong-direction import fails lint", () => {
   it.each([
     ["libs/config/src/fixture.ts", 'export { EncryptionKey } from "@infra/kms";', "layer:config (config) may not import layer:construct (kms"],
-    ["libs/kms/src/fixture.ts", 'import { WORKLOADS } from "@envs/envcommon";\nexport const w = WORKLOADS;', "layer:construct (kms) may not import layer:environments"],
+    [
+      "libs/kms/src/fixture.ts",
+      'import { WORKLOADS } from "@envs/envcommon";\nexport const w = WORKLOADS;',
+      "layer:construct (kms) may not import layer:environments",
+    ],
     ["libs/kms/src/fixture.ts", 'export * from "@infra/atlas";', "layer:construct (kms) may not import layer:workload-builders (atlas"],
-    ["libs/workloads/atlas/src/inputs/fixture.ts", 'export * from "../builders/alb";', "layer:workload-inputs (atlas) may not import layer:workload-builders (atlas"],
+    [
+      "libs/workloads/atlas/src/inputs/fixture.ts",
+      'export * from "../builders/alb";',
+      "layer:workload-inputs (atlas) may not import layer:workload-builders (atlas",
+    ],
     ["environments/dev/fixture.ts", 'export * from "@infra/platform";', "layer:environments (env-dev) may not import layer:workload-builders (platform"],
     ["libs/core/src/fixture.ts", 'export * from "@infra/testing";', "layer:construct (core) may not import layer:testing (testing"],
   ])("%s: %s", async (file, code, message) => {
@@ -45,7 +53,10 @@ describe("layers: a wrong-direction import fails lint", () => {
 
   it.each([
     ["environments/dev/fixture.ts", 'export * from "@infra/platform-inputs";\nexport * from "@infra/rds/engine";'],
-    ["libs/workloads/atlas/src/builders/fixture.ts", 'export * from "@infra/atlas-inputs";\nexport * from "@infra/kms";\nexport * from "@infra/platform-inputs";'],
+    [
+      "libs/workloads/atlas/src/builders/fixture.ts",
+      'export * from "@infra/atlas-inputs";\nexport * from "@infra/kms";\nexport * from "@infra/platform-inputs";',
+    ],
     ["libs/workloads/atlas/src/inputs/fixture.ts", 'export * from "./phase";\nexport * from "@infra/config";'],
     ["apps/dev/src/fixture.ts", 'export * from "@infra/workloads";\nexport * from "@envs/dev";\nexport * from "@infra/testing";'],
     ["libs/kms/src/fixture.ts", 'export * from "@infra/core";\nexport * from "@infra/config";'],

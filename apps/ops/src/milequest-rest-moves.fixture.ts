@@ -60,4 +60,7 @@ export const REST_ADDRESSES_BEFORE_LIBRARY: readonly string[] = [
 ];
 
 /** Removed for real: the MOCK health route's responses (a function answers /health now). */
-export const REST_ADDRESSES_REMOVED: readonly string[] = ["aws_api_gateway_integration_response.health-integration-200", "aws_api_gateway_method_response.health-200"];
+export const REST_ADDRESSES_REMOVED: readonly string[] = [
+  "aws_api_gateway_integration_response.health-integration-200",
+  "aws_api_gateway_method_response.health-200",
+];

@@ -54,7 +54,19 @@ const COMMON = [
   "ops-monitoring",
   "ops-deploy",
 ];
-const PRIMARY_ONLY = ["security-secrets", "security-cognito", "data-cache", "data-dynamodb", "data-analytics", "edge-dns", "edge-waf", "edge-cdn", "edge-routing", "web-amplify", "ops-budget"];
+const PRIMARY_ONLY = [
+  "security-secrets",
+  "security-cognito",
+  "data-cache",
+  "data-dynamodb",
+  "data-analytics",
+  "edge-dns",
+  "edge-waf",
+  "edge-cdn",
+  "edge-routing",
+  "web-amplify",
+  "ops-budget",
+];
 
 describe.each([
   ["staging", stagingStacks],
@@ -80,9 +92,16 @@ describe.each([
     const dist = one(cdn, "aws_cloudfront_distribution");
     expect(dist["aliases"]).toEqual([`api.${domain}`]);
     expect(String(dist["web_acl_id"])).toMatch(remote(`${env}-us-east-1-milequest-edge-waf`));
-    expect((dist["origin"] as Resource[])[0]).toMatchObject({ domain_name: `api-origin.${domain}`, custom_origin_config: { origin_protocol_policy: "https-only" } });
+    expect((dist["origin"] as Resource[])[0]).toMatchObject({
+      domain_name: `api-origin.${domain}`,
+      custom_origin_config: { origin_protocol_policy: "https-only" },
+    });
     expect(dist["viewer_certificate"]).toMatchObject({ minimum_protocol_version: "TLSv1.2_2021", ssl_support_method: "sni-only" });
-    expect(all(cdn, "aws_route53_record").filter((r) => r["alias"]).map((r) => [r["name"], r["type"]])).toEqual([
+    expect(
+      all(cdn, "aws_route53_record")
+        .filter((r) => r["alias"])
+        .map((r) => [r["name"], r["type"]]),
+    ).toEqual([
       [`api.${domain}`, "A"],
       [`api.${domain}`, "AAAA"],
     ]);
@@ -113,7 +132,11 @@ describe.each([
     const [branch, stage] = env === "prod" ? ["main", "PRODUCTION"] : ["staging", "BETA"];
     expect(branches).toHaveLength(2);
     for (const b of branches) expect(b).toMatchObject({ branch_name: branch, stage, enable_pull_request_preview: true, framework: "Next.js - SSR" });
-    expect(all(web, "aws_amplify_domain_association").map((d) => d["domain_name"]).sort()).toEqual([`admin.${domain}`, domain].sort());
+    expect(
+      all(web, "aws_amplify_domain_association")
+        .map((d) => d["domain_name"])
+        .sort(),
+    ).toEqual([`admin.${domain}`, domain].sort());
     expect(all(web, "aws_wafv2_web_acl_association")).toHaveLength(2);
     expect(JSON.stringify(web)).not.toMatch(/ghp_|github_pat_/);
   });
@@ -145,7 +168,10 @@ describe.each([
     expect(JSON.parse(String(one(rest, "aws_api_gateway_model")["schema"]))).toMatchObject({ type: "object" });
     expect(one(rest, "aws_api_gateway_stage")).toMatchObject({ stage_name: "v1", xray_tracing_enabled: true });
     // CKV2_AWS_4: execution logging on (staging every request, prod failures) into a group we own (retention, CMK).
-    expect(one(rest, "aws_api_gateway_method_settings")["settings"]).toMatchObject({ logging_level: env === "prod" ? "ERROR" : "INFO", data_trace_enabled: false });
+    expect(one(rest, "aws_api_gateway_method_settings")["settings"]).toMatchObject({
+      logging_level: env === "prod" ? "ERROR" : "INFO",
+      data_trace_enabled: false,
+    });
     const execLogs = all(rest, "aws_cloudwatch_log_group").find((g) => String(g["name"]).startsWith("API-Gateway-Execution-Logs_"))!;
     expect(execLogs["kms_key_id"]).toBeDefined();
     expect(execLogs["retention_in_days"]).toBeGreaterThan(0);
@@ -196,7 +222,10 @@ describe.each([
     const ws = s("api-websocket");
     expectMovedFrom(ws, WS_ADDRESSES_BEFORE_LIBRARY);
     // Same statement ids and stage-scoped source ARNs as before: the permissions move, never get replaced.
-    const permissions = all(ws, "aws_lambda_permission").map((p) => [p["statement_id"], String(p["source_arn"]).replace(/^\$\{aws_apigatewayv2_api\.[^}]+\}/, "API")]);
+    const permissions = all(ws, "aws_lambda_permission").map((p) => [
+      p["statement_id"],
+      String(p["source_arn"]).replace(/^\$\{aws_apigatewayv2_api\.[^}]+\}/, "API"),
+    ]);
     expect(permissions.sort()).toEqual([
       ["Allow-websocket-authorizer", expect.stringMatching(/^API\/authorizers\/\$\{aws_apigatewayv2_authorizer\.[^}]+\.id\}$/)],
       ["Allow-ws-aggregateProgress", "API/v1/aggregateProgress"],
@@ -224,7 +253,11 @@ describe.each([
   });
 
   it("Lambda: every function by domain from its config artifact, arm64, in the VPC, X-Ray active, CMK env, DLQ, reserved concurrency", () => {
-    const fns = [...all(s("api-rest"), "aws_lambda_function"), ...all(s("api-websocket"), "aws_lambda_function"), ...all(s("compute-jobs"), "aws_lambda_function")];
+    const fns = [
+      ...all(s("api-rest"), "aws_lambda_function"),
+      ...all(s("api-websocket"), "aws_lambda_function"),
+      ...all(s("compute-jobs"), "aws_lambda_function"),
+    ];
     const names = fns.map((f) => String(f["function_name"]).replace(`${env}-us-east-1-milequest-`, "").replace(/^ws-/, ""));
     expect(names.sort()).toEqual([...REST_FUNCTIONS, ...WEBSOCKET_FUNCTIONS, ...JOB_FUNCTIONS].sort());
     for (const f of fns) {
@@ -250,7 +283,10 @@ describe.each([
     expect(String(one(jobs, "aws_lambda_event_source_mapping")["event_source_arn"])).toMatch(remote(`${env}-us-east-1-milequest-integration-messaging`));
     expect(one(jobs, "aws_sns_topic_subscription")["protocol"]).toBe("lambda");
     const rules = all(jobs, "aws_cloudwatch_event_rule");
-    expect(rules.map((r) => r["schedule_expression"] ?? JSON.parse(String(r["event_pattern"])).source)).toEqual([["milequest.activity", "milequest.team"], "rate(1 hour)"]);
+    expect(rules.map((r) => r["schedule_expression"] ?? JSON.parse(String(r["event_pattern"])).source)).toEqual([
+      ["milequest.activity", "milequest.team"],
+      "rate(1 hour)",
+    ]);
     for (const r of rules) expect(r["state"]).toBe("ENABLED");
   });
 
@@ -299,12 +335,18 @@ describe.each([
     // "$${dt}" is Terraform's escape for the literal "${dt}" Athena fills in.
     expect(String((events["parameters"] as Resource)["storage.location.template"])).toMatch(/data-lake_bucket_\w+bucket\}\/events\/dt=\$\$\{dt\}\/$/);
     const sd = events["storage_descriptor"] as Resource;
-    expect(sd["ser_de_info"]).toMatchObject({ serialization_library: "org.openx.data.jsonserde.JsonSerDe", parameters: { "mapping.detail_type": "detail-type" } });
+    expect(sd["ser_de_info"]).toMatchObject({
+      serialization_library: "org.openx.data.jsonserde.JsonSerDe",
+      parameters: { "mapping.detail_type": "detail-type" },
+    });
     expect((sd["columns"] as Resource[]).map((c) => c["name"])).toEqual(DATA_LAKE_EVENTS.columns.map((c) => c.name));
     expect(events["partition_keys"]).toEqual([expect.objectContaining({ name: "dt", type: "string" })]);
     // The writer gets the same layout.
     const exportFn = all(s("compute-jobs"), "aws_lambda_function").find((f) => String(f["function_name"]).endsWith("-exportAnalytics"))!;
-    expect((exportFn["environment"] as { variables: Record<string, string> }).variables).toMatchObject({ DATA_LAKE_EVENTS_PREFIX: "events/", DATA_LAKE_EVENTS_PARTITION: "dt=yyyy-MM-dd" });
+    expect((exportFn["environment"] as { variables: Record<string, string> }).variables).toMatchObject({
+      DATA_LAKE_EVENTS_PREFIX: "events/",
+      DATA_LAKE_EVENTS_PARTITION: "dt=yyyy-MM-dd",
+    });
   });
 
   it("CUR -> Athena: the account's CUR 2.0 export (Parquet, daily, resource ids) into an SSE-S3 bucket only this account's exports write, and its Glue table", () => {
@@ -324,7 +366,11 @@ describe.each([
       },
     });
     const dest = ((exp["destination_configurations"] as Resource[])[0]!["s3_destination"] as Resource[])[0]!;
-    expect(dest).toMatchObject({ s3_prefix: "cur2", s3_region: "us-east-1", s3_output_configurations: [{ format: "PARQUET", compression: "PARQUET", output_type: "CUSTOM", overwrite: "OVERWRITE_REPORT" }] });
+    expect(dest).toMatchObject({
+      s3_prefix: "cur2",
+      s3_region: "us-east-1",
+      s3_output_configurations: [{ format: "PARQUET", compression: "PARQUET", output_type: "CUSTOM", overwrite: "OVERWRITE_REPORT" }],
+    });
     expect(dest["s3_bucket"]).toMatch(/aws_s3_bucket\.cost-exports_bucket_\w+\.bucket/);
     expect(exp["refresh_cadence"]).toEqual([{ frequency: "SYNCHRONOUS" }]);
     expect(exp["name"]).toBe(`${env}-us-east-1-milequest-${account}-cur2`);
@@ -346,7 +392,11 @@ describe.each([
     // The table Athena queries: the export's columns, one projected partition per billing period.
     const cost = all(analytics, "aws_glue_catalog_table").find((t) => t["name"] === "cost_and_usage")!;
     expect(((cost["storage_descriptor"] as Resource)["columns"] as Resource[]).map((c) => c["name"])).toEqual(columns);
-    expect(cost["parameters"]).toMatchObject({ "projection.billing_period.format": "yyyy-MM", "projection.billing_period.range": "2026-01,NOW", "projection.billing_period.interval.unit": "MONTHS" });
+    expect(cost["parameters"]).toMatchObject({
+      "projection.billing_period.format": "yyyy-MM",
+      "projection.billing_period.range": "2026-01,NOW",
+      "projection.billing_period.interval.unit": "MONTHS",
+    });
     expect(String((cost["parameters"] as Resource)["storage.location.template"])).toContain(`/cur2/${exp["name"]}/data/BILLING_PERIOD=$\${billing_period}/`);
   });
 
@@ -367,7 +417,8 @@ describe.each([
     expect(one(rest, "aws_api_gateway_authorizer")["authorizer_uri"]).toMatch(/aws_lambda_alias\.authorizer_alias-live_\w+\.invoke_arn/);
     for (const i of all(ws, "aws_apigatewayv2_integration")) expect(i["integration_uri"]).toMatch(/aws_lambda_alias\.[\w-]+\.invoke_arn/);
     expect(one(ws, "aws_apigatewayv2_authorizer")["authorizer_uri"]).toMatch(remote(`${env}-us-east-1-milequest-api-rest`));
-    for (const p of [...all(rest, "aws_lambda_permission"), ...all(ws, "aws_lambda_permission")]) expect(String(p["qualifier"])).toMatch(/aws_lambda_alias\.|cross-stack-output-aws_lambda_aliasauthorizer/);
+    for (const p of [...all(rest, "aws_lambda_permission"), ...all(ws, "aws_lambda_permission")])
+      expect(String(p["qualifier"])).toMatch(/aws_lambda_alias\.|cross-stack-output-aws_lambda_aliasauthorizer/);
 
     const deploy = s("ops-deploy");
     expect(one(deploy, "aws_codedeploy_app")).toMatchObject({ compute_platform: "Lambda", name: `${env}-us-east-1-milequest-api` });
@@ -387,7 +438,11 @@ describe.each([
       });
       const alarm = (g["alarm_configuration"] as { alarms: string[] }).alarms;
       expect(alarm).toHaveLength(1);
-      expect(alarm[0]).toMatch(new RegExp(`${env}-us-east-1-milequest-ops-monitoring\\.outputs\\.cross-stack-output-aws_cloudwatch_metric_alarmlambda-errors-${g["deployment_group_name"]}_alarm_`));
+      expect(alarm[0]).toMatch(
+        new RegExp(
+          `${env}-us-east-1-milequest-ops-monitoring\\.outputs\\.cross-stack-output-aws_cloudwatch_metric_alarmlambda-errors-${g["deployment_group_name"]}_alarm_`,
+        ),
+      );
     }
     // ECR for Lambda container images: CMK (app key), scan on push, immutable tags, lifecycle.
     expect(one(deploy, "aws_ecr_repository")).toMatchObject({
@@ -418,9 +473,11 @@ describe.each([
         expect(String(v["secret_string_wo"])).toMatch(/ephemeral\.aws_secretsmanager_(random_password|secret_version)\./);
       }
     }
-    expect(all(s("security-kms"), "aws_kms_alias").map((a) => a["name"]).sort()).toEqual(
-      ["alerts", "app", "aurora", "logs", "s3"].map((k) => `alias/${env}-us-east-1-milequest-${k}`),
-    );
+    expect(
+      all(s("security-kms"), "aws_kms_alias")
+        .map((a) => a["name"])
+        .sort(),
+    ).toEqual(["alerts", "app", "aurora", "logs", "s3"].map((k) => `alias/${env}-us-east-1-milequest-${k}`));
   });
 
   it("Operations: alarms to an encrypted SNS topic with email, a dashboard, X-Ray; a budget with the seed's cost baseline", () => {
@@ -450,7 +507,11 @@ describe("Mile Quest staging: no DR", () => {
     expect(stagingStacks.every((s) => s.stackName.startsWith("staging-us-east-1-"))).toBe(true);
     const routing = stackOf(stagingStacks, "staging-us-east-1-milequest-edge-routing");
     expect(routing.resource?.["aws_route53_health_check"]).toBeUndefined();
-    expect(all(routing, "aws_route53_record").map((r) => r["name"]).sort()).toEqual(["api-origin.staging.mile-quest.com", "ws.staging.mile-quest.com"]);
+    expect(
+      all(routing, "aws_route53_record")
+        .map((r) => r["name"])
+        .sort(),
+    ).toEqual(["api-origin.staging.mile-quest.com", "ws.staging.mile-quest.com"]);
   });
 });
 
@@ -459,13 +520,20 @@ describe("Mile Quest prod DR in us-west-2 (seed 003 Disaster Recovery Architectu
   const primary = (name: string) => stackOf(prodStacks, `prod-us-east-1-milequest-${name}`);
 
   it("deploys the standby stacks", () => {
-    expect(prodStacks.filter((s) => s.stackName.startsWith("prod-us-west-2-")).map((s) => s.stackName.replace("prod-us-west-2-milequest-", "")).sort()).toEqual(
-      [...COMMON].sort(),
-    );
+    expect(
+      prodStacks
+        .filter((s) => s.stackName.startsWith("prod-us-west-2-"))
+        .map((s) => s.stackName.replace("prod-us-west-2-milequest-", ""))
+        .sort(),
+    ).toEqual([...COMMON].sort());
   });
 
   it("Aurora: a global database whose us-west-2 member is the replica", () => {
-    expect(one(primary("data-aurora"), "aws_rds_global_cluster")).toMatchObject({ global_cluster_identifier: "prod-us-east-1-milequest-global", engine: "aurora-postgresql", storage_encrypted: true });
+    expect(one(primary("data-aurora"), "aws_rds_global_cluster")).toMatchObject({
+      global_cluster_identifier: "prod-us-east-1-milequest-global",
+      engine: "aurora-postgresql",
+      storage_encrypted: true,
+    });
     const replica = one(dr("data-aurora"), "aws_rds_cluster");
     expect(String(replica["global_cluster_identifier"])).toMatch(remote("prod-us-east-1-milequest-data-aurora"));
     expect(replica["source_region"]).toBe("us-east-1");
@@ -515,8 +583,10 @@ describe("Mile Quest prod DR in us-west-2 (seed 003 Disaster Recovery Architectu
   });
 
   it("DynamoDB tables and secrets replicate to us-west-2", () => {
-    for (const t of all(primary("data-dynamodb"), "aws_dynamodb_table")) expect((t["replica"] as Resource[]).map((r) => r["region_name"])).toEqual(["us-west-2"]);
-    for (const sec of all(primary("security-secrets"), "aws_secretsmanager_secret")) expect((sec["replica"] as Resource[]).map((r) => r["region"])).toEqual(["us-west-2"]);
+    for (const t of all(primary("data-dynamodb"), "aws_dynamodb_table"))
+      expect((t["replica"] as Resource[]).map((r) => r["region_name"])).toEqual(["us-west-2"]);
+    for (const sec of all(primary("security-secrets"), "aws_secretsmanager_secret"))
+      expect((sec["replica"] as Resource[]).map((r) => r["region"])).toEqual(["us-west-2"]);
   });
 
   it("Route 53: health checks on both regions' REST APIs and a failover policy for the API origin and ws.<domain>", () => {
@@ -537,7 +607,10 @@ describe("Mile Quest prod DR in us-west-2 (seed 003 Disaster Recovery Architectu
 });
 
 describe("Mile Quest configuration errors", () => {
-  const withWorkload = (overrides: Record<string, unknown>): EnvConfig => ({ ...staging, workloads: { ...staging.workloads, milequest: { ...(staging.workloads["milequest"] as object), ...overrides } } });
+  const withWorkload = (overrides: Record<string, unknown>): EnvConfig => ({
+    ...staging,
+    workloads: { ...staging.workloads, milequest: { ...(staging.workloads["milequest"] as object), ...overrides } },
+  });
 
   it("a geo block country list becomes a WAF geo rule", () => {
     const stacks = mine(synthEnvJson(withWorkload({ geoBlockCountries: ["KP", "IR"] }), { root, workloads: WORKLOADS }));
@@ -559,7 +632,9 @@ describe("Mile Quest configuration errors", () => {
       regions: staging.regions.map((r) => ({
         ...r,
         deployments: r.deployments.map((d) =>
-          d.definition.module === "analytics" && d.definition.workload === "milequest" ? { ...d, inputs: { ...(d.inputs as object), costExport: { kind: "none", reason } }, waivers: [] } : d,
+          d.definition.module === "analytics" && d.definition.workload === "milequest"
+            ? { ...d, inputs: { ...(d.inputs as object), costExport: { kind: "none", reason } }, waivers: [] }
+            : d,
         ),
       })),
     };
@@ -574,7 +649,9 @@ describe("Mile Quest configuration errors", () => {
       ...staging,
       regions: staging.regions.map((r) => ({
         ...r,
-        deployments: r.deployments.map((d) => (d.definition.module === "budget" && d.definition.workload === "milequest" ? { ...d, inputs: { monthlyLimitUsd: 20 } } : d)),
+        deployments: r.deployments.map((d) =>
+          d.definition.module === "budget" && d.definition.workload === "milequest" ? { ...d, inputs: { monthlyLimitUsd: 20 } } : d,
+        ),
       })),
     };
     expect(() => resolveEnv(root, env, WORKLOADS)).toThrow(/monthlyLimitUsd = 20: must cover at least the seed's fixed monthly costs \(45\.5 USD/);

@@ -9,7 +9,8 @@ import { ENVS } from "./envs";
 const ROOT = resolve(__dirname, "..", "..", "..");
 
 const modules = new Map<string, ModuleDefinition>();
-for (const env of ENVS) for (const r of env.regions) for (const d of r.deployments) modules.set(`${d.definition.category}/${d.definition.module}`, d.definition);
+for (const env of ENVS)
+  for (const r of env.regions) for (const d of r.deployments) modules.set(`${d.definition.category}/${d.definition.module}`, d.definition);
 
 describe("module and workload sources", () => {
   it("every deployed module names a file that exists and declares it, by the _envcommon convention", () => {

@@ -36,10 +36,17 @@ function project(name: string): { targets: Targets } {
 }
 
 describe("Nx targets", () => {
-  it.each(["dev", "staging", "uat", "prod", "bootstrap"])("%s:synth caches the synthesized JSON only: .terraform/ and plan files never enter the cache", (name) => {
-    const p = project(name);
-    expect(p.targets["synth"]!.outputs).toEqual(["{projectRoot}/cdktf.out/manifest.json", "{projectRoot}/cdktf.out/prerequisites.json", "{projectRoot}/cdktf.out/stacks/*/cdk.tf.json"]);
-  });
+  it.each(["dev", "staging", "uat", "prod", "bootstrap"])(
+    "%s:synth caches the synthesized JSON only: .terraform/ and plan files never enter the cache",
+    (name) => {
+      const p = project(name);
+      expect(p.targets["synth"]!.outputs).toEqual([
+        "{projectRoot}/cdktf.out/manifest.json",
+        "{projectRoot}/cdktf.out/prerequisites.json",
+        "{projectRoot}/cdktf.out/stacks/*/cdk.tf.json",
+      ]);
+    },
+  );
 
   it("the bootstrap backend choice (BOOTSTRAP_BACKEND) is part of bootstrap:synth's cache key", () => {
     expect(project("bootstrap").targets["synth"]!.inputs).toContainEqual({ env: "BOOTSTRAP_BACKEND" });
@@ -72,7 +79,12 @@ describe("Nx targets", () => {
     try {
       const r = nx(["run", "bootstrap:plan:dev"], { ...NX_ENV, ...tf.env, INFRA_TF_BINARY: "tofu", INFRA_PLUGIN_CACHE_DIR: join(tf.bin, "..", "plugins") });
       expect(r.status, r.stdout + r.stderr).toBe(0);
-      expect(tf.calls().filter((c) => c.argv[0] !== "version").map((c) => [c.stack, c.argv[0]])).toEqual([
+      expect(
+        tf
+          .calls()
+          .filter((c) => c.argv[0] !== "version")
+          .map((c) => [c.stack, c.argv[0]]),
+      ).toEqual([
         ["bootstrap-dev", "init"],
         ["bootstrap-dev", "plan"],
         ["bootstrap-dev", "show"],

@@ -25,7 +25,6 @@ const EBS = {
   prod: { schedule: "cron(0 * ? * * *)", rule: "ebs-hourly", retention: 30, protected: true },
 } as const;
 
-
 describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 EBS snapshots in %s", (name, env) => {
   const row = EBS[name as keyof typeof EBS];
   const stacks = synthEnvOnce(env);
@@ -34,7 +33,12 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 EBS snapshots in 
   it("plan: the seed's frequency, the env's retention, into a vault encrypted with the platform's data key", () => {
     const [plan] = values(backup, "aws_backup_plan");
     const [rule] = plan!["rule"] as R[];
-    expect(rule).toMatchObject({ rule_name: row.rule, schedule: row.schedule, schedule_expression_timezone: "Etc/UTC", lifecycle: { delete_after: row.retention } });
+    expect(rule).toMatchObject({
+      rule_name: row.rule,
+      schedule: row.schedule,
+      schedule_expression_timezone: "Etc/UTC",
+      lifecycle: { delete_after: row.retention },
+    });
     const [vault] = values(backup, "aws_backup_vault");
     expect(vault).toMatchObject({ name: `${name}-us-east-1-platform-ebs`, force_destroy: !row.protected, lifecycle: { prevent_destroy: row.protected } });
     expect(vault!["kms_key_arn"]).toMatch(new RegExp(`cross-stack-reference-input-${name}-us-east-1-security-kms\\.outputs\\..*data`));
@@ -46,7 +50,14 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 EBS snapshots in 
     const [selection] = values(backup, "aws_backup_selection");
     expect(selection).toMatchObject({
       resources: ["arn:aws:ec2:*:*:volume/*"],
-      condition: [{ string_equals: [{ key: "aws:ResourceTag/Workload", value: "platform" }, { key: "aws:ResourceTag/BackupRequired", value: "true" }] }],
+      condition: [
+        {
+          string_equals: [
+            { key: "aws:ResourceTag/Workload", value: "platform" },
+            { key: "aws:ResourceTag/BackupRequired", value: "true" },
+          ],
+        },
+      ],
     });
     expect(selection!["iam_role_arn"]).toMatch(/aws_iam_role\./);
     const launch = values(stackOf(stacks, `${name}-us-east-1-services-ecs-cluster`), "aws_launch_template")[0]!;
@@ -137,7 +148,9 @@ describe("platform DR failover script (docs/runbooks/platform-failover-prod.sh)"
     ]);
     expect(script).toContain("aws rds promote-read-replica --region eu-west-1 --db-instance-identifier prod-eu-west-1-platform --backup-retention-period 30");
     expect(script).toContain("aws secretsmanager stop-replication-to-replica --region eu-west-1 --secret-id prod-us-east-1-platform/master-credentials");
-    expect(script).toContain("aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name prod-eu-west-1-platform-ecs --min-size 3 --max-size 10");
+    expect(script).toContain(
+      "aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name prod-eu-west-1-platform-ecs --min-size 3 --max-size 10",
+    );
     expect(script).toContain('if [ "$ACCOUNT" != "444444444444" ]');
   });
 
@@ -147,13 +160,21 @@ describe("platform DR failover script (docs/runbooks/platform-failover-prod.sh)"
   });
 
   it("refuses an env without a DR replica, and a primary whose secret is not replicated to the DR region", () => {
-    expect(() => platformFailoverPlan(resolveEnv(root, ENVS.find((e) => e.name === "dev")!, WORKLOADS))).toThrow(
-      "dev has no DR region for the platform: no data/rds deployment with replicaOfPrimary: true",
-    );
+    expect(() =>
+      platformFailoverPlan(
+        resolveEnv(
+          root,
+          ENVS.find((e) => e.name === "dev")!,
+          WORKLOADS,
+        ),
+      ),
+    ).toThrow("dev has no DR region for the platform: no data/rds deployment with replicaOfPrimary: true");
     const unreplicated = {
       ...resolved,
       deployments: resolved.deployments.map((d) =>
-        d.workload === "platform" && d.region.name === "us-east-1" && d.module === "rds" ? { ...d, inputs: { ...(d.inputs as object), masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } } : d,
+        d.workload === "platform" && d.region.name === "us-east-1" && d.module === "rds"
+          ? { ...d, inputs: { ...(d.inputs as object), masterCredentials: { mode: "rotated-secret", rotationDays: 30 } } }
+          : d,
       ),
     };
     expect(() => platformFailoverPlan(unreplicated)).toThrow(

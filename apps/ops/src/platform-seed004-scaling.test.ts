@@ -17,7 +17,15 @@ const TABLE = {
   dev: { min: 1, max: 3, logs: 7, placement: [{ type: "binpack", field: "memory" }] },
   staging: { min: 2, max: 3, logs: 14, placement: [{ type: "binpack", field: "memory" }] },
   uat: { min: 2, max: 3, logs: 30, placement: [{ type: "binpack", field: "memory" }] },
-  prod: { min: 3, max: 10, logs: 30, placement: [{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "spread", field: "instanceId" }] },
+  prod: {
+    min: 3,
+    max: 10,
+    logs: 30,
+    placement: [
+      { type: "spread", field: "attribute:ecs.availability-zone" },
+      { type: "spread", field: "instanceId" },
+    ],
+  },
 } as const;
 
 const one = (stack: StackJson, type: string): [string, R] => {
@@ -46,7 +54,10 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
     });
     const [ruleKey, rule] = one(app, "aws_lb_listener_rule");
     expect(rule["listener_arn"]).toMatch(crossRef(`${p}-services-ingress`, "aws_lb_listeneralb_https", "arn"));
-    expect(rule).toMatchObject({ action: [{ type: "forward", target_group_arn: `\${aws_lb_target_group.${tgKey}.arn}` }], condition: [{ path_pattern: { values: ["/*"] } }] });
+    expect(rule).toMatchObject({
+      action: [{ type: "forward", target_group_arn: `\${aws_lb_target_group.${tgKey}.arn}` }],
+      condition: [{ path_pattern: { values: ["/*"] } }],
+    });
 
     const [, service] = one(app, "aws_ecs_service");
     const [taskKey, task] = one(app, "aws_ecs_task_definition");
@@ -60,7 +71,9 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
       lifecycle: { ignore_changes: ["desired_count"] },
     });
     expect(service["cluster"]).toMatch(crossRef(`${p}-services-ecs-cluster`, "aws_ecs_clusterecs_cluster", "arn"));
-    expect((service["capacity_provider_strategy"] as R[])[0]!["capacity_provider"]).toMatch(crossRef(`${p}-services-ecs-cluster`, "aws_ecs_capacity_provider", "name"));
+    expect((service["capacity_provider_strategy"] as R[])[0]!["capacity_provider"]).toMatch(
+      crossRef(`${p}-services-ecs-cluster`, "aws_ecs_capacity_provider", "name"),
+    );
     expect(service["depends_on"]).toContain(`aws_lb_listener_rule.${ruleKey}`);
     // Bridge networking with dynamic host ports: the range the ingress opens from the ALB to the instances.
     expect(task).toMatchObject({ network_mode: "bridge", requires_compatibilities: ["EC2"] });
@@ -69,11 +82,16 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
       name: "app",
       portMappings: [{ containerPort: 8080, hostPort: 0, protocol: "tcp" }],
       readonlyRootFilesystem: true,
-      logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/app/application", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app" } },
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: { "awslogs-group": "/app/application", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app" },
+      },
     });
     expect(String(container!["image"])).toMatch(/^\$\{aws_ecr_repository\.[^.]+\.repository_url\}:1\.0\.0$/);
     const ingress = stackOf(stacks, `${p}-services-ingress`);
-    expect(values(ingress, "aws_vpc_security_group_ingress_rule")).toContainEqual(expect.objectContaining({ from_port: 32768, to_port: 65535, description: "ALB to ECS dynamic host ports" }));
+    expect(values(ingress, "aws_vpc_security_group_ingress_rule")).toContainEqual(
+      expect.objectContaining({ from_port: 32768, to_port: 65535, description: "ALB to ECS dynamic host ports" }),
+    );
   });
 
   it("scaling: target tracking on ECSServiceAverageCPUUtilization 70 %, scale-out cooldown 300 s, scale-in 900 s, min/max per env", () => {
@@ -81,7 +99,9 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
     expect(target).toMatchObject({ service_namespace: "ecs", scalable_dimension: "ecs:service:DesiredCount", min_capacity: row.min, max_capacity: row.max });
     const [serviceKey] = one(app, "aws_ecs_service");
     expect(String(target["resource_id"])).toMatch(
-      new RegExp(`^service/\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${p}-services-ecs-cluster\\.outputs\\.cross-stack-output-aws_ecs_clusterecs_cluster_[A-Z0-9]+name\\}/\\$\\{aws_ecs_service\\.${serviceKey}\\.name\\}$`),
+      new RegExp(
+        `^service/\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${p}-services-ecs-cluster\\.outputs\\.cross-stack-output-aws_ecs_clusterecs_cluster_[A-Z0-9]+name\\}/\\$\\{aws_ecs_service\\.${serviceKey}\\.name\\}$`,
+      ),
     );
     const [, policy] = one(app, "aws_appautoscaling_policy");
     expect(policy).toMatchObject({
@@ -98,7 +118,13 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
     const ecs = stackOf(stacks, `${p}-services-ecs-cluster`);
     expect(values(ecs, "aws_ecs_capacity_provider")[0]).toMatchObject({
       auto_scaling_group_provider: expect.objectContaining({
-        managed_scaling: expect.objectContaining({ status: "ENABLED", target_capacity: 70, minimum_scaling_step_size: 1, maximum_scaling_step_size: 1, instance_warmup_period: 300 }),
+        managed_scaling: expect.objectContaining({
+          status: "ENABLED",
+          target_capacity: 70,
+          minimum_scaling_step_size: 1,
+          maximum_scaling_step_size: 1,
+          instance_warmup_period: 300,
+        }),
       }),
     });
     expect(values(ecs, "aws_autoscaling_group")[0]).toMatchObject({ min_size: row.min, max_size: row.max });
@@ -107,13 +133,19 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
 
   it("seed log group /app/application: the env's retention, the logs key", () => {
     expect(values(app, "aws_cloudwatch_log_group")).toEqual([
-      expect.objectContaining({ name: "/app/application", retention_in_days: row.logs, kms_key_id: expect.stringMatching(crossRef(`${p}-security-kms`, "aws_kms_keylogs_key", "arn")) }),
+      expect.objectContaining({
+        name: "/app/application",
+        retention_in_days: row.logs,
+        kms_key_id: expect.stringMatching(crossRef(`${p}-security-kms`, "aws_kms_keylogs_key", "arn")),
+      }),
     ]);
   });
 
   it("dashboard: memory, disk, ALB requests/5xx/latency, service CPU, DB queries, on the dimensions AWS publishes", () => {
     const ops = stackOf(stacks, `${p}-ops-monitoring`);
-    const body = JSON.parse(String(values(ops, "aws_cloudwatch_dashboard")[0]!["dashboard_body"])) as { widgets: { type: string; properties: { metrics?: unknown[][] } }[] };
+    const body = JSON.parse(String(values(ops, "aws_cloudwatch_dashboard")[0]!["dashboard_body"])) as {
+      widgets: { type: string; properties: { metrics?: unknown[][] } }[];
+    };
     const lines = body.widgets.flatMap((w) => w.properties.metrics ?? []);
     const find = (namespace: string, metric: string) => {
       const line = lines.find((l) => l[0] === namespace && l[1] === metric);
@@ -126,8 +158,12 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 scaling and obser
     expect(find("CWAgent", "mem_used_percent")).toEqual({ AutoScalingGroupName: expect.stringMatching(asg) });
     expect(find("CWAgent", "disk_used_percent")).toEqual({ AutoScalingGroupName: expect.stringMatching(asg), path: "/" });
     const lb = { LoadBalancer: expect.stringMatching(crossRef(`${p}-services-ingress`, "aws_lbalb_", "arn_suffix")) };
-    for (const metric of ["RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime"]) expect(find("AWS/ApplicationELB", metric)).toEqual(lb);
-    expect(find("AWS/ApplicationELB", "HealthyHostCount")).toEqual({ ...lb, TargetGroup: expect.stringMatching(crossRef(`${p}-services-app`, "aws_lb_target_group", "arn_suffix")) });
+    for (const metric of ["RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime"])
+      expect(find("AWS/ApplicationELB", metric)).toEqual(lb);
+    expect(find("AWS/ApplicationELB", "HealthyHostCount")).toEqual({
+      ...lb,
+      TargetGroup: expect.stringMatching(crossRef(`${p}-services-app`, "aws_lb_target_group", "arn_suffix")),
+    });
     expect(find("AWS/ECS", "CPUUtilization")).toEqual({
       ClusterName: expect.stringMatching(crossRef(`${p}-services-ecs-cluster`, "aws_ecs_clusterecs_cluster", "name")),
       ServiceName: expect.stringMatching(crossRef(`${p}-services-app`, "aws_ecs_service", "name")),
@@ -160,7 +196,10 @@ describe("seed 004 prod log shipping to Splunk", () => {
       const [secretKey, secret] = one(st, "aws_secretsmanager_secret");
       const [bucketKey, bucket] = one(st, "aws_s3_bucket");
       const logsKey = crossRef(`${p}-security-kms`, "aws_kms_keylogs_key", "arn");
-      expect(secret).toMatchObject({ name: `splunk/${p}-platform/hec-token`, kms_key_id: expect.stringMatching(crossRef(`${p}-security-kms`, "aws_kms_keydata_key", "arn")) });
+      expect(secret).toMatchObject({
+        name: `splunk/${p}-platform/hec-token`,
+        kms_key_id: expect.stringMatching(crossRef(`${p}-security-kms`, "aws_kms_keydata_key", "arn")),
+      });
       expect(bucket).toMatchObject({ bucket: `acme-infra-${p}-splunk-failed` });
       expect(values(st, "aws_s3_bucket_server_side_encryption_configuration")[0]).toMatchObject({
         rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: expect.stringMatching(logsKey) } }],
@@ -173,7 +212,11 @@ describe("seed 004 prod log shipping to Splunk", () => {
           hec_endpoint: "https://http-inputs-firehose-acme-platform.splunkcloud.com:443",
           hec_endpoint_type: "Raw",
           s3_backup_mode: "FailedEventsOnly",
-          secrets_manager_configuration: { enabled: true, secret_arn: `\${aws_secretsmanager_secret.${secretKey}.arn}`, role_arn: expect.stringMatching(/aws_iam_role\.firehose-role\.arn/) },
+          secrets_manager_configuration: {
+            enabled: true,
+            secret_arn: `\${aws_secretsmanager_secret.${secretKey}.arn}`,
+            role_arn: expect.stringMatching(/aws_iam_role\.firehose-role\.arn/),
+          },
           s3_configuration: expect.objectContaining({ bucket_arn: `\${aws_s3_bucket.${bucketKey}.arn}`, kms_key_arn: expect.stringMatching(logsKey) }),
         }),
       });
@@ -189,9 +232,19 @@ describe("seed 004 prod log shipping to Splunk", () => {
         expect.stringMatching(crossRef(`${p}-services-ecs-cluster`, "aws_cloudwatch_log_groupecs_system-logs", "name")),
       ]);
       const [streamKey] = one(st, "aws_kinesis_firehose_delivery_stream");
-      for (const f of filters) expect(f).toMatchObject({ destination_arn: `\${aws_kinesis_firehose_delivery_stream.${streamKey}.arn}`, role_arn: "${aws_iam_role.subscription-role.arn}", filter_pattern: "" });
+      for (const f of filters)
+        expect(f).toMatchObject({
+          destination_arn: `\${aws_kinesis_firehose_delivery_stream.${streamKey}.arn}`,
+          role_arn: "${aws_iam_role.subscription-role.arn}",
+          filter_pattern: "",
+        });
       expect(doc("subscription-role-policy-doc")).toEqual([
-        { sid: "PutIntoStream", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: [`\${aws_kinesis_firehose_delivery_stream.${streamKey}.arn}`] },
+        {
+          sid: "PutIntoStream",
+          effect: "Allow",
+          actions: ["firehose:PutRecord", "firehose:PutRecordBatch"],
+          resources: [`\${aws_kinesis_firehose_delivery_stream.${streamKey}.arn}`],
+        },
       ]);
       expect(doc("subscription-role-trust")[0]).toMatchObject({
         principals: [{ type: "Service", identifiers: ["logs.amazonaws.com"] }],

@@ -9,12 +9,87 @@ import { ENVS } from "./envs";
 import { type R, stackOf, values } from "./platform-stacks";
 
 const TABLE = {
-  dev: { cidr: "10.10.0.0/16", nat: 0, flowLogs: false, rdsClass: "db.t3.micro", storage: 20, multiAz: false, backups: 7, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.micro", min: 1, max: 3, insights: "disabled", logs: 7, criticality: "low", dr: "disabled", alarmEmail: "platform-dev-alerts@example.com" },
-  staging: { cidr: "10.20.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 30, multiAz: false, backups: 14, monitoring: 0, deletion: false, forceSsl: false, ecsType: "t3.small", min: 2, max: 3, insights: "disabled", logs: 14, criticality: "low", dr: "disabled", alarmEmail: "platform-staging-alerts@example.com" },
-  uat: { cidr: "10.30.0.0/16", nat: 1, flowLogs: false, rdsClass: "db.t3.small", storage: 50, multiAz: false, backups: 14, monitoring: 0, deletion: true, forceSsl: true, ecsType: "t3.medium", min: 2, max: 3, insights: "disabled", logs: 30, criticality: "medium", dr: "disabled", alarmEmail: "platform-uat-alerts@example.com" },
-  prod: { cidr: "10.40.0.0/16", nat: 3, flowLogs: true, rdsClass: "db.r6g.large", storage: 100, multiAz: true, backups: 30, monitoring: 60, deletion: true, forceSsl: true, ecsType: "m6g.large", min: 3, max: 10, insights: "enabled", logs: 30, criticality: "high", dr: "enabled", alarmEmail: "platform-oncall@example.com" },
+  dev: {
+    cidr: "10.10.0.0/16",
+    nat: 0,
+    flowLogs: false,
+    rdsClass: "db.t3.micro",
+    storage: 20,
+    multiAz: false,
+    backups: 7,
+    monitoring: 0,
+    deletion: false,
+    forceSsl: false,
+    ecsType: "t3.micro",
+    min: 1,
+    max: 3,
+    insights: "disabled",
+    logs: 7,
+    criticality: "low",
+    dr: "disabled",
+    alarmEmail: "platform-dev-alerts@example.com",
+  },
+  staging: {
+    cidr: "10.20.0.0/16",
+    nat: 1,
+    flowLogs: false,
+    rdsClass: "db.t3.small",
+    storage: 30,
+    multiAz: false,
+    backups: 14,
+    monitoring: 0,
+    deletion: false,
+    forceSsl: false,
+    ecsType: "t3.small",
+    min: 2,
+    max: 3,
+    insights: "disabled",
+    logs: 14,
+    criticality: "low",
+    dr: "disabled",
+    alarmEmail: "platform-staging-alerts@example.com",
+  },
+  uat: {
+    cidr: "10.30.0.0/16",
+    nat: 1,
+    flowLogs: false,
+    rdsClass: "db.t3.small",
+    storage: 50,
+    multiAz: false,
+    backups: 14,
+    monitoring: 0,
+    deletion: true,
+    forceSsl: true,
+    ecsType: "t3.medium",
+    min: 2,
+    max: 3,
+    insights: "disabled",
+    logs: 30,
+    criticality: "medium",
+    dr: "disabled",
+    alarmEmail: "platform-uat-alerts@example.com",
+  },
+  prod: {
+    cidr: "10.40.0.0/16",
+    nat: 3,
+    flowLogs: true,
+    rdsClass: "db.r6g.large",
+    storage: 100,
+    multiAz: true,
+    backups: 30,
+    monitoring: 60,
+    deletion: true,
+    forceSsl: true,
+    ecsType: "m6g.large",
+    min: 3,
+    max: 10,
+    insights: "enabled",
+    logs: 30,
+    criticality: "high",
+    dr: "enabled",
+    alarmEmail: "platform-oncall@example.com",
+  },
 } as const;
-
 
 describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", (name, env) => {
   const row = TABLE[name as keyof typeof TABLE];
@@ -26,7 +101,11 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(values(net, "aws_vpc")).toEqual([expect.objectContaining({ cidr_block: row.cidr, enable_dns_hostnames: true, enable_dns_support: true })]);
     const base = row.cidr.split(".").slice(0, 2).join(".");
     const expected = [1, 2, 3, 11, 12, 13, 21, 22, 23].map((n) => `${base}.${n}.0/24`).sort();
-    expect(values(net, "aws_subnet").map((x) => x["cidr_block"]).sort()).toEqual(expected);
+    expect(
+      values(net, "aws_subnet")
+        .map((x) => x["cidr_block"])
+        .sort(),
+    ).toEqual(expected);
     expect(new Set(values(net, "aws_subnet").map((x) => x["availability_zone"]))).toEqual(new Set(["us-east-1a", "us-east-1b", "us-east-1c"]));
     expect(values(net, "aws_nat_gateway")).toHaveLength(row.nat);
     expect(values(net, "aws_flow_log")).toHaveLength(row.flowLogs ? 1 : 0);
@@ -82,7 +161,7 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
   it("IAM: the ECS task role reads and writes only the platform's own buckets, tables and secrets; the data key only through them", () => {
     const ecs = s("services-ecs-cluster");
     const prefix = `${name}-us-east-1-platform`;
-    const account = (st: StackJson) => ((st.json.provider as { aws: { allowed_account_ids: string[] }[] }).aws[0]!.allowed_account_ids[0]!);
+    const account = (st: StackJson) => (st.json.provider as { aws: { allowed_account_ids: string[] }[] }).aws[0]!.allowed_account_ids[0]!;
     const docs = Object.entries(ecs.json.data as Record<string, Record<string, { statement: R[] }>>)
       .filter(([type]) => type === "aws_iam_policy_document")
       .flatMap(([, d]) => Object.entries(d))
@@ -91,23 +170,42 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     const bySid = Object.fromEntries(docs.map((st) => [st["sid"], st]));
     expect(Object.keys(bySid).sort()).toEqual(["AppBucketsList", "AppObjects", "AppSecrets", "AppTables", "DataKeyViaServices"]);
     expect(bySid["AppObjects"]!["resources"]).toEqual([`arn:aws:s3:::${prefix}-*/*`]);
-    expect(bySid["AppTables"]!["resources"]).toEqual([`arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*`, `arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*/index/*`]);
+    expect(bySid["AppTables"]!["resources"]).toEqual([
+      `arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*`,
+      `arn:aws:dynamodb:us-east-1:${account(ecs)}:table/${prefix}-*/index/*`,
+    ]);
     expect(bySid["AppSecrets"]!["resources"]).toEqual([`arn:aws:secretsmanager:us-east-1:${account(ecs)}:secret:${prefix}/*`]);
     expect(bySid["DataKeyViaServices"]).toMatchObject({
       actions: ["kms:Decrypt", "kms:GenerateDataKey"],
       resources: [expect.stringMatching(/security-kms/)],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["dynamodb.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "secretsmanager.us-east-1.amazonaws.com"] }],
+      condition: [
+        {
+          test: "StringEquals",
+          variable: "kms:ViaService",
+          values: ["dynamodb.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "secretsmanager.us-east-1.amazonaws.com"],
+        },
+      ],
     });
     // No resource wildcard beyond a name prefix, no service wildcard.
     for (const st of docs) {
-      expect((st["resources"] as string[]).every((r) => r !== "*"), String(st["sid"])).toBe(true);
-      expect((st["actions"] as string[]).every((a) => !a.endsWith(":*")), String(st["sid"])).toBe(true);
+      expect(
+        (st["resources"] as string[]).every((r) => r !== "*"),
+        String(st["sid"]),
+      ).toBe(true);
+      expect(
+        (st["actions"] as string[]).every((a) => !a.endsWith(":*")),
+        String(st["sid"]),
+      ).toBe(true);
     }
     // The database credentials: granted by the data layer on the master secret, to the cluster's task role.
     const data = s("data-rds");
     const [grant] = values(data, "aws_iam_role_policy").filter((p) => p["name"] === "PlatformDatabaseSecret");
     expect(grant!["role"]).toMatch(/services-ecs-cluster.*task/i);
-    const secretDoc = JSON.stringify(Object.values((data.json.data as Record<string, Record<string, unknown>>)["aws_iam_policy_document"]!).find((d) => JSON.stringify(d).includes("DatabaseSecret")));
+    const secretDoc = JSON.stringify(
+      Object.values((data.json.data as Record<string, Record<string, unknown>>)["aws_iam_policy_document"]!).find((d) =>
+        JSON.stringify(d).includes("DatabaseSecret"),
+      ),
+    );
     expect(secretDoc).toContain("secretsmanager:GetSecretValue");
     expect(secretDoc).toMatch(name === "prod" ? /aws_secretsmanager_secret\./ : /aws_db_instance\..*master_user_secret/);
   });
@@ -115,7 +213,12 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
   it("observability: CPU > 80 %, free storage < 10 %, RDS failover, ECS task failures → an encrypted topic; a dashboard", () => {
     const ops = s("ops-monitoring");
     const alarms = values(ops, "aws_cloudwatch_metric_alarm");
-    expect(alarms.filter((a) => a["metric_name"] === "CPUUtilization").map((a) => [a["namespace"], a["threshold"]]).sort()).toEqual([
+    expect(
+      alarms
+        .filter((a) => a["metric_name"] === "CPUUtilization")
+        .map((a) => [a["namespace"], a["threshold"]])
+        .sort(),
+    ).toEqual([
       ["AWS/EC2", 80],
       ["AWS/RDS", 80],
     ]);
@@ -135,11 +238,15 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     });
     // The env's recipients (env.ts workloads.platform.alarmEmails), subscribed by email to the alert topic.
     const topic = Object.keys(resourcesOfType(ops.json, "aws_sns_topic"))[0]!;
-    expect(values(ops, "aws_sns_topic_subscription")).toEqual([expect.objectContaining({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol: "email", endpoint: row.alarmEmail })]);
+    expect(values(ops, "aws_sns_topic_subscription")).toEqual([
+      expect.objectContaining({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol: "email", endpoint: row.alarmEmail }),
+    ]);
   });
 
   it("tagging strategy: Service, Criticality, BackupRequired, DisasterRecovery in the provider's default_tags of every platform stack", () => {
-    const platformStacks = stacks.filter((st) => (st.json.provider as { aws: { default_tags: { tags: R }[] }[] }).aws[0]!.default_tags[0]!.tags["Workload"] === "platform");
+    const platformStacks = stacks.filter(
+      (st) => (st.json.provider as { aws: { default_tags: { tags: R }[] }[] }).aws[0]!.default_tags[0]!.tags["Workload"] === "platform",
+    );
     expect(platformStacks.length).toBeGreaterThanOrEqual(9);
     const SERVICE: Record<string, string> = {
       "security-kms": "kms",
@@ -171,7 +278,10 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     // The instances and volumes the ASG launches are out of default_tags' reach: the cluster tags them itself.
     const ecs = s("services-ecs-cluster");
     expect(values(ecs, "aws_autoscaling_group")[0]!["tag"]).toContainEqual({ key: "Criticality", value: row.criticality, propagate_at_launch: true });
-    expect(values(ecs, "aws_launch_template")[0]!["tag_specifications"]).toContainEqual({ resource_type: "volume", tags: expect.objectContaining({ BackupRequired: "true", Service: "ecs" }) });
+    expect(values(ecs, "aws_launch_template")[0]!["tag_specifications"]).toContainEqual({
+      resource_type: "volume",
+      tags: expect.objectContaining({ BackupRequired: "true", Service: "ecs" }),
+    });
     // Tags are config, never resources: the seed's tags add no resource and no per-resource tag.
     expect(JSON.stringify(s("data-rds").json.resource)).not.toMatch(/"Criticality"/);
   });
@@ -218,7 +328,13 @@ describe("seed 004 prod DR (eu-west-1)", () => {
     expect(JSON.stringify(primary["alias"])).toContain("prod-us-east-1-services-ingress");
     expect(JSON.stringify(secondary["alias"])).toContain("prod-eu-west-1-services-ingress");
     // A real endpoint: the service's /health through the primary ALB's own hostname (the listener rule forwards every path).
-    expect(values(dns, "aws_route53_health_check")[0]).toMatchObject({ type: "HTTPS", resource_path: "/health", port: 443, failure_threshold: 3, request_interval: 30 });
+    expect(values(dns, "aws_route53_health_check")[0]).toMatchObject({
+      type: "HTTPS",
+      resource_path: "/health",
+      port: 443,
+      failure_threshold: 3,
+      request_interval: 30,
+    });
     expect(values(dns, "aws_route53_health_check")[0]!["fqdn"]).toMatch(/prod-us-east-1-services-ingress\.outputs\.cross-stack-output-aws_lbalb_.*dns_name/);
   });
 });

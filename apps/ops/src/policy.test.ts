@@ -48,7 +48,12 @@ describe("the policy pack at synth", () => {
   it("dropping a waiver fails synth with rule, address, attribute, found vs expected and how to waive", () => {
     const dev = findEnv("dev");
     const withoutFlowLogWaiver = { ...dev, waivers: (dev.waivers ?? []).filter((w) => w.rule !== "INF-VPC-001") };
-    const { app } = buildEnv(withoutFlowLogWaiver, { root, workloads: WORKLOADS, outdir: mkdtempSync(join(tmpdir(), "policy-")), policy: { mode: "enforce", today: TODAY } });
+    const { app } = buildEnv(withoutFlowLogWaiver, {
+      root,
+      workloads: WORKLOADS,
+      outdir: mkdtempSync(join(tmpdir(), "policy-")),
+      policy: { mode: "enforce", today: TODAY },
+    });
     let message: string | undefined;
     try {
       app.synth();
@@ -104,7 +109,9 @@ describe("policy summary for the PR comment", () => {
       ],
     } as unknown as Parameters<typeof summarizePolicy>[0]);
     expect(summary).toMatchObject({ env: "dev", resources: 3, checks: 3, passed: 1, waived: 1, failed: 1 });
-    expect(summary.failures).toEqual([{ rule: "INF-C-003", title: "INF-C-003 title", resource: "dev-s/aws_c.z", findings: "encrypted = false, expected true" }]);
+    expect(summary.failures).toEqual([
+      { rule: "INF-C-003", title: "INF-C-003 title", resource: "dev-s/aws_c.z", findings: "encrypted = false, expected true" },
+    ]);
     const md = formatPolicySummary(summary);
     expect(md.split("\n").slice(0, 3)).toEqual(["### Policy pack: `dev`", "", "❌ 3 resources, 3 checks: **1 failed**, 1 waived, 1 passed."]);
     expect(md.indexOf("INF-C-003")).toBeLessThan(md.indexOf("INF-B-002"));

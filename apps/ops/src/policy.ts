@@ -88,7 +88,12 @@ export function summarizePolicy(result: EnvPolicyResult): PolicySummary {
     failed: by("failed").length,
     failures: by("failed")
       .sort((a, b) => a.rule.localeCompare(b.rule) || a.stack.localeCompare(b.stack) || a.address.localeCompare(b.address))
-      .map((r) => ({ rule: r.rule, title: r.title, resource: `${r.stack}/${r.address}`, findings: r.findings.map((f) => `${f.attribute} = ${f.found}, expected ${f.expected}`).join("; ") })),
+      .map((r) => ({
+        rule: r.rule,
+        title: r.title,
+        resource: `${r.stack}/${r.address}`,
+        findings: r.findings.map((f) => `${f.attribute} = ${f.found}, expected ${f.expected}`).join("; "),
+      })),
     waiverProblems: [
       ...unused.map((w) => `unused waiver ${w.rule} ${w.address}`),
       ...result.reports.flatMap((r) => r.expiredWaivers.map((w) => `expired waiver ${w.rule} ${w.address} (${w.expires})`)),
@@ -108,15 +113,31 @@ export function formatPolicySummary(s: PolicySummary): string {
     `${s.failed ? "❌" : "✅"} ${s.resources} resources, ${s.checks} checks: **${s.failed} failed**, ${s.waived} waived, ${s.passed} passed.`,
   ];
   if (s.failures.length) {
-    lines.push("", "| rule | resource | found |", "|---|---|---|", ...s.failures.map((f) => `| ${f.rule} ${cell(f.title)} | \`${cell(f.resource)}\` | ${cell(f.findings)} |`));
+    lines.push(
+      "",
+      "| rule | resource | found |",
+      "|---|---|---|",
+      ...s.failures.map((f) => `| ${f.rule} ${cell(f.title)} | \`${cell(f.resource)}\` | ${cell(f.findings)} |`),
+    );
   }
   if (s.waiverProblems.length) lines.push("", ...s.waiverProblems.map((p) => `- ⚠️ ${p}`));
-  if (s.waivedByRule.length) lines.push("", `<details><summary>Waived checks by rule (${s.waived})</summary>`, "", ...s.waivedByRule.map((w) => `- ${w.rule}: ${w.count}`), "", "</details>");
+  if (s.waivedByRule.length)
+    lines.push(
+      "",
+      `<details><summary>Waived checks by rule (${s.waived})</summary>`,
+      "",
+      ...s.waivedByRule.map((w) => `- ${w.rule}: ${w.count}`),
+      "",
+      "</details>",
+    );
   return `${lines.join("\n")}\n`;
 }
 
 /** `infra policy [--env e] [--summary] [--json]`: exit 1 when any check failed. */
-export function policyCommand(values: { env?: string | undefined; json?: boolean | undefined; summary?: boolean | undefined }, io: { stdout: (t: string) => void }): number {
+export function policyCommand(
+  values: { env?: string | undefined; json?: boolean | undefined; summary?: boolean | undefined },
+  io: { stdout: (t: string) => void },
+): number {
   const envs = values.env ? [findEnv(values.env)] : ENVS;
   const results = envs.map((env) => policyReport(env));
   // The preflight family (docs/preflight.md) counts towards the exit code only in enforce mode (root config).

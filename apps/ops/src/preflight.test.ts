@@ -46,7 +46,9 @@ describe("preflight-rules: no configuration has an unwaived finding", () => {
   });
 
   it.each(ATLAS_TRANSITIONS.map((t) => [...t] as const))("transition %s", (label, before, after) => {
-    const failed = transitionReport(synthOf(before), synthOf(after), variants.find((v) => v.label === after)!.env, TODAY).flatMap((r) => r.results.filter((x) => x.status === "failed"));
+    const failed = transitionReport(synthOf(before), synthOf(after), variants.find((v) => v.label === after)!.env, TODAY).flatMap((r) =>
+      r.results.filter((x) => x.status === "failed"),
+    );
     expect(describeFailed(failed), label).toEqual([]);
   });
 });
@@ -82,7 +84,12 @@ describe("preflight-rules enforcement and waivers", () => {
   it("enforce mode fails synth after every stack on an env-scope finding: a workload stack owning the API Gateway account setting the foundation owns", () => {
     // Issue 11 class 10 as it was: the config layer refuses a second foundation, so the second owner
     // is added the way the workload stacks once did, in code.
-    const built = buildEnv(findEnv("dev"), { root, workloads: WORKLOADS, outdir: mkdtempSync(join(tmpdir(), "preflight-")), policy: { mode: "report", today: TODAY } });
+    const built = buildEnv(findEnv("dev"), {
+      root,
+      workloads: WORKLOADS,
+      outdir: mkdtempSync(join(tmpdir(), "preflight-")),
+      policy: { mode: "report", today: TODAY },
+    });
     const api = built.resolved.deployments.find((d) => d.stackName === "dev-us-east-1-aerologue-compute-api")!;
     new ApiGatewayAccount(built.stacks.get(api.id)!, "second-owner", { cloudwatchRoleArn: "arn:aws:iam::111111111111:role/apigateway-cloudwatch" });
     expect(preflightRules.find((r) => r.id === "PRE-ONE-001")!.scope).toBe("env");
@@ -101,7 +108,11 @@ describe("preflight-rules enforcement and waivers", () => {
   it("a PRE-* waiver in the env config waives the finding, and the policy pack does not see it as unused", () => {
     // Timestream for LiveAnalytics only where the config says the account is an existing customer (ADR 0012).
     const dev = withTimestream(findEnv("dev"));
-    const waiver = { rule: "PRE-TS-001", address: "aws_timestreamwrite_*", reason: "AWS account 111111111111 is an existing Timestream for LiveAnalytics customer (test)" };
+    const waiver = {
+      rule: "PRE-TS-001",
+      address: "aws_timestreamwrite_*",
+      reason: "AWS account 111111111111 is an existing Timestream for LiveAnalytics customer (test)",
+    };
     const result = policyReport({ ...dev, waivers: [...(dev.waivers ?? []), waiver] }, TODAY);
     const ts = result.preflight.reports.flatMap((r) => r.results.filter((x) => x.rule === "PRE-TS-001"));
     expect(ts.length).toBeGreaterThan(0);

@@ -29,7 +29,12 @@ export function preflightSynth(env: EnvConfig, today?: string): PreflightSynth {
  * Transition rules between two synths of one env (e.g. atlas phase N → N+1). Waivers are the later
  * configuration's `PRE-*` env waivers.
  */
-export function transitionReport(before: PreflightSynth, after: PreflightSynth, afterEnv: EnvConfig, today = new Date().toISOString().slice(0, 10)): PolicyReport[] {
+export function transitionReport(
+  before: PreflightSynth,
+  after: PreflightSynth,
+  afterEnv: EnvConfig,
+  today = new Date().toISOString().slice(0, 10),
+): PolicyReport[] {
   const waivers = (afterEnv.waivers ?? []).filter((w) => w.rule.startsWith(PREFLIGHT_PREFIX)).map((w) => ({ ...w }));
   return evaluateTransition(before.stacks, after.stacks, { today, waivers, rules: transitionRules });
 }

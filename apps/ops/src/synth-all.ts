@@ -29,7 +29,10 @@ export function synthAll(
   return built.map(({ app, resolved, outdir }) => {
     app.synth();
     writePrerequisitesFile(outdir, app, resolved);
-    const removed = pruneStaleStacks(outdir, resolved.deployments.map((d) => d.stackName)).map((p) => p.stack);
+    const removed = pruneStaleStacks(
+      outdir,
+      resolved.deployments.map((d) => d.stackName),
+    ).map((p) => p.stack);
     return { env: resolved.name, stacks: resolved.deployments.length, removed, preflightFindings: findings.get(resolved.name) ?? 0 };
   });
 }

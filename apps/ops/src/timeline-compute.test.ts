@@ -76,7 +76,9 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
     // The bucket policy allows exactly the prefix the load balancer writes under (ELB test-writes at creation).
     const storage = stack(env, r, "storage-s3");
     const docs = (storage as { data: Record<string, Record<string, { statement: Statement[] }>> }).data["aws_iam_policy_document"]!;
-    const albStatement = Object.values(docs).flatMap((d) => d.statement).find((s) => s.sid === "AlbAccessLogs")!;
+    const albStatement = Object.values(docs)
+      .flatMap((d) => d.statement)
+      .find((s) => s.sid === "AlbAccessLogs")!;
     expect(albStatement.resources![0]).toMatch(new RegExp(`/alb/AWSLogs/${env.accountId}/\\*$`));
     const cert = one(json, "aws_acm_certificate");
     expect(cert).toMatchObject({ domain_name: `api.${c.domain}`, validation_method: "DNS" });
@@ -87,7 +89,9 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
       certificate_arn: expect.stringContaining("aws_acm_certificate_validation"),
       default_action: [{ type: "forward", target_group_arn: expect.stringContaining("aws_lb_target_group") }],
     });
-    expect(one(json, "aws_lb_listener", (l) => l["port"] === 80)).toMatchObject({ default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", status_code: "HTTP_301" } }] });
+    expect(one(json, "aws_lb_listener", (l) => l["port"] === 80)).toMatchObject({
+      default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", status_code: "HTTP_301" } }],
+    });
     expect(one(json, "aws_lb_target_group")).toMatchObject({ port: 8080, target_type: "ip", health_check: { path: "/health", matcher: "200" } });
     expect(one(json, "aws_wafv2_web_acl")).toMatchObject({ scope: "REGIONAL" });
     expect(one(json, "aws_wafv2_web_acl_association")).toMatchObject({ resource_arn: expect.stringContaining("aws_lb.") });
@@ -110,18 +114,39 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
     const groups = (service["network_configuration"] as { security_groups: string[] }).security_groups;
     expect(groups).toEqual([expect.stringContaining("aws_security_group.api_sg"), expect.stringContaining(`${n}-network-vpc`)]);
     expect(all(json, "aws_vpc_security_group_egress_rule").filter((e) => String(e["security_group_id"]).includes("api_sg"))).toEqual([]);
-    expect(one(json, "aws_ecs_task_definition")).toMatchObject({ cpu: String(c.cpu), memory: String(c.memory), network_mode: "awsvpc", runtime_platform: { cpu_architecture: "ARM64" } });
+    expect(one(json, "aws_ecs_task_definition")).toMatchObject({
+      cpu: String(c.cpu),
+      memory: String(c.memory),
+      network_mode: "awsvpc",
+      runtime_platform: { cpu_architecture: "ARM64" },
+    });
     expect(one(json, "aws_appautoscaling_target")).toMatchObject({ min_capacity: c.min, max_capacity: c.max });
     const policies = all(json, "aws_appautoscaling_policy").map((p) => p["target_tracking_scaling_policy_configuration"] as Res);
     expect(policies).toEqual([
-      expect.objectContaining({ target_value: 70, scale_in_cooldown: 300, scale_out_cooldown: 60, predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" } }),
-      expect.objectContaining({ target_value: 80, scale_in_cooldown: 300, scale_out_cooldown: 60, predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageMemoryUtilization" } }),
+      expect.objectContaining({
+        target_value: 70,
+        scale_in_cooldown: 300,
+        scale_out_cooldown: 60,
+        predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" },
+      }),
+      expect.objectContaining({
+        target_value: 80,
+        scale_in_cooldown: 300,
+        scale_out_cooldown: 60,
+        predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageMemoryUtilization" },
+      }),
     ]);
   });
 
   it("containers: the API (read-only root, DB credentials as ECS secrets from the master secret: RDS-managed, or rotated where replicas exist) and the X-Ray daemon, both logging to the central application group", () => {
     const [api, xray] = containersOf(app());
-    expect(api).toMatchObject({ name: "api", essential: true, privileged: false, readonlyRootFilesystem: true, image: expect.stringMatching(/compute-ecr.*repository_url\}:0\.1\.0$/) });
+    expect(api).toMatchObject({
+      name: "api",
+      essential: true,
+      privileged: false,
+      readonlyRootFilesystem: true,
+      image: expect.stringMatching(/compute-ecr.*repository_url\}:0\.1\.0$/),
+    });
     const secrets = api!["secrets"] as { name: string; valueFrom: string }[];
     expect(secrets.map((s) => s.name)).toEqual(["DB_PASSWORD", "DB_USERNAME"]);
     expect(secrets[0]!.valueFrom).toMatch(/timeline-data-rds.*(master_user_secret.*secret_arn|rds_master-secret.*arn)\}:password::$/);
@@ -146,7 +171,10 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
       environment: [{ name: "AWS_REGION", value: r }],
     });
     for (const container of [api, xray]) {
-      expect(container!["logConfiguration"]).toMatchObject({ logDriver: "awslogs", options: { "awslogs-group": expect.stringContaining("timeline-ops-monitoring") } });
+      expect(container!["logConfiguration"]).toMatchObject({
+        logDriver: "awslogs",
+        options: { "awslogs-group": expect.stringContaining("timeline-ops-monitoring") },
+      });
     }
     // The central group is monitoring's: CMK and the env's retention.
     expect(one(stack(env, r, "ops-monitoring"), "aws_cloudwatch_log_group", (g) => g["name"] === `/timeline/${env.name}/application`)).toMatchObject({
@@ -159,13 +187,21 @@ describe.each(CASES)("timeline compute in $env.name us-east-1", (c) => {
   it("least privilege: the execution role reads only the database secret; the task role only the timeline's buckets, keys via S3, its cache user and X-Ray", () => {
     const json = app();
     const exec = statementsOf(json, "start-task");
-    expect(exec.find((s) => s.sid === "ReadSecrets")).toMatchObject({ actions: ["secretsmanager:GetSecretValue"], resources: [expect.stringMatching(/timeline-data-rds.*(master_user_secret|rds_master-secret)/)] });
-    expect(exec.find((s) => s.sid === "DecryptSecrets")!.condition).toEqual([{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${r}.amazonaws.com`] }]);
+    expect(exec.find((s) => s.sid === "ReadSecrets")).toMatchObject({
+      actions: ["secretsmanager:GetSecretValue"],
+      resources: [expect.stringMatching(/timeline-data-rds.*(master_user_secret|rds_master-secret)/)],
+    });
+    expect(exec.find((s) => s.sid === "DecryptSecrets")!.condition).toEqual([
+      { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${r}.amazonaws.com`] },
+    ]);
     const task = statementsOf(json, "application");
     expect(task.map((s) => s.sid)).toEqual(["AssetsList", "AssetsObjects", "AssetsKey", "BackupsWrite", "BackupsKey", "CacheConnect0", "XRay"]);
     const actions = task.flatMap((s) => s.actions!);
     expect(actions.filter((a) => a.endsWith(":*") || a === "*")).toEqual([]);
-    expect(task.find((s) => s.sid === "BackupsWrite")).toMatchObject({ actions: ["s3:PutObject"], resources: [expect.stringMatching(/timeline-storage-s3.*backups.*arn\}\/\*$/)] });
+    expect(task.find((s) => s.sid === "BackupsWrite")).toMatchObject({
+      actions: ["s3:PutObject"],
+      resources: [expect.stringMatching(/timeline-storage-s3.*backups.*arn\}\/\*$/)],
+    });
     expect(task.find((s) => s.sid === "AssetsObjects")!.resources).toEqual([expect.stringMatching(/timeline-edge-cdn.*assets.*arn\}\/\*$/)]);
     for (const sid of ["AssetsKey", "BackupsKey"]) {
       expect(task.find((s) => s.sid === sid)!.condition).toEqual([{ test: "StringEquals", variable: "kms:ViaService", values: [`s3.${r}.amazonaws.com`] }]);
@@ -194,13 +230,19 @@ describe("timeline compute in the prod DR region us-west-2: a standby", () => {
     expect(one(app(), "aws_appautoscaling_target")).toMatchObject({ min_capacity: 0, max_capacity: 10 });
     expect(one(stack(prod, r, "compute-ecr"), "aws_ecr_repository")).toMatchObject({ name: "prod-timeline-api", image_tag_mutability: "IMMUTABLE" });
     expect(containersOf(app())[0]!["image"]).toContain("prod-us-west-2-timeline-compute-ecr");
-    expect(one(app(), "aws_lb")).toMatchObject({ enable_deletion_protection: true, access_logs: { bucket: expect.stringContaining("prod-us-west-2-timeline-storage-s3") } });
+    expect(one(app(), "aws_lb")).toMatchObject({
+      enable_deletion_protection: true,
+      access_logs: { bucket: expect.stringContaining("prod-us-west-2-timeline-storage-s3") },
+    });
     expect(all(app(), "aws_wafv2_web_acl_association")).toHaveLength(1);
     expect(all(stack(prod, r, "compute-app"), "aws_route53_zone")).toEqual([]);
   });
 
   it("its certificate also names api.<domain>, so the failover only re-points the record", () => {
-    expect(one(app(), "aws_acm_certificate")).toMatchObject({ domain_name: "api-us-west-2.acme-timeline.com", subject_alternative_names: ["api.acme-timeline.com"] });
+    expect(one(app(), "aws_acm_certificate")).toMatchObject({
+      domain_name: "api-us-west-2.acme-timeline.com",
+      subject_alternative_names: ["api.acme-timeline.com"],
+    });
     expect(one(app(), "aws_route53_record", (x) => x["name"] === "api-us-west-2.acme-timeline.com")["zone_id"]).toContain("prod-us-east-1-timeline-dns-zone");
   });
 
@@ -216,14 +258,19 @@ describe("timeline compute in the prod DR region us-west-2: a standby", () => {
     expect(task.find((s) => s.sid === "BackupsWrite")!.resources).toEqual([expect.stringMatching(/prod-us-west-2-timeline-storage-s3.*backups.*\/\*$/)]);
     const envVars = Object.fromEntries((containersOf(app())[0]!["environment"] as { name: string; value: string }[]).map((e) => [e.name, e.value]));
     // The primary's private zone (associated with the DR VPC): the failover re-points these names.
-    expect(envVars).toMatchObject({ DB_HOST: "db-writer.prod.timeline.internal", REDIS_HOST: "cache.prod.timeline.internal", REDIS_USER: "prod-us-west-2-timeline-app" });
+    expect(envVars).toMatchObject({
+      DB_HOST: "db-writer.prod.timeline.internal",
+      REDIS_HOST: "cache.prod.timeline.internal",
+      REDIS_USER: "prod-us-west-2-timeline-app",
+    });
   });
 });
 
-
 describe("timeline compute: bad config fails at resolve time, naming the file, field, value and what is allowed", () => {
   it("a memory size Fargate does not offer for the CPU", () => {
-    expect(errorOf(withOverride("app", { memory: 1536 }))).toContain("[test/timeline.ts] us-east-1/timeline-compute/app.inputs.memory = 1536: 1536 MiB is not a Fargate size for cpu 1024");
+    expect(errorOf(withOverride("app", { memory: 1536 }))).toContain(
+      "[test/timeline.ts] us-east-1/timeline-compute/app.inputs.memory = 1536: 1536 MiB is not a Fargate size for cpu 1024",
+    );
   });
   it("a CPU size Fargate does not offer", () => {
     expect(errorOf(withOverride("app", { cpu: 768 }))).toContain("us-east-1/timeline-compute/app.inputs.cpu = 768: must be a Fargate CPU size");
@@ -235,23 +282,41 @@ describe("timeline compute: bad config fails at resolve time, naming the file, f
     expect(errorOf(withOverride("app", { imageTag: "latest" }))).toContain('inputs.imageTag = "latest": must not be "latest"');
   });
   it("fewer than 2 tasks in the active region", () => {
-    expect(errorOf(withOverride("app", { desiredCount: 1, autoScaling: { min: 1, max: 10, targetCpuPercent: 70, targetMemoryPercent: 80, scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60 } }))).toContain(
-      "inputs.autoScaling.min = 1: an active region keeps at least 2 tasks",
-    );
+    expect(
+      errorOf(
+        withOverride("app", {
+          desiredCount: 1,
+          autoScaling: { min: 1, max: 10, targetCpuPercent: 70, targetMemoryPercent: 80, scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60 },
+        }),
+      ),
+    ).toContain("inputs.autoScaling.min = 1: an active region keeps at least 2 tasks");
   });
   it("tasks running in the standby DR region", () => {
-    expect(errorOf(withOverride("app", { desiredCount: 1, autoScaling: { min: 1, max: 10, targetCpuPercent: 70, targetMemoryPercent: 80, scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60 } }, "us-west-2"))).toContain(
-      "us-west-2/timeline-compute/app.inputs.autoScaling.min = 1: a standby (DR) region runs no tasks until failover",
-    );
+    expect(
+      errorOf(
+        withOverride(
+          "app",
+          {
+            desiredCount: 1,
+            autoScaling: { min: 1, max: 10, targetCpuPercent: 70, targetMemoryPercent: 80, scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60 },
+          },
+          "us-west-2",
+        ),
+      ),
+    ).toContain("us-west-2/timeline-compute/app.inputs.autoScaling.min = 1: a standby (DR) region runs no tasks until failover");
   });
   it("a mutable ECR repository", () => {
-    expect(errorOf(withOverride("ecr", { imageTagMutability: "MUTABLE" }))).toContain('[test/timeline.ts] us-east-1/timeline-compute/ecr.inputs.imageTagMutability = "MUTABLE": must be one of "IMMUTABLE"');
+    expect(errorOf(withOverride("ecr", { imageTagMutability: "MUTABLE" }))).toContain(
+      '[test/timeline.ts] us-east-1/timeline-compute/ecr.inputs.imageTagMutability = "MUTABLE": must be one of "IMMUTABLE"',
+    );
   });
   it("a NAT-less network under the app tier", () => {
     expect(errorOf(withOverride("vpc", { nat: { mode: "none" } }))).toContain("us-east-1/timeline-compute/app.dependencies.vpc");
   });
   it("an X-Ray daemon image without a pinned version", () => {
-    expect(errorOf(withOverride("app", { xray: { daemonImage: "public.ecr.aws/xray/aws-xray-daemon:latest", memoryReservation: 64 } }))).toContain("inputs.xray.daemonImage");
+    expect(errorOf(withOverride("app", { xray: { daemonImage: "public.ecr.aws/xray/aws-xray-daemon:latest", memoryReservation: 64 } }))).toContain(
+      "inputs.xray.daemonImage",
+    );
   });
   it("a public domain that is not a DNS name", () => {
     const config = { ...timelineOnly(prod), workloads: { timeline: { ...(prod.workloads["timeline"] as object), publicDomain: "Timeline_Example" } } };

@@ -47,8 +47,12 @@ describe("timeline DR failover", () => {
     expect(script).toContain("aws rds promote-read-replica --region us-west-2 --db-instance-identifier prod-us-west-2-timeline --backup-retention-period 30");
     expect(script).toContain('if [ "$ACCOUNT" != "444444444444" ]');
     const change = script.split("\n").find((l) => l.startsWith("aws route53 change-resource-record-sets"))!;
-    const batch = JSON.parse(JSON.parse(`"${/--change-batch "(.*)"$/.exec(change)![1]}"`)) as { Changes: { ResourceRecordSet: { Name: string; SetIdentifier?: string; ResourceRecords: { Value: string }[] } }[] };
-    expect(batch.Changes.map((c) => [c.ResourceRecordSet.Name, c.ResourceRecordSet.SetIdentifier ?? null, c.ResourceRecordSet.ResourceRecords[0]!.Value])).toEqual([
+    const batch = JSON.parse(JSON.parse(`"${/--change-batch "(.*)"$/.exec(change)![1]}"`)) as {
+      Changes: { ResourceRecordSet: { Name: string; SetIdentifier?: string; ResourceRecords: { Value: string }[] } }[];
+    };
+    expect(
+      batch.Changes.map((c) => [c.ResourceRecordSet.Name, c.ResourceRecordSet.SetIdentifier ?? null, c.ResourceRecordSet.ResourceRecords[0]!.Value]),
+    ).toEqual([
       ["db-writer.prod.timeline.internal", null, "$WRITER"],
       ["db-reader.prod.timeline.internal", "reader-1", "$WRITER"],
       ["db-reader.prod.timeline.internal", "reader-2", "$WRITER"],

@@ -12,9 +12,48 @@ import { timelineOnly, allOfType as all, oneOfType as one, timelineStack as stac
 type Res = Record<string, unknown>;
 
 const CASES = [
-  { env: dev, budget: 300, replicas: 0, multiAz: false, shards: 1, replicasPerShard: 1, nodeType: "cache.t4g.micro", dbClass: "db.t4g.micro", logDays: 7, sampling: 1, deletionProtection: false, backupsExpire: 365 },
-  { env: staging, budget: 800, replicas: 1, multiAz: false, shards: 1, replicasPerShard: 1, nodeType: "cache.t4g.small", dbClass: "db.t4g.small", logDays: 14, sampling: 0.2, deletionProtection: false, backupsExpire: 365 },
-  { env: prod, budget: 4000, replicas: 2, multiAz: true, shards: 2, replicasPerShard: 2, nodeType: "cache.r7g.large", dbClass: "db.r6g.large", logDays: 30, sampling: 0.05, deletionProtection: true, backupsExpire: 2555 },
+  {
+    env: dev,
+    budget: 300,
+    replicas: 0,
+    multiAz: false,
+    shards: 1,
+    replicasPerShard: 1,
+    nodeType: "cache.t4g.micro",
+    dbClass: "db.t4g.micro",
+    logDays: 7,
+    sampling: 1,
+    deletionProtection: false,
+    backupsExpire: 365,
+  },
+  {
+    env: staging,
+    budget: 800,
+    replicas: 1,
+    multiAz: false,
+    shards: 1,
+    replicasPerShard: 1,
+    nodeType: "cache.t4g.small",
+    dbClass: "db.t4g.small",
+    logDays: 14,
+    sampling: 0.2,
+    deletionProtection: false,
+    backupsExpire: 365,
+  },
+  {
+    env: prod,
+    budget: 4000,
+    replicas: 2,
+    multiAz: true,
+    shards: 2,
+    replicasPerShard: 2,
+    nodeType: "cache.r7g.large",
+    dbClass: "db.r6g.large",
+    logDays: 30,
+    sampling: 0.05,
+    deletionProtection: true,
+    backupsExpire: 2555,
+  },
 ] as const;
 
 const nameOf = (json: StackJson["json"], type: string, match: (r: Res) => boolean): string =>
@@ -52,7 +91,11 @@ describe.each(CASES)("timeline in $env.name", (c) => {
     const json = stack(env, r, "network-vpc");
     expect(one(json, "aws_vpc")).toMatchObject({ cidr_block: "10.60.0.0/16" });
     const subnets = all(json, "aws_subnet");
-    for (const [tier, base] of [["public", 1], ["private", 11], ["database", 21]] as const) {
+    for (const [tier, base] of [
+      ["public", 1],
+      ["private", 11],
+      ["database", 21],
+    ] as const) {
       const ofTier = subnets.filter((s) => tag(s, "Tier") === tier);
       expect(ofTier.map((s) => [s["availability_zone"], s["cidr_block"]])).toEqual(
         ["a", "b", "c"].map((az, i) => [`us-east-1${az}`, `10.60.${base + i}.0/24`]),
@@ -75,7 +118,9 @@ describe.each(CASES)("timeline in $env.name", (c) => {
     const dbAcl = acls.find(([, a]) => tag(a, "Tier") === "database")!;
     expect((dbAcl[1]["subnet_ids"] as string[]).length).toBe(3);
     const rules = all(json, "aws_network_acl_rule").filter((x) => x["network_acl_id"] === `\${aws_network_acl.${dbAcl[0]}.id}`);
-    const ingress = rules.filter((x) => x["egress"] === false).map((x) => `${x["rule_number"]} ${x["protocol"]} ${x["from_port"]}-${x["to_port"]} ${x["cidr_block"]}`);
+    const ingress = rules
+      .filter((x) => x["egress"] === false)
+      .map((x) => `${x["rule_number"]} ${x["protocol"]} ${x["from_port"]}-${x["to_port"]} ${x["cidr_block"]}`);
     expect(ingress).toEqual([
       "100 tcp 5432-5432 10.60.11.0/24",
       "101 tcp 5432-5432 10.60.12.0/24",
@@ -99,7 +144,12 @@ describe.each(CASES)("timeline in $env.name", (c) => {
     expect(ingress.filter((i) => i["security_group_id"] === `\${aws_security_group.${app}.id}`)).toEqual([
       expect.objectContaining({ referenced_security_group_id: `\${aws_security_group.${alb}.id}`, from_port: 8080, to_port: 8080 }),
     ]);
-    expect(ingress.filter((i) => i["cidr_ipv4"] === "0.0.0.0/0").map((i) => i["from_port"]).sort()).toEqual([443, 80]);
+    expect(
+      ingress
+        .filter((i) => i["cidr_ipv4"] === "0.0.0.0/0")
+        .map((i) => i["from_port"])
+        .sort(),
+    ).toEqual([443, 80]);
     const rds = stack(env, r, "data-rds");
     // The app tier, and (with replicas) the password rotation function next to the database.
     const dbIngress = all(rds, "aws_vpc_security_group_ingress_rule");
@@ -143,7 +193,11 @@ describe.each(CASES)("timeline in $env.name", (c) => {
     expect(replicas.every((d) => d["multi_az"] === c.multiAz)).toBe(true);
     // The application reads through db-reader (spread over replicas) and writes through db-writer.
     const records = all(json, "aws_route53_record");
-    expect(records.find((x) => x["name"] === `db-writer.${env.name}.timeline.internal`)).toMatchObject({ type: "CNAME", ttl: 60, lifecycle: { ignore_changes: ["records"] } });
+    expect(records.find((x) => x["name"] === `db-writer.${env.name}.timeline.internal`)).toMatchObject({
+      type: "CNAME",
+      ttl: 60,
+      lifecycle: { ignore_changes: ["records"] },
+    });
     expect(records.filter((x) => x["name"] === `db-reader.${env.name}.timeline.internal`)).toHaveLength(Math.max(1, c.replicas));
   });
 
@@ -171,12 +225,21 @@ describe.each(CASES)("timeline in $env.name", (c) => {
 
   it("S3: a private assets bucket readable only by its CloudFront distribution, a private backup bucket; versioning and archival lifecycles", () => {
     const cdn = stack(env, r, "edge-cdn");
-    expect(all(cdn, "aws_s3_bucket").map((b) => b["bucket"]).sort()).toEqual(
-      ["assets", "edge-logs"].map((p) => `${env.name}-us-east-1-timeline-${p}-${env.accountId}`),
-    );
+    expect(
+      all(cdn, "aws_s3_bucket")
+        .map((b) => b["bucket"])
+        .sort(),
+    ).toEqual(["assets", "edge-logs"].map((p) => `${env.name}-us-east-1-timeline-${p}-${env.accountId}`));
     const assets = nameOf(cdn, "aws_s3_bucket", (b) => String(b["bucket"]).includes("-assets-"));
-    expect(one(cdn, "aws_s3_bucket_public_access_block", (p) => p["bucket"] === `\${aws_s3_bucket.${assets}.id}`)).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
-    expect(one(cdn, "aws_s3_bucket_versioning", (v) => v["bucket"] === `\${aws_s3_bucket.${assets}.id}`)).toMatchObject({ versioning_configuration: { status: "Enabled" } });
+    expect(one(cdn, "aws_s3_bucket_public_access_block", (p) => p["bucket"] === `\${aws_s3_bucket.${assets}.id}`)).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(one(cdn, "aws_s3_bucket_versioning", (v) => v["bucket"] === `\${aws_s3_bucket.${assets}.id}`)).toMatchObject({
+      versioning_configuration: { status: "Enabled" },
+    });
     const policy = Object.values((cdn.data as Record<string, Record<string, Res>>)["aws_iam_policy_document"]!).find((d) =>
       JSON.stringify(d).includes("CloudFrontRead"),
     )!;
@@ -189,7 +252,9 @@ describe.each(CASES)("timeline in $env.name", (c) => {
 
     const storage = stack(env, r, "storage-s3");
     const backups = nameOf(storage, "aws_s3_bucket", (b) => b["bucket"] === `${env.name}-us-east-1-timeline-backups-${env.accountId}`);
-    expect(one(storage, "aws_s3_bucket_versioning", (v) => v["bucket"] === `\${aws_s3_bucket.${backups}.id}`)).toMatchObject({ versioning_configuration: { status: "Enabled" } });
+    expect(one(storage, "aws_s3_bucket_versioning", (v) => v["bucket"] === `\${aws_s3_bucket.${backups}.id}`)).toMatchObject({
+      versioning_configuration: { status: "Enabled" },
+    });
     const lifecycle = one(storage, "aws_s3_bucket_lifecycle_configuration", (l) => l["bucket"] === `\${aws_s3_bucket.${backups}.id}`);
     expect((lifecycle["rule"] as Res[]).find((x) => x["id"] === "archive")).toMatchObject({
       transition: [
@@ -214,7 +279,10 @@ describe.each(CASES)("timeline in $env.name", (c) => {
       web_acl_id: `\${aws_wafv2_web_acl.${acl}.arn}`,
       default_root_object: "index.html",
       default_cache_behavior: expect.objectContaining({ viewer_protocol_policy: "redirect-to-https" }),
-      logging_config: expect.objectContaining({ prefix: "cloudfront/", bucket: expect.stringMatching(/^\$\{aws_s3_bucket\.edge-logs_bucket_[0-9A-F]+\.bucket\}\.s3\.amazonaws\.com$/) }),
+      logging_config: expect.objectContaining({
+        prefix: "cloudfront/",
+        bucket: expect.stringMatching(/^\$\{aws_s3_bucket\.edge-logs_bucket_[0-9A-F]+\.bucket\}\.s3\.amazonaws\.com$/),
+      }),
     });
     expect((dist["origin"] as Res[])[0]).toMatchObject({ origin_access_control_id: expect.stringContaining("aws_cloudfront_origin_access_control.") });
   });
@@ -222,7 +290,10 @@ describe.each(CASES)("timeline in $env.name", (c) => {
   it(`monitoring: alarms to an encrypted SNS topic, ${c.logDays}-day application logs, X-Ray sampling ${c.sampling}`, () => {
     const json = stack(env, r, "ops-monitoring");
     const topic = nameOf(json, "aws_sns_topic", () => true);
-    expect(one(json, "aws_sns_topic")).toMatchObject({ name: `${env.name}-us-east-1-timeline-alerts`, kms_master_key_id: expect.stringContaining("alerts_key") });
+    expect(one(json, "aws_sns_topic")).toMatchObject({
+      name: `${env.name}-us-east-1-timeline-alerts`,
+      kms_master_key_id: expect.stringContaining("alerts_key"),
+    });
     const alarms = all(json, "aws_cloudwatch_metric_alarm");
     expect(alarms.every((a) => (a["alarm_actions"] as string[]).includes(`\${aws_sns_topic.${topic}.arn}`))).toBe(true);
     const names = alarms.map((a) => String(a["alarm_name"]).replace(`${env.name}-us-east-1-timeline-`, "")).sort();
@@ -231,7 +302,11 @@ describe.each(CASES)("timeline in $env.name", (c) => {
         "cdn-5xx-rate-high",
         "rds-cpu-high",
         "rds-free-storage-low",
-        ...Array.from({ length: c.replicas }, (_, i) => [`rds-replica-${i + 1}-cpu-high`, `rds-replica-${i + 1}-free-storage-low`, `rds-replica-${i + 1}-lag-high`]).flat(),
+        ...Array.from({ length: c.replicas }, (_, i) => [
+          `rds-replica-${i + 1}-cpu-high`,
+          `rds-replica-${i + 1}-free-storage-low`,
+          `rds-replica-${i + 1}-lag-high`,
+        ]).flat(),
         ...Array.from({ length: c.shards }, (_, s) =>
           Array.from({ length: c.replicasPerShard + 1 }, (_, n) => {
             const node = `${String(s + 1).padStart(4, "0")}-${String(n + 1).padStart(3, "0")}`;
@@ -240,10 +315,19 @@ describe.each(CASES)("timeline in $env.name", (c) => {
         ).flat(),
       ].sort(),
     );
-    expect(one(json, "aws_db_event_subscription")).toMatchObject({ sns_topic: `\${aws_sns_topic.${topic}.arn}`, event_categories: ["availability", "failover", "failure", "low storage", "read replica"] });
-    expect(one(json, "aws_cloudwatch_log_group", (g) => g["name"] === `/timeline/${env.name}/application`)).toMatchObject({ retention_in_days: c.logDays, kms_key_id: expect.stringContaining("logs_key") });
+    expect(one(json, "aws_db_event_subscription")).toMatchObject({
+      sns_topic: `\${aws_sns_topic.${topic}.arn}`,
+      event_categories: ["availability", "failover", "failure", "low storage", "read replica"],
+    });
+    expect(one(json, "aws_cloudwatch_log_group", (g) => g["name"] === `/timeline/${env.name}/application`)).toMatchObject({
+      retention_in_days: c.logDays,
+      kms_key_id: expect.stringContaining("logs_key"),
+    });
     expect(one(json, "aws_xray_sampling_rule")).toMatchObject({ fixed_rate: c.sampling, reservoir_size: 1, service_name: "timeline-api" });
-    expect(one(json, "aws_xray_group")).toMatchObject({ filter_expression: 'service("timeline-api")', insights_configuration: { insights_enabled: true, notifications_enabled: true } });
+    expect(one(json, "aws_xray_group")).toMatchObject({
+      filter_expression: 'service("timeline-api")',
+      insights_configuration: { insights_enabled: true, notifications_enabled: true },
+    });
   });
 
   it(`AWS Config recorder with managed rules, and a ${c.budget} USD monthly budget on the workload's Project tag`, () => {
@@ -251,7 +335,15 @@ describe.each(CASES)("timeline in $env.name", (c) => {
     expect(one(json, "aws_config_configuration_recorder")).toMatchObject({ recording_group: { all_supported: true, include_global_resource_types: true } });
     expect(one(json, "aws_config_delivery_channel")).toMatchObject({ s3_bucket_name: expect.stringContaining("aws_s3_bucket.config-history") });
     const rules = all(json, "aws_config_config_rule").map((x) => (x["source"] as { source_identifier: string }).source_identifier);
-    expect(rules).toEqual(expect.arrayContaining(["VPC_FLOW_LOGS_ENABLED", "RDS_STORAGE_ENCRYPTED", "DB_INSTANCE_BACKUP_ENABLED", "ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK", "S3_BUCKET_VERSIONING_ENABLED"]));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        "VPC_FLOW_LOGS_ENABLED",
+        "RDS_STORAGE_ENCRYPTED",
+        "DB_INSTANCE_BACKUP_ENABLED",
+        "ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK",
+        "S3_BUCKET_VERSIONING_ENABLED",
+      ]),
+    );
     expect(one(json, "aws_budgets_budget")).toMatchObject({
       name: `timeline-${env.name}-monthly`,
       limit_amount: String(c.budget),
@@ -297,13 +389,19 @@ describe("timeline DR in prod us-west-2", () => {
       multi_az: true,
     });
     const monitoring = stack(prod, r, "ops-monitoring");
-    expect(one(monitoring, "aws_cloudwatch_metric_alarm", (a) => a["metric_name"] === "ReplicaLag")).toMatchObject({ threshold: 300, alarm_name: "prod-us-west-2-timeline-rds-dr-replica-lag-high" });
+    expect(one(monitoring, "aws_cloudwatch_metric_alarm", (a) => a["metric_name"] === "ReplicaLag")).toMatchObject({
+      threshold: 300,
+      alarm_name: "prod-us-west-2-timeline-rds-dr-replica-lag-high",
+    });
   });
 
   it("S3 replication of the backup and asset buckets from us-east-1 into DR buckets", () => {
     const primary = stack(prod, "us-east-1", "storage-s3");
     const cdn = stack(prod, "us-east-1", "edge-cdn");
-    for (const [json, purpose] of [[primary, "backups"], [cdn, "assets"]] as const) {
+    for (const [json, purpose] of [
+      [primary, "backups"],
+      [cdn, "assets"],
+    ] as const) {
       const config = one(json, "aws_s3_bucket_replication_configuration");
       const rule = (config["rule"] as Res[])[0]!;
       expect(rule).toMatchObject({ status: "Enabled", delete_marker_replication: { status: "Enabled" } });
@@ -311,13 +409,17 @@ describe("timeline DR in prod us-west-2", () => {
       expect(one(json, "aws_iam_role", (x) => String(x["name"]).includes("replication"))["name"]).toBe(`prod-us-east-1-timeline-${purpose}-replication`);
     }
     const dr = stack(prod, r, "storage-s3");
-    expect(all(dr, "aws_s3_bucket").map((b) => b["bucket"]).sort()).toEqual(
-      ["access-logs", "assets", "backups"].map((p) => `prod-us-west-2-timeline-${p}-444444444444`),
-    );
+    expect(
+      all(dr, "aws_s3_bucket")
+        .map((b) => b["bucket"])
+        .sort(),
+    ).toEqual(["access-logs", "assets", "backups"].map((p) => `prod-us-west-2-timeline-${p}-444444444444`));
   });
 
   it("AWS Config records regional resources only in DR, and the budget exists once (primary)", () => {
-    expect(one(stack(prod, r, "ops-governance"), "aws_config_configuration_recorder")).toMatchObject({ recording_group: { include_global_resource_types: false } });
+    expect(one(stack(prod, r, "ops-governance"), "aws_config_configuration_recorder")).toMatchObject({
+      recording_group: { include_global_resource_types: false },
+    });
     expect(all(stack(prod, r, "ops-governance"), "aws_budgets_budget")).toEqual([]);
   });
 

@@ -129,7 +129,11 @@ describe("ApplicationLoadBalancer", () => {
     });
     const byPort = Object.fromEntries(entries(tf, "aws_lb_listener").map(([, l]) => [l.port, l]));
     expect(byPort[443]!.lifecycle).toEqual({ ignore_changes: ["default_action"] });
-    expect(byPort[8443]).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06", lifecycle: { ignore_changes: ["default_action"] } });
+    expect(byPort[8443]).toMatchObject({
+      protocol: "HTTPS",
+      ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      lifecycle: { ignore_changes: ["default_action"] },
+    });
     expect(entries(tf, "aws_lb_listener_rule")[0]![1].lifecycle).toEqual({ ignore_changes: ["action"] });
     const test = entries(tf, "aws_vpc_security_group_ingress_rule").find(([, r]) => r.from_port === 8443)![1];
     expect(test.cidr_ipv4).toBe("10.0.0.0/16");

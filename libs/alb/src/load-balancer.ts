@@ -106,7 +106,8 @@ export class ApplicationLoadBalancer extends Construct {
     const rules = props.rules ?? [];
     const httpRedirect = props.httpRedirect ?? true;
     validateRouting(props.name, targetGroups, rules);
-    if (props.subnetIds.length < 2) throw new RangeError(`ApplicationLoadBalancer ${props.name}: needs subnets in at least 2 AZs, got ${props.subnetIds.length}`);
+    if (props.subnetIds.length < 2)
+      throw new RangeError(`ApplicationLoadBalancer ${props.name}: needs subnets in at least 2 AZs, got ${props.subnetIds.length}`);
     if (props.defaultTargetGroup !== undefined && !targetGroups.some((t) => t.key === props.defaultTargetGroup)) {
       throw new RangeError(`ApplicationLoadBalancer ${props.name}: defaultTargetGroup ${JSON.stringify(props.defaultTargetGroup)} is not a target group key`);
     }

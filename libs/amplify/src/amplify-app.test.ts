@@ -38,11 +38,14 @@ describe("AmplifyApp", () => {
     const stack = new TerraformStack(app, "web");
     new AmplifyApp(stack, "web", { ...SEED_003, accessToken: { secretArn: Token.asString({ arn: "cross-stack" }), secretName: "mq/github/amplify-token" } });
     expect(declaredPrerequisites(app).map((p) => ({ requirement: p.requirement, neededBy: p.neededBy }))).toEqual([
-      { requirement: { kind: "secret-value", secret: "mq/github/amplify-token", format: "the Git provider token" }, neededBy: [{ stack: "web", neededAt: "plan" }] },
+      {
+        requirement: { kind: "secret-value", secret: "mq/github/amplify-token", format: "the Git provider token" },
+        neededBy: [{ stack: "web", neededAt: "plan" }],
+      },
     ]);
-    expect(() => new AmplifyApp(new TerraformStack(Testing.app(), "x"), "web", { ...SEED_003, accessToken: { secretArn: Token.asString({ arn: "t" }) } })).toThrow(
-      "accessToken.secretName is required when secretArn is a token",
-    );
+    expect(
+      () => new AmplifyApp(new TerraformStack(Testing.app(), "x"), "web", { ...SEED_003, accessToken: { secretArn: Token.asString({ arn: "t" }) } }),
+    ).toThrow("accessToken.secretName is required when secretArn is a token");
   });
 
   it("hosts a Next.js SSR app with the token read from Secrets Manager, never from code", () => {
@@ -65,7 +68,9 @@ describe("AmplifyApp", () => {
   it("reads one key of a JSON secret", () => {
     const { tf } = synth({ accessToken: { secretArn: TOKEN, jsonKey: "token" } });
     const [secretName] = first(tf.data, "aws_secretsmanager_secret_version");
-    expect(first(tf.resource, "aws_amplify_app")[1].access_token).toBe(`\${jsondecode(data.aws_secretsmanager_secret_version.${secretName}.secret_string).token}`);
+    expect(first(tf.resource, "aws_amplify_app")[1].access_token).toBe(
+      `\${jsondecode(data.aws_secretsmanager_secret_version.${secretName}.secret_string).token}`,
+    );
   });
 
   it("creates typed branches with PR previews where asked", () => {
@@ -89,7 +94,9 @@ describe("AmplifyApp", () => {
   it("associates the custom domain with a sub-domain per branch", () => {
     const { json, tf } = synth();
     const [appName] = first(tf.resource, "aws_amplify_app");
-    const branchRefs = Object.fromEntries(entries(tf.resource, "aws_amplify_branch").map(([k, b]) => [b.branch_name, `\${aws_amplify_branch.${k}.branch_name}`]));
+    const branchRefs = Object.fromEntries(
+      entries(tf.resource, "aws_amplify_branch").map(([k, b]) => [b.branch_name, `\${aws_amplify_branch.${k}.branch_name}`]),
+    );
     expect(json).toHaveResourceWithProperties(AmplifyDomainAssociation, {
       app_id: `\${aws_amplify_app.${appName}.id}`,
       domain_name: "mile-quest.com",
@@ -121,12 +128,33 @@ describe("AmplifyApp", () => {
   });
 
   it("rejects inconsistent branches and domains", () => {
-    expect(() => synth({ customDomain: undefined })).toThrow('AmplifyApp prod-mile-quest-web branch "main": has subDomainPrefix but the app has no customDomain');
-    expect(() => synth({ branches: [{ branchName: "a", stage: "BETA", subDomainPrefix: "x" }, { branchName: "b", stage: "BETA", subDomainPrefix: "x" }] })).toThrow(
-      'sub-domain "x" is served by another branch',
+    expect(() => synth({ customDomain: undefined })).toThrow(
+      'AmplifyApp prod-mile-quest-web branch "main": has subDomainPrefix but the app has no customDomain',
     );
-    expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION" }, { branchName: "main", stage: "BETA" }] })).toThrow('branch "main": listed twice');
-    expect(() => synth({ branches: [{ branchName: "a", stage: "PRODUCTION" }, { branchName: "b", stage: "PRODUCTION" }] })).toThrow("at most one PRODUCTION branch");
+    expect(() =>
+      synth({
+        branches: [
+          { branchName: "a", stage: "BETA", subDomainPrefix: "x" },
+          { branchName: "b", stage: "BETA", subDomainPrefix: "x" },
+        ],
+      }),
+    ).toThrow('sub-domain "x" is served by another branch');
+    expect(() =>
+      synth({
+        branches: [
+          { branchName: "main", stage: "PRODUCTION" },
+          { branchName: "main", stage: "BETA" },
+        ],
+      }),
+    ).toThrow('branch "main": listed twice');
+    expect(() =>
+      synth({
+        branches: [
+          { branchName: "a", stage: "PRODUCTION" },
+          { branchName: "b", stage: "PRODUCTION" },
+        ],
+      }),
+    ).toThrow("at most one PRODUCTION branch");
     expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION" }] })).toThrow("customDomain needs at least one branch with subDomainPrefix");
     expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION", subDomainPrefix: "Bad_Label" }] })).toThrow("is not a DNS label");
     expect(() => synth({ repository: "git@github.com:x/y.git" })).toThrow("must be an https:// URL");

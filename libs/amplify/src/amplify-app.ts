@@ -75,15 +75,21 @@ export class AmplifyApp extends Construct {
     super(scope, id);
     markLibrary(this, "amplify");
     validateBranches(props.name, props.branches, props.customDomain !== undefined);
-    if (!/^https:\/\//.test(props.repository)) throw new RangeError(`AmplifyApp ${props.name}: repository ${JSON.stringify(props.repository)} must be an https:// URL`);
+    if (!/^https:\/\//.test(props.repository))
+      throw new RangeError(`AmplifyApp ${props.name}: repository ${JSON.stringify(props.repository)} must be an https:// URL`);
     const tags = (suffix: string) => ({ ...props.tags, Name: `${props.name}-${suffix}` });
 
     // The token is read at plan time: it never appears in code or config (it does reach the state file).
     // Amplify takes no secret ARN, so the secret's value is a declared prerequisite of this stack's plan.
     const secretName = props.accessToken.secretName ?? props.accessToken.secretArn;
-    if (Token.isUnresolved(secretName)) throw new Error(`${this.node.path}: accessToken.secretName is required when secretArn is a token (it names the prerequisite)`);
+    if (Token.isUnresolved(secretName))
+      throw new Error(`${this.node.path}: accessToken.secretName is required when secretArn is a token (it names the prerequisite)`);
     requirePrerequisite(this, {
-      requirement: { kind: "secret-value", secret: secretName, format: props.accessToken.jsonKey ? `JSON {"${props.accessToken.jsonKey}"}` : "the Git provider token" },
+      requirement: {
+        kind: "secret-value",
+        secret: secretName,
+        format: props.accessToken.jsonKey ? `JSON {"${props.accessToken.jsonKey}"}` : "the Git provider token",
+      },
       neededAt: "plan",
       reason: "Amplify Hosting clones the repository with this token; Terraform reads it at plan time (access_token takes no ARN)",
     });

@@ -23,9 +23,7 @@ const NEXTJS_FRONTEND = [
  * application of a monorepo (Amplify's `applications[].appRoot`).
  */
 export function nextjsSsrBuildSpec(options: { readonly appRoot?: string } = {}): string {
-  const body = options.appRoot
-    ? ["applications:", `  - appRoot: ${options.appRoot}`, ...NEXTJS_FRONTEND.map((l) => `    ${l}`)]
-    : NEXTJS_FRONTEND;
+  const body = options.appRoot ? ["applications:", `  - appRoot: ${options.appRoot}`, ...NEXTJS_FRONTEND.map((l) => `    ${l}`)] : NEXTJS_FRONTEND;
   return ["version: 1", ...body, ""].join("\n");
 }
 

@@ -103,7 +103,9 @@ export function commonErrors(name: string, throttling: Throttling, logs: AccessL
   const whole = (n: number) => Number.isFinite(n) && n >= 0;
   return [
     /^[A-Za-z0-9_-]{1,128}$/.test(name) ? undefined : `name "${name}" must be 1-128 letters, digits, "-" or "_"`,
-    !whole(throttling.burstLimit) || !Number.isInteger(throttling.burstLimit) ? `throttling.burstLimit ${throttling.burstLimit} must be a whole number >= 0` : undefined,
+    !whole(throttling.burstLimit) || !Number.isInteger(throttling.burstLimit)
+      ? `throttling.burstLimit ${throttling.burstLimit} must be a whole number >= 0`
+      : undefined,
     !whole(throttling.rateLimit) ? `throttling.rateLimit ${throttling.rateLimit} must be >= 0` : undefined,
     (LOG_RETENTION_DAYS as readonly number[]).includes(logs.retentionDays)
       ? undefined

@@ -4,7 +4,11 @@ import { HttpApi, type HttpApiProps, corsOriginError, validateHttpApiProps } fro
 import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
-const rest = { functionName: "api-rest-handler", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:api-rest-handler", invokeArn: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111111111111:function:api-rest-handler/invocations" };
+const rest = {
+  functionName: "api-rest-handler",
+  functionArn: "arn:aws:lambda:us-east-1:111111111111:function:api-rest-handler",
+  invokeArn: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111111111111:function:api-rest-handler/invocations",
+};
 const ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc";
 
 // Seed 000 ARC-006.
@@ -75,12 +79,19 @@ describe("HttpApi", () => {
 
   it("auto-deploys a stage with JSON access logs to an encrypted group and seed 000's throttling", () => {
     const { resource } = synthJson((s) => new HttpApi(s, "api", aerologue));
-    expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({ name: "/aws/apigateway/aerologue-prod-rest-api", retention_in_days: 90, kms_key_id: KEY });
+    expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({
+      name: "/aws/apigateway/aerologue-prod-rest-api",
+      retention_in_days: 90,
+      kms_key_id: KEY,
+    });
     const stage = only(resource.aws_apigatewayv2_stage, "stage");
     expect(stage).toMatchObject({
       name: "$default",
       auto_deploy: true,
-      access_log_settings: { destination_arn: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.api_access-logs_[A-Z0-9]+\.arn\}$/), format: HTTP_ACCESS_LOG_FORMAT },
+      access_log_settings: {
+        destination_arn: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.api_access-logs_[A-Z0-9]+\.arn\}$/),
+        format: HTTP_ACCESS_LOG_FORMAT,
+      },
       default_route_settings: { throttling_burst_limit: 2000, throttling_rate_limit: 1000, detailed_metrics_enabled: true },
       route_settings: [],
     });
@@ -97,7 +108,9 @@ describe("HttpApi", () => {
         }),
     );
     const stage = only(resource.aws_apigatewayv2_stage, "stage");
-    expect(stage.route_settings).toEqual([{ route_key: "POST /api/v1/greetings", throttling_burst_limit: 10, throttling_rate_limit: 5, detailed_metrics_enabled: true }]);
+    expect(stage.route_settings).toEqual([
+      { route_key: "POST /api/v1/greetings", throttling_burst_limit: 10, throttling_rate_limit: 5, detailed_metrics_enabled: true },
+    ]);
     expect(stage.depends_on).toHaveLength(5);
     expect(only(resource.aws_apigatewayv2_domain_name, "domain")).toMatchObject({
       domain_name: "api.aerologue.app",
@@ -144,14 +157,19 @@ describe("HttpApi", () => {
         "GET /api/v1/health": { integration: "rest", public: true },
       },
     });
-    expect(errors.map((e) => e.split(" requires")[0])).toEqual(['route "ANY /api/v1/flights/{proxy+}"', 'route "OPTIONS /api/v1/users/{proxy+}"', 'route "$default"']);
+    expect(errors.map((e) => e.split(" requires")[0])).toEqual([
+      'route "ANY /api/v1/flights/{proxy+}"',
+      'route "OPTIONS /api/v1/users/{proxy+}"',
+      'route "$default"',
+    ]);
     expect(errors[0]).toContain("declare the methods instead");
     // Without CORS (no browser clients) an ANY route is fine.
     expect(validateHttpApiProps({ ...aerologue, cors: undefined, routes: { "ANY /x/{proxy+}": { integration: "rest" } } })).toEqual([]);
   });
 
   it("accepts only the origin forms API Gateway matches", () => {
-    for (const ok of ["*", "https://*", "http://*", "https://aerologue.app", "https://www.dev.aerologue.app", "http://localhost:3000"]) expect(corsOriginError(ok)).toBeUndefined();
+    for (const ok of ["*", "https://*", "http://*", "https://aerologue.app", "https://www.dev.aerologue.app", "http://localhost:3000"])
+      expect(corsOriginError(ok)).toBeUndefined();
     expect(corsOriginError("https://*.aerologue.app")).toBe(
       'CORS origin "https://*.aerologue.app" is not accepted: API Gateway matches only "*", "https://*", "http://*" or exact origins: list each origin (e.g. "https://www.example.com", "http://localhost:3000")',
     );

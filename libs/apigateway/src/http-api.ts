@@ -7,15 +7,7 @@ import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
-import {
-  type AccessLogs,
-  type CustomDomain,
-  type CustomDomainTarget,
-  HTTP_ACCESS_LOG_FORMAT,
-  type Throttling,
-  commonErrors,
-  idOf,
-} from "./common";
+import { type AccessLogs, type CustomDomain, type CustomDomainTarget, HTTP_ACCESS_LOG_FORMAT, type Throttling, commonErrors, idOf } from "./common";
 import { v2Stage } from "./v2-stage";
 
 export interface HttpCors {

@@ -8,7 +8,16 @@ export {
   type Throttling,
   WEBSOCKET_ACCESS_LOG_FORMAT,
 } from "./common";
-export { HttpApi, type HttpApiProps, type HttpCors, type HttpIntegration, type HttpRoute, type JwtAuthorizer, corsOriginError, validateHttpApiProps } from "./http-api";
+export {
+  HttpApi,
+  type HttpApiProps,
+  type HttpCors,
+  type HttpIntegration,
+  type HttpRoute,
+  type JwtAuthorizer,
+  corsOriginError,
+  validateHttpApiProps,
+} from "./http-api";
 export { RestApi, type RestApiProps, type RestAuthorizer, type RestMethod, type RestRoute, validateRestApiProps } from "./rest-api";
 export { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 export {
@@ -19,4 +28,12 @@ export {
   routeSourceArnSuffix,
   validatorKind,
 } from "./rest-requests";
-export { type ConnectionMethod, type ManageConnectionsOptions, WebSocketApi, type WebSocketApiProps, type WebSocketAuthorizer, type WebSocketRoute, validateWebSocketApiProps } from "./websocket-api";
+export {
+  type ConnectionMethod,
+  type ManageConnectionsOptions,
+  WebSocketApi,
+  type WebSocketApiProps,
+  type WebSocketAuthorizer,
+  type WebSocketRoute,
+  validateWebSocketApiProps,
+} from "./websocket-api";

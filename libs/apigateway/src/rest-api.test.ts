@@ -87,7 +87,14 @@ describe("RestApi", () => {
 
   it("grants each permission on the alias a target names (a permission on the bare function does not cover an alias)", () => {
     const alias = (name: string) => ({ ...fn(name), invokeArn: `invoke:${name}:live`, qualifier: "live" });
-    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, integrations: { auth: alias("auth"), teams: alias("teams"), activities: alias("activities") }, authorizer: { type: "TOKEN", function: alias("jwt-authorizer") } }));
+    const { resource } = synthJson(
+      (s) =>
+        new RestApi(s, "api", {
+          ...mileQuest,
+          integrations: { auth: alias("auth"), teams: alias("teams"), activities: alias("activities") },
+          authorizer: { type: "TOKEN", function: alias("jwt-authorizer") },
+        }),
+    );
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
     expect(perms).toHaveLength(7);
     for (const p of perms) expect(p.qualifier).toBe("live");
@@ -97,17 +104,26 @@ describe("RestApi", () => {
   });
 
   it("keeps given statement ids, and grants whole-API permissions per integration with permissionScope api", () => {
-    const kept = synthJson((s) =>
-      new RestApi(s, "api", {
-        ...mileQuest,
-        authorizer: { ...mileQuest.authorizer!, permissionStatementId: "Allow-rest-authorizer" },
-        routes: [{ path: "/teams", method: "POST", integration: "teams", permissionStatementId: "Allow-rest-post-teams" }],
-      }),
+    const kept = synthJson(
+      (s) =>
+        new RestApi(s, "api", {
+          ...mileQuest,
+          authorizer: { ...mileQuest.authorizer!, permissionStatementId: "Allow-rest-authorizer" },
+          routes: [{ path: "/teams", method: "POST", integration: "teams", permissionStatementId: "Allow-rest-post-teams" }],
+        }),
     );
-    expect((Object.values(kept.resource.aws_lambda_permission as Json) as Json[]).map((p) => p.statement_id).sort()).toEqual(["Allow-rest-authorizer", "Allow-rest-post-teams"]);
+    expect((Object.values(kept.resource.aws_lambda_permission as Json) as Json[]).map((p) => p.statement_id).sort()).toEqual([
+      "Allow-rest-authorizer",
+      "Allow-rest-post-teams",
+    ]);
     const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, permissionScope: "api" }));
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
-    expect(perms.filter((p) => p.function_name !== "jwt-authorizer").map((p) => [p.function_name, p.source_arn.replace(/^\$\{[^}]+\}/, "API")]).sort()).toEqual([
+    expect(
+      perms
+        .filter((p) => p.function_name !== "jwt-authorizer")
+        .map((p) => [p.function_name, p.source_arn.replace(/^\$\{[^}]+\}/, "API")])
+        .sort(),
+    ).toEqual([
       ["activities", "API/*"],
       ["auth", "API/*"],
       ["teams", "API/*"],
@@ -116,20 +132,26 @@ describe("RestApi", () => {
 
   it("puts a request validator on every method: body and parameters with a model, parameters otherwise", () => {
     const teamModel = { name: "TeamInput", schema: { type: "object", required: ["name"], properties: { name: { type: "string", minLength: 1 } } } };
-    const { resource } = synthJson((s) =>
-      new RestApi(s, "api", {
-        ...mileQuest,
-        routes: [
-          { path: "/teams", method: "POST", integration: "teams", requestModel: teamModel },
-          { path: "/teams/{teamId}", method: "PUT", integration: "teams", requestModel: teamModel },
-          { path: "/map/geocode", method: "GET", integration: "teams", requiredParameters: { queryStrings: ["q"], headers: ["X-Client"] } },
-          { path: "/activities/{proxy+}", method: "ANY", integration: "activities" },
-        ],
-      }),
+    const { resource } = synthJson(
+      (s) =>
+        new RestApi(s, "api", {
+          ...mileQuest,
+          routes: [
+            { path: "/teams", method: "POST", integration: "teams", requestModel: teamModel },
+            { path: "/teams/{teamId}", method: "PUT", integration: "teams", requestModel: teamModel },
+            { path: "/map/geocode", method: "GET", integration: "teams", requiredParameters: { queryStrings: ["q"], headers: ["X-Client"] } },
+            { path: "/activities/{proxy+}", method: "ANY", integration: "activities" },
+          ],
+        }),
     );
     const validators = Object.entries(resource.aws_api_gateway_request_validator as Json).map(([k, v]) => [k.replace(/_[A-Z0-9]+$/, ""), v]);
     expect(Object.fromEntries(validators)).toEqual({
-      "api_validator-body-and-params": { name: "body-and-params", rest_api_id: expect.any(String), validate_request_body: true, validate_request_parameters: true },
+      "api_validator-body-and-params": {
+        name: "body-and-params",
+        rest_api_id: expect.any(String),
+        validate_request_body: true,
+        validate_request_parameters: true,
+      },
       "api_validator-params": { name: "params", rest_api_id: expect.any(String), validate_request_body: false, validate_request_parameters: true },
     });
     const model = only(resource.aws_api_gateway_model, "model");
@@ -140,7 +162,9 @@ describe("RestApi", () => {
     for (const m of methods) expect(m.request_validator_id).toMatch(/^\$\{aws_api_gateway_request_validator\.api_validator-/);
     const byMethod = Object.fromEntries(methods.map((m) => [m.http_method, m]));
     expect(byMethod.POST!.request_validator_id).toMatch(/validator-body-and-params/);
-    expect(byMethod.POST!.request_models).toEqual({ "application/json": expect.stringMatching(/^\$\{aws_api_gateway_model\.api_model-TeamInput_[A-Z0-9]+\.name\}$/) });
+    expect(byMethod.POST!.request_models).toEqual({
+      "application/json": expect.stringMatching(/^\$\{aws_api_gateway_model\.api_model-TeamInput_[A-Z0-9]+\.name\}$/),
+    });
     expect(byMethod.PUT!.request_parameters).toEqual({ "method.request.path.teamId": true });
     expect(byMethod.GET!.request_validator_id).toMatch(/validator-params/);
     expect(byMethod.GET!.request_parameters).toEqual({ "method.request.querystring.q": true, "method.request.header.X-Client": true });
@@ -152,7 +176,9 @@ describe("RestApi", () => {
     const groups = Object.entries(resource.aws_cloudwatch_log_group as Json);
     const [execId, exec] = groups.find(([k]) => k.includes("execution-logs"))!;
     expect(exec).toMatchObject({
-      name: expect.stringMatching(/^API-Gateway-Execution-Logs_\$\{aws_api_gateway_rest_api\.api_[A-Z0-9]+\.id\}\/\$\{aws_api_gateway_stage\.api_stage_[A-Z0-9]+\.stage_name\}$/),
+      name: expect.stringMatching(
+        /^API-Gateway-Execution-Logs_\$\{aws_api_gateway_rest_api\.api_[A-Z0-9]+\.id\}\/\$\{aws_api_gateway_stage\.api_stage_[A-Z0-9]+\.stage_name\}$/,
+      ),
       retention_in_days: 30,
       kms_key_id: KEY,
     });
@@ -167,7 +193,9 @@ describe("RestApi", () => {
   });
 
   it("keeps an existing access log group name when given", () => {
-    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, accessLogs: { ...mileQuest.accessLogs, logGroupName: "/aws/apigateway/mq/access" } }));
+    const { resource } = synthJson(
+      (s) => new RestApi(s, "api", { ...mileQuest, accessLogs: { ...mileQuest.accessLogs, logGroupName: "/aws/apigateway/mq/access" } }),
+    );
     expect((Object.values(resource.aws_cloudwatch_log_group as Json) as Json[]).map((g) => g.name)).toContain("/aws/apigateway/mq/access");
   });
 
@@ -198,8 +226,8 @@ describe("RestApi", () => {
   });
 
   it("maps a custom domain with TLS 1.2 and alias records", () => {
-    const { resource } = synthJson((s) =>
-      new RestApi(s, "api", { ...mileQuest, customDomain: { domainName: "api.mile-quest.com", certificateArn: "arn:cert", zoneId: "Z1" } }),
+    const { resource } = synthJson(
+      (s) => new RestApi(s, "api", { ...mileQuest, customDomain: { domainName: "api.mile-quest.com", certificateArn: "arn:cert", zoneId: "Z1" } }),
     );
     expect(only(resource.aws_api_gateway_domain_name, "domain")).toMatchObject({
       domain_name: "api.mile-quest.com",
@@ -214,16 +242,17 @@ describe("RestApi", () => {
 
   it("refuses duplicate routes, unknown integrations and unauthorized routes", () => {
     expect(() =>
-      synthJson((s) =>
-        new RestApi(s, "api", {
-          ...mileQuest,
-          authorizer: undefined,
-          routes: [
-            { path: "/x", method: "GET", integration: "teams", public: true },
-            { path: "/x", method: "GET", integration: "ghost", public: true },
-            { path: "/y", method: "GET", integration: "teams" },
-          ],
-        }),
+      synthJson(
+        (s) =>
+          new RestApi(s, "api", {
+            ...mileQuest,
+            authorizer: undefined,
+            routes: [
+              { path: "/x", method: "GET", integration: "teams", public: true },
+              { path: "/x", method: "GET", integration: "ghost", public: true },
+              { path: "/y", method: "GET", integration: "teams" },
+            ],
+          }),
       ),
     ).toThrow(
       'RestApi "mile-quest-prod-api": routes repeat: GET /x; route "GET /x" uses integration "ghost", not one of: auth, teams, activities; route "GET /y" needs the authorizer (set authorizer) or an explicit public: true',
@@ -232,16 +261,23 @@ describe("RestApi", () => {
 
   it("refuses bad models and parameters, naming the route and value", () => {
     expect(() =>
-      synthJson((s) =>
-        new RestApi(s, "api", {
-          ...mileQuest,
-          routes: [
-            { path: "/a", method: "POST", integration: "teams", requestModel: { name: "Team-Input", schema: { type: "object" } } },
-            { path: "/b", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } } },
-            { path: "/c", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "array" } } },
-            { path: "/d", method: "GET", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } }, requiredParameters: { queryStrings: ["a b"], headers: ["X:Y"] } },
-          ],
-        }),
+      synthJson(
+        (s) =>
+          new RestApi(s, "api", {
+            ...mileQuest,
+            routes: [
+              { path: "/a", method: "POST", integration: "teams", requestModel: { name: "Team-Input", schema: { type: "object" } } },
+              { path: "/b", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } } },
+              { path: "/c", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "array" } } },
+              {
+                path: "/d",
+                method: "GET",
+                integration: "teams",
+                requestModel: { name: "Body", schema: { type: "object" } },
+                requiredParameters: { queryStrings: ["a b"], headers: ["X:Y"] },
+              },
+            ],
+          }),
       ),
     ).toThrow(
       'RestApi "mile-quest-prod-api": requestModel name "Team-Input" must be 1-128 letters or digits (API Gateway\'s model name rule); requestModel "Body" is declared with 2 different schemas; route "GET /d": query string "a b" must be letters, digits, . _ ~ or -; route "GET /d": header "X:Y" is not a valid header name; route "GET /d" has a requestModel, but a GET has no body',

@@ -20,7 +20,16 @@ import { declareLogGroupKey } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, type CustomDomainTarget, REST_ACCESS_LOG_FORMAT, type Throttling, accessLogGroup, commonErrors, idOf } from "./common";
+import {
+  type AccessLogs,
+  type CustomDomain,
+  type CustomDomainTarget,
+  REST_ACCESS_LOG_FORMAT,
+  type Throttling,
+  accessLogGroup,
+  commonErrors,
+  idOf,
+} from "./common";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 import {
   type RestRequestModel,
@@ -127,8 +136,12 @@ export function validateRestApiProps(props: RestApiProps): string[] {
     ...props.routes.flatMap((r) => [
       validateRestPath(r.path),
       ...requiredParameterErrors(`${r.method} ${r.path}`, r.requiredParameters),
-      r.requestModel && ["GET", "HEAD", "OPTIONS"].includes(r.method) ? `route "${r.method} ${r.path}" has a requestModel, but a ${r.method} has no body` : undefined,
-      integrations.includes(r.integration) ? undefined : `route "${r.method} ${r.path}" uses integration "${r.integration}", not one of: ${integrations.join(", ")}`,
+      r.requestModel && ["GET", "HEAD", "OPTIONS"].includes(r.method)
+        ? `route "${r.method} ${r.path}" has a requestModel, but a ${r.method} has no body`
+        : undefined,
+      integrations.includes(r.integration)
+        ? undefined
+        : `route "${r.method} ${r.path}" uses integration "${r.integration}", not one of: ${integrations.join(", ")}`,
       !r.public && !props.authorizer ? `route "${r.method} ${r.path}" needs the authorizer (set authorizer) or an explicit public: true` : undefined,
     ]),
     ttl !== undefined && (!Number.isInteger(ttl) || ttl < 0 || ttl > 3600) ? `authorizer.resultTtlSeconds ${ttl} must be 0..3600` : undefined,

@@ -25,7 +25,10 @@ describe("WebSocketApi", () => {
     });
     const routes = Object.values(resource.aws_apigatewayv2_route as Json) as Json[];
     const byKey = Object.fromEntries(routes.map((r) => [r.route_key, r]));
-    expect(byKey.$connect).toMatchObject({ authorization_type: "CUSTOM", authorizer_id: expect.stringMatching(/aws_apigatewayv2_authorizer\.ws_connect-authorizer_/) });
+    expect(byKey.$connect).toMatchObject({
+      authorization_type: "CUSTOM",
+      authorizer_id: expect.stringMatching(/aws_apigatewayv2_authorizer\.ws_connect-authorizer_/),
+    });
     for (const k of ["$disconnect", "$default", "ping"]) {
       expect(byKey[k].authorization_type).toBe("NONE");
       expect(byKey[k].authorizer_id).toBeUndefined();
@@ -54,7 +57,11 @@ describe("WebSocketApi", () => {
       access_log_settings: { destination_arn: expect.stringMatching(/aws_cloudwatch_log_group\.ws_access-logs_/) },
     });
     expect(stage.depends_on).toHaveLength(4);
-    expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({ name: "/aws/apigateway/aerologue-prod-ws-api", kms_key_id: KEY, retention_in_days: 30 });
+    expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({
+      name: "/aws/apigateway/aerologue-prod-ws-api",
+      kms_key_id: KEY,
+      retention_in_days: 30,
+    });
   });
 
   it("grants execute-api:ManageConnections on the stage's @connections only", () => {
@@ -76,7 +83,10 @@ describe("WebSocketApi", () => {
         sid: "ManageWebSocketConnections",
         effect: "Allow",
         actions: ["execute-api:ManageConnections"],
-        resources: [expect.stringMatching(new RegExp(`^${prefix}/POST/@connections/\\*$`)), expect.stringMatching(new RegExp(`^${prefix}/DELETE/@connections/\\*$`))],
+        resources: [
+          expect.stringMatching(new RegExp(`^${prefix}/POST/@connections/\\*$`)),
+          expect.stringMatching(new RegExp(`^${prefix}/DELETE/@connections/\\*$`)),
+        ],
       },
     ]);
   });

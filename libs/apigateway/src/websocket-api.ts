@@ -9,15 +9,7 @@ import { type GrantOptions, type Grantee, grantStatements } from "@infra/iam";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import {
-  type AccessLogs,
-  type CustomDomain,
-  type CustomDomainTarget,
-  type Throttling,
-  WEBSOCKET_ACCESS_LOG_FORMAT,
-  commonErrors,
-  idOf,
-} from "./common";
+import { type AccessLogs, type CustomDomain, type CustomDomainTarget, type Throttling, WEBSOCKET_ACCESS_LOG_FORMAT, commonErrors, idOf } from "./common";
 import { v2Stage } from "./v2-stage";
 
 export interface WebSocketAuthorizer {
@@ -78,13 +70,17 @@ export function validateWebSocketApiProps(props: WebSocketApiProps): string[] {
     !props.connectAuthorizer && !props.publicConnect ? "$connect needs connectAuthorizer, or an explicit publicConnect: true" : undefined,
     props.connectAuthorizer && props.publicConnect ? "set either connectAuthorizer or publicConnect, not both" : undefined,
     props.stageName === "$default" ? 'WebSocket APIs cannot use the "$default" stage name' : undefined,
-    props.stageName !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(props.stageName) ? `stageName "${props.stageName}" must be 1-128 letters, digits, "-" or "_"` : undefined,
+    props.stageName !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(props.stageName)
+      ? `stageName "${props.stageName}" must be 1-128 letters, digits, "-" or "_"`
+      : undefined,
     props.permissionScope !== undefined && !["route", "stage-route"].includes(props.permissionScope)
       ? `permissionScope "${props.permissionScope}" must be "route" or "stage-route"`
       : undefined,
     ...Object.entries(props.routes).map(([k, r]) => statementIdError(`routes["${k}"].permissionStatementId`, routeOf(r).permissionStatementId)),
     statementIdError("connectAuthorizer.permissionStatementId", props.connectAuthorizer?.permissionStatementId),
-    ...keys.map((k) => (/^(\$connect|\$disconnect|\$default|[A-Za-z0-9_.-]{1,128})$/.test(k) ? undefined : `route key "${k}" is not a valid WebSocket route key`)),
+    ...keys.map((k) =>
+      /^(\$connect|\$disconnect|\$default|[A-Za-z0-9_.-]{1,128})$/.test(k) ? undefined : `route key "${k}" is not a valid WebSocket route key`,
+    ),
   ].filter((e): e is string => e !== undefined);
 }
 

@@ -153,7 +153,9 @@ describe("AuroraPostgresCluster", () => {
       const db = new AuroraPostgresCluster(s, "db", base);
       expect(db.masterUserSecretArn).toBeDefined();
       expect(db.port).toBe(5432);
-      expect(documentStatements((g) => db.grantConnect(g, { dbUser: "app", region: "us-east-1", accountId: "111111111111" }))[0]!.resources![0]).toMatch(/^arn:aws:rds-db:us-east-1:111111111111:dbuser:\$\{TfToken.*\/app$/);
+      expect(documentStatements((g) => db.grantConnect(g, { dbUser: "app", region: "us-east-1", accountId: "111111111111" }))[0]!.resources![0]).toMatch(
+        /^arn:aws:rds-db:us-east-1:111111111111:dbuser:\$\{TfToken.*\/app$/,
+      );
     });
   });
 
@@ -179,7 +181,9 @@ describe("AuroraPostgresCluster", () => {
     const p = only(primary, "aws_rds_cluster").values;
     // Nothing is read at plan time: the password is generated, stored write-only, and read back ephemerally.
     expect(primary.data?.["aws_secretsmanager_secret_version"]).toBeUndefined();
-    const stored = Object.keys((primary as unknown as { ephemeral: Record<string, Record<string, unknown>> }).ephemeral["aws_secretsmanager_secret_version"]!)[0];
+    const stored = Object.keys(
+      (primary as unknown as { ephemeral: Record<string, Record<string, unknown>> }).ephemeral["aws_secretsmanager_secret_version"]!,
+    )[0];
     expect(p).toMatchObject({
       global_cluster_identifier: `\${${g.address}.id}`,
       master_username: "postgres",
@@ -225,8 +229,13 @@ describe("AuroraPostgresCluster", () => {
     });
     expect(only(synth, "aws_rds_cluster").values.enable_http_endpoint).toBe(true);
     // Writer first (promotion tier 0), then the secret version that carries the host.
-    expect(made!.readyForStatements.map((d) => (d as unknown as { node: { path: string } }).node.path)).toEqual(["test/db/instance-1", "test/db/master-credentials/connection"]);
-    expect(() => cluster({ engineVersion: "15.2", dataApi: true })).toThrow(/dataApi needs Aurora PostgreSQL 13\.11, 14\.8, 15\.3, 16\.1, 17\.4 or later in its major version; engineVersion is 15\.2/);
+    expect(made!.readyForStatements.map((d) => (d as unknown as { node: { path: string } }).node.path)).toEqual([
+      "test/db/instance-1",
+      "test/db/master-credentials/connection",
+    ]);
+    expect(() => cluster({ engineVersion: "15.2", dataApi: true })).toThrow(
+      /dataApi needs Aurora PostgreSQL 13\.11, 14\.8, 15\.3, 16\.1, 17\.4 or later in its major version; engineVersion is 15\.2/,
+    );
     expect(() => cluster({ engineVersion: "12.22", dataApi: true })).toThrow(/engineVersion is 12\.22/);
     expect(() => cluster({ engineVersion: "16.1", dataApi: true })).not.toThrow();
   });
@@ -250,12 +259,18 @@ describe("AuroraPostgresCluster", () => {
       preferredBackupWindow: { start: "22:30", durationMinutes: 45 },
       preferredMaintenanceWindow: { day: "sat", start: "23:30", durationMinutes: 90 },
     });
-    expect(only(synth, "aws_rds_cluster").values).toMatchObject({ preferred_backup_window: "22:30-23:15", preferred_maintenance_window: "sat:23:30-sun:01:00" });
-    for (const instance of Object.values(synth.resource["aws_rds_cluster_instance"]!)) expect(instance["preferred_maintenance_window"]).toBe("sat:23:30-sun:01:00");
+    expect(only(synth, "aws_rds_cluster").values).toMatchObject({
+      preferred_backup_window: "22:30-23:15",
+      preferred_maintenance_window: "sat:23:30-sun:01:00",
+    });
+    for (const instance of Object.values(synth.resource["aws_rds_cluster_instance"]!))
+      expect(instance["preferred_maintenance_window"]).toBe("sat:23:30-sun:01:00");
     expect(() => cluster({ preferredBackupWindow: { start: "04:00", durationMinutes: 60 } })).toThrow(
       "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",
     );
-    expect(() => cluster({ preferredMaintenanceWindow: { day: "sun", start: "4:30", durationMinutes: 60 } })).toThrow('maintenance window: window start "4:30" must be a UTC time');
+    expect(() => cluster({ preferredMaintenanceWindow: { day: "sun", start: "4:30", durationMinutes: 60 } })).toThrow(
+      'maintenance window: window start "4:30" must be a UTC time',
+    );
   });
 
   it("passes the repo's policy pack", () => {
@@ -266,7 +281,12 @@ describe("AuroraPostgresCluster", () => {
   });
 
   it("relaxations are explicit props (dev)", () => {
-    const synth = cluster({ deletionProtection: false, instances: 1, backupRetentionDays: 1, scaling: { minCapacity: 0, maxCapacity: 4, secondsUntilAutoPause: 600 } });
+    const synth = cluster({
+      deletionProtection: false,
+      instances: 1,
+      backupRetentionDays: 1,
+      scaling: { minCapacity: 0, maxCapacity: 4, secondsUntilAutoPause: 600 },
+    });
     expect(only(synth, "aws_rds_cluster").values).toMatchObject({
       deletion_protection: false,
       skip_final_snapshot: false,

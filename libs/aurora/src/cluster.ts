@@ -30,7 +30,11 @@ import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
  *   function); raising `version` sets a new password on both (docs/adr/0011-database-credentials.md).
  */
 export type MasterCredentials =
-  | { readonly mode: "rds-managed"; /** @default "postgres" */ readonly username?: string; /** 1..365; @default RDS default (7) */ readonly rotationDays?: number }
+  | {
+      readonly mode: "rds-managed";
+      /** @default "postgres" */ readonly username?: string;
+      /** 1..365; @default RDS default (7) */ readonly rotationDays?: number;
+    }
   | {
       readonly mode: "secret";
       /** @default "postgres" */
@@ -49,7 +53,9 @@ function dataApiVersionProblem(engineVersion: string): string | undefined {
   const minimum = DATA_API_MINIMUM[major];
   if (minimum === undefined && Number(major) > 17) return undefined;
   if (minimum === undefined || Number(minor) < minimum) {
-    const allowed = Object.entries(DATA_API_MINIMUM).map(([m, n]) => `${m}.${n}`).join(", ");
+    const allowed = Object.entries(DATA_API_MINIMUM)
+      .map(([m, n]) => `${m}.${n}`)
+      .join(", ");
     return `dataApi needs Aurora PostgreSQL ${allowed} or later in its major version; engineVersion is ${engineVersion}`;
   }
   return undefined;
@@ -190,7 +196,8 @@ export class AuroraPostgresCluster extends Construct {
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(name) || name.endsWith("-") || name.includes("--")) {
       errors.push(`clusterIdentifier "${name}" must start with a letter and use lowercase letters, digits and single hyphens (max 63)`);
     }
-    if (!/^\d+\.\d+$/.test(props.engineVersion)) errors.push(`engineVersion "${props.engineVersion}" must be an aurora-postgresql version with its minor, like "15.8"`);
+    if (!/^\d+\.\d+$/.test(props.engineVersion))
+      errors.push(`engineVersion "${props.engineVersion}" must be an aurora-postgresql version with its minor, like "15.8"`);
     if (!Number.isInteger(instances) || instances < 1 || instances > 16) errors.push(`instances ${instances} must be a whole number from 1 to 16`);
     if (props.availabilityZones.length === 0) errors.push("availabilityZones must list at least one AZ");
     if (!Number.isInteger(backupRetentionDays) || backupRetentionDays < 1 || backupRetentionDays > 35) {
@@ -206,7 +213,8 @@ export class AuroraPostgresCluster extends Construct {
     if (props.global && credentials.mode === "rds-managed" && !secondary) {
       errors.push('a global database primary cannot use RDS-managed master passwords: use masterCredentials { mode: "secret" }');
     }
-    if (secondary && (props.masterCredentials || props.databaseName)) errors.push("a global secondary takes no masterCredentials or databaseName (it replicates the primary)");
+    if (secondary && (props.masterCredentials || props.databaseName))
+      errors.push("a global secondary takes no masterCredentials or databaseName (it replicates the primary)");
     if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join("; ")}`);
 
     const tags = { ...(props.tags ?? {}), Name: name };
@@ -360,11 +368,21 @@ export class AuroraPostgresCluster extends Construct {
     }
     const o = options as ClusterConnectOptions;
     grantStatements(grantee, o.sid, `Connect${sidOf(this.node.id)}`, [
-      { suffix: "", effect: "Allow", actions: ["rds-db:connect"], resources: [`arn:aws:rds-db:${o.region}:${o.accountId}:dbuser:${this.clusterResourceId}/${o.dbUser}`] },
+      {
+        suffix: "",
+        effect: "Allow",
+        actions: ["rds-db:connect"],
+        resources: [`arn:aws:rds-db:${o.region}:${o.accountId}:dbuser:${this.clusterResourceId}/${o.dbUser}`],
+      },
     ]);
   }
 
-  private credentials(credentials: MasterCredentials, kmsKeyArn: string, databaseName: string | undefined, port: number): { config: Partial<RdsClusterConfig>; generated?: GeneratedCredentials } {
+  private credentials(
+    credentials: MasterCredentials,
+    kmsKeyArn: string,
+    databaseName: string | undefined,
+    port: number,
+  ): { config: Partial<RdsClusterConfig>; generated?: GeneratedCredentials } {
     const masterUsername = credentials.username ?? "postgres";
     if (credentials.mode === "rds-managed") return { config: { masterUsername, manageMasterUserPassword: true, masterUserSecretKmsKeyId: kmsKeyArn } };
     const generated = new GeneratedCredentials(this, "master-credentials", {

@@ -68,7 +68,11 @@ describe("BackupPlan", () => {
       iam_role_arn: `\${aws_iam_role.${roleName}.arn}`,
       selection_tag: [{ type: "STRINGEQUALS", key: "BackupRequired", value: "true" }],
     });
-    expect(entries(tf.resource, "aws_iam_role_policy_attachment").map(([, a]) => a.policy_arn).sort()).toEqual([
+    expect(
+      entries(tf.resource, "aws_iam_role_policy_attachment")
+        .map(([, a]) => a.policy_arn)
+        .sort(),
+    ).toEqual([
       "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
     ]);
@@ -126,7 +130,9 @@ describe("BackupPlan", () => {
     expect(() => synth({ rules: [{ name: "w", schedule: { frequency: "weekly" }, retentionDays: 60, coldStorageAfterDays: 30 }] })).toThrow(
       "BackupPlan prod-platform-ebs rule w: retentionDays 60 must be at least coldStorageAfterDays + 90 (120)",
     );
-    expect(() => synth({ rules: [{ name: "h", schedule: { frequency: "hourly" }, retentionDays: 1, startWindowMinutes: 30 }] })).toThrow("startWindowMinutes must be >= 60");
+    expect(() => synth({ rules: [{ name: "h", schedule: { frequency: "hourly" }, retentionDays: 1, startWindowMinutes: 30 }] })).toThrow(
+      "startWindowMinutes must be >= 60",
+    );
     expect(() => synth({ rules: [{ name: "h", schedule: { frequency: "hourly" }, retentionDays: 1, completionWindowMinutes: 60 }] })).toThrow(
       "completionWindowMinutes 60 must be greater than startWindowMinutes 60",
     );

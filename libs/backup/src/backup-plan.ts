@@ -86,7 +86,9 @@ function validate(props: BackupPlanProps): void {
     names.add(r.name);
     if (!Number.isInteger(r.retentionDays) || r.retentionDays < 1) throw new RangeError(`${at}: retentionDays must be a positive integer`);
     if (r.coldStorageAfterDays !== undefined && r.retentionDays < r.coldStorageAfterDays + 90) {
-      throw new RangeError(`${at}: retentionDays ${r.retentionDays} must be at least coldStorageAfterDays + 90 (${r.coldStorageAfterDays + 90}), AWS's cold storage minimum`);
+      throw new RangeError(
+        `${at}: retentionDays ${r.retentionDays} must be at least coldStorageAfterDays + 90 (${r.coldStorageAfterDays + 90}), AWS's cold storage minimum`,
+      );
     }
     const start = r.startWindowMinutes ?? 60;
     const completion = r.completionWindowMinutes ?? 180;
@@ -150,7 +152,10 @@ export class BackupPlan extends Construct {
         completionWindow: r.completionWindowMinutes ?? 180,
         enableContinuousBackup: r.continuousBackup ?? false,
         lifecycle: { deleteAfter: r.retentionDays, ...(r.coldStorageAfterDays !== undefined ? { coldStorageAfter: r.coldStorageAfterDays } : {}) },
-        copyAction: (r.copyTo ?? []).map((c) => ({ destinationVaultArn: c.destinationVaultArn, lifecycle: { deleteAfter: c.retentionDays ?? r.retentionDays } })),
+        copyAction: (r.copyTo ?? []).map((c) => ({
+          destinationVaultArn: c.destinationVaultArn,
+          lifecycle: { deleteAfter: c.retentionDays ?? r.retentionDays },
+        })),
         recoveryPointTags: { ...props.tags, BackupPlan: props.name, BackupRule: r.name },
       })),
       tags: tags("plan"),

@@ -23,7 +23,8 @@ export function scheduleExpression(s: BackupSchedule): string {
     case "weekly":
       return `cron(0 ${inRange(s.hourUtc ?? 5, 0, 23, "hourUtc")} ? * ${s.dayOfWeek ?? "SUN"} *)`;
     case "cron":
-      if (!/^cron\(\S+( \S+){5}\)$/.test(s.expression)) throw new RangeError(`backup schedule: ${JSON.stringify(s.expression)} is not a six-field cron(...) expression`);
+      if (!/^cron\(\S+( \S+){5}\)$/.test(s.expression))
+        throw new RangeError(`backup schedule: ${JSON.stringify(s.expression)} is not a six-field cron(...) expression`);
       return s.expression;
   }
 }

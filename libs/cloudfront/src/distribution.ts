@@ -97,7 +97,10 @@ export function validateDistributionProps(props: DistributionProps): string[] {
   const originIds = Object.keys(props.origins);
   const behaviors = props.behaviors ?? [];
   const patterns = behaviors.map((b) => b.pathPattern);
-  const all: [string, Behavior][] = [["defaultBehavior", props.defaultBehavior], ...behaviors.map((b): [string, Behavior] => [`behavior "${b.pathPattern}"`, b])];
+  const all: [string, Behavior][] = [
+    ["defaultBehavior", props.defaultBehavior],
+    ...behaviors.map((b): [string, Behavior] => [`behavior "${b.pathPattern}"`, b]),
+  ];
   const geo = props.geoRestriction;
   return [
     /^[A-Za-z0-9_-]{1,100}$/.test(props.name) ? undefined : `name "${props.name}" must be 1-100 letters, digits, "-" or "_"`,

@@ -58,7 +58,9 @@ export function appClientErrors(c: AppClientProps): (string | undefined)[] {
     r !== undefined && (!Number.isInteger(r) || r < 1 || r > 3650) ? `appClient "${c.name}": refreshTokenValidityDays ${r} must be 1..3650` : undefined,
     flows.includes("client_credentials") && flows.length > 1 ? `appClient "${c.name}": client_credentials cannot be combined with code or implicit` : undefined,
     flows.includes("client_credentials") && !c.generateSecret ? `appClient "${c.name}": client_credentials needs generateSecret: true` : undefined,
-    (flows.includes("code") || flows.includes("implicit")) && c.callbackUrls.length === 0 ? `appClient "${c.name}": code/implicit flows need callbackUrls` : undefined,
+    (flows.includes("code") || flows.includes("implicit")) && c.callbackUrls.length === 0
+      ? `appClient "${c.name}": code/implicit flows need callbackUrls`
+      : undefined,
     ...c.callbackUrls.map((u) =>
       /^http:\/\/(?!localhost([:/]|$))/.test(u) || !/^[a-z][a-z0-9+.-]*:\/\//.test(u)
         ? `appClient "${c.name}": callback URL "${u}" must be https (http only for localhost) or an app scheme`

@@ -83,7 +83,9 @@ export function attributeErrors(custom: Readonly<Record<string, CustomAttribute>
     const name = raw.replace(/^custom:/, "");
     return [
       /^[A-Za-z0-9_]{1,20}$/.test(name) ? undefined : `custom attribute "${raw}" must be 1-20 letters, digits or "_"`,
-      a.type !== "String" && (a.minLength !== undefined || a.maxLength !== undefined) ? `custom attribute "${raw}": lengths are for String attributes` : undefined,
+      a.type !== "String" && (a.minLength !== undefined || a.maxLength !== undefined)
+        ? `custom attribute "${raw}": lengths are for String attributes`
+        : undefined,
       a.type !== "Number" && (a.min !== undefined || a.max !== undefined) ? `custom attribute "${raw}": min/max are for Number attributes` : undefined,
       a.maxLength !== undefined && (a.maxLength < 1 || a.maxLength > 2048) ? `custom attribute "${raw}": maxLength must be 1..2048` : undefined,
     ];

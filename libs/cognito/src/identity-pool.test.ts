@@ -44,7 +44,11 @@ describe("IdentityPool", () => {
         actions: ["sts:AssumeRoleWithWebIdentity"],
         principals: [{ type: "Federated", identifiers: ["cognito-identity.amazonaws.com"] }],
         condition: [
-          { test: "StringEquals", variable: "cognito-identity.amazonaws.com:aud", values: [expect.stringMatching(/^\$\{aws_cognito_identity_pool\.identity_pool_[A-Z0-9]+\.id\}$/)] },
+          {
+            test: "StringEquals",
+            variable: "cognito-identity.amazonaws.com:aud",
+            values: [expect.stringMatching(/^\$\{aws_cognito_identity_pool\.identity_pool_[A-Z0-9]+\.id\}$/)],
+          },
           { test: "ForAnyValue:StringLike", variable: "cognito-identity.amazonaws.com:amr", values: ["authenticated"] },
         ],
       },
@@ -99,7 +103,9 @@ describe("IdentityPool", () => {
       'authenticatedRole.statements: sid "Own-Data" must be letters and digits only',
       'authenticatedRole.statements: sid "Own-Data" is used twice',
     ]);
-    expect(() => synthJson((s) => new IdentityPool(s, "identity", { ...milequest, providers: [], authenticatedRole: { ...milequest.authenticatedRole, statements: [] } }))).toThrow(
+    expect(() =>
+      synthJson((s) => new IdentityPool(s, "identity", { ...milequest, providers: [], authenticatedRole: { ...milequest.authenticatedRole, statements: [] } })),
+    ).toThrow(
       'IdentityPool "prod_milequest": providers: at least one user pool client is required (unauthenticated identities are never allowed); authenticatedRole.statements: at least one statement is required',
     );
   });

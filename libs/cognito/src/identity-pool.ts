@@ -87,7 +87,11 @@ export class IdentityPool extends Construct {
       allowUnauthenticatedIdentities: false,
       // The basic flow skips the role mapping's checks; the enhanced flow is the only one offered.
       allowClassicFlow: false,
-      cognitoIdentityProviders: props.providers.map((p) => ({ clientId: p.clientId, providerName: p.providerName, serverSideTokenCheck: p.serverSideTokenCheck ?? true })),
+      cognitoIdentityProviders: props.providers.map((p) => ({
+        clientId: p.clientId,
+        providerName: p.providerName,
+        serverSideTokenCheck: p.serverSideTokenCheck ?? true,
+      })),
       tags: { ...(props.tags ?? {}), Name: props.tags?.Name ?? props.name },
     });
     this.identityPoolId = pool.id;

@@ -12,8 +12,14 @@ describe("identity provider credentials: a plan-time read is a declared prerequi
       apple: { secretId: "app/oauth/apple", keys: { privateKey: "p8" } },
     });
     expect(declaredPrerequisites(app).map((p) => ({ requirement: p.requirement, neededBy: p.neededBy }))).toEqual([
-      { requirement: { kind: "secret-value", secret: "app/oauth/apple", format: 'JSON {"client_id","team_id","key_id","p8"}' }, neededBy: [{ stack: "auth", neededAt: "plan" }] },
-      { requirement: { kind: "secret-value", secret: "app/oauth/google", format: 'JSON {"client_id","client_secret"}' }, neededBy: [{ stack: "auth", neededAt: "plan" }] },
+      {
+        requirement: { kind: "secret-value", secret: "app/oauth/apple", format: 'JSON {"client_id","team_id","key_id","p8"}' },
+        neededBy: [{ stack: "auth", neededAt: "plan" }],
+      },
+      {
+        requirement: { kind: "secret-value", secret: "app/oauth/google", format: 'JSON {"client_id","client_secret"}' },
+        neededBy: [{ stack: "auth", neededAt: "plan" }],
+      },
     ]);
   });
 

@@ -49,7 +49,9 @@ export interface IdentityProviders {
 function secretJson(scope: Construct, id: string, source: { secretId: string; secretName?: string }, keys: readonly string[], provider: string) {
   const name = source.secretName ?? source.secretId;
   if (Token.isUnresolved(name)) {
-    throw new Error(`${scope.node.path}: the ${provider} secret is read at plan time, so its value is a prerequisite named by the secret: pass secretName (the secretId is a token)`);
+    throw new Error(
+      `${scope.node.path}: the ${provider} secret is read at plan time, so its value is a prerequisite named by the secret: pass secretName (the secretId is a token)`,
+    );
   }
   requirePrerequisite(scope, {
     requirement: { kind: "secret-value", secret: name, format: `JSON {${keys.map((k) => `"${k}"`).join(",")}}` },
@@ -118,7 +120,12 @@ export function createIdentityProviders(scope: Construct, userPoolId: string, id
         providerName: "SignInWithApple",
         label: "Sign in with Apple",
         source: a,
-        details: { client_id: k.clientId ?? "client_id", team_id: k.teamId ?? "team_id", key_id: k.keyId ?? "key_id", private_key: k.privateKey ?? "private_key" },
+        details: {
+          client_id: k.clientId ?? "client_id",
+          team_id: k.teamId ?? "team_id",
+          key_id: k.keyId ?? "key_id",
+          private_key: k.privateKey ?? "private_key",
+        },
         scopes: a.scopes ?? ["email", "name"],
         attributeMapping: a.attributeMapping ?? { email: "email", name: "name", username: "sub" },
       }),

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { type Json, only, synthJson } from "@infra/testing-core/blocks";
 import { UserPool, type UserPoolProps, validateUserPoolProps } from "./user-pool";
 
-const triggers = { functionName: "aerologue-prod-auth-triggers", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:aerologue-prod-auth-triggers", invokeArn: "x" };
+const triggers = {
+  functionName: "aerologue-prod-auth-triggers",
+  functionArn: "arn:aws:lambda:us-east-1:111111111111:function:aerologue-prod-auth-triggers",
+  invokeArn: "x",
+};
 
 // Seed 000 ARC-007.
 const aerologue: UserPoolProps = {
@@ -64,11 +68,23 @@ describe("UserPool", () => {
   it("wires the three triggers with one permission each, scoped to the pool", () => {
     const { resource } = synthJson((s) => new UserPool(s, "users", aerologue));
     const pool = only(resource.aws_cognito_user_pool, "pool");
-    expect(pool.lambda_config).toEqual({ pre_sign_up: triggers.functionArn, post_confirmation: triggers.functionArn, pre_token_generation: triggers.functionArn });
+    expect(pool.lambda_config).toEqual({
+      pre_sign_up: triggers.functionArn,
+      post_confirmation: triggers.functionArn,
+      pre_token_generation: triggers.functionArn,
+    });
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
-    expect(perms.map((p) => p.statement_id).sort()).toEqual(["AllowCognito-aerologue-prod-users-postConfirmation", "AllowCognito-aerologue-prod-users-preSignUp", "AllowCognito-aerologue-prod-users-preTokenGeneration"]);
+    expect(perms.map((p) => p.statement_id).sort()).toEqual([
+      "AllowCognito-aerologue-prod-users-postConfirmation",
+      "AllowCognito-aerologue-prod-users-preSignUp",
+      "AllowCognito-aerologue-prod-users-preTokenGeneration",
+    ]);
     for (const p of perms) {
-      expect(p).toMatchObject({ principal: "cognito-idp.amazonaws.com", function_name: triggers.functionName, source_arn: expect.stringMatching(/^\$\{aws_cognito_user_pool\.users_pool_[A-Z0-9]+\.arn\}$/) });
+      expect(p).toMatchObject({
+        principal: "cognito-idp.amazonaws.com",
+        function_name: triggers.functionName,
+        source_arn: expect.stringMatching(/^\$\{aws_cognito_user_pool\.users_pool_[A-Z0-9]+\.arn\}$/),
+      });
     }
   });
 
@@ -87,7 +103,9 @@ describe("UserPool", () => {
     });
     const apple = idps.find((p) => p.provider_type === "SignInWithApple")!;
     expect(Object.keys(apple.provider_details).sort()).toEqual(["authorize_scopes", "client_id", "key_id", "private_key", "team_id"]);
-    expect(apple.provider_details.private_key).toMatch(/^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.users_apple-secret_[A-Z0-9]+\.secret_string\)\.private_key\}$/);
+    expect(apple.provider_details.private_key).toMatch(
+      /^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.users_apple-secret_[A-Z0-9]+\.secret_string\)\.private_key\}$/,
+    );
   });
 
   it("creates a public PKCE app client with seed 000's flows, scopes and token lifetimes", () => {
@@ -149,7 +167,11 @@ describe("UserPool", () => {
       user_pool_add_ons: { advanced_security_mode: "ENFORCED" },
       mfa_configuration: "ON",
       deletion_protection: "INACTIVE",
-      email_configuration: { email_sending_account: "DEVELOPER", source_arn: "arn:aws:ses:us-east-1:111111111111:identity/aerologue.app", from_email_address: "no-reply@aerologue.app" },
+      email_configuration: {
+        email_sending_account: "DEVELOPER",
+        source_arn: "arn:aws:ses:us-east-1:111111111111:identity/aerologue.app",
+        from_email_address: "no-reply@aerologue.app",
+      },
     });
     expect(pool.lifecycle).toBeUndefined();
     expect(only(resource.aws_cognito_user_pool_client, "client").supported_identity_providers).toEqual(["COGNITO"]);
@@ -179,7 +201,17 @@ describe("UserPool", () => {
   });
 
   it("describes a pool created without a schema or username configuration (both fixed at creation)", () => {
-    const { resource } = synthJson((s) => new UserPool(s, "users", { ...aerologue, identityProviders: {}, triggers: {}, standardAttributes: {}, customAttributes: {}, caseInsensitiveUsernames: false }));
+    const { resource } = synthJson(
+      (s) =>
+        new UserPool(s, "users", {
+          ...aerologue,
+          identityProviders: {},
+          triggers: {},
+          standardAttributes: {},
+          customAttributes: {},
+          caseInsensitiveUsernames: false,
+        }),
+    );
     const pool = only(resource.aws_cognito_user_pool, "pool");
     expect(pool.schema).toBeUndefined();
     expect(pool.username_configuration).toBeUndefined();
@@ -189,7 +221,16 @@ describe("UserPool", () => {
 
   it("sets access and ID token lifetimes in minutes when asked, each with its own unit", () => {
     const { resource } = synthJson((s) => {
-      const pool = new UserPool(s, "users", { ...aerologue, appClient: { ...aerologue.appClient, accessTokenValidityHours: undefined, idTokenValidityHours: undefined, accessTokenValidityMinutes: 60, idTokenValidityMinutes: 60 } });
+      const pool = new UserPool(s, "users", {
+        ...aerologue,
+        appClient: {
+          ...aerologue.appClient,
+          accessTokenValidityHours: undefined,
+          idTokenValidityHours: undefined,
+          accessTokenValidityMinutes: 60,
+          idTokenValidityMinutes: 60,
+        },
+      });
       pool.addClient("admin", { name: "admin", callbackUrls: ["https://admin.aerologue.app/cb"], accessTokenValidityMinutes: 15 });
     });
     const clients = Object.values(resource.aws_cognito_user_pool_client as Json) as Json[];
@@ -201,7 +242,10 @@ describe("UserPool", () => {
 
   it("rejects token lifetimes in minutes out of range, or given both in hours and minutes", () => {
     expect(
-      validateUserPoolProps({ ...aerologue, appClient: { name: "c", callbackUrls: ["https://x.app/cb"], accessTokenValidityMinutes: 2, idTokenValidityHours: 1, idTokenValidityMinutes: 1441 } }),
+      validateUserPoolProps({
+        ...aerologue,
+        appClient: { name: "c", callbackUrls: ["https://x.app/cb"], accessTokenValidityMinutes: 2, idTokenValidityHours: 1, idTokenValidityMinutes: 1441 },
+      }),
     ).toEqual([
       'appClient "c": accessTokenValidityMinutes 2 must be 5..1440 minutes',
       'appClient "c": idTokenValidityMinutes 1441 must be 5..1440 minutes',

@@ -137,7 +137,9 @@ export function validateUserPoolProps(props: UserPoolProps): string[] {
     (props.advancedSecurity ?? "OFF") !== "OFF" && plan !== "PLUS" ? `advancedSecurity ${props.advancedSecurity} needs featurePlan "PLUS"` : undefined,
     props.preTokenGenerationVersion === "V2_0" && plan === "LITE" ? 'preTokenGenerationVersion V2_0 needs featurePlan "ESSENTIALS" or "PLUS"' : undefined,
     props.preTokenGenerationVersion && !props.triggers?.preTokenGeneration ? "preTokenGenerationVersion needs a preTokenGeneration trigger" : undefined,
-    d?.type === "prefix" && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(d.prefix) ? `domain prefix "${d.prefix}" must be lower-case letters, digits and hyphens` : undefined,
+    d?.type === "prefix" && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(d.prefix)
+      ? `domain prefix "${d.prefix}" must be lower-case letters, digits and hyphens`
+      : undefined,
     d?.type === "prefix" && /aws|amazon|cognito/.test(d.prefix) ? `domain prefix "${d.prefix}" may not contain aws, amazon or cognito` : undefined,
     ...attributeErrors(props.customAttributes ?? {}),
     ...appClientErrors(props.appClient),

@@ -51,7 +51,9 @@ describe("deploy.yml", () => {
     const smoke = job("smoke-staging");
     expect(needsOf(smoke)).toEqual(["plan-staging", "staging"]);
     // After staging applied, or when it had nothing to apply (staging is still what prod becomes).
-    expect(smoke.if).toBe("${{ !cancelled() && needs.plan-staging.result == 'success' && (needs.plan-staging.outputs.changes == 'false' || needs.staging.result == 'success') }}");
+    expect(smoke.if).toBe(
+      "${{ !cancelled() && needs.plan-staging.result == 'success' && (needs.plan-staging.outputs.changes == 'false' || needs.staging.result == 'success') }}",
+    );
     expect(runs(smoke)).toEqual(["npm run -s infra -- smoke --env staging"]);
     // Public HTTPS only: no AWS role, no environment, no approval; never under a concurrent staging apply.
     expect(smoke.permissions).toEqual({ contents: "read" });
@@ -93,16 +95,26 @@ describe("deploy.yml", () => {
       const plan = job(`plan-${env}`);
       expect(plan.env).toEqual({ DEPLOY_ENV: env });
       const planRun = (plan.steps ?? []).find((s) => s.id === "plan")?.run ?? "";
-      expect(planRun).toContain('npm run -s infra -- plan --env "$DEPLOY_ENV" --no-synth --lock-timeout 10m --export-dir "plans/$DEPLOY_ENV" --json > plan-result.json');
+      expect(planRun).toContain(
+        'npm run -s infra -- plan --env "$DEPLOY_ENV" --no-synth --lock-timeout 10m --export-dir "plans/$DEPLOY_ENV" --json > plan-result.json',
+      );
       expect(planRun).toContain('echo "changes=$changes" >> "$GITHUB_OUTPUT"');
       expect(planRun).toContain('cat plan-comment.md >> "$GITHUB_STEP_SUMMARY"'); // what the approvers review
       const upload = (plan.steps ?? []).find((s) => s.uses?.startsWith("actions/upload-artifact@"));
-      expect(upload?.with).toEqual({ name: "tfplan-${{ env.DEPLOY_ENV }}", path: "apps/${{ env.DEPLOY_ENV }}/tfrun/plans/", "retention-days": 1, overwrite: true });
+      expect(upload?.with).toEqual({
+        name: "tfplan-${{ env.DEPLOY_ENV }}",
+        path: "apps/${{ env.DEPLOY_ENV }}/tfrun/plans/",
+        "retention-days": 1,
+        overwrite: true,
+      });
       const apply = job(env);
       expect(apply.env).toEqual({ DEPLOY_ENV: env });
       const download = (apply.steps ?? []).find((s) => s.uses?.startsWith("actions/download-artifact@"));
       expect(download?.with).toEqual({ name: "tfplan-${{ env.DEPLOY_ENV }}", path: "apps/${{ env.DEPLOY_ENV }}/tfrun/plans" });
-      expect(runs(apply)).toEqual([`npx nx run ${env}:synth`, 'npm run -s infra -- deploy --env "$DEPLOY_ENV" --from-plan --auto-approve --no-synth --lock-timeout 10m']);
+      expect(runs(apply)).toEqual([
+        `npx nx run ${env}:synth`,
+        'npm run -s infra -- deploy --env "$DEPLOY_ENV" --from-plan --auto-approve --no-synth --lock-timeout 10m',
+      ]);
       const order = (apply.steps ?? []).map((s) => s.uses ?? s.run ?? "");
       expect(order.findIndex((s) => s.startsWith("actions/download-artifact@"))).toBeLessThan(order.indexOf(`npx nx run ${env}:synth`));
     }

@@ -22,7 +22,9 @@ describe("drift.yml", () => {
         { env: "prod", key: "PROD" },
       ],
     });
-    expect(step((s) => s.uses === "./.github/actions/terraform-env")?.with?.["role-to-assume"]).toBe("${{ vars[format('AWS_PLAN_ROLE_ARN_{0}', matrix.key)] }}");
+    expect(step((s) => s.uses === "./.github/actions/terraform-env")?.with?.["role-to-assume"]).toBe(
+      "${{ vars[format('AWS_PLAN_ROLE_ARN_{0}', matrix.key)] }}",
+    );
     expect(job.permissions).toEqual({ "id-token": "write", contents: "read", issues: "write", deployments: "read" });
   });
 
@@ -42,7 +44,9 @@ describe("drift.yml", () => {
 
   it("plans read-only with the ops CLI's drift mode and keeps its exit code (0 clean, 1 error, 2 drift)", () => {
     const detect = step((s) => s.id === "detect");
-    expect(detect?.run).toContain('npm run -s infra -- plan --env "$DRIFT_ENV" --drift --no-synth --json --export-dir "drift/$DRIFT_ENV" > "drift/$DRIFT_ENV/_drift.json"');
+    expect(detect?.run).toContain(
+      'npm run -s infra -- plan --env "$DRIFT_ENV" --drift --no-synth --json --export-dir "drift/$DRIFT_ENV" > "drift/$DRIFT_ENV/_drift.json"',
+    );
     expect(detect?.run).toContain("set +e");
     expect(detect?.run).toContain(`if [ "$code" = 2 ] && ! jq -e '.results' "drift/$DRIFT_ENV/_drift.json" > /dev/null 2>&1; then code=1; fi`);
     expect(detect?.run).toContain('echo "exit-code=$code" >> "$GITHUB_OUTPUT"');
@@ -58,7 +62,9 @@ describe("drift.yml", () => {
   });
 
   it("never uploads plan JSON", () => {
-    const paths = String(step((s) => s.uses?.startsWith("actions/upload-artifact@") === true)?.with?.path).trim().split("\n");
+    const paths = String(step((s) => s.uses?.startsWith("actions/upload-artifact@") === true)?.with?.path)
+      .trim()
+      .split("\n");
     expect(paths.filter((p) => p.endsWith(".json"))).toEqual(["drift-summary.json", "drift/${{ matrix.env }}/_drift.json"]);
   });
 });

@@ -9,7 +9,15 @@ const HEAD = "feedbeefcafe0123456789abcdef0123456789ab";
 const RUN = "https://github.com/acme/infra/actions/runs/9";
 
 describe("PR plan comment (pr.yml)", () => {
-  const ok = { PLAN_ENV: "dev", SETUP_OUTCOME: "success", SYNTH_OUTCOME: "success", PLAN_OUTCOME: "success", SUMMARY_OUTCOME: "success", RUN_URL: RUN, HEAD_SHA: HEAD };
+  const ok = {
+    PLAN_ENV: "dev",
+    SETUP_OUTCOME: "success",
+    SYNTH_OUTCOME: "success",
+    PLAN_OUTCOME: "success",
+    SUMMARY_OUTCOME: "success",
+    RUN_URL: RUN,
+    HEAD_SHA: HEAD,
+  };
   const comment = "<!-- plan:dev -->\n## Terraform plan: `dev`\nnew body";
 
   it("creates the env's comment the first time", async () => {
@@ -37,12 +45,18 @@ describe("PR plan comment (pr.yml)", () => {
     await runScript(prScript, { repo, env: { ...ok, PLAN_OUTCOME: "failure", SUMMARY_OUTCOME: "skipped" }, files: {} });
     expect(repo.calls).toEqual(["updateComment 3"]);
     expect(repo.comments[0]?.body).toContain("<!-- plan:dev -->");
-    expect(repo.comments[0]?.body).toContain(`> No plan for \`dev\` at feedbeefcafe: the plan step failed. See the [workflow run](${RUN}). An earlier plan shown here no longer applies.`);
+    expect(repo.comments[0]?.body).toContain(
+      `> No plan for \`dev\` at feedbeefcafe: the plan step failed. See the [workflow run](${RUN}). An earlier plan shown here no longer applies.`,
+    );
   });
 
   it("a setup failure (credentials, install) replaces an old success comment too", async () => {
     const repo = fakeRepo({ comments: [{ id: 3, user: { login: "github-actions[bot]" }, body: "<!-- plan:dev -->\n✅ no changes", html_url: "" }] });
-    await runScript(prScript, { repo, env: { ...ok, SETUP_OUTCOME: "failure", SYNTH_OUTCOME: "skipped", PLAN_OUTCOME: "skipped", SUMMARY_OUTCOME: "skipped" }, files: {} });
+    await runScript(prScript, {
+      repo,
+      env: { ...ok, SETUP_OUTCOME: "failure", SYNTH_OUTCOME: "skipped", PLAN_OUTCOME: "skipped", SUMMARY_OUTCOME: "skipped" },
+      files: {},
+    });
     expect(repo.comments[0]?.body).toContain("the setup step failed");
     expect(repo.comments[0]?.body).not.toContain("no changes");
   });
@@ -65,7 +79,14 @@ describe("drift issue (drift.yml)", () => {
   const report = "<!-- drift:prod -->\n## Drift detected: `prod`";
   const files = (hasChanges: boolean) => ({ "drift-report.md": report, "drift-summary.json": JSON.stringify({ env: "prod", hasChanges }) });
   const env = (code: string) => ({ DRIFT_ENV: "prod", EXIT_CODE: code, RUN_URL: RUN });
-  const open = (n: number, labels = ["drift", "env:prod"]): Issue => ({ number: n, title: "Drift detected: prod", body: "old", labels, state: "open", html_url: "" });
+  const open = (n: number, labels = ["drift", "env:prod"]): Issue => ({
+    number: n,
+    title: "Drift detected: prod",
+    body: "old",
+    labels,
+    state: "open",
+    html_url: "",
+  });
 
   it("opens a labelled issue on drift (exit 2), creating the labels if needed", async () => {
     const repo = fakeRepo({ issues: [open(5, ["drift", "env:dev"])] });
@@ -107,7 +128,11 @@ describe("stale plan comments (pr.yml stale-comments)", () => {
 
   it("marks the comment of an env this push no longer changes, once, and leaves affected envs and humans alone", async () => {
     const repo = fakeRepo({
-      comments: [bot(1, "<!-- plan:dev -->\ndev plan"), bot(2, "<!-- plan:prod -->\nprod plan"), { id: 3, user: { login: "alice" }, body: "<!-- plan:prod --> quoted", html_url: "" }],
+      comments: [
+        bot(1, "<!-- plan:dev -->\ndev plan"),
+        bot(2, "<!-- plan:prod -->\nprod plan"),
+        { id: 3, user: { login: "alice" }, body: "<!-- plan:prod --> quoted", html_url: "" },
+      ],
     });
     const env = { AFFECTED: JSON.stringify([{ env: "dev", key: "DEV", stacks: "dev-us-east-1-dns-api-record" }]), HEAD_SHA: HEAD };
     await runScript(staleScript, { repo, env, files: {} });

@@ -41,7 +41,14 @@ export interface FakeRepo {
 }
 
 export function fakeRepo(init: Partial<Omit<FakeRepo, "calls">> = {}): FakeRepo {
-  return { comments: init.comments ?? [], issues: init.issues ?? [], labels: init.labels ?? new Set(), deployments: init.deployments ?? {}, calls: [], outputs: {} };
+  return {
+    comments: init.comments ?? [],
+    issues: init.issues ?? [],
+    labels: init.labels ?? new Set(),
+    deployments: init.deployments ?? {},
+    calls: [],
+    outputs: {},
+  };
 }
 
 function fakeGithub(repo: FakeRepo) {
@@ -80,7 +87,10 @@ function fakeGithub(repo: FakeRepo) {
     },
     update: async ({ issue_number, owner: _owner, repo: _repo, ...changes }: { issue_number: number; owner: string; repo: string } & Partial<Issue>) => {
       log(`update #${issue_number} ${Object.keys(changes).sort().join(",")}`);
-      Object.assign(repo.issues.find((i) => i.number === issue_number)!, changes);
+      Object.assign(
+        repo.issues.find((i) => i.number === issue_number)!,
+        changes,
+      );
       return { data: {} };
     },
   };
@@ -101,7 +111,9 @@ function fakeGithub(repo: FakeRepo) {
 
 /** The script of a github-script step of `workflow` → `job`: the one with id `id`, else the last one. */
 export function scriptOf(workflow: string, job: string, id?: string): string {
-  const steps = (loadWorkflow(workflow).jobs[job]?.steps ?? []).filter((s) => s.uses?.startsWith("actions/github-script@") && (id === undefined || s.id === id));
+  const steps = (loadWorkflow(workflow).jobs[job]?.steps ?? []).filter(
+    (s) => s.uses?.startsWith("actions/github-script@") && (id === undefined || s.id === id),
+  );
   const step = steps.at(-1);
   if (!step) throw new Error(`${workflow}#${job} has no github-script step${id ? ` with id ${id}` : ""}`);
   return String(step.with?.script);

@@ -70,7 +70,8 @@ function toolStderr(stderr: string): string[] {
   return stderr.split("\n").filter((l) => l.trim() !== "" && !/^npm (warn|notice|WARN)\b/.test(l));
 }
 
-const WORK_FILES = /(?<=[\s"])(plans\/|stack-order-|plan-comment\.md|plan-texts\/|plan-summary\.json|plan-result\.json|pr-extras\/|affected\.json|\.base|drift\/|drift-report\.md|drift-summary\.json)/g;
+const WORK_FILES =
+  /(?<=[\s"])(plans\/|stack-order-|plan-comment\.md|plan-texts\/|plan-summary\.json|plan-result\.json|pr-extras\/|affected\.json|\.base|drift\/|drift-report\.md|drift-summary\.json)/g;
 
 /** A step's script with GitHub expressions filled in and its working files moved under `work`. */
 function localize(run: string, work: string): string {
@@ -84,9 +85,20 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => {
-  const leaked = ["plans", "plan-comment.md", "plan-texts", "plan-summary.json", "plan-result.json", "pr-extras", "affected.json", ".base", "drift", "drift-report.md", "drift-summary.json", "stack-order-dev.json"].filter((f) =>
-    existsSync(join(ROOT, f)),
-  );
+  const leaked = [
+    "plans",
+    "plan-comment.md",
+    "plan-texts",
+    "plan-summary.json",
+    "plan-result.json",
+    "pr-extras",
+    "affected.json",
+    ".base",
+    "drift",
+    "drift-report.md",
+    "drift-summary.json",
+    "stack-order-dev.json",
+  ].filter((f) => existsSync(join(ROOT, f)));
   if (leaked.length) throw new Error(`a workflow step wrote into the workspace root (localize() missed it): ${leaked.join(", ")}`);
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -101,12 +113,15 @@ describe("pr.yml steps against the ops CLI", () => {
     expect(envs.stderr).toContain("synthesizing HEAD");
     expect(envs.status).toBe(0);
     const matrix = JSON.parse(/^envs=(.*)\n$/.exec(readFileSync(output, "utf8"))![1]!) as { env: string; key: string; stacks: string }[];
-    for (const entry of matrix) expect(entry).toEqual({ env: expect.stringMatching(/^(dev|staging|uat|prod)$/), key: entry.env.toUpperCase(), stacks: expect.any(String) });
+    for (const entry of matrix)
+      expect(entry).toEqual({ env: expect.stringMatching(/^(dev|staging|uat|prod)$/), key: entry.env.toUpperCase(), stacks: expect.any(String) });
     // The extras step for one env, as if the affected step had named dev.
     writeFileSync(join(work, "affected.json"), JSON.stringify([{ env: "dev", key: "DEV", stacks: ["dev-us-east-1-network-vpc"], removed: [] }]));
     const extras = sh(localize(stepRun("pr.yml", "verify", { name: "Cost difference and policy summary per env" }), work));
     expect(extras.status).toBe(0);
-    expect(readFileSync(join(work, "pr-extras/dev/cost.md"), "utf8")).toMatch(/^### Cost: `dev`\n\nFixed monthly estimate: \$[\d,.]+ → \*\*\$[\d,.]+\*\* \(±\$0\.00, \+0\.0%\)\./);
+    expect(readFileSync(join(work, "pr-extras/dev/cost.md"), "utf8")).toMatch(
+      /^### Cost: `dev`\n\nFixed monthly estimate: \$[\d,.]+ → \*\*\$[\d,.]+\*\* \(±\$0\.00, \+0\.0%\)\./,
+    );
     expect(readFileSync(join(work, "pr-extras/dev/policy.md"), "utf8")).toMatch(/^### Policy pack: `dev`\n\n✅ \d+ resources, \d+ checks: \*\*0 failed\*\*/);
   }, 120_000);
 
@@ -150,13 +165,17 @@ describe("deploy.yml plan and apply steps against the ops CLI", () => {
     expect(plan.status, plan.stderr).toBe(0);
     expect(readFileSync(output, "utf8")).toBe("changes=true\n");
     expect(readFileSync(summaryFile, "utf8").startsWith("<!-- plan:dev -->")).toBe(true);
-    const planCalls = readFileSync(log, "utf8").split("\n").filter((l) => / plan /.test(l));
+    const planCalls = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((l) => / plan /.test(l));
     expect(planCalls.length).toBeGreaterThan(20);
     for (const line of planCalls) expect(line).toMatch(/^dev-\S+ plan -no-color -input=false -lock-timeout=10m -out=\S+\.tfplan$/);
     writeFileSync(log, "");
     const apply = sh(stepRun("deploy.yml", "dev", { name: "Apply the saved plans" }), env);
     expect(apply.status, apply.stderr).toBe(0);
-    const applies = readFileSync(log, "utf8").split("\n").filter((l) => l.includes(" apply "));
+    const applies = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((l) => l.includes(" apply "));
     expect(applies.length).toBe(planCalls.length);
     for (const line of applies) expect(line).toMatch(/^(dev-\S+) apply -no-color -input=false -lock-timeout=10m \S+\/tfrun\/plans\/\1\.tfplan$/);
   });
@@ -230,11 +249,19 @@ describe("drift.yml steps against the ops CLI", () => {
     const output = join(work, "github-output");
     writeFileSync(output, "");
     writeFileSync(log, "");
-    const env = { DRIFT_ENV: "dev", GITHUB_OUTPUT: output, FAKE_PLAN_EXIT: code, RUN_URL: "https://github.com/acme/infra/actions/runs/2", APPLIED_SHA: "feedface" };
+    const env = {
+      DRIFT_ENV: "dev",
+      GITHUB_OUTPUT: output,
+      FAKE_PLAN_EXIT: code,
+      RUN_URL: "https://github.com/acme/infra/actions/runs/2",
+      APPLIED_SHA: "feedface",
+    };
     const detect = sh(localize(stepRun("drift.yml", "drift", { id: "detect" }), work), env);
     expect(detect.status).toBe(0);
     expect(readFileSync(output, "utf8")).toBe(`exit-code=${code}\n`);
-    const planCalls = readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("dev-") && l.includes(" plan "));
+    const planCalls = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("dev-") && l.includes(" plan "));
     expect(planCalls.at(-1)).toMatch(/ plan -no-color -input=false -lock=false -detailed-exitcode -out=\S+$/);
     const report = sh(localize(stepRun("drift.yml", "drift", { id: "report" }), work), env);
     expect(report.status).toBe(0);

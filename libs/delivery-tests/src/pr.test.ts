@@ -24,7 +24,10 @@ describe("pr.yml", () => {
     expect(runs).toContain("npm run validate -- --if-toolchain");
     expect(runs.indexOf("npm run validate -- --if-toolchain")).toBeLessThan(runs.findIndex((r) => r.includes("infra -- affected")));
     const toolchain = step(verify.steps, (s) => s.name === "Toolchain cache");
-    expect(toolchain?.with).toEqual({ path: "~/.cache/infra-toolchain", key: "infra-toolchain-${{ runner.os }}-${{ hashFiles('tools/toolchain/versions.json') }}" });
+    expect(toolchain?.with).toEqual({
+      path: "~/.cache/infra-toolchain",
+      key: "infra-toolchain-${{ runner.os }}-${{ hashFiles('tools/toolchain/versions.json') }}",
+    });
     expect(verify.permissions).toEqual({ contents: "read" });
   });
 
@@ -34,7 +37,11 @@ describe("pr.yml", () => {
     expect(envs?.run).toContain(`jq -c 'map({env, key, stacks: (.stacks | join(","))})' affected.json`);
     expect(envs?.run).toContain('echo "envs=$envs" >> "$GITHUB_OUTPUT"');
     expect(verify.outputs).toEqual({ envs: "${{ steps.envs.outputs.envs }}" });
-    expect(plan.env).toMatchObject({ PLAN_ENV: "${{ matrix.env }}", PLAN_STACKS: "${{ matrix.stacks }}", HEAD_SHA: "${{ github.event.pull_request.head.sha }}" });
+    expect(plan.env).toMatchObject({
+      PLAN_ENV: "${{ matrix.env }}",
+      PLAN_STACKS: "${{ matrix.stacks }}",
+      HEAD_SHA: "${{ github.event.pull_request.head.sha }}",
+    });
   });
 
   it("adds the cost difference against the base and the policy summary to each env's comment", () => {

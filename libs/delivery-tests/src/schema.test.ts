@@ -35,10 +35,20 @@ describe("workflow schema (action-validator)", () => {
   });
 
   it.each([
-    ["a typo'd key", "runs-on: ubuntu-latest", "runs_on: ubuntu-latest", "/jobs/validate: Property conditions are not met (Additional property 'runs_on' is not allowed)"],
+    [
+      "a typo'd key",
+      "runs-on: ubuntu-latest",
+      "runs_on: ubuntu-latest",
+      "/jobs/validate: Property conditions are not met (Additional property 'runs_on' is not allowed)",
+    ],
     ["a permission level that does not exist", "id-token: write", "id-token: admin", "/jobs/plan-dev/permissions/id-token: Enum conditions are not met"],
     ["a needs on a missing job", "needs: [plan-prod, prod-manager-approval]", "needs: [plan-prod, qa]", "/jobs/prod/needs: Unresolved job (unresolved job qa)"],
-    ["an environment of the wrong type", "environment: prod\n", "environment: [prod]\n", "/jobs/prod/environment: Type of the value is wrong (The value must be string)"],
+    [
+      "an environment of the wrong type",
+      "environment: prod\n",
+      "environment: [prod]\n",
+      "/jobs/prod/environment: Type of the value is wrong (The value must be string)",
+    ],
   ])("catches %s", (_what, from, to, message) => {
     const broken = workflowText("deploy.yml").replace(from, to);
     expect(broken).not.toBe(workflowText("deploy.yml"));

@@ -6,7 +6,13 @@ import { ACTIONS_DIR, actionFiles, allUses, expandedSteps, loadAction, loadWorkf
 /** Rules every workflow follows: SHA-pinned actions, OIDC only, least privilege, OpenTofu >= 1.11, caches. */
 
 const AWS_ACTION = /^aws-actions\/configure-aws-credentials@/;
-const ALLOWED_JOB_PERMISSIONS: Record<string, string> = { contents: "read", "id-token": "write", "pull-requests": "write", issues: "write", deployments: "read" };
+const ALLOWED_JOB_PERMISSIONS: Record<string, string> = {
+  contents: "read",
+  "id-token": "write",
+  "pull-requests": "write",
+  issues: "write",
+  deployments: "read",
+};
 const jobs = workflowFiles().flatMap((file) => Object.entries(loadWorkflow(file).jobs).map(([id, job]) => ({ file, id, job })));
 const usesAws = (job: Job) => expandedSteps(job).some((s) => AWS_ACTION.test(s.uses ?? ""));
 const tfSetup = (job: Job) => (job.steps ?? []).find((s) => s.uses === "./.github/actions/terraform-env");
@@ -17,7 +23,10 @@ function versionAtLeast(version: string, min: [number, number]): boolean {
 }
 
 /** Texts of the workflows and composite actions, for line-level checks (comments included). */
-const texts = [...workflowFiles().map((f) => ({ file: f, text: workflowText(f) })), ...actionFiles().map((f) => ({ file: f, text: readFileSync(join(ACTIONS_DIR, f), "utf8") }))];
+const texts = [
+  ...workflowFiles().map((f) => ({ file: f, text: workflowText(f) })),
+  ...actionFiles().map((f) => ({ file: f, text: readFileSync(join(ACTIONS_DIR, f), "utf8") })),
+];
 
 describe("all workflows", () => {
   it("exist: pr, deploy, drift", () => {

@@ -49,7 +49,9 @@ export interface CompositeAction {
 }
 
 export function workflowFiles(): string[] {
-  return readdirSync(WORKFLOWS_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return readdirSync(WORKFLOWS_DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 }
 
 export function workflowText(file: string): string {
@@ -93,10 +95,14 @@ export function expandedSteps(job: Job): Step[] {
 /** Every `uses:` reference, in workflows and composite actions. */
 export function allUses(): { file: string; uses: string }[] {
   const fromWorkflows = workflowFiles().flatMap((file) =>
-    Object.values(loadWorkflow(file).jobs).flatMap((job) => [job.uses, ...(job.steps ?? []).map((s) => s.uses)].filter((u): u is string => !!u).map((uses) => ({ file, uses }))),
+    Object.values(loadWorkflow(file).jobs).flatMap((job) =>
+      [job.uses, ...(job.steps ?? []).map((s) => s.uses)].filter((u): u is string => !!u).map((uses) => ({ file, uses })),
+    ),
   );
   const fromActions = actionFiles().flatMap((file) =>
-    loadAction(file).runs.steps.filter((s) => s.uses).map((s) => ({ file, uses: s.uses! })),
+    loadAction(file)
+      .runs.steps.filter((s) => s.uses)
+      .map((s) => ({ file, uses: s.uses! })),
   );
   return [...fromWorkflows, ...fromActions];
 }

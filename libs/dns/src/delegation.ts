@@ -12,7 +12,8 @@ export interface ZoneRef {
  * `zoneRef` (every zone builder returns one), so the NS records go into that zone from this stack.
  */
 export function zoneDelegationOf(input: ZoneDelegationInput, parent: () => { readonly zoneRef?: ZoneRef } | undefined): ZoneDelegation {
-  if (input.kind !== "env-zone") return input.kind === "registrar" ? input : { kind: "external-zone", zone: input.zone, ...(input.env ? { env: input.env } : {}) };
+  if (input.kind !== "env-zone")
+    return input.kind === "registrar" ? input : { kind: "external-zone", zone: input.zone, ...(input.env ? { env: input.env } : {}) };
   const ref = parent()?.zoneRef;
   if (!ref) throw new Error('delegation "env-zone": the "parent" dependency returns no zoneRef (it must be a zone deployment)');
   return { kind: "parent-zone", zoneId: ref.zoneId, zoneName: ref.zoneName };

@@ -32,7 +32,11 @@ describe("HostedZone", () => {
     const ql = only(resource.aws_route53_query_log, "query log");
     expect(ql.zone_id).toMatch(/^\$\{aws_route53_zone\.zone_[A-Z0-9]+\.zone_id\}$/);
     expect(ql.depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_resource_policy\.zone_query-log-policy_/)]);
-    expect(only(resource.aws_route53_key_signing_key, "ksk")).toMatchObject({ name: "milequestcomksk", status: "ACTIVE", key_management_service_arn: "arn:aws:kms:us-east-1:111111111111:key/ksk" });
+    expect(only(resource.aws_route53_key_signing_key, "ksk")).toMatchObject({
+      name: "milequestcomksk",
+      status: "ACTIVE",
+      key_management_service_arn: "arn:aws:kms:us-east-1:111111111111:key/ksk",
+    });
     expect(only(resource.aws_route53_hosted_zone_dnssec, "dnssec")).toMatchObject({ signing_status: "SIGNING" });
   });
 
@@ -49,8 +53,18 @@ describe("HostedZone", () => {
     const { resource } = synthJson((s) => new HostedZone(s, "z", { name: "internal.example.com", vpcs: [{ vpcId: "vpc-1", region: "eu-west-1" }] }));
     expect(only(resource.aws_route53_zone, "zone").vpc).toEqual([{ vpc_id: "vpc-1", vpc_region: "eu-west-1" }]);
     expect(() =>
-      synthJson((s) => new HostedZone(s, "z", { name: "internal.example.com", vpcs: [{ vpcId: "vpc-1" }], queryLogging: { logGroupArn: "arn" }, dnssec: { kmsKeyArn: KEY } })),
-    ).toThrow('HostedZone "internal.example.com": query logging is for public zones (use Route 53 Resolver query logging for private zones); DNSSEC signing is for public zones');
+      synthJson(
+        (s) =>
+          new HostedZone(s, "z", {
+            name: "internal.example.com",
+            vpcs: [{ vpcId: "vpc-1" }],
+            queryLogging: { logGroupArn: "arn" },
+            dnssec: { kmsKeyArn: KEY },
+          }),
+      ),
+    ).toThrow(
+      'HostedZone "internal.example.com": query logging is for public zones (use Route 53 Resolver query logging for private zones); DNSSEC signing is for public zones',
+    );
   });
 });
 
@@ -76,7 +90,9 @@ describe("Certificate", () => {
       ttl: 60,
       name: "${each.value.resource_record_name}",
       records: ["${each.value.resource_record_value}"],
-      for_each: expect.stringMatching(/^\$\{\{ for key, val in tolist\(aws_acm_certificate\.cert_certificate_[A-Z0-9]+\.domain_validation_options\): val\.domain_name => val \}\}$/),
+      for_each: expect.stringMatching(
+        /^\$\{\{ for key, val in tolist\(aws_acm_certificate\.cert_certificate_[A-Z0-9]+\.domain_validation_options\): val\.domain_name => val \}\}$/,
+      ),
     });
     const validation = only(resource.aws_acm_certificate_validation, "validation");
     expect(validation.validation_record_fqdns).toMatch(/^\$\{\[ for key, val in aws_route53_record\.cert_validation-record_[A-Z0-9]+: val\.fqdn\]\}$/);
@@ -84,13 +100,22 @@ describe("Certificate", () => {
   });
 
   it("rejects malformed names", () => {
-    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "Bad_Domain", zoneId: "Z" }))).toThrow('Certificate "Bad_Domain": "Bad_Domain" is not a lower-case domain name');
+    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "Bad_Domain", zoneId: "Z" }))).toThrow(
+      'Certificate "Bad_Domain": "Bad_Domain" is not a lower-case domain name',
+    );
   });
 });
 
 describe("records", () => {
   it("aliases A and AAAA to CloudFront", () => {
-    const { resource } = synthJson((s) => new AliasRecord(s, "apex", { zoneId: "Z1", name: "aerologue.app", target: { dnsName: "d123.cloudfront.net", hostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID } }));
+    const { resource } = synthJson(
+      (s) =>
+        new AliasRecord(s, "apex", {
+          zoneId: "Z1",
+          name: "aerologue.app",
+          target: { dnsName: "d123.cloudfront.net", hostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID },
+        }),
+    );
     const records = Object.values(resource.aws_route53_record as Json) as Json[];
     expect(records.map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
     for (const r of records) expect(r.alias).toEqual({ name: "d123.cloudfront.net", zone_id: "Z2FDTNDATAQYW2", evaluate_target_health: false });
@@ -104,19 +129,31 @@ describe("records", () => {
     const records = Object.values(resource.aws_route53_record as Json) as Json[];
     expect(records).toContainEqual({ zone_id: "Z1", name: "accountabilityatlas.com", type: "A", ttl: 300, records: ["203.0.113.10"] });
     expect(records).toContainEqual({ zone_id: "Z1", name: "www.accountabilityatlas.com", type: "CNAME", ttl: 3600, records: ["accountabilityatlas.com"] });
-    expect(() => synthJson((s) => new Record(s, "x", { zoneId: "Z1", name: "x", type: "CNAME", values: ["a", "b"] }))).toThrow('Record CNAME "x": a CNAME has exactly one value');
+    expect(() => synthJson((s) => new Record(s, "x", { zoneId: "Z1", name: "x", type: "CNAME", values: ["a", "b"] }))).toThrow(
+      'Record CNAME "x": a CNAME has exactly one value',
+    );
   });
 });
 
 describe("HealthCheck and FailoverRecordSet", () => {
   it("checks HTTPS with SNI and fails over from primary to secondary", () => {
     const { resource } = synthJson((s) => {
-      const hc = new HealthCheck(s, "primary-hc", { fqdn: "api-use1.mile-quest.com", path: "/health", port: 443, type: "HTTPS", requestInterval: 10, regions: ["us-east-1", "us-west-2", "eu-west-1"] });
+      const hc = new HealthCheck(s, "primary-hc", {
+        fqdn: "api-use1.mile-quest.com",
+        path: "/health",
+        port: 443,
+        type: "HTTPS",
+        requestInterval: 10,
+        regions: ["us-east-1", "us-west-2", "eu-west-1"],
+      });
       new FailoverRecordSet(s, "api", {
         zoneId: "Z1",
         name: "api.mile-quest.com",
         type: "A",
-        primary: { target: { alias: { dnsName: "d-abc.execute-api.us-east-1.amazonaws.com", hostedZoneId: "Z1UJRXOUMOOFQ8" } }, healthCheckId: hc.healthCheckId },
+        primary: {
+          target: { alias: { dnsName: "d-abc.execute-api.us-east-1.amazonaws.com", hostedZoneId: "Z1UJRXOUMOOFQ8" } },
+          healthCheckId: hc.healthCheckId,
+        },
         secondary: { target: { alias: { dnsName: "d-def.execute-api.us-west-2.amazonaws.com", hostedZoneId: "Z2OJLYMUO9EFXC" } } },
       });
     });
@@ -194,8 +231,16 @@ describe("LatencyRecord", () => {
           zoneId: "Z1",
           name: "api.aerologue.app",
           endpoints: [
-            { region: "us-east-1", target: { alias: { dnsName: "a.execute-api.us-east-1.amazonaws.com", hostedZoneId: "Z1UJRXOUMOOFQ8" } }, healthCheckId: "hc-use1" },
-            { region: "eu-west-1", target: { alias: { dnsName: "b.execute-api.eu-west-1.amazonaws.com", hostedZoneId: "ZLY8HYME6SFDD" } }, healthCheckId: "hc-euw1" },
+            {
+              region: "us-east-1",
+              target: { alias: { dnsName: "a.execute-api.us-east-1.amazonaws.com", hostedZoneId: "Z1UJRXOUMOOFQ8" } },
+              healthCheckId: "hc-use1",
+            },
+            {
+              region: "eu-west-1",
+              target: { alias: { dnsName: "b.execute-api.eu-west-1.amazonaws.com", hostedZoneId: "ZLY8HYME6SFDD" } },
+              healthCheckId: "hc-euw1",
+            },
           ],
         }),
     );
@@ -204,9 +249,9 @@ describe("LatencyRecord", () => {
       ["eu-west-1", { region: "eu-west-1" }, "hc-euw1"],
       ["us-east-1", { region: "us-east-1" }, "hc-use1"],
     ]);
-    expect(() => synthJson((s) => new LatencyRecord(s, "x", { zoneId: "Z", name: "x", endpoints: [{ region: "us-east-1", target: { values: ["1.1.1.1"] } }] }))).toThrow(
-      'LatencyRecord "x": latency routing needs at least 2 endpoints',
-    );
+    expect(() =>
+      synthJson((s) => new LatencyRecord(s, "x", { zoneId: "Z", name: "x", endpoints: [{ region: "us-east-1", target: { values: ["1.1.1.1"] } }] })),
+    ).toThrow('LatencyRecord "x": latency routing needs at least 2 endpoints');
   });
 });
 
@@ -232,7 +277,14 @@ describe("GeolocationRecord", () => {
       ["singapore", { country: "SG" }],
     ]);
     expect(() =>
-      synthJson((s) => new GeolocationRecord(s, "x", { zoneId: "Z", name: "x", endpoints: [{ setIdentifier: "eu", location: { continent: "EU" }, target: { values: ["1.1.1.1"] } }] })),
+      synthJson(
+        (s) =>
+          new GeolocationRecord(s, "x", {
+            zoneId: "Z",
+            name: "x",
+            endpoints: [{ setIdentifier: "eu", location: { continent: "EU" }, target: { values: ["1.1.1.1"] } }],
+          }),
+      ),
     ).toThrow('GeolocationRecord "x": a default endpoint ({ location: { default: true } }) is required');
   });
 });
@@ -253,8 +305,21 @@ describe("HostedZone delegation (ADR 0014)", () => {
     const ksk = Object.keys(resource.aws_route53_key_signing_key as Json)[0]!;
     const records = (Object.values(resource.aws_route53_record as Json) as Json[]).sort((a, b) => String(a.type).localeCompare(String(b.type))).reverse();
     expect(records).toEqual([
-      expect.objectContaining({ name: "dev.corp-app.org", type: "NS", ttl: 172800, zone_id: `\${aws_route53_zone.${parent}.zone_id}`, records: `\${aws_route53_zone.${child}.name_servers}` }),
-      expect.objectContaining({ name: "dev.corp-app.org", type: "DS", ttl: 172800, zone_id: `\${aws_route53_zone.${parent}.zone_id}`, records: [`\${aws_route53_key_signing_key.${ksk}.ds_record}`], depends_on: [expect.stringMatching(/^aws_route53_hosted_zone_dnssec\.child_dnssec_/)] }),
+      expect.objectContaining({
+        name: "dev.corp-app.org",
+        type: "NS",
+        ttl: 172800,
+        zone_id: `\${aws_route53_zone.${parent}.zone_id}`,
+        records: `\${aws_route53_zone.${child}.name_servers}`,
+      }),
+      expect.objectContaining({
+        name: "dev.corp-app.org",
+        type: "DS",
+        ttl: 172800,
+        zone_id: `\${aws_route53_zone.${parent}.zone_id}`,
+        records: [`\${aws_route53_key_signing_key.${ksk}.ds_record}`],
+        depends_on: [expect.stringMatching(/^aws_route53_hosted_zone_dnssec\.child_dnssec_/)],
+      }),
     ]);
   });
 
@@ -274,16 +339,20 @@ describe("HostedZone delegation (ADR 0014)", () => {
     expect(() => synthJson((s) => new HostedZone(s, "z", { name: "corp.internal", vpcs: [{ vpcId: "vpc-1" }], delegation: { kind: "registrar" } }))).toThrow(
       "a private zone is not delegated",
     );
-    expect(() => synthJson((s) => new HostedZone(s, "z", { name: "dev.corp-app.org", delegation: { kind: "parent-zone", zoneId: "Z1", zoneName: "other-corp.org" } }))).toThrow(
-      '"dev.corp-app.org" is not under its parent zone "other-corp.org"',
-    );
+    expect(() =>
+      synthJson((s) => new HostedZone(s, "z", { name: "dev.corp-app.org", delegation: { kind: "parent-zone", zoneId: "Z1", zoneName: "other-corp.org" } })),
+    ).toThrow('"dev.corp-app.org" is not under its parent zone "other-corp.org"');
   });
 });
 
 describe("Certificate on a reserved name", () => {
   it("is refused: ACM never validates it", () => {
-    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "api.example.org", zoneId: "Z" }))).toThrow('Certificate "api.example.org": "example.org" is a reserved domain');
-    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "corp-app.org", subjectAlternativeNames: ["www.corp.example"], zoneId: "Z" }))).toThrow('"example" is a reserved domain');
+    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "api.example.org", zoneId: "Z" }))).toThrow(
+      'Certificate "api.example.org": "example.org" is a reserved domain',
+    );
+    expect(() => synthJson((s) => new Certificate(s, "c", { domainName: "corp-app.org", subjectAlternativeNames: ["www.corp.example"], zoneId: "Z" }))).toThrow(
+      '"example" is a reserved domain',
+    );
   });
 });
 
@@ -292,12 +361,24 @@ describe("TargetRecord", () => {
     const address = (json: { resource: Json }) => Object.keys(json.resource.aws_route53_record as Json);
     const before = synthJson((s) => new Record(s, "apex", { zoneId: "Z1", name: "corp-app.org", type: "A", values: ["198.51.100.7"], ttl: 300 }));
     const values = synthJson((s) => new TargetRecord(s, "apex", { zoneId: "Z1", name: "corp-app.org", target: { values: ["198.51.100.7"], ttl: 300 } }));
-    const alias = synthJson((s) => new TargetRecord(s, "apex", { zoneId: "Z1", name: "corp-app.org", target: { alias: { dnsName: "d1.cloudfront.net", hostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID } } }));
+    const alias = synthJson(
+      (s) =>
+        new TargetRecord(s, "apex", {
+          zoneId: "Z1",
+          name: "corp-app.org",
+          target: { alias: { dnsName: "d1.cloudfront.net", hostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID } },
+        }),
+    );
     expect(address(values)).toEqual(address(before));
     expect(address(alias)).toEqual(address(before));
     expect(values.resource).toEqual(before.resource);
-    expect(only(alias.resource.aws_route53_record, "record")).toMatchObject({ type: "A", alias: { name: "d1.cloudfront.net", zone_id: CLOUDFRONT_HOSTED_ZONE_ID, evaluate_target_health: false } });
+    expect(only(alias.resource.aws_route53_record, "record")).toMatchObject({
+      type: "A",
+      alias: { name: "d1.cloudfront.net", zone_id: CLOUDFRONT_HOSTED_ZONE_ID, evaluate_target_health: false },
+    });
     expect(only(alias.resource.aws_route53_record, "record").ttl).toBeUndefined();
-    expect(() => synthJson((s) => new TargetRecord(s, "x", { zoneId: "Z1", name: "x.corp-app.org", target: { values: [] } }))).toThrow('TargetRecord "x.corp-app.org": target: values must not be empty');
+    expect(() => synthJson((s) => new TargetRecord(s, "x", { zoneId: "Z1", name: "x.corp-app.org", target: { values: [] } }))).toThrow(
+      'TargetRecord "x.corp-app.org": target: values must not be empty',
+    );
   });
 });

@@ -133,7 +133,10 @@ export class HostedZone extends Construct {
       provideRequirement(this, { kind: "zone-delegation", zone: name, parent: { kind: "zone", zone: delegation.zoneName } });
       return;
     }
-    const parent = delegation.kind === "registrar" ? ({ kind: "registrar" } as const) : { kind: "zone" as const, zone: delegation.zone, ...(delegation.env ? { env: delegation.env } : {}) };
+    const parent =
+      delegation.kind === "registrar"
+        ? ({ kind: "registrar" } as const)
+        : { kind: "zone" as const, zone: delegation.zone, ...(delegation.env ? { env: delegation.env } : {}) };
     requirePrerequisite(this, {
       requirement: { kind: "zone-delegation", zone: name, parent, ...(this.dsRecord ? { signed: true } : {}) },
       createdHere: true,

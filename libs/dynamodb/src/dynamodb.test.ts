@@ -77,7 +77,12 @@ describe("Table", () => {
       deletionProtection: false,
     });
     const t = only(synth, "aws_dynamodb_table").values;
-    expect(t).toMatchObject({ stream_enabled: true, stream_view_type: "NEW_AND_OLD_IMAGES", deletion_protection_enabled: false, lifecycle: { prevent_destroy: false } });
+    expect(t).toMatchObject({
+      stream_enabled: true,
+      stream_view_type: "NEW_AND_OLD_IMAGES",
+      deletion_protection_enabled: false,
+      lifecycle: { prevent_destroy: false },
+    });
     expect(t.replica).toEqual([
       {
         region_name: "eu-west-1",
@@ -110,7 +115,9 @@ describe("Table", () => {
       hash_key: `\${${tableAddress}.hash_key}`,
       item: '{"enabled":{"BOOL":true},"flag":{"S":"crossing_detection"}}',
     });
-    expect(second.item).toBe('{"enabled":{"BOOL":false},"flag":{"S":"vlog_native_upload"},"rollout":{"M":{"percent":{"N":"0"},"regions":{"L":[{"S":"us-east-1"}]}}}}');
+    expect(second.item).toBe(
+      '{"enabled":{"BOOL":false},"flag":{"S":"vlog_native_upload"},"rollout":{"M":{"percent":{"N":"0"},"regions":{"L":[{"S":"us-east-1"}]}}}}',
+    );
     expect(marshalItem({ b: 1, a: null })).toBe('{"a":{"NULL":true},"b":{"N":"1"}}');
     expect(() => table({ name: "config", partitionKey: { name: "flag", type: "S" }, items: [{ enabled: true }] })).toThrow(
       'items[0]: key "flag" must be a non-empty string (got undefined)',

@@ -4,13 +4,7 @@ import type { KeyType } from "./keys";
 export type ItemValue = string | number | boolean | null | readonly ItemValue[] | { readonly [key: string]: ItemValue };
 export type Item = Readonly<Record<string, ItemValue>>;
 
-type AttributeValue =
-  | { S: string }
-  | { N: string }
-  | { BOOL: boolean }
-  | { NULL: true }
-  | { L: AttributeValue[] }
-  | { M: Record<string, AttributeValue> };
+type AttributeValue = { S: string } | { N: string } | { BOOL: boolean } | { NULL: true } | { L: AttributeValue[] } | { M: Record<string, AttributeValue> };
 
 /** DynamoDB JSON of one value. Object keys are sorted: the same item always gives the same JSON. */
 export function marshalValue(value: ItemValue): AttributeValue {

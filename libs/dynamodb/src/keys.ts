@@ -93,7 +93,10 @@ export function validateTableKeys(spec: TableKeySpec): string[] {
 
   // Bare names must refer to an attribute some key declares with a type.
   for (const gsi of gsis) {
-    for (const [role, ref] of [["partitionKey", gsi.partitionKey], ["sortKey", gsi.sortKey]] as const) {
+    for (const [role, ref] of [
+      ["partitionKey", gsi.partitionKey],
+      ["sortKey", gsi.sortKey],
+    ] as const) {
       if (typeof ref === "string" && !types.has(ref)) {
         errors.push(`index "${gsi.name}" ${role}: attribute "${ref}" is not declared by any key; give it as { name: "${ref}", type: "S" | "N" | "B" }`);
       }

@@ -13,9 +13,7 @@ export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 export type StreamViewType = "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES" | "KEYS_ONLY";
 
 /** On-demand (pay per request) or provisioned throughput (indexes get the table's throughput). */
-export type Billing =
-  | { readonly mode: "PAY_PER_REQUEST" }
-  | { readonly mode: "PROVISIONED"; readonly readCapacity: number; readonly writeCapacity: number };
+export type Billing = { readonly mode: "PAY_PER_REQUEST" } | { readonly mode: "PROVISIONED"; readonly readCapacity: number; readonly writeCapacity: number };
 
 export interface TableReplica {
   /** Region of the replica (global table). */
@@ -138,13 +136,16 @@ export class Table extends Construct {
       deletionProtectionEnabled: deletionProtection,
       streamEnabled: stream !== undefined,
       streamViewType: stream,
-      replica: replicas.length === 0 ? undefined : replicas.map((r) => ({
-        regionName: r.region,
-        kmsKeyArn: r.kmsKeyArn,
-        pointInTimeRecovery: pitr,
-        deletionProtectionEnabled: deletionProtection,
-        propagateTags: true,
-      })),
+      replica:
+        replicas.length === 0
+          ? undefined
+          : replicas.map((r) => ({
+              regionName: r.region,
+              kmsKeyArn: r.kmsKeyArn,
+              pointInTimeRecovery: pitr,
+              deletionProtectionEnabled: deletionProtection,
+              propagateTags: true,
+            })),
       tableClass: props.tableClass ?? "STANDARD",
       tags: { ...(props.tags ?? {}), Name: props.name },
       lifecycle: { preventDestroy: deletionProtection },
@@ -180,14 +181,7 @@ export class Table extends Construct {
       {
         suffix: "",
         effect: "Allow",
-        actions: [
-          "dynamodb:BatchGetItem",
-          "dynamodb:ConditionCheckItem",
-          "dynamodb:DescribeTable",
-          "dynamodb:GetItem",
-          "dynamodb:Query",
-          "dynamodb:Scan",
-        ],
+        actions: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"],
         resources: [this.tableArn, `${this.tableArn}/index/*`],
       },
     ]);
@@ -203,9 +197,14 @@ export class Table extends Construct {
   /** Let a grantee consume the table's stream (Lambda event source): "<sid>" (records), "<sid>2" (ListStreams); default sid "StreamRead<table id>". */
   grantStreamRead(grantee: Grantee, options: GrantOptions = {}): void {
     if (!this.hasStream) throw new Error(`${this.node.path}: the table has no stream`);
-    grantStatements(grantee, options.sid, `StreamRead${sidOf(this.node.id)}`, numbered([
-      { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [this.streamArn] },
-      { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: [`${this.tableArn}/stream/*`] },
-    ]));
+    grantStatements(
+      grantee,
+      options.sid,
+      `StreamRead${sidOf(this.node.id)}`,
+      numbered([
+        { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [this.streamArn] },
+        { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: [`${this.tableArn}/stream/*`] },
+      ]),
+    );
   }
 }

@@ -155,10 +155,11 @@ describe("DockerHost", () => {
     });
     const role = only(tf, "aws_iam_role");
     expect(role.values.name).toBe("prod-atlas-host");
-    expect(all(tf, "aws_iam_role_policy_attachment").map((a) => a.policy_arn).sort()).toEqual([
-      "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-      "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
-    ]);
+    expect(
+      all(tf, "aws_iam_role_policy_attachment")
+        .map((a) => a.policy_arn)
+        .sort(),
+    ).toEqual(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"]);
     const docs = tf.data.aws_iam_policy_document!;
     const assumeName = Object.keys(docs).find((k) => k.startsWith("host_assume"))!;
     expect(docs[assumeName]!.statement[0].principals).toEqual([{ type: "Service", identifiers: ["ec2.amazonaws.com"] }]);
@@ -213,7 +214,7 @@ describe("DockerHost", () => {
     });
   });
 
-  it("waits for the resources in dependsOn with bare references (Terraform JSON rejects \"${...}\" there)", () => {
+  it('waits for the resources in dependsOn with bare references (Terraform JSON rejects "${...}" there)', () => {
     const tf = JSON.parse(
       Testing.synthScope((scope) => {
         const parameter = new SsmParameter(scope, "agent-config", { name: "agent", type: "String", value: "{}" });

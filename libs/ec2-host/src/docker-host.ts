@@ -139,9 +139,7 @@ export class DockerHost extends Construct {
       tags: tags("host"),
     });
     this.securityGroupId = sg.id;
-    const sshRules: IngressRule[] = sshAdminCidrs.length
-      ? [{ port: 22, from: { cidrs: sshAdminCidrs }, description: "SSH from the admin network" }]
-      : [];
+    const sshRules: IngressRule[] = sshAdminCidrs.length ? [{ port: 22, from: { cidrs: sshAdminCidrs }, description: "SSH from the admin network" }] : [];
     [...ingress, ...sshRules].forEach((rule, i) =>
       this.peerRules(rule.from).forEach((peer, j) => {
         new VpcSecurityGroupIngressRule(this, `ingress-${i}-${j}`, {
@@ -205,7 +203,12 @@ export class DockerHost extends Construct {
       ebsOptimized: true,
       monitoring: props.detailedMonitoring ?? true,
       disableApiTermination: props.terminationProtection ?? true,
-      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: props.metadataHopLimit ?? 1, instanceMetadataTags: "disabled" },
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        httpPutResponseHopLimit: props.metadataHopLimit ?? 1,
+        instanceMetadataTags: "disabled",
+      },
       rootBlockDevice: {
         volumeType: "gp3",
         volumeSize: root.sizeGiB ?? 30,
@@ -266,7 +269,12 @@ export class DockerHost extends Construct {
     const statements = ecrPullStatements(props.ecrRepositoryArns ?? []);
     const secrets = props.secretArns ?? [];
     if (secrets.length > 0) {
-      statements.push({ sid: "ReadSecrets", effect: "Allow", actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], resources: [...secrets] });
+      statements.push({
+        sid: "ReadSecrets",
+        effect: "Allow",
+        actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"],
+        resources: [...secrets],
+      });
       if (props.secretsKmsKeyArn !== undefined) {
         statements.push({
           sid: "DecryptSecrets",

@@ -1,10 +1,7 @@
 /** Typed security group rules of the Docker host, checked before anything is synthesized. */
 
 /** Where traffic comes from (ingress) or goes to (egress). */
-export type Peer =
-  | { readonly cidrs: readonly string[] }
-  | { readonly securityGroupId: string }
-  | { readonly prefixListId: string };
+export type Peer = { readonly cidrs: readonly string[] } | { readonly securityGroupId: string } | { readonly prefixListId: string };
 
 export interface IngressRule {
   /** First port of the range. */

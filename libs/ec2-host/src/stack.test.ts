@@ -23,7 +23,9 @@ describe("ec2-host in a stack", () => {
     });
     const tf = JSON.parse(Testing.synth(stack));
     const [repoName] = Object.keys(tf.resource.aws_ecr_repository);
-    const access = Object.entries(tf.data.aws_iam_policy_document).find(([k]) => k.startsWith("host_access"))![1] as { statement: { sid: string; resources: string[] }[] };
+    const access = Object.entries(tf.data.aws_iam_policy_document).find(([k]) => k.startsWith("host_access"))![1] as {
+      statement: { sid: string; resources: string[] }[];
+    };
     expect(access.statement.find((s) => s.sid === "EcrPull")!.resources).toEqual([`\${aws_ecr_repository.${repoName}.arn}`]);
     expect((Object.values(tf.resource.aws_instance)[0] as { tags: Record<string, string> }).tags.Library).toBe("ec2-host");
     expect((Object.values(tf.resource.aws_ecr_repository)[0] as { tags: Record<string, string> }).tags.Library).toBe("ecr");

@@ -26,9 +26,12 @@ describe("renderLifecyclePolicy", () => {
 
   it("rejects bad rules with a message", () => {
     expect(() => renderLifecyclePolicy([])).toThrow("needs at least one rule");
-    expect(() => renderLifecyclePolicy([{ kind: "keepLastAny", count: 3 }, { kind: "expireUntagged", days: 1 }])).toThrow(
-      "keepLastAny (tagStatus any) must be the last rule",
-    );
+    expect(() =>
+      renderLifecyclePolicy([
+        { kind: "keepLastAny", count: 3 },
+        { kind: "expireUntagged", days: 1 },
+      ]),
+    ).toThrow("keepLastAny (tagStatus any) must be the last rule");
     expect(() => renderLifecyclePolicy([{ kind: "expireUntagged", days: 0 }])).toThrow("expireUntagged.days must be a positive integer, got 0");
     expect(() => renderLifecyclePolicy([{ kind: "keepLastTagged", count: 2.5 }])).toThrow("keepLastTagged.count must be a positive integer");
     expect(() => renderLifecyclePolicy([{ kind: "keepLastTagged", count: 2, tagPrefixes: [""] }])).toThrow("empty strings");

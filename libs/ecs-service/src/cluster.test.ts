@@ -25,7 +25,13 @@ describe("FargateCluster", () => {
   });
 
   it("takes insights and strategy from props", () => {
-    const json = synth({ containerInsights: "disabled", defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }] });
+    const json = synth({
+      containerInsights: "disabled",
+      defaultCapacityProviderStrategy: [
+        { capacityProvider: "FARGATE", base: 1 },
+        { capacityProvider: "FARGATE_SPOT", weight: 3 },
+      ],
+    });
     expect(json).toHaveResourceWithProperties(EcsCluster, { setting: [{ name: "containerInsights", value: "disabled" }] });
     expect(json).toHaveResourceWithProperties(EcsClusterCapacityProviders, {
       default_capacity_provider_strategy: [

@@ -42,7 +42,9 @@ export class FargateCluster extends Construct {
     if (providers.length === 0) throw new RangeError(`FargateCluster ${props.name}: capacityProviders must not be empty`);
     for (const s of strategy) {
       if (!providers.includes(s.capacityProvider)) {
-        throw new RangeError(`FargateCluster ${props.name}: default strategy uses ${s.capacityProvider}, which is not in capacityProviders (${providers.join(", ")})`);
+        throw new RangeError(
+          `FargateCluster ${props.name}: default strategy uses ${s.capacityProvider}, which is not in capacityProviders (${providers.join(", ")})`,
+        );
       }
     }
 

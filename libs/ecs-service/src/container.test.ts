@@ -34,7 +34,13 @@ describe("renderContainerDefinitions", () => {
           { name: "JWT_PRIVATE_KEY", valueFrom: "arn:aws:secretsmanager:us-east-1:1:secret:jwt" },
         ],
         mountPoints: [{ sourceVolume: "writable-0", containerPath: "/tmp", readOnly: false }],
-        healthCheck: { command: ["CMD-SHELL", "curl -fsS http://localhost:8080/actuator/health || exit 1"], interval: 30, timeout: 5, retries: 3, startPeriod: 60 },
+        healthCheck: {
+          command: ["CMD-SHELL", "curl -fsS http://localhost:8080/actuator/health || exit 1"],
+          interval: 30,
+          timeout: 5,
+          retries: 3,
+          startPeriod: 60,
+        },
         stopTimeout: 30,
         logConfiguration: {
           logDriver: "awslogs",
@@ -66,7 +72,9 @@ describe("renderContainerDefinitions", () => {
 describe("validateContainer", () => {
   it("rejects bad names, overlaps and paths", () => {
     expect(() => validateContainer({ ...API, environment: { "BAD-NAME": "x" } }, "svc")).toThrow('svc: "BAD-NAME" is not a valid environment variable name');
-    expect(() => validateContainer({ ...API, environment: { DB_PASSWORD: "literal" } }, "svc")).toThrow("svc: DB_PASSWORD set both as environment and as secret");
+    expect(() => validateContainer({ ...API, environment: { DB_PASSWORD: "literal" } }, "svc")).toThrow(
+      "svc: DB_PASSWORD set both as environment and as secret",
+    );
     expect(() => validateContainer({ ...API, writablePaths: ["tmp"] }, "svc")).toThrow('writable path "tmp" must be an absolute path below /');
     expect(() => validateContainer({ ...API, port: 0 }, "svc")).toThrow("container port 0 must be 1-65535");
     expect(() => validateContainer({ ...API, image: " " }, "svc")).toThrow("container image must not be empty");

@@ -10,9 +10,22 @@ export interface ContainerSecret {
 
 export type ContainerHealthCheck =
   /** An HTTP path probed inside the container with curl (the image must have curl). */
-  | { readonly path: string; readonly port?: number; readonly intervalSeconds?: number; readonly timeoutSeconds?: number; readonly retries?: number; readonly startPeriodSeconds?: number }
+  | {
+      readonly path: string;
+      readonly port?: number;
+      readonly intervalSeconds?: number;
+      readonly timeoutSeconds?: number;
+      readonly retries?: number;
+      readonly startPeriodSeconds?: number;
+    }
   /** An explicit command, e.g. ["CMD-SHELL", "wget -qO- http://localhost:3000/api/health || exit 1"]. */
-  | { readonly command: readonly string[]; readonly intervalSeconds?: number; readonly timeoutSeconds?: number; readonly retries?: number; readonly startPeriodSeconds?: number };
+  | {
+      readonly command: readonly string[];
+      readonly intervalSeconds?: number;
+      readonly timeoutSeconds?: number;
+      readonly retries?: number;
+      readonly startPeriodSeconds?: number;
+    };
 
 export interface ContainerProps {
   /** Container name; the load balancer and service discovery refer to it. */

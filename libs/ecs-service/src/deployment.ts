@@ -66,7 +66,10 @@ export function validateScaling(s: AutoScalingProps, desiredCount: number, where
   if (desiredCount < s.min || desiredCount > s.max) {
     throw new RangeError(`${where}: desiredCount ${desiredCount} is outside autoScaling ${s.min}-${s.max}`);
   }
-  for (const [k, v] of [["targetCpuPercent", s.targetCpuPercent], ["targetMemoryPercent", s.targetMemoryPercent]] as const) {
+  for (const [k, v] of [
+    ["targetCpuPercent", s.targetCpuPercent],
+    ["targetMemoryPercent", s.targetMemoryPercent],
+  ] as const) {
     if (v !== undefined && (v <= 0 || v > 100)) throw new RangeError(`${where}: autoScaling ${k} ${v} must be in (0, 100]`);
   }
 }

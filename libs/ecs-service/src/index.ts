@@ -8,13 +8,7 @@ export {
   type LogSettings,
   type SidecarProps,
 } from "./container";
-export {
-  DEFAULT_BLUE_GREEN_CONFIG,
-  deploymentControllerType,
-  type AutoScalingProps,
-  type DeploymentProps,
-  type TargetGroupRef,
-} from "./deployment";
+export { DEFAULT_BLUE_GREEN_CONFIG, deploymentControllerType, type AutoScalingProps, type DeploymentProps, type TargetGroupRef } from "./deployment";
 export { PrivateNamespace, type PrivateNamespaceProps } from "./namespace";
 export {
   FargateService,

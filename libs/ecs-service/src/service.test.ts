@@ -91,7 +91,12 @@ describe("FargateService", () => {
     expect(exec.statement).toEqual([
       { sid: "EcrAuthToken", effect: "Allow", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
       { sid: "EcrPull", effect: "Allow", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: [REPO] },
-      { sid: "WriteLogs", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`\${aws_cloudwatch_log_group.${logGroup}.arn}:*`] },
+      {
+        sid: "WriteLogs",
+        effect: "Allow",
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: [`\${aws_cloudwatch_log_group.${logGroup}.arn}:*`],
+      },
       { sid: "ReadSecrets", effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: ["arn:aws:secretsmanager:us-east-1:1:secret:db"] },
       {
         sid: "DecryptSecrets",
@@ -139,11 +144,18 @@ describe("FargateService", () => {
   });
 
   it("attaches to a target group and opens the container port to the load balancer and callers", () => {
-    const { tf } = synth({ loadBalancer: { securityGroupId: "sg-alb", targetGroupArn: "arn:tg/api" } }, (s) => s.allowFrom("web-app", "sg-web", "From web-app"));
+    const { tf } = synth({ loadBalancer: { securityGroupId: "sg-alb", targetGroupArn: "arn:tg/api" } }, (s) =>
+      s.allowFrom("web-app", "sg-web", "From web-app"),
+    );
     const svc = one(tf.resource, "aws_ecs_service").v;
     expect(svc.load_balancer).toEqual([{ target_group_arn: "arn:tg/api", container_name: "api-gateway", container_port: 8080 }]);
     expect(svc.health_check_grace_period_seconds).toBe(60);
-    const ingress = entries(tf.resource, "aws_vpc_security_group_ingress_rule").map(([, r]) => [r.referenced_security_group_id, r.from_port, r.to_port, r.ip_protocol]);
+    const ingress = entries(tf.resource, "aws_vpc_security_group_ingress_rule").map(([, r]) => [
+      r.referenced_security_group_id,
+      r.from_port,
+      r.to_port,
+      r.ip_protocol,
+    ]);
     expect(ingress).toEqual([
       ["sg-alb", 8080, 8080, "tcp"],
       ["sg-web", 8080, 8080, "tcp"],
@@ -233,7 +245,9 @@ describe("FargateService", () => {
   it("rejects inconsistent props with messages naming the service", () => {
     expect(() => synth({ cpu: 256, memory: 4096 })).toThrow("FargateService api-gateway: memory 4096 MiB is not valid with cpu 256");
     expect(() => synth({ deployment: BLUE_GREEN })).toThrow("FargateService api-gateway: blue/green deployment needs a loadBalancer");
-    expect(() => synth({ deployment: BLUE_GREEN, loadBalancer: { securityGroupId: "sg", targetGroupArn: "arn:tg" } })).toThrow("drop loadBalancer.targetGroupArn");
+    expect(() => synth({ deployment: BLUE_GREEN, loadBalancer: { securityGroupId: "sg", targetGroupArn: "arn:tg" } })).toThrow(
+      "drop loadBalancer.targetGroupArn",
+    );
     expect(() => synth({ loadBalancer: { securityGroupId: "sg" } })).toThrow("loadBalancer.targetGroupArn is required in rolling mode");
     expect(() => synth({ desiredCount: 1, autoScaling: { min: 2, max: 10 } })).toThrow("desiredCount 1 is outside autoScaling 2-10");
     expect(() => synth({ desiredCount: 2, autoScaling: { min: 5, max: 2 } })).toThrow("0 <= min <= max");
@@ -243,6 +257,8 @@ describe("FargateService", () => {
   });
 
   it("synthesizes byte-identical JSON twice", () => {
-    expect(synth({ deployment: BLUE_GREEN, loadBalancer: { securityGroupId: "sg" } }).json).toBe(synth({ deployment: BLUE_GREEN, loadBalancer: { securityGroupId: "sg" } }).json);
+    expect(synth({ deployment: BLUE_GREEN, loadBalancer: { securityGroupId: "sg" } }).json).toBe(
+      synth({ deployment: BLUE_GREEN, loadBalancer: { securityGroupId: "sg" } }).json,
+    );
   });
 });

@@ -287,17 +287,20 @@ export class FargateService extends Construct {
     // --- Service -------------------------------------------------------------------------------
     const controller = deploymentControllerType(deployment);
     const targetGroupArn = deployment.mode === "blueGreen" ? deployment.blueTargetGroup.arn : props.loadBalancer?.targetGroupArn;
-    const ignore = [
-      ...(controller === "CODE_DEPLOY" ? ["task_definition", "load_balancer"] : []),
-      ...(props.autoScaling ? ["desired_count"] : []),
-    ];
+    const ignore = [...(controller === "CODE_DEPLOY" ? ["task_definition", "load_balancer"] : []), ...(props.autoScaling ? ["desired_count"] : [])];
     const service = new EcsService(this, "service", {
       name: props.name,
       cluster: props.cluster.clusterArn,
       taskDefinition: taskDefinition.arn,
       desiredCount,
       ...(props.capacityProviderStrategy
-        ? { capacityProviderStrategy: props.capacityProviderStrategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight ?? 1, base: s.base ?? 0 })) }
+        ? {
+            capacityProviderStrategy: props.capacityProviderStrategy.map((s) => ({
+              capacityProvider: s.capacityProvider,
+              weight: s.weight ?? 1,
+              base: s.base ?? 0,
+            })),
+          }
         : { launchType: "FARGATE" }),
       platformVersion: props.platformVersion ?? "LATEST",
       networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.id, ...(props.additionalSecurityGroupIds ?? [])], assignPublicIp: false },
@@ -348,7 +351,11 @@ export class FargateService extends Construct {
     const wait = d.terminationWaitMinutes ?? 5;
     if (!Number.isInteger(wait) || wait < 0 || wait > 2880) throw new RangeError(`FargateService ${props.name}: terminationWaitMinutes must be 0-2880`);
     const assume = serviceTrustPolicy(this, "codedeploy-assume", "codedeploy.amazonaws.com");
-    const role = new IamRole(this, "codedeploy-role", { namePrefix: `${props.name.slice(0, 26)}-deploy-`, assumeRolePolicy: assume.json, tags: tags("codedeploy") });
+    const role = new IamRole(this, "codedeploy-role", {
+      namePrefix: `${props.name.slice(0, 26)}-deploy-`,
+      assumeRolePolicy: assume.json,
+      tags: tags("codedeploy"),
+    });
     new IamRolePolicyAttachment(this, "codedeploy-policy", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS" });
     const app = new CodedeployApp(this, "codedeploy-app", { name: props.name, computePlatform: "ECS", tags: tags("codedeploy") });
     const alarms = [...(d.rollbackAlarms ?? [])];

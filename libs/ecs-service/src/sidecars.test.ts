@@ -23,9 +23,16 @@ const BASE: FargateServiceProps = {
   logRetentionDays: 30,
   logKmsKeyArn: "arn:aws:kms:us-west-2:1:key/logs",
 };
-const XRAY = { name: "xray-daemon", image: "public.ecr.aws/xray/aws-xray-daemon:3.3.14", ports: [{ port: 2000, protocol: "udp" as const }], memoryReservation: 64, user: "1337" };
+const XRAY = {
+  name: "xray-daemon",
+  image: "public.ecr.aws/xray/aws-xray-daemon:3.3.14",
+  ports: [{ port: 2000, protocol: "udp" as const }],
+  memoryReservation: 64,
+  user: "1337",
+};
 
-const synth = (props: Partial<FargateServiceProps>) => JSON.parse(Testing.synthScope((scope) => void new FargateService(scope, "svc", { ...BASE, ...props }))) as Tf;
+const synth = (props: Partial<FargateServiceProps>) =>
+  JSON.parse(Testing.synthScope((scope) => void new FargateService(scope, "svc", { ...BASE, ...props }))) as Tf;
 const values = (b: Block | undefined, type: string) => Object.values(b?.[type] ?? {});
 const containers = (tf: Tf) => JSON.parse(values(tf.resource, "aws_ecs_task_definition")[0]!["container_definitions"]) as Record<string, unknown>[];
 const docStatements = (tf: Tf, prefix: string) =>
@@ -54,7 +61,9 @@ describe("FargateService sidecars, shared log group, tier security groups, cross
 
   it("refuses sidecars that clash with the application or float on a mutable tag", () => {
     expect(() => synth({ sidecars: [{ ...XRAY, name: "api" }] })).toThrow('sidecar name "api" is used by another container');
-    expect(() => synth({ sidecars: [{ ...XRAY, ports: [{ port: 8080, protocol: "tcp" }] }] })).toThrow("sidecar xray-daemon port 8080/tcp is already used in the task");
+    expect(() => synth({ sidecars: [{ ...XRAY, ports: [{ port: 8080, protocol: "tcp" }] }] })).toThrow(
+      "sidecar xray-daemon port 8080/tcp is already used in the task",
+    );
     expect(() => synth({ sidecars: [{ ...XRAY, image: "public.ecr.aws/xray/aws-xray-daemon:latest" }] })).toThrow("must pin a tag or digest");
     expect(() => synth({ sidecars: [{ ...XRAY, image: "public.ecr.aws/xray/aws-xray-daemon" }] })).toThrow("must pin a tag or digest");
   });
@@ -70,7 +79,10 @@ describe("FargateService sidecars, shared log group, tier security groups, cross
 
   it("joins additional security groups; egress none leaves its own group without egress rules", () => {
     const tf = synth({ additionalSecurityGroupIds: ["sg-app-tier"], egress: { mode: "none" } });
-    expect(values(tf.resource, "aws_ecs_service")[0]!["network_configuration"]["security_groups"]).toEqual([expect.stringMatching(/^\$\{aws_security_group\.svc_sg_[0-9A-F]+\.id\}$/), "sg-app-tier"]);
+    expect(values(tf.resource, "aws_ecs_service")[0]!["network_configuration"]["security_groups"]).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.svc_sg_[0-9A-F]+\.id\}$/),
+      "sg-app-tier",
+    ]);
     expect(values(tf.resource, "aws_vpc_security_group_egress_rule")).toEqual([]);
     expect(() => synth({ egress: { mode: "none" } })).toThrow('egress mode "none" needs additionalSecurityGroupIds');
   });

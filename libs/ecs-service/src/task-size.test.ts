@@ -13,7 +13,9 @@ describe("Fargate task sizes", () => {
     expect(allowedFargateMemory(300)).toEqual([]);
   });
   it("rejects invalid pairs with the allowed values", () => {
-    expect(() => validateFargateSize(256, 4096, "FargateService api")).toThrow("FargateService api: memory 4096 MiB is not valid with cpu 256; allowed: 512, 1024, 2048");
+    expect(() => validateFargateSize(256, 4096, "FargateService api")).toThrow(
+      "FargateService api: memory 4096 MiB is not valid with cpu 256; allowed: 512, 1024, 2048",
+    );
     expect(() => validateFargateSize(1024, 1024, "s")).toThrow("allowed: 2048-8192 in steps of 1024");
     expect(() => validateFargateSize(300, 512, "s")).toThrow("cpu 300 is not a Fargate size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
   });

@@ -34,7 +34,11 @@ describe("EcsEc2Cluster (seed 004 dev)", () => {
   const json = synthJson((s) => new EcsEc2Cluster(s, "ecs", dev));
 
   it("creates the cluster with Container Insights disabled and its log group", () => {
-    expect(only(json, "aws_ecs_cluster")).toEqual({ name: "dev-platform", setting: [{ name: "containerInsights", value: "disabled" }], tags: { Name: "dev-platform" } });
+    expect(only(json, "aws_ecs_cluster")).toEqual({
+      name: "dev-platform",
+      setting: [{ name: "containerInsights", value: "disabled" }],
+      tags: { Name: "dev-platform" },
+    });
     expect(only(json, "aws_cloudwatch_log_group")).toMatchObject({ name: "/aws/ecs/dev-platform", retention_in_days: 7 });
   });
 
@@ -52,7 +56,12 @@ describe("EcsEc2Cluster (seed 004 dev)", () => {
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1, instance_metadata_tags: "disabled" },
       block_device_mappings: [{ device_name: "/dev/xvda", ebs: { volume_size: 30, volume_type: "gp3", encrypted: "true", delete_on_termination: "true" } }],
       network_interfaces: [
-        { device_index: 0, associate_public_ip_address: "false", delete_on_termination: "true", security_groups: [`\${aws_security_group.${keyOf(json, "aws_security_group", "ecs_instance-sg")}.id}`] },
+        {
+          device_index: 0,
+          associate_public_ip_address: "false",
+          delete_on_termination: "true",
+          security_groups: [`\${aws_security_group.${keyOf(json, "aws_security_group", "ecs_instance-sg")}.id}`],
+        },
       ],
       iam_instance_profile: { arn: `\${aws_iam_instance_profile.${keyOf(json, "aws_iam_instance_profile", "ecs_instance-profile")}.arn}` },
       monitoring: { enabled: true },
@@ -73,7 +82,10 @@ describe("EcsEc2Cluster (seed 004 dev)", () => {
       launch_template: { id: `\${aws_launch_template.${lt}.id}`, version: `\${aws_launch_template.${lt}.latest_version}` },
       protect_from_scale_in: true,
       lifecycle: { ignore_changes: ["desired_capacity"] },
-      instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 100, max_healthy_percentage: 200, scale_in_protected_instances: "Refresh" } },
+      instance_refresh: {
+        strategy: "Rolling",
+        preferences: { min_healthy_percentage: 100, max_healthy_percentage: 200, scale_in_protected_instances: "Refresh" },
+      },
     });
     expect(asg.tag).toContainEqual({ key: "AmazonECSManaged", value: "", propagate_at_launch: true });
   });
@@ -111,7 +123,9 @@ describe("EcsEc2Cluster (seed 004 dev)", () => {
   it("task execution role has the ECS managed policy; the task role has no permissions by default", () => {
     const execRole = `\${aws_iam_role.${keyOf(json, "aws_iam_role", "ecs_task-execution-role")}.name}`;
     const attachments = Object.values(json.resource.aws_iam_role_policy_attachment) as { role: string; policy_arn: string }[];
-    expect(attachments.filter((a) => a.role === execRole).map((a) => a.policy_arn)).toEqual(["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"]);
+    expect(attachments.filter((a) => a.role === execRole).map((a) => a.policy_arn)).toEqual([
+      "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+    ]);
     expect(json.resource.aws_iam_role_policy).toBeUndefined();
     const trust = json.data.aws_iam_policy_document[dataKeyOf(json, "aws_iam_policy_document", "ecs_task-trust")];
     expect(trust.statement[0]).toMatchObject({
@@ -134,8 +148,16 @@ describe("EcsEc2Cluster (seed 004 prod)", () => {
       ...prod,
       taskRoleStatements: [{ sid: "ReadAssets", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::prod-assets/*"] }],
     });
-    cluster.grantTaskRole({ sid: "Orders", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: ["arn:aws:dynamodb:us-east-1:111122223333:table/orders"] });
-    cluster.grantExecutionRole({ sid: "DbSecret", actions: ["secretsmanager:GetSecretValue"], resources: ["arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"] });
+    cluster.grantTaskRole({
+      sid: "Orders",
+      actions: ["dynamodb:GetItem", "dynamodb:PutItem"],
+      resources: ["arn:aws:dynamodb:us-east-1:111122223333:table/orders"],
+    });
+    cluster.grantExecutionRole({
+      sid: "DbSecret",
+      actions: ["secretsmanager:GetSecretValue"],
+      resources: ["arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"],
+    });
     cluster.allowFrom("sg-alb", [32768, 65535], "Dynamic host ports from the ALB");
   });
 
@@ -168,14 +190,23 @@ describe("EcsEc2Cluster (seed 004 prod)", () => {
     const policies = json.resource.aws_iam_role_policy as Record<string, { name: string; role: string; policy: string }>;
     const task = `\${aws_iam_role.${keyOf(json, "aws_iam_role", "ecs_task-role")}.id}`;
     const exec = `\${aws_iam_role.${keyOf(json, "aws_iam_role", "ecs_task-execution-role")}.id}`;
-    expect(Object.values(policies).map((p) => [p.name, p.role]).sort()).toEqual([
+    expect(
+      Object.values(policies)
+        .map((p) => [p.name, p.role])
+        .sort(),
+    ).toEqual([
       ["DbSecret", exec],
       ["Orders", task],
       ["ReadAssets", task],
     ]);
     const doc = json.data.aws_iam_policy_document[dataKeyOf(json, "aws_iam_policy_document", "ecs_task-Orders-doc")];
     expect(doc.statement).toEqual([
-      { sid: "Orders", effect: "Allow", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: ["arn:aws:dynamodb:us-east-1:111122223333:table/orders"] },
+      {
+        sid: "Orders",
+        effect: "Allow",
+        actions: ["dynamodb:GetItem", "dynamodb:PutItem"],
+        resources: ["arn:aws:dynamodb:us-east-1:111122223333:table/orders"],
+      },
     ]);
   });
 
@@ -231,4 +262,3 @@ describe("EcsEc2Cluster and its EBS key", () => {
     });
   });
 });
-

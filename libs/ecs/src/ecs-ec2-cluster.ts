@@ -242,7 +242,12 @@ export class EcsEc2Cluster extends Construct {
               strategy: "Rolling",
               // Launch the replacement before terminating, and replace scale-in-protected instances too
               // (ECS managed draining moves their tasks first).
-              preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 200, scaleInProtectedInstances: "Refresh", instanceWarmup: String(p.instanceWarmupSeconds) },
+              preferences: {
+                minHealthyPercentage: 100,
+                maxHealthyPercentage: 200,
+                scaleInProtectedInstances: "Refresh",
+                instanceWarmup: String(p.instanceWarmupSeconds),
+              },
             }
           : undefined,
       tag: [
@@ -319,7 +324,12 @@ export class EcsEc2Cluster extends Construct {
       throw new Error(`EcsEc2Cluster.allowFrom: port ${JSON.stringify(port)} is not a port or an ascending range in 0..65535`);
     }
     if (description.trim() === "") throw new Error("EcsEc2Cluster.allowFrom: every ingress rule needs a description");
-    ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, { securityGroupId: this.sgId, sourceSecurityGroupId: securityGroupId, port: [from, to], description });
+    ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, {
+      securityGroupId: this.sgId,
+      sourceSecurityGroupId: securityGroupId,
+      port: [from, to],
+      description,
+    });
   }
 
   /** Adds a statement to the task role (what the application may do). */
@@ -354,7 +364,12 @@ export class EcsEc2Cluster extends Construct {
    * The agent's log group and the instance role's rights for it: metrics only into the agent's
    * namespace, log events only into that group. Returns the user data lines that install and start it.
    */
-  private hostAgent(instanceRole: IamRole, logGroupName: string, props: EcsEc2ClusterProps, tags: Record<string, string>): { logGroupName: string; script: string[] } {
+  private hostAgent(
+    instanceRole: IamRole,
+    logGroupName: string,
+    props: EcsEc2ClusterProps,
+    tags: Record<string, string>,
+  ): { logGroupName: string; script: string[] } {
     const group = new LogGroup(this, "system-logs", { name: logGroupName, retentionDays: props.logRetentionDays, kmsKeyArn: props.logKmsKeyArn, tags });
     const doc = new DataAwsIamPolicyDocument(this, "instance-cloudwatch-agent-doc", {
       statement: [

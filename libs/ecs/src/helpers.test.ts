@@ -7,17 +7,31 @@ const ARM = "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/
 const X86 = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
 
 describe("ecsOptimizedAmiParameter", () => {
-  it.each(["m6g.large", "m7g.xlarge", "c6g.medium", "c7g.large", "r6g.large", "t4g.micro", "m6gd.large", "c6gn.xlarge", "r8g.large", "x2gd.large", "im4gn.large", "hpc7g.4xlarge", "a1.medium"])(
-    "%s is Graviton: arm64 AMI",
+  it.each([
+    "m6g.large",
+    "m7g.xlarge",
+    "c6g.medium",
+    "c7g.large",
+    "r6g.large",
+    "t4g.micro",
+    "m6gd.large",
+    "c6gn.xlarge",
+    "r8g.large",
+    "x2gd.large",
+    "im4gn.large",
+    "hpc7g.4xlarge",
+    "a1.medium",
+  ])("%s is Graviton: arm64 AMI", (t) => {
+    expect(isGravitonInstanceType(t)).toBe(true);
+    expect(ecsOptimizedAmiParameter(t)).toBe(ARM);
+  });
+  it.each(["t3.micro", "t3.small", "t3.medium", "m5.large", "m6i.large", "c5n.large", "g4dn.xlarge", "g5.xlarge", "r6a.large", "p4d.24xlarge"])(
+    "%s is x86_64",
     (t) => {
-      expect(isGravitonInstanceType(t)).toBe(true);
-      expect(ecsOptimizedAmiParameter(t)).toBe(ARM);
+      expect(isGravitonInstanceType(t)).toBe(false);
+      expect(ecsOptimizedAmiParameter(t)).toBe(X86);
     },
   );
-  it.each(["t3.micro", "t3.small", "t3.medium", "m5.large", "m6i.large", "c5n.large", "g4dn.xlarge", "g5.xlarge", "r6a.large", "p4d.24xlarge"])("%s is x86_64", (t) => {
-    expect(isGravitonInstanceType(t)).toBe(false);
-    expect(ecsOptimizedAmiParameter(t)).toBe(X86);
-  });
   it("rejects a malformed type", () => {
     expect(() => ecsOptimizedAmiParameter("db.t3.micro")).toThrow('instance type "db.t3.micro" must look like "<family>.<size>"');
     expect(() => ecsOptimizedAmiParameter("large")).toThrow();

@@ -17,16 +17,25 @@ const props = {
 
 describe("the CloudWatch agent on the container instances", () => {
   it("publishes root-volume and memory use per instance and rolled up per ASG (+ path for the disk), and ships the host logs to one group", () => {
-    const config = hostAgentConfig("/aws/ec2/system") as { metrics: Record<string, unknown>; logs: { logs_collected: { files: { collect_list: Record<string, string>[] } } } };
+    const config = hostAgentConfig("/aws/ec2/system") as {
+      metrics: Record<string, unknown>;
+      logs: { logs_collected: { files: { collect_list: Record<string, string>[] } } };
+    };
     expect(config.metrics).toEqual({
       namespace: "CWAgent",
       append_dimensions: { AutoScalingGroupName: "${aws:AutoScalingGroupName}", InstanceId: "${aws:InstanceId}" },
       aggregation_dimensions: [["AutoScalingGroupName", "path"], ["AutoScalingGroupName"]],
       metrics_collected: { disk: { measurement: ["used_percent"], resources: ["/"], drop_device: true }, mem: { measurement: ["used_percent"] } },
     });
-    expect(config.logs.logs_collected.files.collect_list.map((f) => [f["file_path"], f["log_group_name"]])).toEqual(HOST_LOG_FILES.map((f) => [f, "/aws/ec2/system"]));
+    expect(config.logs.logs_collected.files.collect_list.map((f) => [f["file_path"], f["log_group_name"]])).toEqual(
+      HOST_LOG_FILES.map((f) => [f, "/aws/ec2/system"]),
+    );
     // The alarm's metric is exactly the roll-up the agent publishes.
-    expect(hostDiskMetric("asg-1")).toEqual({ namespace: "CWAgent", metricName: "disk_used_percent", dimensions: { AutoScalingGroupName: "asg-1", path: "/" } });
+    expect(hostDiskMetric("asg-1")).toEqual({
+      namespace: "CWAgent",
+      metricName: "disk_used_percent",
+      dimensions: { AutoScalingGroupName: "asg-1", path: "/" },
+    });
     // mem has no path: its roll-up is the ASG-only aggregation (seed 004 "Memory (EC2)").
     expect(hostMemoryMetric("asg-1")).toEqual({ namespace: "CWAgent", metricName: "mem_used_percent", dimensions: { AutoScalingGroupName: "asg-1" } });
   });
@@ -50,12 +59,22 @@ describe("the CloudWatch agent on the container instances", () => {
   });
 
   it("instance role: metrics only into CWAgent, DescribeTags, log events only into the system group", () => {
-    const policy = Object.values(json.resource.aws_iam_role_policy as Record<string, { name: string; role: string }>).find((p) => p.name === "CloudWatchAgent")!;
+    const policy = Object.values(json.resource.aws_iam_role_policy as Record<string, { name: string; role: string }>).find(
+      (p) => p.name === "CloudWatchAgent",
+    )!;
     expect(policy.role).toMatch(/aws_iam_role\.ecs_instance-role_.*\.id/);
-    const doc = Object.entries(json.data.aws_iam_policy_document as Record<string, { statement: Record<string, unknown>[] }>).find(([k]) => k.startsWith("ecs_instance-cloudwatch-agent-doc"))![1];
+    const doc = Object.entries(json.data.aws_iam_policy_document as Record<string, { statement: Record<string, unknown>[] }>).find(([k]) =>
+      k.startsWith("ecs_instance-cloudwatch-agent-doc"),
+    )![1];
     const group = Object.keys(json.resource.aws_cloudwatch_log_group).find((k) => k.startsWith("ecs_system-logs"))!;
     expect(doc.statement).toEqual([
-      { sid: "PutAgentMetrics", effect: "Allow", actions: ["cloudwatch:PutMetricData"], resources: ["*"], condition: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: ["CWAgent"] }] },
+      {
+        sid: "PutAgentMetrics",
+        effect: "Allow",
+        actions: ["cloudwatch:PutMetricData"],
+        resources: ["*"],
+        condition: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: ["CWAgent"] }],
+      },
       { sid: "ReadInstanceTags", effect: "Allow", actions: ["ec2:DescribeTags"], resources: ["*"] },
       {
         sid: "ShipSystemLogs",
@@ -77,6 +96,8 @@ describe("the CloudWatch agent on the container instances", () => {
   });
 
   it("refuses a log group name that is not one", () => {
-    expect(() => synthJson((s) => new EcsEc2Cluster(s, "ecs", { ...props, hostAgent: { systemLogGroupName: "bad name; rm -rf /" } }))).toThrow('log group name "bad name; rm -rf /"');
+    expect(() => synthJson((s) => new EcsEc2Cluster(s, "ecs", { ...props, hostAgent: { systemLogGroupName: "bad name; rm -rf /" } }))).toThrow(
+      'log group name "bad name; rm -rf /"',
+    );
   });
 });

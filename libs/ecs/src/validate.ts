@@ -20,7 +20,8 @@ export function validateClusterProps(props: EcsEc2ClusterProps): ResolvedCluster
   if (!NAME.test(props.name) || props.name.length > 40) {
     errors.push(`name "${props.name}" must be lower-case letters, digits and single hyphens, start with a letter, at most 40 characters`);
   }
-  if (/^(aws|ecs|fargate)/i.test(props.name)) errors.push(`name "${props.name}" may not start with aws, ecs or fargate (ECS reserves them for capacity provider names)`);
+  if (/^(aws|ecs|fargate)/i.test(props.name))
+    errors.push(`name "${props.name}" may not start with aws, ecs or fargate (ECS reserves them for capacity provider names)`);
   try {
     instanceFamily(props.instanceType);
   } catch (e) {

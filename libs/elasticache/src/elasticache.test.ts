@@ -50,9 +50,7 @@ describe("RedisReplicationGroup", () => {
       final_snapshot_identifier: "aerologue-prod-cache-final",
       auto_minor_version_upgrade: "true",
       apply_immediately: false,
-      log_delivery_configuration: [
-        { destination: `\${${logs.address}.name}`, destination_type: "cloudwatch-logs", log_format: "json", log_type: "slow-log" },
-      ],
+      log_delivery_configuration: [{ destination: `\${${logs.address}.name}`, destination_type: "cloudwatch-logs", log_format: "json", log_type: "slow-log" }],
       tags: { Name: "aerologue-prod-cache" },
       lifecycle: { prevent_destroy: true },
     });
@@ -65,7 +63,13 @@ describe("RedisReplicationGroup", () => {
     });
     expect(subnets.values.subnet_ids).toEqual(["subnet-a", "subnet-b"]);
     const rule = Object.values(all(synth, "aws_vpc_security_group_ingress_rule"))[0];
-    expect(rule).toMatchObject({ referenced_security_group_id: "sg-lambda", from_port: 6379, to_port: 6379, ip_protocol: "tcp", description: "Lambda functions" });
+    expect(rule).toMatchObject({
+      referenced_security_group_id: "sg-lambda",
+      from_port: 6379,
+      to_port: 6379,
+      ip_protocol: "tcp",
+      description: "Lambda functions",
+    });
     const report = evaluate(synth as unknown as TerraformJson, { stack: "test", today: "2026-06-01", rules: allRules });
     expect(report.results.filter((r) => r.status === "failed").map((r) => `${r.rule} ${r.address}`)).toEqual([]);
   });
@@ -75,7 +79,10 @@ describe("RedisReplicationGroup", () => {
     const ids = ["aerologue-staging-us-east-1-cache", "aerologue-staging-us-east-1-cache2"].map((replicationGroupId) => {
       const synth = group({ replicationGroupId, auth: { mode: "iam", users: [{ userName: "app" }] } });
       const user = Object.values(all(synth, "aws_elasticache_user")).find((u) => u.user_name === "default")!;
-      const report = evaluatePreflight([{ name: "cache", json: synth as unknown as TerraformJson }], { today: "2026-06-01", rules: [preflightRuleById("PRE-NAME-001")!] });
+      const report = evaluatePreflight([{ name: "cache", json: synth as unknown as TerraformJson }], {
+        today: "2026-06-01",
+        rules: [preflightRuleById("PRE-NAME-001")!],
+      });
       expect(report.flatMap((r) => r.results.filter((x) => x.status === "failed"))).toEqual([]);
       return user.user_id as string;
     });
@@ -88,7 +95,10 @@ describe("RedisReplicationGroup", () => {
 
   it("creates IAM users (user id = name), a disabled default user and the group; grants connect per user", () => {
     synthStack((s) => {
-      const c = new RedisReplicationGroup(s, "cache", { ...base, auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }, { userName: "aerologue-prod-ro", accessString: "on ~* +@read" }] } });
+      const c = new RedisReplicationGroup(s, "cache", {
+        ...base,
+        auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }, { userName: "aerologue-prod-ro", accessString: "on ~* +@read" }] },
+      });
       expect(documentStatements((g) => c.grantConnect(g, { userName: "aerologue-prod-ro" }))).toEqual([
         { sid: "ConnectCache", effect: "Allow", actions: ["elasticache:Connect"], resources: [c.replicationGroupArn, expect.stringMatching(/^\$\{TfToken/)] },
       ]);
@@ -96,7 +106,9 @@ describe("RedisReplicationGroup", () => {
       expect(c.grantConnect("aerologue-prod-ro")).toEqual([
         { effect: "Allow", actions: ["elasticache:Connect"], resources: [c.replicationGroupArn, expect.stringMatching(/^\$\{TfToken/)] },
       ]);
-      expect(() => c.grantConnect(new PolicyStatements(), { userName: "nobody" })).toThrow('no IAM cache user "nobody" (known: aerologue-prod-app, aerologue-prod-ro)');
+      expect(() => c.grantConnect(new PolicyStatements(), { userName: "nobody" })).toThrow(
+        'no IAM cache user "nobody" (known: aerologue-prod-app, aerologue-prod-ro)',
+      );
     });
     const synth = group({ auth: { mode: "iam", users: [{ userName: "aerologue-prod-app" }] } });
     const users = Object.values(all(synth, "aws_elasticache_user"));
@@ -142,12 +154,28 @@ describe("RedisReplicationGroup", () => {
   });
 
   it("covers the seed sizes: one MVP node without failover, cluster mode with the cluster.on group", () => {
-    const mvp = only(group({ nodeType: "cache.t4g.micro", topology: { mode: "replicas", numCacheClusters: 1 }, deletionProtection: false }), "aws_elasticache_replication_group").values;
-    expect(mvp).toMatchObject({ node_type: "cache.t4g.micro", num_cache_clusters: 1, automatic_failover_enabled: false, multi_az_enabled: false, lifecycle: { prevent_destroy: false } });
+    const mvp = only(
+      group({ nodeType: "cache.t4g.micro", topology: { mode: "replicas", numCacheClusters: 1 }, deletionProtection: false }),
+      "aws_elasticache_replication_group",
+    ).values;
+    expect(mvp).toMatchObject({
+      node_type: "cache.t4g.micro",
+      num_cache_clusters: 1,
+      automatic_failover_enabled: false,
+      multi_az_enabled: false,
+      lifecycle: { prevent_destroy: false },
+    });
     expect(mvp.final_snapshot_identifier).toBeUndefined();
     const sharded = group({ topology: { mode: "cluster", numNodeGroups: 2, replicasPerNodeGroup: 1 }, engine: "valkey" });
     const rg = only(sharded, "aws_elasticache_replication_group").values;
-    expect(rg).toMatchObject({ engine: "valkey", engine_version: "8.0", cluster_mode: "enabled", num_node_groups: 2, replicas_per_node_group: 1, parameter_group_name: "default.valkey8.cluster.on" });
+    expect(rg).toMatchObject({
+      engine: "valkey",
+      engine_version: "8.0",
+      cluster_mode: "enabled",
+      num_node_groups: 2,
+      replicas_per_node_group: 1,
+      parameter_group_name: "default.valkey8.cluster.on",
+    });
     expect(rg.num_cache_clusters).toBeUndefined();
     const custom = group({ parameters: { "maxmemory-policy": "allkeys-lru" }, topology: { mode: "cluster", numNodeGroups: 1, replicasPerNodeGroup: 1 } });
     expect(only(custom, "aws_elasticache_parameter_group").values).toMatchObject({
@@ -170,7 +198,9 @@ describe("RedisReplicationGroup", () => {
     expect(() => group({ maintenanceWindow: { day: "sun", start: "05:00", durationMinutes: 30 } })).toThrow(
       "maintenance window sun:05:00-sun:05:30 is 30 minutes; the service minimum is 60",
     );
-    expect(() => group({ snapshotWindow: { start: "04:30", durationMinutes: 60 } })).toThrow("backup window 04:30-05:30 overlaps maintenance window sun:05:00-sun:06:00");
+    expect(() => group({ snapshotWindow: { start: "04:30", durationMinutes: 60 } })).toThrow(
+      "backup window 04:30-05:30 overlaps maintenance window sun:05:00-sun:06:00",
+    );
     expect(() => group({ snapshotRetentionDays: 40, replicationGroupId: "Bad" })).toThrow(
       'replicationGroupId "Bad" must start with a letter and use lowercase letters, digits and single hyphens (max 40); snapshotRetentionDays 40 must be a whole number from 0 to 35',
     );
@@ -209,9 +239,11 @@ describe("ServerlessCache", () => {
   });
 
   it("rejects bad limits", () => {
-    expect(() => synthStack((s) => new ServerlessCache(s, "c", { ...sBase, usageLimits: { minEcpuPerSecond: 9000, maxEcpuPerSecond: 5000 }, subnetIds: ["a"] }))).toThrow(
-      "test/c: usageLimits.minEcpuPerSecond 9000 is above maxEcpuPerSecond 5000; subnetIds must list 2 or 3 private subnets (got 1)",
+    expect(() =>
+      synthStack((s) => new ServerlessCache(s, "c", { ...sBase, usageLimits: { minEcpuPerSecond: 9000, maxEcpuPerSecond: 5000 }, subnetIds: ["a"] })),
+    ).toThrow("test/c: usageLimits.minEcpuPerSecond 9000 is above maxEcpuPerSecond 5000; subnetIds must list 2 or 3 private subnets (got 1)");
+    expect(() => synthStack((s) => new ServerlessCache(s, "c", { ...sBase, dailySnapshotTime: "3:00" }))).toThrow(
+      'dailySnapshotTime "3:00" must be a UTC time "hh:mm" (24-hour)',
     );
-    expect(() => synthStack((s) => new ServerlessCache(s, "c", { ...sBase, dailySnapshotTime: "3:00" }))).toThrow('dailySnapshotTime "3:00" must be a UTC time "hh:mm" (24-hour)');
   });
 });

@@ -23,5 +23,7 @@ export function grantConnect(
   const userName = options!.userName;
   const userArn = userArns[userName];
   if (!userArn) throw new Error(`${cache.node.path}: no IAM cache user "${userName}" (known: ${Object.keys(userArns).join(", ") || "none"})`);
-  grantStatements(grantee, options!.sid, `Connect${sidOf(cache.node.id)}`, [{ suffix: "", effect: "Allow", actions: ["elasticache:Connect"], resources: [cacheArn, userArn] }]);
+  grantStatements(grantee, options!.sid, `Connect${sidOf(cache.node.id)}`, [
+    { suffix: "", effect: "Allow", actions: ["elasticache:Connect"], resources: [cacheArn, userArn] },
+  ]);
 }

@@ -127,7 +127,8 @@ export class RedisReplicationGroup extends Construct {
       errors.push(`numCacheClusters ${topology.numCacheClusters} must be a whole number from 1 to 6`);
     }
     if (topology.mode === "cluster") {
-      if (!Number.isInteger(topology.numNodeGroups) || topology.numNodeGroups < 1 || topology.numNodeGroups > 500) errors.push(`numNodeGroups ${topology.numNodeGroups} must be from 1 to 500`);
+      if (!Number.isInteger(topology.numNodeGroups) || topology.numNodeGroups < 1 || topology.numNodeGroups > 500)
+        errors.push(`numNodeGroups ${topology.numNodeGroups} must be from 1 to 500`);
       if (!Number.isInteger(topology.replicasPerNodeGroup) || topology.replicasPerNodeGroup < 0 || topology.replicasPerNodeGroup > 5) {
         errors.push(`replicasPerNodeGroup ${topology.replicasPerNodeGroup} must be from 0 to 5`);
       }
@@ -201,9 +202,14 @@ export class RedisReplicationGroup extends Construct {
     } else {
       // auth_token takes the token itself: a plan-time read, so the secret's value is a declared prerequisite.
       const secretName = auth.secretName ?? auth.secretArn;
-      if (Token.isUnresolved(secretName)) throw new Error(`${this.node.path}: auth.secretName is required when auth.secretArn is a token (it names the prerequisite)`);
+      if (Token.isUnresolved(secretName))
+        throw new Error(`${this.node.path}: auth.secretName is required when auth.secretArn is a token (it names the prerequisite)`);
       requirePrerequisite(this, {
-        requirement: { kind: "secret-value", secret: secretName, format: auth.secretJsonKey ? `JSON {"${auth.secretJsonKey}"}` : "the AUTH token (16-128 printable characters)" },
+        requirement: {
+          kind: "secret-value",
+          secret: secretName,
+          format: auth.secretJsonKey ? `JSON {"${auth.secretJsonKey}"}` : "the AUTH token (16-128 printable characters)",
+        },
         neededAt: "plan",
         reason: "the replication group's auth_token is read from the secret at plan time",
       });

@@ -80,7 +80,10 @@ export class ServerlessCache extends Construct {
     }
     for (const error of [cacheIdError("name", name), snapshotRetentionError(snapshotRetentionDays)]) if (error) errors.push(error);
     const range = (label: string, min: number | undefined, max: number | undefined, lo: number, hi: number) => {
-      for (const [k, v] of [[`min${label}`, min], [`max${label}`, max]] as const) {
+      for (const [k, v] of [
+        [`min${label}`, min],
+        [`max${label}`, max],
+      ] as const) {
         if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) errors.push(`usageLimits.${k} ${v} must be a whole number from ${lo} to ${hi}`);
       }
       if (min !== undefined && max !== undefined && min > max) errors.push(`usageLimits.min${label} ${min} is above max${label} ${max}`);

@@ -108,27 +108,49 @@ describe("AuditTrail", () => {
     // CloudWatch Logs encrypts the trail's log group with the same key.
     expect(sid(statements, "ServiceLogs").principals).toEqual([{ type: "Service", identifiers: ["logs.us-east-1.amazonaws.com"] }]);
     // No other statement lets a service in, and none without a condition but the account root.
-    expect(statements.map((s: J) => s.sid)).toEqual(["AccountRootAdministers", "KeyReaders", "ServiceCloudtrail", "ServiceCloudtrailDescribeKey", "ServiceLogs"]);
+    expect(statements.map((s: J) => s.sid)).toEqual([
+      "AccountRootAdministers",
+      "KeyReaders",
+      "ServiceCloudtrail",
+      "ServiceCloudtrailDescribeKey",
+      "ServiceLogs",
+    ]);
   });
 
   it("bucket: write-once for the retention, versioned, private, TLS-only, CloudTrail writes only for this trail", () => {
     const json = synth();
     const [bucketName, bucket] = one(json, "aws_s3_bucket");
-    expect(bucket).toMatchObject({ bucket: "acme-prod-cloudtrail-444444444444", object_lock_enabled: true, force_destroy: false, lifecycle: { prevent_destroy: true } });
+    expect(bucket).toMatchObject({
+      bucket: "acme-prod-cloudtrail-444444444444",
+      object_lock_enabled: true,
+      force_destroy: false,
+      lifecycle: { prevent_destroy: true },
+    });
     expect(one(json, "aws_s3_bucket_object_lock_configuration")[1]).toMatchObject({
       bucket: `\${aws_s3_bucket.${bucketName}.id}`,
       rule: { default_retention: { mode: "COMPLIANCE", days: 365 } },
     });
     expect(one(json, "aws_s3_bucket_versioning")[1].versioning_configuration).toEqual({ status: "Enabled" });
-    expect(one(json, "aws_s3_bucket_public_access_block")[1]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
-    expect(one(json, "aws_s3_bucket_logging")[1]).toMatchObject({ target_bucket: "acme-infra-tfstate-444444444444-access-logs", target_prefix: "acme-prod-cloudtrail-444444444444/" });
+    expect(one(json, "aws_s3_bucket_public_access_block")[1]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(one(json, "aws_s3_bucket_logging")[1]).toMatchObject({
+      target_bucket: "acme-infra-tfstate-444444444444-access-logs",
+      target_prefix: "acme-prod-cloudtrail-444444444444/",
+    });
     const rules = one(json, "aws_s3_bucket_lifecycle_configuration")[1].rule;
     expect(rules.find((r: J) => r.id === "audit-retention")).toMatchObject({ status: "Enabled", expiration: [{ days: 365 }] });
     expect(rules.find((r: J) => r.id === "bucket-hygiene")).toMatchObject({ noncurrent_version_expiration: [{ noncurrent_days: 1 }] });
 
     const statements = doc(json, "audit-trail_bucket_policy-document").statement;
     const arn = `\${aws_s3_bucket.${bucketName}.arn}`;
-    expect(sid(statements, "DenyInsecureTransport")).toMatchObject({ effect: "Deny", condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
+    expect(sid(statements, "DenyInsecureTransport")).toMatchObject({
+      effect: "Deny",
+      condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+    });
     const source = { test: "StringEquals", variable: "aws:SourceArn", values: [TRAIL] };
     expect(sid(statements, "CloudTrailAclCheck")).toMatchObject({ actions: ["s3:GetBucketAcl"], resources: [arn], condition: [source] });
     expect(sid(statements, "CloudTrailWrite")).toMatchObject({
@@ -142,10 +164,17 @@ describe("AuditTrail", () => {
   it("log group: the retention, the CMK, deletion protection; the delivery role writes only its streams", () => {
     const json = synth({ retentionDays: 731, lockMode: "GOVERNANCE" });
     const [groupName, group] = one(json, "aws_cloudwatch_log_group");
-    expect(group).toMatchObject({ name: "/aws/cloudtrail/prod-audit", retention_in_days: 731, deletion_protection_enabled: true, lifecycle: { prevent_destroy: true } });
+    expect(group).toMatchObject({
+      name: "/aws/cloudtrail/prod-audit",
+      retention_in_days: 731,
+      deletion_protection_enabled: true,
+      lifecycle: { prevent_destroy: true },
+    });
     expect(one(json, "aws_s3_bucket_object_lock_configuration")[1].rule).toEqual({ default_retention: { mode: "GOVERNANCE", days: 731 } });
     expect(one(json, "aws_iam_role")[1].name).toBe("prod-audit-cloudwatch-logs");
-    expect(doc(json, "audit-trail_assume").statement).toEqual([{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }] }]);
+    expect(doc(json, "audit-trail_assume").statement).toEqual([
+      { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }] },
+    ]);
     expect(doc(json, "audit-trail_logs-delivery").statement).toEqual([
       {
         sid: "DeliverTrailEvents",
@@ -158,7 +187,9 @@ describe("AuditTrail", () => {
 
   it("refuses what AWS or the audit would not survive", () => {
     expect(() => synth({ retentionDays: 366 })).toThrow(/retentionDays: log retention 366 days is not a CloudWatch Logs retention value/);
-    expect(() => synth({ dataEventBuckets: [BASE.bucketName] })).toThrow(/dataEventBuckets must not contain the trail's own bucket "acme-prod-cloudtrail-444444444444"/);
+    expect(() => synth({ dataEventBuckets: [BASE.bucketName] })).toThrow(
+      /dataEventBuckets must not contain the trail's own bucket "acme-prod-cloudtrail-444444444444"/,
+    );
     expect(() => synth({ dataEventBuckets: ["a-b-c", "a-b-c"] })).toThrow(/dataEventBuckets lists "a-b-c" twice/);
     expect(() => synth({ name: "bad name" })).toThrow(/name "bad name" must be 3-128 letters/);
   });

@@ -66,7 +66,8 @@ export class AuditTrail extends Construct {
     }
     const retentionError = validateLogRetention(props.retentionDays);
     if (retentionError) errors.push(`retentionDays: ${retentionError}`);
-    if (dataEventBuckets.includes(props.bucketName)) errors.push(`dataEventBuckets must not contain the trail's own bucket "${props.bucketName}" (each delivery would be a new data event)`);
+    if (dataEventBuckets.includes(props.bucketName))
+      errors.push(`dataEventBuckets must not contain the trail's own bucket "${props.bucketName}" (each delivery would be a new data event)`);
     const dup = dataEventBuckets.find((b, i) => dataEventBuckets.indexOf(b) !== i);
     if (dup) errors.push(`dataEventBuckets lists "${dup}" twice`);
     if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join("; ")}`);
@@ -136,7 +137,11 @@ export class AuditTrail extends Construct {
     // CloudTrail's own delivery role into CloudWatch Logs (AWS's CloudTrail_CloudWatchLogs_Role):
     // one log group, the streams a multi-Region trail creates (<account>_CloudTrail_<region>).
     const assume = serviceTrustPolicy(this, "assume", "cloudtrail.amazonaws.com");
-    const role = new IamRole(this, "logs-role", { name: `${props.name}-cloudwatch-logs`, assumeRolePolicy: assume.json, tags: { ...tags, Name: `${props.name}-cloudwatch-logs` } });
+    const role = new IamRole(this, "logs-role", {
+      name: `${props.name}-cloudwatch-logs`,
+      assumeRolePolicy: assume.json,
+      tags: { ...tags, Name: `${props.name}-cloudwatch-logs` },
+    });
     const deliver = new DataAwsIamPolicyDocument(this, "logs-delivery", {
       statement: [
         {

@@ -57,7 +57,14 @@ describe("Budget", () => {
     expect(() => synth({ emails: [] })).toThrow("Budget prod-mile-quest-monthly: give emails and/or snsTopicArn");
     expect(() => synth({ limitUsd: 0 })).toThrow("limitUsd must be > 0, got 0");
     expect(() => synth({ notifications: [] })).toThrow("AWS allows 1-5 notifications per budget, got 0");
-    expect(() => synth({ notifications: [{ thresholdPercent: 80, type: "ACTUAL" }, { thresholdPercent: 80, type: "ACTUAL" }] })).toThrow("ACTUAL at 80 % is listed twice");
+    expect(() =>
+      synth({
+        notifications: [
+          { thresholdPercent: 80, type: "ACTUAL" },
+          { thresholdPercent: 80, type: "ACTUAL" },
+        ],
+      }),
+    ).toThrow("ACTUAL at 80 % is listed twice");
     expect(() => synth({ emails: Array.from({ length: 11 }, (_, i) => `a${i}@x.com`) })).toThrow("10 email subscribers");
   });
 

@@ -73,7 +73,8 @@ export class Budget extends Construct {
     if (!(props.limitUsd > 0)) throw new RangeError(`${where}: limitUsd must be > 0, got ${props.limitUsd}`);
     if (emails.length === 0 && props.snsTopicArn === undefined) throw new RangeError(`${where}: give emails and/or snsTopicArn, or nobody hears the alerts`);
     if (emails.length > 10) throw new RangeError(`${where}: AWS allows 10 email subscribers per notification, got ${emails.length}`);
-    if (notifications.length === 0 || notifications.length > 5) throw new RangeError(`${where}: AWS allows 1-5 notifications per budget, got ${notifications.length}`);
+    if (notifications.length === 0 || notifications.length > 5)
+      throw new RangeError(`${where}: AWS allows 1-5 notifications per budget, got ${notifications.length}`);
     const seen = new Set<string>();
     for (const n of notifications) {
       if (!(n.thresholdPercent > 0)) throw new RangeError(`${where}: notification threshold ${n.thresholdPercent} must be > 0 %`);

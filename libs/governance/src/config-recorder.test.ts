@@ -94,7 +94,9 @@ describe("ConfigRecorder", () => {
 
   it("rejects malformed and duplicate rules", () => {
     expect(() => synth({ rules: [{ identifier: "s3-bucket" }] })).toThrow('AWS Config rule "s3-bucket": managed rule identifiers are UPPER_SNAKE_CASE');
-    expect(() => synth({ rules: [{ identifier: "ENCRYPTED_VOLUMES" }, { identifier: "ENCRYPTED_VOLUMES" }] })).toThrow('rule name "encrypted-volumes" is used twice');
+    expect(() => synth({ rules: [{ identifier: "ENCRYPTED_VOLUMES" }, { identifier: "ENCRYPTED_VOLUMES" }] })).toThrow(
+      'rule name "encrypted-volumes" is used twice',
+    );
   });
 
   it("renders input parameters with sorted keys and string values", () => {

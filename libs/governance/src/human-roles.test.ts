@@ -4,7 +4,12 @@ import { HumanRoles, type HumanRolesProps } from "./human-roles";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type J = any;
-const AUDIT = { trailArn: "arn:aws:cloudtrail:us-east-1:111111111111:trail/dev-audit", bucketArn: "arn:aws:s3:::trail", keyArn: "arn:aws:kms:us-east-1:111111111111:key/k", logGroupArn: "arn:aws:logs:us-east-1:111111111111:log-group:/aws/cloudtrail/dev-audit" };
+const AUDIT = {
+  trailArn: "arn:aws:cloudtrail:us-east-1:111111111111:trail/dev-audit",
+  bucketArn: "arn:aws:s3:::trail",
+  keyArn: "arn:aws:kms:us-east-1:111111111111:key/k",
+  logGroupArn: "arn:aws:logs:us-east-1:111111111111:log-group:/aws/cloudtrail/dev-audit",
+};
 const BASE: HumanRolesProps = {
   trustedAccountId: "555555555555",
   roles: [

@@ -106,8 +106,10 @@ export class HumanRoles extends Construct {
     const maxSession = props.maxSessionSeconds ?? 3600;
     const errors: string[] = [];
     if (!/^\d{12}$/.test(props.trustedAccountId)) errors.push(`trustedAccountId "${props.trustedAccountId}" must be a 12-digit AWS account id`);
-    if (!Number.isInteger(mfaMaxAge) || mfaMaxAge < 60 || mfaMaxAge > 43200) errors.push(`mfaMaxAgeSeconds ${mfaMaxAge} must be a whole number from 60 to 43200`);
-    if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200) errors.push(`maxSessionSeconds ${maxSession} must be a whole number from 3600 to 43200 (IAM's range)`);
+    if (!Number.isInteger(mfaMaxAge) || mfaMaxAge < 60 || mfaMaxAge > 43200)
+      errors.push(`mfaMaxAgeSeconds ${mfaMaxAge} must be a whole number from 60 to 43200`);
+    if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200)
+      errors.push(`maxSessionSeconds ${maxSession} must be a whole number from 3600 to 43200 (IAM's range)`);
     const names = props.roles.map((r) => r.name);
     for (const r of props.roles) if (!/^[\w+=,.@-]{1,64}$/.test(r.name)) errors.push(`role name "${r.name}" must be 1-64 letters, digits or "+=,.@_-"`);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
@@ -140,9 +142,13 @@ export class HumanRoles extends Construct {
         maxSessionDuration: maxSession,
         tags: { ...(props.tags ?? {}), Name: spec.name },
       });
-      new IamRolePolicyAttachment(this, `${spec.name}-access`, { role: role.name, policyArn: `arn:${partition}:iam::aws:policy/${MANAGED_POLICY_OF_ACCESS[spec.access]}` });
+      new IamRolePolicyAttachment(this, `${spec.name}-access`, {
+        role: role.name,
+        policyArn: `arn:${partition}:iam::aws:policy/${MANAGED_POLICY_OF_ACCESS[spec.access]}`,
+      });
       // power-user may write almost everywhere (read-only cannot write at all; administrators own the trail).
-      if (guard && spec.access === "power-user") new IamRolePolicy(this, `${spec.name}-audit-guard`, { name: "keep-audit-trail", role: role.id, policy: guard.json });
+      if (guard && spec.access === "power-user")
+        new IamRolePolicy(this, `${spec.name}-audit-guard`, { name: "keep-audit-trail", role: role.id, policy: guard.json });
       arns[spec.name] = role.arn;
     }
     this.roleArns = arns;

@@ -24,7 +24,10 @@ export const BASELINE_MANAGED_RULES: readonly ManagedRule[] = [
   { identifier: "EC2_IMDSV2_CHECK" },
   { identifier: "VPC_FLOW_LOGS_ENABLED" },
   { identifier: "VPC_DEFAULT_SECURITY_GROUP_CLOSED" },
-  { identifier: "RESTRICTED_INCOMING_TRAFFIC", inputParameters: { blockedPort1: 22, blockedPort2: 3389, blockedPort3: 3306, blockedPort4: 5432, blockedPort5: 6379 } },
+  {
+    identifier: "RESTRICTED_INCOMING_TRAFFIC",
+    inputParameters: { blockedPort1: 22, blockedPort2: 3389, blockedPort3: 3306, blockedPort4: 5432, blockedPort5: 6379 },
+  },
   { identifier: "CLOUD_TRAIL_ENABLED" },
   { identifier: "CLOUDWATCH_LOG_GROUP_ENCRYPTED" },
 ];
@@ -45,7 +48,8 @@ export function renderInputParameters(params: ManagedRule["inputParameters"]): s
 export function validateRules(rules: readonly ManagedRule[]): void {
   const names = new Set<string>();
   for (const r of rules) {
-    if (!IDENTIFIER_RE.test(r.identifier)) throw new RangeError(`AWS Config rule ${JSON.stringify(r.identifier)}: managed rule identifiers are UPPER_SNAKE_CASE`);
+    if (!IDENTIFIER_RE.test(r.identifier))
+      throw new RangeError(`AWS Config rule ${JSON.stringify(r.identifier)}: managed rule identifiers are UPPER_SNAKE_CASE`);
     const name = ruleName(r);
     if (names.has(name)) throw new RangeError(`AWS Config rule name ${JSON.stringify(name)} is used twice`);
     names.add(name);

@@ -37,7 +37,9 @@ describe("ServiceLinkedRoles", () => {
       }),
     ) as Json;
     const rds = Object.keys(json.resource["aws_iam_service_linked_role"]!).find((k) => k.startsWith("slr_rds"))!;
-    expect(json.import).toEqual([{ to: `aws_iam_service_linked_role.${rds}`, id: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/rds.amazonaws.com/AWSServiceRoleForRDS` }]);
+    expect(json.import).toEqual([
+      { to: `aws_iam_service_linked_role.${rds}`, id: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/rds.amazonaws.com/AWSServiceRoleForRDS` },
+    ]);
     expect(() =>
       Testing.synthScope((s) => {
         new ServiceLinkedRoles(s, "slr", { accountId: ACCOUNT, services: ["ecs.amazonaws.com"], existing: ["rds.amazonaws.com"] });

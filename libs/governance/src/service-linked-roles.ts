@@ -33,7 +33,9 @@ export class ServiceLinkedRoles extends Construct {
     const existing = new Set(props.existing ?? []);
     const unknown = [...existing].filter((s) => !props.services.includes(s));
     if (unknown.length > 0) {
-      throw new Error(`${this.node.path}: existing ${unknown.join(", ")} is not needed by this account (needed: ${props.services.join(", ") || "none"}); remove it from the config`);
+      throw new Error(
+        `${this.node.path}: existing ${unknown.join(", ")} is not needed by this account (needed: ${props.services.join(", ") || "none"}); remove it from the config`,
+      );
     }
     const arns: Partial<Record<ServiceLinkedRoleService, string>> = {};
     for (const service of [...new Set(props.services)].sort()) {

@@ -10,9 +10,7 @@ export function toDocumentStatement(s: PolicyStatement): DataAwsIamPolicyDocumen
     actions: [...s.actions],
     resources: [...s.resources],
     ...(s.principals && s.principals.length > 0 ? { principals: s.principals.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })) } : {}),
-    ...(s.conditions && s.conditions.length > 0
-      ? { condition: s.conditions.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })) }
-      : {}),
+    ...(s.conditions && s.conditions.length > 0 ? { condition: s.conditions.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })) } : {}),
   };
 }
 

@@ -127,7 +127,8 @@ export function statementErrors(s: PolicyStatement): string[] {
   if (s.actions.length === 0) errors.push(`${s.sid}: no actions`);
   if (s.resources.length === 0) errors.push(`${s.sid}: no resources`);
   const malformed = s.actions.filter((a) => a !== "*" && !isReference(a) && !ACTION.test(a));
-  if (malformed.length > 0) errors.push(`${s.sid}: action(s) ${malformed.map((a) => `"${a}"`).join(", ")} must be "service:Action" (wildcards * and ? allowed in the action name)`);
+  if (malformed.length > 0)
+    errors.push(`${s.sid}: action(s) ${malformed.map((a) => `"${a}"`).join(", ")} must be "service:Action" (wildcards * and ? allowed in the action name)`);
   const badResources = s.resources.filter((r) => r !== "*" && !isReference(r) && !r.startsWith("arn:"));
   if (badResources.length > 0) errors.push(`${s.sid}: resource(s) ${badResources.map((r) => `"${r}"`).join(", ")} must be an ARN ("arn:...") or "*"`);
   for (const [i, c] of (s.conditions ?? []).entries()) {
@@ -153,7 +154,8 @@ export function statementErrors(s: PolicyStatement): string[] {
  */
 export function grantErrors(statement: PolicyStatement, granted: Set<string>, to: string): string[] {
   const errors = statementErrors(statement);
-  if (statement.principals && statement.principals.length > 0) errors.push(`${statement.sid}: principals belong in resource policies; a grantee's policy is an identity policy`);
+  if (statement.principals && statement.principals.length > 0)
+    errors.push(`${statement.sid}: principals belong in resource policies; a grantee's policy is an identity policy`);
   if (granted.has(statement.sid)) errors.push(`sid "${statement.sid}" is already granted to ${to}`);
   if (errors.length === 0) granted.add(statement.sid);
   return errors;

@@ -203,7 +203,13 @@ export class EncryptionKey extends Construct implements KeyUseSink {
     // No sourceArns means every resource of the service in this account: the union of a restricted and an
     // unrestricted use is unrestricted.
     const sourceArns =
-      existing === undefined ? (sp.sourceArns ? new Set(sp.sourceArns) : undefined) : existing.sourceArns && sp.sourceArns ? new Set([...existing.sourceArns, ...sp.sourceArns]) : undefined;
+      existing === undefined
+        ? sp.sourceArns
+          ? new Set(sp.sourceArns)
+          : undefined
+        : existing.sourceArns && sp.sourceArns
+          ? new Set([...existing.sourceArns, ...sp.sourceArns])
+          : undefined;
     const extra = new Set([...(existing?.extraActions ?? []), ...(extraActions ?? [])]);
     this.services.set(sp.service, { sourceArns, actions: sp.actions ?? existing?.actions, extraActions: extra });
     this.note(sp.service, who);
@@ -222,11 +228,15 @@ export class EncryptionKey extends Construct implements KeyUseSink {
 
   /** Let a grantee encrypt and decrypt with this key (and only this key). One statement, sid "EncryptDecrypt<key id>". */
   grantEncryptDecrypt(grantee: Grantee, options: GrantOptions = {}): void {
-    grantStatements(grantee, options.sid, `EncryptDecrypt${sidOf(this.node.id)}`, [{ suffix: "", effect: "Allow", actions: [...ENCRYPT_DECRYPT_ACTIONS], resources: [this.keyArn] }]);
+    grantStatements(grantee, options.sid, `EncryptDecrypt${sidOf(this.node.id)}`, [
+      { suffix: "", effect: "Allow", actions: [...ENCRYPT_DECRYPT_ACTIONS], resources: [this.keyArn] },
+    ]);
   }
 
   /** Let a grantee decrypt with this key. One statement, sid "Decrypt<key id>". */
   grantDecrypt(grantee: Grantee, options: GrantOptions = {}): void {
-    grantStatements(grantee, options.sid, `Decrypt${sidOf(this.node.id)}`, [{ suffix: "", effect: "Allow", actions: [...DECRYPT_ACTIONS], resources: [this.keyArn] }]);
+    grantStatements(grantee, options.sid, `Decrypt${sidOf(this.node.id)}`, [
+      { suffix: "", effect: "Allow", actions: [...DECRYPT_ACTIONS], resources: [this.keyArn] },
+    ]);
   }
 }

@@ -10,7 +10,11 @@ describe("Secret: a container whose value is a fresh-account prerequisite", () =
   it("declares its value as a prerequisite created by its stack, in the format it names", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "secrets");
-    new Secret(stack, "google", { name: "app/oauth/google", kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k", valueFormat: 'JSON {"client_id","client_secret"}' });
+    new Secret(stack, "google", {
+      name: "app/oauth/google",
+      kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k",
+      valueFormat: 'JSON {"client_id","client_secret"}',
+    });
     expect(declaredPrerequisites(app)).toMatchObject([
       { requirement: { kind: "secret-value", secret: "app/oauth/google", format: 'JSON {"client_id","client_secret"}' }, neededBy: [], after: ["secrets"] },
     ]);
@@ -20,7 +24,14 @@ describe("Secret: a container whose value is a fresh-account prerequisite", () =
 describe("GeneratedCredentials: a database password nobody types and no plan or state holds", () => {
   const build = (stack: TerraformStack, version?: number) => {
     const secret = new Secret(stack, "db-secret", { name: "app/db", kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k" });
-    const creds = new GeneratedCredentials(stack, "creds", { secret, engine: "postgres", username: "admin", port: 5432, dbname: "app", ...(version ? { version } : {}) });
+    const creds = new GeneratedCredentials(stack, "creds", {
+      secret,
+      engine: "postgres",
+      username: "admin",
+      port: 5432,
+      dbname: "app",
+      ...(version ? { version } : {}),
+    });
     creds.withHost("db.example.internal");
     return creds;
   };
@@ -36,7 +47,10 @@ describe("GeneratedCredentials: a database password nobody types and no plan or 
     const [storedName, stored] = Object.entries(json.ephemeral!["aws_secretsmanager_secret_version"]!)[0]!;
     const versions = json.resource["aws_secretsmanager_secret_version"]!;
     const initialName = Object.keys(versions).find((k) => k.includes("_initial_"))!;
-    expect(stored).toEqual({ secret_id: expect.stringMatching(/^\$\{aws_secretsmanager_secret\..+\.arn\}$/), version_id: `\${aws_secretsmanager_secret_version.${initialName}.version_id}` });
+    expect(stored).toEqual({
+      secret_id: expect.stringMatching(/^\$\{aws_secretsmanager_secret\..+\.arn\}$/),
+      version_id: `\${aws_secretsmanager_secret_version.${initialName}.version_id}`,
+    });
     expect(versions[initialName]).toEqual({
       secret_id: stored["secret_id"],
       secret_string_wo: `\${jsonencode({"engine" = "postgres", "username" = "admin", "password" = ephemeral.aws_secretsmanager_random_password.${random[0]![0]}.random_password, "port" = 5432, "dbname" = "app"})}`,
@@ -70,7 +84,11 @@ describe("GeneratedCredentials: a database password nobody types and no plan or 
     const app = Testing.app();
     const stack = new TerraformStack(app, "x");
     const secret = { secretArn: "arn:s", name: "n" };
-    expect(() => new GeneratedCredentials(stack, "a", { secret, engine: "postgres", username: "u", port: 5432, version: 0 })).toThrow("version 0 must be a whole number >= 1");
-    expect(() => new GeneratedCredentials(stack, "b", { secret, engine: "postgres", username: "u", port: 5432, passwordLength: 8 })).toThrow("passwordLength 8");
+    expect(() => new GeneratedCredentials(stack, "a", { secret, engine: "postgres", username: "u", port: 5432, version: 0 })).toThrow(
+      "version 0 must be a whole number >= 1",
+    );
+    expect(() => new GeneratedCredentials(stack, "b", { secret, engine: "postgres", username: "u", port: 5432, passwordLength: 8 })).toThrow(
+      "passwordLength 8",
+    );
   });
 });

@@ -124,20 +124,22 @@ function serviceStatements(sp: KeyServicePrincipal, accountId: string, region: s
   const sid = `Service${sp.service.replace(/(^|\.)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
   if (sp.service === "cloudtrail") return cloudTrailStatements(sid, sp, accountId, partition);
   if (sp.service === "logs") {
-    return [{
-      sid,
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
-      actions: [...(sp.actions ?? defaultServiceActions("logs"))],
-      resources: ["*"],
-      condition: [
-        {
-          test: "ArnLike",
-          variable: "kms:EncryptionContext:aws:logs:arn",
-          values: [...(sp.sourceArns ?? [`arn:${partition}:logs:${region}:${accountId}:log-group:*`])],
-        },
-      ],
-    }];
+    return [
+      {
+        sid,
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
+        actions: [...(sp.actions ?? defaultServiceActions("logs"))],
+        resources: ["*"],
+        condition: [
+          {
+            test: "ArnLike",
+            variable: "kms:EncryptionContext:aws:logs:arn",
+            values: [...(sp.sourceArns ?? [`arn:${partition}:logs:${region}:${accountId}:log-group:*`])],
+          },
+        ],
+      },
+    ];
   }
   const condition = [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }];
   if (sp.sourceArns && sp.sourceArns.length > 0) condition.push({ test: "ArnLike", variable: "aws:SourceArn", values: [...sp.sourceArns] });
@@ -172,7 +174,10 @@ function cloudTrailStatements(sid: string, sp: KeyServicePrincipal, accountId: s
       principals,
       actions: [...(sp.actions ?? defaultServiceActions("cloudtrail"))],
       resources: ["*"],
-      condition: [source, { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: [`arn:${partition}:cloudtrail:*:${accountId}:trail/*`] }],
+      condition: [
+        source,
+        { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: [`arn:${partition}:cloudtrail:*:${accountId}:trail/*`] },
+      ],
     },
     { sid: `${sid}DescribeKey`, effect: "Allow", principals, actions: ["kms:DescribeKey"], resources: ["*"], condition: [source] },
   ];

@@ -72,7 +72,9 @@ export function declareLogGroupKey(by: IConstruct, keyRef: string | undefined): 
 export function declareServicePrincipalKeyUse(by: IConstruct, keyRef: string | undefined, principal: string, sourceArns?: readonly string[]): boolean {
   const service = keyServiceOfPrincipal(principal);
   if (service === undefined) {
-    throw new Error(`${by.node.path}: ${principal} writes to a resource encrypted with a customer-managed key, and libs/kms does not know that service: add it to KEY_SERVICE_NAMES`);
+    throw new Error(
+      `${by.node.path}: ${principal} writes to a resource encrypted with a customer-managed key, and libs/kms does not know that service: add it to KEY_SERVICE_NAMES`,
+    );
   }
   return declareKeyUse(by, keyRef, { kind: "service", service, ...(sourceArns && sourceArns.length > 0 ? { sourceArns } : {}) });
 }

@@ -94,13 +94,30 @@ describe("EncryptionKey", () => {
     const account = { test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] };
     const anyTrail = statementsOf({ servicePrincipals: [{ service: "cloudtrail" }] });
     expect(anyTrail.slice(1)).toEqual([
-      { sid: "ServiceCloudtrail", effect: "Allow", principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }], actions: ["kms:GenerateDataKey*"], resources: ["*"], condition: [account, context] },
-      { sid: "ServiceCloudtrailDescribeKey", effect: "Allow", principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }], actions: ["kms:DescribeKey"], resources: ["*"], condition: [account] },
+      {
+        sid: "ServiceCloudtrail",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+        actions: ["kms:GenerateDataKey*"],
+        resources: ["*"],
+        condition: [account, context],
+      },
+      {
+        sid: "ServiceCloudtrailDescribeKey",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+        actions: ["kms:DescribeKey"],
+        resources: ["*"],
+        condition: [account],
+      },
     ]);
     const trail = "arn:aws:cloudtrail:us-east-1:111111111111:trail/audit";
     const one = statementsOf({ servicePrincipals: [{ service: "cloudtrail", sourceArns: [trail] }] }, ["arn:aws:iam::111111111111:role/admin"]);
     expect(one.map((x: { sid: string }) => x.sid)).toEqual(["AccountRootAdministers", "KeyReaders", "ServiceCloudtrail", "ServiceCloudtrailDescribeKey"]);
-    expect(one[1]).toMatchObject({ principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:role/admin"] }], actions: ["kms:Decrypt", "kms:DescribeKey"] });
+    expect(one[1]).toMatchObject({
+      principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:role/admin"] }],
+      actions: ["kms:Decrypt", "kms:DescribeKey"],
+    });
     expect(one[2].condition).toEqual([{ test: "ArnLike", variable: "aws:SourceArn", values: [trail] }, context]);
     expect(one[3].condition).toEqual([{ test: "ArnLike", variable: "aws:SourceArn", values: [trail] }]);
   });
@@ -122,7 +139,10 @@ describe("EncryptionKey", () => {
 
     const statements = Object.values((JSON.parse(Testing.synth(kms)) as Synth).data!["aws_iam_policy_document"]!)[0].statement;
     expect(statements.map((x: { sid: string }) => x.sid)).toEqual(["AccountRootAdministers", "ServiceEvents", "ServiceLogs"]);
-    expect(statements[1]).toMatchObject({ principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }], actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"] });
+    expect(statements[1]).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }],
+      actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"],
+    });
     expect(key.uses()).toEqual([
       { use: "events", by: ["logs/event-bus"] },
       { use: "logs", by: ["logs/log-group"] },
@@ -131,7 +151,10 @@ describe("EncryptionKey", () => {
 
   it("merges uses of one service: an unrestricted use widens a restricted one", () => {
     const synth = synthStack((s) => {
-      const key = new EncryptionKey(s, "key", { ...base, servicePrincipals: [{ service: "cloudfront", sourceArns: ["arn:aws:cloudfront::111111111111:distribution/E1"] }] });
+      const key = new EncryptionKey(s, "key", {
+        ...base,
+        servicePrincipals: [{ service: "cloudfront", sourceArns: ["arn:aws:cloudfront::111111111111:distribution/E1"] }],
+      });
       key.allowService("cloudfront");
       expect(() => key.allow({ kind: "service", service: "s3" }, s)).not.toThrow();
     });
@@ -180,7 +203,12 @@ describe("EncryptionKey", () => {
   it("supports multi-Region primaries, replicas, and relaxations as explicit props", () => {
     const synth = synthStack((s) => {
       new EncryptionKey(s, "primary", { ...base, multiRegion: true, deletionWindowInDays: 7, deletionProtection: false });
-      new EncryptionKey(s, "replica", { ...base, name: "aerologue-prod-data-dr", region: "eu-west-1", replicaOf: { primaryKeyArn: "arn:aws:kms:us-east-1:111111111111:key/mrk-1" } });
+      new EncryptionKey(s, "replica", {
+        ...base,
+        name: "aerologue-prod-data-dr",
+        region: "eu-west-1",
+        replicaOf: { primaryKeyArn: "arn:aws:kms:us-east-1:111111111111:key/mrk-1" },
+      });
     });
     expect(only(synth, "aws_kms_key").values).toMatchObject({ multi_region: true, deletion_window_in_days: 7, lifecycle: { prevent_destroy: false } });
     expect(only(synth, "aws_kms_replica_key").values).toMatchObject({
@@ -194,8 +222,13 @@ describe("EncryptionKey", () => {
   it("grants scoped to the key ARN", () => {
     synthStack((s) => {
       const key = new EncryptionKey(s, "key", base);
-      expect(documentStatements((g) => key.grantDecrypt(g))).toEqual([{ sid: "DecryptKey", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: [key.keyArn] }]);
-      expect(documentStatements((g) => key.grantEncryptDecrypt(g, { sid: "UseKey" }))[0]).toMatchObject({ sid: "UseKey", actions: expect.arrayContaining(["kms:GenerateDataKey*"]) });
+      expect(documentStatements((g) => key.grantDecrypt(g))).toEqual([
+        { sid: "DecryptKey", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: [key.keyArn] },
+      ]);
+      expect(documentStatements((g) => key.grantEncryptDecrypt(g, { sid: "UseKey" }))[0]).toMatchObject({
+        sid: "UseKey",
+        actions: expect.arrayContaining(["kms:GenerateDataKey*"]),
+      });
       expect(key.keyArn).toMatch(/^\$\{TfToken/);
     });
   });
@@ -204,7 +237,9 @@ describe("EncryptionKey", () => {
     expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, deletionWindowInDays: 5 }))).toThrow(
       "test/k: deletionWindowInDays 5 must be an integer from 7 to 30",
     );
-    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, rotationPeriodInDays: 30 }))).toThrow("rotationPeriodInDays 30 must be an integer from 90 to 2560");
+    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, rotationPeriodInDays: 30 }))).toThrow(
+      "rotationPeriodInDays 30 must be an integer from 90 to 2560",
+    );
     expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, name: "aws/foo" }))).toThrow('name "aws/foo"');
   });
 });
@@ -264,7 +299,17 @@ describe("Secret", () => {
     );
     expect(() => synthStack((s) => new Secret(s, "x", { name: "x", kmsKeyArn, recoveryWindowInDays: 0 }))).toThrow("recoveryWindowInDays 0");
     expect(() =>
-      synthStack((s) => new Secret(s, "x", { name: "x", kmsKeyArn, replicas: [{ region: "us-west-2", kmsKeyArn }, { region: "us-west-2", kmsKeyArn }] })),
+      synthStack(
+        (s) =>
+          new Secret(s, "x", {
+            name: "x",
+            kmsKeyArn,
+            replicas: [
+              { region: "us-west-2", kmsKeyArn },
+              { region: "us-west-2", kmsKeyArn },
+            ],
+          }),
+      ),
     ).toThrow("replica region us-west-2 is listed twice");
   });
 });

@@ -4,7 +4,8 @@ import { type Synth, all, synthStack } from "@infra/testing-core/stack";
 import { keysPerPurpose, purposeKeysBuilder } from "./purpose-keys";
 
 const aliases = (synth: Synth) => Object.values(all(synth, "aws_kms_alias") as Record<string, { name: string }>).map((a) => a.name);
-const keys = (synth: Synth) => all(synth, "aws_kms_key") as Record<string, { description: string; deletion_window_in_days: number; tags: Record<string, string>; lifecycle?: unknown }>;
+const keys = (synth: Synth) =>
+  all(synth, "aws_kms_key") as Record<string, { description: string; deletion_window_in_days: number; tags: Record<string, string>; lifecycle?: unknown }>;
 
 describe("keysPerPurpose", () => {
   it("makes one key per purpose, named <prefix>-<purpose>, with the shared settings and its own description", () => {

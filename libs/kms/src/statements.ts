@@ -10,13 +10,7 @@ export type KeyPolicyStatement = DataAwsIamPolicyDocumentStatement;
 export type PolicyStatement = KeyPolicyStatement;
 
 /** Actions a principal needs to encrypt and decrypt with a key (envelope encryption included). */
-export const ENCRYPT_DECRYPT_ACTIONS = [
-  "kms:Decrypt",
-  "kms:DescribeKey",
-  "kms:Encrypt",
-  "kms:GenerateDataKey*",
-  "kms:ReEncrypt*",
-] as const;
+export const ENCRYPT_DECRYPT_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"] as const;
 
 /** Actions a principal needs to read data encrypted with a key. */
 export const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;

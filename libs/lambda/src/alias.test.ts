@@ -31,7 +31,11 @@ describe("LambdaFunction.addAlias", () => {
   });
 
   it("refuses an alias on a function that publishes no versions, and a name Lambda rejects", () => {
-    expect(() => synthJson((s) => new LambdaFunction(s, "login", props).addAlias("live"))).toThrow("an alias needs publish: true (it points at a published version)");
-    expect(() => synthJson((s) => new LambdaFunction(s, "login", { ...props, publish: true }).addAlias("42"))).toThrow('name "42" must be 1-128 letters, digits, - or _, and not only digits');
+    expect(() => synthJson((s) => new LambdaFunction(s, "login", props).addAlias("live"))).toThrow(
+      "an alias needs publish: true (it points at a published version)",
+    );
+    expect(() => synthJson((s) => new LambdaFunction(s, "login", { ...props, publish: true }).addAlias("42"))).toThrow(
+      'name "42" must be 1-128 letters, digits, - or _, and not only digits',
+    );
   });
 });

@@ -139,9 +139,7 @@ describe("LambdaFunction", () => {
       expect(() => fn.addToRolePolicy({ sid: "bad-sid", actions: ["s3:GetObject"], resources: ["x"] })).toThrow(
         'sid "bad-sid" must be 1-100 letters and digits',
       );
-      expect(() => fn.addToRolePolicy({ sid: "Nothing", actions: ["s3:GetObject"], resources: [] })).toThrow(
-        'Nothing: no resources',
-      );
+      expect(() => fn.addToRolePolicy({ sid: "Nothing", actions: ["s3:GetObject"], resources: [] })).toThrow("Nothing: no resources");
     });
     const grant = Object.entries(resource.aws_iam_role_policy as Json).find(([k]) => k.startsWith("fn_grant-ReadSessions_"))![1];
     expect(grant.name).toBe("ReadSessions");
@@ -189,9 +187,7 @@ describe("LambdaFunction", () => {
   it("rejects bad SQS mapping settings", () => {
     synthJson((s) => {
       const fn = new LambdaFunction(s, "fn", props);
-      expect(() => fn.addSqsEventSource("q", { queueArn: "arn", batchSize: 100 })).toThrow(
-        "batchSize 100 above 10 needs maximumBatchingWindowSeconds >= 1",
-      );
+      expect(() => fn.addSqsEventSource("q", { queueArn: "arn", batchSize: 100 })).toThrow("batchSize 100 above 10 needs maximumBatchingWindowSeconds >= 1");
     });
   });
 

@@ -14,13 +14,7 @@ import { LambdaAlias } from "./alias";
 import { type LambdaCode, codeArguments, isImageCode } from "./code";
 import { validateEnvironment } from "./environment";
 import { type LambdaTarget, permissionStatementId } from "./policy";
-import {
-  validateFunctionName,
-  validateMemorySize,
-  validateReservedConcurrency,
-  validateRuntime,
-  validateTimeout,
-} from "./validate";
+import { validateFunctionName, validateMemorySize, validateReservedConcurrency, validateRuntime, validateTimeout } from "./validate";
 
 export type LambdaArchitecture = "arm64" | "x86_64";
 
@@ -233,7 +227,9 @@ export class LambdaFunction extends Construct implements LambdaTarget, Grantee {
    * other callers should invoke when a deployment tool shifts traffic between versions.
    */
   addAlias(name: string, description?: string): LambdaAlias {
-    throwIfInvalid(`Lambda function ${this.node.path} alias "${name}"`, [this.publish ? undefined : "an alias needs publish: true (it points at a published version)"]);
+    throwIfInvalid(`Lambda function ${this.node.path} alias "${name}"`, [
+      this.publish ? undefined : "an alias needs publish: true (it points at a published version)",
+    ]);
     return new LambdaAlias(this, `alias-${name}`, { functionName: this.functionName, functionVersion: this.version, name, description });
   }
 

@@ -24,8 +24,8 @@ describe("LambdaLayer", () => {
   });
 
   it("rejects deprecated runtimes", () => {
-    expect(() =>
-      synthJson((s) => new LambdaLayer(s, "l", { name: "l", code: { s3Bucket: "b", s3Key: "k" }, compatibleRuntimes: ["python3.8"] })),
-    ).toThrow(/^Lambda layer "l": runtime "python3.8" is not a supported/);
+    expect(() => synthJson((s) => new LambdaLayer(s, "l", { name: "l", code: { s3Bucket: "b", s3Key: "k" }, compatibleRuntimes: ["python3.8"] }))).toThrow(
+      /^Lambda layer "l": runtime "python3.8" is not a supported/,
+    );
   });
 });

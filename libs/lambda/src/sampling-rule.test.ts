@@ -20,6 +20,8 @@ describe("TracingSamplingRule", () => {
     });
   });
   it("rejects a rate above 1", () => {
-    expect(() => synthJson((s) => new TracingSamplingRule(s, "x", { name: "x", fixedRate: 5 }))).toThrow('TracingSamplingRule "x": fixedRate 5 must be between 0 and 1');
+    expect(() => synthJson((s) => new TracingSamplingRule(s, "x", { name: "x", fixedRate: 5 }))).toThrow(
+      'TracingSamplingRule "x": fixedRate 5 must be between 0 and 1',
+    );
   });
 });

@@ -12,9 +12,7 @@ describe("subMinuteDefinition", () => {
   it("unrolls 6 invocations with 5 waits of 10 s for a 10 s cadence", () => {
     const def = subMinuteDefinition({ functionArn: FN, intervalSeconds: 10, invocationType: "Event", payload: { source: "tick" } });
     const states = def.States as Json;
-    expect(Object.keys(states)).toEqual([
-      "Invoke0", "Wait0", "Invoke1", "Wait1", "Invoke2", "Wait2", "Invoke3", "Wait3", "Invoke4", "Wait4", "Invoke5",
-    ]);
+    expect(Object.keys(states)).toEqual(["Invoke0", "Wait0", "Invoke1", "Wait1", "Invoke2", "Wait2", "Invoke3", "Wait3", "Invoke4", "Wait4", "Invoke5"]);
     expect(def.StartAt).toBe("Invoke0");
     expect(states.Invoke0).toMatchObject({
       Type: "Task",
@@ -95,7 +93,13 @@ describe("SubMinuteSchedule", () => {
   it("lets Step Functions deliver logs: the role may manage log deliveries (on *, no resource-level permissions) and the key admits delivery.logs and CloudWatch Logs", () => {
     synthJson((s) => {
       const key = new EncryptionKey(s, "key", { name: "compute", accountId: "111111111111", region: "us-east-1" });
-      new SubMinuteSchedule(s, "detector", { name: "aerologue-dev-crossing-detector", target, intervalSeconds: 10, kmsKeyArn: key.keyArn, logRetentionDays: 30 });
+      new SubMinuteSchedule(s, "detector", {
+        name: "aerologue-dev-crossing-detector",
+        target,
+        intervalSeconds: 10,
+        kmsKeyArn: key.keyArn,
+        logRetentionDays: 30,
+      });
       expect(key.uses().map((u) => u.use)).toEqual(["delivery.logs", "logs"]);
     });
     const { data } = synth();
@@ -113,14 +117,23 @@ describe("SubMinuteSchedule", () => {
 
   it("can leave execution data out of the log when the payload is sensitive", () => {
     const { resource } = synthJson(
-      (s) => new SubMinuteSchedule(s, "x", { name: "x", target, intervalSeconds: 10, kmsKeyArn: KEY, logRetentionDays: 30, includeExecutionData: false, logLevel: "ALL" }),
+      (s) =>
+        new SubMinuteSchedule(s, "x", {
+          name: "x",
+          target,
+          intervalSeconds: 10,
+          kmsKeyArn: KEY,
+          logRetentionDays: 30,
+          includeExecutionData: false,
+          logLevel: "ALL",
+        }),
     );
     expect(only(resource.aws_sfn_state_machine, "state machine").logging_configuration).toMatchObject({ level: "ALL", include_execution_data: false });
   });
 
   it("rejects a cadence that does not divide a minute", () => {
-    expect(() =>
-      synthJson((s) => new SubMinuteSchedule(s, "x", { name: "x", target, intervalSeconds: 7, kmsKeyArn: KEY, logRetentionDays: 30 })),
-    ).toThrow(/^SubMinuteSchedule "x": intervalSeconds 7 must be/);
+    expect(() => synthJson((s) => new SubMinuteSchedule(s, "x", { name: "x", target, intervalSeconds: 7, kmsKeyArn: KEY, logRetentionDays: 30 }))).toThrow(
+      /^SubMinuteSchedule "x": intervalSeconds 7 must be/,
+    );
   });
 });

@@ -132,7 +132,12 @@ export class SubMinuteSchedule extends Construct {
           actions: [...VENDED_LOG_DELIVERY_ACTIONS],
           resources: ["*"],
         },
-        { sid: "WriteTraces", effect: "Allow", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"] },
+        {
+          sid: "WriteTraces",
+          effect: "Allow",
+          actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+          resources: ["*"],
+        },
         { sid: "UseStateKey", effect: "Allow", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [props.kmsKeyArn] },
       ],
     });

@@ -8,7 +8,9 @@ describe("validateRuntime", () => {
     expect(validateRuntime(r)).toBeUndefined();
   });
   it.each(["nodejs18.x", "python3.9", "go1.x", "nodejs16.x", ""])("rejects %s and lists what is allowed", (r) => {
-    expect(validateRuntime(r)).toMatch(new RegExp(`^runtime "${r.replace(".", "\\.")}" is not a supported, non-deprecated Lambda runtime; allowed: nodejs20\\.x, `));
+    expect(validateRuntime(r)).toMatch(
+      new RegExp(`^runtime "${r.replace(".", "\\.")}" is not a supported, non-deprecated Lambda runtime; allowed: nodejs20\\.x, `),
+    );
   });
   it("applies the deprecation date when given one", () => {
     expect(validateRuntime("nodejs20.x", "2026-04-29")).toBeUndefined();
@@ -60,9 +62,7 @@ describe("validateLambdaFunctionProps", () => {
     ]);
   });
   it("image code refuses runtime, handler and layers", () => {
-    expect(
-      validateLambdaFunctionProps({ ...base, code: { imageUri: "x" }, runtime: "nodejs22.x", handler: "h", layers: ["arn:l:1"] }),
-    ).toEqual([
+    expect(validateLambdaFunctionProps({ ...base, code: { imageUri: "x" }, runtime: "nodejs22.x", handler: "h", layers: ["arn:l:1"] })).toEqual([
       "runtime is set by the image; leave it unset for image code",
       "handler is set by the image (CMD); leave it unset for image code",
       "layers cannot be used with image code",

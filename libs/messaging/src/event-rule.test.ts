@@ -11,7 +11,12 @@ const SFN = "arn:aws:states:us-east-1:111111111111:stateMachine:cleanup";
 describe("EventRule", () => {
   it("runs a Lambda hourly with a permission scoped to the rule", () => {
     const { resource } = synthJson(
-      (s) => new EventRule(s, "airports", { name: "aerologue-dev-etl-airport-data", schedule: "rate(1 hour)", targets: { fn: { type: "lambda", function: fn, input: { full: true } } } }),
+      (s) =>
+        new EventRule(s, "airports", {
+          name: "aerologue-dev-etl-airport-data",
+          schedule: "rate(1 hour)",
+          targets: { fn: { type: "lambda", function: fn, input: { full: true } } },
+        }),
     );
     const rule = only(resource.aws_cloudwatch_event_rule, "rule");
     expect(rule).toMatchObject({ name: "aerologue-dev-etl-airport-data", schedule_expression: "rate(1 hour)", state: "ENABLED" });
@@ -32,7 +37,10 @@ describe("EventRule", () => {
         name: "activity-logged",
         eventPattern: { source: ["milequest.activity"], "detail-type": ["ActivityLogged"] },
         eventBusName: "milequest",
-        targets: { queue: { type: "sqs", queue: q, maxRetryAttempts: 3, deadLetterQueueArn: "arn:aws:sqs:us-east-1:111111111111:dlq" }, sfn: { type: "sfn", stateMachineArn: SFN } },
+        targets: {
+          queue: { type: "sqs", queue: q, maxRetryAttempts: 3, deadLetterQueueArn: "arn:aws:sqs:us-east-1:111111111111:dlq" },
+          sfn: { type: "sfn", stateMachineArn: SFN },
+        },
       });
     });
     const rule = only(resource.aws_cloudwatch_event_rule, "rule");
@@ -54,9 +62,9 @@ describe("EventRule", () => {
   });
 
   it("refuses 10-second schedules, missing/duplicate triggers and FIFO targets without group", () => {
-    expect(() => synthJson((s) => new EventRule(s, "r", { name: "r", schedule: "rate(10 seconds)", targets: { fn: { type: "lambda", function: fn } } }))).toThrow(
-      /^EventRule "r": schedule "rate\(10 seconds\)" is below 1 minute\. .*SubMinuteSchedule/,
-    );
+    expect(() =>
+      synthJson((s) => new EventRule(s, "r", { name: "r", schedule: "rate(10 seconds)", targets: { fn: { type: "lambda", function: fn } } })),
+    ).toThrow(/^EventRule "r": schedule "rate\(10 seconds\)" is below 1 minute\. .*SubMinuteSchedule/);
     expect(() => synthJson((s) => new EventRule(s, "r", { name: "r", targets: {} }))).toThrow(
       'EventRule "r": set exactly one of schedule and eventPattern; at least one target is required',
     );
@@ -92,13 +100,20 @@ describe("Schedule", () => {
       target: { arn: fn.functionArn, retry_policy: { maximum_retry_attempts: 2, maximum_event_age_in_seconds: 86400 } },
     });
     const doc = Object.entries(data.aws_iam_policy_document as Json).find(([k]) => k.startsWith("cleanup_policy"))![1] as Json;
-    expect(doc.statement[0]).toEqual({ sid: "InvokeTarget", effect: "Allow", actions: ["lambda:InvokeFunction"], resources: [fn.functionArn, `${fn.functionArn}:*`] });
+    expect(doc.statement[0]).toEqual({
+      sid: "InvokeTarget",
+      effect: "Allow",
+      actions: ["lambda:InvokeFunction"],
+      resources: [fn.functionArn, `${fn.functionArn}:*`],
+    });
     expect(resource.aws_lambda_permission).toBeUndefined();
   });
 
   it("rejects sub-minute rates", () => {
     expect(() =>
-      synthJson((s) => new Schedule(s, "x", { name: "x", scheduleExpression: "rate(30 seconds)", kmsKeyArn: KEY, target: { type: "sfn", stateMachineArn: SFN } })),
+      synthJson(
+        (s) => new Schedule(s, "x", { name: "x", scheduleExpression: "rate(30 seconds)", kmsKeyArn: KEY, target: { type: "sfn", stateMachineArn: SFN } }),
+      ),
     ).toThrow(/^Schedule "x": schedule "rate\(30 seconds\)" is below 1 minute/);
   });
 });

@@ -33,7 +33,10 @@ describe("Queue", () => {
     expect(dlq).toMatchObject({ name: "aerologue-dev-ws-broadcast-dlq", kms_master_key_id: KEY, message_retention_seconds: 1209600 });
     expect(dlq.redrive_policy).toBeUndefined();
     const allow = only(resource.aws_sqs_queue_redrive_allow_policy, "redrive allow");
-    expect(JSON.parse(allow.redrive_allow_policy)).toEqual({ redrivePermission: "byQueue", sourceQueueArns: [expect.stringMatching(/^\$\{aws_sqs_queue\.broadcast_queue_/)] });
+    expect(JSON.parse(allow.redrive_allow_policy)).toEqual({
+      redrivePermission: "byQueue",
+      sourceQueueArns: [expect.stringMatching(/^\$\{aws_sqs_queue\.broadcast_queue_/)],
+    });
 
     for (const [name, policy] of Object.entries(resource.aws_sqs_queue_policy as Json)) {
       const doc = JSON.parse((policy as Json).policy);
@@ -49,12 +52,20 @@ describe("Queue", () => {
   });
 
   it("FIFO queues get the .fifo suffix on both queues; bad numbers fail with every reason", () => {
-    const { resource } = synthJson((s) => new Queue(s, "q", { name: "orders", kmsKeyArn: KEY, fifo: true, contentBasedDeduplication: true, deadLetter: { maxReceiveCount: 5 } }));
-    const names = Object.values(resource.aws_sqs_queue as Json).map((q) => (q as Json).name).sort();
+    const { resource } = synthJson(
+      (s) => new Queue(s, "q", { name: "orders", kmsKeyArn: KEY, fifo: true, contentBasedDeduplication: true, deadLetter: { maxReceiveCount: 5 } }),
+    );
+    const names = Object.values(resource.aws_sqs_queue as Json)
+      .map((q) => (q as Json).name)
+      .sort();
     expect(names).toEqual(["orders-dlq.fifo", "orders.fifo"]);
     expect(() =>
-      synthJson((s) => new Queue(s, "q", { name: "q", kmsKeyArn: KEY, visibilityTimeoutSeconds: 50000, receiveWaitTimeSeconds: 21, contentBasedDeduplication: true })),
-    ).toThrow('Queue "q": visibilityTimeoutSeconds 50000 must be a whole number from 0 to 43200; receiveWaitTimeSeconds 21 must be a whole number from 0 to 20; contentBasedDeduplication needs fifo: true');
+      synthJson(
+        (s) => new Queue(s, "q", { name: "q", kmsKeyArn: KEY, visibilityTimeoutSeconds: 50000, receiveWaitTimeSeconds: 21, contentBasedDeduplication: true }),
+      ),
+    ).toThrow(
+      'Queue "q": visibilityTimeoutSeconds 50000 must be a whole number from 0 to 43200; receiveWaitTimeSeconds 21 must be a whole number from 0 to 20; contentBasedDeduplication needs fifo: true',
+    );
   });
 
   it("grants send and consume with the key, and allows a service from one source", () => {
@@ -95,7 +106,10 @@ describe("Topic", () => {
           oncall: { protocol: "email", endpoint: "ops@example.com" },
           pager: { protocol: "sms", endpoint: "+15550100" },
           queue: { protocol: "sqs", queue: q, rawMessageDelivery: true, filterPolicy: { severity: ["critical"] } },
-          fn: { protocol: "lambda", function: { functionName: "notify", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:notify", invokeArn: "x" } },
+          fn: {
+            protocol: "lambda",
+            function: { functionName: "notify", functionArn: "arn:aws:lambda:us-east-1:111111111111:function:notify", invokeArn: "x" },
+          },
         },
       });
     });
@@ -116,7 +130,11 @@ describe("Topic", () => {
     const subs = Object.values(resource.aws_sns_topic_subscription as Json) as Json[];
     expect(subs.map((x) => x.protocol).sort()).toEqual(["email", "lambda", "sms", "sqs"]);
     const sqsSub = subs.find((x) => x.protocol === "sqs")!;
-    expect(sqsSub).toMatchObject({ raw_message_delivery: true, filter_policy: '{"severity":["critical"]}', endpoint: expect.stringMatching(/aws_sqs_queue\.fanout_queue_/) });
+    expect(sqsSub).toMatchObject({
+      raw_message_delivery: true,
+      filter_policy: '{"severity":["critical"]}',
+      endpoint: expect.stringMatching(/aws_sqs_queue\.fanout_queue_/),
+    });
     const queuePolicy = JSON.parse(byPrefix(resource.aws_sqs_queue_policy as Json, "fanout_policy_").policy);
     expect(queuePolicy.Statement[1]).toMatchObject({
       Sid: "FromTopicAlertsQueue",
@@ -147,8 +165,16 @@ describe("Topic", () => {
 describe("declarative senders and publishers", () => {
   it("adds allowedSenders to the queue policy and allowedPublishers to the topic policy", () => {
     const { resource } = synthJson((s) => {
-      new Queue(s, "q", { name: "q", kmsKeyArn: KEY, allowedSenders: [{ sid: "from-bucket", servicePrincipal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads" }] });
-      new Topic(s, "t", { name: "t", kmsKeyArn: KEY, allowedPublishers: [{ sid: "alarms", servicePrincipal: "cloudwatch.amazonaws.com", sourceArn: "arn:aws:cloudwatch:us-east-1:111111111111:alarm:*" }] });
+      new Queue(s, "q", {
+        name: "q",
+        kmsKeyArn: KEY,
+        allowedSenders: [{ sid: "from-bucket", servicePrincipal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads" }],
+      });
+      new Topic(s, "t", {
+        name: "t",
+        kmsKeyArn: KEY,
+        allowedPublishers: [{ sid: "alarms", servicePrincipal: "cloudwatch.amazonaws.com", sourceArn: "arn:aws:cloudwatch:us-east-1:111111111111:alarm:*" }],
+      });
     });
     const qp = JSON.parse(byPrefix(resource.aws_sqs_queue_policy as Json, "q_policy_").policy);
     expect(qp.Statement.map((x: Json) => x.Sid)).toEqual(["DenyInsecureTransport", "FromBucket"]);

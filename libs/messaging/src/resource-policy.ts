@@ -39,7 +39,14 @@ export function denyInsecureTransport(actions: readonly string[], resource: stri
 }
 
 /** Let an AWS service principal do `action` on `resource`, only on behalf of `sourceArn`. */
-export function allowServiceFrom(sid: string, servicePrincipal: string, action: string, resource: string, arnTest: "ArnEquals" | "ArnLike", sourceArn: string): PolicyStatement {
+export function allowServiceFrom(
+  sid: string,
+  servicePrincipal: string,
+  action: string,
+  resource: string,
+  arnTest: "ArnEquals" | "ArnLike",
+  sourceArn: string,
+): PolicyStatement {
   return {
     sid: sidOf(sid),
     effect: "Allow",

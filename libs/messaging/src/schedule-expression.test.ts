@@ -26,9 +26,7 @@ describe("validateScheduleExpression", () => {
 
   it("rejects malformed rates with the rule that was broken", () => {
     expect(validateScheduleExpression("rate(0 minutes)")).toBe('schedule "rate(0 minutes)" must have a value of at least 1');
-    expect(validateScheduleExpression("rate(1 minutes)")).toBe(
-      'schedule "rate(1 minutes)": a value of 1 takes the singular unit, e.g. rate(1 minute)',
-    );
+    expect(validateScheduleExpression("rate(1 minutes)")).toBe('schedule "rate(1 minutes)": a value of 1 takes the singular unit, e.g. rate(1 minute)');
     expect(validateScheduleExpression("rate(5 minute)")).toBe('schedule "rate(5 minute)": a value above 1 takes the plural unit, e.g. rate(5 minutes)');
     expect(validateScheduleExpression("rate(2 weeks)")).toBe('schedule "rate(2 weeks)" has unit "weeks": use minute(s), hour(s) or day(s)');
     expect(validateScheduleExpression("rate(five minutes)")).toMatch(/is malformed: expected rate\(<positive whole number>/);

@@ -6,7 +6,13 @@ const KEY = "arn:aws:kms:us-east-1:111122223333:key/alerts";
 
 describe("AlertTopic", () => {
   const json = synthJson(
-    (s) => new AlertTopic(s, "alerts", { name: "prod-platform-alerts", kmsKeyArn: KEY, emails: ["ops@example.com", "dba@example.com"], smsNumbers: ["+15551234567"] }),
+    (s) =>
+      new AlertTopic(s, "alerts", {
+        name: "prod-platform-alerts",
+        kmsKeyArn: KEY,
+        emails: ["ops@example.com", "dba@example.com"],
+        smsNumbers: ["+15551234567"],
+      }),
   );
 
   it("encrypts the topic with the CMK", () => {
@@ -25,7 +31,13 @@ describe("AlertTopic", () => {
 
   it("attaches a policy: owner account, account-scoped AWS publishers, deny non-TLS publish", () => {
     const doc = onlyData(json, "aws_iam_policy_document");
-    const statements = doc.statement as { sid: string; effect: string; actions: string[]; principals: { type: string; identifiers: string[] }[]; condition?: unknown[] }[];
+    const statements = doc.statement as {
+      sid: string;
+      effect: string;
+      actions: string[];
+      principals: { type: string; identifiers: string[] }[];
+      condition?: unknown[];
+    }[];
     expect(statements.map((s) => s.sid)).toEqual(["AllowOwnerAccount", "AllowAlertPublishers", "DenyInsecureTransport"]);
     expect(statements[1]!.principals[0]!.identifiers).toEqual(["cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"]);
     expect(statements[1]!.condition).toEqual([

@@ -41,7 +41,13 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The KMS key policy statements a CMK needs so that alarms, EventBridge and RDS events can publish to an encrypted topic. */
-export function alertTopicKeyPolicyStatements(): { sid: string; effect: "Allow"; principals: { type: "Service"; identifiers: string[] }[]; actions: string[]; resources: string[] }[] {
+export function alertTopicKeyPolicyStatements(): {
+  sid: string;
+  effect: "Allow";
+  principals: { type: "Service"; identifiers: string[] }[];
+  actions: string[];
+  resources: string[];
+}[] {
   return [
     {
       sid: "AllowAlertPublishers",
@@ -86,40 +92,40 @@ export class AlertTopic extends Construct implements PublishTarget {
 
     const account = new DataAwsCallerIdentity(this, "account");
     this.statements = (publishers) => [
-        {
-          sid: "AllowOwnerAccount",
-          effect: "Allow",
-          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account.accountId}:root`] }],
-          actions: [
-            "sns:GetTopicAttributes",
-            "sns:SetTopicAttributes",
-            "sns:AddPermission",
-            "sns:RemovePermission",
-            "sns:DeleteTopic",
-            "sns:Subscribe",
-            "sns:ListSubscriptionsByTopic",
-            "sns:Publish",
-          ],
-          resources: [topic.arn],
-        },
-        {
-          // Alarms, EventBridge rules and RDS event subscriptions of this account only (confused deputy).
-          sid: "AllowAlertPublishers",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: publishers }],
-          actions: ["sns:Publish"],
-          resources: [topic.arn],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] }],
-        },
-        {
-          sid: "DenyInsecureTransport",
-          effect: "Deny",
-          principals: [{ type: "*", identifiers: ["*"] }],
-          actions: ["sns:Publish"],
-          resources: [topic.arn],
-          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-        },
-      ];
+      {
+        sid: "AllowOwnerAccount",
+        effect: "Allow",
+        principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account.accountId}:root`] }],
+        actions: [
+          "sns:GetTopicAttributes",
+          "sns:SetTopicAttributes",
+          "sns:AddPermission",
+          "sns:RemovePermission",
+          "sns:DeleteTopic",
+          "sns:Subscribe",
+          "sns:ListSubscriptionsByTopic",
+          "sns:Publish",
+        ],
+        resources: [topic.arn],
+      },
+      {
+        // Alarms, EventBridge rules and RDS event subscriptions of this account only (confused deputy).
+        sid: "AllowAlertPublishers",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: publishers }],
+        actions: ["sns:Publish"],
+        resources: [topic.arn],
+        condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] }],
+      },
+      {
+        sid: "DenyInsecureTransport",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["sns:Publish"],
+        resources: [topic.arn],
+        condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+      },
+    ];
     this.policy = new DataAwsIamPolicyDocument(this, "policy-doc", { statement: this.statements([...this.publishers]) });
     new SnsTopicPolicy(this, "policy", { arn: topic.arn, policy: this.policy.json });
     registerPublishTarget(this, [this.topicArn]);

@@ -84,7 +84,8 @@ function properties(w: DashboardWidget, region: string): Record<string, unknown>
         period: w.period ?? 300,
         title: w.title,
       };
-      if (w.yAxis) p.yAxis = { left: { ...(w.yAxis.min !== undefined ? { min: w.yAxis.min } : {}), ...(w.yAxis.max !== undefined ? { max: w.yAxis.max } : {}) } };
+      if (w.yAxis)
+        p.yAxis = { left: { ...(w.yAxis.min !== undefined ? { min: w.yAxis.min } : {}), ...(w.yAxis.max !== undefined ? { max: w.yAxis.max } : {}) } };
       return p;
     }
     case "text":

@@ -23,16 +23,53 @@ describe("renderDashboardBody", () => {
         widgets: [
           { type: "text", x: 0, y: 0, width: 24, height: 2, properties: { markdown: "# Platform" } },
           {
-            type: "metric", x: 0, y: 2, width: 12, height: 6,
-            properties: { metrics: [["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "asg"]], view: "timeSeries", stacked: false, region: "us-east-1", stat: "Average", period: 300, title: "EC2 CPU", yAxis: { left: { min: 0, max: 100 } } },
+            type: "metric",
+            x: 0,
+            y: 2,
+            width: 12,
+            height: 6,
+            properties: {
+              metrics: [["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "asg"]],
+              view: "timeSeries",
+              stacked: false,
+              region: "us-east-1",
+              stat: "Average",
+              period: 300,
+              title: "EC2 CPU",
+              yAxis: { left: { min: 0, max: 100 } },
+            },
           },
           {
-            type: "metric", x: 12, y: 2, width: 12, height: 6,
-            properties: { metrics: [["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", "db", "Role", "WRITER", { label: "connections" }]], view: "timeSeries", stacked: false, region: "us-east-1", stat: "Maximum", period: 60, title: "RDS" },
+            type: "metric",
+            x: 12,
+            y: 2,
+            width: 12,
+            height: 6,
+            properties: {
+              metrics: [["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", "db", "Role", "WRITER", { label: "connections" }]],
+              view: "timeSeries",
+              stacked: false,
+              region: "us-east-1",
+              stat: "Maximum",
+              period: 60,
+              title: "RDS",
+            },
           },
           {
-            type: "metric", x: 0, y: 8, width: 18, height: 6,
-            properties: { metrics: [["AWS/ECS", "CPUReservation", "ClusterName", "c"]], view: "timeSeries", stacked: false, region: "us-east-1", stat: "Average", period: 300, title: "wide" },
+            type: "metric",
+            x: 0,
+            y: 8,
+            width: 18,
+            height: 6,
+            properties: {
+              metrics: [["AWS/ECS", "CPUReservation", "ClusterName", "c"]],
+              view: "timeSeries",
+              stacked: false,
+              region: "us-east-1",
+              stat: "Average",
+              period: 300,
+              title: "wide",
+            },
           },
         ],
       }),
@@ -54,7 +91,10 @@ describe("renderDashboardBody", () => {
 
 describe("Dashboard", () => {
   it("uses the given region, or the provider's region from data.aws_region", () => {
-    const fixed = only(synthJson((s) => new Dashboard(s, "d", { name: "prod-overview", widgets, region: "eu-west-1" })), "aws_cloudwatch_dashboard");
+    const fixed = only(
+      synthJson((s) => new Dashboard(s, "d", { name: "prod-overview", widgets, region: "eu-west-1" })),
+      "aws_cloudwatch_dashboard",
+    );
     expect(fixed.dashboard_name).toBe("prod-overview");
     expect(fixed.dashboard_body).toBe(renderDashboardBody(widgets, "eu-west-1"));
 

@@ -4,7 +4,8 @@ import { AlertTopic } from "./alert-topic";
 import { LogGroup } from "./log-group";
 import { synthJson } from "@infra/testing-core/json";
 
-const key = (s: Parameters<Parameters<typeof synthJson>[0]>[0], name: string) => new EncryptionKey(s, name, { name, accountId: "111111111111", region: "us-east-1" });
+const key = (s: Parameters<Parameters<typeof synthJson>[0]>[0], name: string) =>
+  new EncryptionKey(s, name, { name, accountId: "111111111111", region: "us-east-1" });
 
 describe("monitoring constructs declare how AWS services use their keys", () => {
   it("a log group makes CloudWatch Logs a user of its key; an alert topic its publishers (the ones its topic policy allows)", () => {
@@ -30,7 +31,9 @@ describe("an alert topic other AWS services ask to publish to", () => {
       new Budget(s, "budget", { name: "prod-monthly", limitUsd: 100, snsTopicArn: topic.topicArn });
       expect(alerts.uses().map((u) => u.use)).toEqual(["budgets", "cloudwatch", "events", "events.rds"]);
     });
-    const doc = Object.entries(json.data["aws_iam_policy_document"] as Record<string, { statement: { sid: string; principals: { identifiers: string[] }[] }[] }>).find(([n]) => n.startsWith("topic_policy-doc"))![1];
+    const doc = Object.entries(
+      json.data["aws_iam_policy_document"] as Record<string, { statement: { sid: string; principals: { identifiers: string[] }[] }[] }>,
+    ).find(([n]) => n.startsWith("topic_policy-doc"))![1];
     expect(doc.statement.find((x) => x.sid === "AllowAlertPublishers")!.principals[0]!.identifiers).toEqual([
       "budgets.amazonaws.com",
       "cloudwatch.amazonaws.com",

@@ -4,7 +4,9 @@ import { only, synthJson } from "@infra/testing-core/json";
 
 describe("LogGroup", () => {
   it("sets retention, CMK and class; no deletion protection by default", () => {
-    const json = synthJson((s) => new LogGroup(s, "logs", { name: "/aws/ecs/dev-platform", retentionDays: 7, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" }));
+    const json = synthJson(
+      (s) => new LogGroup(s, "logs", { name: "/aws/ecs/dev-platform", retentionDays: 7, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" }),
+    );
     const group = only(json, "aws_cloudwatch_log_group");
     expect(group).toMatchObject({
       name: "/aws/ecs/dev-platform",

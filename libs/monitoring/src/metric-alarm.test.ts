@@ -17,7 +17,11 @@ const base = {
   alarmTopicArns: [TOPIC],
 } satisfies MetricAlarmProps;
 
-const alarmOf = (props: MetricAlarmProps) => only(synthJson((s) => new MetricAlarm(s, "a", props)), "aws_cloudwatch_metric_alarm");
+const alarmOf = (props: MetricAlarmProps) =>
+  only(
+    synthJson((s) => new MetricAlarm(s, "a", props)),
+    "aws_cloudwatch_metric_alarm",
+  );
 
 describe("MetricAlarm", () => {
   it("renders a single-metric alarm with SNS alarm and OK actions", () => {
@@ -77,13 +81,20 @@ describe("MetricAlarm", () => {
     expect(alarm.period).toBeUndefined();
     expect(alarm.metric_query).toEqual([
       { id: "errors", return_data: false, metric: { namespace: "AWS/ApiGateway", metric_name: "5xx", dimensions: { ApiId: "abc" }, stat: "Sum", period: 300 } },
-      { id: "requests", return_data: false, metric: { namespace: "AWS/ApiGateway", metric_name: "Count", dimensions: { ApiId: "abc" }, stat: "Sum", period: 300 } },
+      {
+        id: "requests",
+        return_data: false,
+        metric: { namespace: "AWS/ApiGateway", metric_name: "Count", dimensions: { ApiId: "abc" }, stat: "Sum", period: 300 },
+      },
       { id: "rate", expression: "100 * errors / requests", label: "error %", return_data: true },
     ]);
   });
 
   it.each([
-    [{ ...base, period: 45 }, "MetricAlarm api-latency-p99: period 45s is not allowed: CloudWatch accepts 10, 30 (high-resolution metrics) or a multiple of 60 seconds"],
+    [
+      { ...base, period: 45 },
+      "MetricAlarm api-latency-p99: period 45s is not allowed: CloudWatch accepts 10, 30 (high-resolution metrics) or a multiple of 60 seconds",
+    ],
     [{ ...base, datapointsToAlarm: 6 }, "datapointsToAlarm 6 must be between 1 and evaluationPeriods (5)"],
     [{ ...base, statistic: "Average", extendedStatistic: "p99" } as MetricAlarmProps, "set statistic or extendedStatistic, not both"],
     [{ ...base, extendedStatistic: "p999x" }, 'extendedStatistic "p999x" is not a percentile'],
@@ -94,7 +105,14 @@ describe("MetricAlarm", () => {
 
   it("rejects a returnId that names no query", () => {
     expect(() =>
-      alarmOf({ ...base, namespace: undefined, metricName: undefined, dimensions: undefined, returnId: "x", metricQueries: [{ id: "e", expression: "1" }] } as unknown as MetricAlarmProps),
+      alarmOf({
+        ...base,
+        namespace: undefined,
+        metricName: undefined,
+        dimensions: undefined,
+        returnId: "x",
+        metricQueries: [{ id: "e", expression: "1" }],
+      } as unknown as MetricAlarmProps),
     ).toThrow('returnId "x" is not one of the metric query ids: e');
   });
 });

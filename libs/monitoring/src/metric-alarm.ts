@@ -4,11 +4,7 @@ import { Construct } from "constructs";
 import { validateAlarmPeriod, validateEvaluation, validateExtendedStatistic } from "./alarm-validation";
 
 export type AlarmStatistic = "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";
-export type ComparisonOperator =
-  | "GreaterThanOrEqualToThreshold"
-  | "GreaterThanThreshold"
-  | "LessThanThreshold"
-  | "LessThanOrEqualToThreshold";
+export type ComparisonOperator = "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
 export type TreatMissingData = "missing" | "ignore" | "breaching" | "notBreaching";
 
 interface CommonAlarmProps {
@@ -126,9 +122,7 @@ export class MetricAlarm extends Construct {
         metricName: props.metricName,
         dimensions: { ...props.dimensions },
         period: props.period,
-        ...(props.extendedStatistic !== undefined
-          ? { extendedStatistic: props.extendedStatistic }
-          : { statistic: props.statistic ?? "Average" }),
+        ...(props.extendedStatistic !== undefined ? { extendedStatistic: props.extendedStatistic } : { statistic: props.statistic ?? "Average" }),
         unit: props.unit,
       });
     } else {

@@ -144,7 +144,10 @@ describe("SearchDomain", () => {
 
   it("emits the snapshot hour only when set, and relaxes deletion protection only when asked", () => {
     const { json } = synth({ automatedSnapshotStartHour: 3, deletionProtection: false });
-    expect(json).toHaveResourceWithProperties(OpensearchDomain, { snapshot_options: { automated_snapshot_start_hour: 3 }, lifecycle: { prevent_destroy: false } });
+    expect(json).toHaveResourceWithProperties(OpensearchDomain, {
+      snapshot_options: { automated_snapshot_start_hour: 3 },
+      lifecycle: { prevent_destroy: false },
+    });
   });
 
   it("sets the off-peak window (when updates and Auto-Tune apply) from a typed UTC start", () => {

@@ -35,7 +35,9 @@ export function validateTopology(t: TopologyInput): void {
   const zones = t.zoneAwareness?.azCount ?? 1;
   if (t.zoneAwareness) {
     if (t.instanceCount % zones !== 0) {
-      throw new RangeError(`${where}: instanceCount ${t.instanceCount} must be a multiple of the ${zones} availability zones so every zone holds the same number of nodes`);
+      throw new RangeError(
+        `${where}: instanceCount ${t.instanceCount} must be a multiple of the ${zones} availability zones so every zone holds the same number of nodes`,
+      );
     }
   }
   if (t.subnetCount !== zones) {

@@ -34,7 +34,18 @@ describe("plan-summary CLI", () => {
     const dir = planDir({ "dev-a-vpc.json": "create.json" });
     writeFileSync(join(dir, "cost.md"), "### Cost: `dev`\n\nFixed monthly estimate: $1.00 → **$2.00** (+$1.00, +100.0%).\n");
     writeFileSync(join(dir, "policy.md"), "### Policy pack: `dev`\n\n✅ 1 resources, 2 checks: **0 failed**, 0 waived, 2 passed.\n");
-    const result = run(["--env", "dev", "--dir", dir, "--append", join(dir, "cost.md"), "--append", join(dir, "policy.md"), "--append", join(dir, "absent.md")]);
+    const result = run([
+      "--env",
+      "dev",
+      "--dir",
+      dir,
+      "--append",
+      join(dir, "cost.md"),
+      "--append",
+      join(dir, "policy.md"),
+      "--append",
+      join(dir, "absent.md"),
+    ]);
     expect(result.code).toBe(0);
     const body = result.stdout;
     const table = body.indexOf("| `dev-a-vpc` |");

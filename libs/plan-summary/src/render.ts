@@ -71,8 +71,7 @@ function placeholderNote(stacks: readonly StackPlan[]): string[] {
   const on = stacks.filter((s) => s.summary.placeholders?.length);
   if (on.length === 0) return [];
   const shown = 5;
-  const list = (reads: readonly string[]) =>
-    reads.slice(0, shown).map(cell).join(", ") + (reads.length > shown ? ` and ${reads.length - shown} more` : "");
+  const list = (reads: readonly string[]) => reads.slice(0, shown).map(cell).join(", ") + (reads.length > shown ? ` and ${reads.length - shown} more` : "");
   return [
     "",
     "> [!NOTE]",
@@ -120,7 +119,12 @@ export function renderPlanComment(env: string, stacks: readonly StackPlan[], opt
   const texts = withText.map((s) => s.planText ?? "");
   const fits = fixed + texts.reduce((a, t) => a + t.length, 0) <= limit;
   const budget = fits ? Infinity : limit - fixed - truncNote.length;
-  const shares = fits ? texts.map((t) => t.length) : shareBudget(texts.map((t) => t.length), budget);
+  const shares = fits
+    ? texts.map((t) => t.length)
+    : shareBudget(
+        texts.map((t) => t.length),
+        budget,
+      );
   const blocks = withText.map((s, i) => detailsBlock(s, truncate(texts[i]!, shares[i]!)));
   const body = `${head}${fits ? "" : truncNote}${blocks.join("\n")}${footer}`;
   return body.length <= limit ? body : `${body.slice(0, limit - 40)}\n\n… (comment cut at ${limit} characters)`;

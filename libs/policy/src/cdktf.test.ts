@@ -53,7 +53,13 @@ describe("attachPolicyPack", () => {
 
   it("ignores an expired waiver and says so in the message", () => {
     const { app, stack } = bucketStack("Suspended");
-    const waiver: Waiver = { rule: "INF-S3-004", address: "aws_s3_bucket.assets", reason: "until migration", expires: "2026-05-31", level: "environments/dev/env.ts" };
+    const waiver: Waiver = {
+      rule: "INF-S3-004",
+      address: "aws_s3_bucket.assets",
+      reason: "until migration",
+      expires: "2026-05-31",
+      level: "environments/dev/env.ts",
+    };
     attachPolicyPack(stack, { waivers: [waiver], today: TODAY, rules: [s3Versioning] });
     expect(synthError(app)).toContain("note: waiver INF-S3-004 on aws_s3_bucket.assets (environments/dev/env.ts) expired on 2026-05-31");
   });
@@ -95,7 +101,8 @@ describe("attachPolicyPack", () => {
     const other = new S3Bucket(data, "other", { bucket: "other" });
     new S3BucketVersioningA(consumer, "other-versioning", { bucket: other.id, versioningConfiguration: { status: "Enabled" } });
     const reports: PolicyReport[] = [];
-    for (const stack of [data, consumer]) attachPolicyPack(stack, { waivers: [], today: TODAY, rules: [s3Versioning], mode: "report", onReport: (r) => reports.push(r) });
+    for (const stack of [data, consumer])
+      attachPolicyPack(stack, { waivers: [], today: TODAY, rules: [s3Versioning], mode: "report", onReport: (r) => reports.push(r) });
     app.synth();
     expect(reports.map((r) => [r.stack, r.results.map((c) => `${c.address} ${c.status}`)])).toEqual([
       ["prod-data", ["aws_s3_bucket.assets passed", "aws_s3_bucket.other failed"]],

@@ -16,13 +16,30 @@ const tf = { resource: { aws_thing: { a: { on: true }, b: { on: false } } }, dat
 
 describe("evaluate", () => {
   it("checks managed resources only, skipping those a rule does not apply to", () => {
-    const report = evaluate(tf, { stack: "s", today: "2026-06-01", rules: [rule(() => [], (r) => r.values["on"] === true)] });
+    const report = evaluate(tf, {
+      stack: "s",
+      today: "2026-06-01",
+      rules: [
+        rule(
+          () => [],
+          (r) => r.values["on"] === true,
+        ),
+      ],
+    });
     expect(report.results.map((r) => [r.address, r.status])).toEqual([["aws_thing.a", "passed"]]);
     expect(report.resources).toBe(2);
   });
 
   it("turns a crashing rule into a failure instead of a silent pass", () => {
-    const report = evaluate(tf, { stack: "s", today: "2026-06-01", rules: [rule(() => { throw new Error("boom"); })] });
+    const report = evaluate(tf, {
+      stack: "s",
+      today: "2026-06-01",
+      rules: [
+        rule(() => {
+          throw new Error("boom");
+        }),
+      ],
+    });
     expect(report.results.map((r) => [r.address, r.status, r.findings])).toEqual([
       ["aws_thing.a", "failed", [{ attribute: "(rule)", found: "rule crashed: boom", expected: "the rule to evaluate" }]],
       ["aws_thing.b", "failed", [{ attribute: "(rule)", found: "rule crashed: boom", expected: "the rule to evaluate" }]],

@@ -37,7 +37,9 @@ function table(rows: string[][]): string[] {
 export function formatReport(reports: readonly PolicyReport[], title = "policy"): string {
   const results = reports.flatMap((r) => r.results);
   const sorted = [...results].sort((a, b) => a.rule.localeCompare(b.rule) || a.stack.localeCompare(b.stack) || a.address.localeCompare(b.address));
-  const lines = sorted.length ? table([["RULE", "RESOURCE", "RESULT"], ...sorted.map((r) => [r.rule, `${r.stack}/${r.address}`, outcome(r)])]) : ["(no checks)"];
+  const lines = sorted.length
+    ? table([["RULE", "RESOURCE", "RESULT"], ...sorted.map((r) => [r.rule, `${r.stack}/${r.address}`, outcome(r)])])
+    : ["(no checks)"];
   const unused = unusedAcross(reports);
   const section = (heading: string, items: string[]) => (items.length ? ["", heading, ...items.map((i) => `  - ${i}`)] : []);
   const count = (status: CheckResult["status"]) => results.filter((r) => r.status === status).length;
@@ -45,9 +47,17 @@ export function formatReport(reports: readonly PolicyReport[], title = "policy")
   return [
     ...lines,
     ...section("Unused waivers (they waive nothing: remove them):", unused.map(describeWaiver)),
-    ...section("Expired waivers (no longer waive):", dedupe(reports.flatMap((r) => r.expiredWaivers)).map((w) => `${describeWaiver(w)} expired ${w.expires}`)),
-    ...section("Rejected waivers:", reports.flatMap((r) => r.rejectedWaivers).map((r) => `${describeWaiver(r.waiver)} matched ${r.address}: ${r.reason}`)),
-    ...section("Invalid waivers (they waive nothing):", [...new Set(reports.flatMap((r) => r.invalidWaivers.map((i) => `${describeWaiver(i.waiver)}: ${i.problems.join("; ")}`)))]),
+    ...section(
+      "Expired waivers (no longer waive):",
+      dedupe(reports.flatMap((r) => r.expiredWaivers)).map((w) => `${describeWaiver(w)} expired ${w.expires}`),
+    ),
+    ...section(
+      "Rejected waivers:",
+      reports.flatMap((r) => r.rejectedWaivers).map((r) => `${describeWaiver(r.waiver)} matched ${r.address}: ${r.reason}`),
+    ),
+    ...section("Invalid waivers (they waive nothing):", [
+      ...new Set(reports.flatMap((r) => r.invalidWaivers.map((i) => `${describeWaiver(i.waiver)}: ${i.problems.join("; ")}`))),
+    ]),
     "",
     `${title}: ${resources} resources, ${results.length} checks: ${count("passed")} passed, ${count("waived")} waived, ${count("failed")} failed, ${unused.length} unused waivers`,
   ].join("\n");
@@ -65,7 +75,10 @@ export function formatViolation(result: CheckResult): string {
   return [
     `${result.rule}${mirrors}: ${result.title}`,
     `  resource: ${where}`,
-    ...result.findings.flatMap((f) => [`  ${f.attribute}: found ${f.found}, expected ${f.expected}`, ...(f.consequence ? [`    when applied: ${f.consequence}`] : [])]),
+    ...result.findings.flatMap((f) => [
+      `  ${f.attribute}: found ${f.found}, expected ${f.expected}`,
+      ...(f.consequence ? [`    when applied: ${f.consequence}`] : []),
+    ]),
     ...(result.consequence && !result.findings.some((f) => f.consequence) ? [`  when violated: ${result.consequence}`] : []),
     ...result.notes.map((n) => `  note: ${n}`),
     `  to waive it, add to this environment's waivers (config) with a written reason:`,

@@ -30,7 +30,13 @@ function key(scope: Construct): KmsKey {
 /** A bucket with every satellite the S3 rules ask for; `logTo` turns on access logging. */
 function bucket(scope: Construct, id: string, kms: KmsKey, options: { logTo?: S3Bucket; tags?: Record<string, string> } = {}): S3Bucket {
   const b = new S3Bucket(scope, id, { bucket: id, tags: options.tags });
-  new S3BucketPublicAccessBlock(scope, `${id}-pab`, { bucket: b.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+  new S3BucketPublicAccessBlock(scope, `${id}-pab`, {
+    bucket: b.id,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  });
   new S3BucketOwnershipControls(scope, `${id}-ownership`, { bucket: b.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
   new S3BucketServerSideEncryptionConfigurationA(scope, `${id}-sse`, {
     bucket: b.id,
@@ -39,7 +45,15 @@ function bucket(scope: Construct, id: string, kms: KmsKey, options: { logTo?: S3
   new S3BucketVersioningA(scope, `${id}-versioning`, { bucket: b.id, versioningConfiguration: { status: "Enabled" } });
   new S3BucketLifecycleConfiguration(scope, `${id}-lifecycle`, {
     bucket: b.id,
-    rule: [{ id: "hygiene", status: "Enabled", filter: [{}], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }], noncurrentVersionExpiration: [{ noncurrentDays: 90 }] }],
+    rule: [
+      {
+        id: "hygiene",
+        status: "Enabled",
+        filter: [{}],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        noncurrentVersionExpiration: [{ noncurrentDays: 90 }],
+      },
+    ],
   });
   const tlsOnly = new DataAwsIamPolicyDocument(scope, `${id}-tls`, {
     statement: [
@@ -107,6 +121,8 @@ describe("policy pack over real constructs", () => {
     const b = new S3Bucket(stack, "open", { bucket: "open" });
     new S3BucketPolicy(stack, "open-policy", { bucket: b.id, policy: JSON.stringify({ Statement: [] }) });
     attachPolicyPack(stack, { waivers: [], today: "2026-06-01" });
-    expect(() => app.synth()).toThrow(/INF-S3-006 \(AwsSolutions-S10\): S3 bucket policy denies requests without TLS\n {2}resource: dev-us-east-1-data-assets\/aws_s3_bucket.open/);
+    expect(() => app.synth()).toThrow(
+      /INF-S3-006 \(AwsSolutions-S10\): S3 bucket policy denies requests without TLS\n {2}resource: dev-us-east-1-data-assets\/aws_s3_bucket.open/,
+    );
   });
 });

@@ -21,7 +21,14 @@ describe("buildIndex", () => {
       "aws_s3_bucket_logging.l",
       "data.aws_iam_policy_document.p",
     ]);
-    expect(bucket).toEqual({ type: "aws_s3_bucket", name: "logs", mode: "managed", address: "aws_s3_bucket.logs", values: { bucket: "logs" }, constructPath: "stack/logs" });
+    expect(bucket).toEqual({
+      type: "aws_s3_bucket",
+      name: "logs",
+      mode: "managed",
+      address: "aws_s3_bucket.logs",
+      values: { bucket: "logs" },
+      constructPath: "stack/logs",
+    });
   });
 
   it("finds what references a resource, optionally through one attribute", () => {

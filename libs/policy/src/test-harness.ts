@@ -15,9 +15,7 @@ function asTf(input: Resources | TerraformJson): TerraformJson {
 /** Every failing finding, flattened: what rule tests assert on exactly. */
 export function failures(rule: PolicyRule, input: Resources | TerraformJson) {
   const report = evaluate(asTf(input), { stack: "test", today: TEST_TODAY, rules: [rule] });
-  return report.results
-    .filter((r) => r.status === "failed")
-    .flatMap((r) => r.findings.map((f) => ({ rule: r.rule, address: r.address, ...f })));
+  return report.results.filter((r) => r.status === "failed").flatMap((r) => r.findings.map((f) => ({ rule: r.rule, address: r.address, ...f })));
 }
 
 /** Status per checked address: proves the rule ran on (and passed) a resource. */

@@ -69,7 +69,12 @@ describe("DatabaseInstance (seed 004 dev)", () => {
   });
 
   it("without deletion protection still takes a final snapshot and has no prevent_destroy", () => {
-    expect(db).toMatchObject({ deletion_protection: false, skip_final_snapshot: false, final_snapshot_identifier: "dev-platform-final", delete_automated_backups: true });
+    expect(db).toMatchObject({
+      deletion_protection: false,
+      skip_final_snapshot: false,
+      final_snapshot_identifier: "dev-platform-final",
+      delete_automated_backups: true,
+    });
     expect(db.lifecycle).toBeUndefined();
   });
 
@@ -124,7 +129,11 @@ describe("DatabaseInstance (seed 004 dev)", () => {
       const d = new DatabaseInstance(s, "db", { ...dev, allowedSecurityGroupIds: [] });
       d.allowFrom("sg-bastion", "postgres from the bastion");
     });
-    expect(only(j, "aws_vpc_security_group_ingress_rule")).toMatchObject({ referenced_security_group_id: "sg-bastion", description: "postgres from the bastion", from_port: 5432 });
+    expect(only(j, "aws_vpc_security_group_ingress_rule")).toMatchObject({
+      referenced_security_group_id: "sg-bastion",
+      description: "postgres from the bastion",
+      from_port: 5432,
+    });
   });
 });
 
@@ -167,7 +176,15 @@ describe("DatabaseInstance (seed 004 prod)", () => {
 });
 
 describe("read replicas and backup replication (seeds 001/002)", () => {
-  const json = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, masterCredentials: ROTATED, readReplicas: 1, backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" } }));
+  const json = synthJson(
+    (s) =>
+      new DatabaseInstance(s, "db", {
+        ...prod,
+        masterCredentials: ROTATED,
+        readReplicas: 1,
+        backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" },
+      }),
+  );
   const primaryKey = key(json, "aws_db_instance", "db_instance");
   const replica = resources(json, "aws_db_instance")[key(json, "aws_db_instance", "db_replica-1")] as Record<string, unknown>;
 
@@ -185,7 +202,15 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
       publicly_accessible: false,
       lifecycle: { prevent_destroy: true },
     });
-    for (const absent of ["engine", "engine_version", "allocated_storage", "username", "manage_master_user_password", "db_subnet_group_name", "final_snapshot_identifier"]) {
+    for (const absent of [
+      "engine",
+      "engine_version",
+      "allocated_storage",
+      "username",
+      "manage_master_user_password",
+      "db_subnet_group_name",
+      "final_snapshot_identifier",
+    ]) {
       expect(replica[absent]).toBeUndefined();
     }
     const names = Object.values(resources(json, "aws_cloudwatch_log_group")).map((g) => (g as { name: string }).name);
@@ -193,8 +218,13 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
   });
 
   it("replicaMultiAz gives replicas a standby", () => {
-    const j = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, masterCredentials: ROTATED, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" }));
-    const replicas = Object.entries(resources(j, "aws_db_instance")).filter(([k]) => k.startsWith("db_replica-")).map(([, r]) => r as Record<string, unknown>);
+    const j = synthJson(
+      (s) =>
+        new DatabaseInstance(s, "db", { ...prod, masterCredentials: ROTATED, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" }),
+    );
+    const replicas = Object.entries(resources(j, "aws_db_instance"))
+      .filter(([k]) => k.startsWith("db_replica-"))
+      .map(([, r]) => r as Record<string, unknown>);
     expect(replicas.map((r) => [r.identifier, r.multi_az, r.instance_class])).toEqual([
       ["prod-platform-replica-1", true, "db.r6g.xlarge"],
       ["prod-platform-replica-2", true, "db.r6g.xlarge"],
@@ -212,13 +242,25 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
 
   it("a cross-region replica (seed 004 eu-west-1) has no credentials and needs a key in its region", () => {
     const src = "arn:aws:rds:us-east-1:111122223333:db:prod-platform";
-    const j = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, name: "prod-platform-dr", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/dr", replicateSourceDb: src }));
+    const j = synthJson(
+      (s) =>
+        new DatabaseInstance(s, "db", { ...prod, name: "prod-platform-dr", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/dr", replicateSourceDb: src }),
+    );
     const r = only(j, "aws_db_instance");
-    expect(r).toMatchObject({ identifier: "prod-platform-dr", replicate_source_db: src, kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/dr", db_subnet_group_name: "dev-platform-db", skip_final_snapshot: true, backup_retention_period: 30 });
+    expect(r).toMatchObject({
+      identifier: "prod-platform-dr",
+      replicate_source_db: src,
+      kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/dr",
+      db_subnet_group_name: "dev-platform-db",
+      skip_final_snapshot: true,
+      backup_retention_period: 30,
+    });
     expect(r.username).toBeUndefined();
     expect(r.allocated_storage).toBeUndefined();
     expect(r.engine).toBeUndefined();
-    expect(() => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, replicateSourceDb: src }))).toThrow("replicateSourceDb: kmsKeyArn (a key in this region) is required");
+    expect(() => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, replicateSourceDb: src }))).toThrow(
+      "replicateSourceDb: kmsKeyArn (a key in this region) is required",
+    );
   });
 });
 
@@ -245,7 +287,11 @@ describe("master credentials of a replication source (RDS refuses replicas of a 
       parameters: { functionName: "prod-platform-rotation", vpcSubnetIds: '${join(",", ["subnet-a", "subnet-b"])}', kmsKeyArn: KMS },
     });
     const rotation = only(json, "aws_secretsmanager_secret_rotation");
-    expect(rotation).toMatchObject({ secret_id: `\${aws_secretsmanager_secret.${secretKey}.arn}`, rotate_immediately: false, rotation_rules: { automatically_after_days: 30 } });
+    expect(rotation).toMatchObject({
+      secret_id: `\${aws_secretsmanager_secret.${secretKey}.arn}`,
+      rotate_immediately: false,
+      rotation_rules: { automatically_after_days: 30 },
+    });
     const deps = rotation["depends_on"] as string[];
     expect(deps.some((d) => d.startsWith("aws_secretsmanager_secret_version.db_master-credentials_connection"))).toBe(true);
     expect(deps.some((d) => d.startsWith("aws_vpc_security_group_ingress_rule."))).toBe(true);
@@ -261,15 +307,21 @@ describe("master credentials of a replication source (RDS refuses replicas of a 
   it("the secret's connection version holds what the rotation function reads (engine, host, port, username, password, dbname)", () => {
     const versions = resources(json, "aws_secretsmanager_secret_version") as Record<string, Record<string, unknown>>;
     const initial = Object.entries(versions).find(([k]) => k.includes("_initial_"))![1];
-    expect(String(initial["secret_string_wo"])).toMatch(/^\$\{jsonencode\(\{"engine" = "postgres", "username" = "dbadmin", "password" = ephemeral\.[^,]+, "port" = 5432, "dbname" = "platform"\}\)\}$/);
+    expect(String(initial["secret_string_wo"])).toMatch(
+      /^\$\{jsonencode\(\{"engine" = "postgres", "username" = "dbadmin", "password" = ephemeral\.[^,]+, "port" = 5432, "dbname" = "platform"\}\)\}$/,
+    );
     const connection = Object.entries(versions).find(([k]) => k.includes("_connection_"))![1];
     expect(String(connection["secret_string_wo"])).toContain(`{"host" = aws_db_instance.${key(json, "aws_db_instance", "db_instance")}.address}`);
   });
 
   it("refuses replicas of an RDS-managed password, credentials on a replica, and a rotation RDS policy would not accept", () => {
     const fails = (props: Partial<DatabaseInstanceProps>) => () => synthJson((s) => new DatabaseInstance(s, "db", { ...prod, ...props }));
-    expect(fails({ readReplicas: 1 })).toThrow('readReplicas 1: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }');
-    expect(fails({ replicateSourceDb: "arn:src", masterCredentials: ROTATED })).toThrow("masterCredentials: a replica inherits its source's master credentials");
+    expect(fails({ readReplicas: 1 })).toThrow(
+      'readReplicas 1: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }',
+    );
+    expect(fails({ replicateSourceDb: "arn:src", masterCredentials: ROTATED })).toThrow(
+      "masterCredentials: a replica inherits its source's master credentials",
+    );
     expect(fails({ masterCredentials: { ...ROTATED, rotationDays: 120 } })).toThrow("masterCredentials.rotationDays 120 must be a whole number from 1 to 90");
     expect(fails({ masterCredentials: { ...ROTATED, rotationSubnetIds: [] } })).toThrow("masterCredentials.rotationSubnetIds must list the private subnets");
   });
@@ -306,12 +358,17 @@ describe("validation", () => {
       { backupWindow: { start: "04:00", durationMinutes: 60 }, maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 60 } },
       "backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30 (AWS refuses overlapping windows)",
     ],
-    [{ maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 20 } }, "maintenance window sun:04:30-sun:04:50 is 20 minutes; the service minimum is 30"],
+    [
+      { maintenanceWindow: { day: "sun" as const, start: "04:30", durationMinutes: 20 } },
+      "maintenance window sun:04:30-sun:04:50 is 20 minutes; the service minimum is 30",
+    ],
   ])("rejects %o", (props, message) => {
     expect(fails(props)).toThrow(message);
   });
   it("lists every problem at once", () => {
-    expect(fails({ allocatedStorage: 5, backupRetentionDays: 40 })).toThrow(/DatabaseInstance dev-platform:\n  - allocatedStorage 5 GB.*\n  - backupRetentionDays 40/);
+    expect(fails({ allocatedStorage: 5, backupRetentionDays: 40 })).toThrow(
+      /DatabaseInstance dev-platform:\n  - allocatedStorage 5 GB.*\n  - backupRetentionDays 40/,
+    );
   });
   it("writes typed windows in the provider's formats on the primary; replicas share the maintenance window", () => {
     const json = synthJson(
@@ -328,7 +385,12 @@ describe("validation", () => {
     expect(instances[key(json, "aws_db_instance", "db_instance")]).toMatchObject({ backup_window: "03:00-04:00", maintenance_window: "sun:23:30-mon:00:30" });
     expect(instances[key(json, "aws_db_instance", "db_replica-1")]).toMatchObject({ maintenance_window: "sun:23:30-mon:00:30" });
     // No windows given: RDS picks them (and never an overlapping pair).
-    expect(only(synthJson((s) => new DatabaseInstance(s, "db", dev)), "aws_db_instance")).not.toHaveProperty("maintenance_window");
+    expect(
+      only(
+        synthJson((s) => new DatabaseInstance(s, "db", dev)),
+        "aws_db_instance",
+      ),
+    ).not.toHaveProperty("maintenance_window");
   });
   it("allowFrom needs a description", () => {
     expect(() => synthJson((s) => new DatabaseInstance(s, "db", dev).allowFrom("sg-x", " "))).toThrow("every ingress rule needs a description");

@@ -70,7 +70,10 @@ export function masterCredentialsOf(
   if (c.mode === "rds-managed") return c;
   const replicas = (c.replicaRegions ?? []).map((region) => {
     const key = replicaKeys[region];
-    if (!key) throw new Error(`database ${inputs.name}: masterCredentials.replicaRegions names ${region}, but no data key of ${region} was given (the workload's security/kms there)`);
+    if (!key)
+      throw new Error(
+        `database ${inputs.name}: masterCredentials.replicaRegions names ${region}, but no data key of ${region} was given (the workload's security/kms there)`,
+      );
     return { region, kmsKeyArn: key.keyArn };
   });
   return {
@@ -409,7 +412,10 @@ export class DatabaseInstance extends Construct {
    * and the schedule. Secrets Manager tests the function when rotation is configured, so the
    * rotation waits for the value, the function's network path and the instance.
    */
-  private rotate(rotated: { secret: Secret; generated: GeneratedCredentials; days: number; subnetIds: readonly string[]; kmsKeyArn: string }, instance: DbInstance): void {
+  private rotate(
+    rotated: { secret: Secret; generated: GeneratedCredentials; days: number; subnetIds: readonly string[]; kmsKeyArn: string },
+    instance: DbInstance,
+  ): void {
     const connection = rotated.generated.withHost(instance.address);
     const fn = new RotationFunction(this, "rotation-function", {
       name: `${this.identifierName}-rotation`,
@@ -433,6 +439,11 @@ export class DatabaseInstance extends Construct {
   /** Opens the engine port to one more security group. */
   allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {
     if (description.trim() === "") throw new Error(`DatabaseInstance.allowFrom: every ingress rule needs a description`);
-    return ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, { securityGroupId: this.sgId, sourceSecurityGroupId: securityGroupId, port: this.dbPort, description });
+    return ingressFromSecurityGroup(this, `ingress-${this.ingressCount++}`, {
+      securityGroupId: this.sgId,
+      sourceSecurityGroupId: securityGroupId,
+      port: this.dbPort,
+      description,
+    });
   }
 }

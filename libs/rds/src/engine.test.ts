@@ -3,17 +3,28 @@ import { isGravitonClass, minimumStorage, parameterGroupFamily, supportsPerforma
 import { engineParameters } from "./parameters";
 
 describe("validateInstanceClass", () => {
-  it.each(["db.t3.micro", "db.t3.small", "db.t4g.micro", "db.t3.medium", "db.r6g.large", "db.m6g.large", "db.m6i.32xlarge", "db.r7g.16xlarge", "db.m5.24xlarge"])(
-    "accepts %s for both engines",
-    (c) => {
-      expect(validateInstanceClass("postgres", c)).toBeUndefined();
-      expect(validateInstanceClass("mysql", c)).toBeUndefined();
-    },
-  );
+  it.each([
+    "db.t3.micro",
+    "db.t3.small",
+    "db.t4g.micro",
+    "db.t3.medium",
+    "db.r6g.large",
+    "db.m6g.large",
+    "db.m6i.32xlarge",
+    "db.r7g.16xlarge",
+    "db.m5.24xlarge",
+  ])("accepts %s for both engines", (c) => {
+    expect(validateInstanceClass("postgres", c)).toBeUndefined();
+    expect(validateInstanceClass("mysql", c)).toBeUndefined();
+  });
   it("names the problem", () => {
     expect(validateInstanceClass("postgres", "t3.micro")).toBe('instance class "t3.micro" must look like "db.<family>.<size>", e.g. "db.t3.micro"');
-    expect(validateInstanceClass("postgres", "db.x9.large")).toMatch(/^instance class "db.x9.large": family db.x9 is not known for postgres; known families: db.t3, db.t4g,/);
-    expect(validateInstanceClass("mysql", "db.t3.nano")).toBe('instance class "db.t3.nano": db.t3 sizes for mysql are micro, small, medium, large, xlarge, 2xlarge');
+    expect(validateInstanceClass("postgres", "db.x9.large")).toMatch(
+      /^instance class "db.x9.large": family db.x9 is not known for postgres; known families: db.t3, db.t4g,/,
+    );
+    expect(validateInstanceClass("mysql", "db.t3.nano")).toBe(
+      'instance class "db.t3.nano": db.t3 sizes for mysql are micro, small, medium, large, xlarge, 2xlarge',
+    );
     expect(validateInstanceClass("postgres", "db.r6g.24xlarge")).toMatch(/db.r6g sizes for postgres are large, .*16xlarge$/);
   });
 });

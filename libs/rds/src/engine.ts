@@ -42,7 +42,9 @@ export function validateInstanceClass(engine: DbEngine, instanceClass: string): 
   const [, family, size] = match as unknown as [string, string, string];
   const sizes = families[family];
   if (!sizes) {
-    return `instance class "${instanceClass}": family db.${family} is not known for ${engine}; known families: ${Object.keys(families).map((f) => `db.${f}`).join(", ")}`;
+    return `instance class "${instanceClass}": family db.${family} is not known for ${engine}; known families: ${Object.keys(families)
+      .map((f) => `db.${f}`)
+      .join(", ")}`;
   }
   if (!sizes.includes(size)) return `instance class "${instanceClass}": db.${family} sizes for ${engine} are ${sizes.join(", ")}`;
   return undefined;

@@ -63,7 +63,11 @@ export function promoteReplicaSteps(p: ReplicaPromotion): string[] {
     `if [ "$SOURCE" != "None" ]; then aws rds promote-read-replica ${dr} --db-instance-identifier ${p.replicaId} --backup-retention-period ${p.backupRetentionDays}; fi`,
     `aws rds wait db-instance-available ${dr} --db-instance-identifier ${p.replicaId}`,
     ...(p.makeMultiAz
-      ? ["", "# 3. The primary was Multi-AZ: give the new writer a standby too.", `aws rds modify-db-instance ${dr} --db-instance-identifier ${p.replicaId} --multi-az --apply-immediately`]
+      ? [
+          "",
+          "# 3. The primary was Multi-AZ: give the new writer a standby too.",
+          `aws rds modify-db-instance ${dr} --db-instance-identifier ${p.replicaId} --multi-az --apply-immediately`,
+        ]
       : []),
   ];
 }

@@ -44,7 +44,12 @@ describe("databasePropsFromInputs", () => {
 
   it("gives a rotated secret its name and the private subnets its rotation function runs in", () => {
     const props = databasePropsFromInputs({ ...inputs, masterCredentials: { mode: "rotated-secret", rotationDays: 30 } }, placement);
-    expect(props.masterCredentials).toEqual({ mode: "rotated-secret", secretName: "dev-us-east-1-shop/master-credentials", rotationDays: 30, rotationSubnetIds: ["subnet-a", "subnet-b"] });
+    expect(props.masterCredentials).toEqual({
+      mode: "rotated-secret",
+      secretName: "dev-us-east-1-shop/master-credentials",
+      rotationDays: 30,
+      rotationSubnetIds: ["subnet-a", "subnet-b"],
+    });
   });
 
   it("replicates a rotated secret to each replicaRegions region with that region's data key, or names the missing key", () => {
@@ -63,6 +68,8 @@ describe("databasePropsFromInputs", () => {
   });
 
   it("refuses a VPC without a DB subnet group, naming the database", () => {
-    expect(() => databasePropsFromInputs(inputs, { ...placement, vpc: { vpcId: "vpc-1", privateSubnetIds: [] } })).toThrow(/database dev-us-east-1-shop: its VPC has no DB subnet group/);
+    expect(() => databasePropsFromInputs(inputs, { ...placement, vpc: { vpcId: "vpc-1", privateSubnetIds: [] } })).toThrow(
+      /database dev-us-east-1-shop: its VPC has no DB subnet group/,
+    );
   });
 });

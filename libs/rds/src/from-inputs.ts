@@ -69,7 +69,8 @@ export type DatabaseBaseProps = Pick<
  */
 export function databasePropsFromInputs(inputs: DatabaseInputs, placement: DatabasePlacement): DatabaseBaseProps {
   const { vpc, keys, windows, replicaOf, secretReplicaKeys } = placement;
-  if (vpc.dbSubnetGroupName === undefined) throw new Error(`database ${inputs.name}: its VPC has no DB subnet group (the Vpc construct makes one unless createDbSubnetGroup is false)`);
+  if (vpc.dbSubnetGroupName === undefined)
+    throw new Error(`database ${inputs.name}: its VPC has no DB subnet group (the Vpc construct makes one unless createDbSubnetGroup is false)`);
   return {
     name: inputs.name,
     backupWindow: windows.backup,

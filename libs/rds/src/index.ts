@@ -1,4 +1,11 @@
-export { type BackupReplicationProps, DatabaseInstance, type DatabaseInstanceProps, type EnhancedMonitoringInterval, type MasterCredentials, masterCredentialsOf } from "./database-instance";
+export {
+  type BackupReplicationProps,
+  DatabaseInstance,
+  type DatabaseInstanceProps,
+  type EnhancedMonitoringInterval,
+  type MasterCredentials,
+  masterCredentialsOf,
+} from "./database-instance";
 export { type DatabaseBaseProps, type DatabaseInputs, type DatabasePlacement, databasePropsFromInputs } from "./from-inputs";
 export { ROTATION_APPLICATIONS, RotationFunction, type RotationFunctionProps } from "./rotation";
 export {

@@ -22,8 +22,7 @@ export interface EngineParameter {
  */
 export function engineParameters(engine: DbEngine, o: EngineParameterOptions): EngineParameter[] {
   const params = new Map<string, EngineParameter>();
-  const set = (name: string, value: string, applyMethod: EngineParameter["applyMethod"] = "immediate") =>
-    params.set(name, { name, value, applyMethod });
+  const set = (name: string, value: string, applyMethod: EngineParameter["applyMethod"] = "immediate") => params.set(name, { name, value, applyMethod });
   if (engine === "postgres") {
     set("rds.force_ssl", o.forceSsl ? "1" : "0");
     set("log_statement", o.logStatement);

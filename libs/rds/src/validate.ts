@@ -106,13 +106,17 @@ export function validateDatabaseProps(props: DatabaseInstanceProps): ResolvedDat
   const credentials = props.masterCredentials ?? { mode: "rds-managed" };
   if (isReplica && props.masterCredentials) errors.push("masterCredentials: a replica inherits its source's master credentials; set them on the primary");
   if (!isReplica && readReplicas > 0 && credentials.mode === "rds-managed") {
-    errors.push(`readReplicas ${readReplicas}: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }`);
+    errors.push(
+      `readReplicas ${readReplicas}: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }`,
+    );
   }
   if (!isReplica && credentials.mode === "rotated-secret") {
     const c = credentials;
-    if (!Number.isInteger(c.rotationDays) || c.rotationDays < 1 || c.rotationDays > 90) errors.push(`masterCredentials.rotationDays ${c.rotationDays} must be a whole number from 1 to 90`);
+    if (!Number.isInteger(c.rotationDays) || c.rotationDays < 1 || c.rotationDays > 90)
+      errors.push(`masterCredentials.rotationDays ${c.rotationDays} must be a whole number from 1 to 90`);
     if (c.rotationSubnetIds.length === 0) errors.push("masterCredentials.rotationSubnetIds must list the private subnets the rotation function runs in");
-    if (!props.masterUserSecretKmsKeyId && !props.kmsKeyArn) errors.push("masterCredentials: the rotated secret needs a CMK (masterUserSecretKmsKeyId or kmsKeyArn)");
+    if (!props.masterUserSecretKmsKeyId && !props.kmsKeyArn)
+      errors.push("masterCredentials: the rotated secret needs a CMK (masterUserSecretKmsKeyId or kmsKeyArn)");
     if (`${props.name}-rotation`.length > 64) errors.push(`name "${props.name}" leaves no room for the rotation function "<name>-rotation" (64 characters)`);
   }
 

@@ -8,7 +8,13 @@ describe("SSE-KMS buckets: services the bucket policy lets read or write objects
     synthStack((s) => {
       const key = new EncryptionKey(s, "key", { name: "assets", accountId: "111111111111", region: "us-east-1" });
       const bucket = new SecureBucket(s, "assets", { bucketName: "acme-assets", encryption: { mode: "kms", kmsKeyArn: key.keyArn } });
-      bucket.addToPolicy({ sid: "ConfigCheck", effect: "Allow", principals: [{ type: "Service", identifiers: ["config.amazonaws.com"] }], actions: ["s3:GetBucketAcl"], resources: [bucket.bucketArn] });
+      bucket.addToPolicy({
+        sid: "ConfigCheck",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["config.amazonaws.com"] }],
+        actions: ["s3:GetBucketAcl"],
+        resources: [bucket.bucketArn],
+      });
       expect(key.uses()).toEqual([]);
       bucket.allowCloudFrontRead("arn:aws:cloudfront::111111111111:distribution/E1");
       expect(key.uses()).toEqual([{ use: "cloudfront", by: ["test/assets"] }]);
@@ -38,12 +44,16 @@ describe("SSE-KMS buckets: services the bucket policy lets read or write objects
       });
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const statements: any[] = Object.values(json.data!["aws_iam_policy_document"] as Record<string, any>).find((d) => d.statement[0].sid === "AccountRootAdministers").statement;
+    const statements: any[] = Object.values(json.data!["aws_iam_policy_document"] as Record<string, any>).find(
+      (d) => d.statement[0].sid === "AccountRootAdministers",
+    ).statement;
     const cloudtrail = statements.find((x) => x.sid === "ServiceCloudtrail");
     expect(cloudtrail.condition).toEqual([
       { test: "ArnLike", variable: "aws:SourceArn", values: ["arn:aws:cloudtrail:us-east-1:111111111111:trail/audit"] },
       { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: ["arn:aws:cloudtrail:*:111111111111:trail/*"] },
     ]);
-    expect(statements.find((x) => x.sid === "ServiceConfig").condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }]);
+    expect(statements.find((x) => x.sid === "ServiceConfig").condition).toEqual([
+      { test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] },
+    ]);
   });
 });

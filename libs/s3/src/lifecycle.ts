@@ -57,12 +57,17 @@ export function validateLifecycle(settings: LifecycleSettings): string[] {
     if (transitions.length === 0 && noncurrent.length === 0 && rule.expirationDays === undefined) {
       errors.push(`${at}: does nothing (give transitions, noncurrentTransitions or expirationDays)`);
     }
-    for (const [kind, list] of [["transition", transitions], ["noncurrent transition", noncurrent]] as const) {
+    for (const [kind, list] of [
+      ["transition", transitions],
+      ["noncurrent transition", noncurrent],
+    ] as const) {
       let previous = 0;
       for (const t of list) {
         const min = MIN_DAYS[t.storageClass] ?? 0;
-        if (!Number.isInteger(t.days) || t.days < Math.max(min, 0)) errors.push(`${at}: ${kind} to ${t.storageClass} after ${t.days} days must be a whole number >= ${min}`);
-        if (t.days <= previous && previous > 0) errors.push(`${at}: ${kind}s must be in increasing order of days (${t.storageClass} at ${t.days} after ${previous})`);
+        if (!Number.isInteger(t.days) || t.days < Math.max(min, 0))
+          errors.push(`${at}: ${kind} to ${t.storageClass} after ${t.days} days must be a whole number >= ${min}`);
+        if (t.days <= previous && previous > 0)
+          errors.push(`${at}: ${kind}s must be in increasing order of days (${t.storageClass} at ${t.days} after ${previous})`);
         previous = Math.max(previous, t.days);
       }
       const classes = list.map((t) => t.storageClass);
@@ -72,7 +77,8 @@ export function validateLifecycle(settings: LifecycleSettings): string[] {
     if (rule.expirationDays !== undefined) {
       if (!positiveInt(rule.expirationDays)) errors.push(`${at}: expirationDays ${rule.expirationDays} must be a whole number >= 1`);
       const last = Math.max(0, ...transitions.map((t) => t.days));
-      if (last > 0 && rule.expirationDays <= last) errors.push(`${at}: expirationDays ${rule.expirationDays} must come after the last transition (day ${last})`);
+      if (last > 0 && rule.expirationDays <= last)
+        errors.push(`${at}: expirationDays ${rule.expirationDays} must come after the last transition (day ${last})`);
     }
   }
   return errors;
@@ -91,17 +97,15 @@ export function lifecycleRules(settings: LifecycleSettings): S3BucketLifecycleCo
     noncurrentVersionExpiration: [{ noncurrentDays: settings.noncurrentVersionExpirationDays }],
     expiration: [{ expiredObjectDeleteMarker: true }],
   };
-  const custom = settings.rules.map(
-    (r): S3BucketLifecycleConfigurationRule => ({
-      id: r.id,
-      status: "Enabled",
-      filter: [r.prefix === undefined ? {} : { prefix: r.prefix }],
-      ...(r.transitions?.length ? { transition: r.transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })) } : {}),
-      ...(r.noncurrentTransitions?.length
-        ? { noncurrentVersionTransition: r.noncurrentTransitions.map((t) => ({ noncurrentDays: t.days, storageClass: t.storageClass })) }
-        : {}),
-      ...(r.expirationDays !== undefined ? { expiration: [{ days: r.expirationDays }] } : {}),
-    }),
-  );
+  const custom = settings.rules.map((r): S3BucketLifecycleConfigurationRule => ({
+    id: r.id,
+    status: "Enabled",
+    filter: [r.prefix === undefined ? {} : { prefix: r.prefix }],
+    ...(r.transitions?.length ? { transition: r.transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })) } : {}),
+    ...(r.noncurrentTransitions?.length
+      ? { noncurrentVersionTransition: r.noncurrentTransitions.map((t) => ({ noncurrentDays: t.days, storageClass: t.storageClass })) }
+      : {}),
+    ...(r.expirationDays !== undefined ? { expiration: [{ days: r.expirationDays }] } : {}),
+  }));
   return [hygiene, ...custom];
 }

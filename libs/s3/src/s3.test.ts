@@ -88,7 +88,10 @@ describe("SecureBucket", () => {
   });
 
   it("expresses the seed-000 lifecycle rules (IA after 90, Glacier after 30, delete logs after 90)", () => {
-    const ia = only(bucket({ lifecycleRules: [{ id: "to-ia", transitions: [{ storageClass: "STANDARD_IA", days: 90 }] }] }), "aws_s3_bucket_lifecycle_configuration");
+    const ia = only(
+      bucket({ lifecycleRules: [{ id: "to-ia", transitions: [{ storageClass: "STANDARD_IA", days: 90 }] }] }),
+      "aws_s3_bucket_lifecycle_configuration",
+    );
     expect(ia.values.rule[1]).toEqual({ id: "to-ia", status: "Enabled", filter: [{}], transition: [{ days: 90, storage_class: "STANDARD_IA" }] });
     const glacier = only(
       bucket({ lifecycleRules: [{ id: "archive", prefix: "positions/", transitions: [{ storageClass: "GLACIER", days: 30 }] }] }),
@@ -127,7 +130,9 @@ describe("SecureBucket", () => {
       'lifecycle rule "a": expirationDays 30 must come after the last transition (day 60)',
       'lifecycle rule "noop": does nothing (give transitions, noncurrentTransitions or expirationDays)',
     ]);
-    expect(() => bucket({ abortIncompleteMultipartUploadDays: 30 })).toThrow("test/b: abortIncompleteMultipartUploadDays 30 must be a whole number from 1 to 7");
+    expect(() => bucket({ abortIncompleteMultipartUploadDays: 30 })).toThrow(
+      "test/b: abortIncompleteMultipartUploadDays 30 must be a whole number from 1 to 7",
+    );
   });
 
   it("adds SourceArn-scoped CloudFront read statements after construction", () => {
@@ -182,7 +187,9 @@ describe("SecureBucket", () => {
       ],
     });
     expect(delivery.resources).toHaveLength(2);
-    expect(() => bucket({ logSources: ["billing-exports"], accountId: "222222222222" })).toThrow('use encryption { mode: "s3" } with logSources "billing-exports"');
+    expect(() => bucket({ logSources: ["billing-exports"], accountId: "222222222222" })).toThrow(
+      'use encryption { mode: "s3" } with logSources "billing-exports"',
+    );
   });
 
   it("hands the load balancer the exact prefix its ALB policy allows (one source of truth)", () => {
@@ -207,8 +214,10 @@ describe("SecureBucket", () => {
   it("refuses an ALB log bucket with SSE-KMS or a prefix ELB cannot use", () => {
     const alb = { logSources: ["alb" as const], accountId: "111111111111", region: "us-east-1" };
     expect(() => bucket({ ...alb })).toThrow('ALB access logs are delivered only to SSE-S3 buckets: use encryption { mode: "s3" } with logSources "alb"');
-    expect(() => bucket({ ...alb, encryption: { mode: "s3" }, albLogPrefix: "/alb/" })).toThrow('albLogPrefix "/alb/" must be S3 key segments without leading or trailing "/"');
-    expect(() => bucket({ ...alb, encryption: { mode: "s3" }, albLogPrefix: "x/AWSLogs" })).toThrow("without \"AWSLogs\"");
+    expect(() => bucket({ ...alb, encryption: { mode: "s3" }, albLogPrefix: "/alb/" })).toThrow(
+      'albLogPrefix "/alb/" must be S3 key segments without leading or trailing "/"',
+    );
+    expect(() => bucket({ ...alb, encryption: { mode: "s3" }, albLogPrefix: "x/AWSLogs" })).toThrow('without "AWSLogs"');
   });
 
   it("refuses SSE-S3 on data buckets and other contradictions", () => {
@@ -227,7 +236,9 @@ describe("SecureBucket", () => {
     // Without it, no lock and no argument that would force a new bucket later.
     expect(only(bucket(), "aws_s3_bucket").values.object_lock_enabled).toBeUndefined();
     expect(() => bucket({ objectLock: { mode: "GOVERNANCE", days: 0 } })).toThrow("objectLock.days 0 must be a whole number of days >= 1");
-    expect(() => bucket({ objectLock: { mode: "COMPLIANCE", days: 1 }, deletionProtection: false, forceDestroy: true })).toThrow("forceDestroy cannot empty a bucket with Object Lock");
+    expect(() => bucket({ objectLock: { mode: "COMPLIANCE", days: 1 }, deletionProtection: false, forceDestroy: true })).toThrow(
+      "forceDestroy cannot empty a bucket with Object Lock",
+    );
   });
 
   it("replicates across regions with a least-privilege role", () => {
@@ -283,7 +294,10 @@ describe("SecureBucket", () => {
   });
 
   it("adds CORS rules", () => {
-    const cors = only(bucket({ corsRules: [{ allowedMethods: ["GET", "PUT"], allowedOrigins: ["https://aerologue.app"] }] }), "aws_s3_bucket_cors_configuration");
+    const cors = only(
+      bucket({ corsRules: [{ allowedMethods: ["GET", "PUT"], allowedOrigins: ["https://aerologue.app"] }] }),
+      "aws_s3_bucket_cors_configuration",
+    );
     expect(cors.values.cors_rule).toEqual([{ allowed_methods: ["GET", "PUT"], allowed_origins: ["https://aerologue.app"], max_age_seconds: 3000 }]);
   });
 });

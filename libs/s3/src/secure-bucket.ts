@@ -14,7 +14,14 @@ import { type GrantOptions, type Grantee, grantStatements, numbered, sidOf, unna
 import { declareServicePrincipalKeyUse } from "@infra/kms";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { albLogDelivery, billingExportDelivery, cloudFrontRead, denyInsecureTransport, type BucketPolicyStatement as PolicyStatement, s3AccessLogDelivery } from "./bucket-policy";
+import {
+  albLogDelivery,
+  billingExportDelivery,
+  cloudFrontRead,
+  denyInsecureTransport,
+  type BucketPolicyStatement as PolicyStatement,
+  s3AccessLogDelivery,
+} from "./bucket-policy";
 import { type LifecycleRule, lifecycleRules, validateLifecycle } from "./lifecycle";
 import { BucketReplication, type ReplicationProps } from "./replication";
 
@@ -141,7 +148,8 @@ export class SecureBucket extends Construct {
       abortIncompleteMultipartUploadDays: props.abortIncompleteMultipartUploadDays ?? 7,
     };
     const errors = validateLifecycle(settings);
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucketName)) errors.push(`bucketName "${props.bucketName}" must be 3-63 lowercase letters, digits, "." or "-"`);
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucketName))
+      errors.push(`bucketName "${props.bucketName}" must be 3-63 lowercase letters, digits, "." or "-"`);
     if (props.encryption.mode === "s3" && logSources.length === 0) {
       errors.push('encryption mode "s3" is only for log buckets (set logSources); data buckets use mode "kms" with a CMK');
     }
@@ -159,8 +167,10 @@ export class SecureBucket extends Construct {
     }
     if (props.forceDestroy && deletionProtection) errors.push("forceDestroy needs deletionProtection: false");
     if (props.replication && props.encryption.mode !== "kms") errors.push('replication needs encryption mode "kms"');
-    if (props.objectLock && (!Number.isInteger(props.objectLock.days) || props.objectLock.days < 1)) errors.push(`objectLock.days ${props.objectLock.days} must be a whole number of days >= 1`);
-    if (props.objectLock && props.forceDestroy) errors.push("forceDestroy cannot empty a bucket with Object Lock (locked versions cannot be deleted): drop one");
+    if (props.objectLock && (!Number.isInteger(props.objectLock.days) || props.objectLock.days < 1))
+      errors.push(`objectLock.days ${props.objectLock.days} must be a whole number of days >= 1`);
+    if (props.objectLock && props.forceDestroy)
+      errors.push("forceDestroy cannot empty a bucket with Object Lock (locked versions cannot be deleted): drop one");
     if (errors.length > 0) fail(errors.join("; "));
 
     const tags = { ...(props.tags ?? {}), Name: props.bucketName };
@@ -323,12 +333,18 @@ export class SecureBucket extends Construct {
     objectActions: string[],
     keyActions: string[],
   ): void | DataAwsIamPolicyDocumentStatement[] {
-    if (typeof grantee !== "object") return unnamedDocumentStatements((g) => this.grantObjects(access, g, { keyPrefix: grantee ?? "" }, objectActions, keyActions));
-    grantStatements(grantee, options.sid, `${access}${sidOf(this.node.id)}`, numbered([
-      { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
-      { effect: "Allow", actions: objectActions, resources: [`${this.bucketArn}/${options.keyPrefix ?? ""}*`] },
-      ...(this.kmsKeyArn ? [{ effect: "Allow" as const, actions: keyActions, resources: [this.kmsKeyArn] }] : []),
-    ]));
+    if (typeof grantee !== "object")
+      return unnamedDocumentStatements((g) => this.grantObjects(access, g, { keyPrefix: grantee ?? "" }, objectActions, keyActions));
+    grantStatements(
+      grantee,
+      options.sid,
+      `${access}${sidOf(this.node.id)}`,
+      numbered([
+        { effect: "Allow", actions: ["s3:ListBucket"], resources: [this.bucketArn] },
+        { effect: "Allow", actions: objectActions, resources: [`${this.bucketArn}/${options.keyPrefix ?? ""}*`] },
+        ...(this.kmsKeyArn ? [{ effect: "Allow" as const, actions: keyActions, resources: [this.kmsKeyArn] }] : []),
+      ]),
+    );
   }
 }
 

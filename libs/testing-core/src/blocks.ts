@@ -18,6 +18,7 @@ export function only(block: Json | undefined, type: string): Json {
 
 /** Every Terraform address of a synthesized stack, sorted: snapshot them so a refactor that moves one shows up in review. */
 export function addresses(json: { resource: Json; data: Json }): string[] {
-  const list = (block: Json, prefix: string) => Object.entries(block).flatMap(([type, byName]) => Object.keys(byName as Json).map((name) => `${prefix}${type}.${name}`));
+  const list = (block: Json, prefix: string) =>
+    Object.entries(block).flatMap(([type, byName]) => Object.keys(byName as Json).map((name) => `${prefix}${type}.${name}`));
   return [...list(json.resource, ""), ...list(json.data, "data.")].sort();
 }

@@ -74,7 +74,9 @@ describe("TimestreamDatabase / TimestreamTable", () => {
   it("rejects retention out of range, undocumented partition keys and names a tag cannot hold", () => {
     expect(() => synth({ memoryStoreRetentionHours: 0 })).toThrow("TimestreamTable flight_positions: memoryStoreRetentionHours 0 must be an integer 1-8766");
     expect(() => synth({ magneticStoreRetentionDays: 80000 })).toThrow("magneticStoreRetentionDays 80000 must be an integer 1-73000");
-    expect(() => synth({ partitionKey: { type: "DIMENSION", name: "tail" } })).toThrow('partition key "tail" is not one of the dimensions (aircraft_id, callsign, registration)');
+    expect(() => synth({ partitionKey: { type: "DIMENSION", name: "tail" } })).toThrow(
+      'partition key "tail" is not one of the dimensions (aircraft_id, callsign, registration)',
+    );
     expect(() => synth({ dimensions: [] })).toThrow("document at least one dimension");
     expect(() => synth({ dimensions: ["aircraft id,x"] })).toThrow('dimension name "aircraft id,x" must use letters');
     expect(() => synth({ dimensions: ["a", "a"] })).toThrow('dimension "a" is listed twice');

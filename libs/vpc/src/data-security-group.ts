@@ -27,7 +27,11 @@ export class DataSecurityGroup extends Construct {
   readonly securityGroupId: string;
   private readonly ruleIds = new Set<string>();
 
-  constructor(scope: Construct, id: string, private readonly props: DataSecurityGroupProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DataSecurityGroupProps,
+  ) {
     super(scope, id);
     const sg = new SecurityGroup(this, "sg", {
       name: props.name,

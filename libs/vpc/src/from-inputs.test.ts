@@ -13,7 +13,8 @@ const inputs: VpcLayoutInputs = {
 };
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/logs";
 
-const synthOf = (layout: VpcLayoutInputs, tags?: Record<string, string>): Synth => synthStack((s) => void vpcFromInputs(s, layout, { flowLogsKeyArn: KEY, tags }));
+const synthOf = (layout: VpcLayoutInputs, tags?: Record<string, string>): Synth =>
+  synthStack((s) => void vpcFromInputs(s, layout, { flowLogsKeyArn: KEY, tags }));
 
 describe("vpcFromInputs", () => {
   it("is the same VPC as the construct given the same layout: the inputs map one to one", () => {
@@ -31,7 +32,10 @@ describe("vpcFromInputs", () => {
   });
 
   it("splits the CIDR by subnetNewBits (default 8) and tags every resource", () => {
-    const cidrs = (s: Synth) => Object.values(all(s, "aws_subnet") as Record<string, { cidr_block: string }>).map((x) => x.cidr_block).sort();
+    const cidrs = (s: Synth) =>
+      Object.values(all(s, "aws_subnet") as Record<string, { cidr_block: string }>)
+        .map((x) => x.cidr_block)
+        .sort();
     expect(cidrs(synthOf(inputs))).toContain("10.70.11.0/24");
     expect(cidrs(synthOf({ ...inputs, subnetNewBits: 4, subnetOffsets: { public: [1, 2], private: [3, 4], database: [5, 6] } }))).toContain("10.70.48.0/20");
     expect(only(synthOf(inputs, { Component: "network" }), "aws_vpc").values.tags).toMatchObject({ Component: "network" });

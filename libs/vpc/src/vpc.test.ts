@@ -31,15 +31,23 @@ describe("Vpc", () => {
     expect(Object.values(json.resource["aws_vpc"]!)).toEqual([
       expect.objectContaining({ cidr_block: "10.10.0.0/16", enable_dns_hostnames: true, enable_dns_support: true }),
     ]);
-    expect(Object.values(json.resource["aws_default_security_group"]!)).toEqual([
-      expect.objectContaining({ ingress: [], egress: [] }),
-    ]);
+    expect(Object.values(json.resource["aws_default_security_group"]!)).toEqual([expect.objectContaining({ ingress: [], egress: [] })]);
   });
 
   it("makes nine /24 subnets, none of which hands out public IPs", () => {
     const subnets = all(synth(), "aws_subnet").map(([, s]) => s);
     expect(subnets.map((s) => s["cidr_block"]).sort()).toEqual(
-      ["10.10.1.0/24", "10.10.2.0/24", "10.10.3.0/24", "10.10.11.0/24", "10.10.12.0/24", "10.10.13.0/24", "10.10.21.0/24", "10.10.22.0/24", "10.10.23.0/24"].sort(),
+      [
+        "10.10.1.0/24",
+        "10.10.2.0/24",
+        "10.10.3.0/24",
+        "10.10.11.0/24",
+        "10.10.12.0/24",
+        "10.10.13.0/24",
+        "10.10.21.0/24",
+        "10.10.22.0/24",
+        "10.10.23.0/24",
+      ].sort(),
     );
     expect(subnets.every((s) => s["map_public_ip_on_launch"] === false)).toBe(true);
   });
@@ -80,7 +88,9 @@ describe("Vpc", () => {
     const dbTable = ref(json, "aws_route_table", (t) => (t["tags"] as Record<string, string>)["Name"] === "dev-platform-database");
     const tableName = dbTable.split(".")[1];
     expect(all(json, "aws_route").filter(([, r]) => String(r["route_table_id"]).includes(`aws_route_table.${tableName}.`))).toEqual([]);
-    const dbSubnets = all(json, "aws_subnet").filter(([, s]) => (s["tags"] as Record<string, string>)["Tier"] === "database").map(([n]) => `\${aws_subnet.${n}.id}`);
+    const dbSubnets = all(json, "aws_subnet")
+      .filter(([, s]) => (s["tags"] as Record<string, string>)["Tier"] === "database")
+      .map(([n]) => `\${aws_subnet.${n}.id}`);
     const associations = all(json, "aws_route_table_association").filter(([, a]) => dbSubnets.includes(String(a["subnet_id"])));
     expect(associations.map(([, a]) => a["route_table_id"])).toEqual([dbTable, dbTable, dbTable]);
     expect(Object.values(json.resource["aws_db_subnet_group"]!)[0]).toMatchObject({ name: "dev-platform-db", subnet_ids: dbSubnets });

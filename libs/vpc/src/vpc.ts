@@ -181,12 +181,7 @@ export class Vpc extends Construct {
     if (flowLogs.enabled) this.addFlowLogs(vpc, props.name, flowLogs, named);
   }
 
-  private addFlowLogs(
-    vpc: AwsVpc,
-    name: string,
-    props: Extract<FlowLogsProps, { enabled: true }>,
-    named: (suffix: string) => Record<string, string>,
-  ): void {
+  private addFlowLogs(vpc: AwsVpc, name: string, props: Extract<FlowLogsProps, { enabled: true }>, named: (suffix: string) => Record<string, string>): void {
     const group = new CloudwatchLogGroup(this, "flow-log-group", {
       name: `/aws/vpc-flow-log/${name}`,
       retentionInDays: props.retentionDays,

@@ -83,7 +83,14 @@ const visibility = (metricPrefix: string, name: string) => ({
 });
 
 function pathPrefix(prefix: string): Record<string, unknown> {
-  return { byte_match_statement: { field_to_match: { uri_path: {} }, positional_constraint: "STARTS_WITH", search_string: prefix, text_transformation: [{ priority: 0, type: "NONE" }] } };
+  return {
+    byte_match_statement: {
+      field_to_match: { uri_path: {} },
+      positional_constraint: "STARTS_WITH",
+      search_string: prefix,
+      text_transformation: [{ priority: 0, type: "NONE" }],
+    },
+  };
 }
 
 /** "Not under any of these prefixes", as a scope-down statement (an OR needs two or more statements). */
@@ -188,7 +195,11 @@ export function validateRuleInputs(inputs: RuleInputs): string[] {
       g.inspectionLevel && g.name !== "AWSManagedRulesBotControlRuleSet" ? `inspectionLevel is for AWSManagedRulesBotControlRuleSet, not ${g.name}` : undefined,
     ),
     ...inputs.managedRuleGroups.flatMap((g) =>
-      (g.excludePathPrefixes ?? []).map((p) => (/^\/[^\s*]*$/.test(p) && p.length <= 200 ? undefined : `${g.name}: excludePathPrefixes "${p}" must be a URI path prefix starting with "/" (no spaces or "*", at most 200 characters)`)),
+      (g.excludePathPrefixes ?? []).map((p) =>
+        /^\/[^\s*]*$/.test(p) && p.length <= 200
+          ? undefined
+          : `${g.name}: excludePathPrefixes "${p}" must be a URI path prefix starting with "/" (no spaces or "*", at most 200 characters)`,
+      ),
     ),
   ].filter((e): e is string => e !== undefined);
 }

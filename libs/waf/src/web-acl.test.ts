@@ -65,7 +65,14 @@ describe("WebAcl", () => {
   it("lets Bot Control skip the API paths native apps call (scope-down: not under any prefix) and refuses non-path prefixes", () => {
     const bot = (excludePathPrefixes: string[]) =>
       synthJson((s) => new WebAcl(s, "waf", { ...aerologue, managedRuleGroups: [{ name: "AWSManagedRulesBotControlRuleSet", excludePathPrefixes }] }));
-    const prefix = (p: string) => ({ byte_match_statement: { field_to_match: { uri_path: {} }, positional_constraint: "STARTS_WITH", search_string: p, text_transformation: [{ priority: 0, type: "NONE" }] } });
+    const prefix = (p: string) => ({
+      byte_match_statement: {
+        field_to_match: { uri_path: {} },
+        positional_constraint: "STARTS_WITH",
+        search_string: p,
+        text_transformation: [{ priority: 0, type: "NONE" }],
+      },
+    });
     const statement = (r: Json) => (r.rule as Json[]).find((x) => x.name === "AWSManagedRulesBotControlRuleSet")!.statement.managed_rule_group_statement;
     expect(statement(only(bot(["/api/", "/ws/"]).resource.aws_wafv2_web_acl, "acl")).scope_down_statement).toEqual({
       not_statement: { statement: [{ or_statement: { statement: [prefix("/api/"), prefix("/ws/")] } }] },
@@ -170,7 +177,11 @@ describe("WebAcl names and descriptions (AWS patterns terraform validate does no
   });
 
   it("accepts the seeds' descriptions rewritten without parentheses", () => {
-    for (const description of ["Aerologue edge protection, ARC-009", "Mile Quest REST API stage, regional endpoint", "AccountabilityAtlas ALB, seed 001 phase 3"]) {
+    for (const description of [
+      "Aerologue edge protection, ARC-009",
+      "Mile Quest REST API stage, regional endpoint",
+      "AccountabilityAtlas ALB, seed 001 phase 3",
+    ]) {
       expect(problems({ description })).toEqual([]);
     }
   });

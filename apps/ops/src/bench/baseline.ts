@@ -30,7 +30,19 @@ app.synth();
   );
   writeFileSync(
     join(dir, "cdktf.json"),
-    JSON.stringify({ language: "typescript", app: "npx ts-node main.ts", projectId: "bench-baseline", sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }, null, 2),
+    JSON.stringify(
+      {
+        language: "typescript",
+        app: "npx ts-node main.ts",
+        projectId: "bench-baseline",
+        sendCrashReports: "false",
+        terraformProviders: [],
+        terraformModules: [],
+        context: {},
+      },
+      null,
+      2,
+    ),
   );
   writeFileSync(
     join(dir, "tsconfig.json"),

@@ -41,7 +41,21 @@ export function validateBenchSkipReason(root: string): string | undefined {
 async function runOnce(root: string, env: string, parallelism: number, pluginCache: string): Promise<{ run: ValidateRun; peakRssMb: number }> {
   const m = await measure(
     process.execPath,
-    ["--import", "tsx", "--", "apps/ops/src/validate/main.ts", "--env", env, "--no-synth", "--fresh", "--json", "--parallelism", String(parallelism), "--plugin-cache", pluginCache],
+    [
+      "--import",
+      "tsx",
+      "--",
+      "apps/ops/src/validate/main.ts",
+      "--env",
+      env,
+      "--no-synth",
+      "--fresh",
+      "--json",
+      "--parallelism",
+      String(parallelism),
+      "--plugin-cache",
+      pluginCache,
+    ],
     { cwd: root, env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.base.json" }, intervalMs: 100 },
   );
   if (!m.stdout.trim().startsWith("{")) throw new Error(`validate --json printed no JSON (exit ${m.exitCode}):\n${m.stdout}\n${m.stderr}`);

@@ -30,8 +30,20 @@ describe("checkov JSON output", () => {
         check_type: "terraform_json",
         results: {
           failed_checks: [
-            { check_id: "CKV_AWS_338", check_name: "retention >= 1 year", resource: "resource.waf_log-group_B08BEF30", file_path: "/prod/prod-s/cdk.tf.json", file_line_range: [lineOf('"waf_log-group_B08BEF30"'), 9] },
-            { check_id: "CKV_AWS_18", check_name: "access logs", resource: "aws_s3_bucket.logs", file_path: "/prod/prod-s/cdk.tf.json", file_line_range: [lineOf('"logs"'), 12] },
+            {
+              check_id: "CKV_AWS_338",
+              check_name: "retention >= 1 year",
+              resource: "resource.waf_log-group_B08BEF30",
+              file_path: "/prod/prod-s/cdk.tf.json",
+              file_line_range: [lineOf('"waf_log-group_B08BEF30"'), 9],
+            },
+            {
+              check_id: "CKV_AWS_18",
+              check_name: "access logs",
+              resource: "aws_s3_bucket.logs",
+              file_path: "/prod/prod-s/cdk.tf.json",
+              file_line_range: [lineOf('"logs"'), 12],
+            },
           ],
         },
       },
@@ -89,7 +101,9 @@ describe("classification", () => {
       } as unknown as CheckResult,
     ]);
     const c = classify(findings, skips, known, pack);
-    expect(c.waived.map((w) => [w.finding.check, w.waiver])).toEqual([["CKV_AWS_157", { rule: "INF-RDS-005", reason: "single-AZ in dev", level: "environments/dev/env.ts" }]]);
+    expect(c.waived.map((w) => [w.finding.check, w.waiver])).toEqual([
+      ["CKV_AWS_157", { rule: "INF-RDS-005", reason: "single-AZ in dev", level: "environments/dev/env.ts" }],
+    ]);
     expect(c.skipped.map((s) => s.finding.stack)).toEqual(["prod-a", "prod-ingress"]);
     expect(c.known.map((k) => k.entry.defect)).toEqual(["C-1 logging off"]);
     expect(c.failed).toEqual([f("CKV_AWS_18", "prod-storage", "aws_s3_bucket.data")]);
@@ -136,7 +150,11 @@ describe("the reviewed files", () => {
     const dir = mkdtempSync(join(tmpdir(), "skips-"));
     writeFileSync(join(dir, "s.yaml"), "skips:\n  - check: CKV_AWS_1\n    reason: short\n    ref: INF-S3-001\n");
     expect(() => loadSkips(dir, "s.yaml")).toThrow(/s\.yaml: skips\.0\.reason/);
-    writeFileSync(join(dir, "d.yaml"), readFileSync(join(dir, "s.yaml"), "utf8").replace("short", "a reason that is long enough") + "  - check: CKV_AWS_1\n    reason: a reason that is long enough\n    ref: INF-S3-001\n");
+    writeFileSync(
+      join(dir, "d.yaml"),
+      readFileSync(join(dir, "s.yaml"), "utf8").replace("short", "a reason that is long enough") +
+        "  - check: CKV_AWS_1\n    reason: a reason that is long enough\n    ref: INF-S3-001\n",
+    );
     expect(() => loadSkips(dir, "d.yaml")).toThrow("d.yaml: CKV_AWS_1 is skipped twice; one entry per check id");
   });
 });

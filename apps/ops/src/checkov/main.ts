@@ -34,7 +34,9 @@ const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 export function ensureVenv(root: string, python = process.env["PYTHON"] ?? "python3"): string {
   const venv = join(root, VENV);
   const marker = join(venv, ".requirements.sha256");
-  const want = createHash("sha256").update(readFileSync(join(root, REQUIREMENTS))).digest("hex");
+  const want = createHash("sha256")
+    .update(readFileSync(join(root, REQUIREMENTS)))
+    .digest("hex");
   const checkov = join(venv, "bin", "checkov");
   if (existsSync(checkov) && existsSync(marker) && readFileSync(marker, "utf8").trim() === want) return checkov;
   progress(`checkov: installing ${REQUIREMENTS} into ${VENV}/ …`);

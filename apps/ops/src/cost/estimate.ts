@@ -1,12 +1,4 @@
-import {
-  AURORA_INSTANCE_HOURLY,
-  CACHE_NODE_HOURLY,
-  EC2_INSTANCE_HOURLY,
-  HOURS_PER_MONTH,
-  PRICES,
-  type Price,
-  RDS_INSTANCE_HOURLY,
-} from "./prices";
+import { AURORA_INSTANCE_HOURLY, CACHE_NODE_HOURLY, EC2_INSTANCE_HOURLY, HOURS_PER_MONTH, PRICES, type Price, RDS_INSTANCE_HOURLY } from "./prices";
 
 type R = Record<string, unknown>;
 
@@ -142,7 +134,11 @@ function priceResource(
       const root = first(r["root_block_device"]);
       const gb = num(root?.["volume_size"]) ?? 8;
       const ip = bool(r["associate_public_ip_address"]) ? hourly(PRICES.publicIpv4) : 0;
-      return add("compute", `${String(r["instance_type"])} ×730 h + ${gb} GB gp3${ip ? " + public IPv4" : ""}`, hourly(price) + gb * PRICES.ebsGp3Storage.usd + ip);
+      return add(
+        "compute",
+        `${String(r["instance_type"])} ×730 h + ${gb} GB gp3${ip ? " + public IPv4" : ""}`,
+        hourly(price) + gb * PRICES.ebsGp3Storage.usd + ip,
+      );
     }
     case "aws_autoscaling_group": {
       const template = sameStackRef(s.json, first(r["launch_template"])?.["id"], "aws_launch_template");
@@ -150,9 +146,17 @@ function priceResource(
       if (!template) return skip("unknown", "launch template not in this stack: instance type unknown");
       const price = EC2_INSTANCE_HOURLY[String(template["instance_type"])];
       if (!price) return unknownSize("instance type", template["instance_type"]);
-      const mappings = Array.isArray(template["block_device_mappings"]) ? (template["block_device_mappings"] as R[]) : template["block_device_mappings"] ? [template["block_device_mappings"] as R] : [];
+      const mappings = Array.isArray(template["block_device_mappings"])
+        ? (template["block_device_mappings"] as R[])
+        : template["block_device_mappings"]
+          ? [template["block_device_mappings"] as R]
+          : [];
       const gb = mappings.reduce((n, m) => n + (num(first(m["ebs"])?.["volume_size"]) ?? 0), 0);
-      return add("compute", `${min} × ${String(template["instance_type"])} (min_size) ×730 h + ${min} × ${gb} GB gp3`, hourly(price, min) + min * gb * PRICES.ebsGp3Storage.usd);
+      return add(
+        "compute",
+        `${min} × ${String(template["instance_type"])} (min_size) ×730 h + ${min} × ${gb} GB gp3`,
+        hourly(price, min) + min * gb * PRICES.ebsGp3Storage.usd,
+      );
     }
     case "aws_db_instance": {
       const cls = String(r["instance_class"]);
@@ -176,7 +180,11 @@ function priceResource(
         const cluster = sameStackRef(s.json, r["cluster_identifier"], "aws_rds_cluster");
         const min = num(first(cluster?.["serverlessv2_scaling_configuration"])?.["min_capacity"]);
         if (min === undefined) return skip("unknown", "Serverless v2 minimum capacity unknown (cluster not in this stack)");
-        return add("databases", `Aurora Serverless v2 at its minimum ${fmt(min)} ACU ×730 h${min === 0 ? " (auto-pause)" : ""} (above the minimum, storage, I/O: usage)`, hourly(PRICES.auroraServerlessAcu, min));
+        return add(
+          "databases",
+          `Aurora Serverless v2 at its minimum ${fmt(min)} ACU ×730 h${min === 0 ? " (auto-pause)" : ""} (above the minimum, storage, I/O: usage)`,
+          hourly(PRICES.auroraServerlessAcu, min),
+        );
       }
       const price = AURORA_INSTANCE_HOURLY[cls];
       if (!price) return unknownSize("Aurora instance class", cls);
@@ -239,7 +247,11 @@ function priceResource(
     case "aws_route53_health_check": {
       const t = String(r["type"] ?? "");
       const features = [t.includes("HTTPS"), t.includes("STR_MATCH"), num(r["request_interval"]) === 10, bool(r["measure_latency"])].filter(Boolean).length;
-      return add("dns+monitoring", `health check ${t}${features ? ` + ${features} optional features` : ""}`, PRICES.healthCheck.usd + features * PRICES.healthCheckFeature.usd);
+      return add(
+        "dns+monitoring",
+        `health check ${t}${features ? ` + ${features} optional features` : ""}`,
+        PRICES.healthCheck.usd + features * PRICES.healthCheckFeature.usd,
+      );
     }
     case "aws_cloudwatch_metric_alarm": {
       const queries = Array.isArray(r["metric_query"]) ? (r["metric_query"] as R[]).filter((q) => q["metric"] !== undefined).length : 0;
@@ -250,7 +262,12 @@ function priceResource(
       return add("dns+monitoring", "dashboard", PRICES.dashboard.usd);
     case "aws_ecs_service":
       // On an EC2 capacity provider the tasks run on the instances priced above; a Fargate service is billed per task.
-      if (r["launch_type"] === undefined && Array.isArray(r["capacity_provider_strategy"]) && !JSON.stringify(r["capacity_provider_strategy"]).includes("FARGATE")) return;
+      if (
+        r["launch_type"] === undefined &&
+        Array.isArray(r["capacity_provider_strategy"]) &&
+        !JSON.stringify(r["capacity_provider_strategy"]).includes("FARGATE")
+      )
+        return;
       return skip("unknown", "no price rule for this resource type in apps/ops/src/cost/estimate.ts");
     case "aws_ecs_task_definition":
       if (JSON.stringify(r["requires_compatibilities"]) === '["EC2"]') return;

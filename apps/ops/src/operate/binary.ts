@@ -22,7 +22,12 @@ export const BINARY_ENV = "INFRA_TF_BINARY";
 
 /** Is `command` an executable on `PATH` (or an executable path)? */
 export function onPath(command: string, path = process.env["PATH"] ?? ""): boolean {
-  const candidates = command.includes("/") ? [command] : path.split(delimiter).filter(Boolean).map((dir) => join(dir, command));
+  const candidates = command.includes("/")
+    ? [command]
+    : path
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, command));
   return candidates.some((file) => {
     try {
       accessSync(file, constants.X_OK);
@@ -90,7 +95,10 @@ function firstLine(text: string): string {
 type Version = [number, number, number];
 
 function parse(version: string): Version {
-  const [major = 0, minor = 0, patch = 0] = version.replace(/^v/, "").split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  const [major = 0, minor = 0, patch = 0] = version
+    .replace(/^v/, "")
+    .split(/[.-]/)
+    .map((p) => Number.parseInt(p, 10) || 0);
   return [major, minor, patch];
 }
 

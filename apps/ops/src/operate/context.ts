@@ -39,7 +39,11 @@ export function parseParallelism(value: string, what = "--parallelism"): number 
  * where synth or the Nx cache would copy or remove it.
  */
 export function pluginCacheDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const raw = flag ?? env["INFRA_PLUGIN_CACHE_DIR"] ?? env["TF_PLUGIN_CACHE_DIR"] ?? join(env["XDG_CACHE_HOME"] ?? join(env["HOME"] ?? homedir(), ".cache"), "infra-plugins");
+  const raw =
+    flag ??
+    env["INFRA_PLUGIN_CACHE_DIR"] ??
+    env["TF_PLUGIN_CACHE_DIR"] ??
+    join(env["XDG_CACHE_HOME"] ?? join(env["HOME"] ?? homedir(), ".cache"), "infra-plugins");
   const dir = resolve(raw);
   if (dir.split(sep).includes("cdktf.out")) throw new UsageError(`--plugin-cache ${raw}: must be outside cdktf.out (synth output is cached and pruned)`);
   return dir;

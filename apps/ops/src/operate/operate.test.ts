@@ -131,7 +131,13 @@ describe("scheduler", () => {
     expect(peak).toBe(2);
   });
   it("a precheck refusal skips the stack and its dependents", async () => {
-    const outcomes = await schedule({ order: ["a", "b", "c"], waitsFor: waits, parallelism: 1, run: async (s) => ({ ok: true, result: s }), precheck: (s) => (s === "b" ? "plan again" : undefined) });
+    const outcomes = await schedule({
+      order: ["a", "b", "c"],
+      waitsFor: waits,
+      parallelism: 1,
+      run: async (s) => ({ ok: true, result: s }),
+      precheck: (s) => (s === "b" ? "plan again" : undefined),
+    });
     expect([...outcomes.values()].map((o) => o.status)).toEqual(["done", "skipped", "skipped"]);
   });
 });
@@ -153,13 +159,23 @@ describe("saved plans", () => {
     expect(countsOf(JSON.stringify({ format_version: "1.2", output_changes: { x: { actions: ["no-op"] } } })).counts.hasChanges).toBe(false);
   });
   it("finds the outputs a dependent reads from one dependency", () => {
-    const json = '"${data.terraform_remote_state.cross-stack-reference-input-dev-x-vpc.outputs.vpc_id}", "${data.terraform_remote_state.cross-stack-reference-input-dev-x-kms.outputs.key}"';
+    const json =
+      '"${data.terraform_remote_state.cross-stack-reference-input-dev-x-vpc.outputs.vpc_id}", "${data.terraform_remote_state.cross-stack-reference-input-dev-x-kms.outputs.key}"';
     expect([...outputsRead(json, "dev-x-vpc")]).toEqual(["vpc_id"]);
   });
   it("a plan is stale when its config, file, commit or binary differ", () => {
     const dir = mkdtempSync(join(tmpdir(), "plans-"));
     writeFileSync(join(dir, "s.tfplan"), "plan");
-    const record = { planFile: "s.tfplan", planSha256: sha256("plan"), configSha256: "c1", commit: "a".repeat(40), plannedAt: "t", binary: "OpenTofu 1.12.6", counts: { add: 1, change: 0, destroy: 0, replace: 0, hasChanges: true }, changedOutputs: [] };
+    const record = {
+      planFile: "s.tfplan",
+      planSha256: sha256("plan"),
+      configSha256: "c1",
+      commit: "a".repeat(40),
+      plannedAt: "t",
+      binary: "OpenTofu 1.12.6",
+      counts: { add: 1, change: 0, destroy: 0, replace: 0, hasChanges: true },
+      changedOutputs: [],
+    };
     const now = { configSha256: "c1", commit: "a".repeat(40), binary: "OpenTofu 1.12.6" };
     expect(staleness(dir, record, now)).toBeUndefined();
     expect(staleness(dir, record, { ...now, configSha256: "c2" })).toMatch(/cdk\.tf\.json changed/);
@@ -184,7 +200,10 @@ describe("working directories", () => {
     const stacks = mkdtempSync(join(tmpdir(), "stacks-"));
     for (const s of ["one", "two"]) {
       mkdirSync(join(stacks, s));
-      writeFileSync(join(stacks, s, "cdk.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: `${s}.tfstate` } }, required_providers: { aws: { version: "6.25.0" } } } }));
+      writeFileSync(
+        join(stacks, s, "cdk.tf.json"),
+        JSON.stringify({ terraform: { backend: { local: { path: `${s}.tfstate` } }, required_providers: { aws: { version: "6.25.0" } } } }),
+      );
     }
     const io = { stdout: () => undefined, stderr: () => undefined, ask: async () => undefined, env: { ...process.env, ...tf.env } };
     const { code } = await runStacks(

@@ -69,7 +69,11 @@ export function summaryTable(results: readonly StackResult[], totalMs: number): 
   ]);
   const head = ["stack", "result", "add", "change", "destroy", "time"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const by = (pred: (r: StackResult) => boolean) => results.filter(pred).length;
   const notes = results.filter((r) => r.note && !r.ok).map((r) => `  ${r.stack}: ${r.note}`);
   return [

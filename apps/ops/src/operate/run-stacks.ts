@@ -93,7 +93,9 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
   const started = Date.now();
   const missing = req.order.filter((s) => !existsSync(join(req.stacksDir, s, "cdk.tf.json")));
   if (missing.length) {
-    io.stderr(`not synthesized: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""} (no cdk.tf.json under ${req.stacksDir}); run synth first (infra synth --env ${req.env}) or drop --no-synth\n`);
+    io.stderr(
+      `not synthesized: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""} (no cdk.tf.json under ${req.stacksDir}); run synth first (infra synth --env ${req.env}) or drop --no-synth\n`,
+    );
     return { results: [], code: 1 };
   }
   const configs = new Map(req.order.map((s) => [s, readStackConfig(join(req.stacksDir, s))]));
@@ -153,10 +155,17 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
     const dir = join(req.stacksDir, stack);
     const log = join(req.logDir, `${stack}.log`);
     if (!single) rmSync(log, { force: true });
-    const out = (capture = false): OutputMode => (single && !capture ? { kind: "inherit" } : capture ? { kind: "log", file: log, captureStdout: true } : { kind: "log", file: log });
+    const out = (capture = false): OutputMode =>
+      single && !capture ? { kind: "inherit" } : capture ? { kind: "log", file: log, captureStdout: true } : { kind: "log", file: log };
     // Flags go before positional arguments (a plan file): Terraform stops reading flags at the first one.
     const run = (args: string[], capture = false) =>
-      exec({ command: req.binary.command, args: single && !capture ? args : [args[0]!, ...noColor(args), ...args.slice(1)], cwd: dir, env: childEnv, output: out(capture) });
+      exec({
+        command: req.binary.command,
+        args: single && !capture ? args : [args[0]!, ...noColor(args), ...args.slice(1)],
+        cwd: dir,
+        env: childEnv,
+        output: out(capture),
+      });
     const fail = (result: string, note: string): { ok: false; result: StackResult } => ({
       ok: false,
       result: { stack, result, ok: false, seconds: (Date.now() - t0) / 1000, note: single ? note : `${note}; log: ${log}${tail(log)}` },
@@ -170,7 +179,10 @@ export async function runStacks(req: StackRunRequest, io: RunIo): Promise<StackR
     // --- init, at most once, and the first one of the run alone (it fills the plugin cache) ---
     const decision = initDecision(dir, req.binary, config, lock.current, childEnv);
     if (decision.kind === "backend-changed" && !req.backendChange) {
-      return fail("failed", `${decision.change} since its last init: rerun with --reconfigure (use the new location as is) or --migrate-state (copy the state there)`);
+      return fail(
+        "failed",
+        `${decision.change} since its last init: rerun with --reconfigure (use the new location as is) or --migrate-state (copy the state there)`,
+      );
     }
     if (decision.kind !== "skip") {
       const gate = firstInit;
@@ -366,7 +378,11 @@ async function confirmRun(req: StackRunRequest, io: RunIo, plans: ReadonlyMap<st
   if (req.autoApprove || (single && !fromPlan)) return true; // a single stack: Terraform itself asks
   const lines = req.order.map((s) => {
     const p = plans.get(s);
-    const extra = upfront.get(s) ? ` (skipped: ${upfront.get(s)})` : p ? ` ${p.counts.hasChanges ? `+${p.counts.add} ~${p.counts.change} -${p.counts.destroy}` : "no changes"}` : "";
+    const extra = upfront.get(s)
+      ? ` (skipped: ${upfront.get(s)})`
+      : p
+        ? ` ${p.counts.hasChanges ? `+${p.counts.add} ~${p.counts.change} -${p.counts.destroy}` : "no changes"}`
+        : "";
     return `  ${s}${extra}`;
   });
   const what =

@@ -6,9 +6,7 @@
  */
 
 export type Outcome<R> =
-  | { readonly status: "done"; readonly result: R }
-  | { readonly status: "failed"; readonly result: R }
-  | { readonly status: "skipped"; readonly reason: string };
+  { readonly status: "done"; readonly result: R } | { readonly status: "failed"; readonly result: R } | { readonly status: "skipped"; readonly reason: string };
 
 export interface ScheduleOptions<R> {
   /** Stacks in a valid order (deploy order, or reverse for destroy); ties start in this order. */

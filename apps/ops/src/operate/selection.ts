@@ -50,7 +50,15 @@ function closure(start: Iterable<string>, edges: Map<string, string[]>): Set<str
 export function selectDeployments(env: ResolvedEnv, filter: StackFilter): ResolvedDeployment[] {
   const all = env.deployments;
   const names = all.map((d) => d.stackName);
-  const byName = new Map(all.flatMap((d) => [[d.stackName, d], [d.id, d]] as const));
+  const byName = new Map(
+    all.flatMap(
+      (d) =>
+        [
+          [d.stackName, d],
+          [d.id, d],
+        ] as const,
+    ),
+  );
   const chosen = new Set<string>();
   for (const name of filter.stacks) {
     const hit = byName.get(name);

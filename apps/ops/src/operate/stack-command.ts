@@ -50,7 +50,10 @@ export const TYPED_DESTROY_ENVS: readonly string[] = ["prod"];
 export function filterOf(values: StackCommandValues): StackFilter {
   return {
     // `--stack a,b` equals `--stack a --stack b` (the PR workflow passes the changed stacks as one list).
-    stacks: (values.stack ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean),
+    stacks: (values.stack ?? [])
+      .flatMap((s) => s.split(","))
+      .map((s) => s.trim())
+      .filter(Boolean),
     workloads: values.workload ?? [],
     regions: values.region ?? [],
     withDependencies: values["with-dependencies"] ?? false,
@@ -59,7 +62,14 @@ export function filterOf(values: StackCommandValues): StackFilter {
 }
 
 /** plan, diff, deploy, destroy, output, state for one env. */
-export async function stackCommand(command: string, rest: readonly string[], values: StackCommandValues, env: ResolvedEnv, io: CliIo, ws: Workspace): Promise<number> {
+export async function stackCommand(
+  command: string,
+  rest: readonly string[],
+  values: StackCommandValues,
+  env: ResolvedEnv,
+  io: CliIo,
+  ws: Workspace,
+): Promise<number> {
   const filter = filterOf(values);
   if (command === "output" || command === "state") return inspect(command, rest, values, env, io, ws);
   if (rest.length) throw new UsageError(`${command} takes no positional arguments, got ${JSON.stringify(rest.join(" "))}`);
@@ -96,7 +106,13 @@ export async function stackCommand(command: string, rest: readonly string[], val
 
   const action: StackRunAction =
     command === "plan" || command === "diff"
-      ? { kind: "plan", save: command === "plan" && !values.drift, drift: values.drift ?? false, lock: !(values["no-lock"] || values.drift), ...(values["export-dir"] ? { exportDir: resolve(values["export-dir"]) } : {}) }
+      ? {
+          kind: "plan",
+          save: command === "plan" && !values.drift,
+          drift: values.drift ?? false,
+          lock: !(values["no-lock"] || values.drift),
+          ...(values["export-dir"] ? { exportDir: resolve(values["export-dir"]) } : {}),
+        }
       : command === "deploy"
         ? { kind: "apply", fromPlan: values["from-plan"] ?? false }
         : { kind: "destroy" };
@@ -136,7 +152,14 @@ export async function stackCommand(command: string, rest: readonly string[], val
   return result.code;
 }
 
-async function inspect(command: "output" | "state", rest: readonly string[], values: StackCommandValues, env: ResolvedEnv, io: CliIo, ws: Workspace): Promise<number> {
+async function inspect(
+  command: "output" | "state",
+  rest: readonly string[],
+  values: StackCommandValues,
+  env: ResolvedEnv,
+  io: CliIo,
+  ws: Workspace,
+): Promise<number> {
   let args: string[];
   if (command === "state") {
     const [sub, address, ...extra] = rest;
@@ -144,13 +167,15 @@ async function inspect(command: "output" | "state", rest: readonly string[], val
       throw new UsageError(`state needs a subcommand: list | show <address> | pull; got ${sub === undefined ? "none" : JSON.stringify(sub)}`);
     }
     if (sub === "show" && !address) throw new UsageError("state show needs a resource address (infra state --env … --stack … list shows them)");
-    if (extra.length || (sub !== "show" && sub !== "list" && address)) throw new UsageError(`state ${sub}: unexpected ${JSON.stringify([address, ...extra].filter(Boolean).join(" "))}`);
+    if (extra.length || (sub !== "show" && sub !== "list" && address))
+      throw new UsageError(`state ${sub}: unexpected ${JSON.stringify([address, ...extra].filter(Boolean).join(" "))}`);
     args = ["state", sub, ...(address ? [address] : [])];
   } else {
     if (rest.length > 1) throw new UsageError(`output takes at most one output name, got ${JSON.stringify(rest.join(" "))}`);
     args = ["output", "-json", ...rest];
   }
-  if ((values.stack ?? []).length !== 1) throw new UsageError(`${command} needs --stack <name>: ${command === "state" ? "state belongs" : "outputs belong"} to one stack`);
+  if ((values.stack ?? []).length !== 1)
+    throw new UsageError(`${command} needs --stack <name>: ${command === "state" ? "state belongs" : "outputs belong"} to one stack`);
   const [deployment] = selectDeployments(env, filterOf(values));
   const binary = probeBinary(chooseBinary(values.binary, io.env), env.terraformVersion, io.env);
   return inspectStack({

@@ -37,7 +37,9 @@ export interface StackConfig {
 
 export function readStackConfig(stackDir: string): StackConfig {
   const text = readFileSync(join(stackDir, "cdk.tf.json"), "utf8");
-  const json = JSON.parse(text) as { terraform?: { backend?: Record<string, Record<string, unknown>>; required_providers?: unknown; required_version?: string } };
+  const json = JSON.parse(text) as {
+    terraform?: { backend?: Record<string, Record<string, unknown>>; required_providers?: unknown; required_version?: string };
+  };
   const [type, config] = Object.entries(json.terraform?.backend ?? {})[0] ?? [];
   return {
     sha256: sha256(text),
@@ -66,7 +68,8 @@ export function backendChange(desired: Backend | undefined, recorded: Backend | 
   if (type(desired) !== type(recorded)) return `backend ${type(recorded)} → ${type(desired)}`;
   for (const [key, value] of Object.entries(desired?.config ?? {})) {
     const before = recorded?.config[key];
-    if (JSON.stringify(before ?? null) !== JSON.stringify(value ?? null)) return `${type(desired)} ${key} ${JSON.stringify(before ?? null)} → ${JSON.stringify(value)}`;
+    if (JSON.stringify(before ?? null) !== JSON.stringify(value ?? null))
+      return `${type(desired)} ${key} ${JSON.stringify(before ?? null)} → ${JSON.stringify(value)}`;
   }
   return undefined;
 }
@@ -78,9 +81,7 @@ function stampOf(binary: TfBinary, config: StackConfig, lock: string | undefined
 }
 
 export type InitDecision =
-  | { readonly kind: "skip" }
-  | { readonly kind: "init"; readonly reason: string }
-  | { readonly kind: "backend-changed"; readonly change: string };
+  { readonly kind: "skip" } | { readonly kind: "init"; readonly reason: string } | { readonly kind: "backend-changed"; readonly change: string };
 
 /** Does this working directory need `init` before the action? */
 export function initDecision(stackDir: string, binary: TfBinary, config: StackConfig, lock: string | undefined, env: NodeJS.ProcessEnv): InitDecision {

@@ -43,10 +43,18 @@ describe("checkPrerequisites asks AWS whether each prerequisite exists", () => {
   });
 
   it("leaves unchecked what it cannot answer: no CLI, no credentials, another account, an access error, Timestream", () => {
-    expect(checkPrerequisites([secret], { run: runner({ "aws sts": { code: 127 } }).run, aws: "aws" })[0]).toEqual({ status: "unchecked", detail: "aws not found: install the AWS CLI, or set INFRA_AWS_CLI" });
-    expect(checkPrerequisites([secret], { run: runner({ "aws sts": { code: 255, stderr: "Unable to locate credentials\n" } }).run, aws: "aws" })[0]!.detail).toBe("no AWS credentials (Unable to locate credentials)");
+    expect(checkPrerequisites([secret], { run: runner({ "aws sts": { code: 127 } }).run, aws: "aws" })[0]).toEqual({
+      status: "unchecked",
+      detail: "aws not found: install the AWS CLI, or set INFRA_AWS_CLI",
+    });
+    expect(
+      checkPrerequisites([secret], { run: runner({ "aws sts": { code: 255, stderr: "Unable to locate credentials\n" } }).run, aws: "aws" })[0]!.detail,
+    ).toBe("no AWS credentials (Unable to locate credentials)");
     const other = prerequisite({ kind: "secret-value", secret: "s", format: "f" }, "444444444444");
-    expect(checkPrerequisites([other], { run: runner(me).run, aws: "aws" })[0]).toEqual({ status: "unchecked", detail: `in account 444444444444; the credentials are of ${ACCOUNT}` });
+    expect(checkPrerequisites([other], { run: runner(me).run, aws: "aws" })[0]).toEqual({
+      status: "unchecked",
+      detail: `in account 444444444444; the credentials are of ${ACCOUNT}`,
+    });
     const denied = runner({ ...me, "aws secretsmanager": { code: 254, stderr: "AccessDeniedException: not authorized" } });
     expect(checkPrerequisites([secret], { run: denied.run, aws: "aws" })[0]!.status).toBe("unchecked");
     expect(checkPrerequisites([prerequisite({ kind: "timestream-liveanalytics-customer" })], { run: runner(me).run, aws: "aws" })[0]!.status).toBe("unchecked");
@@ -54,16 +62,28 @@ describe("checkPrerequisites asks AWS whether each prerequisite exists", () => {
 
   it("a quota below the minimum is missing, at or above it present", () => {
     const quota = prerequisite({ kind: "service-quota", serviceCode: "lambda", quotaCode: "L-B99A9384", quotaName: "Concurrent executions", minimum: 1500 });
-    expect(checkPrerequisites([quota], { run: runner({ ...me, "aws service-quotas": { stdout: "1000.0\n" } }).run, aws: "aws" })[0]).toEqual({ status: "missing", detail: "Concurrent executions = 1000, needs 1500" });
+    expect(checkPrerequisites([quota], { run: runner({ ...me, "aws service-quotas": { stdout: "1000.0\n" } }).run, aws: "aws" })[0]).toEqual({
+      status: "missing",
+      detail: "Concurrent executions = 1000, needs 1500",
+    });
     expect(checkPrerequisites([quota], { run: runner({ ...me, "aws service-quotas": { stdout: "2000.0\n" } }).run, aws: "aws" })[0]!.status).toBe("present");
   });
 
   it("the state backend needs the bucket and the lock table", () => {
     const backend = prerequisite({ kind: "state-backend", bucket: "acme-infra-tfstate-111111111111", lockTable: "acme-infra-tf-locks" });
     const ok = runner({ ...me, "aws s3api head-bucket": {}, "aws dynamodb describe-table": { stdout: "ACTIVE\n" } });
-    expect(checkPrerequisites([backend], { run: ok.run, aws: "aws" })[0]).toEqual({ status: "present", detail: "bucket acme-infra-tfstate-111111111111, table acme-infra-tf-locks (ACTIVE)" });
-    const noBucket = runner({ ...me, "aws s3api head-bucket": { code: 254, stderr: "An error occurred (404) when calling the HeadBucket operation: Not Found" } });
-    expect(checkPrerequisites([backend], { run: noBucket.run, aws: "aws" })[0]).toEqual({ status: "missing", detail: "bucket acme-infra-tfstate-111111111111 does not exist" });
+    expect(checkPrerequisites([backend], { run: ok.run, aws: "aws" })[0]).toEqual({
+      status: "present",
+      detail: "bucket acme-infra-tfstate-111111111111, table acme-infra-tf-locks (ACTIVE)",
+    });
+    const noBucket = runner({
+      ...me,
+      "aws s3api head-bucket": { code: 254, stderr: "An error occurred (404) when calling the HeadBucket operation: Not Found" },
+    });
+    expect(checkPrerequisites([backend], { run: noBucket.run, aws: "aws" })[0]).toEqual({
+      status: "missing",
+      detail: "bucket acme-infra-tfstate-111111111111 does not exist",
+    });
   });
 
   it("a zone is delegated when public DNS answers exactly its Route 53 name servers", () => {
@@ -80,7 +100,10 @@ describe("checkPrerequisites asks AWS whether each prerequisite exists", () => {
     expect(check({ code: 127 }).status).toBe("unchecked");
     // The zone's stack has not been applied: nothing to compare yet.
     const before = runner({ ...me, "aws route53 list-hosted-zones-by-name": { stdout: "aerologue.app.\t/hostedzone/Z9\n" } });
-    expect(checkPrerequisites([zone], { run: before.run, aws: "aws" })[0]).toEqual({ status: "unchecked", detail: "zone dev.aerologue.app does not exist yet: apply its stack first" });
+    expect(checkPrerequisites([zone], { run: before.run, aws: "aws" })[0]).toEqual({
+      status: "unchecked",
+      detail: "zone dev.aerologue.app does not exist yet: apply its stack first",
+    });
   });
 
   it("SMS delivery: sandboxed numbers must be verified; production access means out of the sandbox with an active origination number", () => {
@@ -91,10 +114,19 @@ describe("checkPrerequisites asks AWS whether each prerequisite exists", () => {
       return checkPrerequisites([p], { run, aws: "aws" })[0]!;
     };
     expect(status("True", { "aws sns list-sms-sandbox-phone-numbers": { stdout: "+15555550100\t+15555550101\n" } }, sandbox).status).toBe("present");
-    expect(status("True", { "aws sns list-sms-sandbox-phone-numbers": { stdout: "+15555550100\n" } }, sandbox)).toEqual({ status: "missing", detail: "not verified in the SMS sandbox: +15555550101" });
+    expect(status("True", { "aws sns list-sms-sandbox-phone-numbers": { stdout: "+15555550100\n" } }, sandbox)).toEqual({
+      status: "missing",
+      detail: "not verified in the SMS sandbox: +15555550101",
+    });
     expect(status("False", {}, sandbox).status).toBe("present");
-    expect(status("True", {}, production)).toEqual({ status: "missing", detail: "the account is still in the SNS SMS sandbox (production access is a support case)" });
+    expect(status("True", {}, production)).toEqual({
+      status: "missing",
+      detail: "the account is still in the SNS SMS sandbox (production access is a support case)",
+    });
     expect(status("False", { "aws pinpoint-sms-voice-v2 describe-phone-numbers": { stdout: "ACTIVE\n" } }, production).status).toBe("present");
-    expect(status("False", { "aws pinpoint-sms-voice-v2 describe-phone-numbers": { stdout: "PENDING\n" } }, production)).toEqual({ status: "missing", detail: "origination number +18885550100 is PENDING" });
+    expect(status("False", { "aws pinpoint-sms-voice-v2 describe-phone-numbers": { stdout: "PENDING\n" } }, production)).toEqual({
+      status: "missing",
+      detail: "origination number +18885550100 is PENDING",
+    });
   });
 });

@@ -32,7 +32,9 @@ export function checkPrerequisites(list: readonly Prerequisite[], ctx: CheckCont
   if (who.code === 127) return list.map(() => ({ status: "unchecked", detail: `${ctx.aws} not found: install the AWS CLI, or set INFRA_AWS_CLI` }));
   if (who.code !== 0) return list.map(() => ({ status: "unchecked", detail: `no AWS credentials (${firstLine(who.stderr)})` }));
   const account = who.stdout.trim();
-  return list.map((p) => (p.accountId !== account ? { status: "unchecked", detail: `in account ${p.accountId}; the credentials are of ${account}` } : checkOne(p, ctx)));
+  return list.map((p) =>
+    p.accountId !== account ? { status: "unchecked", detail: `in account ${p.accountId}; the credentials are of ${account}` } : checkOne(p, ctx),
+  );
 }
 
 function checkOne(p: Prerequisite, ctx: CheckContext): CheckStatus {
@@ -40,15 +42,39 @@ function checkOne(p: Prerequisite, ctx: CheckContext): CheckStatus {
   const r = p.requirement;
   switch (r.kind) {
     case "secret-value": {
-      const out = aws("secretsmanager", "list-secret-version-ids", "--secret-id", r.secret, "--query", "Versions[?contains(VersionStages, 'AWSCURRENT')] | length(@)", "--output", "text");
+      const out = aws(
+        "secretsmanager",
+        "list-secret-version-ids",
+        "--secret-id",
+        r.secret,
+        "--query",
+        "Versions[?contains(VersionStages, 'AWSCURRENT')] | length(@)",
+        "--output",
+        "text",
+      );
       if (out.code !== 0) return notFound(out, `secret ${r.secret}`);
-      return out.stdout.trim() === "0" ? { status: "missing", detail: `secret ${r.secret} has no current value` } : { status: "present", detail: `secret ${r.secret} has a current value` };
+      return out.stdout.trim() === "0"
+        ? { status: "missing", detail: `secret ${r.secret} has no current value` }
+        : { status: "present", detail: `secret ${r.secret} has a current value` };
     }
     case "service-quota": {
-      const out = aws("service-quotas", "get-service-quota", "--service-code", r.serviceCode, "--quota-code", r.quotaCode, "--query", "Quota.Value", "--output", "text");
+      const out = aws(
+        "service-quotas",
+        "get-service-quota",
+        "--service-code",
+        r.serviceCode,
+        "--quota-code",
+        r.quotaCode,
+        "--query",
+        "Quota.Value",
+        "--output",
+        "text",
+      );
       if (out.code !== 0) return failed(out, `quota ${r.quotaCode}`);
       const value = Number(out.stdout.trim());
-      return value >= r.minimum ? { status: "present", detail: `${r.quotaName} = ${value}` } : { status: "missing", detail: `${r.quotaName} = ${value}, needs ${r.minimum}` };
+      return value >= r.minimum
+        ? { status: "present", detail: `${r.quotaName} = ${value}` }
+        : { status: "missing", detail: `${r.quotaName} = ${value}, needs ${r.minimum}` };
     }
     case "s3-object": {
       const out = aws("s3api", "head-object", "--bucket", r.bucket, "--key", r.key);
@@ -63,7 +89,9 @@ function checkOne(p: Prerequisite, ctx: CheckContext): CheckStatus {
       if (bucket.code !== 0) return notFound(bucket, `bucket ${r.bucket}`);
       if (!r.lockTable) return { status: "present", detail: `bucket ${r.bucket}` };
       const table = aws("dynamodb", "describe-table", "--table-name", r.lockTable, "--query", "Table.TableStatus", "--output", "text");
-      return table.code === 0 ? { status: "present", detail: `bucket ${r.bucket}, table ${r.lockTable} (${table.stdout.trim()})` } : notFound(table, `table ${r.lockTable}`);
+      return table.code === 0
+        ? { status: "present", detail: `bucket ${r.bucket}, table ${r.lockTable} (${table.stdout.trim()})` }
+        : notFound(table, `table ${r.lockTable}`);
     }
     case "zone-delegation":
       return checkDelegation(r.zone.replace(/\.$/, ""), ctx);
@@ -82,7 +110,16 @@ function checkSms(r: Extract<Prerequisite["requirement"], { kind: "sms-delivery"
   if (r.access === "production") {
     if (inSandbox) return { status: "missing", detail: "the account is still in the SNS SMS sandbox (production access is a support case)" };
     if (!r.originationNumber) return { status: "present", detail: "SNS SMS production access" };
-    const number = aws("pinpoint-sms-voice-v2", "describe-phone-numbers", "--filters", `Name=phone-number,Values=${r.originationNumber}`, "--query", "PhoneNumbers[0].Status", "--output", "text");
+    const number = aws(
+      "pinpoint-sms-voice-v2",
+      "describe-phone-numbers",
+      "--filters",
+      `Name=phone-number,Values=${r.originationNumber}`,
+      "--query",
+      "PhoneNumbers[0].Status",
+      "--output",
+      "text",
+    );
     if (number.code !== 0) return failed(number, `origination number ${r.originationNumber}`);
     return number.stdout.trim() === "ACTIVE"
       ? { status: "present", detail: `SNS SMS production access, origination number ${r.originationNumber} active` }
@@ -93,12 +130,25 @@ function checkSms(r: Extract<Prerequisite["requirement"], { kind: "sms-delivery"
   if (verified.code !== 0) return failed(verified, "SMS sandbox numbers");
   const have = new Set(verified.stdout.split(/\s+/).filter(Boolean));
   const missing = r.numbers.filter((n) => !have.has(n));
-  return missing.length === 0 ? { status: "present", detail: `${r.numbers.join(", ")} verified in the SMS sandbox` } : { status: "missing", detail: `not verified in the SMS sandbox: ${missing.join(", ")}` };
+  return missing.length === 0
+    ? { status: "present", detail: `${r.numbers.join(", ")} verified in the SMS sandbox` }
+    : { status: "missing", detail: `not verified in the SMS sandbox: ${missing.join(", ")}` };
 }
 
 /** The zone's Route 53 name servers against what public DNS answers for its NS records. */
 function checkDelegation(zone: string, ctx: CheckContext): CheckStatus {
-  const id = ctx.run(ctx.aws, ["route53", "list-hosted-zones-by-name", "--dns-name", zone, "--max-items", "1", "--query", "HostedZones[0].[Name,Id]", "--output", "text"]);
+  const id = ctx.run(ctx.aws, [
+    "route53",
+    "list-hosted-zones-by-name",
+    "--dns-name",
+    zone,
+    "--max-items",
+    "1",
+    "--query",
+    "HostedZones[0].[Name,Id]",
+    "--output",
+    "text",
+  ]);
   if (id.code !== 0) return failed(id, `zone ${zone}`);
   const [name, zoneId] = id.stdout.trim().split(/\s+/);
   if (name?.replace(/\.$/, "") !== zone || !zoneId) return { status: "unchecked", detail: `zone ${zone} does not exist yet: apply its stack first` };
@@ -106,16 +156,26 @@ function checkDelegation(zone: string, ctx: CheckContext): CheckStatus {
   if (ours.code !== 0) return failed(ours, `zone ${zone}`);
   const dig = ctx.run("dig", ["+short", "NS", `${zone}.`]);
   if (dig.code === 127) return { status: "unchecked", detail: "dig not found (package dnsutils / bind-utils)" };
-  const norm = (s: string) => new Set(s.split(/\s+/).map((n) => n.trim().toLowerCase().replace(/\.$/, "")).filter(Boolean));
+  const norm = (s: string) =>
+    new Set(
+      s
+        .split(/\s+/)
+        .map((n) => n.trim().toLowerCase().replace(/\.$/, ""))
+        .filter(Boolean),
+    );
   const expected = norm(ours.stdout);
   const answered = norm(dig.stdout);
   if (answered.size === 0) return { status: "missing", detail: `no NS records for ${zone} in public DNS` };
   const same = expected.size === answered.size && [...expected].every((n) => answered.has(n));
-  return same ? { status: "present", detail: `${zone} delegated to its Route 53 name servers` } : { status: "missing", detail: `${zone} resolves to ${[...answered].join(", ")}, not its zone's ${[...expected].join(", ")}` };
+  return same
+    ? { status: "present", detail: `${zone} delegated to its Route 53 name servers` }
+    : { status: "missing", detail: `${zone} resolves to ${[...answered].join(", ")}, not its zone's ${[...expected].join(", ")}` };
 }
 
 function notFound(out: { code: number; stderr: string }, what: string): CheckStatus {
-  return /NotFound|404|does not exist|NoSuchKey|ImageNotFound|RepositoryNotFound/i.test(out.stderr) ? { status: "missing", detail: `${what} does not exist` } : failed(out, what);
+  return /NotFound|404|does not exist|NoSuchKey|ImageNotFound|RepositoryNotFound/i.test(out.stderr)
+    ? { status: "missing", detail: `${what} does not exist` }
+    : failed(out, what);
 }
 
 function failed(out: { stderr: string }, what: string): CheckStatus {

@@ -32,7 +32,10 @@ export function envPrerequisiteList(env: ResolvedEnv, ws: Workspace): readonly P
 /** The reports of `list`, with the env's name where a fix command needs it. */
 function reportsOf(list: readonly Prerequisite[], env: ResolvedEnv, selected: ReadonlySet<string>): PrerequisiteReport[] {
   const envAccounts = Object.fromEntries(ENVS.map((e) => [e.name, e.accountId]));
-  return prerequisiteReports(list, { envAccounts, stacks: selected }).map((r) => ({ ...r, fix: r.fix.map((f) => f.replace("--env <env>", `--env ${env.name}`)) }));
+  return prerequisiteReports(list, { envAccounts, stacks: selected }).map((r) => ({
+    ...r,
+    fix: r.fix.map((f) => f.replace("--env <env>", `--env ${env.name}`)),
+  }));
 }
 
 /** A long list (the state backend: every stack) as its first few and a count. */
@@ -45,7 +48,14 @@ function shortList(items: readonly string[], max = 4): string {
  * of the env creates, with the commands that provide each; `--check` asks AWS (exit 1 when something
  * that blocks the selected stacks is missing).
  */
-export function preflightCommand(values: PreflightValues, env: ResolvedEnv, stacks: readonly string[], io: CliIo, ws: Workspace, ctx: CheckContext = checkContext(io.env)): number {
+export function preflightCommand(
+  values: PreflightValues,
+  env: ResolvedEnv,
+  stacks: readonly string[],
+  io: CliIo,
+  ws: Workspace,
+  ctx: CheckContext = checkContext(io.env),
+): number {
   if (!values["no-synth"]) {
     const code = synthEnv(env.name, cdktfOut(ws, env.name));
     if (code !== 0) return code;
@@ -68,7 +78,15 @@ export function formatPreflight(env: ResolvedEnv, entries: readonly PreflightEnt
   const blocking = entries.filter((e) => e.blocksDeploy).length;
   const lines = [`preflight ${env.name} (account ${env.accountId}): ${entries.length} prerequisites, ${blocking} block a deploy of these stacks`];
   for (const e of entries) {
-    const mark = !e.check ? (e.blocksDeploy ? "needed " : "listed ") : e.check.status === "present" ? "present" : e.check.status === "missing" ? "MISSING" : "unknown";
+    const mark = !e.check
+      ? e.blocksDeploy
+        ? "needed "
+        : "listed "
+      : e.check.status === "present"
+        ? "present"
+        : e.check.status === "missing"
+          ? "MISSING"
+          : "unknown";
     lines.push("", `${mark}  ${e.summary}  [${e.accountId} ${e.region}]`);
     if (e.check) lines.push(`         check: ${e.check.detail}`);
     if (e.neededBy.length) lines.push(`         needed by: ${shortList(e.neededBy)}`);
@@ -86,7 +104,14 @@ export function formatPreflight(env: ResolvedEnv, entries: readonly PreflightEnt
  * Prerequisites that go into something this run creates (a delegation of a zone whose stack is in the
  * run) are printed as steps to take during the run.
  */
-export function deployPreflight(env: ResolvedEnv, stacks: readonly string[], skip: boolean, io: CliIo, ws: Workspace, ctx: CheckContext = checkContext(io.env)): number {
+export function deployPreflight(
+  env: ResolvedEnv,
+  stacks: readonly string[],
+  skip: boolean,
+  io: CliIo,
+  ws: Workspace,
+  ctx: CheckContext = checkContext(io.env),
+): number {
   const selected = new Set(stacks);
   const blocking = envPrerequisiteList(env, ws).filter((p) => blocksDeployOf(p, selected));
   const duringRun = blocking.filter((p) => p.after.some((s) => selected.has(s)));
@@ -98,10 +123,14 @@ export function deployPreflight(env: ResolvedEnv, stacks: readonly string[], ski
   for (const [r, c] of unknown) io.stderr(`preflight: not verified: ${r.summary} (${c.detail})\n`);
   for (const p of duringRun) {
     const needs = p.neededBy.filter((n) => selected.has(n.stack)).map((n) => n.stack);
-    io.stderr(`preflight: during this run, after ${p.after.join(", ")} and before ${needs.join(", ")}: ${prerequisiteReports([p])[0]!.summary} (npm run infra -- preflight --env ${env.name} prints the commands)\n`);
+    io.stderr(
+      `preflight: during this run, after ${p.after.join(", ")} and before ${needs.join(", ")}: ${prerequisiteReports([p])[0]!.summary} (npm run infra -- preflight --env ${env.name} prints the commands)\n`,
+    );
   }
   if (missing.length === 0) return 0;
-  const text = missing.flatMap((r) => [`  MISSING ${r.summary}  [${r.accountId} ${r.region}]`, `    needed by: ${shortList(r.neededBy)}`, ...r.fix.map((f) => `      ${f}`)]).join("\n");
+  const text = missing
+    .flatMap((r) => [`  MISSING ${r.summary}  [${r.accountId} ${r.region}]`, `    needed by: ${shortList(r.neededBy)}`, ...r.fix.map((f) => `      ${f}`)])
+    .join("\n");
   if (skip) {
     io.stderr(`preflight: ${missing.length} missing prerequisites, deploying anyway (--skip-preflight):\n${text}\n`);
     return 0;

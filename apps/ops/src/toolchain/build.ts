@@ -67,7 +67,14 @@ function run(go: string, args: string[], cwd: string, what: string): void {
  * that repeats the module's replace directives. `go mod tidy` fetches the dependency graph first, so the
  * measured build is compile and link only.
  */
-export async function buildProgram(opts: { module: string; info: ModuleInfo; program: string; ldflags: string; out: string; go?: string }): Promise<BuildResult> {
+export async function buildProgram(opts: {
+  module: string;
+  info: ModuleInfo;
+  program: string;
+  ldflags: string;
+  out: string;
+  go?: string;
+}): Promise<BuildResult> {
   const go = opts.go ?? "go";
   const work = mkdtempSync(join(tmpdir(), "infra-toolchain-build-"));
   try {

@@ -74,7 +74,9 @@ export interface ThrowawayModule {
 export function throwawayModule(opts: { module: string; version: string; program: string; goVersion: string; replaces: readonly Replace[] }): ThrowawayModule {
   const local = opts.replaces.filter(isLocalReplace);
   if (local.length > 0) {
-    throw new Error(`${opts.module}@${opts.version} replaces ${local.map((r) => `${r.from} => ${r.to}`).join(", ")} with a local directory; it cannot be built outside its own checkout`);
+    throw new Error(
+      `${opts.module}@${opts.version} replaces ${local.map((r) => `${r.from} => ${r.to}`).join(", ")} with a local directory; it cannot be built outside its own checkout`,
+    );
   }
   const replaceBlock = opts.replaces.length ? `\nreplace (\n${opts.replaces.map(formatReplace).join("\n")}\n)\n` : "";
   return {

@@ -100,7 +100,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       "print-env": { type: "boolean", default: false },
     },
   });
-  if (values.only && values.only !== "tofu" && values.only !== "provider") throw new Error(`--only must be tofu or provider, got ${JSON.stringify(values.only)}`);
+  if (values.only && values.only !== "tofu" && values.only !== "provider")
+    throw new Error(`--only must be tofu or provider, got ${JSON.stringify(values.only)}`);
   const versions = loadVersions(WORKSPACE_ROOT);
   const layout = toolchainLayout(versions);
   if (values["print-env"]) {

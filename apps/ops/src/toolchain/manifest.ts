@@ -23,9 +23,7 @@ export function writeManifest(file: string, manifest: Manifest): void {
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-export type CacheState =
-  | { readonly kind: "hit"; readonly entry: ManifestEntry }
-  | { readonly kind: "miss"; readonly why: string };
+export type CacheState = { readonly kind: "hit"; readonly entry: ManifestEntry } | { readonly kind: "miss"; readonly why: string };
 
 /**
  * A cached binary is used only if it was built from the pinned version and its bytes still hash to

@@ -53,9 +53,9 @@ describe("go.mod of the throwaway build module", () => {
   });
 
   it("refuses a replace that points at a directory of the upstream checkout", () => {
-    expect(() =>
-      throwawayModule({ module: "m", version: "v1.0.0", program: "m/cmd", goVersion: "1.22", replaces: parseReplaces(GO_MOD) }),
-    ).toThrow(/github.com\/local\/mod => \.\.\/mod with a local directory/);
+    expect(() => throwawayModule({ module: "m", version: "v1.0.0", program: "m/cmd", goVersion: "1.22", replaces: parseReplaces(GO_MOD) })).toThrow(
+      /github.com\/local\/mod => \.\.\/mod with a local directory/,
+    );
   });
 
   it("names the line of a replace it cannot read", () => {
@@ -175,10 +175,20 @@ describe("building a pinned program (stand-in go)", () => {
     const info = downloadModule("github.com/hashicorp/terraform-provider-aws", "0123456789abcdef0123456789abcdef01234567", go);
     expect(info.version).toBe("v1.60.1-0.20251203000000-0123456789ab");
     const out = join(mkdtempSync(join(tmpdir(), "tc-out-")), "bin", "terraform-provider-aws_v6.25.0");
-    const built = await buildProgram({ module: "github.com/hashicorp/terraform-provider-aws", info, program: "github.com/hashicorp/terraform-provider-aws", ldflags: "-s -w", out, go });
+    const built = await buildProgram({
+      module: "github.com/hashicorp/terraform-provider-aws",
+      info,
+      program: "github.com/hashicorp/terraform-provider-aws",
+      ldflags: "-s -w",
+      out,
+      go,
+    });
     expect(readFileSync(out, "utf8")).toBe("binary of github.com/hashicorp/terraform-provider-aws -ldflags=-s -w");
     expect(built.sha256).toBe(sha256File(out));
-    const calls = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { args: string[]; toolchain: string; cgo: string });
+    const calls = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { args: string[]; toolchain: string; cgo: string });
     expect(calls.map((c) => c.args.slice(0, 2).join(" "))).toEqual(["mod download", "mod tidy", "build -trimpath"]);
     // Never a downloaded Go, always static binaries.
     expect(calls.every((c) => c.toolchain === "local" && c.cgo === "0")).toBe(true);

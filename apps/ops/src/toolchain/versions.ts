@@ -7,13 +7,19 @@ const goBinary = z.object({
   /** Go module path that holds the program. */
   module: z.string().min(1),
   /** Module version asked of the proxy: a release tag or a pseudo-version; null = not resolvable (see `unavailable`). */
-  version: z.string().regex(/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).nullable(),
+  version: z
+    .string()
+    .regex(/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+    .nullable(),
   /** Package of the main program inside the module. */
   package: z.string().min(1),
   /** -ldflags, as the upstream release build sets them (so `version` prints the release). */
   ldflags: z.string(),
   /** sha256 of the binary built from the pinned version with `go` (reviewed); null until first built. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 });
 
 export const versionsSchema = z.object({
@@ -26,7 +32,10 @@ export const versionsSchema = z.object({
     /** Git tag of the release; its commit is what the module proxy must be asked for (the tags do not match the module path). */
     tag: z.string(),
     /** Full commit of the tag, once known. */
-    commit: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .nullable(),
     /** Why `version` is null: what was asked of the proxy and what it answered. */
     unavailable: z.string().optional(),
   }),

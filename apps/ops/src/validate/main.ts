@@ -43,10 +43,19 @@ export function parseValidateArgs(argv: readonly string[]) {
   const unknown = envs.filter((e) => !APPS.includes(e));
   if (unknown.length) throw new Error(`--env ${JSON.stringify(values.env)}: unknown env ${unknown.join(", ")}; must be among ${APPS.join(", ")}`);
   const parallelism = values.parallelism === undefined ? availableParallelism() : Number(values.parallelism);
-  if (!Number.isInteger(parallelism) || parallelism < 1) throw new Error(`--parallelism must be a whole number >= 1, got ${JSON.stringify(values.parallelism)}`);
+  if (!Number.isInteger(parallelism) || parallelism < 1)
+    throw new Error(`--parallelism must be a whole number >= 1, got ${JSON.stringify(values.parallelism)}`);
   // --env alone validates those envs; bootstrap comes with a whole run (no --env) unless --no-bootstrap.
   const apps = values.env || values["no-bootstrap"] ? envs : [...envs, "bootstrap"];
-  return { apps, parallelism, synth: !values["no-synth"], fresh: values.fresh, pluginCache: values["plugin-cache"], ifToolchain: values["if-toolchain"], json: values.json };
+  return {
+    apps,
+    parallelism,
+    synth: !values["no-synth"],
+    fresh: values.fresh,
+    pluginCache: values["plugin-cache"],
+    ifToolchain: values["if-toolchain"],
+    json: values.json,
+  };
 }
 
 function seconds(ms: number): string {
@@ -61,7 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const layout = toolchainLayout(versions);
   const missing = [layout.tofu, layout.providerBinaries[0]!, layout.cliConfig].filter((f) => !existsSync(f));
   if (missing.length) {
-    const why = versions.awsProvider.version ? "run `npm run toolchain` first" : `hashicorp/aws ${versions.awsProvider.release}: ${versions.awsProvider.unavailable}`;
+    const why = versions.awsProvider.version
+      ? "run `npm run toolchain` first"
+      : `hashicorp/aws ${versions.awsProvider.release}: ${versions.awsProvider.unavailable}`;
     log(`validate: toolchain not built (${missing.join(", ")} missing); ${why}`);
     if (opts.ifToolchain) {
       log("validate: skipped (--if-toolchain)");
@@ -74,7 +85,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pluginCache = opts.pluginCache ?? layout.pluginCache;
   mkdirSync(pluginCache, { recursive: true });
   const env = { ...tofuEnv(layout), TF_PLUGIN_CACHE_DIR: pluginCache };
-  log(`validate: ${stacks.length} stacks of ${opts.apps.join(", ")}, ${opts.parallelism} at a time (tofu ${versions.opentofu.release}, hashicorp/aws ${versions.awsProvider.release})`);
+  log(
+    `validate: ${stacks.length} stacks of ${opts.apps.join(", ")}, ${opts.parallelism} at a time (tofu ${versions.opentofu.release}, hashicorp/aws ${versions.awsProvider.release})`,
+  );
   const started = Date.now();
   const results = await validateAll(stacks, {
     tofu: layout.tofu,
@@ -84,7 +97,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     pluginCache,
     onDone: (r, n) => {
       const status = r.ok ? "ok  " : r.failedAt === "init" ? "INIT" : "FAIL";
-      log(`[${String(n).padStart(3)}/${stacks.length}] ${status} ${r.stack.name} (init ${seconds(r.initMs)}, validate ${seconds(r.validateMs)}; ${seconds(Date.now() - started)} elapsed)`);
+      log(
+        `[${String(n).padStart(3)}/${stacks.length}] ${status} ${r.stack.name} (init ${seconds(r.initMs)}, validate ${seconds(r.validateMs)}; ${seconds(Date.now() - started)} elapsed)`,
+      );
     },
   });
   const wallMs = Date.now() - started;

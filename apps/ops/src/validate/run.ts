@@ -33,8 +33,7 @@ export function runProcess(spec: ProcessSpec): Promise<Finished> {
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const done = (code: number, extra = "") =>
-      resolvePromise({ code, stdout, stderr: stderr + extra, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+    const done = (code: number, extra = "") => resolvePromise({ code, stdout, stderr: stderr + extra, ms: Number(process.hrtime.bigint() - started) / 1e6 });
     child.on("error", (e) => done(127, `failed to start ${spec.command}: ${e.message}`));
     child.on("close", (code) => done(code ?? 1));
   });
@@ -74,7 +73,14 @@ function isEmptyDir(dir: string): boolean {
  */
 export async function validateAll(
   stacks: readonly StackRef[],
-  opts: { tofu: string; env: Readonly<Record<string, string>>; parallelism: number; fresh: boolean; pluginCache: string; onDone?: (r: StackResult, n: number) => void },
+  opts: {
+    tofu: string;
+    env: Readonly<Record<string, string>>;
+    parallelism: number;
+    fresh: boolean;
+    pluginCache: string;
+    onDone?: (r: StackResult, n: number) => void;
+  },
 ): Promise<StackResult[]> {
   let finished = 0;
   const report = (r: StackResult) => opts.onDone?.(r, ++finished);
@@ -86,6 +92,13 @@ export async function validateAll(
     results.push(first);
     rest = rest.slice(1);
   }
-  results.push(...(await mapPool(rest, opts.parallelism, (s) => validateStack(s, opts.tofu, opts.env, opts.fresh), (r) => report(r))));
+  results.push(
+    ...(await mapPool(
+      rest,
+      opts.parallelism,
+      (s) => validateStack(s, opts.tofu, opts.env, opts.fresh),
+      (r) => report(r),
+    )),
+  );
   return results;
 }

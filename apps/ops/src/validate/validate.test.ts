@@ -203,7 +203,10 @@ describe("validateAll with a stand-in tofu", () => {
     expect(broken).toMatchObject({ failedAt: "init", validateMs: 0 });
     expect(broken.initOutput).toContain("was not found in the mirror");
 
-    const calls = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { stack: string; cmd: string; args: string[]; cache: string; start: number; end: number });
+    const calls = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { stack: string; cmd: string; args: string[]; cache: string; start: number; end: number });
     expect(calls.filter((c) => c.cmd === "init").every((c) => c.args.includes("-backend=false") && c.cache === pluginCache)).toBe(true);
     // The plugin cache was empty: the first stack ran alone (init and validate) before any other started.
     const firstEnd = Math.max(...calls.filter((c) => c.stack === "big").map((c) => c.end));
@@ -244,7 +247,10 @@ describe("npm run validate (the command, with a stand-in toolchain)", () => {
 
   it("with one: progress per stack, then each failure with stack, address and diagnostic; exit 1", () => {
     const { root, cache, tofu } = workspace();
-    const versions = JSON.parse(readFileSync(join(root, "tools", "toolchain", "versions.json"), "utf8")) as { opentofu: { release: string }; awsProvider: { release: string } };
+    const versions = JSON.parse(readFileSync(join(root, "tools", "toolchain", "versions.json"), "utf8")) as {
+      opentofu: { release: string };
+      awsProvider: { release: string };
+    };
     const layout = toolchainLayout({ ...versions, go: "go1.26.8" } as never, cache);
     mkdirSync(dirname(layout.tofu), { recursive: true });
     copyFileSync(tofu, layout.tofu);

@@ -12,8 +12,6 @@ export interface Ec2CpuAlarmProps extends AlarmHelperProps {
 /** AWS/EC2 CPUUtilization above a threshold, averaged over an ASG or for one instance. */
 export function ec2CpuAlarm(scope: Construct, id: string, props: Ec2CpuAlarmProps): MetricAlarm {
   const dimensions: Record<string, string> =
-    "autoScalingGroupName" in props.target
-      ? { AutoScalingGroupName: props.target.autoScalingGroupName }
-      : { InstanceId: props.target.instanceId };
+    "autoScalingGroupName" in props.target ? { AutoScalingGroupName: props.target.autoScalingGroupName } : { InstanceId: props.target.instanceId };
   return cpuUtilizationAlarm(scope, id, props, { subject: "EC2", namespace: "AWS/EC2", dimensions });
 }

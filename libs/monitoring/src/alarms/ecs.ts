@@ -28,10 +28,7 @@ export function ecsTaskFailurePattern(clusterArn: string): Record<string, unknow
     detail: {
       clusterArn: [clusterArn],
       lastStatus: ["STOPPED"],
-      $or: [
-        { stopCode: ["TaskFailedToStart"] },
-        { stopCode: ["EssentialContainerExited"], containers: { exitCode: [{ "anything-but": 0 }] } },
-      ],
+      $or: [{ stopCode: ["TaskFailedToStart"] }, { stopCode: ["EssentialContainerExited"], containers: { exitCode: [{ "anything-but": 0 }] } }],
     },
   };
 }

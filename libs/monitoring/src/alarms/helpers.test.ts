@@ -8,7 +8,10 @@ const TOPIC = "arn:aws:sns:us-east-1:111122223333:alerts";
 
 describe("ec2CpuAlarm", () => {
   it("alarms on the ASG's average CPU > 80% for 10 min by default", () => {
-    const alarm = only(synthJson((s) => ec2CpuAlarm(s, "cpu", { name: "ecs-cpu", alarmTopicArns: [TOPIC], target: { autoScalingGroupName: "asg-1" } })), "aws_cloudwatch_metric_alarm");
+    const alarm = only(
+      synthJson((s) => ec2CpuAlarm(s, "cpu", { name: "ecs-cpu", alarmTopicArns: [TOPIC], target: { autoScalingGroupName: "asg-1" } })),
+      "aws_cloudwatch_metric_alarm",
+    );
     expect(alarm).toMatchObject({
       namespace: "AWS/EC2",
       metric_name: "CPUUtilization",
@@ -22,7 +25,10 @@ describe("ec2CpuAlarm", () => {
     });
   });
   it("takes one instance and seed 001's 70% threshold", () => {
-    const alarm = only(synthJson((s) => ec2CpuAlarm(s, "cpu", { name: "host-cpu", alarmTopicArns: [TOPIC], target: { instanceId: "i-1" }, thresholdPercent: 70 })), "aws_cloudwatch_metric_alarm");
+    const alarm = only(
+      synthJson((s) => ec2CpuAlarm(s, "cpu", { name: "host-cpu", alarmTopicArns: [TOPIC], target: { instanceId: "i-1" }, thresholdPercent: 70 })),
+      "aws_cloudwatch_metric_alarm",
+    );
     expect(alarm.dimensions).toEqual({ InstanceId: "i-1" });
     expect(alarm.threshold).toBe(70);
   });
@@ -30,8 +36,17 @@ describe("ec2CpuAlarm", () => {
 
 describe("RDS alarms", () => {
   it("rdsCpuAlarm watches the instance's CPU", () => {
-    const alarm = only(synthJson((s) => rdsCpuAlarm(s, "c", { name: "db-cpu", alarmTopicArns: [TOPIC], dbInstanceIdentifier: "prod-db" })), "aws_cloudwatch_metric_alarm");
-    expect(alarm).toMatchObject({ namespace: "AWS/RDS", metric_name: "CPUUtilization", dimensions: { DBInstanceIdentifier: "prod-db" }, threshold: 80, evaluation_periods: 2 });
+    const alarm = only(
+      synthJson((s) => rdsCpuAlarm(s, "c", { name: "db-cpu", alarmTopicArns: [TOPIC], dbInstanceIdentifier: "prod-db" })),
+      "aws_cloudwatch_metric_alarm",
+    );
+    expect(alarm).toMatchObject({
+      namespace: "AWS/RDS",
+      metric_name: "CPUUtilization",
+      dimensions: { DBInstanceIdentifier: "prod-db" },
+      threshold: 80,
+      evaluation_periods: 2,
+    });
   });
 
   it("freeStorageThresholdBytes is percent of GiB in bytes", () => {
@@ -46,12 +61,29 @@ describe("RDS alarms", () => {
       synthJson((s) => rdsFreeStorageAlarm(s, "f", { name: "db-storage", alarmTopicArns: [TOPIC], dbInstanceIdentifier: "prod-db", allocatedStorageGb: 100 })),
       "aws_cloudwatch_metric_alarm",
     );
-    expect(alarm).toMatchObject({ metric_name: "FreeStorageSpace", statistic: "Minimum", comparison_operator: "LessThanThreshold", threshold: 10737418240, evaluation_periods: 1 });
+    expect(alarm).toMatchObject({
+      metric_name: "FreeStorageSpace",
+      statistic: "Minimum",
+      comparison_operator: "LessThanThreshold",
+      threshold: 10737418240,
+      evaluation_periods: 1,
+    });
   });
 
   it("rdsEventSubscription sends failover events of the instances to SNS", () => {
-    const sub = only(synthJson((s) => rdsEventSubscription(s, "e", { name: "prod-db-failover", dbInstanceIdentifiers: ["prod-db"], topicArn: TOPIC })), "aws_db_event_subscription");
-    expect(sub).toEqual({ name: "prod-db-failover", sns_topic: TOPIC, source_type: "db-instance", source_ids: ["prod-db"], event_categories: ["failover"], enabled: true, tags: {} });
+    const sub = only(
+      synthJson((s) => rdsEventSubscription(s, "e", { name: "prod-db-failover", dbInstanceIdentifiers: ["prod-db"], topicArn: TOPIC })),
+      "aws_db_event_subscription",
+    );
+    expect(sub).toEqual({
+      name: "prod-db-failover",
+      sns_topic: TOPIC,
+      source_type: "db-instance",
+      source_ids: ["prod-db"],
+      event_categories: ["failover"],
+      enabled: true,
+      tags: {},
+    });
     expect(() => synthJson((s) => rdsEventSubscription(s, "e", { name: "x", dbInstanceIdentifiers: [], topicArn: TOPIC }))).toThrow("no dbInstanceIdentifiers");
   });
 });
@@ -70,7 +102,9 @@ describe("ecsTaskFailureAlarm", () => {
   });
 
   it("creates an EventBridge rule with an SNS target and a readable message", () => {
-    const json = synthJson((s) => ecsTaskFailureAlarm(s, "f", { name: "prod-ecs-task-failures", clusterArn: "arn:aws:ecs:us-east-1:111122223333:cluster/prod", topicArn: TOPIC }));
+    const json = synthJson((s) =>
+      ecsTaskFailureAlarm(s, "f", { name: "prod-ecs-task-failures", clusterArn: "arn:aws:ecs:us-east-1:111122223333:cluster/prod", topicArn: TOPIC }),
+    );
     const rule = only(json, "aws_cloudwatch_event_rule");
     expect(rule.name).toBe("prod-ecs-task-failures");
     expect(rule.state).toBe("ENABLED");

@@ -44,9 +44,7 @@ export function rdsFreeStorageAlarm(scope: Construct, id: string, props: RdsFree
   const evaluationPeriods = props.evaluationPeriods ?? 1;
   return new MetricAlarm(scope, id, {
     name: props.name,
-    description:
-      props.description ??
-      `RDS ${props.dbInstanceIdentifier} free storage below ${percent}% of ${props.allocatedStorageGb} GB`,
+    description: props.description ?? `RDS ${props.dbInstanceIdentifier} free storage below ${percent}% of ${props.allocatedStorageGb} GB`,
     namespace: "AWS/RDS",
     metricName: "FreeStorageSpace",
     dimensions: { DBInstanceIdentifier: props.dbInstanceIdentifier },

@@ -46,7 +46,12 @@ const ARNS: Readonly<Record<string, (c: Ctx) => Partial<Record<string, string | 
   },
   aws_sqs_queue: (c) => {
     const n = c.name("name");
-    return { name: n, arn: n && `arn:aws:sqs:${c.region}:${c.account}:${n}`, id: n && `https://sqs.${c.region}.amazonaws.com/${c.account}/${n}`, url: n && `https://sqs.${c.region}.amazonaws.com/${c.account}/${n}` };
+    return {
+      name: n,
+      arn: n && `arn:aws:sqs:${c.region}:${c.account}:${n}`,
+      id: n && `https://sqs.${c.region}.amazonaws.com/${c.account}/${n}`,
+      url: n && `https://sqs.${c.region}.amazonaws.com/${c.account}/${n}`,
+    };
   },
   aws_cloudwatch_log_group: (c) => {
     const n = c.name("name");
@@ -81,7 +86,11 @@ const ARNS: Readonly<Record<string, (c: Ctx) => Partial<Record<string, string | 
   aws_lb: (c) => ({ name: c.name("name") }),
   aws_sfn_state_machine: (c) => {
     const n = c.name("name");
-    return { name: n, arn: n && `arn:aws:states:${c.region}:${c.account}:stateMachine:${n}`, id: n && `arn:aws:states:${c.region}:${c.account}:stateMachine:${n}` };
+    return {
+      name: n,
+      arn: n && `arn:aws:states:${c.region}:${c.account}:stateMachine:${n}`,
+      id: n && `arn:aws:states:${c.region}:${c.account}:stateMachine:${n}`,
+    };
   },
   aws_cloudwatch_event_bus: (c) => {
     const n = c.name("name");

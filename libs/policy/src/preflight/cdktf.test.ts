@@ -52,7 +52,14 @@ function env(withLogs: boolean, mode: PreflightMode, window = "sun:05:00-sun:06:
   const reports: PolicyReport[] = [];
   const options = { waivers: () => [], today: TODAY, mode, onReport: (r: PolicyReport) => reports.push(r) };
   for (const s of [kms, api]) attachStackPreflight(s, options);
-  attachEnvPreflight(app, () => [{ stack: kms, dependsOn: [] }, { stack: api, dependsOn: [kms.node.id] }], options);
+  attachEnvPreflight(
+    app,
+    () => [
+      { stack: kms, dependsOn: [] },
+      { stack: api, dependsOn: [kms.node.id] },
+    ],
+    options,
+  );
   return { app, reports };
 }
 
@@ -93,7 +100,12 @@ describe("preflight at synth", () => {
       const app = Testing.app();
       const s = stack(app, "dev-us-east-1-auth");
       const secrets: DeclaredPrerequisite[] = [];
-      attachEnvPreflight(app, () => [{ stack: s, dependsOn: [] }], { waivers: () => [], today: TODAY, mode: "enforce", facts: () => ({ prerequisites: { secrets } }) });
+      attachEnvPreflight(app, () => [{ stack: s, dependsOn: [] }], {
+        waivers: () => [],
+        today: TODAY,
+        mode: "enforce",
+        facts: () => ({ prerequisites: { secrets } }),
+      });
       // Declared after the preflight was attached, as a construct built later would (libs/core requirePrerequisite).
       new DataAwsSecretsmanagerSecretVersion(s, "idp", { secretId: "app/oauth/google" });
       if (declare) secrets.push({ name: "app/oauth/google", account: "111111111111", declaredBy: "dev-us-east-1-auth/idp" });

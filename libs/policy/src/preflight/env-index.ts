@@ -131,7 +131,10 @@ export function buildEnvIndex(inputs: readonly PreflightStackInput[], options: {
         if (NOT_RESOURCES.has(type!) || type === "terraform_remote_state") continue;
         const address = `${data ? "data." : ""}${type}.${name}`;
         const resource = from.index.byAddress(address);
-        out.push({ at: base + r.index!, targets: [{ stack: from, address, attribute: attribute === "*" ? "" : (attribute ?? ""), ...(resource ? { resource } : {}) }] });
+        out.push({
+          at: base + r.index!,
+          targets: [{ stack: from, address, attribute: attribute === "*" ? "" : (attribute ?? ""), ...(resource ? { resource } : {}) }],
+        });
       }
     }
     return out.sort((a, b) => a.at - b.at).flatMap((o) => o.targets);

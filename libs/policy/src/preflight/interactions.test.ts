@@ -37,13 +37,17 @@ function withFreshEnvFallbacks(json: TerraformJson): TerraformJson {
   }
   const resource: Blocks = {};
   for (const [type, byName] of Object.entries((json.resource ?? {}) as Blocks)) {
-    resource[type] = Object.fromEntries(Object.entries(byName).map(([n, body]) => [n, { ...body, depends_on: [...((body["depends_on"] as string[] | undefined) ?? []), GUARD] }]));
+    resource[type] = Object.fromEntries(
+      Object.entries(byName).map(([n, body]) => [n, { ...body, depends_on: [...((body["depends_on"] as string[] | undefined) ?? []), GUARD] }]),
+    );
   }
   resource["terraform_data"] = {
     "cross-stack-placeholder-guard": {
       count: "${length(local.cross-stack-placeholders) > 0 ? 1 : 0}",
       input: "${local.cross-stack-placeholders}",
-      lifecycle: { precondition: [{ condition: '${length(local.cross-stack-placeholders) == 0 || timestamp() == ""}', error_message: "Refusing to apply: placeholders" }] },
+      lifecycle: {
+        precondition: [{ condition: '${length(local.cross-stack-placeholders) == 0 || timestamp() == ""}', error_message: "Refusing to apply: placeholders" }],
+      },
     },
   };
   return {
@@ -51,14 +55,19 @@ function withFreshEnvFallbacks(json: TerraformJson): TerraformJson {
     data: { ...data, aws_s3_objects: probes, terraform_remote_state: states },
     resource,
     locals: { "cross-stack-placeholders": "${compact([])}" },
-    check: { "cross-stack-placeholders": { assert: [{ condition: "${length(local.cross-stack-placeholders) == 0}", error_message: "This plan uses placeholder values" }] } },
+    check: {
+      "cross-stack-placeholders": {
+        assert: [{ condition: "${length(local.cross-stack-placeholders) == 0}", error_message: "This plan uses placeholder values" }],
+      },
+    },
   } as TerraformJson;
 }
 
 const { ROOT, LOGS, ASG_USE, ASG_GRANT } = KEY_STATEMENTS;
 const keyPolicy = (sids: string[]): JsonObject => ({ statement: [ROOT, ...(sids.includes("logs") ? [LOGS] : []), ASG_USE, ASG_GRANT] });
 
-const trust = (service: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+const trust = (service: string) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
 
 /**
  * foundation (first, no stack declares it a dependency) → kms (us-east-1) and kms-west (us-west-2),
@@ -111,7 +120,11 @@ function env(options: { logsGrant: boolean; foundation: boolean }): PreflightSta
       resource: {
         aws_secretsmanager_secret: { master: { name: "db-master" } },
         aws_secretsmanager_secret_version: {
-          initial: { secret_id: "${aws_secretsmanager_secret.master.arn}", secret_string_wo: '${jsonencode({"password" = ephemeral.aws_secretsmanager_random_password.pw.random_password})}', secret_string_wo_version: 1 },
+          initial: {
+            secret_id: "${aws_secretsmanager_secret.master.arn}",
+            secret_string_wo: '${jsonencode({"password" = ephemeral.aws_secretsmanager_random_password.pw.random_password})}',
+            secret_string_wo_version: 1,
+          },
         },
         aws_db_instance: {
           db: {
@@ -126,7 +139,11 @@ function env(options: { logsGrant: boolean; foundation: boolean }): PreflightSta
           },
         },
       },
-      data: { aws_secretsmanager_secret_version: { stored: { secret_id: "${aws_secretsmanager_secret.master.arn}", depends_on: ["aws_secretsmanager_secret_version.initial"] } } },
+      data: {
+        aws_secretsmanager_secret_version: {
+          stored: { secret_id: "${aws_secretsmanager_secret.master.arn}", depends_on: ["aws_secretsmanager_secret_version.initial"] },
+        },
+      },
     },
   });
   const key = e.ref("kms", "app", "aws_kms_key.k.arn");
@@ -142,10 +159,15 @@ function env(options: { logsGrant: boolean; foundation: boolean }): PreflightSta
     if (s.name !== "db") return s;
     const ephemeral = {
       aws_secretsmanager_random_password: { pw: { password_length: 32, exclude_punctuation: true } },
-      aws_secretsmanager_secret_version: { stored: { secret_id: "${aws_secretsmanager_secret.master.arn}", version_id: "${aws_secretsmanager_secret_version.initial.version_id}" } },
+      aws_secretsmanager_secret_version: {
+        stored: { secret_id: "${aws_secretsmanager_secret.master.arn}", version_id: "${aws_secretsmanager_secret_version.initial.version_id}" },
+      },
     };
     const resource = s.json.resource as Blocks;
-    const db = { ...resource["aws_db_instance"]!["db"]!, depends_on: ["aws_secretsmanager_secret_version.initial", "ephemeral.aws_secretsmanager_secret_version.stored"] };
+    const db = {
+      ...resource["aws_db_instance"]!["db"]!,
+      depends_on: ["aws_secretsmanager_secret_version.initial", "ephemeral.aws_secretsmanager_secret_version.stored"],
+    };
     return { ...s, json: { ...s.json, ephemeral, resource: { ...resource, aws_db_instance: { db } } } as TerraformJson };
   });
 }
@@ -163,7 +185,16 @@ describe("preflight with the JSON other features add", () => {
     expect(failures(stacks)).toEqual([]);
     // Not blind: the guard, the probe and the write-only secret version were seen and checked.
     const checked = evaluatePreflight(stacks, { today: TEST_TODAY }).flatMap((r) => r.results.map((x) => `${x.rule} ${x.stack}/${x.address}`));
-    expect(checked).toEqual(expect.arrayContaining(["PRE-TF-001 app/aws_cloudwatch_log_group.api", "PRE-TF-001 db/aws_db_instance.db", "PRE-KMS-001 kms/aws_kms_key.k", "PRE-IAM-001 kms-west/aws_kms_key.k", "PRE-ONE-001 account-foundation/aws_api_gateway_account.this", "PRE-CI-001 account-foundation/aws_iam_role.deploy"]));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        "PRE-TF-001 app/aws_cloudwatch_log_group.api",
+        "PRE-TF-001 db/aws_db_instance.db",
+        "PRE-KMS-001 kms/aws_kms_key.k",
+        "PRE-IAM-001 kms-west/aws_kms_key.k",
+        "PRE-ONE-001 account-foundation/aws_api_gateway_account.this",
+        "PRE-CI-001 account-foundation/aws_iam_role.deploy",
+      ]),
+    );
   });
 
   it("Noncompliance: through the fallback remote state, the key's users are still found; without the foundation the role does not exist", () => {

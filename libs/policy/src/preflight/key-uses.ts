@@ -39,7 +39,11 @@ export interface KeyUse {
 type Spec = Omit<KeyNeed, "user" | "attribute">;
 
 const ctx = (entries: Record<string, string | undefined>): Context =>
-  Object.fromEntries(Object.entries(entries).filter((e): e is [string, string] => e[1] !== undefined && !isUnknown(e[1])).map(([k, v]) => [k.toLowerCase(), v]));
+  Object.fromEntries(
+    Object.entries(entries)
+      .filter((e): e is [string, string] => e[1] !== undefined && !isUnknown(e[1]))
+      .map(([k, v]) => [k.toLowerCase(), v]),
+  );
 
 function arnOf(env: EnvIndex, l: Located): string | undefined {
   const rendered = env.render(l.stack, `\${${l.resource.address}.arn}`);
@@ -47,7 +51,15 @@ function arnOf(env: EnvIndex, l: Located): string | undefined {
 }
 
 function service(name: string, who: string, actions: string[], context: Context, consequence: string, mustConstrain?: string[]): Spec {
-  return { principal: { type: "Service", value: name }, who: `${who} (${name})`, actions, context, viaIam: false, consequence, ...(mustConstrain ? { mustConstrain } : {}) };
+  return {
+    principal: { type: "Service", value: name },
+    who: `${who} (${name})`,
+    actions,
+    context,
+    viaIam: false,
+    consequence,
+    ...(mustConstrain ? { mustConstrain } : {}),
+  };
 }
 
 /** The account's IAM principals (the deployer, service roles), through the root delegation. */
@@ -66,20 +78,42 @@ const PUBLISH = ["kms:GenerateDataKey*", "kms:Decrypt"];
 
 /** Services that publish to an SNS topic, found through the attribute that names the topic. */
 const TOPIC_PUBLISHERS: readonly { type: string; attributes: string[]; service: string; who: string; when?: (r: JsonObject) => boolean }[] = [
-  { type: "aws_cloudwatch_metric_alarm", attributes: ["alarm_actions", "ok_actions", "insufficient_data_actions"], service: "cloudwatch.amazonaws.com", who: "CloudWatch alarms" },
-  { type: "aws_cloudwatch_composite_alarm", attributes: ["alarm_actions", "ok_actions", "insufficient_data_actions"], service: "cloudwatch.amazonaws.com", who: "CloudWatch alarms" },
+  {
+    type: "aws_cloudwatch_metric_alarm",
+    attributes: ["alarm_actions", "ok_actions", "insufficient_data_actions"],
+    service: "cloudwatch.amazonaws.com",
+    who: "CloudWatch alarms",
+  },
+  {
+    type: "aws_cloudwatch_composite_alarm",
+    attributes: ["alarm_actions", "ok_actions", "insufficient_data_actions"],
+    service: "cloudwatch.amazonaws.com",
+    who: "CloudWatch alarms",
+  },
   { type: "aws_cloudwatch_event_target", attributes: ["arn"], service: "events.amazonaws.com", who: "EventBridge rules" },
   { type: "aws_db_event_subscription", attributes: ["sns_topic"], service: "events.rds.amazonaws.com", who: "RDS event subscriptions" },
   { type: "aws_s3_bucket_notification", attributes: ["topic.topic_arn"], service: "s3.amazonaws.com", who: "S3 event notifications" },
   { type: "aws_budgets_budget", attributes: ["notification.subscriber_sns_topic_arns"], service: "budgets.amazonaws.com", who: "AWS Budgets" },
   { type: "aws_backup_vault_notifications", attributes: ["sns_topic_arn"], service: "backup.amazonaws.com", who: "AWS Backup" },
-  { type: "aws_codestarnotifications_notification_rule", attributes: ["target.address"], service: "codestar-notifications.amazonaws.com", who: "CodeStar notifications" },
+  {
+    type: "aws_codestarnotifications_notification_rule",
+    attributes: ["target.address"],
+    service: "codestar-notifications.amazonaws.com",
+    who: "CodeStar notifications",
+  },
   { type: "aws_cloudtrail", attributes: ["sns_topic_name"], service: "cloudtrail.amazonaws.com", who: "CloudTrail" },
 ];
 
 /** Services that send to an SQS queue. */
 const QUEUE_SENDERS: readonly { type: string; attributes: string[]; service: string; who: string; when?: (r: JsonObject) => boolean; sourceArn?: string }[] = [
-  { type: "aws_sns_topic_subscription", attributes: ["endpoint"], service: "sns.amazonaws.com", who: "SNS subscriptions", when: (r) => r["protocol"] === "sqs", sourceArn: "topic_arn" },
+  {
+    type: "aws_sns_topic_subscription",
+    attributes: ["endpoint"],
+    service: "sns.amazonaws.com",
+    who: "SNS subscriptions",
+    when: (r) => r["protocol"] === "sqs",
+    sourceArn: "topic_arn",
+  },
   { type: "aws_cloudwatch_event_target", attributes: ["arn", "dead_letter_config.arn"], service: "events.amazonaws.com", who: "EventBridge rules" },
   { type: "aws_s3_bucket_notification", attributes: ["queue.queue_arn"], service: "s3.amazonaws.com", who: "S3 event notifications" },
 ];
@@ -95,7 +129,13 @@ const BUCKET_WRITERS: Partial<Record<WriterKind, { service: string; who: string;
   "s3-access-logs": { service: "logging.s3.amazonaws.com", who: "S3 server access logs", actions: ["kms:GenerateDataKey*"] },
 };
 
-const WRITER_PRINCIPALS = new Set(["logging.s3.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com", VENDED_LOGS, "cloudtrail.amazonaws.com", "config.amazonaws.com"]);
+const WRITER_PRINCIPALS = new Set([
+  "logging.s3.amazonaws.com",
+  "logdelivery.elasticloadbalancing.amazonaws.com",
+  VENDED_LOGS,
+  "cloudtrail.amazonaws.com",
+  "config.amazonaws.com",
+]);
 
 /** Resource types whose service uses the key with the caller's (IAM) credentials: RDS, DynamoDB, ... */
 const CALLER_USES: readonly { type: string; attributes: string[]; service: string }[] = [
@@ -141,11 +181,13 @@ function usesOf(env: EnvIndex): KeyUse[] {
     for (const user of env.ofType(type)) {
       const region = user.stack.regionOf(user.resource) ?? "";
       const account = user.stack.account ?? "";
-      for (const attribute of attributes) for (const value of stringsAt(user.resource.values, attribute)) push(user, attribute, value, specs(user, region, account));
+      for (const attribute of attributes)
+        for (const value of stringsAt(user.resource.values, attribute)) push(user, attribute, value, specs(user, region, account));
     }
   };
 
-  for (const c of CALLER_USES) each(c.type, c.attributes, (_, region, account) => [callers(account, region, c.service, `the ${c.type} create (or its use of the key)`)]);
+  for (const c of CALLER_USES)
+    each(c.type, c.attributes, (_, region, account) => [callers(account, region, c.service, `the ${c.type} create (or its use of the key)`)]);
 
   // CloudWatch Logs encrypts with the key itself, scoped by the log group's ARN.
   each("aws_cloudwatch_log_group", ["kms_key_id"], (user, region, account) => {
@@ -169,7 +211,15 @@ function usesOf(env: EnvIndex): KeyUse[] {
     const add = (name: string, who: string, sourceArn?: string) => {
       if (seen.has(name)) return;
       seen.add(name);
-      specs.push(service(name, who, PUBLISH, ctx({ "aws:SourceAccount": account, "aws:SourceArn": sourceArn }), `${who} cannot publish to ${topic.resource.address}: every notification is dropped (KMS.AccessDeniedException in the publisher's delivery)`));
+      specs.push(
+        service(
+          name,
+          who,
+          PUBLISH,
+          ctx({ "aws:SourceAccount": account, "aws:SourceArn": sourceArn }),
+          `${who} cannot publish to ${topic.resource.address}: every notification is dropped (KMS.AccessDeniedException in the publisher's delivery)`,
+        ),
+      );
     };
     for (const p of TOPIC_PUBLISHERS) {
       for (const attribute of p.attributes) for (const publisher of env.referencing(topic, p.type, attribute)) add(p.service, p.who, arnOf(env, publisher));
@@ -191,11 +241,19 @@ function usesOf(env: EnvIndex): KeyUse[] {
     for (const s of QUEUE_SENDERS) {
       for (const attribute of s.attributes) {
         for (const sender of env.referencing(queue, s.type, attribute)) {
-          if (s.when && !s.when(sender.resource.values) || seen.has(s.service)) continue;
+          if ((s.when && !s.when(sender.resource.values)) || seen.has(s.service)) continue;
           seen.add(s.service);
           const source = s.sourceArn ? sender.resource.values[s.sourceArn] : undefined;
           const sourceArn = typeof source === "string" ? env.render(sender.stack, source) : arnOf(env, sender);
-          specs.push(service(s.service, s.who, PUBLISH, ctx({ "aws:SourceAccount": account, "aws:SourceArn": sourceArn }), `${s.who} cannot deliver to ${queue.resource.address}: messages are dropped (KMS.AccessDeniedException)`));
+          specs.push(
+            service(
+              s.service,
+              s.who,
+              PUBLISH,
+              ctx({ "aws:SourceAccount": account, "aws:SourceArn": sourceArn }),
+              `${s.who} cannot deliver to ${queue.resource.address}: messages are dropped (KMS.AccessDeniedException)`,
+            ),
+          );
         }
       }
     }
@@ -207,13 +265,30 @@ function usesOf(env: EnvIndex): KeyUse[] {
     const groups = env.referencing(template, "aws_autoscaling_group");
     return groups.flatMap((asg) => {
       const custom = asg.resource.values["service_linked_role_arn"];
-      const role = typeof custom === "string" ? env.render(asg.stack, custom) : `arn:aws:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+      const role =
+        typeof custom === "string"
+          ? env.render(asg.stack, custom)
+          : `arn:aws:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
       const context = ctx({ "aws:PrincipalArn": role, "kms:CallerAccount": account, "kms:ViaService": `ec2.${region}.amazonaws.com` });
       const consequence = `instances of ${asg.stack.name}/${asg.resource.address} terminate at launch: "Client.InternalError: Client error on launch" (the Auto Scaling service-linked role cannot use the EBS key)`;
       const principal: Needed = { type: "AWS", value: role };
       return [
-        { principal, who: `the Auto Scaling service-linked role (${role})`, actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"], context, viaIam: false, consequence },
-        { principal, who: `the Auto Scaling service-linked role (${role})`, actions: ["kms:CreateGrant"], context: { ...context, "kms:grantisforawsresource": "true" }, viaIam: false, consequence },
+        {
+          principal,
+          who: `the Auto Scaling service-linked role (${role})`,
+          actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+          context,
+          viaIam: false,
+          consequence,
+        },
+        {
+          principal,
+          who: `the Auto Scaling service-linked role (${role})`,
+          actions: ["kms:CreateGrant"],
+          context: { ...context, "kms:grantisforawsresource": "true" },
+          viaIam: false,
+          consequence,
+        },
       ];
     });
   });
@@ -232,19 +307,41 @@ function usesOf(env: EnvIndex): KeyUse[] {
     };
     for (const w of logWriters(env).filter((w) => w.bucket.stack === b.stack && w.bucket.resource === b.resource)) {
       const spec = BUCKET_WRITERS[w.kind];
-      if (spec) add(spec.service, spec.who, spec.actions, `${spec.who} into ${b.resource.address} fail: objects are not written (KMS access denied for ${spec.service})`);
+      if (spec)
+        add(
+          spec.service,
+          spec.who,
+          spec.actions,
+          `${spec.who} into ${b.resource.address} fail: objects are not written (KMS access denied for ${spec.service})`,
+        );
       if (w.kind === "config") {
-        const recorder = env.ofType("aws_config_configuration_recorder").find((r) => r.stack.account === w.user.stack.account && r.stack.regionOf(r.resource) === w.user.stack.regionOf(w.user.resource));
+        const recorder = env
+          .ofType("aws_config_configuration_recorder")
+          .find((r) => r.stack.account === w.user.stack.account && r.stack.regionOf(r.resource) === w.user.stack.regionOf(w.user.resource));
         const role = recorder ? env.render(recorder.stack, String(recorder.resource.values["role_arn"] ?? "")) : "";
-        if (role.includes("aws-service-role/config.amazonaws.com")) add("config.amazonaws.com", "AWS Config", ["kms:GenerateDataKey", "kms:Decrypt"], `AWS Config cannot deliver to ${b.resource.address}: InsufficientDeliveryPolicyException`);
+        if (role.includes("aws-service-role/config.amazonaws.com"))
+          add(
+            "config.amazonaws.com",
+            "AWS Config",
+            ["kms:GenerateDataKey", "kms:Decrypt"],
+            `AWS Config cannot deliver to ${b.resource.address}: InsufficientDeliveryPolicyException`,
+          );
       }
     }
     for (const cf of env.referencing(b, "aws_cloudfront_distribution", "origin")) {
       const origins = (Array.isArray(cf.resource.values["origin"]) ? cf.resource.values["origin"] : [cf.resource.values["origin"]]) as JsonObject[];
-      const viaOac = origins.some((o) => o && o["origin_access_control_id"] !== undefined && env.resolveAll(cf.stack, o["domain_name"]).some((t) => t.resource === b.resource));
+      const viaOac = origins.some(
+        (o) => o && o["origin_access_control_id"] !== undefined && env.resolveAll(cf.stack, o["domain_name"]).some((t) => t.resource === b.resource),
+      );
       if (viaOac) {
         specs.push(
-          service("cloudfront.amazonaws.com", "CloudFront (origin access control)", ["kms:Decrypt"], ctx({ "aws:SourceAccount": account, "aws:SourceArn": arnOf(env, cf) }), `CloudFront answers 403 for every object of ${b.resource.address} (it cannot decrypt them)`),
+          service(
+            "cloudfront.amazonaws.com",
+            "CloudFront (origin access control)",
+            ["kms:Decrypt"],
+            ctx({ "aws:SourceAccount": account, "aws:SourceArn": arnOf(env, cf) }),
+            `CloudFront answers 403 for every object of ${b.resource.address} (it cannot decrypt them)`,
+          ),
         );
       }
     }
@@ -254,8 +351,15 @@ function usesOf(env: EnvIndex): KeyUse[] {
         for (const p of s.principals) {
           // Log writers are judged above from their own configuration (and AWS Config may write with its own role).
           if (p.type !== "Service" || isUnknown(p.value) || WRITER_PRINCIPALS.has(p.value)) continue;
-          if (allowsAction(s, "s3:PutObject")) add(p.value, "a writer the bucket policy names", ["kms:GenerateDataKey*"], `${p.value} cannot write into ${b.resource.address} (KMS access denied)`);
-          else if (allowsAction(s, "s3:GetObject")) add(p.value, "a reader the bucket policy names", ["kms:Decrypt"], `${p.value} cannot read ${b.resource.address} (KMS access denied)`);
+          if (allowsAction(s, "s3:PutObject"))
+            add(
+              p.value,
+              "a writer the bucket policy names",
+              ["kms:GenerateDataKey*"],
+              `${p.value} cannot write into ${b.resource.address} (KMS access denied)`,
+            );
+          else if (allowsAction(s, "s3:GetObject"))
+            add(p.value, "a reader the bucket policy names", ["kms:Decrypt"], `${p.value} cannot read ${b.resource.address} (KMS access denied)`);
         }
       }
     }
@@ -263,7 +367,13 @@ function usesOf(env: EnvIndex): KeyUse[] {
   });
 
   const events = (user: Located, region: string, account: string): Spec[] => [
-    service("events.amazonaws.com", "EventBridge", ["kms:Decrypt", "kms:GenerateDataKey"], ctx({ "aws:SourceAccount": account, "aws:SourceArn": arnOf(env, user) }), `${user.resource.type} create (and every event) fails: AccessDeniedException from KMS for events.amazonaws.com in ${region}`),
+    service(
+      "events.amazonaws.com",
+      "EventBridge",
+      ["kms:Decrypt", "kms:GenerateDataKey"],
+      ctx({ "aws:SourceAccount": account, "aws:SourceArn": arnOf(env, user) }),
+      `${user.resource.type} create (and every event) fails: AccessDeniedException from KMS for events.amazonaws.com in ${region}`,
+    ),
   ];
   each("aws_cloudwatch_event_bus", ["kms_key_identifier"], events);
   each("aws_cloudwatch_event_archive", ["kms_key_identifier"], events);
@@ -278,14 +388,30 @@ function usesOf(env: EnvIndex): KeyUse[] {
   });
 
   each("aws_cloudtrail", ["kms_key_id"], (trail, _, account) => [
-    service("cloudtrail.amazonaws.com", "CloudTrail", ["kms:GenerateDataKey*", "kms:DescribeKey"], ctx({ "aws:SourceAccount": account, "aws:SourceArn": arnOf(env, trail), "kms:EncryptionContext:aws:cloudtrail:arn": arnOf(env, trail) }), "CreateTrail fails: InsufficientEncryptionPolicyException"),
+    service(
+      "cloudtrail.amazonaws.com",
+      "CloudTrail",
+      ["kms:GenerateDataKey*", "kms:DescribeKey"],
+      ctx({ "aws:SourceAccount": account, "aws:SourceArn": arnOf(env, trail), "kms:EncryptionContext:aws:cloudtrail:arn": arnOf(env, trail) }),
+      "CreateTrail fails: InsufficientEncryptionPolicyException",
+    ),
   ]);
 
   each("aws_config_delivery_channel", ["s3_kms_key_arn"], (channel, _, account) => {
-    const recorder = env.ofType("aws_config_configuration_recorder").find((r) => r.stack.account === channel.stack.account && r.stack.regionOf(r.resource) === channel.stack.regionOf(channel.resource));
+    const recorder = env
+      .ofType("aws_config_configuration_recorder")
+      .find((r) => r.stack.account === channel.stack.account && r.stack.regionOf(r.resource) === channel.stack.regionOf(channel.resource));
     const role = recorder ? env.render(recorder.stack, String(recorder.resource.values["role_arn"] ?? "")) : "";
     return role.includes("aws-service-role/config.amazonaws.com")
-      ? [service("config.amazonaws.com", "AWS Config", ["kms:GenerateDataKey", "kms:Decrypt"], ctx({ "aws:SourceAccount": account }), "PutDeliveryChannel fails: InsufficientDeliveryPolicyException")]
+      ? [
+          service(
+            "config.amazonaws.com",
+            "AWS Config",
+            ["kms:GenerateDataKey", "kms:Decrypt"],
+            ctx({ "aws:SourceAccount": account }),
+            "PutDeliveryChannel fails: InsufficientDeliveryPolicyException",
+          ),
+        ]
       : [];
   });
 

@@ -19,7 +19,9 @@ export function keyNamedBy(env: EnvIndex, from: StackView, value: unknown, regio
   const alias = literal?.match(/(?:^|:)(alias\/[\w/-]+)$/)?.[1];
   if (!alias) return undefined;
   const where = region ?? from.region;
-  const found = env.ofType("aws_kms_alias").find((a) => a.resource.values["name"] === alias && a.stack.account === from.account && a.stack.regionOf(a.resource) === where);
+  const found = env
+    .ofType("aws_kms_alias")
+    .find((a) => a.resource.values["name"] === alias && a.stack.account === from.account && a.stack.regionOf(a.resource) === where);
   return found ? keyNamedBy(env, found.stack, found.resource.values["target_key_id"]) : undefined;
 }
 

@@ -26,9 +26,19 @@ export function bucketNamed(env: EnvIndex, from: StackView, value: Json | undefi
   if (typeof value !== "string") return undefined;
   for (const t of env.resolveAll(from, value)) if (t.resource?.type === "aws_s3_bucket") return { stack: t.stack, resource: t.resource };
   const rendered = env.render(from, value);
-  const name = /^arn:aws[\w-]*:s3:::([^/]+)/.exec(rendered)?.[1] ?? /^([a-z0-9.-]+?)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.exec(rendered)?.[1] ?? (/^[a-z0-9.-]+$/.test(rendered) ? rendered : undefined);
+  const name =
+    /^arn:aws[\w-]*:s3:::([^/]+)/.exec(rendered)?.[1] ??
+    /^([a-z0-9.-]+?)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.exec(rendered)?.[1] ??
+    (/^[a-z0-9.-]+$/.test(rendered) ? rendered : undefined);
   if (!name || isUnknown(name)) return undefined;
-  return env.ofType("aws_s3_bucket").find((b) => b.stack.account === from.account && typeof b.resource.values["bucket"] === "string" && env.render(b.stack, b.resource.values["bucket"] as string) === name);
+  return env
+    .ofType("aws_s3_bucket")
+    .find(
+      (b) =>
+        b.stack.account === from.account &&
+        typeof b.resource.values["bucket"] === "string" &&
+        env.render(b.stack, b.resource.values["bucket"] as string) === name,
+    );
 }
 
 function prefixOf(env: EnvIndex, from: StackView, value: Json | undefined): string | undefined {
@@ -58,7 +68,8 @@ function writersOf(env: EnvIndex): LogWriter[] {
     const logging = get(cf.resource.values, "logging_config") as JsonObject | undefined;
     if (logging?.["bucket"] !== undefined) add("cloudfront", cf, logging["bucket"], "logging_config.bucket", prefixOf(env, cf.stack, logging["prefix"]));
   }
-  for (const l of env.ofType("aws_s3_bucket_logging")) add("s3-access-logs", l, l.resource.values["target_bucket"], "target_bucket", prefixOf(env, l.stack, l.resource.values["target_prefix"]));
+  for (const l of env.ofType("aws_s3_bucket_logging"))
+    add("s3-access-logs", l, l.resource.values["target_bucket"], "target_bucket", prefixOf(env, l.stack, l.resource.values["target_prefix"]));
   for (const f of env.ofType("aws_flow_log")) {
     if (f.resource.values["log_destination_type"] !== "s3") continue;
     const destination = f.resource.values["log_destination"];
@@ -68,11 +79,14 @@ function writersOf(env: EnvIndex): LogWriter[] {
   }
   for (const w of env.ofType("aws_wafv2_web_acl_logging_configuration")) {
     for (const d of (w.resource.values["log_destination_configs"] as Json[] | undefined) ?? []) {
-      if (typeof d === "string" && (d.includes("aws_s3_bucket") || env.render(w.stack, d).startsWith("arn:aws:s3:::"))) add("waf", w, d, "log_destination_configs", "");
+      if (typeof d === "string" && (d.includes("aws_s3_bucket") || env.render(w.stack, d).startsWith("arn:aws:s3:::")))
+        add("waf", w, d, "log_destination_configs", "");
     }
   }
-  for (const t of env.ofType("aws_cloudtrail")) add("cloudtrail", t, t.resource.values["s3_bucket_name"], "s3_bucket_name", prefixOf(env, t.stack, t.resource.values["s3_key_prefix"]));
-  for (const c of env.ofType("aws_config_delivery_channel")) add("config", c, c.resource.values["s3_bucket_name"], "s3_bucket_name", prefixOf(env, c.stack, c.resource.values["s3_key_prefix"]));
+  for (const t of env.ofType("aws_cloudtrail"))
+    add("cloudtrail", t, t.resource.values["s3_bucket_name"], "s3_bucket_name", prefixOf(env, t.stack, t.resource.values["s3_key_prefix"]));
+  for (const c of env.ofType("aws_config_delivery_channel"))
+    add("config", c, c.resource.values["s3_bucket_name"], "s3_bucket_name", prefixOf(env, c.stack, c.resource.values["s3_key_prefix"]));
   return out;
 }
 

@@ -140,7 +140,13 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
   const key = `${ignoreCase ? "i" : "s"}${pattern}`;
   let re = GLOBS.get(key);
   if (!re) {
-    re = new RegExp(`^${pattern.split("").map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("")}$`, ignoreCase ? "is" : "s");
+    re = new RegExp(
+      `^${pattern
+        .split("")
+        .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/]/g, "\\$&")))
+        .join("")}$`,
+      ignoreCase ? "is" : "s",
+    );
     GLOBS.set(key, re);
   }
   return re.test(value);
@@ -199,7 +205,8 @@ function compare(op: string, patterns: readonly string[], actual: string): boole
   let hit: boolean;
   if (o.startsWith("string") && o.includes("like")) hit = patterns.some((p) => globMatch(p, actual));
   else if (o.startsWith("arn")) hit = patterns.some((p) => globMatch(p, actual));
-  else if (o.startsWith("stringequalsignorecase") || o.startsWith("stringnotequalsignorecase")) hit = patterns.some((p) => p.toLowerCase() === actual.toLowerCase());
+  else if (o.startsWith("stringequalsignorecase") || o.startsWith("stringnotequalsignorecase"))
+    hit = patterns.some((p) => p.toLowerCase() === actual.toLowerCase());
   else if (o.startsWith("string")) hit = patterns.some((p) => p === actual);
   else if (o.startsWith("bool")) hit = patterns.some((p) => p.toLowerCase() === actual.toLowerCase());
   else return true; // Numeric, Date, IpAddress, Null: not modelled, assumed satisfiable.

@@ -90,7 +90,9 @@ export function preflightFailures(rule: PreflightRule, input: Input, facts?: Pre
   return reports(rule, input, facts)
     .flatMap((r) => r.results)
     .filter((r) => r.status === "failed")
-    .flatMap((r) => r.findings.map((f) => ({ rule: r.rule, address: `${r.stack}/${r.address}`, attribute: f.attribute, found: f.found, expected: f.expected })));
+    .flatMap((r) =>
+      r.findings.map((f) => ({ rule: r.rule, address: `${r.stack}/${r.address}`, attribute: f.attribute, found: f.found, expected: f.expected })),
+    );
 }
 
 /** Status per checked `<stack>/<address>`: proves the rule ran on (and passed) a subject. */

@@ -15,7 +15,8 @@ export const alarmActions: PolicyRule = {
     if (actions.length === 0) return [...out, finding("alarm_actions", alarm.values["alarm_actions"], "an SNS topic")];
     for (const action of actions) {
       const topic = index.resolve(action);
-      if (topic?.type === "aws_sns_topic" && !topic.values["kms_master_key_id"]) out.push(finding(`${topic.address}.kms_master_key_id`, undefined, "a KMS key on the alarm topic"));
+      if (topic?.type === "aws_sns_topic" && !topic.values["kms_master_key_id"])
+        out.push(finding(`${topic.address}.kms_master_key_id`, undefined, "a KMS key on the alarm topic"));
     }
     return out;
   },

@@ -14,8 +14,10 @@ export const cloudfrontCertificate: PolicyRule = {
   check(distribution) {
     const v = distribution.values;
     const out = [];
-    if (!get(v, "viewer_certificate.acm_certificate_arn")) out.push(finding("viewer_certificate.acm_certificate_arn", undefined, "an ACM certificate (not the default CloudFront certificate)"));
-    if (get(v, "viewer_certificate.ssl_support_method") !== "sni-only") out.push(finding("viewer_certificate.ssl_support_method", get(v, "viewer_certificate.ssl_support_method"), "sni-only"));
+    if (!get(v, "viewer_certificate.acm_certificate_arn"))
+      out.push(finding("viewer_certificate.acm_certificate_arn", undefined, "an ACM certificate (not the default CloudFront certificate)"));
+    if (get(v, "viewer_certificate.ssl_support_method") !== "sni-only")
+      out.push(finding("viewer_certificate.ssl_support_method", get(v, "viewer_certificate.ssl_support_method"), "sni-only"));
     const version = get(v, "viewer_certificate.minimum_protocol_version");
     if (!CLOUDFRONT_TLS.includes(version as string)) out.push(finding("viewer_certificate.minimum_protocol_version", version, CLOUDFRONT_TLS.join(" or ")));
     return out;

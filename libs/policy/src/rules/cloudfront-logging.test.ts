@@ -15,7 +15,13 @@ describe("INF-CF-004 CloudFront logging", () => {
     const tf = clone(compliantEdge());
     delete tf["aws_cloudfront_distribution"]!["cdn"]!["logging_config"];
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-CF-004", address: "aws_cloudfront_distribution.cdn", attribute: "logging_config.bucket", found: "unset", expected: "a log bucket (or a log delivery source for standard logging v2)" },
+      {
+        rule: "INF-CF-004",
+        address: "aws_cloudfront_distribution.cdn",
+        attribute: "logging_config.bucket",
+        found: "unset",
+        expected: "a log bucket (or a log delivery source for standard logging v2)",
+      },
     ]);
   });
 });

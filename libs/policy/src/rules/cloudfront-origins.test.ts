@@ -13,20 +13,39 @@ describe("INF-CF-005 origins", () => {
     tf["aws_s3_bucket_policy"] = compliantBucket()["aws_s3_bucket_policy"]!;
     tf["aws_cloudfront_distribution"]!["cdn"]!["origin"] = [
       (tf["aws_cloudfront_distribution"]!["cdn"]!["origin"] as object[])[0]!,
-      { origin_id: "api", domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "match-viewer", origin_ssl_protocols: ["TLSv1", "TLSv1.2"] } },
+      {
+        origin_id: "api",
+        domain_name: "api.example.com",
+        custom_origin_config: { origin_protocol_policy: "match-viewer", origin_ssl_protocols: ["TLSv1", "TLSv1.2"] },
+      },
     ] as never;
     const at = { rule: "INF-CF-005", address: "aws_cloudfront_distribution.cdn" };
     expect(failures(rule, tf)).toEqual([
-      { ...at, attribute: "origin[0].domain_name", found: "bucket policy without a cloudfront.amazonaws.com grant scoped by AWS:SourceArn", expected: "a bucket policy allowing cloudfront.amazonaws.com with condition AWS:SourceArn" },
+      {
+        ...at,
+        attribute: "origin[0].domain_name",
+        found: "bucket policy without a cloudfront.amazonaws.com grant scoped by AWS:SourceArn",
+        expected: "a bucket policy allowing cloudfront.amazonaws.com with condition AWS:SourceArn",
+      },
       { ...at, attribute: "origin[1].custom_origin_config.origin_protocol_policy", found: "match-viewer", expected: "https-only" },
       { ...at, attribute: "origin[1].custom_origin_config.origin_ssl_protocols", found: '["TLSv1","TLSv1.2"]', expected: '["TLSv1.2"]' },
     ]);
   });
 
   it("Noncompliance: an S3 origin without OAC fails", () => {
-    const tf = { aws_cloudfront_distribution: { cdn: { origin: [{ origin_id: "s3", domain_name: "assets.s3.us-east-1.amazonaws.com", s3_origin_config: { origin_access_identity: "x" } }] } } };
+    const tf = {
+      aws_cloudfront_distribution: {
+        cdn: { origin: [{ origin_id: "s3", domain_name: "assets.s3.us-east-1.amazonaws.com", s3_origin_config: { origin_access_identity: "x" } }] },
+      },
+    };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-CF-005", address: "aws_cloudfront_distribution.cdn", attribute: "origin[0].origin_access_control_id", found: "unset", expected: "an origin access control (not a public bucket or legacy OAI)" },
+      {
+        rule: "INF-CF-005",
+        address: "aws_cloudfront_distribution.cdn",
+        attribute: "origin[0].origin_access_control_id",
+        found: "unset",
+        expected: "an origin access control (not a public bucket or legacy OAI)",
+      },
     ]);
   });
 });

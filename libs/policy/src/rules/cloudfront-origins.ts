@@ -4,7 +4,11 @@ import { statementsOf } from "./policy-document";
 
 function isS3Origin(origin: JsonObject, index: StackIndex): boolean {
   if (blocks(origin, "custom_origin_config").length) return false;
-  return blocks(origin, "s3_origin_config").length > 0 || index.resolve(origin["domain_name"])?.type === "aws_s3_bucket" || /\.s3[.-]/.test(String(origin["domain_name"]));
+  return (
+    blocks(origin, "s3_origin_config").length > 0 ||
+    index.resolve(origin["domain_name"])?.type === "aws_s3_bucket" ||
+    /\.s3[.-]/.test(String(origin["domain_name"]))
+  );
 }
 
 /** The origin bucket's policy must let CloudFront in only for this distribution (AWS:SourceArn). */
@@ -31,8 +35,16 @@ export const cloudfrontOrigins: PolicyRule = {
     blocks(distribution.values, "origin").forEach((origin, i) => {
       const at = `origin[${i}]`;
       if (isS3Origin(origin, index)) {
-        if (!origin["origin_access_control_id"]) out.push(finding(`${at}.origin_access_control_id`, undefined, "an origin access control (not a public bucket or legacy OAI)"));
-        else if (bucketPolicyScoped(origin, index) === false) out.push(finding(`${at}.domain_name`, "bucket policy without a cloudfront.amazonaws.com grant scoped by AWS:SourceArn", "a bucket policy allowing cloudfront.amazonaws.com with condition AWS:SourceArn"));
+        if (!origin["origin_access_control_id"])
+          out.push(finding(`${at}.origin_access_control_id`, undefined, "an origin access control (not a public bucket or legacy OAI)"));
+        else if (bucketPolicyScoped(origin, index) === false)
+          out.push(
+            finding(
+              `${at}.domain_name`,
+              "bucket policy without a cloudfront.amazonaws.com grant scoped by AWS:SourceArn",
+              "a bucket policy allowing cloudfront.amazonaws.com with condition AWS:SourceArn",
+            ),
+          );
         return;
       }
       const protocol = get(origin, "custom_origin_config.origin_protocol_policy");

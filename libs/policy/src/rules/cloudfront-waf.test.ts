@@ -13,8 +13,20 @@ describe("INF-CF-003 CloudFront WAF", () => {
     tf["aws_cloudfront_distribution"]!["cdn"]!["web_acl_id"] = "${aws_wafv2_web_acl.regional.arn}";
     tf["aws_cloudfront_distribution"]!["bare"] = {};
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-CF-003", address: "aws_cloudfront_distribution.cdn", attribute: "aws_wafv2_web_acl.regional.scope", found: "REGIONAL", expected: "CLOUDFRONT" },
-      { rule: "INF-CF-003", address: "aws_cloudfront_distribution.bare", attribute: "web_acl_id", found: "unset", expected: "a WAFv2 web ACL with scope CLOUDFRONT" },
+      {
+        rule: "INF-CF-003",
+        address: "aws_cloudfront_distribution.cdn",
+        attribute: "aws_wafv2_web_acl.regional.scope",
+        found: "REGIONAL",
+        expected: "CLOUDFRONT",
+      },
+      {
+        rule: "INF-CF-003",
+        address: "aws_cloudfront_distribution.bare",
+        attribute: "web_acl_id",
+        found: "unset",
+        expected: "a WAFv2 web ACL with scope CLOUDFRONT",
+      },
     ]);
   });
 });

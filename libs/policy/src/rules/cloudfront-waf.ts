@@ -13,7 +13,8 @@ export const cloudfrontWaf: PolicyRule = {
     const acl = distribution.values["web_acl_id"];
     if (!acl) return [finding("web_acl_id", undefined, "a WAFv2 web ACL with scope CLOUDFRONT")];
     const target = index.resolve(acl);
-    if (target?.type === "aws_wafv2_web_acl" && target.values["scope"] !== "CLOUDFRONT") return [finding(`${target.address}.scope`, target.values["scope"], "CLOUDFRONT")];
+    if (target?.type === "aws_wafv2_web_acl" && target.values["scope"] !== "CLOUDFRONT")
+      return [finding(`${target.address}.scope`, target.values["scope"], "CLOUDFRONT")];
     return [];
   },
 };

@@ -20,7 +20,8 @@ export const cognitoPasswordPolicy: PolicyRule = {
     const out = [];
     const length = asNumber(get(pool.values, "password_policy.minimum_length"));
     if ((length ?? 0) < 8) out.push(finding("password_policy.minimum_length", length, ">= 8"));
-    for (const key of REQUIRED) if (!isTrue(get(pool.values, `password_policy.${key}`))) out.push(finding(`password_policy.${key}`, get(pool.values, `password_policy.${key}`), "true"));
+    for (const key of REQUIRED)
+      if (!isTrue(get(pool.values, `password_policy.${key}`))) out.push(finding(`password_policy.${key}`, get(pool.values, `password_policy.${key}`), "true"));
     return out;
   },
 };

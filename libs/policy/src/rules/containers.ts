@@ -13,6 +13,10 @@ export function containersOf(task: SynthResource): JsonObject[] | undefined {
   }
 }
 
-export const UNREADABLE = { attribute: "container_definitions", found: "not literal JSON", expected: "container definitions readable at synth time (JSON.stringify, not jsonencode)" };
+export const UNREADABLE = {
+  attribute: "container_definitions",
+  found: "not literal JSON",
+  expected: "container definitions readable at synth time (JSON.stringify, not jsonencode)",
+};
 
 export const nameOf = (c: JsonObject, i: number) => (typeof c["name"] === "string" ? c["name"] : `#${i}`);

@@ -10,7 +10,8 @@ export const dynamodbEncryption: PolicyRule = {
   resourceTypes: ["aws_dynamodb_table"],
   severity: "high",
   check(table, index) {
-    if (!isTrue(get(table.values, "server_side_encryption.enabled"))) return [finding("server_side_encryption.enabled", get(table.values, "server_side_encryption.enabled"), "true")];
+    if (!isTrue(get(table.values, "server_side_encryption.enabled")))
+      return [finding("server_side_encryption.enabled", get(table.values, "server_side_encryption.enabled"), "true")];
     const key = get(table.values, "server_side_encryption.kms_key_arn");
     return isCmk(key, index) ? [] : [finding("server_side_encryption.kms_key_arn", key, CMK)];
   },

@@ -10,7 +10,10 @@ export const ec2InstanceProfile: PolicyRule = {
   resourceTypes: ["aws_instance", "aws_launch_template"],
   severity: "medium",
   check(resource) {
-    const profile = resource.type === "aws_instance" ? resource.values["iam_instance_profile"] : (get(resource.values, "iam_instance_profile.name") ?? get(resource.values, "iam_instance_profile.arn"));
+    const profile =
+      resource.type === "aws_instance"
+        ? resource.values["iam_instance_profile"]
+        : (get(resource.values, "iam_instance_profile.name") ?? get(resource.values, "iam_instance_profile.arn"));
     return profile ? [] : [finding("iam_instance_profile", undefined, "an instance profile")];
   },
 };

@@ -13,7 +13,12 @@ const b64 = (s: string) => Buffer.from(s).toString("base64");
 
 describe("INF-EC2-001 IMDSv2", () => {
   it("Compliance: required tokens with hop limit 1 pass; a disabled endpoint is not checked", () =>
-    expect(statuses(ec2Imds, { aws_instance: { host: { metadata_options: imds } }, aws_launch_template: { lt: { metadata_options: imds }, off: { metadata_options: { http_endpoint: "disabled" } } } })).toEqual({
+    expect(
+      statuses(ec2Imds, {
+        aws_instance: { host: { metadata_options: imds } },
+        aws_launch_template: { lt: { metadata_options: imds }, off: { metadata_options: { http_endpoint: "disabled" } } },
+      }),
+    ).toEqual({
       "aws_instance.host": "passed",
       "aws_launch_template.lt": "passed",
     }));
@@ -26,22 +31,37 @@ describe("INF-EC2-001 IMDSv2", () => {
 
 describe("INF-EC2-002 instance profile", () => {
   it("Compliance: profiles on instance and template pass", () =>
-    expect(statuses(ec2InstanceProfile, { aws_instance: { host: { iam_instance_profile: "${aws_iam_instance_profile.p.name}" } }, aws_launch_template: { lt: { iam_instance_profile: { arn: "${aws_iam_instance_profile.p.arn}" } } } })).toEqual({
+    expect(
+      statuses(ec2InstanceProfile, {
+        aws_instance: { host: { iam_instance_profile: "${aws_iam_instance_profile.p.name}" } },
+        aws_launch_template: { lt: { iam_instance_profile: { arn: "${aws_iam_instance_profile.p.arn}" } } },
+      }),
+    ).toEqual({
       "aws_instance.host": "passed",
       "aws_launch_template.lt": "passed",
     }));
   it("Noncompliance: no profile fails", () =>
-    expect(failures(ec2InstanceProfile, { aws_instance: { host: {} } })).toEqual([{ rule: "INF-EC2-002", address: "aws_instance.host", attribute: "iam_instance_profile", found: "unset", expected: "an instance profile" }]));
+    expect(failures(ec2InstanceProfile, { aws_instance: { host: {} } })).toEqual([
+      { rule: "INF-EC2-002", address: "aws_instance.host", attribute: "iam_instance_profile", found: "unset", expected: "an instance profile" },
+    ]));
 });
 
 describe("INF-EC2-003 user data", () => {
   it("Compliance: user data fetching secrets at boot passes", () => {
     const script = "#!/bin/bash\nDB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id db --query SecretString)\n";
-    expect(statuses(ec2UserData, { aws_instance: { host: { user_data: script } }, aws_launch_template: { lt: { user_data: b64(script) } } })).toEqual({ "aws_instance.host": "passed", "aws_launch_template.lt": "passed" });
+    expect(statuses(ec2UserData, { aws_instance: { host: { user_data: script } }, aws_launch_template: { lt: { user_data: b64(script) } } })).toEqual({
+      "aws_instance.host": "passed",
+      "aws_launch_template.lt": "passed",
+    });
   });
   it("Noncompliance: a literal password (plain) and an access key (base64 in a template) fail", () => {
     const expected = "secrets fetched at boot from Secrets Manager / SSM with the instance role";
-    expect(failures(ec2UserData, { aws_instance: { host: { user_data: "export DB_PASSWORD=hunter2secret" } }, aws_launch_template: { lt: { user_data: b64("AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP") } } })).toEqual([
+    expect(
+      failures(ec2UserData, {
+        aws_instance: { host: { user_data: "export DB_PASSWORD=hunter2secret" } },
+        aws_launch_template: { lt: { user_data: b64("AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP") } },
+      }),
+    ).toEqual([
       { rule: "INF-EC2-003", address: "aws_instance.host", attribute: "user_data", found: "a literal credential", expected },
       { rule: "INF-EC2-003", address: "aws_launch_template.lt", attribute: "user_data", found: "a literal credential", expected },
     ]);
@@ -74,9 +94,17 @@ describe("INF-EC2-004 EBS encryption", () => {
 
 describe("INF-EC2-005 operations", () => {
   it("Compliance: monitoring, EBS optimisation and termination protection pass", () =>
-    expect(statuses(ec2Operations, { aws_instance: { host: { monitoring: true, ebs_optimized: true, disable_api_termination: true } } })).toEqual({ "aws_instance.host": "passed" }));
+    expect(statuses(ec2Operations, { aws_instance: { host: { monitoring: true, ebs_optimized: true, disable_api_termination: true } } })).toEqual({
+      "aws_instance.host": "passed",
+    }));
   it("Noncompliance: defaults fail on all three", () =>
     expect(failures(ec2Operations, { aws_instance: { host: {} } })).toEqual(
-      ["monitoring", "ebs_optimized", "disable_api_termination"].map((attribute) => ({ rule: "INF-EC2-005", address: "aws_instance.host", attribute, found: "unset", expected: "true" })),
+      ["monitoring", "ebs_optimized", "disable_api_termination"].map((attribute) => ({
+        rule: "INF-EC2-005",
+        address: "aws_instance.host",
+        attribute,
+        found: "unset",
+        expected: "true",
+      })),
     ));
 });

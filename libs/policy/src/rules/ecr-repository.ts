@@ -13,13 +13,16 @@ export const ecrRepository: PolicyRule = {
   check(repo, index) {
     const v = repo.values;
     const out: Finding[] = [];
-    if (get(v, "encryption_configuration.encryption_type") !== "KMS") out.push(finding("encryption_configuration.encryption_type", get(v, "encryption_configuration.encryption_type"), "KMS"));
-    else if (!isCmk(get(v, "encryption_configuration.kms_key"), index)) out.push(finding("encryption_configuration.kms_key", get(v, "encryption_configuration.kms_key"), CMK));
+    if (get(v, "encryption_configuration.encryption_type") !== "KMS")
+      out.push(finding("encryption_configuration.encryption_type", get(v, "encryption_configuration.encryption_type"), "KMS"));
+    else if (!isCmk(get(v, "encryption_configuration.kms_key"), index))
+      out.push(finding("encryption_configuration.kms_key", get(v, "encryption_configuration.kms_key"), CMK));
     // Registry-level scanning (enhanced, on push or continuous) covers every repository.
     const registryScan = index.ofType("aws_ecr_registry_scanning_configuration").some((c) => blocks(c.values, "rule").length > 0);
     if (!registryScan) out.push(...requireTrue(v, "image_scanning_configuration.scan_on_push"));
     for (const policy of index.referencing(repo, "aws_ecr_repository_policy", "repository")) {
-      if (unconditionedPublicAllows(statementsOf(policy.values["policy"], index) ?? []).length) out.push(finding(`${policy.address}.policy`, 'Allow to Principal "*" without condition', 'no unconditioned "*" principal'));
+      if (unconditionedPublicAllows(statementsOf(policy.values["policy"], index) ?? []).length)
+        out.push(finding(`${policy.address}.policy`, 'Allow to Principal "*" without condition', 'no unconditioned "*" principal'));
     }
     return out;
   },

@@ -11,6 +11,8 @@ export const ecsContainerInsights: PolicyRule = {
   severity: "low",
   check(cluster) {
     const setting = blocks(cluster.values, "setting").find((s) => s["name"] === "containerInsights");
-    return setting?.["value"] === "enabled" || setting?.["value"] === "enhanced" ? [] : [finding("setting[containerInsights]", setting?.["value"], "enabled or enhanced")];
+    return setting?.["value"] === "enabled" || setting?.["value"] === "enhanced"
+      ? []
+      : [finding("setting[containerInsights]", setting?.["value"], "enabled or enhanced")];
   },
 };

@@ -22,7 +22,8 @@ export const ecsIsolation: PolicyRule = {
       if (c["privileged"] === true) out.push(finding(`container_definitions[${nameOf(c, i)}].privileged`, true, "false"));
     });
     if (v["pid_mode"] === "host") out.push(finding("pid_mode", "host", "task or unset"));
-    if (v["execution_role_arn"] !== undefined && v["execution_role_arn"] === v["task_role_arn"]) out.push(finding("task_role_arn", v["task_role_arn"], "a role different from execution_role_arn"));
+    if (v["execution_role_arn"] !== undefined && v["execution_role_arn"] === v["task_role_arn"])
+      out.push(finding("task_role_arn", v["task_role_arn"], "a role different from execution_role_arn"));
     return out;
   },
 };

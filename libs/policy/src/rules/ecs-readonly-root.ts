@@ -13,6 +13,10 @@ export const ecsReadonlyRoot: PolicyRule = {
   check(task) {
     const containers = containersOf(task);
     if (!containers) return [UNREADABLE];
-    return containers.flatMap((c, i) => (c["readonlyRootFilesystem"] === true ? [] : [finding(`container_definitions[${nameOf(c, i)}].readonlyRootFilesystem`, c["readonlyRootFilesystem"], "true")]));
+    return containers.flatMap((c, i) =>
+      c["readonlyRootFilesystem"] === true
+        ? []
+        : [finding(`container_definitions[${nameOf(c, i)}].readonlyRootFilesystem`, c["readonlyRootFilesystem"], "true")],
+    );
   },
 };

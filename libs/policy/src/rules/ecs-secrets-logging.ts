@@ -9,7 +9,11 @@ function literalSecrets(container: JsonObject): string[] {
   const env = Array.isArray(container["environment"]) ? (container["environment"] as JsonObject[]) : [];
   return env
     .filter((e) => typeof e["value"] === "string" && e["value"] !== "")
-    .filter((e) => (SECRET_NAME.test(String(e["name"])) && !REFERENCE_NAME.test(String(e["name"])) && !String(e["value"]).startsWith("arn:")) || ACCESS_KEY.test(String(e["value"])))
+    .filter(
+      (e) =>
+        (SECRET_NAME.test(String(e["name"])) && !REFERENCE_NAME.test(String(e["name"])) && !String(e["value"]).startsWith("arn:")) ||
+        ACCESS_KEY.test(String(e["value"])),
+    )
     .map((e) => String(e["name"]));
 }
 

@@ -9,17 +9,29 @@ const good = {
   name: "app",
   image: "app:1",
   readonlyRootFilesystem: true,
-  environment: [{ name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:db" }, { name: "PORT", value: "8080" }],
+  environment: [
+    { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:db" },
+    { name: "PORT", value: "8080" },
+  ],
   secrets: [{ name: "DB_PASSWORD", valueFrom: "${aws_secretsmanager_secret.db.arn}" }],
   logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "${aws_cloudwatch_log_group.app.name}" } },
 };
 const task = (containers: object[], extra: object = {}) => ({
-  aws_ecs_task_definition: { t: { container_definitions: JSON.stringify(containers), execution_role_arn: "${aws_iam_role.exec.arn}", task_role_arn: "${aws_iam_role.task.arn}", ...extra } },
+  aws_ecs_task_definition: {
+    t: {
+      container_definitions: JSON.stringify(containers),
+      execution_role_arn: "${aws_iam_role.exec.arn}",
+      task_role_arn: "${aws_iam_role.task.arn}",
+      ...extra,
+    },
+  },
 });
 
 describe("INF-ECS-001 container insights", () => {
   it("Compliance: enabled passes", () => {
-    expect(statuses(ecsContainerInsights, { aws_ecs_cluster: { c: { setting: [{ name: "containerInsights", value: "enabled" }] } } })).toEqual({ "aws_ecs_cluster.c": "passed" });
+    expect(statuses(ecsContainerInsights, { aws_ecs_cluster: { c: { setting: [{ name: "containerInsights", value: "enabled" }] } } })).toEqual({
+      "aws_ecs_cluster.c": "passed",
+    });
   });
   it("Noncompliance: disabled fails", () => {
     expect(failures(ecsContainerInsights, { aws_ecs_cluster: { c: { setting: [{ name: "containerInsights", value: "disabled" }] } } })).toEqual([
@@ -34,10 +46,22 @@ describe("INF-ECS-002 read-only root filesystem", () => {
   });
   it("Noncompliance: a writable sidecar, and unreadable definitions, fail", () => {
     expect(failures(ecsReadonlyRoot, task([good, { name: "sidecar" }]))).toEqual([
-      { rule: "INF-ECS-002", address: "aws_ecs_task_definition.t", attribute: "container_definitions[sidecar].readonlyRootFilesystem", found: "unset", expected: "true" },
+      {
+        rule: "INF-ECS-002",
+        address: "aws_ecs_task_definition.t",
+        attribute: "container_definitions[sidecar].readonlyRootFilesystem",
+        found: "unset",
+        expected: "true",
+      },
     ]);
     expect(failures(ecsReadonlyRoot, { aws_ecs_task_definition: { t: { container_definitions: "${jsonencode(local.c)}" } } })).toEqual([
-      { rule: "INF-ECS-002", address: "aws_ecs_task_definition.t", attribute: "container_definitions", found: "not literal JSON", expected: "container definitions readable at synth time (JSON.stringify, not jsonencode)" },
+      {
+        rule: "INF-ECS-002",
+        address: "aws_ecs_task_definition.t",
+        attribute: "container_definitions",
+        found: "not literal JSON",
+        expected: "container definitions readable at synth time (JSON.stringify, not jsonencode)",
+      },
     ]);
   });
 });
@@ -62,10 +86,21 @@ describe("INF-ECS-004 secrets and logs", () => {
     expect(statuses(ecsSecretsLogging, task([good]))).toEqual({ "aws_ecs_task_definition.t": "passed" });
   });
   it("Noncompliance: a literal password, an access key and a container without logs fail", () => {
-    const leaky = { name: "app", environment: [{ name: "DB_PASSWORD", value: "hunter2" }, { name: "KEY", value: "AKIAABCDEFGHIJKLMNOP" }] };
+    const leaky = {
+      name: "app",
+      environment: [
+        { name: "DB_PASSWORD", value: "hunter2" },
+        { name: "KEY", value: "AKIAABCDEFGHIJKLMNOP" },
+      ],
+    };
     const at = { rule: "INF-ECS-004", address: "aws_ecs_task_definition.t" };
     expect(failures(ecsSecretsLogging, task([leaky]))).toEqual([
-      { ...at, attribute: "container_definitions[app].environment[DB_PASSWORD]", found: "a literal value", expected: "secrets[].valueFrom (Secrets Manager or SSM)" },
+      {
+        ...at,
+        attribute: "container_definitions[app].environment[DB_PASSWORD]",
+        found: "a literal value",
+        expected: "secrets[].valueFrom (Secrets Manager or SSM)",
+      },
       { ...at, attribute: "container_definitions[app].environment[KEY]", found: "a literal value", expected: "secrets[].valueFrom (Secrets Manager or SSM)" },
       { ...at, attribute: "container_definitions[app].logConfiguration", found: "unset", expected: "a log driver (e.g. awslogs)" },
     ]);

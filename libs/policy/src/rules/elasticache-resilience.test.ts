@@ -11,7 +11,11 @@ describe("INF-EC-002 ElastiCache resilience", () => {
       },
       aws_elasticache_serverless_cache: { s: { engine: "valkey", snapshot_retention_limit: 3 }, m: { engine: "memcached" } },
     };
-    expect(statuses(rule, tf)).toEqual({ "aws_elasticache_replication_group.r": "passed", "aws_elasticache_replication_group.c": "passed", "aws_elasticache_serverless_cache.s": "passed" });
+    expect(statuses(rule, tf)).toEqual({
+      "aws_elasticache_replication_group.r": "passed",
+      "aws_elasticache_replication_group.c": "passed",
+      "aws_elasticache_serverless_cache.s": "passed",
+    });
   });
 
   it("Noncompliance: a single node without failover or snapshots fails", () => {

@@ -21,7 +21,14 @@ export const elasticacheResilience: PolicyRule = {
       // Cluster mode sizes by shards × (1 + replicas); otherwise by num_cache_clusters.
       const replicas = asNumber(v["replicas_per_node_group"]);
       const nodes = replicas !== undefined ? 1 + replicas : (asNumber(v["num_cache_clusters"]) ?? 1);
-      if (nodes < 2) out.push(finding(replicas !== undefined ? "replicas_per_node_group" : "num_cache_clusters", replicas ?? v["num_cache_clusters"], replicas !== undefined ? ">= 1" : ">= 2"));
+      if (nodes < 2)
+        out.push(
+          finding(
+            replicas !== undefined ? "replicas_per_node_group" : "num_cache_clusters",
+            replicas ?? v["num_cache_clusters"],
+            replicas !== undefined ? ">= 1" : ">= 2",
+          ),
+        );
     }
     if ((asNumber(v["snapshot_retention_limit"]) ?? 0) <= 0) out.push(finding("snapshot_retention_limit", v["snapshot_retention_limit"], "> 0 (days)"));
     return out;

@@ -14,9 +14,17 @@ describe("INF-EC-001 ElastiCache encryption and auth", () => {
     const tf = {
       ...base,
       aws_elasticache_replication_group: {
-        r: { at_rest_encryption_enabled: "true", kms_key_id: "${aws_kms_key.k.arn}", transit_encryption_enabled: true, auth_token: "${aws_secretsmanager_secret_version.t.secret_string}", subnet_group_name: "${aws_elasticache_subnet_group.private.name}" },
+        r: {
+          at_rest_encryption_enabled: "true",
+          kms_key_id: "${aws_kms_key.k.arn}",
+          transit_encryption_enabled: true,
+          auth_token: "${aws_secretsmanager_secret_version.t.secret_string}",
+          subnet_group_name: "${aws_elasticache_subnet_group.private.name}",
+        },
       },
-      aws_elasticache_serverless_cache: { s: { engine: "valkey", kms_key_id: "${aws_kms_key.k.arn}", subnet_ids: ["${aws_subnet.a.id}"], user_group_id: "${aws_elasticache_user_group.g.id}" } },
+      aws_elasticache_serverless_cache: {
+        s: { engine: "valkey", kms_key_id: "${aws_kms_key.k.arn}", subnet_ids: ["${aws_subnet.a.id}"], user_group_id: "${aws_elasticache_user_group.g.id}" },
+      },
     };
     expect(statuses(rule, tf)).toEqual({ "aws_elasticache_replication_group.r": "passed", "aws_elasticache_serverless_cache.s": "passed" });
   });
@@ -32,11 +40,35 @@ describe("INF-EC-001 ElastiCache encryption and auth", () => {
       { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "at_rest_encryption_enabled", found: "unset", expected: "true" },
       { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "kms_key_id", found: "unset", expected: CMK },
       { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "transit_encryption_enabled", found: "false", expected: "true" },
-      { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "auth_token / user_group_ids", found: "unset", expected: "an auth token or RBAC user groups" },
-      { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "aws_elasticache_subnet_group.public.subnet_ids", found: "aws_subnet.pub", expected: "private subnets only (map_public_ip_on_launch false)" },
+      {
+        rule: "INF-EC-001",
+        address: "aws_elasticache_replication_group.r",
+        attribute: "auth_token / user_group_ids",
+        found: "unset",
+        expected: "an auth token or RBAC user groups",
+      },
+      {
+        rule: "INF-EC-001",
+        address: "aws_elasticache_replication_group.r",
+        attribute: "aws_elasticache_subnet_group.public.subnet_ids",
+        found: "aws_subnet.pub",
+        expected: "private subnets only (map_public_ip_on_launch false)",
+      },
       { rule: "INF-EC-001", address: "aws_elasticache_serverless_cache.s", attribute: "kms_key_id", found: "unset", expected: CMK },
-      { rule: "INF-EC-001", address: "aws_elasticache_serverless_cache.s", attribute: "subnet_ids", found: "aws_subnet.pub", expected: "private subnets only (map_public_ip_on_launch false)" },
-      { rule: "INF-EC-001", address: "aws_elasticache_serverless_cache.s", attribute: "user_group_id", found: "unset", expected: "an RBAC user group (no anonymous default user)" },
+      {
+        rule: "INF-EC-001",
+        address: "aws_elasticache_serverless_cache.s",
+        attribute: "subnet_ids",
+        found: "aws_subnet.pub",
+        expected: "private subnets only (map_public_ip_on_launch false)",
+      },
+      {
+        rule: "INF-EC-001",
+        address: "aws_elasticache_serverless_cache.s",
+        attribute: "user_group_id",
+        found: "unset",
+        expected: "an RBAC user group (no anonymous default user)",
+      },
     ]);
   });
 });

@@ -9,9 +9,11 @@ function subnetFindings(attribute: string, subnetIds: unknown, index: StackIndex
 function replicationGroup(group: SynthResource, index: StackIndex) {
   const v = group.values;
   const out = [...requireTrue(v, "at_rest_encryption_enabled"), ...requireCmk(v, "kms_key_id", index), ...requireTrue(v, "transit_encryption_enabled")];
-  if (!v["auth_token"] && asStrings(v["user_group_ids"]).length === 0) out.push(finding("auth_token / user_group_ids", undefined, "an auth token or RBAC user groups"));
+  if (!v["auth_token"] && asStrings(v["user_group_ids"]).length === 0)
+    out.push(finding("auth_token / user_group_ids", undefined, "an auth token or RBAC user groups"));
   const subnetGroup = index.resolve(v["subnet_group_name"]);
-  if (subnetGroup?.type === "aws_elasticache_subnet_group") out.push(...subnetFindings(`${subnetGroup.address}.subnet_ids`, subnetGroup.values["subnet_ids"], index));
+  if (subnetGroup?.type === "aws_elasticache_subnet_group")
+    out.push(...subnetFindings(`${subnetGroup.address}.subnet_ids`, subnetGroup.values["subnet_ids"], index));
   return out;
 }
 

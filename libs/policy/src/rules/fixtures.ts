@@ -41,7 +41,13 @@ export function compliantBucket(): Resources {
       b: {
         bucket: "${aws_s3_bucket.b.id}",
         rule: [
-          { id: "hygiene", status: "Enabled", filter: {}, abort_incomplete_multipart_upload: { days_after_initiation: 7 }, noncurrent_version_expiration: { noncurrent_days: 90 } },
+          {
+            id: "hygiene",
+            status: "Enabled",
+            filter: {},
+            abort_incomplete_multipart_upload: { days_after_initiation: 7 },
+            noncurrent_version_expiration: { noncurrent_days: 90 },
+          },
         ],
       },
     },
@@ -95,8 +101,22 @@ export function compliantDatabases(): Resources {
       },
     },
     aws_rds_cluster_instance: {
-      one: { cluster_identifier: "${aws_rds_cluster.aurora.id}", availability_zone: "us-east-1a", monitoring_interval: 30, monitoring_role_arn: "r", performance_insights_enabled: true, performance_insights_kms_key_id: "${aws_kms_key.k.arn}" },
-      two: { cluster_identifier: "${aws_rds_cluster.aurora.id}", availability_zone: "us-east-1b", monitoring_interval: 30, monitoring_role_arn: "r", performance_insights_enabled: true, performance_insights_kms_key_id: "${aws_kms_key.k.arn}" },
+      one: {
+        cluster_identifier: "${aws_rds_cluster.aurora.id}",
+        availability_zone: "us-east-1a",
+        monitoring_interval: 30,
+        monitoring_role_arn: "r",
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: "${aws_kms_key.k.arn}",
+      },
+      two: {
+        cluster_identifier: "${aws_rds_cluster.aurora.id}",
+        availability_zone: "us-east-1b",
+        monitoring_interval: 30,
+        monitoring_role_arn: "r",
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: "${aws_kms_key.k.arn}",
+      },
     },
   };
 }
@@ -114,7 +134,10 @@ export function compliantDomain(): Resources {
         vpc_options: { subnet_ids: ["${aws_subnet.a.id}", "${aws_subnet.b.id}"], security_group_ids: ["${aws_security_group.search.id}"] },
         advanced_security_options: { enabled: true, internal_user_database_enabled: false },
         access_policies: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/app" }, Action: "es:ESHttp*" }] }),
-        log_publishing_options: ["INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"].map((log_type) => ({ log_type, cloudwatch_log_group_arn: "${aws_cloudwatch_log_group.os.arn}" })),
+        log_publishing_options: ["INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"].map((log_type) => ({
+          log_type,
+          cloudwatch_log_group_arn: "${aws_cloudwatch_log_group.os.arn}",
+        })),
         cluster_config: { dedicated_master_enabled: true, dedicated_master_count: 3, zone_awareness_enabled: true },
       },
     },
@@ -127,29 +150,61 @@ export function compliantEdge(): Resources {
   bucket["aws_s3_bucket_policy"]!["b"]!["policy"] = JSON.stringify({
     Statement: [
       { Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
-      { Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Condition: { StringEquals: { "AWS:SourceArn": "${aws_cloudfront_distribution.cdn.arn}" } } },
+      {
+        Effect: "Allow",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Condition: { StringEquals: { "AWS:SourceArn": "${aws_cloudfront_distribution.cdn.arn}" } },
+      },
     ],
   });
   return {
     ...bucket,
     aws_cloudfront_origin_access_control: { oac: { origin_access_control_origin_type: "s3", signing_behavior: "always", signing_protocol: "sigv4" } },
-    aws_cloudfront_response_headers_policy: { sec: { security_headers_config: { strict_transport_security: { access_control_max_age_sec: 31536000, override: true } } } },
+    aws_cloudfront_response_headers_policy: {
+      sec: { security_headers_config: { strict_transport_security: { access_control_max_age_sec: 31536000, override: true } } },
+    },
     aws_wafv2_web_acl: { edge: { scope: "CLOUDFRONT" }, regional: { scope: "REGIONAL" } },
     aws_cloudfront_distribution: {
       cdn: {
         origin: [
-          { origin_id: "s3", domain_name: "${aws_s3_bucket.b.bucket_regional_domain_name}", origin_access_control_id: "${aws_cloudfront_origin_access_control.oac.id}" },
-          { origin_id: "api", domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"], http_port: 80, https_port: 443 } },
+          {
+            origin_id: "s3",
+            domain_name: "${aws_s3_bucket.b.bucket_regional_domain_name}",
+            origin_access_control_id: "${aws_cloudfront_origin_access_control.oac.id}",
+          },
+          {
+            origin_id: "api",
+            domain_name: "api.example.com",
+            custom_origin_config: { origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"], http_port: 80, https_port: 443 },
+          },
         ],
-        default_cache_behavior: { target_origin_id: "s3", viewer_protocol_policy: "redirect-to-https", response_headers_policy_id: "${aws_cloudfront_response_headers_policy.sec.id}" },
-        ordered_cache_behavior: [{ path_pattern: "/api/*", target_origin_id: "api", viewer_protocol_policy: "https-only", response_headers_policy_id: "67f7725c-6f97-4210-82d7-5512b31e9d03" }],
+        default_cache_behavior: {
+          target_origin_id: "s3",
+          viewer_protocol_policy: "redirect-to-https",
+          response_headers_policy_id: "${aws_cloudfront_response_headers_policy.sec.id}",
+        },
+        ordered_cache_behavior: [
+          {
+            path_pattern: "/api/*",
+            target_origin_id: "api",
+            viewer_protocol_policy: "https-only",
+            response_headers_policy_id: "67f7725c-6f97-4210-82d7-5512b31e9d03",
+          },
+        ],
         viewer_certificate: { acm_certificate_arn: "${aws_acm_certificate.cdn.arn}", ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2021" },
         web_acl_id: "${aws_wafv2_web_acl.edge.arn}",
         logging_config: { bucket: "${aws_s3_bucket.logs.bucket_domain_name}" },
       },
     },
     aws_lb: {
-      alb: { load_balancer_type: "application", internal: false, drop_invalid_header_fields: true, enable_deletion_protection: true, access_logs: { bucket: "${aws_s3_bucket.logs.id}", enabled: true } },
+      alb: {
+        load_balancer_type: "application",
+        internal: false,
+        drop_invalid_header_fields: true,
+        enable_deletion_protection: true,
+        access_logs: { bucket: "${aws_s3_bucket.logs.id}", enabled: true },
+      },
     },
     aws_wafv2_web_acl_association: { alb: { resource_arn: "${aws_lb.alb.arn}", web_acl_arn: "${aws_wafv2_web_acl.regional.arn}" } },
   };

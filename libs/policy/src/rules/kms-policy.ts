@@ -18,6 +18,8 @@ export const kmsPolicy: PolicyRule = {
     if (policy === undefined) return [finding("policy", undefined, "an explicit key policy (or aws_kms_key_policy)")];
     const statements = statementsOf(policy, index);
     if (!statements) return [finding("policy", "not readable at synth time", "a JSON policy or data.aws_iam_policy_document")];
-    return unconditionedPublicAllows(statements).length ? [finding("policy", 'Allow to Principal "*" without condition', 'no unconditioned "*" principal')] : [];
+    return unconditionedPublicAllows(statements).length
+      ? [finding("policy", 'Allow to Principal "*" without condition', 'no unconditioned "*" principal')]
+      : [];
   },
 };

@@ -10,29 +10,52 @@ const accountRoot = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: {
 
 describe("INF-KMS-001 rotation", () => {
   it("Compliance: rotation on passes; asymmetric keys are not checked", () =>
-    expect(statuses(kmsRotation, { aws_kms_key: { k: { enable_key_rotation: true }, sign: { customer_master_key_spec: "ECC_NIST_P256" } } })).toEqual({ "aws_kms_key.k": "passed" }));
+    expect(statuses(kmsRotation, { aws_kms_key: { k: { enable_key_rotation: true }, sign: { customer_master_key_spec: "ECC_NIST_P256" } } })).toEqual({
+      "aws_kms_key.k": "passed",
+    }));
   it("Noncompliance: rotation off fails", () =>
-    expect(failures(kmsRotation, { aws_kms_key: { k: {} } })).toEqual([{ rule: "INF-KMS-001", address: "aws_kms_key.k", attribute: "enable_key_rotation", found: "unset", expected: "true" }]));
+    expect(failures(kmsRotation, { aws_kms_key: { k: {} } })).toEqual([
+      { rule: "INF-KMS-001", address: "aws_kms_key.k", attribute: "enable_key_rotation", found: "unset", expected: "true" },
+    ]));
 });
 
 describe("INF-KMS-002 key policy", () => {
   it("Compliance: an inline account-root policy, or an aws_kms_key_policy, passes", () =>
-    expect(statuses(kmsPolicy, { aws_kms_key: { k: { policy: accountRoot }, j: {} }, aws_kms_key_policy: { j: { key_id: "${aws_kms_key.j.id}", policy: accountRoot } } })).toEqual({
+    expect(
+      statuses(kmsPolicy, {
+        aws_kms_key: { k: { policy: accountRoot }, j: {} },
+        aws_kms_key_policy: { j: { key_id: "${aws_kms_key.j.id}", policy: accountRoot } },
+      }),
+    ).toEqual({
       "aws_kms_key.k": "passed",
       "aws_kms_key.j": "passed",
     }));
   it("Noncompliance: the default policy, and an open one, fail", () =>
-    expect(failures(kmsPolicy, { aws_kms_key: { k: {}, open: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt" }] }) } } })).toEqual([
+    expect(
+      failures(kmsPolicy, {
+        aws_kms_key: { k: {}, open: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt" }] }) } },
+      }),
+    ).toEqual([
       { rule: "INF-KMS-002", address: "aws_kms_key.k", attribute: "policy", found: "unset", expected: "an explicit key policy (or aws_kms_key_policy)" },
-      { rule: "INF-KMS-002", address: "aws_kms_key.open", attribute: "policy", found: 'Allow to Principal "*" without condition', expected: 'no unconditioned "*" principal' },
+      {
+        rule: "INF-KMS-002",
+        address: "aws_kms_key.open",
+        attribute: "policy",
+        found: 'Allow to Principal "*" without condition',
+        expected: 'no unconditioned "*" principal',
+      },
     ]));
 });
 
 describe("INF-SM-001 secret encryption", () => {
   it("Compliance: our key passes", () =>
-    expect(statuses(secretEncryption, { aws_kms_key: { k: {} }, aws_secretsmanager_secret: { s: { kms_key_id: "${aws_kms_key.k.arn}" } } })).toEqual({ "aws_secretsmanager_secret.s": "passed" }));
+    expect(statuses(secretEncryption, { aws_kms_key: { k: {} }, aws_secretsmanager_secret: { s: { kms_key_id: "${aws_kms_key.k.arn}" } } })).toEqual({
+      "aws_secretsmanager_secret.s": "passed",
+    }));
   it("Noncompliance: the default aws/secretsmanager key fails", () =>
-    expect(failures(secretEncryption, { aws_secretsmanager_secret: { s: {} } })).toEqual([{ rule: "INF-SM-001", address: "aws_secretsmanager_secret.s", attribute: "kms_key_id", found: "unset", expected: CMK }]));
+    expect(failures(secretEncryption, { aws_secretsmanager_secret: { s: {} } })).toEqual([
+      { rule: "INF-SM-001", address: "aws_secretsmanager_secret.s", attribute: "kms_key_id", found: "unset", expected: CMK },
+    ]));
 });
 
 describe("INF-SM-002 secret rotation", () => {
@@ -53,7 +76,19 @@ describe("INF-SM-002 secret rotation", () => {
         aws_secretsmanager_secret_rotation: { a: { secret_id: "${aws_secretsmanager_secret.a.id}", rotation_rules: { automatically_after_days: 180 } } },
       }),
     ).toEqual([
-      { rule: "INF-SM-002", address: "aws_secretsmanager_secret.a", attribute: "aws_secretsmanager_secret_rotation.a.rotation_rules", found: '{"automatically_after_days":180}', expected: "<= 90 days" },
-      { rule: "INF-SM-002", address: "aws_secretsmanager_secret.b", attribute: "aws_secretsmanager_secret_rotation", found: "unset", expected: "rotation every <= 90 days" },
+      {
+        rule: "INF-SM-002",
+        address: "aws_secretsmanager_secret.a",
+        attribute: "aws_secretsmanager_secret_rotation.a.rotation_rules",
+        found: '{"automatically_after_days":180}',
+        expected: "<= 90 days",
+      },
+      {
+        rule: "INF-SM-002",
+        address: "aws_secretsmanager_secret.b",
+        attribute: "aws_secretsmanager_secret_rotation",
+        found: "unset",
+        expected: "rotation every <= 90 days",
+      },
     ]));
 });

@@ -12,6 +12,8 @@ export const lambdaConcurrency: PolicyRule = {
   check(fn) {
     const value = asNumber(fn.values["reserved_concurrent_executions"]);
     // -1 is the provider's "unreserved".
-    return value !== undefined && value >= 0 ? [] : [finding("reserved_concurrent_executions", fn.values["reserved_concurrent_executions"], ">= 0 (an explicit limit)")];
+    return value !== undefined && value >= 0
+      ? []
+      : [finding("reserved_concurrent_executions", fn.values["reserved_concurrent_executions"], ">= 0 (an explicit limit)")];
   },
 };

@@ -15,13 +15,16 @@ export const lambdaDeadLetter: PolicyRule = {
   check(fn, index) {
     const destination =
       get(fn.values, "dead_letter_config.target_arn") ??
-      index.referencing(fn, "aws_lambda_function_event_invoke_config", "function_name").map((c) => get(c.values, "destination_config.on_failure.destination"))[0];
+      index
+        .referencing(fn, "aws_lambda_function_event_invoke_config", "function_name")
+        .map((c) => get(c.values, "destination_config.on_failure.destination"))[0];
     if (!destination) return [finding("dead_letter_config.target_arn", undefined, "an encrypted SQS queue or SNS topic (or an on-failure destination)")];
     const target = index.resolve(destination);
     if (target?.type === "aws_sqs_queue" && !target.values["kms_master_key_id"] && !isTrue(target.values["sqs_managed_sse_enabled"])) {
       return [finding(`${target.address}.kms_master_key_id`, undefined, "encryption on the dead-letter queue")];
     }
-    if (target?.type === "aws_sns_topic" && !target.values["kms_master_key_id"]) return [finding(`${target.address}.kms_master_key_id`, undefined, "encryption on the dead-letter topic")];
+    if (target?.type === "aws_sns_topic" && !target.values["kms_master_key_id"])
+      return [finding(`${target.address}.kms_master_key_id`, undefined, "encryption on the dead-letter topic")];
     return [];
   },
 };

@@ -19,7 +19,8 @@ export const lambdaEnvironment: PolicyRule = {
     for (const [name, value] of Object.entries(variables)) {
       if (typeof value !== "string" || value === "" || isToken(value)) continue;
       const looksSecret = SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && !value.startsWith("arn:");
-      if (looksSecret || ACCESS_KEY.test(value)) out.push(finding(`environment.variables.${name}`, "a literal value", "a Secrets Manager / SSM reference read at runtime"));
+      if (looksSecret || ACCESS_KEY.test(value))
+        out.push(finding(`environment.variables.${name}`, "a literal value", "a Secrets Manager / SSM reference read at runtime"));
     }
     return out;
   },

@@ -15,7 +15,8 @@ export const lambdaVpc: PolicyRule = {
     const out = [];
     const exposed = publicSubnets(subnets, index);
     if (exposed.length) out.push(finding("vpc_config.subnet_ids", exposed.join(", "), "private subnets only"));
-    if (asStrings(get(fn.values, "vpc_config.security_group_ids")).length === 0) out.push(finding("vpc_config.security_group_ids", get(fn.values, "vpc_config.security_group_ids"), "the function's security group"));
+    if (asStrings(get(fn.values, "vpc_config.security_group_ids")).length === 0)
+      out.push(finding("vpc_config.security_group_ids", get(fn.values, "vpc_config.security_group_ids"), "the function's security group"));
     return out;
   },
 };

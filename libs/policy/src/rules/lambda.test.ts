@@ -12,9 +12,12 @@ const fn = (values: object, extra: object = {}) => ({ aws_lambda_function: { fn:
 const at = (rule: string) => ({ rule, address: "aws_lambda_function.fn" });
 
 describe("INF-LAMBDA-001 tracing", () => {
-  it("Compliance: Active passes", () => expect(statuses(lambdaTracing, fn({ tracing_config: { mode: "Active" } }))).toEqual({ "aws_lambda_function.fn": "passed" }));
+  it("Compliance: Active passes", () =>
+    expect(statuses(lambdaTracing, fn({ tracing_config: { mode: "Active" } }))).toEqual({ "aws_lambda_function.fn": "passed" }));
   it("Noncompliance: PassThrough fails", () =>
-    expect(failures(lambdaTracing, fn({ tracing_config: { mode: "PassThrough" } }))).toEqual([{ ...at("INF-LAMBDA-001"), attribute: "tracing_config.mode", found: "PassThrough", expected: "Active" }]));
+    expect(failures(lambdaTracing, fn({ tracing_config: { mode: "PassThrough" } }))).toEqual([
+      { ...at("INF-LAMBDA-001"), attribute: "tracing_config.mode", found: "PassThrough", expected: "Active" },
+    ]));
 });
 
 describe("INF-LAMBDA-002 dead letters", () => {
@@ -24,7 +27,12 @@ describe("INF-LAMBDA-002 dead letters", () => {
       {
         aws_sqs_queue: { dlq: { kms_master_key_id: "${aws_kms_key.k.arn}" } },
         aws_sns_topic: { failed: { kms_master_key_id: "${aws_kms_key.k.arn}" } },
-        aws_lambda_function_event_invoke_config: { c: { function_name: "${aws_lambda_function.other.function_name}", destination_config: { on_failure: { destination: "${aws_sns_topic.failed.arn}" } } } },
+        aws_lambda_function_event_invoke_config: {
+          c: {
+            function_name: "${aws_lambda_function.other.function_name}",
+            destination_config: { on_failure: { destination: "${aws_sns_topic.failed.arn}" } },
+          },
+        },
       },
     );
     tf.aws_lambda_function = { ...tf.aws_lambda_function, other: { runtime: "nodejs22.x" } } as never;
@@ -35,13 +43,20 @@ describe("INF-LAMBDA-002 dead letters", () => {
     tf.aws_lambda_function = { ...tf.aws_lambda_function, bare: {} } as never;
     expect(failures(lambdaDeadLetter, tf)).toEqual([
       { ...at("INF-LAMBDA-002"), attribute: "aws_sqs_queue.dlq.kms_master_key_id", found: "unset", expected: "encryption on the dead-letter queue" },
-      { rule: "INF-LAMBDA-002", address: "aws_lambda_function.bare", attribute: "dead_letter_config.target_arn", found: "unset", expected: "an encrypted SQS queue or SNS topic (or an on-failure destination)" },
+      {
+        rule: "INF-LAMBDA-002",
+        address: "aws_lambda_function.bare",
+        attribute: "dead_letter_config.target_arn",
+        found: "unset",
+        expected: "an encrypted SQS queue or SNS topic (or an on-failure destination)",
+      },
     ]);
   });
 });
 
 describe("INF-LAMBDA-003 reserved concurrency", () => {
-  it("Compliance: an explicit limit passes", () => expect(statuses(lambdaConcurrency, fn({ reserved_concurrent_executions: 10 }))).toEqual({ "aws_lambda_function.fn": "passed" }));
+  it("Compliance: an explicit limit passes", () =>
+    expect(statuses(lambdaConcurrency, fn({ reserved_concurrent_executions: 10 }))).toEqual({ "aws_lambda_function.fn": "passed" }));
   it("Noncompliance: -1 (unreserved) fails", () =>
     expect(failures(lambdaConcurrency, fn({ reserved_concurrent_executions: -1 }))).toEqual([
       { ...at("INF-LAMBDA-003"), attribute: "reserved_concurrent_executions", found: "-1", expected: ">= 0 (an explicit limit)" },
@@ -50,28 +65,48 @@ describe("INF-LAMBDA-003 reserved concurrency", () => {
 
 describe("INF-LAMBDA-004 VPC", () => {
   it("Compliance: private subnets and an SG pass", () =>
-    expect(statuses(lambdaVpc, fn({ vpc_config: { subnet_ids: ["${aws_subnet.a.id}"], security_group_ids: ["${aws_security_group.fn.id}"] } }, { aws_subnet: { a: {} } }))).toEqual({
+    expect(
+      statuses(
+        lambdaVpc,
+        fn({ vpc_config: { subnet_ids: ["${aws_subnet.a.id}"], security_group_ids: ["${aws_security_group.fn.id}"] } }, { aws_subnet: { a: {} } }),
+      ),
+    ).toEqual({
       "aws_lambda_function.fn": "passed",
     }));
   it("Noncompliance: a public subnet without SG fails", () =>
-    expect(failures(lambdaVpc, fn({ vpc_config: { subnet_ids: ["${aws_subnet.p.id}"], security_group_ids: [] } }, { aws_subnet: { p: { map_public_ip_on_launch: true } } }))).toEqual([
+    expect(
+      failures(
+        lambdaVpc,
+        fn({ vpc_config: { subnet_ids: ["${aws_subnet.p.id}"], security_group_ids: [] } }, { aws_subnet: { p: { map_public_ip_on_launch: true } } }),
+      ),
+    ).toEqual([
       { ...at("INF-LAMBDA-004"), attribute: "vpc_config.subnet_ids", found: "aws_subnet.p", expected: "private subnets only" },
       { ...at("INF-LAMBDA-004"), attribute: "vpc_config.security_group_ids", found: "[]", expected: "the function's security group" },
     ]));
   it("Noncompliance: no VPC config fails", () =>
-    expect(failures(lambdaVpc, fn({}))).toEqual([{ ...at("INF-LAMBDA-004"), attribute: "vpc_config.subnet_ids", found: "unset", expected: "private subnets (waive functions that reach no VPC resource)" }]));
+    expect(failures(lambdaVpc, fn({}))).toEqual([
+      { ...at("INF-LAMBDA-004"), attribute: "vpc_config.subnet_ids", found: "unset", expected: "private subnets (waive functions that reach no VPC resource)" },
+    ]));
 });
 
 describe("INF-LAMBDA-005 environment", () => {
   it("Compliance: CMK-encrypted references pass; functions without variables are not checked", () => {
-    const tf = fn({ kms_key_arn: "${aws_kms_key.k.arn}", environment: { variables: { DB_SECRET_ARN: "${aws_secretsmanager_secret.db.arn}", TABLE_NAME: "flights" } } }, { aws_kms_key: { k: {} } });
+    const tf = fn(
+      { kms_key_arn: "${aws_kms_key.k.arn}", environment: { variables: { DB_SECRET_ARN: "${aws_secretsmanager_secret.db.arn}", TABLE_NAME: "flights" } } },
+      { aws_kms_key: { k: {} } },
+    );
     tf.aws_lambda_function = { ...tf.aws_lambda_function, plain: {} } as never;
     expect(statuses(lambdaEnvironment, tf)).toEqual({ "aws_lambda_function.fn": "passed" });
   });
   it("Noncompliance: no CMK and a literal API key fail", () =>
     expect(failures(lambdaEnvironment, fn({ environment: { variables: { STRIPE_API_KEY: "sk_live_123", TABLE_NAME: "t" } } }))).toEqual([
       { ...at("INF-LAMBDA-005"), attribute: "kms_key_arn", found: "unset", expected: CMK },
-      { ...at("INF-LAMBDA-005"), attribute: "environment.variables.STRIPE_API_KEY", found: "a literal value", expected: "a Secrets Manager / SSM reference read at runtime" },
+      {
+        ...at("INF-LAMBDA-005"),
+        attribute: "environment.variables.STRIPE_API_KEY",
+        found: "a literal value",
+        expected: "a Secrets Manager / SSM reference read at runtime",
+      },
     ]));
 });
 
@@ -83,6 +118,11 @@ describe("INF-LAMBDA-006 runtime", () => {
   });
   it("Noncompliance: python3.9 is past its deprecation date", () =>
     expect(failures(lambdaRuntime, fn({ runtime: "python3.9" }))).toEqual([
-      { ...at("INF-LAMBDA-006"), attribute: "runtime", found: "python3.9 (deprecated 2025-12-15)", expected: "a supported runtime, e.g. nodejs24.x or python3.13" },
+      {
+        ...at("INF-LAMBDA-006"),
+        attribute: "runtime",
+        found: "python3.9 (deprecated 2025-12-15)",
+        expected: "a supported runtime, e.g. nodejs24.x or python3.13",
+      },
     ]));
 });

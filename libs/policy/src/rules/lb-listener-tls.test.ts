@@ -8,7 +8,12 @@ describe("INF-LB-001 listener TLS", () => {
       aws_lb: { alb: {}, nlb: { load_balancer_type: "network" } },
       aws_lb_listener: {
         https: { load_balancer_arn: "${aws_lb.alb.arn}", protocol: "HTTPS", port: 443, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
-        http: { load_balancer_arn: "${aws_lb.alb.arn}", protocol: "HTTP", port: 80, default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }] },
+        http: {
+          load_balancer_arn: "${aws_lb.alb.arn}",
+          protocol: "HTTP",
+          port: 80,
+          default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }],
+        },
         tcp: { load_balancer_arn: "${aws_lb.nlb.arn}", port: 5432 },
       },
     };
@@ -24,7 +29,13 @@ describe("INF-LB-001 listener TLS", () => {
       },
     };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-LB-001", address: "aws_lb_listener.https", attribute: "ssl_policy", found: "unset", expected: "a TLS 1.2+ policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06 (unset means ELBSecurityPolicy-2016-08)" },
+      {
+        rule: "INF-LB-001",
+        address: "aws_lb_listener.https",
+        attribute: "ssl_policy",
+        found: "unset",
+        expected: "a TLS 1.2+ policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06 (unset means ELBSecurityPolicy-2016-08)",
+      },
       { rule: "INF-LB-001", address: "aws_lb_listener.http", attribute: "default_action", found: "forward", expected: "a redirect to HTTPS" },
     ]);
   });

@@ -30,6 +30,8 @@ export const lbListenerTls: PolicyRule = {
       return redirects ? [] : [finding("default_action", actions.map((a) => a["type"]).join(", ") || undefined, "a redirect to HTTPS")];
     }
     const policy = listener.values["ssl_policy"];
-    return TLS12_POLICY.test(String(policy ?? "")) ? [] : [finding("ssl_policy", policy, "a TLS 1.2+ policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06 (unset means ELBSecurityPolicy-2016-08)")];
+    return TLS12_POLICY.test(String(policy ?? ""))
+      ? []
+      : [finding("ssl_policy", policy, "a TLS 1.2+ policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06 (unset means ELBSecurityPolicy-2016-08)")];
   },
 };

@@ -14,7 +14,13 @@ describe("INF-LB-004 ALB WAF", () => {
     const tf = clone(compliantEdge());
     delete tf["aws_wafv2_web_acl_association"];
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-LB-004", address: "aws_lb.alb", attribute: "aws_wafv2_web_acl_association", found: "unset", expected: "a REGIONAL web ACL associated with this ALB" },
+      {
+        rule: "INF-LB-004",
+        address: "aws_lb.alb",
+        attribute: "aws_wafv2_web_acl_association",
+        found: "unset",
+        expected: "a REGIONAL web ACL associated with this ALB",
+      },
     ]);
   });
 });

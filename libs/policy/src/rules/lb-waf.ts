@@ -12,6 +12,8 @@ export const lbWaf: PolicyRule = {
   severity: "high",
   appliesTo: (lb) => isApplication(lb) && isInternetFacing(lb),
   check(lb, index) {
-    return index.referencing(lb, "aws_wafv2_web_acl_association", "resource_arn").length ? [] : [finding("aws_wafv2_web_acl_association", undefined, "a REGIONAL web ACL associated with this ALB")];
+    return index.referencing(lb, "aws_wafv2_web_acl_association", "resource_arn").length
+      ? []
+      : [finding("aws_wafv2_web_acl_association", undefined, "a REGIONAL web ACL associated with this ALB")];
   },
 };

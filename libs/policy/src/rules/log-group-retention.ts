@@ -17,6 +17,8 @@ export const logGroupRetention: PolicyRule = {
   severity: "medium",
   check(group) {
     const days = asNumber(group.values["retention_in_days"]);
-    return days !== undefined && RETENTION_DAYS.includes(days) ? [] : [finding("retention_in_days", group.values["retention_in_days"], `one of ${RETENTION_DAYS.join(", ")}`)];
+    return days !== undefined && RETENTION_DAYS.includes(days)
+      ? []
+      : [finding("retention_in_days", group.values["retention_in_days"], `one of ${RETENTION_DAYS.join(", ")}`)];
   },
 };

@@ -11,7 +11,9 @@ export const sqsPolicy: PolicyRule = {
   severity: "high",
   check(queue, index) {
     const [policy] = index.referencing(queue, "aws_sqs_queue_policy", "queue_url");
-    return policy ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], "sqs", index) : resourcePolicyFindings("policy", queue.values["policy"], "sqs", index);
+    return policy
+      ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], "sqs", index)
+      : resourcePolicyFindings("policy", queue.values["policy"], "sqs", index);
   },
 };
 
@@ -25,6 +27,8 @@ export const snsPolicy: PolicyRule = {
   severity: "high",
   check(topic, index) {
     const [policy] = index.referencing(topic, "aws_sns_topic_policy", "arn");
-    return policy ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], "sns", index) : resourcePolicyFindings("policy", topic.values["policy"], "sns", index);
+    return policy
+      ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], "sns", index)
+      : resourcePolicyFindings("policy", topic.values["policy"], "sns", index);
   },
 };

@@ -10,7 +10,12 @@ describe("INF-NET-001 no public IPs", () => {
       aws_launch_template: { lt: { network_interfaces: [{ associate_public_ip_address: "false" }] } },
       aws_ecs_service: { svc: { network_configuration: { assign_public_ip: false } } },
     };
-    expect(statuses(rule, tf)).toEqual({ "aws_subnet.private": "passed", "aws_instance.host": "passed", "aws_launch_template.lt": "passed", "aws_ecs_service.svc": "passed" });
+    expect(statuses(rule, tf)).toEqual({
+      "aws_subnet.private": "passed",
+      "aws_instance.host": "passed",
+      "aws_launch_template.lt": "passed",
+      "aws_ecs_service.svc": "passed",
+    });
   });
 
   it("Noncompliance: each way of asking for a public IP is reported", () => {
@@ -21,9 +26,21 @@ describe("INF-NET-001 no public IPs", () => {
       aws_ecs_service: { svc: { network_configuration: { assign_public_ip: true } } },
     };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-NET-001", address: "aws_subnet.public", attribute: "map_public_ip_on_launch", found: "true", expected: "false (public subnets carry a waiver)" },
+      {
+        rule: "INF-NET-001",
+        address: "aws_subnet.public",
+        attribute: "map_public_ip_on_launch",
+        found: "true",
+        expected: "false (public subnets carry a waiver)",
+      },
       { rule: "INF-NET-001", address: "aws_instance.host", attribute: "associate_public_ip_address", found: "true", expected: "false" },
-      { rule: "INF-NET-001", address: "aws_launch_template.lt", attribute: "network_interfaces[0].associate_public_ip_address", found: "true", expected: "false" },
+      {
+        rule: "INF-NET-001",
+        address: "aws_launch_template.lt",
+        attribute: "network_interfaces[0].associate_public_ip_address",
+        found: "true",
+        expected: "false",
+      },
       { rule: "INF-NET-001", address: "aws_ecs_service.svc", attribute: "network_configuration.assign_public_ip", found: "true", expected: "false" },
     ]);
   });

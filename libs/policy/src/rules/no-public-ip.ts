@@ -20,7 +20,9 @@ export const noPublicIp: PolicyRule = {
     const expected = resource.type === "aws_subnet" ? "false (public subnets carry a waiver)" : "false";
     if (resource.type === "aws_launch_template") {
       return blocks(resource.values, "network_interfaces").flatMap((ni, i) =>
-        isTrue(ni["associate_public_ip_address"]) ? [finding(`network_interfaces[${i}].associate_public_ip_address`, ni["associate_public_ip_address"], expected)] : [],
+        isTrue(ni["associate_public_ip_address"])
+          ? [finding(`network_interfaces[${i}].associate_public_ip_address`, ni["associate_public_ip_address"], expected)]
+          : [],
       );
     }
     const path = PUBLIC_IP[resource.type]!;

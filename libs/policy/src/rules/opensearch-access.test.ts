@@ -15,7 +15,10 @@ describe("INF-OS-002 OpenSearch access", () => {
     delete d["access_policies"];
     d["advanced_security_options"] = { enabled: false };
     tf["aws_opensearch_domain_policy"] = {
-      p: { domain_name: "${aws_opensearch_domain.search.domain_name}", access_policies: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "es:*" }] }) },
+      p: {
+        domain_name: "${aws_opensearch_domain.search.domain_name}",
+        access_policies: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "es:*" }] }),
+      },
     };
     const at = { rule: "INF-OS-002", address: "aws_opensearch_domain.search" };
     expect(failures(rule, tf)).toEqual([

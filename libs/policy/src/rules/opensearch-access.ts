@@ -15,13 +15,19 @@ export const opensearchAccess: PolicyRule = {
     const out = [];
     const subnets = get(v, "vpc_options.subnet_ids");
     if (asStrings(subnets).length === 0) out.push(finding("vpc_options.subnet_ids", subnets, "private subnets (the domain inside the VPC)"));
-    else if (publicSubnets(subnets, index).length) out.push(finding("vpc_options.subnet_ids", publicSubnets(subnets, index).join(", "), "private subnets only"));
-    if (asStrings(get(v, "vpc_options.security_group_ids")).length === 0) out.push(finding("vpc_options.security_group_ids", get(v, "vpc_options.security_group_ids"), "the domain's own security group"));
+    else if (publicSubnets(subnets, index).length)
+      out.push(finding("vpc_options.subnet_ids", publicSubnets(subnets, index).join(", "), "private subnets only"));
+    if (asStrings(get(v, "vpc_options.security_group_ids")).length === 0)
+      out.push(finding("vpc_options.security_group_ids", get(v, "vpc_options.security_group_ids"), "the domain's own security group"));
     out.push(...requireTrue(v, "advanced_security_options.enabled"));
-    const policies = [v["access_policies"], ...index.referencing(domain, "aws_opensearch_domain_policy", "domain_name").map((p) => p.values["access_policies"])];
+    const policies = [
+      v["access_policies"],
+      ...index.referencing(domain, "aws_opensearch_domain_policy", "domain_name").map((p) => p.values["access_policies"]),
+    ];
     for (const policy of policies) {
       const open = unconditionedPublicAllows(statementsOf(policy, index) ?? []);
-      if (open.length) out.push(finding("access_policies", `Allow ${open[0]!.actions.join(",")} to Principal "*" without condition`, 'no unconditioned "*" principal'));
+      if (open.length)
+        out.push(finding("access_policies", `Allow ${open[0]!.actions.join(",")} to Principal "*" without condition`, 'no unconditioned "*" principal'));
     }
     return out;
   },

@@ -17,7 +17,13 @@ describe("INF-OS-003 OpenSearch logs", () => {
       { log_type: "AUDIT_LOGS", cloudwatch_log_group_arn: "x", enabled: false },
     ];
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-OS-003", address: "aws_opensearch_domain.search", attribute: "log_publishing_options", found: "ES_APPLICATION_LOGS, AUDIT_LOGS missing", expected: "enabled for INDEX_SLOW_LOGS, SEARCH_SLOW_LOGS, ES_APPLICATION_LOGS, AUDIT_LOGS" },
+      {
+        rule: "INF-OS-003",
+        address: "aws_opensearch_domain.search",
+        attribute: "log_publishing_options",
+        found: "ES_APPLICATION_LOGS, AUDIT_LOGS missing",
+        expected: "enabled for INDEX_SLOW_LOGS, SEARCH_SLOW_LOGS, ES_APPLICATION_LOGS, AUDIT_LOGS",
+      },
     ]);
   });
 });

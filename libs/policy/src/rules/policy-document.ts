@@ -23,7 +23,8 @@ function fromJsonStatement(s: JsonObject): Statement {
   if (cond && typeof cond === "object" && !Array.isArray(cond)) {
     for (const [test, vars] of Object.entries(cond)) {
       if (!vars || typeof vars !== "object" || Array.isArray(vars)) continue;
-      for (const [variable, values] of Object.entries(vars)) conditions.push({ test, variable, values: asStrings(values).concat(typeof values === "boolean" ? [String(values)] : []) });
+      for (const [variable, values] of Object.entries(vars))
+        conditions.push({ test, variable, values: asStrings(values).concat(typeof values === "boolean" ? [String(values)] : []) });
     }
   }
   return { effect: s["Effect"] === "Deny" ? "Deny" : "Allow", principals, actions: asStrings(s["Action"]), conditions };

@@ -15,6 +15,8 @@ export const rdsBackupRetention: PolicyRule = {
   appliesTo: (db) => db.values["replicate_source_db"] === undefined,
   check(db) {
     const days = asNumber(db.values["backup_retention_period"]);
-    return days !== undefined && days >= MIN_BACKUP_DAYS ? [] : [finding("backup_retention_period", db.values["backup_retention_period"], `>= ${MIN_BACKUP_DAYS} (days, explicit)`)];
+    return days !== undefined && days >= MIN_BACKUP_DAYS
+      ? []
+      : [finding("backup_retention_period", db.values["backup_retention_period"], `>= ${MIN_BACKUP_DAYS} (days, explicit)`)];
   },
 };

@@ -12,7 +12,13 @@ describe("INF-RDS-011 log exports", () => {
     const tf = clone(compliantDatabases());
     tf["aws_rds_cluster"]!["aurora"]!["enabled_cloudwatch_logs_exports"] = [];
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-RDS-011", address: "aws_rds_cluster.aurora", attribute: "enabled_cloudwatch_logs_exports", found: "[]", expected: "a non-empty list (e.g. postgresql)" },
+      {
+        rule: "INF-RDS-011",
+        address: "aws_rds_cluster.aurora",
+        attribute: "enabled_cloudwatch_logs_exports",
+        found: "[]",
+        expected: "a non-empty list (e.g. postgresql)",
+      },
     ]);
   });
 });

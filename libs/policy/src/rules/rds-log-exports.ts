@@ -11,6 +11,8 @@ export const rdsLogExports: PolicyRule = {
   severity: "medium",
   check(db) {
     const exports = asStrings(db.values["enabled_cloudwatch_logs_exports"]);
-    return exports.length ? [] : [finding("enabled_cloudwatch_logs_exports", db.values["enabled_cloudwatch_logs_exports"], "a non-empty list (e.g. postgresql)")];
+    return exports.length
+      ? []
+      : [finding("enabled_cloudwatch_logs_exports", db.values["enabled_cloudwatch_logs_exports"], "a non-empty list (e.g. postgresql)")];
   },
 };

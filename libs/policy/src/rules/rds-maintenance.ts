@@ -12,8 +12,10 @@ export const rdsMaintenance: PolicyRule = {
   check(db) {
     const out = [];
     // Aurora upgrades are set per instance; tags are copied per cluster.
-    if (db.type !== "aws_rds_cluster" && isFalse(db.values["auto_minor_version_upgrade"])) out.push(finding("auto_minor_version_upgrade", false, "true (or unset)"));
-    if (db.type !== "aws_rds_cluster_instance" && !isTrue(db.values["copy_tags_to_snapshot"])) out.push(finding("copy_tags_to_snapshot", db.values["copy_tags_to_snapshot"], "true"));
+    if (db.type !== "aws_rds_cluster" && isFalse(db.values["auto_minor_version_upgrade"]))
+      out.push(finding("auto_minor_version_upgrade", false, "true (or unset)"));
+    if (db.type !== "aws_rds_cluster_instance" && !isTrue(db.values["copy_tags_to_snapshot"]))
+      out.push(finding("copy_tags_to_snapshot", db.values["copy_tags_to_snapshot"], "true"));
     return out;
   },
 };

@@ -22,7 +22,13 @@ describe("INF-RDS-013 managed master password", () => {
     delete tf["aws_rds_cluster"]!["aurora"]!["manage_master_user_password"];
     tf["aws_rds_cluster"]!["aurora"]!["master_password_wo"] = "${var.p}";
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-RDS-013", address: "aws_db_instance.db", attribute: "password", found: "(set)", expected: "unset, with manage_master_user_password = true or password_wo" },
+      {
+        rule: "INF-RDS-013",
+        address: "aws_db_instance.db",
+        attribute: "password",
+        found: "(set)",
+        expected: "unset, with manage_master_user_password = true or password_wo",
+      },
       {
         rule: "INF-RDS-013",
         address: "aws_rds_cluster.aurora",

@@ -6,7 +6,11 @@ import { rdsMonitoring as rule } from "./rds-monitoring";
 
 describe("INF-RDS-010 monitoring", () => {
   it("Compliance: enhanced monitoring with a role and encrypted Performance Insights pass", () => {
-    expect(statuses(rule, compliantDatabases())).toEqual({ "aws_db_instance.db": "passed", "aws_rds_cluster_instance.one": "passed", "aws_rds_cluster_instance.two": "passed" });
+    expect(statuses(rule, compliantDatabases())).toEqual({
+      "aws_db_instance.db": "passed",
+      "aws_rds_cluster_instance.one": "passed",
+      "aws_rds_cluster_instance.two": "passed",
+    });
   });
 
   it("Noncompliance: an invalid interval, a missing role and PI without CMK fail", () => {
@@ -18,7 +22,13 @@ describe("INF-RDS-010 monitoring", () => {
     expect(failures(rule, tf)).toEqual([
       { rule: "INF-RDS-010", address: "aws_db_instance.db", attribute: "monitoring_interval", found: "0", expected: "one of 1, 5, 10, 15, 30, 60" },
       { rule: "INF-RDS-010", address: "aws_db_instance.db", attribute: "performance_insights_enabled", found: "false", expected: "true" },
-      { rule: "INF-RDS-010", address: "aws_rds_cluster_instance.one", attribute: "monitoring_role_arn", found: "unset", expected: "the enhanced monitoring role" },
+      {
+        rule: "INF-RDS-010",
+        address: "aws_rds_cluster_instance.one",
+        attribute: "monitoring_role_arn",
+        found: "unset",
+        expected: "the enhanced monitoring role",
+      },
       { rule: "INF-RDS-010", address: "aws_rds_cluster_instance.one", attribute: "performance_insights_kms_key_id", found: "unset", expected: CMK },
     ]);
   });

@@ -14,7 +14,8 @@ export const rdsMonitoring: PolicyRule = {
   check(db, index) {
     const v = db.values;
     const out = [];
-    if (!INTERVALS.includes(asNumber(v["monitoring_interval"]) ?? 0)) out.push(finding("monitoring_interval", v["monitoring_interval"], `one of ${INTERVALS.join(", ")}`));
+    if (!INTERVALS.includes(asNumber(v["monitoring_interval"]) ?? 0))
+      out.push(finding("monitoring_interval", v["monitoring_interval"], `one of ${INTERVALS.join(", ")}`));
     else if (!v["monitoring_role_arn"]) out.push(finding("monitoring_role_arn", undefined, "the enhanced monitoring role"));
     if (!isTrue(v["performance_insights_enabled"])) out.push(finding("performance_insights_enabled", v["performance_insights_enabled"], "true"));
     else out.push(...requireCmk(v, "performance_insights_kms_key_id", index));

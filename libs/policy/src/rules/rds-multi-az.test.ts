@@ -14,7 +14,13 @@ describe("INF-RDS-005 multi-AZ", () => {
     tf["aws_rds_cluster_instance"]!["two"]!["availability_zone"] = "us-east-1a";
     expect(failures(rule, tf)).toEqual([
       { rule: "INF-RDS-005", address: "aws_db_instance.db", attribute: "multi_az", found: "false", expected: "true" },
-      { rule: "INF-RDS-005", address: "aws_rds_cluster.aurora", attribute: "aws_rds_cluster_instance.availability_zone", found: "us-east-1a, us-east-1a", expected: "a different AZ per instance" },
+      {
+        rule: "INF-RDS-005",
+        address: "aws_rds_cluster.aurora",
+        attribute: "aws_rds_cluster_instance.availability_zone",
+        found: "us-east-1a, us-east-1a",
+        expected: "a different AZ per instance",
+      },
     ]);
   });
 
@@ -22,7 +28,13 @@ describe("INF-RDS-005 multi-AZ", () => {
     const tf = clone(compliantDatabases());
     delete tf["aws_rds_cluster_instance"]!["two"];
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-RDS-005", address: "aws_rds_cluster.aurora", attribute: "aws_rds_cluster_instance", found: "1 instance(s)", expected: ">= 2 instances in different AZs" },
+      {
+        rule: "INF-RDS-005",
+        address: "aws_rds_cluster.aurora",
+        attribute: "aws_rds_cluster_instance",
+        found: "1 instance(s)",
+        expected: ">= 2 instances in different AZs",
+      },
     ]);
   });
 });

@@ -6,7 +6,13 @@ describe("INF-RDS-012 PostgreSQL query logging", () => {
   it("Compliance: log_statement ddl and a duration threshold pass; MySQL is not checked", () => {
     const tf = {
       aws_rds_cluster_parameter_group: {
-        apg: { family: "aurora-postgresql16", parameter: [{ name: "log_statement", value: "ddl" }, { name: "log_min_duration_statement", value: 1000 }] },
+        apg: {
+          family: "aurora-postgresql16",
+          parameter: [
+            { name: "log_statement", value: "ddl" },
+            { name: "log_min_duration_statement", value: 1000 },
+          ],
+        },
         amy: { family: "aurora-mysql8.0" },
       },
     };
@@ -17,7 +23,13 @@ describe("INF-RDS-012 PostgreSQL query logging", () => {
     const tf = { aws_db_parameter_group: { pg: { family: "postgres16", parameter: [{ name: "log_statement", value: "none" }] } } };
     expect(failures(rule, tf)).toEqual([
       { rule: "INF-RDS-012", address: "aws_db_parameter_group.pg", attribute: "parameter[log_statement]", found: "none", expected: "ddl, mod or all" },
-      { rule: "INF-RDS-012", address: "aws_db_parameter_group.pg", attribute: "parameter[log_min_duration_statement]", found: "unset", expected: "a threshold in ms (not -1)" },
+      {
+        rule: "INF-RDS-012",
+        address: "aws_db_parameter_group.pg",
+        attribute: "parameter[log_min_duration_statement]",
+        found: "unset",
+        expected: "a threshold in ms (not -1)",
+      },
     ]);
   });
 });

@@ -15,7 +15,13 @@ describe("INF-RDS-001 storage encryption", () => {
     tf["aws_rds_cluster"]!["aurora"]!["kms_key_id"] = "arn:aws:kms:us-east-1:111111111111:alias/aws/rds";
     expect(failures(rule, tf)).toEqual([
       { rule: "INF-RDS-001", address: "aws_db_instance.db", attribute: "storage_encrypted", found: "false", expected: "true" },
-      { rule: "INF-RDS-001", address: "aws_rds_cluster.aurora", attribute: "kms_key_id", found: "arn:aws:kms:us-east-1:111111111111:alias/aws/rds", expected: CMK },
+      {
+        rule: "INF-RDS-001",
+        address: "aws_rds_cluster.aurora",
+        attribute: "kms_key_id",
+        found: "arn:aws:kms:us-east-1:111111111111:alias/aws/rds",
+        expected: CMK,
+      },
     ]);
   });
 });

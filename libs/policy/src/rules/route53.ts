@@ -13,7 +13,10 @@ export const route53QueryLogging: PolicyRule = {
   resourceTypes: ["aws_route53_zone"],
   severity: "low",
   appliesTo: isPublic,
-  check: (zone, index) => (index.referencing(zone, "aws_route53_query_log", "zone_id").length ? [] : [finding("aws_route53_query_log", undefined, "query logging to a CloudWatch log group (us-east-1)")]),
+  check: (zone, index) =>
+    index.referencing(zone, "aws_route53_query_log", "zone_id").length
+      ? []
+      : [finding("aws_route53_query_log", undefined, "query logging to a CloudWatch log group (us-east-1)")],
 };
 
 /** Signed answers stop resolvers from accepting forged records for our names. */
@@ -27,7 +30,9 @@ export const route53Dnssec: PolicyRule = {
   appliesTo: isPublic,
   check(zone, index) {
     // The provider's documented pattern points hosted_zone_id at the key-signing key, which points at the zone.
-    const viaKsk = index.referencing(zone, "aws_route53_key_signing_key", "hosted_zone_id").flatMap((ksk) => index.referencing(ksk, "aws_route53_hosted_zone_dnssec", "hosted_zone_id"));
+    const viaKsk = index
+      .referencing(zone, "aws_route53_key_signing_key", "hosted_zone_id")
+      .flatMap((ksk) => index.referencing(ksk, "aws_route53_hosted_zone_dnssec", "hosted_zone_id"));
     const signed = viaKsk.length > 0 || index.referencing(zone, "aws_route53_hosted_zone_dnssec", "hosted_zone_id").length > 0;
     return signed ? [] : [finding("aws_route53_hosted_zone_dnssec", undefined, "DNSSEC signing with a KMS key-signing key")];
   },

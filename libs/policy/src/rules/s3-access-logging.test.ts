@@ -12,7 +12,13 @@ describe("INF-S3-005 access logging", () => {
     const tf = compliantBucket();
     tf["aws_s3_bucket_logging"]!["b"]!["target_bucket"] = "${aws_s3_bucket.b.id}";
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-S3-005", address: "aws_s3_bucket.b", attribute: "aws_s3_bucket_logging.b.target_bucket", found: "${aws_s3_bucket.b.id}", expected: "a different (log) bucket" },
+      {
+        rule: "INF-S3-005",
+        address: "aws_s3_bucket.b",
+        attribute: "aws_s3_bucket_logging.b.target_bucket",
+        found: "${aws_s3_bucket.b.id}",
+        expected: "a different (log) bucket",
+      },
       { rule: "INF-S3-005", address: "aws_s3_bucket.logs", attribute: "aws_s3_bucket_logging", found: "unset", expected: "access logging to a log bucket" },
     ]);
   });

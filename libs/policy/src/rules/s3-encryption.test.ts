@@ -14,8 +14,20 @@ describe("INF-S3-003 default encryption", () => {
     tf["aws_s3_bucket_server_side_encryption_configuration"]!["b"]!["rule"] = [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }];
     const prefix = "aws_s3_bucket_server_side_encryption_configuration.b.rule";
     expect(failures(rule, tf).filter((f) => f.address === "aws_s3_bucket.b")).toEqual([
-      { rule: "INF-S3-003", address: "aws_s3_bucket.b", attribute: `${prefix}.apply_server_side_encryption_by_default.sse_algorithm`, found: "AES256", expected: "aws:kms" },
-      { rule: "INF-S3-003", address: "aws_s3_bucket.b", attribute: `${prefix}.apply_server_side_encryption_by_default.kms_master_key_id`, found: "unset", expected: CMK },
+      {
+        rule: "INF-S3-003",
+        address: "aws_s3_bucket.b",
+        attribute: `${prefix}.apply_server_side_encryption_by_default.sse_algorithm`,
+        found: "AES256",
+        expected: "aws:kms",
+      },
+      {
+        rule: "INF-S3-003",
+        address: "aws_s3_bucket.b",
+        attribute: `${prefix}.apply_server_side_encryption_by_default.kms_master_key_id`,
+        found: "unset",
+        expected: CMK,
+      },
       { rule: "INF-S3-003", address: "aws_s3_bucket.b", attribute: `${prefix}.bucket_key_enabled`, found: "unset", expected: "true" },
     ]);
   });

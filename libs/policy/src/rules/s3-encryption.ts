@@ -19,7 +19,8 @@ export const s3Encryption: PolicyRule = {
     const algorithm = get(rule, "apply_server_side_encryption_by_default.sse_algorithm");
     const key = get(rule, "apply_server_side_encryption_by_default.kms_master_key_id");
     const out = [];
-    if (algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") out.push(finding(`${sse.address}.rule.apply_server_side_encryption_by_default.sse_algorithm`, algorithm, "aws:kms"));
+    if (algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse")
+      out.push(finding(`${sse.address}.rule.apply_server_side_encryption_by_default.sse_algorithm`, algorithm, "aws:kms"));
     if (!isCmk(key, index)) out.push(finding(`${sse.address}.rule.apply_server_side_encryption_by_default.kms_master_key_id`, key, CMK));
     if (!isTrue(rule?.["bucket_key_enabled"])) out.push(finding(`${sse.address}.rule.bucket_key_enabled`, rule?.["bucket_key_enabled"], "true"));
     return out;

@@ -16,13 +16,22 @@ export const s3Lifecycle: PolicyRule = {
   check(bucket, index) {
     const configs = index.referencing(bucket, "aws_s3_bucket_lifecycle_configuration", "bucket");
     if (configs.length === 0) return [finding("aws_s3_bucket_lifecycle_configuration", undefined, "one lifecycle configuration")];
-    if (configs.length > 1) return [finding("aws_s3_bucket_lifecycle_configuration", configs.map((c) => c.address).join(", "), "exactly one lifecycle configuration")];
+    if (configs.length > 1)
+      return [finding("aws_s3_bucket_lifecycle_configuration", configs.map((c) => c.address).join(", "), "exactly one lifecycle configuration")];
     const config = configs[0]!;
     const rules = blocks(config.values, "rule").filter((r) => r["status"] === "Enabled");
     const out = [];
     const abortDays = rules.map((r) => asNumber(get(r, "abort_incomplete_multipart_upload.days_after_initiation"))).filter((d) => d !== undefined);
-    if (!abortDays.some((d) => d! <= 7)) out.push(finding(`${config.address}.rule.abort_incomplete_multipart_upload.days_after_initiation`, abortDays.length ? Math.min(...(abortDays as number[])) : undefined, "<= 7 on an Enabled rule"));
-    if (!rules.some((r) => blocks(r, "noncurrent_version_expiration").length > 0)) out.push(finding(`${config.address}.rule.noncurrent_version_expiration`, undefined, "set on an Enabled rule"));
+    if (!abortDays.some((d) => d! <= 7))
+      out.push(
+        finding(
+          `${config.address}.rule.abort_incomplete_multipart_upload.days_after_initiation`,
+          abortDays.length ? Math.min(...(abortDays as number[])) : undefined,
+          "<= 7 on an Enabled rule",
+        ),
+      );
+    if (!rules.some((r) => blocks(r, "noncurrent_version_expiration").length > 0))
+      out.push(finding(`${config.address}.rule.noncurrent_version_expiration`, undefined, "set on an Enabled rule"));
     return out;
   },
 };

@@ -15,7 +15,13 @@ describe("INF-S3-002 ownership controls", () => {
     const tf = compliantBucket();
     tf["aws_s3_bucket_ownership_controls"]!["b"]!["rule"] = { object_ownership: "BucketOwnerPreferred" };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-S3-002", address: "aws_s3_bucket.b", attribute: "aws_s3_bucket_ownership_controls.b.rule.object_ownership", found: "BucketOwnerPreferred", expected: "BucketOwnerEnforced" },
+      {
+        rule: "INF-S3-002",
+        address: "aws_s3_bucket.b",
+        attribute: "aws_s3_bucket_ownership_controls.b.rule.object_ownership",
+        found: "BucketOwnerPreferred",
+        expected: "BucketOwnerEnforced",
+      },
       { rule: "INF-S3-002", address: "aws_s3_bucket.logs", attribute: "aws_s3_bucket_ownership_controls", found: "unset", expected: "BucketOwnerEnforced" },
     ]);
   });

@@ -12,8 +12,20 @@ describe("INF-S3-001 public access block", () => {
     const tf = compliantBucket();
     tf["aws_s3_bucket_public_access_block"]!["b"]!["restrict_public_buckets"] = false;
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-S3-001", address: "aws_s3_bucket.b", attribute: "aws_s3_bucket_public_access_block.b.restrict_public_buckets", found: "false", expected: "true" },
-      { rule: "INF-S3-001", address: "aws_s3_bucket.logs", attribute: "aws_s3_bucket_public_access_block", found: "unset", expected: "a public access block on this bucket with all four flags true" },
+      {
+        rule: "INF-S3-001",
+        address: "aws_s3_bucket.b",
+        attribute: "aws_s3_bucket_public_access_block.b.restrict_public_buckets",
+        found: "false",
+        expected: "true",
+      },
+      {
+        rule: "INF-S3-001",
+        address: "aws_s3_bucket.logs",
+        attribute: "aws_s3_bucket_public_access_block",
+        found: "unset",
+        expected: "a public access block on this bucket with all four flags true",
+      },
     ]);
   });
 });

@@ -28,7 +28,9 @@ describe("INF-S3-006 TLS-only bucket policy", () => {
 
   it("Noncompliance: a policy without the deny, and a missing policy, fail", () => {
     const tf = compliantBucket();
-    tf["aws_s3_bucket_policy"]!["b"]!["policy"] = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" }, Action: "s3:GetObject" }] });
+    tf["aws_s3_bucket_policy"]!["b"]!["policy"] = JSON.stringify({
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" }, Action: "s3:GetObject" }],
+    });
     expect(failures(rule, tf)).toEqual([
       { rule: "INF-S3-006", address: "aws_s3_bucket.b", attribute: "aws_s3_bucket_policy.b.policy", found: "no TLS-only deny", expected: EXPECTED },
       { rule: "INF-S3-006", address: "aws_s3_bucket.logs", attribute: "aws_s3_bucket_policy", found: "unset", expected: EXPECTED },

@@ -16,7 +16,8 @@ export const s3TlsOnly: PolicyRule = {
     const [policy] = index.referencing(bucket, "aws_s3_bucket_policy", "bucket");
     if (!policy) return [finding("aws_s3_bucket_policy", undefined, EXPECTED)];
     const statements = statementsOf(policy.values["policy"], index);
-    if (!statements) return [finding(`${policy.address}.policy`, "not readable at synth time", `a JSON policy or data.aws_iam_policy_document with ${EXPECTED}`)];
+    if (!statements)
+      return [finding(`${policy.address}.policy`, "not readable at synth time", `a JSON policy or data.aws_iam_policy_document with ${EXPECTED}`)];
     return deniesInsecureTransport(statements, "s3") ? [] : [finding(`${policy.address}.policy`, "no TLS-only deny", EXPECTED)];
   },
 };

@@ -12,8 +12,20 @@ describe("INF-S3-004 versioning", () => {
     const tf = compliantBucket();
     tf["aws_s3_bucket_versioning"]!["b"]!["versioning_configuration"] = { status: "Suspended" };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-S3-004", address: "aws_s3_bucket.b", attribute: "aws_s3_bucket_versioning.b.versioning_configuration.status", found: "Suspended", expected: "Enabled" },
-      { rule: "INF-S3-004", address: "aws_s3_bucket.logs", attribute: "aws_s3_bucket_versioning", found: "unset", expected: "versioning_configuration.status = Enabled" },
+      {
+        rule: "INF-S3-004",
+        address: "aws_s3_bucket.b",
+        attribute: "aws_s3_bucket_versioning.b.versioning_configuration.status",
+        found: "Suspended",
+        expected: "Enabled",
+      },
+      {
+        rule: "INF-S3-004",
+        address: "aws_s3_bucket.logs",
+        attribute: "aws_s3_bucket_versioning",
+        found: "unset",
+        expected: "versioning_configuration.status = Enabled",
+      },
     ]);
   });
 });

@@ -30,6 +30,12 @@ export const sgDataTier: PolicyRule = {
   check(group, index) {
     return allIngressOf(group, index)
       .filter((r) => r.cidrs.length > 0 || r.prefixLists.length > 0)
-      .map((r) => finding(r.attribute, describeRule(r, [...r.cidrs, ...r.prefixLists]), "ingress only from security groups (source_security_group_id / referenced_security_group_id)"));
+      .map((r) =>
+        finding(
+          r.attribute,
+          describeRule(r, [...r.cidrs, ...r.prefixLists]),
+          "ingress only from security groups (source_security_group_id / referenced_security_group_id)",
+        ),
+      );
   },
 };

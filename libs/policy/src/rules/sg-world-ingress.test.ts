@@ -19,8 +19,20 @@ describe("INF-SG-002 world-open ingress", () => {
       aws_security_group_rule: { range: { type: "ingress", protocol: "tcp", from_port: 443, to_port: 8443, ipv6_cidr_blocks: ["::/0"] } },
     };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-SG-002", address: "aws_security_group_rule.range", attribute: "aws_security_group_rule.range", found: "tcp 443-8443 from ::/0", expected: EXPECTED },
-      { rule: "INF-SG-002", address: "aws_vpc_security_group_ingress_rule.any", attribute: "aws_vpc_security_group_ingress_rule.any", found: "all traffic from 0.0.0.0/0", expected: EXPECTED },
+      {
+        rule: "INF-SG-002",
+        address: "aws_security_group_rule.range",
+        attribute: "aws_security_group_rule.range",
+        found: "tcp 443-8443 from ::/0",
+        expected: EXPECTED,
+      },
+      {
+        rule: "INF-SG-002",
+        address: "aws_vpc_security_group_ingress_rule.any",
+        attribute: "aws_vpc_security_group_ingress_rule.any",
+        found: "all traffic from 0.0.0.0/0",
+        expected: EXPECTED,
+      },
     ]);
   });
 });

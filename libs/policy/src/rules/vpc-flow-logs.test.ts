@@ -18,8 +18,20 @@ describe("INF-VPC-001 flow logs", () => {
     };
     expect(failures(rule, tf)).toEqual([
       { rule: "INF-VPC-001", address: "aws_vpc.main", attribute: "aws_flow_log.f.traffic_type", found: "REJECT", expected: "ALL" },
-      { rule: "INF-VPC-001", address: "aws_vpc.main", attribute: "aws_flow_log.f.log_destination", found: "unset", expected: "a CloudWatch log group or S3 bucket ARN" },
-      { rule: "INF-VPC-001", address: "aws_vpc.other", attribute: "aws_flow_log", found: "unset", expected: "a flow log on this VPC (traffic_type ALL) to a log group or S3 bucket" },
+      {
+        rule: "INF-VPC-001",
+        address: "aws_vpc.main",
+        attribute: "aws_flow_log.f.log_destination",
+        found: "unset",
+        expected: "a CloudWatch log group or S3 bucket ARN",
+      },
+      {
+        rule: "INF-VPC-001",
+        address: "aws_vpc.other",
+        attribute: "aws_flow_log",
+        found: "unset",
+        expected: "a flow log on this VPC (traffic_type ALL) to a log group or S3 bucket",
+      },
     ]);
   });
 });

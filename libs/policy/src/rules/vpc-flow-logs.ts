@@ -17,7 +17,8 @@ export const vpcFlowLogs: PolicyRule = {
     const f = flowLogs[0]!;
     const out = [];
     if (f.values["traffic_type"] !== "ALL") out.push(finding(`${f.address}.traffic_type`, f.values["traffic_type"], "ALL"));
-    if (!f.values["log_destination"] && !f.values["log_group_name"]) out.push(finding(`${f.address}.log_destination`, undefined, "a CloudWatch log group or S3 bucket ARN"));
+    if (!f.values["log_destination"] && !f.values["log_group_name"])
+      out.push(finding(`${f.address}.log_destination`, undefined, "a CloudWatch log group or S3 bucket ARN"));
     return out;
   },
 };

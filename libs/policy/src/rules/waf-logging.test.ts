@@ -7,7 +7,9 @@ describe("INF-WAF-001 WAF logging", () => {
     const tf = {
       aws_wafv2_web_acl: { acl: { scope: "REGIONAL" } },
       aws_cloudwatch_log_group: { waf: { name: "aws-waf-logs-dev-api" } },
-      aws_wafv2_web_acl_logging_configuration: { l: { resource_arn: "${aws_wafv2_web_acl.acl.arn}", log_destination_configs: ["${aws_cloudwatch_log_group.waf.arn}"] } },
+      aws_wafv2_web_acl_logging_configuration: {
+        l: { resource_arn: "${aws_wafv2_web_acl.acl.arn}", log_destination_configs: ["${aws_cloudwatch_log_group.waf.arn}"] },
+      },
     };
     expect(statuses(rule, tf)).toEqual({ "aws_wafv2_web_acl.acl": "passed" });
   });
@@ -16,11 +18,25 @@ describe("INF-WAF-001 WAF logging", () => {
     const tf = {
       aws_wafv2_web_acl: { acl: {}, quiet: {} },
       aws_cloudwatch_log_group: { waf: { name: "/waf/dev" } },
-      aws_wafv2_web_acl_logging_configuration: { l: { resource_arn: "${aws_wafv2_web_acl.acl.arn}", log_destination_configs: ["${aws_cloudwatch_log_group.waf.arn}"] } },
+      aws_wafv2_web_acl_logging_configuration: {
+        l: { resource_arn: "${aws_wafv2_web_acl.acl.arn}", log_destination_configs: ["${aws_cloudwatch_log_group.waf.arn}"] },
+      },
     };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-WAF-001", address: "aws_wafv2_web_acl.acl", attribute: "aws_wafv2_web_acl_logging_configuration.l.log_destination_configs", found: "/waf/dev", expected: "a destination named aws-waf-logs-*" },
-      { rule: "INF-WAF-001", address: "aws_wafv2_web_acl.quiet", attribute: "aws_wafv2_web_acl_logging_configuration", found: "unset", expected: "logging to a log group named aws-waf-logs-*" },
+      {
+        rule: "INF-WAF-001",
+        address: "aws_wafv2_web_acl.acl",
+        attribute: "aws_wafv2_web_acl_logging_configuration.l.log_destination_configs",
+        found: "/waf/dev",
+        expected: "a destination named aws-waf-logs-*",
+      },
+      {
+        rule: "INF-WAF-001",
+        address: "aws_wafv2_web_acl.quiet",
+        attribute: "aws_wafv2_web_acl_logging_configuration",
+        found: "unset",
+        expected: "logging to a log group named aws-waf-logs-*",
+      },
     ]);
   });
 });

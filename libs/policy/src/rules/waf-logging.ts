@@ -22,7 +22,8 @@ export const wafLogging: PolicyRule = {
     });
     // A literal ARN must contain the prefix; a name only known at apply time cannot be judged here.
     const bad = names.filter((n) => !n.startsWith("${") && !(n.startsWith(PREFIX) || n.includes(`:${PREFIX}`) || n.includes(`/${PREFIX}`)));
-    if (destinations.length === 0 || bad.length) return [finding(`${logging.address}.log_destination_configs`, bad.join(", ") || undefined, `a destination named ${PREFIX}*`)];
+    if (destinations.length === 0 || bad.length)
+      return [finding(`${logging.address}.log_destination_configs`, bad.join(", ") || undefined, `a destination named ${PREFIX}*`)];
     return [];
   },
 };

@@ -8,12 +8,22 @@ describe("INF-WAF-002 WAF rules", () => {
   it("Compliance: Common, KnownBadInputs and a rate rule (snake_case, camelCase or rule_json) pass", () => {
     const tf = {
       aws_wafv2_web_acl: {
-        blocks: { rule: [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesKnownBadInputsRuleSet"), { name: "rate", statement: { rate_based_statement: { limit: 2000 } }, action: { block: {} } }] },
+        blocks: {
+          rule: [
+            managed("AWSManagedRulesCommonRuleSet"),
+            managed("AWSManagedRulesKnownBadInputsRuleSet"),
+            { name: "rate", statement: { rate_based_statement: { limit: 2000 } }, action: { block: {} } },
+          ],
+        },
         // `statement` is untyped in the provider: camelCase keys pass through cdktf unchanged.
         camel: {
           rule: [
             { name: "c", statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet", vendorName: "AWS" } }, override_action: { none: {} } },
-            { name: "k", statement: { managedRuleGroupStatement: { name: "AWSManagedRulesKnownBadInputsRuleSet", vendorName: "AWS" } }, override_action: { none: {} } },
+            {
+              name: "k",
+              statement: { managedRuleGroupStatement: { name: "AWSManagedRulesKnownBadInputsRuleSet", vendorName: "AWS" } },
+              override_action: { none: {} },
+            },
             { name: "r", statement: { rateBasedStatement: { limit: 100, aggregateKeyType: "IP" } }, action: { block: {} } },
           ],
         },
@@ -37,10 +47,28 @@ describe("INF-WAF-002 WAF rules", () => {
       },
     };
     expect(failures(rule, tf)).toEqual([
-      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.empty", attribute: "rule", found: "unset", expected: "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule" },
-      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule", found: "no AWSManagedRulesKnownBadInputsRuleSet", expected: "a rule using managed group AWSManagedRulesKnownBadInputsRuleSet" },
+      {
+        rule: "INF-WAF-002",
+        address: "aws_wafv2_web_acl.empty",
+        attribute: "rule",
+        found: "unset",
+        expected: "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule",
+      },
+      {
+        rule: "INF-WAF-002",
+        address: "aws_wafv2_web_acl.partial",
+        attribute: "rule",
+        found: "no AWSManagedRulesKnownBadInputsRuleSet",
+        expected: "a rule using managed group AWSManagedRulesKnownBadInputsRuleSet",
+      },
       { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule", found: "no rate_based_statement", expected: "a rate-based rule" },
-      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule[common]", found: "no action", expected: "action (or override_action for rule groups)" },
+      {
+        rule: "INF-WAF-002",
+        address: "aws_wafv2_web_acl.partial",
+        attribute: "rule[common]",
+        found: "no action",
+        expected: "action (or override_action for rule groups)",
+      },
     ]);
   });
 });

@@ -55,8 +55,11 @@ export const wafRules: PolicyRule = {
   severity: "high",
   check(acl) {
     const rules = [...blocks(acl.values, "rule").map(fromBlock), ...fromApi(acl.values["rule_json"])];
-    if (rules.length === 0) return [finding("rule", undefined, "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule")];
-    const out = REQUIRED_GROUPS.filter((g) => !rules.some((r) => r.managedGroup === g)).map((g) => finding("rule", `no ${g}`, `a rule using managed group ${g}`));
+    if (rules.length === 0)
+      return [finding("rule", undefined, "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule")];
+    const out = REQUIRED_GROUPS.filter((g) => !rules.some((r) => r.managedGroup === g)).map((g) =>
+      finding("rule", `no ${g}`, `a rule using managed group ${g}`),
+    );
     if (!rules.some((r) => r.rateBased)) out.push(finding("rule", "no rate_based_statement", "a rate-based rule"));
     for (const r of rules.filter((x) => !x.hasAction)) out.push(finding(`rule[${r.name}]`, "no action", "action (or override_action for rule groups)"));
     return out;

@@ -13,7 +13,8 @@ const TRUST = JSON.stringify({
   ],
 });
 const deployPolicy = (services: string[]) => JSON.stringify({ Statement: [{ Effect: "Allow", Action: services.map((s) => `${s}:*`), Resource: "*" }] });
-const planPolicy = (services: string[]) => JSON.stringify({ Statement: [{ Effect: "Allow", Action: services.flatMap((s) => [`${s}:Describe*`, `${s}:Get*`, `${s}:List*`]), Resource: "*" }] });
+const planPolicy = (services: string[]) =>
+  JSON.stringify({ Statement: [{ Effect: "Allow", Action: services.flatMap((s) => [`${s}:Describe*`, `${s}:Get*`, `${s}:List*`]), Resource: "*" }] });
 
 function env(deploy: string[], plan: string[]) {
   return new EnvFixture({
@@ -26,12 +27,18 @@ function env(deploy: string[], plan: string[]) {
           // An application delivery role: OIDC-trusted, scoped to its repositories, no Terraform.
           push: { name: "app-push", assume_role_policy: TRUST, tags: { CiScope: "application-delivery" } },
         },
-        aws_iam_role_policy: { deploy: { role: "${aws_iam_role.deploy.name}", policy: deployPolicy(deploy) }, plan: { role: "${aws_iam_role.plan.id}", policy: planPolicy(plan) } },
+        aws_iam_role_policy: {
+          deploy: { role: "${aws_iam_role.deploy.name}", policy: deployPolicy(deploy) },
+          plan: { role: "${aws_iam_role.plan.id}", policy: planPolicy(plan) },
+        },
       },
     },
     services: {
       region: "us-west-2",
-      resource: { aws_service_discovery_private_dns_namespace: { ns: { name: "svc.local", vpc: "vpc-1" } }, aws_appautoscaling_target: { t: { max_capacity: 4, min_capacity: 1 } } },
+      resource: {
+        aws_service_discovery_private_dns_namespace: { ns: { name: "svc.local", vpc: "vpc-1" } },
+        aws_appautoscaling_target: { t: { max_capacity: 4, min_capacity: 1 } },
+      },
       data: { aws_secretsmanager_secret_version: { s: { secret_id: "x" } }, aws_iam_policy_document: { d: {} } },
     },
   });
@@ -45,8 +52,14 @@ describe("PRE-CI-001 CI roles cover the services the env synthesizes", () => {
 
   it("Noncompliance: a phase that adds Cloud Map and Application Auto Scaling without the CI roles (issue 11 item 13) fails", () => {
     expect(preflightFailures(rule, env(["iam", "secretsmanager"], ["iam", "secretsmanager", "servicediscovery"])).map((f) => [f.address, f.found])).toEqual([
-      ["ci/aws_iam_role.deploy", "servicediscovery not allowed (deploy role; needed for aws_service_discovery_private_dns_namespace (services/aws_service_discovery_private_dns_namespace.ns))"],
-      ["ci/aws_iam_role.deploy", "application-autoscaling not allowed (deploy role; needed for aws_appautoscaling_target (services/aws_appautoscaling_target.t))"],
+      [
+        "ci/aws_iam_role.deploy",
+        "servicediscovery not allowed (deploy role; needed for aws_service_discovery_private_dns_namespace (services/aws_service_discovery_private_dns_namespace.ns))",
+      ],
+      [
+        "ci/aws_iam_role.deploy",
+        "application-autoscaling not allowed (deploy role; needed for aws_appautoscaling_target (services/aws_appautoscaling_target.t))",
+      ],
       ["ci/aws_iam_role.plan", "application-autoscaling not allowed (plan role; needed for aws_appautoscaling_target (services/aws_appautoscaling_target.t))"],
     ]);
   });

@@ -13,7 +13,10 @@ const MANAGED: Readonly<Record<string, Pick<Statement, "actions" | "notActions">
 /** A CI role: assumable with a web identity token through an OIDC provider (e.g. GitHub Actions). */
 const isOidcTrusted = (env: EnvIndex, role: Located) =>
   (readPolicy(env, role.stack, role.resource.values["assume_role_policy"]) ?? []).some(
-    (s) => s.effect === "Allow" && allowsAction(s, "sts:AssumeRoleWithWebIdentity") && s.principals.some((p) => p.type === "Federated" && /oidc-provider\/|openid_connect_provider/.test(p.value + p.raw)),
+    (s) =>
+      s.effect === "Allow" &&
+      allowsAction(s, "sts:AssumeRoleWithWebIdentity") &&
+      s.principals.some((p) => p.type === "Federated" && /oidc-provider\/|openid_connect_provider/.test(p.value + p.raw)),
   );
 
 /**
@@ -47,11 +50,16 @@ function permissions(env: EnvIndex, role: Located): Statement[] {
 
 /** A deploy role may change infrastructure (a service wildcard or write verbs on any resource); else it plans (reads). */
 function isDeployRole(statements: Statement[]): boolean {
-  return statements.some((s) => (s.resources.includes("*") || s.notResources.length > 0) && (s.notActions.length > 0 || s.actions.some((a) => a === "*" || /:(\*|Create|Put|Delete|Update)/.test(a))));
+  return statements.some(
+    (s) =>
+      (s.resources.includes("*") || s.notResources.length > 0) &&
+      (s.notActions.length > 0 || s.actions.some((a) => a === "*" || /:(\*|Create|Put|Delete|Update)/.test(a))),
+  );
 }
 
 const WRITE_PROBE: Readonly<Record<string, string>> = { apigateway: "POST" };
-const READ_PROBES = (service: string) => (service === "apigateway" ? ["apigateway:GET"] : [`${service}:DescribeProbe`, `${service}:GetProbe`, `${service}:ListProbe`]);
+const READ_PROBES = (service: string) =>
+  service === "apigateway" ? ["apigateway:GET"] : [`${service}:DescribeProbe`, `${service}:GetProbe`, `${service}:ListProbe`];
 
 /** Types of every stack of the account, with where each first appears. */
 function typesOf(env: EnvIndex, account: string | undefined): Map<string, string> {
@@ -78,7 +86,8 @@ function typesOf(env: EnvIndex, account: string | undefined): Map<string, string
 export const ciRoleServices: PreflightRule = {
   id: "PRE-CI-001",
   title: "CI roles are allowed every AWS service the env synthesizes in their account",
-  consequence: "the pipeline's plan or apply fails: \"AccessDenied: User: arn:aws:sts::<account>:assumed-role/<ci-role>/... is not authorized to perform: <service>:<Action>\"",
+  consequence:
+    'the pipeline\'s plan or apply fails: "AccessDenied: User: arn:aws:sts::<account>:assumed-role/<ci-role>/... is not authorized to perform: <service>:<Action>"',
   severity: "high",
   catalogue: [],
   defects: [13],
@@ -106,9 +115,16 @@ export const ciRoleServices: PreflightRule = {
     const out: Finding[] = [...missing.entries()].map(([service, users]) => ({
       attribute: "policy",
       found: `${service} not allowed (${deploy ? "deploy" : "plan"} role; needed for ${users[0]}${users.length > 1 ? ` and ${users.length - 1} more types` : ""})`,
-      expected: deploy ? `${service}:* (or the actions Terraform calls) in the deploy role's policy` : `${service}:Describe*/Get*/List* in the plan role's policy`,
+      expected: deploy
+        ? `${service}:* (or the actions Terraform calls) in the deploy role's policy`
+        : `${service}:Describe*/Get*/List* in the plan role's policy`,
     }));
-    if (unknown.length) out.push({ attribute: "policy", found: `no known IAM service for ${unknown.join(", ")}`, expected: "an entry in SERVICE_OF_PREFIX (libs/policy/src/preflight/rules/ci-services.ts)" });
+    if (unknown.length)
+      out.push({
+        attribute: "policy",
+        found: `no known IAM service for ${unknown.join(", ")}`,
+        expected: "an entry in SERVICE_OF_PREFIX (libs/policy/src/preflight/rules/ci-services.ts)",
+      });
     return out;
   },
 };

@@ -115,7 +115,15 @@ export const SERVICE_OF_PREFIX: readonly (readonly [string, readonly string[]])[
 ];
 
 /** Data sources Terraform evaluates without an AWS permission of its own. */
-export const LOCAL_DATA: ReadonlySet<string> = new Set(["aws_iam_policy_document", "aws_caller_identity", "aws_partition", "aws_region", "aws_arn", "aws_default_tags", "terraform_remote_state"]);
+export const LOCAL_DATA: ReadonlySet<string> = new Set([
+  "aws_iam_policy_document",
+  "aws_caller_identity",
+  "aws_partition",
+  "aws_region",
+  "aws_arn",
+  "aws_default_tags",
+  "terraform_remote_state",
+]);
 
 /** The IAM services a type is managed through, or undefined when the table does not know it. */
 export function servicesOf(type: string): readonly string[] | undefined {

@@ -25,7 +25,13 @@ describe("PRE-TF-001 depends_on references", () => {
         found: "${aws_ssm_parameter.agent-config}",
         expected: '"aws_ssm_parameter.agent-config" (a bare reference: pass the construct, not its fqn token)',
       },
-      { rule: "PRE-TF-001", address: "test/aws_instance.host", attribute: "depends_on", found: "aws_iam_role.gone", expected: "a resource or data source declared in this stack" },
+      {
+        rule: "PRE-TF-001",
+        address: "test/aws_instance.host",
+        attribute: "depends_on",
+        found: "aws_iam_role.gone",
+        expected: "a resource or data source declared in this stack",
+      },
     ]);
   });
 });

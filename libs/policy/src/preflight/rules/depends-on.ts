@@ -29,16 +29,23 @@ export const dependsOnReferences: PreflightRule = {
   appliesTo: ({ resource }) => resource.values["depends_on"] !== undefined,
   check({ resource, stack }) {
     const entries = resource.values["depends_on"];
-    if (!Array.isArray(entries)) return [finding("depends_on", entries, "a list of references, e.g. [\"aws_iam_role_policy.p\"]")];
+    if (!Array.isArray(entries)) return [finding("depends_on", entries, 'a list of references, e.g. ["aws_iam_role_policy.p"]')];
     const out: Finding[] = [];
     for (const entry of entries) {
       if (typeof entry !== "string" || !STATIC.test(entry)) {
         const bare = typeof entry === "string" ? entry.replace(/^\$\{(.*)\}$/, "$1") : undefined;
-        out.push(finding("depends_on", show(entry), bare && STATIC.test(bare) ? `"${bare}" (a bare reference: pass the construct, not its fqn token)` : "a bare reference such as aws_x.y"));
+        out.push(
+          finding(
+            "depends_on",
+            show(entry),
+            bare && STATIC.test(bare) ? `"${bare}" (a bare reference: pass the construct, not its fqn token)` : "a bare reference such as aws_x.y",
+          ),
+        );
         continue;
       }
       const address = entry.replace(/\[.*\]$/, "");
-      if (address.startsWith("ephemeral.") ? !declaresEphemeral(stack.json, address) : !address.startsWith("module.") && !stack.index.byAddress(address)) out.push(finding("depends_on", entry, "a resource or data source declared in this stack"));
+      if (address.startsWith("ephemeral.") ? !declaresEphemeral(stack.json, address) : !address.startsWith("module.") && !stack.index.byAddress(address))
+        out.push(finding("depends_on", entry, "a resource or data source declared in this stack"));
     }
     return out;
   },

@@ -32,20 +32,27 @@ describe("PRE-VER-001 engine version pins", () => {
         address: "test/aws_db_instance.db",
         attribute: "engine_version",
         found: "16.4 (postgres) with automatic minor upgrades on (auto_minor_version_upgrade)",
-        expected: "the level AWS upgrades within (16) where the API accepts it, or auto_minor_version_upgrade = false, or lifecycle.ignore_changes = [engine_version]",
+        expected:
+          "the level AWS upgrades within (16) where the API accepts it, or auto_minor_version_upgrade = false, or lifecycle.ignore_changes = [engine_version]",
       },
       {
         rule: "PRE-VER-001",
         address: "test/aws_rds_cluster.aurora",
         attribute: "engine_version",
         found: "15.10 (aurora-postgresql) with automatic minor upgrades on (aws_rds_cluster_instance.one.auto_minor_version_upgrade)",
-        expected: "the level AWS upgrades within (15) where the API accepts it, or auto_minor_version_upgrade = false, or lifecycle.ignore_changes = [engine_version]",
+        expected:
+          "the level AWS upgrades within (15) where the API accepts it, or auto_minor_version_upgrade = false, or lifecycle.ignore_changes = [engine_version]",
       },
     ]);
   });
 
   it("knows each engine's upgrade level", () => {
-    expect([pinnedBelowUpgrades("postgres", "9.6"), pinnedBelowUpgrades("postgres", "9.6.24"), pinnedBelowUpgrades("mariadb", "10.11.6"), pinnedBelowUpgrades("redis", "7.1")]).toEqual([false, true, true, false]);
+    expect([
+      pinnedBelowUpgrades("postgres", "9.6"),
+      pinnedBelowUpgrades("postgres", "9.6.24"),
+      pinnedBelowUpgrades("mariadb", "10.11.6"),
+      pinnedBelowUpgrades("redis", "7.1"),
+    ]).toEqual([false, true, true, false]);
   });
 });
 
@@ -53,8 +60,10 @@ describe("PRE-TS-001 Timestream for LiveAnalytics", () => {
   it("Compliance: a store a new account can create (Timestream for InfluxDB) is not this rule's concern", () =>
     expect(preflightStatuses(timestreamLiveAnalytics, { aws_timestreaminfluxdb_db_instance: { tsdb: { name: "metrics" } } })).toEqual({}));
   it("Noncompliance: a LiveAnalytics database and table fail", () =>
-    expect(preflightFailures(timestreamLiveAnalytics, { aws_timestreamwrite_database: { db: { database_name: "flights" } }, aws_timestreamwrite_table: { t: { database_name: "flights", table_name: "positions" } } }).map((f) => f.address)).toEqual([
-      "test/aws_timestreamwrite_database.db",
-      "test/aws_timestreamwrite_table.t",
-    ]));
+    expect(
+      preflightFailures(timestreamLiveAnalytics, {
+        aws_timestreamwrite_database: { db: { database_name: "flights" } },
+        aws_timestreamwrite_table: { t: { database_name: "flights", table_name: "positions" } },
+      }).map((f) => f.address),
+    ).toEqual(["test/aws_timestreamwrite_database.db", "test/aws_timestreamwrite_table.t"]));
 });

@@ -27,15 +27,23 @@ function autoUpgrades(subject: Located, env: EnvIndex): { on: boolean; where: st
   switch (resource.type) {
     case "aws_db_instance":
     case "aws_mq_broker":
-      return { on: resource.type === "aws_mq_broker" ? resource.values["auto_minor_version_upgrade"] === true : !isFalse(resource.values["auto_minor_version_upgrade"]), where: "auto_minor_version_upgrade" };
+      return {
+        on:
+          resource.type === "aws_mq_broker" ? resource.values["auto_minor_version_upgrade"] === true : !isFalse(resource.values["auto_minor_version_upgrade"]),
+        where: "auto_minor_version_upgrade",
+      };
     case "aws_rds_cluster":
     case "aws_neptune_cluster": {
-      if (!isFalse(resource.values["auto_minor_version_upgrade"]) && resource.values["auto_minor_version_upgrade"] !== undefined) return { on: true, where: "auto_minor_version_upgrade" };
+      if (!isFalse(resource.values["auto_minor_version_upgrade"]) && resource.values["auto_minor_version_upgrade"] !== undefined)
+        return { on: true, where: "auto_minor_version_upgrade" };
       const instanceType = resource.type === "aws_rds_cluster" ? "aws_rds_cluster_instance" : "aws_neptune_cluster_instance";
       const instances = env.referencing(subject, instanceType, "cluster_identifier");
       const upgrading = instances.filter((i) => !isFalse(i.resource.values["auto_minor_version_upgrade"]));
       return instances.length === 0 || upgrading.length > 0
-        ? { on: true, where: upgrading[0] ? `${upgrading[0].resource.address}.auto_minor_version_upgrade` : "the instances' auto_minor_version_upgrade (default true)" }
+        ? {
+            on: true,
+            where: upgrading[0] ? `${upgrading[0].resource.address}.auto_minor_version_upgrade` : "the instances' auto_minor_version_upgrade (default true)",
+          }
         : { on: false, where: "" };
     }
     case "aws_rds_global_cluster": {
@@ -62,7 +70,8 @@ function engineOf(subject: Located): string | undefined {
 export const engineVersionPins: PreflightRule = {
   id: "PRE-VER-001",
   title: "Engine versions are not pinned below the level that auto minor version upgrade changes",
-  consequence: "perpetual diff: once AWS applies an automatic minor upgrade, every plan proposes engine_version → the older pin (a downgrade RDS refuses: \"InvalidParameterCombination: Cannot upgrade ... from 16.8 to 16.4\")",
+  consequence:
+    'perpetual diff: once AWS applies an automatic minor upgrade, every plan proposes engine_version → the older pin (a downgrade RDS refuses: "InvalidParameterCombination: Cannot upgrade ... from 16.8 to 16.4")',
   severity: "medium",
   catalogue: [13],
   defects: [15],
@@ -75,7 +84,10 @@ export const engineVersionPins: PreflightRule = {
     if (!engine || !pinnedBelowUpgrades(engine, version) || ignoresEngineVersion(subject.resource.values)) return [];
     const upgrades = autoUpgrades(subject, env);
     if (!upgrades.on) return [];
-    const major = version.split(".").slice(0, /^(aurora-)?postgres/.test(engine) && Number.parseInt(version, 10) >= 10 ? 1 : 2).join(".");
+    const major = version
+      .split(".")
+      .slice(0, /^(aurora-)?postgres/.test(engine) && Number.parseInt(version, 10) >= 10 ? 1 : 2)
+      .join(".");
     return [
       finding(
         "engine_version",

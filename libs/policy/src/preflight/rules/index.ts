@@ -16,7 +16,23 @@ import { windowFormat } from "./window-format";
 import { zoneDelegation } from "./zone-delegation";
 import { windowOverlap } from "./window-overlap";
 
-export const preflightRules: readonly PreflightRule[] = [dependsOnReferences, windowFormat, windowOverlap, namePatterns, engineVersionPins, timestreamLiveAnalytics, kmsKeyUsers, principalsExist, logBucketPolicies, secretReads, managedPasswordReplicas, reservedConcurrency, oneOwnerSingletons, zoneDelegation, ciRoleServices];
+export const preflightRules: readonly PreflightRule[] = [
+  dependsOnReferences,
+  windowFormat,
+  windowOverlap,
+  namePatterns,
+  engineVersionPins,
+  timestreamLiveAnalytics,
+  kmsKeyUsers,
+  principalsExist,
+  logBucketPolicies,
+  secretReads,
+  managedPasswordReplicas,
+  reservedConcurrency,
+  oneOwnerSingletons,
+  zoneDelegation,
+  ciRoleServices,
+];
 
 export function preflightRuleById(id: string): PreflightRule | undefined {
   return preflightRules.find((r) => r.id === id);

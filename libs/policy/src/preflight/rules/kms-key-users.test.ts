@@ -55,7 +55,8 @@ describe("PRE-KMS-001 key policies let their users in", () => {
         rule: "PRE-KMS-001",
         address: "kms/aws_kms_key.k",
         attribute: "policy",
-        found: "nothing allows CloudWatch alarms (cloudwatch.amazonaws.com) kms:GenerateDataKey*, kms:Decrypt (used by app/aws_sns_topic.alerts.kms_master_key_id)",
+        found:
+          "nothing allows CloudWatch alarms (cloudwatch.amazonaws.com) kms:GenerateDataKey*, kms:Decrypt (used by app/aws_sns_topic.alerts.kms_master_key_id)",
         expected: "a statement Allow Service cloudwatch.amazonaws.com kms:GenerateDataKey*, kms:Decrypt",
       },
       {
@@ -84,7 +85,13 @@ describe("PRE-KMS-001 key policies let their users in", () => {
 
   it("Noncompliance: a logs grant without the encryption-context condition, and a policy that locks the account out, fail", () => {
     const unscoped = { ...LOGS, condition: [] };
-    const onlyARole = { sid: "App", effect: "Allow", actions: ["kms:Decrypt"], resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${ACCOUNT}:role/app`] }] };
+    const onlyARole = {
+      sid: "App",
+      effect: "Allow",
+      actions: ["kms:Decrypt"],
+      resources: ["*"],
+      principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${ACCOUNT}:role/app`] }],
+    };
     const found = preflightFailures(rule, env([onlyARole, unscoped, PUBLISHERS, ASG_USE, ASG_GRANT])).map((f) => f.found);
     expect(found).toEqual([
       "no statement lets the account (the deploying principal) call kms:PutKeyPolicy",

@@ -23,14 +23,21 @@ function denied(statements: readonly Statement[], need: KeyNeed, action: string)
 
 export function grants(statements: readonly Statement[], need: KeyNeed, action: string): boolean {
   const allowed = statements.some(
-    (s) => s.effect === "Allow" && principalOk(s, need) && allowsAction(s, action) && conditionsHold(s, need.context) && (need.mustConstrain ?? []).every((k) => constrains(s, k)),
+    (s) =>
+      s.effect === "Allow" &&
+      principalOk(s, need) &&
+      allowsAction(s, action) &&
+      conditionsHold(s, need.context) &&
+      (need.mustConstrain ?? []).every((k) => constrains(s, k)),
   );
   return allowed && !denied(statements, need, action);
 }
 
 function statementText(need: KeyNeed, actions: readonly string[]): string {
   const who = need.viaIam ? `AWS arn:aws:iam::${need.context["kms:calleraccount"] ?? "<account>"}:root` : `${need.principal.type} ${need.principal.value}`;
-  const scoped = need.mustConstrain?.length ? ` with a condition on ${need.mustConstrain.join(", ")}${need.context[need.mustConstrain[0]!.toLowerCase()] ? ` matching ${need.context[need.mustConstrain[0]!.toLowerCase()]}` : ""}` : "";
+  const scoped = need.mustConstrain?.length
+    ? ` with a condition on ${need.mustConstrain.join(", ")}${need.context[need.mustConstrain[0]!.toLowerCase()] ? ` matching ${need.context[need.mustConstrain[0]!.toLowerCase()]}` : ""}`
+    : "";
   return `a statement Allow ${who} ${actions.join(", ")}${scoped}`;
 }
 
@@ -45,7 +52,8 @@ function statementText(need: KeyNeed, actions: readonly string[]): string {
 export const kmsKeyUsers: PreflightRule = {
   id: "PRE-KMS-001",
   title: "Every service that uses a KMS key is allowed by that key's policy",
-  consequence: "the user's create call or every later use fails with an access error from KMS (e.g. CreateLogGroup: \"AccessDeniedException: The specified KMS key does not exist or is not allowed to be used with Arn ...\"; Auto Scaling: \"Client.InternalError: Client error on launch\"; CreateKey: \"MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future\")",
+  consequence:
+    'the user\'s create call or every later use fails with an access error from KMS (e.g. CreateLogGroup: "AccessDeniedException: The specified KMS key does not exist or is not allowed to be used with Arn ..."; Auto Scaling: "Client.InternalError: Client error on launch"; CreateKey: "MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future")',
   severity: "high",
   catalogue: [53, 56, 59],
   defects: [4],
@@ -68,7 +76,10 @@ export const kmsKeyUsers: PreflightRule = {
         attribute: "policy",
       };
       if (!grants(statements, admin, "kms:PutKeyPolicy")) {
-        out.push({ ...finding("policy", "no statement lets the account (the deploying principal) call kms:PutKeyPolicy", statementText(admin, ["kms:*"])), consequence: admin.consequence });
+        out.push({
+          ...finding("policy", "no statement lets the account (the deploying principal) call kms:PutKeyPolicy", statementText(admin, ["kms:*"])),
+          consequence: admin.consequence,
+        });
       }
     }
     const groups = new Map<string, { need: KeyNeed; missing: string[]; users: Set<string> }>();
@@ -85,7 +96,11 @@ export const kmsKeyUsers: PreflightRule = {
       const [first, ...rest] = [...users];
       const constraint = need.mustConstrain?.length ? ` under a condition on ${need.mustConstrain.join(", ")}` : "";
       out.push({
-        ...finding("policy", `nothing allows ${need.who} ${missing.join(", ")}${constraint} (used by ${first}${rest.length ? ` and ${rest.length} more` : ""})`, statementText(need, need.actions)),
+        ...finding(
+          "policy",
+          `nothing allows ${need.who} ${missing.join(", ")}${constraint} (used by ${first}${rest.length ? ` and ${rest.length} more` : ""})`,
+          statementText(need, need.actions),
+        ),
         consequence: need.consequence,
       });
     }

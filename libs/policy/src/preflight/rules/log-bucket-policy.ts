@@ -46,11 +46,15 @@ const VENDED: Needed[] = [{ type: "Service", value: "delivery.logs.amazonaws.com
 
 const DELIVERIES: Readonly<Record<WriterKind, Delivery | undefined>> = {
   alb: {
-    principals: (region) => [{ type: "Service", value: "logdelivery.elasticloadbalancing.amazonaws.com" }, ...(ELB_ACCOUNTS[region] ? [{ type: "AWS" as const, value: `arn:aws:iam::${ELB_ACCOUNTS[region]}:root` }] : [])],
+    principals: (region) => [
+      { type: "Service", value: "logdelivery.elasticloadbalancing.amazonaws.com" },
+      ...(ELB_ACCOUNTS[region] ? [{ type: "AWS" as const, value: `arn:aws:iam::${ELB_ACCOUNTS[region]}:root` }] : []),
+    ],
     key: (p, a, r) => `${under(p)}AWSLogs/${a}/elasticloadbalancing/${r}/2026/01/01/${a}_elasticloadbalancing_${r}_app.lb.log.gz`,
     who: "Elastic Load Balancing",
     selfServe: false,
-    error: "CreateLoadBalancer / ModifyLoadBalancerAttributes fails: InvalidConfigurationRequest: Access Denied for bucket: <bucket>. Please check S3bucket permission (ELB test-writes <prefix>/AWSLogs/<account>/ELBAccessLogTestFile)",
+    error:
+      "CreateLoadBalancer / ModifyLoadBalancerAttributes fails: InvalidConfigurationRequest: Access Denied for bucket: <bucket>. Please check S3bucket permission (ELB test-writes <prefix>/AWSLogs/<account>/ELBAccessLogTestFile)",
   },
   nlb: {
     principals: () => VENDED,
@@ -119,13 +123,19 @@ function writes(statements: readonly Statement[], principals: Needed[], objectAr
     allowsAction(s, "s3:PutObject") &&
     (s.resources.some((r) => isUnknown(r) || globMatch(r, objectArn)) || (s.notResources.length > 0 && !s.notResources.some((r) => globMatch(r, objectArn))));
   const denied = statements.some(
-    (s) => s.effect === "Deny" && matches({ ...s, effect: "Allow" }) && s.conditions.every((c) => context[c.variable.toLowerCase()] !== undefined) && conditionsHold(s, context),
+    (s) =>
+      s.effect === "Deny" &&
+      matches({ ...s, effect: "Allow" }) &&
+      s.conditions.every((c) => context[c.variable.toLowerCase()] !== undefined) &&
+      conditionsHold(s, context),
   );
   return !denied && statements.some((s) => s.effect === "Allow" && matches(s) && conditionsHold(s, context));
 }
 
 function configUsesServiceRole(env: EnvIndex, channel: Located): boolean {
-  const recorder = env.ofType("aws_config_configuration_recorder").find((r) => r.stack.account === channel.stack.account && r.stack.regionOf(r.resource) === channel.stack.regionOf(channel.resource));
+  const recorder = env
+    .ofType("aws_config_configuration_recorder")
+    .find((r) => r.stack.account === channel.stack.account && r.stack.regionOf(r.resource) === channel.stack.regionOf(channel.resource));
   const role = recorder ? env.render(recorder.stack, String(recorder.resource.values["role_arn"] ?? "")) : "";
   return role.includes("aws-service-role/config.amazonaws.com");
 }
@@ -175,7 +185,10 @@ function checkWriter(env: EnvIndex, bucket: Located, w: LogWriter): Finding[] {
     ...(w.kind === "s3-access-logs" ? sourceBucketArn(env, w.user) : {}),
   };
   if (writes(statements, delivery.principals(region), objectArn, context)) return [];
-  const principals = delivery.principals(region).map((p) => `${p.type} ${p.value}`).join(" or ");
+  const principals = delivery
+    .principals(region)
+    .map((p) => `${p.type} ${p.value}`)
+    .join(" or ");
   return [
     {
       attribute: "aws_s3_bucket_policy",
@@ -201,7 +214,8 @@ function sourceBucketArn(env: EnvIndex, logging: Located): Context {
 export const logBucketPolicies: PreflightRule = {
   id: "PRE-S3-001",
   title: "Log buckets let each writer put objects under the exact prefix it is configured with",
-  consequence: "ALB create fails (\"Access Denied for bucket\": ELB test-writes its prefix); CreateTrail fails (InsufficientS3BucketPolicyException); PutDeliveryChannel fails (InsufficientDeliveryPolicyException); CloudFront refuses a bucket without ACLs; other logs are silently not delivered",
+  consequence:
+    'ALB create fails ("Access Denied for bucket": ELB test-writes its prefix); CreateTrail fails (InsufficientS3BucketPolicyException); PutDeliveryChannel fails (InsufficientDeliveryPolicyException); CloudFront refuses a bucket without ACLs; other logs are silently not delivered',
   severity: "high",
   catalogue: [26, 28, 34],
   defects: [6],

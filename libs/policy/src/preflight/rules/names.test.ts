@@ -14,7 +14,9 @@ describe("PRE-NAME-001 names and descriptions", () => {
         },
       },
       aws_iam_role: { r: { name: "test_role", path: "/service/", description: "Role for the API (least privilege)" } },
-      aws_security_group: { sg: { name: "allow_tls", description: "Allow TLS inbound traffic and all outbound traffic", ingress: [{ description: "TLS from VPC [10.0.0.0/16]" }] } },
+      aws_security_group: {
+        sg: { name: "allow_tls", description: "Allow TLS inbound traffic and all outbound traffic", ingress: [{ description: "TLS from VPC [10.0.0.0/16]" }] },
+      },
       aws_kms_alias: { a: { name: "alias/my-key-alias" } },
       aws_lb_target_group: { tg: { name: "tf-example-lb-tg" } },
       aws_elasticache_replication_group: { rg: { replication_group_id: "tf-rep-group-1" } },
@@ -37,12 +39,42 @@ describe("PRE-NAME-001 names and descriptions", () => {
       aws_sqs_queue: { q: { name: "orders", fifo_queue: true } },
     };
     expect(preflightFailures(rule, tf)).toEqual([
-      { rule: "PRE-NAME-001", address: "test/aws_wafv2_web_acl.acl", attribute: "description", found: "Platform ACL (regional)", expected: expect.stringContaining("no parentheses") },
-      { rule: "PRE-NAME-001", address: "test/aws_security_group.sg", attribute: "description", found: "Aurora — app tier only", expected: expect.stringContaining("no non-ASCII") },
-      { rule: "PRE-NAME-001", address: "test/aws_kms_alias.a", attribute: "name", found: "alias/aws/platform", expected: "not alias/aws/ is reserved for AWS managed keys" },
+      {
+        rule: "PRE-NAME-001",
+        address: "test/aws_wafv2_web_acl.acl",
+        attribute: "description",
+        found: "Platform ACL (regional)",
+        expected: expect.stringContaining("no parentheses"),
+      },
+      {
+        rule: "PRE-NAME-001",
+        address: "test/aws_security_group.sg",
+        attribute: "description",
+        found: "Aurora — app tier only",
+        expected: expect.stringContaining("no non-ASCII"),
+      },
+      {
+        rule: "PRE-NAME-001",
+        address: "test/aws_kms_alias.a",
+        attribute: "name",
+        found: "alias/aws/platform",
+        expected: "not alias/aws/ is reserved for AWS managed keys",
+      },
       { rule: "PRE-NAME-001", address: "test/aws_sqs_queue.q", attribute: "name", found: "orders", expected: "a name ending in .fifo (fifo_queue = true)" },
-      { rule: "PRE-NAME-001", address: "test/aws_lb_target_group.tg", attribute: "name", found: "prod-us-east-1-platform-app-blue-tg (35 characters)", expected: "letters, digits and -, 1-32 characters, no leading/trailing hyphen" },
-      { rule: "PRE-NAME-001", address: "test/aws_elasticache_replication_group.rg", attribute: "replication_group_id", found: "Timeline-Cache", expected: "lower-case letters, digits and -, starting with a letter, 1-40 characters" },
+      {
+        rule: "PRE-NAME-001",
+        address: "test/aws_lb_target_group.tg",
+        attribute: "name",
+        found: "prod-us-east-1-platform-app-blue-tg (35 characters)",
+        expected: "letters, digits and -, 1-32 characters, no leading/trailing hyphen",
+      },
+      {
+        rule: "PRE-NAME-001",
+        address: "test/aws_elasticache_replication_group.rg",
+        attribute: "replication_group_id",
+        found: "Timeline-Cache",
+        expected: "lower-case letters, digits and -, starting with a letter, 1-40 characters",
+      },
     ]);
   });
 });

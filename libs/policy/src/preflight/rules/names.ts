@@ -12,7 +12,8 @@ const TYPES = [...new Set(NAME_PATTERNS.map((p) => p.type))];
 export const namePatterns: PreflightRule = {
   id: "PRE-NAME-001",
   title: "Names and descriptions match the AWS API's patterns and lengths",
-  consequence: 'the create call fails with ValidationException / InvalidParameterValue (e.g. WAFv2 "WAFInvalidParameterException: Error reason: The parameter contains formatting that is not valid., field: DESCRIPTION"; EC2 "InvalidParameterValue: Character sets beyond ASCII are not supported")',
+  consequence:
+    'the create call fails with ValidationException / InvalidParameterValue (e.g. WAFv2 "WAFInvalidParameterException: Error reason: The parameter contains formatting that is not valid., field: DESCRIPTION"; EC2 "InvalidParameterValue: Character sets beyond ASCII are not supported")',
   severity: "high",
   catalogue: [4],
   defects: [7],
@@ -32,12 +33,16 @@ export const namePatterns: PreflightRule = {
         else if (forbidden) out.push(finding(p.attribute, value, `not ${forbidden.why}`));
       }
     }
-    for (const [type, flag] of [["aws_sqs_queue", "fifo_queue"], ["aws_sns_topic", "fifo_topic"]] as const) {
+    for (const [type, flag] of [
+      ["aws_sqs_queue", "fifo_queue"],
+      ["aws_sns_topic", "fifo_topic"],
+    ] as const) {
       if (resource.type !== type) continue;
       const name = resource.values["name"];
       if (typeof name !== "string" || name.includes("${")) continue;
       const fifo = resource.values[flag] === true || resource.values[flag] === "true";
-      if (fifo !== name.endsWith(".fifo")) out.push(finding("name", name, fifo ? `a name ending in .fifo (${flag} = true)` : `no .fifo suffix (${flag} is not true)`));
+      if (fifo !== name.endsWith(".fifo"))
+        out.push(finding("name", name, fifo ? `a name ending in .fifo (${flag} = true)` : `no .fifo suffix (${flag} is not true)`));
     }
     return out;
   },

@@ -11,7 +11,8 @@ import type { EnvIndex, Located } from "../types";
 export const removedStacks: TransitionRule = {
   id: "PRE-PHASE-001",
   title: "A config change does not drop a stack that still has resources (no destroy path)",
-  consequence: "the dropped stack's resources keep running and costing, orphaned with their state object; `infra destroy --stack <name>` fails because the stack no longer synthesizes",
+  consequence:
+    "the dropped stack's resources keep running and costing, orphaned with their state object; `infra destroy --stack <name>` fails because the stack no longer synthesizes",
   severity: "high",
   defects: [14],
   check(before, after) {
@@ -28,8 +29,12 @@ export const removedStacks: TransitionRule = {
         findings: [
           {
             attribute: "stack",
-            found: `synthesized before with ${managed.length} resources (${managed.slice(0, 3).map((r) => r.address).join(", ")}${managed.length > 3 ? ", ..." : ""}), absent after`,
-            expected: "a destroy path: keep the deployment for one transition with its resources removed (deploy then destroys them), or destroy the stack before the config change, and say so in the migration notes",
+            found: `synthesized before with ${managed.length} resources (${managed
+              .slice(0, 3)
+              .map((r) => r.address)
+              .join(", ")}${managed.length > 3 ? ", ..." : ""}), absent after`,
+            expected:
+              "a destroy path: keep the deployment for one transition with its resources removed (deploy then destroys them), or destroy the stack before the config change, and say so in the migration notes",
           },
         ],
       }));
@@ -85,13 +90,19 @@ function identity(env: EnvIndex, l: Located): { key: string; label: string } | u
     const zone = zoneName(env, l);
     const parts = [zone, render("name"), render("type"), render("set_identifier")];
     if (parts.some((p) => p === undefined)) return undefined;
-    return { key: `${l.stack.account}|aws_route53_record|${parts.join("|")}`, label: `Route 53 record ${parts[1]} ${parts[2]}${parts[3] ? ` (${parts[3]})` : ""} in ${zone}` };
+    return {
+      key: `${l.stack.account}|aws_route53_record|${parts.join("|")}`,
+      label: `Route 53 record ${parts[1]} ${parts[2]}${parts[3] ? ` (${parts[3]})` : ""} in ${zone}`,
+    };
   }
   const spec = IDENTITY[r.type];
   if (!spec) return undefined;
   const parts = spec.attrs.map(render);
   if (parts.some((p) => p === undefined) || !parts[0]) return undefined;
-  return { key: `${l.stack.account}|${spec.global ? "*" : l.stack.regionOf(r)}|${r.type}|${parts.join("|")}`, label: `${r.type} ${parts.filter(Boolean).join(" ")}` };
+  return {
+    key: `${l.stack.account}|${spec.global ? "*" : l.stack.regionOf(r)}|${r.type}|${parts.join("|")}`,
+    label: `${r.type} ${parts.filter(Boolean).join(" ")}`,
+  };
 }
 
 function moved(after: EnvIndex, stack: string, from: string, to: string): boolean {
@@ -122,7 +133,7 @@ export const readdressedResources: TransitionRule = {
   id: "PRE-PHASE-002",
   title: "A config change keeps each AWS object at its Terraform address (or moves it with a moved block)",
   consequence:
-    "plan shows destroy + create of the same object; the create races the destroy and fails (Route 53: \"InvalidChangeBatch: Tried to create resource record set but it already exists\"; named resources: AlreadyExists / EntityAlreadyExists)",
+    'plan shows destroy + create of the same object; the create races the destroy and fails (Route 53: "InvalidChangeBatch: Tried to create resource record set but it already exists"; named resources: AlreadyExists / EntityAlreadyExists)',
   severity: "high",
   defects: [14],
   check(before, after) {

@@ -5,7 +5,10 @@ import { principalsExist as rule } from "./principals-exist";
 const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 const policy = (...principals: string[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: principals }, Action: "kms:Decrypt", Resource: "*" }] });
-const role = (name: string) => ({ name, assume_role_policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }) });
+const role = (name: string) => ({
+  name,
+  assume_role_policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+});
 
 describe("PRE-IAM-001 principals exist before the policy", () => {
   it("Compliance: a role by reference, a role and a service-linked role from stacks that deploy first, always-present roles and other accounts pass", () => {
@@ -40,7 +43,12 @@ describe("PRE-IAM-001 principals exist before the policy", () => {
 
   it("Noncompliance: a service-linked role nothing creates, a role of a later stack, and a same-stack role named literally fail", () => {
     const e = new EnvFixture({
-      kms: { resource: { aws_iam_role: { admin: role("admin") }, aws_kms_key: { k: { policy: policy(SLR, `arn:aws:iam::${ACCOUNT}:role/app`, `arn:aws:iam::${ACCOUNT}:role/admin`) } } } },
+      kms: {
+        resource: {
+          aws_iam_role: { admin: role("admin") },
+          aws_kms_key: { k: { policy: policy(SLR, `arn:aws:iam::${ACCOUNT}:role/app`, `arn:aws:iam::${ACCOUNT}:role/admin`) } },
+        },
+      },
       app: { resource: { aws_iam_role: { app: role("app") } } },
     });
     expect(preflightFailures(rule, e)).toEqual([

@@ -6,9 +6,21 @@ import type { EnvIndex, Finding, Located, PreflightRule } from "../types";
 
 /** Resource types holding a resource policy, the attribute, and what the API answers to a missing principal. */
 export const POLICY_HOLDERS: readonly { type: string; attribute: string; error: string }[] = [
-  { type: "aws_kms_key", attribute: "policy", error: "CreateKey fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals." },
-  { type: "aws_kms_key_policy", attribute: "policy", error: "PutKeyPolicy fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals." },
-  { type: "aws_kms_replica_key", attribute: "policy", error: "ReplicateKey fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals." },
+  {
+    type: "aws_kms_key",
+    attribute: "policy",
+    error: "CreateKey fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.",
+  },
+  {
+    type: "aws_kms_key_policy",
+    attribute: "policy",
+    error: "PutKeyPolicy fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.",
+  },
+  {
+    type: "aws_kms_replica_key",
+    attribute: "policy",
+    error: "ReplicateKey fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.",
+  },
   { type: "aws_s3_bucket_policy", attribute: "policy", error: "PutBucketPolicy fails: MalformedPolicy: Invalid principal in policy" },
   { type: "aws_iam_role", attribute: "assume_role_policy", error: "CreateRole fails: MalformedPolicyDocument: Invalid principal in policy" },
   { type: "aws_sns_topic", attribute: "policy", error: "SetTopicAttributes fails: InvalidParameter: Policy Error: PrincipalNotFound" },
@@ -16,8 +28,16 @@ export const POLICY_HOLDERS: readonly { type: string; attribute: string; error: 
   { type: "aws_sqs_queue", attribute: "policy", error: "SetQueueAttributes fails: InvalidAttributeValue: Invalid value for the parameter Policy" },
   { type: "aws_sqs_queue_policy", attribute: "policy", error: "SetQueueAttributes fails: InvalidAttributeValue: Invalid value for the parameter Policy" },
   { type: "aws_ecr_repository_policy", attribute: "policy", error: "SetRepositoryPolicy fails: InvalidParameterException: Invalid repository policy provided" },
-  { type: "aws_secretsmanager_secret", attribute: "policy", error: "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal" },
-  { type: "aws_secretsmanager_secret_policy", attribute: "policy", error: "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal" },
+  {
+    type: "aws_secretsmanager_secret",
+    attribute: "policy",
+    error: "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal",
+  },
+  {
+    type: "aws_secretsmanager_secret_policy",
+    attribute: "policy",
+    error: "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal",
+  },
   { type: "aws_opensearch_domain", attribute: "access_policies", error: "CreateDomain fails: InvalidTypeException: Error setting policy" },
   { type: "aws_opensearch_domain_policy", attribute: "access_policies", error: "UpdateDomainConfig fails: InvalidTypeException: Error setting policy" },
   { type: "aws_backup_vault_policy", attribute: "policy", error: "PutBackupVaultAccessPolicy fails: InvalidParameterValueException" },
@@ -88,7 +108,11 @@ function check(subject: Located, env: EnvIndex, p: Principal): Finding | undefin
   if (when === "same-stack") {
     return dependsOn(subject, creator.located.resource.address)
       ? undefined
-      : finding("principal", `${p.value} (created in this stack by ${creator.located.resource.address}, but named literally: nothing orders the two)`, `a reference to ${creator.located.resource.address}.arn, or depends_on = ["${creator.located.resource.address}"]`);
+      : finding(
+          "principal",
+          `${p.value} (created in this stack by ${creator.located.resource.address}, but named literally: nothing orders the two)`,
+          `a reference to ${creator.located.resource.address}.arn, or depends_on = ["${creator.located.resource.address}"]`,
+        );
   }
   return finding("principal", `${p.value} (created by ${creator.located.stack.name}/${creator.located.resource.address}, which deploys after this stack)`, fix);
 }
@@ -103,7 +127,8 @@ function check(subject: Located, env: EnvIndex, p: Principal): Finding | undefin
 export const principalsExist: PreflightRule = {
   id: "PRE-IAM-001",
   title: "Every IAM principal a resource or key policy names exists before the policy is set",
-  consequence: "the policy call fails: KMS \"MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals\", S3/IAM \"MalformedPolicy: Invalid principal in policy\", SNS \"PrincipalNotFound\"",
+  consequence:
+    'the policy call fails: KMS "MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals", S3/IAM "MalformedPolicy: Invalid principal in policy", SNS "PrincipalNotFound"',
   severity: "high",
   catalogue: [],
   defects: [5],

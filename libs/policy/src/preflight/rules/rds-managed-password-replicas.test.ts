@@ -8,7 +8,12 @@ describe("PRE-RDS-001 replicas of RDS-managed-password sources", () => {
       primary: {
         resource: {
           aws_db_instance: {
-            db: { identifier: "app", engine: "postgres", master_user_secret_kms_key_id: "k", password: "${aws_secretsmanager_secret_version.db.secret_string}" },
+            db: {
+              identifier: "app",
+              engine: "postgres",
+              master_user_secret_kms_key_id: "k",
+              password: "${aws_secretsmanager_secret_version.db.secret_string}",
+            },
             replica: { identifier: "app-replica", replicate_source_db: "${aws_db_instance.db.identifier}" },
             mssql: { identifier: "mssql", engine: "sqlserver-se", manage_master_user_password: true },
             mssqlReplica: { replicate_source_db: "${aws_db_instance.mssql.identifier}" },
@@ -19,16 +24,25 @@ describe("PRE-RDS-001 replicas of RDS-managed-password sources", () => {
     });
     const arn = e.ref("primary", "dr", "aws_db_instance.db.arn");
     e.add("dr", { region: "us-west-2", resource: { aws_db_instance: { replica: { replicate_source_db: arn } } } });
-    expect(preflightStatuses(rule, e)).toEqual({ "primary/aws_db_instance.replica": "passed", "primary/aws_db_instance.mssqlReplica": "passed", "dr/aws_db_instance.replica": "passed" });
+    expect(preflightStatuses(rule, e)).toEqual({
+      "primary/aws_db_instance.replica": "passed",
+      "primary/aws_db_instance.mssqlReplica": "passed",
+      "dr/aws_db_instance.replica": "passed",
+    });
   });
 
   it("Noncompliance: same-stack and cross-region replicas of a managed-password source, and a managed global member, fail", () => {
     const e = new EnvFixture({
       primary: {
         resource: {
-          aws_db_instance: { db: { identifier: "app", engine: "postgres", manage_master_user_password: true }, replica: { replicate_source_db: "${aws_db_instance.db.identifier}" } },
+          aws_db_instance: {
+            db: { identifier: "app", engine: "postgres", manage_master_user_password: true },
+            replica: { replicate_source_db: "${aws_db_instance.db.identifier}" },
+          },
           aws_rds_global_cluster: { g: { global_cluster_identifier: "g", engine: "aurora-postgresql" } },
-          aws_rds_cluster: { member: { cluster_identifier: "m", global_cluster_identifier: "${aws_rds_global_cluster.g.id}", manage_master_user_password: true } },
+          aws_rds_cluster: {
+            member: { cluster_identifier: "m", global_cluster_identifier: "${aws_rds_global_cluster.g.id}", manage_master_user_password: true },
+          },
         },
       },
       dr: { region: "us-west-2" },

@@ -28,7 +28,7 @@ export const managedPasswordReplicas: PreflightRule = {
   id: "PRE-RDS-001",
   title: "No read replica, global database member or Blue/Green update of a database whose master password RDS manages",
   consequence:
-    "CreateDBInstanceReadReplica fails: \"InvalidParameterValue: Creating read replicas for source instance with engine postgres where ManageMasterUserPassword is enabled is not supported\" (Aurora global/cross-Region: InvalidParameterCombination)",
+    'CreateDBInstanceReadReplica fails: "InvalidParameterValue: Creating read replicas for source instance with engine postgres where ManageMasterUserPassword is enabled is not supported" (Aurora global/cross-Region: InvalidParameterCombination)',
   severity: "high",
   catalogue: [58],
   defects: [8],
@@ -47,16 +47,21 @@ export const managedPasswordReplicas: PreflightRule = {
       if (r.values["replicate_source_db"] !== undefined) {
         const source = sourceOf(env, subject, "replicate_source_db", "aws_db_instance", "identifier");
         const engine = String(source?.resource.values["engine"] ?? "");
-        if (managed(source) && !engine.startsWith("sqlserver")) out.push(finding("replicate_source_db", `${where(source!)} (manage_master_user_password = true, engine ${engine || "unknown"})`, EXPECTED));
+        if (managed(source) && !engine.startsWith("sqlserver"))
+          out.push(finding("replicate_source_db", `${where(source!)} (manage_master_user_password = true, engine ${engine || "unknown"})`, EXPECTED));
       }
-      if (isTrue(get(r.values, "blue_green_update.enabled")) && managed(subject)) out.push(finding("blue_green_update.enabled", "true with manage_master_user_password = true", "Blue/Green updates off, or a password RDS does not manage"));
+      if (isTrue(get(r.values, "blue_green_update.enabled")) && managed(subject))
+        out.push(
+          finding("blue_green_update.enabled", "true with manage_master_user_password = true", "Blue/Green updates off, or a password RDS does not manage"),
+        );
     }
     if (r.type === "aws_rds_cluster") {
       if (r.values["replication_source_identifier"] !== undefined) {
         const source = sourceOf(env, subject, "replication_source_identifier", "aws_rds_cluster", "cluster_identifier");
         if (managed(source)) out.push(finding("replication_source_identifier", `${where(source!)} (manage_master_user_password = true)`, EXPECTED));
       }
-      if (r.values["global_cluster_identifier"] !== undefined && managed(subject)) out.push(finding("manage_master_user_password", "true on a member of a global database", EXPECTED));
+      if (r.values["global_cluster_identifier"] !== undefined && managed(subject))
+        out.push(finding("manage_master_user_password", "true on a member of a global database", EXPECTED));
     }
     if (r.type === "aws_rds_global_cluster" && r.values["source_db_cluster_identifier"] !== undefined) {
       const source = sourceOf(env, subject, "source_db_cluster_identifier", "aws_rds_cluster", "cluster_identifier");

@@ -11,7 +11,11 @@ describe("PRE-LAMBDA-001 reserved concurrency within the account quota", () => {
       b: { resource: { aws_lambda_function: { two: fn(400) } } },
       west: { region: "us-west-2", resource: { aws_lambda_function: { big: fn(1800) } } },
     });
-    expect(preflightStatuses(rule, e, { lambdaConcurrency: { "us-west-2": 2000 } })).toEqual({ "a/aws_lambda_function.one": "passed", "b/aws_lambda_function.two": "passed", "west/aws_lambda_function.big": "passed" });
+    expect(preflightStatuses(rule, e, { lambdaConcurrency: { "us-west-2": 2000 } })).toEqual({
+      "a/aws_lambda_function.one": "passed",
+      "b/aws_lambda_function.two": "passed",
+      "west/aws_lambda_function.big": "passed",
+    });
   });
 
   it("Noncompliance: 1,145 reserved in one region (issue 11's prod us-east-1) fails from the first reservation that does not fit", () => {

@@ -52,7 +52,7 @@ export const reservedConcurrency: PreflightRule = {
   id: "PRE-LAMBDA-001",
   title: "Reserved concurrency of all workloads of an account and region leaves 100 unreserved within the quota",
   consequence:
-    "PutFunctionConcurrency fails: \"InvalidParameterValueException: Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].\"",
+    'PutFunctionConcurrency fails: "InvalidParameterValueException: Specified ReservedConcurrentExecutions for function decreases account\'s UnreservedConcurrentExecution below its minimum value of [100]."',
   severity: "high",
   catalogue: [46],
   defects: [9],

@@ -44,7 +44,10 @@ describe("PRE-SECRET-001 plan-time secret reads", () => {
       },
     });
     expect(preflightFailures(rule, e).map((f) => [f.address, f.found])).toEqual([
-      ["app/data.aws_secretsmanager_secret_version.idp", "app/idp (secrets/aws_secretsmanager_secret.idp is created without a value (no aws_secretsmanager_secret_version in any stack))"],
+      [
+        "app/data.aws_secretsmanager_secret_version.idp",
+        "app/idp (secrets/aws_secretsmanager_secret.idp is created without a value (no aws_secretsmanager_secret_version in any stack))",
+      ],
       ["app/data.aws_secretsmanager_secret_version.github", "github/token (no stack of the env creates this secret)"],
       ["app/data.aws_ssm_parameter.agent", "value created in this stack by aws_ssm_parameter.agent, which the read does not reference"],
       ["app/data.aws_ssm_parameter.other", "/team/other (no stack of the env creates this parameter)"],
@@ -56,7 +59,12 @@ describe("PRE-SECRET-001 plan-time secret reads", () => {
     const e = new EnvFixture({ secrets: { resource: { aws_secretsmanager_secret: { idp: { name: "aerologue/oauth/google" } } } }, app: {} });
     const idp = e.ref("secrets", "app", "aws_secretsmanager_secret.idp.arn");
     e.add("app", {
-      data: { aws_secretsmanager_secret_version: { idp: { secret_id: idp }, token: { secret_id: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:github/token-AbC123` } } },
+      data: {
+        aws_secretsmanager_secret_version: {
+          idp: { secret_id: idp },
+          token: { secret_id: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:github/token-AbC123` },
+        },
+      },
     });
     const secrets = [
       { name: "aerologue/oauth/google", account: ACCOUNT, declaredBy: "app/users/google-secret" },
@@ -76,7 +84,10 @@ describe("PRE-SECRET-001 plan-time secret reads", () => {
       { name: "aerologue/oauth/apple", account: ACCOUNT, declaredBy: "app/users/apple-secret" },
     ];
     expect(preflightFailures(rule, e, { prerequisites: { secrets } }).map((f) => [f.address, f.found])).toEqual([
-      ["app/data.aws_secretsmanager_secret_version.idp", "aerologue/oauth/google (secrets/aws_secretsmanager_secret.idp is created without a value (no aws_secretsmanager_secret_version in any stack))"],
+      [
+        "app/data.aws_secretsmanager_secret_version.idp",
+        "aerologue/oauth/google (secrets/aws_secretsmanager_secret.idp is created without a value (no aws_secretsmanager_secret_version in any stack))",
+      ],
     ]);
   });
 });

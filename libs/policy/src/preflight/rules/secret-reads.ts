@@ -37,10 +37,14 @@ function secretSource(reader: Located, env: EnvIndex): Source {
   const t = targets[0];
   // RDS/Aurora-managed master secrets: RDS writes the value when it creates the database.
   if (t?.resource && /^aws_(db_instance|rds_cluster)$/.test(t.resource.type) && t.attribute === "master_user_secret") return { kind: "ok" };
-  let secret: Located | undefined = t?.resource?.type === "aws_secretsmanager_secret" && t.resource.mode === "managed" ? { stack: t.stack, resource: t.resource } : undefined;
+  let secret: Located | undefined =
+    t?.resource?.type === "aws_secretsmanager_secret" && t.resource.mode === "managed" ? { stack: t.stack, resource: t.resource } : undefined;
   let name = secret ? secretName(env, secret) : undefined;
   if (!secret) {
-    const lookup = t?.resource?.type === "aws_secretsmanager_secret" && t.resource.mode === "data" ? t.resource.values["name"] ?? t.resource.values["arn"] : (t?.literal ?? value);
+    const lookup =
+      t?.resource?.type === "aws_secretsmanager_secret" && t.resource.mode === "data"
+        ? (t.resource.values["name"] ?? t.resource.values["arn"])
+        : (t?.literal ?? value);
     const rendered = typeof lookup === "string" ? env.render(t?.resource ? t.stack : reader.stack, lookup) : undefined;
     if (!rendered || isUnknown(rendered)) return { kind: "ok" }; // not knowable at synth: not judged
     name = secretNameOf(rendered);
@@ -49,7 +53,12 @@ function secretSource(reader: Located, env: EnvIndex): Source {
   if (declared(env, name, reader)) return { kind: "ok" };
   if (!secret) return { kind: "missing", name, why: "no stack of the env creates this secret" };
   const versions = env.referencing(secret, "aws_secretsmanager_secret_version", "secret_id");
-  if (!versions.length) return { kind: "missing", name, why: `${secret.stack.name}/${secret.resource.address} is created without a value (no aws_secretsmanager_secret_version in any stack)` };
+  if (!versions.length)
+    return {
+      kind: "missing",
+      name,
+      why: `${secret.stack.name}/${secret.resource.address} is created without a value (no aws_secretsmanager_secret_version in any stack)`,
+    };
   const results = versions.map((v) => available(reader, v, env));
   return results.find((r) => r.kind === "ok") ?? results[0]!;
 }
@@ -58,11 +67,19 @@ function secretSource(reader: Located, env: EnvIndex): Source {
 function parameterSource(reader: Located, env: EnvIndex): Source {
   const raw = reader.resource.values["name"];
   const target = typeof raw === "string" ? env.resolve(reader.stack, raw) : undefined;
-  if (target?.resource?.type === "aws_ssm_parameter" && target.resource.mode === "managed") return available(reader, { stack: target.stack, resource: target.resource }, env);
+  if (target?.resource?.type === "aws_ssm_parameter" && target.resource.mode === "managed")
+    return available(reader, { stack: target.stack, resource: target.resource }, env);
   const name = typeof raw === "string" ? env.render(reader.stack, raw) : undefined;
   if (!name || isUnknown(name) || name.startsWith("/aws/service/")) return { kind: "ok" }; // AWS public parameters exist in every account
   if (declared(env, name, reader)) return { kind: "ok" };
-  const creator = env.ofType("aws_ssm_parameter").find((p) => p.stack.account === reader.stack.account && typeof p.resource.values["name"] === "string" && env.render(p.stack, p.resource.values["name"] as string) === name);
+  const creator = env
+    .ofType("aws_ssm_parameter")
+    .find(
+      (p) =>
+        p.stack.account === reader.stack.account &&
+        typeof p.resource.values["name"] === "string" &&
+        env.render(p.stack, p.resource.values["name"] as string) === name,
+    );
   return creator ? available(reader, creator, env) : { kind: "missing", name, why: "no stack of the env creates this parameter" };
 }
 
@@ -77,7 +94,7 @@ export const secretReads: PreflightRule = {
   id: "PRE-SECRET-001",
   title: "Secrets and parameters read at plan time have a value before the reading stack is planned",
   consequence:
-    "terraform plan fails on a fresh account: \"reading Secrets Manager Secret Version: ResourceNotFoundException: Secrets Manager can't find the specified secret value for staging label: AWSCURRENT\" (SSM: \"ParameterNotFound\")",
+    'terraform plan fails on a fresh account: "reading Secrets Manager Secret Version: ResourceNotFoundException: Secrets Manager can\'t find the specified secret value for staging label: AWSCURRENT" (SSM: "ParameterNotFound")',
   severity: "high",
   catalogue: [],
   defects: [3],
@@ -96,7 +113,13 @@ export const secretReads: PreflightRule = {
         ),
       );
     } else if (source.kind === "race") {
-      out.push(finding(attribute, `value created in this stack by ${source.creator.resource.address}, which the read does not reference`, `a reference to ${source.creator.resource.address} (or depends_on), so the read waits for the value`));
+      out.push(
+        finding(
+          attribute,
+          `value created in this stack by ${source.creator.resource.address}, which the read does not reference`,
+          `a reference to ${source.creator.resource.address} (or depends_on), so the read waits for the value`,
+        ),
+      );
     }
     return out;
   },

@@ -2,7 +2,8 @@ import { isTrue } from "../../rules/helpers";
 import { isUnknown } from "../env-index";
 import type { EnvIndex, Located, PreflightRule } from "../types";
 
-const OVERWRITE = "no error: each owner's apply overwrites the other's setting, so the two stacks never converge (and destroying one removes the setting for both)";
+const OVERWRITE =
+  "no error: each owner's apply overwrites the other's setting, so the two stacks never converge (and destroying one removes the setting for both)";
 
 /** Account- or region-wide resources that exist once (per key): who may own them, what a second owner causes. */
 export const SINGLETONS: readonly { type: string; scope: "account" | "region"; key?: (r: Located, env: EnvIndex) => string; effect: string }[] = [
@@ -17,7 +18,12 @@ export const SINGLETONS: readonly { type: string; scope: "account" | "region"; k
     key: (l) => `${String(l.resource.values["aws_service_name"])}${l.resource.values["custom_suffix"] ? `_${String(l.resource.values["custom_suffix"])}` : ""}`,
     effect: "CreateServiceLinkedRole fails: InvalidInput: Service role name AWSServiceRoleFor... has been taken in this account",
   },
-  { type: "aws_iam_openid_connect_provider", scope: "account", key: (l, env) => env.render(l.stack, String(l.resource.values["url"] ?? "")).replace(/^https:\/\//, ""), effect: "CreateOpenIDConnectProvider fails: EntityAlreadyExists: Provider with url ... already exists" },
+  {
+    type: "aws_iam_openid_connect_provider",
+    scope: "account",
+    key: (l, env) => env.render(l.stack, String(l.resource.values["url"] ?? "")).replace(/^https:\/\//, ""),
+    effect: "CreateOpenIDConnectProvider fails: EntityAlreadyExists: Provider with url ... already exists",
+  },
   { type: "aws_iam_account_password_policy", scope: "account", effect: OVERWRITE },
   { type: "aws_iam_account_alias", scope: "account", effect: OVERWRITE },
   { type: "aws_iam_security_token_service_preferences", scope: "account", effect: OVERWRITE },
@@ -31,13 +37,31 @@ export const SINGLETONS: readonly { type: string; scope: "account" | "region"; k
   { type: "aws_ec2_serial_console_access", scope: "region", effect: OVERWRITE },
   { type: "aws_xray_encryption_config", scope: "region", effect: OVERWRITE },
   { type: "aws_sns_sms_preferences", scope: "region", effect: OVERWRITE },
-  { type: "aws_guardduty_detector", scope: "region", effect: "CreateDetector fails: BadRequestException: The request is rejected because a detector already exists for the current account." },
-  { type: "aws_securityhub_account", scope: "region", effect: "EnableSecurityHub fails: ResourceConflictException: Account is already subscribed to Security Hub" },
+  {
+    type: "aws_guardduty_detector",
+    scope: "region",
+    effect: "CreateDetector fails: BadRequestException: The request is rejected because a detector already exists for the current account.",
+  },
+  {
+    type: "aws_securityhub_account",
+    scope: "region",
+    effect: "EnableSecurityHub fails: ResourceConflictException: Account is already subscribed to Security Hub",
+  },
   { type: "aws_macie2_account", scope: "region", effect: "EnableMacie fails: ConflictException: Macie is already enabled" },
   { type: "aws_detective_graph", scope: "region", effect: "CreateGraph fails: ConflictException: a behavior graph already exists" },
   { type: "aws_inspector2_enabler", scope: "region", effect: OVERWRITE },
-  { type: "aws_accessanalyzer_analyzer", scope: "region", key: (l) => String(l.resource.values["analyzer_name"]), effect: "CreateAnalyzer fails: ConflictException: analyzer already exists" },
-  { type: "aws_cloudwatch_log_resource_policy", scope: "region", key: (l) => String(l.resource.values["policy_name"]), effect: `${OVERWRITE} (same policy name)` },
+  {
+    type: "aws_accessanalyzer_analyzer",
+    scope: "region",
+    key: (l) => String(l.resource.values["analyzer_name"]),
+    effect: "CreateAnalyzer fails: ConflictException: analyzer already exists",
+  },
+  {
+    type: "aws_cloudwatch_log_resource_policy",
+    scope: "region",
+    key: (l) => String(l.resource.values["policy_name"]),
+    effect: `${OVERWRITE} (same policy name)`,
+  },
   {
     type: "aws_cloudtrail",
     scope: "region",
@@ -63,7 +87,8 @@ function groupKey(l: Located, env: EnvIndex): string | undefined {
 export const oneOwnerSingletons: PreflightRule = {
   id: "PRE-ONE-001",
   title: "Each account or region singleton (API Gateway account, Config recorder, service-linked role, OIDC provider, ...) has one owner",
-  consequence: "a second owner fails to create (\"MaxNumberOfConfigurationRecordersExceededException\", \"has been taken in this account\", \"already exists\") or, for settings, each apply undoes the other's",
+  consequence:
+    'a second owner fails to create ("MaxNumberOfConfigurationRecordersExceededException", "has been taken in this account", "already exists") or, for settings, each apply undoes the other\'s',
   severity: "high",
   catalogue: [64],
   defects: [10],

@@ -9,7 +9,8 @@ import { attributesOf, literalAt, overlaps, parseWindow, WINDOW_PAIRS, windowTyp
 export const windowOverlap: PreflightRule = {
   id: "PRE-WIN-002",
   title: "Maintenance windows are long enough and do not overlap the backup or snapshot window",
-  consequence: "the create call fails: RDS/DocumentDB/Neptune \"InvalidParameterCombination\" (backup window overlaps maintenance window, or shorter than 30 minutes); ElastiCache \"The snapshot window and maintenance window must not overlap\" / \"must be at least 60 minutes\"",
+  consequence:
+    'the create call fails: RDS/DocumentDB/Neptune "InvalidParameterCombination" (backup window overlaps maintenance window, or shorter than 30 minutes); ElastiCache "The snapshot window and maintenance window must not overlap" / "must be at least 60 minutes"',
   severity: "high",
   catalogue: [],
   defects: [1],

@@ -25,9 +25,27 @@ describe("PRE-WIN-001 window formats", () => {
       aws_elasticache_replication_group: { redis: { maintenance_window: "sun:05:00-06:00", snapshot_window: "03:00-04:00" } },
     };
     expect(preflightFailures(windowFormat, tf)).toEqual([
-      { rule: "PRE-WIN-001", address: "test/aws_rds_cluster.aurora", attribute: "preferred_maintenance_window", found: "sun:04:30-05:30", expected: "ddd:hh24:mi-ddd:hh24:mi (e.g. sun:04:30-sun:05:30)" },
-      { rule: "PRE-WIN-001", address: "test/aws_rds_cluster.aurora", attribute: "preferred_backup_window", found: "sun:03:00-04:00", expected: "hh24:mi-hh24:mi (e.g. 03:00-04:00)" },
-      { rule: "PRE-WIN-001", address: "test/aws_elasticache_replication_group.redis", attribute: "maintenance_window", found: "sun:05:00-06:00", expected: "ddd:hh24:mi-ddd:hh24:mi (e.g. sun:04:30-sun:05:30)" },
+      {
+        rule: "PRE-WIN-001",
+        address: "test/aws_rds_cluster.aurora",
+        attribute: "preferred_maintenance_window",
+        found: "sun:04:30-05:30",
+        expected: "ddd:hh24:mi-ddd:hh24:mi (e.g. sun:04:30-sun:05:30)",
+      },
+      {
+        rule: "PRE-WIN-001",
+        address: "test/aws_rds_cluster.aurora",
+        attribute: "preferred_backup_window",
+        found: "sun:03:00-04:00",
+        expected: "hh24:mi-hh24:mi (e.g. 03:00-04:00)",
+      },
+      {
+        rule: "PRE-WIN-001",
+        address: "test/aws_elasticache_replication_group.redis",
+        attribute: "maintenance_window",
+        found: "sun:05:00-06:00",
+        expected: "ddd:hh24:mi-ddd:hh24:mi (e.g. sun:04:30-sun:05:30)",
+      },
     ]);
   });
 
@@ -49,8 +67,20 @@ describe("PRE-WIN-002 window length and overlap", () => {
       aws_elasticache_replication_group: { redis: { maintenance_window: "sun:05:00-sun:06:00", snapshot_window: "05:30-06:30" } },
     };
     expect(preflightFailures(windowOverlap, tf)).toEqual([
-      { rule: "PRE-WIN-002", address: "test/aws_db_instance.db", attribute: "maintenance_window", found: "sun:03:30-sun:04:30", expected: "no overlap with backup_window = 03:00-04:00" },
-      { rule: "PRE-WIN-002", address: "test/aws_rds_cluster.aurora", attribute: "preferred_maintenance_window", found: "tue:04:00-tue:04:15 (15 minutes)", expected: "at least 30 minutes" },
+      {
+        rule: "PRE-WIN-002",
+        address: "test/aws_db_instance.db",
+        attribute: "maintenance_window",
+        found: "sun:03:30-sun:04:30",
+        expected: "no overlap with backup_window = 03:00-04:00",
+      },
+      {
+        rule: "PRE-WIN-002",
+        address: "test/aws_rds_cluster.aurora",
+        attribute: "preferred_maintenance_window",
+        found: "tue:04:00-tue:04:15 (15 minutes)",
+        expected: "at least 30 minutes",
+      },
       {
         rule: "PRE-WIN-002",
         address: "test/aws_rds_cluster_instance.one",
@@ -58,7 +88,13 @@ describe("PRE-WIN-002 window length and overlap", () => {
         found: "sat:23:30-sun:00:30",
         expected: "no overlap with aws_rds_cluster.aurora.preferred_backup_window = 00:00-00:45",
       },
-      { rule: "PRE-WIN-002", address: "test/aws_elasticache_replication_group.redis", attribute: "maintenance_window", found: "sun:05:00-sun:06:00", expected: "no overlap with snapshot_window = 05:30-06:30" },
+      {
+        rule: "PRE-WIN-002",
+        address: "test/aws_elasticache_replication_group.redis",
+        attribute: "maintenance_window",
+        found: "sun:05:00-sun:06:00",
+        expected: "no overlap with snapshot_window = 05:30-06:30",
+      },
     ]);
   });
 

@@ -61,8 +61,18 @@ export interface WindowPair {
 }
 
 export const WINDOW_PAIRS: readonly WindowPair[] = [
-  { type: "aws_db_instance", maintenance: "maintenance_window", backup: "backup_window", error: "InvalidParameterCombination: the backup window and maintenance window must not overlap" },
-  { type: "aws_rds_cluster", maintenance: "preferred_maintenance_window", backup: "preferred_backup_window", error: "InvalidParameterCombination: the backup window and maintenance window must not overlap" },
+  {
+    type: "aws_db_instance",
+    maintenance: "maintenance_window",
+    backup: "backup_window",
+    error: "InvalidParameterCombination: the backup window and maintenance window must not overlap",
+  },
+  {
+    type: "aws_rds_cluster",
+    maintenance: "preferred_maintenance_window",
+    backup: "preferred_backup_window",
+    error: "InvalidParameterCombination: the backup window and maintenance window must not overlap",
+  },
   {
     type: "aws_rds_cluster_instance",
     maintenance: "preferred_maintenance_window",
@@ -70,10 +80,30 @@ export const WINDOW_PAIRS: readonly WindowPair[] = [
     backupFrom: { reference: "cluster_identifier", type: "aws_rds_cluster", attribute: "preferred_backup_window" },
     error: "InvalidParameterCombination: the instance's maintenance window must not overlap the cluster's backup window",
   },
-  { type: "aws_docdb_cluster", maintenance: "preferred_maintenance_window", backup: "preferred_backup_window", error: "InvalidParameterValue: the backup window and maintenance window must not overlap" },
-  { type: "aws_neptune_cluster", maintenance: "preferred_maintenance_window", backup: "preferred_backup_window", error: "InvalidParameterValue: the backup window and maintenance window must not overlap" },
-  { type: "aws_elasticache_cluster", maintenance: "maintenance_window", backup: "snapshot_window", error: "InvalidParameterValue: The snapshot window and maintenance window must not overlap." },
-  { type: "aws_elasticache_replication_group", maintenance: "maintenance_window", backup: "snapshot_window", error: "InvalidParameterValue: The snapshot window and maintenance window must not overlap." },
+  {
+    type: "aws_docdb_cluster",
+    maintenance: "preferred_maintenance_window",
+    backup: "preferred_backup_window",
+    error: "InvalidParameterValue: the backup window and maintenance window must not overlap",
+  },
+  {
+    type: "aws_neptune_cluster",
+    maintenance: "preferred_maintenance_window",
+    backup: "preferred_backup_window",
+    error: "InvalidParameterValue: the backup window and maintenance window must not overlap",
+  },
+  {
+    type: "aws_elasticache_cluster",
+    maintenance: "maintenance_window",
+    backup: "snapshot_window",
+    error: "InvalidParameterValue: The snapshot window and maintenance window must not overlap.",
+  },
+  {
+    type: "aws_elasticache_replication_group",
+    maintenance: "maintenance_window",
+    backup: "snapshot_window",
+    error: "InvalidParameterValue: The snapshot window and maintenance window must not overlap.",
+  },
 ];
 
 const TIME = "([01][0-9]|2[0-3]):([0-5][0-9])";

@@ -17,7 +17,9 @@ function certificate(domain: string, zoneRef: string) {
         allow_overwrite: true,
       },
     },
-    aws_acm_certificate_validation: { cert: { certificate_arn: "${aws_acm_certificate.cert.arn}", validation_record_fqdns: "${[ for key, val in aws_route53_record.validation: val.fqdn]}" } },
+    aws_acm_certificate_validation: {
+      cert: { certificate_arn: "${aws_acm_certificate.cert.arn}", validation_record_fqdns: "${[ for key, val in aws_route53_record.validation: val.fqdn]}" },
+    },
   };
 }
 
@@ -30,7 +32,10 @@ describe("PRE-DNS-001 validating zones are delegated", () => {
       resource: {
         ...apexCertificate,
         aws_route53_zone: { apex: { name: "acme.io" } },
-        aws_route53_record: { ...apexCertificate.aws_route53_record, dev: { zone_id: "${aws_route53_zone.apex.zone_id}", name: "dev.acme.io", type: "NS", ttl: 172800, records: ns } },
+        aws_route53_record: {
+          ...apexCertificate.aws_route53_record,
+          dev: { zone_id: "${aws_route53_zone.apex.zone_id}", name: "dev.acme.io", type: "NS", ttl: 172800, records: ns },
+        },
       },
     });
     e.add("app", { resource: certificate("api.dev.acme.io", e.ref("child", "app", "aws_route53_zone.dev.zone_id")) });
@@ -46,7 +51,12 @@ describe("PRE-DNS-001 validating zones are delegated", () => {
     const e = new EnvFixture({ dns: {}, app: {}, web: {} });
     e.add("app", { resource: certificate("api.dev.acme.io", e.ref("dns", "app", "aws_route53_zone.dev.zone_id")) });
     e.add("web", { resource: certificate("app.dev.platform.example.com", e.ref("dns", "web", "aws_route53_zone.platform.zone_id")) });
-    e.add("dns", { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" }, dev: { name: "dev.acme.io" }, platform: { name: "dev.platform.example.com" } } } });
+    e.add("dns", {
+      resource: {
+        ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"),
+        aws_route53_zone: { apex: { name: "acme.io" }, dev: { name: "dev.acme.io" }, platform: { name: "dev.platform.example.com" } },
+      },
+    });
     expect(preflightFailures(rule, e).map((f) => [f.address, f.found])).toEqual([
       ["dns/aws_route53_zone.apex", "acme.io (no parent zone in the env: delegated by a registrar or another account)"],
       ["dns/aws_route53_zone.dev", "dev.acme.io (sub-zone of acme.io in dns; no NS record there)"],
@@ -61,17 +71,35 @@ describe("PRE-DNS-001 validating zones are delegated", () => {
     const e = new EnvFixture({ dns: { account: dev, resource: { aws_route53_zone: { dev: { name: "Dev.Acme.io." } } } }, app: { account: dev } });
     e.add("app", { account: dev, resource: certificate("api.dev.acme.io", e.ref("dns", "app", "aws_route53_zone.dev.zone_id")) });
     const declared = { name: "dev.acme.io", account: dev, declaredBy: "dev-us-east-1-dns-zone/zone" };
-    expect(preflightStatuses(rule, e, { prerequisites: { zones: [declared] } })).toEqual({ "dns/aws_route53_zone.dev": "passed", "app/aws_acm_certificate.cert": "passed" });
-    const apex = new EnvFixture({ dns: { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" } } } } });
-    expect(preflightStatuses(rule, apex, { prerequisites: { zones: [{ name: "acme.io", account: ACCOUNT, declaredBy: "prod-us-east-1-dns-zone/zone" }] } })).toEqual({
+    expect(preflightStatuses(rule, e, { prerequisites: { zones: [declared] } })).toEqual({
+      "dns/aws_route53_zone.dev": "passed",
+      "app/aws_acm_certificate.cert": "passed",
+    });
+    const apex = new EnvFixture({
+      dns: { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" } } } },
+    });
+    expect(
+      preflightStatuses(rule, apex, { prerequisites: { zones: [{ name: "acme.io", account: ACCOUNT, declaredBy: "prod-us-east-1-dns-zone/zone" }] } }),
+    ).toEqual({
       "dns/aws_route53_zone.apex": "passed",
       "dns/aws_acm_certificate.cert": "passed",
     });
   });
 
   it("Noncompliance: a delegation declared for another account, or for another zone, does not count", () => {
-    const e = new EnvFixture({ dns: { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" } } } } });
-    const elsewhere = { prerequisites: { zones: [{ name: "acme.io", account: "999999999999", declaredBy: "staging-us-east-1-dns-zone" }, { name: "www.acme.io", account: ACCOUNT, declaredBy: "x" }] } };
-    expect(preflightFailures(rule, e, elsewhere).map((f) => [f.address, f.found])).toEqual([["dns/aws_route53_zone.apex", "acme.io (no parent zone in the env: delegated by a registrar or another account)"]]);
+    const e = new EnvFixture({
+      dns: { resource: { ...certificate("acme.io", "${aws_route53_zone.apex.zone_id}"), aws_route53_zone: { apex: { name: "acme.io" } } } },
+    });
+    const elsewhere = {
+      prerequisites: {
+        zones: [
+          { name: "acme.io", account: "999999999999", declaredBy: "staging-us-east-1-dns-zone" },
+          { name: "www.acme.io", account: ACCOUNT, declaredBy: "x" },
+        ],
+      },
+    };
+    expect(preflightFailures(rule, e, elsewhere).map((f) => [f.address, f.found])).toEqual([
+      ["dns/aws_route53_zone.apex", "acme.io (no parent zone in the env: delegated by a registrar or another account)"],
+    ]);
   });
 });

@@ -19,7 +19,13 @@ const isPublic = (zone: Located) => zone.resource.values["vpc"] === undefined;
 
 /** Records that publish ACM validation CNAMEs (they read a certificate's domain_validation_options). */
 function validationRecords(env: EnvIndex): Located[] {
-  return env.ofType("aws_route53_record").filter((r) => stringsIn(r.resource.values).some((s) => s.value.includes("domain_validation_options")) || env.resolveAll(r.stack, r.resource.values["for_each"]).some((t) => t.resource?.type === "aws_acm_certificate"));
+  return env
+    .ofType("aws_route53_record")
+    .filter(
+      (r) =>
+        stringsIn(r.resource.values).some((s) => s.value.includes("domain_validation_options")) ||
+        env.resolveAll(r.stack, r.resource.values["for_each"]).some((t) => t.resource?.type === "aws_acm_certificate"),
+    );
 }
 
 function zoneOf(env: EnvIndex, record: Located): Located | undefined {
@@ -44,7 +50,8 @@ function delegation(env: EnvIndex, parent: Located, child: Located, name: string
   return literal ? "literal" : "none";
 }
 
-const TIMEOUT = "aws_acm_certificate_validation waits for ISSUED until its create timeout (75 minutes) and fails; the certificate stays PENDING_VALIDATION (ACM cannot resolve the validation CNAME)";
+const TIMEOUT =
+  "aws_acm_certificate_validation waits for ISSUED until its create timeout (75 minutes) and fails; the certificate stays PENDING_VALIDATION (ACM cannot resolve the validation CNAME)";
 
 /**
  * Every hosted zone that publishes ACM validation records can be reached from the public DNS: a
@@ -66,10 +73,13 @@ export const zoneDelegation: PreflightRule = {
   resourceTypes: ["aws_route53_zone", "aws_acm_certificate"],
   appliesTo(subject, env) {
     if (subject.resource.type === "aws_acm_certificate") return env.referencing(subject, "aws_acm_certificate_validation", "certificate_arn").length > 0;
-    return isPublic(subject) && validationRecords(env).some((r) => {
-      const z = zoneOf(env, r);
-      return !!z && same(z, subject);
-    });
+    return (
+      isPublic(subject) &&
+      validationRecords(env).some((r) => {
+        const z = zoneOf(env, r);
+        return !!z && same(z, subject);
+      })
+    );
   },
   check(subject, env) {
     if (subject.resource.type === "aws_acm_certificate") {
@@ -77,7 +87,14 @@ export const zoneDelegation: PreflightRule = {
         .filter((n): n is string => typeof n === "string")
         .map((n) => env.render(subject.stack, n));
       const reserved = names.filter((n) => !isUnknown(n) && isReserved(n));
-      return reserved.length ? [{ ...finding("domain_name", reserved.join(", "), "a domain the organisation owns (reserved domains such as example.com can never be validated)"), consequence: TIMEOUT }] : [];
+      return reserved.length
+        ? [
+            {
+              ...finding("domain_name", reserved.join(", "), "a domain the organisation owns (reserved domains such as example.com can never be validated)"),
+              consequence: TIMEOUT,
+            },
+          ]
+        : [];
     }
     const name = zoneName(env, subject);
     if (!name) return [];
@@ -92,8 +109,22 @@ export const zoneDelegation: PreflightRule = {
     const out: Finding[] = [];
     if (parent) {
       const d = delegation(env, parent.z, subject, name);
-      if (d === "none") out.push(finding("name", `${name} (sub-zone of ${parent.n} in ${parent.z.stack.name}; no NS record there)`, `an aws_route53_record type NS named ${name} in ${parent.n}, with records = this zone's name_servers`));
-      if (d === "literal") out.push(finding("name", `${name} (the NS record in ${parent.n} lists literal name servers)`, "records = this zone's name_servers (a new zone gets new name servers)"));
+      if (d === "none")
+        out.push(
+          finding(
+            "name",
+            `${name} (sub-zone of ${parent.n} in ${parent.z.stack.name}; no NS record there)`,
+            `an aws_route53_record type NS named ${name} in ${parent.n}, with records = this zone's name_servers`,
+          ),
+        );
+      if (d === "literal")
+        out.push(
+          finding(
+            "name",
+            `${name} (the NS record in ${parent.n} lists literal name servers)`,
+            "records = this zone's name_servers (a new zone gets new name servers)",
+          ),
+        );
     } else if (!declaredPrerequisite(env, "zones", name, subject.stack)) {
       out.push(
         finding(

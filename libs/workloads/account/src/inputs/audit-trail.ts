@@ -7,21 +7,17 @@ export const SEED_TRAIL_RETENTION_DAYS = 365;
 /** CloudWatch Logs retention values of at least the seed's year (the same value locks the S3 copy). */
 const AUDIT_RETENTION_DAYS = LOG_RETENTION_DAYS.filter((d) => d >= SEED_TRAIL_RETENTION_DAYS);
 
-const bucketName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
-    message: 'must be an S3 bucket name: 3-63 lowercase letters, digits, "." or "-", starting and ending with a letter or digit',
-  });
+const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+  message: 'must be an S3 bucket name: 3-63 lowercase letters, digits, "." or "-", starting and ending with a letter or digit',
+});
 
 /** `auditTrail` of account/foundation. */
 export const auditTrailInputs = z
   .object({
     /** Trail name; also its key alias, log group `/aws/cloudtrail/<name>` and delivery role `<name>-cloudwatch-logs`. */
-    name: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,100}[A-Za-z0-9]$/, {
-        message: 'must be 3-102 letters, digits, "_" or "-", starting and ending with a letter or digit',
-      }),
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,100}[A-Za-z0-9]$/, {
+      message: 'must be 3-102 letters, digits, "_" or "-", starting and ending with a letter or digit',
+    }),
     /** Bucket of the log files (globally unique: the default carries the account id). */
     bucketName,
     /**

@@ -94,11 +94,9 @@ export const timelineAppInputs = z
     xray: z
       .object({
         /** Daemon image with a pinned version. */
-        daemonImage: z
-          .string()
-          .regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+:[0-9][A-Za-z0-9._-]*$/, {
-            message: 'must be an image with a pinned version, like "public.ecr.aws/xray/aws-xray-daemon:3.3.14"',
-          }),
+        daemonImage: z.string().regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+:[0-9][A-Za-z0-9._-]*$/, {
+          message: 'must be an image with a pinned version, like "public.ecr.aws/xray/aws-xray-daemon:3.3.14"',
+        }),
         /** MiB reserved for the daemon. */
         memoryReservation: z.number().int().min(16).max(512),
       })
