@@ -6,6 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine";
 import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
+import { VENDED_LOG_DELIVERY_ACTIONS } from "@infra/lambda";
 import { EventRule } from "@infra/messaging";
 import { Construct } from "constructs";
 
@@ -176,16 +177,7 @@ export class RotationRedeploy extends Construct {
       {
         sid: "DeliverLogs",
         effect: "Allow",
-        actions: [
-          "logs:CreateLogDelivery",
-          "logs:GetLogDelivery",
-          "logs:UpdateLogDelivery",
-          "logs:DeleteLogDelivery",
-          "logs:ListLogDeliveries",
-          "logs:PutResourcePolicy",
-          "logs:DescribeResourcePolicies",
-          "logs:DescribeLogGroups",
-        ],
+        actions: [...VENDED_LOG_DELIVERY_ACTIONS],
         resources: ["*"],
       },
       {
