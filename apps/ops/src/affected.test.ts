@@ -61,7 +61,7 @@ export const apiRecord = defineModule({
   });
 
   it("defined in _envcommon, nx marks all four, and `infra affected` plans dev's one new stack only", () => {
-    expect(affectedEnvApps("environments/_envcommon/dns/api-record.ts,environments/dev/us-east-1/platform.ts")).toEqual(ENV_APPS);
+    expect(affectedEnvApps("environments/_envcommon/platform/dns/api-record.ts,environments/dev/us-east-1/platform.ts")).toEqual(ENV_APPS);
     const tmp = mkdtempSync(join(tmpdir(), "affected-"));
     const tree = join(tmp, "head");
     const git = (args: string[], cwd = ROOT) => {
@@ -71,7 +71,7 @@ export const apiRecord = defineModule({
     try {
       git(["worktree", "add", "--detach", "--quiet", tree, "HEAD"]);
       symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
-      writeFileSync(join(tree, "environments/_envcommon/dns/api-record.ts"), MODULE("environments/_envcommon/dns/api-record.ts"));
+      writeFileSync(join(tree, "environments/_envcommon/platform/dns/api-record.ts"), MODULE("environments/_envcommon/platform/dns/api-record.ts"));
       const platform = join(tree, "environments/dev/us-east-1/platform.ts");
       // dev deploys the whole platform (deployWorkload) plus the new module.
       const original = readFileSync(platform, "utf8");
@@ -82,7 +82,7 @@ export const apiRecord = defineModule({
       expect(edited).not.toBe(original);
       writeFileSync(
         platform,
-        `import { deploy, deploymentsFrom } from "@infra/config";\nimport { apiRecord } from "../../_envcommon/dns/api-record";\n${edited}`,
+        `import { deploy, deploymentsFrom } from "@infra/config";\nimport { apiRecord } from "../../_envcommon/platform/dns/api-record";\n${edited}`,
       );
       const r = spawnSync(process.execPath, [join(tree, "apps/ops/scripts/run.cjs"), "affected", "--base", "HEAD", "--json"], { cwd: tree, encoding: "utf8" });
       expect(r.stderr).toContain("synthesizing HEAD");

@@ -1,9 +1,9 @@
 import { type RegionName, type WaiverConfig, deploymentIdOf } from "@infra/config";
-import { rds } from "../data/rds";
-import { zone } from "../dns/zone";
-import { vpc } from "../network/vpc";
-import { ecsCluster } from "../services/ecs-cluster";
-import { ingress } from "../services/ingress";
+import { rds } from "./data/rds";
+import { zone } from "./dns/zone";
+import { vpc } from "./network/vpc";
+import { ecsCluster } from "./services/ecs-cluster";
+import { ingress } from "./services/ingress";
 
 /**
  * The relaxations seed 004 asks for on purpose, as policy waivers (each with its reason). Envs list

@@ -71,7 +71,7 @@ const vpc = defineModule({
   module: "vpc",
   builder: "app/vpc",
   schema: z.object({ cidr: z.string(), azs: z.array(z.string()) }).strict(),
-  source: "_envcommon/network/vpc.ts",
+  source: "_envcommon/platform/network/vpc.ts",
   defaults: ({ region }) => ({ cidr: region.cidrs["app"], azs: [...region.azs] }),
   check: (self) => azIssues(self),
 });
@@ -81,7 +81,7 @@ const peering = defineModule({
   module: "peering",
   builder: "app/peering",
   schema: z.object({}).strict(),
-  source: "_envcommon/network/peering.ts",
+  source: "_envcommon/platform/network/peering.ts",
   dependencies: { vpc: { category: "network", module: "vpc" } },
   requiredDependencies: ["peer"],
   defaults: () => ({}),
@@ -169,7 +169,7 @@ describe("ModuleDefinition.check", () => {
 describe("resolveEnv builders option", () => {
   it("rejects a module whose builder no workload registers, at the module's file", () => {
     expect(issuesOf(() => resolveEnv(root, env("10.0.0.0/16", "10.1.0.0/16"), { app }, { builders: ["app/vpc"] }))[0]).toEqual({
-      level: "_envcommon/network/peering.ts",
+      level: "_envcommon/platform/network/peering.ts",
       path: "deployments[1] (network/peering).builder",
       value: '"app/peering"',
       allowed: "no workload registers this builder; known: app/vpc",

@@ -126,11 +126,14 @@ function refOfModule(def: AnyModuleDefinition | undefined, region: RegionName | 
  */
 export function moduleSource(def: { readonly workload: string; readonly category: string; readonly module: string }): string {
   const { workload, category, module } = def;
-  const folder = category === workload ? workload : category.startsWith(`${workload}-`) ? `${workload}/${category.slice(workload.length + 1)}` : category;
+  // Every workload's modules live under its own folder: `<w>-<folder>` categories in `<w>/<folder>/`, the platform's
+  // plain categories (`dns`, `data`, ...) in `platform/<category>/`.
+  const folder =
+    category === workload ? workload : category.startsWith(`${workload}-`) ? `${workload}/${category.slice(workload.length + 1)}` : `${workload}/${category}`;
   return `${MODULE_ROOT}/${folder}/${module}.ts`;
 }
 
-/** Where the `_envcommon/{category}/{module}` level lives in the repo. */
+/** Where the `_envcommon/<workload>/<category>/<module>` level lives in the repo. */
 export const MODULE_ROOT = "environments/_envcommon";
 
 /** What a module's defaults function sees: the merged settings of its env and region. */

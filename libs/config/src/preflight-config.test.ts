@@ -11,7 +11,7 @@ const net = defineModule({
   module: "vpc",
   builder: "app/vpc",
   schema: z.object({}).strict(),
-  source: "_envcommon/network/vpc.ts",
+  source: "_envcommon/platform/network/vpc.ts",
   defaults: () => ({}),
 });
 

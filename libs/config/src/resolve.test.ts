@@ -20,7 +20,7 @@ const net = defineModule({
   module: "vpc",
   builder: "app/vpc",
   schema: z.object({ cidr: z.string(), nat: z.enum(["none", "single", "perAz"]), size: z.number() }).strict(),
-  source: "_envcommon/network/vpc.ts",
+  source: "_envcommon/platform/network/vpc.ts",
   defaults: (ctx) => ({ cidr: ctx.region.cidrs["app"], nat: ctx.settings.nat.mode, size: (ctx.workload as { size: number }).size }),
 });
 
@@ -30,7 +30,7 @@ const db = defineModule({
   module: "db",
   builder: "app/db",
   schema: z.object({ instanceClass: z.string().startsWith("db.") }).strict(),
-  source: "_envcommon/data/db.ts",
+  source: "_envcommon/platform/data/db.ts",
   defaults: () => ({ instanceClass: "db.t3.micro" }),
   dependencies: { vpc: { category: "network", module: "vpc" } },
 });

@@ -23,7 +23,7 @@ const module = (workload: string, name: string, tags?: Record<string, unknown>) 
     module: name,
     builder: `${workload}/${name}`,
     schema: z.object({}).strict(),
-    source: `_envcommon/data/${name}.ts`,
+    source: `_envcommon/platform/data/${name}.ts`,
     defaults: () => ({}),
     ...(tags ? { tags } : {}),
   });

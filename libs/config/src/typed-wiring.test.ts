@@ -81,7 +81,7 @@ describe("typed wiring (ADR 0120)", () => {
   it("derives a module's source from workload, category and module by the _envcommon convention", () => {
     expect(vpc.source).toBe("environments/_envcommon/app/network/vpc.ts");
     expect(moduleSource({ workload: "account", category: "account", module: "foundation" })).toBe("environments/_envcommon/account/foundation.ts");
-    expect(moduleSource({ workload: "platform", category: "data", module: "rds" })).toBe("environments/_envcommon/data/rds.ts");
+    expect(moduleSource({ workload: "platform", category: "data", module: "rds" })).toBe("environments/_envcommon/platform/data/rds.ts");
     expect(
       defineModule({ ...base, category: "app-api", module: "rest", builder: "app/rest", source: "environments/_envcommon/app/api/rest-api.ts" }).source,
     ).toBe("environments/_envcommon/app/api/rest-api.ts");

@@ -86,7 +86,7 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     variant: () => devCidr("10.10.0.0/24"),
     // The module derives cidr from region.ts cidrs in its defaults, so the issue names the module file.
     expect: {
-      level: "environments/_envcommon/network/vpc.ts",
+      level: "environments/_envcommon/platform/network/vpc.ts",
       path: "us-east-1/network/vpc.inputs.cidr",
       value: '"10.10.0.0/24"',
       allowed: "a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28",

@@ -59,7 +59,7 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
     variant: () =>
       addDeployments(dev(), "us-east-1", { ...deploy({ ...platformModules.zone, module: "zone-v2", builder: "platform/zone-v2" }), source: DEV_PLATFORM }),
     expect: {
-      level: "environments/_envcommon/dns/zone.ts",
+      level: "environments/_envcommon/platform/dns/zone.ts",
       path: `deployments[${dev().regions[0]!.deployments.length}] (dns/zone-v2).builder`,
       value: '"platform/zone-v2"',
       allowed: "no workload registers this builder",
@@ -84,7 +84,7 @@ export const STRUCTURE_CASES: readonly BadConfigCase[] = [
       path: "us-east-1/ops/monitoring.dependencies.peering",
       value: '"us-east-1/network/vpc-peering"',
       allowed:
-        "no such deployment in dev (the module of environments/_envcommon/network/vpc-peering.ts is not deployed in us-east-1: deploy it there, or drop the dependency)",
+        "no such deployment in dev (the module of environments/_envcommon/platform/network/vpc-peering.ts is not deployed in us-east-1: deploy it there, or drop the dependency)",
     },
   },
   {

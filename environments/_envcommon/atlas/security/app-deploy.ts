@@ -1,6 +1,6 @@
 import { defineModule } from "@infra/config";
 import { SERVICES, atlasAppDeployInputs } from "@infra/atlas-inputs";
-import { ciAccess } from "../../security/ci-access";
+import { ciAccess } from "../../platform/security/ci-access";
 import { type AtlasContext, features, inPrimary, prefix } from "../features";
 import { ecr } from "../services/ecr";
 import { ecs } from "../services/ecs";

@@ -5,7 +5,7 @@ import { kms } from "../security/kms";
 import { ecsCluster } from "../services/ecs-cluster";
 
 /**
- * _envcommon/data/rds.hcl: PostgreSQL per seed 004. The defaults are dev's row of the RDS table;
+ * _envcommon/platform/data/rds.hcl: PostgreSQL per seed 004. The defaults are dev's row of the RDS table;
  * env deployments override instance class, storage and Multi-AZ.
  */
 export const rds = defineModule({

@@ -4,7 +4,7 @@ import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 
 /**
- * _envcommon/services/ecs-cluster.hcl: ECS on EC2 per seed 004. Defaults are dev's row (t3.micro,
+ * _envcommon/platform/services/ecs-cluster.hcl: ECS on EC2 per seed 004. Defaults are dev's row (t3.micro,
  * 1-3 instances per the Scaling section); envs override type and counts.
  */
 export const ecsCluster = defineModule({
