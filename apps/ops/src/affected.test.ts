@@ -40,8 +40,10 @@ describe("nx affected (the project graph follows imports)", () => {
  * (`infra affected --base <ref>`), which changes only where a deployment really changes.
  */
 describe("a dev-only new module", () => {
-  const MODULE = (source: string) => `import { defineModule } from "@infra/config";
+  const MODULE = `import { defineModule } from "@infra/config";
 import { appRecordInputs } from "@infra/platform-inputs";
+import { ingress } from "../services/ingress";
+import { zone } from "./zone";
 
 /** api.<zone> in dev only: an alias to the ALB, like app-record. */
 export const apiRecord = defineModule({
@@ -50,8 +52,7 @@ export const apiRecord = defineModule({
   module: "api-record",
   builder: "platform/app-record",
   schema: appRecordInputs,
-  source: "${source}",
-  dependencies: { zone: { category: "dns", module: "zone" }, ingress: { category: "services", module: "ingress" } },
+  dependencies: { zone, ingress },
   defaults: () => ({ recordName: "api", routing: { mode: "simple" as const } }),
 });
 `;
@@ -71,7 +72,7 @@ export const apiRecord = defineModule({
     try {
       git(["worktree", "add", "--detach", "--quiet", tree, "HEAD"]);
       symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
-      writeFileSync(join(tree, "environments/_envcommon/platform/dns/api-record.ts"), MODULE("environments/_envcommon/platform/dns/api-record.ts"));
+      writeFileSync(join(tree, "environments/_envcommon/platform/dns/api-record.ts"), MODULE);
       const platform = join(tree, "environments/dev/us-east-1/platform.ts");
       // dev deploys the whole platform (deployWorkload) plus the new module.
       const original = readFileSync(platform, "utf8");

@@ -1,4 +1,4 @@
-import { WORKLOADS } from "@envs/envcommon";
+import { WORKLOADS, platformModules } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { type EnvConfig, type Prerequisite, reservedDomainError } from "@infra/config";
 import { declaredPrerequisites } from "@infra/core";
@@ -106,7 +106,7 @@ describe('a parent zone of the same env ("env-zone"): the zone\'s stack creates 
           ? {
               ...d,
               inputs: { ...(d.inputs as object), delegation: { kind: "env-zone" } },
-              dependencies: { ...d.dependencies, parent: { category: "dns", module: "zone" } },
+              dependencies: { ...d.dependencies, parent: platformModules.zone },
             }
           : d,
       ),

@@ -82,7 +82,7 @@ const peering = defineModule({
   builder: "app/peering",
   schema: z.object({}).strict(),
   source: "_envcommon/platform/network/peering.ts",
-  dependencies: { vpc: { category: "network", module: "vpc" } },
+  dependencies: { vpc: () => vpc },
   requiredDependencies: ["peer"],
   defaults: () => ({}),
   check: (self, env) => peeredCidrIssues(self, env),
@@ -102,7 +102,7 @@ function region(name: string, cidr: string, extra: Partial<RegionConfig> = {}): 
 function env(
   eastCidr: string,
   westCidr: string,
-  eastDeployments = [deploy(vpc), deploy(peering, { dependencies: { peer: { category: "network", module: "vpc", region: "us-west-2" } } })],
+  eastDeployments = [deploy(vpc), deploy(peering, { dependencies: { peer: { module: vpc, region: "us-west-2" } } })],
 ): EnvConfig {
   return {
     name: "dev",
@@ -141,7 +141,7 @@ describe("ModuleDefinition.check", () => {
   });
 
   it("rejects a VPC peered with itself", () => {
-    const self = [deploy(vpc), deploy(peering, { dependencies: { peer: { category: "network", module: "vpc" } } })];
+    const self = [deploy(vpc), deploy(peering, { dependencies: { peer: vpc } })];
     expect(issuesOf(() => resolveEnv(root, env("10.0.0.0/16", "10.1.0.0/16", self), { app }))[0]).toMatchObject({
       path: "us-east-1/network/peering.dependencies.peer",
       allowed: expect.stringContaining("cannot peer with itself"),

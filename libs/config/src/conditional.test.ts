@@ -37,8 +37,7 @@ const dns = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
   builder: "app/records",
   schema: z.object({ n: z.number() }),
   source: "records.ts",
-  dependencies: (ctx) =>
-    ctx.workload.phase === 1 ? { target: { category: "compute", module: "host" } } : { target: { category: "compute", module: "cluster" } },
+  dependencies: (ctx) => (ctx.workload.phase === 1 ? { target: host } : { target: cluster }),
   defaults: () => ({ n: 3 }),
 });
 const env = (phase: number): EnvConfig => ({
@@ -67,7 +66,7 @@ describe("conditional modules", () => {
       ...dns,
       module: "broken",
       source: "broken.ts",
-      dependencies: { target: { category: "compute", module: "host" } },
+      dependencies: { target: host },
     } as never);
     const e = env(2);
     const withBroken: EnvConfig = { ...e, regions: [{ ...e.regions[0]!, deployments: [...e.regions[0]!.deployments, deploy(broken)] }] };

@@ -54,23 +54,6 @@ export function defineWorkload<S extends z.ZodType>(def: {
   return { ...def, source: def.source ?? `${MODULE_ROOT}/${def.name}/workload.ts` } as unknown as WorkloadDefinition<z.output<S>>;
 }
 
-/**
- * Where a dependency lives, by name: another deployment of the same env.
- * @deprecated Name the module definition instead (`dependencies: { vpc }`, or
- * `{ vpc: { module: vpc, region: "primary" } }`): a typo in a string pair is found at resolve time,
- * a wrong import at compile time. Accepted until the modules of parallel branches are converted (ADR 0120).
- */
-export interface DependencyRef {
-  /** @deprecated name the module definition instead (ADR 0120) */
-  readonly category: string;
-  readonly module: string;
-  /**
-   * Region of the dependency: a region name, "primary" (the env's primary region), or omitted
-   * for the same region as the dependent deployment.
-   */
-  readonly region?: RegionName | "primary";
-}
-
 /** The deployment a dependency names, as resolve reads it. */
 export interface DependencyAddress {
   readonly category: string;
@@ -93,19 +76,20 @@ export type ModuleReference = AnyModuleDefinition | (() => AnyModuleDefinition);
 
 /**
  * A dependency (Terragrunt's `dependency` block): the module whose deployment this one reads, in the
- * same region, or `{ module, region }` for another region ("primary": the env's primary region).
- * The `{ category, module }` string form is deprecated (ADR 0120).
+ * same region, or `{ module, region }` for another region ("primary": the env's primary region). Dependencies
+ * name definitions, never `{ category, module }` strings: a wrong import fails at compile time (ADR 0120).
  */
-export type Dependency = ModuleReference | { readonly module: ModuleReference; readonly region?: RegionName | "primary" } | DependencyRef;
+export type Dependency = ModuleReference | { readonly module: ModuleReference; readonly region?: RegionName | "primary" };
 
 /**
  * The `{ category, module, region }` a dependency names, or a message saying why it names nothing (an
  * import cycle leaves the imported definition undefined while its importer is being defined).
  */
-export function dependencyRef(dependency: Dependency | undefined): DependencyAddress | string {
+export function dependencyRef(dependency: Dependency | DependencyAddress | undefined): DependencyAddress | string {
   if (dependency === undefined || dependency === null) return UNDEFINED_DEPENDENCY;
   if (typeof dependency === "function") return refOfModule(dependency(), undefined);
   if ("schema" in dependency) return refOfModule(dependency, undefined);
+  // An address resolve makes itself (the implicit account foundation dependency); config cannot write one.
   if (typeof dependency.module === "string") return dependency as DependencyAddress;
   const target = typeof dependency.module === "function" ? dependency.module() : dependency.module;
   return refOfModule(target, dependency.region);
@@ -122,7 +106,7 @@ function refOfModule(def: AnyModuleDefinition | undefined, region: RegionName | 
  * The file that declares a module, by the `_envcommon` convention: category `<workload>-<folder>` lives
  * in `environments/_envcommon/<workload>/<folder>/<module>.ts`, category `<workload>` in
  * `environments/_envcommon/<workload>/<module>.ts`, any other category `c` (the platform's) in
- * `environments/_envcommon/<c>/<module>.ts`. A test checks that every module's file exists.
+ * `environments/_envcommon/<workload>/<c>/<module>.ts`. A test checks that every module's file exists.
  */
 export function moduleSource(def: { readonly workload: string; readonly category: string; readonly module: string }): string {
   const { workload, category, module } = def;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type EnvConfig, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
+import { type EnvConfig, type ModuleDefinition, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
 import { resolveEnv, validateEnvSet } from "./resolve";
 import { errorOf, testRoot } from "./test-fixtures";
 
@@ -32,7 +32,7 @@ const db = defineModule({
   schema: z.object({ instanceClass: z.string().startsWith("db.") }).strict(),
   source: "_envcommon/platform/data/db.ts",
   defaults: () => ({ instanceClass: "db.t3.micro" }),
-  dependencies: { vpc: { category: "network", module: "vpc" } },
+  dependencies: { vpc: () => net },
 });
 
 function region(overrides: Partial<RegionConfig> = {}): RegionConfig {
@@ -154,12 +154,13 @@ describe("resolveEnv", () => {
   });
 
   it("rejects an unknown dependency and a cycle", () => {
-    const dangling = defineModule({ ...db, module: "db2", dependencies: { cache: { category: "data", module: "redis" } } } as never);
+    const redis = defineModule({ ...db, module: "redis" } as never);
+    const dangling = defineModule({ ...db, module: "db2", dependencies: { cache: redis } } as never);
     const e = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(dangling)] })] }), { app }));
     expect(e.issues[0]).toMatchObject({ path: "us-east-1/data/db2.dependencies.cache", value: '"us-east-1/data/redis"' });
 
-    const a = defineModule({ ...net, module: "a", dependencies: { b: { category: "network", module: "b" } } } as never);
-    const b = defineModule({ ...net, module: "b", dependencies: { a: { category: "network", module: "a" } } } as never);
+    const a: ModuleDefinition = defineModule({ ...net, module: "a", dependencies: { b: () => b } } as never);
+    const b: ModuleDefinition = defineModule({ ...net, module: "b", dependencies: { a: () => a } } as never);
     const cyc = errorOf(() => resolveEnv(root, env({ regions: [region({ deployments: [deploy(a), deploy(b)] })] }), { app }));
     expect(cyc.issues[0]).toMatchObject({ path: "dependencies", value: '"us-east-1/network/a -> us-east-1/network/b -> us-east-1/network/a"' });
   });
@@ -236,11 +237,7 @@ describe("the account foundation", () => {
       allowed: "the account foundation deploys in the primary region (us-east-1)",
     });
     const withDeps = errorOf(() =>
-      resolveEnv(
-        root,
-        env({ regions: [region({ deployments: [deploy(net), deploy(foundation, { dependencies: { vpc: { category: "network", module: "vpc" } } })] })] }),
-        { app },
-      ),
+      resolveEnv(root, env({ regions: [region({ deployments: [deploy(net), deploy(foundation, { dependencies: { vpc: net } })] })] }), { app }),
     );
     expect(withDeps.issues[0]).toMatchObject({
       path: "us-east-1/account/foundation.dependencies",

@@ -244,7 +244,8 @@ export function resolveEnv(rootInput: RootConfig, env: EnvConfig, workloads: Wor
     id: string;
     level: string;
     deployment: Omit<ResolvedDeployment, "dependencies">;
-    refs: Record<string, Dependency>;
+    /** What config names, plus the foundation address resolve adds itself. */
+    refs: Record<string, Dependency | DependencyAddress>;
     required: readonly string[];
     check: ModuleCheck | undefined;
     foundation: boolean;

@@ -1,3 +1,4 @@
+import { platformModules } from "@envs/envcommon";
 import { type BadConfigCase, deploymentOf, env, withDeployment, withInputs, withWorkload } from "./variants";
 
 const DEV = "environments/dev/env.ts";
@@ -59,7 +60,7 @@ export const DNS_CASES: readonly BadConfigCase[] = [
     variant: () =>
       withDeployment(dev(), "us-east-1", "aerologue-edge/dns", (d) => ({
         inputs: { ...(d.inputs as object), delegation: { kind: "env-zone" } },
-        dependencies: { ...deploymentOf(dev(), "us-east-1", "aerologue-edge/dns").dependencies, parent: { category: "dns", module: "zone" } },
+        dependencies: { ...deploymentOf(dev(), "us-east-1", "aerologue-edge/dns").dependencies, parent: platformModules.zone },
       })),
     expect: {
       level: DEV_AEROLOGUE,

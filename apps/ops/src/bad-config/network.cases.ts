@@ -1,3 +1,4 @@
+import { platformModules } from "@envs/envcommon";
 import { type BadConfigCase, env, withDeployment, withInputs, withRegion } from "./variants";
 
 const DEV_REGION = "environments/dev/us-east-1/region.ts";
@@ -62,7 +63,7 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
   },
   {
     name: "a VPC peered with itself",
-    variant: () => withDeployment(prod(), "us-east-1", "network/vpc-peering", () => ({ dependencies: { peer: { category: "network", module: "vpc" } } })),
+    variant: () => withDeployment(prod(), "us-east-1", "network/vpc-peering", () => ({ dependencies: { peer: platformModules.vpc } })),
     expect: {
       level: PROD_PLATFORM,
       path: "us-east-1/network/vpc-peering.dependencies.peer",
