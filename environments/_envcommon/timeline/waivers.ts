@@ -1,4 +1,4 @@
-import { type RegionName, type WaiverConfig, deploymentIdOf } from "@infra/config";
+import { type RegionName, type WaiverConfig, deploymentWaiver } from "@infra/config";
 import { rds } from "./data/rds";
 
 const LOG_SSE_S3 = "S3 server access logs and CloudFront standard logs cannot be delivered to an SSE-KMS bucket: log buckets use SSE-S3 (POLICIES.md #26).";
@@ -33,23 +33,20 @@ export const timelineWaivers = {
   ],
   /** dev and staging databases: cost-sized (env.ts waivers, naming the region's timeline database). */
   smallDatabase: (region: RegionName): WaiverConfig[] => [
-    {
+    deploymentWaiver(rds, region, {
       rule: "INF-RDS-005",
-      deployments: [deploymentIdOf(rds, region)],
       address: "aws_db_instance.*",
       reason: "Issue 7 / seed 002: Multi-AZ in prod; dev and staging run single-AZ for cost.",
-    },
-    {
+    }),
+    deploymentWaiver(rds, region, {
       rule: "INF-RDS-004",
-      deployments: [deploymentIdOf(rds, region)],
       address: "aws_db_instance.*",
       reason: "Seed 002 / issue 7: dev and staging run without deletion protection (env.ts settings); 30-day backups and a final snapshot remain.",
-    },
-    {
+    }),
+    deploymentWaiver(rds, region, {
       rule: "INF-RDS-010",
-      deployments: [deploymentIdOf(rds, region)],
       address: "aws_db_instance.*",
       reason: "Seed 002 / issue 7: Enhanced Monitoring in prod only; AWS offers no Performance Insights on db.t4g.micro/small.",
-    },
+    }),
   ],
 };

@@ -8,6 +8,7 @@ export * from "./graph";
 export * from "./iam-services";
 export * from "./merge";
 export * from "./naming";
+export { deploymentWaiver } from "./deployment-waiver";
 export * from "./only-workloads";
 export * from "./regions";
 export * from "./resolve";
