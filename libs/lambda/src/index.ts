@@ -15,6 +15,7 @@ export {
 export { LambdaLayer, type LambdaLayerProps } from "./layer";
 export { type Grantable, type LambdaTarget, type PolicyStatement, permissionStatementId, toDocumentStatement } from "./policy";
 export { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
+export { stateMachineRoleStatements } from "./state-machine-statements";
 export { SubMinuteSchedule, type SubMinuteScheduleProps, VENDED_LOG_DELIVERY_ACTIONS } from "./sub-minute-schedule";
 export {
   LAMBDA_RUNTIMES,

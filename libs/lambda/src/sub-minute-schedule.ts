@@ -8,24 +8,12 @@ import { LOG_RETENTION_DAYS, throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
+import { stateMachineRoleStatements } from "./state-machine-statements";
 import type { LambdaTarget } from "./policy";
 import { subMinuteDefinition, validateSubMinuteInterval } from "./sub-minute-definition";
 import { serviceTrustPolicy } from "@infra/iam";
 
-/**
- * What a service role needs to send a state machine's (or any service's) logs through CloudWatch
- * Logs "vended logs" deliveries; none of these actions supports resource-level permissions.
- */
-export const VENDED_LOG_DELIVERY_ACTIONS = [
-  "logs:CreateLogDelivery",
-  "logs:GetLogDelivery",
-  "logs:UpdateLogDelivery",
-  "logs:DeleteLogDelivery",
-  "logs:ListLogDeliveries",
-  "logs:PutResourcePolicy",
-  "logs:DescribeResourcePolicies",
-  "logs:DescribeLogGroups",
-] as const;
+export { VENDED_LOG_DELIVERY_ACTIONS } from "./state-machine-statements";
 
 export interface SubMinuteScheduleProps {
   /** Name of the state machine, roles and schedule, e.g. "aerologue-dev-etl-flight-data-10s". At most 52 characters. */
@@ -122,23 +110,8 @@ export class SubMinuteSchedule extends Construct {
           resources: [props.target.functionArn, `${props.target.functionArn}:*`],
         },
         // Step Functions logs through CloudWatch Logs "vended logs" deliveries, created and checked
-        // with the execution role's credentials. These logs:*Delivery*, resource-policy and
-        // DescribeLogGroups actions support no resource-level permissions (Service Authorization
-        // Reference, CloudWatch Logs: no resource type), so "*" is the only valid resource; the
-        // same holds for the X-Ray actions below.
-        {
-          sid: "DeliverLogs",
-          effect: "Allow",
-          actions: [...VENDED_LOG_DELIVERY_ACTIONS],
-          resources: ["*"],
-        },
-        {
-          sid: "WriteTraces",
-          effect: "Allow",
-          actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
-          resources: ["*"],
-        },
-        { sid: "UseStateKey", effect: "Allow", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [props.kmsKeyArn] },
+        // with the execution role's credentials (stateMachineRoleStatements).
+        ...stateMachineRoleStatements(props.kmsKeyArn),
       ],
     });
     const sfnRolePolicy = new IamRolePolicy(this, "sfn-role-policy", { name: "invoke-and-log", role: sfnRole.id, policy: sfnPolicy.json });

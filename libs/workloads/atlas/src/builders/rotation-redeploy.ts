@@ -6,7 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine";
 import { declareKeyUse, declareLogGroupKey } from "@infra/kms";
-import { VENDED_LOG_DELIVERY_ACTIONS } from "@infra/lambda";
+import { stateMachineRoleStatements } from "@infra/lambda";
 import { EventRule } from "@infra/messaging";
 import { Construct } from "constructs";
 
@@ -172,22 +172,7 @@ export class RotationRedeploy extends Construct {
         { sid: "CodeDeployConfig", effect: "Allow", actions: ["codedeploy:GetDeploymentConfig"], resources: [codedeploy("deploymentconfig", "*")] },
       );
     }
-    statements.push(
-      // Vended log deliveries and X-Ray support no resource-level permissions ("*" is the only valid resource).
-      {
-        sid: "DeliverLogs",
-        effect: "Allow",
-        actions: [...VENDED_LOG_DELIVERY_ACTIONS],
-        resources: ["*"],
-      },
-      {
-        sid: "WriteTraces",
-        effect: "Allow",
-        actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
-        resources: ["*"],
-      },
-      { sid: "UseStateKey", effect: "Allow", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [props.kmsKeyArn] },
-    );
+    statements.push(...stateMachineRoleStatements(props.kmsKeyArn));
     const assume = new DataAwsIamPolicyDocument(this, "sfn-assume", {
       statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["states.amazonaws.com"] }] }],
     });
