@@ -71,3 +71,44 @@ export function promoteReplicaSteps(p: ReplicaPromotion): string[] {
       : []),
   ];
 }
+
+/** What a workload's failover plan starts from: its deployments, and the regions its DR database replica joins. */
+export interface FailoverScope {
+  readonly primaryRegion: string;
+  readonly drRegion: string;
+  /** The DR region's database deployment (the replica that failover promotes). */
+  readonly replica: { readonly inputs: unknown };
+  /** The workload's deployment of `category/module` in `region`, if the env deploys it. */
+  find(region: string, category: string, module: string): { readonly inputs: unknown } | undefined;
+}
+
+/**
+ * The primary and DR regions of `workload` in `env`, found from its database deployment with
+ * `replicaOfPrimary: true` (`category/rds`), or an error naming what the env lacks.
+ */
+export function failoverScope(
+  env: {
+    readonly name: string;
+    readonly regions: readonly { readonly name: string; readonly role: string }[];
+    readonly deployments: readonly {
+      readonly workload: string;
+      readonly category: string;
+      readonly module: string;
+      readonly region: { readonly name: string };
+      readonly inputs: unknown;
+    }[];
+  },
+  workload: string,
+  databaseCategory: string,
+  label: string,
+): FailoverScope {
+  const mine = env.deployments.filter((d) => d.workload === workload);
+  const replica = mine.find((d) => d.category === databaseCategory && d.module === "rds" && (d.inputs as { replicaOfPrimary?: boolean }).replicaOfPrimary);
+  if (!replica) throw new Error(`${env.name} has no DR region for ${label}: no ${databaseCategory}/rds deployment with replicaOfPrimary: true`);
+  return {
+    primaryRegion: env.regions.find((r) => r.role === "primary")!.name,
+    drRegion: replica.region.name,
+    replica,
+    find: (region, category, module) => mine.find((d) => d.region.name === region && d.category === category && d.module === module),
+  };
+}

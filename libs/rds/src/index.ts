@@ -22,4 +22,12 @@ export {
   validateInstanceClass,
 } from "./engine";
 export { type EngineParameter, engineParameters } from "./parameters";
-export { type FailoverHeader, type ReplicaPromotion, failoverHeader, failoverScriptPath, promoteReplicaSteps } from "./failover-steps";
+export {
+  type FailoverHeader,
+  type FailoverScope,
+  type ReplicaPromotion,
+  failoverHeader,
+  failoverScope,
+  failoverScriptPath,
+  promoteReplicaSteps,
+} from "./failover-steps";

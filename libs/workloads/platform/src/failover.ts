@@ -1,5 +1,5 @@
-import type { ResolvedDeployment, ResolvedEnv } from "@infra/config";
-import { failoverHeader, promoteReplicaSteps } from "@infra/rds";
+import type { ResolvedEnv } from "@infra/config";
+import { failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
 import type { AppRecordInputs, BackupInputs, EcsInputs, RdsInputs, ZoneInputs } from "./inputs";
 
 /** Everything the platform's DR failover of one env needs, read from its resolved config (no AWS calls). */
@@ -27,22 +27,14 @@ export interface PlatformFailoverPlan {
   readonly appName: string;
 }
 
-const find = (env: ResolvedEnv, region: string, category: string, module: string): ResolvedDeployment | undefined =>
-  env.deployments.find((d) => d.workload === "platform" && d.region.name === region && d.category === category && d.module === module);
-
 /** The platform failover plan of an env, or an error naming what its config lacks. */
 export function platformFailoverPlan(env: ResolvedEnv): PlatformFailoverPlan {
-  const replica = env.deployments.find(
-    (d) => d.workload === "platform" && d.category === "data" && d.module === "rds" && (d.inputs as RdsInputs).replicaOfPrimary,
-  );
-  if (!replica) throw new Error(`${env.name} has no DR region for the platform: no data/rds deployment with replicaOfPrimary: true`);
-  const primaryRegion = env.regions.find((r) => r.role === "primary")!.name;
-  const drRegion = replica.region.name;
-  const primaryDb = find(env, primaryRegion, "data", "rds")?.inputs as RdsInputs | undefined;
-  const primaryEcs = find(env, primaryRegion, "services", "ecs-cluster")?.inputs as EcsInputs | undefined;
-  const drEcs = find(env, drRegion, "services", "ecs-cluster")?.inputs as EcsInputs | undefined;
-  const zone = find(env, primaryRegion, "dns", "zone")?.inputs as ZoneInputs | undefined;
-  const record = find(env, primaryRegion, "dns", "app-record")?.inputs as AppRecordInputs | undefined;
+  const { primaryRegion, drRegion, replica, find } = failoverScope(env, "platform", "data", "the platform");
+  const primaryDb = find(primaryRegion, "data", "rds")?.inputs as RdsInputs | undefined;
+  const primaryEcs = find(primaryRegion, "services", "ecs-cluster")?.inputs as EcsInputs | undefined;
+  const drEcs = find(drRegion, "services", "ecs-cluster")?.inputs as EcsInputs | undefined;
+  const zone = find(primaryRegion, "dns", "zone")?.inputs as ZoneInputs | undefined;
+  const record = find(primaryRegion, "dns", "app-record")?.inputs as AppRecordInputs | undefined;
   if (!primaryDb || !primaryEcs || !zone || !record)
     throw new Error(`${env.name}: the primary region ${primaryRegion} needs the platform's data/rds, services/ecs-cluster, dns/zone and dns/app-record`);
   if (!drEcs) throw new Error(`${env.name}: the DR region ${drRegion} needs the platform's services/ecs-cluster`);
@@ -52,8 +44,8 @@ export function platformFailoverPlan(env: ResolvedEnv): PlatformFailoverPlan {
       `${env.name}: the primary database's secret is not replicated to ${drRegion}: set masterCredentials { mode: "rotated-secret", replicaRegions: ["${drRegion}"] } on ${primaryRegion}/data/rds`,
     );
   }
-  const drBackup = find(env, drRegion, "ops", "backup")?.inputs as BackupInputs | undefined;
-  const copies = (find(env, primaryRegion, "ops", "backup")?.inputs as BackupInputs | undefined)?.drCopy?.region === drRegion;
+  const drBackup = find(drRegion, "ops", "backup")?.inputs as BackupInputs | undefined;
+  const copies = (find(primaryRegion, "ops", "backup")?.inputs as BackupInputs | undefined)?.drCopy?.region === drRegion;
   const drReplica = replica.inputs as RdsInputs;
   return {
     env: env.name,

@@ -1,5 +1,5 @@
-import type { ResolvedDeployment, ResolvedEnv } from "@infra/config";
-import { failoverHeader, promoteReplicaSteps } from "@infra/rds";
+import type { ResolvedEnv } from "@infra/config";
+import { failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
 import { CACHE_RECORD } from "./builders/cache";
 import { READER_RECORD, WRITER_RECORD } from "./builders/rds";
 import type { TimelineCacheInputs } from "./inputs/cache";
@@ -41,30 +41,20 @@ export interface FailoverPlan {
   };
 }
 
-const find = (env: ResolvedEnv, region: string, category: string, module: string): ResolvedDeployment | undefined =>
-  env.deployments.find((d) => d.workload === "timeline" && d.region.name === region && d.category === category && d.module === module);
-
 /** The failover plan of an env's timeline deployments, or an error naming what is missing. */
 export function failoverPlan(env: ResolvedEnv): FailoverPlan {
-  const replica = env.deployments.find(
-    (d) => d.workload === "timeline" && d.category === "timeline-data" && d.module === "rds" && (d.inputs as TimelineRdsInputs).replicaOfPrimary,
-  );
-  if (!replica) {
-    throw new Error(`${env.name} has no DR region for the timeline app: no timeline-data/rds deployment with replicaOfPrimary: true`);
-  }
-  const primaryRegion = env.regions.find((r) => r.role === "primary")!.name;
-  const drRegion = replica.region.name;
-  const primaryDb = find(env, primaryRegion, "timeline-data", "rds");
-  const network = find(env, primaryRegion, "timeline-network", "vpc");
-  const drCache = find(env, drRegion, "timeline-data", "elasticache");
+  const { primaryRegion, drRegion, replica, find } = failoverScope(env, "timeline", "timeline-data", "the timeline app");
+  const primaryDb = find(primaryRegion, "timeline-data", "rds");
+  const network = find(primaryRegion, "timeline-network", "vpc");
+  const drCache = find(drRegion, "timeline-data", "elasticache");
   const zone = (network?.inputs as TimelineNetworkInputs | undefined)?.privateZone;
   if (!primaryDb || !zone?.create)
     throw new Error(`${env.name}: the primary region ${primaryRegion} needs timeline-data/rds and a timeline-network/vpc with a private zone`);
   if (!drCache) throw new Error(`${env.name}: the DR region ${drRegion} needs a timeline-data/elasticache deployment`);
   const p = primaryDb.inputs as TimelineRdsInputs;
-  const primaryApp = find(env, primaryRegion, "timeline-compute", "app")?.inputs as TimelineAppInputs | undefined;
-  const drApp = find(env, drRegion, "timeline-compute", "app")?.inputs as TimelineAppInputs | undefined;
-  const publicZone = find(env, primaryRegion, "timeline-dns", "zone")?.inputs as TimelineZoneInputs | undefined;
+  const primaryApp = find(primaryRegion, "timeline-compute", "app")?.inputs as TimelineAppInputs | undefined;
+  const drApp = find(drRegion, "timeline-compute", "app")?.inputs as TimelineAppInputs | undefined;
+  const publicZone = find(primaryRegion, "timeline-dns", "zone")?.inputs as TimelineZoneInputs | undefined;
   const api =
     primaryApp && drApp && publicZone
       ? {
