@@ -43,6 +43,9 @@ export function probe(check: SmokeCheck, options: ProbeOptions = {}): Promise<Pr
     method: check.request.method,
     headers,
     timeout: options.timeoutMs ?? 10_000,
+    // A fresh connection per check: each probes the edge as a new client would, and a pooled
+    // keep-alive socket the server has just closed cannot turn a real answer into "socket hang up".
+    agent: false,
     ...(secure ? { servername: target.hostname } : {}),
   };
   return new Promise((resolve) => {

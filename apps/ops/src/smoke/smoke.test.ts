@@ -48,7 +48,14 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   standIn = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      // close() waits for open connections; nothing of this file's needs to outlive it.
+      server.closeAllConnections();
+    }),
+);
 beforeEach(() => {
   broken = false;
   seen = [];
