@@ -16,5 +16,14 @@ export const artifacts = (ctx: Ctx) => ({
   prefix: `milequest/${ctx.workload.artifactVersion}`,
 });
 
+/** What every group of Mile Quest functions shares: its name, region role, runtime, code and log retention. */
+export const functionGroupDefaults = (ctx: Ctx, name: string = regionalName(ctx)) => ({
+  name,
+  role: stackRole(ctx),
+  runtime: "nodejs22.x" as const,
+  artifacts: artifacts(ctx),
+  logRetentionDays: ctx.settings.logRetentionDays,
+});
+
 /** The alias API Gateway invokes and CodeDeploy shifts (seed 003 "Canary Deploy"): one name for every API function. */
 export const RELEASE_ALIAS = "live";

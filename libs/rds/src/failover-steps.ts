@@ -47,6 +47,13 @@ export interface ReplicaPromotion {
   readonly makeMultiAz: boolean;
 }
 
+/** What every workload's failover plan starts with: where it runs and the replica it promotes. */
+export interface ReplicaFailoverPlan extends ReplicaPromotion {
+  readonly env: string;
+  readonly accountId: string;
+  readonly primaryRegion: string;
+}
+
 /**
  * Steps 1-3: show the replica's state, ask for confirmation (FAILOVER_CONFIRM=yes skips it), promote it
  * unless it already is standalone (re-runnable), wait until available, and restore Multi-AZ if needed.

@@ -25,6 +25,7 @@ export { type EngineParameter, engineParameters } from "./parameters";
 export {
   type FailoverHeader,
   type FailoverScope,
+  type ReplicaFailoverPlan,
   type ReplicaPromotion,
   failoverHeader,
   failoverScope,

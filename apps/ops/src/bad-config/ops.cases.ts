@@ -1,3 +1,4 @@
+import { REST_FUNCTIONS } from "@infra/milequest-inputs";
 import { type BadConfigCase, env, withInputs, withRegion, withSettings, withWorkload } from "./variants";
 
 const DEV = "environments/dev/env.ts";
@@ -41,19 +42,7 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     variant: () => {
       const reserve = (n: number) => ({ reservedConcurrency: n });
       const rest = Object.fromEntries(
-        [
-          "authorizer",
-          "login",
-          "register",
-          "refresh",
-          "createTeam",
-          "updateTeam",
-          "inviteMembers",
-          "logActivity",
-          "syncActivity",
-          "calculateRoute",
-          "geocodeAddress",
-        ].map((f) => [f, reserve(f === "authorizer" ? 200 : f === "logActivity" ? 100 : 50)]),
+        REST_FUNCTIONS.filter((f) => f !== "health").map((f) => [f, reserve(f === "authorizer" ? 200 : f === "logActivity" ? 100 : 50)]),
       );
       const prod = withRegion(env("prod"), "us-east-1", { reservedConcurrency: undefined });
       return withInputs(withInputs(prod, "us-east-1", "milequest-api/rest", { functions: rest }), "us-east-1", "milequest-api/websocket", {

@@ -1,7 +1,7 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { restApiInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
+import { type Ctx, RELEASE_ALIAS, functionGroupDefaults } from "../common";
 import { dns } from "../edge/dns";
 
 const api = (memoryMb: number, timeoutSeconds = 10) => ({ memoryMb, timeoutSeconds, reservedConcurrency: 10 });
@@ -17,11 +17,7 @@ export const restApi = defineModule({
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: { ...APP_DEPENDENCIES, dns: { module: dns, region: "primary" } },
   defaults: (ctx: Ctx) => ({
-    name: regionalName(ctx),
-    role: stackRole(ctx),
-    runtime: "nodejs22.x" as const,
-    artifacts: artifacts(ctx),
-    logRetentionDays: ctx.settings.logRetentionDays,
+    ...functionGroupDefaults(ctx),
     functions: {
       authorizer: api(256, 5),
       login: api(256),

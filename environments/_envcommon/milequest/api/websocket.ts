@@ -1,7 +1,7 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, RELEASE_ALIAS, artifacts, regionalName, stackRole } from "../common";
+import { type Ctx, RELEASE_ALIAS, functionGroupDefaults, regionalName } from "../common";
 import { restApi } from "./rest";
 import { dns } from "../edge/dns";
 
@@ -20,11 +20,7 @@ export const websocket = defineModule({
     rest: restApi,
   },
   defaults: (ctx: Ctx) => ({
-    name: `${regionalName(ctx)}-ws`,
-    role: stackRole(ctx),
-    runtime: "nodejs22.x" as const,
-    artifacts: artifacts(ctx),
-    logRetentionDays: ctx.settings.logRetentionDays,
+    ...functionGroupDefaults(ctx, `${regionalName(ctx)}-ws`),
     functions: {
       aggregateProgress: { memoryMb: 512, timeoutSeconds: 10, reservedConcurrency: 10 },
       wsConnect: { memoryMb: 256, timeoutSeconds: 5, reservedConcurrency: 10 },

@@ -1,7 +1,7 @@
 import { defineModule, sumReservedConcurrency } from "@infra/config";
 import { jobsInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, artifacts, regionalName, stackRole } from "../common";
+import { type Ctx, functionGroupDefaults } from "../common";
 
 /** Seed 003 "Background Job Lambdas" fed by SQS, SNS and EventBridge. A standby region keeps its triggers off. */
 export const jobs = defineModule({
@@ -14,11 +14,7 @@ export const jobs = defineModule({
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
   dependencies: { ...APP_DEPENDENCIES },
   defaults: (ctx: Ctx) => ({
-    name: regionalName(ctx),
-    role: stackRole(ctx),
-    runtime: "nodejs22.x" as const,
-    artifacts: artifacts(ctx),
-    logRetentionDays: ctx.settings.logRetentionDays,
+    ...functionGroupDefaults(ctx),
     functions: {
       processActivity: { memoryMb: 512, timeoutSeconds: 60, reservedConcurrency: 5 },
       sendNotifications: { memoryMb: 256, timeoutSeconds: 30, reservedConcurrency: 5 },

@@ -1,19 +1,9 @@
 import type { ResolvedEnv } from "@infra/config";
-import { failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
+import { type ReplicaFailoverPlan, failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
 import type { AppRecordInputs, BackupInputs, EcsInputs, RdsInputs, ZoneInputs } from "./inputs";
 
 /** Everything the platform's DR failover of one env needs, read from its resolved config (no AWS calls). */
-export interface PlatformFailoverPlan {
-  readonly env: string;
-  readonly accountId: string;
-  readonly primaryRegion: string;
-  readonly drRegion: string;
-  /** The DR region's cross-region read replica that becomes the writer. */
-  readonly replicaId: string;
-  /** Backup retention the promoted instance gets (the primary's: seed 004's 30 days in prod). */
-  readonly backupRetentionDays: number;
-  /** The primary was Multi-AZ and the DR replica is not. */
-  readonly makeMultiAz: boolean;
+export interface PlatformFailoverPlan extends ReplicaFailoverPlan {
   /** The primary's rotated master secret, replicated to the DR region (masterCredentials.replicaRegions). */
   readonly secretName: string;
   /** The DR region's ECS hosts: pilot light until now, raised to the primary's minimum. */

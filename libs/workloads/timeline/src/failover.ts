@@ -1,5 +1,5 @@
 import type { ResolvedEnv } from "@infra/config";
-import { failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
+import { type ReplicaFailoverPlan, failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
 import { CACHE_RECORD } from "./builders/cache";
 import { READER_RECORD, WRITER_RECORD } from "./builders/rds";
 import type { TimelineCacheInputs } from "./inputs/cache";
@@ -8,17 +8,7 @@ import type { TimelineNetworkInputs } from "./inputs/network";
 import type { TimelineRdsInputs } from "./inputs/rds";
 
 /** Everything the DR failover of one env needs, read from its resolved config (no AWS calls). */
-export interface FailoverPlan {
-  readonly env: string;
-  readonly accountId: string;
-  readonly primaryRegion: string;
-  readonly drRegion: string;
-  /** The cross-region read replica that becomes the writer. */
-  readonly replicaId: string;
-  /** Backup retention the promoted instance gets (the seed's 30 days). */
-  readonly backupRetentionDays: number;
-  /** The primary was Multi-AZ and the DR replica is not: the promoted instance is made Multi-AZ. */
-  readonly makeMultiAz: boolean;
+export interface FailoverPlan extends ReplicaFailoverPlan {
   /** Readers the application uses (weighted records re-pointed at the promoted instance). */
   readonly readerRecords: readonly string[];
   readonly zoneName: string;

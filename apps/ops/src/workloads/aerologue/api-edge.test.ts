@@ -2,13 +2,14 @@ import { WORKLOADS, aerologueModules as a } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { env as prod } from "@envs/prod";
 import { root } from "@envs/root";
-import { ConfigError, type EnvConfig, deploy, onlyWorkloads, resolveEnv } from "@infra/config";
+import { type EnvConfig, deploy, onlyWorkloads, resolveEnv } from "@infra/config";
 import { declaredPrerequisites } from "@infra/core";
 import { synthEnvOnce } from "@infra/testing";
 import { buildEnv } from "@infra/workloads";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { errorOf as configErrorOf } from "@infra/config/testing";
 import { describe, expect, it } from "vitest";
 import { one, policyDocs, resources, stack } from "./helpers";
 
@@ -156,15 +157,7 @@ describe("the origin-verify value is a plan-time prerequisite of the edge stack"
   });
 });
 
-function errorOf(env: EnvConfig): string {
-  try {
-    resolveEnv(root, env, WORKLOADS);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+const errorOf = (env: EnvConfig): string => configErrorOf(() => resolveEnv(root, env, WORKLOADS)).message;
 
 describe("bad edge config", () => {
   const region = dev.regions[0]!;

@@ -1,8 +1,9 @@
 import { WORKLOADS, aerologueModules as a } from "@envs/envcommon";
 import { env as dev } from "@envs/dev";
 import { root } from "@envs/root";
-import { ConfigError, type EnvConfig, deploy, resolveEnv } from "@infra/config";
+import { type EnvConfig, deploy, resolveEnv } from "@infra/config";
 import { synthEnvJson } from "@infra/workloads";
+import { errorOf as configErrorOf } from "@infra/config/testing";
 import { describe, expect, it } from "vitest";
 import { resources, stack } from "./helpers";
 
@@ -11,15 +12,7 @@ const withAerologue = (overrides: object): EnvConfig => ({
   workloads: { ...dev.workloads, aerologue: { ...(dev.workloads["aerologue"] as object), ...overrides } },
 });
 
-function errorOf(env: EnvConfig): string {
-  try {
-    resolveEnv(root, env, WORKLOADS);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+const errorOf = (env: EnvConfig): string => configErrorOf(() => resolveEnv(root, env, WORKLOADS)).message;
 
 describe("aerologue config validation", () => {
   it("names the file, field and value of a bad workload value", () => {

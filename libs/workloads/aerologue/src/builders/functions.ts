@@ -1,5 +1,6 @@
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
+import { TABLE_READ_WRITE_ACTIONS } from "@infra/dynamodb";
 import { LambdaFunction, LambdaLayer, SubMinuteSchedule } from "@infra/lambda";
 import { Queue, Schedule } from "@infra/messaging";
 import type { FunctionsInputs } from "../inputs/modules";
@@ -131,22 +132,7 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
     const numberedFrom1 = (sid: string) => (i: number) => `${sid}${i + 1}`;
     if (a.tables.length > 0) {
       const arns = a.tables.map(tableArn);
-      grant(
-        "DynamoDBAccess",
-        [
-          "dynamodb:BatchGetItem",
-          "dynamodb:BatchWriteItem",
-          "dynamodb:ConditionCheckItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:DescribeTable",
-          "dynamodb:GetItem",
-          "dynamodb:PutItem",
-          "dynamodb:Query",
-          "dynamodb:Scan",
-          "dynamodb:UpdateItem",
-        ],
-        [...arns, ...arns.map((t) => `${t}/index/*`)],
-      );
+      grant("DynamoDBAccess", [...TABLE_READ_WRITE_ACTIONS], [...arns, ...arns.map((t) => `${t}/index/*`)]);
       grant("DynamoDBKey", ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], [keys.data.keyArn]);
     }
     if (a.timestream !== "none" && timestream.kind === "dynamodb") {
