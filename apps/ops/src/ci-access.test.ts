@@ -7,13 +7,14 @@ import { WORKLOADS, platformModules } from "@envs/envcommon";
 import { root } from "@envs/root";
 import { ConfigError, type EnvConfig, deploy, iamServicesOf, iamServicesOfTypes, resolveEnv } from "@infra/config";
 import type { JsonPolicyStatement as Statement } from "@infra/iam";
-import { synthEnvOnce } from "@infra/testing";
-import { type StackJson, synthEnvJson } from "@infra/workloads";
+import { envSynthOnce, synthEnvOnce } from "@infra/testing";
+import type { StackJson } from "@infra/workloads";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ENVS, findEnv } from "./envs";
+import { withAtlasPhase } from "./preflight-variants";
 
 type R = Record<string, unknown>;
 const statements = (doc: unknown): Statement[] => (JSON.parse(doc as string) as { Statement: Statement[] }).Statement;
@@ -232,11 +233,9 @@ describe("ci-access follows what later atlas phases synthesize", () => {
   // The committed config runs atlas phase 1; phases 2-4 bring Cloud Map, Application Auto Scaling,
   // CodeDeploy and OpenSearch. The deploy role must manage them the day the phase changes.
   const prod = findEnv("prod");
-  const atPhase = (phase: number): EnvConfig => ({ ...prod, workloads: { ...prod.workloads, atlas: { ...(prod.workloads["atlas"] as object), phase } } });
+  const atPhase = (phase: 1 | 2 | 3 | 4): EnvConfig => withAtlasPhase(prod, phase);
   const manage = (env: EnvConfig) => {
-    const ci = synthEnvJson(env, { root, workloads: WORKLOADS, policy: { mode: "report", onReport: () => {} } }).find((s) =>
-      s.stackName.endsWith("-security-ci-access"),
-    )!;
+    const ci = envSynthOnce(env).stacks.find((s) => s.stackName.endsWith("-security-ci-access"))!;
     const policies = Object.values(ci.json.resource!["aws_iam_role_policy"] as Record<string, R>).filter((p) => p["name"] === "manage-infrastructure");
     return list(statements(policies[0]!["policy"]).find((s) => s.Sid === "ManageInfrastructure")!.Action);
   };

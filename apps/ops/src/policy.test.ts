@@ -5,14 +5,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { EnvConfig } from "@infra/config";
+import { TEST_TODAY, envSynthOnce } from "@infra/testing";
 import { ENVS, findEnv } from "./envs";
-import { formatPolicySummary, policyCommand, policyReport, summarizePolicy } from "./policy";
+import { formatPolicySummary, policyCommand, policyReport, policyResultOf, summarizePolicy } from "./policy";
 
-const TODAY = "2026-11-23";
+const TODAY = TEST_TODAY;
+/** The committed env's policy result, from the synth the env tests share (report mode, TEST_TODAY). */
+const committed = (env: EnvConfig) => {
+  const { policy, preflight } = envSynthOnce(env);
+  return policyResultOf(env.name, policy, preflight);
+};
 
 describe("the policy pack at synth", () => {
   it.each(ENVS.map((e) => e.name))("%s: zero unwaived violations, every waiver used and reasoned", (name) => {
-    const result = policyReport(findEnv(name), TODAY);
+    const result = committed(findEnv(name));
     expect(result.failed).toBe(0);
     const summary = result.text.trim().split("\n").at(-1)!;
     expect(summary).toMatch(new RegExp(`^${name}: \\d+ resources, \\d+ checks: \\d+ passed, \\d+ waived, 0 failed, 0 unused waivers$`));
@@ -28,7 +35,7 @@ describe("the policy pack at synth", () => {
     const platform = /^[a-z]+-[a-z]+-[a-z]+-\d-(security|network|data|services|ops|dns)-/;
     const waived = (name: string) =>
       new Set(
-        policyReport(findEnv(name), TODAY)
+        committed(findEnv(name))
           .reports.filter((r) => platform.test(r.stack))
           .flatMap((r) => r.results.filter((x) => x.status === "waived").map((x) => x.rule)),
       );
@@ -39,7 +46,7 @@ describe("the policy pack at synth", () => {
 
   it("every waiver that waives something carries a reason naming its source (a seed, the catalogue, AWS)", () => {
     for (const env of ENVS) {
-      for (const w of policyReport(env, TODAY).reports.flatMap((r) => r.results.filter((x) => x.status === "waived"))) {
+      for (const w of committed(env).reports.flatMap((r) => r.results.filter((x) => x.status === "waived"))) {
         expect(w.waiver?.reason ?? "", `${env.name} ${w.rule} ${w.stack}/${w.address}`).toMatch(/seed|ARC-|POLICIES|AWS|catalogue|#\d+/i);
       }
     }

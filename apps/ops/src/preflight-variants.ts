@@ -13,9 +13,18 @@ export interface EnvVariant {
   readonly env: EnvConfig;
 }
 
-/** The env with the atlas phase set in env.ts (as a user rolls a phase out). */
+const phased = new WeakMap<EnvConfig, Map<number, EnvConfig>>();
+
+/**
+ * The env with the atlas phase set in env.ts (as a user rolls a phase out). Memoized: the same
+ * object for the same env and phase, so tests share its synth (`envSynthOnce` keys by identity).
+ */
 export function withAtlasPhase(env: EnvConfig, phase: 1 | 2 | 3 | 4): EnvConfig {
-  return { ...env, workloads: { ...env.workloads, atlas: { ...(env.workloads["atlas"] as object), phase } } };
+  let byPhase = phased.get(env);
+  if (!byPhase) phased.set(env, (byPhase = new Map()));
+  let variant = byPhase.get(phase);
+  if (!variant) byPhase.set(phase, (variant = { ...env, workloads: { ...env.workloads, atlas: { ...(env.workloads["atlas"] as object), phase } } }));
+  return variant;
 }
 
 const SOURCE = "apps/ops/src/preflight-variants.ts";
@@ -31,8 +40,19 @@ function secondaryDeployments(): DeploymentConfig[] {
   ]);
 }
 
-/** Prod with Aerologue's ARC-012 global regions (eu-west-1, ap-southeast-1), as apps/ops/src/workloads/aerologue/global.test.ts builds it. */
+const globalVariants = new WeakMap<EnvConfig, EnvConfig>();
+
+/**
+ * Prod with Aerologue's ARC-012 global regions (eu-west-1, ap-southeast-1), which
+ * apps/ops/src/workloads/aerologue/global.test.ts tests. Memoized like `withAtlasPhase`.
+ */
 export function withAerologueGlobal(prod: EnvConfig): EnvConfig {
+  let variant = globalVariants.get(prod);
+  if (!variant) globalVariants.set(prod, (variant = aerologueGlobal(prod)));
+  return variant;
+}
+
+function aerologueGlobal(prod: EnvConfig): EnvConfig {
   const regions = Object.keys(GLOBAL_CIDRS);
   const withRegion = (existing: RegionConfig | undefined, region: string): RegionConfig => {
     const base: RegionConfig = existing ?? { region, role: "dr", azs: [`${region}a`, `${region}b`, `${region}c`], cidrs: {}, deployments: [], source: SOURCE };

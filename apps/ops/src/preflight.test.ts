@@ -15,19 +15,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TEST_TODAY, envSynthOnce } from "@infra/testing";
 import { findEnv } from "./envs";
 import { policyReport } from "./policy";
-import { type PreflightSynth, preflightSynth, transitionReport } from "./preflight";
+import { type PreflightSynth, preflightSynth, preflightSynthOf, transitionReport } from "./preflight";
 import { ATLAS_TRANSITIONS, preflightVariants } from "./preflight-variants";
 
-const TODAY = "2026-06-01";
+const TODAY = TEST_TODAY;
 const variants = preflightVariants();
-/** Each configuration is synthesized once; the transitions compare the synths of their two ends. */
-const synths = new Map<string, PreflightSynth>();
-const synthOf = (label: string) => {
-  let s = synths.get(label);
-  if (!s) synths.set(label, (s = preflightSynth(variants.find((v) => v.label === label)!.env, TODAY)));
-  return s;
+/**
+ * Each configuration is synthesized once per worker, in the synth the env, policy and ci-access tests
+ * share (the variants are memoized objects); the transitions compare the synths of their two ends.
+ */
+const synthOf = (label: string): PreflightSynth => {
+  const { stacks, preflight } = envSynthOnce(variants.find((v) => v.label === label)!.env);
+  return preflightSynthOf(stacks, preflight);
 };
 /** One line per unwaived finding: what the assertion prints when a configuration has one. */
 const describeFailed = (failed: readonly { rule: string; stack: string; address: string; findings: readonly { attribute: string; found: string }[] }[]) =>

@@ -2,7 +2,7 @@ import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import type { EnvConfig } from "@infra/config";
 import { type CheckResult, type PolicyReport, type PreflightStackInput, PREFLIGHT_PREFIX, evaluateTransition, transitionRules } from "@infra/policy";
-import { synthEnvJson } from "@infra/workloads";
+import { type StackJson, synthEnvJson } from "@infra/workloads";
 
 export interface PreflightSynth {
   /** The env's stacks in deploy order, as synthesized. */
@@ -21,8 +21,17 @@ export function preflightSynth(env: EnvConfig, today?: string): PreflightSynth {
     workloads: WORKLOADS,
     policy: { mode: "report", ...(today ? { today } : {}), onReport: () => {} },
     preflight: { mode: "report", ...(today ? { today } : {}), onReport: (r) => reports.push(r) },
-  }).map((s) => ({ name: s.stackName, json: s.json as PreflightStackInput["json"] }));
-  return { stacks, reports, failed: reports.flatMap((r) => r.results.filter((x) => x.status === "failed")) };
+  });
+  return preflightSynthOf(stacks, reports);
+}
+
+/** The preflight view of a report-mode synth that already ran: its stacks and its preflight reports. */
+export function preflightSynthOf(stacks: readonly StackJson[], reports: readonly PolicyReport[]): PreflightSynth {
+  return {
+    stacks: stacks.map((s) => ({ name: s.stackName, json: s.json as PreflightStackInput["json"] })),
+    reports: [...reports],
+    failed: reports.flatMap((r) => r.results.filter((x) => x.status === "failed")),
+  };
 }
 
 /**

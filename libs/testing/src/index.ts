@@ -1,3 +1,3 @@
 export { checkAddressSnapshot, type AddressSnapshot } from "./address-snapshot";
-export { synthEnvOnce } from "./env-synth";
+export { type EnvSynth, envSynthOnce, synthEnvOnce, TEST_TODAY } from "./env-synth";
 export { describeEnvStacks } from "./env-stacks";

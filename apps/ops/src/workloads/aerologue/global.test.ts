@@ -1,8 +1,6 @@
-import { WORKLOADS } from "@envs/envcommon";
 import { env as prod } from "@envs/prod";
-import { root } from "@envs/root";
 import type { EnvConfig } from "@infra/config";
-import { synthEnvJson } from "@infra/workloads";
+import { synthEnvOnce } from "@infra/testing";
 import { describe, expect, it } from "vitest";
 import { withAerologueGlobal } from "../../preflight-variants";
 import { resources, stack } from "./helpers";
@@ -17,12 +15,12 @@ const CIDRS: Record<string, string> = { "eu-west-1": "10.1.0.0/16", "ap-southeas
 /** The same variant the preflight family is judged on (apps/ops/src/preflight-variants.ts). */
 const globalProd: EnvConfig = withAerologueGlobal(prod);
 
-const stacks = synthEnvJson(globalProd, { root, workloads: WORKLOADS });
+const stacks = synthEnvOnce(globalProd);
 const s = (region: string, layer: string) => stack(stacks, `prod-${region}-aerologue-${layer}`);
 
 describe("aerologue prod with ARC-012 global regions (eu-west-1, ap-southeast-1)", () => {
   it("keeps global scaling off by default: the real prod config synthesizes no aerologue stack outside us-east-1", () => {
-    const real = synthEnvJson(prod, { root, workloads: WORKLOADS });
+    const real = synthEnvOnce(prod);
     expect(real.filter((x) => x.stackName.includes("-aerologue-") && !x.stackName.startsWith("prod-us-east-1-"))).toEqual([]);
     const ddb = stack(real, "prod-us-east-1-aerologue-data-dynamodb");
     expect(resources(ddb, "aws_dynamodb_table").every((t) => t["replica"] === undefined)).toBe(true);
