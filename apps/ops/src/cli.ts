@@ -6,10 +6,10 @@ import { WORKLOADS } from "@envs/envcommon";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ENVS, UsageError, findEnv } from "./envs";
-import { WORKSPACE_ROOT, synthEnv } from "./run";
+import { WORKSPACE_ROOT } from "./run";
 import { policyCommand } from "./policy";
 import { preflightCommand } from "./prerequisites/command";
-import { synthAll } from "./synth-all";
+import { synthAll, synthSummary } from "./synth-all";
 import { formatStacks } from "./stacks";
 import { graphCommand } from "./graph";
 import { costCommand } from "./cost";
@@ -196,17 +196,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   switch (command) {
     case "synth": {
-      if (values.env) {
-        const env = findEnv(values.env).name;
-        return synthEnv(env, cdktfOut(ws, env));
-      }
-      for (const { env, stacks, removed, preflightFindings } of synthAll(ENVS, (name) => cdktfOut(ws, name))) {
-        const notes = [
-          ...(removed.length ? [`removed stale ${removed.join(", ")}`] : []),
-          ...(preflightFindings ? [`${preflightFindings} preflight findings in report mode: npm run policy -- --env ${env}`] : []),
-        ];
-        io.stdout(`${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out${notes.length ? ` (${notes.join("; ")})` : ""}\n`);
-      }
+      for (const line of synthSummary(synthAll(values.env ? [findEnv(values.env)] : ENVS, (name) => cdktfOut(ws, name)))) io.stdout(`${line}\n`);
       return 0;
     }
     case "policy":

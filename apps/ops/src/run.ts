@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "./terraform-commands";
 
@@ -19,23 +18,4 @@ export function runCommand(cmd: Command, log: (line: string) => void = (l) => pr
     return 127;
   }
   return result.status ?? 1;
-}
-
-/**
- * The command that synthesizes one env app (a separate process: a clean heap per env). `outdir`
- * (absolute) redirects its cdktf.out, as the cdktf CLI does with CDKTF_OUTDIR.
- */
-export function synthCommand(env: string, outdir?: string): Command {
-  return {
-    command: process.execPath,
-    args: ["--import", "tsx", "--", `apps/${env}/src/main.ts`],
-    cwd: ".",
-    env: { TSX_TSCONFIG_PATH: "tsconfig.base.json", ...(outdir ? { CDKTF_OUTDIR: outdir } : {}) },
-  };
-}
-
-/** Synthesizes one env app into `outdir` (created if missing: cdktf only creates the last level). */
-export function synthEnv(env: string, outdir: string): number {
-  mkdirSync(outdir, { recursive: true });
-  return runCommand(synthCommand(env, outdir));
 }

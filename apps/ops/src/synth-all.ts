@@ -37,6 +37,17 @@ export function synthAll(
   });
 }
 
+/** One line per env synthesized: stacks, stale stack folders removed, report-mode preflight findings. */
+export function synthSummary(results: ReturnType<typeof synthAll>): string[] {
+  return results.map(({ env, stacks, removed, preflightFindings }) => {
+    const notes = [
+      ...(removed.length ? [`removed stale ${removed.join(", ")}`] : []),
+      ...(preflightFindings ? [`${preflightFindings} preflight findings in report mode: npm run policy -- --env ${env}`] : []),
+    ];
+    return `${env}: synthesized ${stacks} stacks to apps/${env}/cdktf.out${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  });
+}
+
 function defaultOutdir(env: string): string {
   return resolve(WORKSPACE_ROOT, "apps", env, "cdktf.out");
 }

@@ -1,19 +1,20 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { bundleEntry } from "../testing/bundle";
 
 const ROOT = resolve(__dirname, "..", "..", "..", "..");
 
-/** Run synth-variant.ts for one case in its own process, as `npm run synth` would run the env app. */
+let bundle: string | undefined;
+afterAll(() => bundle && rmSync(bundle, { force: true }));
+
+/** Run synth-variant.ts (bundled once) for one case in its own process, as `npm run synth` would run the env app. */
 function synthVariant(name: string) {
+  bundle ??= bundleEntry("apps/ops/src/bad-config/synth-variant.ts");
   const outdir = join(mkdtempSync(join(tmpdir(), "bad-config-")), "cdktf.out");
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--", "apps/ops/src/bad-config/synth-variant.ts", name], {
-    cwd: ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.base.json", CDKTF_OUTDIR: outdir },
-    encoding: "utf8",
-  });
+  const r = spawnSync(process.execPath, [bundle, name], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, outdir };
 }
 

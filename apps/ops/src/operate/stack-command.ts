@@ -1,7 +1,7 @@
 import type { ResolvedEnv } from "@infra/config";
 import { join, resolve } from "node:path";
-import { UsageError } from "../envs";
-import { synthEnv } from "../run";
+import { UsageError, findEnv } from "../envs";
+import { synthAll, synthSummary } from "../synth-all";
 import { placeholderNote } from "../placeholders";
 import { deployPreflight } from "../prerequisites/command";
 import { chooseBinary, probeBinary } from "./binary";
@@ -94,8 +94,7 @@ export async function stackCommand(
   const binary = probeBinary(chooseBinary(values.binary, io.env), env.terraformVersion, io.env);
 
   if (!values["no-synth"]) {
-    const code = synthEnv(env.name, cdktfOut(ws, env.name));
-    if (code !== 0) return code;
+    for (const line of synthSummary(synthAll([findEnv(env.name)], (name) => cdktfOut(ws, name)))) io.stderr(`${line}\n`);
   }
 
   if (command === "deploy") {

@@ -1,7 +1,7 @@
 import { type Prerequisite, type PrerequisiteReport, type ResolvedEnv, blocksDeployOf, prerequisiteReports } from "@infra/config";
 import { readPrerequisitesFile } from "@infra/workloads";
-import { ENVS, UsageError } from "../envs";
-import { synthEnv } from "../run";
+import { ENVS, UsageError, findEnv } from "../envs";
+import { synthAll, synthSummary } from "../synth-all";
 import { cdktfOut, type Workspace } from "../operate/context";
 import type { CliIo } from "../operate/stack-command";
 import { type CheckContext, type CheckStatus, checkPrerequisites, spawnRunner } from "./check";
@@ -57,8 +57,7 @@ export function preflightCommand(
   ctx: CheckContext = checkContext(io.env),
 ): number {
   if (!values["no-synth"]) {
-    const code = synthEnv(env.name, cdktfOut(ws, env.name));
-    if (code !== 0) return code;
+    for (const line of synthSummary(synthAll([findEnv(env.name)], (name) => cdktfOut(ws, name)))) io.stderr(`${line}\n`);
   }
   const selected = new Set(stacks);
   const relevant = envPrerequisiteList(env, ws).filter((p) => p.neededBy.some((n) => selected.has(n.stack)) || p.after.some((s) => selected.has(s)));
