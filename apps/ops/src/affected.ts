@@ -60,6 +60,7 @@ function git(args: string[], cwd: string): string {
 export function affectedSince(base: string, opts: { keepBase?: string; log: (line: string) => void; outRoot: string }): EnvChange[] {
   const envs = ENVS.map((e) => e.name);
   const sha = git(["rev-parse", "--verify", `${base}^{commit}`], WORKSPACE_ROOT);
+  if (isUnchangedCheckout(sha)) return unchangedSince(base, sha, opts);
   const tmp = mkdtempSync(join(tmpdir(), "infra-affected-"));
   const tree = join(tmp, "base");
   try {
@@ -101,6 +102,28 @@ export function affectedSince(base: string, opts: { keepBase?: string; log: (lin
     rmSync(tmp, { recursive: true, force: true });
     spawnSync("git", ["worktree", "prune"], { cwd: WORKSPACE_ROOT });
   }
+}
+
+/** This checkout is `sha` with nothing changed or added: the base's synth would be this checkout's synth. */
+function isUnchangedCheckout(sha: string): boolean {
+  return git(["rev-parse", "HEAD"], WORKSPACE_ROOT) === sha && git(["status", "--porcelain", "--untracked-files=normal"], WORKSPACE_ROOT) === "";
+}
+
+/**
+ * The base is this very checkout (a push to main compared with itself, a PR whose base is its head):
+ * synth is deterministic (apps/ops/src/determinism.test.ts), so one synth serves as both sides;
+ * nothing is affected, and `--keep-base` gets a copy of it for the cost and policy steps.
+ */
+function unchangedSince(base: string, sha: string, opts: { keepBase?: string; log: (line: string) => void; outRoot: string }): EnvChange[] {
+  opts.log(`synthesizing ${base} (${sha.slice(0, 12)}) once: it is this checkout, unchanged …`);
+  synthAll(ENVS, (env) => cdktfOut(workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot }), env));
+  if (opts.keepBase) {
+    for (const env of ENVS.map((e) => e.name)) {
+      const from = cdktfOut(workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot }), env);
+      if (existsSync(from)) cpSync(from, join(resolve(opts.keepBase), "apps", env, "cdktf.out"), { recursive: true });
+    }
+  }
+  return [];
 }
 
 export function affectedCommand(

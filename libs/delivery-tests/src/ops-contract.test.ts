@@ -108,11 +108,16 @@ describe("pr.yml steps against the ops CLI", () => {
     const work = mkdtempSync(join(tmp, "verify-"));
     const output = join(work, "github-output");
     writeFileSync(output, "");
-    // Against HEAD itself (a clean checkout: nothing changes, an empty matrix).
+    // Against HEAD itself. In a clean checkout (CI) nothing changes: one synth serves as both sides and
+    // the matrix is empty; with local edits the base is synthesized in a worktree and compared.
+    const clean = sh("git status --porcelain --untracked-files=normal").stdout === "";
     const envs = sh(localize(stepRun("pr.yml", "verify", { id: "envs" }), work), { NX_BASE: "HEAD", GITHUB_OUTPUT: output });
-    expect(envs.stderr).toContain("synthesizing HEAD");
+    expect(envs.stderr).toContain(clean ? "synthesizing HEAD (" : "synthesizing this checkout");
+    expect(envs.stderr.includes("once: it is this checkout, unchanged")).toBe(clean);
     expect(envs.status).toBe(0);
     const matrix = JSON.parse(/^envs=(.*)\n$/.exec(readFileSync(output, "utf8"))![1]!) as { env: string; key: string; stacks: string }[];
+    if (clean) expect(matrix).toEqual([]);
+    expect(readdirSync(join(work, ".base/apps")).sort()).toEqual(["dev", "prod", "staging", "uat"]);
     for (const entry of matrix)
       expect(entry).toEqual({ env: expect.stringMatching(/^(dev|staging|uat|prod)$/), key: entry.env.toUpperCase(), stacks: expect.any(String) });
     // The extras step for one env, as if the affected step had named dev.
