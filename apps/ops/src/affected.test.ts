@@ -3,19 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { affectedProjects } from "./testing/nx";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 const ENV_APPS = ["dev", "staging", "uat", "prod"];
 
-/** The env apps `nx affected` would rebuild for a change to `file`. */
-function affectedEnvApps(file: string): string[] {
-  const r = spawnSync("npx", ["nx", "show", "projects", "--affected", `--files=${file}`, "--json"], {
-    cwd: ROOT,
-    env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`nx failed: ${r.stderr}`);
-  const projects = JSON.parse(r.stdout.slice(r.stdout.indexOf("["))) as string[];
+/** The env apps `nx affected` would rebuild for a change to `files` (comma-separated), from the workspace's project graph. */
+function affectedEnvApps(files: string): string[] {
+  const projects = files.split(",").flatMap((f) => affectedProjects(f));
   return ENV_APPS.filter((p) => projects.includes(p));
 }
 

@@ -1,38 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { NX_ENV, type NxTargets, workspaceGraph } from "./testing/nx";
 import { standIn } from "./testing/standin";
 
 /** The Nx wiring of the Terraform targets, checked with the real nx of this repo. */
 
 const ROOT = resolve(__dirname, "..", "..", "..");
-const NX_ENV = { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" };
-
 function nx(args: string[], env: NodeJS.ProcessEnv = NX_ENV) {
   return spawnSync("npx", ["nx", ...args], { cwd: ROOT, env, encoding: "utf8" });
 }
 
-type Targets = Record<string, { outputs?: string[]; inputs?: unknown[]; dependsOn?: unknown[]; options?: { command?: string } }>;
-let targetsByProject: Map<string, Targets> | undefined;
-
-/** A project's resolved targets, from one `nx graph --file` of the workspace (one Nx run instead of one per project). */
-function project(name: string): { targets: Targets } {
-  if (!targetsByProject) {
-    const dir = mkdtempSync(join(tmpdir(), "nx-graph-"));
-    try {
-      const r = nx(["graph", `--file=${join(dir, "graph.json")}`]);
-      if (r.status !== 0) throw new Error(r.stderr);
-      const graph = JSON.parse(readFileSync(join(dir, "graph.json"), "utf8")) as { graph: { nodes: Record<string, { data: { targets: Targets } }> } };
-      targetsByProject = new Map(Object.entries(graph.graph.nodes).map(([p, node]) => [p, node.data.targets]));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const targets = targetsByProject.get(name);
-  if (!targets) throw new Error(`no Nx project ${name}`);
-  return { targets };
+/** A project's resolved targets, from the one `nx graph --file` of the workspace the tests share. */
+function project(name: string): { targets: NxTargets } {
+  const node = workspaceGraph().nodes[name];
+  if (!node) throw new Error(`no Nx project ${name}`);
+  return { targets: node.data.targets };
 }
 
 describe("Nx targets", () => {
