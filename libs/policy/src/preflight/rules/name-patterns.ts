@@ -54,6 +54,16 @@ const rdsStyleId = (type: string, attribute: string, max: number): NamePattern =
   allowed: `lower-case letters, digits and -, starting with a letter${max < 255 ? `, 1-${max} characters` : ""}`,
   forbidden: NO_DOUBLE_HYPHEN,
 });
+/** An ElastiCache user or user group id: a letter first (either case), no "--" or trailing hyphen, at most 40. */
+const elasticacheUserId = (type: string, attribute: string): NamePattern => ({
+  type,
+  attribute,
+  pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
+  min: 1,
+  max: 40,
+  allowed: "letters, digits and -, starting with a letter",
+  forbidden: NO_DOUBLE_HYPHEN,
+});
 const sgRule = (type: string): NamePattern => ({ type, attribute: "description", pattern: SG_TEXT, max: 255, allowed: SG_ALLOWED });
 
 export const NAME_PATTERNS: readonly NamePattern[] = [
@@ -244,24 +254,8 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     max: 255,
     allowed: "lower-case letters, digits and -, at most 255",
   },
-  {
-    type: "aws_elasticache_user",
-    attribute: "user_id",
-    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
-    min: 1,
-    max: 40,
-    allowed: "letters, digits and -, starting with a letter",
-    forbidden: NO_DOUBLE_HYPHEN,
-  },
-  {
-    type: "aws_elasticache_user_group",
-    attribute: "user_group_id",
-    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
-    min: 1,
-    max: 40,
-    allowed: "letters, digits and -, starting with a letter",
-    forbidden: NO_DOUBLE_HYPHEN,
-  },
+  elasticacheUserId("aws_elasticache_user", "user_id"),
+  elasticacheUserId("aws_elasticache_user_group", "user_group_id"),
   // RDS (CreateDBInstance, CreateDBCluster, parameter and subnet groups).
   rdsStyleId("aws_db_instance", "identifier", 63),
   { type: "aws_db_instance", attribute: "identifier_prefix", pattern: RDS_ID, min: 1, max: 37, allowed: "at most 37 characters (26 are appended)" },
