@@ -248,3 +248,15 @@ export function buildEnvIndex(inputs: readonly PreflightStackInput[], options: {
 export function isUnknown(rendered: string): boolean {
   return rendered.includes("⟨");
 }
+
+/**
+ * `derive(env)` computed once per env index and shared by every rule of the run that asks (key
+ * uses, log writers, concurrency tallies). Keyed weakly: an index that is done with is collected.
+ */
+export function oncePerEnv<T>(derive: (env: EnvIndex) => T): (env: EnvIndex) => T {
+  const cache = new WeakMap<EnvIndex, T>();
+  return (env) => {
+    if (!cache.has(env)) cache.set(env, derive(env));
+    return cache.get(env)!;
+  };
+}

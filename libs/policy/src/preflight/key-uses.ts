@@ -6,7 +6,7 @@
  * the policy does not allow it.
  */
 import type { JsonObject } from "../types";
-import { isUnknown } from "./env-index";
+import { isUnknown, oncePerEnv } from "./env-index";
 import { keyNamedBy } from "./keys";
 import { logWriters, type WriterKind } from "./log-delivery";
 import { allowsAction, readPolicy, type Context, type Needed } from "./policy";
@@ -418,11 +418,5 @@ function usesOf(env: EnvIndex): KeyUse[] {
   return out;
 }
 
-const cache = new WeakMap<EnvIndex, KeyUse[]>();
-
 /** Every use of every KMS key of the env (computed once per env index). */
-export function keyUses(env: EnvIndex): KeyUse[] {
-  let found = cache.get(env);
-  if (!found) cache.set(env, (found = usesOf(env)));
-  return found;
-}
+export const keyUses: (env: EnvIndex) => KeyUse[] = oncePerEnv(usesOf);

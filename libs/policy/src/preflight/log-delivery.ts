@@ -6,7 +6,7 @@
  */
 import { get, isTrue } from "../rules/helpers";
 import type { Json, JsonObject } from "../types";
-import { isUnknown } from "./env-index";
+import { isUnknown, oncePerEnv } from "./env-index";
 import type { EnvIndex, Located, StackView } from "./types";
 
 export type WriterKind = "alb" | "nlb" | "cloudfront" | "s3-access-logs" | "flow-logs" | "waf" | "cloudtrail" | "config";
@@ -90,11 +90,5 @@ function writersOf(env: EnvIndex): LogWriter[] {
   return out;
 }
 
-const cache = new WeakMap<EnvIndex, LogWriter[]>();
-
 /** Every log writer of the env (computed once per env index). */
-export function logWriters(env: EnvIndex): LogWriter[] {
-  let found = cache.get(env);
-  if (!found) cache.set(env, (found = writersOf(env)));
-  return found;
-}
+export const logWriters: (env: EnvIndex) => LogWriter[] = oncePerEnv(writersOf);

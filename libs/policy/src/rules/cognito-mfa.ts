@@ -1,13 +1,12 @@
-import type { PolicyRule } from "../types";
-import { requireOneOf } from "./helpers";
+import { mustBeOneOf, requirementRule } from "./requirements";
 
 /** A stolen password alone must not open an account. Seed 000's optional TOTP is a waiver with its reason. */
-export const cognitoMfa: PolicyRule = {
+export const cognitoMfa = requirementRule({
   id: "INF-COG-002",
   title: "Cognito user pool requires MFA",
   mirrors: ["AwsSolutions-COG2", "AwsSolutions-COG8"],
   catalogue: [67],
   resourceTypes: ["aws_cognito_user_pool"],
   severity: "medium",
-  check: (pool) => requireOneOf(pool.values, "mfa_configuration", ["ON"]),
-};
+  requires: [mustBeOneOf("mfa_configuration", ["ON"])],
+});

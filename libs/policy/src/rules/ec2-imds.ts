@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { asNumber, finding, get } from "./helpers";
+import { INSTANCE_TYPES } from "./ec2";
 
 /**
  * IMDSv2 (session tokens) defeats SSRF credential theft; a hop limit of 1 keeps the instance's
@@ -10,7 +11,7 @@ export const ec2Imds: PolicyRule = {
   title: "Instances and launch templates require IMDSv2 with hop limit 1",
   mirrors: ["CKV_AWS_79", "CKV_AWS_341"],
   catalogue: [63],
-  resourceTypes: ["aws_instance", "aws_launch_template"],
+  resourceTypes: INSTANCE_TYPES,
   severity: "high",
   appliesTo: (r) => get(r.values, "metadata_options.http_endpoint") !== "disabled",
   check(resource) {

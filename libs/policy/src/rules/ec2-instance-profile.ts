@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { finding, get } from "./helpers";
+import { INSTANCE_TYPES } from "./ec2";
 
 /** An instance profile gives temporary, rotated credentials (and SSM access) instead of keys on disk. */
 export const ec2InstanceProfile: PolicyRule = {
@@ -7,7 +8,7 @@ export const ec2InstanceProfile: PolicyRule = {
   title: "Instances and launch templates have an IAM instance profile",
   mirrors: ["CKV2_AWS_41"],
   catalogue: [63],
-  resourceTypes: ["aws_instance", "aws_launch_template"],
+  resourceTypes: INSTANCE_TYPES,
   severity: "medium",
   check(resource) {
     const profile =

@@ -1,5 +1,6 @@
 import type { Finding, PolicyRule } from "../types";
 import { ACCESS_KEY, finding } from "./helpers";
+import { INSTANCE_TYPES } from "./ec2";
 
 // `password=...`, `export DB_TOKEN="..."`: a literal, not a $VARIABLE or a lookup.
 const ASSIGNED_SECRET = /(password|passwd|secret|token|api[_-]?key)\w*\s*[=:]\s*["']?(?![$"'{])[^\s"']{6,}/i;
@@ -15,7 +16,7 @@ export const ec2UserData: PolicyRule = {
   title: "No secrets in instance or launch template user data",
   mirrors: ["CKV_AWS_46"],
   catalogue: [63],
-  resourceTypes: ["aws_instance", "aws_launch_template"],
+  resourceTypes: INSTANCE_TYPES,
   severity: "critical",
   check(resource) {
     const out: Finding[] = [];

@@ -1,13 +1,12 @@
-import type { PolicyRule } from "../types";
-import { requireOneOf } from "./helpers";
+import { mustBeOneOf, requirementRule } from "./requirements";
 
 /** An immutable tag always means the same image: what was tested is what runs (dev may waive). */
-export const ecrImmutableTags: PolicyRule = {
+export const ecrImmutableTags = requirementRule({
   id: "INF-ECR-002",
   title: "ECR repository tags are immutable",
   mirrors: ["CKV_AWS_51"],
   catalogue: [62],
   resourceTypes: ["aws_ecr_repository"],
   severity: "medium",
-  check: (repo) => requireOneOf(repo.values, "image_tag_mutability", ["IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"]),
-};
+  requires: [mustBeOneOf("image_tag_mutability", ["IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"])],
+});

@@ -1,5 +1,4 @@
-import { describe, expect, it } from "vitest";
-import { failures, statuses } from "../test-harness";
+import { ruleCases } from "../rule-cases";
 import { CMK } from "./helpers";
 import { elasticacheSecurity as rule } from "./elasticache-security";
 
@@ -9,9 +8,10 @@ const base = {
   aws_elasticache_subnet_group: { private: { subnet_ids: ["${aws_subnet.a.id}"] } },
 };
 
-describe("INF-EC-001 ElastiCache encryption and auth", () => {
-  it("Compliance: an encrypted, authenticated, private replication group and serverless cache pass", () => {
-    const tf = {
+ruleCases(rule, "INF-EC-001 ElastiCache encryption and auth", {
+  compliant: {
+    name: "an encrypted, authenticated, private replication group and serverless cache pass",
+    input: () => ({
       ...base,
       aws_elasticache_replication_group: {
         r: {
@@ -25,50 +25,48 @@ describe("INF-EC-001 ElastiCache encryption and auth", () => {
       aws_elasticache_serverless_cache: {
         s: { engine: "valkey", kms_key_id: "${aws_kms_key.k.arn}", subnet_ids: ["${aws_subnet.a.id}"], user_group_id: "${aws_elasticache_user_group.g.id}" },
       },
-    };
-    expect(statuses(rule, tf)).toEqual({ "aws_elasticache_replication_group.r": "passed", "aws_elasticache_serverless_cache.s": "passed" });
-  });
-
-  it("Noncompliance: plaintext, unauthenticated, public caches fail on each attribute", () => {
-    const tf = {
-      ...base,
-      aws_elasticache_subnet_group: { public: { subnet_ids: ["${aws_subnet.pub.id}"] } },
-      aws_elasticache_replication_group: { r: { transit_encryption_enabled: false, subnet_group_name: "${aws_elasticache_subnet_group.public.name}" } },
-      aws_elasticache_serverless_cache: { s: { engine: "redis", subnet_ids: ["${aws_subnet.pub.id}"] } },
-    };
-    expect(failures(rule, tf)).toEqual([
-      { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "at_rest_encryption_enabled", found: "unset", expected: "true" },
-      { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "kms_key_id", found: "unset", expected: CMK },
-      { rule: "INF-EC-001", address: "aws_elasticache_replication_group.r", attribute: "transit_encryption_enabled", found: "false", expected: "true" },
-      {
-        rule: "INF-EC-001",
-        address: "aws_elasticache_replication_group.r",
-        attribute: "auth_token / user_group_ids",
-        found: "unset",
-        expected: "an auth token or RBAC user groups",
-      },
-      {
-        rule: "INF-EC-001",
-        address: "aws_elasticache_replication_group.r",
-        attribute: "aws_elasticache_subnet_group.public.subnet_ids",
-        found: "aws_subnet.pub",
-        expected: "private subnets only (map_public_ip_on_launch false)",
-      },
-      { rule: "INF-EC-001", address: "aws_elasticache_serverless_cache.s", attribute: "kms_key_id", found: "unset", expected: CMK },
-      {
-        rule: "INF-EC-001",
-        address: "aws_elasticache_serverless_cache.s",
-        attribute: "subnet_ids",
-        found: "aws_subnet.pub",
-        expected: "private subnets only (map_public_ip_on_launch false)",
-      },
-      {
-        rule: "INF-EC-001",
-        address: "aws_elasticache_serverless_cache.s",
-        attribute: "user_group_id",
-        found: "unset",
-        expected: "an RBAC user group (no anonymous default user)",
-      },
-    ]);
-  });
+    }),
+    statuses: { "aws_elasticache_replication_group.r": "passed", "aws_elasticache_serverless_cache.s": "passed" },
+  },
+  noncompliant: [
+    {
+      name: "plaintext, unauthenticated, public caches fail on each attribute",
+      input: () => ({
+        ...base,
+        aws_elasticache_subnet_group: { public: { subnet_ids: ["${aws_subnet.pub.id}"] } },
+        aws_elasticache_replication_group: { r: { transit_encryption_enabled: false, subnet_group_name: "${aws_elasticache_subnet_group.public.name}" } },
+        aws_elasticache_serverless_cache: { s: { engine: "redis", subnet_ids: ["${aws_subnet.pub.id}"] } },
+      }),
+      failures: [
+        { address: "aws_elasticache_replication_group.r", attribute: "at_rest_encryption_enabled", found: "unset", expected: "true" },
+        { address: "aws_elasticache_replication_group.r", attribute: "kms_key_id", found: "unset", expected: CMK },
+        { address: "aws_elasticache_replication_group.r", attribute: "transit_encryption_enabled", found: "false", expected: "true" },
+        {
+          address: "aws_elasticache_replication_group.r",
+          attribute: "auth_token / user_group_ids",
+          found: "unset",
+          expected: "an auth token or RBAC user groups",
+        },
+        {
+          address: "aws_elasticache_replication_group.r",
+          attribute: "aws_elasticache_subnet_group.public.subnet_ids",
+          found: "aws_subnet.pub",
+          expected: "private subnets only (map_public_ip_on_launch false)",
+        },
+        { address: "aws_elasticache_serverless_cache.s", attribute: "kms_key_id", found: "unset", expected: CMK },
+        {
+          address: "aws_elasticache_serverless_cache.s",
+          attribute: "subnet_ids",
+          found: "aws_subnet.pub",
+          expected: "private subnets only (map_public_ip_on_launch false)",
+        },
+        {
+          address: "aws_elasticache_serverless_cache.s",
+          attribute: "user_group_id",
+          found: "unset",
+          expected: "an RBAC user group (no anonymous default user)",
+        },
+      ],
+    },
+  ],
 });

@@ -54,9 +54,11 @@ export function compliantBucket(): Resources {
   };
 }
 
-/** Deep copy so a test can mutate its own baseline. */
-export function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/** `compliantBucket()` without the bare log bucket: only `b`, which passes every S3 rule. */
+export function compliantBucketOnly(): Resources {
+  const tf = compliantBucket();
+  delete tf["aws_s3_bucket"]!["logs"];
+  return tf;
 }
 
 /** A PostgreSQL instance `db` and an Aurora cluster `aurora` (two instances) that pass the RDS rules. */

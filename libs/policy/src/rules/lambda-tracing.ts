@@ -1,13 +1,12 @@
-import type { PolicyRule } from "../types";
-import { requireOneOf } from "./helpers";
+import { mustBeOneOf, requirementRule } from "./requirements";
 
 /** X-Ray traces connect a slow API call to the function and downstream call that made it slow. */
-export const lambdaTracing: PolicyRule = {
+export const lambdaTracing = requirementRule({
   id: "INF-LAMBDA-001",
   title: "Lambda function has active X-Ray tracing",
   mirrors: ["CKV_AWS_50"],
   catalogue: [44],
   resourceTypes: ["aws_lambda_function"],
   severity: "low",
-  check: (fn) => requireOneOf(fn.values, "tracing_config.mode", ["Active"]),
-};
+  requires: [mustBeOneOf("tracing_config.mode", ["Active"])],
+});

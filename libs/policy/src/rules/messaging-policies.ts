@@ -1,5 +1,5 @@
 import type { PolicyRule } from "../types";
-import { resourcePolicyFindings } from "./resource-policy";
+import { subjectPolicyFindings } from "./resource-policy";
 
 /** Queues accept only TLS, from named principals doing named things. */
 export const sqsPolicy: PolicyRule = {
@@ -9,12 +9,7 @@ export const sqsPolicy: PolicyRule = {
   catalogue: [61],
   resourceTypes: ["aws_sqs_queue"],
   severity: "high",
-  check(queue, index) {
-    const [policy] = index.referencing(queue, "aws_sqs_queue_policy", "queue_url");
-    return policy
-      ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], "sqs", index)
-      : resourcePolicyFindings("policy", queue.values["policy"], "sqs", index);
-  },
+  check: (queue, index) => subjectPolicyFindings(queue, index, "aws_sqs_queue_policy", "queue_url", "sqs"),
 };
 
 /** Topics accept only TLS publishes, from named principals doing named things. */
@@ -25,10 +20,5 @@ export const snsPolicy: PolicyRule = {
   catalogue: [61],
   resourceTypes: ["aws_sns_topic"],
   severity: "high",
-  check(topic, index) {
-    const [policy] = index.referencing(topic, "aws_sns_topic_policy", "arn");
-    return policy
-      ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], "sns", index)
-      : resourcePolicyFindings("policy", topic.values["policy"], "sns", index);
-  },
+  check: (topic, index) => subjectPolicyFindings(topic, index, "aws_sns_topic_policy", "arn", "sns"),
 };

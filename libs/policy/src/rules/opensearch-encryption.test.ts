@@ -1,25 +1,27 @@
-import { describe, expect, it } from "vitest";
-import { failures, statuses } from "../test-harness";
-import { clone, compliantDomain } from "./fixtures";
+import { ruleCases } from "../rule-cases";
+import { compliantDomain } from "./fixtures";
 import { CMK } from "./helpers";
 import { opensearchEncryption as rule } from "./opensearch-encryption";
 
-describe("INF-OS-001 OpenSearch encryption", () => {
-  it("Compliance: the encrypted domain passes", () => {
-    expect(statuses(rule, compliantDomain())).toEqual({ "aws_opensearch_domain.search": "passed" });
-  });
+const at = { address: "aws_opensearch_domain.search" };
 
-  it("Noncompliance: no CMK, no node-to-node encryption, an old TLS policy fail", () => {
-    const tf = clone(compliantDomain());
-    const d = tf["aws_opensearch_domain"]!["search"]!;
-    d["encrypt_at_rest"] = { enabled: true };
-    d["node_to_node_encryption"] = { enabled: false };
-    d["domain_endpoint_options"] = { enforce_https: true, tls_security_policy: "Policy-Min-TLS-1-0-2019-07" };
-    const at = { rule: "INF-OS-001", address: "aws_opensearch_domain.search" };
-    expect(failures(rule, tf)).toEqual([
-      { ...at, attribute: "encrypt_at_rest.kms_key_id", found: "unset", expected: CMK },
-      { ...at, attribute: "node_to_node_encryption.enabled", found: "false", expected: "true" },
-      { ...at, attribute: "domain_endpoint_options.tls_security_policy", found: "Policy-Min-TLS-1-0-2019-07", expected: "Policy-Min-TLS-1-2-PFS-2023-10" },
-    ]);
-  });
+ruleCases(rule, "INF-OS-001 OpenSearch encryption", {
+  fixture: compliantDomain,
+  compliant: { name: "the encrypted domain passes", statuses: { "aws_opensearch_domain.search": "passed" } },
+  noncompliant: [
+    {
+      name: "no CMK, no node-to-node encryption, an old TLS policy fail",
+      mutate: (tf) => {
+        const d = tf["aws_opensearch_domain"]!["search"]!;
+        d["encrypt_at_rest"] = { enabled: true };
+        d["node_to_node_encryption"] = { enabled: false };
+        d["domain_endpoint_options"] = { enforce_https: true, tls_security_policy: "Policy-Min-TLS-1-0-2019-07" };
+      },
+      failures: [
+        { ...at, attribute: "encrypt_at_rest.kms_key_id", found: "unset", expected: CMK },
+        { ...at, attribute: "node_to_node_encryption.enabled", found: "false", expected: "true" },
+        { ...at, attribute: "domain_endpoint_options.tls_security_policy", found: "Policy-Min-TLS-1-0-2019-07", expected: "Policy-Min-TLS-1-2-PFS-2023-10" },
+      ],
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { asNumber, finding } from "./helpers";
+import { RDS_DATABASES } from "./rds";
 
 export const MIN_BACKUP_DAYS = 7;
 
@@ -9,7 +10,7 @@ export const rdsBackupRetention: PolicyRule = {
   title: `RDS backup retention is at least ${MIN_BACKUP_DAYS} days`,
   mirrors: ["CKV_AWS_133", "AwsSolutions-RDS13"],
   catalogue: [8],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  resourceTypes: RDS_DATABASES,
   severity: "high",
   // A read replica's backups live on its source.
   appliesTo: (db) => db.values["replicate_source_db"] === undefined,

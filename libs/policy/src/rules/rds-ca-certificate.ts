@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { finding } from "./helpers";
+import { RDS_INSTANCES } from "./rds";
 
 export const CURRENT_CAS = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"];
 
@@ -12,7 +13,7 @@ export const rdsCaCertificate: PolicyRule = {
   title: "RDS instances use a current CA (rds-ca-rsa2048-g1, rsa4096-g1 or ecc384-g1)",
   mirrors: ["CKV_AWS_211"],
   catalogue: [12],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster_instance"],
+  resourceTypes: RDS_INSTANCES,
   severity: "medium",
   check(db) {
     const ca = db.values["ca_cert_identifier"];

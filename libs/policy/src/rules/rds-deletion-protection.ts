@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { finding, isTrue } from "./helpers";
+import { RDS_DATABASES } from "./rds";
 
 /** A stray `destroy` must not take the data with it, and if it does, a final snapshot remains. */
 export const rdsDeletionProtection: PolicyRule = {
@@ -7,7 +8,7 @@ export const rdsDeletionProtection: PolicyRule = {
   title: "RDS has deletion protection and takes a final snapshot",
   mirrors: ["CKV_AWS_293", "CKV_AWS_139", "AwsSolutions-RDS10"],
   catalogue: [9],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  resourceTypes: RDS_DATABASES,
   severity: "high",
   check(db) {
     const out = isTrue(db.values["deletion_protection"]) ? [] : [finding("deletion_protection", db.values["deletion_protection"], "true")];

@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { asStrings, finding } from "./helpers";
+import { RDS_DATABASES } from "./rds";
 
 /** Engine logs (errors, audit, slow queries) in CloudWatch outlive the instance and can be alarmed on. */
 export const rdsLogExports: PolicyRule = {
@@ -7,7 +8,7 @@ export const rdsLogExports: PolicyRule = {
   title: "RDS exports engine logs to CloudWatch Logs",
   mirrors: ["CKV_AWS_129", "CKV_AWS_324"],
   catalogue: [15],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  resourceTypes: RDS_DATABASES,
   severity: "medium",
   check(db) {
     const exports = asStrings(db.values["enabled_cloudwatch_logs_exports"]);

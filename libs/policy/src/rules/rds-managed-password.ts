@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { finding, isTrue } from "./helpers";
+import { RDS_DATABASES } from "./rds";
 
 /**
  * A master password that lands in the Terraform state in clear text (`password`,
@@ -14,7 +15,7 @@ export const rdsManagedPassword: PolicyRule = {
   title: "RDS master password is managed by RDS or set write-only from Secrets Manager (never in state)",
   mirrors: ["AwsSolutions-SMG4"],
   catalogue: [58],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  resourceTypes: RDS_DATABASES,
   severity: "high",
   // Replicas and restores inherit credentials from their source.
   appliesTo: (db) => db.values["replicate_source_db"] === undefined && db.values["snapshot_identifier"] === undefined,

@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { asNumber, finding, isTrue, requireCmk } from "./helpers";
+import { RDS_INSTANCES } from "./rds";
 
 const INTERVALS = [1, 5, 10, 15, 30, 60];
 
@@ -9,7 +10,7 @@ export const rdsMonitoring: PolicyRule = {
   title: "RDS instances have enhanced monitoring and Performance Insights with a CMK",
   mirrors: ["CKV_AWS_118", "CKV_AWS_353", "CKV_AWS_354"],
   catalogue: [14],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster_instance"],
+  resourceTypes: RDS_INSTANCES,
   severity: "low",
   check(db, index) {
     const v = db.values;

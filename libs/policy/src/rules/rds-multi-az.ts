@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { finding, isTrue } from "./helpers";
+import { RDS_DATABASES } from "./rds";
 
 /**
  * Survive an AZ outage: a standby for instances, two or more instances in different AZs for
@@ -10,7 +11,7 @@ export const rdsMultiAz: PolicyRule = {
   title: "RDS is Multi-AZ (Aurora: at least 2 instances in different AZs)",
   mirrors: ["CKV_AWS_157", "AwsSolutions-RDS3"],
   catalogue: [10],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  resourceTypes: RDS_DATABASES,
   severity: "medium",
   appliesTo: (db) => db.values["engine_mode"] !== "serverless" && db.values["db_cluster_instance_class"] === undefined,
   check(db, index) {

@@ -1,5 +1,6 @@
 import type { PolicyRule } from "../types";
 import { finding, isTrue, publicSubnets } from "./helpers";
+import { RDS_INSTANCES } from "./rds";
 
 /** A database is reached from the app tier only: no public endpoint, no subnet with a route to the world. */
 export const rdsNotPublic: PolicyRule = {
@@ -7,7 +8,7 @@ export const rdsNotPublic: PolicyRule = {
   title: "RDS instances are not publicly accessible and live in private subnets",
   mirrors: ["CKV_AWS_17"],
   catalogue: [7],
-  resourceTypes: ["aws_db_instance", "aws_rds_cluster_instance"],
+  resourceTypes: RDS_INSTANCES,
   severity: "critical",
   check(db, index) {
     const out = isTrue(db.values["publicly_accessible"]) ? [finding("publicly_accessible", db.values["publicly_accessible"], "false")] : [];

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { failures, statuses } from "../test-harness";
+import { ruleCases } from "../rule-cases";
 import { rdsQueryLogging as rule } from "./rds-query-logging";
 
-describe("INF-RDS-012 PostgreSQL query logging", () => {
-  it("Compliance: log_statement ddl and a duration threshold pass; MySQL is not checked", () => {
-    const tf = {
+ruleCases(rule, "INF-RDS-012 PostgreSQL query logging", {
+  compliant: {
+    name: "log_statement ddl and a duration threshold pass; MySQL is not checked",
+    input: () => ({
       aws_rds_cluster_parameter_group: {
         apg: {
           family: "aurora-postgresql16",
@@ -15,21 +15,22 @@ describe("INF-RDS-012 PostgreSQL query logging", () => {
         },
         amy: { family: "aurora-mysql8.0" },
       },
-    };
-    expect(statuses(rule, tf)).toEqual({ "aws_rds_cluster_parameter_group.apg": "passed" });
-  });
-
-  it("Noncompliance: log_statement none and no duration threshold fail", () => {
-    const tf = { aws_db_parameter_group: { pg: { family: "postgres16", parameter: [{ name: "log_statement", value: "none" }] } } };
-    expect(failures(rule, tf)).toEqual([
-      { rule: "INF-RDS-012", address: "aws_db_parameter_group.pg", attribute: "parameter[log_statement]", found: "none", expected: "ddl, mod or all" },
-      {
-        rule: "INF-RDS-012",
-        address: "aws_db_parameter_group.pg",
-        attribute: "parameter[log_min_duration_statement]",
-        found: "unset",
-        expected: "a threshold in ms (not -1)",
-      },
-    ]);
-  });
+    }),
+    statuses: { "aws_rds_cluster_parameter_group.apg": "passed" },
+  },
+  noncompliant: [
+    {
+      name: "log_statement none and no duration threshold fail",
+      input: () => ({ aws_db_parameter_group: { pg: { family: "postgres16", parameter: [{ name: "log_statement", value: "none" }] } } }),
+      failures: [
+        { address: "aws_db_parameter_group.pg", attribute: "parameter[log_statement]", found: "none", expected: "ddl, mod or all" },
+        {
+          address: "aws_db_parameter_group.pg",
+          attribute: "parameter[log_min_duration_statement]",
+          found: "unset",
+          expected: "a threshold in ms (not -1)",
+        },
+      ],
+    },
+  ],
 });

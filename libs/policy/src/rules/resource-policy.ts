@@ -1,5 +1,5 @@
 /** Shared check for queue and topic policies: TLS-only, nobody anonymous, no wildcard actions. */
-import type { Finding, Json, StackIndex } from "../types";
+import type { Finding, Json, StackIndex, SynthResource } from "../types";
 import { finding } from "./helpers";
 import { deniesInsecureTransport, statementsOf, unconditionedPublicAllows, wildcardActionAllows } from "./policy-document";
 
@@ -13,4 +13,16 @@ export function resourcePolicyFindings(attribute: string, policy: Json | undefin
   const wildcard = wildcardActionAllows(statements);
   if (wildcard.length) out.push(finding(attribute, `Allow ${wildcard[0]!.actions.join(", ")}`, "named actions only"));
   return out;
+}
+
+/**
+ * The findings on a queue's or topic's policy: the standalone policy resource of `type` whose
+ * `attribute` references the subject when there is one (it replaces the inline policy), else the
+ * subject's inline `policy`.
+ */
+export function subjectPolicyFindings(subject: SynthResource, index: StackIndex, type: string, attribute: string, service: string): Finding[] {
+  const [policy] = index.referencing(subject, type, attribute);
+  return policy
+    ? resourcePolicyFindings(`${policy.address}.policy`, policy.values["policy"], service, index)
+    : resourcePolicyFindings("policy", subject.values["policy"], service, index);
 }

@@ -1,4 +1,5 @@
-import type { PolicyRule, StackIndex, SynthResource } from "../types";
+import type { StackIndex, SynthResource } from "../types";
+import { companionRule } from "./companion";
 import { finding } from "./helpers";
 
 /** A bucket that receives access logs (S3, CloudFront or ALB) is a log bucket. */
@@ -14,7 +15,7 @@ function isLogBucket(bucket: SynthResource, index: StackIndex): boolean {
  * Server access logs go to a separate log bucket. The log bucket itself is exempt: logging it
  * into itself loops, and logging it elsewhere only moves the question one bucket further.
  */
-export const s3AccessLogging: PolicyRule = {
+export const s3AccessLogging = companionRule({
   id: "INF-S3-005",
   title: "S3 bucket sends access logs to a separate log bucket",
   mirrors: ["CKV_AWS_18", "AwsSolutions-S1"],
@@ -22,10 +23,9 @@ export const s3AccessLogging: PolicyRule = {
   resourceTypes: ["aws_s3_bucket"],
   severity: "medium",
   appliesTo: (bucket, index) => !isLogBucket(bucket, index),
-  check(bucket, index) {
-    const [logging] = index.referencing(bucket, "aws_s3_bucket_logging", "bucket");
-    if (!logging) return [finding("aws_s3_bucket_logging", undefined, "access logging to a log bucket")];
+  companion: { type: "aws_s3_bucket_logging", attribute: "bucket", missing: "access logging to a log bucket" },
+  checkCompanion(logging, bucket, index) {
     const target = logging.values["target_bucket"];
-    return index.resolve(target) === bucket ? [finding(`${logging.address}.target_bucket`, target, "a different (log) bucket")] : [];
+    return index.resolve(target) === bucket ? [finding("target_bucket", target, "a different (log) bucket")] : [];
   },
-};
+});

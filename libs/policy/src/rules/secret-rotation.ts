@@ -1,4 +1,5 @@
-import type { JsonObject, PolicyRule } from "../types";
+import type { JsonObject } from "../types";
+import { companionRule } from "./companion";
 import { asNumber, finding, get } from "./helpers";
 
 export const MAX_ROTATION_DAYS = 90;
@@ -15,18 +16,17 @@ function rotationDays(rules: JsonObject | undefined): number | undefined {
 }
 
 /** A leaked credential stops working within a quarter at most. */
-export const secretRotation: PolicyRule = {
+export const secretRotation = companionRule({
   id: "INF-SM-002",
   title: `Secrets Manager secret rotates at least every ${MAX_ROTATION_DAYS} days`,
   mirrors: ["CKV2_AWS_57", "CKV_AWS_304", "AwsSolutions-SMG4"],
   catalogue: [58],
   resourceTypes: ["aws_secretsmanager_secret"],
   severity: "medium",
-  check(secret, index) {
-    const [rotation] = index.referencing(secret, "aws_secretsmanager_secret_rotation", "secret_id");
-    if (!rotation) return [finding("aws_secretsmanager_secret_rotation", undefined, `rotation every <= ${MAX_ROTATION_DAYS} days`)];
+  companion: { type: "aws_secretsmanager_secret_rotation", attribute: "secret_id", missing: `rotation every <= ${MAX_ROTATION_DAYS} days` },
+  checkCompanion(rotation) {
     const rules = get(rotation.values, "rotation_rules") as JsonObject | undefined;
     const days = rotationDays(rules);
-    return days !== undefined && days <= MAX_ROTATION_DAYS ? [] : [finding(`${rotation.address}.rotation_rules`, rules, `<= ${MAX_ROTATION_DAYS} days`)];
+    return days !== undefined && days <= MAX_ROTATION_DAYS ? [] : [finding("rotation_rules", rules, `<= ${MAX_ROTATION_DAYS} days`)];
   },
-};
+});

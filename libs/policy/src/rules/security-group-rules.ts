@@ -3,8 +3,8 @@
  * aws_security_group_rule (type = ingress) and aws_vpc_security_group_ingress_rule. The SG
  * rules read all of them through this one normalised form.
  */
-import type { JsonObject, StackIndex, SynthResource } from "../types";
-import { asNumber, asStrings, blocks } from "./helpers";
+import type { Finding, JsonObject, StackIndex, SynthResource } from "../types";
+import { asNumber, asStrings, blocks, finding } from "./helpers";
 
 export interface IngressRule {
   /** Where to point a reader: `ingress[0]` for inline blocks, the rule resource's address otherwise. */
@@ -85,6 +85,16 @@ export function covers(rule: IngressRule, port: number): boolean {
 export function describeRule(rule: IngressRule, cidrs = rule.cidrs): string {
   const ports = rule.protocol === "-1" ? "all traffic" : `${rule.protocol} ${rule.from === rule.to ? rule.from : `${rule.from}-${rule.to}`}`;
   return `${ports} from ${cidrs.join(", ")}`;
+}
+
+/**
+ * One finding per ingress rule of `resource` that is open to the world (0.0.0.0/0, ::/0) and that
+ * `forbidden` picks: what INF-SG-001 (admin ports) and INF-SG-002 (anything but 443/80) report.
+ */
+export function worldIngressFindings(resource: SynthResource, forbidden: (rule: IngressRule) => boolean, expected: string): Finding[] {
+  return ingressRulesOf(resource)
+    .filter((r) => worldCidrs(r).length > 0 && forbidden(r))
+    .map((r) => finding(r.attribute, describeRule(r, worldCidrs(r)), expected));
 }
 
 export const INGRESS_TYPES = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"];

@@ -1,6 +1,5 @@
 import type { PolicyRule } from "../types";
-import { finding } from "./helpers";
-import { covers, describeRule, ingressRulesOf, INGRESS_TYPES, worldCidrs } from "./security-group-rules";
+import { covers, INGRESS_TYPES, worldIngressFindings } from "./security-group-rules";
 
 const ADMIN_PORTS = [22, 3389];
 
@@ -12,9 +11,6 @@ export const sgAdminPorts: PolicyRule = {
   catalogue: [3],
   resourceTypes: INGRESS_TYPES,
   severity: "critical",
-  check(resource) {
-    return ingressRulesOf(resource)
-      .filter((r) => worldCidrs(r).length > 0 && ADMIN_PORTS.some((p) => covers(r, p)))
-      .map((r) => finding(r.attribute, describeRule(r, worldCidrs(r)), "no world-open ingress covering 22 or 3389 (use SSM Session Manager)"));
-  },
+  check: (resource) =>
+    worldIngressFindings(resource, (r) => ADMIN_PORTS.some((p) => covers(r, p)), "no world-open ingress covering 22 or 3389 (use SSM Session Manager)"),
 };

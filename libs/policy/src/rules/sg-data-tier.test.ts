@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { failures, statuses } from "../test-harness";
+import { ruleCases } from "../rule-cases";
 import { sgDataTier as rule } from "./sg-data-tier";
 
-describe("INF-SG-003 data-tier security groups", () => {
-  it("Compliance: a DB SG open only to the app SG passes; a non-data SG is not checked", () => {
-    const tf = {
+const expected = "ingress only from security groups (source_security_group_id / referenced_security_group_id)";
+
+ruleCases(rule, "INF-SG-003 data-tier security groups", {
+  compliant: {
+    name: "a DB SG open only to the app SG passes; a non-data SG is not checked",
+    input: () => ({
       aws_security_group: { db: {}, app: { ingress: [{ protocol: "tcp", from_port: 80, to_port: 80, cidr_blocks: ["10.0.0.0/8"] }] } },
       aws_db_instance: { pg: { vpc_security_group_ids: ["${aws_security_group.db.id}"] } },
       aws_vpc_security_group_ingress_rule: {
@@ -16,29 +18,30 @@ describe("INF-SG-003 data-tier security groups", () => {
           referenced_security_group_id: "${aws_security_group.app.id}",
         },
       },
-    };
-    expect(statuses(rule, tf)).toEqual({ "aws_security_group.db": "passed" });
-  });
-
-  it("Noncompliance: CIDR ingress to a cache SG fails, inline or standalone", () => {
-    const tf = {
-      aws_security_group: { cache: { ingress: [{ protocol: "tcp", from_port: 6379, to_port: 6379, cidr_blocks: ["10.0.0.0/16"] }] } },
-      aws_elasticache_replication_group: { r: { security_group_ids: ["${aws_security_group.cache.id}"] } },
-      aws_security_group_rule: {
-        vpc: {
-          type: "ingress",
-          security_group_id: "${aws_security_group.cache.id}",
-          protocol: "tcp",
-          from_port: 6379,
-          to_port: 6379,
-          cidr_blocks: ["10.1.0.0/16"],
+    }),
+    statuses: { "aws_security_group.db": "passed" },
+  },
+  noncompliant: [
+    {
+      name: "CIDR ingress to a cache SG fails, inline or standalone",
+      input: () => ({
+        aws_security_group: { cache: { ingress: [{ protocol: "tcp", from_port: 6379, to_port: 6379, cidr_blocks: ["10.0.0.0/16"] }] } },
+        aws_elasticache_replication_group: { r: { security_group_ids: ["${aws_security_group.cache.id}"] } },
+        aws_security_group_rule: {
+          vpc: {
+            type: "ingress",
+            security_group_id: "${aws_security_group.cache.id}",
+            protocol: "tcp",
+            from_port: 6379,
+            to_port: 6379,
+            cidr_blocks: ["10.1.0.0/16"],
+          },
         },
-      },
-    };
-    const expected = "ingress only from security groups (source_security_group_id / referenced_security_group_id)";
-    expect(failures(rule, tf)).toEqual([
-      { rule: "INF-SG-003", address: "aws_security_group.cache", attribute: "ingress[0]", found: "tcp 6379 from 10.0.0.0/16", expected },
-      { rule: "INF-SG-003", address: "aws_security_group.cache", attribute: "aws_security_group_rule.vpc", found: "tcp 6379 from 10.1.0.0/16", expected },
-    ]);
-  });
+      }),
+      failures: [
+        { address: "aws_security_group.cache", attribute: "ingress[0]", found: "tcp 6379 from 10.0.0.0/16", expected },
+        { address: "aws_security_group.cache", attribute: "aws_security_group_rule.vpc", found: "tcp 6379 from 10.1.0.0/16", expected },
+      ],
+    },
+  ],
 });

@@ -1,6 +1,5 @@
 import type { PolicyRule } from "../types";
-import { finding } from "./helpers";
-import { describeRule, ingressRulesOf, INGRESS_TYPES, worldCidrs } from "./security-group-rules";
+import { INGRESS_TYPES, worldIngressFindings } from "./security-group-rules";
 
 /** The internet may reach TLS (443) and the HTTP→HTTPS redirect (80), on one port each, nothing else. */
 export const sgWorldIngress: PolicyRule = {
@@ -10,9 +9,10 @@ export const sgWorldIngress: PolicyRule = {
   catalogue: [4],
   resourceTypes: INGRESS_TYPES,
   severity: "high",
-  check(resource) {
-    return ingressRulesOf(resource)
-      .filter((r) => worldCidrs(r).length > 0 && !(r.protocol === "tcp" && r.from === r.to && (r.from === 443 || r.from === 80)))
-      .map((r) => finding(r.attribute, describeRule(r, worldCidrs(r)), "only tcp 443 (or 80 for the redirect) from the internet"));
-  },
+  check: (resource) =>
+    worldIngressFindings(
+      resource,
+      (r) => !(r.protocol === "tcp" && r.from === r.to && (r.from === 443 || r.from === 80)),
+      "only tcp 443 (or 80 for the redirect) from the internet",
+    ),
 };

@@ -1,30 +1,32 @@
-import { describe, expect, it } from "vitest";
-import { failures, statuses } from "../test-harness";
+import { ruleCases } from "../rule-cases";
 import { vpcDefaultSecurityGroup as rule } from "./vpc-default-security-group";
 
-describe("INF-VPC-002 default security group", () => {
-  it("Compliance: an adopted default SG with no rules passes", () => {
-    expect(statuses(rule, { aws_vpc: { main: {} }, aws_default_security_group: { d: { vpc_id: "${aws_vpc.main.id}" } } })).toEqual({
+ruleCases(rule, "INF-VPC-002 default security group", {
+  compliant: {
+    name: "an adopted default SG with no rules passes",
+    input: () => ({ aws_vpc: { main: {} }, aws_default_security_group: { d: { vpc_id: "${aws_vpc.main.id}" } } }),
+    statuses: {
       "aws_vpc.main": "passed",
-    });
-  });
-
-  it("Noncompliance: a default SG with egress, and a VPC with none, fail", () => {
-    const tf = {
-      aws_vpc: { main: {}, other: {} },
-      aws_default_security_group: {
-        d: { vpc_id: "${aws_vpc.main.id}", ingress: [], egress: [{ protocol: "-1", from_port: 0, to_port: 0, cidr_blocks: ["0.0.0.0/0"] }] },
-      },
-    };
-    expect(failures(rule, tf)).toEqual([
-      { rule: "INF-VPC-002", address: "aws_vpc.main", attribute: "aws_default_security_group.d.egress", found: "1 rule(s)", expected: "no rules" },
-      {
-        rule: "INF-VPC-002",
-        address: "aws_vpc.other",
-        attribute: "aws_default_security_group",
-        found: "unset",
-        expected: "one for this VPC with no ingress and no egress rules",
-      },
-    ]);
-  });
+    },
+  },
+  noncompliant: [
+    {
+      name: "a default SG with egress, and a VPC with none, fail",
+      input: () => ({
+        aws_vpc: { main: {}, other: {} },
+        aws_default_security_group: {
+          d: { vpc_id: "${aws_vpc.main.id}", ingress: [], egress: [{ protocol: "-1", from_port: 0, to_port: 0, cidr_blocks: ["0.0.0.0/0"] }] },
+        },
+      }),
+      failures: [
+        { address: "aws_vpc.main", attribute: "aws_default_security_group.d.egress", found: "1 rule(s)", expected: "no rules" },
+        {
+          address: "aws_vpc.other",
+          attribute: "aws_default_security_group",
+          found: "unset",
+          expected: "one for this VPC with no ingress and no egress rules",
+        },
+      ],
+    },
+  ],
 });

@@ -1,12 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { failures, statuses } from "../test-harness";
+import { ruleCases } from "../rule-cases";
 import { wafRules as rule } from "./waf-rules";
 
 const managed = (name: string) => ({ name, statement: { managed_rule_group_statement: { name, vendor_name: "AWS" } }, override_action: { none: {} } });
 
-describe("INF-WAF-002 WAF rules", () => {
-  it("Compliance: Common, KnownBadInputs and a rate rule (snake_case, camelCase or rule_json) pass", () => {
-    const tf = {
+ruleCases(rule, "INF-WAF-002 WAF rules", {
+  compliant: {
+    name: "Common, KnownBadInputs and a rate rule (snake_case, camelCase or rule_json) pass",
+    input: () => ({
       aws_wafv2_web_acl: {
         blocks: {
           rule: [
@@ -35,40 +35,39 @@ describe("INF-WAF-002 WAF rules", () => {
           ]),
         },
       },
-    };
-    expect(statuses(rule, tf)).toEqual({ "aws_wafv2_web_acl.blocks": "passed", "aws_wafv2_web_acl.camel": "passed", "aws_wafv2_web_acl.json": "passed" });
-  });
-
-  it("Noncompliance: no rules, and missing groups, rate rule and an action, fail", () => {
-    const tf = {
-      aws_wafv2_web_acl: {
-        empty: { default_action: { allow: {} } },
-        partial: { rule: [{ name: "common", statement: { managed_rule_group_statement: { name: "AWSManagedRulesCommonRuleSet" } } }] },
-      },
-    };
-    expect(failures(rule, tf)).toEqual([
-      {
-        rule: "INF-WAF-002",
-        address: "aws_wafv2_web_acl.empty",
-        attribute: "rule",
-        found: "unset",
-        expected: "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule",
-      },
-      {
-        rule: "INF-WAF-002",
-        address: "aws_wafv2_web_acl.partial",
-        attribute: "rule",
-        found: "no AWSManagedRulesKnownBadInputsRuleSet",
-        expected: "a rule using managed group AWSManagedRulesKnownBadInputsRuleSet",
-      },
-      { rule: "INF-WAF-002", address: "aws_wafv2_web_acl.partial", attribute: "rule", found: "no rate_based_statement", expected: "a rate-based rule" },
-      {
-        rule: "INF-WAF-002",
-        address: "aws_wafv2_web_acl.partial",
-        attribute: "rule[common]",
-        found: "no action",
-        expected: "action (or override_action for rule groups)",
-      },
-    ]);
-  });
+    }),
+    statuses: { "aws_wafv2_web_acl.blocks": "passed", "aws_wafv2_web_acl.camel": "passed", "aws_wafv2_web_acl.json": "passed" },
+  },
+  noncompliant: [
+    {
+      name: "no rules, and missing groups, rate rule and an action, fail",
+      input: () => ({
+        aws_wafv2_web_acl: {
+          empty: { default_action: { allow: {} } },
+          partial: { rule: [{ name: "common", statement: { managed_rule_group_statement: { name: "AWSManagedRulesCommonRuleSet" } } }] },
+        },
+      }),
+      failures: [
+        {
+          address: "aws_wafv2_web_acl.empty",
+          attribute: "rule",
+          found: "unset",
+          expected: "rules including AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule",
+        },
+        {
+          address: "aws_wafv2_web_acl.partial",
+          attribute: "rule",
+          found: "no AWSManagedRulesKnownBadInputsRuleSet",
+          expected: "a rule using managed group AWSManagedRulesKnownBadInputsRuleSet",
+        },
+        { address: "aws_wafv2_web_acl.partial", attribute: "rule", found: "no rate_based_statement", expected: "a rate-based rule" },
+        {
+          address: "aws_wafv2_web_acl.partial",
+          attribute: "rule[common]",
+          found: "no action",
+          expected: "action (or override_action for rule groups)",
+        },
+      ],
+    },
+  ],
 });

@@ -54,6 +54,29 @@ const rdsStyleId = (type: string, attribute: string, max: number): NamePattern =
   allowed: `lower-case letters, digits and -, starting with a letter${max < 255 ? `, 1-${max} characters` : ""}`,
   forbidden: NO_DOUBLE_HYPHEN,
 });
+/** An ELB name (load balancer, target group) and its `name_prefix`, to which the provider appends a suffix. */
+const lbNames = (type: string, forbidden?: NamePattern["forbidden"]): NamePattern[] => [
+  {
+    type,
+    attribute: "name",
+    pattern: LB_NAME,
+    min: 1,
+    max: 32,
+    allowed: "letters, digits and -, 1-32 characters, no leading/trailing hyphen",
+    ...(forbidden ? { forbidden } : {}),
+  },
+  { type, attribute: "name_prefix", pattern: LB_NAME, min: 1, max: 6, allowed: "at most 6 characters (the provider appends a suffix)" },
+];
+/** An ElastiCache user or user group id: a letter first (either case), no "--" or trailing hyphen, at most 40. */
+const elasticacheUserId = (type: string, attribute: string): NamePattern => ({
+  type,
+  attribute,
+  pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
+  min: 1,
+  max: 40,
+  allowed: "letters, digits and -, starting with a letter",
+  forbidden: NO_DOUBLE_HYPHEN,
+});
 const sgRule = (type: string): NamePattern => ({ type, attribute: "description", pattern: SG_TEXT, max: 255, allowed: SG_ALLOWED });
 
 export const NAME_PATTERNS: readonly NamePattern[] = [
@@ -212,25 +235,8 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     allowed: '1-80 characters without whitespace, brackets, wildcards or "#%\\^|~`$&,;:/',
   },
   // Load balancing.
-  {
-    type: "aws_lb",
-    attribute: "name",
-    pattern: LB_NAME,
-    min: 1,
-    max: 32,
-    allowed: "letters, digits and -, 1-32 characters, no leading/trailing hyphen",
-    forbidden: [{ test: /^internal-/, why: "starts with internal-" }],
-  },
-  { type: "aws_lb", attribute: "name_prefix", pattern: LB_NAME, min: 1, max: 6, allowed: "at most 6 characters (the provider appends a suffix)" },
-  {
-    type: "aws_lb_target_group",
-    attribute: "name",
-    pattern: LB_NAME,
-    min: 1,
-    max: 32,
-    allowed: "letters, digits and -, 1-32 characters, no leading/trailing hyphen",
-  },
-  { type: "aws_lb_target_group", attribute: "name_prefix", pattern: LB_NAME, min: 1, max: 6, allowed: "at most 6 characters (the provider appends a suffix)" },
+  ...lbNames("aws_lb", [{ test: /^internal-/, why: "starts with internal-" }]),
+  ...lbNames("aws_lb_target_group"),
   // ElastiCache (stored lower-case; the API requires a letter first, no --, no trailing -).
   rdsStyleId("aws_elasticache_replication_group", "replication_group_id", 40),
   rdsStyleId("aws_elasticache_cluster", "cluster_id", 50),
@@ -244,24 +250,8 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     max: 255,
     allowed: "lower-case letters, digits and -, at most 255",
   },
-  {
-    type: "aws_elasticache_user",
-    attribute: "user_id",
-    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
-    min: 1,
-    max: 40,
-    allowed: "letters, digits and -, starting with a letter",
-    forbidden: NO_DOUBLE_HYPHEN,
-  },
-  {
-    type: "aws_elasticache_user_group",
-    attribute: "user_group_id",
-    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
-    min: 1,
-    max: 40,
-    allowed: "letters, digits and -, starting with a letter",
-    forbidden: NO_DOUBLE_HYPHEN,
-  },
+  elasticacheUserId("aws_elasticache_user", "user_id"),
+  elasticacheUserId("aws_elasticache_user_group", "user_group_id"),
   // RDS (CreateDBInstance, CreateDBCluster, parameter and subnet groups).
   rdsStyleId("aws_db_instance", "identifier", 63),
   { type: "aws_db_instance", attribute: "identifier_prefix", pattern: RDS_ID, min: 1, max: 37, allowed: "at most 37 characters (26 are appended)" },

@@ -4,40 +4,25 @@ import { isUnknown } from "../env-index";
 import { readPolicy, type Principal } from "../policy";
 import type { EnvIndex, Finding, Located, PreflightRule } from "../types";
 
+const KMS_INVALID = "MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.";
+const SNS_INVALID = "SetTopicAttributes fails: InvalidParameter: Policy Error: PrincipalNotFound";
+const SQS_INVALID = "SetQueueAttributes fails: InvalidAttributeValue: Invalid value for the parameter Policy";
+const SECRET_INVALID = "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal";
+
 /** Resource types holding a resource policy, the attribute, and what the API answers to a missing principal. */
 export const POLICY_HOLDERS: readonly { type: string; attribute: string; error: string }[] = [
-  {
-    type: "aws_kms_key",
-    attribute: "policy",
-    error: "CreateKey fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.",
-  },
-  {
-    type: "aws_kms_key_policy",
-    attribute: "policy",
-    error: "PutKeyPolicy fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.",
-  },
-  {
-    type: "aws_kms_replica_key",
-    attribute: "policy",
-    error: "ReplicateKey fails: MalformedPolicyDocumentException: Policy contains a statement with one or more invalid principals.",
-  },
+  { type: "aws_kms_key", attribute: "policy", error: `CreateKey fails: ${KMS_INVALID}` },
+  { type: "aws_kms_key_policy", attribute: "policy", error: `PutKeyPolicy fails: ${KMS_INVALID}` },
+  { type: "aws_kms_replica_key", attribute: "policy", error: `ReplicateKey fails: ${KMS_INVALID}` },
   { type: "aws_s3_bucket_policy", attribute: "policy", error: "PutBucketPolicy fails: MalformedPolicy: Invalid principal in policy" },
   { type: "aws_iam_role", attribute: "assume_role_policy", error: "CreateRole fails: MalformedPolicyDocument: Invalid principal in policy" },
-  { type: "aws_sns_topic", attribute: "policy", error: "SetTopicAttributes fails: InvalidParameter: Policy Error: PrincipalNotFound" },
-  { type: "aws_sns_topic_policy", attribute: "policy", error: "SetTopicAttributes fails: InvalidParameter: Policy Error: PrincipalNotFound" },
-  { type: "aws_sqs_queue", attribute: "policy", error: "SetQueueAttributes fails: InvalidAttributeValue: Invalid value for the parameter Policy" },
-  { type: "aws_sqs_queue_policy", attribute: "policy", error: "SetQueueAttributes fails: InvalidAttributeValue: Invalid value for the parameter Policy" },
+  { type: "aws_sns_topic", attribute: "policy", error: SNS_INVALID },
+  { type: "aws_sns_topic_policy", attribute: "policy", error: SNS_INVALID },
+  { type: "aws_sqs_queue", attribute: "policy", error: SQS_INVALID },
+  { type: "aws_sqs_queue_policy", attribute: "policy", error: SQS_INVALID },
   { type: "aws_ecr_repository_policy", attribute: "policy", error: "SetRepositoryPolicy fails: InvalidParameterException: Invalid repository policy provided" },
-  {
-    type: "aws_secretsmanager_secret",
-    attribute: "policy",
-    error: "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal",
-  },
-  {
-    type: "aws_secretsmanager_secret_policy",
-    attribute: "policy",
-    error: "PutResourcePolicy fails: MalformedPolicyDocumentException: This resource policy contains an unsupported principal",
-  },
+  { type: "aws_secretsmanager_secret", attribute: "policy", error: SECRET_INVALID },
+  { type: "aws_secretsmanager_secret_policy", attribute: "policy", error: SECRET_INVALID },
   { type: "aws_opensearch_domain", attribute: "access_policies", error: "CreateDomain fails: InvalidTypeException: Error setting policy" },
   { type: "aws_opensearch_domain_policy", attribute: "access_policies", error: "UpdateDomainConfig fails: InvalidTypeException: Error setting policy" },
   { type: "aws_backup_vault_policy", attribute: "policy", error: "PutBackupVaultAccessPolicy fails: InvalidParameterValueException" },

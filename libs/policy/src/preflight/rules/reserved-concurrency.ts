@@ -1,4 +1,5 @@
 import { asNumber } from "../../rules/helpers";
+import { oncePerEnv } from "../env-index";
 import type { EnvIndex, Located, PreflightRule } from "../types";
 
 /** AWS's default concurrent-executions quota per account and region (new accounts may start lower). */
@@ -13,14 +14,10 @@ interface Tally {
   readonly quota: number;
 }
 
-const cache = new WeakMap<EnvIndex, Map<Located["resource"], Tally>>();
-
 const reserved = (l: Located) => asNumber(l.resource.values["reserved_concurrent_executions"]) ?? -1;
 
-/** Running totals per account and region, in the order deploy applies them (stack order, then address). */
-function tallies(env: EnvIndex): Map<Located["resource"], Tally> {
-  const found = cache.get(env);
-  if (found) return found;
+/** Running totals per account and region, in the order deploy applies them (stack order, then address); once per env. */
+const tallies = oncePerEnv((env: EnvIndex): Map<Located["resource"], Tally> => {
   const groups = new Map<string, Located[]>();
   for (const f of env.ofType("aws_lambda_function")) {
     if (reserved(f) <= 0) continue;
@@ -38,9 +35,8 @@ function tallies(env: EnvIndex): Map<Located["resource"], Tally> {
       out.set(f.resource, { cumulative, total, functions: list.length, quota });
     }
   }
-  cache.set(env, out);
   return out;
-}
+});
 
 /**
  * Reserved concurrency adds up across every workload of an account and region; Lambda keeps 100
