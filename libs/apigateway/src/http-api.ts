@@ -2,12 +2,20 @@ import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, type CustomDomainTarget, HTTP_ACCESS_LOG_FORMAT, type Throttling, commonErrors, idOf } from "./common";
+import {
+  type AccessLogs,
+  type CustomDomain,
+  type CustomDomainTarget,
+  HTTP_ACCESS_LOG_FORMAT,
+  type Throttling,
+  apiInvokePermission,
+  commonErrors,
+  idOf,
+} from "./common";
 import { v2Stage } from "./v2-stage";
 
 export interface HttpCors {
@@ -221,14 +229,13 @@ export class HttpApi extends Construct {
       });
       integrationIds.set(intId, resource.id);
       // Only this API (any stage, route and method) may invoke the function.
-      new LambdaPermission(this, `integration-${intId}-permission`, {
-        statementId: permissionStatementId("AllowHttpApi", props.name, intId),
-        action: "lambda:InvokeFunction",
-        functionName: integration.function.functionName,
-        qualifier: integration.function.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/*`,
-      });
+      apiInvokePermission(
+        this,
+        `integration-${intId}-permission`,
+        integration.function,
+        permissionStatementId("AllowHttpApi", props.name, intId),
+        `${api.executionArn}/*`,
+      );
     }
 
     const routes: Apigatewayv2Route[] = [];

@@ -10,13 +10,9 @@ import { ApiGatewayRequestValidator } from "@cdktf/provider-aws/lib/api-gateway-
 import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
-import { AliasRecord } from "@infra/dns";
-import { declareLogGroupKey } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
@@ -27,7 +23,10 @@ import {
   REST_ACCESS_LOG_FORMAT,
   type Throttling,
   accessLogGroup,
+  apiInvokePermission,
   commonErrors,
+  domainAlias,
+  encryptedLogGroup,
   idOf,
 } from "./common";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
@@ -212,26 +211,18 @@ export class RestApi extends Construct {
       : undefined;
     this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
-      new LambdaPermission(this, "authorizer-permission", {
-        statementId: auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
-        action: "lambda:InvokeFunction",
-        functionName: auth.function.functionName,
-        qualifier: auth.function.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
-      });
+      apiInvokePermission(
+        this,
+        "authorizer-permission",
+        auth.function,
+        auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
+        `${api.executionArn}/authorizers/${authorizer.id}`,
+      );
     }
 
     if ((props.permissionScope ?? "route") === "api") {
       for (const [intId, fn] of Object.entries(props.integrations)) {
-        new LambdaPermission(this, `integration-${intId}-permission`, {
-          statementId: permissionStatementId("AllowRestApi", props.name, intId),
-          action: "lambda:InvokeFunction",
-          functionName: fn.functionName,
-          qualifier: fn.qualifier,
-          principal: "apigateway.amazonaws.com",
-          sourceArn: `${api.executionArn}/*`,
-        });
+        apiInvokePermission(this, `integration-${intId}-permission`, fn, permissionStatementId("AllowRestApi", props.name, intId), `${api.executionArn}/*`);
       }
     }
 
@@ -282,15 +273,13 @@ export class RestApi extends Construct {
         requestModels: route.requestModel ? { "application/json": modelFor(route.requestModel).name } : undefined,
       });
       if ((props.permissionScope ?? "route") === "route") {
-        const fn = props.integrations[route.integration]!;
-        new LambdaPermission(this, `permission-${rid}`, {
-          statementId: route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
-          action: "lambda:InvokeFunction",
-          functionName: fn.functionName,
-          qualifier: fn.qualifier,
-          principal: "apigateway.amazonaws.com",
-          sourceArn: `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
-        });
+        apiInvokePermission(
+          this,
+          `permission-${rid}`,
+          props.integrations[route.integration]!,
+          route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
+          `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
+        );
       }
       methods.push(method);
       integrations.push(
@@ -342,42 +331,27 @@ export class RestApi extends Construct {
     const executionLogs =
       loggingLevel === "OFF"
         ? undefined
-        : new CloudwatchLogGroup(this, "execution-logs", {
-            name: `API-Gateway-Execution-Logs_${api.id}/${stage.stageName}`,
-            retentionInDays: props.accessLogs.retentionDays,
-            kmsKeyId: props.accessLogs.kmsKeyArn,
-            tags,
-          });
-    if (executionLogs) declareLogGroupKey(executionLogs, props.accessLogs.kmsKeyArn);
+        : encryptedLogGroup(this, "execution-logs", `API-Gateway-Execution-Logs_${api.id}/${stage.stageName}`, props.accessLogs, tags);
     this.executionLogGroupName = executionLogs?.name;
 
-    new ApiGatewayMethodSettings(this, "method-settings", {
-      restApiId: api.id,
-      stageName: stage.stageName,
-      methodPath: "*/*",
-      settings: {
-        metricsEnabled: true,
-        loggingLevel,
-        dataTraceEnabled: false,
-        throttlingBurstLimit: props.throttling.burstLimit,
-        throttlingRateLimit: props.throttling.rateLimit,
-      },
-      dependsOn: executionLogs ? [executionLogs] : undefined,
-    });
-    for (const route of props.routes.filter((r) => r.throttling)) {
-      new ApiGatewayMethodSettings(this, `method-settings-${route.method}${idOf(route.path)}`, {
+    // The stage default, then per-route overrides: metrics and logging everywhere, throttling per setting.
+    const methodSettings = (settingsId: string, methodPath: string, throttling: Throttling) =>
+      new ApiGatewayMethodSettings(this, settingsId, {
         restApiId: api.id,
         stageName: stage.stageName,
-        methodPath: methodSettingsPath(route.path, route.method),
+        methodPath,
         settings: {
           metricsEnabled: true,
           loggingLevel,
           dataTraceEnabled: false,
-          throttlingBurstLimit: route.throttling!.burstLimit,
-          throttlingRateLimit: route.throttling!.rateLimit,
+          throttlingBurstLimit: throttling.burstLimit,
+          throttlingRateLimit: throttling.rateLimit,
         },
         dependsOn: executionLogs ? [executionLogs] : undefined,
       });
+    methodSettings("method-settings", "*/*", props.throttling);
+    for (const route of props.routes.filter((r) => r.throttling)) {
+      methodSettings(`method-settings-${route.method}${idOf(route.path)}`, methodSettingsPath(route.path, route.method), route.throttling!);
     }
 
     if (props.webAclArn) new Wafv2WebAclAssociation(this, "waf", { resourceArn: stage.arn, webAclArn: props.webAclArn });
@@ -393,7 +367,7 @@ export class RestApi extends Construct {
       });
       new ApiGatewayBasePathMapping(this, "domain-mapping", { apiId: api.id, stageName: stage.stageName, domainName: dn.domainName, basePath: d.basePath });
       this.customDomainTarget = { dnsName: dn.regionalDomainName, hostedZoneId: dn.regionalZoneId };
-      if (d.zoneId) new AliasRecord(this, "domain-alias", { zoneId: d.zoneId, name: d.domainName, target: this.customDomainTarget });
+      domainAlias(this, d, this.customDomainTarget);
     }
   }
 }

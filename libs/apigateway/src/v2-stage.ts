@@ -47,11 +47,6 @@ export function v2Stage(
     tags: props.tags,
     dependsOn: props.dependsOn,
   });
-  if (!props.customDomain) return { stage, logGroupName: logGroup.name };
-  const dn = v2CustomDomain(scope, props.apiId, stage.id, props.customDomain, props.tags);
-  return {
-    stage,
-    logGroupName: logGroup.name,
-    customDomainTarget: { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId },
-  };
+  const customDomainTarget = props.customDomain ? v2CustomDomain(scope, props.apiId, stage.id, props.customDomain, props.tags) : undefined;
+  return { stage, logGroupName: logGroup.name, customDomainTarget };
 }

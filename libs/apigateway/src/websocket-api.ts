@@ -2,14 +2,22 @@ import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { throwIfInvalid } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { type GrantOptions, type Grantee, grantStatements } from "@infra/iam";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, type CustomDomainTarget, type Throttling, WEBSOCKET_ACCESS_LOG_FORMAT, commonErrors, idOf } from "./common";
+import {
+  type AccessLogs,
+  type CustomDomain,
+  type CustomDomainTarget,
+  type Throttling,
+  WEBSOCKET_ACCESS_LOG_FORMAT,
+  apiInvokePermission,
+  commonErrors,
+  idOf,
+} from "./common";
 import { v2Stage } from "./v2-stage";
 
 export interface WebSocketAuthorizer {
@@ -146,14 +154,13 @@ export class WebSocketApi extends Construct {
       : undefined;
     this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
-      new LambdaPermission(this, "connect-authorizer-permission", {
-        statementId: auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
-        action: "lambda:InvokeFunction",
-        functionName: auth.function.functionName,
-        qualifier: auth.function.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
-      });
+      apiInvokePermission(
+        this,
+        "connect-authorizer-permission",
+        auth.function,
+        auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
+        `${api.executionArn}/authorizers/${authorizer.id}`,
+      );
     }
 
     const stageName = props.stageName ?? "live";
@@ -171,14 +178,13 @@ export class WebSocketApi extends Construct {
         integrationUri: fn.invokeArn,
         contentHandlingStrategy: "CONVERT_TO_TEXT",
       });
-      new LambdaPermission(this, `integration-${rid}-permission`, {
-        statementId: route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
-        action: "lambda:InvokeFunction",
-        functionName: fn.functionName,
-        qualifier: fn.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${permissionPrefix}/${key}`,
-      });
+      apiInvokePermission(
+        this,
+        `integration-${rid}-permission`,
+        fn,
+        route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
+        `${permissionPrefix}/${key}`,
+      );
       const isConnect = key === "$connect";
       routes.push(
         new Apigatewayv2Route(this, `route-${rid}`, {
