@@ -127,36 +127,25 @@ describe("AmplifyApp", () => {
     expect(tf.resource.aws_amplify_domain_association).toBeUndefined();
   });
 
-  it("rejects inconsistent branches and domains", () => {
-    expect(() => synth({ customDomain: undefined })).toThrow(
+  const beta = (branchName: string, subDomainPrefix?: string) => ({
+    branchName,
+    stage: "BETA" as const,
+    ...(subDomainPrefix !== undefined ? { subDomainPrefix } : {}),
+  });
+  const production = (branchName: string, subDomainPrefix?: string) => ({ ...beta(branchName, subDomainPrefix), stage: "PRODUCTION" as const });
+  it.each<[string, Partial<AmplifyAppProps>, string]>([
+    [
+      "a sub-domain without a custom domain",
+      { customDomain: undefined },
       'AmplifyApp prod-mile-quest-web branch "main": has subDomainPrefix but the app has no customDomain',
-    );
-    expect(() =>
-      synth({
-        branches: [
-          { branchName: "a", stage: "BETA", subDomainPrefix: "x" },
-          { branchName: "b", stage: "BETA", subDomainPrefix: "x" },
-        ],
-      }),
-    ).toThrow('sub-domain "x" is served by another branch');
-    expect(() =>
-      synth({
-        branches: [
-          { branchName: "main", stage: "PRODUCTION" },
-          { branchName: "main", stage: "BETA" },
-        ],
-      }),
-    ).toThrow('branch "main": listed twice');
-    expect(() =>
-      synth({
-        branches: [
-          { branchName: "a", stage: "PRODUCTION" },
-          { branchName: "b", stage: "PRODUCTION" },
-        ],
-      }),
-    ).toThrow("at most one PRODUCTION branch");
-    expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION" }] })).toThrow("customDomain needs at least one branch with subDomainPrefix");
-    expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION", subDomainPrefix: "Bad_Label" }] })).toThrow("is not a DNS label");
-    expect(() => synth({ repository: "git@github.com:x/y.git" })).toThrow("must be an https:// URL");
+    ],
+    ["one sub-domain for two branches", { branches: [beta("a", "x"), beta("b", "x")] }, 'sub-domain "x" is served by another branch'],
+    ["a branch listed twice", { branches: [production("main"), beta("main")] }, 'branch "main": listed twice'],
+    ["two PRODUCTION branches", { branches: [production("a"), production("b")] }, "at most one PRODUCTION branch"],
+    ["a custom domain no branch serves", { branches: [production("main")] }, "customDomain needs at least one branch with subDomainPrefix"],
+    ["a sub-domain that is no DNS label", { branches: [production("main", "Bad_Label")] }, "is not a DNS label"],
+    ["a repository that is no https:// URL", { repository: "git@github.com:x/y.git" }, "must be an https:// URL"],
+  ])("rejects %s", (_, props, message) => {
+    expect(() => synth(props)).toThrow(message);
   });
 });

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { type Json, synthTerraform } from "./synth";
+import { type ConstructClass, type Json, buildWith, synthTerraform } from "./synth";
 
 export type { Json } from "./synth";
 
@@ -7,6 +7,15 @@ export type { Json } from "./synth";
 export function synthJson(build: (scope: Construct) => void): { resource: Json; data: Json; output: Json } {
   const json = synthTerraform(build);
   return { resource: json.resource ?? {}, data: json.data ?? {}, output: json.output ?? {} };
+}
+
+/** A synth of one construct per test: `const api = synthWith(HttpApi, "api", aerologue)`, then `api({ cors: undefined })`. */
+export function synthWith<P extends object>(
+  construct: ConstructClass<P>,
+  id: string,
+  base: P,
+): (overrides?: Partial<P>) => { resource: Json; data: Json; output: Json } {
+  return (overrides = {}) => synthJson(buildWith(construct, id, base, overrides));
 }
 
 /** The only resource of a type (fails the test when there are none or several). */

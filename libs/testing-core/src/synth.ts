@@ -25,3 +25,13 @@ export function synthTerraform(build: (stack: TerraformStack & Construct) => voi
   build(stack);
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
+
+/** A library construct class: props come third. */
+export type ConstructClass<P> = new (scope: Construct, id: string, props: P) => unknown;
+
+/** The builder of one construct with `base` props and a test's overrides on top. */
+export function buildWith<P extends object>(construct: ConstructClass<P>, id: string, base: P, overrides: Partial<P>): (scope: Construct) => void {
+  return (scope) => {
+    new construct(scope, id, { ...base, ...overrides });
+  };
+}
