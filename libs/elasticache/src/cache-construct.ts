@@ -1,9 +1,29 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { markLibrary } from "@infra/core";
 import type { Grantee } from "@infra/iam";
-import { DataSecurityGroup, type DataSecurityGroupProps } from "@infra/vpc";
+import { type AllowedSecurityGroup, DataSecurityGroup, type DataSecurityGroupProps } from "@infra/vpc";
 import { Construct } from "constructs";
+import type { CacheEngine } from "./engine";
 import { type CacheConnectOptions, grantConnect } from "./grant";
+
+/** The props both cache constructs take, with the same meaning. */
+export interface CacheCommonProps {
+  /** @default "redis" */
+  readonly engine?: CacheEngine;
+  /** CMK for encryption at rest. */
+  readonly kmsKeyArn: string;
+  /** Private subnets of the cache (a replication group: any number; serverless: 2-3 AZs). */
+  readonly subnetIds: readonly string[];
+  readonly vpcId: string;
+  /** Security groups allowed on the cache's port(s). More with allowFrom(). @default none */
+  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
+  /** Days of daily snapshots, 0..35 (0 = off). @default 7 */
+  readonly snapshotRetentionDays?: number;
+  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy); a replication group also snapshots on delete. @default true */
+  readonly deletionProtection?: boolean;
+  /** Extra tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
 
 /**
  * What the replication group and the serverless cache share: the data-tier security group clients

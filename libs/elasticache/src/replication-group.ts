@@ -9,11 +9,10 @@ import { requirePrerequisite } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
 import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { CacheConstruct } from "./cache-construct";
+import { type CacheCommonProps, CacheConstruct } from "./cache-construct";
 import { type CacheAuth, cacheUserGroup, iamUserErrors } from "./auth";
-import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
+import { DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
 import { cacheIdError, snapshotRetentionError } from "./validate";
-import type { AllowedSecurityGroup } from "@infra/vpc";
 
 /** @deprecated Grants take a `Grantee` of `@infra/iam` (ADR 0115). */
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
@@ -39,13 +38,11 @@ export interface CacheLogs {
   readonly kmsKeyArn?: string;
 }
 
-export interface RedisReplicationGroupProps {
+export interface RedisReplicationGroupProps extends CacheCommonProps {
   /** Replication group id, e.g. "aerologue-prod-cache" (1-40 lowercase letters, digits, hyphens). */
   readonly replicationGroupId: string;
   /** @default "Redis cache <id>" */
   readonly description?: string;
-  /** @default "redis" */
-  readonly engine?: CacheEngine;
   /** @default "7.1" for redis, "8.0" for valkey */
   readonly engineVersion?: string;
   /** e.g. "cache.t4g.micro", "cache.t3.medium", "cache.r6g.large". */
@@ -54,19 +51,10 @@ export interface RedisReplicationGroupProps {
   readonly topology?: CacheTopology;
   /** Automatic failover and Multi-AZ. @default true when there is more than one node per shard */
   readonly automaticFailover?: boolean;
-  /** CMK for encryption at rest. */
-  readonly kmsKeyArn: string;
   /** @default { mode: "iam", users: [{ userName: "<id>-app" }] } */
   readonly auth?: CacheAuth;
-  /** Private subnets of the cache subnet group. */
-  readonly subnetIds: readonly string[];
-  readonly vpcId: string;
-  /** Security groups allowed on the port. More with allowFrom(). @default none */
-  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
   /** @default 6379 */
   readonly port?: number;
-  /** Days of daily snapshots, 0..35 (0 = off). @default 7 */
-  readonly snapshotRetentionDays?: number;
   /** Daily snapshot window (UTC), at least 60 minutes, not overlapping maintenance. @default 03:00 for 60 minutes */
   readonly snapshotWindow?: DailyWindow;
   /** Weekly maintenance window (UTC), at least 60 minutes. @default Sunday 05:00 for 60 minutes */
@@ -75,12 +63,8 @@ export interface RedisReplicationGroupProps {
   readonly parameters?: Readonly<Record<string, string>>;
   /** Log delivery to CloudWatch Logs. @default { types: ["slow-log"], retentionDays: 30 } */
   readonly logs?: CacheLogs;
-  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy) and snapshot it on delete. @default true */
-  readonly deletionProtection?: boolean;
   /** Apply changes now instead of in the maintenance window. @default false */
   readonly applyImmediately?: boolean;
-  /** Extra tags. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,11 +1,9 @@
 import { ElasticacheServerlessCache } from "@cdktf/provider-aws/lib/elasticache-serverless-cache";
 import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
 import type { Construct } from "constructs";
-import { CacheConstruct } from "./cache-construct";
+import { type CacheCommonProps, CacheConstruct } from "./cache-construct";
 import { type CacheAuth, cacheUserGroup, iamUserErrors } from "./auth";
-import type { CacheEngine } from "./engine";
 import { cacheIdError, snapshotRetentionError } from "./validate";
-import type { AllowedSecurityGroup } from "@infra/vpc";
 
 /** Caps on what the cache may scale to (cost guard rails). */
 export interface ServerlessUsageLimits {
@@ -19,34 +17,20 @@ export interface ServerlessUsageLimits {
   readonly minEcpuPerSecond?: number;
 }
 
-export interface ServerlessCacheProps {
+/** Serverless caches are always TLS-only in transit and listen on 6379 and the 6380 reader port (seed 003: Redis). */
+export interface ServerlessCacheProps extends CacheCommonProps {
   /** Cache name, e.g. "milequest-prod-cache". */
   readonly name: string;
   /** @default "Serverless cache <name>" */
   readonly description?: string;
-  /** @default "redis" (seed 003: ElastiCache Serverless Redis) */
-  readonly engine?: CacheEngine;
   /** Major engine version. @default "7" for redis, "8" for valkey */
   readonly majorEngineVersion?: string;
-  /** CMK for encryption at rest (serverless caches are always TLS-only in transit). */
-  readonly kmsKeyArn: string;
-  /** Private subnets (2-3 AZs). */
-  readonly subnetIds: readonly string[];
-  readonly vpcId: string;
-  /** Security groups allowed on 6379 (and the 6380 reader port). More with allowFrom(). @default none */
-  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
   /** @default no limits */
   readonly usageLimits?: ServerlessUsageLimits;
-  /** Days of daily snapshots, 0..35. @default 7 */
-  readonly snapshotRetentionDays?: number;
   /** UTC "hh:mm" of the daily snapshot. @default "03:00" */
   readonly dailySnapshotTime?: TimeOfDay;
   /** @default { mode: "iam", users: [{ userName: "<name>-app" }] } ("token" is not available on serverless) */
   readonly auth?: Exclude<CacheAuth, { mode: "token" }>;
-  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy). @default true */
-  readonly deletionProtection?: boolean;
-  /** Extra tags. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** An ElastiCache Serverless cache (seed 003 Mile Quest): CMK, private subnets, own SG, IAM auth, limits. */
