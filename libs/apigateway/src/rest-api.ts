@@ -11,11 +11,9 @@ import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
-import { throwIfInvalid } from "@infra/config";
-import { markLibrary } from "@infra/core";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import {
   type AccessLogs,
   type CustomDomain,
@@ -29,6 +27,7 @@ import {
   encryptedLogGroup,
   idOf,
 } from "./common";
+import { GatewayApi } from "./gateway-api";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 import {
   type RestRequestModel,
@@ -157,25 +156,15 @@ export function validateRestApiProps(props: RestApiProps): string[] {
  * routes do, a stage with X-Ray, JSON access logs, execution logs, method throttling, optional WAF
  * and custom domain.
  */
-export class RestApi extends Construct {
+export class RestApi extends GatewayApi {
   readonly restApiId: string;
   readonly rootResourceId: string;
-  readonly executionArn: string;
-  readonly stageName: string;
-  /** arn:aws:apigateway:<region>::/restapis/<id>/stages/<stage>: for WAF association. */
-  readonly stageArn: string;
-  readonly invokeUrl: string;
-  readonly authorizerId?: string;
-  readonly logGroupName: string;
   /** The execution log group (undefined when loggingLevel is OFF). */
   readonly executionLogGroupName?: string;
-  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
-    super(scope, id);
-    markLibrary(this, "apigateway");
-    throwIfInvalid(`RestApi "${props.name}"`, validateRestApiProps(props));
-    const tags = { ...(props.tags ?? {}), Name: props.name };
+    super(scope, id, "RestApi", props, validateRestApiProps(props));
+    const tags = this.tags;
 
     const api = new ApiGatewayRestApi(this, "api", {
       name: props.name,
@@ -185,7 +174,6 @@ export class RestApi extends Construct {
     });
     this.restApiId = api.id;
     this.rootResourceId = api.rootResourceId;
-    this.executionArn = api.executionArn;
 
     const resourceIds = new Map<string, string>([["/", api.rootResourceId]]);
     for (const r of planRestResources(props.routes.map((x) => x.path))) {
@@ -209,7 +197,6 @@ export class RestApi extends Construct {
           identityValidationExpression: auth.identityValidationExpression,
         })
       : undefined;
-    this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
       apiInvokePermission(
         this,
@@ -313,7 +300,6 @@ export class RestApi extends Construct {
     });
 
     const logGroup = accessLogGroup(this, props.name, props.accessLogs, tags);
-    this.logGroupName = logGroup.name;
     const stage = new ApiGatewayStage(this, "stage", {
       restApiId: api.id,
       deploymentId: deployment.id,
@@ -322,9 +308,6 @@ export class RestApi extends Construct {
       accessLogSettings: { destinationArn: logGroup.arn, format: REST_ACCESS_LOG_FORMAT },
       tags,
     });
-    this.stageName = stage.stageName;
-    this.stageArn = stage.arn;
-    this.invokeUrl = stage.invokeUrl;
 
     const loggingLevel = props.loggingLevel ?? "ERROR";
     // API Gateway writes execution logs to this fixed name; creating it first gives it retention and the CMK.
@@ -356,6 +339,7 @@ export class RestApi extends Construct {
 
     if (props.webAclArn) new Wafv2WebAclAssociation(this, "waf", { resourceArn: stage.arn, webAclArn: props.webAclArn });
 
+    let customDomainTarget: CustomDomainTarget | undefined;
     if (props.customDomain) {
       const d = props.customDomain;
       const dn = new ApiGatewayDomainName(this, "domain", {
@@ -366,8 +350,17 @@ export class RestApi extends Construct {
         tags,
       });
       new ApiGatewayBasePathMapping(this, "domain-mapping", { apiId: api.id, stageName: stage.stageName, domainName: dn.domainName, basePath: d.basePath });
-      this.customDomainTarget = { dnsName: dn.regionalDomainName, hostedZoneId: dn.regionalZoneId };
-      domainAlias(this, d, this.customDomainTarget);
+      customDomainTarget = { dnsName: dn.regionalDomainName, hostedZoneId: dn.regionalZoneId };
+      domainAlias(this, d, customDomainTarget);
     }
+    this.expose({
+      executionArn: api.executionArn,
+      authorizerId: authorizer?.id,
+      stageName: stage.stageName,
+      stageArn: stage.arn,
+      invokeUrl: stage.invokeUrl,
+      logGroupName: logGroup.name,
+      customDomainTarget,
+    });
   }
 }
