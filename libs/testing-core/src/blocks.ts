@@ -1,11 +1,11 @@
 import type { Construct } from "constructs";
-import { type ConstructClass, type Json, buildWith, synthTerraform } from "./synth";
+import { type ConstructClass, type Json, type SynthOptions, buildWith, synthTerraform } from "./synth";
 
 export type { Json } from "./synth";
 
 /** Build into a small stack with an AWS provider and return its resource, data and output blocks (never undefined). */
-export function synthJson(build: (scope: Construct) => void): { resource: Json; data: Json; output: Json } {
-  const json = synthTerraform(build);
+export function synthJson(build: (scope: Construct) => void, options?: SynthOptions): { resource: Json; data: Json; output: Json } {
+  const json = synthTerraform(build, options);
   return { resource: json.resource ?? {}, data: json.data ?? {}, output: json.output ?? {} };
 }
 
