@@ -3,12 +3,9 @@ import { AmplifyDomainAssociation } from "@cdktf/provider-aws/lib/amplify-domain
 import { declaredPrerequisites } from "@infra/core";
 import { TerraformStack, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, first, scopeSynthWith } from "@infra/testing-core/blocks";
 import { AmplifyApp, type AmplifyAppProps } from "./amplify-app";
 import { NEXTJS_SSR_BUILD_SPEC } from "./build-spec";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
-type Block = Record<string, Record<string, Record<string, any>>>;
-type Tf = { resource: Block; data: Block };
 
 const TOKEN = "arn:aws:secretsmanager:us-east-1:1:secret:github-token";
 const SEED_003: AmplifyAppProps = {
@@ -22,15 +19,7 @@ const SEED_003: AmplifyAppProps = {
   ],
   customDomain: { domainName: "mile-quest.com" },
 };
-function synth(props: Partial<AmplifyAppProps> = {}) {
-  let app: AmplifyApp | undefined;
-  const json = Testing.synthScope((scope) => {
-    app = new AmplifyApp(scope, "web", { ...SEED_003, ...props });
-  });
-  return { json, tf: JSON.parse(json) as Tf, app: app! };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
-const first = (b: Block | undefined, type: string) => entries(b, type)[0]!;
+const synth = scopeSynthWith(AmplifyApp, "web", SEED_003);
 
 describe("AmplifyApp", () => {
   it("the Git token is read at plan time: its secret's value is a prerequisite of this stack's plan", () => {

@@ -3,6 +3,7 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { scopeSynthWith } from "@infra/testing-core/blocks";
 import { DockerHost, type DockerHostProps } from "./docker-host";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -16,13 +17,7 @@ const BASE: DockerHostProps = {
   kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/ebs",
 };
 
-function synth(props: Partial<DockerHostProps> = {}) {
-  let host: DockerHost | undefined;
-  const json = Testing.synthScope((scope) => {
-    host = new DockerHost(scope, "host", { ...BASE, ...props });
-  });
-  return { json, tf: JSON.parse(json) as Tf, host: host! };
-}
+const synth = scopeSynthWith(DockerHost, "host", BASE);
 const only = (tf: Tf, type: string) => {
   const entries = Object.entries(tf.resource[type] ?? {});
   expect(entries).toHaveLength(1);
@@ -82,7 +77,7 @@ describe("DockerHost", () => {
   });
 
   it("adds an Elastic IP associated with the instance and exposes its address", () => {
-    const { tf, host } = synth({ elasticIp: true });
+    const { tf, construct: host } = synth({ elasticIp: true });
     const eip = only(tf, "aws_eip");
     const assoc = only(tf, "aws_eip_association").values;
     expect(eip.values.domain).toBe("vpc");
@@ -90,7 +85,7 @@ describe("DockerHost", () => {
     expect(assoc.instance_id).toBe(`\${aws_instance.${only(tf, "aws_instance").name}.id}`);
     const noEip = synth();
     expect(noEip.tf.resource.aws_eip).toBeUndefined();
-    expect(host.publicIp).not.toBe(noEip.host.publicIp);
+    expect(host.publicIp).not.toBe(noEip.construct.publicIp);
   });
 
   it("opens the seed's ingress: 80/443 from the world, SSH only from the admin CIDR; egress all by default", () => {
@@ -148,7 +143,7 @@ describe("DockerHost", () => {
   });
 
   it("gives the role SSM and CloudWatch agent policies, ECR pull and secret reads scoped to the given ARNs", () => {
-    const { tf, host } = synth({
+    const { tf, construct: host } = synth({
       ecrRepositoryArns: ["arn:aws:ecr:us-east-1:111111111111:repository/acct-atlas-api-gateway"],
       secretArns: ["arn:aws:secretsmanager:us-east-1:111111111111:secret:jwt"],
       secretsKmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/secrets",

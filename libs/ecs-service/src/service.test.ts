@@ -1,7 +1,7 @@
 import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-deployment-group";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, scopeSynthWith } from "@infra/testing-core/blocks";
 import { FargateService, type FargateServiceProps } from "./service";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -39,15 +39,7 @@ const BLUE_GREEN = {
   rollbackAlarms: ["prod-atlas-api-5xx"],
 };
 
-function synth(props: Partial<FargateServiceProps> = {}, after?: (s: FargateService) => void) {
-  let svc: FargateService | undefined;
-  const json = Testing.synthScope((scope) => {
-    svc = new FargateService(scope, "svc", { ...BASE, ...props });
-    after?.(svc);
-  });
-  return { json, tf: JSON.parse(json) as Tf, svc: svc! };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
+const synth = scopeSynthWith(FargateService, "svc", BASE);
 const one = (b: Block | undefined, type: string) => {
   const e = entries(b, type);
   expect(e).toHaveLength(1);
@@ -164,7 +156,7 @@ describe("FargateService", () => {
   });
 
   it("registers A records in Cloud Map so services reach each other by name", () => {
-    const { tf, svc } = synth({ serviceDiscovery: { namespaceId: "ns-123", namespaceName: "atlas.internal" } });
+    const { tf, construct: svc } = synth({ serviceDiscovery: { namespaceId: "ns-123", namespaceName: "atlas.internal" } });
     const sd = one(tf.resource, "aws_service_discovery_service");
     expect(sd.v).toMatchObject({
       name: "api-gateway",
@@ -206,7 +198,11 @@ describe("FargateService", () => {
   });
 
   it("deploys blue/green through CodeDeploy with canary, alarms and auto-rollback", () => {
-    const { json, tf, svc } = synth({ loadBalancer: { securityGroupId: "sg-alb" }, deployment: BLUE_GREEN, autoScaling: { min: 2, max: 10 }, desiredCount: 2 });
+    const {
+      json,
+      tf,
+      construct: svc,
+    } = synth({ loadBalancer: { securityGroupId: "sg-alb" }, deployment: BLUE_GREEN, autoScaling: { min: 2, max: 10 }, desiredCount: 2 });
     const service = one(tf.resource, "aws_ecs_service");
     expect(service.v).toMatchObject({
       deployment_controller: { type: "CODE_DEPLOY" },
