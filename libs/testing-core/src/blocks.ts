@@ -73,3 +73,11 @@ export function first(block: Json | undefined, type: string): [string, Json] {
   if (!e) throw new Error(`expected a ${type}, found none`);
   return e;
 }
+
+/** The only [name, values] pair of a type, as `{ name, values }` (fails the test when there are none or several). */
+export function onlyEntry(block: Json | undefined, type: string): { name: string; values: Json } {
+  const all = entries(block, type);
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  const [name, values] = all[0]!;
+  return { name, values };
+}
