@@ -1,7 +1,7 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { scopeSynthWith } from "@infra/testing-core/blocks";
 import { ApplicationLoadBalancer, type ApplicationLoadBalancerProps } from "./load-balancer";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -27,14 +27,7 @@ const SEED_001 = {
   ],
 };
 
-function synth(props: Partial<ApplicationLoadBalancerProps> = {}, after?: (lb: ApplicationLoadBalancer) => void) {
-  let alb: ApplicationLoadBalancer | undefined;
-  const json = Testing.synthScope((scope) => {
-    alb = new ApplicationLoadBalancer(scope, "alb", { ...BASE, ...props });
-    after?.(alb);
-  });
-  return { json, tf: JSON.parse(json) as Tf, alb: alb! };
-}
+const synth = scopeSynthWith(ApplicationLoadBalancer, "alb", BASE);
 const entries = (tf: Tf, type: string) => Object.entries(tf.resource[type] ?? {});
 const ref = (tf: Tf, type: string, attr: string, index = 0) => `\${${type}.${entries(tf, type)[index]![0]}.${attr}}`;
 
@@ -66,7 +59,7 @@ describe("ApplicationLoadBalancer", () => {
   });
 
   it("has an HTTPS listener with the TLS 1.3 policy and an HTTP listener that only redirects", () => {
-    const { tf, alb } = synth();
+    const { tf, construct: alb } = synth();
     const listeners = Object.fromEntries(entries(tf, "aws_lb_listener").map(([, l]) => [l.port, l]));
     expect(listeners[443]).toMatchObject({
       load_balancer_arn: ref(tf, "aws_lb", "arn"),
@@ -83,7 +76,7 @@ describe("ApplicationLoadBalancer", () => {
   });
 
   it("creates ip target groups with health checks and path/host rules in priority order", () => {
-    const { json, tf, alb } = synth(SEED_001);
+    const { json, tf, construct: alb } = synth(SEED_001);
     expect(json).toHaveResourceWithProperties(LbTargetGroup, {
       name: "prod-atlas-api",
       port: 8080,
@@ -121,7 +114,7 @@ describe("ApplicationLoadBalancer", () => {
   });
 
   it("lets CodeDeploy own listener actions for blue/green and adds a restricted test listener", () => {
-    const { tf, alb } = synth({
+    const { tf, construct: alb } = synth({
       ...SEED_001,
       defaultActionManagedByCodeDeploy: true,
       rules: [{ priority: 10, pathPatterns: ["/api/*"], targetGroup: "api", managedByCodeDeploy: true }],

@@ -3,12 +3,9 @@ import { AmplifyDomainAssociation } from "@cdktf/provider-aws/lib/amplify-domain
 import { declaredPrerequisites } from "@infra/core";
 import { TerraformStack, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, first, scopeSynthWith } from "@infra/testing-core/blocks";
 import { AmplifyApp, type AmplifyAppProps } from "./amplify-app";
 import { NEXTJS_SSR_BUILD_SPEC } from "./build-spec";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
-type Block = Record<string, Record<string, Record<string, any>>>;
-type Tf = { resource: Block; data: Block };
 
 const TOKEN = "arn:aws:secretsmanager:us-east-1:1:secret:github-token";
 const SEED_003: AmplifyAppProps = {
@@ -22,15 +19,7 @@ const SEED_003: AmplifyAppProps = {
   ],
   customDomain: { domainName: "mile-quest.com" },
 };
-function synth(props: Partial<AmplifyAppProps> = {}) {
-  let app: AmplifyApp | undefined;
-  const json = Testing.synthScope((scope) => {
-    app = new AmplifyApp(scope, "web", { ...SEED_003, ...props });
-  });
-  return { json, tf: JSON.parse(json) as Tf, app: app! };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
-const first = (b: Block | undefined, type: string) => entries(b, type)[0]!;
+const synth = scopeSynthWith(AmplifyApp, "web", SEED_003);
 
 describe("AmplifyApp", () => {
   it("the Git token is read at plan time: its secret's value is a prerequisite of this stack's plan", () => {
@@ -127,36 +116,25 @@ describe("AmplifyApp", () => {
     expect(tf.resource.aws_amplify_domain_association).toBeUndefined();
   });
 
-  it("rejects inconsistent branches and domains", () => {
-    expect(() => synth({ customDomain: undefined })).toThrow(
+  const beta = (branchName: string, subDomainPrefix?: string) => ({
+    branchName,
+    stage: "BETA" as const,
+    ...(subDomainPrefix !== undefined ? { subDomainPrefix } : {}),
+  });
+  const production = (branchName: string, subDomainPrefix?: string) => ({ ...beta(branchName, subDomainPrefix), stage: "PRODUCTION" as const });
+  it.each<[string, Partial<AmplifyAppProps>, string]>([
+    [
+      "a sub-domain without a custom domain",
+      { customDomain: undefined },
       'AmplifyApp prod-mile-quest-web branch "main": has subDomainPrefix but the app has no customDomain',
-    );
-    expect(() =>
-      synth({
-        branches: [
-          { branchName: "a", stage: "BETA", subDomainPrefix: "x" },
-          { branchName: "b", stage: "BETA", subDomainPrefix: "x" },
-        ],
-      }),
-    ).toThrow('sub-domain "x" is served by another branch');
-    expect(() =>
-      synth({
-        branches: [
-          { branchName: "main", stage: "PRODUCTION" },
-          { branchName: "main", stage: "BETA" },
-        ],
-      }),
-    ).toThrow('branch "main": listed twice');
-    expect(() =>
-      synth({
-        branches: [
-          { branchName: "a", stage: "PRODUCTION" },
-          { branchName: "b", stage: "PRODUCTION" },
-        ],
-      }),
-    ).toThrow("at most one PRODUCTION branch");
-    expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION" }] })).toThrow("customDomain needs at least one branch with subDomainPrefix");
-    expect(() => synth({ branches: [{ branchName: "main", stage: "PRODUCTION", subDomainPrefix: "Bad_Label" }] })).toThrow("is not a DNS label");
-    expect(() => synth({ repository: "git@github.com:x/y.git" })).toThrow("must be an https:// URL");
+    ],
+    ["one sub-domain for two branches", { branches: [beta("a", "x"), beta("b", "x")] }, 'sub-domain "x" is served by another branch'],
+    ["a branch listed twice", { branches: [production("main"), beta("main")] }, 'branch "main": listed twice'],
+    ["two PRODUCTION branches", { branches: [production("a"), production("b")] }, "at most one PRODUCTION branch"],
+    ["a custom domain no branch serves", { branches: [production("main")] }, "customDomain needs at least one branch with subDomainPrefix"],
+    ["a sub-domain that is no DNS label", { branches: [production("main", "Bad_Label")] }, "is not a DNS label"],
+    ["a repository that is no https:// URL", { repository: "git@github.com:x/y.git" }, "must be an https:// URL"],
+  ])("rejects %s", (_, props, message) => {
+    expect(() => synth(props)).toThrow(message);
   });
 });

@@ -1,9 +1,11 @@
 import { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api-mapping";
 import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LOG_RETENTION_DAYS } from "@infra/config";
 import { AliasRecord } from "@infra/dns";
 import { declareLogGroupKey } from "@infra/kms";
+import type { LambdaTarget } from "@infra/lambda";
 import type { Construct } from "constructs";
 
 export interface Throttling {
@@ -89,14 +91,26 @@ export const REST_ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 export function accessLogGroup(scope: Construct, apiName: string, logs: AccessLogs, tags: Record<string, string>): CloudwatchLogGroup {
-  const group = new CloudwatchLogGroup(scope, "access-logs", {
-    name: logs.logGroupName ?? `/aws/apigateway/${apiName}`,
-    retentionInDays: logs.retentionDays,
-    kmsKeyId: logs.kmsKeyArn,
-    tags,
-  });
+  return encryptedLogGroup(scope, "access-logs", logs.logGroupName ?? `/aws/apigateway/${apiName}`, logs, tags);
+}
+
+/** A log group with the access logs' retention and CMK (access logs, REST execution logs), the key's use declared. */
+export function encryptedLogGroup(scope: Construct, id: string, name: string, logs: AccessLogs, tags: Record<string, string>): CloudwatchLogGroup {
+  const group = new CloudwatchLogGroup(scope, id, { name, retentionInDays: logs.retentionDays, kmsKeyId: logs.kmsKeyArn, tags });
   declareLogGroupKey(group, logs.kmsKeyArn);
   return group;
+}
+
+/** Lets API Gateway invoke `fn`, from `sourceArn` only (the API, a stage, a route or an authorizer of it). */
+export function apiInvokePermission(scope: Construct, id: string, fn: LambdaTarget, statementId: string, sourceArn: string): LambdaPermission {
+  return new LambdaPermission(scope, id, {
+    statementId,
+    action: "lambda:InvokeFunction",
+    functionName: fn.functionName,
+    qualifier: fn.qualifier,
+    principal: "apigateway.amazonaws.com",
+    sourceArn,
+  });
 }
 
 export function commonErrors(name: string, throttling: Throttling, logs: AccessLogs): (string | undefined)[] {
@@ -113,22 +127,22 @@ export function commonErrors(name: string, throttling: Throttling, logs: AccessL
   ];
 }
 
-/** A regional custom domain (TLS 1.2) mapped to an HTTP or WebSocket API stage, with optional aliases. */
-export function v2CustomDomain(scope: Construct, apiId: string, stageId: string, domain: CustomDomain, tags: Record<string, string>): Apigatewayv2DomainName {
+/** A regional custom domain (TLS 1.2) mapped to an HTTP or WebSocket API stage, with optional aliases; returns its target. */
+export function v2CustomDomain(scope: Construct, apiId: string, stageId: string, domain: CustomDomain, tags: Record<string, string>): CustomDomainTarget {
   const dn = new Apigatewayv2DomainName(scope, "domain", {
     domainName: domain.domainName,
     domainNameConfiguration: { certificateArn: domain.certificateArn, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
     tags,
   });
   new Apigatewayv2ApiMapping(scope, "domain-mapping", { apiId, domainName: dn.id, stage: stageId, apiMappingKey: domain.basePath });
-  if (domain.zoneId) {
-    new AliasRecord(scope, "domain-alias", {
-      zoneId: domain.zoneId,
-      name: domain.domainName,
-      target: { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId },
-    });
-  }
-  return dn;
+  const target = { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId };
+  domainAlias(scope, domain, target);
+  return target;
+}
+
+/** A/AAAA aliases of a custom domain in its hosted zone, when the domain names one. */
+export function domainAlias(scope: Construct, domain: CustomDomain, target: CustomDomainTarget): void {
+  if (domain.zoneId) new AliasRecord(scope, "domain-alias", { zoneId: domain.zoneId, name: domain.domainName, target });
 }
 
 /** A construct id from a route key or path: readable, and unique because cdktf adds a hash. */

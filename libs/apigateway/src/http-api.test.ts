@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HTTP_ACCESS_LOG_FORMAT } from "./common";
 import { HttpApi, type HttpApiProps, corsOriginError, validateHttpApiProps } from "./http-api";
-import { type Json, only, synthJson } from "@infra/testing-core/blocks";
+import { type Json, only, synthWith } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const rest = {
@@ -26,10 +26,11 @@ const aerologue: HttpApiProps = {
   throttling: { burstLimit: 2000, rateLimit: 1000 },
   accessLogs: { retentionDays: 90, kmsKeyArn: KEY },
 };
+const httpApi = synthWith(HttpApi, "api", aerologue);
 
 describe("HttpApi", () => {
   it("secures every route with the JWT authorizer except the explicit public health route", () => {
-    const { resource } = synthJson((s) => new HttpApi(s, "api", aerologue));
+    const { resource } = httpApi();
     expect(only(resource.aws_apigatewayv2_api, "api")).toMatchObject({
       name: "aerologue-prod-rest-api",
       protocol_type: "HTTP",
@@ -61,7 +62,7 @@ describe("HttpApi", () => {
   });
 
   it("integrates Lambda with payload 2.0 and a permission scoped to this API", () => {
-    const { resource } = synthJson((s) => new HttpApi(s, "api", aerologue));
+    const { resource } = httpApi();
     expect(only(resource.aws_apigatewayv2_integration, "integration")).toMatchObject({
       integration_type: "AWS_PROXY",
       integration_method: "POST",
@@ -78,7 +79,7 @@ describe("HttpApi", () => {
   });
 
   it("auto-deploys a stage with JSON access logs to an encrypted group and seed 000's throttling", () => {
-    const { resource } = synthJson((s) => new HttpApi(s, "api", aerologue));
+    const { resource } = httpApi();
     expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({
       name: "/aws/apigateway/aerologue-prod-rest-api",
       retention_in_days: 90,
@@ -99,14 +100,10 @@ describe("HttpApi", () => {
   });
 
   it("adds route throttling and a custom domain with alias records", () => {
-    const { resource } = synthJson(
-      (s) =>
-        new HttpApi(s, "api", {
-          ...aerologue,
-          routes: { ...aerologue.routes, "POST /api/v1/greetings": { integration: "rest", throttling: { burstLimit: 10, rateLimit: 5 } } },
-          customDomain: { domainName: "api.aerologue.app", certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/x", zoneId: "Z1" },
-        }),
-    );
+    const { resource } = httpApi({
+      routes: { ...aerologue.routes, "POST /api/v1/greetings": { integration: "rest", throttling: { burstLimit: 10, rateLimit: 5 } } },
+      customDomain: { domainName: "api.aerologue.app", certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/x", zoneId: "Z1" },
+    });
     const stage = only(resource.aws_apigatewayv2_stage, "stage");
     expect(stage.route_settings).toEqual([
       { route_key: "POST /api/v1/greetings", throttling_burst_limit: 10, throttling_rate_limit: 5, detailed_metrics_enabled: true },
@@ -139,7 +136,7 @@ describe("HttpApi", () => {
       'route "GET /health" is public and cannot require scopes',
       'CORS cannot allow credentials with origin "*"',
     ]);
-    expect(() => synthJson((s) => new HttpApi(s, "api", { ...aerologue, jwtAuthorizer: undefined }))).toThrow(
+    expect(() => httpApi({ jwtAuthorizer: undefined })).toThrow(
       /^HttpApi "aerologue-prod-rest-api": route "GET \/api\/v1\/flights\/\{proxy\+\}" needs the JWT authorizer/,
     );
   });

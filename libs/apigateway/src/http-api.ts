@@ -2,12 +2,10 @@ import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { throwIfInvalid } from "@infra/config";
-import { markLibrary } from "@infra/core";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
-import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, type CustomDomainTarget, HTTP_ACCESS_LOG_FORMAT, type Throttling, commonErrors, idOf } from "./common";
+import type { Construct } from "constructs";
+import { type AccessLogs, type CustomDomain, HTTP_ACCESS_LOG_FORMAT, type Throttling, apiInvokePermission, commonErrors, idOf } from "./common";
+import { GatewayApi } from "./gateway-api";
 import { v2Stage } from "./v2-stage";
 
 export interface HttpCors {
@@ -156,24 +154,13 @@ export function validateHttpApiProps(props: HttpApiProps): string[] {
  * auto-deployed stage with JSON access logs and default throttling, and an optional custom domain.
  * HTTP APIs have no X-Ray tracing and no WAF association (AWS limits): put CloudFront + WAF in front.
  */
-export class HttpApi extends Construct {
+export class HttpApi extends GatewayApi {
   readonly apiId: string;
   readonly apiEndpoint: string;
-  readonly executionArn: string;
-  readonly stageName: string;
-  readonly stageArn: string;
-  /** Base URL of the stage. */
-  readonly invokeUrl: string;
-  readonly authorizerId?: string;
-  readonly logGroupName: string;
-  /** The custom domain's API Gateway target, for DNS managed elsewhere. */
-  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
-    super(scope, id);
-    markLibrary(this, "apigateway");
-    throwIfInvalid(`HttpApi "${props.name}"`, validateHttpApiProps(props));
-    const tags = { ...(props.tags ?? {}), Name: props.name };
+    super(scope, id, "HttpApi", props, validateHttpApiProps(props));
+    const tags = this.tags;
     const c = props.cors;
 
     const api = new Apigatewayv2Api(this, "api", {
@@ -195,7 +182,6 @@ export class HttpApi extends Construct {
     });
     this.apiId = api.id;
     this.apiEndpoint = api.apiEndpoint;
-    this.executionArn = api.executionArn;
 
     const jwt = props.jwtAuthorizer;
     const authorizer = jwt
@@ -207,7 +193,6 @@ export class HttpApi extends Construct {
           jwtConfiguration: { issuer: jwt.issuer, audience: [...jwt.audience] },
         })
       : undefined;
-    this.authorizerId = authorizer?.id;
 
     const integrationIds = new Map<string, string>();
     for (const [intId, integration] of Object.entries(props.integrations)) {
@@ -221,14 +206,13 @@ export class HttpApi extends Construct {
       });
       integrationIds.set(intId, resource.id);
       // Only this API (any stage, route and method) may invoke the function.
-      new LambdaPermission(this, `integration-${intId}-permission`, {
-        statementId: permissionStatementId("AllowHttpApi", props.name, intId),
-        action: "lambda:InvokeFunction",
-        functionName: integration.function.functionName,
-        qualifier: integration.function.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/*`,
-      });
+      apiInvokePermission(
+        this,
+        `integration-${intId}-permission`,
+        integration.function,
+        permissionStatementId("AllowHttpApi", props.name, intId),
+        `${api.executionArn}/*`,
+      );
     }
 
     const routes: Apigatewayv2Route[] = [];
@@ -246,7 +230,7 @@ export class HttpApi extends Construct {
     }
 
     const detailed = props.detailedMetrics ?? true;
-    const { stage, logGroupName, customDomainTarget } = v2Stage(this, {
+    const stage = v2Stage(this, {
       apiId: api.id,
       apiName: props.name,
       stageName: props.stageName ?? "$default",
@@ -267,10 +251,6 @@ export class HttpApi extends Construct {
       // Route settings name routes by key: they must exist first.
       dependsOn: Object.values(props.routes).some((r) => r.throttling) ? routes : undefined,
     });
-    this.logGroupName = logGroupName;
-    this.stageName = stage.name;
-    this.stageArn = stage.arn;
-    this.invokeUrl = stage.invokeUrl;
-    this.customDomainTarget = customDomainTarget;
+    this.expose({ ...stage, executionArn: api.executionArn, authorizerId: authorizer?.id });
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REST_ACCESS_LOG_FORMAT } from "./common";
 import { RestApi, type RestApiProps } from "./rest-api";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
-import { type Json, only, synthJson } from "@infra/testing-core/blocks";
+import { type Json, only, synthWith } from "@infra/testing-core/blocks";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
 const fn = (name: string) => ({ functionName: name, functionArn: `arn:aws:lambda:us-east-1:111111111111:function:${name}`, invokeArn: `invoke:${name}` });
@@ -24,6 +24,7 @@ const mileQuest: RestApiProps = {
   accessLogs: { retentionDays: 30, kmsKeyArn: KEY },
   webAclArn: "arn:aws:wafv2:us-east-1:111111111111:regional/webacl/mile-quest/1",
 };
+const restApi = synthWith(RestApi, "api", mileQuest);
 
 describe("rest paths", () => {
   it("plans parents before children, once each", () => {
@@ -47,7 +48,7 @@ describe("rest paths", () => {
 
 describe("RestApi", () => {
   it("builds the resource tree and methods: authorizer on all but public routes", () => {
-    const { resource } = synthJson((s) => new RestApi(s, "api", mileQuest));
+    const { resource } = restApi();
     expect(only(resource.aws_api_gateway_rest_api, "api")).toMatchObject({ name: "mile-quest-prod-api", endpoint_configuration: { types: ["REGIONAL"] } });
     const resources = Object.values(resource.aws_api_gateway_resource as Json) as Json[];
     expect(resources.map((r) => r.path_part).sort()).toEqual(["activities", "auth", "invites", "login", "register", "teams", "{proxy+}", "{teamId}"]);
@@ -70,7 +71,7 @@ describe("RestApi", () => {
   });
 
   it("scopes each function's invoke permission to the method and path of its routes, and the authorizer to itself", () => {
-    const { resource } = synthJson((s) => new RestApi(s, "api", mileQuest));
+    const { resource } = restApi();
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
     const api = /^\$\{aws_api_gateway_rest_api\.api_[A-Z0-9]+\.execution_arn\}/;
     expect(perms.map((p) => [p.function_name, p.source_arn.replace(api, "API")]).sort()).toEqual([
@@ -87,36 +88,28 @@ describe("RestApi", () => {
 
   it("grants each permission on the alias a target names (a permission on the bare function does not cover an alias)", () => {
     const alias = (name: string) => ({ ...fn(name), invokeArn: `invoke:${name}:live`, qualifier: "live" });
-    const { resource } = synthJson(
-      (s) =>
-        new RestApi(s, "api", {
-          ...mileQuest,
-          integrations: { auth: alias("auth"), teams: alias("teams"), activities: alias("activities") },
-          authorizer: { type: "TOKEN", function: alias("jwt-authorizer") },
-        }),
-    );
+    const { resource } = restApi({
+      integrations: { auth: alias("auth"), teams: alias("teams"), activities: alias("activities") },
+      authorizer: { type: "TOKEN", function: alias("jwt-authorizer") },
+    });
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
     expect(perms).toHaveLength(7);
     for (const p of perms) expect(p.qualifier).toBe("live");
     for (const i of Object.values(resource.aws_api_gateway_integration as Json) as Json[]) expect(i.uri).toMatch(/^invoke:\w+:live$/);
-    const { resource: bare } = synthJson((s) => new RestApi(s, "api", mileQuest));
+    const { resource: bare } = restApi();
     for (const p of Object.values(bare.aws_lambda_permission as Json) as Json[]) expect(p.qualifier).toBeUndefined();
   });
 
   it("keeps given statement ids, and grants whole-API permissions per integration with permissionScope api", () => {
-    const kept = synthJson(
-      (s) =>
-        new RestApi(s, "api", {
-          ...mileQuest,
-          authorizer: { ...mileQuest.authorizer!, permissionStatementId: "Allow-rest-authorizer" },
-          routes: [{ path: "/teams", method: "POST", integration: "teams", permissionStatementId: "Allow-rest-post-teams" }],
-        }),
-    );
+    const kept = restApi({
+      authorizer: { ...mileQuest.authorizer!, permissionStatementId: "Allow-rest-authorizer" },
+      routes: [{ path: "/teams", method: "POST", integration: "teams", permissionStatementId: "Allow-rest-post-teams" }],
+    });
     expect((Object.values(kept.resource.aws_lambda_permission as Json) as Json[]).map((p) => p.statement_id).sort()).toEqual([
       "Allow-rest-authorizer",
       "Allow-rest-post-teams",
     ]);
-    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, permissionScope: "api" }));
+    const { resource } = restApi({ permissionScope: "api" });
     const perms = Object.values(resource.aws_lambda_permission as Json) as Json[];
     expect(
       perms
@@ -132,18 +125,14 @@ describe("RestApi", () => {
 
   it("puts a request validator on every method: body and parameters with a model, parameters otherwise", () => {
     const teamModel = { name: "TeamInput", schema: { type: "object", required: ["name"], properties: { name: { type: "string", minLength: 1 } } } };
-    const { resource } = synthJson(
-      (s) =>
-        new RestApi(s, "api", {
-          ...mileQuest,
-          routes: [
-            { path: "/teams", method: "POST", integration: "teams", requestModel: teamModel },
-            { path: "/teams/{teamId}", method: "PUT", integration: "teams", requestModel: teamModel },
-            { path: "/map/geocode", method: "GET", integration: "teams", requiredParameters: { queryStrings: ["q"], headers: ["X-Client"] } },
-            { path: "/activities/{proxy+}", method: "ANY", integration: "activities" },
-          ],
-        }),
-    );
+    const { resource } = restApi({
+      routes: [
+        { path: "/teams", method: "POST", integration: "teams", requestModel: teamModel },
+        { path: "/teams/{teamId}", method: "PUT", integration: "teams", requestModel: teamModel },
+        { path: "/map/geocode", method: "GET", integration: "teams", requiredParameters: { queryStrings: ["q"], headers: ["X-Client"] } },
+        { path: "/activities/{proxy+}", method: "ANY", integration: "activities" },
+      ],
+    });
     const validators = Object.entries(resource.aws_api_gateway_request_validator as Json).map(([k, v]) => [k.replace(/_[A-Z0-9]+$/, ""), v]);
     expect(Object.fromEntries(validators)).toEqual({
       "api_validator-body-and-params": {
@@ -172,7 +161,7 @@ describe("RestApi", () => {
   });
 
   it("creates the execution log group (retention, CMK) before execution logging is turned on; none when OFF", () => {
-    const { resource } = synthJson((s) => new RestApi(s, "api", { ...mileQuest, loggingLevel: "INFO" }));
+    const { resource } = restApi({ loggingLevel: "INFO" });
     const groups = Object.entries(resource.aws_cloudwatch_log_group as Json);
     const [execId, exec] = groups.find(([k]) => k.includes("execution-logs"))!;
     expect(exec).toMatchObject({
@@ -188,19 +177,17 @@ describe("RestApi", () => {
       expect(x.settings.logging_level).toBe("INFO");
       expect(x.depends_on).toEqual([`aws_cloudwatch_log_group.${execId}`]);
     }
-    const off = synthJson((s) => new RestApi(s, "api", { ...mileQuest, loggingLevel: "OFF", routes: mileQuest.routes.slice(0, 1) }));
+    const off = restApi({ loggingLevel: "OFF", routes: mileQuest.routes.slice(0, 1) });
     expect(Object.keys(off.resource.aws_cloudwatch_log_group as Json).filter((k) => k.includes("execution-logs"))).toEqual([]);
   });
 
   it("keeps an existing access log group name when given", () => {
-    const { resource } = synthJson(
-      (s) => new RestApi(s, "api", { ...mileQuest, accessLogs: { ...mileQuest.accessLogs, logGroupName: "/aws/apigateway/mq/access" } }),
-    );
+    const { resource } = restApi({ accessLogs: { ...mileQuest.accessLogs, logGroupName: "/aws/apigateway/mq/access" } });
     expect((Object.values(resource.aws_cloudwatch_log_group as Json) as Json[]).map((g) => g.name)).toContain("/aws/apigateway/mq/access");
   });
 
   it("deploys on change to a traced stage with access logs, throttling, per-method override and WAF", () => {
-    const { resource } = synthJson((s) => new RestApi(s, "api", mileQuest));
+    const { resource } = restApi();
     const deployment = only(resource.aws_api_gateway_deployment, "deployment");
     expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
     expect(deployment.triggers.redeployment).toMatch(/^\$\{sha1\(jsonencode\(\[/);
@@ -226,9 +213,7 @@ describe("RestApi", () => {
   });
 
   it("maps a custom domain with TLS 1.2 and alias records", () => {
-    const { resource } = synthJson(
-      (s) => new RestApi(s, "api", { ...mileQuest, customDomain: { domainName: "api.mile-quest.com", certificateArn: "arn:cert", zoneId: "Z1" } }),
-    );
+    const { resource } = restApi({ customDomain: { domainName: "api.mile-quest.com", certificateArn: "arn:cert", zoneId: "Z1" } });
     expect(only(resource.aws_api_gateway_domain_name, "domain")).toMatchObject({
       domain_name: "api.mile-quest.com",
       regional_certificate_arn: "arn:cert",
@@ -242,18 +227,14 @@ describe("RestApi", () => {
 
   it("refuses duplicate routes, unknown integrations and unauthorized routes", () => {
     expect(() =>
-      synthJson(
-        (s) =>
-          new RestApi(s, "api", {
-            ...mileQuest,
-            authorizer: undefined,
-            routes: [
-              { path: "/x", method: "GET", integration: "teams", public: true },
-              { path: "/x", method: "GET", integration: "ghost", public: true },
-              { path: "/y", method: "GET", integration: "teams" },
-            ],
-          }),
-      ),
+      restApi({
+        authorizer: undefined,
+        routes: [
+          { path: "/x", method: "GET", integration: "teams", public: true },
+          { path: "/x", method: "GET", integration: "ghost", public: true },
+          { path: "/y", method: "GET", integration: "teams" },
+        ],
+      }),
     ).toThrow(
       'RestApi "mile-quest-prod-api": routes repeat: GET /x; route "GET /x" uses integration "ghost", not one of: auth, teams, activities; route "GET /y" needs the authorizer (set authorizer) or an explicit public: true',
     );
@@ -261,24 +242,20 @@ describe("RestApi", () => {
 
   it("refuses bad models and parameters, naming the route and value", () => {
     expect(() =>
-      synthJson(
-        (s) =>
-          new RestApi(s, "api", {
-            ...mileQuest,
-            routes: [
-              { path: "/a", method: "POST", integration: "teams", requestModel: { name: "Team-Input", schema: { type: "object" } } },
-              { path: "/b", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } } },
-              { path: "/c", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "array" } } },
-              {
-                path: "/d",
-                method: "GET",
-                integration: "teams",
-                requestModel: { name: "Body", schema: { type: "object" } },
-                requiredParameters: { queryStrings: ["a b"], headers: ["X:Y"] },
-              },
-            ],
-          }),
-      ),
+      restApi({
+        routes: [
+          { path: "/a", method: "POST", integration: "teams", requestModel: { name: "Team-Input", schema: { type: "object" } } },
+          { path: "/b", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "object" } } },
+          { path: "/c", method: "POST", integration: "teams", requestModel: { name: "Body", schema: { type: "array" } } },
+          {
+            path: "/d",
+            method: "GET",
+            integration: "teams",
+            requestModel: { name: "Body", schema: { type: "object" } },
+            requiredParameters: { queryStrings: ["a b"], headers: ["X:Y"] },
+          },
+        ],
+      }),
     ).toThrow(
       'RestApi "mile-quest-prod-api": requestModel name "Team-Input" must be 1-128 letters or digits (API Gateway\'s model name rule); requestModel "Body" is declared with 2 different schemas; route "GET /d": query string "a b" must be letters, digits, . _ ~ or -; route "GET /d": header "X:Y" is not a valid header name; route "GET /d" has a requestModel, but a GET has no body',
     );

@@ -10,16 +10,10 @@ import { ApiGatewayRequestValidator } from "@cdktf/provider-aws/lib/api-gateway-
 import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
-import { throwIfInvalid } from "@infra/config";
-import { markLibrary } from "@infra/core";
-import { AliasRecord } from "@infra/dns";
-import { declareLogGroupKey } from "@infra/kms";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import {
   type AccessLogs,
   type CustomDomain,
@@ -27,9 +21,13 @@ import {
   REST_ACCESS_LOG_FORMAT,
   type Throttling,
   accessLogGroup,
+  apiInvokePermission,
   commonErrors,
+  domainAlias,
+  encryptedLogGroup,
   idOf,
 } from "./common";
+import { GatewayApi } from "./gateway-api";
 import { methodSettingsPath, planRestResources, validateRestPath } from "./rest-paths";
 import {
   type RestRequestModel,
@@ -158,25 +156,15 @@ export function validateRestApiProps(props: RestApiProps): string[] {
  * routes do, a stage with X-Ray, JSON access logs, execution logs, method throttling, optional WAF
  * and custom domain.
  */
-export class RestApi extends Construct {
+export class RestApi extends GatewayApi {
   readonly restApiId: string;
   readonly rootResourceId: string;
-  readonly executionArn: string;
-  readonly stageName: string;
-  /** arn:aws:apigateway:<region>::/restapis/<id>/stages/<stage>: for WAF association. */
-  readonly stageArn: string;
-  readonly invokeUrl: string;
-  readonly authorizerId?: string;
-  readonly logGroupName: string;
   /** The execution log group (undefined when loggingLevel is OFF). */
   readonly executionLogGroupName?: string;
-  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
-    super(scope, id);
-    markLibrary(this, "apigateway");
-    throwIfInvalid(`RestApi "${props.name}"`, validateRestApiProps(props));
-    const tags = { ...(props.tags ?? {}), Name: props.name };
+    super(scope, id, "RestApi", props, validateRestApiProps(props));
+    const tags = this.tags;
 
     const api = new ApiGatewayRestApi(this, "api", {
       name: props.name,
@@ -186,7 +174,6 @@ export class RestApi extends Construct {
     });
     this.restApiId = api.id;
     this.rootResourceId = api.rootResourceId;
-    this.executionArn = api.executionArn;
 
     const resourceIds = new Map<string, string>([["/", api.rootResourceId]]);
     for (const r of planRestResources(props.routes.map((x) => x.path))) {
@@ -210,28 +197,19 @@ export class RestApi extends Construct {
           identityValidationExpression: auth.identityValidationExpression,
         })
       : undefined;
-    this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
-      new LambdaPermission(this, "authorizer-permission", {
-        statementId: auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
-        action: "lambda:InvokeFunction",
-        functionName: auth.function.functionName,
-        qualifier: auth.function.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
-      });
+      apiInvokePermission(
+        this,
+        "authorizer-permission",
+        auth.function,
+        auth.permissionStatementId ?? permissionStatementId("AllowRestAuthorizer", props.name),
+        `${api.executionArn}/authorizers/${authorizer.id}`,
+      );
     }
 
     if ((props.permissionScope ?? "route") === "api") {
       for (const [intId, fn] of Object.entries(props.integrations)) {
-        new LambdaPermission(this, `integration-${intId}-permission`, {
-          statementId: permissionStatementId("AllowRestApi", props.name, intId),
-          action: "lambda:InvokeFunction",
-          functionName: fn.functionName,
-          qualifier: fn.qualifier,
-          principal: "apigateway.amazonaws.com",
-          sourceArn: `${api.executionArn}/*`,
-        });
+        apiInvokePermission(this, `integration-${intId}-permission`, fn, permissionStatementId("AllowRestApi", props.name, intId), `${api.executionArn}/*`);
       }
     }
 
@@ -282,15 +260,13 @@ export class RestApi extends Construct {
         requestModels: route.requestModel ? { "application/json": modelFor(route.requestModel).name } : undefined,
       });
       if ((props.permissionScope ?? "route") === "route") {
-        const fn = props.integrations[route.integration]!;
-        new LambdaPermission(this, `permission-${rid}`, {
-          statementId: route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
-          action: "lambda:InvokeFunction",
-          functionName: fn.functionName,
-          qualifier: fn.qualifier,
-          principal: "apigateway.amazonaws.com",
-          sourceArn: `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
-        });
+        apiInvokePermission(
+          this,
+          `permission-${rid}`,
+          props.integrations[route.integration]!,
+          route.permissionStatementId ?? permissionStatementId("AllowRestApi", props.name, rid),
+          `${api.executionArn}${routeSourceArnSuffix(route.method, route.path)}`,
+        );
       }
       methods.push(method);
       integrations.push(
@@ -324,7 +300,6 @@ export class RestApi extends Construct {
     });
 
     const logGroup = accessLogGroup(this, props.name, props.accessLogs, tags);
-    this.logGroupName = logGroup.name;
     const stage = new ApiGatewayStage(this, "stage", {
       restApiId: api.id,
       deploymentId: deployment.id,
@@ -333,55 +308,38 @@ export class RestApi extends Construct {
       accessLogSettings: { destinationArn: logGroup.arn, format: REST_ACCESS_LOG_FORMAT },
       tags,
     });
-    this.stageName = stage.stageName;
-    this.stageArn = stage.arn;
-    this.invokeUrl = stage.invokeUrl;
 
     const loggingLevel = props.loggingLevel ?? "ERROR";
     // API Gateway writes execution logs to this fixed name; creating it first gives it retention and the CMK.
     const executionLogs =
       loggingLevel === "OFF"
         ? undefined
-        : new CloudwatchLogGroup(this, "execution-logs", {
-            name: `API-Gateway-Execution-Logs_${api.id}/${stage.stageName}`,
-            retentionInDays: props.accessLogs.retentionDays,
-            kmsKeyId: props.accessLogs.kmsKeyArn,
-            tags,
-          });
-    if (executionLogs) declareLogGroupKey(executionLogs, props.accessLogs.kmsKeyArn);
+        : encryptedLogGroup(this, "execution-logs", `API-Gateway-Execution-Logs_${api.id}/${stage.stageName}`, props.accessLogs, tags);
     this.executionLogGroupName = executionLogs?.name;
 
-    new ApiGatewayMethodSettings(this, "method-settings", {
-      restApiId: api.id,
-      stageName: stage.stageName,
-      methodPath: "*/*",
-      settings: {
-        metricsEnabled: true,
-        loggingLevel,
-        dataTraceEnabled: false,
-        throttlingBurstLimit: props.throttling.burstLimit,
-        throttlingRateLimit: props.throttling.rateLimit,
-      },
-      dependsOn: executionLogs ? [executionLogs] : undefined,
-    });
-    for (const route of props.routes.filter((r) => r.throttling)) {
-      new ApiGatewayMethodSettings(this, `method-settings-${route.method}${idOf(route.path)}`, {
+    // The stage default, then per-route overrides: metrics and logging everywhere, throttling per setting.
+    const methodSettings = (settingsId: string, methodPath: string, throttling: Throttling) =>
+      new ApiGatewayMethodSettings(this, settingsId, {
         restApiId: api.id,
         stageName: stage.stageName,
-        methodPath: methodSettingsPath(route.path, route.method),
+        methodPath,
         settings: {
           metricsEnabled: true,
           loggingLevel,
           dataTraceEnabled: false,
-          throttlingBurstLimit: route.throttling!.burstLimit,
-          throttlingRateLimit: route.throttling!.rateLimit,
+          throttlingBurstLimit: throttling.burstLimit,
+          throttlingRateLimit: throttling.rateLimit,
         },
         dependsOn: executionLogs ? [executionLogs] : undefined,
       });
+    methodSettings("method-settings", "*/*", props.throttling);
+    for (const route of props.routes.filter((r) => r.throttling)) {
+      methodSettings(`method-settings-${route.method}${idOf(route.path)}`, methodSettingsPath(route.path, route.method), route.throttling!);
     }
 
     if (props.webAclArn) new Wafv2WebAclAssociation(this, "waf", { resourceArn: stage.arn, webAclArn: props.webAclArn });
 
+    let customDomainTarget: CustomDomainTarget | undefined;
     if (props.customDomain) {
       const d = props.customDomain;
       const dn = new ApiGatewayDomainName(this, "domain", {
@@ -392,8 +350,17 @@ export class RestApi extends Construct {
         tags,
       });
       new ApiGatewayBasePathMapping(this, "domain-mapping", { apiId: api.id, stageName: stage.stageName, domainName: dn.domainName, basePath: d.basePath });
-      this.customDomainTarget = { dnsName: dn.regionalDomainName, hostedZoneId: dn.regionalZoneId };
-      if (d.zoneId) new AliasRecord(this, "domain-alias", { zoneId: d.zoneId, name: d.domainName, target: this.customDomainTarget });
+      customDomainTarget = { dnsName: dn.regionalDomainName, hostedZoneId: dn.regionalZoneId };
+      domainAlias(this, d, customDomainTarget);
     }
+    this.expose({
+      executionArn: api.executionArn,
+      authorizerId: authorizer?.id,
+      stageName: stage.stageName,
+      stageArn: stage.arn,
+      invokeUrl: stage.invokeUrl,
+      logGroupName: logGroup.name,
+      customDomainTarget,
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { type Apigatewayv2StageRouteSettings, Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, type CustomDomainTarget, type Throttling, accessLogGroup, v2CustomDomain } from "./common";
+import { type AccessLogs, type CustomDomain, type Throttling, accessLogGroup, v2CustomDomain } from "./common";
+import type { StageOutputs } from "./gateway-api";
 
 /** The stage of an HTTP or WebSocket API (API Gateway v2). */
 export interface V2StageProps {
@@ -28,10 +29,7 @@ export interface V2StageProps {
  * An auto-deployed v2 stage with JSON access logs to an encrypted log group and default route
  * throttling, mapped to the custom domain when there is one.
  */
-export function v2Stage(
-  scope: Construct,
-  props: V2StageProps,
-): { readonly stage: Apigatewayv2Stage; readonly logGroupName: string; readonly customDomainTarget?: CustomDomainTarget } {
+export function v2Stage(scope: Construct, props: V2StageProps): StageOutputs {
   const logGroup = accessLogGroup(scope, props.apiName, props.accessLogs, props.tags);
   const stage = new Apigatewayv2Stage(scope, "stage", {
     apiId: props.apiId,
@@ -47,11 +45,6 @@ export function v2Stage(
     tags: props.tags,
     dependsOn: props.dependsOn,
   });
-  if (!props.customDomain) return { stage, logGroupName: logGroup.name };
-  const dn = v2CustomDomain(scope, props.apiId, stage.id, props.customDomain, props.tags);
-  return {
-    stage,
-    logGroupName: logGroup.name,
-    customDomainTarget: { dnsName: dn.domainNameConfiguration.targetDomainName, hostedZoneId: dn.domainNameConfiguration.hostedZoneId },
-  };
+  const customDomainTarget = props.customDomain ? v2CustomDomain(scope, props.apiId, stage.id, props.customDomain, props.tags) : undefined;
+  return { stageName: stage.name, stageArn: stage.arn, invokeUrl: stage.invokeUrl, logGroupName: logGroup.name, customDomainTarget };
 }

@@ -1,6 +1,6 @@
 import { LambdaFunction } from "@infra/lambda";
 import { describe, expect, it } from "vitest";
-import { type Json, only, synthJson } from "@infra/testing-core/blocks";
+import { type Json, only, synthJson, synthWith } from "@infra/testing-core/blocks";
 import { WebSocketApi, type WebSocketApiProps, validateWebSocketApiProps } from "./websocket-api";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
@@ -13,10 +13,11 @@ const aerologue: WebSocketApiProps = {
   throttling: { burstLimit: 500, rateLimit: 200 },
   accessLogs: { retentionDays: 30, kmsKeyArn: KEY },
 };
+const wsApi = synthWith(WebSocketApi, "ws", aerologue);
 
 describe("WebSocketApi", () => {
   it("authorizes $connect only, integrates each route with a route-scoped permission", () => {
-    const { resource } = synthJson((s) => new WebSocketApi(s, "ws", aerologue));
+    const { resource } = wsApi();
     expect(only(resource.aws_apigatewayv2_api, "api")).toMatchObject({ protocol_type: "WEBSOCKET", route_selection_expression: "$request.body.action" });
     expect(only(resource.aws_apigatewayv2_authorizer, "authorizer")).toMatchObject({
       authorizer_type: "REQUEST",
@@ -92,10 +93,10 @@ describe("WebSocketApi", () => {
   });
 
   it("requires an authorizer on $connect or an explicit opt-out", () => {
-    expect(() => synthJson((s) => new WebSocketApi(s, "ws", { ...aerologue, connectAuthorizer: undefined }))).toThrow(
+    expect(() => wsApi({ connectAuthorizer: undefined })).toThrow(
       'WebSocketApi "aerologue-prod-ws-api": $connect needs connectAuthorizer, or an explicit publicConnect: true',
     );
-    const { resource } = synthJson((s) => new WebSocketApi(s, "ws", { ...aerologue, connectAuthorizer: undefined, publicConnect: true }));
+    const { resource } = wsApi({ connectAuthorizer: undefined, publicConnect: true });
     expect(resource.aws_apigatewayv2_authorizer).toBeUndefined();
   });
 

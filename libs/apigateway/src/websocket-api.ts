@@ -2,14 +2,12 @@ import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { throwIfInvalid } from "@infra/config";
-import { markLibrary } from "@infra/core";
 import { type GrantOptions, type Grantee, grantStatements } from "@infra/iam";
 import { type LambdaTarget, permissionStatementId } from "@infra/lambda";
 import { Fn } from "cdktf";
-import { Construct } from "constructs";
-import { type AccessLogs, type CustomDomain, type CustomDomainTarget, type Throttling, WEBSOCKET_ACCESS_LOG_FORMAT, commonErrors, idOf } from "./common";
+import type { Construct } from "constructs";
+import { type AccessLogs, type CustomDomain, type Throttling, WEBSOCKET_ACCESS_LOG_FORMAT, apiInvokePermission, commonErrors, idOf } from "./common";
+import { GatewayApi } from "./gateway-api";
 import { v2Stage } from "./v2-stage";
 
 export interface WebSocketAuthorizer {
@@ -101,27 +99,16 @@ function statementIdError(field: string, id: string | undefined): string | undef
  * Fixed by AWS, not configurable: 10 min idle timeout, 2 h connection lifetime, 128 KB messages
  * (32 KB frames). X-Ray is not available for WebSocket APIs.
  */
-export class WebSocketApi extends Construct {
+export class WebSocketApi extends GatewayApi {
   readonly apiId: string;
   /** wss://<id>.execute-api.<region>.amazonaws.com */
   readonly apiEndpoint: string;
-  readonly executionArn: string;
-  readonly stageName: string;
-  readonly stageArn: string;
-  /** wss:// URL clients connect to. */
-  readonly invokeUrl: string;
   /** https:// URL of the @connections management API (what backends post to). */
   readonly callbackUrl: string;
-  readonly authorizerId?: string;
-  readonly logGroupName: string;
-  /** The regional custom domain's target, for alias or failover records kept elsewhere. Undefined without customDomain. */
-  readonly customDomainTarget?: CustomDomainTarget;
 
   constructor(scope: Construct, id: string, props: WebSocketApiProps) {
-    super(scope, id);
-    markLibrary(this, "apigateway");
-    throwIfInvalid(`WebSocketApi "${props.name}"`, validateWebSocketApiProps(props));
-    const tags = { ...(props.tags ?? {}), Name: props.name };
+    super(scope, id, "WebSocketApi", props, validateWebSocketApiProps(props));
+    const tags = this.tags;
 
     const api = new Apigatewayv2Api(this, "api", {
       name: props.name,
@@ -132,7 +119,6 @@ export class WebSocketApi extends Construct {
     });
     this.apiId = api.id;
     this.apiEndpoint = api.apiEndpoint;
-    this.executionArn = api.executionArn;
 
     const auth = props.connectAuthorizer;
     const authorizer = auth
@@ -144,16 +130,14 @@ export class WebSocketApi extends Construct {
           identitySources: [...(auth.identitySources ?? ["route.request.querystring.token"])],
         })
       : undefined;
-    this.authorizerId = authorizer?.id;
     if (auth && authorizer) {
-      new LambdaPermission(this, "connect-authorizer-permission", {
-        statementId: auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
-        action: "lambda:InvokeFunction",
-        functionName: auth.function.functionName,
-        qualifier: auth.function.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
-      });
+      apiInvokePermission(
+        this,
+        "connect-authorizer-permission",
+        auth.function,
+        auth.permissionStatementId ?? permissionStatementId("AllowWsAuthorizer", props.name),
+        `${api.executionArn}/authorizers/${authorizer.id}`,
+      );
     }
 
     const stageName = props.stageName ?? "live";
@@ -171,14 +155,13 @@ export class WebSocketApi extends Construct {
         integrationUri: fn.invokeArn,
         contentHandlingStrategy: "CONVERT_TO_TEXT",
       });
-      new LambdaPermission(this, `integration-${rid}-permission`, {
-        statementId: route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
-        action: "lambda:InvokeFunction",
-        functionName: fn.functionName,
-        qualifier: fn.qualifier,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: `${permissionPrefix}/${key}`,
-      });
+      apiInvokePermission(
+        this,
+        `integration-${rid}-permission`,
+        fn,
+        route.permissionStatementId ?? permissionStatementId("AllowWsApi", props.name, key),
+        `${permissionPrefix}/${key}`,
+      );
       const isConnect = key === "$connect";
       routes.push(
         new Apigatewayv2Route(this, `route-${rid}`, {
@@ -191,7 +174,7 @@ export class WebSocketApi extends Construct {
       );
     }
 
-    const { stage, logGroupName, customDomainTarget } = v2Stage(this, {
+    const stage = v2Stage(this, {
       apiId: api.id,
       apiName: props.name,
       stageName,
@@ -204,12 +187,8 @@ export class WebSocketApi extends Construct {
       // Auto-deploy needs at least one route in place.
       dependsOn: routes,
     });
-    this.logGroupName = logGroupName;
-    this.stageName = stage.name;
-    this.stageArn = stage.arn;
-    this.invokeUrl = stage.invokeUrl;
     this.callbackUrl = Fn.replace(stage.invokeUrl, "wss://", "https://");
-    this.customDomainTarget = customDomainTarget;
+    this.expose({ ...stage, executionArn: api.executionArn, authorizerId: authorizer?.id });
   }
 
   /**

@@ -2,7 +2,7 @@ import { documentStatements } from "@infra/iam";
 import { allRules, evaluate, type TerraformJson } from "@infra/policy";
 import { describe, expect, it } from "vitest";
 import { AuroraGlobalDatabase, AuroraPostgresCluster, type AuroraPostgresClusterProps, validateServerlessCapacity } from "./index";
-import { all, only, synthStack } from "@infra/testing-core/stack";
+import { all, only, synthStack, synthWith } from "@infra/testing-core/stack";
 
 const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/data";
 const base: AuroraPostgresClusterProps = {
@@ -16,11 +16,7 @@ const base: AuroraPostgresClusterProps = {
   databaseName: "aerologue",
 };
 
-function cluster(props: Partial<AuroraPostgresClusterProps> = {}) {
-  return synthStack((s) => {
-    new AuroraPostgresCluster(s, "db", { ...base, ...props });
-  });
-}
+const cluster = synthWith(AuroraPostgresCluster, "db", base);
 
 describe("AuroraPostgresCluster", () => {
   it("makes seed 000's cluster: Serverless v2 0.5-16 ACU, encrypted, IAM auth, managed secret, protected", () => {

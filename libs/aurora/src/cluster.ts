@@ -224,10 +224,10 @@ export class AuroraPostgresCluster extends Construct {
       description: `Aurora PostgreSQL ${name}: PostgreSQL from allowed security groups only`,
       vpcId: props.vpcId,
       port,
-      tags: props.tags ? { ...props.tags } : {},
+      tags: { ...props.tags },
+      allowed: props.allowedSecurityGroups,
     });
     this.securityGroupId = this.securityGroup.securityGroupId;
-    for (const allowed of props.allowedSecurityGroups ?? []) this.allowFrom(allowed.securityGroupId, allowed.description);
 
     const parameterGroup = new RdsClusterParameterGroup(this, "parameters", {
       name: `${name}-cluster`,

@@ -1,12 +1,8 @@
 import { BackupPlan as AwsBackupPlan } from "@cdktf/provider-aws/lib/backup-plan";
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, first, scopeSynthWith } from "@infra/testing-core/blocks";
 import { BackupPlan, type BackupPlanProps } from "./backup-plan";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
-type Block = Record<string, Record<string, Record<string, any>>>;
-type Tf = { resource: Block; data: Block };
 
 const KEY = "arn:aws:kms:us-east-1:1:key/backup";
 const DR_VAULT = "arn:aws:backup:eu-west-1:1:backup-vault:prod-platform-ebs-dr";
@@ -16,14 +12,7 @@ const PROD: BackupPlanProps = {
   rules: [{ name: "ebs-hourly", schedule: { frequency: "hourly" }, retentionDays: 7, copyTo: [{ destinationVaultArn: DR_VAULT, retentionDays: 3 }] }],
   selection: { tag: { key: "BackupRequired", value: "true" } },
 };
-function synth(props: Partial<BackupPlanProps> = {}) {
-  const json = Testing.synthScope((scope) => {
-    new BackupPlan(scope, "backup", { ...PROD, ...props });
-  });
-  return { json, tf: JSON.parse(json) as Tf };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
-const first = (b: Block | undefined, type: string) => entries(b, type)[0]!;
+const synth = scopeSynthWith(BackupPlan, "backup", PROD);
 
 describe("BackupPlan", () => {
   it("creates a CMK-encrypted vault with prevent_destroy", () => {

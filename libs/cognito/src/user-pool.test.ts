@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { type Json, only, synthJson } from "@infra/testing-core/blocks";
+import { type Json, only, synthJson, synthWith } from "@infra/testing-core/blocks";
 import { UserPool, type UserPoolProps, validateUserPoolProps } from "./user-pool";
 
 const triggers = {
@@ -32,10 +32,11 @@ const aerologue: UserPoolProps = {
   resourceServers: { "https://api.aerologue.app": { name: "Aerologue API", scopes: { "flights.read": "Read flights" } } },
   deletionProtection: true,
 };
+const userPool = synthWith(UserPool, "users", aerologue);
 
 describe("UserPool", () => {
   it("synthesizes seed 000's password policy, optional TOTP, attributes and deletion protection", () => {
-    const { resource } = synthJson((s) => new UserPool(s, "users", aerologue));
+    const { resource } = userPool();
     const pool = only(resource.aws_cognito_user_pool, "pool");
     expect(pool).toMatchObject({
       name: "aerologue-prod-users",
@@ -66,7 +67,7 @@ describe("UserPool", () => {
   });
 
   it("wires the three triggers with one permission each, scoped to the pool", () => {
-    const { resource } = synthJson((s) => new UserPool(s, "users", aerologue));
+    const { resource } = userPool();
     const pool = only(resource.aws_cognito_user_pool, "pool");
     expect(pool.lambda_config).toEqual({
       pre_sign_up: triggers.functionArn,
@@ -89,7 +90,7 @@ describe("UserPool", () => {
   });
 
   it("reads Google and Apple credentials from Secrets Manager, never from code", () => {
-    const { resource, data } = synthJson((s) => new UserPool(s, "users", aerologue));
+    const { resource, data } = userPool();
     const secrets = Object.entries(data.aws_secretsmanager_secret_version as Json);
     expect(secrets.map(([, v]) => (v as Json).secret_id).sort()).toEqual(["aerologue/oauth/apple", "aerologue/oauth/google"]);
     const googleSecret = secrets.find(([, v]) => (v as Json).secret_id === "aerologue/oauth/google")![0];
@@ -109,7 +110,7 @@ describe("UserPool", () => {
   });
 
   it("creates a public PKCE app client with seed 000's flows, scopes and token lifetimes", () => {
-    const { resource } = synthJson((s) => new UserPool(s, "users", aerologue));
+    const { resource } = userPool();
     const client = only(resource.aws_cognito_user_pool_client, "client");
     expect(client).toMatchObject({
       name: "aerologue-app",
@@ -146,19 +147,15 @@ describe("UserPool", () => {
   });
 
   it("supports V2 token generation, SES email, PLUS with advanced security, and inactive deletion protection", () => {
-    const { resource } = synthJson(
-      (s) =>
-        new UserPool(s, "users", {
-          ...aerologue,
-          identityProviders: {},
-          preTokenGenerationVersion: "V2_0",
-          featurePlan: "PLUS",
-          advancedSecurity: "ENFORCED",
-          mfa: "ON",
-          deletionProtection: false,
-          email: { type: "SES", sourceArn: "arn:aws:ses:us-east-1:111111111111:identity/aerologue.app", fromEmailAddress: "no-reply@aerologue.app" },
-        }),
-    );
+    const { resource } = userPool({
+      identityProviders: {},
+      preTokenGenerationVersion: "V2_0",
+      featurePlan: "PLUS",
+      advancedSecurity: "ENFORCED",
+      mfa: "ON",
+      deletionProtection: false,
+      email: { type: "SES", sourceArn: "arn:aws:ses:us-east-1:111111111111:identity/aerologue.app", fromEmailAddress: "no-reply@aerologue.app" },
+    });
     const pool = only(resource.aws_cognito_user_pool, "pool");
     expect(pool.lambda_config.pre_token_generation_config).toEqual({ lambda_arn: triggers.functionArn, lambda_version: "V2_0" });
     expect(pool.lambda_config.pre_token_generation).toBeUndefined();
@@ -201,21 +198,11 @@ describe("UserPool", () => {
   });
 
   it("describes a pool created without a schema or username configuration (both fixed at creation)", () => {
-    const { resource } = synthJson(
-      (s) =>
-        new UserPool(s, "users", {
-          ...aerologue,
-          identityProviders: {},
-          triggers: {},
-          standardAttributes: {},
-          customAttributes: {},
-          caseInsensitiveUsernames: false,
-        }),
-    );
+    const { resource } = userPool({ identityProviders: {}, triggers: {}, standardAttributes: {}, customAttributes: {}, caseInsensitiveUsernames: false });
     const pool = only(resource.aws_cognito_user_pool, "pool");
     expect(pool.schema).toBeUndefined();
     expect(pool.username_configuration).toBeUndefined();
-    const defaults = only(synthJson((s) => new UserPool(s, "users", aerologue)).resource.aws_cognito_user_pool, "pool");
+    const defaults = only(userPool().resource.aws_cognito_user_pool, "pool");
     expect(defaults.username_configuration).toEqual({ case_sensitive: false });
   });
 

@@ -4,7 +4,7 @@ import { alarmPeriodError, alarmThreshold, azIssues, peeredCidrIssues, scheduleE
 import { type EnvConfig, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
 import { ConfigError } from "./errors";
 import { resolveEnv } from "./resolve";
-import { testRoot } from "./test-fixtures";
+import { testModule, testRoot } from "./test-fixtures";
 
 describe("scheduleExpressionError", () => {
   it.each([
@@ -75,16 +75,12 @@ const vpc = defineModule({
   defaults: ({ region }) => ({ cidr: region.cidrs["app"], azs: [...region.azs] }),
   check: (self) => azIssues(self),
 });
-const peering = defineModule({
-  workload: "app",
+const peering = testModule({
   category: "network",
   module: "peering",
-  builder: "app/peering",
-  schema: z.object({}).strict(),
   source: "_envcommon/platform/network/peering.ts",
   dependencies: { vpc: () => vpc },
   requiredDependencies: ["peer"],
-  defaults: () => ({}),
   check: (self, env) => peeredCidrIssues(self, env),
 });
 

@@ -10,36 +10,22 @@ import { testRoot } from "./test-fixtures";
 const root = testRoot();
 type Cfg = { phase: number };
 const app = defineWorkload({ name: "app", project: "demo-app", schema: z.object({ phase: z.number() }).strict(), defaults: { phase: 1 }, source: "w.ts" });
-const host = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
-  workload: "app",
-  category: "compute",
-  module: "host",
-  builder: "app/host",
-  schema: z.object({ n: z.number() }),
-  source: "host.ts",
-  enabled: (ctx) => ctx.workload.phase === 1,
-  defaults: () => ({ n: 1 }),
-});
-const cluster = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
-  workload: "app",
-  category: "compute",
-  module: "cluster",
-  builder: "app/cluster",
-  schema: z.object({ n: z.number() }),
-  source: "cluster.ts",
-  enabled: (ctx) => ctx.workload.phase >= 2,
-  defaults: () => ({ n: 2 }),
-});
-const dns = defineModule<z.ZodObject<{ n: z.ZodNumber }>, Cfg>({
-  workload: "app",
-  category: "dns",
-  module: "records",
-  builder: "app/records",
-  schema: z.object({ n: z.number() }),
-  source: "records.ts",
-  dependencies: (ctx) => (ctx.workload.phase === 1 ? { target: host } : { target: cluster }),
-  defaults: () => ({ n: 3 }),
-});
+// Modules of one shape: input { n }, defaulting to `n`; they differ in when they exist and what they depend on.
+const appModule = (category: string, module: string, n: number, when: Pick<Parameters<typeof defineModule<NSchema, Cfg>>[0], "enabled" | "dependencies">) =>
+  defineModule<NSchema, Cfg>({
+    workload: "app",
+    category,
+    module,
+    builder: `app/${module}`,
+    schema: z.object({ n: z.number() }),
+    source: `${module}.ts`,
+    defaults: () => ({ n }),
+    ...when,
+  });
+type NSchema = z.ZodObject<{ n: z.ZodNumber }>;
+const host = appModule("compute", "host", 1, { enabled: (ctx) => ctx.workload.phase === 1 });
+const cluster = appModule("compute", "cluster", 2, { enabled: (ctx) => ctx.workload.phase >= 2 });
+const dns = appModule("dns", "records", 3, { dependencies: (ctx) => (ctx.workload.phase === 1 ? { target: host } : { target: cluster }) });
 const env = (phase: number): EnvConfig => ({
   name: "prod",
   accountId: "123456789012",

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type EnvConfig, defineModule, defineWorkload, deploy } from "./define";
+import { type EnvConfig, defineWorkload, deploy } from "./define";
 import { resolveEnv } from "./resolve";
-import { errorOf, testRoot } from "./test-fixtures";
+import { errorOf, testModule, testRoot } from "./test-fixtures";
 
 const app = defineWorkload({ name: "app", project: "demo-app", schema: z.object({}).strict(), defaults: {}, source: "_envcommon/app/workload.ts" });
-const net = defineModule({
-  workload: "app",
-  category: "network",
-  module: "vpc",
-  builder: "app/vpc",
-  schema: z.object({}).strict(),
-  source: "_envcommon/platform/network/vpc.ts",
-  defaults: () => ({}),
-});
+const net = testModule({ category: "network", module: "vpc", source: "_envcommon/platform/network/vpc.ts" });
 
 function env(overrides: Partial<EnvConfig> = {}, quotas?: unknown): EnvConfig {
   return {

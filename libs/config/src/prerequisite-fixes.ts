@@ -5,18 +5,13 @@ import { type Prerequisite, type Requirement, blocksDeployOf, describeRequiremen
  * who needs it, and the commands that provide it. Pure: the CLI passes the prerequisites the app
  * declared (libs/core `declaredPrerequisites`) and the accounts of the envs they point at.
  */
-export interface PrerequisiteReport {
+export interface PrerequisiteReport extends Pick<Prerequisite, "accountId" | "region" | "after" | "reason"> {
   /** One line naming the requirement (describeRequirement). */
   readonly summary: string;
-  readonly accountId: string;
-  readonly region: string;
   /** `stack (plan|apply|runtime)` for each stack that fails without it. */
   readonly neededBy: readonly string[];
-  /** Stacks to apply first (they create the container, the zone). */
-  readonly after: readonly string[];
   /** Whether deploying the given stacks fails without it (plan or apply). */
   readonly blocksDeploy: boolean;
-  readonly reason: string;
   /**
    * Shell lines that provide it, in order. `#` lines say which account's credentials run what follows;
    * `<...>` marks a value only the operator has (a secret, an artifact path).

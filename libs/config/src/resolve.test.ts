@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type EnvConfig, type ModuleDefinition, type RegionConfig, defineModule, defineWorkload, deploy } from "./define";
 import { resolveEnv, validateEnvSet } from "./resolve";
-import { errorOf, testRoot } from "./test-fixtures";
+import { errorOf, testModule, testRoot } from "./test-fixtures";
 
 const root = testRoot({ tags: { ManagedBy: "cdktf" } });
 
@@ -204,16 +204,7 @@ describe("required dependencies", () => {
 });
 
 describe("the account foundation", () => {
-  const foundation = defineModule({
-    workload: "app",
-    category: "account",
-    module: "foundation",
-    builder: "app/foundation",
-    schema: z.object({}).strict(),
-    source: "_envcommon/account/foundation.ts",
-    defaults: () => ({}),
-    foundation: true,
-  });
+  const foundation = testModule({ category: "account", module: "foundation", source: "_envcommon/account/foundation.ts", foundation: true });
 
   it("is depended on by every other deployment and deploys first", () => {
     const resolved = resolveEnv(root, env({ regions: [region({ deployments: [deploy(db), deploy(net), deploy(foundation)] })] }), { app });

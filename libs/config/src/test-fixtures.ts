@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { type ModuleDefinition, defineModule } from "./define";
 import { ConfigError } from "./errors";
 import type { RegionName } from "./regions";
 import type { ResolvedDeployment, ResolvedEnv } from "./resolve";
@@ -37,6 +39,19 @@ export function testRoot(overrides: { tags?: Record<string, string>; settings?: 
       ...overrides.settings,
     },
   };
+}
+
+const NO_INPUTS = z.object({}).strict();
+type ModuleDef = Parameters<typeof defineModule<typeof NO_INPUTS>>[0];
+
+/**
+ * A module of workload "app" without inputs, for the config layer's own tests: built by
+ * "app/<module>"; `def` adds what the test is about (dependencies, checks, foundation, ...).
+ */
+export function testModule(
+  def: Pick<ModuleDef, "category" | "module" | "source"> & Partial<Omit<ModuleDef, "workload" | "builder" | "schema">>,
+): ModuleDefinition {
+  return defineModule({ workload: "app", builder: `app/${def.module}`, schema: NO_INPUTS, defaults: () => ({}), ...def });
 }
 
 /** The ConfigError `fn` throws (anything else is rethrown; no error fails the test). */

@@ -1,5 +1,5 @@
 import type { IConstruct } from "constructs";
-import { perAppState } from "./per-app-state";
+import { referenceRegistry } from "./per-app-state";
 
 /**
  * A resource that AWS services publish to and that knows how to let one in: its resource policy
@@ -10,12 +10,11 @@ export interface PublishTarget {
   allowServicePublisher(servicePrincipal: string, by: IConstruct): void;
 }
 
-const registryOf = perAppState(() => new Map<string, PublishTarget>());
+const targets = referenceRegistry<PublishTarget>();
 
 /** Make a publish target findable by the strings its users hold (its ARN token). */
 export function registerPublishTarget(target: PublishTarget & IConstruct, references: readonly string[]): void {
-  const map = registryOf(target);
-  for (const ref of references) map.set(ref, target);
+  targets.register(target, references);
 }
 
 /**
@@ -24,8 +23,7 @@ export function registerPublishTarget(target: PublishTarget & IConstruct, refere
  * not know (then its owner must allow the service).
  */
 export function declarePublisher(by: IConstruct, targetRef: string | undefined, servicePrincipal: string): boolean {
-  if (targetRef === undefined) return false;
-  const target = registryOf(by).get(targetRef);
+  const target = targets.find(by, targetRef);
   if (!target) return false;
   target.allowServicePublisher(servicePrincipal, by);
   return true;

@@ -104,13 +104,15 @@ export interface RoutedRecordSetProps {
   readonly type?: "A" | "AAAA" | "CNAME";
 }
 
+type RoutingPolicy = Pick<Route53RecordConfig, "failoverRoutingPolicy" | "latencyRoutingPolicy" | "geolocationRoutingPolicy">;
+
 /** One answer of a routed record set: its set identifier, its routing policy, the health check deciding it, its target. */
 function routedRecord(
   scope: Construct,
   id: string,
   set: RoutedRecordSetProps,
   answer: { readonly setIdentifier: string; readonly healthCheckId?: string; readonly target: RecordTarget },
-  policy: Pick<Route53RecordConfig, "failoverRoutingPolicy" | "latencyRoutingPolicy" | "geolocationRoutingPolicy">,
+  policy: RoutingPolicy,
 ): Route53Record {
   return new Route53Record(scope, id, {
     zoneId: set.zoneId,
@@ -121,6 +123,27 @@ function routedRecord(
     healthCheckId: answer.healthCheckId,
     ...targetArguments(answer.target),
   });
+}
+
+/**
+ * A routed record set of answers each known by `idOf` (its region, its set identifier): checks the
+ * kind's `errors`, ids that repeat and every answer's target, then writes one record per answer,
+ * addressed by its id.
+ */
+function answerSet<E extends { readonly target: RecordTarget; readonly healthCheckId?: string }>(
+  scope: Construct,
+  kind: string,
+  set: RoutedRecordSetProps,
+  answers: readonly E[],
+  o: { readonly ids: string; readonly idOf: (e: E) => string; readonly errors: readonly (string | undefined)[]; readonly policyOf: (e: E) => RoutingPolicy },
+): void {
+  const ids = answers.map(o.idOf);
+  throwIfInvalid(`${kind} "${set.name}"`, [
+    ...o.errors,
+    new Set(ids).size !== ids.length ? `${o.ids} repeat: ${ids.join(", ")}` : undefined,
+    ...answers.flatMap((e) => targetErrors(o.idOf(e), e.target)),
+  ]);
+  for (const e of answers) routedRecord(scope, o.idOf(e), set, { ...e, setIdentifier: o.idOf(e) }, o.policyOf(e));
 }
 
 export interface FailoverRecordSetProps extends RoutedRecordSetProps {
@@ -179,15 +202,12 @@ export class LatencyRecord extends Construct {
   constructor(scope: Construct, id: string, props: LatencyRecordProps) {
     super(scope, id);
     markLibrary(this, "dns");
-    const regions = props.endpoints.map((e) => e.region);
-    throwIfInvalid(`LatencyRecord "${props.name}"`, [
-      props.endpoints.length < 2 ? "latency routing needs at least 2 endpoints" : undefined,
-      new Set(regions).size !== regions.length ? `regions repeat: ${regions.join(", ")}` : undefined,
-      ...props.endpoints.flatMap((e) => targetErrors(e.region, e.target)),
-    ]);
-    for (const e of props.endpoints) {
-      routedRecord(this, e.region, props, { ...e, setIdentifier: e.region }, { latencyRoutingPolicy: { region: e.region } });
-    }
+    answerSet(this, "LatencyRecord", props, props.endpoints, {
+      ids: "regions",
+      idOf: (e) => e.region,
+      errors: [props.endpoints.length < 2 ? "latency routing needs at least 2 endpoints" : undefined],
+      policyOf: (e) => ({ latencyRoutingPolicy: { region: e.region } }),
+    });
   }
 }
 
@@ -216,21 +236,19 @@ export class GeolocationRecord extends Construct {
   constructor(scope: Construct, id: string, props: GeolocationRecordProps) {
     super(scope, id);
     markLibrary(this, "dns");
-    const ids = props.endpoints.map((e) => e.setIdentifier);
-    throwIfInvalid(`GeolocationRecord "${props.name}"`, [
-      props.endpoints.some((e) => "default" in e.location) ? undefined : "a default endpoint ({ location: { default: true } }) is required",
-      new Set(ids).size !== ids.length ? `setIdentifiers repeat: ${ids.join(", ")}` : undefined,
-      ...props.endpoints.map((e) =>
-        "country" in e.location && !/^[A-Z]{2}$/.test(e.location.country) ? `country "${e.location.country}" must be an ISO alpha-2 code` : undefined,
-      ),
-      ...props.endpoints.flatMap((e) => targetErrors(e.setIdentifier, e.target)),
-    ]);
-    for (const e of props.endpoints) {
-      const loc = e.location;
-      routedRecord(this, e.setIdentifier, props, e, {
+    answerSet(this, "GeolocationRecord", props, props.endpoints, {
+      ids: "setIdentifiers",
+      idOf: (e) => e.setIdentifier,
+      errors: [
+        props.endpoints.some((e) => "default" in e.location) ? undefined : "a default endpoint ({ location: { default: true } }) is required",
+        ...props.endpoints.map((e) =>
+          "country" in e.location && !/^[A-Z]{2}$/.test(e.location.country) ? `country "${e.location.country}" must be an ISO alpha-2 code` : undefined,
+        ),
+      ],
+      policyOf: ({ location: loc }) => ({
         geolocationRoutingPolicy:
           "default" in loc ? { country: "*" } : "continent" in loc ? { continent: loc.continent } : { country: loc.country, subdivision: loc.subdivision },
-      });
-    }
+      }),
+    });
   }
 }

@@ -3,6 +3,7 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { onlyEntry, scopeSynthWith } from "@infra/testing-core/blocks";
 import { DockerHost, type DockerHostProps } from "./docker-host";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -16,18 +17,7 @@ const BASE: DockerHostProps = {
   kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/ebs",
 };
 
-function synth(props: Partial<DockerHostProps> = {}) {
-  let host: DockerHost | undefined;
-  const json = Testing.synthScope((scope) => {
-    host = new DockerHost(scope, "host", { ...BASE, ...props });
-  });
-  return { json, tf: JSON.parse(json) as Tf, host: host! };
-}
-const only = (tf: Tf, type: string) => {
-  const entries = Object.entries(tf.resource[type] ?? {});
-  expect(entries).toHaveLength(1);
-  return { name: entries[0]![0], values: entries[0]![1] };
-};
+const synth = scopeSynthWith(DockerHost, "host", BASE);
 const all = (tf: Tf, type: string) => Object.values(tf.resource[type] ?? {});
 
 describe("DockerHost", () => {
@@ -53,23 +43,23 @@ describe("DockerHost", () => {
       },
       lifecycle: { ignore_changes: ["ami"] },
     });
-    const instance = only(tf, "aws_instance").values;
+    const instance = onlyEntry(tf.resource, "aws_instance").values;
     const ssm = Object.entries(tf.data.aws_ssm_parameter!)[0]!;
     expect(ssm[1].name).toBe("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
     expect(instance.ami).toBe(`\${data.aws_ssm_parameter.${ssm[0]}.insecure_value}`);
-    expect(instance.vpc_security_group_ids).toEqual([`\${aws_security_group.${only(tf, "aws_security_group").name}.id}`]);
-    expect(instance.iam_instance_profile).toBe(`\${aws_iam_instance_profile.${only(tf, "aws_iam_instance_profile").name}.name}`);
+    expect(instance.vpc_security_group_ids).toEqual([`\${aws_security_group.${onlyEntry(tf.resource, "aws_security_group").name}.id}`]);
+    expect(instance.iam_instance_profile).toBe(`\${aws_iam_instance_profile.${onlyEntry(tf.resource, "aws_iam_instance_profile").name}.name}`);
     expect(instance.user_data).toContain("dnf install -y docker amazon-cloudwatch-agent");
   });
 
   it("resolves the arm64 AMI, or uses a pinned AMI without ignore_changes", () => {
     const arm = synth({ architecture: "arm64", instanceType: "t4g.xlarge" }).tf;
     expect(Object.values(arm.data.aws_ssm_parameter!)[0]!.name).toBe("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64");
-    expect(only(arm, "aws_instance").values.user_data).toContain("docker-compose-linux-aarch64");
+    expect(onlyEntry(arm.resource, "aws_instance").values.user_data).toContain("docker-compose-linux-aarch64");
     const pinned = synth({ amiId: "ami-123" }).tf;
     expect(pinned.data?.aws_ssm_parameter).toBeUndefined();
-    expect(only(pinned, "aws_instance").values.ami).toBe("ami-123");
-    expect(only(pinned, "aws_instance").values.lifecycle).toBeUndefined();
+    expect(onlyEntry(pinned.resource, "aws_instance").values.ami).toBe("ami-123");
+    expect(onlyEntry(pinned.resource, "aws_instance").values.lifecycle).toBeUndefined();
   });
 
   it("takes relaxations and sizes from props", () => {
@@ -82,15 +72,15 @@ describe("DockerHost", () => {
   });
 
   it("adds an Elastic IP associated with the instance and exposes its address", () => {
-    const { tf, host } = synth({ elasticIp: true });
-    const eip = only(tf, "aws_eip");
-    const assoc = only(tf, "aws_eip_association").values;
+    const { tf, construct: host } = synth({ elasticIp: true });
+    const eip = onlyEntry(tf.resource, "aws_eip");
+    const assoc = onlyEntry(tf.resource, "aws_eip_association").values;
     expect(eip.values.domain).toBe("vpc");
     expect(assoc.allocation_id).toBe(`\${aws_eip.${eip.name}.allocation_id}`);
-    expect(assoc.instance_id).toBe(`\${aws_instance.${only(tf, "aws_instance").name}.id}`);
+    expect(assoc.instance_id).toBe(`\${aws_instance.${onlyEntry(tf.resource, "aws_instance").name}.id}`);
     const noEip = synth();
     expect(noEip.tf.resource.aws_eip).toBeUndefined();
-    expect(host.publicIp).not.toBe(noEip.host.publicIp);
+    expect(host.publicIp).not.toBe(noEip.construct.publicIp);
   });
 
   it("opens the seed's ingress: 80/443 from the world, SSH only from the admin CIDR; egress all by default", () => {
@@ -101,7 +91,7 @@ describe("DockerHost", () => {
         { port: 443, from: { cidrs: ["0.0.0.0/0", "::/0"] }, description: "HTTPS" },
       ],
     });
-    const sg = only(tf, "aws_security_group");
+    const sg = onlyEntry(tf.resource, "aws_security_group");
     const ingress = all(tf, "aws_vpc_security_group_ingress_rule").map((r) => ({
       sg: r.security_group_id,
       proto: r.ip_protocol,
@@ -118,7 +108,7 @@ describe("DockerHost", () => {
       { sg: ref, proto: "tcp", from: 443, to: 443, v4: undefined, v6: "::/0", d: "HTTPS" },
       { sg: ref, proto: "tcp", from: 22, to: 22, v4: "203.0.113.10/32", v6: undefined, d: "SSH from the admin network" },
     ]);
-    const egress = only(tf, "aws_vpc_security_group_egress_rule").values;
+    const egress = onlyEntry(tf.resource, "aws_vpc_security_group_egress_rule").values;
     expect(egress).toMatchObject({ ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0", description: "Internet access" });
     expect(egress.from_port).toBeUndefined();
   });
@@ -128,8 +118,13 @@ describe("DockerHost", () => {
       ingress: [{ port: 8080, from: { securityGroupId: "sg-lb" }, description: "API from the LB" }],
       egress: [{ protocol: "tcp", port: 443, to: { prefixListId: "pl-s3" }, description: "S3" }],
     });
-    expect(only(tf, "aws_vpc_security_group_ingress_rule").values).toMatchObject({ referenced_security_group_id: "sg-lb", from_port: 8080 });
-    expect(only(tf, "aws_vpc_security_group_egress_rule").values).toMatchObject({ ip_protocol: "tcp", from_port: 443, to_port: 443, prefix_list_id: "pl-s3" });
+    expect(onlyEntry(tf.resource, "aws_vpc_security_group_ingress_rule").values).toMatchObject({ referenced_security_group_id: "sg-lb", from_port: 8080 });
+    expect(onlyEntry(tf.resource, "aws_vpc_security_group_egress_rule").values).toMatchObject({
+      ip_protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      prefix_list_id: "pl-s3",
+    });
   });
 
   it("rejects open admin ports and world-open ports other than 80/443", () => {
@@ -148,12 +143,12 @@ describe("DockerHost", () => {
   });
 
   it("gives the role SSM and CloudWatch agent policies, ECR pull and secret reads scoped to the given ARNs", () => {
-    const { tf, host } = synth({
+    const { tf, construct: host } = synth({
       ecrRepositoryArns: ["arn:aws:ecr:us-east-1:111111111111:repository/acct-atlas-api-gateway"],
       secretArns: ["arn:aws:secretsmanager:us-east-1:111111111111:secret:jwt"],
       secretsKmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/secrets",
     });
-    const role = only(tf, "aws_iam_role");
+    const role = onlyEntry(tf.resource, "aws_iam_role");
     expect(role.values.name).toBe("prod-atlas-host");
     expect(
       all(tf, "aws_iam_role_policy_attachment")
@@ -187,7 +182,7 @@ describe("DockerHost", () => {
         condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.\${data.aws_region.${region}.region}.amazonaws.com`] }],
       },
     ]);
-    expect(only(tf, "aws_iam_role_policy").values.policy).toBe(`\${data.aws_iam_policy_document.${accessName}.json}`);
+    expect(onlyEntry(tf.resource, "aws_iam_role_policy").values.policy).toBe(`\${data.aws_iam_policy_document.${accessName}.json}`);
     expect(host.roleArn).toBeTypeOf("string");
   });
 
@@ -197,7 +192,7 @@ describe("DockerHost", () => {
 
   it("recovers the instance on StatusCheckFailed_System", () => {
     const { json, tf } = synth({ recoveryAlarm: { notifyTopicArns: ["arn:aws:sns:us-east-1:111111111111:alerts"] } });
-    const instance = only(tf, "aws_instance").name;
+    const instance = onlyEntry(tf.resource, "aws_instance").name;
     const region = Object.keys(tf.data.aws_region!)[0]!;
     expect(json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
       alarm_name: "prod-atlas-system-check-recover",
@@ -221,8 +216,8 @@ describe("DockerHost", () => {
         new DockerHost(scope, "host", { ...BASE, dependsOn: [parameter] });
       }),
     ) as Tf;
-    expect(only(tf, "aws_instance").values["depends_on"]).toEqual(["aws_ssm_parameter.agent-config"]);
-    expect(only(synth().tf, "aws_instance").values).not.toHaveProperty("depends_on");
+    expect(onlyEntry(tf.resource, "aws_instance").values["depends_on"]).toEqual(["aws_ssm_parameter.agent-config"]);
+    expect(onlyEntry(synth().tf.resource, "aws_instance").values).not.toHaveProperty("depends_on");
   });
 
   it("synthesizes byte-identical JSON twice", () => {

@@ -2,24 +2,19 @@ import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
 import { PolicyStatements } from "@infra/iam";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { scopeSynthWith } from "@infra/testing-core/blocks";
 import { ecrPullStatements } from "./pull";
 import { Repository, type RepositoryProps } from "./repository";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/ecr";
 
-function synth(props: Partial<RepositoryProps> = {}) {
-  let repo: Repository | undefined;
-  const json = Testing.synthScope((scope) => {
-    repo = new Repository(scope, "repo", { name: "acct-atlas-api-gateway", kmsKeyArn: KEY, ...props });
-  });
-  return { json, parsed: JSON.parse(json) as { resource: Record<string, Record<string, Record<string, unknown>>> }, repo: repo! };
-}
+const BASE: RepositoryProps = { name: "acct-atlas-api-gateway", kmsKeyArn: KEY };
+const synth = scopeSynthWith(Repository, "repo", BASE);
 
 describe("Repository", () => {
   it("creates an encrypted, scanned, immutable repository with prevent_destroy by default", () => {
-    const { json, parsed } = synth();
+    const { json, tf } = synth();
     expect(json).toHaveResourceWithProperties(EcrRepository, {
       name: "acct-atlas-api-gateway",
       image_tag_mutability: "IMMUTABLE",
@@ -28,8 +23,8 @@ describe("Repository", () => {
       force_delete: false,
       lifecycle: { prevent_destroy: true },
     });
-    expect(Object.keys(parsed.resource.aws_ecr_repository!)).toHaveLength(1);
-    expect(parsed.resource.aws_ecr_repository_policy).toBeUndefined();
+    expect(Object.keys(tf.resource.aws_ecr_repository!)).toHaveLength(1);
+    expect(tf.resource.aws_ecr_repository_policy).toBeUndefined();
   });
 
   it("allows MUTABLE tags and no deletion protection only when asked", () => {
@@ -43,9 +38,9 @@ describe("Repository", () => {
   });
 
   it("attaches the default lifecycle policy to the repository by reference", () => {
-    const { parsed } = synth();
-    const lifecycle = Object.values(parsed.resource.aws_ecr_lifecycle_policy!)[0]!;
-    const repoName = Object.keys(parsed.resource.aws_ecr_repository!)[0]!;
+    const { tf } = synth();
+    const lifecycle = Object.values(tf.resource.aws_ecr_lifecycle_policy!)[0]!;
+    const repoName = Object.keys(tf.resource.aws_ecr_repository!)[0]!;
     expect(lifecycle.repository).toBe(`\${aws_ecr_repository.${repoName}.name}`);
     expect(JSON.parse(lifecycle.policy as string)).toEqual({
       rules: [
@@ -106,7 +101,7 @@ describe("Repository", () => {
   });
 
   it("exposes typed attributes and a pull statement scoped to the repository", () => {
-    const { repo } = synth();
+    const { construct: repo } = synth();
     expect(repo.repositoryArn).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
     const grantee = new PolicyStatements();
     repo.grantPull(grantee);

@@ -1,7 +1,7 @@
 import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-deployment-group";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, onlyEntry, scopeSynthWith } from "@infra/testing-core/blocks";
 import { FargateService, type FargateServiceProps } from "./service";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
@@ -39,20 +39,7 @@ const BLUE_GREEN = {
   rollbackAlarms: ["prod-atlas-api-5xx"],
 };
 
-function synth(props: Partial<FargateServiceProps> = {}, after?: (s: FargateService) => void) {
-  let svc: FargateService | undefined;
-  const json = Testing.synthScope((scope) => {
-    svc = new FargateService(scope, "svc", { ...BASE, ...props });
-    after?.(svc);
-  });
-  return { json, tf: JSON.parse(json) as Tf, svc: svc! };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
-const one = (b: Block | undefined, type: string) => {
-  const e = entries(b, type);
-  expect(e).toHaveLength(1);
-  return { name: e[0]![0], v: e[0]![1] };
-};
+const synth = scopeSynthWith(FargateService, "svc", BASE);
 const doc = (tf: Tf, prefix: string) => entries(tf.data, "aws_iam_policy_document").find(([k]) => k.startsWith(prefix))!;
 
 describe("FargateService", () => {
@@ -67,26 +54,26 @@ describe("FargateService", () => {
       runtime_platform: { operating_system_family: "LINUX", cpu_architecture: "X86_64" },
       volume: [{ name: "writable-0" }],
     });
-    const task = one(tf.resource, "aws_ecs_task_definition").v;
+    const task = onlyEntry(tf.resource, "aws_ecs_task_definition").values;
     const roles = Object.fromEntries(entries(tf.resource, "aws_iam_role").map(([k, r]) => [r.name_prefix, k]));
     expect(task.execution_role_arn).toBe(`\${aws_iam_role.${roles["api-gateway-exec-"]}.arn}`);
     expect(task.task_role_arn).toBe(`\${aws_iam_role.${roles["api-gateway-task-"]}.arn}`);
     const [container] = JSON.parse(task.container_definitions);
-    const logGroup = one(tf.resource, "aws_cloudwatch_log_group");
-    const region = one(tf.data, "aws_region").name;
+    const logGroup = onlyEntry(tf.resource, "aws_cloudwatch_log_group");
+    const region = onlyEntry(tf.data, "aws_region").name;
     expect(container).toMatchObject({ readonlyRootFilesystem: true, privileged: false, image: BASE.container.image });
     expect(container.logConfiguration.options).toEqual({
       "awslogs-group": `\${aws_cloudwatch_log_group.${logGroup.name}.name}`,
       "awslogs-region": `\${data.aws_region.${region}.region}`,
       "awslogs-stream-prefix": "api-gateway",
     });
-    expect(logGroup.v).toMatchObject({ name: "/ecs/api-gateway", retention_in_days: 30, kms_key_id: "arn:aws:kms:us-east-1:1:key/logs" });
+    expect(logGroup.values).toMatchObject({ name: "/ecs/api-gateway", retention_in_days: 30, kms_key_id: "arn:aws:kms:us-east-1:1:key/logs" });
   });
 
   it("lets the execution role pull the image, write its log group and read exactly the given secrets", () => {
     const { tf } = synth({ secretsKmsKeyArn: "arn:aws:kms:us-east-1:1:key/secrets" });
-    const logGroup = one(tf.resource, "aws_cloudwatch_log_group").name;
-    const region = one(tf.data, "aws_region").name;
+    const logGroup = onlyEntry(tf.resource, "aws_cloudwatch_log_group").name;
+    const region = onlyEntry(tf.data, "aws_region").name;
     const [docName, exec] = doc(tf, "svc_execution-policy-doc");
     expect(exec.statement).toEqual([
       { sid: "EcrAuthToken", effect: "Allow", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
@@ -122,9 +109,9 @@ describe("FargateService", () => {
 
   it("runs in private subnets without public IP, rolling with circuit breaker and rollback by default", () => {
     const { tf } = synth({ desiredCount: 2 });
-    const svc = one(tf.resource, "aws_ecs_service").v;
-    const sg = one(tf.resource, "aws_security_group").name;
-    const task = one(tf.resource, "aws_ecs_task_definition").name;
+    const svc = onlyEntry(tf.resource, "aws_ecs_service").values;
+    const sg = onlyEntry(tf.resource, "aws_security_group").name;
+    const task = onlyEntry(tf.resource, "aws_ecs_task_definition").name;
     expect(svc).toMatchObject({
       name: "api-gateway",
       cluster: CLUSTER.clusterArn,
@@ -147,7 +134,7 @@ describe("FargateService", () => {
     const { tf } = synth({ loadBalancer: { securityGroupId: "sg-alb", targetGroupArn: "arn:tg/api" } }, (s) =>
       s.allowFrom("web-app", "sg-web", "From web-app"),
     );
-    const svc = one(tf.resource, "aws_ecs_service").v;
+    const svc = onlyEntry(tf.resource, "aws_ecs_service").values;
     expect(svc.load_balancer).toEqual([{ target_group_arn: "arn:tg/api", container_name: "api-gateway", container_port: 8080 }]);
     expect(svc.health_check_grace_period_seconds).toBe(60);
     const ingress = entries(tf.resource, "aws_vpc_security_group_ingress_rule").map(([, r]) => [
@@ -160,33 +147,33 @@ describe("FargateService", () => {
       ["sg-alb", 8080, 8080, "tcp"],
       ["sg-web", 8080, 8080, "tcp"],
     ]);
-    expect(one(tf.resource, "aws_vpc_security_group_egress_rule").v).toMatchObject({ ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" });
+    expect(onlyEntry(tf.resource, "aws_vpc_security_group_egress_rule").values).toMatchObject({ ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" });
   });
 
   it("registers A records in Cloud Map so services reach each other by name", () => {
-    const { tf, svc } = synth({ serviceDiscovery: { namespaceId: "ns-123", namespaceName: "atlas.internal" } });
-    const sd = one(tf.resource, "aws_service_discovery_service");
-    expect(sd.v).toMatchObject({
+    const { tf, construct: svc } = synth({ serviceDiscovery: { namespaceId: "ns-123", namespaceName: "atlas.internal" } });
+    const sd = onlyEntry(tf.resource, "aws_service_discovery_service");
+    expect(sd.values).toMatchObject({
       name: "api-gateway",
       dns_config: { namespace_id: "ns-123", routing_policy: "MULTIVALUE", dns_records: [{ type: "A", ttl: 10 }] },
       health_check_custom_config: {},
     });
-    expect(one(tf.resource, "aws_ecs_service").v.service_registries).toEqual({ registry_arn: `\${aws_service_discovery_service.${sd.name}.arn}` });
+    expect(onlyEntry(tf.resource, "aws_ecs_service").values.service_registries).toEqual({ registry_arn: `\${aws_service_discovery_service.${sd.name}.arn}` });
     expect(svc.discoveryName).toBe("api-gateway.atlas.internal");
   });
 
   it("scales on CPU with the seed's target and cooldowns and lets the scaler own desired_count", () => {
     const { tf } = synth({ desiredCount: 3, autoScaling: { min: 2, max: 10, targetCpuPercent: 70, scaleInCooldown: 300, scaleOutCooldown: 60 } });
-    const svc = one(tf.resource, "aws_ecs_service");
-    const target = one(tf.resource, "aws_appautoscaling_target");
-    expect(target.v).toEqual({
+    const svc = onlyEntry(tf.resource, "aws_ecs_service");
+    const target = onlyEntry(tf.resource, "aws_appautoscaling_target");
+    expect(target.values).toEqual({
       service_namespace: "ecs",
       scalable_dimension: "ecs:service:DesiredCount",
       resource_id: `service/prod-atlas/\${aws_ecs_service.${svc.name}.name}`,
       min_capacity: 2,
       max_capacity: 10,
     });
-    const policy = one(tf.resource, "aws_appautoscaling_policy").v;
+    const policy = onlyEntry(tf.resource, "aws_appautoscaling_policy").values;
     expect(policy).toEqual({
       name: "api-gateway-cpu-target",
       policy_type: "TargetTrackingScaling",
@@ -200,22 +187,26 @@ describe("FargateService", () => {
         predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" },
       },
     });
-    expect(svc.v.lifecycle).toEqual({ ignore_changes: ["desired_count"] });
+    expect(svc.values.lifecycle).toEqual({ ignore_changes: ["desired_count"] });
     const withMemory = synth({ autoScaling: { min: 1, max: 5, targetMemoryPercent: 80 } }).tf;
     expect(entries(withMemory.resource, "aws_appautoscaling_policy").map(([, p]) => p.name)).toEqual(["api-gateway-cpu-target", "api-gateway-memory-target"]);
   });
 
   it("deploys blue/green through CodeDeploy with canary, alarms and auto-rollback", () => {
-    const { json, tf, svc } = synth({ loadBalancer: { securityGroupId: "sg-alb" }, deployment: BLUE_GREEN, autoScaling: { min: 2, max: 10 }, desiredCount: 2 });
-    const service = one(tf.resource, "aws_ecs_service");
-    expect(service.v).toMatchObject({
+    const {
+      json,
+      tf,
+      construct: svc,
+    } = synth({ loadBalancer: { securityGroupId: "sg-alb" }, deployment: BLUE_GREEN, autoScaling: { min: 2, max: 10 }, desiredCount: 2 });
+    const service = onlyEntry(tf.resource, "aws_ecs_service");
+    expect(service.values).toMatchObject({
       deployment_controller: { type: "CODE_DEPLOY" },
       load_balancer: [{ target_group_arn: "arn:tg/api-blue", container_name: "api-gateway", container_port: 8080 }],
       lifecycle: { ignore_changes: ["task_definition", "load_balancer", "desired_count"] },
     });
-    expect(service.v.deployment_circuit_breaker).toBeUndefined();
-    const app = one(tf.resource, "aws_codedeploy_app");
-    expect(app.v).toMatchObject({ name: "api-gateway", compute_platform: "ECS" });
+    expect(service.values.deployment_circuit_breaker).toBeUndefined();
+    const app = onlyEntry(tf.resource, "aws_codedeploy_app");
+    expect(app.values).toMatchObject({ name: "api-gateway", compute_platform: "ECS" });
     const role = entries(tf.resource, "aws_iam_role").find(([, r]) => r.name_prefix === "api-gateway-deploy-")!;
     expect(json).toHaveResourceWithProperties(CodedeployDeploymentGroup, {
       app_name: `\${aws_codedeploy_app.${app.name}.name}`,
@@ -238,7 +229,7 @@ describe("FargateService", () => {
         },
       },
     });
-    expect(one(tf.resource, "aws_iam_role_policy_attachment").v.policy_arn).toBe("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
+    expect(onlyEntry(tf.resource, "aws_iam_role_policy_attachment").values.policy_arn).toBe("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
     expect(svc.codeDeployAppName).toBeDefined();
   });
 

@@ -1,6 +1,5 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LibraryTagAspect } from "@infra/core";
-import { Aspects, App, TerraformStack, Testing } from "cdktf";
+import { synthStack } from "@infra/testing-core/stack";
 import { describe, expect, it } from "vitest";
 import { FargateCluster } from "./cluster";
 import { PrivateNamespace } from "./namespace";
@@ -8,27 +7,28 @@ import { FargateService } from "./service";
 
 describe("ecs-service in a stack", () => {
   it("wires cluster, namespace and service together and tags every taggable resource Library=ecs-service", () => {
-    const app = new App();
-    const stack = new TerraformStack(app, "test");
-    new AwsProvider(stack, "aws", { region: "us-east-1" });
-    Aspects.of(stack).add(new LibraryTagAspect());
-    const cluster = new FargateCluster(stack, "cluster", { name: "prod-atlas" });
-    const ns = new PrivateNamespace(stack, "ns", { name: "atlas.internal", vpcId: "vpc-1" });
-    const svc = new FargateService(stack, "user-service", {
-      name: "user-service",
-      cluster,
-      vpcId: "vpc-1",
-      subnetIds: ["subnet-a"],
-      cpu: 512,
-      memory: 1024,
-      container: { name: "user-service", image: "img:1", port: 8081 },
-      logRetentionDays: 30,
-      logKmsKeyArn: "arn:aws:kms:us-east-1:1:key/logs",
-      serviceDiscovery: ns,
-      autoScaling: { min: 2, max: 10 },
-      desiredCount: 3,
-    });
-    const tf = JSON.parse(Testing.synth(stack));
+    let svc!: FargateService;
+    const tf = synthStack(
+      (stack) => {
+        const cluster = new FargateCluster(stack, "cluster", { name: "prod-atlas" });
+        const ns = new PrivateNamespace(stack, "ns", { name: "atlas.internal", vpcId: "vpc-1" });
+        svc = new FargateService(stack, "user-service", {
+          name: "user-service",
+          cluster,
+          vpcId: "vpc-1",
+          subnetIds: ["subnet-a"],
+          cpu: 512,
+          memory: 1024,
+          container: { name: "user-service", image: "img:1", port: 8081 },
+          logRetentionDays: 30,
+          logKmsKeyArn: "arn:aws:kms:us-east-1:1:key/logs",
+          serviceDiscovery: ns,
+          autoScaling: { min: 2, max: 10 },
+          desiredCount: 3,
+        });
+      },
+      { aspects: [new LibraryTagAspect()] },
+    );
     const [clusterName] = Object.keys(tf.resource.aws_ecs_cluster);
     const [nsName] = Object.keys(tf.resource.aws_service_discovery_private_dns_namespace);
     const service = Object.values(tf.resource.aws_ecs_service)[0] as Record<string, unknown>;

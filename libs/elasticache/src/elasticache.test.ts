@@ -2,7 +2,7 @@ import { allRules, evaluate, evaluatePreflight, preflightRuleById, type Terrafor
 import { PolicyStatements, documentStatements } from "@infra/iam";
 import { describe, expect, it } from "vitest";
 import { RedisReplicationGroup, type RedisReplicationGroupProps, ServerlessCache, type ServerlessCacheProps } from "./index";
-import { all, only, type Synth, synthStack } from "@infra/testing-core/stack";
+import { all, only, synthStack, synthWith } from "@infra/testing-core/stack";
 
 const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/data";
 const base: RedisReplicationGroupProps = {
@@ -13,11 +13,7 @@ const base: RedisReplicationGroupProps = {
   vpcId: "vpc-123",
 };
 
-function group(props: Partial<RedisReplicationGroupProps> = {}): Synth {
-  return synthStack((s) => {
-    new RedisReplicationGroup(s, "cache", { ...base, ...props });
-  });
-}
+const group = synthWith(RedisReplicationGroup, "cache", base);
 
 describe("RedisReplicationGroup", () => {
   it("makes an encrypted, TLS-only, Multi-AZ group with IAM users, snapshots and slow logs", () => {
@@ -209,6 +205,7 @@ describe("RedisReplicationGroup", () => {
 
 describe("ServerlessCache", () => {
   const sBase: ServerlessCacheProps = { name: "milequest-prod-cache", kmsKeyArn, subnetIds: ["subnet-a", "subnet-b"], vpcId: "vpc-123" };
+  const serverless = synthWith(ServerlessCache, "c", sBase);
 
   it("makes seed 003's serverless cache with limits, CMK, IAM users and both ports open to clients", () => {
     let cache!: ServerlessCache;
@@ -239,11 +236,9 @@ describe("ServerlessCache", () => {
   });
 
   it("rejects bad limits", () => {
-    expect(() =>
-      synthStack((s) => new ServerlessCache(s, "c", { ...sBase, usageLimits: { minEcpuPerSecond: 9000, maxEcpuPerSecond: 5000 }, subnetIds: ["a"] })),
-    ).toThrow("test/c: usageLimits.minEcpuPerSecond 9000 is above maxEcpuPerSecond 5000; subnetIds must list 2 or 3 private subnets (got 1)");
-    expect(() => synthStack((s) => new ServerlessCache(s, "c", { ...sBase, dailySnapshotTime: "3:00" }))).toThrow(
-      'dailySnapshotTime "3:00" must be a UTC time "hh:mm" (24-hour)',
+    expect(() => serverless({ usageLimits: { minEcpuPerSecond: 9000, maxEcpuPerSecond: 5000 }, subnetIds: ["a"] })).toThrow(
+      "test/c: usageLimits.minEcpuPerSecond 9000 is above maxEcpuPerSecond 5000; subnetIds must list 2 or 3 private subnets (got 1)",
     );
+    expect(() => serverless({ dailySnapshotTime: "3:00" })).toThrow('dailySnapshotTime "3:00" must be a UTC time "hh:mm" (24-hour)');
   });
 });

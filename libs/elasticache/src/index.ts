@@ -10,4 +10,5 @@ export {
   type RedisReplicationGroupProps,
 } from "./replication-group";
 export type { AllowedSecurityGroup } from "@infra/vpc";
+export type { CacheCommonProps } from "./cache-construct";
 export { ServerlessCache, type ServerlessCacheProps, type ServerlessUsageLimits } from "./serverless-cache";

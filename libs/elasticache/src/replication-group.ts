@@ -5,16 +5,14 @@ import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-p
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { type DailyWindow, type WeeklyWindow, formatDailyWindow, formatWeeklyWindow, windowProblems } from "@infra/config";
-import { markLibrary, requirePrerequisite } from "@infra/core";
-import type { Grantee } from "@infra/iam";
+import { requirePrerequisite } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
 import { Fn, Token } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
+import { type CacheCommonProps, CacheConstruct } from "./cache-construct";
 import { type CacheAuth, cacheUserGroup, iamUserErrors } from "./auth";
-import { type CacheConnectOptions, grantConnect } from "./grant";
-import { type CacheEngine, DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
+import { DEFAULT_ENGINE_VERSION, parameterGroupFamily, supportsIamAuth } from "./engine";
 import { cacheIdError, snapshotRetentionError } from "./validate";
-import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /** @deprecated Grants take a `Grantee` of `@infra/iam` (ADR 0115). */
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
@@ -40,13 +38,11 @@ export interface CacheLogs {
   readonly kmsKeyArn?: string;
 }
 
-export interface RedisReplicationGroupProps {
+export interface RedisReplicationGroupProps extends CacheCommonProps {
   /** Replication group id, e.g. "aerologue-prod-cache" (1-40 lowercase letters, digits, hyphens). */
   readonly replicationGroupId: string;
   /** @default "Redis cache <id>" */
   readonly description?: string;
-  /** @default "redis" */
-  readonly engine?: CacheEngine;
   /** @default "7.1" for redis, "8.0" for valkey */
   readonly engineVersion?: string;
   /** e.g. "cache.t4g.micro", "cache.t3.medium", "cache.r6g.large". */
@@ -55,19 +51,10 @@ export interface RedisReplicationGroupProps {
   readonly topology?: CacheTopology;
   /** Automatic failover and Multi-AZ. @default true when there is more than one node per shard */
   readonly automaticFailover?: boolean;
-  /** CMK for encryption at rest. */
-  readonly kmsKeyArn: string;
   /** @default { mode: "iam", users: [{ userName: "<id>-app" }] } */
   readonly auth?: CacheAuth;
-  /** Private subnets of the cache subnet group. */
-  readonly subnetIds: readonly string[];
-  readonly vpcId: string;
-  /** Security groups allowed on the port. More with allowFrom(). @default none */
-  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
   /** @default 6379 */
   readonly port?: number;
-  /** Days of daily snapshots, 0..35 (0 = off). @default 7 */
-  readonly snapshotRetentionDays?: number;
   /** Daily snapshot window (UTC), at least 60 minutes, not overlapping maintenance. @default 03:00 for 60 minutes */
   readonly snapshotWindow?: DailyWindow;
   /** Weekly maintenance window (UTC), at least 60 minutes. @default Sunday 05:00 for 60 minutes */
@@ -76,12 +63,8 @@ export interface RedisReplicationGroupProps {
   readonly parameters?: Readonly<Record<string, string>>;
   /** Log delivery to CloudWatch Logs. @default { types: ["slow-log"], retentionDays: 30 } */
   readonly logs?: CacheLogs;
-  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy) and snapshot it on delete. @default true */
-  readonly deletionProtection?: boolean;
   /** Apply changes now instead of in the maintenance window. @default false */
   readonly applyImmediately?: boolean;
-  /** Extra tags. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -89,7 +72,7 @@ export interface RedisReplicationGroupProps {
  * IAM users by default, private subnets, its own security group, automatic failover + Multi-AZ
  * with more than one node, snapshots, slow logs to an encrypted, retained log group.
  */
-export class RedisReplicationGroup extends Construct {
+export class RedisReplicationGroup extends CacheConstruct {
   readonly replicationGroupId: string;
   readonly replicationGroupArn: string;
   /** Primary endpoint (cluster mode: the configuration endpoint). */
@@ -99,12 +82,10 @@ export class RedisReplicationGroup extends Construct {
   readonly port: number;
   readonly securityGroupId: string;
   readonly userGroupId?: string;
-  private readonly userArns: Readonly<Record<string, string>>;
-  private readonly securityGroup: DataSecurityGroup;
+  protected readonly userArns: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: RedisReplicationGroupProps) {
     super(scope, id);
-    markLibrary(this, "elasticache");
     const name = props.replicationGroupId;
     const engine = props.engine ?? "redis";
     const engineVersion = props.engineVersion ?? DEFAULT_ENGINE_VERSION[engine];
@@ -146,15 +127,14 @@ export class RedisReplicationGroup extends Construct {
 
     const tags = { ...(props.tags ?? {}), Name: name };
 
-    this.securityGroup = new DataSecurityGroup(this, "security-group", {
+    this.securityGroupId = this.openSecurityGroup({
       name: `${name}-cache`,
       description: `ElastiCache ${name}: ${engine} from allowed security groups only`,
       vpcId: props.vpcId,
       port,
-      tags: props.tags ? { ...props.tags } : {},
+      tags: { ...props.tags },
+      allowed: props.allowedSecurityGroups,
     });
-    this.securityGroupId = this.securityGroup.securityGroupId;
-    for (const allowed of props.allowedSecurityGroups ?? []) this.allowFrom(allowed.securityGroupId, allowed.description);
 
     const subnetGroup = new ElasticacheSubnetGroup(this, "subnet-group", {
       name: `${name}-subnets`,
@@ -258,16 +238,7 @@ export class RedisReplicationGroup extends Construct {
     this.port = port;
   }
 
-  /** Let clients in another security group connect on the cache port. */
-  allowFrom(securityGroupId: string, description: string): void {
-    this.securityGroup.allowFrom(securityGroupId, description);
-  }
-
-  /** Let a grantee connect as one of this cache's IAM users (auth mode "iam"). One statement, default sid "Connect<cache id>". */
-  grantConnect(grantee: Grantee, options: CacheConnectOptions): void;
-  /** @deprecated Pass a grantee: `grantConnect(grantee, { userName })` (ADR 0115). */
-  grantConnect(userName: string): DataAwsIamPolicyDocumentStatement[];
-  grantConnect(grantee: Grantee | string, options?: CacheConnectOptions): void | DataAwsIamPolicyDocumentStatement[] {
-    return grantConnect(this, this.replicationGroupArn, this.userArns, grantee, options);
+  protected connectArn(): string {
+    return this.replicationGroupArn;
   }
 }

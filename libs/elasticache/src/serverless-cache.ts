@@ -1,14 +1,9 @@
 import { ElasticacheServerlessCache } from "@cdktf/provider-aws/lib/elasticache-serverless-cache";
 import { type TimeOfDay, parseTimeOfDay } from "@infra/config";
-import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { markLibrary } from "@infra/core";
-import type { Grantee } from "@infra/iam";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
+import { type CacheCommonProps, CacheConstruct } from "./cache-construct";
 import { type CacheAuth, cacheUserGroup, iamUserErrors } from "./auth";
-import type { CacheEngine } from "./engine";
-import { type CacheConnectOptions, grantConnect } from "./grant";
 import { cacheIdError, snapshotRetentionError } from "./validate";
-import { type AllowedSecurityGroup, DataSecurityGroup } from "@infra/vpc";
 
 /** Caps on what the cache may scale to (cost guard rails). */
 export interface ServerlessUsageLimits {
@@ -22,38 +17,24 @@ export interface ServerlessUsageLimits {
   readonly minEcpuPerSecond?: number;
 }
 
-export interface ServerlessCacheProps {
+/** Serverless caches are always TLS-only in transit and listen on 6379 and the 6380 reader port (seed 003: Redis). */
+export interface ServerlessCacheProps extends CacheCommonProps {
   /** Cache name, e.g. "milequest-prod-cache". */
   readonly name: string;
   /** @default "Serverless cache <name>" */
   readonly description?: string;
-  /** @default "redis" (seed 003: ElastiCache Serverless Redis) */
-  readonly engine?: CacheEngine;
   /** Major engine version. @default "7" for redis, "8" for valkey */
   readonly majorEngineVersion?: string;
-  /** CMK for encryption at rest (serverless caches are always TLS-only in transit). */
-  readonly kmsKeyArn: string;
-  /** Private subnets (2-3 AZs). */
-  readonly subnetIds: readonly string[];
-  readonly vpcId: string;
-  /** Security groups allowed on 6379 (and the 6380 reader port). More with allowFrom(). @default none */
-  readonly allowedSecurityGroups?: readonly AllowedSecurityGroup[];
   /** @default no limits */
   readonly usageLimits?: ServerlessUsageLimits;
-  /** Days of daily snapshots, 0..35. @default 7 */
-  readonly snapshotRetentionDays?: number;
   /** UTC "hh:mm" of the daily snapshot. @default "03:00" */
   readonly dailySnapshotTime?: TimeOfDay;
   /** @default { mode: "iam", users: [{ userName: "<name>-app" }] } ("token" is not available on serverless) */
   readonly auth?: Exclude<CacheAuth, { mode: "token" }>;
-  /** Keep the cache on `terraform destroy` (lifecycle.prevent_destroy). @default true */
-  readonly deletionProtection?: boolean;
-  /** Extra tags. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** An ElastiCache Serverless cache (seed 003 Mile Quest): CMK, private subnets, own SG, IAM auth, limits. */
-export class ServerlessCache extends Construct {
+export class ServerlessCache extends CacheConstruct {
   readonly cacheName: string;
   readonly cacheArn: string;
   readonly primaryEndpoint: string;
@@ -61,12 +42,10 @@ export class ServerlessCache extends Construct {
   readonly port: number;
   readonly securityGroupId: string;
   readonly userGroupId: string;
-  private readonly userArns: Readonly<Record<string, string>>;
-  private readonly securityGroup: DataSecurityGroup;
+  protected readonly userArns: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ServerlessCacheProps) {
     super(scope, id);
-    markLibrary(this, "elasticache");
     const name = props.name;
     const engine = props.engine ?? "redis";
     const snapshotRetentionDays = props.snapshotRetentionDays ?? 7;
@@ -95,17 +74,16 @@ export class ServerlessCache extends Construct {
     if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join("; ")}`);
 
     const tags = { ...(props.tags ?? {}), Name: name };
-    this.securityGroup = new DataSecurityGroup(this, "security-group", {
+    this.securityGroupId = this.openSecurityGroup({
       name: `${name}-cache`,
       description: `ElastiCache Serverless ${name}: ${engine} from allowed security groups only`,
       vpcId: props.vpcId,
       // 6379 primary; serverless also serves reads on 6380: both are opened per client.
       port: 6379,
       toPort: 6380,
-      tags: props.tags ? { ...props.tags } : {},
+      tags: { ...props.tags },
+      allowed: props.allowedSecurityGroups,
     });
-    this.securityGroupId = this.securityGroup.securityGroupId;
-    for (const allowed of props.allowedSecurityGroups ?? []) this.allowFrom(allowed.securityGroupId, allowed.description);
 
     const users = cacheUserGroup(this, name, auth, tags);
     this.userGroupId = users.userGroupId;
@@ -143,16 +121,7 @@ export class ServerlessCache extends Construct {
     this.port = 6379;
   }
 
-  /** Let clients in another security group connect (6379-6380). */
-  allowFrom(securityGroupId: string, description: string): void {
-    this.securityGroup.allowFrom(securityGroupId, description);
-  }
-
-  /** Let a grantee connect as one of this cache's IAM users (auth mode "iam"). One statement, default sid "Connect<cache id>". */
-  grantConnect(grantee: Grantee, options: CacheConnectOptions): void;
-  /** @deprecated Pass a grantee: `grantConnect(grantee, { userName })` (ADR 0115). */
-  grantConnect(userName: string): DataAwsIamPolicyDocumentStatement[];
-  grantConnect(grantee: Grantee | string, options?: CacheConnectOptions): void | DataAwsIamPolicyDocumentStatement[] {
-    return grantConnect(this, this.cacheArn, this.userArns, grantee, options);
+  protected connectArn(): string {
+    return this.cacheArn;
   }
 }

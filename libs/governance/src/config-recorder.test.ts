@@ -1,23 +1,12 @@
 import { ConfigConfigRule } from "@cdktf/provider-aws/lib/config-config-rule";
 import { ConfigConfigurationRecorder } from "@cdktf/provider-aws/lib/config-configuration-recorder";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, first, scopeSynthWith } from "@infra/testing-core/blocks";
 import { ConfigRecorder, type ConfigRecorderProps } from "./config-recorder";
 import { BASELINE_MANAGED_RULES, renderInputParameters } from "./managed-rules";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
-type Block = Record<string, Record<string, Record<string, any>>>;
-type Tf = { resource: Block; data: Block };
-
 const BASE: ConfigRecorderProps = { roleNamePrefix: "prod-us-east-1", s3BucketName: "prod-config-history" };
-function synth(props: Partial<ConfigRecorderProps> = {}) {
-  const json = Testing.synthScope((scope) => {
-    new ConfigRecorder(scope, "config", { ...BASE, ...props });
-  });
-  return { json, tf: JSON.parse(json) as Tf };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
-const first = (b: Block | undefined, type: string) => entries(b, type)[0]!;
+const synth = scopeSynthWith(ConfigRecorder, "config", BASE);
 
 describe("ConfigRecorder", () => {
   it("records all supported resources with a role on AWS_ConfigRole", () => {

@@ -1,16 +1,9 @@
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { markLibrary, provideRequirement } from "@infra/core";
+import { markLibrary } from "@infra/core";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EphemeralResource } from "./ephemeral";
-import { ephemeralRandomPassword } from "./random-password";
-
-/** The secret that receives the credentials: a `Secret` of this or another stack (its ARN and plain name). */
-export interface CredentialsSecret {
-  readonly secretArn: string;
-  /** The secret's name as configured (not a token): it identifies the fresh-account prerequisite this provides. */
-  readonly name: string;
-}
+import { type CredentialsSecret, writeGeneratedSecret } from "./generated-secret";
 
 export interface GeneratedCredentialsProps {
   readonly secret: CredentialsSecret;
@@ -49,29 +42,29 @@ export class GeneratedCredentials extends Construct {
   constructor(scope: Construct, id: string, props: GeneratedCredentialsProps) {
     super(scope, id);
     markLibrary(this, "kms");
-    const version = props.version ?? 1;
-    const length = props.passwordLength ?? 32;
-    const password = ephemeralRandomPassword(this, "random-password", { version, length, lengthField: "passwordLength" });
     this.props = props;
-    this.version = version;
-
-    const initial = new SecretsmanagerSecretVersion(this, "initial", {
-      secretId: props.secret.secretArn,
-      secretStringWo: Fn.jsonencode({
-        engine: props.engine,
-        username: props.username,
-        password,
-        port: props.port,
-        ...(props.dbname ? { dbname: props.dbname } : {}),
-      }),
-      secretStringWoVersion: version,
+    this.version = props.version ?? 1;
+    const initial = writeGeneratedSecret(this, {
+      secret: props.secret,
+      version: this.version,
+      length: props.passwordLength ?? 32,
+      lengthField: "passwordLength",
+      ids: { generator: "random-password", secretVersion: "initial" },
+      format: "database credentials",
+      secretString: (password) =>
+        Fn.jsonencode({
+          engine: props.engine,
+          username: props.username,
+          password,
+          port: props.port,
+          ...(props.dbname ? { dbname: props.dbname } : {}),
+        }),
     });
     this.stored = new EphemeralResource(this, "stored", "aws_secretsmanager_secret_version", {
       secret_id: props.secret.secretArn,
       version_id: initial.versionId,
     });
     this.password = Fn.lookup(Fn.jsondecode(this.stored.attribute("secret_string")), "password") as string;
-    provideRequirement(this, { kind: "secret-value", secret: props.secret.name, format: "database credentials" });
   }
 
   /**

@@ -1,8 +1,6 @@
-import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { markLibrary, provideRequirement } from "@infra/core";
+import { markLibrary } from "@infra/core";
 import { Construct } from "constructs";
-import type { CredentialsSecret } from "./generated-credentials";
-import { ephemeralRandomPassword } from "./random-password";
+import { type CredentialsSecret, writeGeneratedSecret } from "./generated-secret";
 
 export interface GeneratedTokenProps {
   /** The secret that receives the token as its whole secret string. */
@@ -32,16 +30,15 @@ export class GeneratedToken extends Construct {
   constructor(scope: Construct, id: string, props: GeneratedTokenProps) {
     super(scope, id);
     markLibrary(this, "kms");
-    const version = props.version ?? 1;
-    const length = props.length ?? 64;
-    const token = ephemeralRandomPassword(this, "random-token", { version, length, lengthField: "length" });
-    this.version = version;
-    const stored = new SecretsmanagerSecretVersion(this, "value", {
-      secretId: props.secret.secretArn,
-      secretStringWo: token,
-      secretStringWoVersion: version,
-    });
-    this.versionId = stored.versionId;
-    provideRequirement(this, { kind: "secret-value", secret: props.secret.name, format: props.valueFormat ?? "a generated token" });
+    this.version = props.version ?? 1;
+    this.versionId = writeGeneratedSecret(this, {
+      secret: props.secret,
+      version: this.version,
+      length: props.length ?? 64,
+      lengthField: "length",
+      ids: { generator: "random-token", secretVersion: "value" },
+      format: props.valueFormat ?? "a generated token",
+      secretString: (token) => token,
+    }).versionId;
   }
 }

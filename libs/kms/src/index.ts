@@ -5,5 +5,6 @@ export { type KeyUse, declareKeyUse, declareLogGroupKey, declareServicePrincipal
 export { Secret, type SecretProps, type SecretReplica, type SecretRotation } from "./secret";
 export { DECRYPT_ACTIONS, ENCRYPT_DECRYPT_ACTIONS, type KeyPolicyStatement, type PolicyStatement } from "./statements";
 export { EphemeralResource } from "./ephemeral";
-export { type CredentialsSecret, GeneratedCredentials, type GeneratedCredentialsProps } from "./generated-credentials";
+export { GeneratedCredentials, type GeneratedCredentialsProps } from "./generated-credentials";
+export type { CredentialsSecret } from "./generated-secret";
 export { GeneratedToken, type GeneratedTokenProps } from "./generated-token";

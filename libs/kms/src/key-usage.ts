@@ -1,4 +1,4 @@
-import { type ServiceLinkedRoleService, perAppState } from "@infra/core";
+import { type ServiceLinkedRoleService, referenceRegistry } from "@infra/core";
 import type { IConstruct } from "constructs";
 import { type KeyServiceName, keyServiceOfPrincipal } from "./key-policy";
 
@@ -34,7 +34,7 @@ export interface KeyUseSink {
   allow(use: KeyUse, by?: IConstruct): void;
 }
 
-const registryOf = perAppState(() => new Map<string, KeyUseSink>());
+const keys = referenceRegistry<KeyUseSink>();
 
 /**
  * Make a key findable by the strings its users hold (its ARN, id and alias tokens), so a construct
@@ -42,8 +42,7 @@ const registryOf = perAppState(() => new Map<string, KeyUseSink>());
  * registry per app: keys of one env are found from any of its stacks.
  */
 export function registerKey(key: KeyUseSink & IConstruct, references: readonly string[]): void {
-  const map = registryOf(key);
-  for (const ref of references) map.set(ref, key);
+  keys.register(key, references);
 }
 
 /**
@@ -52,8 +51,7 @@ export function registerKey(key: KeyUseSink & IConstruct, references: readonly s
  * (an AWS managed key, or a key made elsewhere), whose policy is not ours to derive.
  */
 export function declareKeyUse(by: IConstruct, keyRef: string | undefined, use: KeyUse): boolean {
-  if (keyRef === undefined) return false;
-  const key = registryOf(by).get(keyRef);
+  const key = keys.find(by, keyRef);
   if (!key) return false;
   key.allow(use, by);
   return true;

@@ -5,9 +5,10 @@ import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { EncryptionKey, type EncryptionKeyProps, Secret, declareKeyUse } from "./index";
-import { type Synth, all, only, synthStack } from "@infra/testing-core/stack";
+import { type Synth, all, only, synthStack, synthWith } from "@infra/testing-core/stack";
 
 const base = { name: "aerologue-prod-data", accountId: "111111111111", region: "us-east-1" };
+const keyWith = synthWith<EncryptionKeyProps>(EncryptionKey, "k", base);
 
 describe("EncryptionKey", () => {
   it("makes a rotating key with an explicit policy, an alias and prevent_destroy by default", () => {
@@ -234,13 +235,9 @@ describe("EncryptionKey", () => {
   });
 
   it("rejects bad windows and names", () => {
-    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, deletionWindowInDays: 5 }))).toThrow(
-      "test/k: deletionWindowInDays 5 must be an integer from 7 to 30",
-    );
-    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, rotationPeriodInDays: 30 }))).toThrow(
-      "rotationPeriodInDays 30 must be an integer from 90 to 2560",
-    );
-    expect(() => synthStack((s) => new EncryptionKey(s, "k", { ...base, name: "aws/foo" }))).toThrow('name "aws/foo"');
+    expect(() => keyWith({ deletionWindowInDays: 5 })).toThrow("test/k: deletionWindowInDays 5 must be an integer from 7 to 30");
+    expect(() => keyWith({ rotationPeriodInDays: 30 })).toThrow("rotationPeriodInDays 30 must be an integer from 90 to 2560");
+    expect(() => keyWith({ name: "aws/foo" })).toThrow('name "aws/foo"');
   });
 });
 

@@ -1,6 +1,4 @@
 import { LibraryTagAspect } from "@infra/core";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Aspects, TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { LambdaFunction } from "./function";
 import { SubMinuteSchedule } from "./sub-minute-schedule";
@@ -29,12 +27,7 @@ describe("Terraform addresses", () => {
   });
 
   it("tags every taggable resource with Library=lambda", () => {
-    const app = Testing.app();
-    const stack = new TerraformStack(app, "tags");
-    new AwsProvider(stack, "aws", { region: "us-east-1" });
-    Aspects.of(stack).add(new LibraryTagAspect());
-    new LambdaFunction(stack, "fn", props);
-    const resource = (JSON.parse(Testing.synth(stack)) as Json).resource as Json;
+    const { resource } = synthJson((s) => new LambdaFunction(s, "fn", props), { aspects: [new LibraryTagAspect()] });
     for (const type of ["aws_lambda_function", "aws_iam_role", "aws_cloudwatch_log_group"]) {
       for (const r of Object.values(resource[type] as Json)) expect((r as Json).tags, type).toMatchObject({ Library: "lambda", Name: "fn" });
     }

@@ -42,6 +42,19 @@ const MADE_BY = (3 << 8) | 20;
 /** -rw-r--r-- regular file, in the high 16 bits of the external attributes. */
 const FILE_ATTRIBUTES = (0o100644 << 16) >>> 0;
 
+/** The fields a local header and its central directory entry share (version needed .. name length), from offset `at`. */
+function writeEntryFields(header: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  header.writeUInt16LE(20, at); // version needed
+  header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  header.writeUInt16LE(0, at + 4); // stored
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(crc, at + 10);
+  header.writeUInt32LE(size, at + 14); // compressed
+  header.writeUInt32LE(size, at + 18); // uncompressed
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /**
  * A zip archive (stored, no compression: the sources are a few kB) of `files`, sorted by name,
  * with fixed timestamps and modes: the same input always gives the same bytes.
@@ -59,33 +72,16 @@ export function deterministicZip(files: Readonly<Record<string, string>>): Buffe
     const nameBytes = Buffer.from(name, "utf8");
     const data = Buffer.from(files[name]!, "utf8");
     const crc = crc32(data);
+    // Buffers start zeroed: the extra field, comment, disk number and internal attributes stay 0.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, crc, data.length, nameBytes.length);
     locals.push(local, nameBytes, data);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(MADE_BY, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    // extra, comment, disk number, internal attributes: 0
+    writeEntryFields(central, 6, crc, data.length, nameBytes.length);
     central.writeUInt32LE(FILE_ATTRIBUTES, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);

@@ -1,11 +1,7 @@
 import { OpensearchDomain } from "@cdktf/provider-aws/lib/opensearch-domain";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { entries, first, scopeSynthWith } from "@infra/testing-core/blocks";
 import { SearchDomain, type SearchDomainProps } from "./search-domain";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped
-type Block = Record<string, Record<string, Record<string, any>>>;
-type Tf = { resource: Block; data: Block };
 
 const MASTER = "arn:aws:iam::111111111111:role/search-admin";
 const STAGING: SearchDomainProps = {
@@ -30,16 +26,7 @@ const PROD: Partial<SearchDomainProps> = {
   subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
 };
 
-function synth(props: Partial<SearchDomainProps> = {}, after?: (d: SearchDomain) => void) {
-  let domain: SearchDomain | undefined;
-  const json = Testing.synthScope((scope) => {
-    domain = new SearchDomain(scope, "search", { ...STAGING, ...props });
-    after?.(domain);
-  });
-  return { json, tf: JSON.parse(json) as Tf, domain: domain! };
-}
-const entries = (b: Block | undefined, type: string) => Object.entries(b?.[type] ?? {});
-const first = (b: Block | undefined, type: string) => entries(b, type)[0]!;
+const synth = scopeSynthWith(SearchDomain, "search", STAGING);
 
 describe("SearchDomain", () => {
   it("encrypts at rest with the CMK and between nodes, enforces HTTPS with the PFS policy, stays in the VPC", () => {

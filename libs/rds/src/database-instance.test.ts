@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DatabaseInstance, type DatabaseInstanceProps } from "./database-instance";
-import { only, onlyData, synthJson } from "@infra/testing-core/json";
+import { only, onlyData, synthJson, synthWith } from "@infra/testing-core/json";
 
 const KMS = "arn:aws:kms:us-east-1:111122223333:key/db";
 const dev: DatabaseInstanceProps = {
@@ -17,6 +17,7 @@ const dev: DatabaseInstanceProps = {
   subnetGroupName: "dev-platform-db",
   allowedSecurityGroupIds: ["sg-ecs"],
 };
+const devDb = synthWith(DatabaseInstance, "db", dev);
 const prod: DatabaseInstanceProps = {
   ...dev,
   name: "prod-platform",
@@ -29,6 +30,7 @@ const prod: DatabaseInstanceProps = {
   kmsKeyArn: KMS,
   masterUserSecretKmsKeyId: KMS,
 };
+const prodDb = synthWith(DatabaseInstance, "db", prod);
 
 const ROTATED = { mode: "rotated-secret", secretName: "platform/prod/db/master", rotationDays: 30, rotationSubnetIds: ["subnet-a", "subnet-b"] } as const;
 
@@ -37,7 +39,7 @@ const key = (json: { resource: Record<string, Record<string, unknown>> }, type: 
   Object.keys(resources(json, type)).find((k) => k.startsWith(prefix))!;
 
 describe("DatabaseInstance (seed 004 dev)", () => {
-  const json = synthJson((s) => new DatabaseInstance(s, "db", dev));
+  const json = devDb();
   const db = only(json, "aws_db_instance");
 
   it("is a private, encrypted, TLS-only postgres instance with an RDS-managed password", () => {
@@ -138,7 +140,7 @@ describe("DatabaseInstance (seed 004 dev)", () => {
 });
 
 describe("DatabaseInstance (seed 004 prod)", () => {
-  const json = synthJson((s) => new DatabaseInstance(s, "db", prod));
+  const json = prodDb();
   const db = only(json, "aws_db_instance");
 
   it("is Multi-AZ with a CMK, 30-day backups, deletion protection and prevent_destroy", () => {
@@ -176,15 +178,11 @@ describe("DatabaseInstance (seed 004 prod)", () => {
 });
 
 describe("read replicas and backup replication (seeds 001/002)", () => {
-  const json = synthJson(
-    (s) =>
-      new DatabaseInstance(s, "db", {
-        ...prod,
-        masterCredentials: ROTATED,
-        readReplicas: 1,
-        backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" },
-      }),
-  );
+  const json = prodDb({
+    masterCredentials: ROTATED,
+    readReplicas: 1,
+    backupReplication: { destinationRegion: "us-west-2", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/dr" },
+  });
   const primaryKey = key(json, "aws_db_instance", "db_instance");
   const replica = resources(json, "aws_db_instance")[key(json, "aws_db_instance", "db_replica-1")] as Record<string, unknown>;
 
@@ -218,10 +216,7 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
   });
 
   it("replicaMultiAz gives replicas a standby", () => {
-    const j = synthJson(
-      (s) =>
-        new DatabaseInstance(s, "db", { ...prod, masterCredentials: ROTATED, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" }),
-    );
+    const j = prodDb({ masterCredentials: ROTATED, readReplicas: 2, replicaMultiAz: true, replicaInstanceClass: "db.r6g.xlarge" });
     const replicas = Object.entries(resources(j, "aws_db_instance"))
       .filter(([k]) => k.startsWith("db_replica-"))
       .map(([, r]) => r as Record<string, unknown>);
@@ -242,10 +237,7 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
 
   it("a cross-region replica (seed 004 eu-west-1) has no credentials and needs a key in its region", () => {
     const src = "arn:aws:rds:us-east-1:111122223333:db:prod-platform";
-    const j = synthJson(
-      (s) =>
-        new DatabaseInstance(s, "db", { ...prod, name: "prod-platform-dr", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/dr", replicateSourceDb: src }),
-    );
+    const j = prodDb({ name: "prod-platform-dr", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/dr", replicateSourceDb: src });
     const r = only(j, "aws_db_instance");
     expect(r).toMatchObject({
       identifier: "prod-platform-dr",
@@ -258,14 +250,12 @@ describe("read replicas and backup replication (seeds 001/002)", () => {
     expect(r.username).toBeUndefined();
     expect(r.allocated_storage).toBeUndefined();
     expect(r.engine).toBeUndefined();
-    expect(() => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, replicateSourceDb: src }))).toThrow(
-      "replicateSourceDb: kmsKeyArn (a key in this region) is required",
-    );
+    expect(() => devDb({ replicateSourceDb: src })).toThrow("replicateSourceDb: kmsKeyArn (a key in this region) is required");
   });
 });
 
 describe("master credentials of a replication source (RDS refuses replicas of a managed password)", () => {
-  const json = synthJson((s) => new DatabaseInstance(s, "db", { ...prod, dbName: "platform", masterCredentials: ROTATED, readReplicas: 1 }));
+  const json = prodDb({ dbName: "platform", masterCredentials: ROTATED, readReplicas: 1 });
   const primary = resources(json, "aws_db_instance")[key(json, "aws_db_instance", "db_instance")] as Record<string, unknown>;
   const secret = only(json, "aws_secretsmanager_secret");
   const secretKey = key(json, "aws_secretsmanager_secret", "db_master-secret");
@@ -315,7 +305,7 @@ describe("master credentials of a replication source (RDS refuses replicas of a 
   });
 
   it("refuses replicas of an RDS-managed password, credentials on a replica, and a rotation RDS policy would not accept", () => {
-    const fails = (props: Partial<DatabaseInstanceProps>) => () => synthJson((s) => new DatabaseInstance(s, "db", { ...prod, ...props }));
+    const fails = (props: Partial<DatabaseInstanceProps>) => () => prodDb(props);
     expect(fails({ readReplicas: 1 })).toThrow(
       'readReplicas 1: RDS refuses read replicas of an instance whose master password it manages; use masterCredentials { mode: "rotated-secret" }',
     );
@@ -329,7 +319,7 @@ describe("master credentials of a replication source (RDS refuses replicas of a 
 
 describe("mysql", () => {
   it("uses 3306, require_secure_transport and the mysql log exports", () => {
-    const json = synthJson((s) => new DatabaseInstance(s, "db", { ...dev, engine: "mysql", engineVersion: "8.0" }));
+    const json = devDb({ engine: "mysql", engineVersion: "8.0" });
     const db = only(json, "aws_db_instance");
     expect(db).toMatchObject({ engine: "mysql", port: 3306, enabled_cloudwatch_logs_exports: ["error", "general", "slowquery"] });
     const pg = only(json, "aws_db_parameter_group");
@@ -341,7 +331,7 @@ describe("mysql", () => {
 });
 
 describe("validation", () => {
-  const fails = (props: Partial<DatabaseInstanceProps>) => () => synthJson((s) => new DatabaseInstance(s, "db", { ...dev, ...props }));
+  const fails = (props: Partial<DatabaseInstanceProps>) => () => devDb(props);
   it.each([
     [{ instanceClass: "db.t3.nano" }, 'instance class "db.t3.nano": db.t3 sizes for postgres are'],
     [{ allocatedStorage: 10 }, "allocatedStorage 10 GB must be a whole number from 20 (postgres gp3) to 65536"],
@@ -371,26 +361,17 @@ describe("validation", () => {
     );
   });
   it("writes typed windows in the provider's formats on the primary; replicas share the maintenance window", () => {
-    const json = synthJson(
-      (s) =>
-        new DatabaseInstance(s, "db", {
-          ...prod,
-          readReplicas: 1,
-          masterCredentials: ROTATED,
-          backupWindow: { start: "03:00", durationMinutes: 60 },
-          maintenanceWindow: { day: "sun", start: "23:30", durationMinutes: 60 },
-        }),
-    );
+    const json = prodDb({
+      readReplicas: 1,
+      masterCredentials: ROTATED,
+      backupWindow: { start: "03:00", durationMinutes: 60 },
+      maintenanceWindow: { day: "sun", start: "23:30", durationMinutes: 60 },
+    });
     const instances = resources(json, "aws_db_instance") as Record<string, Record<string, unknown>>;
     expect(instances[key(json, "aws_db_instance", "db_instance")]).toMatchObject({ backup_window: "03:00-04:00", maintenance_window: "sun:23:30-mon:00:30" });
     expect(instances[key(json, "aws_db_instance", "db_replica-1")]).toMatchObject({ maintenance_window: "sun:23:30-mon:00:30" });
     // No windows given: RDS picks them (and never an overlapping pair).
-    expect(
-      only(
-        synthJson((s) => new DatabaseInstance(s, "db", dev)),
-        "aws_db_instance",
-      ),
-    ).not.toHaveProperty("maintenance_window");
+    expect(only(devDb(), "aws_db_instance")).not.toHaveProperty("maintenance_window");
   });
   it("allowFrom needs a description", () => {
     expect(() => synthJson((s) => new DatabaseInstance(s, "db", dev).allowFrom("sg-x", " "))).toThrow("every ingress rule needs a description");

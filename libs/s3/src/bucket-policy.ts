@@ -18,28 +18,37 @@ export function denyInsecureTransport(bucketArn: string): BucketPolicyStatement 
   };
 }
 
+/** An AWS service may do `actions` on `resources`, under `condition` (which names whose behalf it acts on). */
+function serviceAllowed(
+  sid: string,
+  service: string,
+  actions: string[],
+  resources: string[],
+  condition: NonNullable<BucketPolicyStatement["condition"]>,
+): BucketPolicyStatement {
+  return { sid, effect: "Allow", principals: [{ type: "Service", identifiers: [service] }], actions, resources, condition };
+}
+
 /** CloudFront (origin access control) may read objects, only on behalf of the named distribution. */
 export function cloudFrontRead(bucketArn: string, distributionArn: string, sid: string, keyPrefix = ""): BucketPolicyStatement {
-  return {
+  return serviceAllowed(
     sid,
-    effect: "Allow",
-    principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
-    actions: ["s3:GetObject"],
-    resources: [`${bucketArn}/${keyPrefix}*`],
-    condition: [{ test: "StringEquals", variable: "AWS:SourceArn", values: [distributionArn] }],
-  };
+    "cloudfront.amazonaws.com",
+    ["s3:GetObject"],
+    [`${bucketArn}/${keyPrefix}*`],
+    [{ test: "StringEquals", variable: "AWS:SourceArn", values: [distributionArn] }],
+  );
 }
 
 /** S3 server access logs from buckets of this account may be written here. */
 export function s3AccessLogDelivery(bucketArn: string, accountId: string): BucketPolicyStatement {
-  return {
-    sid: "S3ServerAccessLogs",
-    effect: "Allow",
-    principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
-    actions: ["s3:PutObject"],
-    resources: [`${bucketArn}/*`],
-    condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
-  };
+  return serviceAllowed(
+    "S3ServerAccessLogs",
+    "logging.s3.amazonaws.com",
+    ["s3:PutObject"],
+    [`${bucketArn}/*`],
+    [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+  );
 }
 
 /**
@@ -48,17 +57,16 @@ export function s3AccessLogDelivery(bucketArn: string, accountId: string): Bucke
  * Data Exports is a us-east-1 service, so its exports' ARNs are us-east-1 whatever the bucket's region.
  */
 export function billingExportDelivery(bucketArn: string, accountId: string): PolicyStatement {
-  return {
-    sid: "BillingDataExports",
-    effect: "Allow",
-    principals: [{ type: "Service", identifiers: ["bcm-data-exports.amazonaws.com"] }],
-    actions: ["s3:GetBucketPolicy", "s3:PutObject"],
-    resources: [bucketArn, `${bucketArn}/*`],
-    condition: [
+  return serviceAllowed(
+    "BillingDataExports",
+    "bcm-data-exports.amazonaws.com",
+    ["s3:GetBucketPolicy", "s3:PutObject"],
+    [bucketArn, `${bucketArn}/*`],
+    [
       { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
       { test: "StringLike", variable: "aws:SourceArn", values: [`arn:aws:bcm-data-exports:us-east-1:${accountId}:export/*`] },
     ],
-  };
+  );
 }
 
 /**

@@ -1,10 +1,16 @@
 import type { Construct } from "constructs";
-import { synthTerraform } from "./synth";
+import { type ConstructClass, buildWith, synthTerraform } from "./synth";
 
 /** Synthesizes what `build` creates in a small stack with an AWS provider and returns the parsed JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function synthJson(build: (scope: Construct) => void): any {
   return synthTerraform(build);
+}
+
+/** A synth of one construct per test: `const api = synthWith(RestApi, "api", mileQuest)`, then `api({ loggingLevel: "OFF" })`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function synthWith<P extends object>(construct: ConstructClass<P>, id: string, base: P): (overrides?: Partial<P>) => any {
+  return (overrides = {}) => synthJson(buildWith(construct, id, base, overrides));
 }
 
 /** The single resource of a type in a synthesized stack (fails if there is not exactly one). */

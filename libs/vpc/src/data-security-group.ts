@@ -16,6 +16,8 @@ export interface DataSecurityGroupProps {
   /** Last port of the range. @default port */
   readonly toPort?: number;
   readonly tags: Record<string, string>;
+  /** Clients let in from the start; more with allowFrom(). @default none */
+  readonly allowed?: readonly AllowedSecurityGroup[];
 }
 
 /**
@@ -41,6 +43,7 @@ export class DataSecurityGroup extends Construct {
       revokeRulesOnDelete: true,
     });
     this.securityGroupId = sg.id;
+    for (const a of props.allowed ?? []) this.allowFrom(a.securityGroupId, a.description);
   }
 
   allowFrom(securityGroupId: string, description: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Json, only, synthJson } from "@infra/testing-core/blocks";
+import { type Json, only, synthJson, synthWith } from "@infra/testing-core/blocks";
 import { WebAcl, WebAclPropsError, type WebAclProps } from "./web-acl";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/abc";
@@ -17,10 +17,11 @@ const aerologue: WebAclProps = {
   geoBlockCountries: [],
   logging: { retentionDays: 90, kmsKeyArn: KEY },
 };
+const webAcl = synthWith(WebAcl, "waf", aerologue);
 
 describe("WebAcl", () => {
   it("synthesizes seed 000's rules in order with metrics on each", () => {
-    const { resource } = synthJson((s) => new WebAcl(s, "waf", aerologue));
+    const { resource } = webAcl();
     const acl = only(resource.aws_wafv2_web_acl, "acl");
     expect(acl).toMatchObject({
       name: "aerologue-prod-waf",
@@ -63,8 +64,7 @@ describe("WebAcl", () => {
   });
 
   it("lets Bot Control skip the API paths native apps call (scope-down: not under any prefix) and refuses non-path prefixes", () => {
-    const bot = (excludePathPrefixes: string[]) =>
-      synthJson((s) => new WebAcl(s, "waf", { ...aerologue, managedRuleGroups: [{ name: "AWSManagedRulesBotControlRuleSet", excludePathPrefixes }] }));
+    const bot = (excludePathPrefixes: string[]) => webAcl({ managedRuleGroups: [{ name: "AWSManagedRulesBotControlRuleSet", excludePathPrefixes }] });
     const prefix = (p: string) => ({
       byte_match_statement: {
         field_to_match: { uri_path: {} },
@@ -82,7 +82,7 @@ describe("WebAcl", () => {
   });
 
   it("logs to aws-waf-logs-<name> with retention, CMK and redacted credentials", () => {
-    const { resource } = synthJson((s) => new WebAcl(s, "waf", aerologue));
+    const { resource } = webAcl();
     expect(only(resource.aws_cloudwatch_log_group, "group")).toMatchObject({ name: "aws-waf-logs-aerologue-prod-waf", retention_in_days: 90, kms_key_id: KEY });
     expect(only(resource.aws_wafv2_web_acl_logging_configuration, "logging")).toEqual({
       resource_arn: expect.stringMatching(/^\$\{aws_wafv2_web_acl\.waf_web-acl_[A-Z0-9]+\.arn\}$/),
@@ -156,7 +156,7 @@ describe("WebAcl", () => {
 describe("WebAcl names and descriptions (AWS patterns terraform validate does not check)", () => {
   const problems = (props: Partial<WebAclProps>): readonly string[] => {
     try {
-      synthJson((s) => new WebAcl(s, "waf", { ...aerologue, ...props }));
+      webAcl(props);
     } catch (e) {
       expect(e).toBeInstanceOf(WebAclPropsError);
       return (e as WebAclPropsError).problems;
