@@ -34,6 +34,9 @@ const phase1 = synth(atlasOnly(prodEnv));
 const phases = { 2: synth(atlasOnly(prodEnv, 2)), 3: synth(atlasOnly(prodEnv, 3)), 4: synth(atlasOnly(prodEnv, 4)) };
 const staging = { 3: synth(atlasOnly(stagingEnv, 3)), 4: synth(atlasOnly(stagingEnv, 4)) };
 
+/** Phase 4 prod's us-west-2 stacks, in deploy order: the copies' keys and buckets, and the ADR 0106 pilot light. */
+const DR_STACKS = ["us-west-2-atlas-security-kms", "us-west-2-atlas-network-vpc", "us-west-2-atlas-data-buckets"];
+
 describe("committed config: phase 1 in prod only", () => {
   it("is phase 1, and staging, dev and uat deploy nothing of the workload", () => {
     expect(WORKLOADS["atlas"]!.defaults).toMatchObject({ phase: 1 });
@@ -467,7 +470,8 @@ describe("phase 4: auto-scaling, DR in us-west-2, blue/green with CodeDeploy", (
     expect(all(staging[4], "aws_appautoscaling_target")).toEqual([]);
   });
   it("DR: RDS automated backups replicated to us-west-2 for 7 days; S3 replicated to us-west-2; keys there", () => {
-    expect(p.map(short).filter((s) => s.startsWith("us-west-2"))).toEqual(["us-west-2-atlas-security-kms", "us-west-2-atlas-data-buckets"]);
+    // The ADR 0106 pilot light beside the copies: apps/ops/src/workloads/atlas-dr.test.ts.
+    expect(p.map(short).filter((s) => s.startsWith("us-west-2"))).toEqual(DR_STACKS);
     expect(one(stack(p, "prod-us-east-1-atlas-data-rds"), "aws_db_instance_automated_backups_replication")).toMatchObject({
       region: "us-west-2",
       retention_period: 7,
@@ -602,8 +606,7 @@ describe("moving to the next phase only adds or changes what the seed says chang
         "prod-us-east-1-atlas-data-rds",
         "prod-us-east-1-atlas-edge-alb",
         "prod-us-east-1-atlas-services-ecs",
-        "prod-us-west-2-atlas-data-buckets",
-        "prod-us-west-2-atlas-security-kms",
+        ...DR_STACKS.map((s) => `prod-${s}`),
       ].sort(),
     );
     for (const [name, change] of Object.entries(d)) expect(change.removed, name).toEqual([]);

@@ -1,0 +1,55 @@
+import { env as prodEnv } from "@envs/prod";
+import { env as stagingEnv } from "@envs/staging";
+import { synthEnvOnce } from "@infra/testing";
+import { type StackJson, resourcesOfType } from "@infra/workloads";
+import { atlasOnly } from "./atlas-variant";
+import { describe, expect, it } from "vitest";
+
+type Res = Record<string, unknown>;
+
+/**
+ * ADR 0106: AccountabilityAtlas phase-4 DR in us-west-2, a pilot light that can serve
+ * (seed 001 "Region failure: RTO 4 hours, RPO 1 hour, DR region activation"; RDS copies 7 days).
+ */
+const synth = (env: Parameters<typeof synthEnvOnce>[0]) => synthEnvOnce(env).filter((s) => s.stackName.includes("-atlas-"));
+const p4 = synth(atlasOnly(prodEnv, 4));
+const dr = p4.filter((s) => s.stackName.startsWith("prod-us-west-2-"));
+function stack(stacks: StackJson[], name: string): StackJson {
+  const found = stacks.find((s) => s.stackName === name);
+  if (!found) throw new Error(`no stack ${name}; have ${stacks.map((s) => s.stackName).join(", ")}`);
+  return found;
+}
+const list = (s: StackJson, type: string): Res[] => Object.values(resourcesOfType(s.json, type));
+const one = (s: StackJson, type: string): Res => {
+  const all = list(s, type);
+  expect(all, `${s.stackName}: one ${type}`).toHaveLength(1);
+  return all[0]!;
+};
+
+describe("ADR 0106 DR pilot light: only at phase 4, only in prod", () => {
+  it("no us-west-2 stack of the workload before phase 4, nor in staging", () => {
+    for (const phase of [1, 2, 3] as const) expect(synth(atlasOnly(prodEnv, phase)).filter((s) => s.stackName.includes("us-west-2"))).toEqual([]);
+    expect(synth(atlasOnly(stagingEnv, 4)).filter((s) => s.stackName.includes("us-west-2"))).toEqual([]);
+  });
+});
+
+describe("network: the atlas VPC in us-west-2", () => {
+  const vpc = stack(dr, "prod-us-west-2-atlas-network-vpc");
+  it("10.4.0.0/16 (apart from every VPC of the account), the primary's subnet plan over two AZs, one NAT gateway", () => {
+    expect(one(vpc, "aws_vpc")).toMatchObject({ cidr_block: "10.4.0.0/16" });
+    const cidrs = list(vpc, "aws_subnet")
+      .map((s) => [s["cidr_block"], s["availability_zone"]])
+      .sort();
+    expect(cidrs).toEqual([
+      ["10.4.1.0/24", "us-west-2a"],
+      ["10.4.10.0/24", "us-west-2a"],
+      ["10.4.11.0/24", "us-west-2b"],
+      ["10.4.2.0/24", "us-west-2b"],
+      ["10.4.20.0/24", "us-west-2a"],
+      ["10.4.21.0/24", "us-west-2b"],
+    ]);
+    expect(list(vpc, "aws_nat_gateway")).toHaveLength(1);
+    // The database restored at activation lands in this group (docs/runbooks/atlas-dr.md).
+    expect(one(vpc, "aws_db_subnet_group")).toMatchObject({ name: expect.stringContaining("prod-us-west-2-atlas") });
+  });
+});
