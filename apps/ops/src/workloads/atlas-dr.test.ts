@@ -53,3 +53,27 @@ describe("network: the atlas VPC in us-west-2", () => {
     expect(one(vpc, "aws_db_subnet_group")).toMatchObject({ name: expect.stringContaining("prod-us-west-2-atlas") });
   });
 });
+
+describe("secrets: every secret the ECS services read has a replica in us-west-2 under the DR data key", () => {
+  const drKey = "cross-stack-reference-input-prod-us-west-2-atlas-security-kms";
+  it("the four app secrets and the Redis AUTH token (atlas-security-secrets)", () => {
+    const secrets = list(stack(p4, "prod-us-east-1-atlas-security-secrets"), "aws_secretsmanager_secret");
+    expect(secrets.map((s) => s["name"]).sort()).toEqual(
+      ["admin-password-hash", "jwt-rsa-key-pair", "mapbox-access-token", "redis-auth-token", "youtube-api-key"].map((n) => `accountabilityatlas/prod/${n}`),
+    );
+    for (const s of secrets) {
+      expect(s["replica"], String(s["name"])).toEqual([{ region: "us-west-2", kms_key_id: expect.stringContaining(drKey) }]);
+    }
+  });
+  it("the database's rotated master secret (atlas-data-rds), which the restored DR database logs in with", () => {
+    const secret = one(stack(p4, "prod-us-east-1-atlas-data-rds"), "aws_secretsmanager_secret");
+    expect(secret).toMatchObject({
+      name: "acct-atlas-prod/master-credentials",
+      replica: [{ region: "us-west-2", kms_key_id: expect.stringContaining(drKey) }],
+    });
+  });
+  it("no replica before phase 4", () => {
+    const p3 = synth(atlasOnly(prodEnv, 3));
+    for (const s of p3.flatMap((st) => list(st, "aws_secretsmanager_secret"))) expect(s["replica"], String(s["name"])).toBeUndefined();
+  });
+});

@@ -598,13 +598,15 @@ describe("moving to the next phase only adds or changes what the seed says chang
     expect(d["prod-us-east-1-atlas-services-ecs"]!.added).toContain("aws_xray_sampling_rule.xray-sampling");
   });
 
-  it("3 → 4: only additions — DR stacks, backup/S3 replication, green target groups, auto-scaling, CodeDeploy", () => {
+  it("3 → 4: only additions — DR stacks, backup/S3/secret replication, green target groups, auto-scaling, CodeDeploy", () => {
     const d = diff(2);
     expect(Object.keys(d).sort()).toEqual(
       [
         "prod-us-east-1-atlas-data-buckets",
         "prod-us-east-1-atlas-data-rds",
         "prod-us-east-1-atlas-edge-alb",
+        // ADR 0106: the secrets' replicas read the DR region's data key.
+        "prod-us-east-1-atlas-security-secrets",
         "prod-us-east-1-atlas-services-ecs",
         ...DR_STACKS.map((s) => `prod-${s}`),
       ].sort(),

@@ -39,6 +39,15 @@ export const atlasSecretsInputs = z
       .object({ version: z.number().int().min(1) })
       .strict()
       .optional(),
+    /**
+     * Phase 4 prod (ADR 0106): regions each secret is replicated to (Secrets Manager replicas, each
+     * encrypted with the workload's data key there), so the DR services start with their secrets
+     * readable in their own region. @default [] (none)
+     */
+    replicaRegions: z
+      .array(z.string().min(1))
+      .refine((r) => new Set(r).size === r.length, { message: "must not list a region twice" })
+      .optional(),
   })
   .strict();
 export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
