@@ -51,4 +51,19 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
     variant: () => withWorkload(prod(), "atlas", { smsDelivery: { mode: "production", originationNumber: "888-555-0100" } }),
     expect: { level: PROD, path: "workloads.atlas.smsDelivery.originationNumber", value: '"888-555-0100"', allowed: "must be an E.164 phone number" },
   },
+  {
+    name: "phase 4 DR repositories in us-west-2 that the account's ECR replication does not fill (ADR 0106)",
+    variant: () => withWorkload(withWorkload(prod(), "atlas", { phase: 4 }), "account", { ecrReplicationPrefixes: [] }),
+    expect: {
+      level: PROD,
+      path: "us-west-2/atlas-services/ecr.workloads.account.ecrReplicationPrefixes",
+      value: "[]",
+      allowed: "a prefix of every repository of the DR copy in us-west-2",
+    },
+  },
+  {
+    name: "an ECR replication prefix with a wildcard (ECR filters are plain name prefixes)",
+    variant: () => withWorkload(prod(), "account", { ecrReplicationPrefixes: ["acct-atlas-*"] }),
+    expect: { level: PROD, path: "workloads.account.ecrReplicationPrefixes.0", value: '"acct-atlas-*"', allowed: "no wildcard" },
+  },
 ];

@@ -1,5 +1,6 @@
 import { env as prodEnv } from "@envs/prod";
 import { env as stagingEnv } from "@envs/staging";
+import { SERVICES } from "@infra/atlas-inputs";
 import { synthEnvOnce } from "@infra/testing";
 import { type StackJson, resourcesOfType } from "@infra/workloads";
 import { atlasOnly } from "./atlas-variant";
@@ -75,5 +76,43 @@ describe("secrets: every secret the ECS services read has a replica in us-west-2
   it("no replica before phase 4", () => {
     const p3 = synth(atlasOnly(prodEnv, 3));
     for (const s of p3.flatMap((st) => list(st, "aws_secretsmanager_secret"))) expect(s["replica"], String(s["name"])).toBeUndefined();
+  });
+});
+
+describe("images: ECR replication us-east-1 → us-west-2 into repositories under the DR data key", () => {
+  const repos = stack(dr, "prod-us-west-2-atlas-services-ecr");
+  const names = SERVICES.map((s) => s.repository).sort();
+  it("the eight repositories in us-west-2: DR data key, immutable tags, scan on push, lifecycle (replicas ECR would create get AES256 and none)", () => {
+    const all = list(repos, "aws_ecr_repository");
+    expect(all.map((r) => r["name"]).sort()).toEqual(names);
+    for (const r of all) {
+      expect(r).toMatchObject({
+        image_tag_mutability: "IMMUTABLE",
+        image_scanning_configuration: { scan_on_push: true },
+        encryption_configuration: [
+          { encryption_type: "KMS", kms_key: expect.stringContaining("cross-stack-reference-input-prod-us-west-2-atlas-security-kms") },
+        ],
+      });
+    }
+    expect(list(repos, "aws_ecr_lifecycle_policy")).toHaveLength(8);
+  });
+  it("the account registry's replication (one per account and region) is account/foundation's: us-east-1 → us-west-2, exactly those repositories", () => {
+    const foundation = synthEnvOnce(atlasOnly(prodEnv, 4)).find((s) => s.stackName === "prod-us-east-1-account-foundation")!;
+    const config = one(foundation, "aws_ecr_replication_configuration");
+    expect(config["region"]).toBeUndefined(); // the foundation's region, us-east-1: the source registry
+    expect(config["replication_configuration"]).toEqual({
+      rule: [
+        {
+          destination: [{ region: "us-west-2", registry_id: prodEnv.accountId }],
+          repository_filter: names.map((n) => ({ filter: n, filter_type: "PREFIX_MATCH" })),
+        },
+      ],
+    });
+    // No workload stack sets it.
+    expect(p4.flatMap((s) => list(s, "aws_ecr_replication_configuration"))).toEqual([]);
+  });
+  it("phase 3: no DR repository, so the foundation replicates nothing", () => {
+    const foundation = synthEnvOnce(atlasOnly(prodEnv, 3)).find((s) => s.stackName === "prod-us-east-1-account-foundation")!;
+    expect(list(foundation, "aws_ecr_replication_configuration")).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ const phases = { 2: synth(atlasOnly(prodEnv, 2)), 3: synth(atlasOnly(prodEnv, 3)
 const staging = { 3: synth(atlasOnly(stagingEnv, 3)), 4: synth(atlasOnly(stagingEnv, 4)) };
 
 /** Phase 4 prod's us-west-2 stacks, in deploy order: the copies' keys and buckets, and the ADR 0106 pilot light. */
-const DR_STACKS = ["us-west-2-atlas-security-kms", "us-west-2-atlas-network-vpc", "us-west-2-atlas-data-buckets"];
+const DR_STACKS = ["us-west-2-atlas-security-kms", "us-west-2-atlas-network-vpc", "us-west-2-atlas-data-buckets", "us-west-2-atlas-services-ecr"];
 
 describe("committed config: phase 1 in prod only", () => {
   it("is phase 1, and staging, dev and uat deploy nothing of the workload", () => {
