@@ -11,7 +11,8 @@ export const prod: EnvConfig = {
   settings: {},
   workloads: {
     // The account itself (one env per account): a fresh account, so no service-linked role exists yet.
-    account: { existingServiceLinkedRoles: [] },
+    // AccountabilityAtlas's images reach its phase-4 DR repositories in us-west-2 (ADR 0106); nothing replicates before those exist.
+    account: { existingServiceLinkedRoles: [], ecrReplicationPrefixes: ["acct-atlas-"] },
     platform: {
       domain: "acme-platform.com",
       alarmEmails: ["platform-oncall@example.com"],

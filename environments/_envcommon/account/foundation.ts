@@ -31,6 +31,8 @@ export const foundation = defineModule<typeof foundationInputs, AccountConfig>({
       },
       // Set where a stack subscribes a phone number (e.g. AccountabilityAtlas's critical alarms, phase 3+).
       sms: { defaultSmsType: "Transactional", monthlySpendLimitUsd: workload.smsMonthlySpendLimitUsd },
+      // Replicated to each region where a stack creates a repository of the same name (e.g. AccountabilityAtlas's DR, ADR 0106).
+      ecrReplication: { repositoryPrefixes: [...workload.ecrReplicationPrefixes] },
       // Seed 004 IAM "User Roles", MFA required for all three (ADR 0065).
       humanAccess: {
         identityAccountId: workload.identityAccountId,

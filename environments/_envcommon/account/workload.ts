@@ -18,5 +18,7 @@ export const account = defineWorkload({
     identityAccountId: "555555555555",
     // A new account's SNS SMS spend limit; raise it only after AWS approved more (a support case).
     smsMonthlySpendLimitUsd: 1,
+    // Repositories whose images reach a workload's DR region (account/foundation's ECR replication).
+    ecrReplicationPrefixes: [],
   },
 });

@@ -4,6 +4,9 @@ const PROD = "environments/prod/env.ts";
 const PROD_ATLAS = "environments/prod/us-east-1/atlas.ts";
 const APP_DEPLOY = "us-east-1/atlas-security/app-deploy.inputs";
 const prod = () => env("prod");
+const PROD_DR_ATLAS = "environments/prod/us-west-2/atlas.ts";
+/** Prod at phase 4: the ADR 0106 DR copy in us-west-2 exists. */
+const phase4 = () => withWorkload(prod(), "atlas", { phase: 4 });
 
 /** AccountabilityAtlas (seed 001): the app repositories' deploy role and SMS alarms (issue 14). */
 export const ATLAS_CASES: readonly BadConfigCase[] = [
@@ -50,5 +53,51 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
     name: "an origination number that is not E.164",
     variant: () => withWorkload(prod(), "atlas", { smsDelivery: { mode: "production", originationNumber: "888-555-0100" } }),
     expect: { level: PROD, path: "workloads.atlas.smsDelivery.originationNumber", value: '"888-555-0100"', allowed: "must be an E.164 phone number" },
+  },
+  {
+    name: "phase 4 DR repositories in us-west-2 that the account's ECR replication does not fill (ADR 0106)",
+    variant: () => withWorkload(withWorkload(prod(), "atlas", { phase: 4 }), "account", { ecrReplicationPrefixes: [] }),
+    expect: {
+      level: PROD,
+      path: "us-west-2/atlas-services/ecr.workloads.account.ecrReplicationPrefixes",
+      value: "[]",
+      allowed: "a prefix of every repository of the DR copy in us-west-2",
+    },
+  },
+  {
+    name: "an ECR replication prefix with a wildcard (ECR filters are plain name prefixes)",
+    variant: () => withWorkload(prod(), "account", { ecrReplicationPrefixes: ["acct-atlas-*"] }),
+    expect: { level: PROD, path: "workloads.account.ecrReplicationPrefixes.0", value: '"acct-atlas-*"', allowed: "no wildcard" },
+  },
+  {
+    name: "a DR api health check outside /api/ (the ALB would send it to web-app, not api-gateway)",
+    variant: () => withInputs(phase4(), "us-east-1", "atlas-dns/records", { apiFailover: { healthCheckPath: "/actuator/health" } }),
+    expect: {
+      level: PROD_ATLAS,
+      path: "us-east-1/atlas-dns/records.inputs.apiFailover.healthCheckPath",
+      value: '"/actuator/health"',
+      allowed: "must be a path under /api/",
+    },
+  },
+  {
+    name: "a DR copy of the services with CodeDeploy blue/green (nothing runs in standby; ADR 0106)",
+    variant: () =>
+      withInputs(phase4(), "us-west-2", "atlas-services/ecs", { blueGreen: { deploymentConfig: "CodeDeployDefault.ECSAllAtOnce", terminationWaitMinutes: 5 } }),
+    expect: {
+      level: PROD_DR_ATLAS,
+      path: "us-west-2/atlas-services/ecs.inputs.blueGreen",
+      value: '{"deploymentConfig":"CodeDeployDefault.ECSAllAtOnce","terminationWaitMinutes":5}',
+      allowed: "a DR copy (dr is set) has no CodeDeploy blue/green",
+    },
+  },
+  {
+    name: "secrets replicated twice to the same region",
+    variant: () => withInputs(phase4(), "us-east-1", "atlas-security/secrets", { replicaRegions: ["us-west-2", "us-west-2"] }),
+    expect: {
+      level: PROD_ATLAS,
+      path: "us-east-1/atlas-security/secrets.inputs.replicaRegions",
+      value: '["us-west-2","us-west-2"]',
+      allowed: "must not list a region twice",
+    },
   },
 ];

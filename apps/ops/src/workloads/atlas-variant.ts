@@ -18,8 +18,9 @@ export function atlasOnly(env: EnvConfig, phase?: 1 | 2 | 3 | 4): EnvConfig {
 }
 
 function build(env: EnvConfig, phase: 1 | 2 | 3 | 4 | undefined): EnvConfig {
-  // The app deploy role trusts the account's GitHub OIDC provider, owned by the platform's security/ci-access.
-  const only = onlyWorkloads(env, ["atlas"], { alsoKeep: (d) => d.definition === platformModules.ciAccess });
+  // The app deploy role trusts the account's GitHub OIDC provider, owned by the platform's security/ci-access;
+  // the account foundation owns the singletons the workload needs (SNS SMS settings, ECR replication to its DR copy).
+  const only = onlyWorkloads(env, ["atlas"], { alsoKeep: (d) => d.definition === platformModules.ciAccess || d.definition.workload === "account" });
   const atlas = env.workloads["atlas"] as object;
   return { ...only, workloads: { ...only.workloads, atlas: phase === undefined ? atlas : { ...atlas, phase } } };
 }

@@ -34,6 +34,19 @@ const phase1 = synth(atlasOnly(prodEnv));
 const phases = { 2: synth(atlasOnly(prodEnv, 2)), 3: synth(atlasOnly(prodEnv, 3)), 4: synth(atlasOnly(prodEnv, 4)) };
 const staging = { 3: synth(atlasOnly(stagingEnv, 3)), 4: synth(atlasOnly(stagingEnv, 4)) };
 
+/** Phase 4 prod's us-west-2 stacks, in deploy order: the copies' keys and buckets, and the ADR 0106 pilot light. */
+const DR_STACKS = [
+  "us-west-2-atlas-security-kms",
+  "us-west-2-atlas-network-vpc",
+  "us-west-2-atlas-data-buckets",
+  "us-west-2-atlas-data-queues",
+  "us-west-2-atlas-data-redis",
+  "us-west-2-atlas-services-ecr",
+  "us-west-2-atlas-edge-waf",
+  "us-west-2-atlas-edge-alb",
+  "us-west-2-atlas-services-ecs",
+];
+
 describe("committed config: phase 1 in prod only", () => {
   it("is phase 1, and staging, dev and uat deploy nothing of the workload", () => {
     expect(WORKLOADS["atlas"]!.defaults).toMatchObject({ phase: 1 });
@@ -438,7 +451,8 @@ describe("phase 3: staging added, 2 tasks, OpenSearch, Multi-AZ, WAF, X-Ray, Clo
 });
 
 describe("phase 4: auto-scaling, DR in us-west-2, blue/green with CodeDeploy", () => {
-  const p = phases[4];
+  // The primary region's stacks; the DR region's pilot light is asserted in atlas-dr.test.ts.
+  const p = phases[4].filter((s) => s.stackName.startsWith("prod-us-east-1-"));
   it("auto-scaling per the per-service table, target 70 % CPU, cooldowns 300/60 (prod only)", () => {
     const targets = Object.fromEntries(
       all(p, "aws_appautoscaling_target").map((t) => [
@@ -467,15 +481,16 @@ describe("phase 4: auto-scaling, DR in us-west-2, blue/green with CodeDeploy", (
     expect(all(staging[4], "aws_appautoscaling_target")).toEqual([]);
   });
   it("DR: RDS automated backups replicated to us-west-2 for 7 days; S3 replicated to us-west-2; keys there", () => {
-    expect(p.map(short).filter((s) => s.startsWith("us-west-2"))).toEqual(["us-west-2-atlas-security-kms", "us-west-2-atlas-data-buckets"]);
+    // The ADR 0106 pilot light beside the copies: apps/ops/src/workloads/atlas-dr.test.ts.
+    expect(phases[4].map(short).filter((s) => s.startsWith("us-west-2"))).toEqual(DR_STACKS);
     expect(one(stack(p, "prod-us-east-1-atlas-data-rds"), "aws_db_instance_automated_backups_replication")).toMatchObject({
       region: "us-west-2",
       retention_period: 7,
     });
-    const replication = all(p, "aws_s3_bucket_replication_configuration");
+    const replication = all(phases[4], "aws_s3_bucket_replication_configuration");
     expect(replication).toHaveLength(2);
     for (const r of replication) expect(String(JSON.stringify(r))).toContain("cross-stack-reference-input-prod-us-west-2-atlas-data-buckets");
-    expect(all(p, "aws_s3_bucket").map((b) => b["bucket"])).toContain("accountabilityatlas-prod-us-west-2-backups");
+    expect(all(phases[4], "aws_s3_bucket").map((b) => b["bucket"])).toContain("accountabilityatlas-prod-us-west-2-backups");
   });
   it("blue/green: ECSCanary10Percent5Minutes in prod (all-at-once in staging), rollback on failure and alarm, 5-minute termination wait", () => {
     const groups = all(p, "aws_codedeploy_deployment_group");
@@ -594,16 +609,19 @@ describe("moving to the next phase only adds or changes what the seed says chang
     expect(d["prod-us-east-1-atlas-services-ecs"]!.added).toContain("aws_xray_sampling_rule.xray-sampling");
   });
 
-  it("3 → 4: only additions — DR stacks, backup/S3 replication, green target groups, auto-scaling, CodeDeploy", () => {
+  it("3 → 4: only additions — DR stacks, backup/S3/secret replication, green target groups, auto-scaling, CodeDeploy", () => {
     const d = diff(2);
     expect(Object.keys(d).sort()).toEqual(
       [
         "prod-us-east-1-atlas-data-buckets",
         "prod-us-east-1-atlas-data-rds",
+        // ADR 0106: api.<domain> becomes a failover pair (its PRIMARY keeps the alias's address).
+        "prod-us-east-1-atlas-dns-records",
         "prod-us-east-1-atlas-edge-alb",
+        // ADR 0106: the secrets' replicas read the DR region's data key.
+        "prod-us-east-1-atlas-security-secrets",
         "prod-us-east-1-atlas-services-ecs",
-        "prod-us-west-2-atlas-data-buckets",
-        "prod-us-west-2-atlas-security-kms",
+        ...DR_STACKS.map((s) => `prod-${s}`),
       ].sort(),
     );
     for (const [name, change] of Object.entries(d)) expect(change.removed, name).toEqual([]);

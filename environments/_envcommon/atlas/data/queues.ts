@@ -1,15 +1,15 @@
 import { defineModule } from "@infra/config";
 import { QUEUES, atlasQueuesInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, inDr, inPrimary, KMS, prefix } from "../features";
 
-/** SQS: a queue (+ DLQ) per consuming service. */
+/** SQS: a queue (+ DLQ) per consuming service; phase 4 prod: the same, empty, in the DR region for its services (ADR 0106). */
 export const queues = defineModule({
   workload: "atlas",
   category: "atlas-data",
   module: "queues",
   builder: "atlas/queues",
   schema: atlasQueuesInputs,
-  enabled: inPrimary,
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => ({
     prefix: prefix(ctx),

@@ -45,7 +45,7 @@ export const rds = defineModule({
     },
   ],
   defaults: (ctx: AtlasContext) => {
-    const r = features(ctx).rds;
+    const { rds: r, dr } = features(ctx);
     return {
       name: `acct-atlas-${ctx.env.name}`,
       // The major only: RDS upgrades minors (docs/adr/0005-engine-versions-and-windows.md).
@@ -65,7 +65,12 @@ export const rds = defineModule({
       // RDS refuses read replicas of a managed password: from the phase with replicas (3), the seed's
       // "Database password" is a secret the stack generates and AWS's rotation function rotates
       // (30 days; docs/adr/0011-database-credentials.md). The switch is one in-place ModifyDBInstance.
-      masterCredentials: r.readReplicas > 0 ? { mode: "rotated-secret" as const, rotationDays: 30 } : { mode: "rds-managed" as const },
+      // Phase 4 (ADR 0106): the secret is replicated to the DR region; the database restored there at
+      // activation logs in with it (the runbook's script makes the replica standalone and sets its host).
+      masterCredentials:
+        r.readReplicas > 0
+          ? { mode: "rotated-secret" as const, rotationDays: 30, ...(dr ? { replicaRegions: [dr.region as RegionName] } : {}) }
+          : { mode: "rds-managed" as const },
     };
   },
 });

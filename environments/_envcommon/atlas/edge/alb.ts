@@ -1,22 +1,27 @@
-import { defineModule } from "@infra/config";
+import { type Dependency, defineModule } from "@infra/config";
 import { atlasAlbInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, features, inPrimary, prefix, zoneName } from "../features";
+import { type AtlasContext, features, inDr, inPrimary, prefix, zoneName } from "../features";
 import { buckets } from "../data/buckets";
 import { zone as atlasDnsZone } from "../dns/zone";
 import { waf } from "./waf";
 import { vpc } from "../network/vpc";
 
-/** Phase 2+: ALB with ACM, HTTPS, HTTP → HTTPS, /api/* → api-gateway, the rest → web-app. */
+/**
+ * Phase 2+: ALB with ACM, HTTPS, HTTP → HTTPS, /api/* → api-gateway, the rest → web-app. Phase 4 prod,
+ * DR region (ADR 0106): the same, with WAF and a certificate for the same names validated in the prod
+ * zone, so api.<domain> can fail over to it with no apply.
+ */
 export const alb = defineModule({
   workload: "atlas",
   category: "atlas-edge",
   module: "alb",
   builder: "atlas/alb",
   schema: atlasAlbInputs,
-  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).compute === "ecs",
-  dependencies: (ctx: AtlasContext) => ({
+  enabled: (ctx: AtlasContext) => (inPrimary(ctx) && features(ctx).compute === "ecs") || inDr(ctx),
+  dependencies: (ctx: AtlasContext): Record<string, Dependency> => ({
     vpc,
-    zone: atlasDnsZone,
+    // The public zone lives in the primary region; the DR certificate validates in it.
+    zone: inDr(ctx) ? { module: atlasDnsZone, region: "primary" } : atlasDnsZone,
     buckets,
     ...(features(ctx).waf ? { waf } : {}),
   }),
@@ -64,7 +69,8 @@ export const alb = defineModule({
       },
       deletionProtection: ctx.settings.deletionProtection,
       waf: f.waf,
-      blueGreen: f.blueGreen !== undefined,
+      // The DR copy deploys by ECS rolling updates (no CodeDeploy in standby).
+      blueGreen: f.blueGreen !== undefined && !inDr(ctx),
       accessLogs: true,
     };
   },

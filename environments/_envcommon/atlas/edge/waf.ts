@@ -1,15 +1,15 @@
 import { defineModule } from "@infra/config";
 import { atlasWafInputs } from "@infra/atlas-inputs";
-import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
+import { type AtlasContext, features, inDr, inPrimary, KMS, prefix } from "../features";
 
-/** Phase 3+: WAF on the ALB. */
+/** Phase 3+: WAF on the ALB; phase 4 prod: also on the DR region's ALB (ADR 0106). */
 export const waf = defineModule({
   workload: "atlas",
   category: "atlas-edge",
   module: "waf",
   builder: "atlas/waf",
   schema: atlasWafInputs,
-  enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).waf,
+  enabled: (ctx: AtlasContext) => (inPrimary(ctx) && features(ctx).waf) || inDr(ctx),
   dependencies: { kms: KMS },
   defaults: (ctx: AtlasContext) => ({
     name: prefix(ctx),

@@ -1,10 +1,12 @@
 import { defineModule } from "@infra/config";
 import { vpcInputs } from "@infra/platform-inputs";
-import { type AtlasContext, features, inPrimary, KMS } from "../features";
+import { type AtlasContext, features, inDr, inPrimary, KMS } from "../features";
 
 /**
  * Phase 1 "Simplified VPC": public 10.0.1.0/24 (1a), data 10.0.20.0/24 (1a) + 10.0.21.0/24 (1b), no NAT.
  * Phase 2+: public 1-2, private 10-11, data 20-21 over two AZs, one NAT gateway.
+ * Phase 4 prod: the same plan in the DR region under its own CIDR (ADR 0106 pilot light), so the DR
+ * ECS services, ALB and the database restored at activation have their subnets.
  */
 export const vpc = defineModule({
   workload: "atlas",
@@ -12,7 +14,7 @@ export const vpc = defineModule({
   module: "vpc",
   builder: "atlas/vpc",
   schema: vpcInputs,
-  enabled: inPrimary,
+  enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   dependencies: { kms: KMS },
   // Flow logs follow the env's settings.flowLogs (seed 004 VPC table: prod only), as the platform's VPC does.
   waivers: (ctx: AtlasContext) =>

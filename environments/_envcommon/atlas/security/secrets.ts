@@ -1,6 +1,7 @@
-import { defineModule } from "@infra/config";
+import { type Dependency, type RegionName, defineModule } from "@infra/config";
 import { atlasSecretsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS } from "../features";
+import { kms } from "./kms";
 
 /** Seed "Secrets Management": JWT key pair, Mapbox token, YouTube key, admin password hash (the DB password is RDS-managed). */
 export const secrets = defineModule({
@@ -10,7 +11,11 @@ export const secrets = defineModule({
   builder: "atlas/secrets",
   schema: atlasSecretsInputs,
   enabled: inPrimary,
-  dependencies: { kms: KMS },
+  dependencies: (ctx: AtlasContext): Record<string, Dependency> => {
+    const dr = features(ctx).dr;
+    // Phase 4: the replicas are encrypted with the DR region's data key (ADR 0106).
+    return { kms: KMS, ...(dr ? { [`kms-${dr.region}`]: { module: kms, region: dr.region as RegionName } } : {}) };
+  },
   waivers: [
     {
       rule: "INF-SM-002",
@@ -26,5 +31,7 @@ export const secrets = defineModule({
     deletionProtection: ctx.settings.deletionProtection,
     // ElastiCache (phase 2+): the services' AUTH token (docs/adr/0100-atlas-service-credentials.md).
     ...(features(ctx).redis ? { redisAuthToken: { version: 1 } } : {}),
+    // Phase 4 prod: every secret the ECS services read is replicated to the DR region (ADR 0106).
+    replicaRegions: features(ctx).dr ? [features(ctx).dr!.region] : [],
   }),
 });

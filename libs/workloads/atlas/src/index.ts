@@ -20,6 +20,7 @@ import { buildAtlasWaf } from "./builders/waf";
 
 export { agentConfig } from "./builders/docker-host";
 export { SECRET_ENV } from "./builders/ecs";
+export { type AtlasFailoverPlan, type AtlasFailoverService, atlasFailoverPlan, atlasFailoverScript } from "./failover";
 
 /** Stack builders of AccountabilityAtlas (seed 001), by the key its modules name in `builder`. */
 export const atlasBuilders: BuilderRegistry = {

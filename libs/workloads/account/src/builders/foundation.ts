@@ -1,3 +1,4 @@
+import { EcrReplicationConfiguration } from "@cdktf/provider-aws/lib/ecr-replication-configuration";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SnsSmsPreferences } from "@cdktf/provider-aws/lib/sns-sms-preferences";
 import { ApiGatewayLoggingRole } from "@infra/apigateway";
@@ -31,6 +32,8 @@ export interface AccountNeeds {
   readonly apiGatewayLoggingRegions: readonly string[];
   /** Regions with an SNS SMS subscription (the account's SMS settings are set there). */
   readonly smsRegions: readonly string[];
+  /** ECR repository names the stacks create, by region (sorted): where the registry's replication can deliver. */
+  readonly ecrRepositories: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Derive the account's needs from what the stacks actually contain (and what their constructs declared). */
@@ -38,6 +41,7 @@ export function accountNeeds(stacks: readonly DeploymentStack[]): AccountNeeds {
   const roles = new Set<ServiceLinkedRoleService>();
   const apiRegions = new Set<string>();
   const smsRegions = new Set<string>();
+  const repositories = new Map<string, Set<string>>();
   for (const stack of stacks) {
     for (const r of accountRequirements(stack)) if (r.requiredBy.length > 0) roles.add(r.serviceLinkedRole);
     for (const node of stack.node.findAll()) {
@@ -53,9 +57,29 @@ export function accountNeeds(stacks: readonly DeploymentStack[]): AccountNeeds {
       if (type === "aws_sns_topic_subscription" && (node as unknown as { protocolInput?: string }).protocolInput === "sms") {
         smsRegions.add((node.provider as AwsProvider | undefined)?.region ?? stack.deployment.region.name);
       }
+      const repository = type === "aws_ecr_repository" ? (node as unknown as { nameInput?: string }).nameInput : undefined;
+      if (repository !== undefined) {
+        const region = (node.provider as AwsProvider | undefined)?.region ?? stack.deployment.region.name;
+        if (!repositories.has(region)) repositories.set(region, new Set());
+        repositories.get(region)!.add(repository);
+      }
     }
   }
-  return { serviceLinkedRoles: [...roles].sort(), apiGatewayLoggingRegions: [...apiRegions].sort(), smsRegions: [...smsRegions].sort() };
+  const ecrRepositories = Object.fromEntries([...repositories].sort(([a], [b]) => a.localeCompare(b)).map(([region, names]) => [region, [...names].sort()]));
+  return { serviceLinkedRoles: [...roles].sort(), apiGatewayLoggingRegions: [...apiRegions].sort(), smsRegions: [...smsRegions].sort(), ecrRepositories };
+}
+
+/** One replication rule per destination region: the repositories of `source` under `prefixes` that `region` also has. */
+export function ecrReplicationRules(
+  ecrRepositories: AccountNeeds["ecrRepositories"],
+  source: string,
+  prefixes: readonly string[],
+): { readonly region: string; readonly repositories: readonly string[] }[] {
+  const own = (ecrRepositories[source] ?? []).filter((name) => prefixes.some((p) => name.startsWith(p)));
+  return Object.entries(ecrRepositories)
+    .filter(([region]) => region !== source)
+    .map(([region, names]) => ({ region, repositories: own.filter((name) => names.includes(name)) }))
+    .filter((rule) => rule.repositories.length > 0);
 }
 
 /** What the foundation made: the audit trail and human roles at once, the rest once the env is built. */
@@ -93,6 +117,28 @@ export const buildFoundation: StackBuilder<FoundationInputs, FoundationOutputs> 
         region,
         defaultSmsType: inputs.sms.defaultSmsType,
         monthlySpendLimit: inputs.sms.monthlySpendLimitUsd,
+      });
+    }
+    // aws_ecr_replication_configuration is one per account and region (the source registry's): owned here.
+    // ECR replicates into the destination's existing repository of the same name, so each copy keeps the
+    // encryption key, lifecycle and immutable tags its own stack gave it (a repository ECR would create
+    // instead gets AES256 and no lifecycle policy).
+    const rules = ecrReplicationRules(needs.ecrRepositories, stack.deployment.region.name, inputs.ecrReplication.repositoryPrefixes);
+    for (const r of rules) {
+      // ECR's limit: 100 repository filters per rule.
+      if (r.repositories.length > 100)
+        throw new Error(
+          `${stack.node.path}: ${r.repositories.length} repositories replicate to ${r.region}; ECR takes at most 100 filters per rule (narrow ecrReplicationPrefixes)`,
+        );
+    }
+    if (rules.length > 0) {
+      new EcrReplicationConfiguration(stack, "ecr-replication", {
+        replicationConfiguration: {
+          rule: rules.map((r) => ({
+            destination: [{ region: r.region, registryId: ctx.env.accountId }],
+            repositoryFilter: r.repositories.map((name) => ({ filter: name, filterType: "PREFIX_MATCH" })),
+          })),
+        },
       });
     }
     built = needs;

@@ -7,6 +7,12 @@ import { humanAccessInputs } from "./human-access";
 export * from "./audit-trail";
 export * from "./human-access";
 
+/** An ECR repository name prefix (the start of repository names, no wildcard). */
+const ecrPrefix = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._\/-]*$/, { message: "must be the start of ECR repository names (lowercase letters, digits, . _ - /), no wildcard" });
+const ecrPrefixes = z.array(ecrPrefix).refine((xs) => new Set(xs).size === xs.length, { message: "must not repeat a prefix" });
+
 const slrService = z.enum(Object.keys(SERVICE_LINKED_ROLES) as [ServiceLinkedRoleService, ...ServiceLinkedRoleService[]]);
 
 /**
@@ -34,6 +40,13 @@ export const accountConfig = z
      * value needs AWS's approval first (a support case), or SetSMSAttributes refuses it.
      */
     smsMonthlySpendLimitUsd: z.number().int().min(1).max(1_000_000),
+    /**
+     * ECR repositories (by name prefix) whose images the account's registry replicates from the primary
+     * region to each other region where a stack of the env creates a repository of the same name (a
+     * workload's DR copy, e.g. AccountabilityAtlas phase 4 in us-west-2, ADR 0106). The registry's
+     * replication configuration is one per account and region: account/foundation owns it. @default []
+     */
+    ecrReplicationPrefixes: ecrPrefixes,
   })
   .strict();
 export type AccountConfig = z.infer<typeof accountConfig>;
@@ -61,6 +74,13 @@ export const foundationInputs = z
         monthlySpendLimitUsd: z.number().int().min(1).max(1_000_000),
       })
       .strict(),
+    /**
+     * The registry's cross-region replication (aws_ecr_replication_configuration, an account-and-region
+     * singleton) of the repositories under these name prefixes, to each region where a stack of the env
+     * has a repository of the same name (its encryption, lifecycle and tag rules are that stack's; ECR
+     * replicates into an existing repository). None matching: no replication configuration.
+     */
+    ecrReplication: z.object({ repositoryPrefixes: ecrPrefixes }).strict(),
   })
   .strict();
 export type FoundationInputs = z.infer<typeof foundationInputs>;

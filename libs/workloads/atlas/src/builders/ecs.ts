@@ -1,4 +1,5 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
@@ -11,6 +12,14 @@ import { buildAtlasAlb } from "./alb";
 import { COLLECTOR_CLIENT_ENV, collectorConfig, collectorSidecar, type MetricsDestination, metricsWorkspace, XRAY_WRITE_STATEMENT } from "./collector";
 import { atlasTags } from "./common";
 import { computeDependencies } from "./compute-dependencies";
+import { buildAtlasEcr } from "./ecr";
+import { buildAtlasKms } from "./kms";
+import { buildAtlasQueues } from "./queues";
+import { buildAtlasBuckets } from "./buckets";
+import { buildAtlasRds } from "./rds";
+import { replicaArn } from "./replica";
+import { buildAtlasSecrets } from "./secrets";
+import { buildAtlasVpc } from "./vpc";
 import { buildAtlasSearch } from "./opensearch";
 import { queueStatements } from "./queues";
 import { type BlueGreenTarget, type RollingTarget, RotationRedeploy } from "./rotation-redeploy";
@@ -43,6 +52,72 @@ export interface AtlasCompute {
 
 const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
 
+/** How the services reach their database: its master secret ({username, password[, host]}), address and security group. */
+interface DatabaseAccess {
+  readonly secretArn: string;
+  /** SPRING_DATASOURCE_URL. */
+  readonly jdbcUrl: string;
+  /** The address is read from the secret's `host` key at task start (DB_HOST), not written into the task definition. */
+  readonly hostFromSecret: boolean;
+  readonly securityGroupId: string;
+}
+
+/**
+ * What the services read. The primary: computeDependencies (its database stack among them). A DR copy
+ * (ADR 0106): the keys, VPC, queues, buckets and image repositories of its own region, the replicas of
+ * the primary's secrets, and a database that exists only once the runbook restored it: a security
+ * group here for the restore to attach, and the address from the master secret's replica.
+ */
+function dependencies(
+  stack: Parameters<StackBuilder<AtlasEcsInputs, AtlasCompute>>[0],
+  inputs: AtlasEcsInputs,
+  ctx: Parameters<StackBuilder<AtlasEcsInputs, AtlasCompute>>[2],
+) {
+  const dr = inputs.dr;
+  if (!dr) {
+    const { db, ...rest } = computeDependencies(ctx);
+    const database: DatabaseAccess = {
+      secretArn: db.passwordSecretArn,
+      jdbcUrl: `jdbc:postgresql://${db.database.address}:5432/atlas?sslmode=require`,
+      hostFromSecret: false,
+      securityGroupId: db.database.securityGroupId,
+    };
+    return { ...rest, alerts: rest.alerts as ReturnType<typeof computeDependencies>["alerts"] | undefined, database };
+  }
+  const here = ctx.deployment.region.name;
+  const inRegion = (id: string, arn: string) => replicaArn(stack, `${id}-replica-arn`, arn, dr.primaryRegion, here);
+  const primarySecrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
+  const primaryDb = ctx.dependencyOn("rds", buildAtlasRds);
+  const vpc = ctx.dependencyOn("vpc", buildAtlasVpc).vpc;
+  const group = new SecurityGroup(stack, "dr-database", {
+    name: dr.databaseSecurityGroupName,
+    description: "The database restored at DR activation (docs/runbooks/atlas-dr.md): PostgreSQL from the services only",
+    vpcId: vpc.vpcId,
+    tags: atlasTags("database"),
+  });
+  const secrets = {
+    ...primarySecrets,
+    arns: Object.fromEntries(Object.entries(primarySecrets.arns).map(([name, arn]) => [name, inRegion(name, arn)])) as typeof primarySecrets.arns,
+  };
+  const database: DatabaseAccess = {
+    secretArn: inRegion("database-secret", primaryDb.passwordSecretArn),
+    // `$${` is Terraform's literal `${`: Spring resolves ${DB_HOST} from the task's environment at start.
+    jdbcUrl: `jdbc:postgresql://$\${DB_HOST}:5432/${dr.databaseName}?sslmode=require`,
+    hostFromSecret: true,
+    securityGroupId: group.id,
+  };
+  return {
+    keys: ctx.dependencyOn("kms", buildAtlasKms),
+    vpc,
+    registry: ctx.dependencyOn("ecr", buildAtlasEcr),
+    secrets,
+    queues: ctx.dependencyOn("queues", buildAtlasQueues),
+    buckets: ctx.dependencyOn("buckets", buildAtlasBuckets),
+    alerts: undefined,
+    database,
+  };
+}
+
 /**
  * Phase 2+: ECS Fargate, one service per app of the task-definition table, images from ECR, secrets
  * from Secrets Manager, logs to CloudWatch, Cloud Map names so api-gateway reaches the others as
@@ -50,7 +125,7 @@ const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
  * blue/green for the services behind the ALB.
  */
 export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
-  const { keys, vpc, db, registry, secrets, queues, buckets, alerts } = computeDependencies(ctx);
+  const { keys, vpc, registry, secrets, queues, buckets, alerts, database } = dependencies(stack, inputs, ctx);
   const alb = ctx.dependencyOn("alb", buildAtlasAlb);
   const cache = inputs.redis ? ctx.dependencyOn("redis", buildAtlasRedis) : undefined;
   const search = inputs.search ? ctx.dependencyOn("search", buildAtlasSearch) : undefined;
@@ -104,15 +179,16 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     const serviceSecrets: Record<string, ContainerSecret> = {};
     for (const name of s.secrets) {
       if (name === "database-password") {
-        serviceSecrets["SPRING_DATASOURCE_USERNAME"] = { secretArn: db.passwordSecretArn, jsonKey: "username" };
-        serviceSecrets["SPRING_DATASOURCE_PASSWORD"] = { secretArn: db.passwordSecretArn, jsonKey: "password" };
+        serviceSecrets["SPRING_DATASOURCE_USERNAME"] = { secretArn: database.secretArn, jsonKey: "username" };
+        serviceSecrets["SPRING_DATASOURCE_PASSWORD"] = { secretArn: database.secretArn, jsonKey: "password" };
+        if (database.hostFromSecret) serviceSecrets["DB_HOST"] = { secretArn: database.secretArn, jsonKey: "host" };
       } else {
         serviceSecrets[SECRET_ENV[name]] = { secretArn: secrets.arns[name]! };
       }
     }
     const environment: Record<string, string> = { ...s.environment };
     if (s.name === "search-service") environment["SPRING_PROFILES_ACTIVE"] = search ? "prod,opensearch" : "prod,fts";
-    if (isJava) environment["SPRING_DATASOURCE_URL"] = `jdbc:postgresql://${db.database.address}:5432/atlas?sslmode=require`;
+    if (isJava) environment["SPRING_DATASOURCE_URL"] = database.jdbcUrl;
     if (s.name === "api-gateway")
       for (const other of javaServices) if (other.name !== s.name) environment[`${envKey(other.name)}_URL`] = discovery(other.name, other.port);
     if (s.name === "web-app") environment["API_GATEWAY_URL"] = discovery("api-gateway", 8080);
@@ -166,7 +242,7 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     const targets = s.public ? alb.targets[s.name] : undefined;
     const serviceName = `${inputs.servicePrefix}-${s.name}`;
     let rollbackAlarms: string[] = [];
-    if (blueGreen?.green) {
+    if (blueGreen?.green && alerts) {
       // DEPLOYMENT_STOP_ON_ALARM: 5XX from the new tasks during the canary stops and rolls back.
       const alarm = new MetricAlarm(stack, `${s.name}-deploy-5xx`, {
         name: `${serviceName}-deploy-5xx`,
@@ -254,7 +330,7 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
   for (const s of javaServices) {
     const svc = created.get(s.name)!;
     new VpcSecurityGroupIngressRule(stack, `rds-from-${s.name}`, {
-      securityGroupId: db.database.securityGroupId,
+      securityGroupId: database.securityGroupId,
       referencedSecurityGroupId: svc.securityGroupId,
       ipProtocol: "tcp",
       fromPort: 5432,
@@ -306,10 +382,11 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       rolling.push({ serviceName: svc.serviceName, serviceArn: svc.serviceArn });
     }
   }
-  if (rolling.length + blueGreenTargets.length > 0) {
+  // A DR copy runs nothing in standby, and its database secret is a replica (rotated in the primary region).
+  if (!inputs.dr && rolling.length + blueGreenTargets.length > 0) {
     new RotationRedeploy(stack, "db-rotation-redeploy", {
       name: `${inputs.cluster}-db-rotation`,
-      secretArns: [db.passwordSecretArn],
+      secretArns: [database.secretArn],
       clusterArn: cluster.clusterArn,
       rolling,
       blueGreen: blueGreenTargets,

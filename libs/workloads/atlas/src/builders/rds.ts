@@ -20,8 +20,11 @@ export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack
   const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const drKeys = inputs.backupReplication ? ctx.dependencyOn("drKms", buildAtlasKms) : undefined;
+  const secretReplicaRegions = inputs.masterCredentials.mode === "rotated-secret" ? (inputs.masterCredentials.replicaRegions ?? []) : [];
+  // ADR 0106: the master secret's replica in the DR region is encrypted with the data key there (the DR kms stack).
+  const secretReplicaKeys = Object.fromEntries(secretReplicaRegions.map((region) => [region, ctx.dependencyOn("drKms", buildAtlasKms).data]));
   const database = new DatabaseInstance(stack, "rds", {
-    ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys }),
+    ...databasePropsFromInputs(inputs, { windows: ctx.settings.windows, vpc, keys, secretReplicaKeys }),
     engine: "postgres",
     storageType: "gp3",
     readReplicas: inputs.readReplicas,

@@ -3,6 +3,7 @@ import { RedisReplicationGroup } from "@infra/elasticache";
 import type { AtlasRedisInputs } from "../inputs/modules";
 import type { ServiceName } from "../inputs/phase";
 import { atlasTags } from "./common";
+import { replicaArn } from "./replica";
 import { buildAtlasKms } from "./kms";
 import { buildAtlasSecrets } from "./secrets";
 import { buildAtlasVpc } from "./vpc";
@@ -26,9 +27,14 @@ export const buildAtlasRedis: StackBuilder<AtlasRedisInputs, AtlasCache> = (stac
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const { vpc } = ctx.dependencyOn("vpc", buildAtlasVpc);
   const secrets = ctx.dependencyOn("secrets", buildAtlasSecrets);
-  const token = secrets.redisAuthToken;
-  if (!token)
+  const primaryToken = secrets.redisAuthToken;
+  if (!primaryToken)
     throw new Error(`${stack.node.path}: atlas-security/secrets has no redisAuthToken; the cache needs one (set secrets.redisAuthToken when redis is enabled)`);
+  // A DR copy (ADR 0106) authenticates with the token's replica in its own region: the same token as the primary.
+  const here = ctx.deployment.region.name;
+  const token = inputs.authTokenReplicaOf
+    ? { ...primaryToken, arn: replicaArn(stack, "auth-token-replica-arn", primaryToken.arn, inputs.authTokenReplicaOf.primaryRegion, here) }
+    : primaryToken;
   const cache = new RedisReplicationGroup(stack, "redis", {
     replicationGroupId: inputs.replicationGroupId,
     description: "AccountabilityAtlas cache (seed 001)",

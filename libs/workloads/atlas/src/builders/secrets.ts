@@ -23,6 +23,8 @@ export interface AtlasSecrets {
 /** Seed "Secrets Management": the containers of the secrets, encrypted with the data key. Values are set out of band. */
 export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
+  // Phase 4 (ADR 0106): a replica per DR region, encrypted with the workload's data key there.
+  const replicas = (inputs.replicaRegions ?? []).map((region) => ({ region, kmsKeyArn: ctx.dependencyOn(`kms-${region}`, buildAtlasKms).data.keyArn }));
   const arns: Partial<Record<SecretName, string>> = {};
   for (const name of inputs.secrets) {
     const secret = new Secret(stack, name, {
@@ -31,6 +33,7 @@ export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> =
       kmsKeyArn: keys.data.keyArn,
       recoveryWindowInDays: inputs.recoveryWindowDays,
       deletionProtection: inputs.deletionProtection,
+      ...(replicas.length > 0 ? { replicas } : {}),
       tags: atlasTags("security"),
     });
     arns[name] = secret.secretArn;
@@ -44,6 +47,7 @@ export const buildAtlasSecrets: StackBuilder<AtlasSecretsInputs, AtlasSecrets> =
       kmsKeyArn: keys.data.keyArn,
       recoveryWindowInDays: inputs.recoveryWindowDays,
       deletionProtection: inputs.deletionProtection,
+      ...(replicas.length > 0 ? { replicas } : {}),
       tags: atlasTags("security"),
     });
     new GeneratedToken(stack, "redis-auth-token-value", {

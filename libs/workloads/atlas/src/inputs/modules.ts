@@ -39,6 +39,15 @@ export const atlasSecretsInputs = z
       .object({ version: z.number().int().min(1) })
       .strict()
       .optional(),
+    /**
+     * Phase 4 prod (ADR 0106): regions each secret is replicated to (Secrets Manager replicas, each
+     * encrypted with the workload's data key there), so the DR services start with their secrets
+     * readable in their own region. @default [] (none)
+     */
+    replicaRegions: z
+      .array(z.string().min(1))
+      .refine((r) => new Set(r).size === r.length, { message: "must not list a region twice" })
+      .optional(),
   })
   .strict();
 export type AtlasSecretsInputs = z.infer<typeof atlasSecretsInputs>;
@@ -117,6 +126,14 @@ export const atlasRedisInputs = z
     deletionProtection: z.boolean(),
     /** Services that may connect (security group rules; all authenticate with the AUTH token). */
     clients: z.array(serviceName),
+    /**
+     * Phase 4 DR copy (ADR 0106): the AUTH token is the replica, in this region, of the primary's secret
+     * in this region (atlas-security/secrets replicates it). @default none: the secret of this region's secrets stack
+     */
+    authTokenReplicaOf: z
+      .object({ primaryRegion: z.string().min(1) })
+      .strict()
+      .optional(),
     /**
      * How a new AUTH token reaches the running cache: ROTATE keeps the previous token valid beside
      * the new one; SET (only after a ROTATE) drops the previous one once every task runs the new one.
@@ -281,8 +298,38 @@ export const atlasEcsInputs = z
     /** ElastiCache (phase 2+) and OpenSearch (phase 3+) wired into the services. */
     redis: z.boolean(),
     search: z.boolean(),
+    /**
+     * Phase 4 DR copy (ADR 0106 pilot light): the services stand at zero tasks in the DR region. Their
+     * secrets are the DR replicas of the primary's (same names, this region). The database is the one the
+     * runbook restores from the replicated backups into this VPC at activation: the services reach it
+     * through the replica of the primary's master secret (`host`, `username`, `password`; the failover
+     * script writes the restored host into it) and it is admitted by `databaseSecurityGroupName`, a group
+     * of this stack the restore attaches. No CodeDeploy and no rotation redeploy (nothing runs in standby).
+     * @default none: the primary, with its own database stack
+     */
+    dr: z
+      .object({
+        primaryRegion: z.string().min(1),
+        databaseSecurityGroupName: z.string().regex(/^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/),
+        /** The database name the restored instance holds (the primary's). */
+        databaseName: z.string().regex(/^[a-z][a-z0-9_]*$/),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
+  .refine((e) => !e.dr || !e.blueGreen, {
+    path: ["blueGreen"],
+    message: "a DR copy (dr is set) has no CodeDeploy blue/green: nothing runs in standby, and the failover script starts rolling services (ADR 0106)",
+  })
+  .refine((e) => !e.dr || !e.search, {
+    path: ["search"],
+    message: "a DR copy (dr is set) has no OpenSearch: search-service runs on PostgreSQL FTS until the primary returns (ADR 0106)",
+  })
+  .refine((e) => !e.dr || e.services.every((s) => s.desiredCount === 0 && (s.autoScaling?.min ?? 0) === 0), {
+    path: ["services"],
+    message: "a DR copy stands at zero tasks (desiredCount 0, autoScaling.min 0): the failover script starts them (ADR 0106)",
+  })
   .refine((e) => !e.xray || (e.collector !== undefined && e.collector !== null), {
     path: ["collector"],
     message: "xray is set but collector is not: the services' X-Ray segments would have no path to X-Ray; set collector (the ADOT sidecar) or drop xray",
@@ -334,8 +381,28 @@ export const atlasRecordsInputs = z
     www: z.boolean(),
     /** api.<zone> A alias to the ALB (phase 2+). */
     api: z.boolean(),
+    /**
+     * Phase 4 prod (ADR 0106): api.<zone> as a Route 53 failover pair, PRIMARY the ALB of this region
+     * (health-checked over HTTPS through its listener), SECONDARY the DR region's ALB; Route 53 moves the
+     * name by itself, no apply. CloudFront's dynamic origin is api.<zone>, so it follows.
+     * @default none: a plain alias to this region's ALB
+     */
+    apiFailover: z
+      .object({
+        /** The DR region whose atlas-edge/alb answers when the primary fails. */
+        drRegion: z.string().min(1),
+        /** What the health check requests from the primary ALB; under /api/ so the listener sends it to api-gateway. */
+        healthCheckPath: z.string().regex(/^\/api\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/, {
+          message: 'must be a path under /api/ (the ALB sends /api/* to api-gateway), e.g. "/api/actuator/health"',
+        }),
+        /** Consecutive failed checks (30 s apart, from every checker region) before Route 53 fails over. */
+        failureThreshold: z.number().int().min(1).max(10),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => !r.apiFailover || r.api, { path: ["apiFailover"], message: "needs api: true (it fails api.<zone> over)" });
 export type AtlasRecordsInputs = z.infer<typeof atlasRecordsInputs>;
 
 /** atlas-ops/alerts: the application log group and the alarm topics (warning: email; critical: + SMS). */

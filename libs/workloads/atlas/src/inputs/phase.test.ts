@@ -89,7 +89,8 @@ describe("phaseFeatures: what each phase means per env (seed 001)", () => {
     expect(staging.autoScaling).toBeUndefined();
     expect(prod.blueGreen).toEqual({ deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes", terminationWaitMinutes: 5 });
     expect(staging.blueGreen).toEqual({ deploymentConfig: "CodeDeployDefault.ECSAllAtOnce", terminationWaitMinutes: 5 });
-    expect(prod.dr).toEqual({ region: "us-west-2" });
+    // Seed "Region failure | 4 hours | 1 hour | DR region activation".
+    expect(prod.dr).toEqual({ region: "us-west-2", rtoHours: 4, rpoHours: 1 });
     expect(staging.dr).toBeUndefined();
     expect(prod.rds.backupReplication).toEqual({ region: "us-west-2", retentionDays: 7 });
   });

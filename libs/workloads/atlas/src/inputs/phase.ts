@@ -142,8 +142,11 @@ export interface PhaseFeatures {
   readonly cdn: boolean;
   readonly alarms: "phase1" | "full" | "full-sms";
   readonly dashboards: readonly ("overview" | "database" | "search")[];
-  /** Phase 4 prod: cross-region DR. */
-  readonly dr?: { readonly region: string };
+  /**
+   * Phase 4 prod: cross-region DR (ADR 0106 pilot light), with the seed's "Region failure" row: the
+   * recovery time and point objectives the failover script reports against.
+   */
+  readonly dr?: { readonly region: string; readonly rtoHours: number; readonly rpoHours: number };
 }
 
 /** Envs AccountabilityAtlas knows: prod from phase 1, staging from phase 3. */
@@ -202,7 +205,8 @@ export function phaseFeatures(phase: Phase, env: AtlasEnv, drRegion = "us-west-2
     cdn: phase >= 3 && prod,
     alarms: phase === 1 ? "phase1" : phase === 2 ? "full" : "full-sms",
     dashboards: phase === 1 ? [] : phase === 2 ? ["overview"] : ["overview", "database", "search"],
-    ...(phase === 4 && prod ? { dr: { region: drRegion } } : {}),
+    // Seed "Recovery Procedures": region failure, RTO 4 hours, RPO 1 hour, DR region activation.
+    ...(phase === 4 && prod ? { dr: { region: drRegion, rtoHours: 4, rpoHours: 1 } } : {}),
   };
 }
 
