@@ -1,0 +1,2 @@
+// What the workloads' builders share (ADR 0085): pieces two workloads would otherwise each write.
+export * from "./workload-builders";
