@@ -1,5 +1,5 @@
-import { defineModule, sumReservedConcurrency } from "@infra/config";
-import { type AerologueConfig, type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
+import { sumReservedConcurrency } from "@infra/config";
+import { type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET, PRIMARY, prefix } from "../names";
 import { aurora } from "../data/aurora";
 import { cache } from "../data/cache";
@@ -9,6 +9,7 @@ import { timestream } from "../data/timestream";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 import { secrets } from "../security/secrets";
+import { aerologueModule } from "../workload";
 
 /**
  * ARC-004 says Node.js 20; nodejs20.x reached AWS end of support on 2026-04-30 (no new functions,
@@ -162,11 +163,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
 };
 
 /** ARC-004 Lambda + ARC-015 environment + ARC-010 logs/X-Ray. */
-export const functions = defineModule<typeof functionsInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-compute",
-  module: "functions",
-  builder: "aerologue/functions",
+export const functions = aerologueModule("compute/functions", {
   schema: functionsInputs,
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
