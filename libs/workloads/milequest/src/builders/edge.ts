@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { Distribution } from "@infra/cloudfront";
 import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
-import { SecureBucket } from "@infra/s3";
+import { logBucket } from "@infra/workload-shared";
 import { WebAcl } from "@infra/waf";
 import type { CdnInputs, RoutingInputs, WafInputs, ZoneInputs } from "../inputs";
 import { buildRestApi, type RestApiOutputs } from "./rest-api";
@@ -52,6 +52,20 @@ export interface EdgeWafOutputs {
 }
 
 /**
+ * Seed 003 "AWS WAF"'s managed rules and XSS match rule: the edge ACL (CloudFront) and the REST API's
+ * regional ACL apply the same set.
+ */
+export const SEED_WAF_RULES = {
+  managedRuleGroups: [
+    { name: "AWSManagedRulesAmazonIpReputationList" },
+    { name: "AWSManagedRulesCommonRuleSet" },
+    { name: "AWSManagedRulesKnownBadInputsRuleSet" },
+    { name: "AWSManagedRulesSQLiRuleSet" },
+  ],
+  xssRule: true,
+} as const;
+
+/**
  * Seed 003 "AWS WAF" with its rules: rate limiting (per IP), geo blocking (countries from config;
  * no rule when empty), SQL injection (AWSManagedRulesSQLiRuleSet) and XSS (the Common rule set plus
  * an explicit XSS match rule), with IP reputation and known bad inputs. CLOUDFRONT scope: it guards
@@ -65,13 +79,7 @@ export const buildEdgeWaf: StackBuilder<WafInputs, EdgeWafOutputs> = (stack, inp
     name: inputs.name,
     scope: "CLOUDFRONT",
     description: "Mile Quest edge: API distribution and Amplify apps",
-    managedRuleGroups: [
-      { name: "AWSManagedRulesAmazonIpReputationList" },
-      { name: "AWSManagedRulesCommonRuleSet" },
-      { name: "AWSManagedRulesKnownBadInputsRuleSet" },
-      { name: "AWSManagedRulesSQLiRuleSet" },
-    ],
-    xssRule: true,
+    ...SEED_WAF_RULES,
     rateLimit: { limit: inputs.rateLimitPer5Min },
     geoBlockCountries: inputs.geoBlockCountries,
     logging: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
@@ -88,12 +96,11 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
   const zone = ctx.dependencyOn("dns", buildZone);
   const waf = ctx.dependencyOn("waf", buildEdgeWaf);
-  const logs = new SecureBucket(stack, "cdn-logs", {
+  const logs = logBucket(stack, "cdn-logs", {
     bucketName: `${inputs.name}-cdn-logs`,
-    encryption: { mode: "s3" },
     logSources: ["cloudfront"],
     accountId: ctx.env.accountId,
-    lifecycleRules: [{ id: "expire", expirationDays: inputs.logExpirationDays }],
+    expiration: { ruleId: "expire", days: inputs.logExpirationDays },
     deletionProtection: inputs.deletionProtection,
     forceDestroy: !inputs.deletionProtection,
   });
