@@ -1,4 +1,4 @@
-import { cidrContains, cidrsubnet, duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetSizeError } from "@infra/config";
+import { duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetOffsetError, subnetSizeError } from "@infra/config";
 import { z } from "zod";
 
 const offsets = z.array(z.number().int().min(0)).max(6);
@@ -36,20 +36,10 @@ export const vpcInputs = z
           message: `${list.length} ${tier} subnets need ${list.length} availability zones; only ${v.azs.length} given (${v.azs.join(", ")})`,
         });
       }
+      // An offset that fits the VPC's split gives a subnet inside it: the one check is the config layer's (as Aerologue's).
       list.forEach((offset, i) => {
-        const max = 2 ** v.subnetNewBits - 1;
-        if (offset > max || parsed.prefix + v.subnetNewBits > 28) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["subnetOffsets", tier, i],
-            message: `offset past the VPC: ${v.cidr} split by ${v.subnetNewBits} bits has subnets 0..${max} (and subnets may be no smaller than /28)`,
-          });
-          return;
-        }
-        const subnet = cidrsubnet(v.cidr, v.subnetNewBits, offset);
-        if (!cidrContains(v.cidr, subnet)) {
-          ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: `subnet ${subnet} lies outside the VPC ${v.cidr}` });
-        }
+        const error = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
+        if (error) ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: error });
       });
     }
     for (const dup of duplicateOffsets(v.subnetOffsets)) {

@@ -1,4 +1,4 @@
-import { cidrContains, cidrsubnet, natMode, parseCidr } from "@infra/config";
+import { natMode, parseCidr, subnetOffsetError } from "@infra/config";
 import { z } from "zod";
 import { dnsName, namePrefix, port, retentionDays } from "./common";
 
@@ -54,15 +54,10 @@ export const timelineNetworkInputs = z
           message: `${list.length} ${tier} subnets need ${list.length} availability zones; only ${v.azs.length} given (${v.azs.join(", ")})`,
         });
       }
+      // An offset that fits the VPC's split gives a subnet inside it: the one check is the config layer's (as Aerologue's).
       list.forEach((offset, i) => {
-        const max = 2 ** v.subnetNewBits - 1;
-        if (offset > max || parsed.prefix + v.subnetNewBits > 28 || !cidrContains(v.cidr, cidrsubnet(v.cidr, v.subnetNewBits, offset))) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["subnetOffsets", tier, i],
-            message: `offset past the VPC: ${v.cidr} split by ${v.subnetNewBits} bits has subnets 0..${max} (and subnets may be no smaller than /28)`,
-          });
-        }
+        const error = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
+        if (error) ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: error });
       });
     }
     const all = [...v.subnetOffsets.public, ...v.subnetOffsets.private, ...v.subnetOffsets.database];
