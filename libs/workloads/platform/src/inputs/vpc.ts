@@ -1,4 +1,5 @@
-import { duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetOffsetError, subnetSizeError } from "@infra/config";
+import { duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetSizeError } from "@infra/config";
+import { SUBNET_TIERS, subnetCountIssues, subnetOffsetIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 
 const offsets = z.array(z.number().int().min(0)).max(6);
@@ -27,20 +28,8 @@ export const vpcInputs = z
       ctx.addIssue({ code: "custom", path: ["cidr"], message: sizeError });
       return;
     }
-    for (const tier of ["public", "private", "database"] as const) {
-      const list = v.subnetOffsets[tier];
-      if (list.length > v.azs.length) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["subnetOffsets", tier],
-          message: `${list.length} ${tier} subnets need ${list.length} availability zones; only ${v.azs.length} given (${v.azs.join(", ")})`,
-        });
-      }
-      // An offset that fits the VPC's split gives a subnet inside it: the one check is the config layer's (as Aerologue's).
-      list.forEach((offset, i) => {
-        const error = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
-        if (error) ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: error });
-      });
+    for (const tier of SUBNET_TIERS) {
+      for (const issue of [...subnetCountIssues(v, tier), ...subnetOffsetIssues(v, tier)]) ctx.addIssue({ code: "custom", ...issue });
     }
     for (const dup of duplicateOffsets(v.subnetOffsets)) {
       ctx.addIssue({
