@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { Distribution } from "@infra/cloudfront";
-import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
-import { logBucket } from "@infra/workload-shared";
+import { AliasRecord, Certificate, FailoverRecordSet, HealthCheck, type ZoneRef } from "@infra/dns";
+import { logBucket, publicZone } from "@infra/workload-shared";
 import { WebAcl } from "@infra/waf";
 import type { CdnInputs, RoutingInputs, WafInputs, ZoneInputs } from "../inputs";
 import { buildRestApi, type RestApiOutputs } from "./rest-api";
@@ -27,21 +27,13 @@ export interface ZoneOutputs {
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
   const keys = ctx.dependencyOn("kms", buildKms);
-  const accountId = ctx.env.accountId;
-  // DNSSEC needs an asymmetric ECC P-256 signing key that Route 53's DNSSEC service may use.
-  const dnssec = inputs.dnssec
-    ? {
-        kmsKeyArn: new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId, deletionProtection: inputs.deletionProtection })
-          .keyArn,
-      }
-    : undefined;
-  const zone = new HostedZone(stack, "zone", {
-    name: inputs.domain,
+  const zone = publicZone(stack, ctx, {
+    domain: inputs.domain,
     comment: `Mile Quest ${ctx.env.name} (seed 003)`,
     queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
-    ...(dnssec ? { dnssec } : {}),
+    dnssec: inputs.dnssec,
     deletionProtection: inputs.deletionProtection,
-    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+    delegation: inputs.delegation,
   });
   return { zoneId: zone.zoneId, domain: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };
