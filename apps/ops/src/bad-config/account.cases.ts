@@ -1,7 +1,6 @@
 import { type BadConfigCase, FILES, env, inputCase, staging, uat, withInputs, withWorkload } from "./variants";
 
 type EnvName = keyof typeof FILES;
-const TRAIL = "us-east-1/account/foundation.inputs.auditTrail";
 const ROLES = "us-east-1/account/foundation.inputs.humanAccess.roles";
 const withRoles = (name: EnvName, roles: Record<string, unknown>) => withInputs(env(name), "us-east-1", "account/foundation", { humanAccess: { roles } });
 /** One bad value in the foundation's inputs, reported against the env's account.ts. */
@@ -21,16 +20,15 @@ export const ACCOUNT_CASES: readonly BadConfigCase[] = [
     "CloudWatch Logs retention values of at least seed 004's 1 year",
   ),
   foundationCase("an Object Lock mode S3 does not have", "prod", { auditTrail: { lockMode: "LEGAL_HOLD" } }, '"COMPLIANCE"'),
-  {
-    name: "a data-event bucket that is not an S3 bucket name",
-    variant: () => withInputs(staging(), "us-east-1", "account/foundation", { auditTrail: { dataEventBuckets: ["Acme_Uploads"] } }),
-    expect: {
-      level: FILES.staging.account,
-      path: `${TRAIL}.dataEventBuckets.0`,
-      value: '"Acme_Uploads"',
-      allowed: "must be an S3 bucket name",
-    },
-  },
+  inputCase(
+    "a data-event bucket that is not an S3 bucket name",
+    staging,
+    "account/foundation",
+    { auditTrail: { dataEventBuckets: ["Acme_Uploads"] } },
+    FILES.staging.account,
+    "must be an S3 bucket name",
+    { at: "auditTrail.dataEventBuckets.0" },
+  ),
   {
     name: "an identity account id that is not an account id (no wildcard principal)",
     variant: () => withWorkload(uat(), "account", { identityAccountId: "*" }),

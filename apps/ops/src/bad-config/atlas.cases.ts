@@ -1,4 +1,4 @@
-import { type BadConfigCase, FILES, prod, withInputs, withWorkload } from "./variants";
+import { type BadConfigCase, FILES, inputCase, prod, withInputs, withWorkload } from "./variants";
 
 const APP_DEPLOY = "us-east-1/atlas-security/app-deploy.inputs";
 
@@ -25,19 +25,15 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
       allowed: 'never "pull_request": a PR\'s code must not push images or deploy',
     },
   },
-  {
-    name: "prod's app deploy role trusting a branch instead of its gated GitHub Environment",
-    variant: () =>
-      withInputs(prod(), "us-east-1", "atlas-security/app-deploy", {
-        trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["ref:refs/heads/master"] }],
-      }),
-    expect: {
-      level: FILES.prod.atlas,
-      path: `${APP_DEPLOY}.trust.0.subjects.0`,
-      value: '"ref:refs/heads/master"',
-      allowed: "a protected env's deploy role trusts only GitHub Environments",
-    },
-  },
+  inputCase(
+    "prod's app deploy role trusting a branch instead of its gated GitHub Environment",
+    prod,
+    "atlas-security/app-deploy",
+    { trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["ref:refs/heads/master"] }] },
+    FILES.prod.atlas,
+    "a protected env's deploy role trusts only GitHub Environments",
+    { at: "trust.0.subjects.0" },
+  ),
   {
     name: "an SMS number that is not E.164",
     variant: () => withWorkload(prod(), "atlas", { criticalAlarmSms: ["555-0100"] }),

@@ -1,7 +1,6 @@
 import { type BadConfigCase, FILES, dev, inputCase, prod, staging, withInputs, withSettings } from "./variants";
 
 const DDB = "aerologue-data/dynamodb";
-const DDB_PATH = "us-east-1/aerologue-data/dynamodb.inputs.tables";
 
 /** RDS, Aurora Serverless v2, DynamoDB, ElastiCache. */
 export const DATA_CASES: readonly BadConfigCase[] = [
@@ -26,16 +25,15 @@ export const DATA_CASES: readonly BadConfigCase[] = [
       allowed: 'the source us-east-1/data/rds has masterCredentials.mode "rds-managed". RDS refuses read replicas',
     },
   },
-  {
-    name: "a rotated master secret rotating less often than every 90 days",
-    variant: () => withInputs(prod(), "us-east-1", "timeline-data/rds", { masterCredentials: { mode: "rotated-secret", rotationDays: 180 } }),
-    expect: {
-      level: FILES.prod.timeline,
-      path: "us-east-1/timeline-data/rds.inputs.masterCredentials.rotationDays",
-      value: "180",
-      allowed: "must be <= 90",
-    },
-  },
+  inputCase(
+    "a rotated master secret rotating less often than every 90 days",
+    prod,
+    "timeline-data/rds",
+    { masterCredentials: { mode: "rotated-secret", rotationDays: 180 } },
+    FILES.prod.timeline,
+    "must be <= 90",
+    { at: "masterCredentials.rotationDays" },
+  ),
   // Instance classes that do not exist for the engine
   inputCase(
     "RDS instance class that does not exist (db.t3.mega)",
@@ -80,16 +78,15 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     FILES.dev.timeline,
     "must be >= 20 GB for postgres on gp3",
   ),
-  {
-    name: "RDS autoscaling ceiling below the allocated storage",
-    variant: () => withInputs(staging(), "us-east-1", "data/rds", { allocatedStorageGb: 100, maxAllocatedStorageGb: 50 }),
-    expect: {
-      level: FILES.staging.platform,
-      path: "us-east-1/data/rds.inputs.maxAllocatedStorageGb",
-      value: "50",
-      allowed: "must be 0 (no autoscaling) or above allocatedStorage (100 GB) and at most 65536",
-    },
-  },
+  inputCase(
+    "RDS autoscaling ceiling below the allocated storage",
+    staging,
+    "data/rds",
+    { allocatedStorageGb: 100, maxAllocatedStorageGb: 50 },
+    FILES.staging.platform,
+    "must be 0 (no autoscaling) or above allocatedStorage (100 GB) and at most 65536",
+    { at: "maxAllocatedStorageGb" },
+  ),
   // Issue 13.2: this passed config and crashed synth with a trace (the construct wants the ceiling strictly above).
   inputCase(
     "RDS autoscaling ceiling equal to the allocated storage",
@@ -124,22 +121,25 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   inputCase("Redis snapshot retention of 36 days", prod, "aerologue-data/cache", { snapshotRetentionDays: 36 }, FILES.prod.aerologue, "must be <= 35"),
   inputCase("DynamoDB point-in-time recovery of 36 days", prod, DDB, { pitrDays: 36 }, FILES.prod.aerologue, "must be <= 35"),
   // ARC-005 extensions: names are written into SQL by the extensions function (ADR 0125).
-  {
-    name: "Aurora extension name that is not an identifier (aerologue)",
-    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { extensions: ["postgis", "pg_trgm; DROP TABLE users"] }),
-    expect: {
-      level: FILES.prod.aerologue,
-      path: "us-east-1/aerologue-data/aurora.inputs.extensions.1",
-      value: '"pg_trgm; DROP TABLE users"',
-      allowed: "an extension name: lower-case letters, digits and _, starting with a letter (it is written into SQL)",
-    },
-  },
+  inputCase(
+    "Aurora extension name that is not an identifier (aerologue)",
+    prod,
+    "aerologue-data/aurora",
+    { extensions: ["postgis", "pg_trgm; DROP TABLE users"] },
+    FILES.prod.aerologue,
+    "an extension name: lower-case letters, digits and _, starting with a letter (it is written into SQL)",
+    { at: "extensions.1" },
+  ),
   // Aurora Serverless v2 capacity
-  {
-    name: "Aurora min capacity above max (aerologue)",
-    variant: () => withInputs(prod(), "us-east-1", "aerologue-data/aurora", { minCapacity: 64, maxCapacity: 16 }),
-    expect: { level: FILES.prod.aerologue, path: "us-east-1/aerologue-data/aurora.inputs.maxCapacity", value: "16", allowed: "must be >= minCapacity 64" },
-  },
+  inputCase(
+    "Aurora min capacity above max (aerologue)",
+    prod,
+    "aerologue-data/aurora",
+    { minCapacity: 64, maxCapacity: 16 },
+    FILES.prod.aerologue,
+    "must be >= minCapacity 64",
+    { at: "maxCapacity" },
+  ),
   inputCase("Aurora max capacity above 256 ACU (aerologue)", prod, "aerologue-data/aurora", { maxCapacity: 512 }, FILES.prod.aerologue, "must be <= 256"),
   inputCase("Aurora min capacity below 0 ACU (aerologue)", prod, "aerologue-data/aurora", { minCapacity: -1 }, FILES.prod.aerologue, "must be >= 0"),
   // Athena partition projection and the CUR 2.0 export (issue 14): the first day / billing period must be a real date.
@@ -151,34 +151,33 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     FILES.staging.milequest,
     "must be a calendar date yyyy-MM-dd",
   ),
-  {
-    name: "CUR 2.0 table projecting from a month that does not exist (milequest)",
-    variant: () =>
-      withInputs(staging(), "us-east-1", "milequest-data/analytics", {
-        costExport: { kind: "owner", timeGranularity: "DAILY", includeResources: true, billingPeriodsFrom: "2026-13" },
-      }),
-    expect: {
-      level: FILES.staging.milequest,
-      path: "us-east-1/milequest-data/analytics.inputs.costExport.billingPeriodsFrom",
-      value: '"2026-13"',
-      allowed: "must be a calendar date yyyy-MM",
-    },
-  },
-  {
-    name: "an account without a cost export owner must say why (milequest)",
-    variant: () => withInputs(staging(), "us-east-1", "milequest-data/analytics", { costExport: { kind: "none" } }),
-    expect: {
-      level: FILES.staging.milequest,
-      path: "us-east-1/milequest-data/analytics.inputs.costExport.reason",
-      value: "undefined",
-      allowed: "must be a string",
-    },
-  },
-  {
-    name: "Aurora min ACU above max ACU (milequest)",
-    variant: () => withInputs(staging(), "us-east-1", "milequest-data/aurora", { minAcu: 8, maxAcu: 4 }),
-    expect: { level: FILES.staging.milequest, path: "us-east-1/milequest-data/aurora.inputs.minAcu", value: "8", allowed: "must be <= maxAcu (4)" },
-  },
+  inputCase(
+    "CUR 2.0 table projecting from a month that does not exist (milequest)",
+    staging,
+    "milequest-data/analytics",
+    { costExport: { kind: "owner", timeGranularity: "DAILY", includeResources: true, billingPeriodsFrom: "2026-13" } },
+    FILES.staging.milequest,
+    "must be a calendar date yyyy-MM",
+    { at: "costExport.billingPeriodsFrom" },
+  ),
+  inputCase(
+    "an account without a cost export owner must say why (milequest)",
+    staging,
+    "milequest-data/analytics",
+    { costExport: { kind: "none" } },
+    FILES.staging.milequest,
+    "must be a string",
+    { at: "costExport.reason" },
+  ),
+  inputCase(
+    "Aurora min ACU above max ACU (milequest)",
+    staging,
+    "milequest-data/aurora",
+    { minAcu: 8, maxAcu: 4 },
+    FILES.staging.milequest,
+    "must be <= maxAcu (4)",
+    { at: "minAcu" },
+  ),
   inputCase(
     "Aurora max ACU above 256 (milequest)",
     staging,
@@ -204,16 +203,15 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     FILES.prod.aerologue,
     'attribute "user_id" is declared as N here and as S elsewhere',
   ),
-  {
-    name: "a sort key on the partition key attribute",
-    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { sortKey: { name: "user_id", type: "S" } } } }),
-    expect: {
-      level: FILES.prod.aerologue,
-      path: `${DDB_PATH}.user_sessions.sortKey.name`,
-      value: '"user_id"',
-      allowed: 'sortKey "user_id" must differ from the partition key',
-    },
-  },
+  inputCase(
+    "a sort key on the partition key attribute",
+    prod,
+    DDB,
+    { tables: { user_sessions: { sortKey: { name: "user_id", type: "S" } } } },
+    FILES.prod.aerologue,
+    'sortKey "user_id" must differ from the partition key',
+    { at: "tables.user_sessions.sortKey.name" },
+  ),
   inputCase(
     "two indexes with the same name",
     prod,
@@ -231,40 +229,43 @@ export const DATA_CASES: readonly BadConfigCase[] = [
     FILES.prod.aerologue,
     'index "ix1": name is used twice',
   ),
-  {
-    name: "a key attribute type DynamoDB does not have",
-    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { vlog_stopovers: { partitionKey: { name: "journey_id", type: "BOOL" } } } }),
-    expect: { level: FILES.prod.aerologue, path: `${DDB_PATH}.vlog_stopovers.partitionKey.type`, value: '"BOOL"', allowed: 'must be one of "S" | "N"' },
-  },
-  {
-    name: "TTL on a string key attribute",
-    variant: () => withInputs(prod(), "us-east-1", DDB, { tables: { user_sessions: { ttl: { attribute: "session_id", days: 30 } } } }),
-    expect: {
-      level: FILES.prod.aerologue,
-      path: `${DDB_PATH}.user_sessions.ttl.attribute`,
-      value: '"session_id"',
-      allowed: 'the TTL attribute holds epoch seconds (a Number); "session_id" is a S key attribute',
-    },
-  },
-  {
-    name: "a key without a name",
-    variant: () => withInputs(dev(), "us-east-1", DDB, { tables: { admin_audit_log: { partitionKey: { name: "", type: "S" } } } }),
-    expect: { level: FILES.dev.aerologue, path: `${DDB_PATH}.admin_audit_log.partitionKey.name`, value: '""', allowed: "must be >= 1 characters" },
-  },
+  inputCase(
+    "a key attribute type DynamoDB does not have",
+    prod,
+    DDB,
+    { tables: { vlog_stopovers: { partitionKey: { name: "journey_id", type: "BOOL" } } } },
+    FILES.prod.aerologue,
+    'must be one of "S" | "N"',
+    { at: "tables.vlog_stopovers.partitionKey.type" },
+  ),
+  inputCase(
+    "TTL on a string key attribute",
+    prod,
+    DDB,
+    { tables: { user_sessions: { ttl: { attribute: "session_id", days: 30 } } } },
+    FILES.prod.aerologue,
+    'the TTL attribute holds epoch seconds (a Number); "session_id" is a S key attribute',
+    { at: "tables.user_sessions.ttl.attribute" },
+  ),
+  inputCase(
+    "a key without a name",
+    dev,
+    DDB,
+    { tables: { admin_audit_log: { partitionKey: { name: "", type: "S" } } } },
+    FILES.dev.aerologue,
+    "must be >= 1 characters",
+    { at: "tables.admin_audit_log.partitionKey.name" },
+  ),
   // The replicated master secret (seed 004 "Secrets Manager (cross-region)", ADR 0090).
-  {
-    name: "a master secret replicated twice to one region",
-    variant: () =>
-      withInputs(prod(), "us-east-1", "data/rds", {
-        masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1", "eu-west-1"] },
-      }),
-    expect: {
-      level: FILES.prod.platform,
-      path: "us-east-1/data/rds.inputs.masterCredentials.replicaRegions",
-      value: '["eu-west-1","eu-west-1"]',
-      allowed: "must not list a region twice",
-    },
-  },
+  inputCase(
+    "a master secret replicated twice to one region",
+    prod,
+    "data/rds",
+    { masterCredentials: { mode: "rotated-secret", rotationDays: 30, replicaRegions: ["eu-west-1", "eu-west-1"] } },
+    FILES.prod.platform,
+    "must not list a region twice",
+    { at: "masterCredentials.replicaRegions" },
+  ),
   {
     name: "a master secret replicated to a region without the platform's keys",
     variant: () =>

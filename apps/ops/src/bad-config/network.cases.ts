@@ -50,16 +50,15 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     },
   },
   // Subnets outside their VPC, offsets past the VPC, overlapping subnets
-  {
-    name: "platform subnet offset past the VPC",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 256] } }),
-    expect: {
-      level: FILES.dev.platform,
-      path: "us-east-1/network/vpc.inputs.subnetOffsets.public.2",
-      value: "256",
-      allowed: "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255",
-    },
-  },
+  inputCase(
+    "platform subnet offset past the VPC",
+    dev,
+    "network/vpc",
+    { subnetOffsets: { public: [1, 2, 256] } },
+    FILES.dev.platform,
+    "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255",
+    { at: "subnetOffsets.public.2" },
+  ),
   {
     name: "subnets smaller than /28 (a /24 VPC split by 8 bits)",
     variant: () => devCidr("10.10.0.0/24"),
@@ -71,16 +70,15 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
       allowed: "a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28",
     },
   },
-  {
-    name: "two platform subnets on the same offset",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 3], private: [1, 12, 13], database: [21, 22, 23] } }),
-    expect: {
-      level: FILES.dev.platform,
-      path: "us-east-1/network/vpc.inputs.subnetOffsets.private.0",
-      value: "1",
-      allowed: "offset 1 is already used by another subnet",
-    },
-  },
+  inputCase(
+    "two platform subnets on the same offset",
+    dev,
+    "network/vpc",
+    { subnetOffsets: { public: [1, 2, 3], private: [1, 12, 13], database: [21, 22, 23] } },
+    FILES.dev.platform,
+    "offset 1 is already used by another subnet",
+    { at: "subnetOffsets.private.0" },
+  ),
   inputCase(
     "more platform subnets than availability zones",
     dev,
@@ -89,31 +87,33 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     FILES.dev.platform,
     "4 public subnets need 4 availability zones; only 3 given",
   ),
-  {
-    name: "aerologue subnet offset past the VPC",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { subnetOffsets: { public: [1, 2], private: [10, 11], database: [20, 300] } }),
-    expect: {
-      level: FILES.dev.aerologue,
-      path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.database.1",
-      value: "300",
-      allowed: "offset past the VPC: 10.0.0.0/16 split by 8 bits",
-    },
-  },
-  {
-    name: "aerologue subnets overlapping each other",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { subnetOffsets: { public: [1, 2], private: [2, 11], database: [20, 21] } }),
-    expect: {
-      level: FILES.dev.aerologue,
-      path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.private.0",
-      value: "2",
-      allowed: "offset 2 is already used by another subnet",
-    },
-  },
-  {
-    name: "NAT per AZ without public subnets",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { nat: { mode: "perAz" }, subnetOffsets: { public: [] } }),
-    expect: { level: FILES.dev.platform, path: "us-east-1/network/vpc.inputs.nat.mode", value: '"perAz"', allowed: 'NAT mode "perAz" needs public subnets' },
-  },
+  inputCase(
+    "aerologue subnet offset past the VPC",
+    dev,
+    "aerologue-network/vpc",
+    { subnetOffsets: { public: [1, 2], private: [10, 11], database: [20, 300] } },
+    FILES.dev.aerologue,
+    "offset past the VPC: 10.0.0.0/16 split by 8 bits",
+    { at: "subnetOffsets.database.1" },
+  ),
+  inputCase(
+    "aerologue subnets overlapping each other",
+    dev,
+    "aerologue-network/vpc",
+    { subnetOffsets: { public: [1, 2], private: [2, 11], database: [20, 21] } },
+    FILES.dev.aerologue,
+    "offset 2 is already used by another subnet",
+    { at: "subnetOffsets.private.0" },
+  ),
+  inputCase(
+    "NAT per AZ without public subnets",
+    dev,
+    "network/vpc",
+    { nat: { mode: "perAz" }, subnetOffsets: { public: [] } },
+    FILES.dev.platform,
+    'NAT mode "perAz" needs public subnets',
+    { at: "nat.mode" },
+  ),
   // Availability zones
   {
     name: "an AZ of another region",

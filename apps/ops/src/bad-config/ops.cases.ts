@@ -2,8 +2,6 @@ import { REST_FUNCTIONS } from "@infra/milequest-inputs";
 import { type BadConfigCase, FILES, dev, inputCase, prod, staging, withInputs, withRegion, withSettings, withWorkload } from "./variants";
 
 const FN = "us-east-1/aerologue-compute/functions.inputs.functions";
-const MON = "us-east-1/ops/monitoring.inputs.alarms";
-const APP = "us-east-1/services/app.inputs";
 
 /** Lambda, EventBridge schedules, CloudWatch log retention and alarms, ECS sizing. */
 export const OPS_CASES: readonly BadConfigCase[] = [
@@ -175,16 +173,15 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     variant: () => withSettings(dev(), { flowLogs: { enabled: true, retentionDays: 45 } }),
     expect: { level: FILES.dev.env, path: "settings.flowLogs.retentionDays", value: "45", allowed: "must be a CloudWatch Logs retention value" },
   },
-  {
-    name: "platform VPC deployment flow log retention of 45 days",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { flowLogs: { enabled: true, retentionDays: 45 } }),
-    expect: {
-      level: FILES.dev.platform,
-      path: "us-east-1/network/vpc.inputs.flowLogs.retentionDays",
-      value: "45",
-      allowed: "must be a CloudWatch Logs retention value",
-    },
-  },
+  inputCase(
+    "platform VPC deployment flow log retention of 45 days",
+    dev,
+    "network/vpc",
+    { flowLogs: { enabled: true, retentionDays: 45 } },
+    FILES.dev.platform,
+    "must be a CloudWatch Logs retention value",
+    { at: "flowLogs.retentionDays" },
+  ),
   inputCase(
     "WAF log retention of 15 days",
     dev,
@@ -200,11 +197,15 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   },
   inputCase("timeline log retention of 100 days", dev, "timeline-ops/monitoring", { logRetentionDays: 100 }, FILES.dev.timeline, ""),
   // CloudWatch alarms: a threshold needs a period
-  {
-    name: "alarm threshold without a period",
-    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { cpuHigh: { threshold: 90, periodSeconds: null } } }),
-    expect: { level: FILES.dev.platform, path: `${MON}.cpuHigh.periodSeconds`, value: "null", allowed: "must be a number" },
-  },
+  inputCase(
+    "alarm threshold without a period",
+    dev,
+    "ops/monitoring",
+    { alarms: { cpuHigh: { threshold: 90, periodSeconds: null } } },
+    FILES.dev.platform,
+    "must be a number",
+    { at: "alarms.cpuHigh.periodSeconds" },
+  ),
   inputCase(
     "alarm period CloudWatch does not accept (45 s)",
     dev,
@@ -213,11 +214,15 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     FILES.dev.platform,
     "CloudWatch accepts a period of 10, 30 (high-resolution metrics) or a multiple of 60 seconds",
   ),
-  {
-    name: "alarm window longer than 7 days",
-    variant: () => withInputs(dev(), "us-east-1", "ops/monitoring", { alarms: { freeStorageLow: { periodSeconds: 86400, evaluationPeriods: 8 } } }),
-    expect: { level: FILES.dev.platform, path: `${MON}.freeStorageLow.evaluationPeriods`, value: "8", allowed: "exceeds CloudWatch's 7-day window" },
-  },
+  inputCase(
+    "alarm window longer than 7 days",
+    dev,
+    "ops/monitoring",
+    { alarms: { freeStorageLow: { periodSeconds: 86400, evaluationPeriods: 8 } } },
+    FILES.dev.platform,
+    "exceeds CloudWatch's 7-day window",
+    { at: "alarms.freeStorageLow.evaluationPeriods" },
+  ),
   inputCase(
     "more datapoints to alarm than evaluated",
     dev,
@@ -229,11 +234,15 @@ export const OPS_CASES: readonly BadConfigCase[] = [
   inputCase("CPU alarm threshold over 100 %", dev, "ops/monitoring", { alarms: { cpuHigh: { threshold: 150 } } }, FILES.dev.platform, "must be <= 100"),
   inputCase("timeline CPU alarm threshold over 100 %", dev, "timeline-ops/monitoring", { cpuThresholdPercent: 120 }, FILES.dev.timeline, "must be <= 100"),
   // ECS sizing
-  {
-    name: "ECS cluster with min instances above max",
-    variant: () => withInputs(dev(), "us-east-1", "services/ecs-cluster", { minInstances: 5, maxInstances: 3 }),
-    expect: { level: FILES.dev.platform, path: "us-east-1/services/ecs-cluster.inputs.minInstances", value: "5", allowed: "must be <= maxInstances" },
-  },
+  inputCase(
+    "ECS cluster with min instances above max",
+    dev,
+    "services/ecs-cluster",
+    { minInstances: 5, maxInstances: 3 },
+    FILES.dev.platform,
+    "must be <= maxInstances",
+    { at: "minInstances" },
+  ),
   inputCase(
     "EC2 instance type that is not one",
     dev,
@@ -251,16 +260,15 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     FILES.dev.platform,
     'must be one of "hourly" | "daily" | "weekly"',
   ),
-  {
-    name: "EBS backups copied into their own region",
-    variant: () => withInputs(prod(), "us-east-1", "ops/backup", { drCopy: { region: "us-east-1", retentionDays: 7 } }),
-    expect: {
-      level: FILES.prod.platform,
-      path: "us-east-1/ops/backup.inputs.drCopy.region",
-      value: '"us-east-1"',
-      allowed: "another region of the env: a copy into the plan's own region protects nothing against a regional outage",
-    },
-  },
+  inputCase(
+    "EBS backups copied into their own region",
+    prod,
+    "ops/backup",
+    { drCopy: { region: "us-east-1", retentionDays: 7 } },
+    FILES.prod.platform,
+    "another region of the env: a copy into the plan's own region protects nothing against a regional outage",
+    { at: "drCopy.region" },
+  ),
   {
     name: "EBS backups copied to a region with no vault of the platform",
     variant: () => withInputs(dev(), "us-east-1", "ops/backup", { drCopy: { region: "eu-west-1", retentionDays: 7 } }),
@@ -272,18 +280,26 @@ export const OPS_CASES: readonly BadConfigCase[] = [
     },
   },
   // The platform service's scaling and image (seed 004 Scaling Architecture, ADR 0095)
-  {
-    name: "platform service with min tasks above max",
-    variant: () => withInputs(dev(), "us-east-1", "services/app", { scaling: { minTasks: 4, maxTasks: 3 } }),
-    expect: { level: FILES.dev.platform, path: `${APP}.scaling.minTasks`, value: "4", allowed: "must be <= scaling.maxTasks" },
-  },
+  inputCase(
+    "platform service with min tasks above max",
+    dev,
+    "services/app",
+    { scaling: { minTasks: 4, maxTasks: 3 } },
+    FILES.dev.platform,
+    "must be <= scaling.maxTasks",
+    { at: "scaling.minTasks" },
+  ),
   inputCase("platform service CPU target of 100 %", dev, "services/app", { scaling: { targetCpuPercent: 100 } }, FILES.dev.platform, "must be <= 95"),
   inputCase("platform service image tag latest", dev, "services/app", { imageTag: "latest" }, FILES.dev.platform, 'never "latest"'),
-  {
-    name: "platform service reserving more memory than its limit",
-    variant: () => withInputs(dev(), "us-east-1", "services/app", { memoryReservationMiB: 1024, memoryLimitMiB: 512 }),
-    expect: { level: FILES.dev.platform, path: `${APP}.memoryReservationMiB`, value: "1024", allowed: "must be <= memoryLimitMiB" },
-  },
+  inputCase(
+    "platform service reserving more memory than its limit",
+    dev,
+    "services/app",
+    { memoryReservationMiB: 1024, memoryLimitMiB: 512 },
+    FILES.dev.platform,
+    "must be <= memoryLimitMiB",
+    { at: "memoryReservationMiB" },
+  ),
   inputCase(
     "platform service health check path without a leading slash",
     dev,

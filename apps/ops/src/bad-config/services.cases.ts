@@ -1,4 +1,4 @@
-import { type BadConfigCase, FILES, inputCase, prod, withInputs, withWorkload } from "./variants";
+import { type BadConfigCase, FILES, inputCase, prod, withWorkload } from "./variants";
 
 /** Prod at phase 3, where the seed's X-Ray and Prometheus (and so the collector) exist. */
 const prodPhase3 = () => withWorkload(prod(), "atlas", { phase: 3 });
@@ -13,17 +13,13 @@ export const SERVICES_CASES: readonly BadConfigCase[] = [
     FILES.prod.atlas,
     "xray is set but collector is not",
   ),
-  {
-    name: "atlas collector image on a floating tag",
-    variant: () =>
-      withInputs(prodPhase3(), "us-east-1", "atlas-services/ecs", {
-        collector: { image: "public.ecr.aws/aws-observability/aws-otel-collector:latest", memoryReservation: 128 },
-      }),
-    expect: {
-      level: FILES.prod.atlas,
-      path: "us-east-1/atlas-services/ecs.inputs.collector.image",
-      value: '"public.ecr.aws/aws-observability/aws-otel-collector:latest"',
-      allowed: 'must pin a version, not "latest"',
-    },
-  },
+  inputCase(
+    "atlas collector image on a floating tag",
+    prodPhase3,
+    "atlas-services/ecs",
+    { collector: { image: "public.ecr.aws/aws-observability/aws-otel-collector:latest", memoryReservation: 128 } },
+    FILES.prod.atlas,
+    'must pin a version, not "latest"',
+    { at: "collector.image" },
+  ),
 ];

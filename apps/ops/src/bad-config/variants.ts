@@ -105,7 +105,8 @@ export function withInputs(base: EnvConfig, region: string, id: string, inputs: 
 /**
  * The common case: one input of one deployment set to a bad value. The issue's path and value follow from
  * that input (`<region>/<id>.inputs.<field...>` down a chain of single-key objects, the leaf as JSON), so
- * a row says only the mutation, the file it is reported against and what is allowed.
+ * a row says only the mutation, the file it is reported against and what is allowed. `at` names the
+ * reported field where the inputs set several (`{ minAcu: 8, maxAcu: 4 }` reported at `minAcu`).
  */
 export function inputCase(
   name: string,
@@ -114,9 +115,11 @@ export function inputCase(
   inputs: Record<string, unknown>,
   level: string,
   allowed: string,
-  region = "us-east-1",
+  options: { readonly region?: string; readonly at?: string } = {},
 ): BadConfigCase {
-  const { path, value } = leafOf(inputs, `${region}/${id}.inputs`);
+  const region = options.region ?? "us-east-1";
+  const prefix = `${region}/${id}.inputs`;
+  const { path, value } = options.at ? { path: `${prefix}.${options.at}`, value: jsonOf(valueAt(inputs, options.at)) } : leafOf(inputs, prefix);
   return { name, variant: () => withInputs(base(), region, id, inputs), expect: { level, path, value, allowed } };
 }
 
@@ -125,8 +128,12 @@ function leafOf(value: unknown, path: string): { path: string; value: string } {
   const isPlain = typeof value === "object" && value !== null && !Array.isArray(value);
   const keys = isPlain ? Object.keys(value) : [];
   if (keys.length === 1) return leafOf((value as Record<string, unknown>)[keys[0]!], `${path}.${keys[0]}`);
-  return { path, value: JSON.stringify(value) };
+  return { path, value: jsonOf(value) };
 }
+
+/** What a ConfigError prints for a value: its JSON, or `undefined` for a missing one. */
+const jsonOf = (value: unknown) => (value === undefined ? "undefined" : JSON.stringify(value));
+const valueAt = (value: unknown, dotted: string) => dotted.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 
 /** Append deployments to a region. */
 export function addDeployments(base: EnvConfig, region: string, ...extra: DeploymentConfig[]): EnvConfig {
