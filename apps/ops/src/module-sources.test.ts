@@ -8,6 +8,8 @@ import { ENVS } from "./envs";
 // ADR 0120: a module's `source` (named in every config error) follows from the module itself.
 const ROOT = resolve(__dirname, "..", "..", "..");
 
+/** `environments/_envcommon/timeline/data/rds.ts` -> `data`. */
+const folderOf = (source: string) => source.split("/").at(-2);
 const modules = new Map<string, ModuleDefinition>();
 for (const env of ENVS)
   for (const r of env.regions) for (const d of r.deployments) modules.set(`${d.definition.category}/${d.definition.module}`, d.definition);
@@ -20,7 +22,10 @@ describe("module and workload sources", () => {
       const file = resolve(ROOT, def.source);
       expect(existsSync(file), `${key}: ${def.source}`).toBe(true);
       const text = readFileSync(file, "utf8");
-      expect(text.includes("defineModule") && text.includes(`module: "${def.module}"`), `${key}: ${def.source} declares module "${def.module}"`).toBe(true);
+      // `defineModule({ ..., module: "x" })`, or a workload's `workloadModules` helper: `timelineModule("<folder>/x", ...)`.
+      const declares =
+        (text.includes("defineModule") && text.includes(`module: "${def.module}"`)) || text.includes(`Module("${folderOf(def.source)}/${def.module}"`);
+      expect(declares, `${key}: ${def.source} declares module "${def.module}"`).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
 import { defineWorkload } from "@infra/config";
-import { aerologueConfig } from "@infra/aerologue-inputs";
+import { type AerologueConfig, aerologueConfig } from "@infra/aerologue-inputs";
+import { workloadModules } from "@infra/workload-shared-inputs";
 
 const FUNCTIONS = [
   "api-rest-handler",
@@ -50,3 +51,6 @@ export const aerologue = defineWorkload({
     globalRegions: [],
   },
 });
+
+/** Defines an Aerologue module by its `"<folder>/<module>"` under this folder (category `aerologue-<folder>`, builder `aerologue/<module>`). */
+export const aerologueModule = workloadModules<AerologueConfig>("aerologue");

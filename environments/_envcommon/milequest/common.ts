@@ -1,8 +1,12 @@
 import type { ModuleContext } from "@infra/config";
 import type { MilequestConfig } from "@infra/milequest-inputs";
+import { workloadModules } from "@infra/workload-shared-inputs";
 
 /** What Mile Quest's module defaults see. */
 export type Ctx = ModuleContext<MilequestConfig>;
+
+/** Defines a Mile Quest module by its `"<folder>/<module>"` under this folder (category `milequest-<folder>`, builder `milequest/<module>`). */
+export const milequestModule = workloadModules<MilequestConfig>("milequest");
 
 /** `<env>-<region>-milequest`: regional names (functions, roles, cache, APIs) stay unique per env and region. */
 export const regionalName = (ctx: Ctx) => `${ctx.env.name}-${ctx.region.name}-milequest`;

@@ -1,5 +1,6 @@
 import { defineWorkload } from "@infra/config";
-import { platformConfig } from "@infra/platform-inputs";
+import { type PlatformConfig, platformConfig } from "@infra/platform-inputs";
+import { workloadModules } from "@infra/workload-shared-inputs";
 
 /** Seed 004: the platform (VPC, RDS, ECS on EC2, monitoring, DR) that every env runs. */
 export const platform = defineWorkload({
@@ -13,3 +14,6 @@ export const platform = defineWorkload({
   // Seed 004's required resource tags (ADR 0070): each module names its service; env.ts states only differences.
   tags: { service: "platform", criticality: "low", backupRequired: false, disasterRecovery: "disabled" },
 });
+
+/** Defines a platform module by its `"<folder>/<module>"` under this folder: the platform's categories are its folders (`network`, `data`, ...), its builders `platform/<module>`. */
+export const platformModule = workloadModules<PlatformConfig>("platform", { category: (folder) => folder });

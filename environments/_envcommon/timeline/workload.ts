@@ -1,5 +1,6 @@
 import { defineWorkload } from "@infra/config";
-import { timelineConfig } from "@infra/timeline-inputs";
+import { type TimelineConfig, timelineConfig } from "@infra/timeline-inputs";
+import { workloadModules } from "@infra/workload-shared-inputs";
 
 /** Seed 002: the timeline app's infrastructure (VPC, RDS, Redis, S3 + CloudFront, monitoring, Config, budgets, DR). */
 export const timeline = defineWorkload({
@@ -16,3 +17,6 @@ export const timeline = defineWorkload({
     budget: { monthlyLimitUsd: 100, emails: ["timeline-finops@example.com"] },
   },
 });
+
+/** Defines a timeline module by its `"<folder>/<module>"` under this folder (category `timeline-<folder>`, builder `timeline/<module>`). */
+export const timelineModule = workloadModules<TimelineConfig>("timeline");

@@ -1,10 +1,6 @@
-import { type BadConfigCase, env, withInputs, withWorkload } from "./variants";
+import { type BadConfigCase, FILES, inputCase, prod, withInputs, withWorkload } from "./variants";
 
-const PROD = "environments/prod/env.ts";
-const PROD_ATLAS = "environments/prod/us-east-1/atlas.ts";
 const APP_DEPLOY = "us-east-1/atlas-security/app-deploy.inputs";
-const prod = () => env("prod");
-const PROD_DR_ATLAS = "environments/prod/us-west-2/atlas.ts";
 /** Prod at phase 4: the ADR 0106 DR copy in us-west-2 exists. */
 const phase4 = () => withWorkload(prod(), "atlas", { phase: 4 });
 
@@ -13,52 +9,58 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
   {
     name: "an app repository without its org (the OIDC sub claim names <org>/<repo>)",
     variant: () => withWorkload(prod(), "atlas", { appRepositories: ["AccountabilityAtlas"] }),
-    expect: { level: PROD, path: "workloads.atlas.appRepositories.0", value: '"AccountabilityAtlas"', allowed: 'must be "<org>/<repo>" as GitHub spells it' },
+    expect: {
+      level: FILES.prod.env,
+      path: "workloads.atlas.appRepositories.0",
+      value: '"AccountabilityAtlas"',
+      allowed: 'must be "<org>/<repo>" as GitHub spells it',
+    },
   },
   {
     name: "an app deploy role that trusts pull_request (a PR's code would push images)",
     variant: () =>
       withInputs(prod(), "us-east-1", "atlas-security/app-deploy", { trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["pull_request"] }] }),
     expect: {
-      level: PROD_ATLAS,
+      level: FILES.prod.atlas,
       path: `${APP_DEPLOY}.trust.0.subjects.0`,
       value: '"pull_request"',
       allowed: 'never "pull_request": a PR\'s code must not push images or deploy',
     },
   },
-  {
-    name: "prod's app deploy role trusting a branch instead of its gated GitHub Environment",
-    variant: () =>
-      withInputs(prod(), "us-east-1", "atlas-security/app-deploy", {
-        trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["ref:refs/heads/master"] }],
-      }),
-    expect: {
-      level: PROD_ATLAS,
-      path: `${APP_DEPLOY}.trust.0.subjects.0`,
-      value: '"ref:refs/heads/master"',
-      allowed: "a protected env's deploy role trusts only GitHub Environments",
-    },
-  },
+  inputCase(
+    "prod's app deploy role trusting a branch instead of its gated GitHub Environment",
+    prod,
+    "atlas-security/app-deploy",
+    { trust: [{ repository: "acme/AccountabilityAtlas", subjects: ["ref:refs/heads/master"] }] },
+    FILES.prod.atlas,
+    "a protected env's deploy role trusts only GitHub Environments",
+    { at: "trust.0.subjects.0" },
+  ),
   {
     name: "an SMS number that is not E.164",
     variant: () => withWorkload(prod(), "atlas", { criticalAlarmSms: ["555-0100"] }),
-    expect: { level: PROD, path: "workloads.atlas.criticalAlarmSms.0", value: '"555-0100"', allowed: "must be an E.164 phone number like +15555550100" },
+    expect: {
+      level: FILES.prod.env,
+      path: "workloads.atlas.criticalAlarmSms.0",
+      value: '"555-0100"',
+      allowed: "must be an E.164 phone number like +15555550100",
+    },
   },
   {
     name: "an SMS delivery mode SNS does not have",
     variant: () => withWorkload(prod(), "atlas", { smsDelivery: { mode: "verified" } }),
-    expect: { level: PROD, path: "workloads.atlas.smsDelivery.mode", value: '"verified"', allowed: "" },
+    expect: { level: FILES.prod.env, path: "workloads.atlas.smsDelivery.mode", value: '"verified"', allowed: "" },
   },
   {
     name: "an origination number that is not E.164",
     variant: () => withWorkload(prod(), "atlas", { smsDelivery: { mode: "production", originationNumber: "888-555-0100" } }),
-    expect: { level: PROD, path: "workloads.atlas.smsDelivery.originationNumber", value: '"888-555-0100"', allowed: "must be an E.164 phone number" },
+    expect: { level: FILES.prod.env, path: "workloads.atlas.smsDelivery.originationNumber", value: '"888-555-0100"', allowed: "must be an E.164 phone number" },
   },
   {
     name: "phase 4 DR repositories in us-west-2 that the account's ECR replication does not fill (ADR 0106)",
     variant: () => withWorkload(withWorkload(prod(), "atlas", { phase: 4 }), "account", { ecrReplicationPrefixes: [] }),
     expect: {
-      level: PROD,
+      level: FILES.prod.env,
       path: "us-west-2/atlas-services/ecr.workloads.account.ecrReplicationPrefixes",
       value: "[]",
       allowed: "a prefix of every repository of the DR copy in us-west-2",
@@ -67,13 +69,13 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
   {
     name: "an ECR replication prefix with a wildcard (ECR filters are plain name prefixes)",
     variant: () => withWorkload(prod(), "account", { ecrReplicationPrefixes: ["acct-atlas-*"] }),
-    expect: { level: PROD, path: "workloads.account.ecrReplicationPrefixes.0", value: '"acct-atlas-*"', allowed: "no wildcard" },
+    expect: { level: FILES.prod.env, path: "workloads.account.ecrReplicationPrefixes.0", value: '"acct-atlas-*"', allowed: "no wildcard" },
   },
   {
     name: "a DR api health check outside /api/ (the ALB would send it to web-app, not api-gateway)",
     variant: () => withInputs(phase4(), "us-east-1", "atlas-dns/records", { apiFailover: { healthCheckPath: "/actuator/health" } }),
     expect: {
-      level: PROD_ATLAS,
+      level: FILES.prod.atlas,
       path: "us-east-1/atlas-dns/records.inputs.apiFailover.healthCheckPath",
       value: '"/actuator/health"',
       allowed: "must be a path under /api/",
@@ -84,7 +86,7 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
     variant: () =>
       withInputs(phase4(), "us-west-2", "atlas-services/ecs", { blueGreen: { deploymentConfig: "CodeDeployDefault.ECSAllAtOnce", terminationWaitMinutes: 5 } }),
     expect: {
-      level: PROD_DR_ATLAS,
+      level: FILES.prod.in("us-west-2", "atlas.ts"),
       path: "us-west-2/atlas-services/ecs.inputs.blueGreen",
       value: '{"deploymentConfig":"CodeDeployDefault.ECSAllAtOnce","terminationWaitMinutes":5}',
       allowed: "a DR copy (dr is set) has no CodeDeploy blue/green",
@@ -94,7 +96,7 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
     name: "secrets replicated twice to the same region",
     variant: () => withInputs(phase4(), "us-east-1", "atlas-security/secrets", { replicaRegions: ["us-west-2", "us-west-2"] }),
     expect: {
-      level: PROD_ATLAS,
+      level: FILES.prod.atlas,
       path: "us-east-1/atlas-security/secrets.inputs.replicaRegions",
       value: '["us-west-2","us-west-2"]',
       allowed: "must not list a region twice",

@@ -1,51 +1,29 @@
 import { platformModules } from "@envs/envcommon";
-import { type BadConfigCase, env, withDeployment, withInputs, withRegion } from "./variants";
+import { type BadConfigCase, FILES, dev, inputCase, prod, withDeployment, withInputs, withRegion } from "./variants";
 
-const DEV_REGION = "environments/dev/us-east-1/region.ts";
-const DEV_PLATFORM = "environments/dev/us-east-1/platform.ts";
-const PROD_PLATFORM = "environments/prod/us-east-1/platform.ts";
-const PROD_EU = "environments/prod/eu-west-1/region.ts";
-const DEV_AEROLOGUE = "environments/dev/us-east-1/aerologue.ts";
-
-const dev = () => env("dev");
-const prod = () => env("prod");
 const devCidr = (cidr: string) => withRegion(dev(), "us-east-1", (r) => ({ cidrs: { ...r.cidrs, platform: cidr } }));
+/** A malformed platform CIDR in dev's region.ts: the issue names the field and the CIDR. */
+const devCidrCase = (name: string, cidr: string, allowed: string): BadConfigCase => ({
+  name,
+  variant: () => devCidr(cidr),
+  expect: { level: FILES.dev.region, path: "cidrs.platform", value: JSON.stringify(cidr), allowed },
+});
 const euCidr = (cidr: string) => withRegion(prod(), "eu-west-1", (r) => ({ cidrs: { ...r.cidrs, platform: cidr } }));
 
 /** CIDRs, subnets, peering, availability zones. */
 export const NETWORK_CASES: readonly BadConfigCase[] = [
   // Malformed CIDRs (region.ts)
-  {
-    name: "VPC CIDR with a prefix over 32",
-    variant: () => devCidr("10.10.0.0/33"),
-    expect: { level: DEV_REGION, path: "cidrs.platform", value: '"10.10.0.0/33"', allowed: "prefix length must be 0-32" },
-  },
-  {
-    name: "VPC CIDR with host bits set",
-    variant: () => devCidr("10.10.1.0/16"),
-    expect: { level: DEV_REGION, path: "cidrs.platform", value: '"10.10.1.0/16"', allowed: "host bits are set: the network address is 10.10.0.0/16" },
-  },
-  {
-    name: "VPC CIDR that is not a CIDR",
-    variant: () => devCidr("10.10.0/16"),
-    expect: { level: DEV_REGION, path: "cidrs.platform", value: '"10.10.0/16"', allowed: "must be an IPv4 CIDR block like 10.0.0.0/16" },
-  },
-  {
-    name: "VPC CIDR with an octet over 255",
-    variant: () => devCidr("10.300.0.0/16"),
-    expect: { level: DEV_REGION, path: "cidrs.platform", value: '"10.300.0.0/16"', allowed: "octets must be 0-255" },
-  },
-  {
-    name: "VPC CIDR larger than AWS allows (/8)",
-    variant: () => devCidr("10.0.0.0/8"),
-    expect: { level: DEV_REGION, path: "cidrs.platform", value: '"10.0.0.0/8"', allowed: "a VPC CIDR must be between /16 and /28" },
-  },
+  devCidrCase("VPC CIDR with a prefix over 32", "10.10.0.0/33", "prefix length must be 0-32"),
+  devCidrCase("VPC CIDR with host bits set", "10.10.1.0/16", "host bits are set: the network address is 10.10.0.0/16"),
+  devCidrCase("VPC CIDR that is not a CIDR", "10.10.0/16", "must be an IPv4 CIDR block like 10.0.0.0/16"),
+  devCidrCase("VPC CIDR with an octet over 255", "10.300.0.0/16", "octets must be 0-255"),
+  devCidrCase("VPC CIDR larger than AWS allows (/8)", "10.0.0.0/8", "a VPC CIDR must be between /16 and /28"),
   // Overlapping peered VPCs (cross-deployment check of network/vpc-peering)
   {
     name: "peered VPCs with the same CIDR",
     variant: () => euCidr("10.40.0.0/16"),
     expect: {
-      level: PROD_PLATFORM,
+      level: FILES.prod.platform,
       path: "us-east-1/network/vpc-peering.dependencies.peer",
       value: '["10.40.0.0/16","10.40.0.0/16"]',
       allowed: "peered VPC CIDRs must not overlap: us-east-1/network/vpc has 10.40.0.0/16 and eu-west-1/network/vpc has 10.40.0.0/16",
@@ -55,7 +33,7 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     name: "peered VPCs where the DR block lies inside the primary's",
     variant: () => euCidr("10.40.128.0/17"),
     expect: {
-      level: PROD_PLATFORM,
+      level: FILES.prod.platform,
       path: "us-east-1/network/vpc-peering.dependencies.peer",
       value: '["10.40.0.0/16","10.40.128.0/17"]',
       allowed: "must not overlap",
@@ -65,23 +43,22 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     name: "a VPC peered with itself",
     variant: () => withDeployment(prod(), "us-east-1", "network/vpc-peering", () => ({ dependencies: { peer: platformModules.vpc } })),
     expect: {
-      level: PROD_PLATFORM,
+      level: FILES.prod.platform,
       path: "us-east-1/network/vpc-peering.dependencies.peer",
       value: '"us-east-1/network/vpc"',
       allowed: "a VPC cannot peer with itself",
     },
   },
   // Subnets outside their VPC, offsets past the VPC, overlapping subnets
-  {
-    name: "platform subnet offset past the VPC",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 256] } }),
-    expect: {
-      level: DEV_PLATFORM,
-      path: "us-east-1/network/vpc.inputs.subnetOffsets.public.2",
-      value: "256",
-      allowed: "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255",
-    },
-  },
+  inputCase(
+    "platform subnet offset past the VPC",
+    dev,
+    "network/vpc",
+    { subnetOffsets: { public: [1, 2, 256] } },
+    FILES.dev.platform,
+    "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255",
+    { at: "subnetOffsets.public.2" },
+  ),
   {
     name: "subnets smaller than /28 (a /24 VPC split by 8 bits)",
     variant: () => devCidr("10.10.0.0/24"),
@@ -93,62 +70,61 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
       allowed: "a /24 VPC split by 8 bits gives /32 subnets; subnets may be no smaller than /28",
     },
   },
-  {
-    name: "two platform subnets on the same offset",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 3], private: [1, 12, 13], database: [21, 22, 23] } }),
-    expect: {
-      level: DEV_PLATFORM,
-      path: "us-east-1/network/vpc.inputs.subnetOffsets.private.0",
-      value: "1",
-      allowed: "offset 1 is already used by another subnet",
-    },
-  },
-  {
-    name: "more platform subnets than availability zones",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { subnetOffsets: { public: [1, 2, 3, 4] } }),
-    expect: {
-      level: DEV_PLATFORM,
-      path: "us-east-1/network/vpc.inputs.subnetOffsets.public",
-      value: "[1,2,3,4]",
-      allowed: "4 public subnets need 4 availability zones; only 3 given",
-    },
-  },
-  {
-    name: "aerologue subnet offset past the VPC",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { subnetOffsets: { public: [1, 2], private: [10, 11], database: [20, 300] } }),
-    expect: {
-      level: DEV_AEROLOGUE,
-      path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.database.1",
-      value: "300",
-      allowed: "offset past the VPC: 10.0.0.0/16 split by 8 bits",
-    },
-  },
-  {
-    name: "aerologue subnets overlapping each other",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { subnetOffsets: { public: [1, 2], private: [2, 11], database: [20, 21] } }),
-    expect: {
-      level: DEV_AEROLOGUE,
-      path: "us-east-1/aerologue-network/vpc.inputs.subnetOffsets.private.0",
-      value: "2",
-      allowed: "offset 2 is already used by another subnet",
-    },
-  },
-  {
-    name: "NAT per AZ without public subnets",
-    variant: () => withInputs(dev(), "us-east-1", "network/vpc", { nat: { mode: "perAz" }, subnetOffsets: { public: [] } }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.nat.mode", value: '"perAz"', allowed: 'NAT mode "perAz" needs public subnets' },
-  },
+  inputCase(
+    "two platform subnets on the same offset",
+    dev,
+    "network/vpc",
+    { subnetOffsets: { public: [1, 2, 3], private: [1, 12, 13], database: [21, 22, 23] } },
+    FILES.dev.platform,
+    "offset 1 is already used by another subnet",
+    { at: "subnetOffsets.private.0" },
+  ),
+  inputCase(
+    "more platform subnets than availability zones",
+    dev,
+    "network/vpc",
+    { subnetOffsets: { public: [1, 2, 3, 4] } },
+    FILES.dev.platform,
+    "4 public subnets need 4 availability zones; only 3 given",
+  ),
+  inputCase(
+    "aerologue subnet offset past the VPC",
+    dev,
+    "aerologue-network/vpc",
+    { subnetOffsets: { public: [1, 2], private: [10, 11], database: [20, 300] } },
+    FILES.dev.aerologue,
+    "offset past the VPC: 10.0.0.0/16 split by 8 bits",
+    { at: "subnetOffsets.database.1" },
+  ),
+  inputCase(
+    "aerologue subnets overlapping each other",
+    dev,
+    "aerologue-network/vpc",
+    { subnetOffsets: { public: [1, 2], private: [2, 11], database: [20, 21] } },
+    FILES.dev.aerologue,
+    "offset 2 is already used by another subnet",
+    { at: "subnetOffsets.private.0" },
+  ),
+  inputCase(
+    "NAT per AZ without public subnets",
+    dev,
+    "network/vpc",
+    { nat: { mode: "perAz" }, subnetOffsets: { public: [] } },
+    FILES.dev.platform,
+    'NAT mode "perAz" needs public subnets',
+    { at: "nat.mode" },
+  ),
   // Availability zones
   {
     name: "an AZ of another region",
     variant: () => withRegion(dev(), "us-east-1", { azs: ["us-east-1a", "us-east-1b", "eu-west-1a"] }),
-    expect: { level: DEV_REGION, path: "azs[2]", value: '"eu-west-1a"', allowed: "must be an availability zone of us-east-1" },
+    expect: { level: FILES.dev.region, path: "azs[2]", value: '"eu-west-1a"', allowed: "must be an availability zone of us-east-1" },
   },
   {
     name: "an AZ that does not exist (typo)",
     variant: () => withRegion(dev(), "us-east-1", { azs: ["us-east-1a", "us-east-1b", "us-east-1z"] }),
     expect: {
-      level: DEV_REGION,
+      level: FILES.dev.region,
       path: "azs[2]",
       value: '"us-east-1z"',
       allowed: "us-east-1a | us-east-1b | us-east-1c | us-east-1d | us-east-1e | us-east-1f",
@@ -158,7 +134,7 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     name: "more AZs than the region has",
     variant: () => withRegion(prod(), "eu-west-1", { azs: ["eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d"] }),
     expect: {
-      level: PROD_EU,
+      level: FILES.prod.in("eu-west-1", "region.ts"),
       path: "azs",
       value: '["eu-west-1a","eu-west-1b","eu-west-1c","eu-west-1d"]',
       allowed: "eu-west-1 has 3 availability zones; got 4",
@@ -167,36 +143,39 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
   {
     name: "the same AZ twice",
     variant: () => withRegion(dev(), "us-east-1", { azs: ["us-east-1a", "us-east-1a", "us-east-1b"] }),
-    expect: { level: DEV_REGION, path: "azs", value: '["us-east-1a","us-east-1a","us-east-1b"]', allowed: "availability zones must be distinct" },
+    expect: { level: FILES.dev.region, path: "azs", value: '["us-east-1a","us-east-1a","us-east-1b"]', allowed: "availability zones must be distinct" },
   },
   {
     name: "a region without AZs",
     variant: () => withRegion(dev(), "us-east-1", { azs: [] }),
-    expect: { level: DEV_REGION, path: "azs", value: "[]", allowed: "must list at least one availability zone" },
+    expect: { level: FILES.dev.region, path: "azs", value: "[]", allowed: "must list at least one availability zone" },
   },
   {
     name: "a VPC deployment overriding azs with another region's zone",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { azs: ["us-east-1a", "us-west-2a", "us-east-1c"] }),
-    expect: { level: DEV_PLATFORM, path: "us-east-1/network/vpc.inputs.azs[1]", value: '"us-west-2a"', allowed: "must be an availability zone of us-east-1" },
+    expect: {
+      level: FILES.dev.platform,
+      path: "us-east-1/network/vpc.inputs.azs[1]",
+      value: '"us-west-2a"',
+      allowed: "must be an availability zone of us-east-1",
+    },
   },
   {
     name: "a VPC deployment using a zone the region does not list",
     variant: () => withInputs(dev(), "us-east-1", "network/vpc", { azs: ["us-east-1a", "us-east-1b", "us-east-1d"] }),
     expect: {
-      level: DEV_PLATFORM,
+      level: FILES.dev.platform,
       path: "us-east-1/network/vpc.inputs.azs[2]",
       value: '"us-east-1d"',
       allowed: "must be one of the region's azs (region.ts): us-east-1a | us-east-1b | us-east-1c",
     },
   },
-  {
-    name: "aerologue VPC over three AZs (ARC-003: two)",
-    variant: () => withInputs(dev(), "us-east-1", "aerologue-network/vpc", { azs: ["us-east-1a", "us-east-1b", "us-east-1c"] }),
-    expect: {
-      level: DEV_AEROLOGUE,
-      path: "us-east-1/aerologue-network/vpc.inputs.azs",
-      value: '["us-east-1a","us-east-1b","us-east-1c"]',
-      allowed: "exactly two availability zones",
-    },
-  },
+  inputCase(
+    "aerologue VPC over three AZs (ARC-003: two)",
+    dev,
+    "aerologue-network/vpc",
+    { azs: ["us-east-1a", "us-east-1b", "us-east-1c"] },
+    FILES.dev.aerologue,
+    "exactly two availability zones",
+  ),
 ];

@@ -19,6 +19,31 @@ import { ENVS } from "../envs";
  */
 
 export const env = (name: string): EnvConfig => ENVS.find((e) => e.name === name)!;
+/** The committed envs, as the cases start from them. */
+export const dev = () => env("dev");
+export const staging = () => env("staging");
+export const uat = () => env("uat");
+export const prod = () => env("prod");
+
+/** The files of one env that a ConfigError names as the `level` of an issue (its us-east-1 region unless said otherwise). */
+function filesOf(name: string) {
+  const region = (r: string) => `environments/${name}/${r}`;
+  return {
+    env: `environments/${name}/env.ts`,
+    region: `${region("us-east-1")}/region.ts`,
+    account: `${region("us-east-1")}/account.ts`,
+    platform: `${region("us-east-1")}/platform.ts`,
+    timeline: `${region("us-east-1")}/timeline.ts`,
+    milequest: `${region("us-east-1")}/milequest.ts`,
+    atlas: `${region("us-east-1")}/atlas.ts`,
+    aerologue: `${region("us-east-1")}/aerologue.ts`,
+    /** Another region's file, e.g. `in("eu-west-1", "region.ts")`. */
+    in: (r: string, file: string) => `${region(r)}/${file}`,
+  };
+}
+
+/** `FILES.dev.platform` is environments/dev/us-east-1/platform.ts: every case names its level through this one table. */
+export const FILES = { dev: filesOf("dev"), staging: filesOf("staging"), uat: filesOf("uat"), prod: filesOf("prod") } as const;
 
 /** What the suite expects one issue of the ConfigError to say. `allowed` is a substring. */
 export interface ExpectedIssue {
@@ -76,6 +101,39 @@ export function withDeployment(base: EnvConfig, region: string, id: string, patc
 export function withInputs(base: EnvConfig, region: string, id: string, inputs: Record<string, unknown>): EnvConfig {
   return withDeployment(base, region, id, (d) => ({ inputs: { ...(d.inputs as object), ...inputs } }));
 }
+
+/**
+ * The common case: one input of one deployment set to a bad value. The issue's path and value follow from
+ * that input (`<region>/<id>.inputs.<field...>` down a chain of single-key objects, the leaf as JSON), so
+ * a row says only the mutation, the file it is reported against and what is allowed. `at` names the
+ * reported field where the inputs set several (`{ minAcu: 8, maxAcu: 4 }` reported at `minAcu`).
+ */
+export function inputCase(
+  name: string,
+  base: () => EnvConfig,
+  id: string,
+  inputs: Record<string, unknown>,
+  level: string,
+  allowed: string,
+  options: { readonly region?: string; readonly at?: string } = {},
+): BadConfigCase {
+  const region = options.region ?? "us-east-1";
+  const prefix = `${region}/${id}.inputs`;
+  const { path, value } = options.at ? { path: `${prefix}.${options.at}`, value: jsonOf(valueAt(inputs, options.at)) } : leafOf(inputs, prefix);
+  return { name, variant: () => withInputs(base(), region, id, inputs), expect: { level, path, value, allowed } };
+}
+
+/** The path and JSON value of the one leaf of `{ a: { b: 5 } }` (a.b, "5"): arrays and objects of several keys are leaves. */
+function leafOf(value: unknown, path: string): { path: string; value: string } {
+  const isPlain = typeof value === "object" && value !== null && !Array.isArray(value);
+  const keys = isPlain ? Object.keys(value) : [];
+  if (keys.length === 1) return leafOf((value as Record<string, unknown>)[keys[0]!], `${path}.${keys[0]}`);
+  return { path, value: jsonOf(value) };
+}
+
+/** What a ConfigError prints for a value: its JSON, or `undefined` for a missing one. */
+const jsonOf = (value: unknown) => (value === undefined ? "undefined" : JSON.stringify(value));
+const valueAt = (value: unknown, dotted: string) => dotted.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 
 /** Append deployments to a region. */
 export function addDeployments(base: EnvConfig, region: string, ...extra: DeploymentConfig[]): EnvConfig {

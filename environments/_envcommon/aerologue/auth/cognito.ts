@@ -1,15 +1,11 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, cognitoInputs } from "@infra/aerologue-inputs";
+import { cognitoInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
 import { functions } from "../compute/functions";
 import { secrets } from "../security/secrets";
+import { aerologueModule } from "../workload";
 
 /** ARC-007 Cognito: aerologue-users and the aerologue-app client. */
-export const cognito = defineModule<typeof cognitoInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-auth",
-  module: "cognito",
-  builder: "aerologue/cognito",
+export const cognito = aerologueModule("auth/cognito", {
   schema: cognitoInputs,
   dependencies: {
     secrets,

@@ -1,10 +1,10 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, apiInputs } from "@infra/aerologue-inputs";
+import { apiInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix } from "../names";
 import { cognito } from "../auth/cognito";
 import { functions } from "./functions";
 import { dns } from "../edge/dns";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 const REST_PREFIXES = ["flights", "airports", "crossings", "greetings", "games", "users", "vlogs", "wallet", "leaderboards"];
 /** ARC-006 CORS methods; every one but OPTIONS is a route (see `routes`). */
@@ -12,11 +12,7 @@ const CORS_METHODS = ["GET", "POST", "PUT", "DELETE", "OPTIONS"];
 const ROUTE_METHODS = CORS_METHODS.filter((m) => m !== "OPTIONS");
 
 /** ARC-006: HTTP API (ten routes), WebSocket API, one stage named after the env. */
-export const api = defineModule<typeof apiInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-compute",
-  module: "api",
-  builder: "aerologue/api",
+export const api = aerologueModule("compute/api", {
   schema: apiInputs,
   dependencies: {
     kms: { module: kms, region: PRIMARY },

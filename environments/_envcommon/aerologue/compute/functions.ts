@@ -1,5 +1,5 @@
-import { defineModule, sumReservedConcurrency } from "@infra/config";
-import { type AerologueConfig, type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
+import { sumReservedConcurrency } from "@infra/config";
+import { type FunctionSpec, functionsInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET, PRIMARY, prefix } from "../names";
 import { aurora } from "../data/aurora";
 import { cache } from "../data/cache";
@@ -9,13 +9,14 @@ import { timestream } from "../data/timestream";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 import { secrets } from "../security/secrets";
+import { aerologueModule } from "../workload";
 
 /**
  * ARC-004 says Node.js 20; nodejs20.x reached AWS end of support on 2026-04-30 (no new functions,
  * no updates), so the functions run the current LTS runtime, nodejs24.x (supported until 2028-04-30;
- * nodejs22.x would end 2027-04-30).
+ * nodejs22.x would end 2027-04-30). Every function's bundle exports `handler` from index.js.
  */
-const NODE = "nodejs24.x";
+const NODE = { runtime: "nodejs24.x", handler: "index.handler" } as const;
 const BASE_LAYERS = ["common-utils", "aws-sdk-optimized"];
 const none = { tables: [], buckets: [], timestream: "none" as const, aurora: false, cache: false, secrets: [], sendToBroadcastQueue: false };
 
@@ -23,8 +24,7 @@ const none = { tables: [], buckets: [], timestream: "none" as const, aurora: fal
 export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   "api-rest-handler": {
     purpose: "REST API endpoints",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { type: "http-api" },
@@ -56,8 +56,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "api-ws-connect": {
     purpose: "WebSocket connect",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 256,
     timeoutSeconds: 10,
     trigger: { type: "websocket", route: "$connect" },
@@ -66,8 +65,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "api-ws-disconnect": {
     purpose: "WebSocket disconnect",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 256,
     timeoutSeconds: 10,
     trigger: { type: "websocket", route: "$disconnect" },
@@ -76,8 +74,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "api-ws-message": {
     purpose: "WebSocket messages",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { type: "websocket", route: "$default" },
@@ -86,8 +83,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "etl-flight-data": {
     purpose: "Fetch flight positions",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 1024,
     timeoutSeconds: 60,
     trigger: { type: "schedule", everySeconds: 10 },
@@ -97,8 +93,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "etl-airport-data": {
     purpose: "Fetch airport data",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 512,
     timeoutSeconds: 60,
     trigger: { type: "schedule", everySeconds: 3600 },
@@ -113,8 +108,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "crossing-detector": {
     purpose: "Detect flight crossings",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 1024,
     timeoutSeconds: 30,
     trigger: { type: "schedule", everySeconds: 10 },
@@ -130,8 +124,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "ws-broadcast": {
     purpose: "Broadcast to WebSocket clients",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { type: "sqs" },
@@ -141,8 +134,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "auth-triggers": {
     purpose: "Auth event handlers",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 256,
     timeoutSeconds: 10,
     trigger: { type: "cognito" },
@@ -151,8 +143,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
   },
   "scheduled-cleanup": {
     purpose: "TTL cleanup, maintenance",
-    runtime: NODE,
-    handler: "index.handler",
+    ...NODE,
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { type: "schedule", everySeconds: 86400 },
@@ -162,11 +153,7 @@ export const AEROLOGUE_FUNCTIONS: Record<string, FunctionSpec> = {
 };
 
 /** ARC-004 Lambda + ARC-015 environment + ARC-010 logs/X-Ray. */
-export const functions = defineModule<typeof functionsInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-compute",
-  module: "functions",
-  builder: "aerologue/functions",
+export const functions = aerologueModule("compute/functions", {
   schema: functionsInputs,
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),
@@ -185,9 +172,9 @@ export const functions = defineModule<typeof functionsInputs, AerologueConfig>({
     architecture: "arm64" as const,
     functions: AEROLOGUE_FUNCTIONS,
     layers: {
-      "common-utils": { contents: "Shared utilities, logging, error handling (~5 MB)", compatibleRuntimes: [NODE] },
-      "aws-sdk-optimized": { contents: "Trimmed AWS SDK (~10 MB)", compatibleRuntimes: [NODE] },
-      "geo-utils": { contents: "GeoHash, distance calculations (~2 MB)", compatibleRuntimes: [NODE] },
+      "common-utils": { contents: "Shared utilities, logging, error handling (~5 MB)", compatibleRuntimes: [NODE.runtime] },
+      "aws-sdk-optimized": { contents: "Trimmed AWS SDK (~10 MB)", compatibleRuntimes: [NODE.runtime] },
+      "geo-utils": { contents: "GeoHash, distance calculations (~2 MB)", compatibleRuntimes: [NODE.runtime] },
     },
     artifacts: {
       bucket: ctx.workload.artifacts.bucket,

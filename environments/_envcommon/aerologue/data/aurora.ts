@@ -1,21 +1,13 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, auroraInputs } from "@infra/aerologue-inputs";
+import { auroraInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix, regional } from "../names";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 import { secrets } from "../security/secrets";
-
-const common = {
-  workload: "aerologue",
-  category: "aerologue-data",
-  module: "aurora",
-  builder: "aerologue/aurora",
-  schema: auroraInputs,
-} as const;
+import { aerologueModule } from "../workload";
 
 /** ARC-005 Aurora PostgreSQL 15 Serverless v2, 0.5-16 ACU, writer + reader, 7-day backups, 90-day credential rotation. */
-export const aurora = defineModule<typeof auroraInputs, AerologueConfig>({
-  ...common,
+export const aurora = aerologueModule("data/aurora", {
+  schema: auroraInputs,
   dependencies: {
     kms,
     secrets,
@@ -51,8 +43,8 @@ export const aurora = defineModule<typeof auroraInputs, AerologueConfig>({
 });
 
 /** ARC-012: the Aurora global database's secondary cluster in a global region (replicates the primary). */
-export const auroraSecondary = defineModule<typeof auroraInputs, AerologueConfig>({
-  ...common,
+export const auroraSecondary = aerologueModule("data/aurora", {
+  schema: auroraInputs,
   dependencies: {
     kms: { module: kms, region: PRIMARY },
     secrets: { module: secrets, region: PRIMARY },

@@ -1,15 +1,11 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, cacheInputs } from "@infra/aerologue-inputs";
+import { cacheInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, prefix, regional } from "../names";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 /** ARC-005 ElastiCache Redis: cache.t4g.micro, 1 node (MVP); prod overrides to 2 nodes with failover. */
-export const cache = defineModule<typeof cacheInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-data",
-  module: "cache",
-  builder: "aerologue/cache",
+export const cache = aerologueModule("data/cache", {
   schema: cacheInputs,
   dependencies: {
     kms: { module: kms, region: PRIMARY },

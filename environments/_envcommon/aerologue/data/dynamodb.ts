@@ -1,7 +1,7 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, type TableSpec, dynamodbInputs } from "@infra/aerologue-inputs";
+import { type TableSpec, dynamodbInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 const S = (name: string) => ({ name, type: "S" as const });
 const gsi = (name: string) => ({ name, partitionKey: S(name) });
@@ -46,11 +46,7 @@ export const AEROLOGUE_TABLES: Record<string, TableSpec> = {
 };
 
 /** ARC-005 DynamoDB + ARC-015 `config` table; ARC-012 replicas in the global regions. */
-export const dynamodb = defineModule<typeof dynamodbInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-data",
-  module: "dynamodb",
-  builder: "aerologue/dynamodb",
+export const dynamodb = aerologueModule("data/dynamodb", {
   schema: dynamodbInputs,
   dependencies: { kms },
   defaults: (ctx) => ({

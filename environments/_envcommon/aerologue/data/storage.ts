@@ -1,14 +1,10 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, storageInputs } from "@infra/aerologue-inputs";
+import { storageInputs } from "@infra/aerologue-inputs";
 import { regional } from "../names";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 /** ARC-005 S3 (user content, data archive, logs; static assets live with the CDN) and ARC-013 versioning. */
-export const storage = defineModule<typeof storageInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-data",
-  module: "storage",
-  builder: "aerologue/storage",
+export const storage = aerologueModule("data/storage", {
   schema: storageInputs,
   dependencies: { kms },
   defaults: (ctx) => ({

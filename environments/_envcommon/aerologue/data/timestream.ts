@@ -1,7 +1,7 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, timestreamInputs } from "@infra/aerologue-inputs";
+import { timestreamInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 /**
  * ARC-005 time series: flight positions kept 7 days (magnetic) with the last hour hot (memory). A
@@ -9,11 +9,7 @@ import { kms } from "../security/kms";
  * docs/adr/0012-time-series-store.md); an existing LiveAnalytics customer sets
  * `store: { kind: "timestream-liveanalytics", existingCustomer: true }`.
  */
-export const timestream = defineModule<typeof timestreamInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-data",
-  module: "timestream",
-  builder: "aerologue/timestream",
+export const timestream = aerologueModule("data/timestream", {
   schema: timestreamInputs,
   dependencies: { kms },
   defaults: (ctx) => ({

@@ -1,20 +1,16 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, cdnInputs } from "@infra/aerologue-inputs";
+import { cdnInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET, prefix } from "../names";
 import { api } from "../compute/api";
 import { storage } from "../data/storage";
 import { dns } from "./dns";
 import { kms } from "../security/kms";
 import { secrets } from "../security/secrets";
+import { aerologueModule } from "../workload";
 
 const DAY = 86400;
 
 /** ARC-008 CloudFront (PriceClass_100 for the MVP; prod overrides to PriceClass_All) + ARC-009 WAF. */
-export const cdn = defineModule<typeof cdnInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-edge",
-  module: "cdn",
-  builder: "aerologue/cdn",
+export const cdn = aerologueModule("edge/cdn", {
   schema: cdnInputs,
   dependencies: {
     kms,

@@ -1,14 +1,10 @@
-import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
-import { aerologue } from "../workload";
-import { type AerologueConfig, dnsInputs } from "@infra/aerologue-inputs";
+import { envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { aerologue, aerologueModule } from "../workload";
+import { dnsInputs } from "@infra/aerologue-inputs";
 import { kms } from "../security/kms";
 
 /** The env's public hosted zone (ARC-008/ARC-011: one hosted zone). */
-export const dns = defineModule<typeof dnsInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-edge",
-  module: "dns",
-  builder: "aerologue/dns",
+export const dns = aerologueModule("edge/dns", {
   schema: dnsInputs,
   dependencies: { kms },
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),

@@ -1,17 +1,13 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, vpcInputs } from "@infra/aerologue-inputs";
+import { vpcInputs } from "@infra/aerologue-inputs";
 import { PRIMARY, regional } from "../names";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 /**
  * ARC-003: the workload's own VPC over two AZs: public 10.0.1-2, private 10.0.10-11, isolated
  * 10.0.20-21 (/24 each), one NAT in AZ A, the standby NAT in B as an option; sg-alb, sg-lambda, sg-admin.
  */
-export const vpc = defineModule<typeof vpcInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-network",
-  module: "vpc",
-  builder: "aerologue/vpc",
+export const vpc = aerologueModule("network/vpc", {
   schema: vpcInputs,
   dependencies: { kms: { module: kms, region: PRIMARY } },
   defaults: (ctx) => ({

@@ -1,18 +1,14 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, monitoringInputs } from "@infra/aerologue-inputs";
+import { monitoringInputs } from "@infra/aerologue-inputs";
 import { prefix } from "../names";
 import { api } from "../compute/api";
 import { functions } from "../compute/functions";
 import { aurora } from "../data/aurora";
 import { dynamodb } from "../data/dynamodb";
 import { kms } from "../security/kms";
+import { aerologueModule } from "../workload";
 
 /** ARC-010 alarms to SNS → email. */
-export const monitoring = defineModule<typeof monitoringInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-ops",
-  module: "monitoring",
-  builder: "aerologue/monitoring",
+export const monitoring = aerologueModule("ops/monitoring", {
   schema: monitoringInputs,
   dependencies: {
     kms,

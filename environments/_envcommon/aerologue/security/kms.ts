@@ -1,13 +1,9 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, kmsInputs } from "@infra/aerologue-inputs";
+import { kmsInputs } from "@infra/aerologue-inputs";
 import { regional } from "../names";
+import { aerologueModule } from "../workload";
 
 /** Customer-managed keys (data, compute, logs, alerts) in the primary region and every ARC-012 region. */
-export const kms = defineModule<typeof kmsInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-security",
-  module: "kms",
-  builder: "aerologue/kms",
+export const kms = aerologueModule("security/kms", {
   schema: kmsInputs,
   defaults: (ctx) => ({
     prefix: regional(ctx),

@@ -1,14 +1,10 @@
-import { defineModule } from "@infra/config";
-import { type AerologueConfig, secretsInputs } from "@infra/aerologue-inputs";
+import { secretsInputs } from "@infra/aerologue-inputs";
 import { ORIGIN_VERIFY_SECRET } from "../names";
 import { kms } from "./kms";
+import { aerologueModule } from "../workload";
 
 /** ARC-009 Secrets Manager: the six secrets (values put by operators), replicated to ARC-012 regions. */
-export const secrets = defineModule<typeof secretsInputs, AerologueConfig>({
-  workload: "aerologue",
-  category: "aerologue-security",
-  module: "secrets",
-  builder: "aerologue/secrets",
+export const secrets = aerologueModule("security/secrets", {
   schema: secretsInputs,
   dependencies: { kms },
   defaults: (ctx) => ({

@@ -1,17 +1,14 @@
-import { defineModule, sumReservedConcurrency } from "@infra/config";
+import { sumReservedConcurrency } from "@infra/config";
 import { restApiInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, RELEASE_ALIAS, functionGroupDefaults } from "../common";
+import { type Ctx, RELEASE_ALIAS, functionGroupDefaults, milequestModule } from "../common";
 import { dns } from "../edge/dns";
 
 const api = (memoryMb: number, timeoutSeconds = 10) => ({ memoryMb, timeoutSeconds, reservedConcurrency: 10 });
 
 /** Seed 003 "REST API api.mile-quest.com" + "Lambda Authorizer JWT Validation" + the domain functions. Sizes are staging's; prod overrides concurrency. */
-export const restApi = defineModule({
-  workload: "milequest",
-  category: "milequest-api",
-  module: "rest",
-  builder: "milequest/rest-api",
+export const restApi = milequestModule("api/rest", {
+  builder: "rest-api",
   schema: restApiInputs,
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),

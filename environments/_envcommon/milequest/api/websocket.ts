@@ -1,16 +1,12 @@
-import { defineModule, sumReservedConcurrency } from "@infra/config";
+import { sumReservedConcurrency } from "@infra/config";
 import { websocketInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, RELEASE_ALIAS, functionGroupDefaults, regionalName } from "../common";
+import { type Ctx, RELEASE_ALIAS, functionGroupDefaults, regionalName, milequestModule } from "../common";
 import { restApi } from "./rest";
 import { dns } from "../edge/dns";
 
 /** Seed 003 "WebSocket API ws.mile-quest.com" → aggregateProgress, and the real-time path. */
-export const websocket = defineModule({
-  workload: "milequest",
-  category: "milequest-api",
-  module: "websocket",
-  builder: "milequest/websocket",
+export const websocket = milequestModule("api/websocket", {
   schema: websocketInputs,
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),

@@ -1,14 +1,10 @@
-import { defineModule, sumReservedConcurrency } from "@infra/config";
+import { sumReservedConcurrency } from "@infra/config";
 import { jobsInputs } from "@infra/milequest-inputs";
 import { APP_DEPENDENCIES } from "../app-dependencies";
-import { type Ctx, functionGroupDefaults } from "../common";
+import { type Ctx, functionGroupDefaults, milequestModule } from "../common";
 
 /** Seed 003 "Background Job Lambdas" fed by SQS, SNS and EventBridge. A standby region keeps its triggers off. */
-export const jobs = defineModule({
-  workload: "milequest",
-  category: "milequest-compute",
-  module: "jobs",
-  builder: "milequest/jobs",
+export const jobs = milequestModule("compute/jobs", {
   schema: jobsInputs,
   // Counted against the account and region budget (region.ts reservedConcurrency, quotas).
   reservedConcurrency: (inputs) => sumReservedConcurrency(inputs.functions),

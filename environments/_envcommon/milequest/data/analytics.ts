@@ -1,15 +1,10 @@
-import { defineModule } from "@infra/config";
 import { analyticsInputs } from "@infra/milequest-inputs";
-import { type Ctx, bucketPrefix } from "../common";
+import { type Ctx, bucketPrefix, milequestModule } from "../common";
 import { s3 } from "./s3";
 import { kms } from "../security/kms";
 
 /** Seed 003 "Athena" over the data lake (events table) and over the account's CUR 2.0 export (cost section "CUR → Athena"). */
-export const analytics = defineModule({
-  workload: "milequest",
-  category: "milequest-data",
-  module: "analytics",
-  builder: "milequest/analytics",
+export const analytics = milequestModule("data/analytics", {
   schema: analyticsInputs,
   dependencies: { kms, s3 },
   defaults: (ctx: Ctx) => ({

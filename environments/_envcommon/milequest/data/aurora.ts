@@ -1,15 +1,10 @@
-import { defineModule } from "@infra/config";
 import { auroraInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 
 /** Seed 003 "Aurora Serverless v2 PostgreSQL + PostGIS": staging's row; prod overrides capacity and joins a global database. */
-export const aurora = defineModule({
-  workload: "milequest",
-  category: "milequest-data",
-  module: "aurora",
-  builder: "milequest/aurora",
+export const aurora = milequestModule("data/aurora", {
   schema: auroraInputs,
   dependencies: { vpc, kms },
   defaults: (ctx: Ctx) => ({

@@ -1,15 +1,10 @@
-import { defineModule } from "@infra/config";
 import { cacheInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 
 /** Seed 003 "ElastiCache Serverless Redis": usage limits cap the $/GB-hour and ECPU bill. */
-export const cache = defineModule({
-  workload: "milequest",
-  category: "milequest-data",
-  module: "cache",
-  builder: "milequest/cache",
+export const cache = milequestModule("data/cache", {
   schema: cacheInputs,
   dependencies: { vpc, kms },
   defaults: (ctx: Ctx) => ({

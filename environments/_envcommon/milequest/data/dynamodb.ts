@@ -1,14 +1,9 @@
-import { defineModule } from "@infra/config";
 import { dynamodbInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 import { kms } from "../security/kms";
 
 /** Seed 003 "DynamoDB Sessions & Real-time". Prod adds a us-west-2 replica (global tables) for the DR standby. */
-export const dynamodb = defineModule({
-  workload: "milequest",
-  category: "milequest-data",
-  module: "dynamodb",
-  builder: "milequest/dynamodb",
+export const dynamodb = milequestModule("data/dynamodb", {
   schema: dynamodbInputs,
   dependencies: { kms },
   defaults: (ctx: Ctx) => ({

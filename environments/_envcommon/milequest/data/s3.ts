@@ -1,14 +1,9 @@
-import { defineModule } from "@infra/config";
 import { s3Inputs } from "@infra/milequest-inputs";
-import { type Ctx, bucketPrefix } from "../common";
+import { type Ctx, bucketPrefix, milequestModule } from "../common";
 import { kms } from "../security/kms";
 
 /** Seed 003 "S3: User Data" and "S3 Data Lake" (+ their access logs). Prod primary replicates to us-west-2. */
-export const s3 = defineModule({
-  workload: "milequest",
-  category: "milequest-data",
-  module: "s3",
-  builder: "milequest/s3",
+export const s3 = milequestModule("data/s3", {
   schema: s3Inputs,
   dependencies: { kms },
   defaults: (ctx: Ctx) => ({

@@ -1,15 +1,10 @@
-import { defineModule } from "@infra/config";
 import { cdnInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 import { dns } from "./dns";
 import { waf } from "./waf";
 
 /** Seed 003 "CloudFront CDN" in front of the REST API (api.<domain>). */
-export const cdn = defineModule({
-  workload: "milequest",
-  category: "milequest-edge",
-  module: "cdn",
-  builder: "milequest/cdn",
+export const cdn = milequestModule("edge/cdn", {
   schema: cdnInputs,
   dependencies: { dns, waf },
   defaults: (ctx: Ctx) => ({

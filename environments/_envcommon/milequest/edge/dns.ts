@@ -1,15 +1,12 @@
-import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { milequest } from "../workload";
 import { zoneInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 import { kms } from "../security/kms";
 
 /** Seed 003 "Route 53 mile-quest.com": the env's zone (staging: staging.mile-quest.com, delegated from prod's). */
-export const dns = defineModule({
-  workload: "milequest",
-  category: "milequest-edge",
-  module: "dns",
-  builder: "milequest/zone",
+export const dns = milequestModule("edge/dns", {
+  builder: "zone",
   schema: zoneInputs,
   dependencies: { kms },
   check: (self, env) => zoneDelegationIssues(self, env, "domain"),

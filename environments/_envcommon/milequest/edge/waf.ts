@@ -1,14 +1,9 @@
-import { defineModule } from "@infra/config";
 import { wafInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 import { kms } from "../security/kms";
 
 /** Seed 003 "AWS WAF" rules: rate limiting, geo blocking, SQL injection, XSS (CLOUDFRONT scope, us-east-1). */
-export const waf = defineModule({
-  workload: "milequest",
-  category: "milequest-edge",
-  module: "waf",
-  builder: "milequest/waf",
+export const waf = milequestModule("edge/waf", {
   schema: wafInputs,
   dependencies: { kms },
   defaults: (ctx: Ctx) => ({

@@ -1,14 +1,9 @@
-import { defineModule } from "@infra/config";
 import { messagingInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 import { kms } from "../security/kms";
 
 /** Seed 003 "SQS Queues", "SNS Topics", "EventBridge". */
-export const messaging = defineModule({
-  workload: "milequest",
-  category: "milequest-integration",
-  module: "messaging",
-  builder: "milequest/messaging",
+export const messaging = milequestModule("integration/messaging", {
   schema: messagingInputs,
   dependencies: { kms },
   defaults: (ctx: Ctx) => ({

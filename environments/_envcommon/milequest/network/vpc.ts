@@ -1,14 +1,9 @@
-import { defineModule } from "@infra/config";
 import { vpcInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 import { kms } from "../security/kms";
 
 /** Seed 003 "VPC / Private Subnets": public (NAT), private (Lambda), database (Aurora, ElastiCache) over 3 AZs. */
-export const vpc = defineModule({
-  workload: "milequest",
-  category: "milequest-network",
-  module: "vpc",
-  builder: "milequest/vpc",
+export const vpc = milequestModule("network/vpc", {
   schema: vpcInputs,
   dependencies: { kms },
   defaults: (ctx: Ctx) => ({

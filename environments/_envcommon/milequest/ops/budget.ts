@@ -1,13 +1,8 @@
-import { defineModule } from "@infra/config";
 import { SEED_COST_BASELINE, budgetInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 
 /** Seed 003 "Cost Controls: AWS Budgets, Cost Alarms", with the seed's cost figures as the baseline. Amounts per env in the deployments. */
-export const budget = defineModule({
-  workload: "milequest",
-  category: "milequest-ops",
-  module: "budget",
-  builder: "milequest/budget",
+export const budget = milequestModule("ops/budget", {
   schema: budgetInputs,
   defaults: (ctx: Ctx) => ({
     name: `${ctx.env.name}-milequest`,

@@ -1,8 +1,7 @@
-import { defineModule } from "@infra/config";
 import { deployInputs } from "@infra/milequest-inputs";
 import { restApi } from "../api/rest";
 import { websocket } from "../api/websocket";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 import { kms } from "../security/kms";
 import { monitoring } from "./monitoring";
 
@@ -12,11 +11,7 @@ import { monitoring } from "./monitoring";
  * the functions' error alarms. Prod shifts 10 % for 5 minutes (the seed draws a canary but gives no
  * numbers); staging overrides to all at once (the seed's staging path has no canary).
  */
-export const deploy = defineModule({
-  workload: "milequest",
-  category: "milequest-ops",
-  module: "deploy",
-  builder: "milequest/deploy",
+export const deploy = milequestModule("ops/deploy", {
   schema: deployInputs,
   dependencies: {
     kms,

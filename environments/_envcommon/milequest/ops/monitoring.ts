@@ -1,6 +1,5 @@
-import { defineModule } from "@infra/config";
 import { monitoringInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName, stackRole } from "../common";
+import { type Ctx, regionalName, stackRole, milequestModule } from "../common";
 import { restApi } from "../api/rest";
 import { websocket } from "../api/websocket";
 import { jobs } from "../compute/jobs";
@@ -9,11 +8,7 @@ import { messaging } from "../integration/messaging";
 import { kms } from "../security/kms";
 
 /** Seed 003 "Monitoring Architecture": dashboard, alarms → SNS → email, X-Ray. */
-export const monitoring = defineModule({
-  workload: "milequest",
-  category: "milequest-ops",
-  module: "monitoring",
-  builder: "milequest/monitoring",
+export const monitoring = milequestModule("ops/monitoring", {
   schema: monitoringInputs,
   dependencies: {
     kms,

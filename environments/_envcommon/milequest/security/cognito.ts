@@ -1,15 +1,10 @@
-import { defineModule } from "@infra/config";
 import { cognitoInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 import { s3 } from "../data/s3";
 import { kms } from "./kms";
 
 /** Seed 003 "Cognito User Pools" (one per env, in the primary region). */
-export const cognito = defineModule({
-  workload: "milequest",
-  category: "milequest-security",
-  module: "cognito",
-  builder: "milequest/cognito",
+export const cognito = milequestModule("security/cognito", {
   schema: cognitoInputs,
   dependencies: { kms, s3 },
   defaults: (ctx: Ctx) => ({

@@ -1,13 +1,8 @@
-import { defineModule } from "@infra/config";
 import { kmsInputs } from "@infra/milequest-inputs";
-import { type Ctx, regionalName } from "../common";
+import { type Ctx, regionalName, milequestModule } from "../common";
 
 /** Seed 003 "KMS Keys": logs, s3, aurora, app, alerts keys per region. */
-export const kms = defineModule({
-  workload: "milequest",
-  category: "milequest-security",
-  module: "kms",
-  builder: "milequest/kms",
+export const kms = milequestModule("security/kms", {
   schema: kmsInputs,
   defaults: (ctx: Ctx) => ({
     name: regionalName(ctx),

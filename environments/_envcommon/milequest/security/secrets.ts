@@ -1,14 +1,9 @@
-import { defineModule } from "@infra/config";
 import { secretsInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 import { kms } from "./kms";
 
 /** Seed 003 "Secrets Manager": Fitbit, Google Fit, Mapbox credentials and the Amplify GitHub token. Values are set out of band. */
-export const secrets = defineModule({
-  workload: "milequest",
-  category: "milequest-security",
-  module: "secrets",
-  builder: "milequest/secrets",
+export const secrets = milequestModule("security/secrets", {
   schema: secretsInputs,
   dependencies: { kms },
   defaults: (ctx: Ctx) => ({

@@ -1,17 +1,12 @@
-import { defineModule } from "@infra/config";
 import { amplifyInputs } from "@infra/milequest-inputs";
-import type { Ctx } from "../common";
+import { type Ctx, milequestModule } from "../common";
 import { dns } from "../edge/dns";
 import { waf } from "../edge/waf";
 import { cognito } from "../security/cognito";
 import { secrets } from "../security/secrets";
 
 /** Seed 003 "Amplify Hosting Next.js SSR" and "Amplify Admin Dashboard", built from the env's branch. */
-export const amplify = defineModule({
-  workload: "milequest",
-  category: "milequest-web",
-  module: "amplify",
-  builder: "milequest/amplify",
+export const amplify = milequestModule("web/amplify", {
   schema: amplifyInputs,
   dependencies: {
     secrets,

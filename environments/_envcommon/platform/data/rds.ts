@@ -1,18 +1,15 @@
-import { type Dependency, type RegionName, defineModule, replicaSourceCredentialIssues } from "@infra/config";
+import { type Dependency, type RegionName, replicaSourceCredentialIssues } from "@infra/config";
 import { rdsInputs } from "@infra/platform-inputs";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 import { ecsCluster } from "../services/ecs-cluster";
+import { platformModule } from "../workload";
 
 /**
  * _envcommon/platform/data/rds.hcl: PostgreSQL per seed 004. The defaults are dev's row of the RDS table;
  * env deployments override instance class, storage and Multi-AZ.
  */
-export const rds = defineModule({
-  workload: "platform",
-  category: "data",
-  module: "rds",
-  builder: "platform/rds",
+export const rds = platformModule("data/rds", {
   schema: rdsInputs,
   // Seed 004 resource tags over the workload's (ADR 0070): automated backups (7-30 days per env).
   tags: { service: "database", backupRequired: true },

@@ -1,13 +1,10 @@
-import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
-import { type PlatformConfig, zoneInputs } from "@infra/platform-inputs";
+import { envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { zoneInputs } from "@infra/platform-inputs";
 import { kms } from "../security/kms";
+import { platformModule } from "../workload";
 
 /** The env's public hosted zone (Route 53 is global: deployed once, in the primary region). */
-export const zone = defineModule<typeof zoneInputs, PlatformConfig>({
-  workload: "platform",
-  category: "dns",
-  module: "zone",
-  builder: "platform/zone",
+export const zone = platformModule("dns/zone", {
   schema: zoneInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "dns" },

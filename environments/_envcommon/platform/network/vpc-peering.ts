@@ -1,13 +1,10 @@
-import { defineModule, peeredCidrIssues } from "@infra/config";
+import { peeredCidrIssues } from "@infra/config";
 import { peeringInputs } from "@infra/platform-inputs";
 import { vpc } from "./vpc";
+import { platformModule } from "../workload";
 
 /** Peering of the primary VPC with a DR region's VPC. Each deployment names its `peer` VPC. */
-export const vpcPeering = defineModule({
-  workload: "platform",
-  category: "network",
-  module: "vpc-peering",
-  builder: "platform/vpc-peering",
+export const vpcPeering = platformModule("network/vpc-peering", {
   schema: peeringInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "network" },

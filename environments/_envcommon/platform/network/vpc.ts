@@ -1,13 +1,10 @@
-import { azIssues, defineModule } from "@infra/config";
+import { azIssues } from "@infra/config";
 import { vpcInputs } from "@infra/platform-inputs";
 import { kms } from "../security/kms";
+import { platformModule } from "../workload";
 
 /** _envcommon/networking/vpc.hcl: the platform VPC, subnets by cidrsubnet() offsets +1..3, +11..13, +21..23. */
-export const vpc = defineModule({
-  workload: "platform",
-  category: "network",
-  module: "vpc",
-  builder: "platform/vpc",
+export const vpc = platformModule("network/vpc", {
   schema: vpcInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "network" },

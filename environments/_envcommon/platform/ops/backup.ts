@@ -1,17 +1,14 @@
-import { type Dependency, type RegionName, defineModule } from "@infra/config";
+import { type Dependency, type RegionName } from "@infra/config";
 import { type BackupInputs, backupInputs } from "@infra/platform-inputs";
 import { kms } from "../security/kms";
+import { platformModule } from "../workload";
 
 /**
  * Seed 004 "EBS Snapshots: Hourly (prod), Daily (uat), Weekly (dev/staging)": an AWS Backup plan per env and
  * region over the platform's EBS volumes tagged BackupRequired = "true" (the ECS hosts'). Defaults are dev's
  * row (weekly); uat and prod override the frequency, prod us-east-1 adds the copy to eu-west-1.
  */
-export const backup = defineModule({
-  workload: "platform",
-  category: "ops",
-  module: "backup",
-  builder: "platform/backup",
+export const backup = platformModule("ops/backup", {
   schema: backupInputs,
   // Seed 004 resource tags over the workload's (ADR 0070). The vault is not itself backed up.
   tags: { service: "backup" },

@@ -1,20 +1,16 @@
-import { defineModule } from "@infra/config";
-import { type PlatformConfig, logShippingInputs } from "@infra/platform-inputs";
+import { logShippingInputs } from "@infra/platform-inputs";
 import { kms } from "../security/kms";
 import { app } from "../services/app";
 import { ecsCluster } from "../services/ecs-cluster";
 import { ingress } from "../services/ingress";
+import { platformModule } from "../workload";
 
 /**
  * Seed 004 prod logging "CloudWatch + Splunk": the platform's log groups → Firehose → Splunk HEC, failed
  * events to S3. Only where an env deploys it (prod); the HEC URL is env config
  * (`workloads.platform.splunk.hecEndpoint`), the token a secret an operator puts (docs/fresh-account.md).
  */
-export const logShipping = defineModule<typeof logShippingInputs, PlatformConfig>({
-  workload: "platform",
-  category: "ops",
-  module: "log-shipping",
-  builder: "platform/log-shipping",
+export const logShipping = platformModule("ops/log-shipping", {
   schema: logShippingInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "monitoring" },

@@ -1,16 +1,12 @@
-import { defineModule } from "@infra/config";
-import { type PlatformConfig, monitoringInputs } from "@infra/platform-inputs";
+import { monitoringInputs } from "@infra/platform-inputs";
 import { rds } from "../data/rds";
 import { kms } from "../security/kms";
 import { app } from "../services/app";
 import { ecsCluster } from "../services/ecs-cluster";
+import { platformModule } from "../workload";
 
 /** Seed 004 observability: CPU > 80 %, free storage < 10 % (RDS and ECS hosts' disks), RDS failover, ECS task failures; a dashboard. */
-export const monitoring = defineModule<typeof monitoringInputs, PlatformConfig>({
-  workload: "platform",
-  category: "ops",
-  module: "monitoring",
-  builder: "platform/monitoring",
+export const monitoring = platformModule("ops/monitoring", {
   schema: monitoringInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "monitoring" },

@@ -1,5 +1,6 @@
-import { type CheckIssue, defineModule } from "@infra/config";
-import { type CiAccessInputs, type PlatformConfig, ciAccessInputs } from "@infra/platform-inputs";
+import { type CheckIssue } from "@infra/config";
+import { type CiAccessInputs, ciAccessInputs } from "@infra/platform-inputs";
+import { platformModule } from "../workload";
 
 /** Read actions Terraform's refresh needs that are not named Describe*, List* or Get*. */
 const EXTRA_READ_ACTIONS = ["apigateway:GET", "budgets:ViewBudget", "tag:GetResources", "xray:BatchGet*", "dynamodb:BatchGetItem"];
@@ -35,11 +36,7 @@ const DEFAULT_PLAN_SUBJECTS = ["pull_request", "ref:refs/heads/main"];
  * CI/CD (GitHub Actions)"). IAM is global: deploy it once per env, in the primary region. It is
  * applied with administrator credentials (like apps/bootstrap): the roles cannot change themselves.
  */
-export const ciAccess = defineModule<typeof ciAccessInputs, PlatformConfig>({
-  workload: "platform",
-  category: "security",
-  module: "ci-access",
-  builder: "platform/ci-access",
+export const ciAccess = platformModule("security/ci-access", {
   schema: ciAccessInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "ci" },

@@ -1,12 +1,8 @@
-import { defineModule } from "@infra/config";
 import { kmsInputs } from "@infra/platform-inputs";
+import { platformModule } from "../workload";
 
 /** Customer-managed keys per region: logs, data, alerts. Everything else in the platform encrypts with them. */
-export const kms = defineModule({
-  workload: "platform",
-  category: "security",
-  module: "kms",
-  builder: "platform/kms",
+export const kms = platformModule("security/kms", {
   schema: kmsInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "kms" },

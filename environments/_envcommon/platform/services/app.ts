@@ -1,20 +1,16 @@
-import { defineModule } from "@infra/config";
 import { appInputs } from "@infra/platform-inputs";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 import { ecsCluster } from "./ecs-cluster";
 import { ingress } from "./ingress";
+import { platformModule } from "../workload";
 
 /**
  * The platform's application service on the ECS cluster, behind the ingress ALB, scaled on CPU
  * (seed 004 "Scaling Architecture", ADR 0095). Defaults are dev's row (1-3); envs override the counts
  * together with the cluster's (environments/<env>/<region>/platform.ts).
  */
-export const app = defineModule({
-  workload: "platform",
-  category: "services",
-  module: "app",
-  builder: "platform/app",
+export const app = platformModule("services/app", {
   schema: appInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "app" },

@@ -1,16 +1,12 @@
-import { defineModule } from "@infra/config";
-import { type PlatformConfig, ingressInputs } from "@infra/platform-inputs";
+import { ingressInputs } from "@infra/platform-inputs";
 import { zone } from "../dns/zone";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
 import { ecsCluster } from "./ecs-cluster";
+import { platformModule } from "../workload";
 
 /** The region's ALB (seed 004 network security: 80/443 in the public subnets), certificate, WAF, access logs. */
-export const ingress = defineModule<typeof ingressInputs, PlatformConfig>({
-  workload: "platform",
-  category: "services",
-  module: "ingress",
-  builder: "platform/ingress",
+export const ingress = platformModule("services/ingress", {
   schema: ingressInputs,
   // Seed 004 resource tags over the workload's (ADR 0070).
   tags: { service: "ingress" },

@@ -1,5 +1,5 @@
-import { type CheckIssue, defineModule } from "@infra/config";
-import { type TimelineAppInputs, type TimelineConfig, type TimelineNetworkInputs, timelineAppInputs } from "@infra/timeline-inputs";
+import { type CheckIssue } from "@infra/config";
+import { type TimelineAppInputs, type TimelineNetworkInputs, timelineAppInputs } from "@infra/timeline-inputs";
 import { ecr } from "./ecr";
 import { elasticache } from "../data/elasticache";
 import { rds } from "../data/rds";
@@ -8,6 +8,7 @@ import { vpc as timelineNetworkVpc } from "../network/vpc";
 import { monitoring } from "../ops/monitoring";
 import { kms } from "../security/kms";
 import { s3 } from "../storage/s3";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 compute: the API on ECS Fargate behind an ALB, autoscaling on CPU/memory, images from ECR,
@@ -15,11 +16,7 @@ import { s3 } from "../storage/s3";
  * envs override them in `environments/<env>/<region>/timeline.ts`. The DR region runs it as a standby
  * with zero tasks (seed 002 "Secondary region for failover"); the failover script scales it up.
  */
-export const app = defineModule<typeof timelineAppInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-compute",
-  module: "app",
-  builder: "timeline/app",
+export const app = timelineModule("compute/app", {
   schema: timelineAppInputs,
   dependencies: {
     kms,

@@ -1,16 +1,12 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineEcrInputs } from "@infra/timeline-inputs";
+import { timelineEcrInputs } from "@infra/timeline-inputs";
 import { kms } from "../security/kms";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 "Container Registry: ECR for Docker images": the API repository of each region (the DR
  * region pulls from its own, so a primary-region outage does not stop it from starting tasks).
  */
-export const ecr = defineModule<typeof timelineEcrInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-compute",
-  module: "ecr",
-  builder: "timeline/ecr",
+export const ecr = timelineModule("compute/ecr", {
   schema: timelineEcrInputs,
   dependencies: { kms },
   defaults: ({ env, settings }) => ({

@@ -1,18 +1,15 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineCacheInputs } from "@infra/timeline-inputs";
+import { timelineCacheInputs } from "@infra/timeline-inputs";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 cache layer: ElastiCache Redis in cluster mode for pre-computed dimensional
  * relationships, sessions and query results. Defaults are the smallest cluster-mode group (one
  * shard, one replica: cluster mode needs automatic failover); prod adds shards and replicas.
  */
-export const elasticache = defineModule<typeof timelineCacheInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-data",
-  module: "elasticache",
-  builder: "timeline/cache",
+export const elasticache = timelineModule("data/elasticache", {
+  builder: "cache",
   schema: timelineCacheInputs,
   dependencies: {
     vpc,

@@ -1,18 +1,15 @@
-import { defineModule, replicaSourceCredentialIssues } from "@infra/config";
-import { type TimelineConfig, timelineRdsInputs } from "@infra/timeline-inputs";
+import { replicaSourceCredentialIssues } from "@infra/config";
+import { timelineRdsInputs } from "@infra/timeline-inputs";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 primary database: RDS PostgreSQL, automated backups with 30-day retention in every env
  * (the seed gives one number), TLS required in every env ("encryption in transit"). Envs set
  * instance class, storage, Multi-AZ and the read replica count.
  */
-export const rds = defineModule<typeof timelineRdsInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-data",
-  module: "rds",
-  builder: "timeline/rds",
+export const rds = timelineModule("data/rds", {
   schema: timelineRdsInputs,
   dependencies: {
     vpc,

@@ -1,14 +1,10 @@
-import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
-import { type TimelineConfig, timelineZoneInputs } from "@infra/timeline-inputs";
-import { timeline } from "../workload";
+import { envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { timelineZoneInputs } from "@infra/timeline-inputs";
+import { timeline, timelineModule } from "../workload";
 import { kms } from "../security/kms";
 
 /** The public zone of the timeline's API (`workloads.timeline.publicDomain`), in the primary region: Route 53 is global. */
-export const zone = defineModule<typeof timelineZoneInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-dns",
-  module: "zone",
-  builder: "timeline/zone",
+export const zone = timelineModule("dns/zone", {
   schema: timelineZoneInputs,
   dependencies: { kms },
   defaults: ({ env, settings, workload }) => ({

@@ -1,18 +1,14 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineCdnInputs } from "@infra/timeline-inputs";
+import { timelineCdnInputs } from "@infra/timeline-inputs";
 import { kms } from "../security/kms";
 import { s3 } from "../storage/s3";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 static assets: the website-assets bucket served publicly through CloudFront only (the
  * bucket stays private behind origin access control), WAF, edge logs. Old asset versions move to
  * Standard-IA after 30 days and are deleted after 90.
  */
-export const cdn = defineModule<typeof timelineCdnInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-edge",
-  module: "cdn",
-  builder: "timeline/cdn",
+export const cdn = timelineModule("edge/cdn", {
   schema: timelineCdnInputs,
   dependencies: {
     kms,

@@ -1,6 +1,6 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineNetworkInputs } from "@infra/timeline-inputs";
+import { timelineNetworkInputs } from "@infra/timeline-inputs";
 import { kms } from "../security/kms";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 VPC architecture: public (load balancers, NAT), private (application servers) and
@@ -8,11 +8,8 @@ import { kms } from "../security/kms";
  * security groups, flow logs in every env (seed 002 security considerations, unlike seed 004's
  * prod-only flow logs), and in the primary region the private zone "<env>.<internalDomain>".
  */
-export const vpc = defineModule<typeof timelineNetworkInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-network",
-  module: "vpc",
-  builder: "timeline/network",
+export const vpc = timelineModule("network/vpc", {
+  builder: "network",
   schema: timelineNetworkInputs,
   dependencies: { kms },
   defaults: ({ env, region, settings, workload }) => ({

@@ -1,18 +1,14 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineGovernanceInputs } from "@infra/timeline-inputs";
+import { timelineGovernanceInputs } from "@infra/timeline-inputs";
 import { kms } from "../security/kms";
 import { s3 } from "../storage/s3";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 compliance and cost: AWS Config (recorder, delivery to an encrypted bucket, managed rules)
  * in every region of the workload, and the monthly budget (amount and recipients from env.ts) in the
  * primary region, since budgets are global.
  */
-export const governance = defineModule<typeof timelineGovernanceInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-ops",
-  module: "governance",
-  builder: "timeline/governance",
+export const governance = timelineModule("ops/governance", {
   schema: timelineGovernanceInputs,
   dependencies: {
     kms,

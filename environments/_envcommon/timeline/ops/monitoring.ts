@@ -1,19 +1,15 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineMonitoringInputs } from "@infra/timeline-inputs";
+import { timelineMonitoringInputs } from "@infra/timeline-inputs";
 import { elasticache } from "../data/elasticache";
 import { rds } from "../data/rds";
 import { kms } from "../security/kms";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 monitoring and logging: alarms (RDS CPU > 80 %, free storage < 10 %, replica lag, Redis
  * CPU and memory, CloudFront 5xx) to an encrypted SNS topic, RDS events, the central application
  * log group, X-Ray sampling and group. The primary region's deployment adds a "cdn" dependency.
  */
-export const monitoring = defineModule<typeof timelineMonitoringInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-ops",
-  module: "monitoring",
-  builder: "timeline/monitoring",
+export const monitoring = timelineModule("ops/monitoring", {
   schema: timelineMonitoringInputs,
   dependencies: {
     kms,

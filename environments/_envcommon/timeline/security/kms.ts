@@ -1,12 +1,8 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineKmsInputs } from "@infra/timeline-inputs";
+import { timelineKmsInputs } from "@infra/timeline-inputs";
+import { timelineModule } from "../workload";
 
 /** Customer-managed keys per region: logs, data, alerts, assets. Every timeline resource encrypts with one. */
-export const kms = defineModule<typeof timelineKmsInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-security",
-  module: "kms",
-  builder: "timeline/kms",
+export const kms = timelineModule("security/kms", {
   schema: timelineKmsInputs,
   defaults: ({ env, region, settings }) => ({
     name: `${env.name}-${region.name}-timeline`,

@@ -1,16 +1,13 @@
-import { defineModule } from "@infra/config";
-import { type TimelineConfig, timelineStorageInputs } from "@infra/timeline-inputs";
+import { timelineStorageInputs } from "@infra/timeline-inputs";
 import { kms } from "../security/kms";
+import { timelineModule } from "../workload";
 
 /**
  * Seed 002 storage: the private backup bucket (versioned, archived to IA → Glacier → Deep Archive)
  * and the access-log bucket; in a DR region also the replica of the assets bucket.
  */
-export const s3 = defineModule<typeof timelineStorageInputs, TimelineConfig>({
-  workload: "timeline",
-  category: "timeline-storage",
-  module: "s3",
-  builder: "timeline/storage",
+export const s3 = timelineModule("storage/s3", {
+  builder: "storage",
   schema: timelineStorageInputs,
   dependencies: { kms },
   defaults: ({ env, region, settings }) => ({

@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { workloadBuilders } from "@infra/workload-shared";
 import { buildApi } from "./builders/api";
 import { buildAurora } from "./builders/aurora";
 import { buildCache } from "./builders/cache";
@@ -17,19 +18,19 @@ import { buildVpc } from "./builders/vpc";
 export { onProvider } from "./builders/common";
 
 /** Stack builders of Aerologue (seed 000), by the key modules name in `builder`. */
-export const aerologueBuilders: BuilderRegistry = {
-  "aerologue/kms": buildKms,
-  "aerologue/secrets": buildSecrets,
-  "aerologue/vpc": buildVpc,
-  "aerologue/dynamodb": buildDynamodb,
-  "aerologue/aurora": buildAurora,
-  "aerologue/cache": buildCache,
-  "aerologue/storage": buildStorage,
-  "aerologue/timestream": buildTimestream,
-  "aerologue/functions": buildFunctions,
-  "aerologue/cognito": buildCognito,
-  "aerologue/api": buildApi,
-  "aerologue/dns": buildDns,
-  "aerologue/cdn": buildCdn,
-  "aerologue/monitoring": buildMonitoring,
-};
+export const aerologueBuilders: BuilderRegistry = workloadBuilders("aerologue", {
+  kms: buildKms,
+  secrets: buildSecrets,
+  vpc: buildVpc,
+  dynamodb: buildDynamodb,
+  aurora: buildAurora,
+  cache: buildCache,
+  storage: buildStorage,
+  timestream: buildTimestream,
+  functions: buildFunctions,
+  cognito: buildCognito,
+  api: buildApi,
+  dns: buildDns,
+  cdn: buildCdn,
+  monitoring: buildMonitoring,
+});

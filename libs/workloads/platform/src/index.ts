@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { workloadBuilders } from "@infra/workload-shared";
 import { buildApp } from "./builders/app";
 import { buildBackup } from "./builders/backup";
 import { buildCiAccess } from "./builders/ci-access";
@@ -12,33 +13,22 @@ import { buildPeering } from "./builders/peering";
 import { buildRds } from "./builders/rds";
 import { buildVpc } from "./builders/vpc";
 
-export type { AppOutputs } from "./builders/app";
-export type { BackupOutputs } from "./builders/backup";
 export { type CiAccessOutputs, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, buildCiAccess } from "./builders/ci-access";
-export type { AppRecordOutputs, ZoneOutputs } from "./builders/dns";
-export type { ClusterOutputs } from "./builders/ecs";
-export type { IngressOutputs } from "./builders/ingress";
-export type { LogShippingOutputs } from "./builders/log-shipping";
-export type { KeyOutputs } from "./builders/kms";
-export type { MonitoringOutputs } from "./builders/monitoring";
-export type { PeeringOutputs } from "./builders/peering";
-export type { DataOutputs } from "./builders/rds";
-export type { NetworkOutputs } from "./builders/vpc";
 
 /** Stack builders of the platform workload (seed 004), by the key modules name in `builder`. */
-export const platformBuilders: BuilderRegistry = {
-  "platform/kms": buildKms,
-  "platform/vpc": buildVpc,
-  "platform/vpc-peering": buildPeering,
-  "platform/rds": buildRds,
-  "platform/ecs": buildEcs,
-  "platform/monitoring": buildMonitoring,
-  "platform/backup": buildBackup,
-  "platform/log-shipping": buildLogShipping,
-  "platform/zone": buildZone,
-  "platform/ingress": buildIngress,
-  "platform/app": buildApp,
-  "platform/app-record": buildAppRecord,
-  "platform/ci-access": buildCiAccess,
-};
+export const platformBuilders: BuilderRegistry = workloadBuilders("platform", {
+  kms: buildKms,
+  vpc: buildVpc,
+  "vpc-peering": buildPeering,
+  rds: buildRds,
+  ecs: buildEcs,
+  monitoring: buildMonitoring,
+  backup: buildBackup,
+  "log-shipping": buildLogShipping,
+  zone: buildZone,
+  ingress: buildIngress,
+  app: buildApp,
+  "app-record": buildAppRecord,
+  "ci-access": buildCiAccess,
+});
 export { type PlatformFailoverPlan, platformFailoverPlan, platformFailoverScript } from "./failover";

@@ -2,6 +2,7 @@ import { ServerlessapplicationrepositoryCloudformationStack } from "@cdktf/provi
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { AuroraGlobalDatabase, AuroraPostgresCluster } from "@infra/aurora";
 import type { StackBuilder } from "@infra/core";
+import { auroraPlacementProps } from "@infra/workload-shared";
 import { Fn } from "cdktf";
 import type { AuroraInputs } from "../inputs/modules";
 import { DatabaseExtensions } from "./db-extensions";
@@ -51,17 +52,12 @@ export const buildAurora: StackBuilder<AuroraInputs, AuroraOutputs> = (stack, in
     engineVersion: inputs.engineVersion,
     scaling: { minCapacity: inputs.minCapacity, maxCapacity: inputs.maxCapacity, secondsUntilAutoPause: inputs.secondsUntilAutoPause },
     instances: inputs.instances,
-    availabilityZones: network.vpc.azs,
-    dbSubnetGroupName: network.vpc.dbSubnetGroupName!,
-    vpcId: network.vpc.vpcId,
-    allowedSecurityGroups: [{ securityGroupId: network.securityGroups.lambda, description: "Lambda functions (sg-lambda)" }],
-    kmsKeyArn: keys.data.keyArn,
-    logKmsKeyArn: keys.logs.keyArn,
-    logRetentionDays: inputs.logRetentionDays,
-    backupRetentionDays: inputs.backupRetentionDays,
-    preferredBackupWindow: ctx.settings.windows.backup,
-    preferredMaintenanceWindow: ctx.settings.windows.databaseMaintenance,
-    deletionProtection: inputs.deletionProtection,
+    ...auroraPlacementProps(inputs, {
+      windows: ctx.settings.windows,
+      vpc: network.vpc,
+      keys,
+      clients: [{ securityGroupId: network.securityGroups.lambda, description: "Lambda functions (sg-lambda)" }],
+    }),
     // The extensions' statements go through the Data API; a secondary has no writer to run them on.
     dataApi: !secondary,
     ...(secondary

@@ -1,5 +1,6 @@
 import type { StackBuilder } from "@infra/core";
-import { HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
+import type { HostedZone, ZoneRef } from "@infra/dns";
+import { publicZone } from "@infra/workload-shared";
 import type { DnsInputs } from "../inputs/modules";
 import { buildKms } from "./kms";
 
@@ -13,12 +14,13 @@ export interface DnsOutputs {
 /** The env's public zone (ARC-008 names: the apex, api., ws.). The parent delegates to its name servers. */
 export const buildDns: StackBuilder<DnsInputs, DnsOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildKms).regions["us-east-1"]!;
-  const zone = new HostedZone(stack, "zone", {
-    name: inputs.domain,
+  const zone = publicZone(stack, ctx, {
+    domain: inputs.domain,
     comment: `Aerologue ${inputs.domain}`,
     queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
+    dnssec: false,
     deletionProtection: inputs.deletionProtection,
-    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+    delegation: inputs.delegation,
   });
   return { zone, domain: inputs.domain, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };

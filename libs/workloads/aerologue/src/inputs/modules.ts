@@ -1,5 +1,6 @@
-import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetOffsetError, subnetSizeError, publicDomain, zoneDelegationInput } from "@infra/config";
+import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetSizeError, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateTableKeys } from "@infra/dynamodb/keys";
+import { SUBNET_TIERS, subnetOffsetIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 
 const name = z.string().regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, { message: "must be lower-case kebab-case" });
@@ -56,13 +57,7 @@ export const vpcInputs = z
     if (typeof cidrError === "string") ctx.addIssue({ code: "custom", path: ["cidr"], message: cidrError });
     const sizeError = subnetSizeError(v.cidr, v.subnetNewBits);
     if (sizeError) ctx.addIssue({ code: "custom", path: ["cidr"], message: sizeError });
-    else
-      for (const tier of ["public", "private", "database"] as const) {
-        v.subnetOffsets[tier].forEach((offset, i) => {
-          const error = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
-          if (error) ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: error });
-        });
-      }
+    else for (const tier of SUBNET_TIERS) for (const issue of subnetOffsetIssues(v, tier)) ctx.addIssue({ code: "custom", ...issue });
     for (const dup of duplicateOffsets(v.subnetOffsets)) {
       ctx.addIssue({
         code: "custom",

@@ -3,6 +3,7 @@ import type { StackBuilder } from "@infra/core";
 import { Table } from "@infra/dynamodb";
 import { ServerlessCache } from "@infra/elasticache";
 import { SecureBucket } from "@infra/s3";
+import { auroraPlacementProps, logBucket } from "@infra/workload-shared";
 import type { AuroraInputs, CacheInputs, DynamodbInputs, S3Inputs } from "../inputs";
 import { buildVpc } from "./network";
 import { buildKms, buildSecrets } from "./security";
@@ -28,17 +29,12 @@ export const buildAurora: StackBuilder<AuroraInputs, DatabaseOutputs> = (stack, 
     engineVersion: inputs.engineVersion,
     scaling: { minCapacity: inputs.minAcu, maxCapacity: inputs.maxAcu },
     instances: inputs.instances,
-    availabilityZones: vpc.azs,
-    dbSubnetGroupName: vpc.dbSubnetGroupName!,
-    vpcId: vpc.vpcId,
-    allowedSecurityGroups: [{ securityGroupId: lambdaSecurityGroupId, description: "Mile Quest Lambda functions" }],
-    kmsKeyArn: keys.aurora.keyArn,
-    logKmsKeyArn: keys.logs.keyArn,
-    logRetentionDays: inputs.logRetentionDays,
-    backupRetentionDays: inputs.backupRetentionDays,
-    preferredBackupWindow: ctx.settings.windows.backup,
-    preferredMaintenanceWindow: ctx.settings.windows.databaseMaintenance,
-    deletionProtection: inputs.deletionProtection,
+    ...auroraPlacementProps(inputs, {
+      windows: ctx.settings.windows,
+      vpc,
+      keys: { data: keys.aurora, logs: keys.logs },
+      clients: [{ securityGroupId: lambdaSecurityGroupId, description: "Mile Quest Lambda functions" }],
+    }),
   };
   if (inputs.global === "secondary") {
     const primary = ctx.dependencyOn("primary", buildAurora);
@@ -147,12 +143,11 @@ export interface StorageOutputs {
 export const buildS3: StackBuilder<S3Inputs, StorageOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildKms);
   const dr = inputs.replicateToDr ? { storage: ctx.dependencyOn("replica", buildS3), keys: ctx.dependencyOn("replica-kms", buildKms) } : undefined;
-  const accessLogs = new SecureBucket(stack, "access-logs", {
+  const accessLogs = logBucket(stack, "access-logs", {
     bucketName: `${inputs.name}-access-logs`,
-    encryption: { mode: "s3" },
     logSources: ["s3-access-logs"],
     accountId: ctx.env.accountId,
-    lifecycleRules: [{ id: "expire", expirationDays: inputs.accessLogExpirationDays }],
+    expiration: { ruleId: "expire", days: inputs.accessLogExpirationDays },
     deletionProtection: inputs.deletionProtection,
   });
   const bucket = (id: "user-data" | "data-lake", lifecycleRules: ConstructorParameters<typeof SecureBucket>[2]["lifecycleRules"], replicaArn?: string) =>

@@ -1,7 +1,7 @@
 import type { StackBuilder } from "@infra/core";
 import { Distribution } from "@infra/cloudfront";
-import { AliasRecord, Certificate, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
-import { SecureBucket } from "@infra/s3";
+import { AliasRecord, Certificate, FailoverRecordSet, HealthCheck, type ZoneRef } from "@infra/dns";
+import { logBucket, publicZone } from "@infra/workload-shared";
 import { WebAcl } from "@infra/waf";
 import type { CdnInputs, RoutingInputs, WafInputs, ZoneInputs } from "../inputs";
 import { buildRestApi, type RestApiOutputs } from "./rest-api";
@@ -27,21 +27,13 @@ export interface ZoneOutputs {
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
   const keys = ctx.dependencyOn("kms", buildKms);
-  const accountId = ctx.env.accountId;
-  // DNSSEC needs an asymmetric ECC P-256 signing key that Route 53's DNSSEC service may use.
-  const dnssec = inputs.dnssec
-    ? {
-        kmsKeyArn: new DnssecSigningKey(stack, "dnssec", { name: inputs.domain.replace(/\./g, "-"), accountId, deletionProtection: inputs.deletionProtection })
-          .keyArn,
-      }
-    : undefined;
-  const zone = new HostedZone(stack, "zone", {
-    name: inputs.domain,
+  const zone = publicZone(stack, ctx, {
+    domain: inputs.domain,
     comment: `Mile Quest ${ctx.env.name} (seed 003)`,
     queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
-    ...(dnssec ? { dnssec } : {}),
+    dnssec: inputs.dnssec,
     deletionProtection: inputs.deletionProtection,
-    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+    delegation: inputs.delegation,
   });
   return { zoneId: zone.zoneId, domain: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };
@@ -50,6 +42,20 @@ export interface EdgeWafOutputs {
   readonly webAclArn: string;
   readonly webAclName: string;
 }
+
+/**
+ * Seed 003 "AWS WAF"'s managed rules and XSS match rule: the edge ACL (CloudFront) and the REST API's
+ * regional ACL apply the same set.
+ */
+export const SEED_WAF_RULES = {
+  managedRuleGroups: [
+    { name: "AWSManagedRulesAmazonIpReputationList" },
+    { name: "AWSManagedRulesCommonRuleSet" },
+    { name: "AWSManagedRulesKnownBadInputsRuleSet" },
+    { name: "AWSManagedRulesSQLiRuleSet" },
+  ],
+  xssRule: true,
+} as const;
 
 /**
  * Seed 003 "AWS WAF" with its rules: rate limiting (per IP), geo blocking (countries from config;
@@ -65,13 +71,7 @@ export const buildEdgeWaf: StackBuilder<WafInputs, EdgeWafOutputs> = (stack, inp
     name: inputs.name,
     scope: "CLOUDFRONT",
     description: "Mile Quest edge: API distribution and Amplify apps",
-    managedRuleGroups: [
-      { name: "AWSManagedRulesAmazonIpReputationList" },
-      { name: "AWSManagedRulesCommonRuleSet" },
-      { name: "AWSManagedRulesKnownBadInputsRuleSet" },
-      { name: "AWSManagedRulesSQLiRuleSet" },
-    ],
-    xssRule: true,
+    ...SEED_WAF_RULES,
     rateLimit: { limit: inputs.rateLimitPer5Min },
     geoBlockCountries: inputs.geoBlockCountries,
     logging: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
@@ -88,12 +88,11 @@ export const buildCdn: StackBuilder<CdnInputs, CdnOutputs> = (stack, inputs, ctx
   requireUsEast1(ctx.deployment.id, ctx.deployment.region.name);
   const zone = ctx.dependencyOn("dns", buildZone);
   const waf = ctx.dependencyOn("waf", buildEdgeWaf);
-  const logs = new SecureBucket(stack, "cdn-logs", {
+  const logs = logBucket(stack, "cdn-logs", {
     bucketName: `${inputs.name}-cdn-logs`,
-    encryption: { mode: "s3" },
     logSources: ["cloudfront"],
     accountId: ctx.env.accountId,
-    lifecycleRules: [{ id: "expire", expirationDays: inputs.logExpirationDays }],
+    expiration: { ruleId: "expire", days: inputs.logExpirationDays },
     deletionProtection: inputs.deletionProtection,
     forceDestroy: !inputs.deletionProtection,
   });

@@ -1,6 +1,7 @@
 import type { RestApi } from "@infra/apigateway";
 import { planRestResources } from "@infra/apigateway";
 import { TerraformResource } from "cdktf";
+import type { IConstruct } from "constructs";
 
 /**
  * Mile Quest's REST API moved from raw resources in its builder onto `@infra/apigateway`'s RestApi
@@ -66,8 +67,15 @@ export function legacyAddresses(routes: readonly LegacyRoute[]): Map<string, str
 
 /** Give every RestApi child that existed before the refactor a `moved` block from its old address. */
 export function keepLegacyAddresses(api: RestApi, routes: readonly LegacyRoute[]): void {
-  const legacy = legacyAddresses(routes);
-  for (const child of api.node.children) {
+  moveChildrenFrom(api, legacyAddresses(routes));
+}
+
+/**
+ * A `moved` block for each resource child of `parent` whose construct id `legacy` maps to its old
+ * resource name (same type, same stack). Shared by the REST and WebSocket API moves.
+ */
+export function moveChildrenFrom(parent: IConstruct, legacy: ReadonlyMap<string, string>): void {
+  for (const child of parent.node.children) {
     if (!(child instanceof TerraformResource)) continue;
     const old = legacy.get(child.node.id);
     if (old) child.moveFromId(`${child.terraformResourceType}.${old}`);

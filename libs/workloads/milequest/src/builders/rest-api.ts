@@ -5,7 +5,7 @@ import type { LambdaAlias, LambdaFunction } from "@infra/lambda";
 import { WebAcl } from "@infra/waf";
 import type { RestApiInputs, RestFunction } from "../inputs";
 import { EXTERNAL_API_SECRETS } from "../inputs";
-import { buildZone } from "./edge";
+import { SEED_WAF_RULES, buildZone } from "./edge";
 import { FunctionFactory, appDependencies } from "./functions";
 import { keepLegacyAddresses, legacyRouteId } from "./rest-api-moves";
 
@@ -172,13 +172,7 @@ export const buildRestApi: StackBuilder<RestApiInputs, RestApiOutputs> = (stack,
     name: `${inputs.name}-regional`,
     scope: "REGIONAL",
     description: "Mile Quest REST API stage, regional endpoint",
-    managedRuleGroups: [
-      { name: "AWSManagedRulesAmazonIpReputationList" },
-      { name: "AWSManagedRulesCommonRuleSet" },
-      { name: "AWSManagedRulesKnownBadInputsRuleSet" },
-      { name: "AWSManagedRulesSQLiRuleSet" },
-    ],
-    xssRule: true,
+    ...SEED_WAF_RULES,
     rateLimit: { limit: inputs.wafRateLimitPer5Min },
     logging: { retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
   });

@@ -1,5 +1,5 @@
 import type { WebSocketApi } from "@infra/apigateway";
-import { TerraformResource } from "cdktf";
+import { moveChildrenFrom } from "./rest-api-moves";
 
 /**
  * Mile Quest's WebSocket API moved from raw resources in its builder onto `@infra/apigateway`'s
@@ -45,10 +45,5 @@ export function legacyWsAddresses(routeKeys: readonly string[]): Map<string, str
 
 /** Give every WebSocketApi child that existed before the refactor a `moved` block from its old address. */
 export function keepLegacyWsAddresses(api: WebSocketApi, routeKeys: readonly string[]): void {
-  const legacy = legacyWsAddresses(routeKeys);
-  for (const child of api.node.children) {
-    if (!(child instanceof TerraformResource)) continue;
-    const old = legacy.get(child.node.id);
-    if (old) child.moveFromId(`${child.terraformResourceType}.${old}`);
-  }
+  moveChildrenFrom(api, legacyWsAddresses(routeKeys));
 }

@@ -1,5 +1,6 @@
 import type { StackBuilder } from "@infra/core";
-import { AliasRecord, DnssecSigningKey, FailoverRecordSet, HealthCheck, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
+import { AliasRecord, FailoverRecordSet, HealthCheck, type HostedZone, type ZoneRef } from "@infra/dns";
+import { publicZone } from "@infra/workload-shared";
 import type { AppRecordInputs, ZoneInputs } from "../inputs/dns";
 import { buildApp } from "./app";
 import { buildIngress } from "./ingress";
@@ -15,20 +16,13 @@ export interface ZoneOutputs {
 
 export const buildZone: StackBuilder<ZoneInputs, ZoneOutputs> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildKms);
-  const signing = inputs.dnssec
-    ? new DnssecSigningKey(stack, "dnssec", {
-        name: inputs.zoneName.replace(/\./g, "-"),
-        accountId: ctx.env.accountId,
-        deletionProtection: inputs.deletionProtection,
-      })
-    : undefined;
-  const zone = new HostedZone(stack, "zone", {
-    name: inputs.zoneName,
+  const zone = publicZone(stack, ctx, {
+    domain: inputs.zoneName,
     comment: `Platform zone of ${ctx.env.name}`,
     ...(inputs.queryLogging.enabled ? { queryLogging: { retentionDays: inputs.queryLogging.retentionDays, kmsKeyArn: keys.logs.keyArn } } : {}),
-    ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
+    dnssec: inputs.dnssec,
     deletionProtection: inputs.deletionProtection,
-    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+    delegation: inputs.delegation,
   });
   return { zone, zoneName: inputs.zoneName, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.zoneName } };
 };

@@ -2,7 +2,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { ApplicationLoadBalancer } from "@infra/alb";
 import type { StackBuilder } from "@infra/core";
 import { Certificate } from "@infra/dns";
-import { SecureBucket } from "@infra/s3";
+import { logBucket } from "@infra/workload-shared";
 import { WebAcl } from "@infra/waf";
 import type { IngressInputs } from "../inputs/ingress";
 import { buildZone } from "./dns";
@@ -30,13 +30,12 @@ export const buildIngress: StackBuilder<IngressInputs, IngressOutputs> = (stack,
 
   const certificate = new Certificate(stack, "certificate", { domainName: inputs.domainName, zoneId: zone.zoneId });
   // ALB access logs can only be delivered to an SSE-S3 bucket.
-  const logs = new SecureBucket(stack, "access-logs", {
+  const logs = logBucket(stack, "access-logs", {
     bucketName: `${ctx.env.project}-${ctx.env.name}-${region}-alb-logs`,
-    encryption: { mode: "s3" },
     logSources: ["alb", "s3-access-logs"],
     accountId: ctx.env.accountId,
     region,
-    lifecycleRules: [{ id: "expire-alb-logs", expirationDays: inputs.accessLogRetentionDays }],
+    expiration: { ruleId: "expire-alb-logs", days: inputs.accessLogRetentionDays },
     deletionProtection: inputs.deletionProtection,
     forceDestroy: !inputs.deletionProtection,
   });

@@ -1,4 +1,5 @@
-import { cidrContains, cidrsubnet, duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetSizeError } from "@infra/config";
+import { duplicateOffsets, logRetentionDays, natMode, parseCidr, subnetSizeError } from "@infra/config";
+import { SUBNET_TIERS, subnetCountIssues, subnetOffsetIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 
 const offsets = z.array(z.number().int().min(0)).max(6);
@@ -27,30 +28,8 @@ export const vpcInputs = z
       ctx.addIssue({ code: "custom", path: ["cidr"], message: sizeError });
       return;
     }
-    for (const tier of ["public", "private", "database"] as const) {
-      const list = v.subnetOffsets[tier];
-      if (list.length > v.azs.length) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["subnetOffsets", tier],
-          message: `${list.length} ${tier} subnets need ${list.length} availability zones; only ${v.azs.length} given (${v.azs.join(", ")})`,
-        });
-      }
-      list.forEach((offset, i) => {
-        const max = 2 ** v.subnetNewBits - 1;
-        if (offset > max || parsed.prefix + v.subnetNewBits > 28) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["subnetOffsets", tier, i],
-            message: `offset past the VPC: ${v.cidr} split by ${v.subnetNewBits} bits has subnets 0..${max} (and subnets may be no smaller than /28)`,
-          });
-          return;
-        }
-        const subnet = cidrsubnet(v.cidr, v.subnetNewBits, offset);
-        if (!cidrContains(v.cidr, subnet)) {
-          ctx.addIssue({ code: "custom", path: ["subnetOffsets", tier, i], message: `subnet ${subnet} lies outside the VPC ${v.cidr}` });
-        }
-      });
+    for (const tier of SUBNET_TIERS) {
+      for (const issue of [...subnetCountIssues(v, tier), ...subnetOffsetIssues(v, tier)]) ctx.addIssue({ code: "custom", ...issue });
     }
     for (const dup of duplicateOffsets(v.subnetOffsets)) {
       ctx.addIssue({

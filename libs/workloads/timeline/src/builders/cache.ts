@@ -1,9 +1,9 @@
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { StackBuilder } from "@infra/core";
 import { RedisReplicationGroup } from "@infra/elasticache";
 import type { TimelineCacheInputs } from "../inputs/cache";
 import { buildTimelineKms } from "./kms";
 import { buildTimelineNetwork } from "./network";
+import { runbookCname } from "./runbook-record";
 
 export interface TimelineCache {
   readonly cache: RedisReplicationGroup;
@@ -51,18 +51,6 @@ export const buildTimelineCache: StackBuilder<TimelineCacheInputs, TimelineCache
     logs: { types: ["slow-log", "engine-log"], retentionDays: inputs.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
     deletionProtection: inputs.deletionProtection,
   });
-  let endpointName: string | undefined;
-  if (zone) {
-    endpointName = `${CACHE_RECORD}.${zone.name}`;
-    new Route53Record(stack, "cache-record", {
-      zoneId: zone.zoneId,
-      name: endpointName,
-      type: "CNAME",
-      ttl: 60,
-      records: [cache.primaryEndpoint],
-      // The failover runbook re-points it at the DR region's cache.
-      lifecycle: { ignoreChanges: ["records"] },
-    });
-  }
+  const endpointName = zone ? runbookCname(stack, "cache-record", zone, CACHE_RECORD, cache.primaryEndpoint) : undefined;
   return { cache, nodeIds: clusterModeNodeIds(inputs.name, inputs.shards, inputs.replicasPerShard), endpointName, appUserName };
 };

@@ -2,6 +2,7 @@ import { Distribution } from "@infra/cloudfront";
 import type { StackBuilder } from "@infra/core";
 import { SecureBucket } from "@infra/s3";
 import { WebAcl } from "@infra/waf";
+import { logBucket } from "@infra/workload-shared";
 import type { TimelineCdnInputs } from "../inputs/cdn";
 import { buildTimelineKms } from "./kms";
 import { bucketName, buildTimelineStorage, lifecycleProps } from "./storage";
@@ -25,12 +26,11 @@ export const buildTimelineCdn: StackBuilder<TimelineCdnInputs, TimelineCdn> = (s
   const accountId = ctx.env.accountId;
   // In the same stack as the distribution and the assets bucket, so the policy pack sees it is their log
   // bucket (CloudFront standard logging writes with ACLs: BucketOwnerPreferred).
-  const edgeLogs = new SecureBucket(stack, "edge-logs", {
+  const edgeLogs = logBucket(stack, "edge-logs", {
     bucketName: bucketName(inputs.name, "edge-logs", accountId),
-    encryption: { mode: "s3" },
     accountId,
     logSources: ["s3-access-logs", "cloudfront"],
-    lifecycleRules: [{ id: "expire-logs", expirationDays: storage.logExpirationDays }],
+    expiration: { ruleId: "expire-logs", days: storage.logExpirationDays },
     noncurrentVersionExpirationDays: 7,
     deletionProtection: inputs.deletionProtection,
   });

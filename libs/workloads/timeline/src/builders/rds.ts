@@ -4,6 +4,7 @@ import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { TimelineRdsInputs } from "../inputs/rds";
 import { buildTimelineKms } from "./kms";
 import { buildTimelineNetwork } from "./network";
+import { runbookCname } from "./runbook-record";
 
 export interface TimelineDatabase {
   readonly database: DatabaseInstance;
@@ -43,17 +44,8 @@ export const buildTimelineRds: StackBuilder<TimelineRdsInputs, TimelineDatabase>
   let writerName: string | undefined;
   let readerName: string | undefined;
   if (zone) {
-    writerName = `${WRITER_RECORD}.${zone.name}`;
+    writerName = runbookCname(stack, "writer-record", zone, WRITER_RECORD, database.address);
     readerName = `${READER_RECORD}.${zone.name}`;
-    new Route53Record(stack, "writer-record", {
-      zoneId: zone.zoneId,
-      name: writerName,
-      type: "CNAME",
-      ttl: 60,
-      records: [database.address],
-      // The failover runbook re-points the writer at the promoted DR replica; Terraform must not undo it.
-      lifecycle: { ignoreChanges: ["records"] },
-    });
     // Reads spread evenly over the replicas (the primary when there are none).
     const readers = database.replicaAddresses.length > 0 ? database.replicaAddresses : [database.address];
     readers.forEach(

@@ -1,5 +1,6 @@
 import type { StackBuilder } from "@infra/core";
 import { SecureBucket } from "@infra/s3";
+import { logBucket } from "@infra/workload-shared";
 import { archiveRules, type BucketLifecycle, type TimelineStorageInputs } from "../inputs/storage";
 import { buildTimelineKms } from "./kms";
 
@@ -26,14 +27,13 @@ export function lifecycleProps(l: BucketLifecycle) {
 export const buildTimelineStorage: StackBuilder<TimelineStorageInputs, TimelineStorage> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildTimelineKms);
   const accountId = ctx.env.accountId;
-  const logs = new SecureBucket(stack, "logs", {
+  const logs = logBucket(stack, "logs", {
     bucketName: bucketName(inputs.name, "access-logs", accountId),
-    encryption: { mode: "s3" },
     accountId,
     region: ctx.deployment.region.name,
     // Also the API load balancer's access logs (SSE-S3 is all ELB delivers to); the prefix comes from here.
     logSources: ["s3-access-logs", "alb"],
-    lifecycleRules: [{ id: "expire-logs", expirationDays: inputs.logExpirationDays }],
+    expiration: { ruleId: "expire-logs", days: inputs.logExpirationDays },
     noncurrentVersionExpirationDays: 7,
     deletionProtection: inputs.deletionProtection,
   });

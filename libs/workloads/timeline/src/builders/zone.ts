@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { DnssecSigningKey, HostedZone, type ZoneRef, zoneDelegationOf } from "@infra/dns";
+import { publicZone } from "@infra/workload-shared";
 import type { TimelineZoneInputs } from "../inputs/compute";
 import { buildTimelineKms } from "./kms";
 
@@ -15,19 +15,14 @@ export interface TimelineZone {
  */
 export const buildTimelineZone: StackBuilder<TimelineZoneInputs, TimelineZone> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildTimelineKms);
-  const signing = new DnssecSigningKey(stack, "dnssec", {
-    name: inputs.domain.replace(/\./g, "-"),
-    accountId: ctx.env.accountId,
-    deletionProtection: inputs.deletionProtection,
-  });
-  const zone = new HostedZone(stack, "zone", {
-    name: inputs.domain,
+  const zone = publicZone(stack, ctx, {
+    domain: inputs.domain,
     comment: `Timeline API of ${ctx.env.name} (seed 002)`,
     // Route 53 query logs go to us-east-1 only; the timeline's primary region is us-east-1 (cdn schema).
     queryLogging: { retentionDays: ctx.settings.logRetentionDays, kmsKeyArn: keys.logs.keyArn },
-    dnssec: { kmsKeyArn: signing.keyArn },
+    dnssec: true,
     deletionProtection: inputs.deletionProtection,
-    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+    delegation: inputs.delegation,
   });
   return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers };
 };

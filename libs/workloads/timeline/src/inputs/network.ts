@@ -1,4 +1,5 @@
-import { cidrContains, cidrsubnet, natMode, parseCidr } from "@infra/config";
+import { natMode, parseCidr } from "@infra/config";
+import { SUBNET_TIERS, subnetCountIssues, subnetOffsetIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 import { dnsName, namePrefix, port, retentionDays } from "./common";
 
@@ -38,7 +39,7 @@ export const timelineNetworkInputs = z
       ctx.addIssue({ code: "custom", path: ["cidr"], message: parsed });
       return;
     }
-    for (const tier of ["public", "private", "database"] as const) {
+    for (const tier of SUBNET_TIERS) {
       const list = v.subnetOffsets[tier];
       if (list.length < 2) {
         ctx.addIssue({
@@ -47,23 +48,7 @@ export const timelineNetworkInputs = z
           message: `seed 002 needs ${tier} subnets in at least 2 availability zones; got ${list.length}`,
         });
       }
-      if (list.length > v.azs.length) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["subnetOffsets", tier],
-          message: `${list.length} ${tier} subnets need ${list.length} availability zones; only ${v.azs.length} given (${v.azs.join(", ")})`,
-        });
-      }
-      list.forEach((offset, i) => {
-        const max = 2 ** v.subnetNewBits - 1;
-        if (offset > max || parsed.prefix + v.subnetNewBits > 28 || !cidrContains(v.cidr, cidrsubnet(v.cidr, v.subnetNewBits, offset))) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["subnetOffsets", tier, i],
-            message: `offset past the VPC: ${v.cidr} split by ${v.subnetNewBits} bits has subnets 0..${max} (and subnets may be no smaller than /28)`,
-          });
-        }
-      });
+      for (const issue of [...subnetCountIssues(v, tier), ...subnetOffsetIssues(v, tier)]) ctx.addIssue({ code: "custom", ...issue });
     }
     const all = [...v.subnetOffsets.public, ...v.subnetOffsets.private, ...v.subnetOffsets.database];
     const dup = all.find((o, i) => all.indexOf(o) !== i);
