@@ -14,6 +14,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ENVS, findEnv } from "./envs";
+import { withInputs } from "./bad-config/variants";
 import { withAtlasPhase } from "./preflight-variants";
 
 type R = Record<string, unknown>;
@@ -323,19 +324,7 @@ describe("ci-access config errors", () => {
   });
 
   it("a deploy role trusting another env's GitHub Environment is refused", () => {
-    const message = error({
-      ...prod,
-      regions: prod.regions.map((r) =>
-        r.role === "primary"
-          ? {
-              ...r,
-              deployments: r.deployments.map((d) =>
-                d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { deployRole: { githubEnvironment: "staging" } } }) : d,
-              ),
-            }
-          : r,
-      ),
-    });
+    const message = error(withInputs(prod, "us-east-1", "security/ci-access", { deployRole: { githubEnvironment: "staging" } }));
     expect(message).toContain("inputs.deployRole.githubEnvironment");
     expect(message).toContain('"prod": the deploy role of prod trusts only the GitHub Environment of the same name');
   });
@@ -344,19 +333,7 @@ describe("ci-access config errors", () => {
     expect(error({ ...prod, workloads: { ...prod.workloads, platform: { domain: "acme-platform.com", githubRepository: "not a repo" } } })).toContain(
       'must be "<org>/<repo>" as GitHub spells it',
     );
-    const message = error({
-      ...prod,
-      regions: prod.regions.map((r) =>
-        r.role === "primary"
-          ? {
-              ...r,
-              deployments: r.deployments.map((d) =>
-                d.definition === platformModules.ciAccess ? deploy(platformModules.ciAccess, { inputs: { planRole: { subjects: ["environment:prod"] } } }) : d,
-              ),
-            }
-          : r,
-      ),
-    });
+    const message = error(withInputs(prod, "us-east-1", "security/ci-access", { planRole: { subjects: ["environment:prod"] } }));
     expect(message).toContain("planRole.subjects");
     expect(message).toContain("other environment subjects belong to the deploy role");
     const other = error({
