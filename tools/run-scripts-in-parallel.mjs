@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the named npm scripts at the same time and fails if any fails: `npm test` type-checks and lints in
-// parallel (tsc and ESLint are each single-threaded, so on two cores this saves the shorter one's time).
-// Each script's output is printed whole when it ends, so the two never interleave.
+// Runs the named npm scripts at the same time and fails if any fails: `npm test` type-checks, lints and checks formatting in
+// parallel (tsc, ESLint and Prettier are each single-threaded: three of them keep two cores busy).
+// Each script's output is printed whole when it ends, so they never interleave.
 import { spawn } from "node:child_process";
 
 const scripts = process.argv.slice(2);
