@@ -1,5 +1,6 @@
 import { defineWorkload } from "@infra/config";
-import { atlasConfig } from "@infra/atlas-inputs";
+import { type AtlasConfig, atlasConfig } from "@infra/atlas-inputs";
+import { workloadModules } from "@infra/workload-shared-inputs";
 
 /**
  * Seed 001: AccountabilityAtlas. `phase` is the one field that moves the whole workload from one
@@ -30,3 +31,9 @@ export const atlas = defineWorkload({
     drRegion: "us-west-2",
   },
 });
+
+/**
+ * Defines an atlas module by its `"<folder>/<module>"` under this folder (category `atlas-<folder>`, builder
+ * `atlas/<module>`). edge/cdn.ts still spells the four names out with `defineModule` (another change owns it).
+ */
+export const atlasModule = workloadModules<AtlasConfig>("atlas");

@@ -1,13 +1,10 @@
-import { type Dependency, type RegionName, defineModule } from "@infra/config";
+import type { Dependency, RegionName } from "@infra/config";
 import { atlasBucketsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inDr, inPrimary, KMS } from "../features";
+import { atlasModule } from "../workload";
 
 /** S3 backups + static assets (+ access logs); phase 4: their replicas in the DR region. */
-export const buckets = defineModule({
-  workload: "atlas",
-  category: "atlas-data",
-  module: "buckets",
-  builder: "atlas/buckets",
+export const buckets = atlasModule("data/buckets", {
   schema: atlasBucketsInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   dependencies: (ctx: AtlasContext): Record<string, Dependency> => {

@@ -1,14 +1,10 @@
-import { defineModule } from "@infra/config";
 import { atlasSearchInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS } from "../features";
 import { vpc } from "../network/vpc";
+import { atlasModule } from "../workload";
 
 /** Phase 3+: OpenSearch replaces PostgreSQL FTS (seed "OpenSearch Configuration"). */
-export const opensearch = defineModule({
-  workload: "atlas",
-  category: "atlas-data",
-  module: "opensearch",
-  builder: "atlas/opensearch",
+export const opensearch = atlasModule("data/opensearch", {
   schema: atlasSearchInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).search !== undefined,
   dependencies: { kms: KMS, vpc },

@@ -1,13 +1,9 @@
-import { defineModule } from "@infra/config";
 import { QUEUES, atlasQueuesInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, inDr, inPrimary, KMS, prefix } from "../features";
+import { atlasModule } from "../workload";
 
 /** SQS: a queue (+ DLQ) per consuming service; phase 4 prod: the same, empty, in the DR region for its services (ADR 0106). */
-export const queues = defineModule({
-  workload: "atlas",
-  category: "atlas-data",
-  module: "queues",
-  builder: "atlas/queues",
+export const queues = atlasModule("data/queues", {
   schema: atlasQueuesInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   dependencies: { kms: KMS },

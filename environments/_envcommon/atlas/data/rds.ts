@@ -1,15 +1,12 @@
-import { type RegionName, defineModule } from "@infra/config";
+import type { RegionName } from "@infra/config";
 import { atlasRdsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS } from "../features";
 import { vpc } from "../network/vpc";
 import { kms } from "../security/kms";
+import { atlasModule } from "../workload";
 
 /** The seed's Database Configuration tables (phase 1; phase 2; phase 3+ staging/production; phase 4 DR copy). */
-export const rds = defineModule({
-  workload: "atlas",
-  category: "atlas-data",
-  module: "rds",
-  builder: "atlas/rds",
+export const rds = atlasModule("data/rds", {
   schema: atlasRdsInputs,
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => {

@@ -1,8 +1,9 @@
-import { type Dependency, defineModule } from "@infra/config";
+import type { Dependency } from "@infra/config";
 import { SERVICE_NAMES, atlasRedisInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inDr, inPrimary, KMS, prefix } from "../features";
 import { vpc } from "../network/vpc";
 import { secrets } from "../security/secrets";
+import { atlasModule } from "../workload";
 
 /**
  * Phase 2+: ElastiCache Redis (phase 2 cache.t3.medium; phase 3+ per the staging/production table).
@@ -12,11 +13,7 @@ import { secrets } from "../security/secrets";
  * name (no alias can stand in for an endpoint created later).
  */
 export const DR_CACHE = { nodeType: "cache.t4g.small", nodes: 1 } as const;
-export const redis = defineModule({
-  workload: "atlas",
-  category: "atlas-data",
-  module: "redis",
-  builder: "atlas/redis",
+export const redis = atlasModule("data/redis", {
   schema: atlasRedisInputs,
   enabled: (ctx: AtlasContext) => (inPrimary(ctx) && features(ctx).redis !== undefined) || inDr(ctx),
   // The DR copy's token is a replica of the primary region's secret.

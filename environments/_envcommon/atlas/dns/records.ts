@@ -1,20 +1,17 @@
-import { type Dependency, type RegionName, defineModule } from "@infra/config";
+import type { Dependency, RegionName } from "@infra/config";
 import { atlasRecordsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, zoneName } from "../features";
 import { zone } from "./zone";
 import { alb } from "../edge/alb";
 import { cdn } from "../edge/cdn";
 import { dockerHost } from "../services/docker-host";
+import { atlasModule } from "../workload";
 
 /**
  * The phase's DNS table: apex A → EIP (1) / ALB (2) / CloudFront (3+); www CNAME; api A → ALB (2+);
  * phase 4 prod: api A as a failover pair, the us-east-1 ALB (health-checked) then the DR ALB (ADR 0106).
  */
-export const records = defineModule({
-  workload: "atlas",
-  category: "atlas-dns",
-  module: "records",
-  builder: "atlas/records",
+export const records = atlasModule("dns/records", {
   schema: atlasRecordsInputs,
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext): Record<string, Dependency> => {

@@ -1,13 +1,10 @@
-import { defineModule, envZoneDelegation, zoneDelegationIssues } from "@infra/config";
+import { envZoneDelegation, zoneDelegationIssues } from "@infra/config";
 import { atlasZoneInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, inPrimary, KMS, zoneName } from "../features";
+import { atlasModule } from "../workload";
 
 /** Route 53 public zone: the apex in prod, staging.<apex> in staging (phase 3+). */
-export const zone = defineModule({
-  workload: "atlas",
-  category: "atlas-dns",
-  module: "zone",
-  builder: "atlas/zone",
+export const zone = atlasModule("dns/zone", {
   schema: atlasZoneInputs,
   enabled: inPrimary,
   dependencies: { kms: KMS },

@@ -1,21 +1,18 @@
-import { type Dependency, defineModule } from "@infra/config";
+import type { Dependency } from "@infra/config";
 import { atlasAlbInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inDr, inPrimary, prefix, zoneName } from "../features";
 import { buckets } from "../data/buckets";
 import { zone as atlasDnsZone } from "../dns/zone";
 import { waf } from "./waf";
 import { vpc } from "../network/vpc";
+import { atlasModule } from "../workload";
 
 /**
  * Phase 2+: ALB with ACM, HTTPS, HTTP → HTTPS, /api/* → api-gateway, the rest → web-app. Phase 4 prod,
  * DR region (ADR 0106): the same, with WAF and a certificate for the same names validated in the prod
  * zone, so api.<domain> can fail over to it with no apply.
  */
-export const alb = defineModule({
-  workload: "atlas",
-  category: "atlas-edge",
-  module: "alb",
-  builder: "atlas/alb",
+export const alb = atlasModule("edge/alb", {
   schema: atlasAlbInputs,
   enabled: (ctx: AtlasContext) => (inPrimary(ctx) && features(ctx).compute === "ecs") || inDr(ctx),
   dependencies: (ctx: AtlasContext): Record<string, Dependency> => ({

@@ -1,13 +1,9 @@
-import { defineModule } from "@infra/config";
 import { atlasWafInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inDr, inPrimary, KMS, prefix } from "../features";
+import { atlasModule } from "../workload";
 
 /** Phase 3+: WAF on the ALB; phase 4 prod: also on the DR region's ALB (ADR 0106). */
-export const waf = defineModule({
-  workload: "atlas",
-  category: "atlas-edge",
-  module: "waf",
-  builder: "atlas/waf",
+export const waf = atlasModule("edge/waf", {
   schema: atlasWafInputs,
   enabled: (ctx: AtlasContext) => (inPrimary(ctx) && features(ctx).waf) || inDr(ctx),
   dependencies: { kms: KMS },

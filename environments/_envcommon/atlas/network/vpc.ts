@@ -1,6 +1,6 @@
-import { defineModule } from "@infra/config";
 import { vpcInputs } from "@infra/platform-inputs";
 import { type AtlasContext, features, inDr, inPrimary, KMS } from "../features";
+import { atlasModule } from "../workload";
 
 /**
  * Phase 1 "Simplified VPC": public 10.0.1.0/24 (1a), data 10.0.20.0/24 (1a) + 10.0.21.0/24 (1b), no NAT.
@@ -8,11 +8,7 @@ import { type AtlasContext, features, inDr, inPrimary, KMS } from "../features";
  * Phase 4 prod: the same plan in the DR region under its own CIDR (ADR 0106 pilot light), so the DR
  * ECS services, ALB and the database restored at activation have their subnets.
  */
-export const vpc = defineModule({
-  workload: "atlas",
-  category: "atlas-network",
-  module: "vpc",
-  builder: "atlas/vpc",
+export const vpc = atlasModule("network/vpc", {
   schema: vpcInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   dependencies: { kms: KMS },

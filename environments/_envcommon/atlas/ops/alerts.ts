@@ -1,13 +1,9 @@
-import { defineModule } from "@infra/config";
 import { atlasAlertsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
+import { atlasModule } from "../workload";
 
 /** The application log group /accountabilityatlas/<env> and the alarm topics (SMS for critical alarms from phase 3). */
-export const alerts = defineModule({
-  workload: "atlas",
-  category: "atlas-ops",
-  module: "alerts",
-  builder: "atlas/alerts",
+export const alerts = atlasModule("ops/alerts", {
   schema: atlasAlertsInputs,
   enabled: inPrimary,
   dependencies: { kms: KMS },

@@ -1,4 +1,3 @@
-import { defineModule } from "@infra/config";
 import { atlasMonitoringInputs, maxConnections } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, prefix } from "../features";
 import { opensearch } from "../data/opensearch";
@@ -8,13 +7,10 @@ import { alb } from "../edge/alb";
 import { alerts } from "./alerts";
 import { dockerHost } from "../services/docker-host";
 import { ecs } from "../services/ecs";
+import { atlasModule } from "../workload";
 
 /** The phase's alarm table and dashboards (seed "Monitoring and Observability"). */
-export const monitoring = defineModule({
-  workload: "atlas",
-  category: "atlas-ops",
-  module: "monitoring",
-  builder: "atlas/monitoring",
+export const monitoring = atlasModule("ops/monitoring", {
   schema: atlasMonitoringInputs,
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => {

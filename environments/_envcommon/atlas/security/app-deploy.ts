@@ -1,20 +1,16 @@
-import { defineModule } from "@infra/config";
 import { SERVICES, atlasAppDeployInputs } from "@infra/atlas-inputs";
 import { ciAccess } from "../../platform/security/ci-access";
 import { type AtlasContext, features, inPrimary, prefix } from "../features";
 import { ecr } from "../services/ecr";
 import { ecs } from "../services/ecs";
+import { atlasModule } from "../workload";
 
 /**
  * The application repositories' GitHub Actions deploy role of the env (issue 14, docs/ci-access.md
  * "Application deploy roles"): push to the env's ECR repositories; from phase 2, deploy to its ECS
  * services (phase 4: CodeDeploy blue/green). IAM is global: once per env, in the primary region.
  */
-export const appDeploy = defineModule({
-  workload: "atlas",
-  category: "atlas-security",
-  module: "app-deploy",
-  builder: "atlas/app-deploy",
+export const appDeploy = atlasModule("security/app-deploy", {
   schema: atlasAppDeployInputs,
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext) => ({

@@ -1,13 +1,9 @@
-import { defineModule } from "@infra/config";
 import { atlasKmsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, inDr, inPrimary } from "../features";
+import { atlasModule } from "../workload";
 
 /** CMKs per purpose (logs, data, alerts); in the phase-4 DR region, the keys of the copies. */
-export const kms = defineModule({
-  workload: "atlas",
-  category: "atlas-security",
-  module: "kms",
-  builder: "atlas/kms",
+export const kms = atlasModule("security/kms", {
   schema: atlasKmsInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   defaults: (ctx: AtlasContext) => ({

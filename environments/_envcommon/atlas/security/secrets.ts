@@ -1,14 +1,11 @@
-import { type Dependency, type RegionName, defineModule } from "@infra/config";
+import type { Dependency, RegionName } from "@infra/config";
 import { atlasSecretsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS } from "../features";
 import { kms } from "./kms";
+import { atlasModule } from "../workload";
 
 /** Seed "Secrets Management": JWT key pair, Mapbox token, YouTube key, admin password hash (the DB password is RDS-managed). */
-export const secrets = defineModule({
-  workload: "atlas",
-  category: "atlas-security",
-  module: "secrets",
-  builder: "atlas/secrets",
+export const secrets = atlasModule("security/secrets", {
   schema: atlasSecretsInputs,
   enabled: inPrimary,
   dependencies: (ctx: AtlasContext): Record<string, Dependency> => {

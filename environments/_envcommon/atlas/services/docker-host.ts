@@ -1,18 +1,15 @@
-import { type Dependency, defineModule } from "@infra/config";
+import type { Dependency } from "@infra/config";
 import { atlasHostInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, hostRetired, inPrimary, prefix } from "../features";
 import { COMPUTE_DEPENDENCIES } from "./compute-dependencies";
 import { records } from "../dns/records";
+import { atlasModule } from "../workload";
 
 /**
  * Phase 1: EC2 t3.xlarge running Docker Compose (nginx, the eight services, redis). From phase 2 the
  * stack stays, retired and empty, in the envs that ran phase 1: its apply is the host's destroy.
  */
-export const dockerHost = defineModule({
-  workload: "atlas",
-  category: "atlas-services",
-  module: "docker-host",
-  builder: "atlas/docker-host",
+export const dockerHost = atlasModule("services/docker-host", {
   schema: atlasHostInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && (features(ctx).compute === "docker-host" || hostRetired(ctx)),
   // Retired: applied after the records stack moved the apex off the host's Elastic IP.

@@ -1,6 +1,7 @@
-import { type CheckIssue, defineModule } from "@infra/config";
+import type { CheckIssue } from "@infra/config";
 import { SERVICES, atlasEcrInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, inDr, inPrimary, KMS } from "../features";
+import { atlasModule } from "../workload";
 
 /**
  * ECR: the eight `acct-atlas-*` images of docker-compose.prod.yml (scan on push, lifecycle policy).
@@ -8,11 +9,7 @@ import { type AtlasContext, inDr, inPrimary, KMS } from "../features";
  * registry's replication (account/foundation, `workloads.account.ecrReplicationPrefixes`) fills with
  * every image pushed in the primary region, so the DR services pull without us-east-1.
  */
-export const ecr = defineModule({
-  workload: "atlas",
-  category: "atlas-services",
-  module: "ecr",
-  builder: "atlas/ecr",
+export const ecr = atlasModule("services/ecr", {
   schema: atlasEcrInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) || inDr(ctx),
   dependencies: { kms: KMS },

@@ -1,4 +1,4 @@
-import { type Dependency, defineModule } from "@infra/config";
+import type { Dependency } from "@infra/config";
 import { PUBLIC_SERVICES, SERVICES, atlasEcsInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inDr, inPrimary, KMS, prefix } from "../features";
 import { COMPUTE_DEPENDENCIES } from "./compute-dependencies";
@@ -11,6 +11,7 @@ import { secrets } from "../security/secrets";
 import { opensearch } from "../data/opensearch";
 import { redis } from "../data/redis";
 import { alb } from "../edge/alb";
+import { atlasModule } from "../workload";
 
 /**
  * Phase 2+: ECS Fargate, one service per row of the seed's task-definition table. Phase 4 prod, DR
@@ -19,11 +20,7 @@ import { alb } from "../edge/alb";
  * no standing database (the runbook restores one at activation) and no OpenSearch (search-service on
  * PostgreSQL FTS, the seed's phase 1-2 search).
  */
-export const ecs = defineModule({
-  workload: "atlas",
-  category: "atlas-services",
-  module: "ecs",
-  builder: "atlas/ecs",
+export const ecs = atlasModule("services/ecs", {
   schema: atlasEcsInputs,
   enabled: (ctx: AtlasContext) => (inPrimary(ctx) && features(ctx).compute === "ecs") || inDr(ctx),
   dependencies: (ctx: AtlasContext): Record<string, Dependency> => {

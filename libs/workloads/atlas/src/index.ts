@@ -1,4 +1,5 @@
 import type { BuilderRegistry } from "@infra/core";
+import { workloadBuilders } from "@infra/workload-shared";
 import { buildAtlasAlb } from "./builders/alb";
 import { buildAtlasAlerts } from "./builders/alerts";
 import { buildAtlasAppDeploy } from "./builders/app-deploy";
@@ -23,24 +24,24 @@ export { SECRET_ENV } from "./builders/ecs";
 export { type AtlasFailoverPlan, type AtlasFailoverService, atlasFailoverPlan, atlasFailoverScript } from "./failover";
 
 /** Stack builders of AccountabilityAtlas (seed 001), by the key its modules name in `builder`. */
-export const atlasBuilders: BuilderRegistry = {
-  "atlas/kms": buildAtlasKms,
-  "atlas/secrets": buildAtlasSecrets,
-  "atlas/vpc": buildAtlasVpc,
-  "atlas/rds": buildAtlasRds,
-  "atlas/queues": buildAtlasQueues,
-  "atlas/buckets": buildAtlasBuckets,
-  "atlas/redis": buildAtlasRedis,
-  "atlas/opensearch": buildAtlasSearch,
-  "atlas/ecr": buildAtlasEcr,
-  "atlas/docker-host": buildAtlasDockerHost,
-  "atlas/waf": buildAtlasWaf,
-  "atlas/alb": buildAtlasAlb,
-  "atlas/ecs": buildAtlasEcs,
-  "atlas/cdn": buildAtlasCdn,
-  "atlas/zone": buildAtlasZone,
-  "atlas/records": buildAtlasRecords,
-  "atlas/alerts": buildAtlasAlerts,
-  "atlas/monitoring": buildAtlasMonitoring,
-  "atlas/app-deploy": buildAtlasAppDeploy,
-};
+export const atlasBuilders: BuilderRegistry = workloadBuilders("atlas", {
+  kms: buildAtlasKms,
+  secrets: buildAtlasSecrets,
+  vpc: buildAtlasVpc,
+  rds: buildAtlasRds,
+  queues: buildAtlasQueues,
+  buckets: buildAtlasBuckets,
+  redis: buildAtlasRedis,
+  opensearch: buildAtlasSearch,
+  ecr: buildAtlasEcr,
+  "docker-host": buildAtlasDockerHost,
+  waf: buildAtlasWaf,
+  alb: buildAtlasAlb,
+  ecs: buildAtlasEcs,
+  cdn: buildAtlasCdn,
+  zone: buildAtlasZone,
+  records: buildAtlasRecords,
+  alerts: buildAtlasAlerts,
+  monitoring: buildAtlasMonitoring,
+  "app-deploy": buildAtlasAppDeploy,
+});

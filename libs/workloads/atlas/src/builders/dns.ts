@@ -1,16 +1,7 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { BuildContext, StackBuilder } from "@infra/core";
-import {
-  AliasRecord,
-  DnssecSigningKey,
-  Record as DnsRecord,
-  HealthCheck,
-  HostedZone,
-  type RecordTarget,
-  TargetRecord,
-  type ZoneRef,
-  zoneDelegationOf,
-} from "@infra/dns";
+import { AliasRecord, Record as DnsRecord, HealthCheck, type RecordTarget, TargetRecord, type ZoneRef } from "@infra/dns";
+import { publicZone } from "@infra/workload-shared";
 import { Construct } from "constructs";
 import type { AtlasRecordsInputs, AtlasZoneInputs } from "../inputs/modules";
 import { buildAtlasAlb } from "./alb";
@@ -31,21 +22,14 @@ export interface AtlasZone {
 /** Route 53 public zone: every phase (records change with the phase, the zone never does). */
 export const buildAtlasZone: StackBuilder<AtlasZoneInputs, AtlasZone> = (stack, inputs, ctx) => {
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
-  const signing = inputs.dnssec
-    ? new DnssecSigningKey(stack, "dnssec", {
-        name: inputs.domain.replace(/\./g, "-"),
-        accountId: ctx.env.accountId,
-        deletionProtection: inputs.deletionProtection,
-      })
-    : undefined;
-  const zone = new HostedZone(stack, "zone", {
-    name: inputs.domain,
+  const zone = publicZone(stack, ctx, {
+    domain: inputs.domain,
     comment: `AccountabilityAtlas public zone (${ctx.env.name})`,
     queryLogging: { retentionDays: inputs.queryLogRetentionDays, kmsKeyArn: keys.logs.keyArn },
+    dnssec: inputs.dnssec,
     deletionProtection: inputs.deletionProtection,
-    ...(signing ? { dnssec: { kmsKeyArn: signing.keyArn } } : {}),
     tags: atlasTags("dns"),
-    delegation: zoneDelegationOf(inputs.delegation, () => ctx.dependency<{ zoneRef?: ZoneRef }>("parent")),
+    delegation: inputs.delegation,
   });
   return { zoneId: zone.zoneId, name: inputs.domain, nameServers: zone.nameServers, zoneRef: { zoneId: zone.zoneId, zoneName: inputs.domain } };
 };

@@ -75,49 +75,45 @@ export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMoni
 
   if (inputs.alarms === "phase1") {
     const host = liveHost(ctx.dependencyOn("host", buildAtlasDockerHost));
-    const instance = { InstanceId: host.instanceId };
+    // The host alarms differ only in their metric and threshold: one instance, above the threshold, 5-min periods, warning topic.
+    const hostAlarm = (
+      id: string,
+      suffix: string,
+      metric: { description: string; namespace: string; metricName: string; statistic: "Average" | "Maximum"; threshold: number; evaluationPeriods: number },
+    ) =>
+      new MetricAlarm(stack, id, {
+        name: `${inputs.name}-${suffix}`,
+        ...metric,
+        dimensions: { InstanceId: host.instanceId },
+        comparison: "GreaterThanThreshold",
+        period: 300,
+        alarmTopicArns: warning,
+        tags,
+      });
     alarms.push(
-      new MetricAlarm(stack, "ec2-cpu", {
-        name: `${inputs.name}-ec2-cpu-high`,
+      hostAlarm("ec2-cpu", "ec2-cpu-high", {
         description: "EC2 CPU above 70% for 10 min (sustained for a week: the Phase 2 migration trigger)",
         namespace: "AWS/EC2",
         metricName: "CPUUtilization",
-        dimensions: instance,
         statistic: "Average",
-        comparison: "GreaterThanThreshold",
         threshold: 70,
-        period: 300,
         evaluationPeriods: 2,
-        alarmTopicArns: warning,
-        tags,
       }),
-      new MetricAlarm(stack, "ec2-memory", {
-        name: `${inputs.name}-ec2-memory-high`,
+      hostAlarm("ec2-memory", "ec2-memory-high", {
         description: "EC2 memory above 80% for 10 min (CloudWatch agent mem_used_percent)",
         namespace: inputs.metricsNamespace,
         metricName: "mem_used_percent",
-        dimensions: instance,
         statistic: "Average",
-        comparison: "GreaterThanThreshold",
         threshold: 80,
-        period: 300,
         evaluationPeriods: 2,
-        alarmTopicArns: warning,
-        tags,
       }),
-      new MetricAlarm(stack, "ec2-disk", {
-        name: `${inputs.name}-ec2-disk-low`,
+      hostAlarm("ec2-disk", "ec2-disk-low", {
         description: "EC2 root disk above 85% used (CloudWatch agent disk_used_percent)",
         namespace: inputs.metricsNamespace,
         metricName: "disk_used_percent",
-        dimensions: instance,
         statistic: "Maximum",
-        comparison: "GreaterThanThreshold",
         threshold: 85,
-        period: 300,
         evaluationPeriods: 1,
-        alarmTopicArns: warning,
-        tags,
       }),
       rdsCpu(),
       queueDepth(),
