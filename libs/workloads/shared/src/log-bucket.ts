@@ -18,6 +18,8 @@ export interface LogBucketProps {
   readonly deletionProtection: boolean;
   /** Empty the bucket on destroy (only without deletion protection). @default false */
   readonly forceDestroy?: boolean;
+  /** Tags of the bucket, over the provider's default tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StackBuilder } from "@infra/core";
 import { type AlbLogTarget, SecureBucket } from "@infra/s3";
+import { logBucket } from "@infra/workload-shared";
 import type { AtlasBucketsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 import { buildAtlasKms } from "./kms";
@@ -35,14 +36,13 @@ export const buildAtlasBuckets: StackBuilder<AtlasBucketsInputs, AtlasBuckets> =
   const keys = ctx.dependencyOn("kms", buildAtlasKms);
   const dr = inputs.replicateTo !== undefined ? ctx.dependencyOn("dr", buildAtlasBuckets) : undefined;
   const region = ctx.deployment.region.name;
-  const logs = new SecureBucket(stack, "access-logs", {
+  const logs = logBucket(stack, "access-logs", {
     bucketName: `${inputs.prefix}-access-logs`,
-    encryption: { mode: "s3" },
     // CloudFront standard logs (phase 3+ prod) need ACLs on the log bucket: BucketOwnerPreferred.
     logSources: inputs.cdnRead ? ["s3-access-logs", "alb", "cloudfront"] : ["s3-access-logs", "alb"],
     accountId: inputs.accountId,
     region,
-    lifecycleRules: [{ id: "expire-logs", expirationDays: inputs.accessLogExpirationDays }],
+    expiration: { ruleId: "expire-logs", days: inputs.accessLogExpirationDays },
     deletionProtection: inputs.deletionProtection,
     tags: atlasTags("storage"),
   });
