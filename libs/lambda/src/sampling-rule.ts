@@ -17,6 +17,8 @@ export interface TracingSamplingRuleProps {
   readonly serviceType?: string;
   /** @default "*" */
   readonly urlPath?: string;
+  /** Tags of the rule, over the provider's default tags. @default none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface TracingSamplingRuleProps {
  */
 export class TracingSamplingRule extends Construct {
   readonly ruleArn: string;
+  private readonly rule: XraySamplingRule;
 
   constructor(scope: Construct, id: string, props: TracingSamplingRuleProps) {
     super(scope, id);
@@ -37,7 +40,7 @@ export class TracingSamplingRule extends Construct {
         : undefined,
     ].filter((e): e is string => e !== undefined);
     if (errors.length > 0) throw new Error(`TracingSamplingRule "${props.name}": ${errors.join("; ")}`);
-    const rule = new XraySamplingRule(this, "rule", {
+    const rule = (this.rule = new XraySamplingRule(this, "rule", {
       ruleName: props.name,
       priority: props.priority ?? 1000,
       fixedRate: props.fixedRate,
@@ -49,7 +52,17 @@ export class TracingSamplingRule extends Construct {
       urlPath: props.urlPath ?? "*",
       resourceArn: "*",
       version: 1,
-    });
+      ...(props.tags ? { tags: { ...props.tags } } : {}),
+    }));
     this.ruleArn = rule.arn;
+  }
+
+  /**
+   * The rule stood at `address` (e.g. `aws_xray_sampling_rule.xray-sampling`, a raw resource before this
+   * construct): a `moved` block carries its state over, so the first plan after the change is a no-op.
+   */
+  movedFrom(address: string): this {
+    this.rule.moveFromId(address);
+    return this;
   }
 }

@@ -606,7 +606,7 @@ describe("moving to the next phase only adds or changes what the seed says chang
     expect(d["prod-us-east-1-atlas-dns-records"]!.added).toEqual([probe("us-east-1-atlas-edge-cdn"), remote("us-east-1-atlas-edge-cdn")]);
     expect(d["prod-us-east-1-atlas-data-rds"]!.added).toContain("aws_db_instance.rds_replica-1");
     expect(d["prod-us-east-1-atlas-edge-alb"]!.added).toContain("aws_wafv2_web_acl_association.alb_waf");
-    expect(d["prod-us-east-1-atlas-services-ecs"]!.added).toContain("aws_xray_sampling_rule.xray-sampling");
+    expect(d["prod-us-east-1-atlas-services-ecs"]!.added).toContain("aws_xray_sampling_rule.xray-sampling_rule");
   });
 
   it("3 → 4: only additions — DR stacks, backup/S3/secret replication, green target groups, auto-scaling, CodeDeploy", () => {

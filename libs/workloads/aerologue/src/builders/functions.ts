@@ -1,7 +1,6 @@
-import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
 import { TABLE_READ_WRITE_ACTIONS } from "@infra/dynamodb";
-import { LambdaFunction, LambdaLayer, SubMinuteSchedule } from "@infra/lambda";
+import { LambdaFunction, LambdaLayer, SubMinuteSchedule, TracingSamplingRule } from "@infra/lambda";
 import { Queue, Schedule } from "@infra/messaging";
 import type { FunctionsInputs } from "../inputs/modules";
 import { buildAurora } from "./aurora";
@@ -191,19 +190,9 @@ export const buildFunctions: StackBuilder<FunctionsInputs, FunctionsOutputs> = (
 
   // ARC-010: 5 % of requests traced (reservoir 1/s first, then the fixed rate).
   if (inputs.ownsSamplingRule) {
-    new XraySamplingRule(stack, "sampling-rule", {
-      ruleName: `${inputs.prefix}-default`.slice(0, 32),
-      priority: 1000,
-      fixedRate: inputs.xraySamplingRate,
-      reservoirSize: 1,
-      serviceName: "*",
-      serviceType: "*",
-      host: "*",
-      httpMethod: "*",
-      urlPath: "*",
-      resourceArn: "*",
-      version: 1,
-    });
+    new TracingSamplingRule(stack, "sampling-rule", { name: `${inputs.prefix}-default`.slice(0, 32), fixedRate: inputs.xraySamplingRate }).movedFrom(
+      "aws_xray_sampling_rule.sampling-rule",
+    );
   }
   return { functions, layers, broadcastQueue };
 };

@@ -2,8 +2,8 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
-import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
+import { TracingSamplingRule } from "@infra/lambda";
 import { type ContainerSecret, FargateCluster, FargateService, PrivateNamespace } from "@infra/ecs-service";
 import { MetricAlarm } from "@infra/monitoring";
 import type { AtlasEcsInputs } from "../inputs/modules";
@@ -138,18 +138,9 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
   const namespace = new PrivateNamespace(stack, "namespace", { name: inputs.namespace, vpcId: vpc.vpcId, tags: atlasTags("ecs") });
 
   if (inputs.xray) {
-    new XraySamplingRule(stack, "xray-sampling", {
-      ruleName: `${inputs.servicePrefix}-5pct`.slice(0, 32),
-      priority: 1000,
+    new TracingSamplingRule(stack, "xray-sampling", {
+      name: `${inputs.servicePrefix}-5pct`.slice(0, 32),
       fixedRate: inputs.xray.samplingRate,
-      reservoirSize: 1,
-      serviceName: "*",
-      serviceType: "*",
-      host: "*",
-      httpMethod: "*",
-      urlPath: "*",
-      resourceArn: "*",
-      version: 1,
       tags: atlasTags("xray"),
     });
   }

@@ -15,7 +15,6 @@ import { buildMessaging } from "./messaging";
 import { buildRestApi } from "./rest-api";
 import { buildKms } from "./security";
 import { buildWebsocket } from "./websocket";
-import type { TerraformResource } from "cdktf";
 
 export interface MonitoringOutputs {
   readonly alertTopicArn: string;
@@ -138,14 +137,13 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     filterExpression: "fault = true OR error = true OR responsetime > 3",
     insightsConfiguration: { insightsEnabled: true, notificationsEnabled: false },
   });
-  const sampling = new TracingSamplingRule(stack, "xray-sampling", {
+  // The rule was a raw resource here before the shared construct (ADR 0030): same rule, new address.
+  new TracingSamplingRule(stack, "xray-sampling", {
     name: `mq-${ctx.env.name}-${region}`.slice(0, 32),
     priority: 100,
     reservoirSize: inputs.xrayReservoirPerSecond,
     fixedRate: inputs.xrayFixedRate,
-  });
-  // The rule was a raw resource here before the shared construct (ADR 0030): same rule, new address.
-  (sampling.node.findChild("rule") as TerraformResource).moveFromId("aws_xray_sampling_rule.xray-sampling");
+  }).movedFrom("aws_xray_sampling_rule.xray-sampling");
 
   const lambdaMetric = (metric: string, stat: string) =>
     functions.map((f): DashboardMetric => ["AWS/Lambda", metric, { FunctionName: f.functionName }, { stat }]);

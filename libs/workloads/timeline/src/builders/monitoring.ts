@@ -1,6 +1,6 @@
 import { XrayGroup } from "@cdktf/provider-aws/lib/xray-group";
-import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { StackBuilder } from "@infra/core";
+import { TracingSamplingRule } from "@infra/lambda";
 import { AlertTopic, Dashboard, LogGroup, MetricAlarm, rdsCpuAlarm, rdsEventSubscription, rdsFreeStorageAlarm } from "@infra/monitoring";
 import type { TimelineMonitoringInputs } from "../inputs/monitoring";
 import { buildTimelineCache } from "./cache";
@@ -39,19 +39,12 @@ export const buildTimelineMonitoring: StackBuilder<TimelineMonitoringInputs, Tim
   });
 
   // X-Ray: what share of requests is traced, and a group whose insights flag latency/fault anomalies.
-  new XraySamplingRule(stack, "xray-sampling", {
-    ruleName: `${n}`.slice(0, 32),
-    priority: 1000,
-    version: 1,
+  new TracingSamplingRule(stack, "xray-sampling", {
+    name: `${n}`.slice(0, 32),
     reservoirSize: inputs.xray.reservoirSize,
     fixedRate: inputs.xray.fixedRate,
     serviceName: inputs.xray.serviceName,
-    serviceType: "*",
-    host: "*",
-    httpMethod: "*",
-    urlPath: "*",
-    resourceArn: "*",
-  });
+  }).movedFrom("aws_xray_sampling_rule.xray-sampling");
   new XrayGroup(stack, "xray-group", {
     groupName: `${n}`.slice(0, 32),
     filterExpression: `service("${inputs.xray.serviceName}")`,
