@@ -1,8 +1,9 @@
-import { type Dependency, type RegionName, defineModule } from "@infra/config";
+import type { Dependency, RegionName } from "@infra/config";
 import { type AtlasCdnInputs, atlasCdnInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
 import { buckets } from "../data/buckets";
 import { zone } from "../dns/zone";
+import { atlasModule } from "../workload";
 
 /**
  * Phase 4 prod (ADR 0106): the static paths fail over to the DR region's replica of the static-assets
@@ -22,11 +23,7 @@ function staticFailover(ctx: AtlasContext): Pick<AtlasCdnInputs, "staticFailover
 }
 
 /** Phase 3+ prod: CloudFront for static assets, SSR and API through the ALB. */
-export const cdn = defineModule({
-  workload: "atlas",
-  category: "atlas-edge",
-  module: "cdn",
-  builder: "atlas/cdn",
+export const cdn = atlasModule("edge/cdn", {
   schema: atlasCdnInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).cdn,
   dependencies: (ctx: AtlasContext): Record<string, Dependency> => {
