@@ -13,6 +13,7 @@ import {
   cacheSettingErrors,
   oacBucketPolicyStatement,
 } from "./policies";
+import { type OriginGroup, originGroupBlocks, originGroupErrors } from "./origin-group";
 
 export type Origin =
   /** A private S3 bucket, read through Origin Access Control (SigV4, always signed). */
@@ -33,7 +34,7 @@ export type Origin =
     };
 
 export interface Behavior {
-  /** Key of `origins`. */
+  /** Key of `origins`, or of `originGroups` (then only "GET_HEAD" or "GET_HEAD_OPTIONS": CloudFront fails over those only). */
   readonly origin: string;
   /** @default "GET_HEAD" */
   readonly allowedMethods?: "GET_HEAD" | "GET_HEAD_OPTIONS" | "ALL";
@@ -58,6 +59,8 @@ export interface DistributionProps {
   /** Names the policies and the comment, e.g. "aerologue-prod-cdn". */
   readonly name: string;
   readonly origins: Readonly<Record<string, Origin>>;
+  /** Failover pairs of `origins`, keyed by the id behaviours name as their origin. @default {} (none) */
+  readonly originGroups?: Readonly<Record<string, OriginGroup>>;
   readonly defaultBehavior: Behavior;
   /** @default [] */
   readonly behaviors?: readonly OrderedBehavior[];
@@ -95,6 +98,9 @@ const METHODS = {
 /** Every validation error for a set of distribution props. Pure. */
 export function validateDistributionProps(props: DistributionProps): string[] {
   const originIds = Object.keys(props.origins);
+  const groups = props.originGroups ?? {};
+  const groupIds = Object.keys(groups);
+  const targets = [...originIds, ...groupIds];
   const behaviors = props.behaviors ?? [];
   const patterns = behaviors.map((b) => b.pathPattern);
   const all: [string, Behavior][] = [
@@ -105,7 +111,13 @@ export function validateDistributionProps(props: DistributionProps): string[] {
   return [
     /^[A-Za-z0-9_-]{1,100}$/.test(props.name) ? undefined : `name "${props.name}" must be 1-100 letters, digits, "-" or "_"`,
     originIds.length === 0 ? "at least one origin is required" : undefined,
-    ...all.map(([label, b]) => (originIds.includes(b.origin) ? undefined : `${label} uses origin "${b.origin}", not one of: ${originIds.join(", ")}`)),
+    ...originGroupErrors(groups, originIds),
+    ...all.map(([label, b]) => (targets.includes(b.origin) ? undefined : `${label} uses origin "${b.origin}", not one of: ${targets.join(", ")}`)),
+    ...all.map(([label, b]) =>
+      groupIds.includes(b.origin) && b.allowedMethods === "ALL"
+        ? `${label} uses origin group "${b.origin}" with allowedMethods "ALL": CloudFront fails over GET, HEAD and OPTIONS only; use "GET_HEAD" or "GET_HEAD_OPTIONS"`
+        : undefined,
+    ),
     ...all.flatMap(([label, b]) => cacheSettingErrors(label, b.cache)),
     new Set(patterns).size !== patterns.length ? `path patterns repeat: ${patterns.join(", ")}` : undefined,
     props.certificate.type === "acm" && props.certificate.aliases.length === 0 ? "an ACM certificate needs at least one alias" : undefined,
@@ -119,7 +131,9 @@ function slug(text: string): string {
 }
 
 /**
- * A CloudFront distribution: typed S3 (Origin Access Control) and HTTPS origins, ordered
+ * A CloudFront distribution: typed S3 (Origin Access Control) and HTTPS origins, origin groups
+ * (failover pairs; every S3 member signs with the same OAC, so each bucket's policy names this
+ * distribution the same way: `bucketPolicyStatement`), ordered
  * behaviours with exact cache policies, HTTPS-only viewers, a security-headers policy with HSTS on
  * every behaviour, TLSv1.2_2021 with an ACM certificate, optional WAF, logging and geo restriction.
  */
@@ -225,6 +239,7 @@ export class Distribution extends Construct {
       defaultRootObject: props.defaultRootObject,
       webAclId: props.webAclArn,
       origin: origins,
+      originGroup: props.originGroups ? originGroupBlocks(props.originGroups) : undefined,
       defaultCacheBehavior: behavior("default", props.defaultBehavior),
       orderedCacheBehavior: (props.behaviors ?? []).map((b) => ({ pathPattern: b.pathPattern, ...behavior(slug(b.pathPattern), b) })),
       viewerCertificate:

@@ -17,3 +17,4 @@ export {
   SEED_TTLS,
   oacBucketPolicyStatement,
 } from "./policies";
+export { FAILOVER_STATUS_CODES, type FailoverStatusCode, type OriginGroup, S3_FAILOVER_STATUS_CODES, originGroupErrors } from "./origin-group";

@@ -43,7 +43,8 @@ export const buckets = atlasModule("data/buckets", {
       backupsToGlacierDays: 30,
       accessLogExpirationDays: 90,
       replicateTo: primary ? f.dr?.region : undefined,
-      cdnRead: primary && f.cdn,
+      // Phase 4 DR: the replica is the CDN's failover origin for static assets (atlas-edge/cdn).
+      cdnRead: f.cdn && (primary || inDr(ctx)),
     };
   },
 });

@@ -1,23 +1,43 @@
-import { defineModule } from "@infra/config";
-import { atlasCdnInputs } from "@infra/atlas-inputs";
+import type { Dependency, RegionName } from "@infra/config";
+import { type AtlasCdnInputs, atlasCdnInputs } from "@infra/atlas-inputs";
 import { type AtlasContext, features, inPrimary, KMS, prefix } from "../features";
 import { buckets } from "../data/buckets";
 import { zone } from "../dns/zone";
+import { atlasModule } from "../workload";
+
+/**
+ * Phase 4 prod (ADR 0106): the static paths fail over to the DR region's replica of the static-assets
+ * bucket (same name pattern as atlas-data/buckets; S3 replication keeps it filled). 403/404 too: a
+ * bucket S3 refuses or a key it lacks answers so, and the replica may hold it.
+ */
+function staticFailover(ctx: AtlasContext): Pick<AtlasCdnInputs, "staticFailover"> {
+  const dr = features(ctx).dr;
+  if (!dr) return {};
+  return {
+    staticFailover: {
+      region: dr.region,
+      replicaBucketDomain: `accountabilityatlas-${ctx.env.name}-${dr.region}-static-assets.s3.${dr.region}.amazonaws.com`,
+      statusCodes: [403, 404, 500, 502, 503, 504],
+    },
+  };
+}
 
 /** Phase 3+ prod: CloudFront for static assets, SSR and API through the ALB. */
-export const cdn = defineModule({
-  workload: "atlas",
-  category: "atlas-edge",
-  module: "cdn",
-  builder: "atlas/cdn",
+export const cdn = atlasModule("edge/cdn", {
   schema: atlasCdnInputs,
   enabled: (ctx: AtlasContext) => inPrimary(ctx) && features(ctx).cdn,
-  dependencies: {
-    kms: KMS,
-    zone,
-    buckets,
+  dependencies: (ctx: AtlasContext): Record<string, Dependency> => {
+    const dr = features(ctx).dr;
+    return {
+      kms: KMS,
+      zone,
+      buckets,
+      // Phase 4: the replica bucket (the origin group's secondary) exists before the distribution names it.
+      ...(dr ? { drBuckets: { module: buckets, region: dr.region as RegionName } } : {}),
+    };
   },
   defaults: (ctx: AtlasContext) => ({
+    ...staticFailover(ctx),
     name: prefix(ctx),
     aliases: [ctx.workload.domain, `www.${ctx.workload.domain}`],
     // A name the ALB's certificate covers (api.<apex> is an alias of the ALB).

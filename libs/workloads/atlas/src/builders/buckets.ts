@@ -38,8 +38,9 @@ export const buildAtlasBuckets: StackBuilder<AtlasBucketsInputs, AtlasBuckets> =
   const region = ctx.deployment.region.name;
   const logs = logBucket(stack, "access-logs", {
     bucketName: `${inputs.prefix}-access-logs`,
-    // CloudFront standard logs (phase 3+ prod) need ACLs on the log bucket: BucketOwnerPreferred.
-    logSources: inputs.cdnRead ? ["s3-access-logs", "alb", "cloudfront"] : ["s3-access-logs", "alb"],
+    // CloudFront standard logs (phase 3+ prod) need ACLs on the log bucket: BucketOwnerPreferred. The
+    // distribution logs to the primary region's bucket only (a DR replica is read, never logged to).
+    logSources: inputs.cdnRead && inputs.role === "primary" ? ["s3-access-logs", "alb", "cloudfront"] : ["s3-access-logs", "alb"],
     accountId: inputs.accountId,
     region,
     expiration: { ruleId: "expire-logs", days: inputs.accessLogExpirationDays },
@@ -66,6 +67,9 @@ export const buildAtlasBuckets: StackBuilder<AtlasBucketsInputs, AtlasBuckets> =
   const staticAssets = bucket("static-assets", { ...replication(dr?.staticAssets, "static-assets") });
   if (inputs.cdnRead) {
     // The distribution lives in a later stack (atlas-edge/cdn): scope to this account's distributions.
+    // In the DR region (phase 4) it reads the replica when the primary bucket fails (its origin group);
+    // naming its ARN here would close a cycle (cdn -> buckets -> DR buckets -> cdn). The statement
+    // also lets CloudFront decrypt with the data key (SecureBucket.addToPolicy declares the key use).
     staticAssets.addToPolicy({
       sid: "CloudFrontRead",
       effect: "Allow",

@@ -110,7 +110,7 @@ export const atlasBucketsInputs = z
     accessLogExpirationDays: z.number().int().min(1),
     /** Phase 4: replicate every object to the DR region's buckets. */
     replicateTo: z.string().optional(),
-    /** Phase 3+ prod: CloudFront distributions of this account may read static assets (OAC). */
+    /** Phase 3+ prod: CloudFront distributions of this account may read static assets (OAC); phase 4: the DR replica too (failover origin). */
     cdnRead: z.boolean(),
   })
   .strict();
@@ -351,8 +351,37 @@ export const atlasCdnInputs = z
     staticPaths: z.array(z.string()).min(1),
     priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]),
     logRetentionDays: retention,
+    /**
+     * Phase 4 prod (ADR 0106): the static paths read from an origin group, the static-assets bucket
+     * first and its replica in the DR region when it fails. @default none: the static-assets bucket only
+     */
+    staticFailover: z
+      .object({
+        /** The replica's region (the DR region); the cdn stack deploys after the replica bucket there. */
+        region: z.string().min(1),
+        /** `<bucket>.s3.<region>.amazonaws.com` of the replica (a literal, like assetsBucketDomain). */
+        replicaBucketDomain: z.string().includes(".s3."),
+        /** Primary answers that send the request to the replica (CloudFront allows 400, 403, 404, 416, 500, 502, 503, 504). */
+        statusCodes: z
+          .array(z.union([z.literal(400), z.literal(403), z.literal(404), z.literal(416), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]))
+          .min(1),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.staticFailover || c.staticFailover.replicaBucketDomain.endsWith(`.s3.${c.staticFailover.region}.amazonaws.com`), {
+    path: ["staticFailover", "replicaBucketDomain"],
+    error: (iss) => {
+      const f = (iss.input as { staticFailover: { region: string; replicaBucketDomain: string } }).staticFailover;
+      return `"${f.replicaBucketDomain}" must be the replica bucket's regional name, <bucket>.s3.${f.region}.amazonaws.com (staticFailover.region)`;
+    },
+  })
+  .refine((c) => !c.staticFailover || c.staticFailover.replicaBucketDomain !== c.assetsBucketDomain, {
+    path: ["staticFailover", "replicaBucketDomain"],
+    error: (iss) =>
+      `"${(iss.input as { assetsBucketDomain: string }).assetsBucketDomain}" is the static-assets bucket itself: the replica must be the DR region's copy`,
+  });
 export type AtlasCdnInputs = z.infer<typeof atlasCdnInputs>;
 
 /** atlas-dns/zone: the public hosted zone (every phase). */
