@@ -37,6 +37,17 @@ export function failoverHeader(h: FailoverHeader): string[] {
   ];
 }
 
+/**
+ * What Route 53 answers for `recordName` in the public zone `zoneName` (a failover record pair: the
+ * SECONDARY once the PRIMARY's health check fails): the script's closing check.
+ */
+export function dnsAnswerCheck(zoneName: string, recordName: string): string[] {
+  return [
+    `ZONE_ID=$(aws route53 list-hosted-zones-by-name --dns-name ${zoneName} --query "HostedZones[?Name=='${zoneName}.' && !Config.PrivateZone].Id | [0]" --output text)`,
+    `aws route53 test-dns-answer --hosted-zone-id "$ZONE_ID" --record-name ${recordName} --record-type A --query 'RecordData' --output text`,
+  ];
+}
+
 export interface ReplicaPromotion {
   readonly drRegion: string;
   /** The cross-region read replica that becomes the writer. */

@@ -27,6 +27,7 @@ export {
   type FailoverScope,
   type ReplicaFailoverPlan,
   type ReplicaPromotion,
+  dnsAnswerCheck,
   failoverHeader,
   failoverScope,
   failoverScriptPath,

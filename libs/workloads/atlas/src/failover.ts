@@ -1,6 +1,6 @@
 import type { ResolvedEnv } from "@infra/config";
 import type { VpcInputs } from "@infra/platform-inputs";
-import { failoverHeader } from "@infra/rds";
+import { dnsAnswerCheck, failoverHeader } from "@infra/rds";
 import type { AtlasEcrInputs, AtlasEcsInputs, AtlasRdsInputs, AtlasRecordsInputs } from "./inputs/modules";
 import { type AtlasConfig, phaseFeatures } from "./inputs";
 
@@ -184,8 +184,7 @@ export function atlasFailoverScript(plan: AtlasFailoverPlan): string {
     `aws ecs wait services-stable ${dr} --cluster ${plan.cluster} --services ${plan.services.map((s) => s.name).join(" ")}`,
     "",
     `# 6. Check: Route 53 answers ${plan.apiName} with the ${plan.drRegion} load balancer (SECONDARY) once the primary's health check fails and the DR targets are healthy.`,
-    `ZONE_ID=$(aws route53 list-hosted-zones-by-name --dns-name ${plan.zoneName} --query "HostedZones[?Name=='${plan.zoneName}.' && !Config.PrivateZone].Id | [0]" --output text)`,
-    `aws route53 test-dns-answer --hosted-zone-id "$ZONE_ID" --record-name ${plan.apiName} --record-type A --query 'RecordData' --output text`,
+    ...dnsAnswerCheck(plan.zoneName, plan.apiName),
     `echo "${plan.restoredDbId} serves at $WRITER; activation took $(( ($(date +%s) - START) / 60 )) min of the ${plan.rtoHours} h RTO."`,
     `echo "Next: docs/runbooks/atlas-dr.md#after-a-failover (the apex, config, failback)."`,
     "",

@@ -1,5 +1,5 @@
 import type { ResolvedEnv } from "@infra/config";
-import { type ReplicaFailoverPlan, failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
+import { type ReplicaFailoverPlan, dnsAnswerCheck, failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
 import type { AppRecordInputs, BackupInputs, EcsInputs, RdsInputs, ZoneInputs } from "./inputs";
 
 /** Everything the platform's DR failover of one env needs, read from its resolved config (no AWS calls). */
@@ -100,8 +100,7 @@ export function platformFailoverScript(plan: PlatformFailoverPlan): string {
       : []),
     "",
     `# 7. Check: Route 53 already answers ${plan.appName} with the ${plan.drRegion} load balancer (SECONDARY) once the primary's health check fails.`,
-    `ZONE_ID=$(aws route53 list-hosted-zones-by-name --dns-name ${plan.zoneName} --query "HostedZones[?Name=='${plan.zoneName}.' && !Config.PrivateZone].Id | [0]" --output text)`,
-    `aws route53 test-dns-answer --hosted-zone-id "$ZONE_ID" --record-name ${plan.appName} --record-type A --query 'RecordData' --output text`,
+    ...dnsAnswerCheck(plan.zoneName, plan.appName),
     `echo "${plan.replicaId} is the writer: $WRITER"`,
     `echo "Failover done. Next: docs/runbooks/platform.md#after-a-failover (config change, new DR replica, failback)."`,
     "",
