@@ -87,15 +87,7 @@ export function affectedSince(base: string, opts: { keepBase?: string; log: (lin
           (env) => stacksDir(headWs, env),
         )
       : envs.map((env) => ({ env, key: env.toUpperCase(), stacks: [...stackHashes(stacksDir(headWs, env)).keys()], removed: [] }));
-    if (opts.keepBase && baseOk) {
-      for (const env of envs) {
-        const from = join(tree, "apps", env, "cdktf.out");
-        if (!existsSync(from)) continue;
-        const to = join(resolve(opts.keepBase), "apps", env, "cdktf.out");
-        mkdirSync(to, { recursive: true });
-        cpSync(from, to, { recursive: true });
-      }
-    }
+    if (opts.keepBase && baseOk) keepBaseSynth(opts.keepBase, (env) => join(tree, "apps", env, "cdktf.out"));
     return changes;
   } finally {
     spawnSync("git", ["worktree", "remove", "--force", tree], { cwd: WORKSPACE_ROOT });
@@ -116,14 +108,21 @@ function isUnchangedCheckout(sha: string): boolean {
  */
 function unchangedSince(base: string, sha: string, opts: { keepBase?: string; log: (line: string) => void; outRoot: string }): EnvChange[] {
   opts.log(`synthesizing ${base} (${sha.slice(0, 12)}) once: it is this checkout, unchanged …`);
-  synthAll(ENVS, (env) => cdktfOut(workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot }), env));
-  if (opts.keepBase) {
-    for (const env of ENVS.map((e) => e.name)) {
-      const from = cdktfOut(workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot }), env);
-      if (existsSync(from)) cpSync(from, join(resolve(opts.keepBase), "apps", env, "cdktf.out"), { recursive: true });
-    }
-  }
+  const outOf = (env: string) => cdktfOut(workspace(WORKSPACE_ROOT, { INFRA_OUT_ROOT: opts.outRoot }), env);
+  synthAll(ENVS, outOf);
+  if (opts.keepBase) keepBaseSynth(opts.keepBase, outOf);
   return [];
+}
+
+/** Copies the base's synthesized envs to `<keepBase>/apps/<env>/cdktf.out` (`--keep-base`: the cost step compares against it). */
+function keepBaseSynth(keepBase: string, outOf: (env: string) => string): void {
+  for (const env of ENVS.map((e) => e.name)) {
+    const from = outOf(env);
+    if (!existsSync(from)) continue;
+    const to = join(resolve(keepBase), "apps", env, "cdktf.out");
+    mkdirSync(to, { recursive: true });
+    cpSync(from, to, { recursive: true });
+  }
 }
 
 export function affectedCommand(
