@@ -3,26 +3,15 @@
 // takes ~0.1 s, and loading one file instead of transforming hundreds saves about a second on every
 // call (`npm run synth`, `npm run infra`, `npm run policy`). Same code, same tsconfig paths.
 "use strict";
-const { buildSync } = require("esbuild");
 const { renameSync } = require("node:fs");
-const { join, resolve } = require("node:path");
+const { join } = require("node:path");
+const { bundle, root } = require("./bundle.cjs");
 
-const root = resolve(__dirname, "..", "..", "..");
 // One bundle per process, renamed into place: concurrent runs (parallel tests, CI steps) never read
 // a half-written bundle.
 const outfile = join(root, "node_modules", ".cache", "infra-ops", "cli.cjs");
 const tmpfile = `${outfile}.${process.pid}.tmp`;
-buildSync({
-  entryPoints: [join(root, "apps", "ops", "src", "cli.ts")],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  packages: "external",
-  tsconfig: join(root, "tsconfig.base.json"),
-  outfile: tmpfile,
-  logLevel: "warning",
-});
+bundle(join("apps", "ops", "src", "cli.ts"), tmpfile);
 renameSync(tmpfile, outfile);
 process.env.INFRA_WORKSPACE_ROOT = root;
 require(outfile)
