@@ -10,6 +10,7 @@ import { type DailyWindow, type MasterCredentialsInput, type WeeklyWindow, forma
 import { markLibrary } from "@infra/core";
 import { GeneratedCredentials, Secret, type SecretReplica } from "@infra/kms";
 import { LogGroup } from "@infra/monitoring";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { type DbEngine, enginePort, parameterGroupFamily, type StorageType } from "./engine";
 import { engineParameters } from "./parameters";
@@ -206,9 +207,17 @@ export class DatabaseInstance extends Construct {
   readonly replicaIds: string[];
   readonly replicaAddresses: string[];
   readonly monitoringRoleArn?: string;
+  /**
+   * What SQL against this instance must wait for on the first apply: the instance and, with a rotated
+   * secret, the secret version that holds the connection (host included). Empty on a replica.
+   */
+  readonly readyForStatements: ITerraformDependable[] = [];
+  /** CMK of the master secret (`masterUserSecretKmsKeyId`, or `kmsKeyArn` for a rotated secret); undefined on a replica or with AWS's managed key. */
+  readonly masterUserSecretKmsKeyArn?: string;
 
   private readonly sgId: string;
-  private readonly dbPort: number;
+  /** The engine port the instance listens on (a number at synth, unlike `port`). */
+  readonly dbPort: number;
   private readonly vpc: string;
   private readonly identifierName: string;
   private ingressCount = 0;
@@ -373,7 +382,9 @@ export class DatabaseInstance extends Construct {
     this.port = instance.port;
     this.masterUserSecretArn = isReplica ? undefined : rotated ? rotated.secret.secretArn : instance.masterUserSecret.get(0).secretArn;
     this.masterSecret = rotated?.secret;
-    if (rotated) this.rotate(rotated, instance);
+    this.masterUserSecretKmsKeyArn = isReplica ? undefined : rotated ? rotated.kmsKeyArn : props.masterUserSecretKmsKeyId;
+    if (!isReplica) this.readyForStatements.push(instance);
+    if (rotated) this.readyForStatements.push(this.rotate(rotated, instance));
 
     const replicas = Array.from({ length: p.readReplicas }, (_, i) => {
       const identifier = `${props.name}-replica-${i + 1}`;
@@ -415,7 +426,7 @@ export class DatabaseInstance extends Construct {
   private rotate(
     rotated: { secret: Secret; generated: GeneratedCredentials; days: number; subnetIds: readonly string[]; kmsKeyArn: string },
     instance: DbInstance,
-  ): void {
+  ): ITerraformDependable {
     const connection = rotated.generated.withHost(instance.address);
     const fn = new RotationFunction(this, "rotation-function", {
       name: `${this.identifierName}-rotation`,
@@ -434,6 +445,7 @@ export class DatabaseInstance extends Construct {
       rotationRules: { automaticallyAfterDays: rotated.days },
       dependsOn: [connection, ingress, instance],
     });
+    return connection;
   }
 
   /** Opens the engine port to one more security group. */

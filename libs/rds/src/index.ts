@@ -33,3 +33,4 @@ export {
   failoverScriptPath,
   promoteReplicaSteps,
 } from "./failover-steps";
+export { AlternatingLogins, type AlternatingLoginsProps, alternatingLoginsErrors, LOGINS_SECRET_FORMAT } from "./logins/alternating-logins";
