@@ -48,6 +48,16 @@ jq -n --arg id acct-atlas-prod-dr --arg pw "$(jq -r .password <<<"$CURRENT")" '{
 aws rds modify-db-instance --region us-west-2 --cli-input-json "file://$REQUEST" --query 'DBInstance.DBInstanceStatus' --output text
 sleep 30; aws rds wait db-instance-available --region us-west-2 --db-instance-identifier acct-atlas-prod-dr
 
+# 4b. The services' login secret (ADR 0145): its replica becomes standalone with the restored host; if it rotated after the restore point, the previous login (unchanged for a whole period) is the one the restored database knows.
+APP_PRIMARY=$(aws secretsmanager describe-secret --region us-west-2 --secret-id accountabilityatlas/prod/database-app --query 'PrimaryRegion' --output text)
+if [ "$APP_PRIMARY" != "us-west-2" ]; then aws secretsmanager stop-replication-to-replica --region us-west-2 --secret-id accountabilityatlas/prod/database-app; fi
+LOGIN=$(aws secretsmanager get-secret-value --region us-west-2 --secret-id accountabilityatlas/prod/database-app --query SecretString --output text)
+if [ "$(jq -r .host <<<"$LOGIN")" != "$WRITER" ]; then
+  CURRENT_SINCE=$(aws secretsmanager list-secret-version-ids --region us-west-2 --secret-id accountabilityatlas/prod/database-app --query "Versions[?contains(VersionStages, 'AWSCURRENT')].CreatedDate | [0]" --output text)
+  if [ "$(date -d "$CURRENT_SINCE" +%s)" -gt "$(date -d "$LATEST" +%s)" ]; then LOGIN=$(aws secretsmanager get-secret-value --region us-west-2 --secret-id accountabilityatlas/prod/database-app --version-stage AWSPREVIOUS --query SecretString --output text); fi
+  aws secretsmanager put-secret-value --region us-west-2 --secret-id accountabilityatlas/prod/database-app --secret-string "$(jq -c --arg host "$WRITER" '.host = $host' <<<"$LOGIN")" --query VersionId --output text
+fi
+
 # 5. The services in us-west-2: from zero to the primary's size (auto-scaling takes over from its minimum).
 aws application-autoscaling register-scalable-target --region us-west-2 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/acct-atlas-prod/acct-atlas-api-gateway --min-capacity 2 --max-capacity 10
 aws ecs update-service --region us-west-2 --cluster acct-atlas-prod --service acct-atlas-api-gateway --desired-count 3 --query 'service.desiredCount' --output text

@@ -3,6 +3,9 @@ import { type BadConfigCase, FILES, inputCase, prod, withInputs, withWorkload } 
 const APP_DEPLOY = "us-east-1/atlas-security/app-deploy.inputs";
 /** Prod at phase 4: the ADR 0106 DR copy in us-west-2 exists. */
 const phase4 = () => withWorkload(prod(), "atlas", { phase: 4 });
+/** Prod at phase 2: the services on ECS log in as alternating application users (ADR 0145). */
+const phase2 = () => withWorkload(prod(), "atlas", { phase: 2 });
+const logins = { username: "atlas_app", owner: "atlas_owner", secretName: "accountabilityatlas/prod/database-app", rotationDays: 30 };
 
 /** AccountabilityAtlas (seed 001): the app repositories' deploy role and SMS alarms (issue 14). */
 export const ATLAS_CASES: readonly BadConfigCase[] = [
@@ -101,5 +104,30 @@ export const ATLAS_CASES: readonly BadConfigCase[] = [
       value: '["us-west-2","us-west-2"]',
       allowed: "must not list a region twice",
     },
+  },
+  {
+    name: "an application login whose _clone twin PostgreSQL would truncate (ADR 0145)",
+    variant: () => withInputs(phase2(), "us-east-1", "atlas-data/rds", { appLogins: { ...logins, username: "a".repeat(58) } }),
+    expect: {
+      level: FILES.prod.atlas,
+      path: "us-east-1/atlas-data/rds.inputs.appLogins.username",
+      value: JSON.stringify("a".repeat(58)),
+      allowed: "a lower-case PostgreSQL name of at most 57 characters (its _clone twin must fit in 63)",
+    },
+  },
+  {
+    name: "an owner role that is one of the two logins (ADR 0145)",
+    variant: () => withInputs(phase2(), "us-east-1", "atlas-data/rds", { appLogins: { ...logins, owner: "atlas_app_clone" } }),
+    expect: {
+      level: FILES.prod.atlas,
+      path: "us-east-1/atlas-data/rds.inputs.appLogins.owner",
+      value: '"atlas_app_clone"',
+      allowed: "must differ from both logins",
+    },
+  },
+  {
+    name: "login rotation beyond the 90-day credential limit (ADR 0145)",
+    variant: () => withInputs(phase2(), "us-east-1", "atlas-data/rds", { appLogins: { ...logins, rotationDays: 120 } }),
+    expect: { level: FILES.prod.atlas, path: "us-east-1/atlas-data/rds.inputs.appLogins.rotationDays", value: "120", allowed: "" },
   },
 ];

@@ -66,12 +66,10 @@ describe("secrets: every secret the ECS services read has a replica in us-west-2
       expect(s["replica"], String(s["name"])).toEqual([{ region: "us-west-2", kms_key_id: expect.stringContaining(drKey) }]);
     }
   });
-  it("the database's rotated master secret (atlas-data-rds), which the restored DR database logs in with", () => {
-    const secret = one(stack(p4, "prod-us-east-1-atlas-data-rds"), "aws_secretsmanager_secret");
-    expect(secret).toMatchObject({
-      name: "acct-atlas-prod/master-credentials",
-      replica: [{ region: "us-west-2", kms_key_id: expect.stringContaining(drKey) }],
-    });
+  it("the database's rotated master secret and the services' login secret (atlas-data-rds, ADR 0145): the restored DR database's credentials", () => {
+    const secrets = list(stack(p4, "prod-us-east-1-atlas-data-rds"), "aws_secretsmanager_secret");
+    expect(secrets.map((s) => s["name"]).sort()).toEqual(["accountabilityatlas/prod/database-app", "acct-atlas-prod/master-credentials"]);
+    for (const secret of secrets) expect(secret["replica"]).toEqual([{ region: "us-west-2", kms_key_id: expect.stringContaining(drKey) }]);
   });
   it("no replica before phase 4", () => {
     const p3 = synth(atlasOnly(prodEnv, 3));

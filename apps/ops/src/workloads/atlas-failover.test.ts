@@ -42,6 +42,7 @@ describe("AccountabilityAtlas DR activation script (docs/runbooks/atlas-failover
       dbSubnetGroup: "prod-us-west-2-atlas-db",
       dbSecurityGroup: "acct-atlas-prod-dr-database",
       secretName: "acct-atlas-prod/master-credentials",
+      appSecretName: "accountabilityatlas/prod/database-app",
       cluster: "acct-atlas-prod",
       services: [
         { name: "acct-atlas-api-gateway", desiredCount: 3, minCapacity: 2, maxCapacity: 10 },
@@ -63,7 +64,9 @@ describe("AccountabilityAtlas DR activation script (docs/runbooks/atlas-failover
   it("names only what the synthesized stacks create (and the backup replication the restore reads)", () => {
     expect(named("prod-us-east-1-atlas-data-rds", "aws_db_instance_automated_backups_replication", "retention_period")).toEqual([plan.replicatedBackupDays]);
     expect(named("prod-us-east-1-atlas-data-rds", "aws_db_instance", "identifier")).toContain(plan.sourceDbId);
-    expect(named("prod-us-east-1-atlas-data-rds", "aws_secretsmanager_secret", "name")).toEqual([plan.secretName]);
+    expect((named("prod-us-east-1-atlas-data-rds", "aws_secretsmanager_secret", "name") as string[]).sort()).toEqual(
+      [plan.appSecretName, plan.secretName].sort(),
+    );
     expect(named("prod-us-west-2-atlas-network-vpc", "aws_db_subnet_group", "name")).toEqual([plan.dbSubnetGroup]);
     expect(named("prod-us-west-2-atlas-services-ecs", "aws_security_group", "name")).toContain(plan.dbSecurityGroup);
     expect(named("prod-us-west-2-atlas-services-ecs", "aws_ecs_cluster", "name")).toEqual([plan.cluster]);
@@ -91,6 +94,7 @@ describe("AccountabilityAtlas DR activation script (docs/runbooks/atlas-failover
       "secretsmanager get-secret-value",
       "secretsmanager put-secret-value",
       "rds modify-db-instance",
+      "secretsmanager list-secret-version-ids",
       "application-autoscaling register-scalable-target",
       "ecs update-service",
       "ecs wait",
@@ -107,6 +111,15 @@ describe("AccountabilityAtlas DR activation script (docs/runbooks/atlas-failover
     // The password never appears on a command line: it goes through a file only the user can read.
     expect(script).toContain('--cli-input-json "file://$REQUEST"');
     expect(script).not.toMatch(/--master-user-password/);
+    // ADR 0145: the services' login secret gets the restored host and a login the restored database knows.
+    expect(script).toContain("--secret-id accountabilityatlas/prod/database-app --query 'PrimaryRegion'");
+    expect(script).toContain(
+      `if [ "$(date -d "$CURRENT_SINCE" +%s)" -gt "$(date -d "$LATEST" +%s)" ]; then LOGIN=$(aws secretsmanager get-secret-value --region us-west-2 --secret-id accountabilityatlas/prod/database-app --version-stage AWSPREVIOUS`,
+    );
+    // Before any task starts: the tasks read the secret once, at start.
+    const put = script.indexOf("put-secret-value --region us-west-2 --secret-id accountabilityatlas/prod/database-app");
+    expect(put).toBeGreaterThan(script.indexOf("aws rds modify-db-instance"));
+    expect(put).toBeLessThan(script.indexOf("aws ecs update-service"));
   });
 
   it("the committed runbook script is what the failover CLI prints (generated from prod at phase 4)", () => {

@@ -98,6 +98,48 @@ describe("Redis auth the services use without SDK code: AUTH token over TLS from
   }
 });
 
+describe("database logins a rotation never breaks: the services log in as alternating application users (ADR 0145)", () => {
+  for (const [label, stacks, envName] of [
+    ["prod phase 2", prod[2], "prod"],
+    ["prod phase 3", prod[3], "prod"],
+    ["prod phase 4", prod[4], "prod"],
+    ["staging phase 3", staging3, "staging"],
+  ] as const) {
+    it(`${label}: every Java service reads username and password from the login secret, not the master secret; the rotation redeploy follows that secret`, () => {
+      const rds = stackOf(stacks, "us-east-1-atlas-data-rds");
+      const ecs = stackOf(stacks, "us-east-1-atlas-services-ecs");
+      const [secretKey, secret] = Object.entries(resourcesOfType(rds.json, "aws_secretsmanager_secret")).find(([, v]) =>
+        String(v["name"]).endsWith("/database-app"),
+      )!;
+      expect(secret["name"]).toBe(`accountabilityatlas/${envName}/database-app`);
+      const [fn] = values(rds, "aws_lambda_function");
+      expect(fn).toMatchObject({
+        function_name: `acct-atlas-${envName}-db-logins`,
+        environment: { variables: { OWNER: "atlas_owner", LOGINS: "atlas_app,atlas_app_clone" } },
+      });
+      expect(values(rds, "aws_secretsmanager_secret_rotation").find((r) => String(r["secret_id"]).includes(secretKey))).toMatchObject({
+        rotation_rules: { automatically_after_days: 30 },
+      });
+      // The ECS stack reads the rds stack's output: every Java container names the same login secret.
+      const from = new Set<string>();
+      for (const name of JAVA) {
+        const c = containers(ecs).get(name)![0]!;
+        const user = c.secrets.find((x) => x.name === "SPRING_DATASOURCE_USERNAME")!.valueFrom;
+        const password = c.secrets.find((x) => x.name === "SPRING_DATASOURCE_PASSWORD")!.valueFrom;
+        expect(user.replace(/:username::$/, "")).toBe(password.replace(/:password::$/, ""));
+        from.add(password.replace(/:password::$/, ""));
+      }
+      expect(from.size).toBe(1);
+      const outputs = (rds.json as Res)["output"] as Record<string, { value: string }>;
+      const exported = Object.entries(outputs).find(([, o]) => o.value.includes(`aws_secretsmanager_secret.${secretKey}.arn`));
+      expect(exported, "the rds stack exports the login secret's ARN").toBeDefined();
+      expect([...from][0]).toContain(exported![0]);
+      const [rule] = values(ecs, "aws_cloudwatch_event_rule");
+      expect(JSON.parse(rule!["event_pattern"]).detail.additionalEventData.SecretId).toEqual([...from]);
+    });
+  }
+});
+
 describe("database credentials survive rotation: a RotationSucceeded of the DB secret redeploys every task reading it (ADR 0100)", () => {
   it("prod phase 2: the rule matches exactly the secret the services read; the state machine may force-deploy exactly the seven Java services", () => {
     const ecs = stackOf(prod[2], "atlas-services-ecs");

@@ -533,6 +533,8 @@ describe("moving to the next phase only adds or changes what the seed says chang
     const d = diff(0);
     expect(Object.keys(d).sort()).toEqual(
       [
+        // The services' alternating logins (ADR 0145).
+        "prod-us-east-1-atlas-data-rds",
         "prod-us-east-1-atlas-data-redis",
         "prod-us-east-1-atlas-dns-records",
         "prod-us-east-1-atlas-edge-alb",
@@ -546,6 +548,11 @@ describe("moving to the next phase only adds or changes what the seed says chang
       ].sort(),
     );
     expect(d["prod-us-east-1-atlas-security-secrets"]!.removed).toEqual([]);
+    // The database stays as it is; its stack gains the login function, its secret and rotation (ADR 0145).
+    expect(d["prod-us-east-1-atlas-data-rds"]!.removed).toEqual([]);
+    expect(d["prod-us-east-1-atlas-data-rds"]!.added.filter((a) => !/app-logins/.test(a) && !a.startsWith("data.aws_iam_policy_document."))).toEqual([
+      "aws_vpc_security_group_ingress_rule.rds_ingress-0",
+    ]);
     // The app deploy role gains the ECS deploy (it reads the services' roles): no resource changes address.
     expect(d["prod-us-east-1-atlas-security-app-deploy"]).toEqual({
       removed: [],

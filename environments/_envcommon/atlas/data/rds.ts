@@ -18,6 +18,12 @@ export const rds = atlasModule("data/rds", {
     };
   },
   waivers: (ctx: AtlasContext) => [
+    {
+      rule: "INF-LAMBDA-002",
+      address: "aws_lambda_function.app-logins_function_*",
+      reason:
+        "ADR 0145: the login function is invoked synchronously, by Terraform on apply and by Secrets Manager for each rotation step; a failure fails the apply or the rotation (a RotationFailed event, retried by Secrets Manager), so there is no asynchronous event to dead-letter",
+    },
     // Staging (phase 3+) follows the env's settings.deletionProtection = false, as the platform's database does there.
     ...(ctx.settings.deletionProtection
       ? []
@@ -42,7 +48,7 @@ export const rds = atlasModule("data/rds", {
     },
   ],
   defaults: (ctx: AtlasContext) => {
-    const { rds: r, dr } = features(ctx);
+    const { rds: r, dr, compute } = features(ctx);
     return {
       name: `acct-atlas-${ctx.env.name}`,
       // The major only: RDS upgrades minors (docs/adr/0005-engine-versions-and-windows.md).
@@ -68,6 +74,12 @@ export const rds = atlasModule("data/rds", {
         r.readReplicas > 0
           ? { mode: "rotated-secret" as const, rotationDays: 30, ...(dr ? { replicaRegions: [dr.region as RegionName] } : {}) }
           : { mode: "rds-managed" as const },
+      // ADR 0145: from the phase the services run on ECS (private subnets with a NAT for the function),
+      // they log in as atlas_app / atlas_app_clone, rotated every 30 days like the master secret;
+      // a rotation no longer breaks a running task's new connections.
+      ...(compute === "ecs"
+        ? { appLogins: { username: "atlas_app", owner: "atlas_owner", secretName: `accountabilityatlas/${ctx.env.name}/database-app`, rotationDays: 30 } }
+        : {}),
     };
   },
 });

@@ -39,6 +39,11 @@ export interface AtlasFailoverPlan {
   readonly dbSecurityGroup: string;
   /** The primary's rotated master secret; its DR replica becomes standalone and gets the restored host. */
   readonly secretName: string;
+  /**
+   * The services' login secret (ADR 0145); its DR replica becomes standalone with the restored host and
+   * a login the restored database knows. Undefined when the services log in as the master user.
+   */
+  readonly appSecretName?: string;
   readonly cluster: string;
   readonly services: readonly AtlasFailoverService[];
   /** Images the DR services run: each must have been replicated before the failure. */
@@ -98,6 +103,7 @@ export function atlasFailoverPlan(env: ResolvedEnv): AtlasFailoverPlan {
     dbSecurityGroup: drEcs.dr.databaseSecurityGroupName,
     // DatabaseInstance names a rotated secret "<db>/master-credentials" (libs/rds masterCredentialsOf).
     secretName: `${db.name}/master-credentials`,
+    ...(db.appLogins ? { appSecretName: db.appLogins.secretName } : {}),
     cluster: drEcs.cluster,
     services: primaryEcs.services.map((s) => {
       const drService = drEcs.services.find((d) => d.name === s.name);
@@ -124,6 +130,30 @@ export function atlasFailoverPlan(env: ResolvedEnv): AtlasFailoverPlan {
  * services at the primary's size, and checks that Route 53 answers with the DR load balancer.
  * Idempotent: a re-run after a partial failure continues where it stopped.
  */
+/**
+ * The services' login secret (ADR 0145) in the DR region: standalone, with the restored host, and a login
+ * the restored database knows. The database holds the logins as they were at the restore point. The
+ * login that was AWSPREVIOUS kept its password from the rotation before the last one until the next one,
+ * so it is valid at any restore point within a rotation period; AWSCURRENT is, only if the rotation that
+ * made it current happened before the restore point. A re-run finds the host already written and stops.
+ */
+function appLoginSteps(plan: AtlasFailoverPlan, name: string): string[] {
+  const dr = `--region ${plan.drRegion}`;
+  const secret = `--secret-id ${name}`;
+  return [
+    `# 4b. The services' login secret (ADR 0145): its replica becomes standalone with the restored host; if it rotated after the restore point, the previous login (unchanged for a whole period) is the one the restored database knows.`,
+    `APP_PRIMARY=$(aws secretsmanager describe-secret ${dr} ${secret} --query 'PrimaryRegion' --output text)`,
+    `if [ "$APP_PRIMARY" != "${plan.drRegion}" ]; then aws secretsmanager stop-replication-to-replica ${dr} ${secret}; fi`,
+    `LOGIN=$(aws secretsmanager get-secret-value ${dr} ${secret} --query SecretString --output text)`,
+    `if [ "$(jq -r .host <<<"$LOGIN")" != "$WRITER" ]; then`,
+    `  CURRENT_SINCE=$(aws secretsmanager list-secret-version-ids ${dr} ${secret} --query "Versions[?contains(VersionStages, 'AWSCURRENT')].CreatedDate | [0]" --output text)`,
+    `  if [ "$(date -d "$CURRENT_SINCE" +%s)" -gt "$(date -d "$LATEST" +%s)" ]; then LOGIN=$(aws secretsmanager get-secret-value ${dr} ${secret} --version-stage AWSPREVIOUS --query SecretString --output text); fi`,
+    `  aws secretsmanager put-secret-value ${dr} ${secret} --secret-string "$(jq -c --arg host "$WRITER" '.host = $host' <<<"$LOGIN")" --query VersionId --output text`,
+    "fi",
+    "",
+  ];
+}
+
 export function atlasFailoverScript(plan: AtlasFailoverPlan): string {
   const dr = `--region ${plan.drRegion}`;
   const secret = `--secret-id ${plan.secretName}`;
@@ -176,6 +206,7 @@ export function atlasFailoverScript(plan: AtlasFailoverPlan): string {
     `aws rds modify-db-instance ${dr} --cli-input-json "file://$REQUEST" --query 'DBInstance.DBInstanceStatus' --output text`,
     `sleep 30; aws rds wait db-instance-available ${dr} ${db}`,
     "",
+    ...(plan.appSecretName ? appLoginSteps(plan, plan.appSecretName) : []),
     `# 5. The services in ${plan.drRegion}: from zero to the primary's size (auto-scaling takes over from its minimum).`,
     ...plan.services.flatMap((s) => [
       `aws application-autoscaling register-scalable-target ${dr} --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/${plan.cluster}/${s.name} --min-capacity ${s.minCapacity} --max-capacity ${s.maxCapacity}`,

@@ -77,7 +77,8 @@ function dependencies(
   if (!dr) {
     const { db, ...rest } = computeDependencies(ctx);
     const database: DatabaseAccess = {
-      secretArn: db.passwordSecretArn,
+      // ADR 0145: the alternating application logins; the master secret only where there are none.
+      secretArn: db.appSecretArn ?? db.passwordSecretArn,
       jdbcUrl: `jdbc:postgresql://${db.database.address}:5432/atlas?sslmode=require`,
       hostFromSecret: false,
       securityGroupId: db.database.securityGroupId,
@@ -100,7 +101,7 @@ function dependencies(
     arns: Object.fromEntries(Object.entries(primarySecrets.arns).map(([name, arn]) => [name, inRegion(name, arn)])) as typeof primarySecrets.arns,
   };
   const database: DatabaseAccess = {
-    secretArn: inRegion("database-secret", primaryDb.passwordSecretArn),
+    secretArn: inRegion("database-secret", primaryDb.appSecretArn ?? primaryDb.passwordSecretArn),
     // `$${` is Terraform's literal `${`: Spring resolves ${DB_HOST} from the task's environment at start.
     jdbcUrl: `jdbc:postgresql://$\${DB_HOST}:5432/${dr.databaseName}?sslmode=require`,
     hostFromSecret: true,

@@ -1,5 +1,5 @@
 import type { StackBuilder } from "@infra/core";
-import { DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
+import { AlternatingLogins, DatabaseInstance, databasePropsFromInputs } from "@infra/rds";
 import type { AtlasRdsInputs } from "../inputs/modules";
 import { atlasTags } from "./common";
 import { buildAtlasKms } from "./kms";
@@ -9,6 +9,8 @@ export interface AtlasDatabase {
   readonly database: DatabaseInstance;
   /** RDS-managed master secret: the seed's "Database password" secret. */
   readonly passwordSecretArn: string;
+  /** The services' alternating logins (ADR 0145, phase 2+): the secret they read instead of the master secret. */
+  readonly appSecretArn?: string;
   readonly dataKeyArn: string;
 }
 
@@ -43,5 +45,28 @@ export const buildAtlasRds: StackBuilder<AtlasRdsInputs, AtlasDatabase> = (stack
       : {}),
     tags: atlasTags("database"),
   });
-  return { database, passwordSecretArn: database.masterUserSecretArn!, dataKeyArn: keys.data.keyArn };
+  const logins = inputs.appLogins
+    ? new AlternatingLogins(stack, "app-logins", {
+        name: `${inputs.name}-db-logins`,
+        region: ctx.deployment.region.name,
+        database,
+        dbname: inputs.dbName,
+        username: inputs.appLogins.username,
+        owner: inputs.appLogins.owner,
+        secretName: inputs.appLogins.secretName,
+        secretKmsKeyArn: keys.data.keyArn,
+        kmsKeyArn: keys.logs.keyArn,
+        rotationDays: inputs.appLogins.rotationDays,
+        vpcId: vpc.vpcId,
+        subnetIds: vpc.privateSubnetIds,
+        logRetentionDays: inputs.logRetentionDays,
+        // ADR 0106: the DR tasks read the replica; the failover script gives it the restored host.
+        ...(secretReplicaRegions.length > 0
+          ? { replicas: secretReplicaRegions.map((region) => ({ region, kmsKeyArn: secretReplicaKeys[region]!.keyArn })) }
+          : {}),
+        deletionProtection: inputs.deletionProtection,
+        tags: atlasTags("database"),
+      })
+    : undefined;
+  return { database, passwordSecretArn: database.masterUserSecretArn!, appSecretArn: logins?.secretArn, dataKeyArn: keys.data.keyArn };
 };

@@ -73,6 +73,21 @@ export const atlasRdsInputs = z
       .optional(),
     /** The seed's "Database password": RDS-managed, or (with read replicas, phase 3+) a rotated secret. */
     masterCredentials: masterCredentialsInput,
+    /**
+     * The services' own logins (ADR 0145, phase 2+): `username` and `<username>_clone` take turns, each
+     * rotation giving the other one a new password, so a task's credentials outlive a rotation. Both act
+     * as the NOLOGIN `owner`. @default none (the services log in as the master user: phase 1's host)
+     */
+    appLogins: z
+      .object({
+        username: z.string().regex(/^[a-z_][a-z0-9_]{0,56}$/, "a lower-case PostgreSQL name of at most 57 characters (its _clone twin must fit in 63)"),
+        owner: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "a lower-case PostgreSQL name of at most 63 characters"),
+        secretName: z.string().regex(/^[a-zA-Z0-9/_+=.@-]{1,512}$/),
+        rotationDays: z.number().int().min(1).max(90),
+      })
+      .strict()
+      .refine((l) => l.owner !== l.username && l.owner !== `${l.username}_clone`, { path: ["owner"], message: "must differ from both logins" })
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
