@@ -9,3 +9,4 @@ export type { AlarmHelperProps } from "./alarms/common";
 export { type Ec2CpuAlarmProps, ec2CpuAlarm } from "./alarms/ec2";
 export * from "./alarms/rds";
 export * from "./alarms/ecs";
+export * from "./alarms/secret-rotation";

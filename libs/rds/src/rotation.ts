@@ -1,10 +1,9 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServerlessapplicationrepositoryCloudformationStack } from "@cdktf/provider-aws/lib/serverlessapplicationrepository-cloudformation-stack";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { markLibrary } from "@infra/core";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { DbEngine } from "./engine";
+import { egressToDatabase, secretsFunctionGroup } from "./function-network";
 
 /**
  * AWS's single-user rotation functions in the Serverless Application Repository (one per engine):
@@ -46,19 +45,11 @@ export class RotationFunction extends Construct {
     if (props.name.length > 64) throw new Error(`RotationFunction: name "${props.name}" is longer than Lambda's 64 characters`);
     if (props.subnetIds.length === 0) throw new Error(`RotationFunction ${props.name}: subnetIds must list at least one private subnet`);
     const tags = props.tags ?? {};
-    const sg = new SecurityGroup(this, "sg", {
-      name: `${props.name}-fn`,
+    const { securityGroup: sg } = secretsFunctionGroup(this, {
+      name: props.name,
       description: `Secrets Manager rotation function ${props.name}: HTTPS to the Secrets Manager API, the engine port to its database`,
       vpcId: props.vpcId,
-      tags: { ...tags, Name: `${props.name}-fn` },
-    });
-    new VpcSecurityGroupEgressRule(this, "https", {
-      securityGroupId: sg.id,
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      description: "Secrets Manager API (through the NAT gateway or an interface endpoint)",
+      tags,
     });
     this.securityGroupId = sg.id;
     const app = new ServerlessapplicationrepositoryCloudformationStack(this, "function", {
@@ -79,13 +70,6 @@ export class RotationFunction extends Construct {
 
   /** Let the function reach the database's port in `databaseSecurityGroupId`. */
   allowTo(databaseSecurityGroupId: string, port: number): void {
-    new VpcSecurityGroupEgressRule(this, "database", {
-      securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: databaseSecurityGroupId,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      description: "the database it rotates the master password of",
-    });
+    egressToDatabase(this, this.securityGroupId, databaseSecurityGroupId, port, "the database it rotates the master password of");
   }
 }

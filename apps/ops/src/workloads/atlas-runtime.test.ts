@@ -134,8 +134,14 @@ describe("database logins a rotation never breaks: the services log in as altern
       const exported = Object.entries(outputs).find(([, o]) => o.value.includes(`aws_secretsmanager_secret.${secretKey}.arn`));
       expect(exported, "the rds stack exports the login secret's ARN").toBeDefined();
       expect([...from][0]).toContain(exported![0]);
-      const [rule] = values(ecs, "aws_cloudwatch_event_rule");
-      expect(JSON.parse(rule!["event_pattern"]).detail.additionalEventData.SecretId).toEqual([...from]);
+      const rules = values(ecs, "aws_cloudwatch_event_rule").map((r) => JSON.parse(r["event_pattern"]));
+      expect(rules.map((r) => [r.detail.eventName, r.detail.additionalEventData.SecretId]).sort()).toEqual([
+        [["RotationFailed"], [...from]],
+        [["RotationSucceeded"], [...from]],
+      ]);
+      // A failed rotation goes to the critical topic.
+      const failed = values(ecs, "aws_cloudwatch_event_target").find((t) => t["target_id"] === "alert-topic")!;
+      expect(failed["arn"]).toContain("critical");
     });
   }
 });
@@ -147,13 +153,13 @@ describe("database credentials survive rotation: a RotationSucceeded of the DB s
       .get("user-service")![0]!
       .secrets.find((s) => s.name === "SPRING_DATASOURCE_PASSWORD")!
       .valueFrom.replace(/:password::$/, "");
-    const [rule] = values(ecs, "aws_cloudwatch_event_rule");
+    const rule = values(ecs, "aws_cloudwatch_event_rule").find((r) => JSON.parse(r["event_pattern"]).detail.eventName[0] === "RotationSucceeded");
     expect(JSON.parse(rule!["event_pattern"])).toEqual({
       source: ["aws.secretsmanager"],
       "detail-type": ["AWS Service Event via CloudTrail"],
       detail: { eventSource: ["secretsmanager.amazonaws.com"], eventName: ["RotationSucceeded"], additionalEventData: { SecretId: [dbSecret] } },
     });
-    const [target] = values(ecs, "aws_cloudwatch_event_target");
+    const target = values(ecs, "aws_cloudwatch_event_target").find((t) => t["target_id"] !== "alert-topic");
     const input = JSON.parse(target!["input"]);
     const serviceKey = (name: string) => Object.keys(resourcesOfType(ecs.json, "aws_ecs_service")).find((k) => k.startsWith(`${name}_`))!;
     expect(input).toEqual({ rolling: JAVA.map((n) => `\${aws_ecs_service.${serviceKey(n)}.name}`), blueGreen: [] });
@@ -190,7 +196,7 @@ describe("database credentials survive rotation: a RotationSucceeded of the DB s
 
   it("prod phase 4: api-gateway (CodeDeploy blue/green, where ECS refuses a forced deployment) is redeployed through CodeDeploy with its running task definition", () => {
     const ecs = stackOf(prod[4], "atlas-services-ecs");
-    const input = JSON.parse(values(ecs, "aws_cloudwatch_event_target")[0]!["input"]);
+    const input = JSON.parse(values(ecs, "aws_cloudwatch_event_target").find((t) => t["target_id"] !== "alert-topic")!["input"]);
     expect(input.rolling).toHaveLength(6);
     expect(input.blueGreen).toEqual([
       {

@@ -18,12 +18,16 @@ export const rds = atlasModule("data/rds", {
     };
   },
   waivers: (ctx: AtlasContext) => [
-    {
-      rule: "INF-LAMBDA-002",
-      address: "aws_lambda_function.app-logins_function_*",
-      reason:
-        "ADR 0145: the login function is invoked synchronously, by Terraform on apply and by Secrets Manager for each rotation step; a failure fails the apply or the rotation (a RotationFailed event, retried by Secrets Manager), so there is no asynchronous event to dead-letter",
-    },
+    ...(features(ctx).compute === "ecs"
+      ? [
+          {
+            rule: "INF-LAMBDA-002",
+            address: "aws_lambda_function.app-logins_function_*",
+            reason:
+              "ADR 0145: the login function is invoked synchronously, by Terraform on apply and by Secrets Manager for each rotation step; a failure fails the apply or the rotation (a RotationFailed event, retried by Secrets Manager), so there is no asynchronous event to dead-letter",
+          },
+        ]
+      : []),
     // Staging (phase 3+) follows the env's settings.deletionProtection = false, as the platform's database does there.
     ...(ctx.settings.deletionProtection
       ? []

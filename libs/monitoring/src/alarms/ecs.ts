@@ -1,7 +1,6 @@
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { Construct } from "constructs";
 import { markLibrary } from "@infra/core";
+import { eventRuleToTopic } from "./event-to-topic";
 
 export interface EcsTaskFailureAlarmProps {
   /** EventBridge rule name. */
@@ -45,19 +44,12 @@ export class EcsTaskFailureAlarm extends Construct {
   constructor(scope: Construct, id: string, props: EcsTaskFailureAlarmProps) {
     super(scope, id);
     markLibrary(this, "monitoring");
-    const rule = new CloudwatchEventRule(this, "rule", {
+    const rule = eventRuleToTopic(this, {
       name: props.name,
       description: props.description ?? "ECS tasks that failed to start or whose essential container exited non-zero",
-      eventPattern: JSON.stringify(ecsTaskFailurePattern(props.clusterArn)),
-      state: "ENABLED",
-      tags: { ...props.tags },
-    });
-    new CloudwatchEventTarget(this, "to-sns", {
-      rule: rule.name,
-      targetId: "alert-topic",
-      arn: props.topicArn,
-      // A readable one-line message instead of the raw event JSON in the email body.
-      inputTransformer: {
+      pattern: ecsTaskFailurePattern(props.clusterArn),
+      topicArn: props.topicArn,
+      message: {
         inputPaths: {
           cluster: "$.detail.clusterArn",
           group: "$.detail.group",
@@ -65,8 +57,9 @@ export class EcsTaskFailureAlarm extends Construct {
           stopCode: "$.detail.stopCode",
           reason: "$.detail.stoppedReason",
         },
-        inputTemplate: '"ECS task failure in <cluster>: <group> task <task> stopped (<stopCode>): <reason>"',
+        template: '"ECS task failure in <cluster>: <group> task <task> stopped (<stopCode>): <reason>"',
       },
+      ...(props.tags ? { tags: props.tags } : {}),
     });
     this.ruleArn = rule.arn;
     this.ruleName = rule.name;

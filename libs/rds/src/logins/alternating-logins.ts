@@ -1,14 +1,13 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaInvocation } from "@cdktf/provider-aws/lib/lambda-invocation";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { markLibrary, provideRequirement } from "@infra/core";
 import { Secret, type SecretReplica } from "@infra/kms";
 import { InlineCodeAsset, LambdaFunction } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { DatabaseInstance } from "../database-instance";
+import { egressToDatabase, secretsFunctionGroup } from "../function-network";
 import { LOGINS_HANDLER_SOURCE } from "./handler-source";
 import { PG_WIRE_SOURCE } from "./pg-wire-source";
 
@@ -117,29 +116,14 @@ export class AlternatingLogins extends Construct {
     // The bootstrap writes the first value: no operator step before the services start.
     provideRequirement(this, { kind: "secret-value", secret: props.secretName, format: LOGINS_SECRET_FORMAT });
 
-    const sg = new SecurityGroup(this, "sg", {
-      name: `${props.name}-fn`,
+    const { securityGroup: sg, https } = secretsFunctionGroup(this, {
+      name: props.name,
       description: `Login function ${props.name}: HTTPS to the Secrets Manager API, PostgreSQL to its database`,
       vpcId: props.vpcId,
-      tags: { ...tags, Name: `${props.name}-fn` },
+      tags,
     });
     this.securityGroupId = sg.id;
-    const https = new VpcSecurityGroupEgressRule(this, "https", {
-      securityGroupId: sg.id,
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      description: "Secrets Manager API (through the NAT gateway or an interface endpoint)",
-    });
-    const toDatabase = new VpcSecurityGroupEgressRule(this, "database", {
-      securityGroupId: sg.id,
-      referencedSecurityGroupId: props.database.securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: props.database.dbPort,
-      toPort: props.database.dbPort,
-      description: "the database whose logins it manages",
-    });
+    const toDatabase = egressToDatabase(this, sg.id, props.database.securityGroupId, props.database.dbPort, "the database whose logins it manages");
     const ingress = props.database.allowFrom(sg.id, "the application login function (bootstrap and rotation)");
 
     const code = new InlineCodeAsset(this, "code", { files: { "index.mjs": LOGINS_HANDLER_SOURCE, "pg-wire.mjs": PG_WIRE_SOURCE } });

@@ -5,7 +5,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import type { StackBuilder } from "@infra/core";
 import { TracingSamplingRule } from "@infra/lambda";
 import { type ContainerSecret, FargateCluster, FargateService, PrivateNamespace } from "@infra/ecs-service";
-import { MetricAlarm } from "@infra/monitoring";
+import { MetricAlarm, SecretRotationFailureAlarm } from "@infra/monitoring";
 import type { AtlasEcsInputs } from "../inputs/modules";
 import type { SecretName, ServiceName } from "../inputs/phase";
 import { buildAtlasAlb } from "./alb";
@@ -384,6 +384,15 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       blueGreen: blueGreenTargets,
       kmsKeyArn: keys.logs.keyArn,
       logRetentionDays: inputs.logRetentionDays,
+      tags: atlasTags("ecs"),
+    });
+  }
+  // A rotation that fails leaves the services on the previous login and retries; on call hears of it at once (ADR 0145).
+  if (!inputs.dr && alerts) {
+    new SecretRotationFailureAlarm(stack, "db-rotation-failed", {
+      name: `${inputs.cluster}-db-rotation-failed`,
+      secretArns: [database.secretArn],
+      topicArn: alerts.criticalTopicArn,
       tags: atlasTags("ecs"),
     });
   }
