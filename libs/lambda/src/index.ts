@@ -1,6 +1,7 @@
 export { LambdaAlias, type LambdaAliasProps } from "./alias";
 export { type FileCode, type ImageCode, type LambdaCode, type S3Code } from "./code";
 export { InlineCodeAsset, type InlineCodeAssetProps, deterministicZip } from "./inline-code";
+export { setupFunction, type SetupFunctionProps } from "./setup-function";
 export { validateEnvironment } from "./environment";
 export {
   type DeadLetterTarget,

@@ -3,7 +3,7 @@ import { LambdaInvocation } from "@cdktf/provider-aws/lib/lambda-invocation";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { markLibrary, provideRequirement } from "@infra/core";
 import { Secret, type SecretReplica } from "@infra/kms";
-import { InlineCodeAsset, LambdaFunction } from "@infra/lambda";
+import { type LambdaFunction, setupFunction } from "@infra/lambda";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { DatabaseInstance } from "../database-instance";
@@ -126,31 +126,19 @@ export class AlternatingLogins extends Construct {
     const toDatabase = egressToDatabase(this, sg.id, props.database.securityGroupId, props.database.dbPort, "the database whose logins it manages");
     const ingress = props.database.allowFrom(sg.id, "the application login function (bootstrap and rotation)");
 
-    const code = new InlineCodeAsset(this, "code", { files: { "index.mjs": LOGINS_HANDLER_SOURCE, "pg-wire.mjs": PG_WIRE_SOURCE } });
-    this.function = new LambdaFunction(this, "function", {
+    this.function = setupFunction(this, {
       name: props.name,
       description: `Creates and rotates the alternating application logins of ${props.dbname} (bootstrap on apply, Secrets Manager rotation)`,
-      runtime: "nodejs24.x",
-      handler: "index.handler",
-      code: code.code,
-      sourceCodeHash: code.sourceCodeHash,
-      memorySize: 256,
-      // Bootstrap: 24 attempts 5 s apart while fresh IAM policies propagate (2 min), then the statements.
-      timeout: 300,
+      files: { "index.mjs": LOGINS_HANDLER_SOURCE, "pg-wire.mjs": PG_WIRE_SOURCE },
       environment: {
         OWNER: props.owner,
         LOGINS: this.logins.join(","),
-        ATTEMPTS: "24",
-        PAUSE_MS: "5000",
         // The runtime's Amazon CA bundle (RDS CAs included): Node.js 20+ runtimes do not load it by default.
         NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem",
       },
       kmsKeyArn: props.kmsKeyArn,
       vpc: { subnetIds: props.subnetIds, securityGroupIds: [sg.id] },
-      tracing: "Active",
-      // One run at a time: Secrets Manager runs the steps in order, the bootstrap runs on apply.
-      reservedConcurrency: 1,
-      logging: { retentionDays: props.logRetentionDays, format: "JSON" },
+      logRetentionDays: props.logRetentionDays,
       tags,
     });
     const fn = this.function;

@@ -1,7 +1,7 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaInvocation } from "@cdktf/provider-aws/lib/lambda-invocation";
 import type { AuroraPostgresCluster } from "@infra/aurora";
-import { InlineCodeAsset, LambdaFunction, type VpcPlacement } from "@infra/lambda";
+import { type LambdaFunction, setupFunction, type VpcPlacement } from "@infra/lambda";
 import { Construct } from "constructs";
 import { DATA_API_HANDLER_SOURCE } from "./data-api-handler";
 
@@ -48,24 +48,13 @@ export class DatabaseExtensions extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseExtensionsProps) {
     super(scope, id);
-    const code = new InlineCodeAsset(this, "code", { files: { "index.mjs": DATA_API_HANDLER_SOURCE } });
-    this.function = new LambdaFunction(this, "function", {
+    this.function = setupFunction(this, {
       name: props.name,
       description: "Runs the database's idempotent setup statements (CREATE EXTENSION) through the RDS Data API on apply",
-      runtime: "nodejs24.x",
-      handler: "index.handler",
-      code: code.code,
-      sourceCodeHash: code.sourceCodeHash,
-      memorySize: 256,
-      // 24 attempts 5 s apart for a resuming cluster or fresh IAM policies (2 min), plus the statements.
-      timeout: 300,
-      environment: { ATTEMPTS: "24", PAUSE_MS: "5000" },
+      files: { "index.mjs": DATA_API_HANDLER_SOURCE },
       kmsKeyArn: props.kmsKeyArn,
       vpc: props.vpc,
-      tracing: "Active",
-      // One run at a time; it only ever runs on apply.
-      reservedConcurrency: 1,
-      logging: { retentionDays: props.logRetentionDays, format: "JSON" },
+      logRetentionDays: props.logRetentionDays,
     });
     this.function.addToRolePolicy({ sid: "ExecuteStatements", actions: ["rds-data:ExecuteStatement"], resources: [props.cluster.clusterArn] });
     this.function.addToRolePolicy({ sid: "ReadMasterSecret", actions: ["secretsmanager:GetSecretValue"], resources: [props.secretArn] });
