@@ -249,3 +249,63 @@ describe("DNS: api.<domain> fails over to us-west-2 without an apply", () => {
     expect(JSON.stringify(one(cdn, "aws_cloudfront_distribution")["origin"])).toContain('"domain_name":"api.accountabilityatlas.com"');
   });
 });
+
+describe("the standby's readiness is measured hourly in us-west-2 and alarmed on in us-east-1 (ADR 0106)", () => {
+  const ecs = stack(dr, "prod-us-west-2-atlas-services-ecs");
+  const fn = one(ecs, "aws_lambda_function");
+  const data = (ecs.json as { data?: Record<string, Record<string, Res>> }).data ?? {};
+  const docs = Object.values(data["aws_iam_policy_document"] ?? {}).flatMap((d) => d["statement"] as Res[]);
+  const bySid = Object.fromEntries(docs.map((s) => [s["sid"], s]));
+
+  it("the probe: in the DR VPC's private subnets, the tag the DR services run, the secrets they read, metrics to us-east-1", () => {
+    expect(fn).toMatchObject({
+      function_name: "acct-atlas-prod-dr-readiness",
+      runtime: "nodejs24.x",
+      vpc_config: { subnet_ids: [expect.stringContaining("us-west-2-atlas-network-vpc"), expect.stringContaining("us-west-2-atlas-network-vpc")] },
+    });
+    const vars = (fn["environment"] as { variables: Record<string, string> }).variables;
+    expect(vars).toMatchObject({ ENV: "prod", IMAGE_TAG: "1.0.0", METRICS_REGION: "us-east-1", NAMESPACE: "AccountabilityAtlas/DR" });
+    expect(vars["SOURCE_DB"]).toContain("cross-stack-reference-input-prod-us-east-1-atlas-data-rds");
+    expect(vars["REPOSITORIES"]!.split(",").sort()).toEqual(SERVICES.map((s) => s.repository).sort());
+    // The four app secrets, the Redis token and the services' login secret: the replicas in us-west-2.
+    expect(vars["SECRETS"]!.split(",")).toHaveLength(6);
+    expect(vars["SECRETS"]).toContain("database-secret-replica-arn");
+    const [rule] = list(ecs, "aws_cloudwatch_event_rule").filter((r) => r["schedule_expression"]);
+    expect(rule).toMatchObject({ schedule_expression: "rate(1 hour)" });
+  });
+
+  it("read-only, on exactly those resources; PutMetricData only into its namespace", () => {
+    expect(bySid["ReadImages"]!["resources"]).toHaveLength(8);
+    expect(bySid["DescribeSecretReplicas"]).toMatchObject({ actions: ["secretsmanager:DescribeSecret"] });
+    expect(bySid["ReadReplicatedBackups"]!["resources"]).toContain("arn:aws:rds:us-west-2:444444444444:auto-backup:*");
+    expect(bySid["PublishReadiness"]).toMatchObject({
+      actions: ["cloudwatch:PutMetricData"],
+      resources: ["*"],
+      condition: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: ["AccountabilityAtlas/DR"] }],
+    });
+  });
+
+  it("us-east-1 alarms: restore point older than the 1 h RPO, a missing image, a missing replica; two silent hours alarm too", () => {
+    const alarms = list(stack(p4, "prod-us-east-1-atlas-ops-monitoring"), "aws_cloudwatch_metric_alarm").filter(
+      (a) => a["namespace"] === "AccountabilityAtlas/DR",
+    );
+    expect(alarms.map((a) => [a["metric_name"], a["threshold"]]).sort()).toEqual([
+      ["ReplicatedImagesMissing", 0],
+      ["RestorePointAgeSeconds", 3600],
+      ["SecretReplicasMissing", 0],
+    ]);
+    for (const a of alarms) {
+      expect(a).toMatchObject({
+        dimensions: { Env: "prod" },
+        period: 3600,
+        evaluation_periods: 2,
+        treat_missing_data: "breaching",
+        comparison_operator: "GreaterThanThreshold",
+      });
+    }
+    for (const phase of [2, 3] as const) {
+      const m = stack(synth(atlasOnly(prodEnv, phase)), "prod-us-east-1-atlas-ops-monitoring");
+      expect(list(m, "aws_cloudwatch_metric_alarm").filter((a) => a["namespace"] === "AccountabilityAtlas/DR")).toEqual([]);
+    }
+  });
+});

@@ -625,6 +625,8 @@ describe("moving to the next phase only adds or changes what the seed says chang
         // ADR 0106: api.<domain> becomes a failover pair (its PRIMARY keeps the alias's address).
         "prod-us-east-1-atlas-dns-records",
         "prod-us-east-1-atlas-edge-alb",
+        // ADR 0106: the alarms on the standby's readiness probe.
+        "prod-us-east-1-atlas-ops-monitoring",
         // ADR 0106: the secrets' replicas read the DR region's data key.
         "prod-us-east-1-atlas-security-secrets",
         "prod-us-east-1-atlas-services-ecs",
@@ -633,6 +635,11 @@ describe("moving to the next phase only adds or changes what the seed says chang
     );
     for (const [name, change] of Object.entries(d)) expect(change.removed, name).toEqual([]);
     expect(d["prod-us-east-1-atlas-edge-alb"]!.added.sort()).toEqual(["aws_lb_target_group.alb_tg-api-green", "aws_lb_target_group.alb_tg-web-green"]);
+    expect(d["prod-us-east-1-atlas-ops-monitoring"]!.added.sort()).toEqual([
+      "aws_cloudwatch_metric_alarm.dr-images-missing_alarm",
+      "aws_cloudwatch_metric_alarm.dr-restore-point-age_alarm",
+      "aws_cloudwatch_metric_alarm.dr-secret-replicas-missing_alarm",
+    ]);
   });
 });
 

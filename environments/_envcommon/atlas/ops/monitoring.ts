@@ -34,6 +34,8 @@ export const monitoring = atlasModule("ops/monitoring", {
       minHealthyHosts: f.desiredCount >= 2 ? 2 : 1,
       rdsMaxConnections: maxConnections(f.rds.instanceClass),
       metricsNamespace: "CWAgent",
+      // Seed "Region failure | RPO 1 hour": the standby's probe (ADR 0106) must show a restore point within it.
+      ...(f.dr ? { drReadiness: { env: ctx.env.name, region: f.dr.region, rpoSeconds: f.dr.rpoHours * 3600 } } : {}),
     };
   },
 });

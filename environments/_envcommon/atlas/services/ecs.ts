@@ -46,8 +46,8 @@ export const ecs = atlasModule("services/ecs", {
       ...(f.search ? { search: opensearch } : {}),
     };
   },
-  waivers: (ctx: AtlasContext) =>
-    ctx.settings.containerInsights
+  waivers: (ctx: AtlasContext) => [
+    ...(ctx.settings.containerInsights
       ? []
       : [
           {
@@ -56,7 +56,18 @@ export const ecs = atlasModule("services/ecs", {
             reason:
               "Container Insights is a prod-only setting in this env (settings.containerInsights = false); seed 001 asks for no staging metrics beyond the alarms.",
           },
-        ],
+        ]),
+    ...(inDr(ctx)
+      ? [
+          {
+            rule: "INF-LAMBDA-002",
+            address: "aws_lambda_function.dr-readiness_function_*",
+            reason:
+              "ADR 0106: the hourly readiness probe only measures; a failed run publishes no data point, which the primary region's alarms treat as breaching, so a dead-letter queue would hold nothing anyone acts on",
+          },
+        ]
+      : []),
+  ],
   defaults: (ctx: AtlasContext) => {
     const f = features(ctx);
     const dr = inDr(ctx);

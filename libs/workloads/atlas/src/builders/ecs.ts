@@ -16,6 +16,7 @@ import { buildAtlasEcr } from "./ecr";
 import { buildAtlasKms } from "./kms";
 import { buildAtlasQueues } from "./queues";
 import { buildAtlasBuckets } from "./buckets";
+import { DrReadinessProbe } from "./dr-readiness";
 import { buildAtlasRds } from "./rds";
 import { replicaArn } from "./replica";
 import { buildAtlasSecrets } from "./secrets";
@@ -83,7 +84,7 @@ function dependencies(
       hostFromSecret: false,
       securityGroupId: db.database.securityGroupId,
     };
-    return { ...rest, alerts: rest.alerts as ReturnType<typeof computeDependencies>["alerts"] | undefined, database };
+    return { ...rest, alerts: rest.alerts as ReturnType<typeof computeDependencies>["alerts"] | undefined, database, primaryDbIdentifier: undefined };
   }
   const here = ctx.deployment.region.name;
   const inRegion = (id: string, arn: string) => replicaArn(stack, `${id}-replica-arn`, arn, dr.primaryRegion, here);
@@ -116,6 +117,8 @@ function dependencies(
     buckets: ctx.dependencyOn("buckets", buildAtlasBuckets),
     alerts: undefined,
     database,
+    /** Whose replicated automated backups the standby would restore (the readiness probe measures them). */
+    primaryDbIdentifier: primaryDb.database.instanceId,
   };
 }
 
@@ -126,7 +129,7 @@ function dependencies(
  * blue/green for the services behind the ALB.
  */
 export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
-  const { keys, vpc, registry, secrets, queues, buckets, alerts, database } = dependencies(stack, inputs, ctx);
+  const { keys, vpc, registry, secrets, queues, buckets, alerts, database, primaryDbIdentifier } = dependencies(stack, inputs, ctx);
   const alb = ctx.dependencyOn("alb", buildAtlasAlb);
   const cache = inputs.redis ? ctx.dependencyOn("redis", buildAtlasRedis) : undefined;
   const search = inputs.search ? ctx.dependencyOn("search", buildAtlasSearch) : undefined;
@@ -385,6 +388,25 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
       kmsKeyArn: keys.logs.keyArn,
       logRetentionDays: inputs.logRetentionDays,
       tags: atlasTags("ecs"),
+    });
+  }
+  // The standby is measured hourly where it would be used; the primary region alarms on it (ADR 0106).
+  if (inputs.dr && primaryDbIdentifier) {
+    new DrReadinessProbe(stack, "dr-readiness", {
+      name: `${inputs.cluster}-dr-readiness`,
+      env: ctx.env.name,
+      region: ctx.deployment.region.name,
+      primaryRegion: inputs.dr.primaryRegion,
+      accountId: ctx.env.accountId,
+      sourceDbIdentifier: primaryDbIdentifier,
+      repositories: registry.repositories,
+      imageTag: inputs.imageTag,
+      secretArns: [...Object.values(secrets.arns), ...(cache ? [cache.authTokenSecretArn] : []), database.secretArn],
+      vpcId: vpc.vpcId,
+      subnetIds: vpc.privateSubnetIds,
+      kmsKeyArn: keys.logs.keyArn,
+      logRetentionDays: inputs.logRetentionDays,
+      tags: atlasTags("dr-readiness"),
     });
   }
   // A rotation that fails leaves the services on the previous login and retries; on call hears of it at once (ADR 0145).

@@ -5,6 +5,7 @@ import { buildAtlasAlb } from "./alb";
 import { buildAtlasAlerts } from "./alerts";
 import { atlasTags } from "./common";
 import { buildAtlasDockerHost, liveHost } from "./docker-host";
+import { DR_READINESS } from "./dr-readiness-handler";
 import { buildAtlasEcs } from "./ecs";
 import { type AtlasSearch, buildAtlasSearch } from "./opensearch";
 import { buildAtlasQueues } from "./queues";
@@ -216,6 +217,42 @@ export const buildAtlasMonitoring: StackBuilder<AtlasMonitoringInputs, AtlasMoni
         alarmTopicArns: criticalTopics,
         tags,
       }),
+    );
+  }
+
+  // ADR 0106: the standby's readiness, published hourly by the DR region's probe. Two missed hours (no data) alarm too.
+  if (inputs.drReadiness) {
+    const r = inputs.drReadiness;
+    const readiness = (id: string, metricName: string, threshold: number, description: string) =>
+      new MetricAlarm(stack, id, {
+        name: `${inputs.name}-${id}`,
+        description,
+        namespace: DR_READINESS.namespace,
+        metricName,
+        dimensions: { Env: r.env },
+        statistic: "Maximum",
+        comparison: "GreaterThanThreshold",
+        threshold,
+        period: 3600,
+        evaluationPeriods: 2,
+        treatMissingData: "breaching",
+        alarmTopicArns: warning,
+        tags,
+      });
+    alarms.push(
+      readiness(
+        "dr-restore-point-age",
+        DR_READINESS.restorePointAge,
+        r.rpoSeconds,
+        `The database backups replicated to ${r.region} are older than the ${r.rpoSeconds / 3600} h RPO (or the probe stopped reporting)`,
+      ),
+      readiness(
+        "dr-images-missing",
+        DR_READINESS.imagesMissing,
+        0,
+        `Images of the DR services' tag are missing in ${r.region}: a failover could not start them`,
+      ),
+      readiness("dr-secret-replicas-missing", DR_READINESS.secretsMissing, 0, `Secret replicas the DR services read are missing in ${r.region}`),
     );
   }
 

@@ -476,6 +476,11 @@ export const atlasMonitoringInputs = z
     /** Max connections of the instance class (for "> 80% max"). */
     rdsMaxConnections: z.number().int().positive(),
     metricsNamespace: z.string(),
+    /** Phase 4 (ADR 0106): alarms on the DR readiness probe's metrics. @default none */
+    drReadiness: z
+      .object({ env: z.string().min(1), region: z.string().min(1), rpoSeconds: z.number().int().min(300).max(86400) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type AtlasMonitoringInputs = z.infer<typeof atlasMonitoringInputs>;
