@@ -23,8 +23,9 @@ aws ecr describe-images --region us-west-2 --repository-name acct-atlas-notifica
 aws ecr describe-images --region us-west-2 --repository-name acct-atlas-web-app --image-ids imageTag=1.0.0 --query 'imageDetails[0].imagePushedAt' --output text >/dev/null || { echo "acct-atlas-web-app:1.0.0 is not in us-west-2: set imageTag to a replicated tag" >&2; exit 1; }
 
 # 2. The restore point (RPO 1 h): the latest restorable time of acct-atlas-prod's backups replicated to us-west-2 (kept 7 days).
-BACKUP=$(aws rds describe-db-instance-automated-backups --region us-west-2 --db-instance-identifier acct-atlas-prod --query 'DBInstanceAutomatedBackups[0].DBInstanceAutomatedBackupsArn' --output text)
-LATEST=$(aws rds describe-db-instance-automated-backups --region us-west-2 --db-instance-identifier acct-atlas-prod --query 'DBInstanceAutomatedBackups[0].RestoreWindow.LatestTime' --output text)
+BACKUP=$(aws rds describe-db-instance-automated-backups --region us-west-2 --query "DBInstanceAutomatedBackups[?DBInstanceIdentifier=='acct-atlas-prod'] | [0].DBInstanceAutomatedBackupsArn" --output text)
+LATEST=$(aws rds describe-db-instance-automated-backups --region us-west-2 --query "DBInstanceAutomatedBackups[?DBInstanceIdentifier=='acct-atlas-prod'] | [0].RestoreWindow.LatestTime" --output text)
+if [ "$BACKUP" = "None" ] || [ -z "$BACKUP" ]; then echo "no automated backups of acct-atlas-prod replicated to us-west-2: nothing to restore" >&2; exit 1; fi
 AGE=$(( $(date +%s) - $(date -d "$LATEST" +%s) ))
 echo "restoring to $LATEST ($(( AGE / 60 )) min ago)"
 if [ "$AGE" -gt 3600 ]; then echo "WARNING: the latest restorable time is older than the 1 h RPO" >&2; fi

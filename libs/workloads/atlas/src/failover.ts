@@ -181,8 +181,11 @@ export function atlasFailoverScript(plan: AtlasFailoverPlan): string {
     ),
     "",
     `# 2. The restore point (RPO ${plan.rpoHours} h): the latest restorable time of ${plan.sourceDbId}'s backups replicated to ${plan.drRegion} (kept ${plan.replicatedBackupDays} days).`,
-    `BACKUP=$(aws rds describe-db-instance-automated-backups ${dr} --db-instance-identifier ${plan.sourceDbId} --query 'DBInstanceAutomatedBackups[0].DBInstanceAutomatedBackupsArn' --output text)`,
-    `LATEST=$(aws rds describe-db-instance-automated-backups ${dr} --db-instance-identifier ${plan.sourceDbId} --query 'DBInstanceAutomatedBackups[0].RestoreWindow.LatestTime' --output text)`,
+    // Listed and filtered by the source's identifier: the DBInstanceIdentifier parameter must name an instance of
+    // the region it is asked in, and the source instance is in the failed one.
+    `BACKUP=$(aws rds describe-db-instance-automated-backups ${dr} --query "DBInstanceAutomatedBackups[?DBInstanceIdentifier=='${plan.sourceDbId}'] | [0].DBInstanceAutomatedBackupsArn" --output text)`,
+    `LATEST=$(aws rds describe-db-instance-automated-backups ${dr} --query "DBInstanceAutomatedBackups[?DBInstanceIdentifier=='${plan.sourceDbId}'] | [0].RestoreWindow.LatestTime" --output text)`,
+    `if [ "$BACKUP" = "None" ] || [ -z "$BACKUP" ]; then echo "no automated backups of ${plan.sourceDbId} replicated to ${plan.drRegion}: nothing to restore" >&2; exit 1; fi`,
     `AGE=$(( $(date +%s) - $(date -d "$LATEST" +%s) ))`,
     `echo "restoring to $LATEST ($(( AGE / 60 )) min ago)"`,
     `if [ "$AGE" -gt ${plan.rpoHours * 3600} ]; then echo "WARNING: the latest restorable time is older than the ${plan.rpoHours} h RPO" >&2; fi`,

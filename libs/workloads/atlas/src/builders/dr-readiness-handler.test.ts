@@ -24,7 +24,8 @@ const FAKES: Record<string, string> = {
     "rds",
     "RDSClient",
     ["DescribeDBInstanceAutomatedBackupsCommand"],
-    `return { DBInstanceAutomatedBackups: dr.backups.map((t) => ({ RestoreWindow: { LatestTime: t } })) };`,
+    `const page = command.input.Marker ? 1 : 0; const all = dr.backups.map((t) => ({ DBInstanceIdentifier: t.id, RestoreWindow: { LatestTime: t.at } }));
+     return { DBInstanceAutomatedBackups: all.slice(page * 2, page * 2 + 2), ...(page === 0 && all.length > 2 ? { Marker: "next" } : {}) };`,
   ),
   "client-ecr": client(
     "ecr",
@@ -43,7 +44,7 @@ const FAKES: Record<string, string> = {
 
 interface State {
   calls: { client: string; region?: string; command: string; input: Record<string, unknown> }[];
-  backups: string[];
+  backups: { id: string; at: string }[];
   images: string[];
   secrets: string[];
   ecrError?: string;
@@ -84,7 +85,12 @@ beforeEach(() => {
 describe("DR readiness probe (ADR 0106)", () => {
   it("a ready standby: restore point minutes old, every image of the tag, every secret replica; published to the primary region", async () => {
     Object.assign(state(), {
-      backups: [new Date(Date.now() - 10 * 60_000).toISOString()],
+      // Another instance's replicated backups, on the first page; the source's newest on the second.
+      backups: [
+        { id: "other-db", at: new Date().toISOString() },
+        { id: "acct-atlas-prod", at: new Date(Date.now() - 3 * 3600_000).toISOString() },
+        { id: "acct-atlas-prod", at: new Date(Date.now() - 10 * 60_000).toISOString() },
+      ],
       images: ["acct-atlas-api-gateway:1.4.0", "acct-atlas-web-app:1.4.0"],
       secrets: ["arn:a", "arn:b"],
     });
@@ -101,18 +107,22 @@ describe("DR readiness probe (ADR 0106)", () => {
       ["ReplicatedImagesMissing", "Count", [{ Name: "Env", Value: "prod" }]],
       ["SecretReplicasMissing", "Count", [{ Name: "Env", Value: "prod" }]],
     ]);
-    expect(state().calls.find((c) => c.command === "DescribeDBInstanceAutomatedBackupsCommand")!.input).toEqual({ DBInstanceIdentifier: "acct-atlas-prod" });
+    expect(
+      state()
+        .calls.filter((c) => c.command === "DescribeDBInstanceAutomatedBackupsCommand")
+        .map((c) => c.input),
+    ).toEqual([{}, { Marker: "next" }]);
   });
 
   it("a standby that would fail: no replicated backups, a missing image, a missing replica", async () => {
-    Object.assign(state(), { images: ["acct-atlas-web-app:1.4.0"], secrets: ["arn:a"] });
+    Object.assign(state(), { backups: [{ id: "other-db", at: new Date().toISOString() }], images: ["acct-atlas-web-app:1.4.0"], secrets: ["arn:a"] });
     const values = await handler();
     expect(values).toMatchObject({ [DR_READINESS.imagesMissing]: 1, [DR_READINESS.secretsMissing]: 1 });
     expect(values[DR_READINESS.restorePointAge]).toBeGreaterThan(365 * 24 * 3600);
   });
 
   it("an error that is not 'missing' (throttling, access denied) fails the run: no metric, the alarm's missing data breaches", async () => {
-    Object.assign(state(), { backups: [new Date().toISOString()], ecrError: "AccessDeniedException" });
+    Object.assign(state(), { backups: [{ id: "acct-atlas-prod", at: new Date().toISOString() }], ecrError: "AccessDeniedException" });
     await expect(handler()).rejects.toThrow("no image");
     expect(state().calls.map((c) => c.command)).not.toContain("PutMetricDataCommand");
   });

@@ -24,9 +24,18 @@ import { DescribeSecretCommand, SecretsManagerClient } from "@aws-sdk/client-sec
 const list = (name) => (process.env[name] ?? "").split(",").filter(Boolean);
 const NO_RESTORE_POINT = 10 * 365 * 24 * 3600;
 
+// Listed and filtered here: the DBInstanceIdentifier parameter must name an instance of this region, and the
+// source instance is in the primary one.
 export async function restorePointAgeSeconds(rds, sourceDb, now = Date.now()) {
-  const out = await rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ DBInstanceIdentifier: sourceDb }));
-  const latest = (out.DBInstanceAutomatedBackups ?? []).map((b) => b.RestoreWindow?.LatestTime).filter(Boolean).map((t) => new Date(t).getTime());
+  const latest = [];
+  let Marker;
+  do {
+    const out = await rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ ...(Marker ? { Marker } : {}) }));
+    for (const b of out.DBInstanceAutomatedBackups ?? []) {
+      if (b.DBInstanceIdentifier === sourceDb && b.RestoreWindow?.LatestTime) latest.push(new Date(b.RestoreWindow.LatestTime).getTime());
+    }
+    Marker = out.Marker;
+  } while (Marker);
   return latest.length ? Math.max(0, Math.round((now - Math.max(...latest)) / 1000)) : NO_RESTORE_POINT;
 }
 
