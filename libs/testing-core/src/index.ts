@@ -3,3 +3,4 @@
 // only -> {address, values}), /json (synthJson -> any, only, onlyData), /blocks (synthJson -> blocks, only, addresses).
 export { type Json, type SynthOptions, type TerraformJson, synthTerraform } from "./synth";
 export { restoreV8StackHooks, v8StackHooks } from "./stack-hooks";
+export { importInlineModules } from "./inline-modules";

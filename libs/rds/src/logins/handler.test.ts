@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { importInlineModules } from "@infra/testing-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LOGINS_HANDLER_SOURCE } from "./handler-source";
 import { PG_WIRE_SOURCE } from "./pg-wire-source";
@@ -93,7 +90,7 @@ interface State {
 }
 const state = (): State => (globalThis as unknown as { __logins: State }).__logins;
 
-let dir: string;
+let loaded: Awaited<ReturnType<typeof importInlineModules<{ handler: Handler; newPassword: () => string }>>>;
 let handler: Handler;
 let wire: {
   scramClient: (u: string, p: string, nonce?: string) => { first(): string; final(s: string): string; verify(s: string): void };
@@ -118,22 +115,17 @@ const current = (): Record<string, unknown> =>
 const versionWith = (stage: string) => Object.entries(state().sm.secrets[APP]!.versions).find(([, v]) => v.stages.includes(stage))?.[0];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "rds-logins-"));
-  const sdk = join(dir, "node_modules", "@aws-sdk", "client-secrets-manager");
-  mkdirSync(sdk, { recursive: true });
-  writeFileSync(join(sdk, "package.json"), JSON.stringify({ name: "@aws-sdk/client-secrets-manager", type: "module", exports: "./index.js" }));
-  writeFileSync(join(sdk, "index.js"), FAKE_SDK);
-  writeFileSync(join(dir, "pg-wire-real.mjs"), PG_WIRE_SOURCE);
-  writeFileSync(join(dir, "pg-wire.mjs"), FAKE_PG);
-  writeFileSync(join(dir, "index.mjs"), LOGINS_HANDLER_SOURCE);
   Object.assign(process.env, { OWNER: "atlas_owner", LOGINS: "atlas_app,atlas_app_clone", ATTEMPTS: "3", PAUSE_MS: "1" });
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, "index.mjs")).href)) as { handler: Handler; newPassword: () => string };
-  handler = mod.handler;
-  newPassword = mod.newPassword;
-  wire = (await import(/* @vite-ignore */ pathToFileURL(join(dir, "pg-wire-real.mjs")).href)) as typeof wire;
+  loaded = await importInlineModules({
+    files: { "pg-wire-real.mjs": PG_WIRE_SOURCE, "pg-wire.mjs": FAKE_PG, "index.mjs": LOGINS_HANDLER_SOURCE },
+    packages: { "@aws-sdk/client-secrets-manager": FAKE_SDK },
+  });
+  handler = loaded.module.handler;
+  newPassword = loaded.module.newPassword;
+  wire = await loaded.importFile<typeof wire>("pg-wire-real.mjs");
 });
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  loaded.cleanup();
   for (const k of ["OWNER", "LOGINS", "ATTEMPTS", "PAUSE_MS"]) delete process.env[k];
 });
 beforeEach(() => {
@@ -240,9 +232,7 @@ describe("login function", () => {
     expect(second["password"]).not.toBe(first["password"]);
     expect(versionWith("AWSCURRENT")).toBe("t1");
     // The login tasks started with is untouched: its password still opens sessions.
-    const { connect } = (await import(/* @vite-ignore */ pathToFileURL(join(dir, "pg-wire.mjs")).href)) as {
-      connect: (o: Record<string, unknown>) => Promise<unknown>;
-    };
+    const { connect } = await loaded.importFile<{ connect: (o: Record<string, unknown>) => Promise<unknown> }>("pg-wire.mjs");
     await expect(connect({ host: "h", user: "atlas_app", password: first["password"], database: "atlas" })).resolves.toBeDefined();
     await rotate("t2");
     expect(current()["username"]).toBe("atlas_app");

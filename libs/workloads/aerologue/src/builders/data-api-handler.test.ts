@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { importInlineModules } from "@infra/testing-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DATA_API_HANDLER_SOURCE } from "./data-api-handler";
 import { extensionStatements } from "./db-extensions";
@@ -29,7 +26,7 @@ interface FakeState {
 type Handler = (event: unknown) => Promise<{ executed: string[] }>;
 const state = (): FakeState => (globalThis as unknown as { __rdsData: FakeState }).__rdsData;
 
-let dir: string;
+let cleanup: () => void;
 let handler: Handler;
 const INPUT = {
   resourceArn: "arn:aws:rds:us-east-1:111111111111:cluster:aerologue-dev-us-east-1-aurora",
@@ -39,18 +36,17 @@ const INPUT = {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "data-api-handler-"));
-  const sdk = join(dir, "node_modules", "@aws-sdk", "client-rds-data");
-  mkdirSync(sdk, { recursive: true });
-  writeFileSync(join(sdk, "package.json"), JSON.stringify({ name: "@aws-sdk/client-rds-data", type: "module", exports: "./index.js" }));
-  writeFileSync(join(sdk, "index.js"), FAKE_SDK);
-  writeFileSync(join(dir, "index.mjs"), DATA_API_HANDLER_SOURCE);
   process.env["PAUSE_MS"] = "1";
   process.env["ATTEMPTS"] = "3";
-  handler = ((await import(/* @vite-ignore */ pathToFileURL(join(dir, "index.mjs")).href)) as { handler: Handler }).handler;
+  const loaded = await importInlineModules<{ handler: Handler }>({
+    files: { "index.mjs": DATA_API_HANDLER_SOURCE },
+    packages: { "@aws-sdk/client-rds-data": FAKE_SDK },
+  });
+  ({ cleanup } = loaded);
+  handler = loaded.module.handler;
 });
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  cleanup();
   delete process.env["PAUSE_MS"];
   delete process.env["ATTEMPTS"];
 });

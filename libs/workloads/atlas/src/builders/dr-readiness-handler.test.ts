@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { importInlineModules } from "@infra/testing-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DR_READINESS, DR_READINESS_HANDLER_SOURCE } from "./dr-readiness-handler";
 
@@ -50,7 +47,7 @@ interface State {
   ecrError?: string;
 }
 const state = (): State => (globalThis as unknown as { __dr: State }).__dr;
-let dir: string;
+let cleanup: () => void;
 let handler: () => Promise<Record<string, number>>;
 const ENV = {
   ENV: "prod",
@@ -63,19 +60,16 @@ const ENV = {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "dr-readiness-"));
-  for (const [pkg, source] of Object.entries(FAKES)) {
-    const folder = join(dir, "node_modules", "@aws-sdk", pkg);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: `@aws-sdk/${pkg}`, type: "module", exports: "./index.js" }));
-    writeFileSync(join(folder, "index.js"), source);
-  }
-  writeFileSync(join(dir, "index.mjs"), DR_READINESS_HANDLER_SOURCE);
   Object.assign(process.env, ENV);
-  handler = ((await import(/* @vite-ignore */ pathToFileURL(join(dir, "index.mjs")).href)) as { handler: typeof handler }).handler;
+  const loaded = await importInlineModules<{ handler: typeof handler }>({
+    files: { "index.mjs": DR_READINESS_HANDLER_SOURCE },
+    packages: Object.fromEntries(Object.entries(FAKES).map(([pkg, source]) => [`@aws-sdk/${pkg}`, source])),
+  });
+  ({ cleanup } = loaded);
+  handler = loaded.module.handler;
 });
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  cleanup();
   for (const k of Object.keys(ENV)) delete process.env[k];
 });
 beforeEach(() => {
