@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the named npm scripts at the same time and fails if any fails: `npm test` type-checks, lints and checks formatting in
-// parallel (tsc, ESLint and Prettier are each single-threaded: three of them keep two cores busy).
+// parallel (ESLint and Prettier are single-threaded; with the native tsc, ADR 0140, the three together keep two cores busy).
 // Each script's output is printed whole when it ends, so they never interleave.
 import { spawn } from "node:child_process";
 

@@ -1,5 +1,5 @@
 import { resolveEnv, validateEnvSet } from "@infra/config";
-import { skipTokenCreationStacks } from "@infra/core";
+import { checkBinaryVersionsOncePerProcess, skipTokenCreationStacks } from "@infra/core";
 import { userFacingError } from "@infra/workloads";
 import { root } from "@envs/root";
 import { WORKLOADS } from "@envs/envcommon";
@@ -262,6 +262,7 @@ function processIo(): CliIo {
 /** Run the CLI: user mistakes print one line and exit 2; config errors exit 1; bugs still throw. Resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   skipTokenCreationStacks();
+  checkBinaryVersionsOncePerProcess();
   try {
     return await main(argv, io);
   } catch (error) {

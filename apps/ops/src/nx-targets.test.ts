@@ -48,7 +48,9 @@ describe("Nx targets", () => {
     expect(project("rds").targets["test"]!.options?.command).toBe("node tools/nx/vitest-project.mjs libs/rds");
     expect(project("rds").targets["lint"]!.options?.command).toBe("eslint libs/rds");
     expect(project("rds").targets["typecheck"]).toBeUndefined();
-    expect(project("workspace").targets["typecheck"]!.options?.command).toBe("tsc -p tsconfig.base.json");
+    expect(project("workspace").targets["typecheck"]!.options?.command).toBe(
+      "node node_modules/typescript-native/bin/tsc -p tsconfig.base.json --singleThreaded",
+    );
     expect(project("staging").targets["graph"]!.options?.command).toBe("node apps/ops/scripts/run.cjs graph --env staging --out docs/graphs/staging.svg");
   });
 

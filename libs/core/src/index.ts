@@ -1,4 +1,5 @@
 export * from "./account-requirements";
+export * from "./binary-version";
 export * from "./builder";
 export * from "./compose";
 export * from "./deployment-stack";

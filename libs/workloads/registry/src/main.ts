@@ -1,6 +1,6 @@
 import { ConfigError, type EnvConfig } from "@infra/config";
 import type { PolicyReport } from "@infra/policy";
-import { skipTokenCreationStacks } from "@infra/core";
+import { checkBinaryVersionsOncePerProcess, skipTokenCreationStacks } from "@infra/core";
 import { writePrerequisitesFile } from "./prerequisites-file";
 import { prunedMessage, pruneStaleStacks } from "./prune";
 import { type SynthEnvOptions, buildEnv } from "./synth-env";
@@ -14,6 +14,7 @@ const VALIDATION_FAILED = /^(App-level )?[Vv]alidation failed with the following
  */
 export function runEnvApp(env: EnvConfig, options: SynthEnvOptions): void {
   skipTokenCreationStacks();
+  checkBinaryVersionsOncePerProcess();
   try {
     let preflightFailed = 0;
     const onReport = (r: PolicyReport) => {
