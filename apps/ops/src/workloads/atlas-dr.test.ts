@@ -277,7 +277,10 @@ describe("the standby's readiness is measured hourly in us-west-2 and alarmed on
   it("read-only, on exactly those resources; PutMetricData only into its namespace", () => {
     expect(bySid["ReadImages"]!["resources"]).toHaveLength(8);
     expect(bySid["DescribeSecretReplicas"]).toMatchObject({ actions: ["secretsmanager:DescribeSecret"] });
-    expect(bySid["ReadReplicatedBackups"]).toMatchObject({ actions: ["rds:DescribeDBInstanceAutomatedBackups"], resources: ["*"] });
+    expect(bySid["ReadReplicatedBackups"]).toMatchObject({
+      actions: ["rds:DescribeDBInstanceAutomatedBackups"],
+      resources: ["arn:aws:rds:us-west-2:444444444444:auto-backup:*"],
+    });
     expect(bySid["PublishReadiness"]).toMatchObject({
       actions: ["cloudwatch:PutMetricData"],
       resources: ["*"],
