@@ -20,6 +20,8 @@ import { findEnv } from "./envs";
 import { policyReport } from "./policy";
 import { type PreflightSynth, preflightSynth, preflightSynthOf, transitionReport } from "./preflight";
 import { ATLAS_TRANSITIONS, preflightVariants } from "./preflight-variants";
+// The first-apply checks judge the same variants: in this file (one worker) each is synthesized once.
+import "./first-apply.checks";
 
 const TODAY = TEST_TODAY;
 const variants = preflightVariants();

@@ -1,8 +1,11 @@
 /**
  * Issue 11: what AWS and Terraform would refuse on the first apply of a fresh account, asserted on
  * the real Terraform JSON of every env, every AccountabilityAtlas phase and Aerologue's global
- * regions (apps/ops/src/env-variants.ts). One describe per defect class fixed here; the preflight
+ * regions (preflightVariants, apps/ops/src/preflight-variants.ts). One describe per defect class fixed here; the preflight
  * rule family catches the same classes at synth.
+ *
+ * Run by preflight.test.ts, which imports this module: both judge the same env variants, and in one
+ * test file (one vitest worker) each variant is synthesized once instead of once per worker.
  */
 import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
@@ -10,7 +13,7 @@ import { SERVICE_LINKED_ROLES, checkAwsText, iamServicesOfTypes, resolveEnv } fr
 import { synthEnvOnce } from "@infra/testing";
 import type { StackJson } from "@infra/workloads";
 import { describe, expect, it } from "vitest";
-import { allEnvVariants } from "./env-variants";
+import { preflightVariants } from "./preflight-variants";
 
 type R = Record<string, unknown>;
 type Statement = {
@@ -22,7 +25,7 @@ type Statement = {
   condition?: { test: string; variable: string; values: string[] }[];
 };
 
-const VARIANTS = allEnvVariants().map(({ label, env }) => ({
+const VARIANTS = preflightVariants().map(({ label, env }) => ({
   label,
   env,
   stacks: synthEnvOnce(env),
