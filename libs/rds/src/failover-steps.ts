@@ -48,6 +48,18 @@ export function dnsAnswerCheck(zoneName: string, recordName: string): string[] {
   ];
 }
 
+/**
+ * A secret's replica in the DR region becomes a standalone secret there (skipped if it already is): the
+ * primary region is failed, and a replica is read-only. `variable` holds the secret's primary region.
+ */
+export function detachSecretReplica(drRegion: string, secretId: string, variable = "PRIMARY_REGION"): string[] {
+  const args = `--region ${drRegion} --secret-id ${secretId}`;
+  return [
+    `${variable}=$(aws secretsmanager describe-secret ${args} --query 'PrimaryRegion' --output text)`,
+    `if [ "$${variable}" != "${drRegion}" ]; then aws secretsmanager stop-replication-to-replica ${args}; fi`,
+  ];
+}
+
 export interface ReplicaPromotion {
   readonly drRegion: string;
   /** The cross-region read replica that becomes the writer. */

@@ -27,6 +27,7 @@ export {
   type FailoverScope,
   type ReplicaFailoverPlan,
   type ReplicaPromotion,
+  detachSecretReplica,
   dnsAnswerCheck,
   failoverHeader,
   failoverScope,

@@ -1,6 +1,6 @@
 import type { ResolvedEnv } from "@infra/config";
 import type { VpcInputs } from "@infra/platform-inputs";
-import { dnsAnswerCheck, failoverHeader } from "@infra/rds";
+import { detachSecretReplica, dnsAnswerCheck, failoverHeader } from "@infra/rds";
 import type { AtlasEcrInputs, AtlasEcsInputs, AtlasRdsInputs, AtlasRecordsInputs } from "./inputs/modules";
 import { type AtlasConfig, phaseFeatures } from "./inputs";
 
@@ -142,8 +142,7 @@ function appLoginSteps(plan: AtlasFailoverPlan, name: string): string[] {
   const secret = `--secret-id ${name}`;
   return [
     `# 4b. The services' login secret (ADR 0145): its replica becomes standalone with the restored host; if it rotated after the restore point, the previous login (unchanged for a whole period) is the one the restored database knows.`,
-    `APP_PRIMARY=$(aws secretsmanager describe-secret ${dr} ${secret} --query 'PrimaryRegion' --output text)`,
-    `if [ "$APP_PRIMARY" != "${plan.drRegion}" ]; then aws secretsmanager stop-replication-to-replica ${dr} ${secret}; fi`,
+    ...detachSecretReplica(plan.drRegion, name, "APP_PRIMARY"),
     `LOGIN=$(aws secretsmanager get-secret-value ${dr} ${secret} --query SecretString --output text)`,
     `if [ "$(jq -r .host <<<"$LOGIN")" != "$WRITER" ]; then`,
     `  CURRENT_SINCE=$(aws secretsmanager list-secret-version-ids ${dr} ${secret} --query "Versions[?contains(VersionStages, 'AWSCURRENT')].CreatedDate | [0]" --output text)`,
@@ -199,8 +198,7 @@ export function atlasFailoverScript(plan: AtlasFailoverPlan): string {
     `aws rds wait db-instance-available ${dr} ${db}`,
     "",
     `# 4. The master secret: its ${plan.drRegion} replica becomes standalone (skipped if it already is) with the restored host, and the instance takes its password (a rotation after the restore point cannot lock the services out).`,
-    `PRIMARY_REGION=$(aws secretsmanager describe-secret ${dr} ${secret} --query 'PrimaryRegion' --output text)`,
-    `if [ "$PRIMARY_REGION" != "${plan.drRegion}" ]; then aws secretsmanager stop-replication-to-replica ${dr} ${secret}; fi`,
+    ...detachSecretReplica(plan.drRegion, plan.secretName),
     `WRITER=$(aws rds describe-db-instances ${dr} ${db} --query 'DBInstances[0].Endpoint.Address' --output text)`,
     `CURRENT=$(aws secretsmanager get-secret-value ${dr} ${secret} --query SecretString --output text)`,
     `if [ "$(jq -r .host <<<"$CURRENT")" != "$WRITER" ]; then aws secretsmanager put-secret-value ${dr} ${secret} --secret-string "$(jq -c --arg host "$WRITER" '.host = $host' <<<"$CURRENT")" --query VersionId --output text; fi`,

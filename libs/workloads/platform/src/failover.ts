@@ -1,5 +1,5 @@
 import type { ResolvedEnv } from "@infra/config";
-import { type ReplicaFailoverPlan, dnsAnswerCheck, failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
+import { type ReplicaFailoverPlan, detachSecretReplica, dnsAnswerCheck, failoverHeader, failoverScope, promoteReplicaSteps } from "@infra/rds";
 import type { AppRecordInputs, BackupInputs, EcsInputs, RdsInputs, ZoneInputs } from "./inputs";
 
 /** Everything the platform's DR failover of one env needs, read from its resolved config (no AWS calls). */
@@ -83,8 +83,7 @@ export function platformFailoverScript(plan: PlatformFailoverPlan): string {
     ...promoteReplicaSteps(plan),
     "",
     `# 4. The database secret: its ${plan.drRegion} replica becomes a standalone secret there (skipped if it already is), holding the new writer's address.`,
-    `PRIMARY_REGION=$(aws secretsmanager describe-secret ${dr} ${secret} --query 'PrimaryRegion' --output text)`,
-    `if [ "$PRIMARY_REGION" != "${plan.drRegion}" ]; then aws secretsmanager stop-replication-to-replica ${dr} ${secret}; fi`,
+    ...detachSecretReplica(plan.drRegion, plan.secretName),
     `WRITER=$(aws rds describe-db-instances ${dr} --db-instance-identifier ${plan.replicaId} --query 'DBInstances[0].Endpoint.Address' --output text)`,
     `CURRENT=$(aws secretsmanager get-secret-value ${dr} ${secret} --query SecretString --output text)`,
     `if [ "$(jq -r .host <<<"$CURRENT")" != "$WRITER" ]; then aws secretsmanager put-secret-value ${dr} ${secret} --secret-string "$(jq -c --arg host "$WRITER" '.host = $host' <<<"$CURRENT")" --query VersionId --output text; fi`,
