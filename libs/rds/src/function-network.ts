@@ -1,5 +1,5 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { functionSecurityGroup } from "@infra/vpc";
 import type { Construct } from "constructs";
 
 /**
@@ -10,22 +10,8 @@ import type { Construct } from "constructs";
 export function secretsFunctionGroup(
   scope: Construct,
   props: { readonly name: string; readonly description: string; readonly vpcId: string; readonly tags: Readonly<Record<string, string>> },
-): { readonly securityGroup: SecurityGroup; readonly https: VpcSecurityGroupEgressRule } {
-  const securityGroup = new SecurityGroup(scope, "sg", {
-    name: `${props.name}-fn`,
-    description: props.description,
-    vpcId: props.vpcId,
-    tags: { ...props.tags, Name: `${props.name}-fn` },
-  });
-  const https = new VpcSecurityGroupEgressRule(scope, "https", {
-    securityGroupId: securityGroup.id,
-    cidrIpv4: "0.0.0.0/0",
-    ipProtocol: "tcp",
-    fromPort: 443,
-    toPort: 443,
-    description: "Secrets Manager API (through the NAT gateway or an interface endpoint)",
-  });
-  return { securityGroup, https };
+): ReturnType<typeof functionSecurityGroup> {
+  return functionSecurityGroup(scope, { ...props, httpsDescription: "Secrets Manager API (through the NAT gateway or an interface endpoint)" });
 }
 
 /** The engine port from a function's group to its database's group. */

@@ -5,3 +5,4 @@ export { type VpcFromInputsOptions, type VpcLayoutInputs, vpcFromInputs } from "
 export { VpcPeering, type PeeringSide, type VpcPeeringProps } from "./peering";
 export { DataSecurityGroup, type AllowedSecurityGroup, type DataSecurityGroupProps } from "./data-security-group";
 export { ingressFromSecurityGroup, type SecurityGroupIngressProps } from "./ingress";
+export { type FunctionSecurityGroupProps, functionSecurityGroup } from "./function-group";

@@ -1,7 +1,6 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { InlineCodeAsset, LambdaFunction } from "@infra/lambda";
 import { EventRule } from "@infra/messaging";
+import { functionSecurityGroup } from "@infra/vpc";
 import { Construct } from "constructs";
 import { DR_READINESS, DR_READINESS_HANDLER_SOURCE } from "./dr-readiness-handler";
 
@@ -41,19 +40,12 @@ export class DrReadinessProbe extends Construct {
 
   constructor(scope: Construct, id: string, props: DrReadinessProbeProps) {
     super(scope, id);
-    const sg = new SecurityGroup(this, "sg", {
-      name: `${props.name}-fn`,
+    const { securityGroup: sg } = functionSecurityGroup(this, {
+      name: props.name,
       description: `DR readiness probe ${props.name}: HTTPS to the RDS, ECR, Secrets Manager and CloudWatch APIs`,
       vpcId: props.vpcId,
-      tags: { ...props.tags, Name: `${props.name}-fn` },
-    });
-    new VpcSecurityGroupEgressRule(this, "https", {
-      securityGroupId: sg.id,
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      description: "AWS APIs (through the NAT gateway)",
+      httpsDescription: "AWS APIs (through the NAT gateway)",
+      tags: props.tags,
     });
     const code = new InlineCodeAsset(this, "code", { files: { "index.mjs": DR_READINESS_HANDLER_SOURCE } });
     this.function = new LambdaFunction(this, "function", {
