@@ -2,48 +2,15 @@ import { importInlineModules } from "@infra/testing-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LOGINS_HANDLER_SOURCE } from "./handler-source";
 import { PG_WIRE_SOURCE } from "./pg-wire-source";
+import { FAKE_SECRETS_MANAGER_SDK } from "./secrets-manager.fixture";
 
 /**
  * The function's two modules run as written (ES modules) in a temporary folder: pg-wire.mjs for real
  * (SCRAM against RFC 7677's example), and index.mjs against stand-ins for the runtime's Secrets Manager
  * client (an in-memory store that behaves like the service: stages move, a valueless AWSPENDING is
  * ResourceNotFound) and for pg-wire's connect (a role table that checks passwords against the SCRAM
- * verifiers the function sends). Against a real PostgreSQL 15 with TLS and SCRAM, see ADR 0145.
+ * verifiers the function sends). Against a real PostgreSQL 16 with TLS and SCRAM: alternating-logins.pg.test.ts.
  */
-const FAKE_SDK = `
-class Cmd { constructor(input) { this.input = input; } }
-export class DescribeSecretCommand extends Cmd {}
-export class GetSecretValueCommand extends Cmd {}
-export class PutSecretValueCommand extends Cmd {}
-export class UpdateSecretVersionStageCommand extends Cmd {}
-const notFound = () => Object.assign(new Error("Secrets Manager can't find the specified secret value"), { name: "ResourceNotFoundException" });
-let n = 0;
-export class SecretsManagerClient {
-  async send(cmd) {
-    const sm = globalThis.__logins.sm, i = cmd.input, kind = cmd.constructor.name;
-    sm.calls.push(kind);
-    const s = sm.secrets[i.SecretId];
-    if (!s) throw notFound();
-    if (kind === "DescribeSecretCommand") return { RotationEnabled: s.rotation, VersionIdsToStages: Object.fromEntries(Object.entries(s.versions).map(([k, v]) => [k, [...v.stages]])) };
-    if (kind === "GetSecretValueCommand") {
-      const hit = Object.entries(s.versions).find(([k, v]) => (!i.VersionId || k === i.VersionId) && v.stages.includes(i.VersionStage ?? "AWSCURRENT"));
-      if (!hit || hit[1].value == null) throw notFound();
-      return { SecretString: hit[1].value };
-    }
-    if (kind === "PutSecretValueCommand") {
-      const id = i.ClientRequestToken ?? "put-" + ++n, stages = i.VersionStages ?? ["AWSCURRENT"];
-      if (stages.includes("AWSCURRENT")) for (const v of Object.values(s.versions)) v.stages = v.stages.includes("AWSCURRENT") ? ["AWSPREVIOUS"] : v.stages.filter((x) => x !== "AWSPREVIOUS");
-      s.versions[id] = { value: i.SecretString, stages };
-      return {};
-    }
-    if (kind === "UpdateSecretVersionStageCommand") {
-      for (const v of Object.values(s.versions)) v.stages = v.stages.filter((x) => x !== "AWSPREVIOUS");
-      s.versions[i.RemoveFromVersionId].stages = ["AWSPREVIOUS"];
-      s.versions[i.MoveToVersionId].stages = ["AWSCURRENT"];
-      return {};
-    }
-  }
-}`;
 
 /** pg-wire's quoting and verifiers for real; connect() against a table of roles whose passwords are SCRAM verifiers. */
 const FAKE_PG = `
@@ -118,7 +85,7 @@ beforeAll(async () => {
   Object.assign(process.env, { OWNER: "atlas_owner", LOGINS: "atlas_app,atlas_app_clone", ATTEMPTS: "3", PAUSE_MS: "1" });
   loaded = await importInlineModules({
     files: { "pg-wire-real.mjs": PG_WIRE_SOURCE, "pg-wire.mjs": FAKE_PG, "index.mjs": LOGINS_HANDLER_SOURCE },
-    packages: { "@aws-sdk/client-secrets-manager": FAKE_SDK },
+    packages: { "@aws-sdk/client-secrets-manager": FAKE_SECRETS_MANAGER_SDK },
   });
   handler = loaded.module.handler;
   newPassword = loaded.module.newPassword;
