@@ -17,7 +17,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ["apps/**/*.test.ts", "libs/**/*.test.ts", "environments/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/cdktf.out/**"],
+    // *.pg.test.ts need a PostgreSQL server and run on their own: npm run test:postgres (vitest.postgres.config.ts).
+    exclude: ["**/node_modules/**", "**/cdktf.out/**", "**/*.pg.test.ts"],
     // testing-core: cdktf matchers, V8 stack hooks reset per file; testing: cdktf's token creation stacks
     // skipped as in the synth entry points (~40% less CPU for whole-env synth tests).
     setupFiles: [resolve(__dirname, "libs/testing-core/src/setup.ts"), resolve(__dirname, "libs/testing/src/setup-fast-tokens.ts")],
