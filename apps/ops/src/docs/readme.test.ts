@@ -32,7 +32,7 @@ describe("README", () => {
     expect(first.slice(0, 2)).toEqual(["npm ci && npm run synth", "npm test"]);
     expect(readme.indexOf("```sh")).toBeLessThan(readme.indexOf("\n## "));
     const ci = read(".ci/run").split("\n").filter((l) => /^npm /.test(l));
-    expect(ci).toEqual(["npm ci --no-audit --no-fund", "npm test", "npm run -s checkov", "npm run -s validate -- --no-synth --if-toolchain"]);
+    expect(ci).toEqual(["npm ci --no-audit --no-fund", "npm test", "npm run -s test:postgres", "npm run -s checkov", "npm run -s validate -- --no-synth --if-toolchain"]);
     for (const step of ci.slice(1)) expect(readme, `README's CI paragraph names \`${step}\``).toContain(`\`${step}\``);
   });
 
