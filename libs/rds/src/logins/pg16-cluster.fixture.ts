@@ -45,7 +45,7 @@ const run = promisify(execFile);
 const NOBODY = 65534;
 const READY = "database system is ready to accept connections";
 
-/** The package's bin/ and lib/ as npm left them; recreates what its install script would (see hydrate). */
+/** The package's bin/ and lib/ as npm left them, plus what its install script (scripts/hydrate-symlinks.js) would add. */
 function binaries(root: string): { initdb: string; postgres: string; libraryPath: string } {
   const pkg = resolve(dirname(postgres), "..", "..");
   // npm may skip the package's postinstall (scripts not allowed, --ignore-scripts): that script only turns
