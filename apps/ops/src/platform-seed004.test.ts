@@ -225,6 +225,14 @@ describe.each(ENVS.map((e) => [e.name, e] as const))("seed 004 platform in %s", 
     expect(alarms.find((a) => a["metric_name"] === "FreeStorageSpace")).toMatchObject({ threshold: row.storage * 0.1 * 1024 ** 3 });
     expect(values(ops, "aws_db_event_subscription")[0]).toMatchObject({ event_categories: ["failover"] });
     expect(JSON.stringify(values(ops, "aws_cloudwatch_event_rule"))).toContain("ECS Task State Change");
+    // Prod's master secret is ours (rotated-secret, for the DR replica) and our function rotates it: a failed rotation
+    // reaches the topic (ADR 0150). Elsewhere RDS manages the password and its rotation.
+    const rotationFailed = values(ops, "aws_cloudwatch_event_rule")
+      .map((r) => JSON.parse(String(r["event_pattern"])) as { detail: { eventName?: string[]; additionalEventData?: { SecretId: string[] } } })
+      .filter((p) => p.detail.eventName?.[0] === "RotationFailed");
+    expect(rotationFailed.map((p) => p.detail.additionalEventData!.SecretId)).toEqual(
+      name === "prod" ? [[expect.stringMatching(/output-aws_secretsmanager_secret.*master-secret.*arn\}$/)]] : [],
+    );
     expect(values(ops, "aws_sns_topic")[0]!["kms_master_key_id"]).toMatch(/aws_kms_key/);
     expect(values(ops, "aws_cloudwatch_dashboard")).toHaveLength(1);
     // Low disk space (< 10 % free) on the ECS hosts: the CloudWatch agent's roll-up over the cluster's ASG.

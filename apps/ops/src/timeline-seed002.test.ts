@@ -319,6 +319,15 @@ describe.each(CASES)("timeline in $env.name", (c) => {
       sns_topic: `\${aws_sns_topic.${topic}.arn}`,
       event_categories: ["availability", "failover", "failure", "low storage", "read replica"],
     });
+    // With read replicas the master secret is ours (rotated-secret) and our function rotates it: a failed rotation
+    // reaches the topic (ADR 0150). Without, RDS manages the password and its rotation.
+    const rotationFailed = all(json, "aws_cloudwatch_event_rule")
+      .map((rule) => JSON.parse(String(rule["event_pattern"])) as { detail: { eventName?: string[]; additionalEventData?: { SecretId: string[] } } })
+      .filter((p) => p.detail.eventName?.[0] === "RotationFailed");
+    expect(rotationFailed.map((p) => p.detail.additionalEventData!.SecretId)).toEqual(
+      c.replicas > 0 ? [[expect.stringMatching(/output-aws_secretsmanager_secret.*master-secret.*arn\}$/)]] : [],
+    );
+    if (c.replicas > 0) expect(one(json, "aws_cloudwatch_event_target")).toMatchObject({ arn: `\${aws_sns_topic.${topic}.arn}` });
     expect(one(json, "aws_cloudwatch_log_group", (g) => g["name"] === `/timeline/${env.name}/application`)).toMatchObject({
       retention_in_days: c.logDays,
       kms_key_id: expect.stringContaining("logs_key"),

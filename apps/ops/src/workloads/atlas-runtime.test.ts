@@ -99,13 +99,14 @@ describe("Redis auth the services use without SDK code: AUTH token over TLS from
 });
 
 describe("database logins a rotation never breaks: the services log in as alternating application users (ADR 0145)", () => {
-  for (const [label, stacks, envName] of [
-    ["prod phase 2", prod[2], "prod"],
-    ["prod phase 3", prod[3], "prod"],
-    ["prod phase 4", prod[4], "prod"],
-    ["staging phase 3", staging3, "staging"],
+  // masterRotated: from the phase with read replicas the master secret is ours and our function rotates it (ADR 0150).
+  for (const [label, stacks, envName, masterRotated] of [
+    ["prod phase 2", prod[2], "prod", false],
+    ["prod phase 3", prod[3], "prod", true],
+    ["prod phase 4", prod[4], "prod", true],
+    ["staging phase 3", staging3, "staging", false],
   ] as const) {
-    it(`${label}: every Java service reads username and password from the login secret, not the master secret; the rotation redeploy follows that secret`, () => {
+    it(`${label}: every Java service reads username and password from the login secret, not the master secret; the rotation redeploy follows that secret${masterRotated ? "; a failed rotation of either secret alarms" : ""}`, () => {
       const rds = stackOf(stacks, "us-east-1-atlas-data-rds");
       const ecs = stackOf(stacks, "us-east-1-atlas-services-ecs");
       const [secretKey, secret] = Object.entries(resourcesOfType(rds.json, "aws_secretsmanager_secret")).find(([, v]) =>
@@ -134,11 +135,20 @@ describe("database logins a rotation never breaks: the services log in as altern
       const exported = Object.entries(outputs).find(([, o]) => o.value.includes(`aws_secretsmanager_secret.${secretKey}.arn`));
       expect(exported, "the rds stack exports the login secret's ARN").toBeDefined();
       expect([...from][0]).toContain(exported![0]);
+      const masterRotation = values(rds, "aws_secretsmanager_secret_rotation").filter((r) => !String(r["secret_id"]).includes(secretKey));
+      expect(masterRotation).toHaveLength(masterRotated ? 1 : 0);
+      const masterExport = Object.keys(outputs).find((k) => k.includes("master-secret") && k.endsWith("arn"));
       const rules = values(ecs, "aws_cloudwatch_event_rule").map((r) => JSON.parse(r["event_pattern"]));
-      expect(rules.map((r) => [r.detail.eventName, r.detail.additionalEventData.SecretId]).sort()).toEqual([
-        [["RotationFailed"], [...from]],
-        [["RotationSucceeded"], [...from]],
+      expect(rules.map((r) => [r.detail.eventName, r.detail.additionalEventData.SecretId.length]).sort()).toEqual([
+        [["RotationFailed"], masterRotated ? 2 : 1],
+        [["RotationSucceeded"], 1],
       ]);
+      const [failedIds, succeededIds] = ["RotationFailed", "RotationSucceeded"].map(
+        (name) => rules.find((r) => r.detail.eventName[0] === name)!.detail.additionalEventData.SecretId as string[],
+      );
+      expect(succeededIds).toEqual([...from]);
+      expect(failedIds![0]).toBe([...from][0]);
+      if (masterRotated) expect(failedIds![1]).toContain(masterExport!);
       // A failed rotation goes to the critical topic.
       const failed = values(ecs, "aws_cloudwatch_event_target").find((t) => t["target_id"] === "alert-topic")!;
       expect(failed["arn"]).toContain("critical");

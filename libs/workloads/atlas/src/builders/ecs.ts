@@ -84,7 +84,15 @@ function dependencies(
       hostFromSecret: false,
       securityGroupId: db.database.securityGroupId,
     };
-    return { ...rest, alerts: rest.alerts as ReturnType<typeof computeDependencies>["alerts"] | undefined, database, primaryDbIdentifier: undefined };
+    // What the rotation alarm watches: the secret the services read and, when our function rotates it, the master secret.
+    const rotatedSecretArns = [...new Set([database.secretArn, ...(db.database.masterSecret ? [db.database.masterSecret.secretArn] : [])])];
+    return {
+      ...rest,
+      alerts: rest.alerts as ReturnType<typeof computeDependencies>["alerts"] | undefined,
+      database,
+      rotatedSecretArns,
+      primaryDbIdentifier: undefined,
+    };
   }
   const here = ctx.deployment.region.name;
   const inRegion = (id: string, arn: string) => replicaArn(stack, `${id}-replica-arn`, arn, dr.primaryRegion, here);
@@ -117,6 +125,8 @@ function dependencies(
     buckets: ctx.dependencyOn("buckets", buildAtlasBuckets),
     alerts: undefined,
     database,
+    /** The secrets rotate in the primary region; its alarm watches them. */
+    rotatedSecretArns: [],
     /** Whose replicated automated backups the standby would restore (the readiness probe measures them). */
     primaryDbIdentifier: primaryDb.database.instanceId,
   };
@@ -129,7 +139,7 @@ function dependencies(
  * blue/green for the services behind the ALB.
  */
 export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack, inputs, ctx) => {
-  const { keys, vpc, registry, secrets, queues, buckets, alerts, database, primaryDbIdentifier } = dependencies(stack, inputs, ctx);
+  const { keys, vpc, registry, secrets, queues, buckets, alerts, database, rotatedSecretArns, primaryDbIdentifier } = dependencies(stack, inputs, ctx);
   const alb = ctx.dependencyOn("alb", buildAtlasAlb);
   const cache = inputs.redis ? ctx.dependencyOn("redis", buildAtlasRedis) : undefined;
   const search = inputs.search ? ctx.dependencyOn("search", buildAtlasSearch) : undefined;
@@ -410,10 +420,11 @@ export const buildAtlasEcs: StackBuilder<AtlasEcsInputs, AtlasCompute> = (stack,
     });
   }
   // A rotation that fails leaves the services on the previous login and retries; on call hears of it at once (ADR 0145).
+  // With a rotated master secret (mode rotated-secret), its rotation too: the login function reads it (ADR 0150).
   if (!inputs.dr && alerts) {
     new SecretRotationFailureAlarm(stack, "db-rotation-failed", {
       name: `${inputs.cluster}-db-rotation-failed`,
-      secretArns: [database.secretArn],
+      secretArns: rotatedSecretArns,
       topicArn: alerts.criticalTopicArn,
       tags: atlasTags("ecs"),
     });
