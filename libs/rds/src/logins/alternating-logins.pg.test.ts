@@ -4,7 +4,7 @@ import { PG16_SUPPORTED, type Pg16Cluster, startPg16Cluster } from "./pg16-clust
 
 /**
  * The login function (ADR 0145) against a real PostgreSQL 16, the engine version of AccountabilityAtlas, whose
- * CREATEROLE rules differ from 15's. `npm run test:postgres` (not part of `npm test`: vitest.postgres.config.ts).
+ * CREATEROLE rules differ from 15's. `npm run test:postgres` (not part of `npm test`: vitest.postgres.config.mts).
  * The server is set up as RDS sets one up: TLS and SCRAM-SHA-256 only, DDL logged, a master user that is not a
  * superuser (CREATEROLE, CREATEDB) owning the database, pg_trgm installed by a superuser. Every call of the
  * function runs in a process of its own with NODE_EXTRA_CA_CERTS, as on Lambda (function-process.fixture.ts).

@@ -4,13 +4,13 @@ import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // One source of truth for import aliases: tsconfig.base.json's `paths`.
-const tsconfig = JSON.parse(readFileSync(resolve(__dirname, "tsconfig.base.json"), "utf8")) as {
+const tsconfig = JSON.parse(readFileSync(resolve(import.meta.dirname, "tsconfig.base.json"), "utf8")) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
 // Exact matches only: "@infra/rds" must not capture "@infra/rds/engine".
 const alias = Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => ({
   find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`),
-  replacement: resolve(__dirname, target!),
+  replacement: resolve(import.meta.dirname, target!),
 }));
 
 export default defineConfig({
@@ -21,7 +21,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/cdktf.out/**", "**/*.pg.test.ts"],
     // testing-core: cdktf matchers, V8 stack hooks reset per file; testing: cdktf's token creation stacks
     // skipped as in the synth entry points (~40% less CPU for whole-env synth tests).
-    setupFiles: [resolve(__dirname, "libs/testing-core/src/setup.ts"), resolve(__dirname, "libs/testing/src/setup-fast-tokens.ts")],
+    setupFiles: [resolve(import.meta.dirname, "libs/testing-core/src/setup.ts"), resolve(import.meta.dirname, "libs/testing/src/setup-fast-tokens.ts")],
     environment: "node",
     pool: "forks",
     // One module graph per worker instead of one per test file: cdktf, the provider classes and the
