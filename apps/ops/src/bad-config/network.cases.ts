@@ -114,6 +114,33 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     'NAT mode "perAz" needs public subnets',
     { at: "nat.mode" },
   ),
+  // The same layout checks for every workload VPC (subnetLayoutIssues in @infra/workload-shared-inputs)
+  inputCase(
+    "timeline NAT per AZ with fewer public subnets than private ones",
+    dev,
+    "timeline-network/vpc",
+    { nat: { mode: "perAz" }, subnetOffsets: { public: [1, 2] } },
+    FILES.dev.timeline,
+    'NAT mode "perAz" needs a public subnet in every AZ that has a private subnet (3); got 2',
+    { at: "nat.mode" },
+  ),
+  inputCase(
+    "timeline subnets overlapping each other",
+    dev,
+    "timeline-network/vpc",
+    { subnetOffsets: { database: [21, 22, 13] } },
+    FILES.dev.timeline,
+    "offset 13 is already used by another subnet: two subnets would overlap",
+    { at: "subnetOffsets.database.2" },
+  ),
+  inputCase(
+    "more aerologue subnets than availability zones",
+    dev,
+    "aerologue-network/vpc",
+    { subnetOffsets: { public: [1, 2, 3] } },
+    FILES.dev.aerologue,
+    "3 public subnets need 3 availability zones; only 2 given",
+  ),
   // Availability zones
   {
     name: "an AZ of another region",

@@ -1,6 +1,6 @@
-import { LOG_RETENTION_DAYS, duplicateOffsets, natMode, parseCidr, subnetSizeError, publicDomain, zoneDelegationInput } from "@infra/config";
+import { LOG_RETENTION_DAYS, natMode, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateTableKeys } from "@infra/dynamodb/keys";
-import { SUBNET_TIERS, subnetOffsetIssues } from "@infra/workload-shared-inputs";
+import { subnetLayoutIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 
 const name = z.string().regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, { message: "must be lower-case kebab-case" });
@@ -52,19 +52,7 @@ export const vpcInputs = z
     }
     if (v.standbyNat && v.subnetOffsets.public.length < 2)
       ctx.addIssue({ code: "custom", path: ["standbyNat"], message: "a standby NAT needs a second public subnet" });
-    // Subnets must lie inside the VPC and not overlap each other (added by the bad-config suite).
-    const cidrError = parseCidr(v.cidr);
-    if (typeof cidrError === "string") ctx.addIssue({ code: "custom", path: ["cidr"], message: cidrError });
-    const sizeError = subnetSizeError(v.cidr, v.subnetNewBits);
-    if (sizeError) ctx.addIssue({ code: "custom", path: ["cidr"], message: sizeError });
-    else for (const tier of SUBNET_TIERS) for (const issue of subnetOffsetIssues(v, tier)) ctx.addIssue({ code: "custom", ...issue });
-    for (const dup of duplicateOffsets(v.subnetOffsets)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["subnetOffsets", dup.tier, dup.index],
-        message: `offset ${dup.offset} is already used by another subnet: two subnets would overlap`,
-      });
-    }
+    for (const issue of subnetLayoutIssues(v)) ctx.addIssue({ code: "custom", ...issue });
   });
 export type VpcInputs = z.infer<typeof vpcInputs>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SubnetLayout, subnetCountIssues, subnetOffsetIssues } from "./subnet-layout";
+import { type SubnetLayout, subnetCountIssues, subnetLayoutIssues, subnetOffsetIssues } from "./subnet-layout";
 
 const layout: SubnetLayout = {
   cidr: "10.10.0.0/16",
@@ -24,5 +24,31 @@ describe("subnet layout issues", () => {
         message: "offset past the VPC: 10.10.0.0/16 split by 8 bits has subnets 0..255 (and subnets may be no smaller than /28)",
       },
     ]);
+  });
+
+  it("the whole layout: a CIDR that does not parse or splits below /28 stops there; otherwise every issue, in tier order", () => {
+    expect(subnetLayoutIssues({ ...layout, cidr: "10.10.0/16" })).toEqual([{ path: ["cidr"], message: "must be an IPv4 CIDR block like 10.0.0.0/16" }]);
+    expect(subnetLayoutIssues({ ...layout, cidr: "10.10.0.0/24" })).toEqual([
+      { path: ["cidr"], message: expect.stringContaining("a /24 VPC split by 8 bits gives /32 subnets") },
+    ]);
+    expect(subnetLayoutIssues({ ...layout, subnetOffsets: { public: [1, 2], private: [2, 12, 13], database: [21, 256] } }).map((i) => i.path)).toEqual([
+      ["subnetOffsets", "private"],
+      ["subnetOffsets", "database", 1],
+      ["subnetOffsets", "private", 0],
+    ]);
+  });
+
+  it("NAT: none needs nothing; any NAT needs a public subnet; perAz one per AZ with a private subnet; no nat field, no NAT check", () => {
+    const fits: SubnetLayout = { ...layout, subnetOffsets: { public: [1], private: [11, 12], database: [21, 22] } };
+    expect(subnetLayoutIssues({ ...fits, nat: { mode: "none" } })).toEqual([]);
+    expect(subnetLayoutIssues({ ...fits, nat: { mode: "single" } })).toEqual([]);
+    expect(subnetLayoutIssues({ ...fits, nat: { mode: "perAz" } })).toEqual([
+      { path: ["nat", "mode"], message: 'NAT mode "perAz" needs a public subnet in every AZ that has a private subnet (2); got 1' },
+    ]);
+    const noPublic = { ...fits, subnetOffsets: { ...fits.subnetOffsets, public: [] } };
+    expect(subnetLayoutIssues({ ...noPublic, nat: { mode: "single" } })).toEqual([
+      { path: ["nat", "mode"], message: 'NAT mode "single" needs public subnets to place NAT gateways in' },
+    ]);
+    expect(subnetLayoutIssues(noPublic)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { natMode, parseCidr } from "@infra/config";
-import { SUBNET_TIERS, subnetCountIssues, subnetOffsetIssues } from "@infra/workload-shared-inputs";
+import { natMode } from "@infra/config";
+import { SUBNET_TIERS, subnetLayoutIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 import { dnsName, namePrefix, port, retentionDays } from "./common";
 
@@ -34,11 +34,6 @@ export const timelineNetworkInputs = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    const parsed = parseCidr(v.cidr);
-    if (typeof parsed === "string") {
-      ctx.addIssue({ code: "custom", path: ["cidr"], message: parsed });
-      return;
-    }
     for (const tier of SUBNET_TIERS) {
       const list = v.subnetOffsets[tier];
       if (list.length < 2) {
@@ -48,11 +43,8 @@ export const timelineNetworkInputs = z
           message: `seed 002 needs ${tier} subnets in at least 2 availability zones; got ${list.length}`,
         });
       }
-      for (const issue of [...subnetCountIssues(v, tier), ...subnetOffsetIssues(v, tier)]) ctx.addIssue({ code: "custom", ...issue });
     }
-    const all = [...v.subnetOffsets.public, ...v.subnetOffsets.private, ...v.subnetOffsets.database];
-    const dup = all.find((o, i) => all.indexOf(o) !== i);
-    if (dup !== undefined) ctx.addIssue({ code: "custom", path: ["subnetOffsets"], message: `offset ${dup} is used twice: two subnets would overlap` });
+    for (const issue of subnetLayoutIssues(v)) ctx.addIssue({ code: "custom", ...issue });
     const ports = Object.entries(v.ports);
     const dupPort = ports.find(([, p], i) => ports.findIndex(([, q]) => q === p) !== i);
     if (dupPort)
