@@ -1,5 +1,5 @@
 import { platformModules } from "@envs/envcommon";
-import { type BadConfigCase, FILES, dev, inputCase, prod, withDeployment, withInputs, withRegion } from "./variants";
+import { type BadConfigCase, FILES, dev, inputCase, prod, staging, withDeployment, withInputs, withRegion } from "./variants";
 
 const devCidr = (cidr: string) => withRegion(dev(), "us-east-1", (r) => ({ cidrs: { ...r.cidrs, platform: cidr } }));
 /** A malformed platform CIDR in dev's region.ts: the issue names the field and the CIDR. */
@@ -140,6 +140,15 @@ export const NETWORK_CASES: readonly BadConfigCase[] = [
     { subnetOffsets: { public: [1, 2, 3] } },
     FILES.dev.aerologue,
     "3 public subnets need 3 availability zones; only 2 given",
+  ),
+  inputCase(
+    "Mile Quest subnets overlapping each other",
+    staging,
+    "milequest-network/vpc",
+    { subnetOffsets: { database: [21, 22, 11] } },
+    FILES.staging.milequest,
+    "offset 11 is already used by another subnet: two subnets would overlap",
+    { at: "subnetOffsets.database.2" },
   ),
   // Availability zones
   {
