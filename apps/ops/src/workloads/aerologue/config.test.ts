@@ -20,6 +20,11 @@ describe("aerologue config validation", () => {
     expect(errorOf(withAerologue({ globalRegions: ["us-east-1"] }))).toMatch(/globalRegions.*us-east-1 is the primary region/);
     expect(errorOf(withAerologue({ apiThrottle: { rateLimit: 1000, burstLimit: 10 } }))).toContain("burst 10 must be >= the rate 1000");
     expect(errorOf(withAerologue({ adminIpCidrs: ["not-a-cidr"] }))).toContain("workloads.aerologue.adminIpCidrs");
+    // The shared admin allow-list entry (adminCidr in @infra/config, as atlas's adminCidrs): why a CIDR is wrong, and never everyone.
+    expect(errorOf(withAerologue({ adminIpCidrs: ["203.0.113.10/24"] }))).toContain(
+      'workloads.aerologue.adminIpCidrs.0 = "203.0.113.10/24": host bits are set: the network address is 203.0.113.0/24',
+    );
+    expect(errorOf(withAerologue({ adminIpCidrs: ["0.0.0.0/0"] }))).toContain("must not be the whole internet");
   });
 
   it("ARC-006 CORS: refuses the seed's wildcard origins (API Gateway matches exact origins only), paths and plain http outside localhost", () => {

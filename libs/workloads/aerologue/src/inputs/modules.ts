@@ -1,4 +1,4 @@
-import { LOG_RETENTION_DAYS, natMode, publicDomain, zoneDelegationInput } from "@infra/config";
+import { LOG_RETENTION_DAYS, adminCidr, ipv4Cidr, natMode, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateTableKeys } from "@infra/dynamodb/keys";
 import { subnetLayoutIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
@@ -27,7 +27,7 @@ export const secretsInputs = z
   .strict();
 export type SecretsInputs = z.infer<typeof secretsInputs>;
 
-const securityGroupRule = z.object({ port: z.number().int().min(0).max(65535), cidrs: z.array(z.string()) }).strict();
+const securityGroupRule = (cidr: typeof ipv4Cidr) => z.object({ port: z.number().int().min(0).max(65535), cidrs: z.array(cidr) }).strict();
 
 /** aerologue-network/vpc: ARC-003. */
 export const vpcInputs = z
@@ -41,9 +41,9 @@ export const vpcInputs = z
     standbyNat: z.boolean(),
     flowLogs: z.object({ enabled: z.boolean(), retentionDays: retention }).strict(),
     /** sg-alb: 443 from the internet. */
-    albIngress: securityGroupRule,
+    albIngress: securityGroupRule(ipv4Cidr),
     /** sg-admin: 443 from the admin IPs. */
-    adminIngress: securityGroupRule,
+    adminIngress: securityGroupRule(adminCidr),
   })
   .strict()
   .superRefine((v, ctx) => {

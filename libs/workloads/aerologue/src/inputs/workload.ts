@@ -1,4 +1,4 @@
-import { isRegionName, parseCidr } from "@infra/config";
+import { adminCidr, isRegionName } from "@infra/config";
 import { z } from "zod";
 
 /** ARC-015 feature flags, stored as items of the DynamoDB `config` table. */
@@ -26,8 +26,6 @@ const corsOrigin = z.string().superRefine((v, ctx) => {
   if (issue) ctx.addIssue({ code: "custom", message: issue });
 });
 
-const cidr = z.string().refine((v) => typeof parseCidr(v) !== "string", { message: "must be an IPv4 CIDR like 203.0.113.10/32" });
-
 /**
  * Aerologue's own config (seed 000): `_envcommon/aerologue/workload.ts` holds the defaults,
  * `environments/<env>/env.ts` `workloads.aerologue` the per-env differences (ARC-015 table).
@@ -54,7 +52,7 @@ export const aerologueConfig = z
     callbackUrls: z.array(z.url()).min(1),
     logoutUrls: z.array(z.url()).min(1),
     /** ARC-003 sg-admin: 443 from these CIDRs. */
-    adminIpCidrs: z.array(cidr),
+    adminIpCidrs: z.array(adminCidr),
     /** ARC-010 alarm emails (SNS email subscriptions). */
     alarmEmails: z.array(z.email()),
     /** ARC-010 log retention: 30 days MVP, 90 days production. */

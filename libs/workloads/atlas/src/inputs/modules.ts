@@ -1,5 +1,5 @@
 // Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
-import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, masterCredentialsInput, publicDomain, zoneDelegationInput } from "@infra/config";
+import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, adminCidr, masterCredentialsInput, publicDomain, zoneDelegationInput } from "@infra/config";
 import { engineVersionPinError, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
@@ -194,7 +194,7 @@ export const atlasHostInputs = z
     name,
     instanceType: z.string(),
     rootVolumeGiB: z.number().int().min(8),
-    sshAdminCidrs: z.array(z.string()).min(1),
+    sshAdminCidrs: z.array(adminCidr).min(1),
     /** EC2 key pair for SSH deployments (seed: "SSH-based deployment"). @default none: SSM only */
     keyName: z.string().optional(),
     composeVersion: z.string().regex(/^v\d+\.\d+\.\d+$/),

@@ -1,4 +1,4 @@
-import { parseCidr } from "@infra/config";
+import { adminCidr } from "@infra/config";
 import { githubRepository } from "@infra/platform-inputs";
 import { z } from "zod";
 import { PHASES } from "./phase";
@@ -36,12 +36,6 @@ export const appDeploySubject = z.string().regex(/^(environment:[\w.-]+|ref:refs
     'must be "environment:<name>" or "ref:refs/heads/<branch>" / "ref:refs/tags/<tag>" (never "pull_request": a PR\'s code must not push images or deploy)',
 });
 
-const cidr = z.string().superRefine((v, ctx) => {
-  const parsed = parseCidr(v);
-  if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
-  else if (parsed.prefix === 0) ctx.addIssue({ code: "custom", message: "must not be the whole internet: SSH is open only to the admin network" });
-});
-
 /** The AccountabilityAtlas workload's own config (`workloads.atlas` in env.ts; defaults in _envcommon/atlas/workload.ts). */
 export const atlasConfig = z
   .object({
@@ -55,7 +49,7 @@ export const atlasConfig = z
     /** Apex domain of the public zone. */
     domain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { message: "must be a DNS name like accountabilityatlas.com" }),
     /** Seed "SSH: Admin IP": the only CIDRs port 22 of the phase-1 host is open from. */
-    adminCidrs: z.array(cidr).min(1, { message: "needs the admin network's CIDR (SSH is open only from it)" }),
+    adminCidrs: z.array(adminCidr).min(1, { message: "needs the admin network's CIDR (SSH is open only from it)" }),
     /** Image tag the task definitions start from (CI deploys later tags; ECR tags are immutable). */
     imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: "must be a Docker image tag" }),
     /** Alarm emails (seed: "Email notification"). */
