@@ -1,12 +1,10 @@
-import { LOG_RETENTION_DAYS, adminCidr, ipv4Cidr, natMode, publicDomain, zoneDelegationInput } from "@infra/config";
+import { adminCidr, ipv4Cidr, logRetentionDays, natMode, publicDomain, zoneDelegationInput } from "@infra/config";
 import { validateTableKeys } from "@infra/dynamodb/keys";
 import { subnetLayoutIssues } from "@infra/workload-shared-inputs";
 import { z } from "zod";
 
 const name = z.string().regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, { message: "must be lower-case kebab-case" });
-const retention = z
-  .number()
-  .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), { message: `must be one of ${LOG_RETENTION_DAYS.join(", ")}` });
+const retention = logRetentionDays;
 const regionList = z.array(z.string());
 const isPrimary = z.boolean();
 

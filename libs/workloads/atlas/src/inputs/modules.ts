@@ -1,13 +1,11 @@
 // Input schemas of the AccountabilityAtlas modules: plain zod, no cdktf, so environments/ can import them.
-import { LOG_RETENTION_DAYS, REPLICAS_NEED_ROTATED_SECRET, adminCidr, masterCredentialsInput, publicDomain, zoneDelegationInput } from "@infra/config";
+import { REPLICAS_NEED_ROTATED_SECRET, adminCidr, logRetentionDays, masterCredentialsInput, publicDomain, zoneDelegationInput } from "@infra/config";
 import { engineVersionPinError, validateInstanceClass } from "@infra/rds/engine";
 import { z } from "zod";
 import { SECRET_NAMES, SERVICE_NAMES } from "./phase";
 import { appDeploySubject, e164, smsDelivery } from "./workload";
 
-const retention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-  message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
-});
+const retention = logRetentionDays;
 const serviceName = z.enum(SERVICE_NAMES);
 const name = z.string().min(1);
 

@@ -1,4 +1,3 @@
-import { LOG_RETENTION_DAYS } from "@infra/config";
 import { z } from "zod";
 
 /** Shared zod pieces of Mile Quest's module schemas (plain data: no cdktf). */
@@ -8,9 +7,8 @@ export const domainName = z
   .string()
   .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: "must be a lower-case DNS name like mile-quest.com" });
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166 alpha-2 country code like "KP"' });
-export const logRetention = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-  message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
-});
+/** A CloudWatch Logs retention value: the config layer's one check. */
+export { logRetentionDays as logRetention } from "@infra/config";
 export const region = z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, { message: 'must be an AWS region like "us-west-2"' });
 export const email = z.email();
 

@@ -1,10 +1,7 @@
-import { LOG_RETENTION_DAYS } from "@infra/config";
 import { z } from "zod";
 
-/** A CloudWatch Logs retention value (never "forever"). */
-export const retentionDays = z.number().refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-  message: `must be a CloudWatch Logs retention value: one of ${LOG_RETENTION_DAYS.join(", ")}`,
-});
+/** A CloudWatch Logs retention value (never "forever"): the config layer's one check. */
+export { logRetentionDays as retentionDays } from "@infra/config";
 
 /** A lower-case DNS name like "timeline.internal". */
 export const dnsName = z.string().regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
