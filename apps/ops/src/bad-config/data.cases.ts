@@ -142,6 +142,15 @@ export const DATA_CASES: readonly BadConfigCase[] = [
   ),
   inputCase("Aurora max capacity above 256 ACU (aerologue)", prod, "aerologue-data/aurora", { maxCapacity: 512 }, FILES.prod.aerologue, "must be <= 256"),
   inputCase("Aurora min capacity below 0 ACU (aerologue)", prod, "aerologue-data/aurora", { minCapacity: -1 }, FILES.prod.aerologue, "must be >= 0"),
+  inputCase(
+    "DynamoDB global table replica in a region with a typo (milequest)",
+    prod,
+    "milequest-data/dynamodb",
+    { replicaRegions: ["us-wesst-2"] },
+    FILES.prod.milequest,
+    "us-west-2",
+    { at: "replicaRegions.0" },
+  ),
   // Athena partition projection and the CUR 2.0 export (issue 14): the first day / billing period must be a real date.
   inputCase(
     "Athena events table starting on a day that does not exist (milequest)",

@@ -2,11 +2,7 @@ import { WORKLOADS } from "@envs/envcommon";
 import { root } from "@envs/root";
 import type { EnvConfig } from "@infra/config";
 import { runEnvApp } from "@infra/workloads";
-import { ACCOUNT_CASES } from "./account.cases";
-import { DATA_CASES } from "./data.cases";
-import { NETWORK_CASES } from "./network.cases";
-import { OPS_CASES } from "./ops.cases";
-import { STRUCTURE_CASES } from "./structure.cases";
+import { ALL_CASES } from "./topics";
 import { findCase } from "./variants";
 
 /**
@@ -15,8 +11,6 @@ import { findCase } from "./variants";
  *
  *   CDKTF_OUTDIR=/tmp/out npx tsx --tsconfig tsconfig.base.json apps/ops/src/bad-config/synth-variant.ts "<case name>"
  */
-export const ALL_CASES = [...NETWORK_CASES, ...STRUCTURE_CASES, ...DATA_CASES, ...OPS_CASES, ...ACCOUNT_CASES];
-
 const name = process.argv[2];
 if (name !== undefined) {
   const variant = findCase(ALL_CASES, name).variant();

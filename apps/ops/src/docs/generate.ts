@@ -5,6 +5,7 @@ import type { PolicyReport } from "@infra/policy";
 import { type StackJson, synthEnvJson } from "@infra/workloads";
 import { type EnvCost, costOfEnv, formatEnvCost, formatSummary } from "../cost";
 import { type PolicySummary, policyResultOf, summarizePolicy } from "../policy";
+import { badConfigPage } from "./bad-config-page";
 import { WORKLOAD_META } from "./workloads-meta";
 
 /** A generated page: its repo-relative path and its whole content. */
@@ -149,5 +150,6 @@ export function generateDocs(configs: readonly EnvConfig[]): GeneratedDoc[] {
     { path: "docs/generated/workloads.md", content: workloadsPage(envs) },
     { path: "docs/generated/policy.md", content: policyPage(envs) },
     { path: "docs/generated/cost.md", content: costPage(envs, configs) },
+    { path: "docs/generated/bad-config.md", content: badConfigPage(header) },
   ];
 }

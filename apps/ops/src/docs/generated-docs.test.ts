@@ -14,8 +14,8 @@ beforeAll(() => {
 });
 
 describe("generated docs (docs/generated/)", () => {
-  it("are the three pages the README links to", () => {
-    expect(docs.map((d) => d.path)).toEqual(["docs/generated/workloads.md", "docs/generated/policy.md", "docs/generated/cost.md"]);
+  it("are the three pages the README links to, and the bad-config cases docs/bad-config.md links to", () => {
+    expect(docs.map((d) => d.path)).toEqual(["docs/generated/workloads.md", "docs/generated/policy.md", "docs/generated/cost.md", "docs/generated/bad-config.md"]);
   });
 
   it("are up to date with the envs, the policy pack and the price table", () => {
