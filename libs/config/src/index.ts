@@ -21,3 +21,4 @@ export * from "./prerequisite-fixes";
 export * from "./database-credentials";
 export * from "./concurrency";
 export * from "./domains";
+export * from "./s3-bucket-name";

@@ -9,6 +9,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { s3BucketNameError } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { type GrantOptions, type Grantee, grantStatements, numbered, sidOf, unnamedDocumentStatements } from "@infra/iam";
 import { declareServicePrincipalKeyUse } from "@infra/kms";
@@ -148,8 +149,8 @@ export class SecureBucket extends Construct {
       abortIncompleteMultipartUploadDays: props.abortIncompleteMultipartUploadDays ?? 7,
     };
     const errors = validateLifecycle(settings);
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucketName))
-      errors.push(`bucketName "${props.bucketName}" must be 3-63 lowercase letters, digits, "." or "-"`);
+    const nameError = s3BucketNameError(props.bucketName);
+    if (nameError) errors.push(`bucketName "${props.bucketName}" ${nameError}`);
     if (props.encryption.mode === "s3" && logSources.length === 0) {
       errors.push('encryption mode "s3" is only for log buckets (set logSources); data buckets use mode "kms" with a CMK');
     }

@@ -29,6 +29,15 @@ export const ACCOUNT_CASES: readonly BadConfigCase[] = [
     "must be an S3 bucket name",
     { at: "auditTrail.dataEventBuckets.0" },
   ),
+  inputCase(
+    "a data-event bucket name S3 refuses for its form (adjacent periods)",
+    staging,
+    "account/foundation",
+    { auditTrail: { dataEventBuckets: ["acme..uploads"] } },
+    FILES.staging.account,
+    "must be an S3 bucket name: no two adjacent periods",
+    { at: "auditTrail.dataEventBuckets.0" },
+  ),
   {
     name: "an identity account id that is not an account id (no wildcard principal)",
     variant: () => withWorkload(uat(), "account", { identityAccountId: "*" }),

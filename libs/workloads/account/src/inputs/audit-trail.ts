@@ -1,4 +1,4 @@
-import { LOG_RETENTION_DAYS } from "@infra/config";
+import { LOG_RETENTION_DAYS, s3BucketName } from "@infra/config";
 import { z } from "zod";
 
 /** Seed 004 "Logging Strategy": CloudTrail to S3 + CloudWatch, retention 1 year. */
@@ -7,9 +7,7 @@ export const SEED_TRAIL_RETENTION_DAYS = 365;
 /** CloudWatch Logs retention values of at least the seed's year (the same value locks the S3 copy). */
 const AUDIT_RETENTION_DAYS = LOG_RETENTION_DAYS.filter((d) => d >= SEED_TRAIL_RETENTION_DAYS);
 
-const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
-  message: 'must be an S3 bucket name: 3-63 lowercase letters, digits, "." or "-", starting and ending with a letter or digit',
-});
+const bucketName = s3BucketName;
 
 /** `auditTrail` of account/foundation. */
 export const auditTrailInputs = z

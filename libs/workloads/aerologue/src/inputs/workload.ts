@@ -1,4 +1,4 @@
-import { adminCidr, isRegionName } from "@infra/config";
+import { adminCidr, isRegionName, s3BucketName } from "@infra/config";
 import { z } from "zod";
 
 /** ARC-015 feature flags, stored as items of the DynamoDB `config` table. */
@@ -64,7 +64,7 @@ export const aerologueConfig = z
     /** Where CI uploads the Lambda and layer zips (bucket per env, key per function/layer). */
     artifacts: z
       .object({
-        bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "must be an S3 bucket name" }),
+        bucket: s3BucketName,
         functionKeys: z.record(z.string(), z.string().min(1)),
         layerKeys: z.record(z.string(), z.string().min(1)),
       })

@@ -1,4 +1,4 @@
-import { scheduleExpression } from "@infra/config";
+import { s3BucketName, scheduleExpression } from "@infra/config";
 import { z } from "zod";
 import { logRetention, name, role } from "./common";
 
@@ -44,7 +44,7 @@ function functionMap<N extends string>(names: readonly N[]) {
 export const artifactsInput = z
   .object({
     /** Artifact bucket in the function's region (Lambda reads zips from its own region only). */
-    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "must be an S3 bucket name" }),
+    bucket: s3BucketName,
     /** Key prefix; each function's zip is <prefix>/<function>.zip. */
     prefix: z.string().regex(/^[A-Za-z0-9._/-]+$/),
   })
