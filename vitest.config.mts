@@ -16,9 +16,11 @@ const alias = Object.entries(tsconfig.compilerOptions.paths).map(([name, [target
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ["apps/**/*.test.ts", "libs/**/*.test.ts", "environments/**/*.test.ts"],
+    // Relative to vitest's `dir`, so `nx run <project>:test` (tools/nx/vitest-project.mjs: --dir <projectRoot>) finds the
+    // project's files; patterns starting at apps/ or libs/ matched nothing under --dir and every project target passed empty.
+    include: ["**/*.test.ts"],
     // *.pg.test.ts need a PostgreSQL server and run on their own: npm run test:postgres (vitest.postgres.config.ts).
-    exclude: ["**/node_modules/**", "**/cdktf.out/**", "**/*.pg.test.ts"],
+    exclude: ["**/node_modules/**", "**/cdktf.out/**", "**/.*/**", "**/*.pg.test.ts"],
     // testing-core: cdktf matchers, V8 stack hooks reset per file; testing: cdktf's token creation stacks
     // skipped as in the synth entry points (~40% less CPU for whole-env synth tests).
     setupFiles: [resolve(import.meta.dirname, "libs/testing-core/src/setup.ts"), resolve(import.meta.dirname, "libs/testing/src/setup-fast-tokens.ts")],

@@ -7,8 +7,8 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["libs/**/*.pg.test.ts"],
-    exclude: ["**/node_modules/**", "**/cdktf.out/**"],
+    include: ["**/*.pg.test.ts"],
+    exclude: ["**/node_modules/**", "**/cdktf.out/**", "**/.*/**"],
     // One server per file; a second worker would only compete for the same two cores.
     maxWorkers: 1,
   },

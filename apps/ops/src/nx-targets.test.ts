@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NX_ENV, type NxTargets, workspaceGraph } from "./testing/nx";
@@ -52,6 +52,17 @@ describe("Nx targets", () => {
       "node node_modules/typescript-native/bin/tsc -p tsconfig.base.json --singleThreaded",
     );
     expect(project("staging").targets["graph"]!.options?.command).toBe("node apps/ops/scripts/run.cjs graph --env staging --out docs/graphs/staging.svg");
+  });
+
+  it("a project's test target runs its own test files: not none (a config include that --dir cannot match passed every target empty)", () => {
+    const out = join(ROOT, "node_modules", ".cache", "nx-targets-iam.json");
+    const command = `${project("iam").targets["test"]!.options!.command} --reporter=json --outputFile=${out}`;
+    const run = spawnSync("bash", ["-c", command], { cwd: ROOT, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8")) as { numTotalTests: number; testResults: { name: string }[] };
+    rmSync(out, { force: true });
+    expect(report.testResults.map((r) => r.name.slice(ROOT.length + 1))).toEqual(["libs/iam/src/iam.test.ts"]);
+    expect(report.numTotalTests).toBeGreaterThan(0);
   });
 
   it("the workspace typecheck is affected by a change in any project", () => {
