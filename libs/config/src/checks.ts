@@ -152,6 +152,9 @@ export function azIssues(self: ResolvedDeployment, path = "inputs.azs"): CheckIs
 // ---------------------------------------------------------------------------------------------
 // Subnets
 
+/** Bits a workload VPC's prefix gains per subnet when its inputs do not say (a /16 gives /24 subnets). */
+export const DEFAULT_SUBNET_NEW_BITS = 8;
+
 /** Why splitting `vpcCidr` by `newBits` gives subnets smaller than AWS allows (/28), or undefined. */
 export function subnetSizeError(vpcCidr: string, newBits: number): string | undefined {
   const parsed = parseCidr(vpcCidr);

@@ -17,18 +17,19 @@ export const regionName = z.enum(REGION_NAMES as [string, ...string[]]);
 export const kebab = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: "must be lower-case kebab-case" });
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" });
 
+const cidrSchema = (wholeInternet: "allowed" | "refused") =>
+  z.string().superRefine((v, ctx) => {
+    const parsed = parseCidr(v);
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+    else if (wholeInternet === "refused" && parsed.prefix === 0)
+      ctx.addIssue({ code: "custom", message: "must not be the whole internet: an admin allow list names the admin network's CIDR" });
+  });
+
 /** An IPv4 CIDR block; the issue says what is wrong with it (prefix, octets, host bits). */
-export const ipv4Cidr = z.string().superRefine((v, ctx) => {
-  const parsed = parseCidr(v);
-  if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
-});
+export const ipv4Cidr = cidrSchema("allowed");
 
 /** An entry of an admin allow list (SSH, admin endpoints): a CIDR, and never the whole internet, which would allow everyone. */
-export const adminCidr = ipv4Cidr.superRefine((v, ctx) => {
-  const parsed = parseCidr(v);
-  if (typeof parsed !== "string" && parsed.prefix === 0)
-    ctx.addIssue({ code: "custom", message: "must not be the whole internet: an admin allow list names the admin network's CIDR" });
-});
+export const adminCidr = cidrSchema("refused");
 
 /** NAT egress for private subnets: a mode, not a pile of booleans. */
 export const natMode = z.discriminatedUnion("mode", [

@@ -13,7 +13,7 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc as AwsVpc } from "@cdktf/provider-aws/lib/vpc";
-import type { NatMode } from "@infra/config";
+import { DEFAULT_SUBNET_NEW_BITS, type NatMode } from "@infra/config";
 import { markLibrary } from "@infra/core";
 import { declareLogGroupKey } from "@infra/kms";
 import { Construct } from "constructs";
@@ -84,7 +84,7 @@ export class Vpc extends Construct {
     const tags = props.tags ?? {};
     const named = (suffix: string, extra: Record<string, string> = {}) => ({ ...tags, Name: `${props.name}-${suffix}`, ...extra });
 
-    this.subnets = planSubnets(props.cidr, props.azs, props.subnetOffsets ?? DEFAULT_SUBNET_OFFSETS, props.subnetNewBits ?? 8);
+    this.subnets = planSubnets(props.cidr, props.azs, props.subnetOffsets ?? DEFAULT_SUBNET_OFFSETS, props.subnetNewBits ?? DEFAULT_SUBNET_NEW_BITS);
     const tier = (t: PlannedSubnet["tier"]) => this.subnets.filter((s) => s.tier === t);
     this.azs = [...props.azs];
     this.cidr = props.cidr;

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { WORKSPACE_ROOT } from "../run";
 import { ALL_CASES, TOPICS } from "./topics";
 
 describe("bad-config topics", () => {
@@ -18,7 +20,7 @@ describe("bad-config topics", () => {
   });
 
   it("docs/bad-config.md sends readers to the generated list instead of keeping its own", () => {
-    const doc = readFileSync(`${dir}/../../../../docs/bad-config.md`, "utf8");
+    const doc = readFileSync(join(WORKSPACE_ROOT, "docs", "bad-config.md"), "utf8");
     expect(doc).toContain("(generated/bad-config.md)");
     expect(doc).not.toMatch(/^### .*cases\.ts.*cases$/m);
   });

@@ -17,8 +17,8 @@ export const vpcInputs = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    // The layout checks every workload VPC gets; the VPC splits Mile Quest's /16 into /24s (Vpc's default 8 new bits).
-    for (const issue of subnetLayoutIssues({ ...v, subnetNewBits: 8 })) ctx.addIssue({ code: "custom", ...issue });
+    // The layout checks every workload VPC gets (Mile Quest's inputs leave the split at the default: /16 into /24s).
+    for (const issue of subnetLayoutIssues(v)) ctx.addIssue({ code: "custom", ...issue });
     if (v.subnetOffsets.private.length < 2)
       ctx.addIssue({ code: "custom", path: ["subnetOffsets", "private"], message: "Lambda and the cache need private subnets in at least 2 AZs" });
     if (v.subnetOffsets.database.length < 2)

@@ -1,4 +1,5 @@
 import type { StackBuilder } from "@infra/core";
+import { masterRotationFailureAlarm } from "@infra/workload-shared";
 import {
   AlertTopic,
   Dashboard,
@@ -8,7 +9,6 @@ import {
   rdsCpuAlarm,
   rdsEventSubscription,
   rdsFreeStorageAlarm,
-  SecretRotationFailureAlarm,
 } from "@infra/monitoring";
 import type { MonitoringInputs } from "../inputs/monitoring";
 import { buildApp } from "./app";
@@ -93,14 +93,7 @@ export const buildMonitoring: StackBuilder<MonitoringInputs, MonitoringOutputs> 
     topicArn: topic.topicArn,
   });
   ecsTaskFailureAlarm(stack, "ecs-task-failures", { name: `${inputs.name}-ecs-task-failures`, clusterArn: cluster.clusterArn, topicArn: topic.topicArn });
-  // A master secret rotated by our function (mode rotated-secret): a failed rotation reaches on call at once (ADR 0150).
-  if (database.masterSecret) {
-    new SecretRotationFailureAlarm(stack, "db-rotation-failed", {
-      name: `${inputs.name}-db-rotation-failed`,
-      secretArns: [database.masterSecret.secretArn],
-      topicArn: topic.topicArn,
-    });
-  }
+  masterRotationFailureAlarm(stack, inputs.name, database, topic.topicArn);
 
   new Dashboard(stack, "dashboard", {
     name: inputs.name,

@@ -1,4 +1,4 @@
-import { type NatMode, duplicateOffsets, parseCidr, subnetOffsetError, subnetSizeError } from "@infra/config";
+import { DEFAULT_SUBNET_NEW_BITS, type NatMode, duplicateOffsets, parseCidr, subnetOffsetError, subnetSizeError } from "@infra/config";
 
 /** The subnet tiers of every workload VPC, in the order their issues are reported. */
 export const SUBNET_TIERS = ["public", "private", "database"] as const;
@@ -8,7 +8,8 @@ export type SubnetTier = (typeof SUBNET_TIERS)[number];
 export interface SubnetLayout {
   readonly cidr: string;
   readonly azs: readonly string[];
-  readonly subnetNewBits: number;
+  /** @default DEFAULT_SUBNET_NEW_BITS, as the Vpc construct */
+  readonly subnetNewBits?: number;
   readonly subnetOffsets: Readonly<Record<SubnetTier, readonly number[]>>;
 }
 
@@ -33,7 +34,7 @@ export function subnetCountIssues(v: SubnetLayout, tier: SubnetTier): LayoutIssu
 /** Offsets of a tier that do not fit the VPC's split (the config layer's `subnetOffsetError`); one that fits gives a subnet inside the VPC. */
 export function subnetOffsetIssues(v: SubnetLayout, tier: SubnetTier): LayoutIssue[] {
   return v.subnetOffsets[tier].flatMap((offset, i) => {
-    const message = subnetOffsetError(v.cidr, v.subnetNewBits, offset);
+    const message = subnetOffsetError(v.cidr, v.subnetNewBits ?? DEFAULT_SUBNET_NEW_BITS, offset);
     return message ? [{ path: ["subnetOffsets", tier, i], message }] : [];
   });
 }
@@ -63,7 +64,7 @@ export function natPlacementIssues(v: SubnetLayout, nat: NatMode): LayoutIssue[]
 export function subnetLayoutIssues(v: SubnetLayout & { readonly nat?: NatMode }): LayoutIssue[] {
   const parsed = parseCidr(v.cidr);
   if (typeof parsed === "string") return [{ path: ["cidr"], message: parsed }];
-  const sizeError = subnetSizeError(v.cidr, v.subnetNewBits);
+  const sizeError = subnetSizeError(v.cidr, v.subnetNewBits ?? DEFAULT_SUBNET_NEW_BITS);
   if (sizeError) return [{ path: ["cidr"], message: sizeError }];
   return [
     ...SUBNET_TIERS.flatMap((tier) => [...subnetCountIssues(v, tier), ...subnetOffsetIssues(v, tier)]),

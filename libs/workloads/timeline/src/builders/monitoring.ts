@@ -1,16 +1,8 @@
 import { XrayGroup } from "@cdktf/provider-aws/lib/xray-group";
 import type { StackBuilder } from "@infra/core";
+import { masterRotationFailureAlarm } from "@infra/workload-shared";
 import { TracingSamplingRule } from "@infra/lambda";
-import {
-  AlertTopic,
-  Dashboard,
-  LogGroup,
-  MetricAlarm,
-  rdsCpuAlarm,
-  rdsEventSubscription,
-  rdsFreeStorageAlarm,
-  SecretRotationFailureAlarm,
-} from "@infra/monitoring";
+import { AlertTopic, Dashboard, LogGroup, MetricAlarm, rdsCpuAlarm, rdsEventSubscription, rdsFreeStorageAlarm } from "@infra/monitoring";
 import type { TimelineMonitoringInputs } from "../inputs/monitoring";
 import { buildTimelineCache } from "./cache";
 import { buildTimelineCdn } from "./cdn";
@@ -104,14 +96,7 @@ export const buildTimelineMonitoring: StackBuilder<TimelineMonitoringInputs, Tim
     topicArn: topic.topicArn,
     eventCategories: ["availability", "failover", "failure", "low storage", "read replica"],
   });
-  // A master secret rotated by our function (mode rotated-secret): a failed rotation reaches on call at once (ADR 0150).
-  if (db.database.masterSecret) {
-    new SecretRotationFailureAlarm(stack, "db-rotation-failed", {
-      name: `${n}-db-rotation-failed`,
-      secretArns: [db.database.masterSecret.secretArn],
-      topicArn: topic.topicArn,
-    });
-  }
+  masterRotationFailureAlarm(stack, n, db.database, topic.topicArn);
 
   // Redis: per node (ElastiCache publishes host and engine metrics per member cluster).
   nodeIds.forEach((node) => {
